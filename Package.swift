@@ -1,0 +1,97 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Trygg",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "trygg", targets: ["trygg"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+    ],
+    targets: [
+        .target(
+            name: "TryggCore",
+            path: "Sources/TryggCore"
+        ),
+        .target(
+            name: "TryggStore",
+            dependencies: [
+                "TryggCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/TryggStore"
+        ),
+        .target(
+            name: "TryggWeb",
+            dependencies: [
+                "TryggCore",
+                "TryggStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Sources/TryggWeb",
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "trygg",
+            dependencies: [
+                "TryggWeb",
+                "TryggStore",
+                "TryggCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            path: "Sources/trygg"
+        ),
+        .executableTarget(
+            name: "TryggBench",
+            dependencies: [
+                "TryggWeb",
+                "TryggStore",
+                "TryggCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Sources/TryggBench"
+        ),
+        .testTarget(
+            name: "TryggCoreTests",
+            dependencies: ["TryggCore"]
+        ),
+        .testTarget(
+            name: "TryggStoreTests",
+            dependencies: ["TryggStore", "TryggCore"]
+        ),
+        .testTarget(
+            name: "TryggWebTests",
+            dependencies: [
+                "TryggWeb",
+                "TryggStore",
+                "TryggCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

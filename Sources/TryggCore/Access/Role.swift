@@ -1,0 +1,60 @@
+/// The roles of a Trygg user. One user has one role within one kommun and one organisation.
+public enum Role: String, CaseIterable, Sendable, Codable {
+    case admin
+    case samordnare
+    case analytiker
+    case ansvarig
+    case rapportor
+    case partner
+
+    /// The Swedish name shown in the interface.
+    public var displayName: String {
+        switch self {
+        case .admin: "Administratör"
+        case .samordnare: "Samordnare"
+        case .analytiker: "Analytiker"
+        case .ansvarig: "Ansvarig (förvaltning)"
+        case .rapportor: "Rapportör"
+        case .partner: "Extern samverkanspart"
+        }
+    }
+
+    /// One sentence on what the role is for, shown when an admin creates a user.
+    public var summary: String {
+        switch self {
+        case .admin: "Systemadministration för kommunen: användare, organisationer, områden och granskningslogg."
+        case .samordnare: "Säkerhetschef eller BFT-samordnare: äger åtgärdsplan, uppföljning, EST-lägesbild och moderering."
+        case .analytiker: "Läser allt i kommunen och tar fram rapporter."
+        case .ansvarig: "Tjänsteperson på en förvaltning: ser planen och rapporterar uppföljning för sin organisations åtgärder."
+        case .rapportor: "EST-rapportör: rapporterar händelser och ser den publicerade lägesbilden."
+        case .partner: "Extern part som Polisen eller Stångåstaden: läser det som delas med partner."
+        }
+    }
+
+    /// Admins and samordnare hold the keys to the kommun's data, so they may (and should) protect
+    /// their accounts with a second factor.
+    public var mayUseSecondFactor: Bool { self == .admin || self == .samordnare }
+
+    public init?(swedishOrCode text: String) {
+        let key = text.lowercased().replacingOccurrences(of: "ö", with: "o")
+        self.init(rawValue: key)
+    }
+}
+
+/// What a user may do. Handlers ask for a permission, never for a role, so that the mapping from
+/// roles to rights lives in one place.
+public enum Permission: Sendable, CaseIterable {
+    /// Manage users, organisations, areas and read the audit log.
+    case administerKommun
+    /// Read the kommun's organisations and areas (the reference data everybody needs).
+    case readReferenceData
+}
+
+extension Role {
+    public func allows(_ permission: Permission) -> Bool {
+        switch permission {
+        case .administerKommun: self == .admin
+        case .readReferenceData: true
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// The value types that leave the storage layer. Pages, JSON and the CLI see these, never the
+/// database models, so a schema change cannot leak into an interface by accident.
+
+public struct Kommun: Sendable, Equatable, Codable {
+    public var id: UUID
+    public var slug: String
+    public var name: String
+    public var code: String
+
+    public init(id: UUID, slug: String, name: String, code: String) {
+        self.id = id; self.slug = slug; self.name = name; self.code = code
+    }
+}
+
+public struct Organisation: Sendable, Equatable, Codable {
+    public var id: UUID
+    public var kommunID: UUID
+    public var abbreviation: String
+    public var name: String
+    public var kind: OrganisationKind
+    /// False while the name is our reading of an abbreviation the documents do not expand.
+    public var nameConfirmed: Bool
+
+    public init(id: UUID, kommunID: UUID, abbreviation: String, name: String, kind: OrganisationKind, nameConfirmed: Bool) {
+        self.id = id; self.kommunID = kommunID; self.abbreviation = abbreviation
+        self.name = name; self.kind = kind; self.nameConfirmed = nameConfirmed
+    }
+}
+
+public struct Area: Sendable, Equatable {
+    public var id: UUID
+    public var kommunID: UUID
+    public var name: String
+    public var shape: AreaShape?
+    public var desoCodes: [String]
+    public var source: String
+
+    public init(id: UUID, kommunID: UUID, name: String, shape: AreaShape?, desoCodes: [String], source: String) {
+        self.id = id; self.kommunID = kommunID; self.name = name
+        self.shape = shape; self.desoCodes = desoCodes; self.source = source
+    }
+}
+
+public struct UserAccount: Sendable, Equatable {
+    public var id: UUID
+    public var kommun: Kommun
+    public var organisation: Organisation
+    public var email: String
+    public var name: String
+    public var role: Role
+    public var secondFactorEnabled: Bool
+    public var disabled: Bool
+
+    public init(id: UUID, kommun: Kommun, organisation: Organisation, email: String, name: String, role: Role,
+                secondFactorEnabled: Bool, disabled: Bool) {
+        self.id = id; self.kommun = kommun; self.organisation = organisation; self.email = email
+        self.name = name; self.role = role; self.secondFactorEnabled = secondFactorEnabled; self.disabled = disabled
+    }
+}
+
+/// Who did something, from where: what every audit entry needs.
+public struct Actor: Sendable, Equatable {
+    public var userID: UUID?
+    public var kommunID: UUID?
+    public var label: String
+    public var address: String
+
+    public init(userID: UUID?, kommunID: UUID?, label: String, address: String) {
+        self.userID = userID; self.kommunID = kommunID; self.label = label; self.address = address
+    }
+
+    /// Changes made from the command line on the server itself.
+    public static func commandLine(kommunID: UUID? = nil) -> Actor {
+        Actor(userID: nil, kommunID: kommunID, label: "kommandorad", address: "lokal")
+    }
+
+    public init(user: UserAccount, address: String) {
+        self.init(userID: user.id, kommunID: user.kommun.id, label: user.email, address: address)
+    }
+}
+
+public struct AuditEntry: Sendable, Equatable {
+    public var id: UUID
+    public var kommunID: UUID?
+    public var actor: String
+    public var action: String
+    public var objectType: String
+    public var objectID: String
+    public var detail: String
+    public var address: String
+    public var at: Date
+
+    public init(id: UUID, kommunID: UUID?, actor: String, action: String, objectType: String, objectID: String,
+                detail: String, address: String, at: Date) {
+        self.id = id; self.kommunID = kommunID; self.actor = actor; self.action = action
+        self.objectType = objectType; self.objectID = objectID; self.detail = detail; self.address = address; self.at = at
+    }
+}

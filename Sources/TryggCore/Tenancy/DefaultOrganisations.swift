@@ -1,0 +1,61 @@
+/// The kind of an organisation, which decides how it is grouped in lists.
+public enum OrganisationKind: String, CaseIterable, Sendable, Codable {
+    case forvaltning
+    case enhet
+    case extern
+
+    public var displayName: String {
+        switch self {
+        case .forvaltning: "Förvaltning"
+        case .enhet: "Enhet"
+        case .extern: "Extern samverkanspart"
+        }
+    }
+}
+
+/// An organisation a new kommun starts with.
+public struct OrganisationTemplate: Sendable, Equatable {
+    public let abbreviation: String
+    public let name: String
+    public let kind: OrganisationKind
+    /// False where the governing documents use the abbreviation without expanding it: the name is
+    /// our best reading and the kommun's admin is invited to correct it.
+    public let nameStatedInDocuments: Bool
+
+    public init(_ abbreviation: String, _ name: String, _ kind: OrganisationKind, stated: Bool = true) {
+        self.abbreviation = abbreviation
+        self.name = name
+        self.kind = kind
+        self.nameStatedInDocuments = stated
+    }
+}
+
+/// The organisations that Linköping's governing documents name (seeds 000–004). Every new kommun
+/// gets this set; names are editable because other kommuner organise differently.
+public enum DefaultOrganisations {
+    public static let all: [OrganisationTemplate] = [
+        .init("KLF", "Kommunledningsförvaltningen", .forvaltning),
+        .init("KLF (SÄK)", "Säkerhetsenheten, kommunledningsförvaltningen", .enhet),
+        .init("HBE", "Hållbarhetsenheten", .enhet, stated: false),
+        .init("HR", "HR-avdelningen, kommunledningsförvaltningen", .enhet, stated: false),
+        .init("SF", "Socialförvaltningen", .forvaltning),
+        .init("VOF", "Vård- och omsorgsförvaltningen", .forvaltning, stated: false),
+        .init("UTB", "Utbildningsförvaltningen", .forvaltning),
+        .init("KOF", "Kultur- och fritidsförvaltningen", .forvaltning),
+        .init("MOS", "Miljö- och samhällsbyggnadsförvaltningen", .forvaltning),
+        .init("IAF", "Individ- och arbetsmarknadsförvaltningen", .forvaltning, stated: false),
+        .init("VSS", "Verksamhetsstöd och service", .forvaltning, stated: false),
+        .init("Polisen", "Polismyndigheten, lokalpolisområdet", .extern),
+        .init("RTÖG", "Räddningstjänsten Östra Götaland", .extern),
+        .init("Stångåstaden", "AB Stångåstaden (kommunalt bostadsbolag)", .extern),
+        .init("Skatteverket", "Skatteverket", .extern),
+        .init("Försäkringskassan", "Försäkringskassan", .extern),
+        .init("Kronofogden", "Kronofogdemyndigheten", .extern),
+        .init("Arbetsförmedlingen", "Arbetsförmedlingen", .extern),
+        .init("Arbetsmiljöverket", "Arbetsmiljöverket", .extern),
+        .init("Migrationsverket", "Migrationsverket", .extern),
+        .init("BRÅ", "Brottsförebyggande rådet", .extern),
+        .init("Länsstyrelsen", "Länsstyrelsen Östergötland", .extern),
+        .init("Region Östergötland", "Region Östergötland", .extern),
+    ]
+}

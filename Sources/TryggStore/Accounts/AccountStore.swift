@@ -1,0 +1,172 @@
+import FluentKit
+import Foundation
+import TryggCore
+
+/// What the login check needs about a user; never leaves the web layer's login handler.
+public struct StoredCredentials: Sendable {
+    public var account: UserAccount
+    public var passwordHash: String
+    public var totpSecret: String?
+    public var lockedUntil: Date?
+}
+
+/// Users of a kommun.
+public struct AccountStore: Sendable {
+    let db: any Database
+
+    public init(_ database: TryggDatabase) { db = database.db }
+    init(db: any Database) { self.db = db }
+
+    public static func normalised(email: String) -> String {
+        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    @discardableResult
+    public func add(kommun: Kommun, organisationAbbreviation: String, email: String, name: String, role: Role,
+                    passwordHash: String, by actor: Actor) async throws -> UserAccount {
+        let email = Self.normalised(email: email)
+        guard email.count <= 254, email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@"),
+              !email.contains(where: \.isWhitespace) else {
+            throw StoreError.invalid("Ogiltig e-postadress \"\(email)\".")
+        }
+        return try await db.transaction { db in
+            guard let organisation = try await KommunStore(db: db).organisation(abbreviation: organisationAbbreviation,
+                                                                                kommunID: kommun.id) else {
+                throw StoreError.invalid("Okänd organisation \"\(organisationAbbreviation)\" i \(kommun.name).")
+            }
+            if try await UserModel.query(on: db).filter(\.$email == email).first() != nil {
+                throw StoreError.duplicate("Användaren \(email)")
+            }
+            let user = UserModel()
+            user.kommunID = kommun.id
+            user.organisationID = organisation.id
+            user.email = email
+            user.name = name.trimmingCharacters(in: .whitespaces).isEmpty ? email : name.trimmingCharacters(in: .whitespaces)
+            user.role = role.rawValue
+            user.passwordHash = passwordHash
+            user.totpEnabled = false
+            user.failedLogins = 0
+            user.disabled = false
+            user.passwordChangedAt = Date()
+            try await user.create(on: db)
+            try await AuditLog.record(actor, action: "skapade användare", objectType: "användare", objectID: email,
+                                      detail: "roll: \(role.rawValue); organisation: \(organisation.abbreviation)",
+                                      kommunID: kommun.id, on: db)
+            return UserAccount(id: try user.requireID(), kommun: kommun, organisation: organisation, email: email,
+                               name: user.name, role: role, secondFactorEnabled: false, disabled: false)
+        }
+    }
+
+    public func account(id: UUID) async throws -> UserAccount? {
+        guard let user = try await UserModel.find(id, on: db) else { return nil }
+        return try await account(of: user)
+    }
+
+    /// Users of one kommun; an id from another kommun is simply not there.
+    public func account(id: UUID, kommunID: UUID) async throws -> UserAccount? {
+        guard let user = try await UserModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first()
+        else { return nil }
+        return try await account(of: user)
+    }
+
+    public func accounts(kommunID: UUID) async throws -> [UserAccount] {
+        guard let kommun = try await KommunModel.find(kommunID, on: db)?.record else { return [] }
+        let organisations = Dictionary(uniqueKeysWithValues: try await KommunStore(db: db).organisations(kommunID: kommunID).map { ($0.id, $0) })
+        return try await UserModel.query(on: db).filter(\.$kommunID == kommunID).sort(\.$email).all().compactMap { user in
+            guard let organisation = organisations[user.organisationID] else { return nil }
+            return Self.account(user, kommun: kommun, organisation: organisation)
+        }
+    }
+
+    public func credentials(email: String) async throws -> StoredCredentials? {
+        guard let user = try await UserModel.query(on: db).filter(\.$email == Self.normalised(email: email)).first(),
+              let account = try await account(of: user) else { return nil }
+        return StoredCredentials(account: account, passwordHash: user.passwordHash,
+                                 totpSecret: user.totpEnabled ? user.totpSecret : nil, lockedUntil: user.lockedUntil)
+    }
+
+    /// Counts a wrong password and locks the account when the rule says so. Returns the lock time.
+    @discardableResult
+    public func recordFailedLogin(userID: UUID, rule: LoginLockoutRule, address: String, now: Date = Date()) async throws -> Date? {
+        try await db.transaction { db in
+            guard let user = try await UserModel.find(userID, on: db) else { return nil }
+            let outcome = rule.afterFailure(previousFailures: user.failedLogins, now: now.timeIntervalSince1970)
+            user.failedLogins = outcome.failures
+            let lockedUntil = outcome.lockedUntil.map { Date(timeIntervalSince1970: $0) }
+            if let lockedUntil { user.lockedUntil = lockedUntil }
+            try await user.save(on: db)
+            let actor = Actor(userID: userID, kommunID: user.kommunID, label: user.email, address: address)
+            try await AuditLog.record(actor, action: lockedUntil == nil ? "misslyckad inloggning" : "konto tillfälligt låst",
+                                      objectType: "användare", objectID: user.email, on: db)
+            return lockedUntil
+        }
+    }
+
+    public func recordSuccessfulLogin(userID: UUID) async throws {
+        guard let user = try await UserModel.find(userID, on: db) else { return }
+        user.failedLogins = 0
+        user.lockedUntil = nil
+        try await user.save(on: db)
+    }
+
+    /// Sets a new password and signs the user out everywhere else.
+    public func changePassword(userID: UUID, newHash: String, keepingSession sessionID: UUID?, by actor: Actor) async throws {
+        try await db.transaction { db in
+            guard let user = try await UserModel.find(userID, on: db) else { throw StoreError.notFound("Användaren") }
+            user.passwordHash = newHash
+            user.passwordChangedAt = Date()
+            try await user.save(on: db)
+            var others = SessionModel.query(on: db).filter(\.$userID == userID)
+            if let sessionID { others = others.filter(\.$id != sessionID) }
+            try await others.delete()
+            try await AuditLog.record(actor, action: "bytte lösenord", objectType: "användare", objectID: user.email, on: db)
+        }
+    }
+
+    public func totpSecret(userID: UUID) async throws -> String? {
+        try await UserModel.find(userID, on: db)?.totpSecret
+    }
+
+    /// Stores a secret that is not yet active: it becomes active when the user proves they hold it.
+    public func storePendingTOTPSecret(userID: UUID, secret: String) async throws {
+        guard let user = try await UserModel.find(userID, on: db) else { throw StoreError.notFound("Användaren") }
+        guard !user.totpEnabled else { return }
+        user.totpSecret = secret
+        try await user.save(on: db)
+    }
+
+    public func setSecondFactor(userID: UUID, enabled: Bool, by actor: Actor) async throws {
+        try await db.transaction { db in
+            guard let user = try await UserModel.find(userID, on: db) else { throw StoreError.notFound("Användaren") }
+            user.totpEnabled = enabled
+            if !enabled { user.totpSecret = nil }
+            try await user.save(on: db)
+            try await AuditLog.record(actor, action: enabled ? "aktiverade tvåstegsverifiering" : "stängde av tvåstegsverifiering",
+                                      objectType: "användare", objectID: user.email, on: db)
+        }
+    }
+
+    public func setDisabled(userID: UUID, kommunID: UUID, disabled: Bool, by actor: Actor) async throws {
+        try await db.transaction { db in
+            guard let user = try await UserModel.query(on: db).filter(\.$id == userID).filter(\.$kommunID == kommunID).first()
+            else { throw StoreError.notFound("Användaren") }
+            user.disabled = disabled
+            try await user.save(on: db)
+            if disabled { try await SessionModel.query(on: db).filter(\.$userID == userID).delete() }
+            try await AuditLog.record(actor, action: disabled ? "inaktiverade användare" : "aktiverade användare",
+                                      objectType: "användare", objectID: user.email, on: db)
+        }
+    }
+
+    func account(of user: UserModel) async throws -> UserAccount? {
+        guard let kommun = try await KommunModel.find(user.kommunID, on: db)?.record,
+              let organisation = try await OrganisationModel.find(user.organisationID, on: db)?.record else { return nil }
+        return Self.account(user, kommun: kommun, organisation: organisation)
+    }
+
+    static func account(_ user: UserModel, kommun: Kommun, organisation: Organisation) -> UserAccount? {
+        guard let id = user.id, let role = Role(rawValue: user.role) else { return nil }
+        return UserAccount(id: id, kommun: kommun, organisation: organisation, email: user.email, name: user.name,
+                           role: role, secondFactorEnabled: user.totpEnabled, disabled: user.disabled)
+    }
+}

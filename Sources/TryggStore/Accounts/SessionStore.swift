@@ -1,0 +1,108 @@
+import Crypto
+import FluentKit
+import Foundation
+import TryggCore
+
+/// A live login, as the web layer sees it.
+public struct LoginSession: Sendable {
+    public var id: UUID
+    public var account: UserAccount
+    public var csrfToken: String
+    public var secondFactorPending: Bool
+    public var expiresAt: Date
+}
+
+/// Sessions live in the database so that several app processes on one PostgreSQL share logins.
+public struct SessionStore: Sendable {
+    let db: any Database
+
+    public init(_ database: TryggDatabase) { db = database.db }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Returns the cookie value; only its hash is stored.
+    public func create(userID: UUID, secondFactorPending: Bool, address: String, lifetime: TimeInterval) async throws -> String {
+        let token = RandomToken.make()
+        let session = SessionModel()
+        session.tokenHash = Self.hash(token)
+        session.userID = userID
+        session.csrfToken = RandomToken.make()
+        session.secondFactorPending = secondFactorPending
+        session.expiresAt = Date().addingTimeInterval(lifetime)
+        session.address = String(address.prefix(100))
+        try await session.create(on: db)
+        return token
+    }
+
+    /// The session for a cookie value, or nil when unknown, expired or the user is disabled.
+    /// Sliding expiry: a session in use is extended, but the row is written at most every few
+    /// minutes so that page views stay reads.
+    public func lookup(token: String, lifetime: TimeInterval, now: Date = Date()) async throws -> LoginSession? {
+        guard token.utf8.count <= 100,
+              let session = try await SessionModel.query(on: db).filter(\.$tokenHash == Self.hash(token)).first()
+        else { return nil }
+        if session.expiresAt <= now {
+            try await session.delete(on: db)
+            return nil
+        }
+        guard let account = try await AccountStore(db: db).account(id: session.userID), !account.disabled else { return nil }
+        if session.expiresAt.timeIntervalSince(now) < lifetime - 300 {
+            session.expiresAt = now.addingTimeInterval(lifetime)
+            try await session.save(on: db)
+        }
+        return LoginSession(id: try session.requireID(), account: account, csrfToken: session.csrfToken,
+                            secondFactorPending: session.secondFactorPending, expiresAt: session.expiresAt)
+    }
+
+    public func completeSecondFactor(sessionID: UUID) async throws {
+        guard let session = try await SessionModel.find(sessionID, on: db) else { return }
+        session.secondFactorPending = false
+        try await session.save(on: db)
+    }
+
+    public func delete(sessionID: UUID) async throws {
+        try await SessionModel.query(on: db).filter(\.$id == sessionID).delete()
+    }
+
+    public func purgeExpired(now: Date = Date()) async throws {
+        try await SessionModel.query(on: db).filter(\.$expiresAt <= now).delete()
+    }
+}
+
+/// Personal API tokens for `/api/v1/` (`Authorization: Bearer …`).
+public struct APITokenStore: Sendable {
+    let db: any Database
+
+    public init(_ database: TryggDatabase) { db = database.db }
+
+    /// Creates a token and returns it; it cannot be shown again, only its hash is kept.
+    public func create(userID: UUID, label: String, by actor: Actor) async throws -> String {
+        let token = "tr_" + RandomToken.make()
+        try await db.transaction { db in
+            guard let user = try await UserModel.find(userID, on: db) else { throw StoreError.notFound("Användaren") }
+            let model = APITokenModel()
+            model.userID = userID
+            model.label = String(label.prefix(100))
+            model.tokenHash = SessionStore.hash(token)
+            try await model.create(on: db)
+            try await AuditLog.record(actor, action: "skapade API-nyckel", objectType: "användare", objectID: user.email,
+                                      detail: model.label, kommunID: user.kommunID, on: db)
+        }
+        return token
+    }
+
+    public func account(forToken token: String, now: Date = Date()) async throws -> UserAccount? {
+        guard token.utf8.count <= 100,
+              let model = try await APITokenModel.query(on: db).filter(\.$tokenHash == SessionStore.hash(token)).first()
+        else { return nil }
+        if let expires = model.expiresAt, expires <= now { return nil }
+        guard let account = try await AccountStore(db: db).account(id: model.userID), !account.disabled else { return nil }
+        return account
+    }
+
+    public func userID(email: String) async throws -> UUID? {
+        try await UserModel.query(on: db).filter(\.$email == AccountStore.normalised(email: email)).first()?.id
+    }
+}

@@ -1,0 +1,83 @@
+import FluentKit
+import Foundation
+import TryggCore
+
+/// The kommun's areas: priority districts where kartläggning happens.
+public struct AreaStore: Sendable {
+    let db: any Database
+
+    public init(_ database: TryggDatabase) { db = database.db }
+
+    public struct ImportResult: Sendable, Equatable {
+        public var created: [String]
+        public var updated: [String]
+    }
+
+    public func all(kommunID: UUID) async throws -> [Area] {
+        try await AreaModel.query(on: db).filter(\.$kommunID == kommunID).sort(\.$name).all().map(\.record)
+    }
+
+    public func find(id: UUID, kommunID: UUID) async throws -> Area? {
+        try await AreaModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first()?.record
+    }
+
+    /// The first area (by name) whose polygon holds the point, or nil for "Övriga kommunen".
+    public func area(containing point: GeoPoint, kommunID: UUID) async throws -> Area? {
+        try await all(kommunID: kommunID).first { $0.shape?.contains(point) == true }
+    }
+
+    /// Adds one area drawn as a shape, defined by DeSO codes, or both.
+    @discardableResult
+    public func add(kommun: Kommun, name: String, shape: AreaShape?, desoCodes: [String], source: String,
+                    by actor: Actor) async throws -> Area {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard (1...120).contains(name.count) else { throw StoreError.invalid("Områdets namn måste ha 1–120 tecken.") }
+        guard shape != nil || !desoCodes.isEmpty else {
+            throw StoreError.invalid("Ange områdets gräns som GeoJSON eller en lista med DeSO-koder.")
+        }
+        return try await db.transaction { db in
+            if try await AreaModel.query(on: db).filter(\.$kommunID == kommun.id).filter(\.$name == name).first() != nil {
+                throw StoreError.duplicate("Området \"\(name)\"")
+            }
+            let model = try AreaModel(kommunID: kommun.id, name: name, shape: shape, desoCodes: desoCodes, source: source)
+            try await model.create(on: db)
+            try await AuditLog.record(actor, action: "skapade område", objectType: "område", objectID: name,
+                                      detail: Self.summary(shape: shape, desoCodes: desoCodes, source: source),
+                                      kommunID: kommun.id, on: db)
+            return model.record
+        }
+    }
+
+    /// Imports areas from a parsed GeoJSON file: new names are added, existing names get the new
+    /// boundary. All or nothing.
+    public func importAreas(_ areas: [ParsedArea], into kommun: Kommun, source: String, by actor: Actor) async throws -> ImportResult {
+        try await db.transaction { db in
+            var result = ImportResult(created: [], updated: [])
+            let existing = try await AreaModel.query(on: db).filter(\.$kommunID == kommun.id).all()
+            for area in areas {
+                if let model = existing.first(where: { $0.name.lowercased() == area.name.lowercased() }) {
+                    model.geometry = try AreaModel.encode(area.shape)
+                    model.source = source
+                    try await model.save(on: db)
+                    result.updated.append(area.name)
+                } else {
+                    try await AreaModel(kommunID: kommun.id, name: area.name, shape: area.shape, desoCodes: [], source: source)
+                        .create(on: db)
+                    result.created.append(area.name)
+                }
+            }
+            try await AuditLog.record(actor, action: "importerade områden", objectType: "område",
+                                      objectID: areas.map(\.name).joined(separator: ", "),
+                                      detail: "källa: \(source); nya: \(result.created.count); uppdaterade: \(result.updated.count)",
+                                      kommunID: kommun.id, on: db)
+            return result
+        }
+    }
+
+    static func summary(shape: AreaShape?, desoCodes: [String], source: String) -> String {
+        var parts = ["källa: \(source)"]
+        if let shape { parts.append("\(shape.polygons.count) polygon(er)") }
+        if !desoCodes.isEmpty { parts.append("DeSO: \(desoCodes.joined(separator: ", "))") }
+        return parts.joined(separator: "; ")
+    }
+}

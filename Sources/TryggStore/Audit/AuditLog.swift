@@ -1,0 +1,59 @@
+import FluentKit
+import SQLKit
+import Foundation
+import TryggCore
+
+/// Filters for the admin page that searches the audit log.
+public struct AuditQuery: Sendable {
+    public var text: String
+    public var from: Date?
+    public var to: Date?
+    public var limit: Int
+
+    public init(text: String = "", from: Date? = nil, to: Date? = nil, limit: Int = 200) {
+        self.text = text; self.from = from; self.to = to; self.limit = limit
+    }
+}
+
+/// Append-only record of who did what, when and from where. Writers call `record` inside the
+/// same transaction as the change, so a change without its entry cannot exist.
+public enum AuditLog {
+    public static func record(
+        _ actor: Actor, action: String, objectType: String, objectID: String, detail: String = "",
+        kommunID: UUID? = nil, on db: any Database
+    ) async throws {
+        let entry = AuditEntryModel()
+        entry.kommunID = kommunID ?? actor.kommunID
+        entry.userID = actor.userID
+        entry.actor = actor.label
+        entry.action = action
+        entry.objectType = objectType
+        entry.objectID = objectID
+        entry.detail = String(detail.prefix(2000))
+        entry.address = actor.address
+        entry.createdAt = Date()
+        try await entry.create(on: db)
+    }
+
+    public static func search(kommunID: UUID, _ query: AuditQuery, on db: any Database) async throws -> [AuditEntry] {
+        var builder = AuditEntryModel.query(on: db).filter(\.$kommunID == kommunID)
+        if let from = query.from { builder = builder.filter(\.$createdAt >= from) }
+        if let to = query.to { builder = builder.filter(\.$createdAt < to) }
+        let text = query.text.trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty {
+            // Case-insensitive on both engines: SQLite's LIKE folds ASCII, PostgreSQL needs ILIKE.
+            let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            let like: DatabaseQuery.Filter.Method = (db as? any SQLDatabase)?.isPostgres == true
+                ? .custom(SQLRaw("ILIKE")) : .custom(SQLRaw("LIKE"))
+            builder = builder.group(.or) { group in
+                group.filter(\.$actor, like, pattern)
+                    .filter(\.$action, like, pattern)
+                    .filter(\.$objectType, like, pattern)
+                    .filter(\.$objectID, like, pattern)
+                    .filter(\.$detail, like, pattern)
+                    .filter(\.$address, like, pattern)
+            }
+        }
+        return try await builder.sort(\.$createdAt, .descending).limit(max(1, min(query.limit, 1000))).all().map(\.record)
+    }
+}

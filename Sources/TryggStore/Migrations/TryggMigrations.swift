@@ -1,0 +1,14 @@
+import FluentKit
+
+/// Every migration, in the order they run. New migrations go at the end; released ones never change.
+enum TryggMigrations {
+    static let all: [any Migration] = [
+        M001CreateKommuner(),
+        M002CreateOrganisations(),
+        M003CreateAreas(),
+        M004CreateUsers(),
+        M005CreateSessions(),
+        M006CreateAPITokens(),
+        M007CreateAuditLog(),
+    ]
+}

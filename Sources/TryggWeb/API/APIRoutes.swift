@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// JSON API under `/api/v1/`, authenticated with personal tokens (`trygg token create`).
+struct APIRoutes {
+    let deps: AppDependencies
+
+    struct MeDTO: Encodable {
+        let email: String
+        let name: String
+        let role: String
+        let organisation: String
+        let kommun: String
+        let kommunCode: String
+    }
+
+    struct OrganisationDTO: Encodable {
+        let id: UUID
+        let abbreviation: String
+        let name: String
+        let kind: String
+        let nameConfirmed: Bool
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/api/v1/openapi.json") { _, _ in
+            Self.json(OpenAPIDocument.document)
+        }
+        router.get("/api/v1/me") { _, context in
+            let user = try context.requireUser()
+            return Self.encode(MeDTO(email: user.email, name: user.name, role: user.role.rawValue,
+                                     organisation: user.organisation.abbreviation, kommun: user.kommun.slug,
+                                     kommunCode: user.kommun.code))
+        }
+        router.get("/api/v1/organisations") { _, context in
+            let user = try context.requireUser(allowedTo: .readReferenceData)
+            let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+            return Self.encode(organisations.map {
+                OrganisationDTO(id: $0.id, abbreviation: $0.abbreviation, name: $0.name, kind: $0.kind.rawValue,
+                                nameConfirmed: $0.nameConfirmed)
+            })
+        }
+        router.get("/api/v1/areas") { _, context in
+            let user = try context.requireUser(allowedTo: .readReferenceData)
+            let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
+            return Self.json(Self.featureCollection(areas))
+        }
+    }
+
+    /// Areas as a GeoJSON FeatureCollection in WGS84, the form `trygg import areas` reads back.
+    static func featureCollection(_ areas: [Area]) -> [String: Any] {
+        [
+            "type": "FeatureCollection",
+            "features": areas.map { area -> [String: Any] in
+                [
+                    "type": "Feature",
+                    "id": area.id.uuidString,
+                    "properties": ["name": area.name, "deso_codes": area.desoCodes, "source": area.source] as [String: Any],
+                    "geometry": area.shape.map { ["type": "MultiPolygon", "coordinates": $0.geoJSONCoordinates] as [String: Any] }
+                        ?? NSNull(),
+                ]
+            },
+        ]
+    }
+
+    static func encode(_ value: some Encodable) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return body((try? encoder.encode(value)) ?? Data("{}".utf8))
+    }
+
+    static func json(_ object: Any) -> Response {
+        body((try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8))
+    }
+
+    private static func body(_ data: Data) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import HummingbirdOTP
+import TryggCore
+import TryggStore
+
+/// Login with password, the optional TOTP step, and logout.
+struct LoginRoutes {
+    let deps: AppDependencies
+
+    struct LoginView {
+        let email: String
+        let next: String
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/login") { request, context in
+            if context.session != nil { return Response.seeOther("/") }
+            let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init))
+            return deps.renderer.page("login", title: "Logga in", context: context, content: LoginView(email: "", next: next),
+                                      notice: request.uri.queryParameters["utloggad"] != nil ? "Du är utloggad." : nil)
+        }
+        router.post("/login") { _, context in try await login(context: context) }
+        router.get("/login/kod") { _, context in
+            guard context.pendingSession != nil else { return Response.seeOther("/login") }
+            return deps.renderer.page("login-code", title: "Tvåstegsverifiering", context: context)
+        }
+        router.post("/login/kod") { _, context in try await verifyCode(context: context) }
+        router.post("/logout") { _, context in
+            if let session = context.session ?? context.pendingSession {
+                try await SessionStore(deps.database).delete(sessionID: session.id)
+                try await AuditLog.record(Actor(user: session.account, address: context.clientAddress), action: "loggade ut",
+                                          objectType: "användare", objectID: session.account.email, on: deps.database.db)
+            }
+            var response = Response.seeOther("/login?utloggad=1")
+            response.headers.append(.init(name: .setCookie, value: Cookies.expired(name: CookieName.session, secure: deps.configuration.secureCookies)))
+            return response
+        }
+    }
+
+    /// Only local paths, so the login page cannot be used to send people to another site.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 500 else { return "/" }
+        return next
+    }
+
+    private func login(context: TryggRequestContext) async throws -> Response {
+        let email = AccountStore.normalised(email: context.form.text("email"))
+        let password = context.form["password"] ?? ""
+        let next = Self.safeNext(context.form["next"])
+        func failure(_ message: String, status: HTTPResponse.Status = .unauthorized) -> Response {
+            deps.renderer.page("login", title: "Logga in", context: context, content: LoginView(email: email, next: next),
+                               error: message, status: status)
+        }
+        guard await deps.loginLimiter.allow(context.clientAddress) else {
+            return failure("För många inloggningsförsök från din adress. Vänta en minut och försök igen.", status: .tooManyRequests)
+        }
+        guard !email.isEmpty, !password.isEmpty, password.utf8.count <= 200 else {
+            return failure("Fyll i e-postadress och lösenord.", status: .badRequest)
+        }
+        let accounts = AccountStore(deps.database)
+        guard let credentials = try await accounts.credentials(email: email) else {
+            // Spend the same time as a real check so response time does not reveal which accounts exist.
+            _ = try await deps.verifyPassword(password, hash: Self.timingDummyHash)
+            return failure("Fel e-postadress eller lösenord.")
+        }
+        if let lockedUntil = credentials.lockedUntil, lockedUntil > Date() {
+            return failure("Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen efter \(SwedishTime.clock(lockedUntil)).",
+                           status: .tooManyRequests)
+        }
+        guard try await deps.verifyPassword(password, hash: credentials.passwordHash) else {
+            let rule = LoginLockoutRule(maxFailures: deps.configuration.lockout.maxFailures, lockoutSeconds: deps.configuration.lockout.seconds)
+            if let lockedUntil = try await accounts.recordFailedLogin(userID: credentials.account.id, rule: rule, address: context.clientAddress) {
+                return failure("För många misslyckade försök: kontot är låst till \(SwedishTime.clock(lockedUntil)).", status: .tooManyRequests)
+            }
+            return failure("Fel e-postadress eller lösenord.")
+        }
+        guard !credentials.account.disabled else { return failure("Kontot är inaktiverat. Kontakta kommunens administratör.", status: .forbidden) }
+        try await accounts.recordSuccessfulLogin(userID: credentials.account.id)
+        let needsCode = credentials.totpSecret != nil
+        let token = try await SessionStore(deps.database).create(
+            userID: credentials.account.id, secondFactorPending: needsCode, address: context.clientAddress,
+            lifetime: needsCode ? 300 : deps.configuration.sessionLifetime)
+        if !needsCode {
+            try await AuditLog.record(Actor(user: credentials.account, address: context.clientAddress), action: "loggade in",
+                                      objectType: "användare", objectID: email, on: deps.database.db)
+        }
+        var response = Response.seeOther(needsCode ? "/login/kod?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/") : next)
+        response.headers.append(.init(name: .setCookie, value: Cookies.header(
+            name: CookieName.session, value: token, maxAge: nil, secure: deps.configuration.secureCookies)))
+        return response
+    }
+
+    private func verifyCode(context: TryggRequestContext) async throws -> Response {
+        guard let pending = context.pendingSession else { return Response.seeOther("/login") }
+        let accounts = AccountStore(deps.database)
+        guard let secret = try await accounts.totpSecret(userID: pending.account.id) else { return Response.seeOther("/login") }
+        guard SecondFactor.accepts(code: context.form.text("code"), secret: secret) else {
+            let rule = LoginLockoutRule(maxFailures: deps.configuration.lockout.maxFailures, lockoutSeconds: deps.configuration.lockout.seconds)
+            if try await accounts.recordFailedLogin(userID: pending.account.id, rule: rule, address: context.clientAddress) != nil {
+                try await SessionStore(deps.database).delete(sessionID: pending.id)
+                return Response.seeOther("/login")
+            }
+            return deps.renderer.page("login-code", title: "Tvåstegsverifiering", context: context,
+                                      error: "Koden stämmer inte. Ange den sexsiffriga koden från din autentiseringsapp.",
+                                      status: .unauthorized)
+        }
+        try await SessionStore(deps.database).completeSecondFactor(sessionID: pending.id)
+        try await accounts.recordSuccessfulLogin(userID: pending.account.id)
+        try await AuditLog.record(Actor(user: pending.account, address: context.clientAddress), action: "loggade in med tvåstegsverifiering",
+                                  objectType: "användare", objectID: pending.account.email, on: deps.database.db)
+        return Response.seeOther("/")
+    }
+
+    /// A bcrypt hash of a random string at the production cost, used only to spend time on unknown
+    /// e-mail addresses. Computed on first use (static lets are lazy), not at start-up.
+    static let timingDummyHash = Bcrypt.hash(RandomToken.make(), cost: 12)
+}
+
+/// Time-based one-time codes (RFC 6238) for admins and samordnare.
+enum SecondFactor {
+    /// Accepts the current code and its neighbours, since phone clocks drift by some seconds.
+    static func accepts(code: String, secret: String, now: Date = Date()) -> Bool {
+        let digits = code.filter(\.isNumber)
+        guard digits.count == 6, let value = Int(digits) else { return false }
+        let totp = TOTP(secret: secret)
+        return [-30.0, 0, 30].contains { totp.compute(date: now.addingTimeInterval($0)) == value }
+    }
+
+    /// The secret as an authenticator app wants it typed in (base32, from the otpauth URL).
+    static func setup(secret: String, email: String) -> (url: String, manualKey: String) {
+        let url = TOTP(secret: secret).createAuthenticatorURL(label: "Trygg:\(email)", issuer: "Trygg")
+        let key = URLComponents(string: url)?.queryItems?.first { $0.name == "secret" }?.value ?? ""
+        return (url, key)
+    }
+}
+
+/// Times shown to people are Swedish local time.
+enum SwedishTime {
+    static let zone = TimeZone(identifier: "Europe/Stockholm")!
+
+    static func clock(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = zone
+        formatter.locale = Locale(identifier: "sv_SE")
+        formatter.dateFormat = "HH:mm"
+        return formatter.string(from: date)
+    }
+
+    static func dateTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = zone
+        formatter.locale = Locale(identifier: "sv_SE")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: date)
+    }
+
+    /// A `yyyy-MM-dd` date from a form, as the start of that day in Swedish time.
+    static func startOfDay(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.timeZone = zone
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.date(from: text)
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import HummingbirdBcrypt
+import NIOPosix
+import TryggStore
+
+/// What route handlers share: the database, the templates, the settings and the rate limiters.
+struct AppDependencies: Sendable {
+    let database: TryggDatabase
+    let renderer: Renderer
+    let configuration: AppConfiguration
+    let loginLimiter: RateLimiter
+
+    /// bcrypt is deliberately slow; it runs on the thread pool so the event loops keep serving.
+    func hashPassword(_ password: String) async throws -> String {
+        let cost = configuration.bcryptCost
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
+
+    func verifyPassword(_ password: String, hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+    }
+}

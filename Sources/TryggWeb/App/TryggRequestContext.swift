@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import TryggCore
+import TryggStore
+
+/// Per-request state: who is asking (set by the session or token middleware) and from where.
+public struct TryggRequestContext: RequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let remoteAddress: SocketAddress?
+    /// The logged-in session (staff pages) when the cookie is valid and the second factor done.
+    public var session: LoginSession?
+    /// A session that has passed the password but still waits for the TOTP code.
+    public var pendingSession: LoginSession?
+    /// The user of a bearer token (API).
+    public var tokenUser: UserAccount?
+    /// Client address after applying the proxy setting; what the audit log records.
+    public var clientAddress: String
+    /// CSRF token for visitors without a session (the login page), from a cookie.
+    public var anonymousCSRFToken: String?
+    /// Collected form fields of a POST, parsed once by the CSRF middleware.
+    public var form: FormFields = FormFields()
+    public var maxBodyBytes: Int = 4 * 1024 * 1024
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "okänd"
+    }
+
+    public var maxUploadSize: Int { maxBodyBytes }
+
+    /// The signed-in user, from a session or a token.
+    public var user: UserAccount? { session?.account ?? tokenUser }
+
+    /// The user, or a redirect to the login page (pages) / 401 (API).
+    public func requireUser() throws -> UserAccount {
+        guard let user else { throw AuthenticationRequired() }
+        return user
+    }
+
+    /// The user when their role allows `permission`, else 403.
+    public func requireUser(allowedTo permission: Permission) throws -> UserAccount {
+        let user = try requireUser()
+        guard user.role.allows(permission) else { throw HTTPError(.forbidden) }
+        return user
+    }
+
+    public var actor: Actor? { user.map { Actor(user: $0, address: clientAddress) } }
+
+    public func requireActor() throws -> Actor { Actor(user: try requireUser(), address: clientAddress) }
+
+    /// The token every state-changing form must carry.
+    public var csrfToken: String { session?.csrfToken ?? pendingSession?.csrfToken ?? anonymousCSRFToken ?? "" }
+}
+
+/// Thrown where a page needs a login; the error middleware turns it into a redirect.
+public struct AuthenticationRequired: Error {}

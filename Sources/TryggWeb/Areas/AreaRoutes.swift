@@ -1,0 +1,96 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// Priority areas: everyone sees them on a map; admins add areas from GeoJSON or DeSO codes
+/// ("Utöka antalet områden där kartläggning sker").
+struct AreaRoutes {
+    let deps: AppDependencies
+
+    struct Row {
+        let id: String
+        let name: String
+        let desoCodes: String
+        let hasShape: Bool
+        let source: String
+    }
+
+    struct ListView {
+        let rows: [Row]
+        let map: String?
+        let canEdit: Bool
+        let name: String
+        let geojson: String
+        let deso: String
+        let kommunCode: String
+    }
+
+    struct DetailView {
+        let name: String
+        let map: String?
+        let desoCodes: [String]
+        let source: String
+        let polygonCount: Int
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/omraden") { _, context in try await list(context: context) }
+        router.get("/omraden/{id}") { _, context in
+            let user = try context.requireUser(allowedTo: .readReferenceData)
+            let id = try context.parameters.require("id", as: UUID.self)
+            guard let area = try await AreaStore(deps.database).find(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
+            let view = DetailView(name: area.name, map: AreaMapSVG.render([area], label: "Karta över \(area.name)"),
+                                  desoCodes: area.desoCodes, source: area.source, polygonCount: area.shape?.polygons.count ?? 0)
+            return deps.renderer.page("areas-detail", title: area.name, context: context, content: view)
+        }
+        router.post("/omraden") { _, context in try await add(context: context) }
+    }
+
+    private func add(context: TryggRequestContext) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .administerKommun)
+        let name = context.form.text("name")
+        let geojson = context.form.text("geojson")
+        let deso = context.form.text("deso")
+        func failure(_ message: String) async throws -> Response {
+            try await list(context: context, form: (name, geojson, deso), error: message, status: .badRequest)
+        }
+        var shape: AreaShape?
+        if !geojson.isEmpty {
+            let parsed: [ParsedArea]
+            do { parsed = try AreaGeoJSON.parse(Data(geojson.utf8)).areas } catch {
+                return try await failure("GeoJSON kunde inte läsas: " + error.messages.joined(separator: " "))
+            }
+            guard parsed.count == 1, let area = parsed.first else {
+                return try await failure("Klistra in ett område i taget här; använd `trygg import areas` för hela filer.")
+            }
+            shape = area.shape
+        }
+        var codes: [String] = []
+        do { codes = try DesoCode.parseList(deso, kommunCode: user.kommun.code) } catch {
+            return try await failure(error.description)
+        }
+        do {
+            let area = try await AreaStore(deps.database).add(
+                kommun: user.kommun, name: name, shape: shape, desoCodes: codes, source: "webbformulär", by: try context.requireActor())
+            return try await list(context: context, notice: "Området \(area.name) är tillagt.")
+        } catch let error as StoreError {
+            return try await failure(error.description)
+        }
+    }
+
+    private func list(context: TryggRequestContext, form: (String, String, String) = ("", "", ""), notice: String? = nil,
+                      error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .readReferenceData)
+        let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
+        let rows = areas.map { area in
+            Row(id: area.id.uuidString, name: area.name, desoCodes: area.desoCodes.joined(separator: ", "),
+                hasShape: area.shape != nil, source: area.source)
+        }
+        let view = ListView(rows: rows, map: AreaMapSVG.render(areas, label: "Karta över \(user.kommun.name)s områden"),
+                            canEdit: user.role.allows(.administerKommun), name: form.0, geojson: form.1, deso: form.2,
+                            kommunCode: user.kommun.code)
+        return deps.renderer.page("areas", title: "Områden", context: context, content: view,
+                                  notice: notice, error: error, status: status)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// The demo installation: Linköping and Norrköping with their organisations, priority areas and
+/// one user per role. Everything here is synthetic except the names of places and organisations.
+public enum DemoSeed {
+    public struct Account: Sendable {
+        public let email: String
+        public let role: Role
+        public let organisation: String
+        public let kommun: String
+    }
+
+    /// Shared by every demo account and printed by `trygg demo`; a demo is not a production system.
+    public static let password = "trygg-demo-2026"
+
+    public static let accounts: [Account] = [
+        .init(email: "admin@linkoping.demo", role: .admin, organisation: "KLF", kommun: "linkoping"),
+        .init(email: "samordnare@linkoping.demo", role: .samordnare, organisation: "KLF (SÄK)", kommun: "linkoping"),
+        .init(email: "analytiker@linkoping.demo", role: .analytiker, organisation: "KLF (SÄK)", kommun: "linkoping"),
+        .init(email: "ansvarig.sf@linkoping.demo", role: .ansvarig, organisation: "SF", kommun: "linkoping"),
+        .init(email: "ansvarig.utb@linkoping.demo", role: .ansvarig, organisation: "UTB", kommun: "linkoping"),
+        .init(email: "rapportor@linkoping.demo", role: .rapportor, organisation: "MOS", kommun: "linkoping"),
+        .init(email: "polisen@linkoping.demo", role: .partner, organisation: "Polisen", kommun: "linkoping"),
+        .init(email: "stangastaden@linkoping.demo", role: .partner, organisation: "Stångåstaden", kommun: "linkoping"),
+        .init(email: "admin@norrkoping.demo", role: .admin, organisation: "KLF", kommun: "norrkoping"),
+        .init(email: "samordnare@norrkoping.demo", role: .samordnare, organisation: "KLF (SÄK)", kommun: "norrkoping"),
+    ]
+
+    static let kommuner = [("linkoping", "Linköpings kommun", "0580"), ("norrkoping", "Norrköpings kommun", "0581")]
+
+    /// Seeds an empty, migrated database. Returns false (and changes nothing) when the demo
+    /// kommuner already exist, so `trygg demo` can be run again on the same file.
+    @discardableResult
+    public static func seedIfEmpty(_ database: TryggDatabase, passwordCost: UInt8 = 10) async throws -> Bool {
+        let kommunStore = KommunStore(database)
+        if try await kommunStore.find(slug: "linkoping") != nil { return false }
+        let actor = Actor.commandLine()
+        var created: [String: Kommun] = [:]
+        for (slug, name, code) in kommuner {
+            created[slug] = try await kommunStore.add(slug: slug, name: name, code: code, by: actor)
+        }
+        let areas = AreaStore(database)
+        for definition in DemoAreas.all {
+            guard let kommun = created[definition.kommunSlug] else { continue }
+            try await areas.add(kommun: kommun, name: definition.name, shape: DemoAreas.shape(of: definition),
+                                desoCodes: definition.desoCodes, source: "demo (ungefärlig gräns)",
+                                by: Actor.commandLine(kommunID: kommun.id))
+        }
+        let hash = try await Passwords.hash(password, cost: passwordCost)
+        let accounts = AccountStore(database)
+        for account in Self.accounts {
+            guard let kommun = created[account.kommun] else { continue }
+            try await accounts.add(kommun: kommun, organisationAbbreviation: account.organisation, email: account.email,
+                                   name: displayName(account), role: account.role, passwordHash: hash,
+                                   by: Actor.commandLine(kommunID: kommun.id))
+        }
+        return true
+    }
+
+    static func displayName(_ account: Account) -> String {
+        "Demo \(account.role.displayName.lowercased()) (\(account.organisation))"
+    }
+}

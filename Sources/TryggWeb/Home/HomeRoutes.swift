@@ -1,0 +1,53 @@
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The start page, shaped by the user's role.
+struct HomeRoutes {
+    let deps: AppDependencies
+
+    struct HomeView {
+        struct Card {
+            let title: String
+            let text: String
+            let href: String
+            let linkText: String
+        }
+
+        let greeting: String
+        let roleSummary: String
+        let kommun: String
+        let areaCount: Int
+        let organisationCount: Int
+        let userCount: Int?
+        let cards: [Card]
+        let secondFactorAdvice: Bool
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/") { _, context in
+            let user = try context.requireUser()
+            let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
+            let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+            let isAdmin = user.role.allows(.administerKommun)
+            let users = isAdmin ? try await AccountStore(deps.database).accounts(kommunID: user.kommun.id).count : nil
+            var cards: [HomeView.Card] = [
+                .init(title: "Områden", text: "Kommunens prioriterade områden där kartläggning sker (\(areas.count) st).",
+                      href: "/omraden", linkText: "Visa områden"),
+                .init(title: "Organisationer", text: "Förvaltningar, enheter och externa samverkansparter (\(organisations.count) st).",
+                      href: "/organisationer", linkText: "Visa organisationer"),
+            ]
+            if isAdmin {
+                cards.append(.init(title: "Användare", text: "Lägg till användare, ge roller och inaktivera konton.",
+                                   href: "/admin/anvandare", linkText: "Hantera användare"))
+                cards.append(.init(title: "Granskningslogg", text: "Sök i loggen över alla ändringar: vem, när, vad och varifrån.",
+                                   href: "/admin/logg", linkText: "Öppna loggen"))
+            }
+            let view = HomeView(
+                greeting: "Välkommen, \(user.name)", roleSummary: user.role.summary, kommun: user.kommun.name,
+                areaCount: areas.count, organisationCount: organisations.count, userCount: users, cards: cards,
+                secondFactorAdvice: user.role.mayUseSecondFactor && !user.secondFactorEnabled)
+            return deps.renderer.page("home", title: "Start", context: context, content: view)
+        }
+    }
+}

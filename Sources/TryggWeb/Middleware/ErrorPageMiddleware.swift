@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Turns every error into a clear page (HTML, Swedish) or a JSON error under `/api/`, without
+/// stack traces. Unexpected errors are logged with the request id so an admin can find them.
+struct ErrorPageMiddleware: RouterMiddleware {
+    typealias Context = TryggRequestContext
+    let renderer: Renderer
+
+    struct ErrorView {
+        let status: Int
+        let title: String
+        let message: String
+        let requestID: String?
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch is AuthenticationRequired {
+            if request.uri.path.hasPrefix("/api/") {
+                return Self.json(status: .unauthorized, message: "Giltig API-nyckel krävs (Authorization: Bearer …).")
+            }
+            let target = request.uri.path == "/" ? "/login" : "/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/")
+            return .redirect(to: target, type: .normal)
+        } catch let error as any HTTPResponseError {
+            let message = (error as? HTTPError)?.body
+            return respond(status: error.status, message: message, request: request, requestID: nil)
+        } catch {
+            context.logger.error("Oväntat fel: \(String(reflecting: error))")
+            return respond(status: .internalServerError, message: nil, request: request, requestID: context.id)
+        }
+    }
+
+    func respond(status: HTTPResponse.Status, message: String?, request: Request, requestID: String?) -> Response {
+        let text = message ?? Self.defaultMessage(status)
+        if request.uri.path.hasPrefix("/api/") { return Self.json(status: status, message: text) }
+        let view = ErrorView(status: status.code, title: Self.title(status), message: text, requestID: requestID)
+        return renderer.html("error", view, status: status)
+    }
+
+    static func json(status: HTTPResponse.Status, message: String) -> Response {
+        let body = try! JSONSerialization.data(withJSONObject: ["error": ["status": status.code, "message": message]])
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    static func title(_ status: HTTPResponse.Status) -> String {
+        switch status.code {
+        case 400: "Felaktig begäran"
+        case 403: "Åtkomst nekad"
+        case 404: "Sidan finns inte"
+        case 413: "För stor förfrågan"
+        case 429: "För många försök"
+        case 500...: "Något gick fel"
+        default: "Fel \(status.code)"
+        }
+    }
+
+    static func defaultMessage(_ status: HTTPResponse.Status) -> String {
+        switch status.code {
+        case 400: "Begäran kunde inte tolkas."
+        case 403: "Din roll ger inte behörighet till den här sidan."
+        case 404: "Sidan eller uppgiften du söker finns inte, eller så saknar du behörighet att se den."
+        case 405: "Metoden stöds inte här."
+        case 413: "Det du skickade är för stort."
+        case 429: "För många försök på kort tid. Vänta en stund och försök igen."
+        case 500...: "Ett oväntat fel inträffade. Inget av det du skickade har sparats. Försök igen, och kontakta administratören om felet kvarstår."
+        default: "Begäran kunde inte utföras."
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// Names of the cookies Trygg sets.
+enum CookieName {
+    static let session = "trygg_session"
+    static let csrf = "trygg_csrf"
+}
+
+/// Finds out who is asking: a session cookie for pages, a bearer token for `/api/`. Also gives
+/// anonymous visitors a CSRF cookie so that the login form is protected too.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = TryggRequestContext
+    let database: TryggDatabase
+    let configuration: AppConfiguration
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.maxBodyBytes = configuration.maxBodyBytes
+        if configuration.trustForwardedFor, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").first {
+            context.clientAddress = forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        let path = request.uri.path
+        if path.hasPrefix("/api/") {
+            if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
+                let token = String(authorization.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+                context.tokenUser = try await APITokenStore(database).account(forToken: token)
+            }
+            return try await next(request, context)
+        }
+        if path == "/health" || path.hasPrefix("/static/") { return try await next(request, context) }
+
+        if let token = request.cookies[CookieName.session]?.value,
+           let session = try await SessionStore(database).lookup(token: token, lifetime: configuration.sessionLifetime) {
+            if session.secondFactorPending {
+                // Half logged in: only the code page and logout are open.
+                guard path == "/login/kod" || path == "/logout" else {
+                    return .redirect(to: "/login/kod", type: .normal)
+                }
+                context.pendingSession = session
+            } else {
+                context.session = session
+            }
+        }
+        if context.session == nil && context.pendingSession == nil {
+            if let existing = request.cookies[CookieName.csrf]?.value, existing.count == 43 {
+                context.anonymousCSRFToken = existing
+            } else {
+                let fresh = RandomToken.make()
+                context.anonymousCSRFToken = fresh
+                var response = try await next(request, context)
+                response.headers.append(.init(name: .setCookie, value: Cookies.header(
+                    name: CookieName.csrf, value: fresh, maxAge: nil, secure: configuration.secureCookies)))
+                return response
+            }
+        }
+        return try await next(request, context)
+    }
+}
+
+enum Cookies {
+    /// HttpOnly and SameSite=Lax always; Secure when Trygg runs behind TLS.
+    static func header(name: String, value: String, maxAge: Int?, secure: Bool) -> String {
+        var parts = ["\(name)=\(value)", "Path=/", "HttpOnly", "SameSite=Lax"]
+        if let maxAge { parts.append("Max-Age=\(maxAge)") }
+        if secure { parts.append("Secure") }
+        return parts.joined(separator: "; ")
+    }
+
+    static func expired(name: String, secure: Bool) -> String {
+        header(name: name, value: "", maxAge: 0, secure: secure)
+    }
+}

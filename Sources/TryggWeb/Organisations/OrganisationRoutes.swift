@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The kommun's organisations: everyone reads, admins edit names (abbreviations the documents do
+/// not expand start unconfirmed) and add new ones.
+struct OrganisationRoutes {
+    let deps: AppDependencies
+
+    struct Row {
+        let id: String
+        let abbreviation: String
+        let name: String
+        let kindOptions: [Option]
+        let unconfirmed: Bool
+    }
+
+    struct Group {
+        let title: String
+        let rows: [Row]
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct ListView {
+        let groups: [Group]
+        let canEdit: Bool
+        let kindOptions: [Option]
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/organisationer") { _, context in try await list(context: context) }
+        router.post("/organisationer") { _, context in
+            let user = try context.requireUser(allowedTo: .administerKommun)
+            guard let kind = OrganisationKind(rawValue: context.form.text("kind")) else { throw HTTPError(.badRequest) }
+            do {
+                let created = try await KommunStore(deps.database).addOrganisation(
+                    kommunID: user.kommun.id, abbreviation: context.form.text("abbreviation"), name: context.form.text("name"),
+                    kind: kind, by: try context.requireActor())
+                return try await list(context: context, notice: "\(created.abbreviation) är tillagd.")
+            } catch let error as StoreError {
+                return try await list(context: context, error: error.description, status: .badRequest)
+            }
+        }
+        router.post("/organisationer/{id}") { _, context in
+            let user = try context.requireUser(allowedTo: .administerKommun)
+            let id = try context.parameters.require("id", as: UUID.self)
+            guard let existing = try await KommunStore(deps.database).organisation(id: id, kommunID: user.kommun.id) else {
+                throw HTTPError(.notFound)
+            }
+            guard let kind = OrganisationKind(rawValue: context.form.text("kind")) else { throw HTTPError(.badRequest) }
+            do {
+                try await KommunStore(deps.database).updateOrganisation(
+                    id: existing.id, kommunID: user.kommun.id, name: context.form.text("name"), kind: kind, by: try context.requireActor())
+                return try await list(context: context, notice: "\(existing.abbreviation) är sparad.")
+            } catch let error as StoreError {
+                return try await list(context: context, error: error.description, status: .badRequest)
+            }
+        }
+    }
+
+    private func list(context: TryggRequestContext, notice: String? = nil, error: String? = nil,
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .readReferenceData)
+        let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+        let groups = OrganisationKind.allCases.map { kind in
+            Group(title: Self.pluralTitle(kind), rows: organisations.filter { $0.kind == kind }.map { organisation in
+                Row(id: organisation.id.uuidString, abbreviation: organisation.abbreviation, name: organisation.name,
+                    kindOptions: Self.options(selected: organisation.kind), unconfirmed: !organisation.nameConfirmed)
+            })
+        }.filter { !$0.rows.isEmpty }
+        let view = ListView(groups: groups, canEdit: user.role.allows(.administerKommun), kindOptions: Self.options(selected: .forvaltning))
+        return deps.renderer.page("organisations", title: "Organisationer", context: context, content: view,
+                                  notice: notice, error: error, status: status)
+    }
+
+    static func options(selected: OrganisationKind) -> [Option] {
+        OrganisationKind.allCases.map { Option(value: $0.rawValue, label: $0.displayName, selected: $0 == selected) }
+    }
+
+    static func pluralTitle(_ kind: OrganisationKind) -> String {
+        switch kind {
+        case .forvaltning: "Förvaltningar"
+        case .enhet: "Enheter"
+        case .extern: "Externa samverkansparter"
+        }
+    }
+}

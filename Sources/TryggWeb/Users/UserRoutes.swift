@@ -1,0 +1,99 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// Admins manage the kommun's users.
+struct UserRoutes {
+    let deps: AppDependencies
+
+    struct Row {
+        let id: String
+        let email: String
+        let name: String
+        let role: String
+        let organisation: String
+        let secondFactor: Bool
+        let disabled: Bool
+        let isSelf: Bool
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct ListView {
+        let rows: [Row]
+        let roles: [Option]
+        let organisations: [Option]
+        let email: String
+        let name: String
+        let minimumLength: Int
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/admin/anvandare") { _, context in try await list(context: context) }
+        router.post("/admin/anvandare") { _, context in try await add(context: context) }
+        router.post("/admin/anvandare/{id}/inaktivera") { _, context in try await setDisabled(true, context: context) }
+        router.post("/admin/anvandare/{id}/aktivera") { _, context in try await setDisabled(false, context: context) }
+    }
+
+    private func add(context: TryggRequestContext) async throws -> Response {
+        let admin = try context.requireUser(allowedTo: .administerKommun)
+        let form = context.form
+        func failure(_ message: String) async throws -> Response {
+            try await list(context: context, keep: form, error: message, status: .badRequest)
+        }
+        guard let role = Role(rawValue: form.text("role")) else { return try await failure("Välj en roll.") }
+        let password = form["password"] ?? ""
+        if let problem = PasswordPolicy.problem(with: password) { return try await failure(problem) }
+        guard let organisationID = UUID(uuidString: form.text("organisation")),
+              let organisation = try await KommunStore(deps.database).organisation(id: organisationID, kommunID: admin.kommun.id)
+        else { return try await failure("Välj en organisation.") }
+        do {
+            let created = try await AccountStore(deps.database).add(
+                kommun: admin.kommun, organisationAbbreviation: organisation.abbreviation, email: form.text("email"),
+                name: form.text("name"), role: role, passwordHash: try await deps.hashPassword(password), by: try context.requireActor())
+            return try await list(context: context, notice: "\(created.email) är tillagd som \(role.displayName.lowercased()).")
+        } catch let error as StoreError {
+            return try await failure(error.description)
+        }
+    }
+
+    private func setDisabled(_ disabled: Bool, context: TryggRequestContext) async throws -> Response {
+        let admin = try context.requireUser(allowedTo: .administerKommun)
+        let id = try context.parameters.require("id", as: UUID.self)
+        guard let target = try await AccountStore(deps.database).account(id: id, kommunID: admin.kommun.id) else {
+            throw HTTPError(.notFound)
+        }
+        guard target.id != admin.id else {
+            return try await list(context: context, error: "Du kan inte inaktivera ditt eget konto.", status: .badRequest)
+        }
+        try await AccountStore(deps.database).setDisabled(userID: target.id, kommunID: admin.kommun.id, disabled: disabled,
+                                                          by: try context.requireActor())
+        return try await list(context: context, notice: "\(target.email) är \(disabled ? "inaktiverad och utloggad" : "aktiverad igen").")
+    }
+
+    private func list(context: TryggRequestContext, keep form: FormFields = FormFields(), notice: String? = nil,
+                      error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let admin = try context.requireUser(allowedTo: .administerKommun)
+        let users = try await AccountStore(deps.database).accounts(kommunID: admin.kommun.id)
+        let organisations = try await KommunStore(deps.database).organisations(kommunID: admin.kommun.id)
+        let rows = users.map { user in
+            Row(id: user.id.uuidString, email: user.email, name: user.name, role: user.role.displayName,
+                organisation: user.organisation.abbreviation, secondFactor: user.secondFactorEnabled,
+                disabled: user.disabled, isSelf: user.id == admin.id)
+        }
+        let view = ListView(
+            rows: rows,
+            roles: Role.allCases.map { Option(value: $0.rawValue, label: "\($0.displayName): \($0.summary)", selected: $0.rawValue == form.text("role")) },
+            organisations: organisations.map {
+                Option(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id.uuidString == form.text("organisation"))
+            },
+            email: form.text("email"), name: form.text("name"), minimumLength: PasswordPolicy.minimumLength)
+        return deps.renderer.page("users", title: "Användare", context: context, content: view,
+                                  notice: notice, error: error, status: status)
+    }
+}

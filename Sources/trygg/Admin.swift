@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import TryggCore
+import TryggStore
+import TryggWeb
+
+struct KommunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kommun", abstract: "Hantera kommuner.", subcommands: [Add.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lägger till en kommun med standardorganisationerna.",
+            discussion: "Exempel: trygg kommun add --slug motala --name \"Motala kommun\" --code 0583")
+
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Kortform i adresser och API (a–z, 0–9, -), t.ex. linkoping.") var slug: String
+        @Option(help: "Kommunens namn, t.ex. \"Linköpings kommun\".") var name: String
+        @Option(help: "Kommunkod, fyra siffror, t.ex. 0580.") var code: String
+
+        func run() async throws {
+            let kommun = try await db.withDatabase { database in
+                try await KommunStore(database).add(slug: slug, name: name, code: code, by: .commandLine())
+            }
+            say("Kommunen \(kommun.name) (\(kommun.slug), \(kommun.code)) är skapad med \(DefaultOrganisations.all.count) organisationer.")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Listar kommunerna.")
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            for kommun in try await db.withDatabase({ try await KommunStore($0).all() }) {
+                print("\(kommun.slug)\t\(kommun.code)\t\(kommun.name)")
+            }
+        }
+    }
+}
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Hantera användare.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lägger till en användare.",
+            discussion: """
+                Roller: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).
+                Utan --password-stdin skapas ett slumpat lösenord som skrivs ut en gång.
+                Exempel: echo 'ett långt lösenord' | trygg user add --kommun linkoping --email anna@example.se --role samordnare --organisation "KLF (SÄK)" --password-stdin
+                """)
+
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Kommunens kortform.") var kommun: String
+        @Option(help: "E-postadress (inloggningsnamn).") var email: String
+        @Option(help: "Roll.") var role: String
+        @Option(help: "Organisationens förkortning, t.ex. SF eller \"KLF (SÄK)\".") var organisation: String
+        @Option(help: "Namn som visas.") var name: String?
+        @Flag(help: "Läs lösenordet från standard in.") var passwordStdin = false
+
+        func run() async throws {
+            guard let role = Role(swedishOrCode: role) else {
+                throw CLIError("Okänd roll \"\(role)\". Roller: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            let password: String
+            if passwordStdin {
+                password = (readLine(strippingNewline: true) ?? "")
+                if let problem = PasswordPolicy.problem(with: password) { throw CLIError(problem) }
+            } else {
+                password = RandomToken.make(length: 16)
+            }
+            let hash = try await Passwords.hash(password)
+            let account = try await db.withDatabase { database in
+                let kommun = try await KommunStore(database).require(slug: kommun)
+                return try await AccountStore(database).add(
+                    kommun: kommun, organisationAbbreviation: organisation, email: email, name: name ?? "", role: role,
+                    passwordHash: hash, by: .commandLine(kommunID: kommun.id))
+            }
+            say("Användaren \(account.email) (\(account.role.rawValue), \(account.organisation.abbreviation), \(account.kommun.slug)) är skapad.")
+            if !passwordStdin { print("Lösenord: \(password)") }
+        }
+    }
+}
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "Personliga API-nycklar.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Skapar en personlig API-nyckel och skriver ut den (den kan inte visas igen).",
+            discussion: "Använd den som: Authorization: Bearer <nyckel> mot /api/v1/.")
+
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Användarens e-postadress.") var email: String
+        @Option(help: "Vad nyckeln används till.") var label = "kommandorad"
+
+        func run() async throws {
+            let token = try await db.withDatabase { database in
+                let tokens = APITokenStore(database)
+                guard let userID = try await tokens.userID(email: email),
+                      let account = try await AccountStore(database).account(id: userID) else {
+                    throw CLIError("Ingen användare med e-postadressen \(email).")
+                }
+                return try await tokens.create(userID: userID, label: label, by: .commandLine(kommunID: account.kommun.id))
+            }
+            print(token)
+        }
+    }
+}

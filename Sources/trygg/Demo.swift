@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import TryggStore
+import TryggWeb
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Skapar (vid behov) en demodatabas med Linköping och Norrköping och startar servern.")
+
+    @OptionGroup var db: DatabaseOptions
+    @OptionGroup var server: ServerOptions
+
+    func run() async throws {
+        let database = try TryggDatabase(location: db.location)
+        do {
+            try await database.migrate()
+            let seeded = try await DemoSeed.seedIfEmpty(database)
+            say(seeded ? "Demodata skapad i \(database.location)." : "Demodata finns redan i \(database.location); den återanvänds.")
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        let url = "http://\(server.hostname):\(server.port)/"
+        var lines = ["", "Trygg demo körs på \(url)", "", "Demokonton (lösenord för alla: \(DemoSeed.password)):"]
+        for account in DemoSeed.accounts {
+            lines.append("  \(account.email.padding(toLength: 32, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(account.organisation), \(account.kommun)")
+        }
+        lines.append("")
+        lines.append("Avsluta med Ctrl-C.")
+        try await runServer(database: database, configuration: server.configuration(database: db.location),
+                            banner: lines.joined(separator: "\n"))
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Kör databasens migreringar (skapar eller uppdaterar tabellerna).")
+
+    @OptionGroup var db: DatabaseOptions
+
+    func run() async throws {
+        let database = try TryggDatabase(location: db.location)
+        let ran = try await database.migrate()
+        await database.shutdown()
+        say(ran.isEmpty ? "\(db.location) är redan migrerad." : "Körde \(ran.count) migreringar i \(db.location).")
+    }
+}
