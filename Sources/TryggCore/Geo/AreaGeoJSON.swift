@@ -4,6 +4,11 @@ import Foundation
 public struct ParsedArea: Sendable, Equatable {
     public var name: String
     public var shape: AreaShape
+
+    public init(name: String, shape: AreaShape) {
+        self.name = name
+        self.shape = shape
+    }
 }
 
 /// Reads the GeoJSON that municipal GIS and the police export: a FeatureCollection of Polygon or

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where Trygg keeps its data: one SQLite file by default, PostgreSQL to scale out.
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     case sqliteFile(path: String)
@@ -33,5 +35,17 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             return .postgres(url: url)
         }
         return .sqliteFile(path: databaseOption ?? "trygg.sqlite")
+    }
+}
+
+extension DatabaseLocation {
+    /// A fresh, private database for one test: in-memory SQLite, or its own schema on the
+    /// PostgreSQL server named by `DATABASE_URL`, so tests never see each other's rows.
+    public static func isolatedForTest(environment: [String: String] = ProcessInfo.processInfo.environment) -> DatabaseLocation {
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            return .postgres(url: url, schema: String(name))
+        }
+        return .sqliteMemory(identifier: String(name))
     }
 }

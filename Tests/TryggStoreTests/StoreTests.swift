@@ -1,0 +1,124 @@
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+import TryggCore
+@testable import TryggStore
+
+@Suite("Lagring: migreringar, kommuner, områden, granskningslogg")
+struct StoreTests {
+    @Test("En ny databas migreras helt och har sedan inga väntande migreringar")
+    func migrations() async throws {
+        let database = try TryggDatabase(location: .isolatedForTest())
+        let pendingBefore = try await database.pendingMigrations()
+        #expect(pendingBefore.count == 7)
+        let ran = try await database.migrate()
+        #expect(ran == pendingBefore)
+        #expect(try await database.pendingMigrations().isEmpty)
+        #expect(try await database.migrate().isEmpty)
+        try await database.dropTestSchema()
+        await database.shutdown()
+    }
+
+    @Test("En ny kommun får standardorganisationerna, och loggen visar vem som skapade den")
+    func kommunWithOrganisations() async throws {
+        try await withMigratedDatabase { database in
+            let kommun = try await KommunStore(database).add(slug: "motala", name: "Motala kommun", code: "0583", by: .commandLine())
+            let organisations = try await KommunStore(database).organisations(kommunID: kommun.id)
+            #expect(organisations.count == DefaultOrganisations.all.count)
+            #expect(organisations.first?.kind == .forvaltning)
+            let log = try await AuditLog.search(kommunID: kommun.id, AuditQuery(), on: database.db)
+            #expect(log.map(\.action) == ["skapade kommun"])
+            #expect(log.first?.actor == "kommandorad")
+        }
+    }
+
+    @Test("Dubblett av kortform eller kommunkod avvisas och inget sparas")
+    func duplicateKommun() async throws {
+        try await withMigratedDatabase { database in
+            let store = KommunStore(database)
+            try await store.add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
+            await #expect(throws: StoreError.duplicate("Kommunen \"linkoping\"")) {
+                try await store.add(slug: "linkoping", name: "Annan", code: "0599", by: .commandLine())
+            }
+            await #expect(throws: StoreError.duplicate("Kommunkoden 0580")) {
+                try await store.add(slug: "annan", name: "Annan", code: "0580", by: .commandLine())
+            }
+            await #expect(throws: StoreError.self) { try await store.add(slug: "x y", name: "X", code: "12", by: .commandLine()) }
+            #expect(try await store.all().map(\.slug) == ["linkoping"])
+            #expect(try await OrganisationModel.query(on: database.db).count() == DefaultOrganisations.all.count)
+        }
+    }
+
+    @Test("Okänd kommun ger ett meddelande som räknar upp de kända")
+    func unknownKommun() async throws {
+        try await withMigratedDatabase { database in
+            try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
+            await #expect(throws: StoreError.invalid("Okänd kommun \"lund\". Kända kommuner: linkoping.")) {
+                try await KommunStore(database).require(slug: "lund")
+            }
+        }
+    }
+
+    @Test("Granskningsloggen går inte att ändra eller radera, inte ens med SQL")
+    func auditLogIsAppendOnly() async throws {
+        try await withMigratedDatabase { database in
+            let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
+            await #expect(throws: (any Error).self) {
+                try await database.sql.raw("UPDATE audit_log SET actor = 'någon annan'").run()
+            }
+            await #expect(throws: (any Error).self) {
+                try await database.sql.raw("DELETE FROM audit_log").run()
+            }
+            let log = try await AuditLog.search(kommunID: kommun.id, AuditQuery(), on: database.db)
+            #expect(log.count == 1 && log.first?.actor == "kommandorad")
+        }
+    }
+
+    @Test("Sökning i loggen är skiftlägesokänslig och håller sig till kommunen")
+    func auditSearch() async throws {
+        try await withMigratedDatabase { database in
+            let linkoping = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
+            let norrkoping = try await KommunStore(database).add(slug: "norrkoping", name: "Norrköpings kommun", code: "0581", by: .commandLine())
+            let actor = Actor(userID: nil, kommunID: linkoping.id, label: "anna@example.se", address: "10.0.0.1")
+            try await AuditLog.record(actor, action: "skapade område", objectType: "område", objectID: "Ekholmen", on: database.db)
+            #expect(try await AuditLog.search(kommunID: linkoping.id, AuditQuery(text: "EKHOLM"), on: database.db).count == 1)
+            #expect(try await AuditLog.search(kommunID: norrkoping.id, AuditQuery(text: "ekholm"), on: database.db).isEmpty)
+        }
+    }
+
+    @Test("Import av områden är allt eller inget och uppdaterar befintliga namn")
+    func areaImport() async throws {
+        try await withMigratedDatabase { database in
+            let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
+            let definition = DemoAreas.all[0]
+            let shape = DemoAreas.shape(of: definition)
+            let store = AreaStore(database)
+            let first = try await store.importAreas([ParsedArea(name: "Skäggetorp", shape: shape)], into: kommun, source: "a.geojson", by: .commandLine())
+            #expect(first.created == ["Skäggetorp"])
+            let second = try await store.importAreas([ParsedArea(name: "skäggetorp", shape: shape), ParsedArea(name: "Ryd", shape: shape)],
+                                                     into: kommun, source: "b.geojson", by: .commandLine())
+            #expect(second.updated == ["skäggetorp"] && second.created == ["Ryd"])
+            let areas = try await store.all(kommunID: kommun.id)
+            #expect(areas.map(\.name) == ["Ryd", "Skäggetorp"])
+            #expect(try await store.area(containing: definition.centre, kommunID: kommun.id)?.name == "Ryd")
+            #expect(try await store.area(containing: GeoPoint(latitude: 58.0, longitude: 15.0), kommunID: kommun.id) == nil)
+        }
+    }
+
+    @Test("Ett område kräver gräns eller DeSO-koder och unikt namn")
+    func areaValidation() async throws {
+        try await withMigratedDatabase { database in
+            let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
+            let store = AreaStore(database)
+            await #expect(throws: StoreError.invalid("Ange områdets gräns som GeoJSON eller en lista med DeSO-koder.")) {
+                try await store.add(kommun: kommun, name: "Tomt", shape: nil, desoCodes: [], source: "test", by: .commandLine())
+            }
+            try await store.add(kommun: kommun, name: "Berga", shape: nil, desoCodes: ["0580C1160"], source: "test", by: .commandLine())
+            await #expect(throws: StoreError.duplicate("Området \"Berga\"")) {
+                try await store.add(kommun: kommun, name: "Berga", shape: nil, desoCodes: ["0580C1180"], source: "test", by: .commandLine())
+            }
+            #expect(try await store.all(kommunID: kommun.id).map(\.desoCodes) == [["0580C1160"]])
+        }
+    }
+}

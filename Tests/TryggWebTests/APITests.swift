@@ -1,0 +1,45 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+import TryggStore
+@testable import TryggWeb
+
+@Suite("JSON-API med personliga nycklar")
+struct APITests {
+    @Test("Utan eller med fel nyckel: 401 som JSON")
+    func unauthorized() async throws {
+        try await Harness.run { _, client in
+            let none = try await client.execute(uri: "/api/v1/me", method: .get)
+            #expect(none.status == .unauthorized && none.headers[.contentType]?.hasPrefix("application/json") == true)
+            #expect(none.text.contains("API-nyckel"))
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer tr_fel"
+            #expect(try await client.execute(uri: "/api/v1/areas", method: .get, headers: headers).status == .unauthorized)
+        }
+    }
+
+    @Test("Varje väg i OpenAPI-dokumentet svarar med JSON för en giltig nyckel")
+    func documentedPathsAnswer() async throws {
+        try await Harness.run { harness, client in
+            let document = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(document.text.utf8)) as? [String: Any])
+            #expect(json["openapi"] as? String == "3.1.0")
+            let paths = try #require(json["paths"] as? [String: Any]).keys.sorted()
+            #expect(paths == ["/areas", "/me", "/organisations"])
+            let userID = try #require(try await APITokenStore(harness.database).userID(email: "analytiker@linkoping.demo"))
+            let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(token)"
+            for path in paths {
+                let response = try await client.execute(uri: "/api/v1" + path, method: .get, headers: headers)
+                #expect(response.status == .ok, "\(path)")
+                #expect((try? JSONSerialization.jsonObject(with: Data(response.text.utf8))) != nil, "\(path)")
+            }
+            let areas = try await client.execute(uri: "/api/v1/areas", method: .get, headers: headers)
+            let collection = try #require(try JSONSerialization.jsonObject(with: Data(areas.text.utf8)) as? [String: Any])
+            #expect(collection["type"] as? String == "FeatureCollection")
+            #expect((collection["features"] as? [Any])?.count == 4)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+import TryggCore
+import TryggStore
+@testable import TryggWeb
+
+@Suite("Administration: användare, områden, organisationer, granskningslogg")
+struct AdminTests {
+    @Test("Admin lägger till en användare som sedan kan logga in; fel i formuläret sparar inget")
+    func addUser() async throws {
+        try await Harness.run { harness, client in
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            let kommun = try await harness.kommun("linkoping")
+            let kof = try #require(try await KommunStore(harness.database).organisation(abbreviation: "KOF", kommunID: kommun.id))
+            let weak = try await admin.post("/admin/anvandare", ["email": "ny@linkoping.se", "name": "Ny", "role": "ansvarig",
+                                                                 "organisation": kof.id.uuidString, "password": "kort"])
+            #expect(weak.status == .badRequest && weak.text.contains("minst 10 tecken"))
+            #expect(weak.text.contains("value=\"ny@linkoping.se\""), "formuläret behåller det som skrevs")
+            let created = try await admin.post("/admin/anvandare", ["email": "Ny@Linkoping.se", "name": "Ny Person", "role": "ansvarig",
+                                                                    "organisation": kof.id.uuidString, "password": "ett långt lösenord"])
+            #expect(created.status == .ok && created.text.contains("ny@linkoping.se är tillagd"))
+            let duplicate = try await admin.post("/admin/anvandare", ["email": "ny@linkoping.se", "name": "Igen", "role": "ansvarig",
+                                                                      "organisation": kof.id.uuidString, "password": "ett långt lösenord"])
+            #expect(duplicate.status == .badRequest && duplicate.text.contains("finns redan"))
+
+            let newUser = Browser(client)
+            #expect(try await newUser.login("ny@linkoping.se", password: "ett långt lösenord").location == "/")
+            #expect(try await newUser.get("/").text.contains("Ny Person"))
+        }
+    }
+
+    @Test("Inaktiverad användare loggas ut och kan inte logga in")
+    func disableUser() async throws {
+        try await Harness.run { harness, client in
+            let reporter = Browser(client)
+            try await reporter.login("rapportor@linkoping.demo")
+            let id = try #require(try await APITokenStore(harness.database).userID(email: "rapportor@linkoping.demo"))
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            #expect(try await admin.post("/admin/anvandare/\(id)/inaktivera").text.contains("inaktiverad"))
+            #expect(try await reporter.get("/").location == "/login")
+            #expect(try await Browser(client).login("rapportor@linkoping.demo").status == .forbidden)
+        }
+    }
+
+    @Test("Roller utan adminbehörighet får 403 och kan inte ändra något")
+    func roleChecks() async throws {
+        try await Harness.run { harness, client in
+            for email in ["samordnare@linkoping.demo", "analytiker@linkoping.demo", "ansvarig.sf@linkoping.demo",
+                          "rapportor@linkoping.demo", "polisen@linkoping.demo"] {
+                let browser = Browser(client)
+                try await browser.login(email)
+                #expect(try await browser.get("/admin/anvandare").status == .forbidden, "\(email)")
+                #expect(try await browser.get("/admin/logg").status == .forbidden, "\(email)")
+                #expect(try await browser.post("/omraden", ["name": "Nytt", "deso": "0580C1160"]).status == .forbidden, "\(email)")
+                #expect(try await browser.post("/organisationer", ["abbreviation": "X", "name": "X", "kind": "enhet"]).status == .forbidden)
+                #expect(try await browser.get("/omraden").status == .ok, "alla läser områden")
+                let nav = try await browser.get("/").text
+                #expect(!nav.contains("href=\"/admin/anvandare\""), "menyn visar bara det rollen får öppna")
+            }
+            #expect(try await AreaStore(harness.database).all(kommunID: try await harness.kommun("linkoping").id).count == 4)
+        }
+    }
+
+    @Test("Områden läggs till med DeSO-koder eller GeoJSON; felaktig GeoJSON ger ett begripligt fel")
+    func addAreas() async throws {
+        try await Harness.run { harness, client in
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            let deso = try await admin.post("/omraden", ["name": "Ekholmen", "deso": "0580C1310, 0580C1320"])
+            #expect(deso.status == .ok && deso.text.contains("Området Ekholmen är tillagt"))
+            let wrongKommun = try await admin.post("/omraden", ["name": "Fel", "deso": "0581C1020"])
+            #expect(wrongKommun.status == .badRequest && wrongKommun.text.contains("hör inte till kommunkod 0580"))
+
+            let polygon = #"{"type":"Feature","properties":{"name":"Johannelund"},"geometry":{"type":"Polygon","coordinates":[[[15.64,58.42],[15.66,58.42],[15.66,58.43],[15.64,58.42]]]}}"#
+            let geo = try await admin.post("/omraden", ["name": "Johannelund", "geojson": polygon])
+            #expect(geo.status == .ok)
+            let broken = try await admin.post("/omraden", ["name": "Trasigt", "geojson": #"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[15.64,58.42],[15.66,58.42]]]}"#])
+            #expect(broken.status == .badRequest && broken.text.contains("GeoJSON kunde inte läsas"))
+            #expect(broken.text.contains("Trasigt"), "formuläret behåller namnet")
+
+            let areas = try await AreaStore(harness.database).all(kommunID: try await harness.kommun("linkoping").id)
+            #expect(areas.map(\.name).sorted() == ["Berga", "City", "Ekholmen", "Johannelund", "Ryd", "Skäggetorp"])
+            let johannelund = try #require(areas.first { $0.name == "Johannelund" })
+            #expect(johannelund.shape?.contains(GeoPoint(latitude: 58.421, longitude: 15.655)) == true)
+            let detail = try await admin.get("/omraden/\(johannelund.id)")
+            #expect(detail.status == .ok && detail.text.contains("<svg"))
+            #expect(try await harness.auditActions("linkoping").filter { $0 == "skapade område" }.count == 6)
+        }
+    }
+
+    @Test("Admin bekräftar ett organisationsnamn som dokumenten inte skrev ut")
+    func renameOrganisation() async throws {
+        try await Harness.run { harness, client in
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            let kommun = try await harness.kommun("linkoping")
+            let vof = try #require(try await KommunStore(harness.database).organisation(abbreviation: "VOF", kommunID: kommun.id))
+            #expect(!vof.nameConfirmed)
+            #expect(try await admin.get("/organisationer").text.contains("ej bekräftat"))
+            let saved = try await admin.post("/organisationer/\(vof.id)", ["name": "Vård- och omsorgsförvaltningen", "kind": "forvaltning"])
+            #expect(saved.status == .ok && saved.text.contains("VOF är sparad"))
+            #expect(try await KommunStore(harness.database).organisation(id: vof.id, kommunID: kommun.id)?.nameConfirmed == true)
+            let empty = try await admin.post("/organisationer/\(vof.id)", ["name": " ", "kind": "forvaltning"])
+            #expect(empty.status == .badRequest)
+        }
+    }
+
+    @Test("Granskningsloggen visar vem som gjorde vad och varifrån, och går att söka i")
+    func auditPage() async throws {
+        try await Harness.run { _, client in
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            try await admin.post("/omraden", ["name": "Lambohov", "deso": "0580C1400"])
+            let page = try await admin.get("/admin/logg?q=lambohov")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("admin@linkoping.demo") && page.text.contains("skapade område") && page.text.contains("Lambohov"))
+            #expect(!page.text.contains("skapade användare"))
+            let badDate = try await admin.get("/admin/logg?fran=igår")
+            #expect(badDate.status == .badRequest && badDate.text.contains("ÅÅÅÅ-MM-DD"))
+        }
+    }
+}

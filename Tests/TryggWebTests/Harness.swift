@@ -1,0 +1,118 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import TryggCore
+import TryggStore
+@testable import TryggWeb
+
+/// The demo installation (Linköping and Norrköping, one user per role) in a private database,
+/// served by the real router. Every test gets its own.
+struct Harness {
+    let database: TryggDatabase
+    let configuration: AppConfiguration
+
+    static let password = DemoSeed.password
+
+    static func run(configure: (inout AppConfiguration) -> Void = { _ in },
+                    _ body: @Sendable (Harness, any TestClientProtocol) async throws -> Void) async throws {
+        let location = DatabaseLocation.isolatedForTest()
+        var configuration = AppConfiguration(database: location, bcryptCost: 4, loginAttemptsPerMinute: 1000)
+        configure(&configuration)
+        let database = try TryggDatabase(location: location)
+        do {
+            try await database.migrate()
+            try await DemoSeed.seedIfEmpty(database, passwordCost: 4)
+            let harness = Harness(database: database, configuration: configuration)
+            let router = try await buildRouter(configuration: configuration, database: database)
+            try await Application(router: router).test(.router) { client in try await body(harness, client) }
+            try await database.dropTestSchema()
+            await database.shutdown()
+        } catch {
+            try? await database.dropTestSchema()
+            await database.shutdown()
+            throw error
+        }
+    }
+
+    func kommun(_ slug: String) async throws -> Kommun {
+        try await KommunStore(database).require(slug: slug)
+    }
+
+    func auditActions(_ slug: String) async throws -> [String] {
+        try await AuditLog.search(kommunID: try await kommun(slug).id, AuditQuery(), on: database.db).map(\.action)
+    }
+}
+
+/// A cookie-keeping client that fills in the CSRF token like a browser submitting a real form.
+final class Browser {
+    let client: any TestClientProtocol
+    private(set) var cookies: [String: String] = [:]
+    private(set) var csrf = ""
+
+    init(_ client: any TestClientProtocol) { self.client = client }
+
+    @discardableResult
+    func get(_ path: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+        try await send(path, method: .get, headers: headers, body: nil)
+    }
+
+    /// Posts a form; the page's CSRF token is added unless the test supplies its own `_csrf`.
+    @discardableResult
+    func post(_ path: String, _ fields: [String: String] = [:]) async throws -> TestResponse {
+        var fields = fields
+        if fields["_csrf"] == nil {
+            if csrf.isEmpty { try await get("/login") }
+            fields["_csrf"] = csrf
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return try await send(path, method: .post, headers: headers, body: ByteBuffer(string: Self.encode(fields)))
+    }
+
+    @discardableResult
+    func login(_ email: String, password: String = Harness.password) async throws -> TestResponse {
+        try await get("/login")
+        let response = try await post("/login", ["email": email, "password": password, "next": "/"])
+        // Like a browser, follow the redirect: the page there carries the session's CSRF token.
+        if response.status == .seeOther, let location = response.location { try await get(location) }
+        return response
+    }
+
+    func forgetCookie(_ name: String) { cookies[name] = nil }
+    func setCookie(_ name: String, _ value: String) { cookies[name] = value }
+
+    private func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+        var headers = headers
+        if !cookies.isEmpty {
+            headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        }
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: body)
+        for header in response.headers[values: .setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty || header.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        if let token = Self.csrfToken(in: response.text) { csrf = token }
+        return response
+    }
+
+    static func csrfToken(in html: String) -> String? {
+        guard let range = html.range(of: #"name="_csrf" value=""#) else { return nil }
+        let rest = html[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    static func encode(_ fields: [String: String]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._*")
+        return fields.map { key, value in
+            "\(key.addingPercentEncoding(withAllowedCharacters: allowed)!)=\(value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+        }.joined(separator: "&")
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+    var location: String? { headers[.location] }
+}
