@@ -1,1 +1,84 @@
-print("x")
+import Foundation
+import TryggCore
+import TryggStore
+import TryggWeb
+
+// Benchmarks for the foundation (issue 2). Run with a release build:
+//   swift build -c release && swift run -c release TryggBench
+// Prints: start-up of `trygg serve` on an existing database to the first 200 OK, requests/s and
+// p99 of an authenticated page against the bare /health route in the same run, and idle RSS.
+
+let arguments = CommandLine.arguments
+let seconds = Double(arguments.first { $0.hasPrefix("--seconds=") }?.dropFirst(10) ?? "") ?? 5
+let connections = Int(arguments.first { $0.hasPrefix("--connections=") }?.dropFirst(14) ?? "") ?? 8
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("trygg").path
+guard FileManager.default.isExecutableFile(atPath: binary) else {
+    print("Hittar inte \(binary). Bygg först alla produkter: swift build -c release")
+    exit(1)
+}
+
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trygg-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: directory) }
+let databasePath = directory.appendingPathComponent("bench.sqlite").path
+
+// An existing, migrated database with the demo content.
+let database = try TryggDatabase(location: .sqliteFile(path: databasePath))
+try await database.migrate()
+try await DemoSeed.seedIfEmpty(database)
+await database.shutdown()
+
+print("Trygg benchmark (release), \(ProcessInfo.processInfo.activeProcessorCount) kärnor")
+print(String(repeating: "-", count: 72))
+
+// 1. Start-up: process launch → first 200 OK, five times.
+var startTimes: [Double] = []
+var server: ServerProcess?
+for round in 0..<5 {
+    let start = Date()
+    let process = try ServerProcess(binary: binary, database: databasePath, port: 18_080 + round)
+    guard let elapsed = process.waitUntilHealthy(since: start) else {
+        process.stop()
+        print("Servern svarade inte på /health inom 30 s")
+        exit(1)
+    }
+    startTimes.append(elapsed)
+    if round == 4 { server = process } else { process.stop() }
+}
+let sortedStarts = startTimes.sorted()
+print(String(format: "Start av serve till första 200 OK: median %.0f ms, max %.0f ms (mål < 2000 ms)",
+             sortedStarts[2] * 1000, sortedStarts[4] * 1000))
+
+guard let server else { exit(1) }
+try await Task.sleep(for: .seconds(1))
+let idle = server.residentMB ?? .nan
+print(String(format: "RSS i vila efter start: %.1f MB", idle))
+
+// 2. Log in once to get a session cookie, as a browser would.
+let login = try HTTPConnection(port: server.port)
+let form = try login.request("GET", "/login")
+let csrfCookie = form.setCookies.first { $0.hasPrefix("trygg_csrf=") }?.split(separator: ";").first.map(String.init) ?? ""
+let token = csrfCookie.split(separator: "=").last.map(String.init) ?? ""
+let body = "_csrf=\(token)&email=analytiker%40linkoping.demo&password=\(DemoSeed.password)&next=%2F"
+let loggedIn = try login.request("POST", "/login", headers: [
+    "Cookie": csrfCookie, "Content-Type": "application/x-www-form-urlencoded",
+], body: body)
+guard let session = loggedIn.setCookies.first(where: { $0.hasPrefix("trygg_session=") })?.split(separator: ";").first else {
+    print("Inloggningen misslyckades (status \(loggedIn.status))")
+    server.stop()
+    exit(1)
+}
+let cookieHeader = ["Cookie": String(session)]
+
+// 3. Throughput and latency, /health and an authenticated page in the same run.
+print("Last: \(connections) anslutningar, \(Int(seconds)) s per väg")
+_ = runLoad(port: server.port, path: "/health", headers: [:], connections: connections, seconds: 1)  // warm-up
+let health = runLoad(port: server.port, path: "/health", headers: [:], connections: connections, seconds: seconds)
+print("GET /health              " + health.summary)
+let page = runLoad(port: server.port, path: "/omraden", headers: cookieHeader, connections: connections, seconds: seconds)
+print("GET /omraden (inloggad)  " + page.summary)
+let start = runLoad(port: server.port, path: "/", headers: cookieHeader, connections: connections, seconds: seconds)
+print("GET / (inloggad)         " + start.summary)
+print(String(format: "Inloggad sida / health: %.2f av genomströmningen", page.perSecond / health.perSecond))
+print(String(format: "RSS efter last: %.1f MB", server.residentMB ?? .nan))
+server.stop()

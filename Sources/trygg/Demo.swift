@@ -39,7 +39,11 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         let database = try TryggDatabase(location: db.location)
-        let ran = try await database.migrate()
+        let ran: [String]
+        do { ran = try await database.migrate() } catch {
+            await database.shutdown()
+            throw CLIError("Migreringen misslyckades i \(db.location): \(error)")
+        }
         await database.shutdown()
         say(ran.isEmpty ? "\(db.location) är redan migrerad." : "Körde \(ran.count) migreringar i \(db.location).")
     }

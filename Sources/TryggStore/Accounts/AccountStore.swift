@@ -78,6 +78,10 @@ public struct AccountStore: Sendable {
         }
     }
 
+    public func count(kommunID: UUID) async throws -> Int {
+        try await UserModel.query(on: db).filter(\.$kommunID == kommunID).count()
+    }
+
     public func credentials(email: String) async throws -> StoredCredentials? {
         guard let user = try await UserModel.query(on: db).filter(\.$email == Self.normalised(email: email)).first(),
               let account = try await account(of: user) else { return nil }

@@ -1,5 +1,6 @@
 import Crypto
 import FluentKit
+import SQLKit
 import Foundation
 import TryggCore
 
@@ -40,20 +41,24 @@ public struct SessionStore: Sendable {
     /// Sliding expiry: a session in use is extended, but the row is written at most every few
     /// minutes so that page views stay reads.
     public func lookup(token: String, lifetime: TimeInterval, now: Date = Date()) async throws -> LoginSession? {
-        guard token.utf8.count <= 100,
-              let session = try await SessionModel.query(on: db).filter(\.$tokenHash == Self.hash(token)).first()
-        else { return nil }
-        if session.expiresAt <= now {
-            try await session.delete(on: db)
+        guard token.utf8.count <= 100, let sql = db as? any SQLDatabase else { return nil }
+        let query: SQLQueryString = """
+            SELECT x.id AS s_id, x.csrf_token AS s_csrf, x.second_factor_pending AS s_pending, x.expires_at AS s_expires,             \(unsafeRaw: AccountQuery.accountColumns) FROM sessions x \(unsafeRaw: AccountQuery.accountJoins)             WHERE x.token_hash = \(bind: Self.hash(token))
+            """
+        guard let row = try await sql.raw(query).first() else { return nil }
+        let id = try row.decode(column: "s_id", as: UUID.self)
+        var expiresAt = try row.decode(column: "s_expires", as: Date.self)
+        if expiresAt <= now {
+            try await SessionModel.query(on: db).filter(\.$id == id).delete()
             return nil
         }
-        guard let account = try await AccountStore(db: db).account(id: session.userID), !account.disabled else { return nil }
-        if session.expiresAt.timeIntervalSince(now) < lifetime - 300 {
-            session.expiresAt = now.addingTimeInterval(lifetime)
-            try await session.save(on: db)
+        guard let account = try AccountQuery.account(from: row), !account.disabled else { return nil }
+        if expiresAt.timeIntervalSince(now) < lifetime - 300 {
+            expiresAt = now.addingTimeInterval(lifetime)
+            try await SessionModel.query(on: db).filter(\.$id == id).set(\.$expiresAt, to: expiresAt).update()
         }
-        return LoginSession(id: try session.requireID(), account: account, csrfToken: session.csrfToken,
-                            secondFactorPending: session.secondFactorPending, expiresAt: session.expiresAt)
+        return LoginSession(id: id, account: account, csrfToken: try row.decode(column: "s_csrf", as: String.self),
+                            secondFactorPending: try row.decode(column: "s_pending", as: Bool.self), expiresAt: expiresAt)
     }
 
     public func completeSecondFactor(sessionID: UUID) async throws {
@@ -94,11 +99,13 @@ public struct APITokenStore: Sendable {
     }
 
     public func account(forToken token: String, now: Date = Date()) async throws -> UserAccount? {
-        guard token.utf8.count <= 100,
-              let model = try await APITokenModel.query(on: db).filter(\.$tokenHash == SessionStore.hash(token)).first()
-        else { return nil }
-        if let expires = model.expiresAt, expires <= now { return nil }
-        guard let account = try await AccountStore(db: db).account(id: model.userID), !account.disabled else { return nil }
+        guard token.utf8.count <= 100, let sql = db as? any SQLDatabase else { return nil }
+        let query: SQLQueryString = """
+            SELECT x.expires_at AS t_expires, \(unsafeRaw: AccountQuery.accountColumns) FROM api_tokens x \(unsafeRaw: AccountQuery.accountJoins)             WHERE x.token_hash = \(bind: SessionStore.hash(token))
+            """
+        guard let row = try await sql.raw(query).first() else { return nil }
+        if let expires = try row.decode(column: "t_expires", as: Date?.self), expires <= now { return nil }
+        guard let account = try AccountQuery.account(from: row), !account.disabled else { return nil }
         return account
     }
 

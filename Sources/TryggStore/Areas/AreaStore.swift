@@ -17,6 +17,10 @@ public struct AreaStore: Sendable {
         try await AreaModel.query(on: db).filter(\.$kommunID == kommunID).sort(\.$name).all().map(\.record)
     }
 
+    public func count(kommunID: UUID) async throws -> Int {
+        try await AreaModel.query(on: db).filter(\.$kommunID == kommunID).count()
+    }
+
     public func find(id: UUID, kommunID: UUID) async throws -> Area? {
         try await AreaModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first()?.record
     }

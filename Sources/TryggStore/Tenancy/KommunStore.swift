@@ -59,6 +59,10 @@ public struct KommunStore: Sendable {
             .sorted { ($0.kind.sortOrder, $0.abbreviation.lowercased()) < ($1.kind.sortOrder, $1.abbreviation.lowercased()) }
     }
 
+    public func organisationCount(kommunID: UUID) async throws -> Int {
+        try await OrganisationModel.query(on: db).filter(\.$kommunID == kommunID).count()
+    }
+
     /// Looks up an organisation within one kommun only: an id from another kommun is "not found".
     public func organisation(id: UUID, kommunID: UUID) async throws -> Organisation? {
         try await OrganisationModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first()?.record

@@ -21,7 +21,8 @@ enum AreaMapSVG {
         func xy(_ p: GeoPoint) -> String {
             let x = margin + (p.longitude - lo.longitude) * squash * scale
             let y = height - margin - (p.latitude - lo.latitude) * scale
-            return String(format: "%.1f,%.1f", x, y)
+            // One decimal is a tenth of a pixel; String(format:) is slow on Linux, so round by hand.
+            return "\((x * 10).rounded() / 10),\((y * 10).rounded() / 10)"
         }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(label.htmlEscaped)\" class=\"map\">"
         for (index, (area, shape)) in shaped.enumerated() {

@@ -27,14 +27,14 @@ struct HomeRoutes {
     func register(on router: Router<TryggRequestContext>) {
         router.get("/") { _, context in
             let user = try context.requireUser()
-            let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
-            let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+            let areaCount = try await AreaStore(deps.database).count(kommunID: user.kommun.id)
+            let organisationCount = try await KommunStore(deps.database).organisationCount(kommunID: user.kommun.id)
             let isAdmin = user.role.allows(.administerKommun)
-            let users = isAdmin ? try await AccountStore(deps.database).accounts(kommunID: user.kommun.id).count : nil
+            let users = isAdmin ? try await AccountStore(deps.database).count(kommunID: user.kommun.id) : nil
             var cards: [HomeView.Card] = [
-                .init(title: "Områden", text: "Kommunens prioriterade områden där kartläggning sker (\(areas.count) st).",
+                .init(title: "Områden", text: "Kommunens prioriterade områden där kartläggning sker (\(areaCount) st).",
                       href: "/omraden", linkText: "Visa områden"),
-                .init(title: "Organisationer", text: "Förvaltningar, enheter och externa samverkansparter (\(organisations.count) st).",
+                .init(title: "Organisationer", text: "Förvaltningar, enheter och externa samverkansparter (\(organisationCount) st).",
                       href: "/organisationer", linkText: "Visa organisationer"),
             ]
             if isAdmin {
@@ -45,7 +45,7 @@ struct HomeRoutes {
             }
             let view = HomeView(
                 greeting: "Välkommen, \(user.name)", roleSummary: user.role.summary, kommun: user.kommun.name,
-                areaCount: areas.count, organisationCount: organisations.count, userCount: users, cards: cards,
+                areaCount: areaCount, organisationCount: organisationCount, userCount: users, cards: cards,
                 secondFactorAdvice: user.role.mayUseSecondFactor && !user.secondFactorEnabled)
             return deps.renderer.page("home", title: "Start", context: context, content: view)
         }

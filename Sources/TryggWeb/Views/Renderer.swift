@@ -16,7 +16,7 @@ public struct Renderer: Sendable {
     }
 
     func html(_ template: String, _ object: Any, status: HTTPResponse.Status = .ok) -> Response {
-        let body = library.render(object, withTemplate: template) ?? "Mallen \(template) saknas."
+        let body = library.render(TemplateData.flatten(object), withTemplate: template) ?? "Mallen \(template) saknas."
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))

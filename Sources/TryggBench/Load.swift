@@ -1,0 +1,72 @@
+import Foundation
+
+/// Closed-loop load: `connections` threads, each sending requests back to back on its own
+/// keep-alive connection for `seconds`. Reports throughput and latency percentiles.
+struct LoadResult {
+    let requests: Int
+    let errors: Int
+    let seconds: Double
+    let latencies: [Double]
+
+    var perSecond: Double { Double(requests) / seconds }
+
+    func percentile(_ p: Double) -> Double {
+        guard !latencies.isEmpty else { return .nan }
+        let sorted = latencies.sorted()
+        return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+    }
+
+    var summary: String {
+        String(format: "%8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests, %d errors)",
+               perSecond, percentile(0.5) * 1000, percentile(0.99) * 1000, requests, errors)
+    }
+}
+
+/// Collects what the load threads measured.
+private final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var latencies: [Double] = []
+    private(set) var errors = 0
+
+    func add(_ latencies: [Double], errors: Int) {
+        lock.lock()
+        self.latencies.append(contentsOf: latencies)
+        self.errors += errors
+        lock.unlock()
+    }
+}
+
+func runLoad(port: Int, path: String, headers: [String: String], connections: Int, seconds: Double) -> LoadResult {
+    let tally = Tally()
+    let group = DispatchGroup()
+    let deadline = Date().addingTimeInterval(seconds)
+    let started = Date()
+    for _ in 0..<connections {
+        group.enter()
+        Thread.detachNewThread {
+            var local: [Double] = []
+            var localErrors = 0
+            var connection = try? HTTPConnection(port: port)
+            while Date() < deadline {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                do {
+                    guard let c = connection else { throw HTTPConnection.Failure.connect }
+                    let reply = try c.request("GET", path, headers: headers)
+                    if reply.status == 200 {
+                        local.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+                    } else {
+                        localErrors += 1
+                    }
+                } catch {
+                    localErrors += 1
+                    connection = try? HTTPConnection(port: port)
+                }
+            }
+            tally.add(local, errors: localErrors)
+            group.leave()
+        }
+    }
+    group.wait()
+    return LoadResult(requests: tally.latencies.count, errors: tally.errors, seconds: Date().timeIntervalSince(started),
+                      latencies: tally.latencies)
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The real `trygg` binary, started as a separate process so that its start-up time and memory
+/// are measured as an operator would see them.
+final class ServerProcess {
+    let process = Process()
+    let port: Int
+
+    init(binary: String, database: String, port: Int) throws {
+        self.port = port
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["serve", "--database", database, "--port", String(port)]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Polls `/health` until it answers 200; returns the seconds since `start`.
+    func waitUntilHealthy(since start: Date, timeout: Double = 30) -> Double? {
+        while Date().timeIntervalSince(start) < timeout {
+            if let connection = try? HTTPConnection(port: port), let reply = try? connection.request("GET", "/health"),
+               reply.status == 200 {
+                return Date().timeIntervalSince(start)
+            }
+            usleep(2_000)
+        }
+        return nil
+    }
+
+    /// Resident set size in MB, from /proc.
+    var residentMB: Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kb / 1024
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
