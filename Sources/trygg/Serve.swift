@@ -42,7 +42,8 @@ struct Serve: AsyncParsableCommand {
 func runServer(database: TryggDatabase, configuration: AppConfiguration, banner: String? = nil) async throws {
     let url = "http://\(configuration.hostname):\(configuration.port)/"
     let app = try await buildApplication(
-        configuration: configuration, database: database, services: [DatabaseShutdownService(database: database)],
+        configuration: configuration, database: database,
+        services: [SessionCleanupService(database: database), DatabaseShutdownService(database: database)],
         onServerRunning: { _ in
             say(banner ?? "Trygg körs på \(url) (avsluta med Ctrl-C)")
         })

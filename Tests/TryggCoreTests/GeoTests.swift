@@ -109,3 +109,21 @@ struct GeoTests {
     static let sharedData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../../shared/data").standardized.path
 }
+
+@Suite("GeoJSON från ett formulär")
+struct SingleAreaTests {
+    @Test("En naken Polygon får formulärets namn")
+    func bareGeometry() throws {
+        let json = #"{"type":"Polygon","coordinates":[[[15.64,58.42],[15.66,58.42],[15.66,58.43],[15.64,58.42]]]}"#
+        let area = try AreaGeoJSON.parseSingle(Data(json.utf8), name: "Johannelund")
+        #expect(area.name == "Johannelund")
+        #expect(area.shape.polygons.count == 1)
+    }
+
+    @Test("Flera områden på en gång avvisas i formuläret")
+    func severalAreas() {
+        let feature = #"{"type":"Feature","properties":{"name":"N"},"geometry":{"type":"Polygon","coordinates":[[[15.64,58.42],[15.66,58.42],[15.66,58.43],[15.64,58.42]]]}}"#
+        let json = #"{"type":"FeatureCollection","features":[\#(feature),\#(feature.replacingOccurrences(of: "\"N\"", with: "\"M\""))]}"#
+        #expect(throws: AreaGeoJSON.Problem.self) { try AreaGeoJSON.parseSingle(Data(json.utf8), name: "X") }
+    }
+}

@@ -73,6 +73,28 @@ public enum AreaGeoJSON {
         return (areas, projection)
     }
 
+    /// One area typed into a form: a Feature, a FeatureCollection of one, or a bare Polygon or
+    /// MultiPolygon geometry. The form's name is used where the GeoJSON has none.
+    public static func parseSingle(_ data: Data, name: String) throws(Problem) -> ParsedArea {
+        guard var root = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw Problem(["Filen är inte giltig JSON."])
+        }
+        if let type = root["type"] as? String, type == "Polygon" || type == "MultiPolygon" {
+            root = ["type": "Feature", "properties": [String: Any](), "geometry": root]
+        }
+        if root["type"] as? String == "Feature" {
+            var properties = root["properties"] as? [String: Any] ?? [:]
+            if !nameKeys.contains(where: { properties[$0] is String }) { properties["name"] = name }
+            root["properties"] = properties
+        }
+        guard let normalised = try? JSONSerialization.data(withJSONObject: root) else { throw Problem(["Filen är inte giltig JSON."]) }
+        let areas = try parse(normalised).areas
+        guard areas.count == 1, let area = areas.first else {
+            throw Problem(["Ange ett område i taget här; hela filer importeras med `trygg import areas`."])
+        }
+        return area
+    }
+
     private static func projection(declaredIn root: [String: Any], features: [[String: Any]]) throws(Problem) -> Projection {
         if let crs = root["crs"] as? [String: Any], let props = crs["properties"] as? [String: Any],
            let name = props["name"] as? String {

@@ -57,14 +57,9 @@ struct AreaRoutes {
         }
         var shape: AreaShape?
         if !geojson.isEmpty {
-            let parsed: [ParsedArea]
-            do { parsed = try AreaGeoJSON.parse(Data(geojson.utf8)).areas } catch {
+            do { shape = try AreaGeoJSON.parseSingle(Data(geojson.utf8), name: name.isEmpty ? "Område" : name).shape } catch {
                 return try await failure("GeoJSON kunde inte läsas: " + error.messages.joined(separator: " "))
             }
-            guard parsed.count == 1, let area = parsed.first else {
-                return try await failure("Klistra in ett område i taget här; använd `trygg import areas` för hela filer.")
-            }
-            shape = area.shape
         }
         var codes: [String] = []
         do { codes = try DesoCode.parseList(deso, kommunCode: user.kommun.code) } catch {

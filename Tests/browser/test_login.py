@@ -1,0 +1,91 @@
+"""Log in, see the start page, log out, in a real Chromium; check the pages with axe."""
+from axe_selenium_python import Axe
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+DEMO_PASSWORD = "trygg-demo-2026"
+
+
+def serious_violations(driver):
+    """axe-core's findings of impact serious or critical for WCAG 2 A/AA: these fail the build.
+
+    axe-selenium-python injects axe-core; the run itself returns only what we need, since
+    handing the whole result object back through WebDriver is slow.
+    """
+    Axe(driver).inject()
+    driver.set_script_timeout(60)
+    violations = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})
+          .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                                 targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))
+          .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), targets: []}]));
+    """)
+    return [f"{v['id']} ({v['impact']}): {v['help']} {v['targets']}" for v in violations
+            if v["impact"] in ("serious", "critical")]
+
+
+def log_in(browser, base_url, email):
+    browser.get(base_url + "/login")
+    browser.find_element(By.ID, "email").send_keys(email)
+    password = browser.find_element(By.ID, "password")
+    password.send_keys(DEMO_PASSWORD)
+    # Submit with the keyboard, as many users do.
+    password.send_keys(Keys.ENTER)
+
+
+def test_login_page_is_swedish_and_accessible(browser, base_url, artifacts):
+    browser.get(base_url + "/login")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sv"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Logga in"
+    assert browser.find_element(By.CSS_SELECTOR, "label[for=email]").text == "E-postadress"
+    browser.save_screenshot(str(artifacts / "login.png"))
+    assert serious_violations(browser) == []
+
+
+def test_wrong_password_is_announced(browser, base_url):
+    browser.get(base_url + "/login")
+    browser.find_element(By.ID, "email").send_keys("samordnare@linkoping.demo")
+    browser.find_element(By.ID, "password").send_keys("fel lösenord")
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    alert = browser.find_element(By.CSS_SELECTOR, "[role=alert]")
+    assert "Fel e-postadress eller lösenord" in alert.text
+    assert browser.find_element(By.ID, "email").get_attribute("value") == "samordnare@linkoping.demo"
+
+
+def test_login_start_page_logout(browser, base_url, artifacts):
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    assert browser.current_url.rstrip("/") == base_url.rstrip("/")
+    assert "Välkommen, Demo samordnare" in browser.find_element(By.CSS_SELECTOR, "main").text
+    nav = browser.find_element(By.CSS_SELECTOR, "nav[aria-label=Huvudmeny]")
+    assert [a.text for a in nav.find_elements(By.TAG_NAME, "a")][:3] == ["Start", "Områden", "Organisationer"]
+    assert nav.find_element(By.CSS_SELECTOR, "a[aria-current=page]").text == "Start"
+    browser.save_screenshot(str(artifacts / "start.png"))
+    assert serious_violations(browser) == []
+
+    # The session cookie is not readable from scripts.
+    assert "trygg_session" not in browser.execute_script("return document.cookie")
+
+    browser.find_element(By.XPATH, "//button[normalize-space()='Logga ut']").click()
+    assert "Du är utloggad." in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    browser.get(base_url + "/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Logga in"
+
+
+def test_areas_page_is_accessible_and_shows_the_map(browser, base_url, artifacts):
+    log_in(browser, base_url, "admin@linkoping.demo")
+    browser.get(base_url + "/omraden")
+    names = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "tbody th")]
+    assert names == ["Berga", "City", "Ryd", "Skäggetorp"]
+    assert browser.find_element(By.CSS_SELECTOR, "svg.map").get_attribute("aria-label").startswith("Karta")
+    browser.save_screenshot(str(artifacts / "omraden.png"))
+    assert serious_violations(browser) == []
+
+
+def test_mobile_width_keeps_navigation_reachable(browser, base_url):
+    browser.set_window_size(390, 844)
+    log_in(browser, base_url, "rapportor@linkoping.demo")
+    nav = browser.find_element(By.CSS_SELECTOR, "nav[aria-label=Huvudmeny]")
+    assert nav.is_displayed()
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"sidan rullar i sidled ({width}px)"
