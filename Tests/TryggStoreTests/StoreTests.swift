@@ -126,3 +126,24 @@ struct StoreTests {
         }
     }
 }
+
+@Suite("SQLite-fil")
+struct SQLiteFileTests {
+    @Test("En SQLite-fil körs i WAL-läge så att läsare inte väntar på skrivare")
+    func walMode() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("trygg-wal-\(UUID().uuidString).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let database = try TryggDatabase(location: .sqliteFile(path: path))
+        do {
+            try await database.migrate()
+            let mode = try await database.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            #expect(mode == "wal")
+        } catch {
+            Issue.record(error)
+        }
+        await database.shutdown()
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import TryggCore
+
+@Suite("CSV som Excel skriver den")
+struct CSVTests {
+    @Test("BOM, semikolon och citerade fält med radbrytning och dubblerade citattecken")
+    func excelSwedish() throws {
+        let text = "\u{FEFF}namn;text\r\nA;\"rad ett\r\nrad två; med \"\"citat\"\"\"\r\nB;enkel\r\n;\r\n"
+        let table = try CSVReader.read(Data(text.utf8))
+        #expect(table.delimiter == ";")
+        #expect(table.header == ["namn", "text"])
+        #expect(table.rows.map(\.fields) == [["A", "rad ett\r\nrad två; med \"citat\""], ["B", "enkel"]])
+        #expect(table.rows.map(\.line) == [2, 4])
+    }
+
+    @Test("Kommatecken som avgränsare och LF-radslut")
+    func commaAndLF() throws {
+        let table = try CSVReader.read(Data("a,b\n1,\"x,y\"\n".utf8))
+        #expect(table.delimiter == "," && table.rows.first?.fields == ["1", "x,y"])
+    }
+
+    @Test("Trasig citering ger radnummer")
+    func brokenQuote() {
+        #expect(throws: CSVReader.Problem(line: 2, message: "ett citattecken öppnas men stängs aldrig (trasig citering).")) {
+            try CSVReader.read(Data("a,b\n1,\"öppen\n2,3\n".utf8))
+        }
+        #expect(throws: CSVReader.Problem.self) { try CSVReader.read(Data("a,b\n1,x\"y\n".utf8)) }
+        #expect(throws: CSVReader.Problem.self) { try CSVReader.read(Data("a,b\n1,\"x\"y\n".utf8)) }
+    }
+
+    @Test("Annat än UTF-8 och tomma filer avvisas med förklaring")
+    func encodingAndEmpty() {
+        #expect(throws: CSVReader.Problem.self) { try CSVReader.read(Data([0x61, 0x0A, 0xE5, 0x0A])) }
+        #expect(throws: CSVReader.Problem(line: nil, message: "Filen är tom: rubrikraden saknas.")) { try CSVReader.read(Data()) }
+    }
+
+    @Test("Skrivna fält läses tillbaka oförändrade")
+    func roundTrip() throws {
+        let fields = ["enkel", "med, komma", "med \"citat\"", "rad\r\nbrytning", "a;b", ""]
+        let table = try CSVReader.read(Data((CSVWriter.line(["h1", "h2", "h3", "h4", "h5", "h6"]) + CSVWriter.line(fields)).utf8))
+        #expect(table.rows.first?.fields == fields)
+    }
+}
