@@ -5,7 +5,40 @@ import TryggStore
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Importera data från filer.", subcommands: [Areas.self])
+        commandName: "import", abstract: "Importera data från filer.", subcommands: [Areas.self, Plan.self])
+
+    struct Plan: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Importerar en åtgärdsplan från CSV.",
+            discussion: """
+                Kolumner: \(PlanCSV.columns.joined(separator: ",")). UTF-8 med eller utan BOM, komma eller semikolon.
+                Ansvariga och samverkansparter skiljs med ';'. Varje ansvarig måste vara en organisation i kommunen.
+                Allt eller inget: vid fel importeras ingenting och varje fel anges med rad och kolumn.
+                Ett utkast för samma år ersätts; en antagen plan skrivs aldrig över.
+                """)
+
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Kommunens kortform.") var kommun: String
+        @Argument(help: "CSV-fil.") var file: String
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Filen \(file) går inte att läsa.") }
+            guard data.count <= 20 * 1024 * 1024 else { throw CLIError("Filen är större än 20 MB.") }
+            let rows: [PlanRow]
+            do { rows = try PlanCSV.parse(data) } catch { throw CLIError(error.description) }
+            let summary = try await db.withDatabase { database in
+                let kommun = try await KommunStore(database).require(slug: kommun)
+                do {
+                    return try await PlanStore(database).importRows(rows, into: kommun, source: (file as NSString).lastPathComponent,
+                                                                    by: .commandLine(kommunID: kommun.id))
+                } catch let failure as ImportFailure {
+                    throw CLIError(failure.description)
+                }
+            }
+            say("Importerade \(summary.measureCount) åtgärder till åtgärdsplan \(summary.plan.year) (version \(summary.plan.version), utkast)"
+                + (summary.replacedDraft ? "; det tidigare utkastet ersattes." : "."))
+        }
+    }
 
     struct Areas: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -149,3 +149,36 @@ struct PlanCSVProblemTests {
         #expect(Funding(text: "Medel från Socialstyrelsen").amountKronor == nil)
     }
 }
+
+@Suite("Ansvariga aktörer kopplas till organisationer")
+struct ActorResolverTests {
+    static let resolver = ActorResolver(organisations: (DefaultOrganisations.all + LinkopingGroups.all).map {
+        ActorResolver.Known(abbreviation: $0.abbreviation, name: $0.name, kind: $0.kind)
+    })
+
+    @Test("Skrivsätten i planen tolkas till rätt organisationer")
+    func spellings() {
+        let r = Self.resolver
+        #expect(r.resolve("KLF (SÄK)") == ["KLF (SÄK)"])
+        #expect(r.resolve("KLF(SÄK)") == ["KLF (SÄK)"])
+        #expect(r.resolve("SÄK(KLF)") == ["KLF (SÄK)"])
+        #expect(r.resolve("KLF (SÄK, HR)") == ["KLF (SÄK)", "HR"])
+        #expect(r.resolve("KLF (HR/SÄK)") == ["HR", "KLF (SÄK)"])
+        #expect(r.resolve("KLF (HR, juridik, SÄK)") == ["KLF", "HR", "KLF (SÄK)"])
+        #expect(r.resolve("KLF (HBE)") == ["HBE"])
+        #expect(r.resolve("VSS (LK-data)") == ["VSS"])
+        #expect(r.resolve("SF (regionskoordinator)") == ["SF"])
+        #expect(r.resolve("Säkerhets-samordnare") == ["SÄKSAM"])
+        #expect(r.resolve("polisen") == ["Polisen"])
+        #expect(r.resolve("Socialförvaltningen") == ["SF"])
+        #expect(r.resolve("Novahuset").isEmpty)
+        #expect(Set(r.resolve("Samtliga förvaltningar")) == Set(DefaultOrganisations.all.filter { $0.kind == .forvaltning }.map(\.abbreviation)))
+    }
+
+    @Test("Varje ansvarig i Linköpings plan 2023 motsvaras av minst en organisation")
+    func everyResponsibleActorResolves() throws {
+        let rows = try PlanTranscriptionTests.rows()
+        let unresolved = Set(rows.flatMap(\.responsible).filter { Self.resolver.resolve($0).isEmpty })
+        #expect(unresolved.isEmpty, "\(unresolved.sorted())")
+    }
+}

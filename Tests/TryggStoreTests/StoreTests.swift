@@ -12,7 +12,7 @@ struct StoreTests {
         let database = try TryggDatabase(location: .isolatedForTest())
         do {
             let pendingBefore = try await database.pendingMigrations()
-            #expect(pendingBefore.count == 7)
+            #expect(pendingBefore.count == TryggMigrations.all.count)
             let ran = try await database.migrate()
             #expect(ran == pendingBefore)
             #expect(try await database.pendingMigrations().isEmpty)

@@ -49,6 +49,7 @@ final class Browser {
     let client: any TestClientProtocol
     private(set) var cookies: [String: String] = [:]
     private(set) var csrf = ""
+    private(set) var loggedInAs: String?
 
     init(_ client: any TestClientProtocol) { self.client = client }
 
@@ -75,14 +76,17 @@ final class Browser {
         try await get("/login")
         let response = try await post("/login", ["email": email, "password": password, "next": "/"])
         // Like a browser, follow the redirect: the page there carries the session's CSRF token.
-        if response.status == .seeOther, let location = response.location { try await get(location) }
+        if response.status == .seeOther, let location = response.location {
+            loggedInAs = email
+            try await get(location)
+        }
         return response
     }
 
     func forgetCookie(_ name: String) { cookies[name] = nil }
     func setCookie(_ name: String, _ value: String) { cookies[name] = value }
 
-    private func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
+    func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         var headers = headers
         if !cookies.isEmpty {
             headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")

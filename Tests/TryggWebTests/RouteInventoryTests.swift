@@ -13,7 +13,7 @@ import TryggStore
 @Suite("Varje väg håller kommunerna åtskilda")
 struct RouteInventoryTests {
     /// Markers that only Linköping's data contains.
-    static let linkopingMarkers = ["Skäggetorp", "linkoping.demo", "Linköpings kommun", "0580C1610"]
+    static let linkopingMarkers = ["Skäggetorp", "linkoping.demo", "Linköpings kommun", "0580C1610", "kamerabevakning", "KS 2023-638"]
 
     struct Snapshot: Equatable {
         var areas: [String]
@@ -30,7 +30,44 @@ struct RouteInventoryTests {
             auditCount: try await AuditLog.search(kommunID: kommun.id, AuditQuery(limit: 1000), on: harness.database.db).count)
     }
 
-    @Test("Norrköpings admin ser och ändrar inget av Linköpings data via någon väg")
+    /// Calls every route once, with another kommun's ids where the path takes one.
+    static func walk(_ routes: [Router<TryggRequestContext>.RouteDescription], as browser: Browser, label: String,
+                     objectIDs: [String: String], bearer: HTTPFields) async throws {
+        for route in routes {
+            var path = route.path.description
+            var targetsAnObject = false
+            if path.contains("{") {
+                // The longest matching prefix: "/plan/atgard/" before "/plan/".
+                guard let (prefix, id) = objectIDs.sorted(by: { $0.key.count > $1.key.count }).first(where: { path.hasPrefix($0.key) }) else {
+                    Issue.record("Vägen \(path) har en parameter men ingen kontroll av kommungränsen i detta test")
+                    continue
+                }
+                path = prefix + id + (path.dropFirst(prefix.count).split(separator: "/", maxSplits: 1).dropFirst().first.map { "/" + $0 } ?? "")
+                targetsAnObject = true
+            }
+            let response: TestResponse
+            if route.method == .get {
+                response = try await browser.get(path, headers: path.hasPrefix("/api/") ? bearer : [:])
+            } else {
+                // Plausible form fields, as an attacker would send them.
+                response = try await browser.post(path, ["name": "Kapad", "kind": "extern", "abbreviation": "KAP", "deso": "0580C1160",
+                                                          "email": "kapad@example.se", "role": "admin", "organisation": objectIDs["/organisationer/"]!,
+                                                          "password": "ett långt lösenord", "mal": "nasta-ar", "measure": "Kapad",
+                                                          "section": "Målområde 1", "group_number": "1", "position": "1",
+                                                          "group_title": "Kapad", "responsible": "KLF"])
+            }
+            if targetsAnObject {
+                // 404 where the role may use the route, 403 where it may not: neither tells whether the object exists.
+                let allowed = browser.roleMayUse(route.method, path: path)
+                #expect(response.status == (allowed ? .notFound : .forbidden), "\(label) \(route.method) \(path)")
+            }
+            for marker in linkopingMarkers {
+                #expect(!response.text.contains(marker), "\(label) \(route.method) \(path) visar \(marker)")
+            }
+        }
+    }
+
+    @Test("Norrköpings admin och samordnare ser och ändrar inget av Linköpings data via någon väg")
     func everyRoute() async throws {
         try await Harness.run { harness, client in
             let linkoping = try await harness.kommun("linkoping")
@@ -39,7 +76,10 @@ struct RouteInventoryTests {
                 "/organisationer/": try #require(try await KommunStore(harness.database).organisation(abbreviation: "SF", kommunID: linkoping.id)).id.uuidString,
                 "/admin/anvandare/": try #require(try await AccountStore(harness.database).accounts(kommunID: linkoping.id).first { $0.role == .rapportor }).id.uuidString,
             ]
-            let userID = try #require(try await APITokenStore(harness.database).userID(email: "admin@norrkoping.demo"))
+            let linkopingPlan = try #require(try await PlanStore(harness.database).plan(kommunID: linkoping.id, year: 2023))
+            let measures = try await PlanStore(harness.database).measures(planID: linkopingPlan.id, kommunID: linkoping.id)
+            let objectIDs = ids.merging(["/plan/atgard/": try #require(measures.first).id.uuidString, "/plan/": "2023"]) { a, _ in a }
+            let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@norrkoping.demo"))
             let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
             let before = try await Self.snapshot(harness, linkoping)
 
@@ -47,38 +87,28 @@ struct RouteInventoryTests {
             // Logout last, so the session lives through the walk.
             let routes = router.routes.sorted { ($0.path.description == "/logout" ? 1 : 0, $0.path.description) < ($1.path.description == "/logout" ? 1 : 0, $1.path.description) }
             #expect(routes.count >= 20)
-            let browser = Browser(client)
-            try await browser.login("admin@norrkoping.demo")
             var bearer = HTTPFields()
             bearer[.authorization] = "Bearer \(token)"
-            for route in routes {
-                var path = route.path.description
-                var targetsAnObject = false
-                if path.contains("{") {
-                    guard let (prefix, id) = ids.first(where: { path.hasPrefix($0.key) }) else {
-                        Issue.record("Vägen \(path) har en parameter men ingen kontroll av kommungränsen i detta test")
-                        continue
-                    }
-                    path = prefix + id + (path.dropFirst(prefix.count).split(separator: "/", maxSplits: 1).dropFirst().first.map { "/" + $0 } ?? "")
-                    targetsAnObject = true
-                }
-                let response: TestResponse
-                if route.method == .get {
-                    response = try await browser.get(path, headers: path.hasPrefix("/api/") ? bearer : [:])
-                } else {
-                    // Plausible form fields, as an attacker would send them.
-                    response = try await browser.post(path, ["name": "Kapad", "kind": "extern", "abbreviation": "KAP",
-                                                              "deso": "0580C1160", "email": "kapad@example.se", "role": "admin",
-                                                              "organisation": ids["/organisationer/"]!, "password": "ett långt lösenord"])
-                }
-                if targetsAnObject {
-                    #expect(response.status == .notFound, "\(route.method) \(path)")
-                }
-                for marker in Self.linkopingMarkers {
-                    #expect(!response.text.contains(marker), "\(route.method) \(path) visar \(marker)")
-                }
+            // The admin administers, the samordnare edits plans: between them every write route is open.
+            for email in ["admin@norrkoping.demo", "samordnare@norrkoping.demo"] {
+                let browser = Browser(client)
+                try await browser.login(email)
+                try await Self.walk(routes, as: browser, label: email, objectIDs: objectIDs, bearer: bearer)
             }
             #expect(try await Self.snapshot(harness, linkoping) == before)
+            #expect(try await PlanStore(harness.database).plans(kommunID: linkoping.id).map(\.id) == [linkopingPlan.id])
+            #expect(try await PlanStore(harness.database).measures(planID: linkopingPlan.id, kommunID: linkoping.id) == measures)
         }
+    }
+}
+
+extension Browser {
+    /// Whether the logged-in demo user's role opens a path: admin routes for the admin, plan
+    /// changes for the samordnare, reading for everyone.
+    func roleMayUse(_ method: HTTPRequest.Method, path: String) -> Bool {
+        guard let email = loggedInAs else { return false }
+        if path.hasPrefix("/admin/") || path.hasPrefix("/organisationer/") { return email.hasPrefix("admin@") }
+        if path.hasPrefix("/plan/"), method == .post || path.hasSuffix("/ny-atgard") { return email.hasPrefix("samordnare@") }
+        return true
     }
 }

@@ -48,6 +48,10 @@ public enum Permission: Sendable, CaseIterable {
     case administerKommun
     /// Read the kommun's organisations and areas (the reference data everybody needs).
     case readReferenceData
+    /// Read the åtgärdsplan (an adopted public document; partners see it too).
+    case readPlan
+    /// Import, edit, adopt and copy åtgärdsplaner.
+    case editPlan
 }
 
 extension Role {
@@ -55,6 +59,8 @@ extension Role {
         switch permission {
         case .administerKommun: self == .admin
         case .readReferenceData: true
+        case .readPlan: true
+        case .editPlan: self == .samordnare
         }
     }
 }

@@ -7,11 +7,22 @@ public struct CSVTable: Sendable, Equatable {
         /// The line in the file where the row starts (the header is line 1), for error messages.
         public let line: Int
         public let fields: [String]
+
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
     }
 
     public let header: [String]
     public let rows: [Row]
     public let delimiter: Character
+
+    public init(header: [String], rows: [Row], delimiter: Character) {
+        self.header = header
+        self.rows = rows
+        self.delimiter = delimiter
+    }
 }
 
 public enum CSVReader {

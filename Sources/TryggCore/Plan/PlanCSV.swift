@@ -14,6 +14,14 @@ public struct PlanRow: Sendable, Equatable {
     public var responsible: [String]
     public var partners: [String]
     public var funding: String
+    /// Where the row stood in the file, for messages; not part of the row's identity.
+    public var line: Int = 0
+
+    public static func == (a: PlanRow, b: PlanRow) -> Bool {
+        a.year == b.year && a.section == b.section && a.groupNumber == b.groupNumber && a.groupTitle == b.groupTitle
+            && a.subgroupLabel == b.subgroupLabel && a.subgroupTitle == b.subgroupTitle && a.position == b.position
+            && a.measure == b.measure && a.responsible == b.responsible && a.partners == b.partners && a.funding == b.funding
+    }
 
     public init(year: Int, section: PlanSection, groupNumber: Int, groupTitle: String, subgroupLabel: String,
                 subgroupTitle: String, position: Int, measure: String, responsible: [String], partners: [String], funding: String) {
@@ -131,9 +139,11 @@ public enum PlanCSV {
                 continue
             }
             seenPositions[key] = row.line
-            result.append(PlanRow(year: year, section: section, groupNumber: group, groupTitle: value("group_title"),
-                                  subgroupLabel: value("subgroup_label"), subgroupTitle: value("subgroup_title"), position: position,
-                                  measure: measure, responsible: responsible, partners: partners, funding: value("funding")))
+            var parsed = PlanRow(year: year, section: section, groupNumber: group, groupTitle: value("group_title"),
+                                 subgroupLabel: value("subgroup_label"), subgroupTitle: value("subgroup_title"), position: position,
+                                 measure: measure, responsible: responsible, partners: partners, funding: value("funding"))
+            parsed.line = row.line
+            result.append(parsed)
         }
         if problems.isEmpty && result.isEmpty { problems.append(ImportProblem(line: nil, column: nil, message: "Filen innehåller inga åtgärder.")) }
         if Set(result.map(\.year)).count > 1 {

@@ -2,12 +2,14 @@
 public enum OrganisationKind: String, CaseIterable, Sendable, Codable {
     case forvaltning
     case enhet
+    case grupp
     case extern
 
     public var displayName: String {
         switch self {
         case .forvaltning: "Förvaltning"
         case .enhet: "Enhet"
+        case .grupp: "Samverkansgrupp eller funktion"
         case .extern: "Extern samverkanspart"
         }
     }
@@ -45,6 +47,7 @@ public enum DefaultOrganisations {
         .init("MOS", "Miljö- och samhällsbyggnadsförvaltningen", .forvaltning),
         .init("IAF", "Individ- och arbetsmarknadsförvaltningen", .forvaltning, stated: false),
         .init("VSS", "Verksamhetsstöd och service", .forvaltning, stated: false),
+        .init("SÄKSAM", "Säkerhetssamordnare", .grupp),
         .init("Polisen", "Polismyndigheten, lokalpolisområdet", .extern),
         .init("RTÖG", "Räddningstjänsten Östra Götaland", .extern),
         .init("Stångåstaden", "AB Stångåstaden (kommunalt bostadsbolag)", .extern),

@@ -10,5 +10,7 @@ enum TryggMigrations {
         M005CreateSessions(),
         M006CreateAPITokens(),
         M007CreateAuditLog(),
+        M008CreatePlans(),
+        M009CreateMeasures(),
     ]
 }

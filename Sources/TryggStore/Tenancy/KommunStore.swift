@@ -117,7 +117,8 @@ extension OrganisationKind {
         switch self {
         case .forvaltning: 0
         case .enhet: 1
-        case .extern: 2
+        case .grupp: 2
+        case .extern: 3
         }
     }
 }

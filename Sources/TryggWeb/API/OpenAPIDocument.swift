@@ -16,7 +16,7 @@ enum OpenAPIDocument {
                 "Me": object(["email": string, "name": string, "role": string, "organisation": string, "kommun": string,
                               "kommun_code": string]),
                 "Organisation": object(["id": ["type": "string", "format": "uuid"], "abbreviation": string, "name": string,
-                                        "kind": ["type": "string", "enum": ["forvaltning", "enhet", "extern"]],
+                                        "kind": ["type": "string", "enum": ["forvaltning", "enhet", "grupp", "extern"]],
                                         "name_confirmed": ["type": "boolean"]]),
             ] as [String: Any],
         ] as [String: Any],

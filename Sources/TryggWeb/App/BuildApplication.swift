@@ -48,6 +48,8 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     AreaRoutes(deps: deps).register(on: router)
     UserRoutes(deps: deps).register(on: router)
     AuditRoutes(deps: deps).register(on: router)
+    PlanRoutes(deps: deps).register(on: router)
+    MeasureRoutes(deps: deps).register(on: router)
     APIRoutes(deps: deps).register(on: router)
     return router
 }

@@ -20,6 +20,8 @@ public struct TryggRequestContext: RequestContext, RemoteAddressRequestContext {
     public var anonymousCSRFToken: String?
     /// Collected form fields of a POST, parsed once by the CSRF middleware.
     public var form: FormFields = FormFields()
+    /// Files of a multipart form, by field name.
+    public var files: [String: UploadedFile] = [:]
     public var maxBodyBytes: Int = 4 * 1024 * 1024
 
     public init(source: ApplicationRequestContextSource) {

@@ -48,6 +48,13 @@ public enum DemoSeed {
                                 desoCodes: definition.desoCodes, source: "demo (ungefärlig gräns)",
                                 by: Actor.commandLine(kommunID: kommun.id))
         }
+        if let linkoping = created["linkoping"] {
+            for group in LinkopingGroups.all {
+                try await kommunStore.addOrganisation(kommunID: linkoping.id, abbreviation: group.abbreviation, name: group.name,
+                                                      kind: group.kind, by: Actor.commandLine(kommunID: linkoping.id))
+            }
+            try await seedPlan2023(database, kommun: linkoping)
+        }
         let hash = try await Passwords.hash(password, cost: passwordCost)
         let accounts = AccountStore(database)
         for account in Self.accounts {
@@ -57,6 +64,23 @@ public enum DemoSeed {
                                    by: Actor.commandLine(kommunID: kommun.id))
         }
         return true
+    }
+
+    /// Linköping's real Åtgärdsplan 2023 (KS 2023-638), from our transcription, as adopted.
+    static func seedPlan2023(_ database: TryggDatabase, kommun: Kommun) async throws {
+        let rows = try PlanCSV.parse(try Data(contentsOf: linkopingPlan2023))
+        let actor = Actor.commandLine(kommunID: kommun.id)
+        let metadata = PlanMetadata(title: "Åtgärdsplan för det brottsförebyggande och trygghetsskapande arbetet i Linköpings kommun 2023",
+                                    diarienummer: "KS 2023-638", adoptedBy: "Kommundirektör", adoptedOn: "2023-12-14")
+        let summary = try await PlanStore(database).importRows(rows, into: kommun, metadata: metadata,
+                                                               source: "linkoping-atgardsplan-2023.csv", by: actor)
+        try await PlanStore(database).adopt(planID: summary.plan.id, kommunID: kommun.id, metadata: metadata, by: actor)
+    }
+
+    /// The transcription shipped with Trygg (Resources/plans).
+    public static var linkopingPlan2023: URL {
+        Bundle.module.url(forResource: "Resources", withExtension: nil)!
+            .appendingPathComponent("plans/linkoping-atgardsplan-2023.csv")
     }
 
     static func displayName(_ account: Account) -> String {

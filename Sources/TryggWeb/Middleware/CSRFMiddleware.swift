@@ -17,7 +17,15 @@ struct CSRFMiddleware: RouterMiddleware {
         var request = request
         var context = context
         let body = try await request.collectBody(upTo: context.maxBodyBytes)
-        context.form = FormFields(encoded: String(buffer: body))
+        if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(fromContentType:)) {
+            guard let parsed = MultipartForm.parse(Array(buffer: body), boundary: boundary) else {
+                throw HTTPError(.badRequest, message: "Formuläret kunde inte läsas (felaktig multipart-kodning).")
+            }
+            context.form = FormFields(pairs: parsed.fields)
+            context.files = parsed.files
+        } else {
+            context.form = FormFields(encoded: String(buffer: body))
+        }
         let sent = context.form["_csrf"] ?? ""
         guard !context.csrfToken.isEmpty, Self.constantTimeEqual(sent, context.csrfToken) else {
             throw HTTPError(.forbidden, message: "Formuläret har gått ut eller kom inte från Trygg. Ladda om sidan och försök igen.")

@@ -87,6 +87,7 @@ struct OrganisationRoutes {
         switch kind {
         case .forvaltning: "Förvaltningar"
         case .enhet: "Enheter"
+        case .grupp: "Samverkansgrupper och funktioner"
         case .extern: "Externa samverkansparter"
         }
     }

@@ -41,6 +41,7 @@ struct Layout {
     /// The modules that exist, in the order a user meets them. Only what the role may open is shown.
     static func modules(for role: Role) -> [(label: String, href: String, section: String)] {
         var items: [(String, String, String)] = [("Start", "/", "home")]
+        if role.allows(.readPlan) { items.append(("Åtgärdsplan", "/plan", "plan")) }
         if role.allows(.readReferenceData) {
             items.append(("Områden", "/omraden", "areas"))
             items.append(("Organisationer", "/organisationer", "organisations"))

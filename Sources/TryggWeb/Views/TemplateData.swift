@@ -18,6 +18,8 @@ enum TemplateData {
             var result: [String: Any] = [:]
             for child in mirror.children {
                 guard let label = child.label else { continue }
+                // Left out like nil: an empty text must not open a `{{#section}}`.
+                if let text = child.value as? String, text.isEmpty { continue }
                 let childMirror = Mirror(reflecting: child.value)
                 if childMirror.displayStyle == .optional && childMirror.children.isEmpty { continue }
                 result[label] = flatten(child.value)

@@ -1,0 +1,131 @@
+import FluentKit
+import Foundation
+import TryggCore
+
+/// Metadata of a plan document as adopted (KS 2023-638 etc.).
+public struct PlanMetadata: Sendable, Equatable {
+    public var title: String
+    public var diarienummer: String
+    public var adoptedBy: String
+    public var adoptedOn: String
+
+    public init(title: String, diarienummer: String = "", adoptedBy: String = "", adoptedOn: String = "") {
+        self.title = title; self.diarienummer = diarienummer; self.adoptedBy = adoptedBy; self.adoptedOn = adoptedOn
+    }
+}
+
+/// The kommun's åtgärdsplaner: import, reading and filters. Changes are in PlanEditing.swift.
+public struct PlanStore: Sendable {
+    let db: any Database
+
+    public init(_ database: TryggDatabase) { db = database.db }
+    init(db: any Database) { self.db = db }
+
+    public struct ImportSummary: Sendable, Equatable {
+        public let plan: ActionPlan
+        public let measureCount: Int
+        public let replacedDraft: Bool
+    }
+
+    /// Imports one year's plan, all or nothing. Every responsible actor must be a known
+    /// organisation of the kommun; a draft of the same year is replaced, an adopted plan is not.
+    public func importRows(_ rows: [PlanRow], into kommun: Kommun, metadata: PlanMetadata? = nil, source: String,
+                           by actor: Actor) async throws -> ImportSummary {
+        guard let year = rows.first?.year else { throw ImportFailure([ImportProblem(line: nil, column: nil, message: "Filen innehåller inga åtgärder.")]) }
+        let organisations = try await KommunStore(db: db).organisations(kommunID: kommun.id)
+        let links = try Self.resolveResponsible(rows, organisations: organisations)
+        return try await db.transaction { db in
+            let existing = try await PlanModel.query(on: db).filter(\.$kommunID == kommun.id).filter(\.$year == year)
+                .sort(\.$version, .descending).first()
+            if let existing, existing.status == ActionPlan.Status.antagen.rawValue {
+                throw StoreError.invalid("Åtgärdsplanen för \(year) är antagen och kan inte skrivas över. Skapa en ny version av planen och ändra i den.")
+            }
+            let plan = existing ?? PlanModel()
+            if existing == nil {
+                plan.kommunID = kommun.id
+                plan.year = year
+                plan.version = 1
+                plan.status = ActionPlan.Status.utkast.rawValue
+            } else {
+                try await MeasureModel.query(on: db).filter(\.$planID == plan.id!).delete()
+            }
+            plan.title = metadata?.title ?? (existing?.title ?? "Åtgärdsplan \(year)")
+            plan.diarienummer = metadata?.diarienummer ?? (existing?.diarienummer ?? "")
+            plan.adoptedBy = metadata?.adoptedBy ?? (existing?.adoptedBy ?? "")
+            plan.adoptedOn = metadata?.adoptedOn ?? (existing?.adoptedOn ?? "")
+            try await plan.save(on: db)
+            let planID = try plan.requireID()
+            for (row, organisationIDs) in zip(rows, links) {
+                let measure = MeasureModel(planID: planID, kommunID: kommun.id, row: row)
+                try await measure.create(on: db)
+                for organisationID in organisationIDs {
+                    try await MeasureOrganisationModel(measureID: try measure.requireID(), organisationID: organisationID).create(on: db)
+                }
+            }
+            try await AuditLog.record(actor, action: "importerade åtgärdsplan", objectType: "åtgärdsplan", objectID: "\(year)",
+                                      detail: "\(rows.count) åtgärder från \(source)", kommunID: kommun.id, on: db)
+            return ImportSummary(plan: plan.record, measureCount: rows.count, replacedDraft: existing != nil)
+        }
+    }
+
+    /// The organisations behind each row's responsible actors, or every unknown actor as a problem.
+    static func resolveResponsible(_ rows: [PlanRow], organisations: [Organisation]) throws -> [[UUID]] {
+        let resolver = ActorResolver(organisations: organisations.map {
+            ActorResolver.Known(abbreviation: $0.abbreviation, name: $0.name, kind: $0.kind)
+        })
+        let idByAbbreviation = Dictionary(uniqueKeysWithValues: organisations.map { ($0.abbreviation, $0.id) })
+        var problems: [ImportProblem] = []
+        let links = rows.map { row -> [UUID] in
+            var ids: [UUID] = []
+            for actor in row.responsible {
+                let found = resolver.resolve(actor).compactMap { idByAbbreviation[$0] }
+                if found.isEmpty {
+                    problems.append(ImportProblem(line: row.line == 0 ? nil : row.line, column: "responsible",
+                                                  message: "okänd organisation \"\(actor)\" (åtgärd \(row.groupNumber).\(row.position)). Lägg till den under Organisationer eller rätta namnet."))
+                }
+                for id in found where !ids.contains(id) { ids.append(id) }
+            }
+            return ids
+        }
+        if !problems.isEmpty { throw ImportFailure(problems) }
+        return links
+    }
+
+    // MARK: Reading
+
+    public func plans(kommunID: UUID) async throws -> [ActionPlan] {
+        try await PlanModel.query(on: db).filter(\.$kommunID == kommunID)
+            .sort(\.$year, .descending).sort(\.$version, .descending).all().map(\.record)
+    }
+
+    /// The latest version of a year's plan.
+    public func plan(kommunID: UUID, year: Int) async throws -> ActionPlan? {
+        try await PlanModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$year == year)
+            .sort(\.$version, .descending).first()?.record
+    }
+
+    public func plan(id: UUID, kommunID: UUID) async throws -> ActionPlan? {
+        try await PlanModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first()?.record
+    }
+
+    public func measures(planID: UUID, kommunID: UUID, filter: MeasureFilter = MeasureFilter()) async throws -> [Measure] {
+        guard let plan = try await plan(id: planID, kommunID: kommunID) else { return [] }
+        let models = try await MeasureModel.query(on: db).filter(\.$planID == planID).filter(\.$kommunID == kommunID)
+            .sort(\.$groupNumber).sort(\.$position).all()
+        let links = try await MeasureOrganisationModel.query(on: db).filter(\.$measureID ~~ models.compactMap(\.id)).all()
+        let byMeasure = Dictionary(grouping: links, by: \.measureID).mapValues { $0.map(\.organisationID) }
+        return models.map { $0.record(year: plan.year, organisations: byMeasure[$0.id!] ?? []) }.filter(filter.matches)
+    }
+
+    public func measure(id: UUID, kommunID: UUID) async throws -> (measure: Measure, plan: ActionPlan)? {
+        guard let model = try await MeasureModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first(),
+              let plan = try await plan(id: model.planID, kommunID: kommunID) else { return nil }
+        let links = try await MeasureOrganisationModel.query(on: db).filter(\.$measureID == id).all().map(\.organisationID)
+        return (model.record(year: plan.year, organisations: links), plan)
+    }
+
+    public func history(measureID: UUID, kommunID: UUID) async throws -> [MeasureChange] {
+        try await MeasureChangeModel.query(on: db).filter(\.$measureID == measureID).filter(\.$kommunID == kommunID)
+            .sort(\.$createdAt, .descending).all().map(\.record)
+    }
+}

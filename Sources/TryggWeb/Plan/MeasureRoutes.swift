@@ -1,0 +1,175 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// One åtgärd: its page with history, and the samordnare's edit, add and retire.
+struct MeasureRoutes {
+    let deps: AppDependencies
+
+    struct FormValues {
+        let sectionOptions: [PlanViews.Option]
+        let groupNumber: String
+        let groupTitle: String
+        let subgroupLabel: String
+        let subgroupTitle: String
+        let position: String
+        let measure: String
+        let responsible: String
+        let partners: String
+        let funding: String
+        let preventionOptions: [PlanViews.Option]
+        let effortOptions: [PlanViews.Option]
+    }
+
+    struct ChangeRow {
+        let at: String
+        let actor: String
+        let action: String
+        let before: String
+        let after: String
+    }
+
+    struct MeasurePage {
+        let id: String
+        let reference: String
+        let plan: PlanViews.PlanSummary
+        let planHref: String
+        let row: PlanViews.MeasureRow
+        let section: String
+        let group: String
+        let subgroup: String
+        let fundingKronor: String?
+        let preventionLevel: String?
+        let longTermEffort: String?
+        let history: [ChangeRow]
+        let canEdit: Bool
+        let form: FormValues
+    }
+
+    struct NewMeasurePage {
+        let plan: PlanViews.PlanSummary
+        let planHref: String
+        let form: FormValues
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/plan/atgard/{id}") { _, context in try await page(context: context) }
+        router.post("/plan/atgard/{id}") { _, context in
+            let user = try context.requireUser(allowedTo: .editPlan)
+            let id = try context.parameters.require("id", as: UUID.self)
+            guard let (measure, _) = try await PlanStore(deps.database).measure(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
+            do {
+                let edit = try Self.edit(from: context.form, year: measure.row.year)
+                try await PlanStore(deps.database).updateMeasure(id: id, kommunID: user.kommun.id, edit: edit, by: try context.requireActor())
+                return try await page(context: context, notice: "Åtgärden är sparad.")
+            } catch let error as StoreError {
+                return try await page(context: context, error: error.description, status: .badRequest, keep: context.form)
+            } catch let error as ImportFailure {
+                return try await page(context: context, error: Self.messages(error), status: .badRequest, keep: context.form)
+            }
+        }
+        for (path, retired) in [("utgatt", true), ("aterinfor", false)] {
+            router.post("/plan/atgard/{id}/\(path)") { _, context in
+                let user = try context.requireUser(allowedTo: .editPlan)
+                let id = try context.parameters.require("id", as: UUID.self)
+                guard try await PlanStore(deps.database).measure(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
+                do {
+                    try await PlanStore(deps.database).setRetired(retired, measureID: id, kommunID: user.kommun.id, by: try context.requireActor())
+                    return try await page(context: context, notice: retired ? "Åtgärden är markerad som utgången." : "Åtgärden är återinförd.")
+                } catch let error as StoreError {
+                    return try await page(context: context, error: error.description, status: .badRequest)
+                }
+            }
+        }
+        router.get("/plan/{year}/ny-atgard") { request, context in try await newPage(request: request, context: context) }
+        router.post("/plan/{year}/ny-atgard") { request, context in
+            let (user, plan) = try await PlanRoutes(deps: deps).requirePlan(request: request, context: context, permission: .editPlan)
+            do {
+                let edit = try Self.edit(from: context.form, year: plan.year)
+                let measure = try await PlanStore(deps.database).addMeasure(planID: plan.id, kommunID: user.kommun.id, edit: edit,
+                                                                            by: try context.requireActor())
+                return Response.seeOther("/plan/atgard/\(measure.id)")
+            } catch let error as StoreError {
+                return try await newPage(request: request, context: context, error: error.description, keep: context.form)
+            } catch let error as ImportFailure {
+                return try await newPage(request: request, context: context, error: Self.messages(error), keep: context.form)
+            }
+        }
+    }
+
+    /// The form is checked by the same rules as an imported file, so the two cannot drift apart.
+    static func edit(from form: FormFields, year: Int) throws -> PlanStore.MeasureEdit {
+        let fields = ["year": String(year), "section": form.text("section"), "target_area": "", "group_number": form.text("group_number"),
+                      "group_title": form.text("group_title"), "subgroup_label": form.text("subgroup_label"),
+                      "subgroup_title": form.text("subgroup_title"), "position": form.text("position"), "measure": form.text("measure"),
+                      "responsible": form.text("responsible"), "partners": form.text("partners"), "funding": form.text("funding")]
+        let table = CSVTable(header: PlanCSV.columns, rows: [.init(line: 0, fields: PlanCSV.columns.map { fields[$0] ?? "" })], delimiter: ",")
+        let row = try PlanCSV.rows(from: table)[0]
+        return PlanStore.MeasureEdit(row: row, preventionLevel: PreventionLevel(rawValue: form.text("prevention_level")),
+                                     longTermEffort: LongTermEffort(rawValue: form.text("long_term_effort")))
+    }
+
+    static func messages(_ failure: ImportFailure) -> String {
+        failure.problems.map { problem in (problem.column.map { "\(label($0)): " } ?? "") + problem.message }.joined(separator: "\n")
+    }
+
+    static func label(_ column: String) -> String {
+        ["section": "Avsnitt", "group_number": "Grupp", "group_title": "Gruppens rubrik", "subgroup_label": "Undergruppens nummer",
+         "subgroup_title": "Undergruppens rubrik", "position": "Position", "measure": "Åtgärd", "responsible": "Ansvarig",
+         "partners": "Samverkan", "funding": "Finansiering"][column] ?? column
+    }
+
+    static func formValues(_ measure: Measure?, keep form: FormFields?) -> FormValues {
+        func value(_ name: String, _ fallback: String) -> String { form?[name] ?? fallback }
+        let row = measure?.row
+        let section = form.flatMap { PlanSection(text: $0.text("section")) } ?? row?.section
+        let prevention = form.map { $0.text("prevention_level") } ?? measure?.preventionLevel?.rawValue ?? ""
+        let effort = form.map { $0.text("long_term_effort") } ?? measure?.longTermEffort?.rawValue ?? ""
+        return FormValues(
+            sectionOptions: PlanViews.sectionOptions(selected: section),
+            groupNumber: value("group_number", row.map { String($0.groupNumber) } ?? ""),
+            groupTitle: value("group_title", row?.groupTitle ?? ""), subgroupLabel: value("subgroup_label", row?.subgroupLabel ?? ""),
+            subgroupTitle: value("subgroup_title", row?.subgroupTitle ?? ""), position: value("position", row.map { String($0.position) } ?? ""),
+            measure: value("measure", row?.measure ?? ""), responsible: value("responsible", row?.responsible.joined(separator: "; ") ?? ""),
+            partners: value("partners", row?.partners.joined(separator: "; ") ?? ""), funding: value("funding", row?.funding ?? ""),
+            preventionOptions: [PlanViews.Option(value: "", label: "Ej angiven", selected: prevention.isEmpty)]
+                + PreventionLevel.allCases.map { PlanViews.Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == prevention) },
+            effortOptions: [PlanViews.Option(value: "", label: "Ej angiven", selected: effort.isEmpty)]
+                + LongTermEffort.allCases.map { PlanViews.Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == effort) })
+    }
+
+    private func page(context: TryggRequestContext, notice: String? = nil, error: String? = nil,
+                      status: HTTPResponse.Status = .ok, keep form: FormFields? = nil) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .readPlan)
+        let id = try context.parameters.require("id", as: UUID.self)
+        let store = PlanStore(deps.database)
+        guard let (measure, plan) = try await store.measure(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
+        let history = try await store.history(measureID: id, kommunID: user.kommun.id).map {
+            ChangeRow(at: SwedishTime.dateTime($0.at), actor: $0.actor, action: $0.action, before: $0.before, after: $0.after)
+        }
+        let row = measure.row
+        let view = MeasurePage(
+            id: measure.id.uuidString, reference: measure.reference, plan: PlanViews.summary(plan),
+            planHref: "/plan/\(plan.year)?version=\(plan.version)", row: PlanViews.row(measure), section: row.section.heading,
+            group: "\(row.groupNumber). \(row.groupTitle)",
+            subgroup: [row.subgroupLabel, row.subgroupTitle].filter { !$0.isEmpty }.joined(separator: " "),
+            fundingKronor: Funding(text: row.funding).amountKronor.map { "\($0.formatted(.number.locale(Locale(identifier: "sv_SE")))) kr" },
+            preventionLevel: measure.preventionLevel?.rawValue, longTermEffort: measure.longTermEffort?.rawValue,
+            history: history, canEdit: user.role.allows(.editPlan) && plan.status == .utkast,
+            form: Self.formValues(measure, keep: form))
+        return deps.renderer.page("plan-measure", title: "Åtgärd \(measure.reference)", context: context, content: view,
+                                  notice: notice, error: error, status: status)
+    }
+
+    private func newPage(request: Request, context: TryggRequestContext, error: String? = nil, keep form: FormFields? = nil) async throws -> Response {
+        let (_, plan) = try await PlanRoutes(deps: deps).requirePlan(request: request, context: context, permission: .editPlan)
+        guard plan.status == .utkast else {
+            throw HTTPError(.badRequest, message: "Planen är antagen. Skapa en ny version för att lägga till åtgärder.")
+        }
+        let view = NewMeasurePage(plan: PlanViews.summary(plan), planHref: "/plan/\(plan.year)?version=\(plan.version)",
+                                  form: Self.formValues(nil, keep: form))
+        return deps.renderer.page("plan-new-measure", title: "Ny åtgärd i åtgärdsplan \(plan.year)", context: context, content: view,
+                                  error: error, status: error == nil ? .ok : .badRequest)
+    }
+}

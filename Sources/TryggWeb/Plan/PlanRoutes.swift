@@ -1,0 +1,144 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The åtgärdsplan: read by everyone in the kommun, imported, adopted and copied by samordnare.
+struct PlanRoutes {
+    let deps: AppDependencies
+
+    struct PlanLink {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    struct PlanPage {
+        let plan: PlanViews.PlanSummary
+        let plans: [PlanLink]
+        let sections: [PlanViews.Section]
+        let sectionOptions: [PlanViews.Option]
+        let organisationOptions: [PlanViews.Option]
+        let partner: String
+        let q: String
+        let includeRetired: Bool
+        let filtered: Bool
+        let matchCount: Int
+        let totalCount: Int
+        let canEdit: Bool
+        let exportHref: String
+        let nextYear: Int
+    }
+
+    struct EmptyPage {
+        let canEdit: Bool
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/plan") { _, context in
+            let user = try context.requireUser(allowedTo: .readPlan)
+            if let latest = try await PlanStore(deps.database).plans(kommunID: user.kommun.id).first {
+                return Response.seeOther("/plan/\(latest.year)")
+            }
+            return deps.renderer.page("plan-empty", title: "Åtgärdsplan", context: context,
+                                      content: EmptyPage(canEdit: user.role.allows(.editPlan)))
+        }
+        router.get("/plan/{year}") { request, context in try await page(request: request, context: context) }
+        router.get("/plan/{year}/export.csv") { request, context in
+            let (user, plan) = try await requirePlan(request: request, context: context)
+            let measures = try await PlanStore(deps.database).measures(planID: plan.id, kommunID: user.kommun.id)
+            var headers = HTTPFields()
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"atgardsplan-\(plan.year)-v\(plan.version).csv\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PlanCSV.csv(measures.map(\.row)))))
+        }
+        router.post("/plan/import") { _, context in try await importFile(context: context) }
+        router.post("/plan/{year}/anta") { request, context in
+            let (user, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
+            let metadata = PlanMetadata(title: context.form.text("title"), diarienummer: context.form.text("diarienummer"),
+                                        adoptedBy: context.form.text("adopted_by"), adoptedOn: context.form.text("adopted_on"))
+            do {
+                try await PlanStore(deps.database).adopt(planID: plan.id, kommunID: user.kommun.id, metadata: metadata, by: try context.requireActor())
+            } catch let error as StoreError {
+                return try await page(request: request, context: context, error: error.description, status: .badRequest)
+            }
+            return Response.seeOther("/plan/\(plan.year)")
+        }
+        router.post("/plan/{year}/kopiera") { request, context in
+            let (user, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
+            let target = context.form.text("mal") == "ny-version" ? plan.year : plan.year + 1
+            do {
+                let copy = try await PlanStore(deps.database).copy(planID: plan.id, kommunID: user.kommun.id, toYear: target,
+                                                                   by: try context.requireActor())
+                return Response.seeOther("/plan/\(copy.year)")
+            } catch let error as StoreError {
+                return try await page(request: request, context: context, error: error.description, status: .badRequest)
+            }
+        }
+    }
+
+    /// The plan of the year in the path (latest version, or `?version=`), within the user's kommun.
+    func requirePlan(request: Request, context: TryggRequestContext, permission: Permission = .readPlan) async throws -> (UserAccount, ActionPlan) {
+        let user = try context.requireUser(allowedTo: permission)
+        let year = try context.parameters.require("year", as: Int.self)
+        let store = PlanStore(deps.database)
+        let plan: ActionPlan?
+        if let version = request.uri.queryParameters["version"].flatMap({ Int(String($0)) }) {
+            plan = try await store.plans(kommunID: user.kommun.id).first { $0.year == year && $0.version == version }
+        } else {
+            plan = try await store.plan(kommunID: user.kommun.id, year: year)
+        }
+        guard let plan else { throw HTTPError(.notFound) }
+        return (user, plan)
+    }
+
+    func page(request: Request, context: TryggRequestContext, notice: String? = nil, error: String? = nil,
+              status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (user, plan) = try await requirePlan(request: request, context: context)
+        let query = request.uri.queryParameters
+        let filter = MeasureFilter(
+            section: query["avsnitt"].flatMap { PlanSection(text: String($0)) },
+            responsibleOrganisation: query["ansvarig"].flatMap { UUID(uuidString: String($0)) },
+            partner: String(query["samverkan"] ?? "").prefix(100).description,
+            text: String(query["q"] ?? "").prefix(200).description,
+            includeRetired: query["utgangna"] != nil)
+        let store = PlanStore(deps.database)
+        let all = try await store.measures(planID: plan.id, kommunID: user.kommun.id, filter: MeasureFilter(includeRetired: filter.includeRetired))
+        let matching = all.filter(filter.matches)
+        let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+        let plans = try await store.plans(kommunID: user.kommun.id).map { other in
+            PlanLink(label: "\(other.year)" + (other.version > 1 ? " v\(other.version)" : "") + (other.status == .utkast ? " (utkast)" : ""),
+                     href: "/plan/\(other.year)?version=\(other.version)", current: other.id == plan.id)
+        }
+        let view = PlanPage(
+            plan: PlanViews.summary(plan), plans: plans, sections: PlanViews.sections(matching),
+            sectionOptions: PlanViews.sectionOptions(selected: filter.section),
+            organisationOptions: PlanViews.organisationOptions(organisations, selected: filter.responsibleOrganisation),
+            partner: filter.partner, q: filter.text, includeRetired: filter.includeRetired,
+            filtered: filter != MeasureFilter(includeRetired: filter.includeRetired),
+            matchCount: matching.count, totalCount: all.count, canEdit: user.role.allows(.editPlan),
+            exportHref: "/plan/\(plan.year)/export.csv?version=\(plan.version)", nextYear: plan.year + 1)
+        return deps.renderer.page("plan", title: "Åtgärdsplan \(plan.year)" + (plan.version > 1 ? ", version \(plan.version)" : ""),
+                                  context: context, content: view, notice: notice, error: error, status: status)
+    }
+
+    private func importFile(context: TryggRequestContext) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .editPlan)
+        func failure(_ message: String) -> Response {
+            deps.renderer.page("plan-empty", title: "Import av åtgärdsplan", context: context, content: EmptyPage(canEdit: true),
+                               error: message, status: .badRequest)
+        }
+        guard let file = context.files["file"], !file.data.isEmpty else { return failure("Välj en CSV-fil att importera.") }
+        let rows: [PlanRow]
+        do { rows = try PlanCSV.parse(file.data) } catch { return failure(error.description) }
+        do {
+            let summary = try await PlanStore(deps.database).importRows(rows, into: user.kommun, source: file.filename,
+                                                                        by: try context.requireActor())
+            return Response.seeOther("/plan/\(summary.plan.year)?version=\(summary.plan.version)")
+        } catch let error as ImportFailure {
+            return failure(error.description)
+        } catch let error as StoreError {
+            return failure(error.description)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import TryggCore
+
+/// View models for the plan pages. Built from records; templates see only these.
+enum PlanViews {
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct MeasureRow {
+        let id: String
+        let reference: String
+        let text: String
+        let responsible: String
+        let partners: String
+        let funding: String
+        let retired: Bool
+    }
+
+    struct Subgroup {
+        let label: String
+        let title: String
+        let hasHeading: Bool
+        let measures: [MeasureRow]
+    }
+
+    struct Group {
+        let number: Int
+        let title: String
+        let subgroups: [Subgroup]
+    }
+
+    struct Section {
+        let heading: String
+        let groups: [Group]
+    }
+
+    struct PlanSummary {
+        let title: String
+        let year: Int
+        let version: Int
+        let status: String
+        let isDraft: Bool
+        let diarienummer: String
+        let adoptedBy: String
+        let adoptedOn: String
+    }
+
+    static func summary(_ plan: ActionPlan) -> PlanSummary {
+        PlanSummary(title: plan.title, year: plan.year, version: plan.version, status: plan.status.displayName,
+                    isDraft: plan.status == .utkast, diarienummer: plan.diarienummer, adoptedBy: plan.adoptedBy,
+                    adoptedOn: plan.adoptedOn)
+    }
+
+    static func row(_ measure: Measure) -> MeasureRow {
+        MeasureRow(id: measure.id.uuidString, reference: measure.reference, text: measure.row.measure,
+                   responsible: measure.row.responsible.joined(separator: ", "), partners: measure.row.partners.joined(separator: ", "),
+                   funding: measure.row.funding, retired: measure.retired)
+    }
+
+    /// Section → group → sub-group, in the plan's order; a sub-group label is shown as printed.
+    static func sections(_ measures: [Measure]) -> [Section] {
+        PlanSection.allCases.compactMap { section in
+            let inSection = measures.filter { $0.row.section == section }
+            guard !inSection.isEmpty else { return nil }
+            let groups = Dictionary(grouping: inSection, by: \.row.groupNumber).keys.sorted().map { number -> Group in
+                let inGroup = inSection.filter { $0.row.groupNumber == number }.sorted { $0.row.position < $1.row.position }
+                var subgroups: [Subgroup] = []
+                for measure in inGroup {
+                    let key = (measure.row.subgroupLabel, measure.row.subgroupTitle)
+                    if let last = subgroups.last, (last.label, last.title) == key {
+                        subgroups[subgroups.count - 1] = Subgroup(label: last.label, title: last.title, hasHeading: last.hasHeading,
+                                                                  measures: last.measures + [row(measure)])
+                    } else {
+                        subgroups.append(Subgroup(label: key.0, title: key.1, hasHeading: !key.0.isEmpty || !key.1.isEmpty,
+                                                  measures: [row(measure)]))
+                    }
+                }
+                return Group(number: number, title: inGroup.first?.row.groupTitle ?? "", subgroups: subgroups)
+            }
+            return Section(heading: section.heading, groups: groups)
+        }
+    }
+
+    static func sectionOptions(selected: PlanSection?) -> [Option] {
+        PlanSection.allCases.map { Option(value: $0.rawValue, label: $0.heading, selected: $0 == selected) }
+    }
+
+    static func organisationOptions(_ organisations: [Organisation], selected: UUID?) -> [Option] {
+        organisations.map { Option(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id == selected) }
+    }
+}

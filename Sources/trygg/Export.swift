@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import TryggCore
+import TryggStore
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Exportera data till filer.", subcommands: [Plan.self])
+
+    struct Plan: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Exporterar en åtgärdsplan som CSV (samma format som import plan läser).")
+
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Kommunens kortform.") var kommun: String
+        @Option(help: "Planens år.") var year: Int
+        @Option(help: "Version (standard: den senaste).") var version: Int?
+        @Option(help: "Format: csv.") var format = "csv"
+        @Option(name: .shortAndLong, help: "Utfil (standard: standard ut).") var output: String?
+
+        func run() async throws {
+            guard format == "csv" else { throw CLIError("Formatet \"\(format)\" stöds inte; använd csv.") }
+            let text = try await db.withDatabase { database in
+                let kommun = try await KommunStore(database).require(slug: kommun)
+                let store = PlanStore(database)
+                let plans = try await store.plans(kommunID: kommun.id).filter { $0.year == year }
+                guard let plan = version.map({ wanted in plans.first { $0.version == wanted } }) ?? plans.first else {
+                    throw CLIError("\(kommun.name) har ingen åtgärdsplan för \(year)" + (version.map { " i version \($0)" } ?? "") + ".")
+                }
+                return PlanCSV.csv(try await store.measures(planID: plan.id, kommunID: kommun.id).map(\.row))
+            }
+            if let output {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+                say("Skrev \(output).")
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+    }
+}

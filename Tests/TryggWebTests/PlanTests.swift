@@ -1,0 +1,201 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TryggCore
+import TryggStore
+@testable import TryggWeb
+
+@Suite("Åtgärdsplanen i webben")
+struct PlanTests {
+    static func planID(_ harness: Harness, year: Int = 2023) async throws -> (Kommun, ActionPlan) {
+        let kommun = try await harness.kommun("linkoping")
+        let plan = try #require(try await PlanStore(harness.database).plan(kommunID: kommun.id, year: year))
+        return (kommun, plan)
+    }
+
+    @Test("Demoplanen 2023 är antagen, har 123 åtgärder och kan läsas av alla roller i Linköping")
+    func demoPlan() async throws {
+        try await Harness.run { harness, client in
+            let (_, plan) = try await Self.planID(harness)
+            #expect(plan.status == .antagen && plan.diarienummer == "KS 2023-638" && plan.adoptedOn == "2023-12-14")
+            for email in ["rapportor@linkoping.demo", "polisen@linkoping.demo", "ansvarig.sf@linkoping.demo"] {
+                let browser = Browser(client)
+                try await browser.login(email)
+                #expect(try await browser.get("/plan").location == "/plan/2023")
+                let page = try await browser.get("/plan/2023")
+                #expect(page.status == .ok && page.text.contains("123 åtgärder."))
+                #expect(page.text.contains("Målområde 3: Ökad trygghet och minskad brottslighet kopplat till allmän plats"))
+                #expect(page.text.contains("5.3 Parallella samhällsstrukturer"), "undernummer som i originalet")
+            }
+        }
+    }
+
+    @Test("Filter: vad äger min förvaltning, samverkanspart och fritext")
+    func filters() async throws {
+        try await Harness.run { harness, client in
+            let (kommun, plan) = try await Self.planID(harness)
+            let sf = try #require(try await KommunStore(harness.database).organisation(abbreviation: "SF", kommunID: kommun.id))
+            let owned = try await PlanStore(harness.database).measures(planID: plan.id, kommunID: kommun.id,
+                                                                      filter: MeasureFilter(responsibleOrganisation: sf.id))
+            #expect(owned.count > 20)
+            // SF's own measures, and those every förvaltning answers for ("Samtliga förvaltningar", "Chefer").
+            #expect(owned.allSatisfy { $0.row.responsible.contains { ["SF", "Samtliga", "Chefer"].contains(where: $0.contains) } })
+            let browser = Browser(client)
+            try await browser.login("ansvarig.sf@linkoping.demo")
+            let mine = try await browser.get("/plan/2023?ansvarig=\(sf.id)")
+            #expect(mine.text.contains("\(owned.count) av 123 åtgärder matchar"))
+            let camera = try await browser.get("/plan/2023?q=kamerabevakning")
+            #expect(camera.text.contains("2 av 123 åtgärder matchar") && camera.text.contains("Utvärdera effekterna av installerad kamerabevakning"))
+            let novahuset = try await browser.get("/plan/2023?samverkan=novahuset")
+            #expect(novahuset.text.contains("2 av 123 åtgärder matchar"))
+            let section = try await browser.get("/plan/2023?avsnitt=M%C3%A5lomr%C3%A5de%202")
+            #expect(section.text.contains("23 av 123 åtgärder matchar") && !section.text.contains("<h2>Målområde 1:"))
+        }
+    }
+
+    @Test("En antagen plan kan inte ändras; en ny version kan, och varje ändring syns i historiken")
+    func versionsAndHistory() async throws {
+        try await Harness.run { harness, client in
+            let (kommun, plan) = try await Self.planID(harness)
+            let measure = try #require(try await PlanStore(harness.database).measures(planID: plan.id, kommunID: kommun.id).first { $0.reference == "3.2" })
+            let browser = Browser(client)
+            try await browser.login("samordnare@linkoping.demo")
+            var fields = Self.fields(measure.row)
+            fields["measure"] = "Utvärdera effekterna av kamerabevakning i Skäggetorp och City"
+            let refused = try await browser.post("/plan/atgard/\(measure.id)", fields)
+            #expect(refused.status == .badRequest && refused.text.contains("är antagen och kan inte ändras"))
+
+            let version = try await browser.post("/plan/2023/kopiera?version=1", ["mal": "ny-version"])
+            #expect(version.location == "/plan/2023")
+            let draft = try #require(try await PlanStore(harness.database).plan(kommunID: kommun.id, year: 2023))
+            #expect(draft.version == 2 && draft.status == .utkast)
+            let copy = try #require(try await PlanStore(harness.database).measures(planID: draft.id, kommunID: kommun.id).first { $0.reference == "3.2" })
+            let saved = try await browser.post("/plan/atgard/\(copy.id)", fields)
+            #expect(saved.status == .ok && saved.text.contains("Åtgärden är sparad"))
+            #expect(saved.text.contains("samordnare@linkoping.demo ändrade"))
+            #expect(saved.text.contains("Utvärdera effekterna av installerad kamerabevakning"), "före")
+            #expect(saved.text.contains("Utvärdera effekterna av kamerabevakning i Skäggetorp och City"), "efter")
+            // The adopted version is untouched.
+            let original = try #require(try await PlanStore(harness.database).measure(id: measure.id, kommunID: kommun.id))
+            #expect(original.measure.row.measure == "Utvärdera effekterna av installerad kamerabevakning")
+            #expect(try await harness.auditActions("linkoping").contains("ändrade åtgärd"))
+        }
+    }
+
+    @Test("Lägg till, flytta och ta bort åtgärder i ett utkast; fel i formuläret sparar inget")
+    func addMoveRetire() async throws {
+        try await Harness.run { harness, client in
+            let browser = Browser(client)
+            try await browser.login("samordnare@linkoping.demo")
+            #expect(try await browser.post("/plan/2023/kopiera?version=1", ["mal": "nasta-ar"]).location == "/plan/2024")
+            let (kommun, draft) = try await Self.planID(harness, year: 2024)
+            #expect(try await PlanStore(harness.database).measures(planID: draft.id, kommunID: kommun.id).count == 123)
+
+            var row = PlanRow(year: 2024, section: .malomrade3, groupNumber: 24, groupTitle: "Kartlägga brottslighet och otrygghet på allmänna platser",
+                              subgroupLabel: "24.2", subgroupTitle: "Vidareutveckla arbetet med Effektiv samordning för trygghet (EST)",
+                              position: 7, measure: "Följa upp EST-insatsernas effekt kvartalsvis", responsible: ["KLF (SÄK)"], partners: ["Polisen"], funding: "")
+            let added = try await browser.post("/plan/2024/ny-atgard", Self.fields(row))
+            #expect(added.status == .seeOther)
+            let unknown = try await browser.post("/plan/2024/ny-atgard", Self.fields(row, responsible: "Okänd förvaltning"))
+            #expect(unknown.status == .badRequest && unknown.text.contains("okänd organisation"))
+            row.position = 8
+            let duplicate = try await browser.post("/plan/2024/ny-atgard", Self.fields(row, position: "1"))
+            #expect(duplicate.status == .badRequest && duplicate.text.contains("finns redan"))
+            let measures = try await PlanStore(harness.database).measures(planID: draft.id, kommunID: kommun.id)
+            #expect(measures.count == 124)
+
+            // Move 24.7 to group 25 position 4.
+            let new = try #require(measures.first { $0.reference == "24.7" })
+            var moved = new.row
+            moved.groupNumber = 25
+            moved.groupTitle = "Integrera BFT- faktorer samt lokal problembild i hela planprocessen och vid utformning och modernisering av allmänna ytor"
+            moved.subgroupLabel = ""
+            moved.subgroupTitle = ""
+            moved.position = 4
+            #expect(try await browser.post("/plan/atgard/\(new.id)", Self.fields(moved)).status == .ok)
+            #expect(try await PlanStore(harness.database).measure(id: new.id, kommunID: kommun.id)?.measure.reference == "25.4")
+
+            #expect(try await browser.post("/plan/atgard/\(new.id)/utgatt").text.contains("utgången"))
+            #expect(try await PlanStore(harness.database).measures(planID: draft.id, kommunID: kommun.id).count == 123)
+            #expect(try await browser.get("/plan/2024?utgangna=1").text.contains("124 åtgärder"))
+        }
+    }
+
+    @Test("Bara samordnare ändrar planen; andra roller får 403 och inget ändras")
+    func onlySamordnareEdits() async throws {
+        try await Harness.run { harness, client in
+            let (kommun, plan) = try await Self.planID(harness)
+            for email in ["admin@linkoping.demo", "ansvarig.sf@linkoping.demo", "analytiker@linkoping.demo"] {
+                let browser = Browser(client)
+                try await browser.login(email)
+                #expect(try await browser.post("/plan/2023/kopiera?version=1", ["mal": "nasta-ar"]).status == .forbidden, "\(email)")
+                #expect(!(try await browser.get("/plan/2023").text.contains("Hantera planen")))
+            }
+            #expect(try await PlanStore(harness.database).plans(kommunID: kommun.id).map(\.id) == [plan.id])
+        }
+    }
+
+    @Test("Import i webben: fel anges med rad och kolumn och inget importeras; rätt fil blir ett utkast")
+    func importUpload() async throws {
+        try await Harness.run { harness, client in
+            let browser = Browser(client)
+            try await browser.login("samordnare@linkoping.demo")
+            let bad = PlanCSV.columns.joined(separator: ",") + "\n2025,Målområde 1,,5,Styrdokument,,,1,Text,Okänd,,\n2025,Målområde 7,,5,Styrdokument,,,2,Text,SF,,\n"
+            let refused = try await Self.upload(browser, csv: bad)
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("Rad 3, kolumn section"))
+            let unknown = try await Self.upload(browser, csv: PlanCSV.columns.joined(separator: ",") + "\n2025,Målområde 1,,5,Styrdokument,,,1,Text,Okänd,,\n")
+            #expect(unknown.text.contains("Rad 2, kolumn responsible: okänd organisation"))
+            let kommun = try await harness.kommun("linkoping")
+            #expect(try await PlanStore(harness.database).plan(kommunID: kommun.id, year: 2025) == nil)
+
+            let export = try await browser.get("/plan/2023/export.csv")
+            #expect(export.headers[.contentType]?.hasPrefix("text/csv") == true)
+            let original = try PlanCSV.parse(Data(contentsOf: DemoSeed.linkopingPlan2023))
+            #expect(try PlanCSV.parse(Data(export.text.utf8)) == original, "export → import är förlustfritt")
+            let nextYear = export.text.replacingOccurrences(of: "\r\n2023,", with: "\r\n2025,")
+            let imported = try await Self.upload(browser, csv: nextYear)
+            #expect(imported.location == "/plan/2025?version=1")
+            let draft = try #require(try await PlanStore(harness.database).plan(kommunID: kommun.id, year: 2025))
+            #expect(draft.status == .utkast)
+            #expect(try await PlanStore(harness.database).measures(planID: draft.id, kommunID: kommun.id).map(\.row.measure) == original.map(\.measure))
+            // An adopted plan is never overwritten by an import.
+            let over = try await Self.upload(browser, csv: export.text)
+            #expect(over.status == .badRequest && over.text.contains("är antagen och kan inte skrivas över"))
+        }
+    }
+
+    @Test("Norrköping ser inte Linköpings plan")
+    func tenancy() async throws {
+        try await Harness.run { harness, client in
+            let (kommun, plan) = try await Self.planID(harness)
+            let measure = try #require(try await PlanStore(harness.database).measures(planID: plan.id, kommunID: kommun.id).first)
+            let browser = Browser(client)
+            try await browser.login("samordnare@norrkoping.demo")
+            #expect(try await browser.get("/plan").text.contains("ingen åtgärdsplan"))
+            #expect(try await browser.get("/plan/2023").status == .notFound)
+            #expect(try await browser.get("/plan/2023/export.csv").status == .notFound)
+            #expect(try await browser.get("/plan/atgard/\(measure.id)").status == .notFound)
+            #expect(try await browser.post("/plan/atgard/\(measure.id)/utgatt").status == .notFound)
+        }
+    }
+
+    static func fields(_ row: PlanRow, responsible: String? = nil, position: String? = nil) -> [String: String] {
+        ["section": row.section.rawValue, "group_number": String(row.groupNumber), "group_title": row.groupTitle,
+         "subgroup_label": row.subgroupLabel, "subgroup_title": row.subgroupTitle, "position": position ?? String(row.position),
+         "measure": row.measure, "responsible": responsible ?? row.responsible.joined(separator: ";"),
+         "partners": row.partners.joined(separator: ";"), "funding": row.funding]
+    }
+
+    static func upload(_ browser: Browser, csv: String) async throws -> TestResponse {
+        let boundary = "----trygg\(UUID().uuidString)"
+        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrf)\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
+            + "--\(boundary)--\r\n"
+        var headers = HTTPFields()
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return try await browser.send("/plan/import", method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+}
