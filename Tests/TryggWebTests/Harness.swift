@@ -14,7 +14,9 @@ struct Harness {
 
     static let password = DemoSeed.password
 
-    static func run(configure: (inout AppConfiguration) -> Void = { _ in },
+    /// `followUp` adds the demo's closed 2023 follow-up round (about 300 answers); most tests do
+    /// not need it and run faster without.
+    static func run(followUp: Bool = false, configure: (inout AppConfiguration) -> Void = { _ in },
                     _ body: @Sendable (Harness, any TestClientProtocol) async throws -> Void) async throws {
         let location = DatabaseLocation.isolatedForTest()
         var configuration = AppConfiguration(database: location, bcryptCost: 4, loginAttemptsPerMinute: 1000)
@@ -22,7 +24,7 @@ struct Harness {
         let database = try TryggDatabase(location: location)
         do {
             try await database.migrate()
-            try await DemoSeed.seedIfEmpty(database, passwordCost: 4)
+            try await DemoSeed.seedIfEmpty(database, passwordCost: 4, followUp: followUp)
             let harness = Harness(database: database, configuration: configuration)
             let router = try await buildRouter(configuration: configuration, database: database)
             try await Application(router: router).test(.router) { client in try await body(harness, client) }
@@ -40,7 +42,7 @@ struct Harness {
     }
 
     func auditActions(_ slug: String) async throws -> [String] {
-        try await AuditLog.search(kommunID: try await kommun(slug).id, AuditQuery(), on: database.db).map(\.action)
+        try await AuditLog.search(kommunID: try await kommun(slug).id, AuditQuery(limit: 1000), on: database.db).map(\.action)
     }
 }
 

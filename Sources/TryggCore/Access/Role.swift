@@ -50,8 +50,12 @@ public enum Permission: Sendable, CaseIterable {
     case readReferenceData
     /// Read the åtgärdsplan (an adopted public document; partners see it too).
     case readPlan
-    /// Import, edit, adopt and copy åtgärdsplaner.
+    /// Import, edit, adopt and copy åtgärdsplaner; open, follow and close follow-up rounds.
     case editPlan
+    /// Answer the yearly follow-up for the measures one's own organisation is responsible for.
+    case answerFollowUp
+    /// Read the follow-up results and the report to kommunfullmäktige.
+    case readFollowUpReport
 }
 
 extension Role {
@@ -61,6 +65,8 @@ extension Role {
         case .readReferenceData: true
         case .readPlan: true
         case .editPlan: self == .samordnare
+        case .answerFollowUp: self == .ansvarig || self == .samordnare
+        case .readFollowUpReport: self == .samordnare || self == .analytiker
         }
     }
 }

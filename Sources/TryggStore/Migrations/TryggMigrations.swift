@@ -12,5 +12,6 @@ enum TryggMigrations {
         M007CreateAuditLog(),
         M008CreatePlans(),
         M009CreateMeasures(),
+        M010CreateFollowUp(),
     ]
 }

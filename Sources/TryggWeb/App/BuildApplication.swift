@@ -50,6 +50,8 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     AuditRoutes(deps: deps).register(on: router)
     PlanRoutes(deps: deps).register(on: router)
     MeasureRoutes(deps: deps).register(on: router)
+    FollowUpRoutes(deps: deps).register(on: router)
+    FollowUpAnswerRoutes(deps: deps).register(on: router)
     APIRoutes(deps: deps).register(on: router)
     return router
 }

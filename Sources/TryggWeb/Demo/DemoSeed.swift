@@ -33,7 +33,7 @@ public enum DemoSeed {
     /// Seeds an empty, migrated database. Returns false (and changes nothing) when the demo
     /// kommuner already exist, so `trygg demo` can be run again on the same file.
     @discardableResult
-    public static func seedIfEmpty(_ database: TryggDatabase, passwordCost: UInt8 = 10) async throws -> Bool {
+    public static func seedIfEmpty(_ database: TryggDatabase, passwordCost: UInt8 = 10, followUp: Bool = true) async throws -> Bool {
         let kommunStore = KommunStore(database)
         if try await kommunStore.find(slug: "linkoping") != nil { return false }
         let actor = Actor.commandLine()
@@ -53,7 +53,7 @@ public enum DemoSeed {
                 try await kommunStore.addOrganisation(kommunID: linkoping.id, abbreviation: group.abbreviation, name: group.name,
                                                       kind: group.kind, by: Actor.commandLine(kommunID: linkoping.id))
             }
-            try await seedPlan2023(database, kommun: linkoping)
+            try await seedPlan2023(database, kommun: linkoping, followUp: followUp)
         }
         let hash = try await Passwords.hash(password, cost: passwordCost)
         let accounts = AccountStore(database)
@@ -67,7 +67,7 @@ public enum DemoSeed {
     }
 
     /// Linköping's real Åtgärdsplan 2023 (KS 2023-638), from our transcription, as adopted.
-    static func seedPlan2023(_ database: TryggDatabase, kommun: Kommun) async throws {
+    static func seedPlan2023(_ database: TryggDatabase, kommun: Kommun, followUp: Bool) async throws {
         let rows = try PlanCSV.parse(try Data(contentsOf: linkopingPlan2023))
         let actor = Actor.commandLine(kommunID: kommun.id)
         let metadata = PlanMetadata(title: "Åtgärdsplan för det brottsförebyggande och trygghetsskapande arbetet i Linköpings kommun 2023",
@@ -75,6 +75,30 @@ public enum DemoSeed {
         let summary = try await PlanStore(database).importRows(rows, into: kommun, metadata: metadata,
                                                                source: "linkoping-atgardsplan-2023.csv", by: actor)
         try await PlanStore(database).adopt(planID: summary.plan.id, kommunID: kommun.id, metadata: metadata, by: actor)
+        if followUp { try await seedFollowUp2023(database, kommun: kommun, planID: summary.plan.id) }
+    }
+
+    /// A closed 2023 round with plausible but clearly synthetic answers ("Demosvar"), so the
+    /// report to kommunfullmäktige can be seen at once.
+    static func seedFollowUp2023(_ database: TryggDatabase, kommun: Kommun, planID: UUID) async throws {
+        let actor = Actor.commandLine(kommunID: kommun.id)
+        let store = FollowUpStore(database)
+        let round = try await store.open(planID: planID, kommunID: kommun.id, deadline: "2024-01-31", by: actor)
+        let texts: [FollowUpStatus: String] = [
+            .pagaende: "Demosvar: arbetet fortlöper enligt plan och ingår i förvaltningens verksamhetsplan. Avstämning sker i samverkansgruppen.",
+            .paborjad: "Demosvar: arbetet är inlett men behöver utvecklas; rutiner och ansvarsfördelning tas fram under året.",
+            .ejPaborjad: "Demosvar: åtgärden har inte kunnat inledas. Förutsättningar som saknas: avsatt tid, finansiering och en utsedd kontaktperson hos samverkansparten.",
+        ]
+        for measure in try await PlanStore(database).measures(planID: planID, kommunID: kommun.id) {
+            for (index, organisationID) in measure.responsibleOrganisations.enumerated() {
+                // Deterministic spread: about six in ten pågående, three påbörjade, one ej påbörjad.
+                let bucket = (measure.row.groupNumber * 31 + measure.row.position * 7 + index * 3) % 10
+                let status: FollowUpStatus = bucket < 6 ? .pagaende : bucket < 9 ? .paborjad : .ejPaborjad
+                try await store.submit(roundID: round.id, kommunID: kommun.id, measureID: measure.id, organisationID: organisationID,
+                                       status: status, description: texts[status]!, by: actor)
+            }
+        }
+        try await store.close(roundID: round.id, kommunID: kommun.id, by: actor)
     }
 
     /// The transcription shipped with Trygg (Resources/plans).

@@ -42,6 +42,7 @@ struct Layout {
     static func modules(for role: Role) -> [(label: String, href: String, section: String)] {
         var items: [(String, String, String)] = [("Start", "/", "home")]
         if role.allows(.readPlan) { items.append(("Åtgärdsplan", "/plan", "plan")) }
+        if role.allows(.answerFollowUp) || role.allows(.readFollowUpReport) { items.append(("Uppföljning", "/uppfoljning", "followup")) }
         if role.allows(.readReferenceData) {
             items.append(("Områden", "/omraden", "areas"))
             items.append(("Organisationer", "/organisationer", "organisations"))

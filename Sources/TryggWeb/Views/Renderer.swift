@@ -15,8 +15,12 @@ public struct Renderer: Sendable {
         return Renderer(library: try await MustacheLibrary(directory: directory))
     }
 
+    func render(_ template: String, _ object: Any) -> String {
+        library.render(TemplateData.flatten(object), withTemplate: template) ?? "Mallen \(template) saknas."
+    }
+
     func html(_ template: String, _ object: Any, status: HTTPResponse.Status = .ok) -> Response {
-        let body = library.render(TemplateData.flatten(object), withTemplate: template) ?? "Mallen \(template) saknas."
+        let body = render(template, object)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))

@@ -1,0 +1,132 @@
+import FluentKit
+import Foundation
+import TryggCore
+
+/// The yearly follow-up: rounds, answers per measure and responsible organisation, returns
+/// for completion, closing.
+public struct FollowUpStore: Sendable {
+    let db: any Database
+
+    public init(_ database: TryggDatabase) { db = database.db }
+
+    @discardableResult
+    public func open(planID: UUID, kommunID: UUID, deadline: String, by actor: Actor) async throws -> FollowUpRound {
+        guard Self.isDate(deadline) else { throw StoreError.invalid("Ange sista svarsdag som ÅÅÅÅ-MM-DD.") }
+        return try await db.transaction { db in
+            guard let plan = try await PlanModel.query(on: db).filter(\.$id == planID).filter(\.$kommunID == kommunID).first() else {
+                throw StoreError.notFound("Planen")
+            }
+            guard plan.status == ActionPlan.Status.antagen.rawValue else {
+                throw StoreError.invalid("Bara en antagen plan kan följas upp. Anta planen först.")
+            }
+            if try await FollowUpRoundModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$year == plan.year)
+                .filter(\.$state == FollowUpRound.State.open.rawValue).first() != nil {
+                throw StoreError.duplicate("En öppen uppföljning för \(plan.year)")
+            }
+            let round = FollowUpRoundModel()
+            round.kommunID = kommunID
+            round.planID = planID
+            round.year = plan.year
+            round.deadline = deadline
+            round.state = FollowUpRound.State.open.rawValue
+            try await round.create(on: db)
+            try await AuditLog.record(actor, action: "öppnade uppföljning", objectType: "uppföljning", objectID: "\(plan.year)",
+                                      detail: "sista svarsdag \(deadline)", kommunID: kommunID, on: db)
+            return round.record
+        }
+    }
+
+    public func rounds(kommunID: UUID) async throws -> [FollowUpRound] {
+        try await FollowUpRoundModel.query(on: db).filter(\.$kommunID == kommunID).sort(\.$year, .descending)
+            .sort(\.$createdAt, .descending).all().map(\.record)
+    }
+
+    public func round(id: UUID, kommunID: UUID) async throws -> FollowUpRound? {
+        try await FollowUpRoundModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first()?.record
+    }
+
+    public func answers(roundID: UUID, kommunID: UUID) async throws -> [FollowUpAnswer] {
+        try await FollowUpAnswerModel.query(on: db).filter(\.$roundID == roundID).filter(\.$kommunID == kommunID).all().map(\.record)
+    }
+
+    /// Saves an organisation's answer for a measure it is responsible for.
+    public func submit(roundID: UUID, kommunID: UUID, measureID: UUID, organisationID: UUID, status: FollowUpStatus,
+                       description: String, by actor: Actor) async throws {
+        let description = description.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !description.isEmpty else {
+            throw StoreError.invalid("Beskriv utvecklingen: vad har hänt, och vilka förutsättningar finns eller saknas?")
+        }
+        guard description.count <= FollowUpRules.maxDescriptionLength else {
+            throw StoreError.invalid("Beskrivningen är \(description.count) tecken; högst \(FollowUpRules.maxDescriptionLength) tillåts.")
+        }
+        try await db.transaction { db in
+            let round = try await Self.openRound(roundID, kommunID: kommunID, on: db)
+            guard let measure = try await MeasureModel.query(on: db).filter(\.$id == measureID).filter(\.$planID == round.planID)
+                .filter(\.$kommunID == kommunID).first(),
+                try await MeasureOrganisationModel.query(on: db).filter(\.$measureID == measureID)
+                    .filter(\.$organisationID == organisationID).first() != nil
+            else { throw StoreError.notFound("Åtgärden för din organisation") }
+            let answer = try await FollowUpAnswerModel.query(on: db).filter(\.$roundID == roundID).filter(\.$measureID == measureID)
+                .filter(\.$organisationID == organisationID).first() ?? FollowUpAnswerModel()
+            answer.roundID = roundID
+            answer.kommunID = kommunID
+            answer.measureID = measureID
+            answer.organisationID = organisationID
+            answer.status = status.rawValue
+            answer.description = description
+            answer.state = FollowUpAnswer.State.submitted.rawValue
+            answer.returnComment = ""
+            answer.answeredBy = actor.label
+            answer.updatedAt = Date()
+            try await answer.save(on: db)
+            try await AuditLog.record(actor, action: "svarade i uppföljning", objectType: "åtgärd",
+                                      objectID: "\(measure.groupNumber).\(measure.position)", detail: "\(round.year): \(status.rawValue)",
+                                      kommunID: kommunID, on: db)
+        }
+    }
+
+    public func returnForCompletion(roundID: UUID, kommunID: UUID, measureID: UUID, organisationID: UUID, comment: String,
+                                    by actor: Actor) async throws {
+        let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !comment.isEmpty, comment.count <= 1_000 else { throw StoreError.invalid("Skriv vad som behöver kompletteras (högst 1 000 tecken).") }
+        try await db.transaction { db in
+            let round = try await Self.openRound(roundID, kommunID: kommunID, on: db)
+            guard let answer = try await FollowUpAnswerModel.query(on: db).filter(\.$roundID == roundID).filter(\.$kommunID == kommunID)
+                .filter(\.$measureID == measureID).filter(\.$organisationID == organisationID).first() else {
+                throw StoreError.notFound("Svaret")
+            }
+            answer.state = FollowUpAnswer.State.returned.rawValue
+            answer.returnComment = comment
+            try await answer.save(on: db)
+            try await AuditLog.record(actor, action: "skickade tillbaka svar för komplettering", objectType: "uppföljning",
+                                      objectID: "\(round.year)", detail: comment, kommunID: kommunID, on: db)
+        }
+    }
+
+    public func close(roundID: UUID, kommunID: UUID, by actor: Actor) async throws {
+        try await db.transaction { db in
+            let round = try await Self.openRound(roundID, kommunID: kommunID, on: db)
+            round.state = FollowUpRound.State.closed.rawValue
+            round.closedAt = Date()
+            try await round.save(on: db)
+            try await AuditLog.record(actor, action: "stängde uppföljning", objectType: "uppföljning", objectID: "\(round.year)",
+                                      kommunID: kommunID, on: db)
+        }
+    }
+
+    static func openRound(_ id: UUID, kommunID: UUID, on db: any Database) async throws -> FollowUpRoundModel {
+        guard let round = try await FollowUpRoundModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first() else {
+            throw StoreError.notFound("Uppföljningen")
+        }
+        guard round.state == FollowUpRound.State.open.rawValue else {
+            throw StoreError.invalid("Uppföljningen för \(round.year) är stängd.")
+        }
+        return round
+    }
+
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The förvaltning's side: the measures my organisation is responsible for, and my answers.
+struct FollowUpAnswerRoutes {
+    let deps: AppDependencies
+
+    struct StatusOption {
+        let value: String
+        let label: String
+        let definition: String
+        let checked: Bool
+        let id: String
+    }
+
+    struct MeasureForm {
+        let measureID: String
+        let reference: String
+        let text: String
+        let responsible: String
+        let options: [StatusOption]
+        let description: String
+        let answered: Bool
+        let returned: Bool
+        let returnComment: String
+        let answeredBy: String
+    }
+
+    struct MineView {
+        let id: String
+        let year: Int
+        let deadline: String
+        let isOpen: Bool
+        let organisation: String
+        let answered: Int
+        let total: Int
+        let measures: [MeasureForm]
+        let maxLength: Int
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/uppfoljning/{id}/mina") { _, context in try await mine(context: context) }
+        router.post("/uppfoljning/{id}/svar/{measure}") { _, context in
+            let user = try context.requireUser(allowedTo: .answerFollowUp)
+            let id = try context.parameters.require("id", as: UUID.self)
+            let measureID = try context.parameters.require("measure", as: UUID.self)
+            guard try await FollowUpStore(deps.database).round(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
+            guard let status = FollowUpStatus(text: context.form.text("status")) else {
+                return try await mine(context: context, error: "Välj status: Pågående, Påbörjad eller Ej påbörjad.", status: .badRequest)
+            }
+            do {
+                try await FollowUpStore(deps.database).submit(
+                    roundID: id, kommunID: user.kommun.id, measureID: measureID, organisationID: user.organisation.id, status: status,
+                    description: context.form["description"] ?? "", by: try context.requireActor())
+            } catch StoreError.notFound(let what) {
+                // Another organisation's measure looks the same as a measure that does not exist.
+                throw HTTPError(.notFound, message: "\(what) finns inte.")
+            } catch let error as StoreError {
+                return try await mine(context: context, error: error.description, status: .badRequest)
+            }
+            return try await mine(context: context, notice: "Svaret för åtgärden är sparat.")
+        }
+    }
+
+    private func mine(context: TryggRequestContext, notice: String? = nil, error: String? = nil,
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .answerFollowUp)
+        let id = try context.parameters.require("id", as: UUID.self)
+        let store = FollowUpStore(deps.database)
+        guard let round = try await store.round(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
+        let measures = try await PlanStore(deps.database).measures(planID: round.planID, kommunID: user.kommun.id,
+                                                                   filter: MeasureFilter(responsibleOrganisation: user.organisation.id))
+        let answers = Dictionary(try await store.answers(roundID: id, kommunID: user.kommun.id)
+            .filter { $0.organisationID == user.organisation.id }.map { ($0.measureID, $0) }, uniquingKeysWith: { a, _ in a })
+        let forms = measures.map { measure in
+            let answer = answers[measure.id]
+            return MeasureForm(
+                measureID: measure.id.uuidString, reference: measure.reference, text: measure.row.measure,
+                responsible: measure.row.responsible.joined(separator: ", "),
+                options: FollowUpStatus.allCases.enumerated().map { index, option in
+                    StatusOption(value: option.rawValue, label: option.rawValue, definition: option.definition,
+                                 checked: answer?.status == option, id: "s\(measure.id.uuidString.prefix(8))-\(index)")
+                },
+                description: answer?.description ?? "", answered: answer?.state == .submitted, returned: answer?.state == .returned,
+                returnComment: answer?.returnComment ?? "", answeredBy: answer.map { "\($0.answeredBy), \(SwedishTime.dateTime($0.updatedAt))" } ?? "")
+        }
+        let view = MineView(id: id.uuidString, year: round.year, deadline: round.deadline, isOpen: round.state == .open,
+                            organisation: "\(user.organisation.abbreviation) – \(user.organisation.name)",
+                            answered: forms.filter(\.answered).count, total: forms.count, measures: forms,
+                            maxLength: FollowUpRules.maxDescriptionLength)
+        return deps.renderer.page("followup-mine", title: "Uppföljning \(round.year): \(user.organisation.abbreviation)s åtgärder",
+                                  context: context, content: view, notice: notice, error: error, status: status)
+    }
+}

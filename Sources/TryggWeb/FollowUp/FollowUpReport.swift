@@ -1,0 +1,79 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// The report to kommunfullmäktige: gathered once, written as HTML (print) or DOCX (Word).
+public struct FollowUpReport: Sendable {
+    public struct CountRow: Sendable {
+        let label: String
+        let counts: FollowUpSummary.Counts
+    }
+
+    public let kommun: Kommun
+    public let plan: ActionPlan
+    public let round: FollowUpRound
+    public let summary: FollowUpSummary
+    public let previous: (year: Int, counts: FollowUpSummary.Counts)?
+    public let createdOn: String
+
+    /// Loads everything for a round of the kommun; nil when the round is not the kommun's.
+    public static func load(roundID: UUID, kommun: Kommun, database: TryggDatabase) async throws -> FollowUpReport? {
+        let store = FollowUpStore(database)
+        guard let round = try await store.round(id: roundID, kommunID: kommun.id),
+              let plan = try await PlanStore(database).plan(id: round.planID, kommunID: kommun.id) else { return nil }
+        let organisations = try await KommunStore(database).organisations(kommunID: kommun.id)
+        let summary = try await summary(of: round, kommun: kommun, organisations: organisations, database: database)
+        // The comparison is with the latest round of an earlier year.
+        var previous: (Int, FollowUpSummary.Counts)?
+        if let earlier = try await store.rounds(kommunID: kommun.id).first(where: { $0.year < round.year }) {
+            previous = (earlier.year, try await Self.summary(of: earlier, kommun: kommun, organisations: organisations, database: database).overall)
+        }
+        let formatter = DateFormatter()
+        formatter.timeZone = SwedishTime.zone
+        formatter.dateFormat = "yyyy-MM-dd"
+        return FollowUpReport(kommun: kommun, plan: plan, round: round, summary: summary, previous: previous,
+                              createdOn: formatter.string(from: Date()))
+    }
+
+    static func summary(of round: FollowUpRound, kommun: Kommun, organisations: [Organisation], database: TryggDatabase) async throws -> FollowUpSummary {
+        let measures = try await PlanStore(database).measures(planID: round.planID, kommunID: kommun.id)
+        let answers = try await FollowUpStore(database).answers(roundID: round.id, kommunID: kommun.id)
+        return FollowUpSummary(measures: measures, answers: answers, organisations: organisations)
+    }
+
+    var title: String { "Uppföljning av åtgärdsplan \(plan.year)" }
+    var subtitle: String { "Brottsförebyggande och trygghetsskapande arbete i \(kommun.name)" }
+
+    var sectionRows: [CountRow] { summary.bySection.map { CountRow(label: $0.section.heading, counts: $0.counts) } }
+    var organisationRows: [CountRow] { summary.byOrganisation.map { CountRow(label: $0.organisation.abbreviation, counts: $0.counts) } }
+
+    static let statuses: [FollowUpStatus?] = [.pagaende, .paborjad, .ejPaborjad, nil]
+
+    static func statusName(_ status: FollowUpStatus?) -> String { status?.rawValue ?? "Ej besvarad" }
+
+    /// One sentence a politician can read aloud.
+    var headline: String {
+        let c = summary.overall
+        return "Av planens \(c.total) åtgärder är \(c.pagaende) pågående (\(c.share(.pagaende)) %), \(c.paborjad) påbörjade "
+            + "(\(c.share(.paborjad)) %) och \(c.ejPaborjad) ej påbörjade (\(c.share(.ejPaborjad)) %)"
+            + (c.unanswered > 0 ? "; \(c.unanswered) saknar fullständigt svar." : ".")
+    }
+
+    var comparison: String? {
+        guard let previous else { return nil }
+        let now = summary.overall
+        func change(_ status: FollowUpStatus) -> String {
+            let delta = now.share(status) - previous.counts.share(status)
+            return "\(status.rawValue.lowercased()) \(previous.counts.share(status)) % → \(now.share(status)) % (\(delta >= 0 ? "+" : "")\(delta))"
+        }
+        return "Jämfört med uppföljningen \(previous.year): " + [change(.pagaende), change(.paborjad), change(.ejPaborjad)].joined(separator: ", ") + "."
+    }
+
+    func answerText(_ line: FollowUpSummary.MeasureLine) -> [(String, String)] {
+        line.answers.map { entry in
+            guard let answer = entry.answer else { return (entry.organisation, "Inget svar.") }
+            let prefix = line.answers.count > 1 ? "\(answer.status.rawValue): " : ""
+            return (entry.organisation, prefix + answer.description)
+        }
+    }
+}

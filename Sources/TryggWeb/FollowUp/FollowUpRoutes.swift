@@ -1,0 +1,189 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The samordnare's side of the follow-up: open a round, watch progress, send answers back,
+/// remind, close, and the report to kommunfullmäktige.
+struct FollowUpRoutes {
+    let deps: AppDependencies
+
+    struct RoundLink {
+        let id: String
+        let year: Int
+        let deadline: String
+        let state: String
+        let isOpen: Bool
+    }
+
+    struct ListView {
+        let rounds: [RoundLink]
+        let canManage: Bool
+        let canAnswer: Bool
+        let canReport: Bool
+        let plans: [PlanViews.Option]
+    }
+
+    struct ProgressRow {
+        let organisation: String
+        let expected: Int
+        let answered: Int
+        let returned: Int
+        let complete: Bool
+    }
+
+    struct MissingRow {
+        let organisation: String
+        let reference: String
+        let text: String
+    }
+
+    struct AnswerRow {
+        let reference: String
+        let measureID: String
+        let text: String
+        let status: String
+        let answers: [AnswerEntry]
+    }
+
+    struct AnswerEntry {
+        let organisation: String
+        let organisationID: String
+        let status: String
+        let description: String
+        let returned: Bool
+        let returnComment: String
+        let answered: Bool
+    }
+
+    struct RoundView {
+        let id: String
+        let year: Int
+        let deadline: String
+        let isOpen: Bool
+        let headline: String
+        let chart: String
+        let progress: [ProgressRow]
+        let missing: [MissingRow]
+        let missingCount: Int
+        let missingOrganisations: String
+        let lines: [AnswerRow]
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/uppfoljning") { _, context in try await list(context: context) }
+        router.post("/uppfoljning") { _, context in
+            let user = try context.requireUser(allowedTo: .editPlan)
+            guard let planID = UUID(uuidString: context.form.text("plan")) else { return try await list(context: context, error: "Välj en plan.") }
+            do {
+                let round = try await FollowUpStore(deps.database).open(planID: planID, kommunID: user.kommun.id,
+                                                                        deadline: context.form.text("deadline"), by: try context.requireActor())
+                return Response.seeOther("/uppfoljning/\(round.id)")
+            } catch let error as StoreError {
+                return try await list(context: context, error: error.description)
+            }
+        }
+        router.get("/uppfoljning/{id}") { _, context in
+            let user = try context.requireUser(allowedTo: .answerFollowUp)
+            let id = try context.parameters.require("id", as: UUID.self)
+            guard try await FollowUpStore(deps.database).round(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
+            guard user.role.allows(.editPlan) else { return Response.seeOther("/uppfoljning/\(id)/mina") }
+            return try await overview(context: context)
+        }
+        router.post("/uppfoljning/{id}/aterskicka") { _, context in
+            let user = try context.requireUser(allowedTo: .editPlan)
+            let id = try context.parameters.require("id", as: UUID.self)
+            guard try await FollowUpStore(deps.database).round(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
+            guard let measureID = UUID(uuidString: context.form.text("measure")),
+                  let organisationID = UUID(uuidString: context.form.text("organisation")) else { throw HTTPError(.badRequest) }
+            do {
+                try await FollowUpStore(deps.database).returnForCompletion(
+                    roundID: id, kommunID: user.kommun.id, measureID: measureID, organisationID: organisationID,
+                    comment: context.form.text("comment"), by: try context.requireActor())
+                return try await overview(context: context, notice: "Svaret är skickat tillbaka för komplettering.")
+            } catch let error as StoreError {
+                if case .notFound = error { throw HTTPError(.notFound) }
+                return try await overview(context: context, error: error.description)
+            }
+        }
+        router.post("/uppfoljning/{id}/stang") { _, context in
+            let user = try context.requireUser(allowedTo: .editPlan)
+            let id = try context.parameters.require("id", as: UUID.self)
+            do {
+                try await FollowUpStore(deps.database).close(roundID: id, kommunID: user.kommun.id, by: try context.requireActor())
+            } catch StoreError.notFound {
+                throw HTTPError(.notFound)
+            } catch let error as StoreError {
+                return try await overview(context: context, error: error.description)
+            }
+            return try await overview(context: context, notice: "Uppföljningen är stängd. Rapporten kan nu tas fram.")
+        }
+        router.get("/uppfoljning/{id}/rapport") { _, context in
+            let report = try await report(context: context)
+            return deps.renderer.html("report-followup", report.htmlView(stylesheet: "/static/report.css", inlineStyle: nil))
+        }
+        router.get("/uppfoljning/{id}/rapport.docx") { _, context in
+            let report = try await report(context: context)
+            var headers = HTTPFields()
+            headers[.contentType] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            headers[.contentDisposition] = "attachment; filename=\"uppfoljning-\(report.round.year).docx\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try report.docx())))
+        }
+    }
+
+    private func report(context: TryggRequestContext) async throws -> FollowUpReport {
+        let user = try context.requireUser(allowedTo: .readFollowUpReport)
+        let id = try context.parameters.require("id", as: UUID.self)
+        guard let report = try await FollowUpReport.load(roundID: id, kommun: user.kommun, database: deps.database) else {
+            throw HTTPError(.notFound)
+        }
+        return report
+    }
+
+    private func list(context: TryggRequestContext, error: String? = nil) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .readPlan)
+        let rounds = try await FollowUpStore(deps.database).rounds(kommunID: user.kommun.id).map {
+            RoundLink(id: $0.id.uuidString, year: $0.year, deadline: $0.deadline, state: $0.state.displayName, isOpen: $0.state == .open)
+        }
+        let plans = try await PlanStore(deps.database).plans(kommunID: user.kommun.id).filter { $0.status == .antagen }.map {
+            PlanViews.Option(value: $0.id.uuidString, label: "\($0.year)" + ($0.version > 1 ? " version \($0.version)" : ""), selected: false)
+        }
+        let view = ListView(rounds: rounds, canManage: user.role.allows(.editPlan), canAnswer: user.role.allows(.answerFollowUp),
+                            canReport: user.role.allows(.readFollowUpReport), plans: plans)
+        return deps.renderer.page("followup", title: "Uppföljning", context: context, content: view, error: error,
+                                  status: error == nil ? .ok : .badRequest)
+    }
+
+    private func overview(context: TryggRequestContext, notice: String? = nil, error: String? = nil) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .editPlan)
+        let id = try context.parameters.require("id", as: UUID.self)
+        guard let report = try await FollowUpReport.load(roundID: id, kommun: user.kommun, database: deps.database) else {
+            throw HTTPError(.notFound)
+        }
+        let summary = report.summary
+        let missing = summary.missing
+        let view = RoundView(
+            id: id.uuidString, year: report.round.year, deadline: report.round.deadline, isOpen: report.round.state == .open,
+            headline: report.headline, chart: FollowUpCharts.bars(report.organisationRows.map { ($0.label, $0.counts) }, title: "Svar per organisation"),
+            progress: summary.byOrganisation.map {
+                ProgressRow(organisation: $0.organisation.abbreviation, expected: $0.expected, answered: $0.answered, returned: $0.returned,
+                            complete: $0.answered == $0.expected)
+            },
+            missing: missing.map { MissingRow(organisation: $0.organisation, reference: $0.measure.reference, text: $0.measure.row.measure) },
+            missingCount: missing.count,
+            missingOrganisations: Array(Set(missing.map(\.organisation))).sorted().joined(separator: ", "),
+            lines: summary.lines.map { line in
+                AnswerRow(reference: line.measure.reference, measureID: line.measure.id.uuidString, text: line.measure.row.measure,
+                          status: FollowUpReport.statusName(line.status),
+                          answers: line.answers.map { entry in
+                              AnswerEntry(organisation: entry.organisation,
+                                          organisationID: entry.organisationID.uuidString,
+                                          status: entry.answer?.status.rawValue ?? "Ej besvarad", description: entry.answer?.description ?? "",
+                                          returned: entry.answer?.state == .returned, returnComment: entry.answer?.returnComment ?? "",
+                                          answered: entry.answer?.state == .submitted)
+                          })
+            })
+        return deps.renderer.page("followup-round", title: "Uppföljning \(report.round.year)", context: context, content: view,
+                                  notice: notice, error: error, status: error == nil ? .ok : .badRequest)
+    }
+}

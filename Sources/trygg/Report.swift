@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import TryggStore
+import TryggWeb
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "report", abstract: "Ta fram rapporter.", subcommands: [FollowUp.self])
+
+    struct FollowUp: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "followup",
+            abstract: "Rapporten till kommunfullmäktige om årets uppföljning av åtgärdsplanen (DOCX eller HTML).")
+
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Kommunens kortform.") var kommun: String
+        @Option(help: "Uppföljningens år.") var year: Int
+        @Option(help: "Format: docx eller html.") var format = "docx"
+        @Option(name: .shortAndLong, help: "Utfil (standard: standard ut).") var output: String?
+
+        func run() async throws {
+            guard ["docx", "html"].contains(format) else { throw CLIError("Formatet \"\(format)\" stöds inte; använd docx eller html.") }
+            let data = try await db.withDatabase { database in
+                let kommun = try await KommunStore(database).require(slug: kommun)
+                guard let round = try await FollowUpStore(database).rounds(kommunID: kommun.id).first(where: { $0.year == year }),
+                      let report = try await FollowUpReport.load(roundID: round.id, kommun: kommun, database: database) else {
+                    throw CLIError("\(kommun.name) har ingen uppföljning för \(year).")
+                }
+                return format == "docx" ? try report.docx() : Data(try report.standaloneHTML(renderer: try await Renderer.load()).utf8)
+            }
+            if let output {
+                try data.write(to: URL(fileURLWithPath: output))
+                say("Skrev \(output) (\(data.count / 1024) kB).")
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+        }
+    }
+}

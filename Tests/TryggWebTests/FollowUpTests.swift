@@ -1,0 +1,150 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TryggCore
+import TryggStore
+@testable import TryggWeb
+
+@Suite("Årlig uppföljning av åtgärdsplanen")
+struct FollowUpTests {
+    struct Context {
+        let kommun: Kommun
+        let plan: ActionPlan
+        let measures: [Measure]
+        func measure(_ reference: String) throws -> Measure { try #require(measures.first { $0.reference == reference }) }
+    }
+
+    static func context(_ harness: Harness) async throws -> Context {
+        let kommun = try await harness.kommun("linkoping")
+        let plan = try #require(try await PlanStore(harness.database).plan(kommunID: kommun.id, year: 2023))
+        return Context(kommun: kommun, plan: plan, measures: try await PlanStore(harness.database).measures(planID: plan.id, kommunID: kommun.id))
+    }
+
+    static func openRound(_ browser: Browser, _ context: Context) async throws -> String {
+        let response = try await browser.post("/uppfoljning", ["plan": context.plan.id.uuidString, "deadline": "2025-01-31"])
+        let location = try #require(response.location)
+        return String(location.dropFirst("/uppfoljning/".count))
+    }
+
+    @Test("En hel omgång: flera förvaltningar svarar, ett svar skickas tillbaka och kompletteras, omgången stängs")
+    func fullRound() async throws {
+        try await Harness.run { harness, client in
+            let context = try await Self.context(harness)
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let round = try await Self.openRound(samordnare, context)
+            #expect(try await samordnare.get("/uppfoljning/\(round)").text.contains("Svar per organisation"))
+
+            let sspf = try context.measure("9.2")   // VOF;SF
+            #expect(sspf.row.responsible == ["VOF", "SF"])
+            let sf = Browser(client)
+            try await sf.login("ansvarig.sf@linkoping.demo")
+            #expect(try await sf.get("/uppfoljning/\(round)").location == "/uppfoljning/\(round)/mina")
+            let mine = try await sf.get("/uppfoljning/\(round)/mina")
+            #expect(mine.text.contains("9.2 Implementera SSPF"))
+            #expect(!mine.text.contains("14.1 Kommunen ska implementera"), "UTB:s åtgärd visas inte för SF")
+            let saved = try await sf.post("/uppfoljning/\(round)/svar/\(sspf.id)", ["status": "Påbörjad", "description": "Samverkansgruppen är bildad; skolorna i Skäggetorp saknas ännu."])
+            #expect(saved.text.contains("Svaret för åtgärden är sparat"))
+
+            let utbOnly = try context.measure("14.1")
+            #expect(utbOnly.row.responsible == ["UTB"])
+            let refused = try await sf.post("/uppfoljning/\(round)/svar/\(utbOnly.id)", ["status": "Pågående", "description": "Försök"])
+            #expect(refused.status == .notFound)
+            let utb = Browser(client)
+            try await utb.login("ansvarig.utb@linkoping.demo")
+            #expect(try await utb.post("/uppfoljning/\(round)/svar/\(utbOnly.id)", ["status": "Pågående", "description": "Rutinen används på alla skolor."]).status == .ok)
+
+            let overview = try await samordnare.get("/uppfoljning/\(round)")
+            #expect(overview.text.contains("VOF: 9.2 Implementera SSPF"), "påminnelselistan visar vem som inte svarat")
+            let organisations = try await KommunStore(harness.database).organisations(kommunID: context.kommun.id)
+            let sfID = try #require(organisations.first { $0.abbreviation == "SF" }).id
+            let returned = try await samordnare.post("/uppfoljning/\(round)/aterskicka",
+                                                     ["measure": sspf.id.uuidString, "organisation": sfID.uuidString, "comment": "Beskriv vilka förutsättningar som saknas."])
+            #expect(returned.text.contains("skickat tillbaka"))
+            let back = try await sf.get("/uppfoljning/\(round)/mina")
+            #expect(back.text.contains("Tillbakaskickad för komplettering: Beskriv vilka förutsättningar som saknas."))
+            #expect(try await sf.post("/uppfoljning/\(round)/svar/\(sspf.id)", ["status": "Påbörjad", "description": "Kompletterat: lokaler och en samordnare saknas."]).status == .ok)
+
+            let answers = try await FollowUpStore(harness.database).answers(roundID: try #require(UUID(uuidString: round)), kommunID: context.kommun.id)
+            #expect(answers.count == 2)
+            #expect(answers.first { $0.organisationID == sfID }?.state == .submitted)
+            #expect(answers.first { $0.organisationID == sfID }?.description == "Kompletterat: lokaler och en samordnare saknas.")
+
+            #expect(try await samordnare.post("/uppfoljning/\(round)/stang").text.contains("Uppföljningen är stängd"))
+            let late = try await utb.post("/uppfoljning/\(round)/svar/\(utbOnly.id)", ["status": "Påbörjad", "description": "Sent"])
+            #expect(late.status == .badRequest && late.text.contains("är stängd"))
+            #expect(try await harness.auditActions("linkoping").contains("skickade tillbaka svar för komplettering"))
+        }
+    }
+
+    @Test("Fel status, tom eller för lång beskrivning avvisas och inget sparas")
+    func badAnswers() async throws {
+        try await Harness.run { harness, client in
+            let context = try await Self.context(harness)
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let round = try await Self.openRound(samordnare, context)
+            let measure = try context.measure("9.2")
+            let sf = Browser(client)
+            try await sf.login("ansvarig.sf@linkoping.demo")
+            let wrongStatus = try await sf.post("/uppfoljning/\(round)/svar/\(measure.id)", ["status": "Klar", "description": "x"])
+            #expect(wrongStatus.status == .badRequest && wrongStatus.text.contains("Välj status"))
+            let empty = try await sf.post("/uppfoljning/\(round)/svar/\(measure.id)", ["status": "Pågående", "description": "  "])
+            #expect(empty.status == .badRequest && empty.text.contains("Beskriv utvecklingen"))
+            let long = try await sf.post("/uppfoljning/\(round)/svar/\(measure.id)", ["status": "Pågående", "description": String(repeating: "å", count: 100_000)])
+            #expect(long.status == .badRequest && long.text.contains("högst 4000 tillåts"))
+            #expect(try await FollowUpStore(harness.database).answers(roundID: try #require(UUID(uuidString: round)), kommunID: context.kommun.id).isEmpty)
+            let badDeadline = try await samordnare.post("/uppfoljning", ["plan": context.plan.id.uuidString, "deadline": "snart"])
+            #expect(badDeadline.status == .badRequest && badDeadline.text.contains("ÅÅÅÅ-MM-DD"))
+        }
+    }
+
+    @Test("Rapporten: HTML och ett Word-dokument för den stängda demoomgången 2023")
+    func report() async throws {
+        try await Harness.run(followUp: true) { harness, client in
+            let context = try await Self.context(harness)
+            let round = try #require(try await FollowUpStore(harness.database).rounds(kommunID: context.kommun.id).first)
+            #expect(round.state == .closed && round.year == 2023)
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let html = try await samordnare.get("/uppfoljning/\(round.id)/rapport")
+            #expect(html.status == .ok && html.text.contains("Av planens 123 åtgärder är"))
+            #expect(html.text.contains("<svg") && html.text.contains("Åtgärder som inte har kunnat påbörjas"))
+            let docx = try await samordnare.get("/uppfoljning/\(round.id)/rapport.docx")
+            #expect(docx.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            #expect(Array(docx.body.readableBytesView.prefix(2)) == [0x50, 0x4B], "en zip-fil (OOXML)")
+
+            let analyst = Browser(client)
+            try await analyst.login("analytiker@linkoping.demo")
+            #expect(try await analyst.get("/uppfoljning/\(round.id)/rapport").status == .ok)
+            let sf = Browser(client)
+            try await sf.login("ansvarig.sf@linkoping.demo")
+            #expect(try await sf.get("/uppfoljning/\(round.id)/rapport").status == .forbidden)
+        }
+    }
+
+    @Test("Sammanställningen: en delad åtgärd har den minst framskridna statusen")
+    func combinedStatus() {
+        #expect(FollowUpRules.combinedStatus([.pagaende, .paborjad]) == .paborjad)
+        #expect(FollowUpRules.combinedStatus([.pagaende, .ejPaborjad, .paborjad]) == .ejPaborjad)
+        #expect(FollowUpRules.combinedStatus([.pagaende, .pagaende]) == .pagaende)
+        #expect(FollowUpRules.combinedStatus([]) == nil)
+    }
+
+    @Test("Ingen från Norrköping ser Linköpings uppföljning")
+    func tenancy() async throws {
+        try await Harness.run(followUp: true) { harness, client in
+            let context = try await Self.context(harness)
+            let round = try #require(try await FollowUpStore(harness.database).rounds(kommunID: context.kommun.id).first)
+            let browser = Browser(client)
+            try await browser.login("samordnare@norrkoping.demo")
+            #expect(try await browser.get("/uppfoljning/\(round.id)").status == .notFound)
+            #expect(try await browser.get("/uppfoljning/\(round.id)/rapport").status == .notFound)
+            #expect(try await browser.get("/uppfoljning/\(round.id)/rapport.docx").status == .notFound)
+            #expect(try await browser.post("/uppfoljning/\(round.id)/stang").status == .notFound)
+            #expect(!(try await browser.get("/uppfoljning").text.contains("2023")))
+        }
+    }
+}
