@@ -80,5 +80,17 @@ print("GET /omraden (inloggad)  " + page.summary)
 let start = runLoad(port: server.port, path: "/", headers: cookieHeader, connections: connections, seconds: seconds)
 print("GET / (inloggad)         " + start.summary)
 print(String(format: "Inloggad sida / health: %.2f av genomströmningen", page.perSecond / health.perSecond))
+let plan = runLoad(port: server.port, path: "/plan/2023", headers: cookieHeader, connections: connections, seconds: seconds)
+print("GET /plan/2023 (123 åtg.) " + plan.summary)
+let planSingle = runLoad(port: server.port, path: "/plan/2023", headers: cookieHeader, connections: 1, seconds: seconds)
+print("  samma, 1 anslutning     " + planSingle.summary)
 print(String(format: "RSS efter last: %.1f MB", server.residentMB ?? .nan))
 server.stop()
+
+// 4. The report to kommunfullmäktige for the whole plan.
+let report = try await benchmarkFollowUpReport(databasePath: databasePath)
+if let median = report.docx.dropFirst(report.docx.count / 2).first, let max = report.docx.last,
+   let htmlMedian = report.html.dropFirst(report.html.count / 2).first {
+    print(String(format: "Uppföljningsrapport 2023 som DOCX (läs + skriv, %d kB): median %.0f ms, max %.0f ms (mål < 500 ms); som HTML: median %.0f ms",
+                 report.bytes / 1024, median, max, htmlMedian))
+}

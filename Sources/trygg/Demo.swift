@@ -9,6 +9,7 @@ struct Demo: AsyncParsableCommand {
 
     @OptionGroup var db: DatabaseOptions
     @OptionGroup var server: ServerOptions
+    @Flag(help: "Skapa demodatabasen men starta inte servern.") var noServe = false
 
     func run() async throws {
         let database = try TryggDatabase(location: db.location)
@@ -19,6 +20,10 @@ struct Demo: AsyncParsableCommand {
         } catch {
             await database.shutdown()
             throw error
+        }
+        if noServe {
+            await database.shutdown()
+            return
         }
         let url = "http://\(server.hostname):\(server.port)/"
         var lines = ["", "Trygg demo körs på \(url)", "", "Demokonton (lösenord för alla: \(DemoSeed.password)):"]
