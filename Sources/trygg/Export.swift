@@ -2,37 +2,40 @@ import ArgumentParser
 import Foundation
 import TryggCore
 import TryggStore
+import TryggWeb
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Exportera data till filer.", subcommands: [Plan.self])
 
     struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Exporterar en åtgärdsplan som CSV (samma format som import plan läser).")
+            abstract: "Exporterar en åtgärdsplan som CSV eller Excel (samma kolumner som import plan läser).")
 
         @OptionGroup var db: DatabaseOptions
         @Option(help: "Kommunens kortform.") var kommun: String
         @Option(help: "Planens år.") var year: Int
         @Option(help: "Version (standard: den senaste).") var version: Int?
-        @Option(help: "Format: csv.") var format = "csv"
+        @Option(help: "Format: csv eller xlsx.") var format = "csv"
         @Option(name: .shortAndLong, help: "Utfil (standard: standard ut).") var output: String?
 
         func run() async throws {
-            guard format == "csv" else { throw CLIError("Formatet \"\(format)\" stöds inte; använd csv.") }
-            let text = try await db.withDatabase { database in
+            guard ["csv", "xlsx"].contains(format) else { throw CLIError("Formatet \"\(format)\" stöds inte; använd csv eller xlsx.") }
+            if format == "xlsx" && output == nil { throw CLIError("Ange en utfil med -o för xlsx.") }
+            let data = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 let store = PlanStore(database)
                 let plans = try await store.plans(kommunID: kommun.id).filter { $0.year == year }
                 guard let plan = version.map({ wanted in plans.first { $0.version == wanted } }) ?? plans.first else {
                     throw CLIError("\(kommun.name) har ingen åtgärdsplan för \(year)" + (version.map { " i version \($0)" } ?? "") + ".")
                 }
-                return PlanCSV.csv(try await store.measures(planID: plan.id, kommunID: kommun.id).map(\.row))
+                let rows = try await store.measures(planID: plan.id, kommunID: kommun.id).map(\.row)
+                return format == "xlsx" ? try PlanFiles.xlsx(rows, year: plan.year) : Data(PlanCSV.csv(rows).utf8)
             }
             if let output {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+                try data.write(to: URL(fileURLWithPath: output))
                 say("Skrev \(output).")
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                FileHandle.standardOutput.write(data)
             }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TryggCore
 import TryggStore
+import TryggWeb
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +10,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Importerar en åtgärdsplan från CSV.",
+            abstract: "Importerar en åtgärdsplan från CSV eller Excel (.xlsx) med samma kolumner.",
             discussion: """
                 Kolumner: \(PlanCSV.columns.joined(separator: ",")). UTF-8 med eller utan BOM, komma eller semikolon.
                 Ansvariga och samverkansparter skiljs med ';'. Varje ansvarig måste vara en organisation i kommunen.
@@ -19,13 +20,13 @@ struct ImportCommand: AsyncParsableCommand {
 
         @OptionGroup var db: DatabaseOptions
         @Option(help: "Kommunens kortform.") var kommun: String
-        @Argument(help: "CSV-fil.") var file: String
+        @Argument(help: "CSV- eller Excel-fil.") var file: String
 
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Filen \(file) går inte att läsa.") }
             guard data.count <= 20 * 1024 * 1024 else { throw CLIError("Filen är större än 20 MB.") }
             let rows: [PlanRow]
-            do { rows = try PlanCSV.parse(data) } catch { throw CLIError(error.description) }
+            do { rows = try PlanFiles.rows(from: data) } catch { throw CLIError(error.description) }
             let summary = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 do {

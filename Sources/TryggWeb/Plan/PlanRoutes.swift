@@ -27,6 +27,7 @@ struct PlanRoutes {
         let totalCount: Int
         let canEdit: Bool
         let exportHref: String
+        let exportXlsxHref: String
         let nextYear: Int
     }
 
@@ -51,6 +52,15 @@ struct PlanRoutes {
             headers[.contentType] = "text/csv; charset=utf-8"
             headers[.contentDisposition] = "attachment; filename=\"atgardsplan-\(plan.year)-v\(plan.version).csv\""
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PlanCSV.csv(measures.map(\.row)))))
+        }
+        router.get("/plan/{year}/export.xlsx") { request, context in
+            let (user, plan) = try await requirePlan(request: request, context: context)
+            let measures = try await PlanStore(deps.database).measures(planID: plan.id, kommunID: user.kommun.id)
+            var headers = HTTPFields()
+            headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            headers[.contentDisposition] = "attachment; filename=\"atgardsplan-\(plan.year)-v\(plan.version).xlsx\""
+            return Response(status: .ok, headers: headers,
+                            body: .init(byteBuffer: ByteBuffer(bytes: try PlanFiles.xlsx(measures.map(\.row), year: plan.year))))
         }
         router.post("/plan/import") { _, context in try await importFile(context: context) }
         router.post("/plan/{year}/anta") { request, context in
@@ -117,7 +127,8 @@ struct PlanRoutes {
             partner: filter.partner, q: filter.text, includeRetired: filter.includeRetired,
             filtered: filter != MeasureFilter(includeRetired: filter.includeRetired),
             matchCount: matching.count, totalCount: all.count, canEdit: user.role.allows(.editPlan),
-            exportHref: "/plan/\(plan.year)/export.csv?version=\(plan.version)", nextYear: plan.year + 1)
+            exportHref: "/plan/\(plan.year)/export.csv?version=\(plan.version)",
+            exportXlsxHref: "/plan/\(plan.year)/export.xlsx?version=\(plan.version)", nextYear: plan.year + 1)
         return deps.renderer.page("plan", title: "Åtgärdsplan \(plan.year)" + (plan.version > 1 ? ", version \(plan.version)" : ""),
                                   context: context, content: view, notice: notice, error: error, status: status)
     }
@@ -130,7 +141,7 @@ struct PlanRoutes {
         }
         guard let file = context.files["file"], !file.data.isEmpty else { return failure("Välj en CSV-fil att importera.") }
         let rows: [PlanRow]
-        do { rows = try PlanCSV.parse(file.data) } catch { return failure(error.description) }
+        do { rows = try PlanFiles.rows(from: file.data) } catch { return failure(error.description) }
         do {
             let summary = try await PlanStore(deps.database).importRows(rows, into: user.kommun, source: file.filename,
                                                                         by: try context.requireActor())
