@@ -58,7 +58,7 @@ def test_login_start_page_logout(browser, base_url, artifacts):
     assert browser.current_url.rstrip("/") == base_url.rstrip("/")
     assert "Välkommen, Demo samordnare" in browser.find_element(By.CSS_SELECTOR, "main").text
     nav = browser.find_element(By.CSS_SELECTOR, "nav[aria-label=Huvudmeny]")
-    assert [a.text for a in nav.find_elements(By.TAG_NAME, "a")][:3] == ["Start", "Områden", "Organisationer"]
+    assert [a.text for a in nav.find_elements(By.TAG_NAME, "a")][:5] == ["Start", "Åtgärdsplan", "Uppföljning", "Områden", "Organisationer"]
     assert nav.find_element(By.CSS_SELECTOR, "a[aria-current=page]").text == "Start"
     browser.save_screenshot(str(artifacts / "start.png"))
     assert serious_violations(browser) == []
@@ -89,3 +89,21 @@ def test_mobile_width_keeps_navigation_reachable(browser, base_url):
     assert nav.is_displayed()
     width = browser.execute_script("return document.documentElement.scrollWidth")
     assert width <= 390, f"sidan rullar i sidled ({width}px)"
+
+
+def test_plan_and_follow_up_pages_are_accessible(browser, base_url, artifacts):
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    browser.get(base_url + "/plan/2023")
+    assert "123 åtgärder." in browser.find_element(By.CSS_SELECTOR, "main").text
+    # Filter with the keyboard-usable form, no JavaScript involved.
+    browser.find_element(By.ID, "q").send_keys("kamerabevakning")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Filtrera']").click()
+    assert "2 av 123 åtgärder matchar" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    browser.save_screenshot(str(artifacts / "plan.png"))
+    assert serious_violations(browser) == []
+
+    browser.get(base_url + "/uppfoljning")
+    browser.find_element(By.LINK_TEXT, "Rapport (HTML)").click()
+    assert "Av planens 123 åtgärder är" in browser.find_element(By.CSS_SELECTOR, ".headline").text
+    browser.save_screenshot(str(artifacts / "rapport.png"))
+    assert serious_violations(browser) == []

@@ -37,6 +37,17 @@ struct HomeRoutes {
                 .init(title: "Organisationer", text: "Förvaltningar, enheter och externa samverkansparter (\(organisationCount) st).",
                       href: "/organisationer", linkText: "Visa organisationer"),
             ]
+            if let plan = try await PlanStore(deps.database).plans(kommunID: user.kommun.id).first {
+                cards.insert(.init(title: "Åtgärdsplan \(plan.year)",
+                                   text: "\(plan.status.displayName). Filtrera på målområde, ansvarig organisation eller samverkanspart.",
+                                   href: "/plan/\(plan.year)", linkText: "Öppna planen"), at: 0)
+            }
+            if user.role.allows(.answerFollowUp),
+               let round = try await FollowUpStore(deps.database).rounds(kommunID: user.kommun.id).first(where: { $0.state == .open }) {
+                cards.insert(.init(title: "Uppföljning \(round.year) pågår",
+                                   text: "Sista svarsdag \(round.deadline). Ange status och beskrivning för \(user.organisation.abbreviation)s åtgärder.",
+                                   href: "/uppfoljning/\(round.id)/mina", linkText: "Svara för \(user.organisation.abbreviation)"), at: 0)
+            }
             if isAdmin {
                 cards.append(.init(title: "Användare", text: "Lägg till användare, ge roller och inaktivera konton.",
                                    href: "/admin/anvandare", linkText: "Hantera användare"))
