@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// A Word document written by hand in OOXML: real heading styles (so Word's navigation pane and
 /// table of contents work), real tables with repeating header rows, A4 pages, Swedish language.
@@ -61,20 +60,11 @@ struct DocxDocument {
     }
 
     func data() throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        let parts: [(String, String)] = [
+        try OOXMLPackage.zip([
             ("[Content_Types].xml", Self.contentTypes), ("_rels/.rels", Self.packageRelationships),
             ("docProps/core.xml", coreProperties), ("word/_rels/document.xml.rels", Self.documentRelationships),
             ("word/styles.xml", Self.styles), ("word/document.xml", document),
-        ]
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        ])
     }
 
     private var document: String {

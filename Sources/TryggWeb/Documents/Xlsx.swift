@@ -21,22 +21,13 @@ enum XlsxWriter {
         sheet += row(1, header.map(Cell.text), style: 1)
         for (index, cells) in rows.enumerated() { sheet += row(index + 2, cells, style: 0) }
         sheet += "</sheetData></worksheet>"
-        let parts: [(String, String)] = [
+        return try OOXMLPackage.zip([
             ("[Content_Types].xml", contentTypes), ("_rels/.rels", packageRelationships),
             ("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
                 + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"\(DocxDocument.xml(String(sheetName.prefix(31))))\" "
                 + "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
             ("xl/_rels/workbook.xml.rels", workbookRelationships), ("xl/styles.xml", styles), ("xl/worksheets/sheet1.xml", sheet),
-        ]
-        let archive = try Archive(accessMode: .create)
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        ])
     }
 
     private static func row(_ number: Int, _ cells: [Cell], style: Int) -> String {

@@ -21,7 +21,7 @@ struct FollowUpRoutes {
         let canManage: Bool
         let canAnswer: Bool
         let canReport: Bool
-        let plans: [PlanViews.Option]
+        let plans: [SelectOption]
     }
 
     struct ProgressRow {
@@ -146,7 +146,7 @@ struct FollowUpRoutes {
             RoundLink(id: $0.id.uuidString, year: $0.year, deadline: $0.deadline, state: $0.state.displayName, isOpen: $0.state == .open)
         }
         let plans = try await PlanStore(deps.database).plans(kommunID: user.kommun.id).filter { $0.status == .antagen }.map {
-            PlanViews.Option(value: $0.id.uuidString, label: "\($0.year)" + ($0.version > 1 ? " version \($0.version)" : ""), selected: false)
+            SelectOption(value: $0.id.uuidString, label: "\($0.year)" + ($0.version > 1 ? " version \($0.version)" : ""), selected: false)
         }
         let view = ListView(rounds: rounds, canManage: user.role.allows(.editPlan), canAnswer: user.role.allows(.answerFollowUp),
                             canReport: user.role.allows(.readFollowUpReport), plans: plans)

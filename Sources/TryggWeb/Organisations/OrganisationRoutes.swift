@@ -12,7 +12,7 @@ struct OrganisationRoutes {
         let id: String
         let abbreviation: String
         let name: String
-        let kindOptions: [Option]
+        let kindOptions: [SelectOption]
         let unconfirmed: Bool
     }
 
@@ -21,16 +21,10 @@ struct OrganisationRoutes {
         let rows: [Row]
     }
 
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct ListView {
         let groups: [Group]
         let canEdit: Bool
-        let kindOptions: [Option]
+        let kindOptions: [SelectOption]
     }
 
     func register(on router: Router<TryggRequestContext>) {
@@ -79,8 +73,8 @@ struct OrganisationRoutes {
                                   notice: notice, error: error, status: status)
     }
 
-    static func options(selected: OrganisationKind) -> [Option] {
-        OrganisationKind.allCases.map { Option(value: $0.rawValue, label: $0.displayName, selected: $0 == selected) }
+    static func options(selected: OrganisationKind) -> [SelectOption] {
+        OrganisationKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == selected) }
     }
 
     static func pluralTitle(_ kind: OrganisationKind) -> String {

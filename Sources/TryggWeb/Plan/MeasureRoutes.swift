@@ -8,7 +8,7 @@ struct MeasureRoutes {
     let deps: AppDependencies
 
     struct FormValues {
-        let sectionOptions: [PlanViews.Option]
+        let sectionOptions: [SelectOption]
         let groupNumber: String
         let groupTitle: String
         let subgroupLabel: String
@@ -18,8 +18,8 @@ struct MeasureRoutes {
         let responsible: String
         let partners: String
         let funding: String
-        let preventionOptions: [PlanViews.Option]
-        let effortOptions: [PlanViews.Option]
+        let preventionOptions: [SelectOption]
+        let effortOptions: [SelectOption]
     }
 
     struct ChangeRow {
@@ -133,10 +133,10 @@ struct MeasureRoutes {
             subgroupTitle: value("subgroup_title", row?.subgroupTitle ?? ""), position: value("position", row.map { String($0.position) } ?? ""),
             measure: value("measure", row?.measure ?? ""), responsible: value("responsible", row?.responsible.joined(separator: "; ") ?? ""),
             partners: value("partners", row?.partners.joined(separator: "; ") ?? ""), funding: value("funding", row?.funding ?? ""),
-            preventionOptions: [PlanViews.Option(value: "", label: "Ej angiven", selected: prevention.isEmpty)]
-                + PreventionLevel.allCases.map { PlanViews.Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == prevention) },
-            effortOptions: [PlanViews.Option(value: "", label: "Ej angiven", selected: effort.isEmpty)]
-                + LongTermEffort.allCases.map { PlanViews.Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == effort) })
+            preventionOptions: [SelectOption(value: "", label: "Ej angiven", selected: prevention.isEmpty)]
+                + PreventionLevel.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == prevention) },
+            effortOptions: [SelectOption(value: "", label: "Ej angiven", selected: effort.isEmpty)]
+                + LongTermEffort.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == effort) })
     }
 
     private func page(context: TryggRequestContext, notice: String? = nil, error: String? = nil,

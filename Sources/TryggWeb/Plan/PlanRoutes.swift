@@ -17,8 +17,8 @@ struct PlanRoutes {
         let plan: PlanViews.PlanSummary
         let plans: [PlanLink]
         let sections: [PlanViews.Section]
-        let sectionOptions: [PlanViews.Option]
-        let organisationOptions: [PlanViews.Option]
+        let sectionOptions: [SelectOption]
+        let organisationOptions: [SelectOption]
         let partner: String
         let q: String
         let includeRetired: Bool

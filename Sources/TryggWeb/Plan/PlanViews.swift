@@ -3,12 +3,6 @@ import TryggCore
 
 /// View models for the plan pages. Built from records; templates see only these.
 enum PlanViews {
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct MeasureRow {
         let id: String
         let reference: String
@@ -84,11 +78,11 @@ enum PlanViews {
         }
     }
 
-    static func sectionOptions(selected: PlanSection?) -> [Option] {
-        PlanSection.allCases.map { Option(value: $0.rawValue, label: $0.heading, selected: $0 == selected) }
+    static func sectionOptions(selected: PlanSection?) -> [SelectOption] {
+        PlanSection.allCases.map { SelectOption(value: $0.rawValue, label: $0.heading, selected: $0 == selected) }
     }
 
-    static func organisationOptions(_ organisations: [Organisation], selected: UUID?) -> [Option] {
-        organisations.map { Option(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id == selected) }
+    static func organisationOptions(_ organisations: [Organisation], selected: UUID?) -> [SelectOption] {
+        organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id == selected) }
     }
 }

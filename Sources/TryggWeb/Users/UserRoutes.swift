@@ -18,16 +18,10 @@ struct UserRoutes {
         let isSelf: Bool
     }
 
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct ListView {
         let rows: [Row]
-        let roles: [Option]
-        let organisations: [Option]
+        let roles: [SelectOption]
+        let organisations: [SelectOption]
         let email: String
         let name: String
         let minimumLength: Int
@@ -88,9 +82,9 @@ struct UserRoutes {
         }
         let view = ListView(
             rows: rows,
-            roles: Role.allCases.map { Option(value: $0.rawValue, label: "\($0.displayName): \($0.summary)", selected: $0.rawValue == form.text("role")) },
+            roles: Role.allCases.map { SelectOption(value: $0.rawValue, label: "\($0.displayName): \($0.summary)", selected: $0.rawValue == form.text("role")) },
             organisations: organisations.map {
-                Option(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id.uuidString == form.text("organisation"))
+                SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id.uuidString == form.text("organisation"))
             },
             email: form.text("email"), name: form.text("name"), minimumLength: PasswordPolicy.minimumLength)
         return deps.renderer.page("users", title: "Användare", context: context, content: view,

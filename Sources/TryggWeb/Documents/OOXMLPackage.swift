@@ -1,0 +1,17 @@
+import Foundation
+import ZIPFoundation
+
+/// Office Open XML files (.docx, .xlsx) are zip archives of XML parts.
+enum OOXMLPackage {
+    static func zip(_ parts: [(path: String, xml: String)]) throws -> Data {
+        let archive = try Archive(accessMode: .create)
+        for (path, text) in parts {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return data
+    }
+}
