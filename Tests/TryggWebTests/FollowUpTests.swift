@@ -116,6 +116,11 @@ struct FollowUpTests {
             #expect(docx.headers[.contentType] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
             #expect(Array(docx.body.readableBytesView.prefix(2)) == [0x50, 0x4B], "en zip-fil (OOXML)")
 
+            // The plan can be filtered by the status the round gave each measure.
+            let summary = try #require(try await FollowUpReport.load(roundID: round.id, kommun: context.kommun, database: harness.database)).summary
+            let notStarted = try await samordnare.get("/plan/2023?status=Ej%20p%C3%A5b%C3%B6rjad")
+            #expect(notStarted.text.contains("\(summary.overall.ejPaborjad) av 123 åtgärder matchar"))
+
             let analyst = Browser(client)
             try await analyst.login("analytiker@linkoping.demo")
             #expect(try await analyst.get("/uppfoljning/\(round.id)/rapport").status == .ok)

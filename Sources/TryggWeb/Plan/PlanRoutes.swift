@@ -20,6 +20,7 @@ struct PlanRoutes {
         let sectionOptions: [SelectOption]
         let organisationOptions: [SelectOption]
         let partner: String
+        let statusOptions: [SelectOption]
         let q: String
         let includeRetired: Bool
         let filtered: Bool
@@ -114,8 +115,17 @@ struct PlanRoutes {
             includeRetired: query["utgangna"] != nil)
         let store = PlanStore(deps.database)
         let all = try await store.measures(planID: plan.id, kommunID: user.kommun.id, filter: MeasureFilter(includeRetired: filter.includeRetired))
-        let matching = all.filter(filter.matches)
         let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+        // Status comes from the latest follow-up round of this plan ("Ej besvarad" before any answer).
+        let wantedStatus = String(query["status"] ?? "")
+        var statusByMeasure: [UUID: String] = [:]
+        if !wantedStatus.isEmpty, let round = try await FollowUpStore(deps.database).rounds(kommunID: user.kommun.id).first(where: { $0.planID == plan.id }) {
+            let answers = try await FollowUpStore(deps.database).answers(roundID: round.id, kommunID: user.kommun.id)
+            for line in FollowUpSummary(measures: all, answers: answers, organisations: organisations).lines {
+                statusByMeasure[line.measure.id] = FollowUpReport.statusName(line.status)
+            }
+        }
+        let matching = all.filter(filter.matches).filter { wantedStatus.isEmpty || (statusByMeasure[$0.id] ?? "Ej besvarad") == wantedStatus }
         let plans = try await store.plans(kommunID: user.kommun.id).map { other in
             PlanLink(label: "\(other.year)" + (other.version > 1 ? " v\(other.version)" : "") + (other.status == .utkast ? " (utkast)" : ""),
                      href: "/plan/\(other.year)?version=\(other.version)", current: other.id == plan.id)
@@ -124,8 +134,11 @@ struct PlanRoutes {
             plan: PlanViews.summary(plan), plans: plans, sections: PlanViews.sections(matching),
             sectionOptions: PlanViews.sectionOptions(selected: filter.section),
             organisationOptions: PlanViews.organisationOptions(organisations, selected: filter.responsibleOrganisation),
-            partner: filter.partner, q: filter.text, includeRetired: filter.includeRetired,
-            filtered: filter != MeasureFilter(includeRetired: filter.includeRetired),
+            partner: filter.partner,
+            statusOptions: FollowUpReport.statuses.map { SelectOption(value: FollowUpReport.statusName($0), label: FollowUpReport.statusName($0),
+                                                                       selected: FollowUpReport.statusName($0) == wantedStatus) },
+            q: filter.text, includeRetired: filter.includeRetired,
+            filtered: filter != MeasureFilter(includeRetired: filter.includeRetired) || !wantedStatus.isEmpty,
             matchCount: matching.count, totalCount: all.count, canEdit: user.role.allows(.editPlan),
             exportHref: "/plan/\(plan.year)/export.csv?version=\(plan.version)",
             exportXlsxHref: "/plan/\(plan.year)/export.xlsx?version=\(plan.version)", nextYear: plan.year + 1)
