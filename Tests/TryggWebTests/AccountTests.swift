@@ -54,8 +54,14 @@ struct AccountTests {
             try await next.get("/login/kod")
             let bad = try await next.post("/login/kod", ["code": "12345"])
             #expect(bad.status == .unauthorized && bad.text.contains("Koden stämmer inte"))
-            let good = try await next.post("/login/kod", ["code": String(format: "%06d", TOTP(secret: secret).compute())])
+            let code = String(format: "%06d", TOTP(secret: secret).compute())
+            let good = try await next.post("/login/kod", ["code": code])
             #expect(good.location == "/")
+            // The same code cannot be used again (someone who saw it over the shoulder).
+            let replay = Browser(client)
+            try await replay.login("samordnare@linkoping.demo")
+            try await replay.get("/login/kod")
+            #expect(try await replay.post("/login/kod", ["code": code]).status == .unauthorized)
             #expect(try await next.get("/").text.contains("Demo samordnare"))
             #expect(try await harness.auditActions("linkoping").contains("aktiverade tvåstegsverifiering"))
         }

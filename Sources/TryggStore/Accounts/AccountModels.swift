@@ -14,6 +14,7 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @OptionalField(key: "totp_secret") var totpSecret: String?
     @Field(key: "totp_enabled") var totpEnabled: Bool
+    @OptionalField(key: "totp_last_step") var totpLastStep: Int?
     @Field(key: "failed_logins") var failedLogins: Int
     @OptionalField(key: "locked_until") var lockedUntil: Date?
     @Field(key: "disabled") var disabled: Bool

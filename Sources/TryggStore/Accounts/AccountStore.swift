@@ -127,6 +127,15 @@ public struct AccountStore: Sendable {
         }
     }
 
+    /// Accepts a TOTP time step once: false when it (or a later one) was already used.
+    public func useTOTPStep(_ step: Int, userID: UUID) async throws -> Bool {
+        guard let user = try await UserModel.find(userID, on: db) else { return false }
+        if let last = user.totpLastStep, step <= last { return false }
+        user.totpLastStep = step
+        try await user.save(on: db)
+        return true
+    }
+
     public func totpSecret(userID: UUID) async throws -> String? {
         try await UserModel.find(userID, on: db)?.totpSecret
     }

@@ -13,5 +13,6 @@ enum TryggMigrations {
         M008CreatePlans(),
         M009CreateMeasures(),
         M010CreateFollowUp(),
+        M011AddTOTPLastStep(),
     ]
 }

@@ -96,7 +96,8 @@ struct LoginRoutes {
         guard let pending = context.pendingSession else { return Response.seeOther("/login") }
         let accounts = AccountStore(deps.database)
         guard let secret = try await accounts.totpSecret(userID: pending.account.id) else { return Response.seeOther("/login") }
-        guard SecondFactor.accepts(code: context.form.text("code"), secret: secret) else {
+        guard let step = SecondFactor.acceptedStep(code: context.form.text("code"), secret: secret),
+              try await accounts.useTOTPStep(step, userID: pending.account.id) else {
             let rule = LoginLockoutRule(maxFailures: deps.configuration.lockout.maxFailures, lockoutSeconds: deps.configuration.lockout.seconds)
             if try await accounts.recordFailedLogin(userID: pending.account.id, rule: rule, address: context.clientAddress) != nil {
                 try await SessionStore(deps.database).delete(sessionID: pending.id)
@@ -122,10 +123,16 @@ struct LoginRoutes {
 enum SecondFactor {
     /// Accepts the current code and its neighbours, since phone clocks drift by some seconds.
     static func accepts(code: String, secret: String, now: Date = Date()) -> Bool {
+        acceptedStep(code: code, secret: secret, now: now) != nil
+    }
+
+    /// The 30-second time step the code belongs to, so that each code is used only once.
+    static func acceptedStep(code: String, secret: String, now: Date = Date()) -> Int? {
         let digits = code.filter(\.isNumber)
-        guard digits.count == 6, let value = Int(digits) else { return false }
+        guard digits.count == 6, let value = Int(digits) else { return nil }
         let totp = TOTP(secret: secret)
-        return [-30.0, 0, 30].contains { totp.compute(date: now.addingTimeInterval($0)) == value }
+        return [-30.0, 0, 30].first { totp.compute(date: now.addingTimeInterval($0)) == value }
+            .map { Int(now.addingTimeInterval($0).timeIntervalSince1970 / 30) }
     }
 
     /// The secret as an authenticator app wants it typed in (base32, from the otpauth URL).
