@@ -199,3 +199,37 @@ struct PlanTests {
         return try await browser.send("/plan/import", method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 }
+
+@Suite("Program och styrdokument")
+struct GoverningDocumentTests {
+    @Test("Linköpings styrdokument med diarienummer; samordnaren lägger till länk; fel länk avvisas")
+    func documents() async throws {
+        try await Harness.run { harness, client in
+            let browser = Browser(client)
+            try await browser.login("samordnare@linkoping.demo")
+            let page = try await browser.get("/plan/styrdokument")
+            #expect(page.status == .ok)
+            for text in ["KS 2021-178", "KS 2023-543", "SBN 2023-424", "KS 2023-638", "Förebygga framväxt av parallella samhällsstrukturer", "Indikerad"] {
+                #expect(page.text.contains(text), "\(text)")
+            }
+            let kommun = try await harness.kommun("linkoping")
+            let program = try #require(try await GoverningDocumentStore(harness.database).all(kommunID: kommun.id).first { $0.kind == .program })
+            var fields = ["kind": "program", "title": program.title, "diarienummer": program.diarienummer, "adopted_by": "Kommunfullmäktige",
+                          "links": "javascript:alert(1)"]
+            let bad = try await browser.post("/plan/styrdokument/\(program.id)", fields)
+            #expect(bad.status == .badRequest && bad.text.contains("ingen webbadress"))
+            fields["links"] = "https://www.linkoping.se/program"
+            #expect(try await browser.post("/plan/styrdokument/\(program.id)", fields).text.contains("är sparat"))
+            let saved = try #require(try await GoverningDocumentStore(harness.database).all(kommunID: kommun.id).first { $0.id == program.id })
+            #expect(saved.adoptedBy == "Kommunfullmäktige" && saved.links == ["https://www.linkoping.se/program"])
+
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            #expect(try await admin.post("/plan/styrdokument", ["kind": "program", "title": "Nytt"]).status == .forbidden)
+            let norrkoping = Browser(client)
+            try await norrkoping.login("samordnare@norrkoping.demo")
+            #expect(try await norrkoping.post("/plan/styrdokument/\(program.id)", fields).status == .notFound)
+            #expect(!(try await norrkoping.get("/plan/styrdokument").text.contains("KS 2021-178")))
+        }
+    }
+}

@@ -13,7 +13,7 @@ import TryggStore
 @Suite("Varje väg håller kommunerna åtskilda")
 struct RouteInventoryTests {
     /// Markers that only Linköping's data contains.
-    static let linkopingMarkers = ["Skäggetorp", "linkoping.demo", "Linköpings kommun", "0580C1610", "kamerabevakning", "KS 2023-638"]
+    static let linkopingMarkers = ["Skäggetorp", "linkoping.demo", "Linköpings kommun", "0580C1610", "kamerabevakning", "KS 2023-638", "KS 2021-178"]
 
     struct Snapshot: Equatable {
         var areas: [String]
@@ -84,7 +84,8 @@ struct RouteInventoryTests {
             let measures = try await PlanStore(harness.database).measures(planID: linkopingPlan.id, kommunID: linkoping.id)
             let round = try #require(try await FollowUpStore(harness.database).rounds(kommunID: linkoping.id).first)
             let objectIDs = ids.merging(["/plan/atgard/": try #require(measures.first).id.uuidString, "/plan/": "2023",
-                                         "/uppfoljning/": round.id.uuidString]) { a, _ in a }
+                                         "/uppfoljning/": round.id.uuidString,
+                                         "/plan/styrdokument/": try #require(try await GoverningDocumentStore(harness.database).all(kommunID: linkoping.id).first).id.uuidString]) { a, _ in a }
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@norrkoping.demo"))
             let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
             let before = try await Self.snapshot(harness, linkoping)

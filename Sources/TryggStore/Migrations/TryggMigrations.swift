@@ -14,5 +14,6 @@ enum TryggMigrations {
         M009CreateMeasures(),
         M010CreateFollowUp(),
         M011AddTOTPLastStep(),
+        M012CreateGoverningDocuments(),
     ]
 }

@@ -49,6 +49,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     UserRoutes(deps: deps).register(on: router)
     AuditRoutes(deps: deps).register(on: router)
     PlanRoutes(deps: deps).register(on: router)
+    GoverningDocumentRoutes(deps: deps).register(on: router)
     MeasureRoutes(deps: deps).register(on: router)
     FollowUpRoutes(deps: deps).register(on: router)
     FollowUpAnswerRoutes(deps: deps).register(on: router)

@@ -54,6 +54,11 @@ public enum DemoSeed {
                                                       kind: group.kind, by: Actor.commandLine(kommunID: linkoping.id))
             }
             try await seedPlan2023(database, kommun: linkoping, followUp: followUp)
+            for (kind, title, diarienummer, adoptedBy, adoptedOn, validity) in GoverningDocument.linkoping {
+                let document = GoverningDocument(id: UUID(), kind: kind, title: title, diarienummer: diarienummer, adoptedBy: adoptedBy,
+                                                 adoptedOn: adoptedOn, validity: validity, reviewOn: "", links: [])
+                try await GoverningDocumentStore(database).save(document, id: nil, kommunID: linkoping.id, by: Actor.commandLine(kommunID: linkoping.id))
+            }
         }
         let hash = try await Passwords.hash(password, cost: passwordCost)
         let accounts = AccountStore(database)

@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The programme's frame and the kommun's governing documents (program, handlingsplaner,
+/// åtgärdsplaner) with diarienummer, adoption, validity, review date and links.
+struct GoverningDocumentRoutes {
+    let deps: AppDependencies
+
+    struct DocumentRow {
+        let id: String
+        let kind: String
+        let kindOptions: [SelectOption]
+        let title: String
+        let diarienummer: String
+        let adoptedBy: String
+        let adoptedOn: String
+        let validity: String
+        let reviewOn: String
+        let links: [String]
+        let linksText: String
+    }
+
+    struct PageView {
+        let targetAreas: [String]
+        let efforts: [String]
+        let methods: [String]
+        let levels: [String]
+        let documents: [DocumentRow]
+        let canEdit: Bool
+        let kindOptions: [SelectOption]
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/plan/styrdokument") { _, context in try await page(context: context) }
+        router.post("/plan/styrdokument") { _, context in try await save(id: nil, context: context) }
+        router.post("/plan/styrdokument/{id}") { _, context in
+            try await save(id: try context.parameters.require("id", as: UUID.self), context: context)
+        }
+    }
+
+    private func save(id: UUID?, context: TryggRequestContext) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .editPlan)
+        // Another kommun's document is "not found" before anything about the form is said.
+        if let id, try await !GoverningDocumentStore(deps.database).all(kommunID: user.kommun.id).contains(where: { $0.id == id }) {
+            throw HTTPError(.notFound)
+        }
+        let form = context.form
+        let document = GoverningDocument(
+            id: id ?? UUID(), kind: GoverningDocument.Kind(rawValue: form.text("kind")) ?? .handlingsplan, title: form.text("title"),
+            diarienummer: form.text("diarienummer"), adoptedBy: form.text("adopted_by"), adoptedOn: form.text("adopted_on"),
+            validity: form.text("validity"), reviewOn: form.text("review_on"),
+            links: form.text("links").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        do {
+            try await GoverningDocumentStore(deps.database).save(document, id: id, kommunID: user.kommun.id, by: try context.requireActor())
+            return try await page(context: context, notice: "\(document.title) är sparat.")
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound)
+        } catch let error as StoreError {
+            return try await page(context: context, error: error.description, status: .badRequest)
+        }
+    }
+
+    private func page(context: TryggRequestContext, notice: String? = nil, error: String? = nil,
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .readPlan)
+        let documents = try await GoverningDocumentStore(deps.database).all(kommunID: user.kommun.id).map { document in
+            DocumentRow(id: document.id.uuidString, kind: document.kind.displayName, kindOptions: Self.kinds(selected: document.kind),
+                        title: document.title, diarienummer: document.diarienummer, adoptedBy: document.adoptedBy, adoptedOn: document.adoptedOn,
+                        validity: document.validity, reviewOn: document.reviewOn, links: document.links,
+                        linksText: document.links.joined(separator: "\n"))
+        }
+        let view = PageView(
+            targetAreas: PlanSection.allCases.filter(\.isTargetArea).map(\.heading), efforts: LongTermEffort.allCases.map(\.rawValue),
+            methods: PlanSection.allCases.filter(\.isWorkingMethod).map(\.rawValue),
+            levels: PreventionLevel.allCases.map(\.rawValue), documents: documents, canEdit: user.role.allows(.editPlan),
+            kindOptions: Self.kinds(selected: .handlingsplan))
+        return deps.renderer.page("plan-documents", title: "Program och styrdokument", context: context, content: view,
+                                  notice: notice, error: error, status: status)
+    }
+
+    static func kinds(selected: GoverningDocument.Kind) -> [SelectOption] {
+        GoverningDocument.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == selected) }
+    }
+}
