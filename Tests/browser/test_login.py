@@ -2,6 +2,8 @@
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
 
 DEMO_PASSWORD = "trygg-demo-2026"
 
@@ -30,8 +32,9 @@ def log_in(browser, base_url, email):
     browser.find_element(By.ID, "email").send_keys(email)
     password = browser.find_element(By.ID, "password")
     password.send_keys(DEMO_PASSWORD)
-    # Submit with the keyboard, as many users do.
+    # Submit with the keyboard, as many users do, and wait for the next page.
     password.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda d: "/login" not in d.current_url or d.find_elements(By.CSS_SELECTOR, "[role=alert]"))
 
 
 def test_login_page_is_swedish_and_accessible(browser, base_url, artifacts):
@@ -48,8 +51,7 @@ def test_wrong_password_is_announced(browser, base_url):
     browser.find_element(By.ID, "email").send_keys("samordnare@linkoping.demo")
     browser.find_element(By.ID, "password").send_keys("fel lösenord")
     browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    alert = browser.find_element(By.CSS_SELECTOR, "[role=alert]")
-    assert "Fel e-postadress eller lösenord" in alert.text
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[role=alert]"), "Fel e-postadress eller lösenord"))
     assert browser.find_element(By.ID, "email").get_attribute("value") == "samordnare@linkoping.demo"
 
 
@@ -67,7 +69,7 @@ def test_login_start_page_logout(browser, base_url, artifacts):
     assert "trygg_session" not in browser.execute_script("return document.cookie")
 
     browser.find_element(By.XPATH, "//button[normalize-space()='Logga ut']").click()
-    assert "Du är utloggad." in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[role=status]"), "Du är utloggad."))
     browser.get(base_url + "/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Logga in"
 
@@ -98,12 +100,13 @@ def test_plan_and_follow_up_pages_are_accessible(browser, base_url, artifacts):
     # Filter with the keyboard-usable form, no JavaScript involved.
     browser.find_element(By.ID, "q").send_keys("kamerabevakning")
     browser.find_element(By.XPATH, "//button[normalize-space()='Filtrera']").click()
-    assert "2 av 123 åtgärder matchar" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    WebDriverWait(browser, 10).until(lambda d: "q=kamerabevakning" in d.current_url)
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[role=status]"), "2 av 123 åtgärder matchar"))
     browser.save_screenshot(str(artifacts / "plan.png"))
     assert serious_violations(browser) == []
 
     browser.get(base_url + "/uppfoljning")
     browser.find_element(By.LINK_TEXT, "Rapport (HTML)").click()
-    assert "Av planens 123 åtgärder är" in browser.find_element(By.CSS_SELECTOR, ".headline").text
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".headline"), "Av planens 123 åtgärder är"))
     browser.save_screenshot(str(artifacts / "rapport.png"))
     assert serious_violations(browser) == []
