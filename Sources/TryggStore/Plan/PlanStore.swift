@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import TryggCore
 
@@ -108,13 +109,37 @@ public struct PlanStore: Sendable {
         try await PlanModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first()?.record
     }
 
+    /// All measures of a plan. Plain SQL rather than Fluent models: the plan page reads 100+
+    /// rows per view, and hydrating models (which reflect over their fields) was most of its time.
     public func measures(planID: UUID, kommunID: UUID, filter: MeasureFilter = MeasureFilter()) async throws -> [Measure] {
-        guard let plan = try await plan(id: planID, kommunID: kommunID) else { return [] }
-        let models = try await MeasureModel.query(on: db).filter(\.$planID == planID).filter(\.$kommunID == kommunID)
-            .sort(\.$groupNumber).sort(\.$position).all()
-        let links = try await MeasureOrganisationModel.query(on: db).filter(\.$measureID ~~ models.compactMap(\.id)).all()
-        let byMeasure = Dictionary(grouping: links, by: \.measureID).mapValues { $0.map(\.organisationID) }
-        return models.map { $0.record(year: plan.year, organisations: byMeasure[$0.id!] ?? []) }.filter(filter.matches)
+        guard let plan = try await plan(id: planID, kommunID: kommunID), let sql = db as? any SQLDatabase else { return [] }
+        let rows = try await sql.raw("""
+            SELECT id, section, group_number, group_title, subgroup_label, subgroup_title, position, text, responsible, partners,
+            funding, prevention_level, long_term_effort, retired FROM plan_measures
+            WHERE plan_id = \(bind: planID) AND kommun_id = \(bind: kommunID) ORDER BY group_number, position
+            """).all()
+        let links = try await sql.raw("""
+            SELECT l.measure_id, l.organisation_id FROM plan_measure_organisations l
+            JOIN plan_measures m ON m.id = l.measure_id WHERE m.plan_id = \(bind: planID)
+            """).all()
+        var byMeasure: [UUID: [UUID]] = [:]
+        for link in links {
+            byMeasure[try link.decode(column: "measure_id", as: UUID.self), default: []].append(try link.decode(column: "organisation_id", as: UUID.self))
+        }
+        return try rows.map { row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            let planRow = PlanRow(
+                year: plan.year, section: PlanSection(rawValue: try row.decode(column: "section", as: String.self)) ?? .malomrade1,
+                groupNumber: try row.decode(column: "group_number", as: Int.self), groupTitle: try row.decode(column: "group_title", as: String.self),
+                subgroupLabel: try row.decode(column: "subgroup_label", as: String.self),
+                subgroupTitle: try row.decode(column: "subgroup_title", as: String.self), position: try row.decode(column: "position", as: Int.self),
+                measure: try row.decode(column: "text", as: String.self), responsible: PlanCSV.actors(try row.decode(column: "responsible", as: String.self)),
+                partners: PlanCSV.actors(try row.decode(column: "partners", as: String.self)), funding: try row.decode(column: "funding", as: String.self))
+            return Measure(id: id, planID: planID, row: planRow, responsibleOrganisations: byMeasure[id] ?? [],
+                           preventionLevel: try row.decode(column: "prevention_level", as: String?.self).flatMap(PreventionLevel.init(rawValue:)),
+                           longTermEffort: try row.decode(column: "long_term_effort", as: String?.self).flatMap(LongTermEffort.init(rawValue:)),
+                           retired: try row.decode(column: "retired", as: Bool.self))
+        }.filter(filter.matches)
     }
 
     public func measure(id: UUID, kommunID: UUID) async throws -> (measure: Measure, plan: ActionPlan)? {
