@@ -70,8 +70,8 @@ struct LoginRoutes {
                            status: .tooManyRequests)
         }
         guard try await deps.verifyPassword(password, hash: credentials.passwordHash) else {
-            let rule = LoginLockoutRule(maxFailures: deps.configuration.lockout.maxFailures, lockoutSeconds: deps.configuration.lockout.seconds)
-            if let lockedUntil = try await accounts.recordFailedLogin(userID: credentials.account.id, rule: rule, address: context.clientAddress) {
+            if let lockedUntil = try await accounts.recordFailedLogin(userID: credentials.account.id, rule: deps.lockoutRule,
+                                                                      address: context.clientAddress) {
                 return failure("För många misslyckade försök: kontot är låst till \(SwedishTime.clock(lockedUntil)).", status: .tooManyRequests)
             }
             return failure("Fel e-postadress eller lösenord.")
@@ -98,8 +98,7 @@ struct LoginRoutes {
         guard let secret = try await accounts.totpSecret(userID: pending.account.id) else { return Response.seeOther("/login") }
         guard let step = SecondFactor.acceptedStep(code: context.form.text("code"), secret: secret),
               try await accounts.useTOTPStep(step, userID: pending.account.id) else {
-            let rule = LoginLockoutRule(maxFailures: deps.configuration.lockout.maxFailures, lockoutSeconds: deps.configuration.lockout.seconds)
-            if try await accounts.recordFailedLogin(userID: pending.account.id, rule: rule, address: context.clientAddress) != nil {
+            if try await accounts.recordFailedLogin(userID: pending.account.id, rule: deps.lockoutRule, address: context.clientAddress) != nil {
                 try await SessionStore(deps.database).delete(sessionID: pending.id)
                 return Response.seeOther("/login")
             }
@@ -147,28 +146,20 @@ enum SecondFactor {
 enum SwedishTime {
     static let zone = TimeZone(identifier: "Europe/Stockholm")!
 
-    static func clock(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = zone
-        formatter.locale = Locale(identifier: "sv_SE")
-        formatter.dateFormat = "HH:mm"
-        return formatter.string(from: date)
-    }
-
-    static func dateTime(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = zone
-        formatter.locale = Locale(identifier: "sv_SE")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
-    }
-
-    /// A `yyyy-MM-dd` date from a form, as the start of that day in Swedish time.
-    static func startOfDay(_ text: String) -> Date? {
+    private static func formatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.timeZone = zone
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.date(from: text)
+        formatter.dateFormat = format
+        return formatter
     }
+
+    static func clock(_ date: Date) -> String { formatter("HH:mm").string(from: date) }
+
+    static func date(_ date: Date) -> String { formatter("yyyy-MM-dd").string(from: date) }
+
+    static func dateTime(_ date: Date) -> String { formatter("yyyy-MM-dd HH:mm:ss").string(from: date) }
+
+    /// A `yyyy-MM-dd` date from a form, as the start of that day in Swedish time.
+    static func startOfDay(_ text: String) -> Date? { formatter("yyyy-MM-dd").date(from: text) }
 }

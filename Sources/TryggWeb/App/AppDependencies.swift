@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdBcrypt
 import NIOPosix
+import TryggCore
 import TryggStore
 
 /// What route handlers share: the database, the templates, the settings and the rate limiters.
@@ -9,6 +10,10 @@ struct AppDependencies: Sendable {
     let renderer: Renderer
     let configuration: AppConfiguration
     let loginLimiter: RateLimiter
+
+    var lockoutRule: LoginLockoutRule {
+        LoginLockoutRule(maxFailures: configuration.lockout.maxFailures, lockoutSeconds: configuration.lockout.seconds)
+    }
 
     /// bcrypt is deliberately slow; it runs on the thread pool so the event loops keep serving.
     func hashPassword(_ password: String) async throws -> String {

@@ -17,7 +17,9 @@ public struct FollowUpReport: Sendable {
     public let createdOn: String
 
     /// Loads everything for a round of the kommun; nil when the round is not the kommun's.
-    public static func load(roundID: UUID, kommun: Kommun, database: TryggDatabase) async throws -> FollowUpReport? {
+    /// `withComparison: false` skips the previous year's round, which only the report shows.
+    public static func load(roundID: UUID, kommun: Kommun, database: TryggDatabase,
+                            withComparison: Bool = true) async throws -> FollowUpReport? {
         let store = FollowUpStore(database)
         guard let round = try await store.round(id: roundID, kommunID: kommun.id),
               let plan = try await PlanStore(database).plan(id: round.planID, kommunID: kommun.id) else { return nil }
@@ -25,14 +27,11 @@ public struct FollowUpReport: Sendable {
         let summary = try await summary(of: round, kommun: kommun, organisations: organisations, database: database)
         // The comparison is with the latest round of an earlier year.
         var previous: (Int, FollowUpSummary.Counts)?
-        if let earlier = try await store.rounds(kommunID: kommun.id).first(where: { $0.year < round.year }) {
+        if withComparison, let earlier = try await store.rounds(kommunID: kommun.id).first(where: { $0.year < round.year }) {
             previous = (earlier.year, try await Self.summary(of: earlier, kommun: kommun, organisations: organisations, database: database).overall)
         }
-        let formatter = DateFormatter()
-        formatter.timeZone = SwedishTime.zone
-        formatter.dateFormat = "yyyy-MM-dd"
         return FollowUpReport(kommun: kommun, plan: plan, round: round, summary: summary, previous: previous,
-                              createdOn: formatter.string(from: Date()))
+                              createdOn: SwedishTime.date(Date()))
     }
 
     static func summary(of round: FollowUpRound, kommun: Kommun, organisations: [Organisation], database: TryggDatabase) async throws -> FollowUpSummary {

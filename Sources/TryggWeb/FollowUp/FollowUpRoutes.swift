@@ -157,7 +157,7 @@ struct FollowUpRoutes {
     private func overview(context: TryggRequestContext, notice: String? = nil, error: String? = nil) async throws -> Response {
         let user = try context.requireUser(allowedTo: .editPlan)
         let id = try context.parameters.require("id", as: UUID.self)
-        guard let report = try await FollowUpReport.load(roundID: id, kommun: user.kommun, database: deps.database) else {
+        guard let report = try await FollowUpReport.load(roundID: id, kommun: user.kommun, database: deps.database, withComparison: false) else {
             throw HTTPError(.notFound)
         }
         let summary = report.summary
