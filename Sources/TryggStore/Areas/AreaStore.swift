@@ -7,6 +7,7 @@ public struct AreaStore: Sendable {
     let db: any Database
 
     public init(_ database: TryggDatabase) { db = database.db }
+    init(db: any Database) { self.db = db }
 
     public struct ImportResult: Sendable, Equatable {
         public var created: [String]

@@ -15,5 +15,6 @@ enum TryggMigrations {
         M010CreateFollowUp(),
         M011AddTOTPLastStep(),
         M012CreateGoverningDocuments(),
+        M013CreateEST(),
     ]
 }

@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import TryggCore
 
@@ -28,6 +29,7 @@ public struct KommunStore: Sendable {
             for template in DefaultOrganisations.all {
                 try await OrganisationModel(kommunID: kommunID, template: template).create(on: db)
             }
+            try await CategoryStore.insertDefaults(kommunID: kommunID, on: db as! any SQLDatabase)
             try await AuditLog.record(actor, action: "skapade kommun", objectType: "kommun", objectID: slug,
                                       detail: "\(name) (\(code)) med \(DefaultOrganisations.all.count) organisationer",
                                       kommunID: kommunID, on: db)

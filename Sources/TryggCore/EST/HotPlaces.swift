@@ -1,0 +1,89 @@
+import Foundation
+
+/// An event reduced to what the spatial analyses need.
+public struct EventPoint: Sendable, Equatable {
+    public var point: GeoPoint
+    public var occurredAt: Date
+    public var categoryID: UUID
+    public var place: String
+
+    public init(point: GeoPoint, occurredAt: Date, categoryID: UUID, place: String = "") {
+        self.point = point; self.occurredAt = occurredAt; self.categoryID = categoryID; self.place = place
+    }
+}
+
+/// A place where several of the week's events lie close together.
+public struct HotPlace: Sendable, Equatable {
+    public var centre: GeoPoint
+    public var count: Int
+    /// Events within the same distance in the four weeks before: a recurring place, not a one-off.
+    public var earlierCount: Int
+    public var name: String
+    public var categoryIDs: [UUID]
+
+    public var isRecurring: Bool { earlierCount >= 2 }
+}
+
+/// Finds hot places: the week's events are grouped around the event with most neighbours within
+/// `radius` metres, greedily, and groups of at least `minimumEvents` are reported.
+public enum HotPlaces {
+    public static func find(week: [EventPoint], earlier: [EventPoint], radius: Double = 100, minimumEvents: Int = 3) -> [HotPlace] {
+        let projected = week.map { event -> (x: Double, y: Double) in
+            let p = Sweref99TM.fromWGS84(event.point)
+            return (p.easting, p.northing)
+        }
+        let grid = SpatialGrid(points: projected, cell: radius)
+        var neighbours = projected.indices.map { grid.within(radius, of: projected[$0]).count }
+        var taken = Array(repeating: false, count: week.count)
+        let earlierGrid = SpatialGrid(points: earlier.map { let p = Sweref99TM.fromWGS84($0.point); return (p.easting, p.northing) }, cell: radius)
+        var places: [HotPlace] = []
+        while let seed = neighbours.indices.filter({ !taken[$0] }).max(by: { (neighbours[$0], $1) < (neighbours[$1], $0) }),
+              neighbours[seed] >= minimumEvents {
+            let members = grid.within(radius, of: projected[seed]).filter { !taken[$0] }
+            members.forEach { taken[$0] = true }
+            neighbours[seed] = 0
+            guard members.count >= minimumEvents else { continue }
+            let x = members.map { projected[$0].x }.reduce(0, +) / Double(members.count)
+            let y = members.map { projected[$0].y }.reduce(0, +) / Double(members.count)
+            let names = Dictionary(grouping: members.map { week[$0].place }.filter { !$0.isEmpty }, by: { $0 })
+            let name = names.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? ""
+            var categories: [UUID] = []
+            for index in members where !categories.contains(week[index].categoryID) { categories.append(week[index].categoryID) }
+            places.append(HotPlace(centre: Sweref99TM.toWGS84(easting: x, northing: y), count: members.count,
+                                   earlierCount: earlierGrid.within(radius, of: (x, y)).count, name: name, categoryIDs: categories))
+        }
+        return places
+    }
+}
+
+/// Points in square cells, so that "which points lie within r metres" looks at nine cells
+/// instead of every point.
+struct SpatialGrid {
+    let points: [(x: Double, y: Double)]
+    let cell: Double
+    var buckets: [Int64: [Int]] = [:]
+
+    init(points: [(x: Double, y: Double)], cell: Double) {
+        self.points = points
+        self.cell = cell
+        for (index, point) in points.enumerated() { buckets[key(point), default: []].append(index) }
+    }
+
+    func key(_ point: (x: Double, y: Double)) -> Int64 {
+        Int64((point.x / cell).rounded(.down)) << 32 ^ Int64((point.y / cell).rounded(.down)) & 0xFFFF_FFFF
+    }
+
+    func within(_ radius: Double, of centre: (x: Double, y: Double)) -> [Int] {
+        let cx = Int64((centre.x / cell).rounded(.down)), cy = Int64((centre.y / cell).rounded(.down))
+        var found: [Int] = []
+        for dx in -1...1 {
+            for dy in -1...1 {
+                for index in buckets[(cx + Int64(dx)) << 32 ^ (cy + Int64(dy)) & 0xFFFF_FFFF] ?? [] {
+                    let p = points[index]
+                    if (p.x - centre.x) * (p.x - centre.x) + (p.y - centre.y) * (p.y - centre.y) <= radius * radius { found.append(index) }
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// An event category of a kommun's EST reporting. Each kommun edits its own list; this is the
+/// default set of Swedish EST practice.
+public struct IncidentCategory: Sendable, Equatable, Codable {
+    public var id: UUID
+    public var kommunID: UUID
+    /// Short stable code used in CSV files and the API ("skadegorelse").
+    public var code: String
+    public var name: String
+    public var subcategories: [String]
+    /// Offered to residents in the public e-service.
+    public var isPublic: Bool
+    public var position: Int
+    public var retired: Bool
+
+    public init(id: UUID, kommunID: UUID, code: String, name: String, subcategories: [String], isPublic: Bool, position: Int,
+                retired: Bool = false) {
+        self.id = id; self.kommunID = kommunID; self.code = code; self.name = name; self.subcategories = subcategories
+        self.isPublic = isPublic; self.position = position; self.retired = retired
+    }
+
+    public struct Default: Sendable {
+        public let code: String
+        public let name: String
+        public let subcategories: [String]
+        public let isPublic: Bool
+    }
+
+    public static let defaults: [Default] = [
+        Default(code: "skadegorelse", name: "Skadegörelse", subcategories: ["Klotter", "Glaskross", "Brand/anlagd brand", "Bilbrand"], isPublic: true),
+        Default(code: "nedskrapning", name: "Nedskräpning", subcategories: [], isPublic: true),
+        Default(code: "samling", name: "Otrygghetsskapande samling av personer", subcategories: [], isPublic: false),
+        Default(code: "ordningsstorning", name: "Ordningsstörning/bråk/våld", subcategories: ["Ordningsstörning", "Bråk", "Våld"], isPublic: true),
+        Default(code: "narkotika", name: "Misstänkt narkotikahantering", subcategories: [], isPublic: false),
+        Default(code: "otrygg-plats", name: "Otrygg plats", subcategories: ["Belysning", "Skymd sikt", "Vegetation"], isPublic: true),
+        Default(code: "trafik", name: "Olovlig trafik/buskörning", subcategories: [], isPublic: false),
+        Default(code: "incident-anstalld", name: "Incident mot anställd", subcategories: [], isPublic: false),
+        Default(code: "arrangemang", name: "Arrangemang", subcategories: [], isPublic: false),
+        Default(code: "positiv", name: "Positiv iakttagelse", subcategories: [], isPublic: false),
+        Default(code: "ovrigt", name: "Övrigt", subcategories: [], isPublic: true),
+    ]
+
+    /// A code from a Swedish name: lower case, å/ä→a, ö→o, other characters to dashes.
+    public static func code(from name: String) -> String {
+        let folded = name.lowercased().replacingOccurrences(of: "å", with: "a").replacingOccurrences(of: "ä", with: "a")
+            .replacingOccurrences(of: "ö", with: "o").replacingOccurrences(of: "é", with: "e")
+        let pieces = folded.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        return pieces.joined(separator: "-")
+    }
+
+    /// Finds a category by code or by Swedish name, ignoring case.
+    public static func match(_ text: String, in categories: [IncidentCategory]) -> IncidentCategory? {
+        let wanted = text.trimmingCharacters(in: .whitespaces)
+        let lower = wanted.lowercased()
+        return categories.first { $0.code == lower } ?? categories.first { $0.name.lowercased() == lower }
+            ?? categories.first { $0.code == code(from: wanted) }
+    }
+}

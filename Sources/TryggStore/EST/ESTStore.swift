@@ -1,0 +1,129 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TryggCore
+
+/// The EST group's weekly work: assessment, publication, priority places, insatser and their follow-up.
+public struct ESTStore: Sendable {
+    let db: any Database
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+    static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
+
+    public init(_ database: TryggDatabase) { db = database.db }
+
+    struct WeekRow: Codable {
+        var id: UUID
+        var kommunId: UUID
+        var isoWeek: Int
+        var assessment: String
+        var publishedAt: Int64?
+        var publishedBy: String
+        var updatedAt: Int64
+        var updatedBy: String
+    }
+
+    public func week(_ week: ISOWeek, kommunID: UUID) async throws -> ESTWeek {
+        guard let row = try await weekRow(week, kommunID: kommunID, on: sql) else { return ESTWeek(week: week) }
+        return Self.record(row)
+    }
+
+    /// Published weeks, newest first: what rapportörer and partners can open.
+    public func publishedWeeks(kommunID: UUID, limit: Int = 60) async throws -> [ESTWeek] {
+        try await sql.select().column("*").from("est_weeks").where("kommun_id", .equal, kommunID).where("published_at", .isNot, SQLLiteral.null)
+            .orderBy("iso_week", .descending).limit(limit).all(decoding: WeekRow.self, with: Self.decoder).map(Self.record)
+    }
+
+    public func saveAssessment(_ text: String, week: ISOWeek, kommunID: UUID, by actor: Actor) async throws {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.count <= 10_000 else { throw StoreError.invalid("Bedömningen får vara högst 10 000 tecken (nu \(text.count)).") }
+        if let message = PersonalDataGuard.message(for: text, field: "Bedömningen") { throw StoreError.invalid(message) }
+        try await upsert(week, kommunID: kommunID, by: actor, action: "skrev veckobedömning", detail: String(text.prefix(300))) { row in
+            row.assessment = text
+        }
+    }
+
+    public func setPublished(_ published: Bool, week: ISOWeek, kommunID: UUID, by actor: Actor) async throws {
+        try await upsert(week, kommunID: kommunID, by: actor, action: published ? "publicerade lägesbild" : "drog tillbaka lägesbild",
+                         detail: week.description) { row in
+            row.publishedAt = published ? Int64(Date().timeIntervalSince1970) : nil
+            row.publishedBy = published ? actor.label : ""
+        }
+    }
+
+    private func upsert(_ week: ISOWeek, kommunID: UUID, by actor: Actor, action: String, detail: String,
+                        change: @escaping @Sendable (inout WeekRow) -> Void) async throws {
+        try await db.transaction { db in
+            let sql = db as! any SQLDatabase
+            var row = try await weekRow(week, kommunID: kommunID, on: sql)
+                ?? WeekRow(id: UUID(), kommunId: kommunID, isoWeek: week.key, assessment: "", publishedAt: nil, publishedBy: "",
+                           updatedAt: 0, updatedBy: "")
+            change(&row)
+            row.updatedAt = Int64(Date().timeIntervalSince1970)
+            row.updatedBy = actor.label
+            try await sql.delete(from: "est_weeks").where("id", .equal, row.id).run()
+            try await sql.insert(into: "est_weeks").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
+            try await AuditLog.record(actor, action: action, objectType: "lägesbild", objectID: week.description, detail: detail,
+                                      kommunID: kommunID, on: db)
+        }
+    }
+
+    private func weekRow(_ week: ISOWeek, kommunID: UUID, on sql: any SQLDatabase) async throws -> WeekRow? {
+        try await sql.select().column("*").from("est_weeks").where("kommun_id", .equal, kommunID).where("iso_week", .equal, week.key)
+            .first(decoding: WeekRow.self, with: Self.decoder)
+    }
+
+    static func record(_ row: WeekRow) -> ESTWeek {
+        ESTWeek(week: ISOWeek(key: row.isoWeek) ?? ISOWeek(year: 2000, week: 1)!, assessment: row.assessment,
+                publishedAt: row.publishedAt.map { Date(timeIntervalSince1970: TimeInterval($0)) }, publishedBy: row.publishedBy,
+                updatedAt: Date(timeIntervalSince1970: TimeInterval(row.updatedAt)), updatedBy: row.updatedBy)
+    }
+
+    // MARK: Priority places
+
+    struct PlaceRow: Codable {
+        var id: UUID
+        var kommunId: UUID
+        var isoWeek: Int
+        var name: String
+        var latitude: Double?
+        var longitude: Double?
+        var note: String
+        var createdAt: Int64
+    }
+
+    public func priorityPlaces(week: ISOWeek, kommunID: UUID) async throws -> [PriorityPlace] {
+        try await sql.select().column("*").from("est_priority_places").where("kommun_id", .equal, kommunID).where("iso_week", .equal, week.key)
+            .orderBy("created_at").all(decoding: PlaceRow.self, with: Self.decoder).map { row in
+                PriorityPlace(id: row.id, week: week, name: row.name,
+                              point: row.latitude.flatMap { lat in row.longitude.map { GeoPoint(latitude: lat, longitude: $0) } }, note: row.note)
+            }
+    }
+
+    public func addPriorityPlace(name: String, point: GeoPoint?, note: String, week: ISOWeek, kommunID: UUID, by actor: Actor) async throws {
+        let name = name.trimmingCharacters(in: .whitespaces), note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (2...200).contains(name.count) else { throw StoreError.invalid("Ge platsen ett namn (2–200 tecken).") }
+        guard note.count <= 1_000 else { throw StoreError.invalid("Anteckningen får vara högst 1 000 tecken.") }
+        if let message = PersonalDataGuard.message(for: name + " " + note, field: "Platsen") { throw StoreError.invalid(message) }
+        if let point, !point.isInSweden { throw StoreError.invalid("Punkten ligger utanför Sverige.") }
+        let row = PlaceRow(id: UUID(), kommunId: kommunID, isoWeek: week.key, name: name, latitude: point?.latitude,
+                           longitude: point?.longitude, note: note, createdAt: Int64(Date().timeIntervalSince1970))
+        try await db.transaction { db in
+            try await (db as! any SQLDatabase).insert(into: "est_priority_places").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
+            try await AuditLog.record(actor, action: "markerade prioriterad plats", objectType: "lägesbild", objectID: week.description,
+                                      detail: name, kommunID: kommunID, on: db)
+        }
+    }
+
+    public func removePriorityPlace(id: UUID, kommunID: UUID, by actor: Actor) async throws {
+        try await db.transaction { db in
+            let sql = db as! any SQLDatabase
+            guard let row = try await sql.select().column("*").from("est_priority_places").where("id", .equal, id)
+                .where("kommun_id", .equal, kommunID).first(decoding: PlaceRow.self, with: Self.decoder) else {
+                throw StoreError.notFound("Platsen")
+            }
+            try await sql.delete(from: "est_priority_places").where("id", .equal, id).run()
+            try await AuditLog.record(actor, action: "tog bort prioriterad plats", objectType: "lägesbild",
+                                      objectID: ISOWeek(key: row.isoWeek)?.description ?? "", detail: row.name, kommunID: kommunID, on: db)
+        }
+    }
+}
