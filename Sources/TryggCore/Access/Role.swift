@@ -56,6 +56,13 @@ public enum Permission: Sendable, CaseIterable {
     case answerFollowUp
     /// Read the follow-up results and the report to kommunfullmäktige.
     case readFollowUpReport
+    /// Report EST events and correct one's own reports (rapportörer and everyone above them;
+    /// the police and the housing company report too).
+    case reportIncident
+    /// Read every event of the kommun and the lägesbild before it is published.
+    case readAllIncidents
+    /// Lead the EST group: categories, the weekly assessment, priority places, insatser, publishing.
+    case leadEST
 }
 
 extension Role {
@@ -67,6 +74,9 @@ extension Role {
         case .editPlan: self == .samordnare
         case .answerFollowUp: self == .ansvarig || self == .samordnare
         case .readFollowUpReport: self == .samordnare || self == .analytiker
+        case .reportIncident: true
+        case .readAllIncidents: self == .samordnare || self == .analytiker
+        case .leadEST: self == .samordnare
         }
     }
 }

@@ -18,6 +18,28 @@ enum OpenAPIDocument {
                 "Organisation": object(["id": ["type": "string", "format": "uuid"], "abbreviation": string, "name": string,
                                         "kind": ["type": "string", "enum": ["forvaltning", "enhet", "grupp", "extern"]],
                                         "name_confirmed": ["type": "boolean"]]),
+                "Incident": object(["id": ["type": "string", "format": "uuid"], "category": string, "category_name": string,
+                                    "subcategory": string, "occurred_at": ["type": "string", "format": "date-time"],
+                                    "precision": ["type": "string", "enum": ["exakt", "ungefar", "period"]],
+                                    "week": ["type": "string", "description": "ISO-vecka i svensk tid, t.ex. 2024-W13"],
+                                    "area": string, "place": string, "description": string, "source": string]),
+                "NewIncident": [
+                    "type": "object",
+                    "required": ["category", "occurred_at", "description"],
+                    "properties": [
+                        "category": ["type": "string", "description": "Kategorins kod eller svenska namn"],
+                        "subcategory": string,
+                        "occurred_at": ["type": "string", "description": "ISO 8601 med tidszon, eller svensk lokal tid ÅÅÅÅ-MM-DD TT:MM"],
+                        "ended_at": ["type": "string", "description": "Periodens slut när precision = period"],
+                        "precision": ["type": "string", "enum": ["exakt", "ungefar", "period"]],
+                        "latitude": ["type": "number", "description": "WGS84"], "longitude": ["type": "number", "description": "WGS84"],
+                        "area": ["type": "string", "description": "Områdets namn; utelämnas för att hitta området från punkten"],
+                        "place": string,
+                        "description": ["type": "string", "maxLength": 2000, "description": "Inga personuppgifter: personnummer, telefonnummer och e-post avvisas"],
+                    ] as [String: Any],
+                ] as [String: Any],
+                "Problems": object(["error": object(["status": ["type": "integer"], "message": string,
+                                                     "problems": ["type": "array", "items": object(["field": string, "message": string])]])]),
             ] as [String: Any],
         ] as [String: Any],
         "security": [["bearer": [String]()]],
@@ -26,6 +48,9 @@ enum OpenAPIDocument {
             "/organisations": get("Kommunens organisationer", schema: ["type": "array", "items": ref("Organisation")]),
             "/areas": get("Kommunens områden som GeoJSON FeatureCollection (WGS84)",
                           schema: ["type": "object", "description": "GeoJSON FeatureCollection"]),
+            "/incidents": incidents,
+            "/incidents/{id}": get("En händelse", schema: ref("Incident"),
+                                   parameters: [["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]]),
         ] as [String: Any],
     ]
 
@@ -37,10 +62,31 @@ enum OpenAPIDocument {
 
     private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
 
-    private static func get(_ summary: String, schema: [String: Any]) -> [String: Any] {
+    nonisolated(unsafe) private static let incidents: [String: Any] = {
+        var path = get("EST-händelser, nyaste först. Rapportörer ser sina egna; samordnare och analytiker alla.",
+                       schema: ["type": "array", "items": ref("Incident")],
+                       parameters: [("from", "Från och med (ÅÅÅÅ-MM-DD eller ISO 8601)"), ("to", "Till (exklusive)"), ("area", "Områdets namn"),
+                                    ("category", "Kategorins kod eller namn"), ("organisation", "Rapporterande organisations förkortning"),
+                                    ("limit", "Högst så många (1–1000, standard 100)"), ("offset", "Hoppa över så många")].map {
+                           ["name": $0.0, "in": "query", "required": false, "description": $0.1, "schema": ["type": "string"]]
+                       })
+        path["post"] = [
+            "summary": "Rapportera en händelse",
+            "requestBody": ["required": true, "content": ["application/json": ["schema": ref("NewIncident")]]] as [String: Any],
+            "responses": [
+                "201": ["description": "Sparad", "content": ["application/json": ["schema": ref("Incident")]]],
+                "422": ["description": "Fel i fälten; inget sparat", "content": ["application/json": ["schema": ref("Problems")]]],
+                "401": ["description": "API-nyckel saknas eller är ogiltig", "content": ["application/json": ["schema": ref("Error")]]],
+            ] as [String: Any],
+        ] as [String: Any]
+        return path
+    }()
+
+    private static func get(_ summary: String, schema: [String: Any], parameters: [[String: Any]] = []) -> [String: Any] {
         [
             "get": [
                 "summary": summary,
+                "parameters": parameters,
                 "responses": [
                     "200": ["description": "OK", "content": ["application/json": ["schema": schema]]],
                     "401": ["description": "API-nyckel saknas eller är ogiltig",

@@ -53,7 +53,12 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     MeasureRoutes(deps: deps).register(on: router)
     FollowUpRoutes(deps: deps).register(on: router)
     FollowUpAnswerRoutes(deps: deps).register(on: router)
+    IncidentRoutes(deps: deps).register(on: router)
+    WeekRoutes(deps: deps).register(on: router)
+    AnalysisRoutes(deps: deps).register(on: router)
+    CategoryRoutes(deps: deps).register(on: router)
     APIRoutes(deps: deps).register(on: router)
+    IncidentAPIRoutes(deps: deps).register(on: router)
     return router
 }
 

@@ -43,6 +43,7 @@ struct Layout {
         var items: [(String, String, String)] = [("Start", "/", "home")]
         if role.allows(.readPlan) { items.append(("Åtgärdsplan", "/plan", "plan")) }
         if role.allows(.answerFollowUp) || role.allows(.readFollowUpReport) { items.append(("Uppföljning", "/uppfoljning", "followup")) }
+        if role.allows(.reportIncident) { items.append(("EST", "/est", "est")) }
         if role.allows(.readReferenceData) {
             items.append(("Områden", "/omraden", "areas"))
             items.append(("Organisationer", "/organisationer", "organisations"))

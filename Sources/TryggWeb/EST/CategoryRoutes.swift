@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The samordnare edits the kommun's event categories. Categories are retired, not deleted.
+struct CategoryRoutes {
+    let deps: AppDependencies
+
+    struct Row {
+        let id: String
+        let code: String
+        let name: String
+        let subcategories: String
+        let isPublic: Bool
+        let retired: Bool
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/est/kategorier") { _, context in try await page(context: context) }
+        router.post("/est/kategorier") { _, context in
+            let user = try context.requireUser(allowedTo: .leadEST)
+            let form = context.form
+            var id: UUID?
+            if !form.text("id").isEmpty {
+                guard let parsed = UUID(uuidString: form.text("id")) else { throw HTTPError(.badRequest) }
+                id = parsed
+            }
+            do {
+                try await CategoryStore(deps.database).save(
+                    id: id, kommunID: user.kommun.id, name: form.text("namn"),
+                    subcategories: form.text("underkategorier").split(separator: ",").map(String.init),
+                    isPublic: form.text("publik") == "ja", retired: form.text("avvecklad") == "ja", by: try context.requireActor())
+            } catch StoreError.notFound {
+                throw HTTPError(.notFound)
+            } catch let error as StoreError {
+                return try await page(context: context, error: error.description)
+            }
+            return try await page(context: context, notice: "Kategorin är sparad.")
+        }
+    }
+
+    private func page(context: TryggRequestContext, notice: String? = nil, error: String? = nil) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .leadEST)
+        let rows = try await CategoryStore(deps.database).all(kommunID: user.kommun.id).map {
+            Row(id: $0.id.uuidString, code: $0.code, name: $0.name, subcategories: $0.subcategories.joined(separator: ", "),
+                isPublic: $0.isPublic, retired: $0.retired)
+        }
+        return deps.renderer.page("est-categories", title: "Händelsekategorier", context: context, content: ["rows": rows],
+                                  notice: notice, error: error, status: error == nil ? .ok : .badRequest)
+    }
+}

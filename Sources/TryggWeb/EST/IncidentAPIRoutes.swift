@@ -1,0 +1,143 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// `/api/v1/incidents`: create, read and list EST events with a personal token. The same rules
+/// as the report form; problems come back as 422 with one entry per field.
+struct IncidentAPIRoutes {
+    let deps: AppDependencies
+    static let maxBody = 256 * 1024
+
+    struct IncidentDTO: Encodable {
+        let id: UUID
+        let category: String
+        let categoryName: String
+        let subcategory: String
+        let occurredAt: String
+        let endedAt: String?
+        let precision: String
+        let week: String
+        let latitude: Double?
+        let longitude: Double?
+        let area: String
+        let place: String
+        let description: String
+        let organisation: String?
+        let source: String
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/api/v1/incidents") { request, context in
+            let user = try context.requireUser(allowedTo: .reportIncident)
+            let query = request.uri.queryParameters
+            var filter = IncidentStore.Filter(limit: min(max(Int(query["limit"] ?? "") ?? 100, 1), 1_000))
+            filter.offset = max(Int(query["offset"] ?? "") ?? 0, 0)
+            if let from = query["from"] { filter.from = try Self.time(String(from), name: "from") }
+            if let to = query["to"] { filter.until = try Self.time(String(to), name: "to") }
+            let lookups = try await Lookups.load(user.kommun.id, deps.database)
+            if let area = query["area"] {
+                if area.lowercased() == WeekSummary.restOfKommun.lowercased() { filter.restOfKommun = true } else {
+                    guard let found = lookups.areas.first(where: { $0.name.lowercased() == area.lowercased() || $0.id.uuidString == area.uppercased() }) else {
+                        throw HTTPError(.badRequest, message: "Okänt område: \(area.prefix(60))")
+                    }
+                    filter.areaID = found.id
+                }
+            }
+            if let category = query["category"] {
+                guard let found = IncidentCategory.match(String(category), in: lookups.categories) else {
+                    throw HTTPError(.badRequest, message: "Okänd kategori: \(category.prefix(60))")
+                }
+                filter.categoryID = found.id
+            }
+            if let organisation = query["organisation"] {
+                guard let found = lookups.organisations.first(where: { $0.abbreviation.lowercased() == organisation.lowercased() }) else {
+                    throw HTTPError(.badRequest, message: "Okänd organisation: \(organisation.prefix(60))")
+                }
+                filter.organisationID = found.id
+            }
+            if !user.role.allows(.readAllIncidents) { filter.reporterID = user.id }
+            let events = try await IncidentStore(deps.database).list(kommunID: user.kommun.id, filter: filter)
+            return APIRoutes.encode(events.map { lookups.dto($0) })
+        }
+        router.get("/api/v1/incidents/{id}") { _, context in
+            let user = try context.requireUser(allowedTo: .reportIncident)
+            let id = try context.parameters.require("id", as: UUID.self)
+            guard let event = try await IncidentStore(deps.database).find(id: id, kommunID: user.kommun.id),
+                  user.role.allows(.readAllIncidents) || event.reporterID == user.id else { throw HTTPError(.notFound) }
+            return APIRoutes.encode(try await Lookups.load(user.kommun.id, deps.database).dto(event))
+        }
+        router.post("/api/v1/incidents") { request, context in
+            let user = try context.requireUser(allowedTo: .reportIncident)
+            let body = try await request.body.collect(upTo: Self.maxBody)
+            guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+                throw HTTPError(.badRequest, message: "Kroppen måste vara ett JSON-objekt.")
+            }
+            func text(_ key: String) -> String {
+                switch object[key] {
+                case let value as String: value
+                case let value as NSNumber: value.stringValue
+                default: ""
+                }
+            }
+            let draft = IncidentDraft(category: text("category"), subcategory: text("subcategory"), occurredAt: text("occurred_at"),
+                                      endedAt: text("ended_at"), precision: TimePrecision(rawValue: text("precision")) ?? .exact,
+                                      latitude: text("latitude"), longitude: text("longitude"), area: text("area"), place: text("place"),
+                                      description: text("description"))
+            let lookups = try await Lookups.load(user.kommun.id, deps.database)
+            switch IncidentRules.check(draft, categories: lookups.categories) {
+            case .failure(let failure):
+                return Self.problems(failure.problems)
+            case .success(let checked):
+                do {
+                    let stored = try await IncidentStore(deps.database).add(checked, kommunID: user.kommun.id, organisationID: user.organisation.id,
+                                                                            reporterID: user.id, source: .api, by: try context.requireActor())
+                    var response = APIRoutes.encode(lookups.dto(stored))
+                    response.status = .created
+                    response.headers[.location] = "/api/v1/incidents/\(stored.id)"
+                    return response
+                } catch let error as StoreError {
+                    return Self.problems([IncidentProblem(field: "area", message: error.description)])
+                }
+            }
+        }
+    }
+
+    static func time(_ text: String, name: String) throws -> Date {
+        guard case .success(let date) = IncidentTime.parse(text.count == 10 ? text + " 00:00" : text) else {
+            throw HTTPError(.badRequest, message: "\(name): ”\(text.prefix(40))” är ingen tidpunkt (ÅÅÅÅ-MM-DD eller ISO 8601).")
+        }
+        return date
+    }
+
+    static func problems(_ problems: [IncidentProblem]) -> Response {
+        var response = APIRoutes.json(["error": ["status": 422, "message": "Händelsen sparades inte.",
+                                                 "problems": problems.map { ["field": $0.field, "message": $0.message] }] as [String: Any]])
+        response.status = .unprocessableContent
+        return response
+    }
+
+    /// The names an event's ids stand for.
+    struct Lookups {
+        let areas: [Area]
+        let categories: [IncidentCategory]
+        let organisations: [Organisation]
+
+        static func load(_ kommunID: UUID, _ database: TryggDatabase) async throws -> Lookups {
+            Lookups(areas: try await AreaStore(database).all(kommunID: kommunID),
+                    categories: try await CategoryStore(database).all(kommunID: kommunID),
+                    organisations: try await KommunStore(database).organisations(kommunID: kommunID))
+        }
+
+        func dto(_ event: Incident) -> IncidentDTO {
+            let category = categories.first { $0.id == event.categoryID }
+            return IncidentDTO(
+                id: event.id, category: category?.code ?? "", categoryName: category?.name ?? "", subcategory: event.subcategory,
+                occurredAt: IncidentTime.format(event.occurredAt), endedAt: event.endedAt.map(IncidentTime.format), precision: event.precision.rawValue,
+                week: ISOWeek.containing(event.occurredAt).description, latitude: event.point?.latitude, longitude: event.point?.longitude,
+                area: event.areaID.flatMap { id in areas.first { $0.id == id }?.name } ?? WeekSummary.restOfKommun, place: event.place,
+                description: event.description, organisation: event.organisationID.flatMap { id in organisations.first { $0.id == id }?.abbreviation },
+                source: event.source.rawValue)
+        }
+    }
+}

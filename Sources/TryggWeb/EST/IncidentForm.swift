@@ -1,0 +1,107 @@
+import Foundation
+import TryggCore
+
+/// The report form: its fields as typed, the choices it offers, and the draft it becomes.
+/// Mobile first: one column, native date and time inputs, the map optional.
+struct IncidentForm {
+    var category = ""
+    var date = ""
+    var time = ""
+    var precision = TimePrecision.exact.rawValue
+    var endDate = ""
+    var endTime = ""
+    var area = ""
+    var place = ""
+    var latitude = ""
+    var longitude = ""
+    var description = ""
+
+    init() {
+        let now = StockholmCalendar.local(Date())
+        date = String(format: "%04d-%02d-%02d", now.year, now.month, now.day)
+        time = String(format: "%02d:%02d", now.hour, now.minute)
+    }
+
+    init(fields: FormFields) {
+        category = fields.text("kategori")
+        date = fields.text("datum")
+        time = fields.text("tid")
+        precision = fields.text("precision")
+        endDate = fields.text("till_datum")
+        endTime = fields.text("till_tid")
+        area = fields.text("omrade")
+        place = fields.text("platsnamn")
+        latitude = fields.text("lat")
+        longitude = fields.text("lon")
+        description = fields.text("beskrivning")
+    }
+
+    init(incident: Incident, categories: [IncidentCategory], areas: [Area]) {
+        let category = categories.first { $0.id == incident.categoryID }
+        self.category = (category?.code ?? "") + (incident.subcategory.isEmpty ? "" : "|\(incident.subcategory)")
+        let local = StockholmCalendar.local(incident.occurredAt)
+        date = String(format: "%04d-%02d-%02d", local.year, local.month, local.day)
+        time = String(format: "%02d:%02d", local.hour, local.minute)
+        precision = incident.precision.rawValue
+        if let end = incident.endedAt {
+            let local = StockholmCalendar.local(end)
+            endDate = String(format: "%04d-%02d-%02d", local.year, local.month, local.day)
+            endTime = String(format: "%02d:%02d", local.hour, local.minute)
+        }
+        area = incident.areaID.flatMap { id in areas.first { $0.id == id }?.name } ?? ""
+        place = incident.place
+        latitude = incident.point.map { String($0.latitude) } ?? ""
+        longitude = incident.point.map { String($0.longitude) } ?? ""
+        description = incident.description
+    }
+
+    var draft: IncidentDraft {
+        let parts = category.split(separator: "|", maxSplits: 1).map(String.init)
+        return IncidentDraft(category: parts.first ?? "", subcategory: parts.count > 1 ? parts[1] : "",
+                             occurredAt: "\(date) \(time)", endedAt: endDate.isEmpty ? "" : "\(endDate) \(endTime.isEmpty ? "00:00" : endTime)",
+                             precision: TimePrecision(rawValue: precision) ?? .exact, latitude: latitude, longitude: longitude,
+                             area: area, place: place, description: description)
+    }
+
+    struct View {
+        let action: String
+        let submitLabel: String
+        let categories: [SelectOption]
+        let precisions: [SelectOption]
+        let areas: [SelectOption]
+        let date: String
+        let time: String
+        let endDate: String
+        let endTime: String
+        let place: String
+        let latitude: String
+        let longitude: String
+        let description: String
+        let map: String
+        let problems: [String]
+        let hasProblems: Bool
+        let maxDescription: Int
+    }
+
+    func view(action: String, submitLabel: String, categories: [IncidentCategory], areas: [Area], problems: [IncidentProblem] = []) -> View {
+        var options: [SelectOption] = [SelectOption(value: "", label: "Välj kategori", selected: category.isEmpty)]
+        for item in categories where !item.retired {
+            options.append(SelectOption(value: item.code, label: item.name, selected: category == item.code))
+            for sub in item.subcategories {
+                let value = "\(item.code)|\(sub)"
+                options.append(SelectOption(value: value, label: "\(item.name) – \(sub)", selected: category == value))
+            }
+        }
+        let areaOptions = [SelectOption(value: "", label: "Hitta från punkten på kartan", selected: area.isEmpty)]
+            + areas.map { SelectOption(value: $0.name, label: $0.name, selected: $0.name == area) }
+            + [SelectOption(value: WeekSummary.restOfKommun, label: WeekSummary.restOfKommun, selected: area == WeekSummary.restOfKommun)]
+        return View(
+            action: action, submitLabel: submitLabel, categories: options,
+            precisions: TimePrecision.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0.rawValue == precision) },
+            areas: areaOptions, date: date, time: time, endDate: endDate, endTime: endTime, place: place, latitude: latitude,
+            longitude: longitude, description: description,
+            map: AreaMapSVG.render(areas, label: "Karta: klicka för att markera platsen", pickable: true) ?? "",
+            problems: problems.map { "\($0.field.prefix(1).uppercased() + $0.field.dropFirst()): \($0.message)" }, hasProblems: !problems.isEmpty,
+            maxDescription: IncidentRules.maxDescriptionLength)
+    }
+}

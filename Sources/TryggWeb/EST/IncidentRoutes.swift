@@ -1,0 +1,154 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// Reporting EST events: the form, one's own reports (and all of them for the EST group and
+/// analysts), correcting a report.
+struct IncidentRoutes {
+    let deps: AppDependencies
+
+    struct ListView {
+        let rows: [WeekView.EventRow]
+        let count: Int
+        let seesAll: Bool
+        let weeks: [SelectOption]
+        let areas: [SelectOption]
+        let categories: [SelectOption]
+        let nextPage: String?
+    }
+
+    struct DetailView {
+        let event: WeekView.EventRow
+        let week: String
+        let weekLabel: String
+        let precision: String
+        let coordinates: String
+        let editable: Bool
+        let form: IncidentForm.View?
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/est/rapportera") { request, context in
+            let user = try context.requireUser(allowedTo: .reportIncident)
+            return try await form(IncidentForm(), user: user, context: context,
+                                  notice: request.uri.queryParameters["sparad"] != nil ? "Tack! Händelsen är rapporterad." : nil)
+        }
+        router.post("/est/rapportera") { _, context in
+            let user = try context.requireUser(allowedTo: .reportIncident)
+            let input = IncidentForm(fields: context.form)
+            let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
+            switch IncidentRules.check(input.draft, categories: categories) {
+            case .failure(let failure):
+                return try await form(input, user: user, context: context, problems: failure.problems)
+            case .success(let checked):
+                do {
+                    try await IncidentStore(deps.database).add(checked, kommunID: user.kommun.id, organisationID: user.organisation.id,
+                                                               reporterID: user.id, source: .est, by: try context.requireActor())
+                } catch let error as StoreError {
+                    return try await form(input, user: user, context: context, problems: [IncidentProblem(field: "område", message: error.description)])
+                }
+                return Response.seeOther("/est/rapportera?sparad=1")
+            }
+        }
+        router.get("/est/handelser") { request, context in
+            let user = try context.requireUser(allowedTo: .reportIncident)
+            return try await list(request: request, user: user, context: context)
+        }
+        router.get("/est/handelser/{id}") { _, context in try await detail(context: context) }
+        router.post("/est/handelser/{id}") { _, context in
+            let user = try context.requireUser(allowedTo: .reportIncident)
+            let id = try context.parameters.require("id", as: UUID.self)
+            let reporter = user.role.allows(.leadEST) ? nil : user.id
+            guard let existing = try await IncidentStore(deps.database).find(id: id, kommunID: user.kommun.id),
+                  reporter == nil || existing.reporterID == reporter else { throw HTTPError(.notFound) }
+            let input = IncidentForm(fields: context.form)
+            let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
+            switch IncidentRules.check(input.draft, categories: categories) {
+            case .failure(let failure):
+                return try await detail(context: context, input: input, problems: failure.problems)
+            case .success(let checked):
+                do {
+                    try await IncidentStore(deps.database).update(id: id, kommunID: user.kommun.id, with: checked, onlyReporter: reporter,
+                                                                  by: try context.requireActor())
+                } catch let error as StoreError {
+                    return try await detail(context: context, input: input, problems: [IncidentProblem(field: "område", message: error.description)])
+                }
+                return try await detail(context: context, notice: "Ändringen är sparad.")
+            }
+        }
+    }
+
+    private func form(_ input: IncidentForm, user: UserAccount, context: TryggRequestContext, problems: [IncidentProblem] = [],
+                      notice: String? = nil) async throws -> Response {
+        let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
+        let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
+        let view = input.view(action: "/est/rapportera", submitLabel: "Skicka rapporten", categories: categories, areas: areas, problems: problems)
+        return deps.renderer.page("est-report-form", title: "Rapportera en händelse", context: context, content: view, notice: notice,
+                                  status: problems.isEmpty ? .ok : .badRequest)
+    }
+
+    private func list(request: Request, user: UserAccount, context: TryggRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let seesAll = user.role.allows(.readAllIncidents)
+        var filter = IncidentStore.Filter(limit: 100)
+        let week = query["vecka"].flatMap { ISOWeek(parsing: String($0)) }
+        if let week { filter.from = week.start; filter.until = week.end }
+        let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
+        let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
+        let areaText = query["omrade"].map(String.init) ?? ""
+        if areaText == "ovriga" { filter.restOfKommun = true } else { filter.areaID = UUID(uuidString: areaText) }
+        filter.categoryID = query["kategori"].flatMap { UUID(uuidString: String($0)) }
+        if !seesAll { filter.reporterID = user.id }
+        let page = max(0, Int(query["sida"] ?? "0") ?? 0)
+        filter.offset = page * filter.limit
+        let store = IncidentStore(deps.database)
+        let events = try await store.list(kommunID: user.kommun.id, filter: filter)
+        let count = try await store.count(kommunID: user.kommun.id, filter: filter)
+        let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+        let current = ISOWeek.containing(Date())
+        let view = ListView(
+            rows: events.map { Self.row($0, areas: areas, categories: categories, organisations: organisations) }, count: count, seesAll: seesAll,
+            weeks: [SelectOption(value: "", label: "Alla veckor", selected: week == nil)]
+                + (0..<12).map { current.adding(-$0) }.map { SelectOption(value: $0.description, label: $0.swedishName, selected: $0 == week) },
+            areas: [SelectOption(value: "", label: "Alla områden", selected: areaText.isEmpty)]
+                + areas.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == filter.areaID) }
+                + [SelectOption(value: "ovriga", label: WeekSummary.restOfKommun, selected: filter.restOfKommun)],
+            categories: [SelectOption(value: "", label: "Alla kategorier", selected: filter.categoryID == nil)]
+                + categories.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == filter.categoryID) },
+            nextPage: count > filter.offset + events.count ? "?vecka=\(week?.description ?? "")&omrade=\(areaText)&kategori=\(filter.categoryID?.uuidString ?? "")&sida=\(page + 1)" : nil)
+        return deps.renderer.page("est-events", title: seesAll ? "Händelser" : "Mina rapporter", context: context, content: view)
+    }
+
+    private func detail(context: TryggRequestContext, input: IncidentForm? = nil, problems: [IncidentProblem] = [],
+                        notice: String? = nil) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .reportIncident)
+        let id = try context.parameters.require("id", as: UUID.self)
+        guard let event = try await IncidentStore(deps.database).find(id: id, kommunID: user.kommun.id),
+              user.role.allows(.readAllIncidents) || event.reporterID == user.id else { throw HTTPError(.notFound) }
+        let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
+        let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
+        let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+        let editable = user.role.allows(.leadEST) || event.reporterID == user.id
+        let form = (input ?? IncidentForm(incident: event, categories: categories, areas: areas))
+        let week = ISOWeek.containing(event.occurredAt)
+        let view = DetailView(
+            event: Self.row(event, areas: areas, categories: categories, organisations: organisations), week: week.description,
+            weekLabel: week.swedishName, precision: event.precision.displayName + (event.endedAt.map { ", till \(IncidentTime.display($0))" } ?? ""),
+            coordinates: event.point.map { String(format: "%.5f, %.5f", $0.latitude, $0.longitude) } ?? "ingen punkt angiven", editable: editable,
+            form: editable ? form.view(action: "/est/handelser/\(id)", submitLabel: "Spara ändringen", categories: categories, areas: areas,
+                                       problems: problems) : nil)
+        return deps.renderer.page("est-event", title: "Händelse \(IncidentTime.display(event.occurredAt))", context: context, content: view,
+                                  notice: notice, status: problems.isEmpty ? .ok : .badRequest)
+    }
+
+    static func row(_ event: Incident, areas: [Area], categories: [IncidentCategory], organisations: [Organisation]) -> WeekView.EventRow {
+        WeekView.EventRow(
+            id: event.id.uuidString, when: IncidentTime.display(event.occurredAt),
+            area: event.areaID.flatMap { id in areas.first { $0.id == id }?.name } ?? WeekSummary.restOfKommun,
+            category: (categories.first { $0.id == event.categoryID }?.name ?? "Okänd") + (event.subcategory.isEmpty ? "" : " – \(event.subcategory)"),
+            place: event.place, description: event.description,
+            organisation: event.organisationID.flatMap { id in organisations.first { $0.id == id }?.abbreviation } ?? "",
+            source: event.source.displayName)
+    }
+}

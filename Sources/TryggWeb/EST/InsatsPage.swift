@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// Insatser: the list, one insats with its follow-up history and, for insatser at a point, the
+/// estimated effect (difference-in-differences against the rest of the area).
+struct InsatsPage {
+    let deps: AppDependencies
+
+    struct FollowUpRow {
+        let week: String
+        let status: String
+        let note: String
+        let actor: String
+    }
+
+    struct EffectView {
+        let radius: Int
+        let weeks: Int
+        let treatedBefore: Int
+        let treatedAfter: Int
+        let comparisonBefore: Int
+        let comparisonAfter: Int
+        let ringBefore: Int
+        let ringAfter: Int
+        let ratio: String
+        let interval: String
+        let conclusion: String
+    }
+
+    struct View {
+        let insats: WeekView.InsatsRow
+        let followUps: [FollowUpRow]
+        let effect: EffectView?
+        let hasPoint: Bool
+        let area: String
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/est/insatser") { _, context in
+            let user = try context.requireUser(allowedTo: .readAllIncidents)
+            let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+            let rows = try await InsatsStore(deps.database).all(kommunID: user.kommun.id).map { Self.row($0, organisations: organisations) }
+            return deps.renderer.page("est-insatser", title: "Insatser", context: context, content: ["rows": rows])
+        }
+        router.get("/est/insatser/{id}") { request, context in
+            let user = try context.requireUser(allowedTo: .readAllIncidents)
+            let id = try context.parameters.require("id", as: UUID.self)
+            guard let insats = try await InsatsStore(deps.database).find(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
+            let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+            let radius = min(max(Int(request.uri.queryParameters["radie"] ?? "") ?? 200, 25), 2_000)
+            let weeks = min(max(Int(request.uri.queryParameters["veckor"] ?? "") ?? 8, 1), 52)
+            let area = try await insats.areaID.asyncMap { try await AreaStore(deps.database).find(id: $0, kommunID: user.kommun.id) } ?? nil
+            var effect: EffectView?
+            if let point = insats.point, let start = SwedishTime.startOfDay(insats.startsOn) {
+                let span = Double(weeks) * 7 * 86_400
+                let events = try await IncidentStore(deps.database).points(kommunID: user.kommun.id, from: start.addingTimeInterval(-span),
+                                                                          until: start.addingTimeInterval(span), areaID: area?.id)
+                let estimate = EffectEstimate.estimate(events: events, centre: point, radius: Double(radius), start: start, weeks: weeks) { _ in true }
+                effect = EffectView(radius: radius, weeks: weeks, treatedBefore: estimate.treatedBefore, treatedAfter: estimate.treatedAfter,
+                                    comparisonBefore: estimate.comparisonBefore, comparisonAfter: estimate.comparisonAfter,
+                                    ringBefore: estimate.ringBefore, ringAfter: estimate.ringAfter,
+                                    ratio: estimate.ratio.map { String(format: "%.2f", $0) } ?? "–",
+                                    interval: estimate.interval.map { String(format: "%.2f–%.2f", $0.low, $0.high) } ?? "–",
+                                    conclusion: estimate.conclusion)
+            }
+            let followUps = try await InsatsStore(deps.database).followUps(insatsID: id, kommunID: user.kommun.id).map {
+                FollowUpRow(week: $0.week.swedishName, status: $0.status.displayName, note: $0.note, actor: "\($0.actor), \(IncidentTime.display($0.at))")
+            }
+            let view = View(insats: Self.row(insats, organisations: organisations), followUps: followUps, effect: effect,
+                            hasPoint: insats.point != nil, area: area?.name ?? "hela kommunen")
+            return deps.renderer.page("est-insats", title: insats.what, context: context, content: view)
+        }
+    }
+
+    static func row(_ insats: Insats, organisations: [Organisation]) -> WeekView.InsatsRow {
+        WeekView.InsatsRow(id: insats.id.uuidString, kind: insats.kind.displayName, what: insats.what, place: insats.place,
+                           responsible: organisations.first { $0.id == insats.organisationID }?.abbreviation ?? "",
+                           period: "\(insats.startsOn) – \(insats.dueOn)",
+                           presence: [insats.presenceDays, insats.presenceTimes].filter { !$0.isEmpty }.joined(separator: ", "),
+                           status: insats.status.displayName, decidedWeek: insats.decidedWeek.swedishName, isOpen: insats.status.isOpen,
+                           decidedThisWeek: false)
+    }
+}
+
+extension Optional {
+    func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// Everything the weekly lägesbild shows, loaded once and rendered as page, HTML report, DOCX
+/// and JSON (`trygg report week`), so the four never disagree.
+public struct WeekReport: Sendable {
+    public struct HotPlaceLine: Sendable {
+        public let place: HotPlace
+        public let area: String
+        public let categories: String
+    }
+
+    public let kommun: Kommun
+    public let week: ISOWeek
+    public let areas: [Area]
+    public let categories: [IncidentCategory]
+    public let organisations: [Organisation]
+    public let summaries: [AreaWeekSummary]
+    public let hotPlaces: [HotPlaceLine]
+    public let profile: WeekdayHourProfile
+    public let events: [Incident]
+    public let eventCount: Int
+    public let mapPoints: [EventPoint]
+    public let estWeek: ESTWeek
+    public let priorityPlaces: [PriorityPlace]
+    public let insatser: [Insats]
+    public let includesCitizenReports: Bool
+
+    /// How many events the list shows; the counts always cover all of them.
+    public static let listLimit = 300
+    static let mapLimit = 3_000
+
+    public static func load(kommun: Kommun, week: ISOWeek, database: TryggDatabase, includeCitizenReports: Bool = true) async throws -> WeekReport {
+        let incidents = IncidentStore(database)
+        let sources: [IncidentSource]? = includeCitizenReports ? nil : IncidentSource.allCases.filter { $0 != .citizen }
+        let areas = try await AreaStore(database).all(kommunID: kommun.id)
+        let categories = try await CategoryStore(database).all(kommunID: kommun.id)
+        let counts = try await incidents.weekCounts(kommunID: kommun.id, weeks: week.adding(-4)...week, sources: sources)
+        let summaries = WeekSummary.summarise(week: week, counts: counts, areas: areas.map { ($0.id, $0.name) }, categories: categories)
+        let weekPoints = try await incidents.points(kommunID: kommun.id, from: week.start, until: week.end, sources: sources)
+        let earlier = try await incidents.points(kommunID: kommun.id, from: week.adding(-4).start, until: week.start, sources: sources)
+        let names = Dictionary(uniqueKeysWithValues: categories.map { ($0.id, $0.name) })
+        let hot = HotPlaces.find(week: weekPoints, earlier: earlier).prefix(15).map { place in
+            HotPlaceLine(place: place, area: areas.first { $0.shape?.contains(place.centre) ?? false }?.name ?? WeekSummary.restOfKommun,
+                         categories: place.categoryIDs.compactMap { names[$0] }.joined(separator: ", "))
+        }
+        var filter = IncidentStore.Filter(from: week.start, until: week.end, limit: listLimit)
+        filter.sources = sources
+        return WeekReport(
+            kommun: kommun, week: week, areas: areas, categories: categories,
+            organisations: try await KommunStore(database).organisations(kommunID: kommun.id), summaries: summaries,
+            hotPlaces: Array(hot), profile: try await incidents.weekdayHourProfile(kommunID: kommun.id, week: week, sources: sources),
+            events: try await incidents.list(kommunID: kommun.id, filter: filter), eventCount: summaries.last?.total ?? 0,
+            mapPoints: Array(weekPoints.prefix(mapLimit)), estWeek: try await ESTStore(database).week(week, kommunID: kommun.id),
+            priorityPlaces: try await ESTStore(database).priorityPlaces(week: week, kommunID: kommun.id),
+            insatser: try await InsatsStore(database).forWeek(week, kommunID: kommun.id), includesCitizenReports: includeCitizenReports)
+    }
+
+    public var title: String { "Lägesbild \(week.swedishName)" }
+
+    public var period: String {
+        let last = week.end.addingTimeInterval(-3600)
+        return "\(SwedishDate.day(week.start)) – \(SwedishDate.day(last))"
+    }
+
+    func categoryName(_ id: UUID) -> String { categories.first { $0.id == id }?.name ?? "Okänd kategori" }
+    func areaName(_ id: UUID?) -> String { id.flatMap { id in areas.first { $0.id == id }?.name } ?? WeekSummary.restOfKommun }
+    func organisationName(_ id: UUID?) -> String { id.flatMap { id in organisations.first { $0.id == id }?.abbreviation } ?? "" }
+
+    /// One Swedish sentence per area whose week stands out against its four-week average.
+    public var highlights: [String] {
+        summaries.dropLast().compactMap { summary in
+            guard summary.total > 0 || summary.fourWeekAverage > 0 else { return nil }
+            let average = String(format: "%.1f", summary.fourWeekAverage).replacingOccurrences(of: ".", with: ",")
+            var text = "\(summary.area): \(summary.total) händelser (föregående vecka \(summary.previousWeekTotal), snitt fyra veckor \(average))"
+            if let percent = summary.percentAgainstAverage, abs(percent) >= 50, summary.total >= 5 {
+                text += percent > 0 ? ", en ökning med \(percent) % mot snittet." : ", en minskning med \(-percent) % mot snittet."
+            } else { text += "." }
+            return text
+        }
+    }
+
+    /// The machine-readable form of `trygg report week --format json`.
+    public var json: [String: Any] {
+        [
+            "kommun": kommun.slug,
+            "week": week.description,
+            "start": IncidentTime.format(week.start),
+            "end": IncidentTime.format(week.end),
+            "published": estWeek.isPublished,
+            "assessment": estWeek.assessment,
+            "areas": summaries.dropLast().map { summary -> [String: Any] in
+                [
+                    "area": summary.area,
+                    "total": summary.total,
+                    "categories": Dictionary(uniqueKeysWithValues: summary.categories.map { ($0.name, $0.count) }),
+                    "previous_week_total": summary.previousWeekTotal,
+                    "four_week_average": summary.fourWeekAverage,
+                ]
+            },
+            "total": summaries.last?.total ?? 0,
+            "hot_places": hotPlaces.map { line -> [String: Any] in
+                ["name": line.place.name, "area": line.area, "count": line.place.count, "recurring": line.place.isRecurring,
+                 "latitude": line.place.centre.latitude, "longitude": line.place.centre.longitude]
+            },
+            "priority_places": priorityPlaces.map { ["name": $0.name, "note": $0.note] },
+            "insatser": insatser.map { insats -> [String: Any] in
+                ["kind": insats.kind.rawValue, "what": insats.what, "place": insats.place, "status": insats.status.rawValue,
+                 "responsible": organisationName(insats.organisationID), "decided_week": insats.decidedWeek.description,
+                 "starts_on": insats.startsOn, "due_on": insats.dueOn]
+            },
+        ]
+    }
+}
+
+/// Swedish dates for headings ("25 mars 2024").
+enum SwedishDate {
+    static let months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+                         "november", "december"]
+
+    static func day(_ date: Date) -> String {
+        let local = StockholmCalendar.local(date)
+        return "\(local.day) \(months[local.month - 1]) \(local.year)"
+    }
+
+    static func month(_ key: Int) -> String { "\(months[(key % 100) - 1]) \(key / 100)" }
+
+    static func shortMonth(_ key: Int) -> String { String(months[(key % 100) - 1].prefix(3)) }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The weekly lägesbild: the EST group's working page (assessment, priority places, insatser,
+/// publishing) and the published report in HTML, Word and JSON.
+struct WeekRoutes {
+    let deps: AppDependencies
+
+    struct OverviewView {
+        let currentWeek: String
+        let currentLabel: String
+        let lastWeek: String
+        let lastLabel: String
+        let seesDrafts: Bool
+        let leads: Bool
+        let published: [WeekLink]
+        let myCount: Int
+    }
+
+    struct WeekLink {
+        let week: String
+        let label: String
+    }
+
+    struct PageView {
+        let report: WeekView
+        let leads: Bool
+        let organisations: [SelectOption]
+        let kinds: [SelectOption]
+        let statuses: [SelectOption]
+        let today: String
+        let citizenToggle: String
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/est") { _, context in
+            let user = try context.requireUser(allowedTo: .reportIncident)
+            let current = ISOWeek.containing(Date())
+            let published = try await ESTStore(deps.database).publishedWeeks(kommunID: user.kommun.id)
+            let mine = try await IncidentStore(deps.database).count(kommunID: user.kommun.id, filter: .init(reporterID: user.id))
+            let view = OverviewView(currentWeek: current.description, currentLabel: current.swedishName, lastWeek: current.adding(-1).description,
+                                    lastLabel: current.adding(-1).swedishName, seesDrafts: user.role.allows(.readAllIncidents),
+                                    leads: user.role.allows(.leadEST),
+                                    published: published.map { WeekLink(week: $0.week.description, label: $0.week.swedishName) }, myCount: mine)
+            return deps.renderer.page("est", title: "EST – Effektiv samordning för trygghet", context: context, content: view)
+        }
+        router.get("/est/vecka/{week}") { request, context in
+            let (user, week) = try await weekAccess(context)
+            return try await page(user: user, week: week, context: context,
+                                  includeCitizen: request.uri.queryParameters["medborgare"] != "dolj")
+        }
+        router.get("/est/vecka/{week}/rapport") { _, context in
+            let (user, week) = try await weekAccess(context)
+            let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database)
+            return deps.renderer.html("report-week", ["page": WeekView(report)])
+        }
+        router.get("/est/vecka/{week}/rapport.docx") { _, context in
+            let (user, week) = try await weekAccess(context)
+            let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database)
+            var headers = HTTPFields()
+            headers[.contentType] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            headers[.contentDisposition] = "attachment; filename=\"lagesbild-\(week).docx\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try report.docx())))
+        }
+        router.get("/est/vecka/{week}/rapport.json") { _, context in
+            let (user, week) = try await weekAccess(context)
+            return APIRoutes.json(try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database).json)
+        }
+        router.post("/est/vecka/{week}/bedomning") { _, context in
+            try await lead(context, done: "Bedömningen är sparad.") { store, week, kommunID, actor in
+                try await store.saveAssessment(context.form["bedomning"] ?? "", week: week, kommunID: kommunID, by: actor)
+            }
+        }
+        router.post("/est/vecka/{week}/publicera") { _, context in
+            let publish = context.form.text("publicera") == "ja"
+            return try await lead(context, done: publish ? "Lägesbilden är publicerad för de samverkande organisationerna och rapportörerna."
+                                                         : "Lägesbilden är tillbakadragen.") { store, week, kommunID, actor in
+                try await store.setPublished(publish, week: week, kommunID: kommunID, by: actor)
+            }
+        }
+        router.post("/est/vecka/{week}/platser") { _, context in
+            try await lead(context, done: "Platsen är markerad som prioriterad.") { store, week, kommunID, actor in
+                try await store.addPriorityPlace(name: context.form.text("namn"), point: Self.point(context.form), note: context.form.text("anteckning"),
+                                                 week: week, kommunID: kommunID, by: actor)
+            }
+        }
+        router.post("/est/vecka/{week}/platser/{id}/ta-bort") { _, context in
+            let id = try context.parameters.require("id", as: UUID.self)
+            return try await lead(context, done: "Platsen är borttagen.") { store, _, kommunID, actor in
+                try await store.removePriorityPlace(id: id, kommunID: kommunID, by: actor)
+            }
+        }
+        router.post("/est/vecka/{week}/insatser") { _, context in
+            try await lead(context, done: "Insatsen är beslutad.") { _, week, kommunID, actor in
+                let form = context.form
+                guard let organisationID = UUID(uuidString: form.text("organisation")) else {
+                    throw StoreError.invalid("Välj en ansvarig organisation.")
+                }
+                try await InsatsStore(deps.database).decide(
+                    .init(kind: Insats.Kind(rawValue: form.text("typ")) ?? .situational, what: form.text("vad"), place: form.text("plats"),
+                          point: Self.point(form), organisationID: organisationID, startsOn: form.text("start"), dueOn: form.text("klart"),
+                          presenceDays: form.text("dagar"), presenceTimes: form.text("tider")),
+                    week: week, kommunID: kommunID, by: actor)
+            }
+        }
+        router.post("/est/vecka/{week}/insatser/{id}/uppfoljning") { _, context in
+            let id = try context.parameters.require("id", as: UUID.self)
+            return try await lead(context, done: "Uppföljningen är sparad.") { _, week, kommunID, actor in
+                guard let status = Insats.Status(rawValue: context.form.text("status")) else { throw StoreError.invalid("Välj en status.") }
+                try await InsatsStore(deps.database).followUp(insatsID: id, week: week, status: status, note: context.form.text("notering"),
+                                                              kommunID: kommunID, by: actor)
+            }
+        }
+    }
+
+    /// The week from the path, and the user when they may see it: the EST group and analysts
+    /// always, everyone else once it is published.
+    private func weekAccess(_ context: TryggRequestContext) async throws -> (UserAccount, ISOWeek) {
+        let user = try context.requireUser(allowedTo: .reportIncident)
+        guard let week = ISOWeek(parsing: try context.parameters.require("week")) else { throw HTTPError(.notFound) }
+        if !user.role.allows(.readAllIncidents) {
+            guard try await ESTStore(deps.database).week(week, kommunID: user.kommun.id).isPublished else { throw HTTPError(.notFound) }
+        }
+        return (user, week)
+    }
+
+    private func lead(_ context: TryggRequestContext, done: String,
+                      _ change: (ESTStore, ISOWeek, UUID, Actor) async throws -> Void) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .leadEST)
+        guard let week = ISOWeek(parsing: try context.parameters.require("week")) else { throw HTTPError(.notFound) }
+        do {
+            try await change(ESTStore(deps.database), week, user.kommun.id, try context.requireActor())
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound)
+        } catch let error as StoreError {
+            return try await page(user: user, week: week, context: context, error: error.description)
+        }
+        return try await page(user: user, week: week, context: context, notice: done)
+    }
+
+    static func point(_ form: FormFields) -> GeoPoint? {
+        guard let lat = Double(form.text("lat").replacingOccurrences(of: ",", with: ".")),
+              let lon = Double(form.text("lon").replacingOccurrences(of: ",", with: ".")) else { return nil }
+        return GeoPoint(latitude: lat, longitude: lon)
+    }
+
+    private func page(user: UserAccount, week: ISOWeek, context: TryggRequestContext, includeCitizen: Bool = true,
+                      notice: String? = nil, error: String? = nil) async throws -> Response {
+        let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database, includeCitizenReports: includeCitizen)
+        let today = StockholmCalendar.local(Date())
+        let view = PageView(
+            report: WeekView(report), leads: user.role.allows(.leadEST),
+            organisations: report.organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: false) },
+            kinds: Insats.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: false) },
+            statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) },
+            today: String(format: "%04d-%02d-%02d", today.year, today.month, today.day),
+            citizenToggle: includeCitizen ? "?medborgare=dolj" : "?medborgare=visa")
+        return deps.renderer.page("est-week", title: report.title, context: context, content: view, notice: notice, error: error,
+                                  status: error == nil ? .ok : .badRequest)
+    }
+}

@@ -1,0 +1,37 @@
+// Progressive enhancement of the report forms: a click on the server-rendered map fills in the
+// latitude and longitude fields. Without JavaScript the fields are typed in or the area chosen.
+(function () {
+  "use strict";
+  document.querySelectorAll("svg.map.pickable").forEach(function (svg) {
+    var form = svg.closest("form");
+    if (!form) { return; }
+    var lat = form.querySelector("input[name=lat]");
+    var lon = form.querySelector("input[name=lon]");
+    var d = svg.dataset;
+    var marker = document.createElementNS("http://www.w3.org/2000/svg", "circle");
+    marker.setAttribute("r", "7");
+    marker.setAttribute("class", "dot picked");
+    function place(x, y) {
+      marker.setAttribute("cx", x);
+      marker.setAttribute("cy", y);
+      if (!marker.parentNode) { svg.appendChild(marker); }
+    }
+    function toXY(latitude, longitude) {
+      return [Number(d.margin) + (longitude - Number(d.lon0)) * Number(d.squash) * Number(d.scale),
+              Number(d.height) - Number(d.margin) - (latitude - Number(d.lat0)) * Number(d.scale)];
+    }
+    if (lat.value && lon.value) { var xy = toXY(Number(lat.value), Number(lon.value)); place(xy[0], xy[1]); }
+    svg.addEventListener("click", function (event) {
+      var point = svg.createSVGPoint();
+      point.x = event.clientX; point.y = event.clientY;
+      var local = point.matrixTransform(svg.getScreenCTM().inverse());
+      var latitude = Number(d.lat0) + (Number(d.height) - Number(d.margin) - local.y) / Number(d.scale);
+      var longitude = Number(d.lon0) + (local.x - Number(d.margin)) / (Number(d.squash) * Number(d.scale));
+      lat.value = latitude.toFixed(6);
+      lon.value = longitude.toFixed(6);
+      place(local.x, local.y);
+      var area = form.querySelector("select[name=omrade]");
+      if (area) { area.value = ""; }
+    });
+  });
+})();
