@@ -6,7 +6,7 @@ import TryggWeb
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Importera data från filer.", subcommands: [Areas.self, Plan.self])
+        commandName: "import", abstract: "Importera data från filer.", subcommands: [Areas.self, Plan.self, Incidents.self])
 
     struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -69,6 +69,49 @@ struct ImportCommand: AsyncParsableCommand {
             say("Läste \(parsed.areas.count) områden i \(parsed.projection.rawValue).")
             if !result.created.isEmpty { say("Nya: \(result.created.joined(separator: ", "))") }
             if !result.updated.isEmpty { say("Uppdaterade: \(result.updated.joined(separator: ", "))") }
+        }
+    }
+
+    struct Incidents: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Importerar EST-händelser från CSV.",
+            discussion: """
+                Kolumner: \(IncidentCSV.columns.joined(separator: ",")). UTF-8 med eller utan BOM, komma eller semikolon.
+                occurred_at: ISO 8601 med tidszon, eller svensk lokal tid utan (ÅÅÅÅ-MM-DD TT:MM). category: kod eller svenskt namn.
+                area: valfritt, annars hittas området från punkten; utanför alla områden räknas händelsen till "Övriga kommunen".
+                Allt eller inget: vid fel importeras ingenting och varje fel anges med rad och kolumn.
+                """)
+
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Kommunens kortform.") var kommun: String
+        @Argument(help: "CSV-fil.") var file: String
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Filen \(file) går inte att läsa.") }
+            guard data.count <= 2 * 1024 * 1024 * 1024 else { throw CLIError("Filen är större än 2 GB; dela upp den.") }
+            let started = Date()
+            let table: CSVTable
+            do { table = try CSVReader.read(data) } catch { throw CLIError("Ingenting importerades. \(error.description)") }
+            say("Läste \(table.rows.count) rader; kontrollerar …")
+            let count = try await db.withDatabase { database in
+                let kommun = try await KommunStore(database).require(slug: kommun)
+                let categories = try await CategoryStore(database).all(kommunID: kommun.id)
+                let areas = try await AreaStore(database).all(kommunID: kommun.id)
+                do {
+                    let rows = try IncidentCSV.rows(from: table, categories: categories, areaNames: areas.map(\.name)) { done in
+                        if table.rows.count >= 100_000 { say("  kontrollerat \(done) av \(table.rows.count)") }
+                    }
+                    let total = rows.count
+                    return try await IncidentStore(database).importRows(rows, kommunID: kommun.id, fileName: (file as NSString).lastPathComponent,
+                                                                        by: .commandLine(kommunID: kommun.id)) { done in
+                        if total >= 100_000 { say("  sparat \(done) av \(total)") }
+                    }
+                } catch let failure as ImportFailure {
+                    throw CLIError(failure.description)
+                }
+            }
+            let seconds = Date().timeIntervalSince(started)
+            say("Importerade \(count) händelser på \(String(format: "%.1f", seconds)) s (\(Int(Double(count) / max(seconds, 0.001))) rader/s).")
         }
     }
 }

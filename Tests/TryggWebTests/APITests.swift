@@ -21,18 +21,21 @@ struct APITests {
 
     @Test("Varje väg i OpenAPI-dokumentet svarar med JSON för en giltig nyckel")
     func documentedPathsAnswer() async throws {
-        try await Harness.run { harness, client in
+        try await Harness.run(est: true) { harness, client in
             let document = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(document.text.utf8)) as? [String: Any])
             #expect(json["openapi"] as? String == "3.1.0")
             let paths = try #require(json["paths"] as? [String: Any]).keys.sorted()
-            #expect(paths == ["/areas", "/me", "/organisations"])
+            #expect(paths == ["/areas", "/incidents", "/incidents/{id}", "/me", "/organisations"])
+            let linkoping = try await harness.kommun("linkoping")
+            let incident = try #require(try await IncidentStore(harness.database).list(kommunID: linkoping.id, filter: .init(limit: 1)).first)
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "analytiker@linkoping.demo"))
             let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
             var headers = HTTPFields()
             headers[.authorization] = "Bearer \(token)"
             for path in paths {
-                let response = try await client.execute(uri: "/api/v1" + path, method: .get, headers: headers)
+                let response = try await client.execute(uri: "/api/v1" + path.replacingOccurrences(of: "{id}", with: incident.id.uuidString),
+                                                        method: .get, headers: headers)
                 #expect(response.status == .ok, "\(path)")
                 #expect((try? JSONSerialization.jsonObject(with: Data(response.text.utf8))) != nil, "\(path)")
             }

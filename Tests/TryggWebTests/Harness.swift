@@ -15,8 +15,8 @@ struct Harness {
     static let password = DemoSeed.password
 
     /// `followUp` adds the demo's closed 2023 follow-up round (about 300 answers); most tests do
-    /// not need it and run faster without.
-    static func run(followUp: Bool = false, configure: (inout AppConfiguration) -> Void = { _ in },
+    /// not need it and run faster without. `est` adds the demo's EST year (about 6 000 events).
+    static func run(followUp: Bool = false, est: Bool = false, configure: (inout AppConfiguration) -> Void = { _ in },
                     _ body: @Sendable (Harness, any TestClientProtocol) async throws -> Void) async throws {
         let location = DatabaseLocation.isolatedForTest()
         var configuration = AppConfiguration(database: location, bcryptCost: 4, loginAttemptsPerMinute: 1000)
@@ -24,7 +24,7 @@ struct Harness {
         let database = try TryggDatabase(location: location)
         do {
             try await database.migrate()
-            try await DemoSeed.seedIfEmpty(database, passwordCost: 4, followUp: followUp)
+            try await DemoSeed.seedIfEmpty(database, passwordCost: 4, followUp: followUp, est: est)
             let harness = Harness(database: database, configuration: configuration)
             let router = try await buildRouter(configuration: configuration, database: database)
             try await Application(router: router).test(.router) { client in try await body(harness, client) }

@@ -13,7 +13,7 @@ import TryggStore
 @Suite("Varje väg håller kommunerna åtskilda")
 struct RouteInventoryTests {
     /// Markers that only Linköping's data contains.
-    static let linkopingMarkers = ["Skäggetorp", "linkoping.demo", "Linköpings kommun", "0580C1610", "kamerabevakning", "KS 2023-638", "KS 2021-178"]
+    static let linkopingMarkers = ["Skäggetorp", "linkoping.demo", "Linköpings kommun", "0580C1610", "kamerabevakning", "KS 2023-638", "KS 2021-178", "Rydsvägen", "Bergaskolans"]
 
     struct Snapshot: Equatable {
         var areas: [String]
@@ -43,11 +43,14 @@ struct RouteInventoryTests {
                     continue
                 }
                 path = prefix + id + (path.dropFirst(prefix.count).split(separator: "/", maxSplits: 1).dropFirst().first.map { "/" + $0 } ?? "")
-                // A second parameter (the measure of a follow-up answer) gets a Linköping measure too.
+                // A week is not an object of one kommun: the week page shows the caller's own kommun.
+                targetsAnObject = prefix != "/est/vecka/"
+                // A second parameter gets a Linköping object of its kind (an insats, a priority place, else a measure).
                 if let open = path.range(of: "{"), let close = path.range(of: "}", range: open.upperBound..<path.endIndex) {
-                    path.replaceSubrange(open.lowerBound..<close.upperBound, with: objectIDs["/plan/atgard/"]!)
+                    let kind = path[..<open.lowerBound].split(separator: "/").last.map(String.init) ?? ""
+                    path.replaceSubrange(open.lowerBound..<close.upperBound, with: objectIDs["second:" + kind] ?? objectIDs["/plan/atgard/"]!)
+                    targetsAnObject = true
                 }
-                targetsAnObject = true
             }
             let response: TestResponse
             if route.method == .get {
@@ -73,7 +76,7 @@ struct RouteInventoryTests {
 
     @Test("Norrköpings admin och samordnare ser och ändrar inget av Linköpings data via någon väg")
     func everyRoute() async throws {
-        try await Harness.run(followUp: true) { harness, client in
+        try await Harness.run(followUp: true, est: true) { harness, client in
             let linkoping = try await harness.kommun("linkoping")
             let ids: [String: String] = [
                 "/omraden/": try #require(try await AreaStore(harness.database).all(kommunID: linkoping.id).first).id.uuidString,
@@ -86,6 +89,13 @@ struct RouteInventoryTests {
             let objectIDs = ids.merging(["/plan/atgard/": try #require(measures.first).id.uuidString, "/plan/": "2023",
                                          "/uppfoljning/": round.id.uuidString,
                                          "/plan/styrdokument/": try #require(try await GoverningDocumentStore(harness.database).all(kommunID: linkoping.id).first).id.uuidString]) { a, _ in a }
+            let weekWithPlace = ISOWeek.containing(Date()).adding(-DemoEvents.tunnelMeasureWeeksAgo - 1)
+            let insats = try #require(try await InsatsStore(harness.database).all(kommunID: linkoping.id).first)
+            let place = try #require(try await ESTStore(harness.database).priorityPlaces(week: weekWithPlace, kommunID: linkoping.id).first)
+            let incident = try #require(try await IncidentStore(harness.database).list(kommunID: linkoping.id, filter: .init(limit: 1)).first)
+            let estIDs = ["/est/handelser/": incident.id.uuidString, "/api/v1/incidents/": incident.id.uuidString, "/est/insatser/": insats.id.uuidString,
+                          "/est/vecka/": weekWithPlace.description, "second:insatser": insats.id.uuidString, "second:platser": place.id.uuidString]
+            let allIDs = objectIDs.merging(estIDs) { a, _ in a }
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@norrkoping.demo"))
             let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
             let before = try await Self.snapshot(harness, linkoping)
@@ -100,11 +110,14 @@ struct RouteInventoryTests {
             for email in ["admin@norrkoping.demo", "samordnare@norrkoping.demo"] {
                 let browser = Browser(client)
                 try await browser.login(email)
-                try await Self.walk(routes, as: browser, label: email, objectIDs: objectIDs, bearer: bearer)
+                try await Self.walk(routes, as: browser, label: email, objectIDs: allIDs, bearer: bearer)
             }
             #expect(try await Self.snapshot(harness, linkoping) == before)
             #expect(try await PlanStore(harness.database).plans(kommunID: linkoping.id).map(\.id) == [linkopingPlan.id])
             #expect(try await PlanStore(harness.database).measures(planID: linkopingPlan.id, kommunID: linkoping.id) == measures)
+            #expect(try await IncidentStore(harness.database).find(id: incident.id, kommunID: linkoping.id) == incident)
+            #expect(try await InsatsStore(harness.database).find(id: insats.id, kommunID: linkoping.id) == insats)
+            #expect(try await ESTStore(harness.database).priorityPlaces(week: weekWithPlace, kommunID: linkoping.id) == [place])
         }
     }
 }
@@ -117,6 +130,9 @@ extension Browser {
         if path.hasPrefix("/admin/") || path.hasPrefix("/organisationer/") { return email.hasPrefix("admin@") }
         if path.hasPrefix("/plan/"), method == .post || path.hasSuffix("/ny-atgard") { return email.hasPrefix("samordnare@") }
         if path.hasPrefix("/uppfoljning/") { return email.hasPrefix("samordnare@") }
+        // Events and the lägesbild: everyone reports; the samordnare leads and reads all.
+        if path.hasPrefix("/est/insatser/") { return email.hasPrefix("samordnare@") }
+        if path.hasPrefix("/est/vecka/"), method == .post { return email.hasPrefix("samordnare@") }
         return true
     }
 }

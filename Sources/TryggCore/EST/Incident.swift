@@ -96,6 +96,12 @@ public struct CheckedIncident: Sendable, Equatable {
     public var areaName: String
     public var place: String
     public var description: String
+
+    public init(category: IncidentCategory, subcategory: String, occurredAt: Date, endedAt: Date?, precision: TimePrecision,
+                point: GeoPoint?, areaName: String, place: String, description: String) {
+        self.category = category; self.subcategory = subcategory; self.occurredAt = occurredAt; self.endedAt = endedAt
+        self.precision = precision; self.point = point; self.areaName = areaName; self.place = place; self.description = description
+    }
 }
 
 /// One problem with a draft, naming the field (and in imports the row) so it can be fixed.

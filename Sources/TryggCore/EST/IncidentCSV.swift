@@ -12,6 +12,10 @@ public enum IncidentCSV {
         public var line: Int
         public var incident: CheckedIncident
         public var organisation: String
+
+        public init(line: Int, incident: CheckedIncident, organisation: String) {
+            self.line = line; self.incident = incident; self.organisation = organisation
+        }
     }
 
     public static func rows(from table: CSVTable, categories: [IncidentCategory], areaNames: [String], now: Date = Date(),

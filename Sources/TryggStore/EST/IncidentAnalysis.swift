@@ -71,7 +71,7 @@ extension IncidentStore {
     /// Stores checked CSV rows in one transaction: all of them or, on any error, none.
     /// Organisations are matched by abbreviation or name; an unknown one stops the import.
     @discardableResult
-    public func importRows(_ rows: [IncidentCSV.Row], kommunID: UUID, fileName: String, by actor: Actor,
+    public func importRows(_ rows: [IncidentCSV.Row], kommunID: UUID, fileName: String, source: IncidentSource = .imported, by actor: Actor,
                            progress: (@Sendable (Int) -> Void)? = nil) async throws -> Int {
         let organisations = try await KommunStore(db: db).organisations(kommunID: kommunID)
         var byName: [String: UUID] = [:]
@@ -101,7 +101,7 @@ extension IncidentStore {
             records.append(Incident(id: UUID(), kommunID: kommunID, categoryID: row.incident.category.id, subcategory: row.incident.subcategory,
                                     occurredAt: row.incident.occurredAt, endedAt: nil, precision: .exact, point: row.incident.point,
                                     areaID: areaID, place: row.incident.place, description: row.incident.description,
-                                    organisationID: organisationID, reporterID: nil, source: .imported, createdAt: now, updatedAt: now))
+                                    organisationID: organisationID, reporterID: nil, source: source, createdAt: now, updatedAt: now))
             if problems.count >= 500 { break }
         }
         guard problems.isEmpty else { throw ImportFailure(problems) }

@@ -33,7 +33,7 @@ public enum DemoSeed {
     /// Seeds an empty, migrated database. Returns false (and changes nothing) when the demo
     /// kommuner already exist, so `trygg demo` can be run again on the same file.
     @discardableResult
-    public static func seedIfEmpty(_ database: TryggDatabase, passwordCost: UInt8 = 10, followUp: Bool = true) async throws -> Bool {
+    public static func seedIfEmpty(_ database: TryggDatabase, passwordCost: UInt8 = 10, followUp: Bool = true, est: Bool = true) async throws -> Bool {
         let kommunStore = KommunStore(database)
         if try await kommunStore.find(slug: "linkoping") != nil { return false }
         let actor = Actor.commandLine()
@@ -68,6 +68,7 @@ public enum DemoSeed {
                                    name: displayName(account), role: account.role, passwordHash: hash,
                                    by: Actor.commandLine(kommunID: kommun.id))
         }
+        if est { for kommun in created.values { try await DemoEST.seed(database, kommun: kommun) } }
         return true
     }
 

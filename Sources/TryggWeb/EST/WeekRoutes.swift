@@ -108,6 +108,7 @@ struct WeekRoutes {
         router.post("/est/vecka/{week}/insatser/{id}/uppfoljning") { _, context in
             let id = try context.parameters.require("id", as: UUID.self)
             return try await lead(context, done: "Uppföljningen är sparad.") { _, week, kommunID, actor in
+                guard try await InsatsStore(deps.database).find(id: id, kommunID: kommunID) != nil else { throw StoreError.notFound("Insatsen") }
                 guard let status = Insats.Status(rawValue: context.form.text("status")) else { throw StoreError.invalid("Välj en status.") }
                 try await InsatsStore(deps.database).followUp(insatsID: id, week: week, status: status, note: context.form.text("notering"),
                                                               kommunID: kommunID, by: actor)

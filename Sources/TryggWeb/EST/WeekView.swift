@@ -153,6 +153,14 @@ struct WeekView {
 }
 
 extension WeekReport {
+    /// A self-contained HTML file (styles inline) for `trygg report week --format html`.
+    public func standaloneHTML(renderer: Renderer) throws -> String {
+        let folder = Bundle.module.url(forResource: "Resources", withExtension: nil)!.appendingPathComponent("static")
+        let css = try String(contentsOf: folder.appendingPathComponent("trygg.css"), encoding: .utf8) + "\n"
+            + String(contentsOf: folder.appendingPathComponent("report.css"), encoding: .utf8)
+        return renderer.render("report-week", ["page": WeekView(self), "inlineStyle": css])
+    }
+
     /// The weekly report as a Word document: the same sections as the page, without the forms.
     public func docx() throws -> Data {
         let view = WeekView(self)
