@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import TryggCore
+@testable import TryggStore
+
+@Suite("Lagring: EST-händelser")
+struct IncidentStoreTests {
+    static let header = "occurred_at,category,latitude,longitude,area,description,reporter_organisation\n"
+
+    static func setup(_ database: TryggDatabase) async throws -> (Kommun, Kommun) {
+        let a = try await KommunStore(database).add(slug: "motala", name: "Motala kommun", code: "0583", by: .commandLine())
+        let b = try await KommunStore(database).add(slug: "mjolby", name: "Mjölby kommun", code: "0586", by: .commandLine())
+        let square = AreaShape(polygons: [GeoPolygon(outer: [GeoPoint(latitude: 58.53, longitude: 15.03), GeoPoint(latitude: 58.53, longitude: 15.05),
+                                                             GeoPoint(latitude: 58.55, longitude: 15.05), GeoPoint(latitude: 58.55, longitude: 15.03),
+                                                             GeoPoint(latitude: 58.53, longitude: 15.03)])])
+        try await AreaStore(database).add(kommun: a, name: "Centrum", shape: square, desoCodes: [], source: "test", by: .commandLine(kommunID: a.id))
+        return (a, b)
+    }
+
+    static func importCSV(_ text: String, into kommun: Kommun, _ database: TryggDatabase) async throws -> Int {
+        let categories = try await CategoryStore(database).all(kommunID: kommun.id)
+        let areas = try await AreaStore(database).all(kommunID: kommun.id)
+        let rows = try IncidentCSV.rows(from: try CSVReader.read(Data((header + text).utf8)), categories: categories, areaNames: areas.map(\.name))
+        return try await IncidentStore(database).importRows(rows, kommunID: kommun.id, fileName: "test.csv", by: .commandLine(kommunID: kommun.id))
+    }
+
+    @Test("En ny kommun får standardkategorierna; import placerar händelser i område eller Övriga kommunen per svensk vecka")
+    func importAndCount() async throws {
+        try await withMigratedDatabase { database in
+            let (motala, mjolby) = try await Self.setup(database)
+            #expect(try await CategoryStore(database).all(kommunID: motala.id).map(\.name).contains("Olovlig trafik/buskörning"))
+            let count = try await Self.importCSV("""
+                2024-12-30 08:00,Nedskräpning,58.54,15.04,,Skräp,MOS
+                2024-12-29T23:30:00Z,skadegorelse,58.54,15.04,,Klotter,Polisen
+                2024-12-29 23:30,Skadegörelse,58.60,15.20,,Klotter,
+                2024-12-28 12:00,Skadegörelse,,,Centrum,Klotter utan punkt,
+                """, into: motala, database)
+            #expect(count == 4)
+            let store = IncidentStore(database)
+            let w01 = try #require(ISOWeek(parsing: "2025-W01"))
+            let counts = try await store.weekCounts(kommunID: motala.id, weeks: w01.adding(-4)...w01)
+            let centrum = try #require(try await AreaStore(database).all(kommunID: motala.id).first).id
+            // 2024-12-29T23:30Z is Monday 00:30 in Sweden: week 1 of 2025.
+            #expect(counts.filter { $0.week == w01.key && $0.areaID == centrum }.map(\.count).reduce(0, +) == 2)
+            #expect(counts.filter { $0.week == w01.adding(-1).key && $0.areaID == nil }.map(\.count).reduce(0, +) == 1)
+            #expect(counts.filter { $0.week == w01.adding(-1).key && $0.areaID == centrum }.map(\.count).reduce(0, +) == 1)
+            #expect(try await store.weekCounts(kommunID: mjolby.id, weeks: w01.adding(-4)...w01).isEmpty)
+            #expect(try await store.count(kommunID: mjolby.id) == 0)
+        }
+    }
+
+    @Test("En enda felaktig rad stoppar hela importen: inget sparas och raden nämns")
+    func allOrNothing() async throws {
+        try await withMigratedDatabase { database in
+            let (motala, _) = try await Self.setup(database)
+            for bad in ["2024-03-01 10:00,Ufo,58.54,15.04,,x,MOS", "2024-03-01 10:00,Nedskräpning,58.54,15.04,,x,Okänd org",
+                        "2024-03-01 10:00,Nedskräpning,58.54,15.04,,\"trasig, citering,MOS"] {
+                do {
+                    _ = try await Self.importCSV("2024-03-01 09:00,Nedskräpning,58.54,15.04,,Skräp,MOS\n" + bad + "\n", into: motala, database)
+                    Issue.record("borde avvisas: \(bad)")
+                } catch let failure as ImportFailure {
+                    #expect(failure.problems.first?.line == 3, "\(bad)")
+                } catch let problem as CSVReader.Problem {
+                    #expect(problem.line == 3)
+                }
+            }
+            #expect(try await IncidentStore(database).count(kommunID: motala.id) == 0)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TryggCore
+import TryggStore
+@testable import TryggWeb
+
+@Suite("EST: veckans lägesbild, insatser, rapporter och analyser")
+struct ESTWeekTests {
+    static func report(_ browser: Browser, _ fields: [String: String]) async throws {
+        let base = ["kategori": "skadegorelse", "datum": "2024-03-27", "tid": "21:40", "precision": "exakt", "lat": "58.4320", "lon": "15.5800",
+                    "omrade": "", "platsnamn": "Torget", "beskrivning": "Klotter"]
+        let response = try await browser.post("/est/rapportera", base.merging(fields) { _, new in new })
+        #expect(response.status == .seeOther, "\(fields)")
+    }
+
+    @Test("Lägesbilden räknar veckan i svensk tid, bedöms, får en insats som följs upp, och publiceras till rapportörerna")
+    func weekCycle() async throws {
+        try await Harness.run { harness, client in
+            let rapportor = Browser(client)
+            try await rapportor.login("rapportor@linkoping.demo")
+            // Monday 2024-03-25 00:30 is week 13 although it is Sunday evening in UTC; Sunday 2024-03-24 23:30 is week 12.
+            for (date, time) in [("2024-03-25", "00:30"), ("2024-03-27", "21:40"), ("2024-03-31", "03:15"), ("2024-03-24", "23:30"), ("2024-03-13", "20:00")] {
+                try await Self.report(rapportor, ["datum": date, "tid": time])
+            }
+            #expect(try await rapportor.get("/est/vecka/2024-W13").status == .notFound)
+
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let page = try await samordnare.get("/est/vecka/2024-W13")
+            #expect(page.status == .ok && page.text.contains("Lägesbild vecka 13 2024"))
+            #expect(page.text.contains("<th scope=\"row\">Skäggetorp</th><td>3</td><td>1</td><td>0,5</td>"))
+            // Three events at the square this week and two in the four weeks before: a recurring hot place.
+            #expect(page.text.contains("Torget <span class=\"tag\">återkommande</span></th><td>Skäggetorp</td><td>3</td><td>2</td>"))
+
+            let saved = try await samordnare.post("/est/vecka/2024-W13/bedomning", ["bedomning": "Ökat klotter vid torget."])
+            #expect(saved.text.contains("Bedömningen är sparad") && saved.text.contains("Ökat klotter vid torget."))
+            let mos = try #require(try await KommunStore(harness.database).organisation(abbreviation: "MOS", kommunID: try await harness.kommun("linkoping").id))
+            let decided = try await samordnare.post("/est/vecka/2024-W13/insatser", [
+                "typ": "situationell", "vad": "Sanera klottret och byt belysning", "plats": "Torget", "lat": "58.4320", "lon": "15.5800",
+                "organisation": mos.id.uuidString, "start": "2024-03-28", "klart": "2024-04-05"])
+            #expect(decided.text.contains("Insatsen är beslutad") && decided.text.contains("Sanera klottret"))
+            let bad = try await samordnare.post("/est/vecka/2024-W13/insatser", [
+                "typ": "situationell", "vad": "Ring 070-123 45 67", "plats": "Torget", "organisation": mos.id.uuidString, "start": "2024-03-28", "klart": "2024-03-01"])
+            #expect(bad.status == .badRequest)
+            let insats = try #require(try await InsatsStore(harness.database).all(kommunID: try await harness.kommun("linkoping").id).first)
+            #expect(try await InsatsStore(harness.database).all(kommunID: try await harness.kommun("linkoping").id).count == 1)
+
+            // The next week the insats is still open and is followed up there.
+            let nextWeek = try await samordnare.get("/est/vecka/2024-W14")
+            #expect(nextWeek.text.contains("Sanera klottret") && nextWeek.text.contains("/insatser/\(insats.id)/uppfoljning"))
+            let followed = try await samordnare.post("/est/vecka/2024-W14/insatser/\(insats.id)/uppfoljning", ["status": "genomford", "notering": "Klottret är borta."])
+            #expect(followed.text.contains("Uppföljningen är sparad"))
+            #expect(!(try await samordnare.get("/est/vecka/2024-W15").text.contains("Sanera klottret")))
+            let insatsPage = try await samordnare.get("/est/insatser/\(insats.id)")
+            #expect(insatsPage.text.contains("vecka 14 2024: Genomförd.") && insatsPage.text.contains("Klottret är borta."))
+
+            try await samordnare.post("/est/vecka/2024-W13/publicera", ["publicera": "ja"])
+            let published = try await rapportor.get("/est/vecka/2024-W13")
+            #expect(published.status == .ok && published.text.contains("Ökat klotter vid torget.") && !published.text.contains("Besluta en insats"))
+            #expect(try await rapportor.get("/est").text.contains("/est/vecka/2024-W13"))
+            #expect(try await rapportor.post("/est/vecka/2024-W13/bedomning", ["bedomning": "x"]).status == .forbidden)
+        }
+    }
+
+    @Test("Veckorapporten som JSON, HTML och Word har samma siffror")
+    func weeklyReport() async throws {
+        try await Harness.run { harness, client in
+            let rapportor = Browser(client)
+            try await rapportor.login("rapportor@linkoping.demo")
+            try await Self.report(rapportor, [:])
+            try await Self.report(rapportor, ["kategori": "nedskrapning", "lat": "58.3925", "lon": "15.6450"])
+            try await Self.report(rapportor, ["datum": "2024-03-20"])
+            let analytiker = Browser(client)
+            try await analytiker.login("analytiker@linkoping.demo")
+            let json = try await analytiker.get("/est/vecka/2024-W13/rapport.json")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: Any])
+            let areas = try #require(object["areas"] as? [[String: Any]])
+            let skaggetorp = try #require(areas.first { $0["area"] as? String == "Skäggetorp" })
+            #expect(skaggetorp["total"] as? Int == 1 && skaggetorp["previous_week_total"] as? Int == 1)
+            #expect(skaggetorp["four_week_average"] as? Double == 0.25)
+            #expect((skaggetorp["categories"] as? [String: Int]) == ["Skadegörelse": 1])
+            #expect(areas.first { $0["area"] as? String == "Berga" }?["total"] as? Int == 1)
+            #expect(areas.last?["area"] as? String == "Övriga kommunen")
+            let html = try await analytiker.get("/est/vecka/2024-W13/rapport")
+            #expect(html.text.contains("<h1>Lägesbild vecka 13 2024</h1>") && html.text.contains("25 mars 2024 – 31 mars 2024"))
+            let docx = try await analytiker.get("/est/vecka/2024-W13/rapport.docx")
+            #expect(docx.status == .ok && Array(docx.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+        }
+    }
+
+    @Test("Demoårets mönster syns: signifikant hotspot vid torget, insatsen i tunneln minskade händelserna, trender per månad")
+    func analyses() async throws {
+        try await Harness.run(est: true) { harness, client in
+            let analytiker = Browser(client)
+            try await analytiker.login("analytiker@linkoping.demo")
+            let kommun = try await harness.kommun("linkoping")
+            let skaggetorp = try #require(try await AreaStore(harness.database).all(kommunID: kommun.id).first { $0.name == "Skäggetorp" })
+            let hotspots = try await analytiker.get("/est/hotspots?omrade=\(skaggetorp.id)")
+            #expect(hotspots.status == .ok && hotspots.text.contains("p &lt; 0.001"))
+            let insats = try #require(try await InsatsStore(harness.database).all(kommunID: kommun.id).first { $0.point != nil })
+            let effect = try await analytiker.get("/est/insatser/\(insats.id)?radie=150&veckor=8")
+            #expect(effect.text.contains("färre") && effect.text.contains("slumpen"))
+            let year = StockholmCalendar.local(Date()).year
+            let trends = try await analytiker.get("/est/trender?ar=\(year)")
+            #expect(trends.status == .ok && trends.text.contains("Hela kommunen") && trends.text.contains("<svg"))
+            let spike = ISOWeek.containing(Date()).adding(-DemoEvents.spikeWeeksAgo)
+            let week = try await analytiker.get("/est/vecka/\(spike)")
+            #expect(week.text.contains("Bergaskolans skolgård") && week.text.contains("en ökning med"))
+            #expect(try await analytiker.get("/est/trender?ar=1").status == .badRequest)
+        }
+    }
+}
