@@ -1,0 +1,59 @@
+"""EST in a real Chromium: a rapportör reports on a phone by tapping the map; the samordnare's
+weekly lägesbild and the report form pass axe."""
+import datetime
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from test_login import log_in, serious_violations
+
+
+def test_report_on_a_phone_by_tapping_the_map(browser, base_url, artifacts):
+    browser.set_window_size(390, 844)
+    log_in(browser, base_url, "rapportor@linkoping.demo")
+    browser.get(base_url + "/est/rapportera")
+    assert serious_violations(browser) == []
+    Select(browser.find_element(By.ID, "kategori")).select_by_visible_text("Skadegörelse – Klotter")
+    svg = browser.find_element(By.CSS_SELECTOR, "svg.map.pickable")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", svg)
+    # Tap the middle of the first area's label: the script fills in the coordinates.
+    label = browser.find_element(By.CSS_SELECTOR, "svg.map.pickable text")
+    label.click()
+    latitude = browser.find_element(By.ID, "lat").get_attribute("value")
+    longitude = browser.find_element(By.ID, "lon").get_attribute("value")
+    assert 58.3 < float(latitude) < 58.5 and 15.4 < float(longitude) < 15.8, (latitude, longitude)
+    browser.find_element(By.ID, "beskrivning").send_keys("Klotter på elskåpet vid gångvägen")
+    browser.save_screenshot(str(artifacts / "est-rapportera.png"))
+    browser.find_element(By.XPATH, "//button[normalize-space()='Skicka rapporten']").click()
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[role=status]"), "Tack! Händelsen är rapporterad."))
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"formuläret rullar i sidled ({width}px)"
+    browser.get(base_url + "/est/handelser")
+    assert "Klotter på elskåpet vid gångvägen" in browser.find_element(By.CSS_SELECTOR, "main").text
+
+
+def test_personal_data_is_stopped_and_announced(browser, base_url):
+    log_in(browser, base_url, "rapportor@linkoping.demo")
+    browser.get(base_url + "/est/rapportera")
+    Select(browser.find_element(By.ID, "kategori")).select_by_visible_text("Nedskräpning")
+    Select(browser.find_element(By.ID, "omrade")).select_by_visible_text("Berga")
+    browser.find_element(By.ID, "beskrivning").send_keys("Skräp, ring 070-123 45 67")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Skicka rapporten']").click()
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[role=alert]"), "telefonnummer"))
+    assert "Skräp, ring 070-123 45 67" == browser.find_element(By.ID, "beskrivning").get_attribute("value")
+
+
+def test_weekly_lagesbild_is_accessible(browser, base_url, artifacts):
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    last_week = datetime.date.today() - datetime.timedelta(days=7)
+    year, week, _ = last_week.isocalendar()
+    browser.get(f"{base_url}/est/vecka/{year}-W{week:02d}")
+    assert browser.find_element(By.TAG_NAME, "h1").text == f"Lägesbild vecka {week} {year}"
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.map circle.dot")
+    assert "Hela kommunen" in browser.find_element(By.CSS_SELECTOR, "table.week-areas").text
+    browser.save_screenshot(str(artifacts / "est-vecka.png"))
+    assert serious_violations(browser) == []
+    browser.get(base_url + "/est/hotspots")
+    browser.save_screenshot(str(artifacts / "est-hotspots.png"))
+    assert serious_violations(browser) == []
