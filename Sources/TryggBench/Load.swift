@@ -36,7 +36,8 @@ private final class Tally: @unchecked Sendable {
     }
 }
 
-func runLoad(port: Int, path: String, headers: [String: String], connections: Int, seconds: Double) -> LoadResult {
+func runLoad(port: Int, path: String, method: String = "GET", headers: [String: String], body: String? = nil, connections: Int,
+             seconds: Double) -> LoadResult {
     let tally = Tally()
     let group = DispatchGroup()
     let deadline = Date().addingTimeInterval(seconds)
@@ -51,8 +52,8 @@ func runLoad(port: Int, path: String, headers: [String: String], connections: In
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 do {
                     guard let c = connection else { throw HTTPConnection.Failure.connect }
-                    let reply = try c.request("GET", path, headers: headers)
-                    if reply.status == 200 {
+                    let reply = try c.request(method, path, headers: headers, body: body)
+                    if reply.status == 200 || reply.status == 201 {
                         local.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
                     } else {
                         localErrors += 1

@@ -28,8 +28,10 @@ final class ServerProcess {
     }
 
     /// Resident set size in MB, from /proc.
-    var residentMB: Double? {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+    var residentMB: Double? { Self.residentMB(pid: process.processIdentifier) }
+
+    static func residentMB(pid: Int32) -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
               let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
         return kb / 1024

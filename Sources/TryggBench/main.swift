@@ -17,10 +17,18 @@ guard FileManager.default.isExecutableFile(atPath: binary) else {
     exit(1)
 }
 
+let estEvents = Int(arguments.first { $0.hasPrefix("--events=") }?.dropFirst(9) ?? "") ?? 1_000_000
+let onlyEST = arguments.contains("--only-est")
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trygg-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: directory) }
 let databasePath = directory.appendingPathComponent("bench.sqlite").path
+
+if onlyEST {
+    try await benchmarkEST(binary: binary, directory: directory, events: estEvents, seconds: seconds, connections: connections)
+    try? FileManager.default.removeItem(at: directory)
+    exit(0)
+}
 
 // An existing, migrated database with the demo content.
 let database = try TryggDatabase(location: .sqliteFile(path: databasePath))
@@ -94,3 +102,7 @@ if let median = report.docx.dropFirst(report.docx.count / 2).first, let max = re
     print(String(format: "Uppföljningsrapport 2023 som DOCX (läs + skriv, %d kB): median %.0f ms, max %.0f ms (mål < 500 ms); som HTML: median %.0f ms",
                  report.bytes / 1024, median, max, htmlMedian))
 }
+
+// 5. EST with a million events in one kommun.
+print(String(repeating: "-", count: 72))
+try await benchmarkEST(binary: binary, directory: directory, events: estEvents, seconds: seconds, connections: connections)
