@@ -55,8 +55,7 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
         full.append(Date().timeIntervalSince(t0) * 1000)
     }
     await reopened.shutdown()
-    let hexID = kommun.id.uuidString.replacingOccurrences(of: "-", with: "")
-    let sql = "SELECT area_id, category_id, iso_week, COUNT(*) FROM incidents WHERE kommun_id = X'\(hexID)' "
+    let sql = "SELECT area_id, category_id, iso_week, COUNT(*) FROM incidents WHERE kommun_id = '\(kommun.id.uuidString)' "
         + "AND iso_week >= \(lastWeek.adding(-4).key) AND iso_week <= \(lastWeek.key) GROUP BY area_id, category_id, iso_week;"
     let shell = sqliteShellTimes(databasePath: databasePath, sql: sql, rounds: 20)
     let median = aggregate.sorted()[aggregate.count / 2]

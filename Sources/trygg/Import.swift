@@ -92,7 +92,7 @@ struct ImportCommand: AsyncParsableCommand {
             let started = Date()
             let table: CSVTable
             do { table = try CSVReader.read(data) } catch { throw CLIError("Ingenting importerades. \(error.description)") }
-            say("Läste \(table.rows.count) rader; kontrollerar …")
+            say(String(format: "Läste %d rader på %.1f s; kontrollerar …", table.rows.count, Date().timeIntervalSince(started)))
             let count = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 let categories = try await CategoryStore(database).all(kommunID: kommun.id)
@@ -102,6 +102,7 @@ struct ImportCommand: AsyncParsableCommand {
                         if table.rows.count >= 100_000 { say("  kontrollerat \(done) av \(table.rows.count)") }
                     }
                     let total = rows.count
+                    say(String(format: "Kontrollerade alla rader efter %.1f s; sparar …", Date().timeIntervalSince(started)))
                     return try await IncidentStore(database).importRows(rows, kommunID: kommun.id, fileName: (file as NSString).lastPathComponent,
                                                                         by: .commandLine(kommunID: kommun.id)) { done in
                         if total >= 100_000 { say("  sparat \(done) av \(total)") }

@@ -33,9 +33,12 @@ struct IncidentStoreTests {
                 2024-12-30 08:00,Nedskräpning,58.54,15.04,,Skräp,MOS
                 2024-12-29T23:30:00Z,skadegorelse,58.54,15.04,,Klotter,Polisen
                 2024-12-29 23:30,Skadegörelse,58.60,15.20,,Klotter,
-                2024-12-28 12:00,Skadegörelse,,,Centrum,Klotter utan punkt,
+                2024-12-28 12:00,Skadegörelse,,,Centrum,"Tag ""ÅÄÖ"" \\ med radbrytning
+                rad två, och <script>",
                 """, into: motala, database)
             #expect(count == 4)
+            let texts = try await IncidentStore(database).list(kommunID: motala.id, filter: .init()).map(\.description)
+            #expect(texts.contains("Tag \"ÅÄÖ\" \\ med radbrytning\nrad två, och <script>"))
             let store = IncidentStore(database)
             let w01 = try #require(ISOWeek(parsing: "2025-W01"))
             let counts = try await store.weekCounts(kommunID: motala.id, weeks: w01.adding(-4)...w01)

@@ -112,7 +112,7 @@ public enum DemoEvents {
 }
 
 /// A small seeded generator, so the demo looks the same every time.
-public struct SplitMix64: Sendable {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64
     public init(seed: UInt64) { state = seed }
 

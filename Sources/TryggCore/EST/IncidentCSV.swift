@@ -27,6 +27,7 @@ public enum IncidentCSV {
         }
         let index = columns.map { header.firstIndex(of: $0)! }
         let knownAreas = Set(areaNames.map { $0.lowercased() } + [WeekSummary.restOfKommun.lowercased()])
+        let lookup = CategoryLookup(categories)
         var problems: [ImportProblem] = []
         var result: [Row] = []
         result.reserveCapacity(table.rows.count)
@@ -40,14 +41,14 @@ public enum IncidentCSV {
             let field = { (column: Int) in row.fields[index[column]] }
             let draft = IncidentDraft(category: field(1), occurredAt: field(0), latitude: field(2), longitude: field(3), area: field(4),
                                       description: field(5))
-            let area = draft.area.trimmingCharacters(in: .whitespaces)
+            let area = draft.area.trimmed
             if !area.isEmpty, !knownAreas.contains(area.lowercased()) {
                 problems.append(ImportProblem(line: row.line, column: "area",
                                               message: "området ”\(area.prefix(60))” finns inte i kommunen; lämna tomt för att hitta det från punkten."))
             }
-            switch IncidentRules.check(draft, categories: categories, now: now) {
+            switch IncidentRules.check(draft, lookup: lookup, now: now) {
             case .success(let incident):
-                result.append(Row(line: row.line, incident: incident, organisation: field(6).trimmingCharacters(in: .whitespaces)))
+                result.append(Row(line: row.line, incident: incident, organisation: field(6).trimmed))
             case .failure(let failure):
                 problems += failure.problems.map { ImportProblem(line: row.line, column: columnName($0.field), message: $0.message) }
             }

@@ -51,9 +51,32 @@ public struct IncidentCategory: Sendable, Equatable, Codable {
 
     /// Finds a category by code or by Swedish name, ignoring case.
     public static func match(_ text: String, in categories: [IncidentCategory]) -> IncidentCategory? {
-        let wanted = text.trimmingCharacters(in: .whitespaces)
+        let wanted = text.trimmed
         let lower = wanted.lowercased()
         return categories.first { $0.code == lower } ?? categories.first { $0.name.lowercased() == lower }
             ?? categories.first { $0.code == code(from: wanted) }
+    }
+}
+
+/// The kommun's active categories by code and by lower-cased name, built once for a whole import
+/// instead of lower-casing every name for every row.
+public struct CategoryLookup: Sendable {
+    public let active: [IncidentCategory]
+    private let byKey: [String: IncidentCategory]
+
+    public init(_ categories: [IncidentCategory]) {
+        active = categories.filter { !$0.retired }
+        var keys: [String: IncidentCategory] = [:]
+        for category in active.reversed() {
+            keys[category.name.lowercased()] = category
+            keys[IncidentCategory.code(from: category.name)] = category
+        }
+        for category in active.reversed() { keys[category.code] = category }
+        byKey = keys
+    }
+
+    public func match(_ text: String) -> IncidentCategory? {
+        let wanted = text.trimmed
+        return byKey[wanted] ?? byKey[wanted.lowercased()] ?? byKey[IncidentCategory.code(from: wanted)]
     }
 }

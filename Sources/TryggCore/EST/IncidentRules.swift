@@ -12,15 +12,19 @@ public enum IncidentRules {
 
     public static func check(_ draft: IncidentDraft, categories: [IncidentCategory], now: Date = Date())
         -> Result<CheckedIncident, IncidentProblems> {
+        check(draft, lookup: CategoryLookup(categories), now: now)
+    }
+
+    public static func check(_ draft: IncidentDraft, lookup: CategoryLookup, now: Date = Date()) -> Result<CheckedIncident, IncidentProblems> {
         var problems: [IncidentProblem] = []
-        let category = IncidentCategory.match(draft.category, in: categories.filter { !$0.retired })
-        if draft.category.trimmingCharacters(in: .whitespaces).isEmpty {
+        let category = lookup.match(draft.category)
+        if draft.category.trimmed.isEmpty {
             problems.append(.init(field: "kategori", message: "välj en kategori."))
         } else if category == nil {
             problems.append(.init(field: "kategori", message: "”\(draft.category.prefix(60))” är ingen kategori i kommunen. "
-                + "Giltiga: \(categories.filter { !$0.retired }.map(\.name).joined(separator: ", "))."))
+                + "Giltiga: \(lookup.active.map(\.name).joined(separator: ", "))."))
         }
-        let subcategory = draft.subcategory.trimmingCharacters(in: .whitespaces)
+        let subcategory = draft.subcategory.trimmed
         if let category, !subcategory.isEmpty, !category.subcategories.contains(subcategory) {
             problems.append(.init(field: "underkategori", message: "”\(subcategory.prefix(60))” finns inte under \(category.name)."))
         }
@@ -47,16 +51,16 @@ public enum IncidentRules {
             }
         }
         let point = checkPoint(latitude: draft.latitude, longitude: draft.longitude, problems: &problems)
-        if point == nil, draft.area.trimmingCharacters(in: .whitespaces).isEmpty, !problems.contains(where: { $0.field == "latitud" || $0.field == "longitud" }) {
+        if point == nil, draft.area.trimmed.isEmpty, !problems.contains(where: { $0.field == "latitud" || $0.field == "longitud" }) {
             problems.append(.init(field: "plats", message: "markera platsen på kartan eller välj ett område."))
         }
-        let place = draft.place.trimmingCharacters(in: .whitespacesAndNewlines)
+        let place = draft.place.trimmed
         if place.count > maxPlaceLength {
             problems.append(.init(field: "platsnamn", message: "högst \(maxPlaceLength) tecken (nu \(place.count))."))
         } else if let message = PersonalDataGuard.message(for: place, field: "Platsnamnet") {
             problems.append(.init(field: "platsnamn", message: message))
         }
-        let description = draft.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        let description = draft.description.trimmed
         if description.isEmpty {
             problems.append(.init(field: "beskrivning", message: "beskriv kort vad som hände eller syntes."))
         } else if description.count > maxDescriptionLength {
@@ -66,13 +70,15 @@ public enum IncidentRules {
         }
         guard problems.isEmpty, let category, let occurredAt else { return .failure(IncidentProblems(problems)) }
         return .success(CheckedIncident(category: category, subcategory: subcategory, occurredAt: occurredAt, endedAt: endedAt,
-                                        precision: draft.precision, point: point, areaName: draft.area.trimmingCharacters(in: .whitespaces),
+                                        precision: draft.precision, point: point, areaName: draft.area.trimmed,
                                         place: place, description: description))
     }
 
+    static func decimalPoint(_ text: String) -> String { text.utf8.contains(44) ? String(text.map { $0 == "," ? "." : $0 }) : text }
+
     static func checkPoint(latitude: String, longitude: String, problems: inout [IncidentProblem]) -> GeoPoint? {
-        let latText = latitude.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
-        let lonText = longitude.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        // A Swedish decimal comma is accepted ("58,41").
+        let latText = decimalPoint(latitude.trimmed), lonText = decimalPoint(longitude.trimmed)
         if latText.isEmpty && lonText.isEmpty { return nil }
         guard let lat = Double(latText), lat.isFinite, (-90...90).contains(lat) else {
             problems.append(.init(field: "latitud", message: "”\(latText.prefix(30))” är ingen latitud (−90 till 90 grader, WGS84)."))
@@ -110,7 +116,7 @@ public enum IncidentTime {
     }
 
     public static func parse(_ raw: String) -> Result<Date, Problem> {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmed
         let bytes = Array(text.utf8)
         guard bytes.count >= 16, bytes.count <= 40 else { return .failure(.format) }
         func number(_ from: Int, _ length: Int) -> Int? {

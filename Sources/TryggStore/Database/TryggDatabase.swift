@@ -63,6 +63,12 @@ public final class TryggDatabase: Sendable {
         case .sqliteFile:
             // WAL lets readers run while a writer writes, which a web app needs.
             try await sql.raw("PRAGMA journal_mode=WAL").run()
+            // In WAL mode NORMAL syncs at checkpoints instead of at every commit: the database stays
+            // consistent after a crash, and a power cut can lose at most the last commits. FULL
+            // capped writes at the disk's fsync rate (about 100 reports/s measured here).
+            try await sql.raw("PRAGMA synchronous=NORMAL").run()
+            // 64 MB of page cache (the default is 2 MB): a large import or a year of events stays in memory.
+            try await sql.raw("PRAGMA cache_size=-65536").run()
             try await sql.raw("PRAGMA foreign_keys=ON").run()
         case .sqliteMemory:
             try await sql.raw("PRAGMA foreign_keys=ON").run()

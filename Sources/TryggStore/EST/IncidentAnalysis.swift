@@ -84,7 +84,9 @@ extension IncidentStore {
         var records: [Incident] = []
         records.reserveCapacity(rows.count)
         let now = Date()
-        for row in rows {
+        var system = SystemRandomNumberGenerator()
+        var random = SplitMix64(seed: system.next())
+        for (index, row) in rows.enumerated() {
             var organisationID: UUID?
             if !row.organisation.isEmpty {
                 organisationID = byName[row.organisation.lowercased()]
@@ -98,25 +100,17 @@ extension IncidentStore {
                 problems.append(ImportProblem(line: row.line, column: "area", message: "\(error)"))
                 continue
             }
-            records.append(Incident(id: UUID(), kommunID: kommunID, categoryID: row.incident.category.id, subcategory: row.incident.subcategory,
+            // One millisecond apart in the key, so the rows of an import get increasing keys.
+            records.append(Incident(id: TimeOrderedUUID.make(now: now.addingTimeInterval(Double(index) / 1000), using: &random), kommunID: kommunID, categoryID: row.incident.category.id, subcategory: row.incident.subcategory,
                                     occurredAt: row.incident.occurredAt, endedAt: nil, precision: .exact, point: row.incident.point,
                                     areaID: areaID, place: row.incident.place, description: row.incident.description,
                                     organisationID: organisationID, reporterID: nil, source: source, createdAt: now, updatedAt: now))
             if problems.count >= 500 { break }
         }
         guard problems.isEmpty else { throw ImportFailure(problems) }
-        let batch = 500
         let toStore = records
         try await db.transaction { db in
-            let sql = db as! any SQLDatabase
-            var start = 0
-            while start < toStore.count {
-                var insert = sql.insert(into: "incidents").columns(Self.columns)
-                for record in toStore[start..<min(start + batch, toStore.count)] { insert = insert.values(Self.values(record)) }
-                try await insert.run()
-                start += batch
-                if start % 50_000 < batch { progress?(min(start, toStore.count)) }
-            }
+            try await Self.insertAll(toStore, on: db as! any SQLDatabase, progress: progress)
             try await AuditLog.record(actor, action: "importerade händelser", objectType: "händelser", objectID: fileName,
                                       detail: "\(toStore.count) händelser", kommunID: kommunID, on: db)
         }

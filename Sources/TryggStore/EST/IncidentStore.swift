@@ -38,10 +38,12 @@ public struct IncidentStore: Sendable {
     /// Stores a checked event. The area is the one named, else the priority area containing the point.
     @discardableResult
     public func add(_ incident: CheckedIncident, kommunID: UUID, organisationID: UUID?, reporterID: UUID?, source: IncidentSource,
-                    by actor: Actor) async throws -> Incident {
-        let areas = try await AreaStore(db: db).all(kommunID: kommunID)
+                    areas knownAreas: [Area]? = nil, by actor: Actor) async throws -> Incident {
+        // Callers that have the kommun's areas already (the API) pass them to save a query.
+        var areas = knownAreas ?? []
+        if knownAreas == nil { areas = try await AreaStore(db: db).all(kommunID: kommunID) }
         let now = Date()
-        let record = Incident(id: UUID(), kommunID: kommunID, categoryID: incident.category.id, subcategory: incident.subcategory,
+        let record = Incident(id: TimeOrderedUUID.make(now: now), kommunID: kommunID, categoryID: incident.category.id, subcategory: incident.subcategory,
                               occurredAt: incident.occurredAt, endedAt: incident.endedAt, precision: incident.precision,
                               point: incident.point, areaID: try Self.areaID(for: incident, in: areas), place: incident.place,
                               description: incident.description, organisationID: organisationID, reporterID: reporterID,

@@ -95,9 +95,9 @@ struct M013CreateEST: AsyncMigration {
             .create()
         guard let sql = database as? any SQLDatabase else { return }
         // Covers the weekly aggregate: kommun and week narrow the range, area and category are read from the index.
-        try await sql.raw("CREATE INDEX incidents_week ON incidents (kommun_id, iso_week, area_id, category_id)").run()
-        try await sql.raw("CREATE INDEX incidents_time ON incidents (kommun_id, occurred_at)").run()
-        try await sql.raw("CREATE INDEX incidents_reporter ON incidents (reporter_id)").run()
+        for statement in IncidentStore.rebuildableIndexes { try await sql.raw(SQLQueryString(statement)).run() }
+        // Only reports made by a user ("my reports"); imported rows have no reporter and skip it.
+        try await sql.raw("CREATE INDEX incidents_reporter ON incidents (reporter_id) WHERE reporter_id IS NOT NULL").run()
         try await sql.raw("CREATE INDEX est_insatser_kommun ON est_insatser (kommun_id, decided_week)").run()
         // Kommuner that exist before this migration get the default categories too.
         let kommuner = try await sql.select().column("id").from("kommuner").all().map { try $0.decode(column: "id", as: UUID.self) }

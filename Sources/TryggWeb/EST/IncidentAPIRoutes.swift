@@ -91,7 +91,8 @@ struct IncidentAPIRoutes {
             case .success(let checked):
                 do {
                     let stored = try await IncidentStore(deps.database).add(checked, kommunID: user.kommun.id, organisationID: user.organisation.id,
-                                                                            reporterID: user.id, source: .api, by: try context.requireActor())
+                                                                            reporterID: user.id, source: .api, areas: lookups.areas,
+                                                                            by: try context.requireActor())
                     var response = APIRoutes.encode(lookups.dto(stored))
                     response.status = .created
                     response.headers[.location] = "/api/v1/incidents/\(stored.id)"

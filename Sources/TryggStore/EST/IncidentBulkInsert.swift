@@ -1,0 +1,110 @@
+import Foundation
+import SQLKit
+import TryggCore
+
+/// Bulk insert of events. On SQLite a batch travels as one JSON text that SQLite unpacks itself
+/// (`jsonb_each`), instead of 21 bound values per row: binding and encoding each value in Swift
+/// cost more than SQLite's own work. PostgreSQL gets ordinary multi-row INSERTs.
+extension IncidentStore {
+    /// The indexes a large import drops and builds again afterwards: building an index from
+    /// sorted data is several times faster than growing it row by row at random places.
+    static let rebuildableIndexes = [
+        // Covers the weekly aggregate: kommun and week narrow the range, area and category are read from the index.
+        "CREATE INDEX incidents_week ON incidents (kommun_id, iso_week, area_id, category_id)",
+        "CREATE INDEX incidents_time ON incidents (kommun_id, occurred_at)",
+    ]
+
+    /// Inserts all batches inside the caller's transaction. On SQLite, when the import is large
+    /// and at least as big as what is stored, the time and week indexes are dropped first and
+    /// rebuilt at the end of the same transaction, so readers never see the table without them.
+    static func insertAll(_ records: [Incident], on sql: any SQLDatabase, progress: (@Sendable (Int) -> Void)?) async throws {
+        var rebuild = false
+        if sql.dialect.name == "sqlite", records.count >= 100_000 {
+            let stored = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents")
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+            rebuild = records.count >= stored
+        }
+        if rebuild {
+            try await sql.raw("DROP INDEX incidents_week").run()
+            try await sql.raw("DROP INDEX incidents_time").run()
+        }
+        let batch = 2_000
+        var start = 0
+        while start < records.count {
+            try await insert(records[start..<min(start + batch, records.count)], on: sql)
+            start += batch
+            if start % 50_000 < batch { progress?(min(start, records.count)) }
+        }
+        if rebuild {
+            for statement in rebuildableIndexes { try await sql.raw(SQLQueryString(statement)).run() }
+        }
+    }
+
+    static func insert(_ records: ArraySlice<Incident>, on sql: any SQLDatabase) async throws {
+        guard sql.dialect.name == "sqlite" else {
+            var insert = sql.insert(into: "incidents").columns(columns)
+            for record in records { insert = insert.values(values(record)) }
+            try await insert.run()
+            return
+        }
+        var bytes: [UInt8] = [91]
+        bytes.reserveCapacity(records.count * 400)
+        for (index, record) in records.enumerated() {
+            if index > 0 { bytes.append(44) }
+            appendJSON(record, to: &bytes)
+        }
+        bytes.append(93)
+        let json = String(decoding: bytes, as: UTF8.self)
+        // Column i of the JSON row goes to column i of the table. SQLiteNIO stores UUIDs as their
+        // text form, which is what the JSON carries.
+        let selected = columns.indices.map { "value->>\($0)" }.joined(separator: ", ")
+        try await sql.raw("INSERT INTO incidents (\(unsafeRaw: columns.joined(separator: ", "))) SELECT \(unsafeRaw: selected) FROM jsonb_each(\(bind: json))").run()
+    }
+
+    static func appendJSON(_ record: Incident, to bytes: inout [UInt8]) {
+        let local = StockholmCalendar.local(record.occurredAt)
+        func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+        func uuid(_ id: UUID?) {
+            guard let id else { return raw("null") }
+            bytes.append(34)
+            id.appendCanonical(to: &bytes)
+            bytes.append(34)
+        }
+        func number(_ value: Double?) { raw(value.map { "\($0)" } ?? "null") }
+        func integer(_ value: Int64?) { raw(value.map { "\($0)" } ?? "null") }
+        func comma() { bytes.append(44) }
+        bytes.append(91)
+        uuid(record.id); comma(); uuid(record.kommunID); comma(); uuid(record.categoryID); comma()
+        appendString(record.subcategory, to: &bytes); comma()
+        integer(Int64(record.occurredAt.timeIntervalSince1970)); comma()
+        integer(record.endedAt.map { Int64($0.timeIntervalSince1970) }); comma()
+        appendString(record.precision.rawValue, to: &bytes); comma()
+        number(record.point?.latitude); comma(); number(record.point?.longitude); comma(); uuid(record.areaID); comma()
+        appendString(record.place, to: &bytes); comma()
+        appendString(record.description, to: &bytes); comma()
+        uuid(record.organisationID); comma(); uuid(record.reporterID); comma()
+        appendString(record.source.rawValue, to: &bytes); comma()
+        raw("\(local.week.key),\(local.weekday),\(local.hour),\(local.monthKey),")
+        integer(Int64(record.createdAt.timeIntervalSince1970)); comma(); integer(Int64(record.updatedAt.timeIntervalSince1970))
+        bytes.append(93)
+    }
+
+    /// A JSON string literal (RFC 8259 escaping).
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(34)
+        for byte in text.utf8 {
+            switch byte {
+            case 34: bytes.append(contentsOf: [92, 34])
+            case 92: bytes.append(contentsOf: [92, 92])
+            case 10: bytes.append(contentsOf: [92, 110])
+            case 13: bytes.append(contentsOf: [92, 114])
+            case 9: bytes.append(contentsOf: [92, 116])
+            case 0..<32:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(34)
+    }
+}
