@@ -35,7 +35,6 @@ public enum HotPlaces {
         let grid = SpatialGrid(points: projected, cell: radius)
         var neighbours = projected.indices.map { grid.within(radius, of: projected[$0]).count }
         var taken = Array(repeating: false, count: week.count)
-        let earlierGrid = SpatialGrid(points: earlier.map { let p = Sweref99TM.fromWGS84($0.point); return (p.easting, p.northing) }, cell: radius)
         var places: [HotPlace] = []
         while let seed = neighbours.indices.filter({ !taken[$0] }).max(by: { (neighbours[$0], $1) < (neighbours[$1], $0) }),
               neighbours[seed] >= minimumEvents {
@@ -50,9 +49,33 @@ public enum HotPlaces {
             var categories: [UUID] = []
             for index in members where !categories.contains(week[index].categoryID) { categories.append(week[index].categoryID) }
             places.append(HotPlace(centre: Sweref99TM.toWGS84(easting: x, northing: y), count: members.count,
-                                   earlierCount: earlierGrid.within(radius, of: (x, y)).count, name: name, categoryIDs: categories))
+                                   earlierCount: 0, name: name, categoryIDs: categories))
         }
-        return places
+        return counting(earlier, around: places, radius: radius)
+    }
+
+    /// Sets each place's `earlierCount`: the earlier events within `radius` of its centre.
+    public static func counting(_ earlier: [EventPoint], around places: [HotPlace], radius: Double = 100) -> [HotPlace] {
+        let grid = SpatialGrid(points: earlier.map { let p = Sweref99TM.fromWGS84($0.point); return (p.easting, p.northing) }, cell: radius)
+        return places.map { place in
+            var counted = place
+            let centre = Sweref99TM.fromWGS84(place.centre)
+            counted.earlierCount = grid.within(radius, of: (centre.easting, centre.northing)).count
+            return counted
+        }
+    }
+
+    /// A latitude/longitude box around the places, `radius` metres wider: the only earlier events
+    /// that can count, so only those need to be read.
+    public static func boundingBox(of places: [HotPlace], radius: Double = 100) -> (min: GeoPoint, max: GeoPoint)? {
+        guard let first = places.first else { return nil }
+        var lo = first.centre, hi = first.centre
+        for place in places {
+            lo.latitude = min(lo.latitude, place.centre.latitude); lo.longitude = min(lo.longitude, place.centre.longitude)
+            hi.latitude = max(hi.latitude, place.centre.latitude); hi.longitude = max(hi.longitude, place.centre.longitude)
+        }
+        let dLat = radius / 111_000 * 1.1, dLon = radius / (111_000 * cos(lo.latitude * .pi / 180)) * 1.1
+        return (GeoPoint(latitude: lo.latitude - dLat, longitude: lo.longitude - dLon), GeoPoint(latitude: hi.latitude + dLat, longitude: hi.longitude + dLon))
     }
 }
 

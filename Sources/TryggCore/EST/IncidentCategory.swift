@@ -43,8 +43,14 @@ public struct IncidentCategory: Sendable, Equatable, Codable {
 
     /// A code from a Swedish name: lower case, å/ä→a, ö→o, other characters to dashes.
     public static func code(from name: String) -> String {
-        let folded = name.lowercased().replacingOccurrences(of: "å", with: "a").replacingOccurrences(of: "ä", with: "a")
-            .replacingOccurrences(of: "ö", with: "o").replacingOccurrences(of: "é", with: "e")
+        let folded = String(name.lowercased().map { character -> Character in
+            switch character {
+            case "å", "ä": "a"
+            case "ö": "o"
+            case "é": "e"
+            default: character
+            }
+        })
         let pieces = folded.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
         return pieces.joined(separator: "-")
     }

@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import TryggCore
 
@@ -14,8 +15,22 @@ public struct AreaStore: Sendable {
         public var updated: [String]
     }
 
+    struct AreaRow: Decodable {
+        var id: UUID
+        var kommunId: UUID
+        var name: String
+        var geometry: String?
+        var desoCodes: String
+        var source: String
+    }
+
+    /// Read with SQLKit rather than Fluent models: the areas are needed on every event report.
     public func all(kommunID: UUID) async throws -> [Area] {
-        try await AreaModel.query(on: db).filter(\.$kommunID == kommunID).sort(\.$name).all().map(\.record)
+        try await (db as! any SQLDatabase).select().columns("id", "kommun_id", "name", "geometry", "deso_codes", "source").from("areas")
+            .where("kommun_id", .equal, kommunID).orderBy("name")
+            .all(decoding: AreaRow.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+            .map { Area(id: $0.id, kommunID: $0.kommunId, name: $0.name, shape: $0.geometry.flatMap(AreaModel.decode),
+                        desoCodes: $0.desoCodes.split(separator: ",").map(String.init), source: $0.source) }
     }
 
     public func count(kommunID: UUID) async throws -> Int {

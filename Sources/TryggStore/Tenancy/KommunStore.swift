@@ -55,9 +55,22 @@ public struct KommunStore: Sendable {
 
     // MARK: Organisations
 
+    struct OrganisationRow: Decodable {
+        var id: UUID
+        var kommunId: UUID
+        var abbreviation: String
+        var name: String
+        var kind: String
+        var nameConfirmed: Bool
+    }
+
+    /// Read with SQLKit rather than Fluent: every page and API call needs the list, and Fluent's
+    /// model decoding (reflection per row) cost more than the query.
     public func organisations(kommunID: UUID) async throws -> [Organisation] {
-        try await OrganisationModel.query(on: db).filter(\.$kommunID == kommunID).all()
-            .map(\.record)
+        try await (db as! any SQLDatabase).select().column("*").from("organisations").where("kommun_id", .equal, kommunID)
+            .all(decoding: OrganisationRow.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+            .map { Organisation(id: $0.id, kommunID: $0.kommunId, abbreviation: $0.abbreviation, name: $0.name,
+                                kind: OrganisationKind(rawValue: $0.kind) ?? .extern, nameConfirmed: $0.nameConfirmed) }
             .sorted { ($0.kind.sortOrder, $0.abbreviation.lowercased()) < ($1.kind.sortOrder, $1.abbreviation.lowercased()) }
     }
 

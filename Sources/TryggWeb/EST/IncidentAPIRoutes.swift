@@ -84,7 +84,10 @@ struct IncidentAPIRoutes {
                                       endedAt: text("ended_at"), precision: TimePrecision(rawValue: text("precision")) ?? .exact,
                                       latitude: text("latitude"), longitude: text("longitude"), area: text("area"), place: text("place"),
                                       description: text("description"))
-            let lookups = try await Lookups.load(user.kommun.id, deps.database)
+            // The new event's organisation is the user's own, so the kommun's list is not needed here.
+            let lookups = Lookups(areas: try await AreaStore(deps.database).all(kommunID: user.kommun.id),
+                                  categories: try await CategoryStore(deps.database).all(kommunID: user.kommun.id),
+                                  organisations: [user.organisation])
             switch IncidentRules.check(draft, categories: lookups.categories) {
             case .failure(let failure):
                 return Self.problems(failure.problems)

@@ -39,9 +39,14 @@ public struct WeekReport: Sendable {
         let counts = try await incidents.weekCounts(kommunID: kommun.id, weeks: week.adding(-4)...week, sources: sources)
         let summaries = WeekSummary.summarise(week: week, counts: counts, areas: areas.map { ($0.id, $0.name) }, categories: categories)
         let weekPoints = try await incidents.points(kommunID: kommun.id, from: week.start, until: week.end, sources: sources)
-        let earlier = try await incidents.points(kommunID: kommun.id, from: week.adding(-4).start, until: week.start, sources: sources)
+        var places = Array(HotPlaces.find(week: weekPoints, earlier: []).prefix(15))
+        if let box = HotPlaces.boundingBox(of: places) {
+            // Only the earlier events near this week's hot places can make them recurring.
+            let earlier = try await incidents.points(kommunID: kommun.id, from: week.adding(-4).start, until: week.start, sources: sources, within: box)
+            places = HotPlaces.counting(earlier, around: places)
+        }
         let names = Dictionary(uniqueKeysWithValues: categories.map { ($0.id, $0.name) })
-        let hot = HotPlaces.find(week: weekPoints, earlier: earlier).prefix(15).map { place in
+        let hot = places.map { place in
             HotPlaceLine(place: place, area: areas.first { $0.shape?.contains(place.centre) ?? false }?.name ?? WeekSummary.restOfKommun,
                          categories: place.categoryIDs.compactMap { names[$0] }.joined(separator: ", "))
         }
