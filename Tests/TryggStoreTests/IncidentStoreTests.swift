@@ -70,4 +70,29 @@ struct IncidentStoreTests {
             #expect(try await IncidentStore(database).count(kommunID: motala.id) == 0)
         }
     }
+
+    @Test("Fyrtio samtidiga rapporter genom skrivkön sparas alla, var och en med sin loggpost")
+    func groupCommit() async throws {
+        try await withMigratedDatabase { database in
+            let (motala, _) = try await Self.setup(database)
+            let category = try #require(try await CategoryStore(database).all(kommunID: motala.id).first)
+            let areas = try await AreaStore(database).all(kommunID: motala.id)
+            let queue = IncidentWriteQueue(database: database)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<40 {
+                    let checked = CheckedIncident(category: category, subcategory: "", occurredAt: Date(timeIntervalSince1970: 1_711_000_000),
+                                                  endedAt: nil, precision: .exact, point: GeoPoint(latitude: 58.54, longitude: 15.04),
+                                                  areaName: "", place: "", description: "Rapport \(index)")
+                    let record = try IncidentStore.record(for: checked, kommunID: motala.id, organisationID: nil, reporterID: nil,
+                                                          source: .api, areas: areas)
+                    group.addTask { try await queue.store(record, detail: "test", by: .commandLine(kommunID: motala.id)) }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await IncidentStore(database).count(kommunID: motala.id) == 40)
+            let audit = try await AuditLog.search(kommunID: motala.id, AuditQuery(limit: 100), on: database.db)
+            #expect(audit.filter { $0.action == "rapporterade händelse" }.count == 40)
+            #expect(try await IncidentStore(database).list(kommunID: motala.id, filter: .init()).allSatisfy { $0.areaID == areas.first?.id })
+        }
+    }
 }

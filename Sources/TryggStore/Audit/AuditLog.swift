@@ -31,6 +31,35 @@ public enum AuditLog {
             .run()
     }
 
+    /// One entry of a batch written with `recordAll`.
+    public struct Draft: Sendable {
+        public let actor: Actor
+        public let action: String
+        public let objectType: String
+        public let objectID: String
+        public let detail: String
+        public let kommunID: UUID?
+
+        public init(actor: Actor, action: String, objectType: String, objectID: String, detail: String, kommunID: UUID?) {
+            self.actor = actor; self.action = action; self.objectType = objectType; self.objectID = objectID
+            self.detail = detail; self.kommunID = kommunID
+        }
+    }
+
+    /// Several entries in one statement, for writes that are batched (event intake).
+    public static func recordAll(_ drafts: [Draft], on db: any Database) async throws {
+        guard !drafts.isEmpty else { return }
+        var insert = (db as! any SQLDatabase).insert(into: AuditEntryModel.schema)
+            .columns("id", "kommun_id", "user_id", "actor", "action", "object_type", "object_id", "detail", "address", "created_at")
+        let now = Date()
+        for draft in drafts {
+            insert = insert.values(SQLBind(UUID()), SQLBind(draft.kommunID ?? draft.actor.kommunID), SQLBind(draft.actor.userID),
+                                   SQLBind(draft.actor.label), SQLBind(draft.action), SQLBind(draft.objectType), SQLBind(draft.objectID),
+                                   SQLBind(String(draft.detail.prefix(2000))), SQLBind(draft.actor.address), SQLBind(now))
+        }
+        try await insert.run()
+    }
+
     public static func search(kommunID: UUID, _ query: AuditQuery, on db: any Database) async throws -> [AuditEntry] {
         var builder = AuditEntryModel.query(on: db).filter(\.$kommunID == kommunID)
         if let from = query.from { builder = builder.filter(\.$createdAt >= from) }

@@ -35,23 +35,29 @@ public struct IncidentStore: Sendable {
         }
     }
 
-    /// Stores a checked event. The area is the one named, else the priority area containing the point.
+    /// The record a checked event becomes: the area is the one named, else the priority area
+    /// containing the point.
+    public static func record(for incident: CheckedIncident, kommunID: UUID, organisationID: UUID?, reporterID: UUID?,
+                              source: IncidentSource, areas: [Area], now: Date = Date()) throws -> Incident {
+        Incident(id: TimeOrderedUUID.make(now: now), kommunID: kommunID, categoryID: incident.category.id, subcategory: incident.subcategory,
+                 occurredAt: incident.occurredAt, endedAt: incident.endedAt, precision: incident.precision, point: incident.point,
+                 areaID: try areaID(for: incident, in: areas), place: incident.place, description: incident.description,
+                 organisationID: organisationID, reporterID: reporterID, source: source, createdAt: now, updatedAt: now)
+    }
+
+    /// Stores a checked event (see `record(for:)` for how the area is chosen).
     @discardableResult
     public func add(_ incident: CheckedIncident, kommunID: UUID, organisationID: UUID?, reporterID: UUID?, source: IncidentSource,
                     areas knownAreas: [Area]? = nil, by actor: Actor) async throws -> Incident {
         // Callers that have the kommun's areas already (the API) pass them to save a query.
         var areas = knownAreas ?? []
         if knownAreas == nil { areas = try await AreaStore(db: db).all(kommunID: kommunID) }
-        let now = Date()
-        let record = Incident(id: TimeOrderedUUID.make(now: now), kommunID: kommunID, categoryID: incident.category.id, subcategory: incident.subcategory,
-                              occurredAt: incident.occurredAt, endedAt: incident.endedAt, precision: incident.precision,
-                              point: incident.point, areaID: try Self.areaID(for: incident, in: areas), place: incident.place,
-                              description: incident.description, organisationID: organisationID, reporterID: reporterID,
-                              source: source, createdAt: now, updatedAt: now)
+        let record = try Self.record(for: incident, kommunID: kommunID, organisationID: organisationID, reporterID: reporterID,
+                                     source: source, areas: areas)
         try await db.transaction { db in
             try await (db as! any SQLDatabase).insert(into: "incidents").columns(Self.columns).values(Self.values(record)).run()
             try await AuditLog.record(actor, action: "rapporterade händelse", objectType: "händelse", objectID: record.id.uuidString,
-                                      detail: "\(incident.category.name), \(IncidentTime.display(incident.occurredAt))", kommunID: kommunID, on: db)
+                                      detail: Self.auditDetail(incident), kommunID: kommunID, on: db)
         }
         return record
     }
@@ -152,6 +158,10 @@ public struct IncidentStore: Sendable {
             source: IncidentSource(rawValue: try row.decode(column: "source", as: String.self)) ?? .est,
             createdAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "created_at", as: Int64.self))),
             updatedAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "updated_at", as: Int64.self))))
+    }
+
+    public static func auditDetail(_ incident: CheckedIncident) -> String {
+        "\(incident.category.name), \(IncidentTime.display(incident.occurredAt))"
     }
 
     static func summary(_ incident: Incident) -> String {

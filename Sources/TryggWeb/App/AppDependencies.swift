@@ -10,6 +10,10 @@ struct AppDependencies: Sendable {
     let renderer: Renderer
     let configuration: AppConfiguration
     let loginLimiter: RateLimiter
+    /// Areas and categories for the event intake API, kept a few seconds.
+    let referenceCache = ReferenceCache()
+    /// Group commit for events posted to the API.
+    let incidentQueue: IncidentWriteQueue
 
     var lockoutRule: LoginLockoutRule {
         LoginLockoutRule(maxFailures: configuration.lockout.maxFailures, lockoutSeconds: configuration.lockout.seconds)

@@ -28,7 +28,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     let renderer = try await Renderer.load()
     let deps = AppDependencies(
         database: database, renderer: renderer, configuration: configuration,
-        loginLimiter: RateLimiter(limit: configuration.loginAttemptsPerMinute, window: 60))
+        loginLimiter: RateLimiter(limit: configuration.loginAttemptsPerMinute, window: 60), incidentQueue: IncidentWriteQueue(database: database))
     let router = Router(context: TryggRequestContext.self)
     // Outermost first: headers wrap error pages, which wrap everything that can fail.
     router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies))

@@ -85,17 +85,16 @@ struct IncidentAPIRoutes {
                                       latitude: text("latitude"), longitude: text("longitude"), area: text("area"), place: text("place"),
                                       description: text("description"))
             // The new event's organisation is the user's own, so the kommun's list is not needed here.
-            let lookups = Lookups(areas: try await AreaStore(deps.database).all(kommunID: user.kommun.id),
-                                  categories: try await CategoryStore(deps.database).all(kommunID: user.kommun.id),
-                                  organisations: [user.organisation])
+            let reference = try await deps.referenceCache.lookups(kommunID: user.kommun.id, database: deps.database)
+            let lookups = Lookups(areas: reference.areas, categories: reference.categories, organisations: [user.organisation])
             switch IncidentRules.check(draft, categories: lookups.categories) {
             case .failure(let failure):
                 return Self.problems(failure.problems)
             case .success(let checked):
                 do {
-                    let stored = try await IncidentStore(deps.database).add(checked, kommunID: user.kommun.id, organisationID: user.organisation.id,
-                                                                            reporterID: user.id, source: .api, areas: lookups.areas,
-                                                                            by: try context.requireActor())
+                    let stored = try IncidentStore.record(for: checked, kommunID: user.kommun.id, organisationID: user.organisation.id,
+                                                          reporterID: user.id, source: .api, areas: lookups.areas)
+                    try await deps.incidentQueue.store(stored, detail: IncidentStore.auditDetail(checked), by: try context.requireActor())
                     var response = APIRoutes.encode(lookups.dto(stored))
                     response.status = .created
                     response.headers[.location] = "/api/v1/incidents/\(stored.id)"
