@@ -87,7 +87,7 @@ struct IncidentAPIRoutes {
             // The new event's organisation is the user's own, so the kommun's list is not needed here.
             let reference = try await deps.referenceCache.lookups(kommunID: user.kommun.id, database: deps.database)
             let lookups = Lookups(areas: reference.areas, categories: reference.categories, organisations: [user.organisation])
-            switch IncidentRules.check(draft, categories: lookups.categories) {
+            switch IncidentRules.check(draft, lookup: reference.lookup) {
             case .failure(let failure):
                 return Self.problems(failure.problems)
             case .success(let checked):

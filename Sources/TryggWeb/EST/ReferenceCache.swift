@@ -10,6 +10,7 @@ actor ReferenceCache {
     struct Entry {
         let areas: [Area]
         let categories: [IncidentCategory]
+        let lookup: CategoryLookup
         let loaded: Date
     }
 
@@ -18,11 +19,12 @@ actor ReferenceCache {
 
     init(lifetime: TimeInterval = 5) { self.lifetime = lifetime }
 
-    func lookups(kommunID: UUID, database: TryggDatabase, now: Date = Date()) async throws -> (areas: [Area], categories: [IncidentCategory]) {
-        if let entry = entries[kommunID], now.timeIntervalSince(entry.loaded) < lifetime { return (entry.areas, entry.categories) }
+    func lookups(kommunID: UUID, database: TryggDatabase, now: Date = Date()) async throws -> Entry {
+        if let entry = entries[kommunID], now.timeIntervalSince(entry.loaded) < lifetime { return entry }
         let areas = try await AreaStore(database).all(kommunID: kommunID)
         let categories = try await CategoryStore(database).all(kommunID: kommunID)
-        entries[kommunID] = Entry(areas: areas, categories: categories, loaded: now)
-        return (areas, categories)
+        let entry = Entry(areas: areas, categories: categories, lookup: CategoryLookup(categories), loaded: now)
+        entries[kommunID] = entry
+        return entry
     }
 }
