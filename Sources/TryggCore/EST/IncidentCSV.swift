@@ -19,7 +19,7 @@ public enum IncidentCSV {
     }
 
     public static func rows(from table: CSVTable, categories: [IncidentCategory], areaNames: [String], now: Date = Date(),
-                            progress: ((Int) -> Void)? = nil) throws(ImportFailure) -> [Row] {
+                            progress: (@Sendable (Int) -> Void)? = nil) throws(ImportFailure) -> [Row] {
         let header = table.header.map { $0.lowercased() }
         let missing = columns.filter { !header.contains($0) }
         if !missing.isEmpty {
@@ -28,14 +28,28 @@ public enum IncidentCSV {
         let index = columns.map { header.firstIndex(of: $0)! }
         let knownAreas = Set(areaNames.map { $0.lowercased() } + [WeekSummary.restOfKommun.lowercased()])
         let lookup = CategoryLookup(categories)
+        // Rows are independent, so large files are checked on every core, in slices kept in order.
+        let slices = table.rows.count >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let size = (table.rows.count + slices - 1) / max(slices, 1)
+        let outcomes = SliceResults(count: slices)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let range = (slice * size)..<min((slice + 1) * size, table.rows.count)
+            outcomes.set(slice, check(table.rows[range], header: header.count, index: index, knownAreas: knownAreas, lookup: lookup, now: now))
+            progress?(range.upperBound)
+        }
+        let problems = Array(outcomes.all.flatMap(\.problems).prefix(maxProblems))
+        guard problems.isEmpty else { throw ImportFailure(problems) }
+        return outcomes.all.flatMap(\.rows)
+    }
+
+    static func check(_ rows: ArraySlice<CSVTable.Row>, header: Int, index: [Int], knownAreas: Set<String>, lookup: CategoryLookup,
+                      now: Date) -> (rows: [Row], problems: [ImportProblem]) {
         var problems: [ImportProblem] = []
         var result: [Row] = []
-        result.reserveCapacity(table.rows.count)
-        for (number, row) in table.rows.enumerated() {
-            if number % 50_000 == 0 { progress?(number) }
-            guard row.fields.count >= header.count else {
-                problems.append(ImportProblem(line: row.line, column: nil,
-                                              message: "raden har \(row.fields.count) fält men rubrikraden har \(header.count)."))
+        result.reserveCapacity(rows.count)
+        for row in rows {
+            guard row.fields.count >= header else {
+                problems.append(ImportProblem(line: row.line, column: nil, message: "raden har \(row.fields.count) fält men rubrikraden har \(header)."))
                 if problems.count >= maxProblems { break } else { continue }
             }
             let field = { (column: Int) in row.fields[index[column]] }
@@ -54,9 +68,23 @@ public enum IncidentCSV {
             }
             if problems.count >= maxProblems { break }
         }
-        progress?(table.rows.count)
-        guard problems.isEmpty else { throw ImportFailure(problems) }
-        return result
+        return (result, problems)
+    }
+
+    /// Per-slice results written from several threads, each slice by exactly one.
+    final class SliceResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [(rows: [Row], problems: [ImportProblem])]
+
+        init(count: Int) { results = Array(repeating: ([], []), count: count) }
+
+        func set(_ slice: Int, _ value: (rows: [Row], problems: [ImportProblem])) {
+            lock.lock()
+            results[slice] = value
+            lock.unlock()
+        }
+
+        var all: [(rows: [Row], problems: [ImportProblem])] { lock.lock(); defer { lock.unlock() }; return results }
     }
 
     /// The CSV column a form field corresponds to, so the error names what the user sees in the file.
