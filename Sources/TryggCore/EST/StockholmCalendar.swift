@@ -62,6 +62,14 @@ public enum StockholmCalendar {
         (try? instant(year: year, month: month, day: day, hour: 0, minute: 0)) ?? Date(timeIntervalSince1970: 0)
     }
 
+    /// Whether a form's `yyyy-MM-dd` names a real calendar date.
+    public static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month) else { return false }
+        return (1...daysIn(month: month, year: year)).contains(day)
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: isLeap(year) ? 29 : 28

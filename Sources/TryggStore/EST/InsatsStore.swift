@@ -62,7 +62,7 @@ public struct InsatsStore: Sendable {
         let what = decision.what.trimmingCharacters(in: .whitespacesAndNewlines), place = decision.place.trimmingCharacters(in: .whitespaces)
         guard (3...500).contains(what.count) else { throw StoreError.invalid("Beskriv insatsen (3–500 tecken).") }
         guard (2...200).contains(place.count) else { throw StoreError.invalid("Ange var insatsen görs (2–200 tecken).") }
-        guard Self.isDate(decision.startsOn), Self.isDate(decision.dueOn) else {
+        guard StockholmCalendar.isDate(decision.startsOn), StockholmCalendar.isDate(decision.dueOn) else {
             throw StoreError.invalid("Ange start och klart senast som ÅÅÅÅ-MM-DD.")
         }
         guard decision.dueOn >= decision.startsOn else { throw StoreError.invalid("”Klart senast” kan inte ligga före starten.") }
@@ -75,7 +75,8 @@ public struct InsatsStore: Sendable {
         guard try await KommunStore(db: db).organisations(kommunID: kommunID).contains(where: { $0.id == decision.organisationID }) else {
             throw StoreError.invalid("Välj en ansvarig organisation i kommunen.")
         }
-        let areaID = try await decision.point.asyncFlatMap { try await AreaStore(db: db).area(containing: $0, kommunID: kommunID)?.id }
+        var areaID: UUID?
+        if let point = decision.point { areaID = try await AreaStore(db: db).area(containing: point, kommunID: kommunID)?.id }
         let row = Row(id: UUID(), kommunId: kommunID, decidedWeek: week.key, kind: decision.kind.rawValue, what: what, place: place,
                       latitude: decision.point?.latitude, longitude: decision.point?.longitude, areaId: areaID,
                       organisationId: decision.organisationID, startsOn: decision.startsOn, dueOn: decision.dueOn,
@@ -145,17 +146,4 @@ public struct InsatsStore: Sendable {
             }
     }
 
-    static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month) else { return false }
-        return (1...StockholmCalendar.daysIn(month: month, year: year)).contains(day)
-    }
-}
-
-extension Optional {
-    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
 }

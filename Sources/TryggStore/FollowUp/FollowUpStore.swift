@@ -11,7 +11,7 @@ public struct FollowUpStore: Sendable {
 
     @discardableResult
     public func open(planID: UUID, kommunID: UUID, deadline: String, by actor: Actor) async throws -> FollowUpRound {
-        guard Self.isDate(deadline) else { throw StoreError.invalid("Ange sista svarsdag som ÅÅÅÅ-MM-DD.") }
+        guard StockholmCalendar.isDate(deadline) else { throw StoreError.invalid("Ange sista svarsdag som ÅÅÅÅ-MM-DD.") }
         return try await db.transaction { db in
             guard let plan = try await PlanModel.query(on: db).filter(\.$id == planID).filter(\.$kommunID == kommunID).first() else {
                 throw StoreError.notFound("Planen")
@@ -124,9 +124,4 @@ public struct FollowUpStore: Sendable {
         return round
     }
 
-    static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
-        return (1...12).contains(month) && (1...31).contains(day)
-    }
 }

@@ -51,7 +51,8 @@ struct InsatsPage {
             let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
             let radius = min(max(Int(request.uri.queryParameters["radie"] ?? "") ?? 200, 25), 2_000)
             let weeks = min(max(Int(request.uri.queryParameters["veckor"] ?? "") ?? 8, 1), 52)
-            let area = try await insats.areaID.asyncMap { try await AreaStore(deps.database).find(id: $0, kommunID: user.kommun.id) } ?? nil
+            var area: Area?
+            if let areaID = insats.areaID { area = try await AreaStore(deps.database).find(id: areaID, kommunID: user.kommun.id) }
             var effect: EffectView?
             if let point = insats.point, let start = SwedishTime.startOfDay(insats.startsOn) {
                 let span = Double(weeks) * 7 * 86_400
@@ -81,12 +82,5 @@ struct InsatsPage {
                            presence: [insats.presenceDays, insats.presenceTimes].filter { !$0.isEmpty }.joined(separator: ", "),
                            status: insats.status.displayName, decidedWeek: insats.decidedWeek.swedishName, isOpen: insats.status.isOpen,
                            decidedThisWeek: false)
-    }
-}
-
-extension Optional {
-    func asyncMap<U>(_ transform: (Wrapped) async throws -> U) async rethrows -> U? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }
