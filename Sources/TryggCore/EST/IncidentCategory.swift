@@ -54,24 +54,17 @@ public struct IncidentCategory: Sendable, Equatable, Codable {
         let pieces = folded.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
         return pieces.joined(separator: "-")
     }
-
-    /// Finds a category by code or by Swedish name, ignoring case.
-    public static func match(_ text: String, in categories: [IncidentCategory]) -> IncidentCategory? {
-        let wanted = text.trimmed
-        let lower = wanted.lowercased()
-        return categories.first { $0.code == lower } ?? categories.first { $0.name.lowercased() == lower }
-            ?? categories.first { $0.code == code(from: wanted) }
-    }
 }
 
-/// The kommun's active categories by code and by lower-cased name, built once for a whole import
-/// instead of lower-casing every name for every row.
+/// Finds a category by code or Swedish name, ignoring case. Built once (for a whole import)
+/// instead of lower-casing every name for every row. New reports may only use active categories;
+/// searches also find retired ones, since old events keep them.
 public struct CategoryLookup: Sendable {
     public let active: [IncidentCategory]
     private let byKey: [String: IncidentCategory]
 
-    public init(_ categories: [IncidentCategory]) {
-        active = categories.filter { !$0.retired }
+    public init(_ categories: [IncidentCategory], includingRetired: Bool = false) {
+        active = includingRetired ? categories : categories.filter { !$0.retired }
         var keys: [String: IncidentCategory] = [:]
         for category in active.reversed() {
             keys[category.name.lowercased()] = category

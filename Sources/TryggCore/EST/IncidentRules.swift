@@ -180,6 +180,6 @@ public enum IncidentTime {
     /// "2024-03-27 21:40" in Swedish time, for pages.
     public static func display(_ date: Date) -> String {
         let local = StockholmCalendar.local(date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", local.year, local.month, local.day, local.hour, local.minute)
+        return local.dateText + " " + local.clockText
     }
 }

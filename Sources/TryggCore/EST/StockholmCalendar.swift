@@ -20,8 +20,10 @@ public enum StockholmCalendar {
 
         /// `yyyymm`, the key of a month in trend views.
         public var monthKey: Int { year * 100 + month }
-        /// 1, 2 or 3: the tertial (four-month period) Swedish municipalities report in.
-        public var tertial: Int { (month - 1) / 4 + 1 }
+        /// `yyyy-MM-dd`, as date inputs and files write it.
+        public var dateText: String { String(format: "%04d-%02d-%02d", year, month, day) }
+        /// `HH:mm`.
+        public var clockText: String { String(format: "%02d:%02d", hour, minute) }
     }
 
     public static func local(_ date: Date) -> LocalTime {
@@ -159,12 +161,6 @@ public struct ISOWeek: Hashable, Comparable, Sendable, CustomStringConvertible, 
         let days = StockholmCalendar.days(fromCivil: monday.year, monday.month, monday.day) + weeks * 7
         let (y, m, d) = StockholmCalendar.civil(fromDays: days)
         return Self.of(year: y, month: m, day: d, weekday: 1)
-    }
-
-    /// Weeks from `self` to `other` (positive when `other` is later).
-    public func distance(to other: ISOWeek) -> Int {
-        let a = monday, b = other.monday
-        return (StockholmCalendar.days(fromCivil: b.year, b.month, b.day) - StockholmCalendar.days(fromCivil: a.year, a.month, a.day)) / 7
     }
 
     static func of(year: Int, month: Int, day: Int, weekday: Int) -> ISOWeek {

@@ -73,7 +73,7 @@ public struct ESTStore: Sendable {
     }
 
     static func record(_ row: WeekRow) -> ESTWeek {
-        ESTWeek(week: ISOWeek(key: row.isoWeek) ?? ISOWeek(year: 2000, week: 1)!, assessment: row.assessment,
+        ESTWeek(week: ISOWeek.stored(row.isoWeek), assessment: row.assessment,
                 publishedAt: row.publishedAt.map { Date(timeIntervalSince1970: TimeInterval($0)) }, publishedBy: row.publishedBy,
                 updatedAt: Date(timeIntervalSince1970: TimeInterval(row.updatedAt)), updatedBy: row.updatedBy)
     }
@@ -126,4 +126,10 @@ public struct ESTStore: Sendable {
                                       objectID: ISOWeek(key: row.isoWeek)?.description ?? "", detail: row.name, kommunID: kommunID, on: db)
         }
     }
+}
+
+extension ISOWeek {
+    /// A week from its stored `yyyyww` key. Keys are written by Trygg from valid weeks; a damaged
+    /// one shows as 2000-W01 rather than stopping the page.
+    static func stored(_ key: Int) -> ISOWeek { ISOWeek(key: key) ?? ISOWeek(year: 2000, week: 1)! }
 }

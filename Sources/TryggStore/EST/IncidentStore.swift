@@ -48,10 +48,8 @@ public struct IncidentStore: Sendable {
     /// Stores a checked event (see `record(for:)` for how the area is chosen).
     @discardableResult
     public func add(_ incident: CheckedIncident, kommunID: UUID, organisationID: UUID?, reporterID: UUID?, source: IncidentSource,
-                    areas knownAreas: [Area]? = nil, by actor: Actor) async throws -> Incident {
-        // Callers that have the kommun's areas already (the API) pass them to save a query.
-        var areas = knownAreas ?? []
-        if knownAreas == nil { areas = try await AreaStore(db: db).all(kommunID: kommunID) }
+                    by actor: Actor) async throws -> Incident {
+        let areas = try await AreaStore(db: db).all(kommunID: kommunID)
         let record = try Self.record(for: incident, kommunID: kommunID, organisationID: organisationID, reporterID: reporterID,
                                      source: source, areas: areas)
         try await db.transaction { db in

@@ -31,7 +31,7 @@ public struct InsatsStore: Sendable {
         var createdAt: Int64
 
         var record: Insats {
-            Insats(id: id, kommunID: kommunId, decidedWeek: ISOWeek(key: decidedWeek) ?? ISOWeek(year: 2000, week: 1)!,
+            Insats(id: id, kommunID: kommunId, decidedWeek: ISOWeek.stored(decidedWeek),
                    kind: Insats.Kind(rawValue: kind) ?? .situational, what: what, place: place,
                    point: latitude.flatMap { lat in longitude.map { GeoPoint(latitude: lat, longitude: $0) } }, areaID: areaId,
                    organisationID: organisationId, startsOn: startsOn, dueOn: dueOn, presenceDays: presenceDays,
@@ -72,7 +72,7 @@ public struct InsatsStore: Sendable {
         if let message = PersonalDataGuard.message(for: [what, place, decision.presenceDays, decision.presenceTimes].joined(separator: " "),
                                                    field: "Insatsen") { throw StoreError.invalid(message) }
         if let point = decision.point, !point.isInSweden { throw StoreError.invalid("Punkten ligger utanför Sverige.") }
-        guard try await KommunStore(db: db).organisations(kommunID: kommunID).contains(where: { $0.id == decision.organisationID }) else {
+        guard try await KommunStore(db: db).organisation(id: decision.organisationID, kommunID: kommunID) != nil else {
             throw StoreError.invalid("Välj en ansvarig organisation i kommunen.")
         }
         var areaID: UUID?
@@ -141,7 +141,7 @@ public struct InsatsStore: Sendable {
     public func followUps(insatsID: UUID, kommunID: UUID) async throws -> [InsatsFollowUp] {
         try await sql.select().column("*").from("est_insats_followups").where("insats_id", .equal, insatsID).where("kommun_id", .equal, kommunID)
             .orderBy("created_at").all(decoding: FollowUpRow.self, with: Self.decoder).map { row in
-                InsatsFollowUp(week: ISOWeek(key: row.isoWeek) ?? ISOWeek(year: 2000, week: 1)!, status: Insats.Status(rawValue: row.status) ?? .decided,
+                InsatsFollowUp(week: ISOWeek.stored(row.isoWeek), status: Insats.Status(rawValue: row.status) ?? .decided,
                                note: row.note, actor: row.actor, at: Date(timeIntervalSince1970: TimeInterval(row.createdAt)))
             }
     }

@@ -94,7 +94,6 @@ struct M013CreateEST: AsyncMigration {
             .field("created_at", .int64, .required)
             .create()
         guard let sql = database as? any SQLDatabase else { return }
-        // Covers the weekly aggregate: kommun and week narrow the range, area and category are read from the index.
         for statement in IncidentStore.rebuildableIndexes { try await sql.raw(SQLQueryString(statement)).run() }
         // Only reports made by a user ("my reports"); imported rows have no reporter and skip it.
         try await sql.raw("CREATE INDEX incidents_reporter ON incidents (reporter_id) WHERE reporter_id IS NOT NULL").run()

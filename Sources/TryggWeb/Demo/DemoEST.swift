@@ -23,8 +23,7 @@ enum DemoEST {
         for measure in DemoEvents.measures where measure.kommunSlug == kommun.slug {
             guard let organisation = organisations.first(where: { $0.abbreviation == measure.organisation }) else { continue }
             let week = thisWeek.adding(-measure.weeksAgo)
-            let start = week.monday
-            let startText = String(format: "%04d-%02d-%02d", start.year, start.month, start.day)
+            let startText = StockholmCalendar.local(week.start).dateText
             let insats = try await InsatsStore(database).decide(
                 .init(kind: .situational, what: measure.what, place: measure.place, point: measure.point, organisationID: organisation.id,
                       startsOn: startText, dueOn: startText), week: week.adding(-1), kommunID: kommun.id, by: actor)
@@ -44,12 +43,10 @@ enum DemoEST {
         }
         if kommun.slug == "linkoping", let polisen = organisations.first(where: { $0.abbreviation == "Polisen" }) {
             let week = thisWeek.adding(-DemoEvents.spikeWeeksAgo)
-            let friday = week.monday
-            let start = String(format: "%04d-%02d-%02d", friday.year, friday.month, friday.day)
-            let end = week.adding(4).monday
             try await InsatsStore(database).decide(
                 .init(kind: .presence, what: "Polis, fältassistenter och nattvandrare", place: "Bergaskolans skolgård", point: nil,
-                      organisationID: polisen.id, startsOn: start, dueOn: String(format: "%04d-%02d-%02d", end.year, end.month, end.day),
+                      organisationID: polisen.id, startsOn: StockholmCalendar.local(week.start).dateText,
+                      dueOn: StockholmCalendar.local(week.adding(4).start).dateText,
                       presenceDays: "fredag–lördag", presenceTimes: "19–01"), week: week, kommunID: kommun.id, by: actor)
         }
         // The demo rapportör's own reports, so "Mina rapporter" shows something.

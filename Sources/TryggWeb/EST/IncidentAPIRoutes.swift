@@ -45,7 +45,7 @@ struct IncidentAPIRoutes {
                 }
             }
             if let category = query["category"] {
-                guard let found = IncidentCategory.match(String(category), in: lookups.categories) else {
+                guard let found = CategoryLookup(lookups.categories, includingRetired: true).match(String(category)) else {
                     throw HTTPError(.badRequest, message: "Okänd kategori: \(category.prefix(60))")
                 }
                 filter.categoryID = found.id

@@ -18,8 +18,8 @@ struct IncidentForm {
 
     init() {
         let now = StockholmCalendar.local(Date())
-        date = String(format: "%04d-%02d-%02d", now.year, now.month, now.day)
-        time = String(format: "%02d:%02d", now.hour, now.minute)
+        date = now.dateText
+        time = now.clockText
     }
 
     init(fields: FormFields) {
@@ -40,13 +40,13 @@ struct IncidentForm {
         let category = categories.first { $0.id == incident.categoryID }
         self.category = (category?.code ?? "") + (incident.subcategory.isEmpty ? "" : "|\(incident.subcategory)")
         let local = StockholmCalendar.local(incident.occurredAt)
-        date = String(format: "%04d-%02d-%02d", local.year, local.month, local.day)
-        time = String(format: "%02d:%02d", local.hour, local.minute)
+        date = local.dateText
+        time = local.clockText
         precision = incident.precision.rawValue
         if let end = incident.endedAt {
             let local = StockholmCalendar.local(end)
-            endDate = String(format: "%04d-%02d-%02d", local.year, local.month, local.day)
-            endTime = String(format: "%02d:%02d", local.hour, local.minute)
+            endDate = local.dateText
+            endTime = local.clockText
         }
         area = incident.areaID.flatMap { id in areas.first { $0.id == id }?.name } ?? ""
         place = incident.place

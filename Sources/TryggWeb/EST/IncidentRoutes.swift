@@ -108,7 +108,7 @@ struct IncidentRoutes {
         let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
         let current = ISOWeek.containing(Date())
         let view = ListView(
-            rows: events.map { Self.row($0, areas: areas, categories: categories, organisations: organisations) }, count: count, seesAll: seesAll,
+            rows: events.map { WeekView.EventRow($0, areas: areas, categories: categories, organisations: organisations) }, count: count, seesAll: seesAll,
             weeks: [SelectOption(value: "", label: "Alla veckor", selected: week == nil)]
                 + (0..<12).map { current.adding(-$0) }.map { SelectOption(value: $0.description, label: $0.swedishName, selected: $0 == week) },
             areas: [SelectOption(value: "", label: "Alla områden", selected: areaText.isEmpty)]
@@ -133,22 +133,12 @@ struct IncidentRoutes {
         let form = (input ?? IncidentForm(incident: event, categories: categories, areas: areas))
         let week = ISOWeek.containing(event.occurredAt)
         let view = DetailView(
-            event: Self.row(event, areas: areas, categories: categories, organisations: organisations), week: week.description,
+            event: WeekView.EventRow(event, areas: areas, categories: categories, organisations: organisations), week: week.description,
             weekLabel: week.swedishName, precision: event.precision.displayName + (event.endedAt.map { ", till \(IncidentTime.display($0))" } ?? ""),
             coordinates: event.point.map { String(format: "%.5f, %.5f", $0.latitude, $0.longitude) } ?? "ingen punkt angiven", editable: editable,
             form: editable ? form.view(action: "/est/handelser/\(id)", submitLabel: "Spara ändringen", categories: categories, areas: areas,
                                        problems: problems) : nil)
         return deps.renderer.page("est-event", title: "Händelse \(IncidentTime.display(event.occurredAt))", context: context, content: view,
                                   notice: notice, status: problems.isEmpty ? .ok : .badRequest)
-    }
-
-    static func row(_ event: Incident, areas: [Area], categories: [IncidentCategory], organisations: [Organisation]) -> WeekView.EventRow {
-        WeekView.EventRow(
-            id: event.id.uuidString, when: IncidentTime.display(event.occurredAt),
-            area: event.areaID.flatMap { id in areas.first { $0.id == id }?.name } ?? WeekSummary.restOfKommun,
-            category: (categories.first { $0.id == event.categoryID }?.name ?? "Okänd") + (event.subcategory.isEmpty ? "" : " – \(event.subcategory)"),
-            place: event.place, description: event.description,
-            organisation: event.organisationID.flatMap { id in organisations.first { $0.id == id }?.abbreviation } ?? "",
-            source: event.source.displayName)
     }
 }

@@ -41,7 +41,7 @@ struct InsatsPage {
         router.get("/est/insatser") { _, context in
             let user = try context.requireUser(allowedTo: .readAllIncidents)
             let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
-            let rows = try await InsatsStore(deps.database).all(kommunID: user.kommun.id).map { Self.row($0, organisations: organisations) }
+            let rows = try await InsatsStore(deps.database).all(kommunID: user.kommun.id).map { WeekView.InsatsRow($0, organisations: organisations) }
             return deps.renderer.page("est-insatser", title: "Insatser", context: context, content: ["rows": rows])
         }
         router.get("/est/insatser/{id}") { request, context in
@@ -69,18 +69,9 @@ struct InsatsPage {
             let followUps = try await InsatsStore(deps.database).followUps(insatsID: id, kommunID: user.kommun.id).map {
                 FollowUpRow(week: $0.week.swedishName, status: $0.status.displayName, note: $0.note, actor: "\($0.actor), \(IncidentTime.display($0.at))")
             }
-            let view = View(insats: Self.row(insats, organisations: organisations), followUps: followUps, effect: effect,
+            let view = View(insats: WeekView.InsatsRow(insats, organisations: organisations), followUps: followUps, effect: effect,
                             hasPoint: insats.point != nil, area: area?.name ?? "hela kommunen")
             return deps.renderer.page("est-insats", title: insats.what, context: context, content: view)
         }
-    }
-
-    static func row(_ insats: Insats, organisations: [Organisation]) -> WeekView.InsatsRow {
-        WeekView.InsatsRow(id: insats.id.uuidString, kind: insats.kind.displayName, what: insats.what, place: insats.place,
-                           responsible: organisations.first { $0.id == insats.organisationID }?.abbreviation ?? "",
-                           period: "\(insats.startsOn) – \(insats.dueOn)",
-                           presence: [insats.presenceDays, insats.presenceTimes].filter { !$0.isEmpty }.joined(separator: ", "),
-                           status: insats.status.displayName, decidedWeek: insats.decidedWeek.swedishName, isOpen: insats.status.isOpen,
-                           decidedThisWeek: false)
     }
 }

@@ -70,14 +70,13 @@ public struct WeekReport: Sendable {
     }
 
     func categoryName(_ id: UUID) -> String { categories.first { $0.id == id }?.name ?? "Okänd kategori" }
-    func areaName(_ id: UUID?) -> String { id.flatMap { id in areas.first { $0.id == id }?.name } ?? WeekSummary.restOfKommun }
     func organisationName(_ id: UUID?) -> String { id.flatMap { id in organisations.first { $0.id == id }?.abbreviation } ?? "" }
 
     /// One Swedish sentence per area whose week stands out against its four-week average.
     public var highlights: [String] {
         summaries.dropLast().compactMap { summary in
             guard summary.total > 0 || summary.fourWeekAverage > 0 else { return nil }
-            let average = String(format: "%.1f", summary.fourWeekAverage).replacingOccurrences(of: ".", with: ",")
+            let average = WeekView.decimal(summary.fourWeekAverage)
             var text = "\(summary.area): \(summary.total) händelser (föregående vecka \(summary.previousWeekTotal), snitt fyra veckor \(average))"
             if let percent = summary.percentAgainstAverage, abs(percent) >= 50, summary.total >= 5 {
                 text += percent > 0 ? ", en ökning med \(percent) % mot snittet." : ", en minskning med \(-percent) % mot snittet."
@@ -128,8 +127,6 @@ enum SwedishDate {
         let local = StockholmCalendar.local(date)
         return "\(local.day) \(months[local.month - 1]) \(local.year)"
     }
-
-    static func month(_ key: Int) -> String { "\(months[(key % 100) - 1]) \(key / 100)" }
 
     static func shortMonth(_ key: Int) -> String { String(months[(key % 100) - 1].prefix(3)) }
 }

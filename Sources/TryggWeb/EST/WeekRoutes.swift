@@ -59,10 +59,7 @@ struct WeekRoutes {
         router.get("/est/vecka/{week}/rapport.docx") { _, context in
             let (user, week) = try await weekAccess(context)
             let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database)
-            var headers = HTTPFields()
-            headers[.contentType] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            headers[.contentDisposition] = "attachment; filename=\"lagesbild-\(week).docx\""
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try report.docx())))
+            return Response.download(try report.docx(), contentType: Response.docxType, filename: "lagesbild-\(week).docx")
         }
         router.get("/est/vecka/{week}/rapport.json") { _, context in
             let (user, week) = try await weekAccess(context)
@@ -150,13 +147,12 @@ struct WeekRoutes {
     private func page(user: UserAccount, week: ISOWeek, context: TryggRequestContext, includeCitizen: Bool = true,
                       notice: String? = nil, error: String? = nil) async throws -> Response {
         let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database, includeCitizenReports: includeCitizen)
-        let today = StockholmCalendar.local(Date())
         let view = PageView(
             report: WeekView(report), leads: user.role.allows(.leadEST),
             organisations: report.organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: false) },
             kinds: Insats.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: false) },
             statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) },
-            today: String(format: "%04d-%02d-%02d", today.year, today.month, today.day),
+            today: StockholmCalendar.local(Date()).dateText,
             citizenToggle: includeCitizen ? "?medborgare=dolj" : "?medborgare=visa")
         return deps.renderer.page("est-week", title: report.title, context: context, content: view, notice: notice, error: error,
                                   status: error == nil ? .ok : .badRequest)

@@ -44,6 +44,19 @@ struct WeekView {
         let description: String
         let organisation: String
         let source: String
+
+        /// An event with its ids replaced by the names people know.
+        init(_ event: Incident, areas: [Area], categories: [IncidentCategory], organisations: [Organisation]) {
+            id = event.id.uuidString
+            when = IncidentTime.display(event.occurredAt)
+            area = event.areaID.flatMap { id in areas.first { $0.id == id }?.name } ?? WeekSummary.restOfKommun
+            category = (categories.first { $0.id == event.categoryID }?.name ?? "Okänd kategori")
+                + (event.subcategory.isEmpty ? "" : " – \(event.subcategory)")
+            place = event.place
+            description = event.description
+            organisation = event.organisationID.flatMap { id in organisations.first { $0.id == id }?.abbreviation } ?? ""
+            source = event.source.displayName
+        }
     }
 
     struct InsatsRow {
@@ -57,7 +70,19 @@ struct WeekView {
         let status: String
         let decidedWeek: String
         let isOpen: Bool
-        let decidedThisWeek: Bool
+
+        init(_ insats: Insats, organisations: [Organisation]) {
+            id = insats.id.uuidString
+            kind = insats.kind.displayName
+            what = insats.what
+            place = insats.place
+            responsible = organisations.first { $0.id == insats.organisationID }?.abbreviation ?? ""
+            period = "\(insats.startsOn) – \(insats.dueOn)"
+            presence = [insats.presenceDays, insats.presenceTimes].filter { !$0.isEmpty }.joined(separator: ", ")
+            status = insats.status.displayName
+            decidedWeek = insats.decidedWeek.swedishName
+            isOpen = insats.status.isOpen
+        }
     }
 
     struct PlaceRow {
@@ -123,12 +148,7 @@ struct WeekView {
             + report.hotPlaces.map { AreaMapSVG.Dot(point: $0.place.centre, title: "Het plats: \($0.place.name) (\($0.place.count))", kind: "hot", radius: 12) }
             + report.priorityPlaces.compactMap { place in place.point.map { AreaMapSVG.Dot(point: $0, title: "Prioriterad: \(place.name)", kind: "priority", radius: 8) } }
         map = AreaMapSVG.render(report.areas, dots: dots, label: "Karta över veckans händelser") ?? ""
-        events = report.events.map { event in
-            EventRow(id: event.id.uuidString, when: IncidentTime.display(event.occurredAt), area: report.areaName(event.areaID),
-                     category: report.categoryName(event.categoryID) + (event.subcategory.isEmpty ? "" : " – \(event.subcategory)"),
-                     place: event.place, description: event.description, organisation: report.organisationName(event.organisationID),
-                     source: event.source.displayName)
-        }
+        events = report.events.map { EventRow($0, areas: report.areas, categories: report.categories, organisations: report.organisations) }
         eventCount = report.eventCount
         listTruncated = report.eventCount > report.events.count
         listLimit = report.events.count
@@ -137,13 +157,7 @@ struct WeekView {
         publishedText = report.estWeek.publishedAt.map { "Publicerad \(IncidentTime.display($0)) av \(report.estWeek.publishedBy)." }
             ?? "Inte publicerad: bara EST-gruppen och analytiker ser lägesbilden."
         priorityPlaces = report.priorityPlaces.map { PlaceRow(id: $0.id.uuidString, name: $0.name, note: $0.note) }
-        insatser = report.insatser.map { insats in
-            InsatsRow(id: insats.id.uuidString, kind: insats.kind.displayName, what: insats.what, place: insats.place,
-                      responsible: report.organisationName(insats.organisationID), period: "\(insats.startsOn) – \(insats.dueOn)",
-                      presence: [insats.presenceDays, insats.presenceTimes].filter { !$0.isEmpty }.joined(separator: ", "),
-                      status: insats.status.displayName, decidedWeek: insats.decidedWeek.swedishName, isOpen: insats.status.isOpen,
-                      decidedThisWeek: insats.decidedWeek == report.week)
-        }
+        insatser = report.insatser.map { InsatsRow($0, organisations: report.organisations) }
         includesCitizen = report.includesCitizenReports
     }
 

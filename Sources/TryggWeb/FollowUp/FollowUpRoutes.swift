@@ -124,10 +124,7 @@ struct FollowUpRoutes {
         }
         router.get("/uppfoljning/{id}/rapport.docx") { _, context in
             let report = try await report(context: context)
-            var headers = HTTPFields()
-            headers[.contentType] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            headers[.contentDisposition] = "attachment; filename=\"uppfoljning-\(report.round.year).docx\""
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try report.docx())))
+            return Response.download(try report.docx(), contentType: Response.docxType, filename: "uppfoljning-\(report.round.year).docx")
         }
     }
 

@@ -49,19 +49,14 @@ struct PlanRoutes {
         router.get("/plan/{year}/export.csv") { request, context in
             let (user, plan) = try await requirePlan(request: request, context: context)
             let measures = try await PlanStore(deps.database).measures(planID: plan.id, kommunID: user.kommun.id)
-            var headers = HTTPFields()
-            headers[.contentType] = "text/csv; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"atgardsplan-\(plan.year)-v\(plan.version).csv\""
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PlanCSV.csv(measures.map(\.row)))))
+            return Response.download(PlanCSV.csv(measures.map(\.row)).utf8, contentType: "text/csv; charset=utf-8",
+                                     filename: "atgardsplan-\(plan.year)-v\(plan.version).csv")
         }
         router.get("/plan/{year}/export.xlsx") { request, context in
             let (user, plan) = try await requirePlan(request: request, context: context)
             let measures = try await PlanStore(deps.database).measures(planID: plan.id, kommunID: user.kommun.id)
-            var headers = HTTPFields()
-            headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            headers[.contentDisposition] = "attachment; filename=\"atgardsplan-\(plan.year)-v\(plan.version).xlsx\""
-            return Response(status: .ok, headers: headers,
-                            body: .init(byteBuffer: ByteBuffer(bytes: try PlanFiles.xlsx(measures.map(\.row), year: plan.year))))
+            return Response.download(try PlanFiles.xlsx(measures.map(\.row), year: plan.year), contentType: Response.xlsxType,
+                                     filename: "atgardsplan-\(plan.year)-v\(plan.version).xlsx")
         }
         router.post("/plan/import") { _, context in try await importFile(context: context) }
         router.post("/plan/{year}/anta") { request, context in

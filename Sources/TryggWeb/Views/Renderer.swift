@@ -39,4 +39,15 @@ extension Response {
     static func seeOther(_ location: String) -> Response {
         .redirect(to: location, type: .normal)
     }
+
+    static let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    /// A file the browser saves under `filename` (reports and exports).
+    static func download(_ bytes: some Sequence<UInt8>, contentType: String, filename: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
 }
