@@ -107,3 +107,25 @@ struct TokenCommand: AsyncParsableCommand {
         }
     }
 }
+
+struct APIKeyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "apikey", abstract: "Open311-nycklar för en kommun.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Skapar en Open311-nyckel för kommunen och skriver ut den (den kan inte visas igen).",
+            discussion: "Appen skickar den som api_key vid POST /open311/v2/requests.json|xml med jurisdiction_id=<kommun>.")
+
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Kommunens kortnamn, t.ex. linkoping.") var kommun: String
+        @Option(help: "Vilken app eller tjänst nyckeln är till för.") var label = "kommandorad"
+
+        func run() async throws {
+            let key = try await db.withDatabase { database in
+                guard let found = try await KommunStore(database).find(slug: kommun) else { throw CLIError("Kommunen \(kommun) finns inte.") }
+                return try await Open311KeyStore(database).create(kommunID: found.id, label: label, by: .commandLine(kommunID: found.id))
+            }
+            print(key)
+        }
+    }
+}

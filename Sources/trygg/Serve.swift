@@ -9,10 +9,15 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Port att lyssna på.") var port = 8080
     @Flag(help: "Trygg nås via HTTPS: kakor märks Secure och HSTS skickas.") var secureCookies = false
     @Flag(help: "Läs klientadressen från X-Forwarded-For (endast bakom en betrodd omvänd proxy).") var trustProxy = false
+    @Option(help: "Förfrågningar per klientadress och minut till de publika sidorna och Open311.") var publicRequestsPerMinute = 300
+    @Option(help: "Tips per klientadress och timme via e-tjänsten.") var publicReportsPerHour = 20
+    @Option(help: "Tips per Open311-nyckel och timme.") var open311ReportsPerHour = 1_000
 
     func configuration(database: DatabaseLocation) -> AppConfiguration {
         AppConfiguration(hostname: hostname, port: port, database: database, secureCookies: secureCookies,
-                         trustForwardedFor: trustProxy)
+                         trustForwardedFor: trustProxy,
+                         publicLimits: PublicLimits(requestsPerMinute: max(1, publicRequestsPerMinute), reportsPerHour: max(1, publicReportsPerHour),
+                                                    open311ReportsPerHour: max(1, open311ReportsPerHour)))
     }
 }
 
@@ -43,7 +48,8 @@ func runServer(database: TryggDatabase, configuration: AppConfiguration, banner:
     let url = "http://\(configuration.hostname):\(configuration.port)/"
     let app = try await buildApplication(
         configuration: configuration, database: database,
-        services: [SessionCleanupService(database: database), DatabaseShutdownService(database: database)],
+        services: [SessionCleanupService(database: database), ContactRetentionService(database: database),
+                   DatabaseShutdownService(database: database)],
         onServerRunning: { _ in
             say(banner ?? "Trygg körs på \(url) (avsluta med Ctrl-C)")
         })

@@ -12,7 +12,7 @@ struct Trygg: AsyncParsableCommand {
             miljövariabeln DATABASE_URL=postgres://… är satt.
             """,
         subcommands: [
-            Serve.self, Demo.self, Migrate.self, KommunCommand.self, UserCommand.self, TokenCommand.self,
+            Serve.self, Demo.self, Migrate.self, KommunCommand.self, UserCommand.self, TokenCommand.self, APIKeyCommand.self,
             ImportCommand.self, ExportCommand.self, ReportCommand.self, Backup.self,
         ]
     )

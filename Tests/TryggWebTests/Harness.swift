@@ -16,7 +16,7 @@ struct Harness {
 
     /// `followUp` adds the demo's closed 2023 follow-up round (about 300 answers); most tests do
     /// not need it and run faster without. `est` adds the demo's EST year (about 6 000 events).
-    static func run(followUp: Bool = false, est: Bool = false, configure: (inout AppConfiguration) -> Void = { _ in },
+    static func run(followUp: Bool = false, est: Bool = false, citizen: Bool = false, configure: (inout AppConfiguration) -> Void = { _ in },
                     _ body: @Sendable (Harness, any TestClientProtocol) async throws -> Void) async throws {
         let location = DatabaseLocation.isolatedForTest()
         var configuration = AppConfiguration(database: location, bcryptCost: 4, loginAttemptsPerMinute: 1000)
@@ -24,7 +24,7 @@ struct Harness {
         let database = try TryggDatabase(location: location)
         do {
             try await database.migrate()
-            try await DemoSeed.seedIfEmpty(database, passwordCost: 4, followUp: followUp, est: est)
+            try await DemoSeed.seedIfEmpty(database, passwordCost: 4, followUp: followUp, est: est, citizen: citizen)
             let harness = Harness(database: database, configuration: configuration)
             let router = try await buildRouter(configuration: configuration, database: database)
             try await Application(router: router).test(.router) { client in try await body(harness, client) }
@@ -71,6 +71,19 @@ final class Browser {
         var headers = HTTPFields()
         headers[.contentType] = "application/x-www-form-urlencoded"
         return try await send(path, method: .post, headers: headers, body: ByteBuffer(string: Self.encode(fields)))
+    }
+
+    /// Posts a form whose fields may repeat (checkboxes), with the page's CSRF token.
+    @discardableResult
+    func post(_ path: String, pairs: [(String, String)], headers extra: HTTPFields = [:]) async throws -> TestResponse {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._*")
+        let all = pairs.contains { $0.0 == "_csrf" } ? pairs : pairs + [("_csrf", csrf)]
+        var headers = extra
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        let body = all.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
+            .joined(separator: "&")
+        return try await send(path, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
     @discardableResult

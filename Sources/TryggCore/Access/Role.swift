@@ -63,6 +63,8 @@ public enum Permission: Sendable, CaseIterable {
     case readAllIncidents
     /// Lead the EST group: categories, the weekly assessment, priority places, insatser, publishing.
     case leadEST
+    /// Review residents' reports: publish, edit, reject, answer; sees their contact details.
+    case moderateCitizenReports
 }
 
 extension Role {
@@ -77,6 +79,7 @@ extension Role {
         case .reportIncident: true
         case .readAllIncidents: self == .samordnare || self == .analytiker
         case .leadEST: self == .samordnare
+        case .moderateCitizenReports: self == .samordnare
         }
     }
 }

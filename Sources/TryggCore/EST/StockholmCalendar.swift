@@ -38,6 +38,15 @@ public enum StockholmCalendar {
                          weekday: weekday, week: ISOWeek.of(year: year, month: month, day: day, weekday: weekday))
     }
 
+    /// W3C date-time in Swedish local time with its offset ("2026-03-29T03:15:00+02:00"), as Open311 wants.
+    public static func w3c(_ date: Date) -> String {
+        let local = local(date)
+        let offset = zone.secondsFromGMT(for: date)
+        let second = Int(date.timeIntervalSince1970.rounded(.down)).floorMod(60)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", local.year, local.month, local.day, local.hour, local.minute, second)
+            + (offset < 0 ? "-" : "+") + String(format: "%02d:%02d", abs(offset) / 3600, abs(offset) % 3600 / 60)
+    }
+
     /// Why a local time cannot be turned into an instant.
     public enum LocalTimeProblem: Error, Equatable {
         case nonexistent

@@ -16,5 +16,6 @@ enum TryggMigrations {
         M011AddTOTPLastStep(),
         M012CreateGoverningDocuments(),
         M013CreateEST(),
+        M014CreateCitizenReports(),
     ]
 }

@@ -22,6 +22,8 @@ public struct AppConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// `serve` refuses an unmigrated database; `demo` and tests migrate themselves.
     public var migrateOnStart: Bool
+    /// Rate and concurrency limits of the public pages and Open311.
+    public var publicLimits: PublicLimits
 
     public struct LockoutSettings: Sendable {
         public var maxFailures: Int
@@ -44,7 +46,8 @@ public struct AppConfiguration: Sendable {
         lockout: LockoutSettings = .init(maxFailures: 5, seconds: 15 * 60),
         loginAttemptsPerMinute: Int = 20,
         maxBodyBytes: Int = 4 * 1024 * 1024,
-        migrateOnStart: Bool = false
+        migrateOnStart: Bool = false,
+        publicLimits: PublicLimits = PublicLimits()
     ) {
         self.hostname = hostname
         self.port = port
@@ -57,5 +60,6 @@ public struct AppConfiguration: Sendable {
         self.loginAttemptsPerMinute = loginAttemptsPerMinute
         self.maxBodyBytes = maxBodyBytes
         self.migrateOnStart = migrateOnStart
+        self.publicLimits = publicLimits
     }
 }

@@ -14,6 +14,8 @@ struct AppDependencies: Sendable {
     let referenceCache = ReferenceCache()
     /// Group commit for events posted to the API.
     let incidentQueue: IncidentWriteQueue
+    /// Rate limits and intake slots of the public pages and Open311.
+    let publicGate: PublicGate
 
     var lockoutRule: LoginLockoutRule {
         LoginLockoutRule(maxFailures: configuration.lockout.maxFailures, lockoutSeconds: configuration.lockout.seconds)

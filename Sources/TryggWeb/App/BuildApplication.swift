@@ -28,12 +28,14 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     let renderer = try await Renderer.load()
     let deps = AppDependencies(
         database: database, renderer: renderer, configuration: configuration,
-        loginLimiter: RateLimiter(limit: configuration.loginAttemptsPerMinute, window: 60), incidentQueue: IncidentWriteQueue(database: database))
+        loginLimiter: RateLimiter(limit: configuration.loginAttemptsPerMinute, window: 60), incidentQueue: IncidentWriteQueue(database: database),
+        publicGate: PublicGate(limits: configuration.publicLimits))
     let router = Router(context: TryggRequestContext.self)
     // Outermost first: headers wrap error pages, which wrap everything that can fail.
     router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: SessionMiddleware(database: database, configuration: configuration))
+    router.add(middleware: PublicRateLimitMiddleware(gate: deps.publicGate))
     router.add(middleware: CSRFMiddleware())
 
     router.get("/health") { _, _ in
@@ -59,6 +61,11 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     CategoryRoutes(deps: deps).register(on: router)
     APIRoutes(deps: deps).register(on: router)
     IncidentAPIRoutes(deps: deps).register(on: router)
+    Open311Routes(deps: deps).register(on: router)
+    PublicHomeRoutes(deps: deps).register(on: router)
+    PublicReportRoutes(deps: deps).register(on: router)
+    ModerationRoutes(deps: deps).register(on: router)
+    CitizenAdminRoutes(deps: deps).register(on: router)
     return router
 }
 

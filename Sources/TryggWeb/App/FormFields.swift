@@ -32,4 +32,7 @@ public struct FormFields: Sendable {
     }
 
     public func all(_ name: String) -> [String] { values[name] ?? [] }
+
+    /// Every name and value (names in no particular order).
+    public var pairs: [(String, String)] { values.flatMap { name, list in list.map { (name, $0) } } }
 }

@@ -33,7 +33,8 @@ public enum DemoSeed {
     /// Seeds an empty, migrated database. Returns false (and changes nothing) when the demo
     /// kommuner already exist, so `trygg demo` can be run again on the same file.
     @discardableResult
-    public static func seedIfEmpty(_ database: TryggDatabase, passwordCost: UInt8 = 10, followUp: Bool = true, est: Bool = true) async throws -> Bool {
+    public static func seedIfEmpty(_ database: TryggDatabase, passwordCost: UInt8 = 10, followUp: Bool = true, est: Bool = true,
+                                    citizen: Bool = true) async throws -> Bool {
         let kommunStore = KommunStore(database)
         if try await kommunStore.find(slug: "linkoping") != nil { return false }
         let actor = Actor.commandLine()
@@ -69,6 +70,7 @@ public enum DemoSeed {
                                    by: Actor.commandLine(kommunID: kommun.id))
         }
         if est { for kommun in created.values { try await DemoEST.seed(database, kommun: kommun) } }
+        if citizen { for kommun in created.values { try await DemoCitizen.seed(database, kommun: kommun) } }
         return true
     }
 

@@ -31,7 +31,7 @@ struct SessionMiddleware: RouterMiddleware {
             }
             return try await next(request, context)
         }
-        if path == "/health" || path.hasPrefix("/static/") { return try await next(request, context) }
+        if path == "/health" || path.hasPrefix("/static/") || path.hasPrefix("/open311/") { return try await next(request, context) }
 
         if let token = request.cookies[CookieName.session]?.value,
            let session = try await SessionStore(database).lookup(token: token, lifetime: configuration.sessionLifetime) {

@@ -44,6 +44,7 @@ struct Layout {
         if role.allows(.readPlan) { items.append(("Åtgärdsplan", "/plan", "plan")) }
         if role.allows(.answerFollowUp) || role.allows(.readFollowUpReport) { items.append(("Uppföljning", "/uppfoljning", "followup")) }
         if role.allows(.reportIncident) { items.append(("EST", "/est", "est")) }
+        if role.allows(.moderateCitizenReports) { items.append(("Medborgartips", "/medborgare", "citizen")) }
         if role.allows(.readReferenceData) {
             items.append(("Områden", "/omraden", "areas"))
             items.append(("Organisationer", "/organisationer", "organisations"))
@@ -51,6 +52,7 @@ struct Layout {
         if role.allows(.administerKommun) {
             items.append(("Användare", "/admin/anvandare", "users"))
             items.append(("Granskningslogg", "/admin/logg", "audit"))
+            items.append(("Tips och Open311", "/admin/medborgare", "citizenadmin"))
         }
         items.append(("Mitt konto", "/konto", "account"))
         return items

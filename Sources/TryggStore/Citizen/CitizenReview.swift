@@ -1,0 +1,123 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TryggCore
+
+/// The samordnare's review of residents' reports. Every step is audited; the original text of an
+/// edited report survives only in the audit trail.
+extension CitizenStore {
+    /// What a reviewer may change before or after approval.
+    public struct Edit: Sendable {
+        public var categoryID: UUID
+        public var place: String
+        public var description: String
+
+        public init(categoryID: UUID, place: String, description: String) {
+            self.categoryID = categoryID; self.place = place; self.description = description
+        }
+    }
+
+    func require(_ id: UUID, kommunID: UUID, in statuses: Set<CitizenReportStatus>, doing what: String) async throws -> CitizenReport {
+        guard let report = try await find(id: id, kommunID: kommunID) else { throw StoreError.notFound("Rapporten") }
+        guard statuses.contains(report.status) else {
+            throw StoreError.invalid("Rapporten är \(report.status.displayName.lowercased()) och kan inte \(what).")
+        }
+        return report
+    }
+
+    /// Publishes the report and makes it an EST event of its own source ("Medborgare"), so it
+    /// appears in the weekly lägesbild.
+    @discardableResult
+    public func approve(id: UUID, kommunID: UUID, edit: Edit?, by actor: Actor) async throws -> CitizenReport {
+        var report = try await require(id, kommunID: kommunID, in: [.received], doing: "publiceras")
+        var detail = "publicerad"
+        if let edit { detail += Self.editDetail(before: report, after: edit); apply(edit, to: &report) }
+        report.status = .approved
+        report.publicNumber = try await nextPublicNumber(kommunID: kommunID)
+        let incident = Incident(
+            id: TimeOrderedUUID.make(), kommunID: kommunID, categoryID: report.categoryID, subcategory: "", occurredAt: report.submittedAt,
+            endedAt: nil, precision: .approximate, point: report.point, areaID: report.areaID, place: report.place,
+            description: report.description, organisationID: nil, reporterID: nil, source: .citizen, createdAt: Date(), updatedAt: Date())
+        report.incidentID = incident.id
+        try await save(report, action: "publicerade medborgarrapport", detail: detail + " som nr \(report.publicNumber!)", by: actor) { sql in
+            try await sql.insert(into: "incidents").columns(IncidentStore.columns).values(IncidentStore.values(incident)).run()
+        }
+        return report
+    }
+
+    /// Removes names and other personal data. The text before the change is written to the audit
+    /// log only; the linked EST event follows the edit.
+    @discardableResult
+    public func edit(id: UUID, kommunID: UUID, edit: Edit, by actor: Actor) async throws -> CitizenReport {
+        var report = try await require(id, kommunID: kommunID, in: [.received, .approved, .closed], doing: "ändras")
+        let detail = Self.editDetail(before: report, after: edit)
+        apply(edit, to: &report)
+        let changed = report
+        try await save(report, action: "redigerade medborgarrapport", detail: detail, by: actor) { sql in
+            guard let incidentID = changed.incidentID else { return }
+            try await sql.update("incidents").set("category_id", to: changed.categoryID).set("place", to: changed.place)
+                .set("description", to: changed.description).set("updated_at", to: Int64(Date().timeIntervalSince1970))
+                .where("id", .equal, incidentID).where("kommun_id", .equal, changed.kommunID).run()
+        }
+        return report
+    }
+
+    public func reject(id: UUID, kommunID: UUID, reason: String, by actor: Actor) async throws {
+        var report = try await require(id, kommunID: kommunID, in: [.received], doing: "avvisas")
+        report.status = .rejected
+        report.rejectReason = reason
+        try await save(report, action: "avvisade medborgarrapport", detail: reason, by: actor)
+    }
+
+    public func markDuplicate(id: UUID, of originalID: UUID, kommunID: UUID, by actor: Actor) async throws {
+        var report = try await require(id, kommunID: kommunID, in: [.received], doing: "markeras som dubblett")
+        guard originalID != id, let original = try await find(id: originalID, kommunID: kommunID) else {
+            throw StoreError.notFound("Rapporten den skulle vara dubblett av")
+        }
+        report.status = .duplicate
+        report.duplicateOf = original.id
+        try await save(report, action: "markerade medborgarrapport som dubblett",
+                       detail: "dubblett av \(original.publicNumber.map { "nr \($0)" } ?? original.id.uuidString)", by: actor)
+    }
+
+    /// The kommun's answer, shown to the reporter on the follow-up page.
+    public func answer(id: UUID, kommunID: UUID, text: String, by actor: Actor) async throws {
+        var report = try await require(id, kommunID: kommunID, in: Set(CitizenReportStatus.allCases), doing: "besvaras")
+        report.answer = text
+        try await save(report, action: "svarade på medborgarrapport", detail: text, by: actor)
+    }
+
+    public func close(id: UUID, kommunID: UUID, by actor: Actor) async throws {
+        var report = try await require(id, kommunID: kommunID, in: [.approved], doing: "avslutas")
+        report.status = .closed
+        try await save(report, action: "avslutade medborgarrapport", detail: "", by: actor)
+    }
+
+    /// Staff vouch for the report: its EST event becomes an ordinary EST report of their organisation.
+    public func makeESTEvent(id: UUID, kommunID: UUID, organisationID: UUID, reporterID: UUID?, by actor: Actor) async throws {
+        let report = try await require(id, kommunID: kommunID, in: [.approved, .closed], doing: "göras till EST-händelse")
+        guard let incidentID = report.incidentID else { throw StoreError.notFound("EST-händelsen") }
+        try await save(report, action: "gjorde medborgarrapport till EST-händelse", detail: "händelse \(incidentID.uuidString)", by: actor) { sql in
+            try await sql.update("incidents").set("source", to: IncidentSource.est.rawValue).set("organisation_id", to: organisationID)
+                .set("reporter_id", to: reporterID.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
+                .where("id", .equal, incidentID).where("kommun_id", .equal, kommunID).run()
+        }
+    }
+
+    public func linkInsats(id: UUID, kommunID: UUID, insatsID: UUID, by actor: Actor) async throws {
+        var report = try await require(id, kommunID: kommunID, in: Set(CitizenReportStatus.allCases), doing: "kopplas till en insats")
+        report.insatsID = insatsID
+        try await save(report, action: "kopplade medborgarrapport till insats", detail: insatsID.uuidString, by: actor)
+    }
+
+    private func apply(_ edit: Edit, to report: inout CitizenReport) {
+        report.categoryID = edit.categoryID
+        report.place = edit.place
+        report.description = edit.description
+    }
+
+    static func editDetail(before: CitizenReport, after: Edit) -> String {
+        guard before.place != after.place || before.description != after.description || before.categoryID != after.categoryID else { return "" }
+        return "\nföre: \(before.place) | \(before.description)\nefter: \(after.place) | \(after.description)"
+    }
+}

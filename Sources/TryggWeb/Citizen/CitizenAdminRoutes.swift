@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The admin's page for residents' reports: how long contact details are kept, the rectangle
+/// reports must lie in, and the Open311 API keys (created, shown once, revoked).
+struct CitizenAdminRoutes {
+    let deps: AppDependencies
+
+    struct KeyLine {
+        let id: String
+        let label: String
+        let createdBy: String
+        let created: String
+        let revoked: String
+        let active: Bool
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/admin/medborgare") { _, context in
+            let user = try context.requireUser(allowedTo: .administerKommun)
+            return try await page(user: user, context: context)
+        }
+        router.post("/admin/medborgare/installningar") { _, context in
+            let user = try context.requireUser(allowedTo: .administerKommun)
+            do {
+                let settings = try Self.settings(from: context.form)
+                try await CitizenSettingsStore(deps.database).save(settings, kommunID: user.kommun.id, by: try context.requireActor())
+            } catch let error as StoreError {
+                return try await page(user: user, context: context, error: error.description, status: .badRequest)
+            }
+            return try await page(user: user, context: context, notice: "Inställningarna är sparade.")
+        }
+        router.post("/admin/medborgare/nycklar") { _, context in
+            let user = try context.requireUser(allowedTo: .administerKommun)
+            do {
+                let key = try await Open311KeyStore(deps.database).create(kommunID: user.kommun.id, label: context.form.text("namn"),
+                                                                          by: try context.requireActor())
+                return try await page(user: user, context: context, newKey: key,
+                                      notice: "Nyckeln är skapad. Kopiera den nu: den visas bara den här gången.")
+            } catch let error as StoreError {
+                return try await page(user: user, context: context, error: error.description, status: .badRequest)
+            }
+        }
+        router.post("/admin/medborgare/nycklar/{id}/sparra") { _, context in
+            let user = try context.requireUser(allowedTo: .administerKommun)
+            guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
+            do {
+                try await Open311KeyStore(deps.database).revoke(id: id, kommunID: user.kommun.id, by: try context.requireActor())
+            } catch StoreError.notFound {
+                throw HTTPError(.notFound)
+            }
+            return try await page(user: user, context: context, notice: "Nyckeln är spärrad.")
+        }
+    }
+
+    static func settings(from form: FormFields) throws -> CitizenSettings {
+        guard let days = Int(form.text("dagar")) else { throw StoreError.invalid("Ange lagringstiden i hela dagar.") }
+        let fields = ["min_lat", "max_lat", "min_lon", "max_lon"].map { form.text($0).replacingOccurrences(of: ",", with: ".") }
+        if fields.allSatisfy(\.isEmpty) { return CitizenSettings(bounds: nil, retentionDays: days) }
+        let numbers = fields.compactMap(Double.init)
+        guard numbers.count == 4, numbers.allSatisfy(\.isFinite) else {
+            throw StoreError.invalid("Fyll i alla fyra gränserna som decimaltal (WGS84), eller lämna alla tomma.")
+        }
+        return CitizenSettings(bounds: KommunBounds(minLatitude: numbers[0], maxLatitude: numbers[1], minLongitude: numbers[2],
+                                                    maxLongitude: numbers[3]), retentionDays: days)
+    }
+
+    private func page(user: UserAccount, context: TryggRequestContext, newKey: String? = nil, notice: String? = nil, error: String? = nil,
+                      status: HTTPResponse.Status = .ok) async throws -> Response {
+        let settings = try await CitizenSettingsStore(deps.database).settings(kommunID: user.kommun.id)
+        let keys = try await Open311KeyStore(deps.database).all(kommunID: user.kommun.id).map {
+            KeyLine(id: $0.id.uuidString, label: $0.label, createdBy: $0.createdBy, created: SwedishTime.date($0.createdAt),
+                    revoked: $0.revokedAt.map(SwedishTime.date) ?? "", active: $0.revokedAt == nil)
+        }
+        func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+        var view: [String: Any] = [
+            "days": settings.retentionDays, "minLat": text(settings.bounds?.minLatitude), "maxLat": text(settings.bounds?.maxLatitude),
+            "minLon": text(settings.bounds?.minLongitude), "maxLon": text(settings.bounds?.maxLongitude), "keys": keys,
+            "slug": user.kommun.slug,
+        ]
+        if let newKey { view["newKey"] = newKey }
+        return deps.renderer.page("citizenadmin", title: "Tips och Open311", context: context, content: view, notice: notice, error: error,
+                                  status: status)
+    }
+}

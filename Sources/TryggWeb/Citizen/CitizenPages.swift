@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The queue: reports of one status, and counts per area split by the reporters' gender.
+struct CitizenListPage {
+    let deps: AppDependencies
+
+    struct Tab {
+        let value: String
+        let label: String
+        let count: Int
+        let current: Bool
+    }
+
+    struct Line {
+        let id: String
+        let submitted: String
+        let category: String
+        let area: String
+        let place: String
+        let excerpt: String
+        let channel: String
+        let number: String
+    }
+
+    struct GenderLine {
+        let area: String
+        let women: Int, men: Int, other: Int, unstated: Int, total: Int
+    }
+
+    func render(user: UserAccount, status: CitizenReportStatus, context: TryggRequestContext) async throws -> Response {
+        let store = CitizenStore(deps.database)
+        let counts = try await store.countByStatus(kommunID: user.kommun.id)
+        let reports = try await store.list(kommunID: user.kommun.id, filter: .init(statuses: [status], limit: 500))
+        let reference = try await deps.referenceCache.lookups(kommunID: user.kommun.id, database: deps.database)
+        let categories = Dictionary(reference.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let areas = Dictionary(reference.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let lines = reports.map { report in
+            Line(id: report.id.uuidString, submitted: SwedishTime.dateTime(report.submittedAt), category: categories[report.categoryID] ?? "",
+                 area: report.areaID.flatMap { areas[$0] } ?? WeekSummary.restOfKommun, place: report.place,
+                 excerpt: report.description.count > 140 ? String(report.description.prefix(140)) + " …" : report.description,
+                 channel: report.channel == .open311 ? "Open311" : "Webb", number: report.publicNumber.map(String.init) ?? "")
+        }
+        let year = try await store.list(kommunID: user.kommun.id, filter: .init(from: Date().addingTimeInterval(-365 * 86_400), limit: 5_000))
+        let view: [String: Any] = [
+            "tabs": CitizenReportStatus.allCases.map { Tab(value: $0.rawValue, label: $0.displayName, count: counts[$0] ?? 0, current: $0 == status) },
+            "lines": lines, "statusName": status.displayName,
+            "genders": Self.genderLines(year, areas: reference.areas),
+        ]
+        return deps.renderer.page("citizen-list", title: "Medborgartips", context: context, content: view)
+    }
+
+    /// Every tip of the last year per area, split by gender (the gender perspective of ARCHITECTURE.md).
+    static func genderLines(_ reports: [CitizenReport], areas: [Area]) -> [GenderLine] {
+        let groups: [(String, UUID?)] = areas.map { ($0.name, $0.id) } + [(WeekSummary.restOfKommun, nil)]
+        let lines = groups.map { name, id in
+            let inArea = reports.filter { $0.areaID == id }
+            return GenderLine(area: name, women: inArea.filter { $0.gender == .woman }.count, men: inArea.filter { $0.gender == .man }.count,
+                              other: inArea.filter { $0.gender == .other }.count, unstated: inArea.filter { $0.gender == nil }.count,
+                              total: inArea.count)
+        }
+        let all = GenderLine(area: "Hela kommunen", women: lines.map(\.women).reduce(0, +), men: lines.map(\.men).reduce(0, +),
+                             other: lines.map(\.other).reduce(0, +), unstated: lines.map(\.unstated).reduce(0, +), total: reports.count)
+        return lines + [all]
+    }
+}
+
+/// One report with everything the samordnare may do with it in its current status.
+struct CitizenReportPage {
+    let deps: AppDependencies
+
+    func render(_ report: CitizenReport, user: UserAccount, context: TryggRequestContext, notice: String? = nil, error: String? = nil,
+                status: HTTPResponse.Status = .ok) async throws -> Response {
+        let reference = try await deps.referenceCache.lookups(kommunID: user.kommun.id, database: deps.database)
+        let category = reference.categories.first { $0.id == report.categoryID }
+        let area = report.areaID.flatMap { id in reference.areas.first { $0.id == id }?.name } ?? WeekSummary.restOfKommun
+        let store = CitizenStore(deps.database)
+        var view: [String: Any] = [
+            "id": report.id.uuidString, "status": report.status.displayName, "number": report.publicNumber.map(String.init) ?? "",
+            "submitted": SwedishTime.dateTime(report.submittedAt), "channel": report.channel == .open311 ? "Open311" : "Webbformuläret",
+            "category": category?.name ?? "", "area": area, "place": report.place, "description": report.description,
+            "point": report.point.map { String(format: "%.5f, %.5f", $0.latitude, $0.longitude) } ?? "",
+            "publicPoint": report.publicPoint.map { String(format: "%.5f, %.5f", $0.latitude, $0.longitude) } ?? "",
+            "times": report.timesOfDay.map(\.displayName).joined(separator: ", "),
+            "days": report.weekdays.map { Weekdays.names[$0 - 1] }.joined(separator: ", "),
+            "gender": report.gender?.displayName ?? "Ej angivet", "age": report.ageBand?.displayName ?? "Ej angivet",
+            "email": report.email ?? "", "contactName": report.contactName ?? "",
+            "contactDeleted": report.contactDeleteAfter.map(SwedishTime.date) ?? "",
+            "mediaURL": report.mediaURL, "answer": report.answer, "rejectReason": report.rejectReason,
+            "incident": report.incidentID?.uuidString ?? "", "insats": report.insatsID?.uuidString ?? "",
+            "isReceived": report.status == .received, "isApproved": report.status == .approved,
+            "canEdit": [.received, .approved, .closed].contains(report.status),
+            "canMakeEvent": report.incidentID != nil,
+            "categories": reference.categories.filter { !$0.retired }.map {
+                SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == report.categoryID)
+            },
+            "organisations": try await KommunStore(deps.database).organisations(kommunID: user.kommun.id).map {
+                SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id == user.organisation.id)
+            },
+            "today": SwedishTime.date(Date()), "inAMonth": SwedishTime.date(Date().addingTimeInterval(30 * 86_400)),
+        ]
+        if let duplicateOf = report.duplicateOf { view["duplicateOf"] = duplicateOf.uuidString }
+        if report.status == .received {
+            view["nearby"] = try await store.nearby(report).map {
+                SelectOption(value: $0.id.uuidString, label: "\(SwedishTime.date($0.submittedAt)): \($0.place.ifEmpty(String($0.description.prefix(60))))",
+                             selected: false)
+            }
+        }
+        if let point = report.point {
+            view["map"] = AreaMapSVG.render(reference.areas, dots: [.init(point: point, title: "Tipsets plats")], label: "Tipsets plats på kartan")
+        }
+        return deps.renderer.page("citizen-report", title: "Medborgartips", context: context, content: view, notice: notice, error: error,
+                                  status: status)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+
+/// Limits for the pages anyone can reach without logging in (`/k/…`, `/open311/…`).
+public struct PublicLimits: Sendable {
+    /// Requests per client address per minute, pages and API alike.
+    public var requestsPerMinute: Int
+    /// Reports per client address per hour through the web form.
+    public var reportsPerHour: Int
+    /// Reports per Open311 API key per hour (an app sends for many residents from one address).
+    public var open311ReportsPerHour: Int
+    /// Reports written at the same time; beyond this the public intake answers 503 at once, so a
+    /// flood queues in nobody's database connection and staff pages keep their share.
+    public var concurrentReports: Int
+
+    public init(requestsPerMinute: Int = 300, reportsPerHour: Int = 20, open311ReportsPerHour: Int = 1_000, concurrentReports: Int = 8) {
+        self.requestsPerMinute = requestsPerMinute; self.reportsPerHour = reportsPerHour
+        self.open311ReportsPerHour = open311ReportsPerHour; self.concurrentReports = concurrentReports
+    }
+}
+
+/// Counts reports being written; refuses more than `limit` at once instead of queueing them.
+actor ConcurrencyLimit {
+    private let limit: Int
+    private var running = 0
+
+    init(limit: Int) { self.limit = limit }
+
+    func enter() -> Bool {
+        guard running < limit else { return false }
+        running += 1
+        return true
+    }
+
+    func leave() { running = max(0, running - 1) }
+}
+
+/// The shared state of the public limits: one instance per process.
+struct PublicGate: Sendable {
+    let limits: PublicLimits
+    let requests: RateLimiter
+    let webReports: RateLimiter
+    let open311Reports: RateLimiter
+    let writing: ConcurrencyLimit
+
+    init(limits: PublicLimits) {
+        self.limits = limits
+        requests = RateLimiter(limit: limits.requestsPerMinute, window: 60)
+        webReports = RateLimiter(limit: limits.reportsPerHour, window: 3600)
+        open311Reports = RateLimiter(limit: limits.open311ReportsPerHour, window: 3600)
+        writing = ConcurrencyLimit(limit: limits.concurrentReports)
+    }
+
+    /// Runs `write` when a slot is free; nil when the intake is full right now.
+    func whileWriting<T: Sendable>(_ write: () async throws -> T) async throws -> T? {
+        guard await writing.enter() else { return nil }
+        do {
+            let result = try await write()
+            await writing.leave()
+            return result
+        } catch {
+            await writing.leave()
+            throw error
+        }
+    }
+}
+
+/// Applies the per-address request limit to the public paths before any database work.
+struct PublicRateLimitMiddleware: RouterMiddleware {
+    typealias Context = TryggRequestContext
+    let gate: PublicGate
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        let isOpen311 = path.hasPrefix("/open311/")
+        guard isOpen311 || path.hasPrefix("/k/") else { return try await next(request, context) }
+        guard await gate.requests.allow(context.clientAddress) else {
+            let message = "För många förfrågningar från din adress. Vänta en minut och försök igen."
+            if isOpen311 { return Open311Response.errors([(429, message)], status: .tooManyRequests, format: Open311Format(path: path)) }
+            throw HTTPError(.tooManyRequests, message: message)
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The kommun's public page (§4.4 of the programme: tell residents about the work): published
+/// tips on a map, figures per area, the status of the åtgärdsplan.
+struct PublicHomeRoutes {
+    let deps: AppDependencies
+
+    struct AreaLine {
+        let name: String
+        let total: Int
+        let closed: Int
+        let top: String
+    }
+
+    struct RecentLine {
+        let number: String
+        let category: String
+        let area: String
+        let when: String
+        let status: String
+        let answer: String
+    }
+
+    struct FollowUpLine {
+        let year: Int
+        let pagaende: Int, paborjad: Int, ejPaborjad: Int
+        let pagaendeShare: Int, paborjadShare: Int, ejPaborjadShare: Int
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/k/{kommun}") { _, context in try await home(context: context) }
+    }
+
+    private func home(context: TryggRequestContext) async throws -> Response {
+        let kommun = try await PublicReportRoutes.kommun(context, database: deps.database)
+        let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
+        let categories = Dictionary(reference.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let reports = try await CitizenStore(deps.database).list(kommunID: kommun.id, filter: .init(
+            statuses: [.approved, .closed], from: Date().addingTimeInterval(-365 * 86_400), limit: 5_000))
+        var view: [String: Any] = ["areas": Self.areaLines(reports, areas: reference.areas, categories: categories)]
+        let dots = reports.compactMap { report in
+            report.publicPoint.map { AreaMapSVG.Dot(point: $0, title: categories[report.categoryID] ?? "") }
+        }
+        if let map = AreaMapSVG.render(reference.areas, dots: dots, label: "Karta med \(dots.count) publicerade tips") {
+            view["map"] = map
+            view["mapCaption"] = "\(dots.count) publicerade tips med plats. Färgade ytor: kommunens prioriterade områden."
+        }
+        let areaNames = Dictionary(reference.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        view["recent"] = reports.prefix(20).map { report in
+            RecentLine(number: report.publicNumber.map(String.init) ?? "", category: categories[report.categoryID] ?? "",
+                       area: report.areaID.flatMap { areaNames[$0] } ?? WeekSummary.restOfKommun, when: PublicTime.week(report.submittedAt),
+                       status: report.status == .closed ? "Avslutat" : "Öppet", answer: report.answer)
+        }
+        if let plan = try await PlanStore(deps.database).plans(kommunID: kommun.id).filter({ $0.status == .antagen }).max(by: { $0.year < $1.year }) {
+            view["plan"] = ["year": plan.year, "measures": try await PlanStore(deps.database).measures(planID: plan.id, kommunID: kommun.id).count]
+        }
+        if let round = try await FollowUpStore(deps.database).rounds(kommunID: kommun.id).first(where: { $0.state == .closed }),
+           let report = try await FollowUpReport.load(roundID: round.id, kommun: kommun, database: deps.database, withComparison: false) {
+            let counts = report.summary.overall
+            view["followUp"] = FollowUpLine(year: round.year, pagaende: counts.pagaende, paborjad: counts.paborjad, ejPaborjad: counts.ejPaborjad,
+                                            pagaendeShare: counts.share(.pagaende), paborjadShare: counts.share(.paborjad),
+                                            ejPaborjadShare: counts.share(.ejPaborjad))
+        }
+        return deps.renderer.publicPage("public-home", title: "Trygghet i \(kommun.name)", kommun: kommun, context: context, content: view)
+    }
+
+    /// Per area (and the rest of the kommun): how many tips, how many closed, the commonest category.
+    static func areaLines(_ reports: [CitizenReport], areas: [Area], categories: [UUID: String]) -> [AreaLine] {
+        let groups: [(String, UUID?)] = areas.map { ($0.name, $0.id) } + [(WeekSummary.restOfKommun, nil)]
+        return groups.map { name, id in
+            let inArea = reports.filter { $0.areaID == id }
+            let byCategory = Dictionary(grouping: inArea, by: \.categoryID).mapValues(\.count)
+            let top = byCategory.max { $0.value < $1.value || ($0.value == $1.value && (categories[$0.key] ?? "") > (categories[$1.key] ?? "")) }
+            return AreaLine(name: name, total: inArea.count, closed: inArea.filter { $0.status == .closed }.count,
+                            top: top.map { "\(categories[$0.key] ?? "") (\($0.value))" } ?? "–")
+        }
+    }
+}

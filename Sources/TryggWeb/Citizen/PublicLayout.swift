@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import TryggCore
+
+/// The frame of the public pages: the kommun's name instead of Trygg's staff navigation.
+struct PublicLayout {
+    let title: String
+    let kommun: String
+    let slug: String
+    let csrf: String
+    let onHome: Bool
+    let onForm: Bool
+    let notice: String?
+    let error: String?
+
+    init(title: String, kommun: Kommun, context: TryggRequestContext, page: String, notice: String? = nil, error: String? = nil) {
+        self.title = title
+        self.kommun = kommun.name
+        slug = kommun.slug
+        csrf = context.csrfToken
+        onHome = page == "public-home"
+        onForm = page == "public-report"
+        self.notice = notice
+        self.error = error
+    }
+}
+
+extension Renderer {
+    func publicPage(_ template: String, title: String, kommun: Kommun, context: TryggRequestContext, content: Any,
+                    notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let layout = PublicLayout(title: title, kommun: kommun, context: context, page: template, notice: notice, error: error)
+        return html(template, ["layout": layout, "page": content], status: status)
+    }
+}
+
+/// Times residents see: approximate on purpose (week and year), never the minute.
+enum PublicTime {
+    static func week(_ date: Date) -> String {
+        let local = StockholmCalendar.local(date)
+        return "vecka \(local.week.week) \(local.week.year)"
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The public e-service at `/k/{kommun}/`: the form "Tipsa om en otrygg plats" and the page
+/// where the reporter follows their report. No login; anonymous unless the resident adds an
+/// e-mail address.
+struct PublicReportRoutes {
+    let deps: AppDependencies
+
+    struct Problem {
+        let anchor: String
+        let text: String
+    }
+
+    struct Choice {
+        let value: String
+        let label: String
+        let checked: Bool
+    }
+
+    struct FormView {
+        var categories: [SelectOption]
+        var areas: [SelectOption]
+        var map: String?
+        var latitude: String
+        var longitude: String
+        var place: String
+        var description: String
+        var times: [Choice]
+        var days: [Choice]
+        var genders: [Choice]
+        var ages: [SelectOption]
+        var email: String
+        var retentionDays: Int
+        var problems: [Problem]
+        var hasProblems: Bool { !problems.isEmpty }
+        let maxPlace = CitizenRules.maxPlaceLength
+        let maxDescription = CitizenRules.maxDescriptionLength
+    }
+
+    func register(on router: Router<TryggRequestContext>) {
+        router.get("/k/{kommun}/tipsa") { _, context in
+            let kommun = try await Self.kommun(context, database: deps.database)
+            return try await form(kommun: kommun, draft: nil, problems: [], context: context)
+        }
+        router.post("/k/{kommun}/tipsa") { _, context in try await submit(context: context) }
+        router.get("/k/{kommun}/arende/{token}") { request, context in
+            let kommun = try await Self.kommun(context, database: deps.database)
+            let token = context.parameters.get("token") ?? ""
+            guard let report = try await CitizenStore(deps.database).find(token: token, kommunID: kommun.id) else {
+                throw HTTPError(.notFound, message: "Det finns inget tips med den länken. Kontrollera att hela adressen kom med.")
+            }
+            return try await status(report, token: token, kommun: kommun, thanks: request.uri.queryParameters["tack"] != nil, context: context)
+        }
+    }
+
+    static func kommun(_ context: TryggRequestContext, database: TryggDatabase) async throws -> Kommun {
+        guard let slug = context.parameters.get("kommun"), slug.count <= 60, let kommun = try await KommunStore(database).find(slug: slug) else {
+            throw HTTPError(.notFound, message: "Kommunen finns inte i Trygg.")
+        }
+        return kommun
+    }
+
+    private func submit(context: TryggRequestContext) async throws -> Response {
+        let kommun = try await Self.kommun(context, database: deps.database)
+        let fields = context.form
+        let draft = CitizenDraft(
+            category: fields.text("kategori"), latitude: fields.text("lat"), longitude: fields.text("lon"), area: fields.text("omrade"),
+            place: fields["platsnamn"] ?? "", description: fields["beskrivning"] ?? "", timesOfDay: fields.all("tid"), weekdays: fields.all("dag"),
+            gender: fields.text("kon"), ageBand: fields.text("alder"), email: fields.text("epost"))
+        // A field people never see: only programs fill it in.
+        guard fields.text("hemsida").isEmpty else {
+            throw HTTPError(.badRequest, message: "Tipset kunde inte tas emot. Om du använder ett program som fyller i formulär automatiskt, stäng av det och försök igen.")
+        }
+        guard await deps.publicGate.webReports.allow(context.clientAddress) else {
+            return try await form(kommun: kommun, draft: draft, problems: [Problem(anchor: "beskrivning",
+                text: "Många tips har skickats från din adress den senaste timmen. Försök igen senare.")], context: context, status: .tooManyRequests)
+        }
+        let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
+        let settings = try await CitizenSettingsStore(deps.database).settings(kommunID: kommun.id)
+        let bounds = settings.bounds ?? KommunBounds.around(reference.areas.compactMap(\.shape))
+        switch CitizenRules.check(draft, categories: reference.categories, areas: reference.areas, bounds: bounds) {
+        case .failure(let problems):
+            return try await form(kommun: kommun, draft: draft, problems: problems.problems.map(Self.problem), context: context, status: .badRequest)
+        case .success(let checked):
+            let actor = Actor(userID: nil, kommunID: kommun.id, label: "medborgare (webb)", address: context.clientAddress)
+            guard let (_, token) = try await deps.publicGate.whileWriting({
+                try await CitizenStore(deps.database).submit(checked, kommunID: kommun.id, channel: .web,
+                                                             retentionDays: settings.retentionDays, by: actor)
+            }) else {
+                return try await form(kommun: kommun, draft: draft, problems: [Problem(anchor: "beskrivning",
+                    text: "Tjänsten tar emot många tips just nu. Vänta en minut och skicka igen; det du skrivit finns kvar.")],
+                    context: context, status: .serviceUnavailable)
+            }
+            return .seeOther("/k/\(kommun.slug)/arende/\(token)?tack=1")
+        }
+    }
+
+    static func problem(_ problem: IncidentProblem) -> Problem {
+        let anchors = ["kategori": "kategori", "latitud": "lat", "longitud": "lon", "plats": "lat", "område": "omrade",
+                       "platsnamn": "platsnamn", "beskrivning": "beskrivning", "tid på dygnet": "tid-morgon", "veckodagar": "dag-man",
+                       "kön": "alder", "ålder": "alder", "e-post": "epost"]
+        let label = ["latitud": "Platsen", "longitud": "Platsen", "plats": "Platsen", "e-post": "E-postadressen"][problem.field]
+            ?? problem.field.prefix(1).uppercased() + problem.field.dropFirst()
+        return Problem(anchor: anchors[problem.field] ?? "kategori", text: "\(label): \(problem.message)")
+    }
+
+    func form(kommun: Kommun, draft: CitizenDraft?, problems: [Problem], context: TryggRequestContext,
+              status: HTTPResponse.Status = .ok) async throws -> Response {
+        let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
+        let settings = try await CitizenSettingsStore(deps.database).settings(kommunID: kommun.id)
+        let draft = draft ?? CitizenDraft(category: "", description: "")
+        let categories = reference.categories.filter { $0.isPublic && !$0.retired }
+        let view = FormView(
+            categories: [SelectOption(value: "", label: "Välj …", selected: draft.category.isEmpty)]
+                + categories.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == draft.category) },
+            areas: [SelectOption(value: "", label: "Vet inte / annan plats i kommunen", selected: draft.area.isEmpty)]
+                + reference.areas.map { SelectOption(value: $0.name, label: $0.name, selected: $0.name == draft.area) },
+            map: AreaMapSVG.render(reference.areas, label: "Karta över kommunens områden. Klicka för att markera platsen.", pickable: true),
+            latitude: draft.latitude, longitude: draft.longitude, place: draft.place, description: draft.description,
+            times: TimeOfDay.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, checked: draft.timesOfDay.contains($0.rawValue)) },
+            days: zip(Weekdays.codes, Weekdays.names).map { Choice(value: $0.0, label: $0.1.capitalized, checked: draft.weekdays.contains($0.0)) },
+            genders: [Choice(value: "", label: "Vill inte ange", checked: draft.gender.isEmpty)]
+                + ReporterGender.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, checked: draft.gender == $0.rawValue) },
+            ages: [SelectOption(value: "", label: "Vill inte ange", selected: draft.ageBand.isEmpty)]
+                + AgeBand.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: draft.ageBand == $0.rawValue) },
+            email: draft.email, retentionDays: settings.retentionDays, problems: problems)
+        let title = problems.isEmpty ? "Tipsa om en otrygg plats" : "Fel i formuläret – Tipsa om en otrygg plats"
+        return deps.renderer.publicPage("public-report", title: title, kommun: kommun, context: context, content: view, status: status)
+    }
+
+    private func status(_ report: CitizenReport, token: String, kommun: Kommun, thanks: Bool, context: TryggRequestContext) async throws -> Response {
+        let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
+        let area = report.areaID.flatMap { id in reference.areas.first { $0.id == id }?.name }
+        let view: [String: Any] = [
+            "thanks": thanks, "link": "/k/\(kommun.slug)/arende/\(token)", "status": report.status.displayName,
+            "number": report.status.isPublic ? report.publicNumber.map(String.init) ?? "" : "",
+            "submitted": PublicTime.week(report.submittedAt),
+            "category": reference.categories.first { $0.id == report.categoryID }?.name ?? "",
+            "place": [report.place, area ?? ""].filter { !$0.isEmpty }.joined(separator: ", ").ifEmpty("Markerad på kartan"),
+            "description": report.description,
+            "rejectReason": report.status == .rejected ? report.rejectReason : "", "answer": report.answer,
+        ]
+        return deps.renderer.publicPage("public-status", title: thanks ? "Tack för ditt tips" : "Ditt tips", kommun: kommun,
+                                        context: context, content: view)
+    }
+}
+
+extension String {
+    func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// POST `requests`: a resident's report sent by an app. Checked by the same rules as the web
+/// form; stored as received; answered with a token.
+struct Open311Intake {
+    let deps: AppDependencies
+
+    func post(request: Request, context: TryggRequestContext, format: Open311Format) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxBodyBytes)
+        // Parameters may come in the body (the standard) or the query string; the body wins.
+        let bodyPairs = FormFields(encoded: String(buffer: body)).pairs
+        let bodyNames = Set(bodyPairs.map(\.0))
+        let queryPairs = request.uri.queryParameters.map { (String($0.key), String($0.value)) }.filter { !bodyNames.contains($0.0) }
+        let form = FormFields(pairs: queryPairs + bodyPairs)
+        let kommun = try await Open311Routes.kommun(form["jurisdiction_id"], database: deps.database)
+        let key = form.text("api_key")
+        guard !key.isEmpty else { throw Open311Error(.forbidden, "api_key saknas. Nycklar utfärdas av kommunen.") }
+        guard let keyLabel = try await Open311KeyStore(deps.database).label(forKey: key, kommunID: kommun.id) else {
+            throw Open311Error(.forbidden, "api_key är ogiltig eller spärrad för \(kommun.name).")
+        }
+        let draft = try draft(from: form)
+        let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
+        guard reference.categories.contains(where: { $0.isPublic && !$0.retired && $0.code == draft.category }) else {
+            throw Open311Error(.badRequest, "service_code ”\(draft.category.prefix(60))” finns inte. Se services.\(format == .json ? "json" : "xml").")
+        }
+        let settingsStore = CitizenSettingsStore(deps.database)
+        let settings = try await settingsStore.settings(kommunID: kommun.id)
+        let bounds = settings.bounds ?? KommunBounds.around(reference.areas.compactMap(\.shape))
+        let checked: CheckedCitizenReport
+        switch CitizenRules.check(draft, categories: reference.categories, areas: reference.areas, bounds: bounds) {
+        case .success(let report): checked = report
+        case .failure(let problems): throw Open311Error(.badRequest, all: problems.problems.map { "\($0.field): \($0.message)" })
+        }
+        guard await deps.publicGate.open311Reports.allow("\(kommun.id):\(keyLabel)") else {
+            throw Open311Error(.tooManyRequests, "För många rapporter med den här nyckeln den senaste timmen.")
+        }
+        let actor = Actor(userID: nil, kommunID: kommun.id, label: "open311: \(keyLabel)", address: context.clientAddress)
+        guard let (_, token) = try await deps.publicGate.whileWriting({
+            try await CitizenStore(deps.database).submit(checked, kommunID: kommun.id, channel: .open311,
+                                                         retentionDays: settings.retentionDays, by: actor)
+        }) else {
+            throw Open311Error(.serviceUnavailable, "Tjänsten tar emot många rapporter just nu. Försök igen om en stund.")
+        }
+        let answer = Open311Value.object([("token", .text(token)), ("service_notice", .text(Self.notice)), ("account_id", .null)])
+        return Open311Response.document(.list(element: "request", [answer]), root: "service_requests", format: format, status: .created)
+    }
+
+    static let notice = "Tack! Rapporten granskas av kommunen innan den publiceras; fråga tokens/{token} efter dess nummer."
+
+    private func draft(from form: FormFields) throws(Open311Error) -> CitizenDraft {
+        let attributes = try Open311Attributes.parse(form.pairs)
+        let code = form.text("service_code")
+        guard !code.isEmpty else { throw Open311Error(.badRequest, "service_code saknas.") }
+        let lat = form.text("lat"), lon = form.text("long"), address = form.text("address_string")
+        let place = attributes[Open311Attributes.placeName]?.first ?? ""
+        let area = attributes[Open311Attributes.area]?.first ?? ""
+        if (lat.isEmpty || lon.isEmpty) && address.isEmpty && area.isEmpty {
+            throw Open311Error(.badRequest, "Ange platsen: lat och long (WGS84), eller address_string.")
+        }
+        let name = [form.text("first_name"), form.text("last_name")].filter { !$0.isEmpty }.joined(separator: " ")
+        return CitizenDraft(
+            category: code, latitude: lat, longitude: lon, area: area, place: place.isEmpty ? address : place,
+            description: form["description"] ?? "", timesOfDay: attributes[Open311Attributes.timeOfDay] ?? [],
+            weekdays: attributes[Open311Attributes.weekdays] ?? [], gender: attributes[Open311Attributes.gender]?.first ?? "",
+            ageBand: attributes[Open311Attributes.ageBand]?.first ?? "", email: form.text("email"), contactName: name,
+            mediaURL: form.text("media_url"))
+    }
+}
