@@ -13,7 +13,7 @@ import TryggStore
 @Suite("Varje väg håller kommunerna åtskilda")
 struct RouteInventoryTests {
     /// Markers that only Linköping's data contains.
-    static let linkopingMarkers = ["Skäggetorp", "linkoping.demo", "Linköpings kommun", "0580C1610", "kamerabevakning", "KS 2023-638", "KS 2021-178", "Rydsvägen", "Bergaskolans"]
+    static let linkopingMarkers = ["Skäggetorp", "linkoping.demo", "Linköpings kommun", "0580C1610", "kamerabevakning", "KS 2023-638", "KS 2021-178", "Rydsvägen", "Bergaskolans", "Linköpingsmarkör"]
 
     struct Snapshot: Equatable {
         var areas: [String]
@@ -44,7 +44,8 @@ struct RouteInventoryTests {
                 }
                 path = prefix + id + (path.dropFirst(prefix.count).split(separator: "/", maxSplits: 1).dropFirst().first.map { "/" + $0 } ?? "")
                 // A week is not an object of one kommun: the week page shows the caller's own kommun.
-                targetsAnObject = prefix != "/est/vecka/"
+                // Public pages and Open311 name their kommun in the path or query, not the user's.
+                targetsAnObject = !["/est/vecka/", "/k/", "/open311/v2/services/", "/open311/v2/requests/", "/open311/v2/tokens/"].contains(prefix)
                 // A second parameter gets a Linköping object of its kind (an insats, a priority place, else a measure).
                 if let open = path.range(of: "{"), let close = path.range(of: "}", range: open.upperBound..<path.endIndex) {
                     let kind = path[..<open.lowerBound].split(separator: "/").last.map(String.init) ?? ""
@@ -95,7 +96,18 @@ struct RouteInventoryTests {
             let incident = try #require(try await IncidentStore(harness.database).list(kommunID: linkoping.id, filter: .init(limit: 1)).first)
             let estIDs = ["/est/handelser/": incident.id.uuidString, "/api/v1/incidents/": incident.id.uuidString, "/est/insatser/": insats.id.uuidString,
                           "/est/vecka/": weekWithPlace.description, "second:insatser": insats.id.uuidString, "second:platser": place.id.uuidString]
-            let allIDs = objectIDs.merging(estIDs) { a, _ in a }
+            // A Linköping tip with contact details, and an Open311 key.
+            let tip = try await CitizenStore(harness.database).submit(
+                CheckedCitizenReport(category: try #require(try await CategoryStore(harness.database).all(kommunID: linkoping.id).first { $0.isPublic }),
+                                     point: nil, area: nil, place: "Linköpingsmarkör", description: "Linköpingsmarkör tunnel", timesOfDay: [],
+                                     weekdays: [], gender: nil, ageBand: nil, email: "markor@example.org", contactName: nil, mediaURL: ""),
+                kommunID: linkoping.id, channel: .web, retentionDays: 30, by: .commandLine(kommunID: linkoping.id))
+            _ = try await Open311KeyStore(harness.database).create(kommunID: linkoping.id, label: "Linköpingsmarkör", by: .commandLine(kommunID: linkoping.id))
+            let keyID = try #require(try await Open311KeyStore(harness.database).all(kommunID: linkoping.id).first).id
+            let citizenIDs = ["/medborgare/": tip.report.id.uuidString, "/admin/medborgare/nycklar/": keyID.uuidString, "/k/": "norrkoping",
+                              "second:arende": "okand-token", "/open311/v2/services/": "otrygg-plats.json",
+                              "/open311/v2/requests/": "1.json", "/open311/v2/tokens/": "\(tip.token).json"]
+            let allIDs = objectIDs.merging(estIDs) { a, _ in a }.merging(citizenIDs) { a, _ in a }
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@norrkoping.demo"))
             let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
             let before = try await Self.snapshot(harness, linkoping)
@@ -118,6 +130,10 @@ struct RouteInventoryTests {
             #expect(try await IncidentStore(harness.database).find(id: incident.id, kommunID: linkoping.id) == incident)
             #expect(try await InsatsStore(harness.database).find(id: insats.id, kommunID: linkoping.id) == insats)
             #expect(try await ESTStore(harness.database).priorityPlaces(week: weekWithPlace, kommunID: linkoping.id) == [place])
+            let tipAfter = try #require(try await CitizenStore(harness.database).find(id: tip.report.id, kommunID: linkoping.id))
+            #expect(tipAfter.status == .received && tipAfter.description == tip.report.description && tipAfter.answer.isEmpty
+                    && tipAfter.email == "markor@example.org" && tipAfter.insatsID == nil)
+            #expect(try await Open311KeyStore(harness.database).all(kommunID: linkoping.id).allSatisfy { $0.revokedAt == nil })
         }
     }
 }
@@ -131,7 +147,7 @@ extension Browser {
         if path.hasPrefix("/plan/"), method == .post || path.hasSuffix("/ny-atgard") { return email.hasPrefix("samordnare@") }
         if path.hasPrefix("/uppfoljning/") { return email.hasPrefix("samordnare@") }
         // Events and the lägesbild: everyone reports; the samordnare leads and reads all.
-        if path.hasPrefix("/est/insatser/") { return email.hasPrefix("samordnare@") }
+        if path.hasPrefix("/est/insatser/") || path.hasPrefix("/medborgare/") { return email.hasPrefix("samordnare@") }
         if path.hasPrefix("/est/vecka/"), method == .post { return email.hasPrefix("samordnare@") }
         return true
     }

@@ -103,7 +103,9 @@ struct CitizenReportPage {
         ]
         if let duplicateOf = report.duplicateOf { view["duplicateOf"] = duplicateOf.uuidString }
         if report.status == .received {
-            view["nearby"] = try await store.nearby(report).map {
+            let nearby = try await store.nearby(report)
+            view["hasNearby"] = !nearby.isEmpty
+            view["nearby"] = nearby.map {
                 SelectOption(value: $0.id.uuidString, label: "\(SwedishTime.date($0.submittedAt)): \($0.place.ifEmpty(String($0.description.prefix(60))))",
                              selected: false)
             }

@@ -35,7 +35,7 @@ struct PublicReportRoutes {
         var email: String
         var retentionDays: Int
         var problems: [Problem]
-        var hasProblems: Bool { !problems.isEmpty }
+        var hasProblems: Bool
         let maxPlace = CitizenRules.maxPlaceLength
         let maxDescription = CitizenRules.maxDescriptionLength
     }
@@ -126,7 +126,7 @@ struct PublicReportRoutes {
                 + ReporterGender.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, checked: draft.gender == $0.rawValue) },
             ages: [SelectOption(value: "", label: "Vill inte ange", selected: draft.ageBand.isEmpty)]
                 + AgeBand.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: draft.ageBand == $0.rawValue) },
-            email: draft.email, retentionDays: settings.retentionDays, problems: problems)
+            email: draft.email, retentionDays: settings.retentionDays, problems: problems, hasProblems: !problems.isEmpty)
         let title = problems.isEmpty ? "Tipsa om en otrygg plats" : "Fel i formuläret – Tipsa om en otrygg plats"
         return deps.renderer.publicPage("public-report", title: title, kommun: kommun, context: context, content: view, status: status)
     }
