@@ -1,0 +1,65 @@
+"""The residents' e-service in a real Chromium: a resident on a phone reports an unsafe place
+without logging in, the form's errors are announced, the public pages pass axe (WCAG 2.1 AA,
+DOS-lagen), and the samordnare publishes the tip."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from test_login import log_in, serious_violations
+
+
+def test_resident_reports_on_a_phone_without_logging_in(browser, base_url, artifacts):
+    browser.set_window_size(390, 844)
+    browser.get(base_url + "/k/linkoping/tipsa")
+    assert serious_violations(browser) == []
+    Select(browser.find_element(By.ID, "kategori")).select_by_visible_text("Otrygg plats")
+    svg = browser.find_element(By.CSS_SELECTOR, "svg.map.pickable")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", svg)
+    browser.find_element(By.CSS_SELECTOR, "svg.map.pickable text").click()
+    assert 58.3 < float(browser.find_element(By.ID, "lat").get_attribute("value")) < 58.5
+    browser.find_element(By.ID, "beskrivning").send_keys("Buskarna skymmer gångvägen, mörkt på kvällen")
+    browser.find_element(By.ID, "tid-kvall").click()
+    browser.find_element(By.ID, "kon-kvinna").click()
+    browser.save_screenshot(str(artifacts / "medborgare-tipsa.png"))
+    browser.find_element(By.XPATH, "//button[normalize-space()='Skicka tipset']").click()
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[role=status]"), "Tack!"))
+    assert "/k/linkoping/arende/" in browser.current_url
+    assert "Inkommen, väntar på granskning" in browser.find_element(By.CSS_SELECTOR, "main").text
+    assert serious_violations(browser) == []
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"sidan rullar i sidled ({width}px)"
+
+
+def test_errors_are_announced_and_the_text_is_kept(browser, base_url):
+    browser.get(base_url + "/k/linkoping/tipsa")
+    browser.find_element(By.ID, "beskrivning").send_keys("Han heter Kalle, ring 070-123 45 67")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Skicka tipset']").click()
+    alert = WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[role=alert]")))
+    assert "välj vad det gäller" in alert.text and "telefonnummer" in alert.text
+    assert browser.title.startswith("Fel i formuläret")
+    assert browser.find_element(By.ID, "beskrivning").get_attribute("value") == "Han heter Kalle, ring 070-123 45 67"
+    # Every error links to its field, so a keyboard user gets there at once.
+    alert.find_element(By.CSS_SELECTOR, "a[href='#beskrivning']").click()
+    assert browser.switch_to.active_element.get_attribute("id") == "beskrivning"
+    assert serious_violations(browser) == []
+
+
+def test_public_page_and_keyboard_only_form(browser, base_url, artifacts):
+    browser.get(base_url + "/k/linkoping/")
+    assert "Publicerade tips de senaste 12 månaderna" in browser.page_source
+    assert serious_violations(browser) == []
+    browser.save_screenshot(str(artifacts / "medborgare-publik.png"))
+    # Without a mouse: the skip link, then tab to the form link.
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys("\t")
+    assert browser.switch_to.active_element.text == "Hoppa till innehållet"
+
+
+def test_samordnare_publishes_a_tip(browser, base_url):
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    browser.get(base_url + "/medborgare")
+    assert serious_violations(browser) == []
+    browser.find_element(By.CSS_SELECTOR, "main table tbody a").click()
+    assert serious_violations(browser) == []
+    browser.find_element(By.XPATH, "//button[normalize-space()='Publicera']").click()
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[role=status]"), "Tipset är publicerat"))
