@@ -36,23 +36,31 @@ private final class Tally: @unchecked Sendable {
     }
 }
 
+/// `clientAddresses` makes each request come from its own `X-Forwarded-For` address (the server
+/// runs with `--trust-proxy`), as many residents behind one proxy would.
 func runLoad(port: Int, path: String, method: String = "GET", headers: [String: String], body: String? = nil, connections: Int,
-             seconds: Double) -> LoadResult {
+             seconds: Double, clientAddresses: Bool = false) -> LoadResult {
     let tally = Tally()
     let group = DispatchGroup()
     let deadline = Date().addingTimeInterval(seconds)
     let started = Date()
-    for _ in 0..<connections {
+    for thread in 0..<connections {
         group.enter()
         Thread.detachNewThread {
             var local: [Double] = []
             var localErrors = 0
             var connection = try? HTTPConnection(port: port)
+            var sent = 0
             while Date() < deadline {
                 let t0 = DispatchTime.now().uptimeNanoseconds
+                var requestHeaders = headers
+                if clientAddresses {
+                    sent += 1
+                    requestHeaders["X-Forwarded-For"] = "10.\(thread).\(sent / 250 % 250).\(sent % 250)"
+                }
                 do {
                     guard let c = connection else { throw HTTPConnection.Failure.connect }
-                    let reply = try c.request(method, path, headers: headers, body: body)
+                    let reply = try c.request(method, path, headers: requestHeaders, body: body)
                     if reply.status == 200 || reply.status == 201 {
                         local.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
                     } else {

@@ -6,10 +6,10 @@ final class ServerProcess {
     let process = Process()
     let port: Int
 
-    init(binary: String, database: String, port: Int) throws {
+    init(binary: String, database: String, port: Int, options: [String] = []) throws {
         self.port = port
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--database", database, "--port", String(port)]
+        process.arguments = ["serve", "--database", database, "--port", String(port)] + options
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

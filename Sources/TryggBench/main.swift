@@ -19,6 +19,7 @@ guard FileManager.default.isExecutableFile(atPath: binary) else {
 
 let estEvents = Int(arguments.first { $0.hasPrefix("--events=") }?.dropFirst(9) ?? "") ?? 1_000_000
 let onlyEST = arguments.contains("--only-est")
+let onlyCitizen = arguments.contains("--only-citizen")
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trygg-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: directory) }
@@ -35,6 +36,12 @@ let database = try TryggDatabase(location: .sqliteFile(path: databasePath))
 try await database.migrate()
 try await DemoSeed.seedIfEmpty(database)
 await database.shutdown()
+
+if onlyCitizen {
+    try await benchmarkCitizen(binary: binary, databasePath: databasePath, seconds: seconds)
+    try? FileManager.default.removeItem(at: directory)
+    exit(0)
+}
 
 print("Trygg benchmark (release), \(ProcessInfo.processInfo.activeProcessorCount) kärnor")
 print(String(repeating: "-", count: 72))
@@ -103,6 +110,10 @@ if let median = report.docx.dropFirst(report.docx.count / 2).first, let max = re
                  report.bytes / 1024, median, max, htmlMedian))
 }
 
-// 5. EST with a million events in one kommun.
+// 5. Residents' tips and Open311.
+print(String(repeating: "-", count: 72))
+try await benchmarkCitizen(binary: binary, databasePath: databasePath, seconds: seconds)
+
+// 6. EST with a million events in one kommun.
 print(String(repeating: "-", count: 72))
 try await benchmarkEST(binary: binary, directory: directory, events: estEvents, seconds: seconds, connections: connections)

@@ -35,7 +35,7 @@ struct PublicHomeRoutes {
     }
 
     private func home(context: TryggRequestContext) async throws -> Response {
-        let kommun = try await PublicReportRoutes.kommun(context, database: deps.database)
+        let kommun = try await PublicReportRoutes.kommun(context, deps: deps)
         let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
         let categories = Dictionary(reference.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let reports = try await CitizenStore(deps.database).list(kommunID: kommun.id, filter: .init(

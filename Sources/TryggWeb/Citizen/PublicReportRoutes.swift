@@ -42,12 +42,12 @@ struct PublicReportRoutes {
 
     func register(on router: Router<TryggRequestContext>) {
         router.get("/k/{kommun}/tipsa") { _, context in
-            let kommun = try await Self.kommun(context, database: deps.database)
+            let kommun = try await Self.kommun(context, deps: deps)
             return try await form(kommun: kommun, draft: nil, problems: [], context: context)
         }
         router.post("/k/{kommun}/tipsa") { _, context in try await submit(context: context) }
         router.get("/k/{kommun}/arende/{token}") { request, context in
-            let kommun = try await Self.kommun(context, database: deps.database)
+            let kommun = try await Self.kommun(context, deps: deps)
             let token = context.parameters.get("token") ?? ""
             guard let report = try await CitizenStore(deps.database).find(token: token, kommunID: kommun.id) else {
                 throw HTTPError(.notFound, message: "Det finns inget tips med den länken. Kontrollera att hela adressen kom med.")
@@ -56,15 +56,15 @@ struct PublicReportRoutes {
         }
     }
 
-    static func kommun(_ context: TryggRequestContext, database: TryggDatabase) async throws -> Kommun {
-        guard let slug = context.parameters.get("kommun"), slug.count <= 60, let kommun = try await KommunStore(database).find(slug: slug) else {
+    static func kommun(_ context: TryggRequestContext, deps: AppDependencies) async throws -> Kommun {
+        guard let slug = context.parameters.get("kommun"), let kommun = try await deps.referenceCache.kommun(slug: slug, database: deps.database) else {
             throw HTTPError(.notFound, message: "Kommunen finns inte i Trygg.")
         }
         return kommun
     }
 
     private func submit(context: TryggRequestContext) async throws -> Response {
-        let kommun = try await Self.kommun(context, database: deps.database)
+        let kommun = try await Self.kommun(context, deps: deps)
         let fields = context.form
         let draft = CitizenDraft(
             category: fields.text("kategori"), latitude: fields.text("lat"), longitude: fields.text("lon"), area: fields.text("omrade"),
@@ -79,7 +79,7 @@ struct PublicReportRoutes {
                 text: "Många tips har skickats från din adress den senaste timmen. Försök igen senare.")], context: context, status: .tooManyRequests)
         }
         let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
-        let settings = try await CitizenSettingsStore(deps.database).settings(kommunID: kommun.id)
+        let settings = reference.citizenSettings
         let bounds = settings.bounds ?? KommunBounds.around(reference.areas.compactMap(\.shape))
         switch CitizenRules.check(draft, categories: reference.categories, areas: reference.areas, bounds: bounds) {
         case .failure(let problems):
@@ -110,7 +110,7 @@ struct PublicReportRoutes {
     func form(kommun: Kommun, draft: CitizenDraft?, problems: [Problem], context: TryggRequestContext,
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
-        let settings = try await CitizenSettingsStore(deps.database).settings(kommunID: kommun.id)
+        let settings = reference.citizenSettings
         let draft = draft ?? CitizenDraft(category: "", description: "")
         let categories = reference.categories.filter { $0.isPublic && !$0.retired }
         let view = FormView(

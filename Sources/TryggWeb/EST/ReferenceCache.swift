@@ -2,7 +2,7 @@ import Foundation
 import TryggCore
 import TryggStore
 
-/// A kommun's areas and categories, kept for a few seconds for the event intake API: an
+/// A kommun's areas, categories and tip settings, kept for a few seconds for the intake APIs: an
 /// integration may post hundreds of events a second, and reading and decoding the area
 /// polygons for each was most of the work. A changed area or category is used at most
 /// `lifetime` seconds later (also by a second app process on the same PostgreSQL).
@@ -11,10 +11,15 @@ actor ReferenceCache {
         let areas: [Area]
         let categories: [IncidentCategory]
         let lookup: CategoryLookup
+        /// The kommun's settings for residents' tips (accepted rectangle, retention).
+        let citizenSettings: CitizenSettings
         let loaded: Date
     }
 
     private var entries: [UUID: Entry] = [:]
+    /// Kommuner by slug, for the public pages and Open311. Only slugs that exist are kept, so
+    /// made-up slugs cannot grow the cache.
+    private var kommuner: [String: (kommun: Kommun, loaded: Date)] = [:]
     let lifetime: TimeInterval
 
     init(lifetime: TimeInterval = 5) { self.lifetime = lifetime }
@@ -23,8 +28,16 @@ actor ReferenceCache {
         if let entry = entries[kommunID], now.timeIntervalSince(entry.loaded) < lifetime { return entry }
         let areas = try await AreaStore(database).all(kommunID: kommunID)
         let categories = try await CategoryStore(database).all(kommunID: kommunID)
-        let entry = Entry(areas: areas, categories: categories, lookup: CategoryLookup(categories), loaded: now)
+        let settings = try await CitizenSettingsStore(database).settings(kommunID: kommunID)
+        let entry = Entry(areas: areas, categories: categories, lookup: CategoryLookup(categories), citizenSettings: settings, loaded: now)
         entries[kommunID] = entry
         return entry
+    }
+
+    func kommun(slug: String, database: TryggDatabase, now: Date = Date()) async throws -> Kommun? {
+        if let cached = kommuner[slug], now.timeIntervalSince(cached.loaded) < lifetime { return cached.kommun }
+        guard slug.count <= 60, let kommun = try await KommunStore(database).find(slug: slug) else { return nil }
+        kommuner[slug] = (kommun, now)
+        return kommun
     }
 }

@@ -6,6 +6,11 @@ actor RateLimiter {
     private let limit: Int
     private let window: TimeInterval
     private var counts: [String: (windowStart: TimeInterval, count: Int)] = [:]
+    private var lastPrune: TimeInterval = 0
+    /// Beyond this many addresses in one window, expired entries are dropped (at most once a
+    /// second, so a flood from many addresses does not make every request scan the table), and
+    /// if the table is still full, unknown addresses are refused until it empties.
+    static let maxKeys = 100_000
 
     init(limit: Int, window: TimeInterval) {
         self.limit = limit
@@ -14,7 +19,11 @@ actor RateLimiter {
 
     /// Counts one attempt; false when the key is over its limit in the current window.
     func allow(_ key: String, now: TimeInterval = Date().timeIntervalSince1970) -> Bool {
-        if counts.count > 10_000 { counts = counts.filter { now - $0.value.windowStart < window } }
+        if counts.count >= Self.maxKeys, now - lastPrune >= 1 {
+            counts = counts.filter { now - $0.value.windowStart < window }
+            lastPrune = now
+        }
+        guard counts[key] != nil || counts.count < Self.maxKeys else { return false }
         var entry = counts[key] ?? (now, 0)
         if now - entry.windowStart >= window { entry = (now, 0) }
         entry.count += 1

@@ -16,7 +16,7 @@ struct Open311Intake {
         let bodyNames = Set(bodyPairs.map(\.0))
         let queryPairs = request.uri.queryParameters.map { (String($0.key), String($0.value)) }.filter { !bodyNames.contains($0.0) }
         let form = FormFields(pairs: queryPairs + bodyPairs)
-        let kommun = try await Open311Routes.kommun(form["jurisdiction_id"], database: deps.database)
+        let kommun = try await Open311Routes.kommun(form["jurisdiction_id"], deps: deps)
         let key = form.text("api_key")
         guard !key.isEmpty else { throw Open311Error(.forbidden, "api_key saknas. Nycklar utfärdas av kommunen.") }
         guard let keyLabel = try await Open311KeyStore(deps.database).label(forKey: key, kommunID: kommun.id) else {
@@ -27,8 +27,7 @@ struct Open311Intake {
         guard reference.categories.contains(where: { $0.isPublic && !$0.retired && $0.code == draft.category }) else {
             throw Open311Error(.badRequest, "service_code ”\(draft.category.prefix(60))” finns inte. Se services.\(format == .json ? "json" : "xml").")
         }
-        let settingsStore = CitizenSettingsStore(deps.database)
-        let settings = try await settingsStore.settings(kommunID: kommun.id)
+        let settings = reference.citizenSettings
         let bounds = settings.bounds ?? KommunBounds.around(reference.areas.compactMap(\.shape))
         let checked: CheckedCitizenReport
         switch CitizenRules.check(draft, categories: reference.categories, areas: reference.areas, bounds: bounds) {

@@ -12,7 +12,7 @@ struct Open311Queries {
 
     func list(request: Request, format: Open311Format) async throws -> Response {
         let query = request.uri.queryParameters
-        let kommun = try await Open311Routes.kommun(query["jurisdiction_id"].map(String.init), database: deps.database)
+        let kommun = try await Open311Routes.kommun(query["jurisdiction_id"].map(String.init), deps: deps)
         let categories = try await Open311Routes(deps: deps).publicCategories(kommunID: kommun.id)
         var filter = CitizenStore.Filter(statuses: [.approved, .closed], limit: Self.maxResults)
         if let ids = query["service_request_id"].map(String.init), !ids.trimmed.isEmpty {
@@ -48,7 +48,7 @@ struct Open311Queries {
     }
 
     func one(id: String, request: Request, format: Open311Format) async throws -> Response {
-        let kommun = try await Open311Routes.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), database: deps.database)
+        let kommun = try await Open311Routes.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), deps: deps)
         guard let number = Int(id), number > 0,
               let report = try await CitizenStore(deps.database).list(
                   kommunID: kommun.id, filter: .init(statuses: [.approved, .closed], publicNumbers: [number], limit: 1)).first else {
@@ -58,7 +58,7 @@ struct Open311Queries {
     }
 
     func token(_ token: String, request: Request, format: Open311Format) async throws -> Response {
-        let kommun = try await Open311Routes.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), database: deps.database)
+        let kommun = try await Open311Routes.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), deps: deps)
         guard let report = try await CitizenStore(deps.database).find(token: token, kommunID: kommun.id) else {
             throw Open311Error(.notFound, "Token finns inte.")
         }

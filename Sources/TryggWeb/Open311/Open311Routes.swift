@@ -52,11 +52,11 @@ struct Open311Routes {
     }
 
     /// The kommun named by `jurisdiction_id` (query or form).
-    static func kommun(_ slug: String?, database: TryggDatabase) async throws -> Kommun {
+    static func kommun(_ slug: String?, deps: AppDependencies) async throws -> Kommun {
         guard let slug = slug?.trimmed, !slug.isEmpty else {
             throw Open311Error(.badRequest, "jurisdiction_id saknas: ange kommunens kortnamn, t.ex. linkoping.")
         }
-        guard slug.count <= 60, let kommun = try await KommunStore(database).find(slug: slug) else {
+        guard let kommun = try await deps.referenceCache.kommun(slug: slug, database: deps.database) else {
             throw Open311Error(.notFound, "jurisdiction_id ”\(slug.prefix(60))” är ingen kommun i Trygg.")
         }
         return kommun
@@ -67,7 +67,7 @@ struct Open311Routes {
     }
 
     private func services(request: Request, format: Open311Format) async throws -> Response {
-        let kommun = try await Self.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), database: deps.database)
+        let kommun = try await Self.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), deps: deps)
         let list = try await publicCategories(kommunID: kommun.id).map { category -> Open311Value in
             .object([("service_code", .text(category.code)), ("service_name", .text(category.name)),
                       ("description", .text(Open311Attributes.serviceDescription(category))), ("metadata", .bool(true)),
@@ -78,7 +78,7 @@ struct Open311Routes {
     }
 
     private func definition(code: String, request: Request, format: Open311Format) async throws -> Response {
-        let kommun = try await Self.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), database: deps.database)
+        let kommun = try await Self.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), deps: deps)
         guard let category = try await publicCategories(kommunID: kommun.id).first(where: { $0.code == code }) else {
             throw Open311Error(.notFound, "service_code ”\(code.prefix(60))” finns inte i \(kommun.name).")
         }
