@@ -3,7 +3,7 @@ import SQLKit
 import TryggCore
 
 /// One `citizen_reports` row as SQLKit reads and writes it.
-struct CitizenReportRow: Codable {
+struct CitizenReportRow: Codable, Sendable {
     var id: UUID
     var kommunId: UUID
     var publicNumber: Int?

@@ -11,10 +11,17 @@ public struct CitizenStore: Sendable {
     public init(_ database: TryggDatabase) { db = database.db }
     init(db: any Database) { self.db = db }
 
-    /// Stores a checked report as received. Returns the report and the follow-up token, which
-    /// exists only in this answer (the database keeps its hash).
-    public func submit(_ checked: CheckedCitizenReport, kommunID: UUID, channel: CitizenChannel, retentionDays: Int,
-                       by actor: Actor, now: Date = Date()) async throws -> (report: CitizenReport, token: String) {
+    /// A checked tip ready to be stored, with its follow-up token. The token exists only here
+    /// and in the answer to the resident; the database keeps its hash.
+    public struct ReceivedTip: Sendable {
+        public let report: CitizenReport
+        public let token: String
+        let row: CitizenReportRow
+        let audit: AuditLog.Draft
+    }
+
+    public static func receive(_ checked: CheckedCitizenReport, kommunID: UUID, channel: CitizenChannel, retentionDays: Int,
+                               by actor: Actor, now: Date = Date()) -> ReceivedTip {
         let token = RandomToken.make(length: 32)
         let report = CitizenReport(
             id: TimeOrderedUUID.make(now: now), kommunID: kommunID, publicNumber: nil, categoryID: checked.category.id,
@@ -24,15 +31,25 @@ public struct CitizenStore: Sendable {
             rejectReason: "", duplicateOf: nil, channel: channel, submittedAt: now, updatedAt: now,
             contactDeleteAfter: (checked.email != nil || checked.contactName != nil) ? now.addingTimeInterval(Double(retentionDays) * 86_400) : nil,
             incidentID: nil, insatsID: nil)
-        try await db.transaction { db in
-            try await (db as! any SQLDatabase).insert(into: "citizen_reports")
-                .model(CitizenReportRow(report, tokenHash: SessionStore.hash(token)), keyEncodingStrategy: .convertToSnakeCase).run()
-            // No contact details in the log: they must disappear with the report's retention period.
-            try await AuditLog.record(actor, action: "tog emot medborgarrapport", objectType: "medborgarrapport",
-                                      objectID: report.id.uuidString, detail: "\(checked.category.name): \(checked.description)",
-                                      kommunID: kommunID, on: db)
-        }
-        return (report, token)
+        // No contact details in the log: they must disappear with the report's retention period.
+        let audit = AuditLog.Draft(actor: actor, action: "tog emot medborgarrapport", objectType: "medborgarrapport",
+                                   objectID: report.id.uuidString, detail: "\(checked.category.name): \(checked.description)", kommunID: kommunID)
+        return ReceivedTip(report: report, token: token, row: CitizenReportRow(report, tokenHash: SessionStore.hash(token)), audit: audit)
+    }
+
+    /// Inserts tips and their audit entries (inside the caller's transaction).
+    static func insert(_ tips: [ReceivedTip], on db: any Database) async throws {
+        try await (db as! any SQLDatabase).insert(into: "citizen_reports")
+            .models(tips.map(\.row), keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).run()
+        try await AuditLog.recordAll(tips.map(\.audit), on: db)
+    }
+
+    /// Stores a checked report as received, in its own transaction.
+    public func submit(_ checked: CheckedCitizenReport, kommunID: UUID, channel: CitizenChannel, retentionDays: Int,
+                       by actor: Actor, now: Date = Date()) async throws -> (report: CitizenReport, token: String) {
+        let tip = Self.receive(checked, kommunID: kommunID, channel: channel, retentionDays: retentionDays, by: actor, now: now)
+        try await db.transaction { db in try await Self.insert([tip], on: db) }
+        return (tip.report, tip.token)
     }
 
     public func find(id: UUID, kommunID: UUID) async throws -> CitizenReport? {
@@ -152,4 +169,16 @@ public struct CitizenStore: Sendable {
         }
         return due.count
     }
+}
+
+/// Group commit for residents' tips from the e-service and Open311.
+public struct CitizenWriteQueue: Sendable {
+    private let queue: GroupCommitQueue<CitizenStore.ReceivedTip>
+
+    public init(database: TryggDatabase) {
+        queue = GroupCommitQueue(database: database) { tips, db in try await CitizenStore.insert(tips, on: db) }
+    }
+
+    /// Returns once the tip is committed.
+    public func store(_ tip: CitizenStore.ReceivedTip) async throws { try await queue.store(tip) }
 }

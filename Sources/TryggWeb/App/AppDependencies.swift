@@ -14,6 +14,8 @@ struct AppDependencies: Sendable {
     let referenceCache = ReferenceCache()
     /// Group commit for events posted to the API.
     let incidentQueue: IncidentWriteQueue
+    /// Group commit for residents' tips (e-service and Open311).
+    let citizenQueue: CitizenWriteQueue
     /// Rate limits and intake slots of the public pages and Open311.
     let publicGate: PublicGate
 

@@ -13,7 +13,7 @@ public struct PublicLimits: Sendable {
     /// flood queues in nobody's database connection and staff pages keep their share.
     public var concurrentReports: Int
 
-    public init(requestsPerMinute: Int = 300, reportsPerHour: Int = 20, open311ReportsPerHour: Int = 1_000, concurrentReports: Int = 8) {
+    public init(requestsPerMinute: Int = 300, reportsPerHour: Int = 20, open311ReportsPerHour: Int = 1_000, concurrentReports: Int = 32) {
         self.requestsPerMinute = requestsPerMinute; self.reportsPerHour = reportsPerHour
         self.open311ReportsPerHour = open311ReportsPerHour; self.concurrentReports = concurrentReports
     }

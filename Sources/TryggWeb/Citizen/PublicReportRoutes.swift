@@ -86,9 +86,10 @@ struct PublicReportRoutes {
             return try await form(kommun: kommun, draft: draft, problems: problems.problems.map(Self.problem), context: context, status: .badRequest)
         case .success(let checked):
             let actor = Actor(userID: nil, kommunID: kommun.id, label: "medborgare (webb)", address: context.clientAddress)
-            guard let (_, token) = try await deps.publicGate.whileWriting({
-                try await CitizenStore(deps.database).submit(checked, kommunID: kommun.id, channel: .web,
-                                                             retentionDays: settings.retentionDays, by: actor)
+            let tip = CitizenStore.receive(checked, kommunID: kommun.id, channel: .web, retentionDays: settings.retentionDays, by: actor)
+            guard let token = try await deps.publicGate.whileWriting({ () async throws -> String in
+                try await deps.citizenQueue.store(tip)
+                return tip.token
             }) else {
                 return try await form(kommun: kommun, draft: draft, problems: [Problem(anchor: "beskrivning",
                     text: "Tjänsten tar emot många tips just nu. Vänta en minut och skicka igen; det du skrivit finns kvar.")],

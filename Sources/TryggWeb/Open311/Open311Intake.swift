@@ -38,9 +38,10 @@ struct Open311Intake {
             throw Open311Error(.tooManyRequests, "För många rapporter med den här nyckeln den senaste timmen.")
         }
         let actor = Actor(userID: nil, kommunID: kommun.id, label: "open311: \(keyLabel)", address: context.clientAddress)
-        guard let (_, token) = try await deps.publicGate.whileWriting({
-            try await CitizenStore(deps.database).submit(checked, kommunID: kommun.id, channel: .open311,
-                                                         retentionDays: settings.retentionDays, by: actor)
+        let tip = CitizenStore.receive(checked, kommunID: kommun.id, channel: .open311, retentionDays: settings.retentionDays, by: actor)
+        guard let token = try await deps.publicGate.whileWriting({ () async throws -> String in
+            try await deps.citizenQueue.store(tip)
+            return tip.token
         }) else {
             throw Open311Error(.serviceUnavailable, "Tjänsten tar emot många rapporter just nu. Försök igen om en stund.")
         }

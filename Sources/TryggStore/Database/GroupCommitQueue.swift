@@ -1,0 +1,66 @@
+import FluentKit
+import Foundation
+
+/// Group commit: items that arrive while a write is in progress are stored together in the next
+/// transaction. Each caller still gets its own result, and an item is acknowledged only after its
+/// transaction committed. With SQLite's single writer this turns many small transactions into few
+/// larger ones. Used for the intake APIs (EST events, residents' tips).
+public actor GroupCommitQueue<Item: Sendable> {
+    struct Pending {
+        let item: Item
+        let continuation: CheckedContinuation<Void, any Error>
+    }
+
+    public typealias Writer = @Sendable ([Item], any Database) async throws -> Void
+
+    private let database: TryggDatabase
+    private let writeBatch: Writer
+    private var pending: [Pending] = []
+    private var writing = false
+    /// Upper bound of one transaction, so a flood cannot build one huge statement.
+    let maxBatch = 500
+
+    /// `write` stores a batch inside the transaction it is given.
+    public init(database: TryggDatabase, write: @escaping Writer) {
+        self.database = database
+        writeBatch = write
+    }
+
+    /// Stores the item; returns once its transaction committed.
+    public func store(_ item: Item) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            pending.append(Pending(item: item, continuation: continuation))
+            if !writing {
+                writing = true
+                Task { await self.drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while !pending.isEmpty {
+            let batch = Array(pending.prefix(maxBatch))
+            pending.removeFirst(batch.count)
+            do {
+                try await write(batch.map(\.item))
+                batch.forEach { $0.continuation.resume() }
+            } catch {
+                // One bad item must not fail the others: store them one by one.
+                for entry in batch {
+                    do {
+                        try await write([entry.item])
+                        entry.continuation.resume()
+                    } catch {
+                        entry.continuation.resume(throwing: error)
+                    }
+                }
+            }
+        }
+        writing = false
+    }
+
+    private func write(_ items: [Item]) async throws {
+        let writeBatch = self.writeBatch
+        try await database.db.transaction { db in try await writeBatch(items, db) }
+    }
+}
