@@ -196,3 +196,12 @@ public struct KommunBounds: Sendable, Equatable, Codable {
     public static let linkoping = KommunBounds(minLatitude: 58.13, maxLatitude: 58.62, minLongitude: 15.15, maxLongitude: 16.05)
     public static let norrkoping = KommunBounds(minLatitude: 58.35, maxLatitude: 58.80, minLongitude: 15.70, maxLongitude: 16.95)
 }
+
+extension Array where Element == CitizenReport {
+    /// The reports per priority area, in the areas' order, and last those outside every area
+    /// ("Övriga kommunen"), as the public page and the staff figures show them.
+    public func byArea(_ areas: [Area]) -> [(name: String, reports: [CitizenReport])] {
+        let groups: [(String, UUID?)] = areas.map { ($0.name, $0.id) } + [(WeekSummary.restOfKommun, nil)]
+        return groups.map { name, id in (name, filter { $0.areaID == id }) }
+    }
+}

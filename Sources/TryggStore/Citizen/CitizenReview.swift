@@ -30,16 +30,16 @@ extension CitizenStore {
     @discardableResult
     public func approve(id: UUID, kommunID: UUID, edit: Edit?, by actor: Actor) async throws -> CitizenReport {
         var report = try await require(id, kommunID: kommunID, in: [.received], doing: "publiceras")
-        var detail = "publicerad"
+        report.publicNumber = try await nextPublicNumber(kommunID: kommunID)
+        var detail = "publicerad som nr \(report.publicNumber!)"
         if let edit { detail += Self.editDetail(before: report, after: edit); apply(edit, to: &report) }
         report.status = .approved
-        report.publicNumber = try await nextPublicNumber(kommunID: kommunID)
         let incident = Incident(
             id: TimeOrderedUUID.make(), kommunID: kommunID, categoryID: report.categoryID, subcategory: "", occurredAt: report.submittedAt,
             endedAt: nil, precision: .approximate, point: report.point, areaID: report.areaID, place: report.place,
             description: report.description, organisationID: nil, reporterID: nil, source: .citizen, createdAt: Date(), updatedAt: Date())
         report.incidentID = incident.id
-        try await save(report, action: "publicerade medborgarrapport", detail: detail + " som nr \(report.publicNumber!)", by: actor) { sql in
+        try await save(report, action: "publicerade medborgarrapport", detail: detail, by: actor) { sql in
             try await sql.insert(into: "incidents").columns(IncidentStore.columns).values(IncidentStore.values(incident)).run()
         }
         return report

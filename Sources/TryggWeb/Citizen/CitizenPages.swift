@@ -54,10 +54,8 @@ struct CitizenListPage {
 
     /// Every tip of the last year per area, split by gender (the gender perspective of ARCHITECTURE.md).
     static func genderLines(_ reports: [CitizenReport], areas: [Area]) -> [GenderLine] {
-        let groups: [(String, UUID?)] = areas.map { ($0.name, $0.id) } + [(WeekSummary.restOfKommun, nil)]
-        let lines = groups.map { name, id in
-            let inArea = reports.filter { $0.areaID == id }
-            return GenderLine(area: name, women: inArea.filter { $0.gender == .woman }.count, men: inArea.filter { $0.gender == .man }.count,
+        let lines = reports.byArea(areas).map { name, inArea in
+            GenderLine(area: name, women: inArea.filter { $0.gender == .woman }.count, men: inArea.filter { $0.gender == .man }.count,
                               other: inArea.filter { $0.gender == .other }.count, unstated: inArea.filter { $0.gender == nil }.count,
                               total: inArea.count)
         }

@@ -69,9 +69,7 @@ struct PublicHomeRoutes {
 
     /// Per area (and the rest of the kommun): how many tips, how many closed, the commonest category.
     static func areaLines(_ reports: [CitizenReport], areas: [Area], categories: [UUID: String]) -> [AreaLine] {
-        let groups: [(String, UUID?)] = areas.map { ($0.name, $0.id) } + [(WeekSummary.restOfKommun, nil)]
-        return groups.map { name, id in
-            let inArea = reports.filter { $0.areaID == id }
+        reports.byArea(areas).map { name, inArea in
             let byCategory = Dictionary(grouping: inArea, by: \.categoryID).mapValues(\.count)
             let top = byCategory.max { $0.value < $1.value || ($0.value == $1.value && (categories[$0.key] ?? "") > (categories[$1.key] ?? "")) }
             return AreaLine(name: name, total: inArea.count, closed: inArea.filter { $0.status == .closed }.count,
