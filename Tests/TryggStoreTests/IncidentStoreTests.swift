@@ -37,7 +37,11 @@ struct IncidentStoreTests {
                 rad två, och <script>",
                 """, into: motala, database)
             #expect(count == 4)
-            let texts = try await IncidentStore(database).list(kommunID: motala.id, filter: .init()).map(\.description)
+            let imported = try await IncidentStore(database).list(kommunID: motala.id, filter: .init())
+            // The columns a batch shares (bound once, not repeated per row) come back on every row.
+            #expect(imported.allSatisfy { $0.kommunID == motala.id && $0.source == .imported && $0.endedAt == nil && $0.reporterID == nil
+                && $0.precision == .exact && $0.createdAt.timeIntervalSinceNow > -60 })
+            let texts = imported.map(\.description)
             #expect(texts.contains("Tag \"ÅÄÖ\" \\ med radbrytning\nrad två, och <script>"))
             let store = IncidentStore(database)
             let w01 = try #require(ISOWeek(parsing: "2025-W01"))
@@ -92,7 +96,9 @@ struct IncidentStoreTests {
             #expect(try await IncidentStore(database).count(kommunID: motala.id) == 40)
             let audit = try await AuditLog.search(kommunID: motala.id, AuditQuery(limit: 100), on: database.db)
             #expect(audit.filter { $0.action == "rapporterade händelse" }.count == 40)
-            #expect(try await IncidentStore(database).list(kommunID: motala.id, filter: .init()).allSatisfy { $0.areaID == areas.first?.id })
+            #expect(try await IncidentStore(database).list(kommunID: motala.id, filter: .init()).allSatisfy {
+                $0.areaID == areas.first?.id && $0.source == .api && $0.kommunID == motala.id
+            })
         }
     }
 }

@@ -30,10 +30,25 @@ extension IncidentStore {
         }
         let batch = 2_000
         var start = 0
-        while start < records.count {
-            try await insert(records[start..<min(start + batch, records.count)], on: sql)
-            start += batch
-            if start % 50_000 < batch { progress?(min(start, records.count)) }
+        if sql.dialect.name == "sqlite" {
+            // The next batch is encoded on another core while SQLite stores this one.
+            var next = Task.detached { encode(records[0..<min(batch, records.count)]) }
+            while start < records.count {
+                let encoded = await next.value
+                let following = start + batch
+                if following < records.count {
+                    next = Task.detached { encode(records[following..<min(following + batch, records.count)]) }
+                }
+                try await insertJSON(encoded, on: sql)
+                start = following
+                if start % 50_000 < batch { progress?(min(start, records.count)) }
+            }
+        } else {
+            while start < records.count {
+                try await insert(records[start..<min(start + batch, records.count)], on: sql)
+                start += batch
+                if start % 50_000 < batch { progress?(min(start, records.count)) }
+            }
         }
         if rebuild {
             for statement in rebuildableIndexes { try await sql.raw(SQLQueryString(statement)).run() }
@@ -47,21 +62,56 @@ extension IncidentStore {
             try await insert.run()
             return
         }
-        var bytes: [UInt8] = [91]
-        bytes.reserveCapacity(records.count * 400)
-        for (index, record) in records.enumerated() {
-            if index > 0 { bytes.append(44) }
-            appendJSON(record, to: &bytes)
-        }
-        bytes.append(93)
-        let json = String(decoding: bytes, as: UTF8.self)
-        // Column i of the JSON row goes to column i of the table. SQLiteNIO stores UUIDs as their
-        // text form, which is what the JSON carries.
-        let selected = columns.indices.map { "value->>\($0)" }.joined(separator: ", ")
-        try await sql.raw("INSERT INTO incidents (\(unsafeRaw: columns.joined(separator: ", "))) SELECT \(unsafeRaw: selected) FROM jsonb_each(\(bind: json))").run()
+        try await insertJSON(encode(records), on: sql)
     }
 
-    static func appendJSON(_ record: Incident, to bytes: inout [UInt8]) {
+    /// Columns an import's rows share (kommun, source, times of the import…): when every row of
+    /// a batch agrees on them they are bound once instead of repeated in every JSON row.
+    static let sharedColumns: Set<String> = ["kommun_id", "ended_at", "time_precision", "reporter_id", "source", "created_at", "updated_at"]
+
+    struct EncodedBatch: Sendable {
+        let json: String
+        /// The row all others agree with on `sharedColumns`, or nil when each row carries every column.
+        let shared: Incident?
+    }
+
+    static func encode(_ records: ArraySlice<Incident>) -> EncodedBatch {
+        let first = records.first
+        let uniform = first.map { first in
+            records.allSatisfy {
+                $0.kommunID == first.kommunID && $0.endedAt == nil && $0.precision == first.precision && $0.reporterID == first.reporterID
+                    && $0.source == first.source && $0.createdAt == first.createdAt && $0.updatedAt == first.updatedAt
+            }
+        } ?? false
+        var bytes: [UInt8] = [91]
+        bytes.reserveCapacity(records.count * (uniform ? 260 : 400))
+        for (index, record) in records.enumerated() {
+            if index > 0 { bytes.append(44) }
+            appendJSON(record, compact: uniform, to: &bytes)
+        }
+        bytes.append(93)
+        return EncodedBatch(json: String(decoding: bytes, as: UTF8.self), shared: uniform ? first : nil)
+    }
+
+    static func insertJSON(_ batch: EncodedBatch, on sql: any SQLDatabase) async throws {
+        // Column i of the JSON row goes to the i-th column that is not shared. SQLiteNIO stores
+        // UUIDs as their text form, which is what the JSON carries.
+        var selected: [any SQLExpression] = []
+        var position = 0
+        let shared = batch.shared.map(values)
+        for (index, column) in columns.enumerated() {
+            if let shared, sharedColumns.contains(column) {
+                selected.append(SQLBind(shared[index]))
+            } else {
+                selected.append(SQLRaw("value->>\(position)"))
+                position += 1
+            }
+        }
+        try await sql.raw("INSERT INTO incidents (\(unsafeRaw: columns.joined(separator: ", "))) SELECT \(SQLList(selected)) FROM jsonb_each(\(bind: batch.json))").run()
+    }
+
+    /// One row as a JSON array in the order of `columns`; `compact` leaves out `sharedColumns`.
+    static func appendJSON(_ record: Incident, compact: Bool, to bytes: inout [UInt8]) {
         let local = StockholmCalendar.local(record.occurredAt)
         func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
         func uuid(_ id: UUID?) {
@@ -74,18 +124,27 @@ extension IncidentStore {
         func integer(_ value: Int64?) { raw(value.map { "\($0)" } ?? "null") }
         func comma() { bytes.append(44) }
         bytes.append(91)
-        uuid(record.id); comma(); uuid(record.kommunID); comma(); uuid(record.categoryID); comma()
+        uuid(record.id); comma()
+        if !compact { uuid(record.kommunID); comma() }
+        uuid(record.categoryID); comma()
         appendString(record.subcategory, to: &bytes); comma()
         integer(Int64(record.occurredAt.timeIntervalSince1970)); comma()
-        integer(record.endedAt.map { Int64($0.timeIntervalSince1970) }); comma()
-        appendString(record.precision.rawValue, to: &bytes); comma()
+        if !compact {
+            integer(record.endedAt.map { Int64($0.timeIntervalSince1970) }); comma()
+            appendString(record.precision.rawValue, to: &bytes); comma()
+        }
         number(record.point?.latitude); comma(); number(record.point?.longitude); comma(); uuid(record.areaID); comma()
         appendString(record.place, to: &bytes); comma()
         appendString(record.description, to: &bytes); comma()
-        uuid(record.organisationID); comma(); uuid(record.reporterID); comma()
-        appendString(record.source.rawValue, to: &bytes); comma()
-        raw("\(local.week.key),\(local.weekday),\(local.hour),\(local.monthKey),")
-        integer(Int64(record.createdAt.timeIntervalSince1970)); comma(); integer(Int64(record.updatedAt.timeIntervalSince1970))
+        uuid(record.organisationID); comma()
+        if !compact {
+            uuid(record.reporterID); comma()
+            appendString(record.source.rawValue, to: &bytes); comma()
+        }
+        raw("\(local.week.key),\(local.weekday),\(local.hour),\(local.monthKey)")
+        if !compact {
+            comma(); integer(Int64(record.createdAt.timeIntervalSince1970)); comma(); integer(Int64(record.updatedAt.timeIntervalSince1970))
+        }
         bytes.append(93)
     }
 
