@@ -51,6 +51,8 @@ extension IncidentStore {
             }
         }
         if rebuild {
+            // Building an index is a sort; SQLite may hand parts of it to a helper thread.
+            try await sql.raw("PRAGMA threads=2").run()
             for statement in rebuildableIndexes { try await sql.raw(SQLQueryString(statement)).run() }
         }
     }
