@@ -194,6 +194,34 @@ struct CitizenReportTests {
         }
     }
 
+    @Test("Två granskare samtidigt: ett tips publiceras en gång, och samtidiga publiceringar får olika nummer")
+    func concurrentReview() async throws {
+        try await Harness.run { harness, client in
+            for index in 0..<4 { _ = try await Self.submitTip(client, ["beskrivning": "Mörkt vid tunnel \(index)"]) }
+            let reports = try await Self.reports(harness)
+            let kommunID = try #require(reports.first?.kommunID)
+            let store = CitizenStore(harness.database)
+            let actor = Actor.commandLine(kommunID: kommunID)
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<2 {
+                    group.addTask { (try? await store.approve(id: reports[0].id, kommunID: kommunID, edit: nil, by: actor)) != nil }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for report in reports.dropFirst() {
+                    group.addTask { _ = try await store.approve(id: report.id, kommunID: kommunID, edit: nil, by: actor) }
+                }
+                try await group.waitForAll()
+            }
+            let numbers = try await Self.reports(harness).compactMap(\.publicNumber).sorted()
+            #expect(numbers == [1, 2, 3, 4])
+            let events = try await IncidentStore(harness.database).list(kommunID: kommunID, filter: .init()).filter { $0.source == .citizen }
+            #expect(events.count == 4)
+        }
+    }
+
     @Test("Kontaktuppgifter raderas när lagringstiden gått ut; tipset finns kvar")
     func contactRetention() async throws {
         try await Harness.run { harness, client in

@@ -29,20 +29,30 @@ extension CitizenStore {
     /// appears in the weekly lägesbild.
     @discardableResult
     public func approve(id: UUID, kommunID: UUID, edit: Edit?, by actor: Actor) async throws -> CitizenReport {
-        var report = try await require(id, kommunID: kommunID, in: [.received], doing: "publiceras")
-        report.publicNumber = try await nextPublicNumber(kommunID: kommunID)
-        var detail = "publicerad som nr \(report.publicNumber!)"
-        if let edit { detail += Self.editDetail(before: report, after: edit); apply(edit, to: &report) }
-        report.status = .approved
-        let incident = Incident(
-            id: TimeOrderedUUID.make(), kommunID: kommunID, categoryID: report.categoryID, subcategory: "", occurredAt: report.submittedAt,
-            endedAt: nil, precision: .approximate, point: report.point, areaID: report.areaID, place: report.place,
-            description: report.description, organisationID: nil, reporterID: nil, source: .citizen, createdAt: Date(), updatedAt: Date())
-        report.incidentID = incident.id
-        try await save(report, action: "publicerade medborgarrapport", detail: detail, by: actor) { sql in
-            try await sql.insert(into: "incidents").columns(IncidentStore.columns).values(IncidentStore.values(incident)).run()
+        let received = try await require(id, kommunID: kommunID, in: [.received], doing: "publiceras")
+        // Two approvals at the same moment may pick the same number; the unique index stops the
+        // second, which then takes the next one.
+        for attempt in 1...3 {
+            var report = received
+            report.publicNumber = try await nextPublicNumber(kommunID: kommunID)
+            var detail = "publicerad som nr \(report.publicNumber!)"
+            if let edit { detail += Self.editDetail(before: report, after: edit); apply(edit, to: &report) }
+            report.status = .approved
+            let incident = Incident(
+                id: TimeOrderedUUID.make(), kommunID: kommunID, categoryID: report.categoryID, subcategory: "", occurredAt: report.submittedAt,
+                endedAt: nil, precision: .approximate, point: report.point, areaID: report.areaID, place: report.place,
+                description: report.description, organisationID: nil, reporterID: nil, source: .citizen, createdAt: Date(), updatedAt: Date())
+            report.incidentID = incident.id
+            do {
+                try await save(report, from: .received, action: "publicerade medborgarrapport", detail: detail, by: actor) { sql in
+                    try await sql.insert(into: "incidents").columns(IncidentStore.columns).values(IncidentStore.values(incident)).run()
+                }
+                return report
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 3 {
+                continue
+            }
         }
-        return report
+        throw StoreError.invalid("Tipset kunde inte få ett nummer; försök igen.")
     }
 
     /// Removes names and other personal data. The text before the change is written to the audit
@@ -50,10 +60,11 @@ extension CitizenStore {
     @discardableResult
     public func edit(id: UUID, kommunID: UUID, edit: Edit, by actor: Actor) async throws -> CitizenReport {
         var report = try await require(id, kommunID: kommunID, in: [.received, .approved, .closed], doing: "ändras")
+        let previous = report.status
         let detail = Self.editDetail(before: report, after: edit)
         apply(edit, to: &report)
         let changed = report
-        try await save(report, action: "redigerade medborgarrapport", detail: detail, by: actor) { sql in
+        try await save(report, from: previous, action: "redigerade medborgarrapport", detail: detail, by: actor) { sql in
             guard let incidentID = changed.incidentID else { return }
             try await sql.update("incidents").set("category_id", to: changed.categoryID).set("place", to: changed.place)
                 .set("description", to: changed.description).set("updated_at", to: Int64(Date().timeIntervalSince1970))
@@ -64,40 +75,45 @@ extension CitizenStore {
 
     public func reject(id: UUID, kommunID: UUID, reason: String, by actor: Actor) async throws {
         var report = try await require(id, kommunID: kommunID, in: [.received], doing: "avvisas")
+        let previous = report.status
         report.status = .rejected
         report.rejectReason = reason
-        try await save(report, action: "avvisade medborgarrapport", detail: reason, by: actor)
+        try await save(report, from: previous, action: "avvisade medborgarrapport", detail: reason, by: actor)
     }
 
     public func markDuplicate(id: UUID, of originalID: UUID, kommunID: UUID, by actor: Actor) async throws {
         var report = try await require(id, kommunID: kommunID, in: [.received], doing: "markeras som dubblett")
+        let previous = report.status
         guard originalID != id, let original = try await find(id: originalID, kommunID: kommunID) else {
             throw StoreError.notFound("Rapporten den skulle vara dubblett av")
         }
         report.status = .duplicate
         report.duplicateOf = original.id
-        try await save(report, action: "markerade medborgarrapport som dubblett",
+        try await save(report, from: previous, action: "markerade medborgarrapport som dubblett",
                        detail: "dubblett av \(original.publicNumber.map { "nr \($0)" } ?? original.id.uuidString)", by: actor)
     }
 
     /// The kommun's answer, shown to the reporter on the follow-up page.
     public func answer(id: UUID, kommunID: UUID, text: String, by actor: Actor) async throws {
         var report = try await require(id, kommunID: kommunID, in: Set(CitizenReportStatus.allCases), doing: "besvaras")
+        let previous = report.status
         report.answer = text
-        try await save(report, action: "svarade på medborgarrapport", detail: text, by: actor)
+        try await save(report, from: previous, action: "svarade på medborgarrapport", detail: text, by: actor)
     }
 
     public func close(id: UUID, kommunID: UUID, by actor: Actor) async throws {
         var report = try await require(id, kommunID: kommunID, in: [.approved], doing: "avslutas")
+        let previous = report.status
         report.status = .closed
-        try await save(report, action: "avslutade medborgarrapport", detail: "", by: actor)
+        try await save(report, from: previous, action: "avslutade medborgarrapport", detail: "", by: actor)
     }
 
     /// Staff vouch for the report: its EST event becomes an ordinary EST report of their organisation.
     public func makeESTEvent(id: UUID, kommunID: UUID, organisationID: UUID, reporterID: UUID?, by actor: Actor) async throws {
         let report = try await require(id, kommunID: kommunID, in: [.approved, .closed], doing: "göras till EST-händelse")
+        let previous = report.status
         guard let incidentID = report.incidentID else { throw StoreError.notFound("EST-händelsen") }
-        try await save(report, action: "gjorde medborgarrapport till EST-händelse", detail: "händelse \(incidentID.uuidString)", by: actor) { sql in
+        try await save(report, from: previous, action: "gjorde medborgarrapport till EST-händelse", detail: "händelse \(incidentID.uuidString)", by: actor) { sql in
             try await sql.update("incidents").set("source", to: IncidentSource.est.rawValue).set("organisation_id", to: organisationID)
                 .set("reporter_id", to: reporterID.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
                 .where("id", .equal, incidentID).where("kommun_id", .equal, kommunID).run()
@@ -106,8 +122,9 @@ extension CitizenStore {
 
     public func linkInsats(id: UUID, kommunID: UUID, insatsID: UUID, by actor: Actor) async throws {
         var report = try await require(id, kommunID: kommunID, in: Set(CitizenReportStatus.allCases), doing: "kopplas till en insats")
+        let previous = report.status
         report.insatsID = insatsID
-        try await save(report, action: "kopplade medborgarrapport till insats", detail: insatsID.uuidString, by: actor)
+        try await save(report, from: previous, action: "kopplade medborgarrapport till insats", detail: insatsID.uuidString, by: actor)
     }
 
     private func apply(_ edit: Edit, to report: inout CitizenReport) {

@@ -116,15 +116,16 @@ public struct CitizenStore: Sendable {
     }
 
     /// Writes a changed report with its audit entry, in one transaction. `change` may also write
-    /// other tables (the EST event an approval creates).
-    func save(_ report: CitizenReport, action: String, detail: String, by actor: Actor,
+    /// other tables (the EST event an approval creates). `previous` is the status the change was
+    /// decided on: when another reviewer changed it meanwhile, nothing is written.
+    func save(_ report: CitizenReport, from previous: CitizenReportStatus, action: String, detail: String, by actor: Actor,
               also change: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in }) async throws {
         var report = report
         report.updatedAt = Date()
         let row = report
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
-            try await sql.update("citizen_reports")
+            let updated = try await sql.update("citizen_reports")
                 .set("public_number", to: row.publicNumber.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
                 .set("category_id", to: row.categoryID).set("place", to: row.place).set("description", to: row.description)
                 .set("status", to: row.status.rawValue).set("answer", to: row.answer).set("reject_reason", to: row.rejectReason)
@@ -132,7 +133,11 @@ public struct CitizenStore: Sendable {
                 .set("incident_id", to: row.incidentID.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
                 .set("insats_id", to: row.insatsID.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
                 .set("updated_at", to: Int64(row.updatedAt.timeIntervalSince1970))
-                .where("id", .equal, row.id).where("kommun_id", .equal, row.kommunID).run()
+                .where("id", .equal, row.id).where("kommun_id", .equal, row.kommunID).where("status", .equal, previous.rawValue)
+                .returning("id").all()
+            guard !updated.isEmpty else {
+                throw StoreError.invalid("Tipset har just ändrats av någon annan. Ladda om sidan och se dess nya status.")
+            }
             try await change(sql)
             try await AuditLog.record(actor, action: action, objectType: "medborgarrapport", objectID: row.id.uuidString,
                                       detail: detail, kommunID: row.kommunID, on: db)
