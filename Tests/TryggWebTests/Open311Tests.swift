@@ -37,6 +37,7 @@ struct Open311Tests {
         try await Harness.run { _, client in
             let discovery = try await client.execute(uri: "\(Self.base)/discovery.json", method: .get)
             #expect(discovery.headers[.contentType]?.hasPrefix("application/json") == true)
+            #expect(discovery.headers[.accessControlAllowOrigin] == "*")
             #expect(discovery.text.contains("\"specification\":\"http://wiki.open311.org/GeoReport_v2\""))
             let services = try await client.execute(uri: "\(Self.base)/services.xml?jurisdiction_id=linkoping", method: .get)
             #expect(services.headers[.contentType]?.hasPrefix("text/xml") == true)

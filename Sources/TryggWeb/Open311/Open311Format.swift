@@ -123,6 +123,8 @@ enum Open311Response {
         }
         var headers = HTTPFields()
         headers[.contentType] = format.contentType
+        // Open data for apps on other sites: no cookies are involved (POST carries its api_key).
+        headers[.accessControlAllowOrigin] = "*"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
