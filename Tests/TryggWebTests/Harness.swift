@@ -76,14 +76,10 @@ final class Browser {
     /// Posts a form whose fields may repeat (checkboxes), with the page's CSRF token.
     @discardableResult
     func post(_ path: String, pairs: [(String, String)], headers extra: HTTPFields = [:]) async throws -> TestResponse {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._*")
         let all = pairs.contains { $0.0 == "_csrf" } ? pairs : pairs + [("_csrf", csrf)]
         var headers = extra
         headers[.contentType] = "application/x-www-form-urlencoded"
-        let body = all.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
-            .joined(separator: "&")
-        return try await send(path, method: .post, headers: headers, body: ByteBuffer(string: body))
+        return try await send(path, method: .post, headers: headers, body: ByteBuffer(string: Self.encode(pairs: all)))
     }
 
     @discardableResult
@@ -122,10 +118,13 @@ final class Browser {
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
-    static func encode(_ fields: [String: String]) -> String {
+    static func encode(_ fields: [String: String]) -> String { encode(pairs: fields.map { ($0.key, $0.value) }) }
+
+    /// A urlencoded form body; names may repeat.
+    static func encode(pairs: [(String, String)]) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._*")
-        return fields.map { key, value in
+        return pairs.map { key, value in
             "\(key.addingPercentEncoding(withAllowedCharacters: allowed)!)=\(value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
         }.joined(separator: "&")
     }

@@ -19,11 +19,8 @@ struct Open311Tests {
     static func post(_ client: any TestClientProtocol, _ fields: [(String, String)], format: String = "json") async throws -> TestResponse {
         var headers = HTTPFields()
         headers[.contentType] = "application/x-www-form-urlencoded"
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._*")
-        let body = fields.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
-            .joined(separator: "&")
-        return try await client.execute(uri: "\(base)/requests.\(format)", method: .post, headers: headers, body: ByteBuffer(string: body))
+        return try await client.execute(uri: "\(base)/requests.\(format)", method: .post, headers: headers,
+                                        body: ByteBuffer(string: Browser.encode(pairs: fields)))
     }
 
     static func good(_ key: String) -> [(String, String)] {

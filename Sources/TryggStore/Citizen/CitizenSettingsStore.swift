@@ -44,11 +44,6 @@ public struct CitizenSettingsStore: Sendable {
         return CitizenSettings(bounds: bounds, retentionDays: row.contactRetentionDays)
     }
 
-    /// The rectangle reports are checked against: the configured one, else the areas' extent plus a margin.
-    public func bounds(kommunID: UUID, areas: [Area]) async throws -> KommunBounds? {
-        try await settings(kommunID: kommunID).bounds ?? KommunBounds.around(areas.compactMap(\.shape))
-    }
-
     public func save(_ settings: CitizenSettings, kommunID: UUID, by actor: Actor) async throws {
         guard CitizenSettings.retentionRange.contains(settings.retentionDays) else {
             throw StoreError.invalid("Lagringstiden ska vara \(CitizenSettings.retentionRange.lowerBound)–\(CitizenSettings.retentionRange.upperBound) dagar.")

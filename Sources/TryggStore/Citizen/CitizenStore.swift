@@ -148,7 +148,7 @@ public struct CitizenStore: Sendable {
     func nextPublicNumber(kommunID: UUID) async throws -> Int {
         let row = try await sql.select().column(SQLFunction("MAX", args: SQLColumn("public_number")), as: "n")
             .from("citizen_reports").where("kommun_id", .equal, kommunID).first()
-        return (try row?.decodeNil(column: "n") == false ? try row?.decode(column: "n", as: Int.self) : nil).map { $0 + 1 } ?? 1
+        return (try row?.decode(column: "n", as: Int?.self) ?? 0) + 1
     }
 
     /// Deletes contact details whose time is up. Returns how many reports lost them.

@@ -79,14 +79,12 @@ struct PublicReportRoutes {
                 text: "Många tips har skickats från din adress den senaste timmen. Försök igen senare.")], context: context, status: .tooManyRequests)
         }
         let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
-        let settings = reference.citizenSettings
-        let bounds = settings.bounds ?? KommunBounds.around(reference.areas.compactMap(\.shape))
-        switch CitizenRules.check(draft, categories: reference.categories, areas: reference.areas, bounds: bounds) {
+        switch CitizenRules.check(draft, categories: reference.categories, areas: reference.areas, bounds: reference.citizenBounds) {
         case .failure(let problems):
             return try await form(kommun: kommun, draft: draft, problems: problems.problems.map(Self.problem), context: context, status: .badRequest)
         case .success(let checked):
             let actor = Actor(userID: nil, kommunID: kommun.id, label: "medborgare (webb)", address: context.clientAddress)
-            let tip = CitizenStore.receive(checked, kommunID: kommun.id, channel: .web, retentionDays: settings.retentionDays, by: actor)
+            let tip = CitizenStore.receive(checked, kommunID: kommun.id, channel: .web, retentionDays: reference.citizenSettings.retentionDays, by: actor)
             guard let token = try await deps.publicGate.whileWriting({ () async throws -> String in
                 try await deps.citizenQueue.store(tip)
                 return tip.token

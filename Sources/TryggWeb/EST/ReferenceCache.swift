@@ -13,6 +13,8 @@ actor ReferenceCache {
         let lookup: CategoryLookup
         /// The kommun's settings for residents' tips (accepted rectangle, retention).
         let citizenSettings: CitizenSettings
+        /// The rectangle tips must lie in: the configured one, else the areas' extent plus a margin.
+        let citizenBounds: KommunBounds?
         let loaded: Date
     }
 
@@ -29,7 +31,8 @@ actor ReferenceCache {
         let areas = try await AreaStore(database).all(kommunID: kommunID)
         let categories = try await CategoryStore(database).all(kommunID: kommunID)
         let settings = try await CitizenSettingsStore(database).settings(kommunID: kommunID)
-        let entry = Entry(areas: areas, categories: categories, lookup: CategoryLookup(categories), citizenSettings: settings, loaded: now)
+        let entry = Entry(areas: areas, categories: categories, lookup: CategoryLookup(categories), citizenSettings: settings,
+                          citizenBounds: settings.bounds ?? KommunBounds.around(areas.compactMap(\.shape)), loaded: now)
         entries[kommunID] = entry
         return entry
     }

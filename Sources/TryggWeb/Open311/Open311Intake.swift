@@ -27,10 +27,8 @@ struct Open311Intake {
         guard reference.categories.contains(where: { $0.isPublic && !$0.retired && $0.code == draft.category }) else {
             throw Open311Error(.badRequest, "service_code ”\(draft.category.prefix(60))” finns inte. Se services.\(format == .json ? "json" : "xml").")
         }
-        let settings = reference.citizenSettings
-        let bounds = settings.bounds ?? KommunBounds.around(reference.areas.compactMap(\.shape))
         let checked: CheckedCitizenReport
-        switch CitizenRules.check(draft, categories: reference.categories, areas: reference.areas, bounds: bounds) {
+        switch CitizenRules.check(draft, categories: reference.categories, areas: reference.areas, bounds: reference.citizenBounds) {
         case .success(let report): checked = report
         case .failure(let problems): throw Open311Error(.badRequest, all: problems.problems.map { "\($0.field): \($0.message)" })
         }
@@ -38,7 +36,7 @@ struct Open311Intake {
             throw Open311Error(.tooManyRequests, "För många rapporter med den här nyckeln den senaste timmen.")
         }
         let actor = Actor(userID: nil, kommunID: kommun.id, label: "open311: \(keyLabel)", address: context.clientAddress)
-        let tip = CitizenStore.receive(checked, kommunID: kommun.id, channel: .open311, retentionDays: settings.retentionDays, by: actor)
+        let tip = CitizenStore.receive(checked, kommunID: kommun.id, channel: .open311, retentionDays: reference.citizenSettings.retentionDays, by: actor)
         guard let token = try await deps.publicGate.whileWriting({ () async throws -> String in
             try await deps.citizenQueue.store(tip)
             return tip.token
