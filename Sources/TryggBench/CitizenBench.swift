@@ -24,13 +24,18 @@ func benchmarkCitizen(binary: String, databasePath: String, seconds: Double) asy
         + "&description=M%C3%B6rk+g%C3%A5ngv%C3%A4g+utan+belysning&attribute%5Btid_pa_dygnet%5D=kvall"
     let form = ["Content-Type": "application/x-www-form-urlencoded"]
     _ = runLoad(port: server.port, path: "/health", headers: [:], connections: connections, seconds: 1)
-    let health = runLoad(port: server.port, path: "/health", headers: [:], connections: connections, seconds: seconds, clientAddresses: true)
-    let posts = runLoad(port: server.port, path: "/open311/v2/requests.json", method: "POST", headers: form, body: body,
-                        connections: connections, seconds: seconds, clientAddresses: true)
+    func healthLoad(_ clients: Int) -> (Double) -> LoadResult {
+        { slice in runLoad(port: server.port, path: "/health", headers: [:], connections: clients, seconds: slice, clientAddresses: true) }
+    }
+    func postLoad(_ clients: Int) -> (Double) -> LoadResult {
+        { slice in
+            runLoad(port: server.port, path: "/open311/v2/requests.json", method: "POST", headers: form, body: body,
+                    connections: clients, seconds: slice, clientAddresses: true)
+        }
+    }
+    let (health, posts) = runAlternating(seconds: seconds, healthLoad(connections), postLoad(connections))
     // Fewer clients than intake slots: what the intake itself sustains without shedding.
-    let healthSlots = runLoad(port: server.port, path: "/health", headers: [:], connections: 8, seconds: seconds, clientAddresses: true)
-    let postsSlots = runLoad(port: server.port, path: "/open311/v2/requests.json", method: "POST", headers: form, body: body,
-                             connections: 8, seconds: seconds, clientAddresses: true)
+    let (healthSlots, postsSlots) = runAlternating(seconds: seconds, healthLoad(8), postLoad(8))
     print("GET /health                      " + health.summary)
     print("POST /open311/v2/requests.json   " + posts.summary + " (fel = 503 när alla 32 skrivplatser är upptagna)")
     print(String(format: "Open311 POST / health vid 50 anslutningar: %.2f", posts.perSecond / health.perSecond))

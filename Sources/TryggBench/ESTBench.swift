@@ -80,9 +80,11 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
     let body = #"{"category":"Nedskräpning","occurred_at":"2024-03-27 21:40","latitude":58.4318,"longitude":15.579,"place":"Torget","description":"Skräp vid entrén"}"#
     let headers = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
     _ = runLoad(port: server.port, path: "/health", headers: [:], connections: connections, seconds: 1)
-    let health = runLoad(port: server.port, path: "/health", headers: [:], connections: connections, seconds: seconds)
-    let intake = runLoad(port: server.port, path: "/api/v1/incidents", method: "POST", headers: headers, body: body,
-                         connections: connections, seconds: seconds)
+    let (health, intake) = runAlternating(seconds: seconds, { slice in
+        runLoad(port: server.port, path: "/health", headers: [:], connections: connections, seconds: slice)
+    }, { slice in
+        runLoad(port: server.port, path: "/api/v1/incidents", method: "POST", headers: headers, body: body, connections: connections, seconds: slice)
+    })
     print("GET /health                 " + health.summary)
     print("POST /api/v1/incidents      " + intake.summary)
     print(String(format: "Intag / health: %.2f (mål ≥ 0,5)", intake.perSecond / health.perSecond))

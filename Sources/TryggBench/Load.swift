@@ -79,3 +79,23 @@ func runLoad(port: Int, path: String, method: String = "GET", headers: [String: 
     return LoadResult(requests: tally.latencies.count, errors: tally.errors, seconds: Date().timeIntervalSince(started),
                       latencies: tally.latencies)
 }
+
+/// Two loads measured in alternating one-second slices, `seconds` each in all. These machines
+/// share their cores, and their speed drifts by a factor of two within a minute; back-to-back
+/// runs of five seconds each made the ratio of the two depend on when each ran. Alternating
+/// exposes both to the same drift, so their ratio is what the code does.
+func runAlternating(seconds: Double, _ first: (Double) -> LoadResult, _ second: (Double) -> LoadResult) -> (LoadResult, LoadResult) {
+    var firstSlices: [LoadResult] = [], secondSlices: [LoadResult] = []
+    for _ in 0..<max(1, Int(seconds.rounded())) {
+        firstSlices.append(first(1))
+        secondSlices.append(second(1))
+    }
+    return (LoadResult(merging: firstSlices), LoadResult(merging: secondSlices))
+}
+
+extension LoadResult {
+    init(merging parts: [LoadResult]) {
+        self.init(requests: parts.map(\.requests).reduce(0, +), errors: parts.map(\.errors).reduce(0, +),
+                  seconds: parts.map(\.seconds).reduce(0, +), latencies: parts.flatMap(\.latencies))
+    }
+}

@@ -75,7 +75,7 @@ struct IncidentStoreTests {
         }
     }
 
-    @Test("Fyrtio samtidiga rapporter genom skrivkön sparas alla, var och en med sin loggpost")
+    @Test("Fyrtio samtidiga rapporter genom skrivkön sparas alla, var och en med sin loggpost; en felaktig faller ensam")
     func groupCommit() async throws {
         try await withMigratedDatabase { database in
             let (motala, _) = try await Self.setup(database)
@@ -89,16 +89,42 @@ struct IncidentStoreTests {
                                                   areaName: "", place: "", description: "Rapport \(index)")
                     let record = try IncidentStore.record(for: checked, kommunID: motala.id, organisationID: nil, reporterID: nil,
                                                           source: .api, areas: areas)
-                    group.addTask { try await queue.store(record, detail: "test", by: .commandLine(kommunID: motala.id)) }
+                    group.addTask { try await queue.store(record, detail: "test \(index)", by: .commandLine(kommunID: motala.id)) }
                 }
                 try await group.waitForAll()
             }
             #expect(try await IncidentStore(database).count(kommunID: motala.id) == 40)
             let audit = try await AuditLog.search(kommunID: motala.id, AuditQuery(limit: 100), on: database.db)
-            #expect(audit.filter { $0.action == "rapporterade händelse" }.count == 40)
+            let reported = audit.filter { $0.action == "rapporterade händelse" }
+            #expect(reported.count == 40 && Set(reported.map(\.detail)).count == 40)
+            #expect(reported.allSatisfy { abs($0.at.timeIntervalSinceNow) < 60 && $0.kommunID == motala.id })
+
+            // An organisation that does not exist: that report is refused, the one sent with it is kept.
+            let checked = CheckedIncident(category: category, subcategory: "klotter", occurredAt: Date(timeIntervalSince1970: 1_711_000_000),
+                                          endedAt: nil, precision: .exact, point: GeoPoint(latitude: 58.54, longitude: 15.04),
+                                          areaName: "", place: "Torget", description: "Ska sparas")
+            let good = try IncidentStore.record(for: checked, kommunID: motala.id, organisationID: nil, reporterID: nil, source: .api, areas: areas)
+            let bad = try IncidentStore.record(for: checked, kommunID: motala.id, organisationID: UUID(), reporterID: nil, source: .api, areas: areas)
+            let refused = Task { try await queue.store(bad, detail: "fel", by: .commandLine(kommunID: motala.id)) }
+            try await queue.store(good, detail: "bra", by: .commandLine(kommunID: motala.id))
+            await #expect(throws: (any Error).self) { try await refused.value }
+            let stored = try #require(try await IncidentStore(database).find(id: good.id, kommunID: motala.id))
+            #expect(stored.place == "Torget" && stored.subcategory == "klotter" && stored.description == "Ska sparas")
+            #expect(stored.occurredAt == good.occurredAt && stored.point == good.point)
+            #expect(try await IncidentStore(database).find(id: bad.id, kommunID: motala.id) == nil)
+            let details = try await AuditLog.search(kommunID: motala.id, AuditQuery(limit: 100), on: database.db).map(\.detail)
+            #expect(details.contains("bra") && !details.contains("fel"))
             #expect(try await IncidentStore(database).list(kommunID: motala.id, filter: .init()).allSatisfy {
                 $0.areaID == areas.first?.id && $0.source == .api && $0.kommunID == motala.id
             })
         }
+    }
+}
+
+@Suite("Intagsvyn för händelser (SQLite)")
+struct IncidentIntakeViewTests {
+    @Test("Vyns kolumnordning är densamma som skrivkodens: en ändrad tabell kräver en ny migrering")
+    func columnsMatch() {
+        #expect(M015CreateIncidentIntake.incidentColumns == IncidentStore.columns)
     }
 }

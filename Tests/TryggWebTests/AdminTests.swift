@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Testing
 import TryggCore
 import TryggStore
@@ -30,17 +31,21 @@ struct AdminTests {
         }
     }
 
-    @Test("Inaktiverad användare loggas ut och kan inte logga in")
+    @Test("Inaktiverad användare loggas ut, kan inte logga in och hennes API-nyckel slutar gälla direkt")
     func disableUser() async throws {
         try await Harness.run { harness, client in
             let reporter = Browser(client)
             try await reporter.login("rapportor@linkoping.demo")
             let id = try #require(try await APITokenStore(harness.database).userID(email: "rapportor@linkoping.demo"))
+            var bearer = HTTPFields()
+            bearer[.authorization] = "Bearer " + (try await APITokenStore(harness.database).create(userID: id, label: "app", by: .commandLine()))
+            #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: bearer).status == .ok)
             let admin = Browser(client)
             try await admin.login("admin@linkoping.demo")
             #expect(try await admin.post("/admin/anvandare/\(id)/inaktivera").text.contains("inaktiverad"))
             #expect(try await reporter.get("/").location == "/login")
             #expect(try await Browser(client).login("rapportor@linkoping.demo").status == .forbidden)
+            #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: bearer).status == .unauthorized)
         }
     }
 

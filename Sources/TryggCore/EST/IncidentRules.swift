@@ -173,8 +173,7 @@ public enum IncidentTime {
         let local = StockholmCalendar.local(date)
         let offset = StockholmCalendar.zone.secondsFromGMT(for: date) / 3600
         let seconds = Int(date.timeIntervalSince1970).floorMod(60)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d+%02d:00", local.year, local.month, local.day, local.hour, local.minute,
-                      seconds, offset)
+        return local.dateText + "T" + local.clockText + ":" + seconds.padded(2) + "+" + offset.padded(2) + ":00"
     }
 
     /// "2024-03-27 21:40" in Swedish time, for pages.

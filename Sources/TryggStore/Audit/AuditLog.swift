@@ -60,6 +60,26 @@ public enum AuditLog {
         try await insert.run()
     }
 
+    /// Entries as a JSON array of rows in the column order of the intake view (M015).
+    static func json(_ drafts: [Draft], now: Date = Date()) -> String {
+        var bytes: [UInt8] = [91]
+        for (index, draft) in drafts.enumerated() {
+            if index > 0 { bytes.append(44) }
+            bytes.append(91)
+            for id in [UUID(), draft.kommunID ?? draft.actor.kommunID, draft.actor.userID] {
+                JSONText.appendUUID(id, to: &bytes)
+                bytes.append(44)
+            }
+            for text in [draft.actor.label, draft.action, draft.objectType, draft.objectID, String(draft.detail.prefix(2000)), draft.actor.address] {
+                JSONText.appendString(text, to: &bytes)
+                bytes.append(44)
+            }
+            bytes.append(contentsOf: Array("\(now.timeIntervalSince1970)]".utf8))
+        }
+        bytes.append(93)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     public static func search(kommunID: UUID, _ query: AuditQuery, on db: any Database) async throws -> [AuditEntry] {
         var builder = AuditEntryModel.query(on: db).filter(\.$kommunID == kommunID)
         if let from = query.from { builder = builder.filter(\.$createdAt >= from) }

@@ -101,12 +101,11 @@ public struct Open311KeyStore: Sendable {
         return key
     }
 
-    /// The label of a valid, unrevoked key of this kommun.
-    public func label(forKey key: String, kommunID: UUID) async throws -> String? {
-        guard !key.isEmpty, key.count <= 100 else { return nil }
-        return try await sql.select().column("label").from("open311_keys").where("key_hash", .equal, SessionStore.hash(key))
-            .where("kommun_id", .equal, kommunID).where("revoked_at", .is, SQLLiteral.null).first()?
-            .decode(column: "label", as: String.self)
+    /// The kommun and label of the unrevoked key with this hash.
+    public func key(forHash hash: String) async throws -> (kommunID: UUID, label: String)? {
+        guard let row = try await sql.select().columns("kommun_id", "label").from("open311_keys").where("key_hash", .equal, hash)
+            .where("revoked_at", .is, SQLLiteral.null).first() else { return nil }
+        return (try row.decode(column: "kommun_id", as: UUID.self), try row.decode(column: "label", as: String.self))
     }
 
     public func all(kommunID: UUID) async throws -> [Key] {

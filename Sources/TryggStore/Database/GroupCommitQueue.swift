@@ -15,14 +15,18 @@ public actor GroupCommitQueue<Item: Sendable> {
 
     private let database: TryggDatabase
     private let writeBatch: Writer
+    private let writerIsAtomic: Bool
     private var pending: [Pending] = []
     private var writing = false
     /// Upper bound of one transaction, so a flood cannot build one huge statement.
     let maxBatch = 500
 
-    /// `write` stores a batch inside the transaction it is given.
-    public init(database: TryggDatabase, write: @escaping Writer) {
+    /// `write` stores a batch inside the transaction it is given. A writer that stores a batch in
+    /// one statement, atomic by itself, says `atomic: true` and is spared the transaction: BEGIN
+    /// and COMMIT are two more round trips to the database for every batch.
+    public init(database: TryggDatabase, atomic: Bool = false, write: @escaping Writer) {
         self.database = database
+        writerIsAtomic = atomic
         writeBatch = write
     }
 
@@ -61,6 +65,10 @@ public actor GroupCommitQueue<Item: Sendable> {
 
     private func write(_ items: [Item]) async throws {
         let writeBatch = self.writeBatch
-        try await database.db.transaction { db in try await writeBatch(items, db) }
+        if writerIsAtomic {
+            try await writeBatch(items, database.db)
+        } else {
+            try await database.db.transaction { db in try await writeBatch(items, db) }
+        }
     }
 }

@@ -77,9 +77,10 @@ extension IncidentStore {
         let shared: Incident?
     }
 
-    static func encode(_ records: ArraySlice<Incident>) -> EncodedBatch {
+    /// `shareColumns: false` writes every column in every row, as the intake view wants.
+    static func encode(_ records: ArraySlice<Incident>, shareColumns: Bool = true) -> EncodedBatch {
         let first = records.first
-        let uniform = first.map { first in
+        let uniform = !shareColumns ? false : first.map { first in
             records.allSatisfy {
                 $0.kommunID == first.kommunID && $0.endedAt == nil && $0.precision == first.precision && $0.reporterID == first.reporterID
                     && $0.source == first.source && $0.createdAt == first.createdAt && $0.updatedAt == first.updatedAt
@@ -93,6 +94,12 @@ extension IncidentStore {
         }
         bytes.append(93)
         return EncodedBatch(json: String(decoding: bytes, as: UTF8.self), shared: uniform ? first : nil)
+    }
+
+    /// Events and their audit entries in one statement through the intake view (M015, SQLite).
+    static func insertWithAudit(_ records: ArraySlice<Incident>, audit: [AuditLog.Draft], on sql: any SQLDatabase) async throws {
+        let incidents = encode(records, shareColumns: false).json
+        try await sql.raw("INSERT INTO incident_intake (incidents, audit_entries) VALUES (\(bind: incidents), \(bind: AuditLog.json(audit)))").run()
     }
 
     static func insertJSON(_ batch: EncodedBatch, on sql: any SQLDatabase) async throws {
@@ -116,12 +123,7 @@ extension IncidentStore {
     static func appendJSON(_ record: Incident, compact: Bool, to bytes: inout [UInt8]) {
         let local = StockholmCalendar.local(record.occurredAt)
         func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
-        func uuid(_ id: UUID?) {
-            guard let id else { return raw("null") }
-            bytes.append(34)
-            id.appendCanonical(to: &bytes)
-            bytes.append(34)
-        }
+        func uuid(_ id: UUID?) { JSONText.appendUUID(id, to: &bytes) }
         func number(_ value: Double?) { raw(value.map { "\($0)" } ?? "null") }
         func integer(_ value: Int64?) { raw(value.map { "\($0)" } ?? "null") }
         func comma() { bytes.append(44) }
@@ -129,43 +131,24 @@ extension IncidentStore {
         uuid(record.id); comma()
         if !compact { uuid(record.kommunID); comma() }
         uuid(record.categoryID); comma()
-        appendString(record.subcategory, to: &bytes); comma()
+        JSONText.appendString(record.subcategory, to: &bytes); comma()
         integer(Int64(record.occurredAt.timeIntervalSince1970)); comma()
         if !compact {
             integer(record.endedAt.map { Int64($0.timeIntervalSince1970) }); comma()
-            appendString(record.precision.rawValue, to: &bytes); comma()
+            JSONText.appendString(record.precision.rawValue, to: &bytes); comma()
         }
         number(record.point?.latitude); comma(); number(record.point?.longitude); comma(); uuid(record.areaID); comma()
-        appendString(record.place, to: &bytes); comma()
-        appendString(record.description, to: &bytes); comma()
+        JSONText.appendString(record.place, to: &bytes); comma()
+        JSONText.appendString(record.description, to: &bytes); comma()
         uuid(record.organisationID); comma()
         if !compact {
             uuid(record.reporterID); comma()
-            appendString(record.source.rawValue, to: &bytes); comma()
+            JSONText.appendString(record.source.rawValue, to: &bytes); comma()
         }
         raw("\(local.week.key),\(local.weekday),\(local.hour),\(local.monthKey)")
         if !compact {
             comma(); integer(Int64(record.createdAt.timeIntervalSince1970)); comma(); integer(Int64(record.updatedAt.timeIntervalSince1970))
         }
         bytes.append(93)
-    }
-
-    /// A JSON string literal (RFC 8259 escaping).
-    static func appendString(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(34)
-        for byte in text.utf8 {
-            switch byte {
-            case 34: bytes.append(contentsOf: [92, 34])
-            case 92: bytes.append(contentsOf: [92, 92])
-            case 10: bytes.append(contentsOf: [92, 110])
-            case 13: bytes.append(contentsOf: [92, 114])
-            case 9: bytes.append(contentsOf: [92, 116])
-            case 0..<32:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(34)
     }
 }

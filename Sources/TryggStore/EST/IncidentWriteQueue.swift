@@ -3,7 +3,8 @@ import Foundation
 import SQLKit
 import TryggCore
 
-/// Group commit for event intake (one multi-row insert for the events, one for their audit entries).
+/// Group commit for event intake: on SQLite one statement through the intake view (M015) stores
+/// a batch and its audit entries; on PostgreSQL a transaction with one multi-row insert for each.
 public struct IncidentWriteQueue: Sendable {
     struct Item: Sendable {
         let record: Incident
@@ -14,12 +15,19 @@ public struct IncidentWriteQueue: Sendable {
     private let queue: GroupCommitQueue<Item>
 
     public init(database: TryggDatabase) {
-        queue = GroupCommitQueue(database: database) { batch, db in
-            try await IncidentStore.insert(ArraySlice(batch.map(\.record)), on: db as! any SQLDatabase)
-            try await AuditLog.recordAll(batch.map {
+        let sqlite = !database.location.isPostgres
+        queue = GroupCommitQueue(database: database, atomic: sqlite) { batch, db in
+            let records = ArraySlice(batch.map(\.record))
+            let audit = batch.map {
                 AuditLog.Draft(actor: $0.actor, action: "rapporterade händelse", objectType: "händelse", objectID: $0.record.id.uuidString,
                                detail: $0.detail, kommunID: $0.record.kommunID)
-            }, on: db)
+            }
+            if sqlite {
+                try await IncidentStore.insertWithAudit(records, audit: audit, on: db as! any SQLDatabase)
+            } else {
+                try await IncidentStore.insert(records, on: db as! any SQLDatabase)
+                try await AuditLog.recordAll(audit, on: db)
+            }
         }
     }
 

@@ -17,5 +17,6 @@ enum TryggMigrations {
         M012CreateGoverningDocuments(),
         M013CreateEST(),
         M014CreateCitizenReports(),
+        M015CreateIncidentIntake(),
     ]
 }

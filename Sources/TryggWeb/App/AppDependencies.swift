@@ -12,12 +12,24 @@ struct AppDependencies: Sendable {
     let loginLimiter: RateLimiter
     /// Areas and categories for the event intake API, kept a few seconds.
     let referenceCache = ReferenceCache()
+    /// API tokens confirmed in the last seconds (see CredentialCache for why and the bound).
+    let apiTokens = CredentialCache<UserAccount>()
+    /// Open311 keys confirmed in the last seconds: their kommun and label.
+    let open311Keys = CredentialCache<Open311Key>()
     /// Group commit for events posted to the API.
     let incidentQueue: IncidentWriteQueue
     /// Group commit for residents' tips (e-service and Open311).
     let citizenQueue: CitizenWriteQueue
     /// Rate limits and intake slots of the public pages and Open311.
     let publicGate: PublicGate
+
+    /// The user of a bearer token, if the token is valid and unexpired and the user enabled.
+    func tokenUser(_ token: String) async throws -> UserAccount? {
+        guard !token.isEmpty, token.utf8.count <= 100 else { return nil }
+        return try await apiTokens.value(for: token) { hash in
+            try await APITokenStore(database).account(forTokenHash: hash).map { ($0.account, $0.expires) }
+        }
+    }
 
     var lockoutRule: LoginLockoutRule {
         LoginLockoutRule(maxFailures: configuration.lockout.maxFailures, lockoutSeconds: configuration.lockout.seconds)

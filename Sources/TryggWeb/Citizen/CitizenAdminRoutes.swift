@@ -48,6 +48,7 @@ struct CitizenAdminRoutes {
             guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
             do {
                 try await Open311KeyStore(deps.database).revoke(id: id, kommunID: user.kommun.id, by: try context.requireActor())
+                deps.open311Keys.removeAll()
             } catch StoreError.notFound {
                 throw HTTPError(.notFound)
             }

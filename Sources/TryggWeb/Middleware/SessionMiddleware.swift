@@ -16,6 +16,7 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = TryggRequestContext
     let database: TryggDatabase
     let configuration: AppConfiguration
+    let deps: AppDependencies
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -27,7 +28,7 @@ struct SessionMiddleware: RouterMiddleware {
         if path.hasPrefix("/api/") {
             if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
                 let token = String(authorization.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
-                context.tokenUser = try await APITokenStore(database).account(forToken: token)
+                context.tokenUser = try await deps.tokenUser(token)
             }
             return try await next(request, context)
         }

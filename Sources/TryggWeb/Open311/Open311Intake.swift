@@ -19,7 +19,10 @@ struct Open311Intake {
         let kommun = try await Open311Routes.kommun(form["jurisdiction_id"], deps: deps)
         let key = form.text("api_key")
         guard !key.isEmpty else { throw Open311Error(.forbidden, "api_key saknas. Nycklar utfärdas av kommunen.") }
-        guard let keyLabel = try await Open311KeyStore(deps.database).label(forKey: key, kommunID: kommun.id) else {
+        let found = key.utf8.count > 100 ? nil : try await deps.open311Keys.value(for: key) { hash in
+            try await Open311KeyStore(deps.database).key(forHash: hash).map { (Open311Key(kommunID: $0.kommunID, label: $0.label), nil) }
+        }
+        guard let keyLabel = found.flatMap({ $0.kommunID == kommun.id ? $0.label : nil }) else {
             throw Open311Error(.forbidden, "api_key är ogiltig eller spärrad för \(kommun.name).")
         }
         let draft = try draft(from: form)
@@ -67,4 +70,10 @@ struct Open311Intake {
             ageBand: attributes[Open311Attributes.ageBand]?.first ?? "", email: form.text("email"), contactName: name,
             mediaURL: form.text("media_url"))
     }
+}
+
+/// Who an Open311 `api_key` was issued to.
+struct Open311Key: Sendable {
+    let kommunID: UUID
+    let label: String
 }

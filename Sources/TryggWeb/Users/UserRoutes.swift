@@ -67,6 +67,8 @@ struct UserRoutes {
         }
         try await AccountStore(deps.database).setDisabled(userID: target.id, kommunID: admin.kommun.id, disabled: disabled,
                                                           by: try context.requireActor())
+        // The user's API tokens must stop working now, not when the cache would renew them.
+        deps.apiTokens.removeAll()
         return try await list(context: context, notice: "\(target.email) är \(disabled ? "inaktiverad och utloggad" : "aktiverad igen").")
     }
 
