@@ -6,7 +6,9 @@ import TryggStore
 /// integration may post hundreds of events a second, and reading and decoding the area
 /// polygons for each was most of the work. A changed area or category is used at most
 /// `lifetime` seconds later (also by a second app process on the same PostgreSQL).
-actor ReferenceCache {
+/// A lock rather than an actor: a hit is a dictionary read, and on the intake path every hop to
+/// another executor adds latency. Two requests that miss at once may both load; that is harmless.
+final class ReferenceCache: @unchecked Sendable {
     struct Entry {
         let areas: [Area]
         let categories: [IncidentCategory]
@@ -18,6 +20,7 @@ actor ReferenceCache {
         let loaded: Date
     }
 
+    private let lock = NSLock()
     private var entries: [UUID: Entry] = [:]
     /// Kommuner by slug, for the public pages and Open311. Only slugs that exist are kept, so
     /// made-up slugs cannot grow the cache.
@@ -27,20 +30,20 @@ actor ReferenceCache {
     init(lifetime: TimeInterval = 5) { self.lifetime = lifetime }
 
     func lookups(kommunID: UUID, database: TryggDatabase, now: Date = Date()) async throws -> Entry {
-        if let entry = entries[kommunID], now.timeIntervalSince(entry.loaded) < lifetime { return entry }
+        if let entry = lock.withLock({ entries[kommunID] }), now.timeIntervalSince(entry.loaded) < lifetime { return entry }
         let areas = try await AreaStore(database).all(kommunID: kommunID)
         let categories = try await CategoryStore(database).all(kommunID: kommunID)
         let settings = try await CitizenSettingsStore(database).settings(kommunID: kommunID)
         let entry = Entry(areas: areas, categories: categories, lookup: CategoryLookup(categories), citizenSettings: settings,
                           citizenBounds: settings.bounds ?? KommunBounds.around(areas.compactMap(\.shape)), loaded: now)
-        entries[kommunID] = entry
+        lock.withLock { entries[kommunID] = entry }
         return entry
     }
 
     func kommun(slug: String, database: TryggDatabase, now: Date = Date()) async throws -> Kommun? {
-        if let cached = kommuner[slug], now.timeIntervalSince(cached.loaded) < lifetime { return cached.kommun }
+        if let cached = lock.withLock({ kommuner[slug] }), now.timeIntervalSince(cached.loaded) < lifetime { return cached.kommun }
         guard slug.count <= 60, let kommun = try await KommunStore(database).find(slug: slug) else { return nil }
-        kommuner[slug] = (kommun, now)
+        lock.withLock { kommuner[slug] = (kommun, now) }
         return kommun
     }
 }
