@@ -33,14 +33,16 @@ public enum HotPlaces {
             return (p.easting, p.northing)
         }
         let grid = SpatialGrid(points: projected, cell: radius)
-        var neighbours = projected.indices.map { grid.within(radius, of: projected[$0]).count }
+        let neighbours = projected.indices.map { grid.within(radius, of: projected[$0]).count }
         var taken = Array(repeating: false, count: week.count)
         var places: [HotPlace] = []
-        while let seed = neighbours.indices.filter({ !taken[$0] }).max(by: { (neighbours[$0], $1) < (neighbours[$1], $0) }),
-              neighbours[seed] >= minimumEvents {
+        // Seeds in order of how crowded they are (ties: the earlier event). Sorting once instead of
+        // searching for the next seed each round: a busy week has tens of thousands of events.
+        let seeds = projected.indices.sorted { (neighbours[$0], $1) > (neighbours[$1], $0) }
+        for seed in seeds where !taken[seed] {
+            guard neighbours[seed] >= minimumEvents else { break }
             let members = grid.within(radius, of: projected[seed]).filter { !taken[$0] }
             members.forEach { taken[$0] = true }
-            neighbours[seed] = 0
             guard members.count >= minimumEvents else { continue }
             let x = members.map { projected[$0].x }.reduce(0, +) / Double(members.count)
             let y = members.map { projected[$0].y }.reduce(0, +) / Double(members.count)

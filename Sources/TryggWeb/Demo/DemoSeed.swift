@@ -51,8 +51,8 @@ public enum DemoSeed {
         }
         if let linkoping = created["linkoping"] {
             for group in LinkopingGroups.all {
-                try await kommunStore.addOrganisation(kommunID: linkoping.id, abbreviation: group.abbreviation, name: group.name,
-                                                      kind: group.kind, by: Actor.commandLine(kommunID: linkoping.id))
+                _ = try await kommunStore.addOrganisation(kommunID: linkoping.id, abbreviation: group.abbreviation, name: group.name,
+                                                          kind: group.kind, by: Actor.commandLine(kommunID: linkoping.id))
             }
             try await seedPlan2023(database, kommun: linkoping, followUp: followUp)
             for (kind, title, diarienummer, adoptedBy, adoptedOn, validity) in GoverningDocument.linkoping {
