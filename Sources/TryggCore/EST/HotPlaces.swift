@@ -67,17 +67,15 @@ public enum HotPlaces {
         }
     }
 
-    /// A latitude/longitude box around the places, `radius` metres wider: the only earlier events
-    /// that can count, so only those need to be read.
-    public static func boundingBox(of places: [HotPlace], radius: Double = 100) -> (min: GeoPoint, max: GeoPoint)? {
-        guard let first = places.first else { return nil }
-        var lo = first.centre, hi = first.centre
-        for place in places {
-            lo.latitude = min(lo.latitude, place.centre.latitude); lo.longitude = min(lo.longitude, place.centre.longitude)
-            hi.latitude = max(hi.latitude, place.centre.latitude); hi.longitude = max(hi.longitude, place.centre.longitude)
+    /// A latitude/longitude box around each place, a little more than `radius` metres to every
+    /// side: the only earlier events that can count, so only those need to be read. One box per
+    /// place rather than one around all: in a busy kommun that box held a month of events.
+    public static func boxes(around places: [HotPlace], radius: Double = 100) -> [(min: GeoPoint, max: GeoPoint)] {
+        places.map { place in
+            let dLat = radius / 111_000 * 1.1, dLon = radius / (111_000 * cos(place.centre.latitude * .pi / 180)) * 1.1
+            return (GeoPoint(latitude: place.centre.latitude - dLat, longitude: place.centre.longitude - dLon),
+                    GeoPoint(latitude: place.centre.latitude + dLat, longitude: place.centre.longitude + dLon))
         }
-        let dLat = radius / 111_000 * 1.1, dLon = radius / (111_000 * cos(lo.latitude * .pi / 180)) * 1.1
-        return (GeoPoint(latitude: lo.latitude - dLat, longitude: lo.longitude - dLon), GeoPoint(latitude: hi.latitude + dLat, longitude: hi.longitude + dLon))
     }
 }
 

@@ -35,16 +35,22 @@ extension IncidentStore {
 
     /// Located events in a period, for hot places, Gi* and effect estimates.
     public func points(kommunID: UUID, from: Date, until: Date, areaID: UUID? = nil, sources: [IncidentSource]? = nil,
-                       within box: (min: GeoPoint, max: GeoPoint)? = nil) async throws -> [EventPoint] {
+                       within boxes: [(min: GeoPoint, max: GeoPoint)]? = nil) async throws -> [EventPoint] {
         var query = sql.select().column("latitude").column("longitude").column("occurred_at").column("category_id").column("place")
             .from("incidents").where("kommun_id", .equal, kommunID)
             .where("occurred_at", .greaterThanOrEqual, Int64(from.timeIntervalSince1970)).where("occurred_at", .lessThan, Int64(until.timeIntervalSince1970))
             .where("latitude", .isNot, SQLLiteral.null)
         if let areaID { query = query.where("area_id", .equal, areaID) }
         if let sources { query = query.where("source", .in, sources.map(\.rawValue)) }
-        if let box {
-            query = query.where("latitude", .greaterThanOrEqual, box.min.latitude).where("latitude", .lessThanOrEqual, box.max.latitude)
-                .where("longitude", .greaterThanOrEqual, box.min.longitude).where("longitude", .lessThanOrEqual, box.max.longitude)
+        if let boxes {
+            query = query.where { group in
+                boxes.reduce(group) { group, box in
+                    group.orWhere { inBox in
+                        inBox.where("latitude", .greaterThanOrEqual, box.min.latitude).where("latitude", .lessThanOrEqual, box.max.latitude)
+                            .where("longitude", .greaterThanOrEqual, box.min.longitude).where("longitude", .lessThanOrEqual, box.max.longitude)
+                    }
+                }
+            }
         }
         return try await query.all().map { row in
             EventPoint(point: GeoPoint(latitude: try row.decode(column: "latitude", as: Double.self),

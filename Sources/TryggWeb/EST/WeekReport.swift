@@ -40,9 +40,10 @@ public struct WeekReport: Sendable {
         let summaries = WeekSummary.summarise(week: week, counts: counts, areas: areas.map { ($0.id, $0.name) }, categories: categories)
         let weekPoints = try await incidents.points(kommunID: kommun.id, from: week.start, until: week.end, sources: sources)
         var places = Array(HotPlaces.find(week: weekPoints, earlier: []).prefix(15))
-        if let box = HotPlaces.boundingBox(of: places) {
+        if !places.isEmpty {
             // Only the earlier events near this week's hot places can make them recurring.
-            let earlier = try await incidents.points(kommunID: kommun.id, from: week.adding(-4).start, until: week.start, sources: sources, within: box)
+            let earlier = try await incidents.points(kommunID: kommun.id, from: week.adding(-4).start, until: week.start, sources: sources,
+                                                     within: HotPlaces.boxes(around: places))
             places = HotPlaces.counting(earlier, around: places)
         }
         let names = Dictionary(uniqueKeysWithValues: categories.map { ($0.id, $0.name) })
