@@ -33,7 +33,7 @@ public enum HotPlaces {
             return (p.easting, p.northing)
         }
         let grid = SpatialGrid(points: projected, cell: radius)
-        let neighbours = projected.indices.map { grid.within(radius, of: projected[$0]).count }
+        let neighbours = projected.indices.map { grid.count(within: radius, of: projected[$0]) }
         var taken = Array(repeating: false, count: week.count)
         var places: [HotPlace] = []
         // Seeds in order of how crowded they are (ties: the earlier event). Sorting once instead of
@@ -97,16 +97,28 @@ struct SpatialGrid {
     }
 
     func within(_ radius: Double, of centre: (x: Double, y: Double)) -> [Int] {
-        let cx = Int64((centre.x / cell).rounded(.down)), cy = Int64((centre.y / cell).rounded(.down))
         var found: [Int] = []
+        visit(within: radius, of: centre) { found.append($0) }
+        return found
+    }
+
+    /// How many points lie within `radius`, without collecting them (asked once for every event of a week).
+    func count(within radius: Double, of centre: (x: Double, y: Double)) -> Int {
+        var count = 0
+        visit(within: radius, of: centre) { _ in count += 1 }
+        return count
+    }
+
+    private func visit(within radius: Double, of centre: (x: Double, y: Double), _ body: (Int) -> Void) {
+        let cx = Int64((centre.x / cell).rounded(.down)), cy = Int64((centre.y / cell).rounded(.down))
         for dx in -1...1 {
             for dy in -1...1 {
-                for index in buckets[(cx + Int64(dx)) << 32 ^ (cy + Int64(dy)) & 0xFFFF_FFFF] ?? [] {
+                guard let bucket = buckets[(cx + Int64(dx)) << 32 ^ (cy + Int64(dy)) & 0xFFFF_FFFF] else { continue }
+                for index in bucket {
                     let p = points[index]
-                    if (p.x - centre.x) * (p.x - centre.x) + (p.y - centre.y) * (p.y - centre.y) <= radius * radius { found.append(index) }
+                    if (p.x - centre.x) * (p.x - centre.x) + (p.y - centre.y) * (p.y - centre.y) <= radius * radius { body(index) }
                 }
             }
         }
-        return found
     }
 }
