@@ -37,7 +37,7 @@ func benchmarkCitizen(binary: String, databasePath: String, seconds: Double) asy
     // Fewer clients than intake slots: what the intake itself sustains without shedding.
     let (healthSlots, postsSlots) = runAlternating(seconds: seconds, healthLoad(8), postLoad(8))
     print("GET /health                      " + health.summary)
-    print("POST /open311/v2/requests.json   " + posts.summary + " (fel = 503 när alla 32 skrivplatser är upptagna)")
+    print("POST /open311/v2/requests.json   " + posts.summary + " (fel = 503 när 32 skrivplatser och 128 platser i kö är upptagna)")
     print(String(format: "Open311 POST / health vid 50 anslutningar: %.2f", posts.perSecond / health.perSecond))
     print("  8 anslutningar: GET /health    " + healthSlots.summary)
     print("  8 anslutningar: POST Open311   " + postsSlots.summary)

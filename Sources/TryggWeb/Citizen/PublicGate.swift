@@ -9,8 +9,9 @@ public struct PublicLimits: Sendable {
     public var reportsPerHour: Int
     /// Reports per Open311 API key per hour (an app sends for many residents from one address).
     public var open311ReportsPerHour: Int
-    /// Reports written at the same time; beyond this the public intake answers 503 at once, so a
-    /// flood queues in nobody's database connection and staff pages keep their share.
+    /// Reports written at the same time. Up to four times as many wait for a place (a burst is
+    /// served a little later); beyond that the public intake answers 503 at once, so a flood
+    /// queues in nobody's database connection and staff pages keep their share.
     public var concurrentReports: Int
 
     public init(requestsPerMinute: Int = 300, reportsPerHour: Int = 20, open311ReportsPerHour: Int = 1_000, concurrentReports: Int = 32) {
@@ -19,20 +20,43 @@ public struct PublicLimits: Sendable {
     }
 }
 
-/// Counts reports being written; refuses more than `limit` at once instead of queueing them.
+/// Counts reports being written: at most `limit` at once, at most `maxWaiting` more waiting in
+/// turn for a place, and the rest refused at once. Refusing everything beyond `limit` made a
+/// busy minute worse: the refused clients asked again at once, and answering them took the CPU
+/// the writes needed (measured at 50 clients: three times the stored reports with the queue, and no refusals).
 actor ConcurrencyLimit {
     private let limit: Int
+    private let maxWaiting: Int
     private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int, maxWaiting: Int) {
+        self.limit = limit
+        self.maxWaiting = maxWaiting
+    }
 
-    func enter() -> Bool {
-        guard running < limit else { return false }
-        running += 1
+    /// True when the caller may write (after waiting its turn if need be); false when full.
+    func enter() async -> Bool {
+        if running < limit {
+            running += 1
+            return true
+        }
+        guard waiting.count < maxWaiting else { return false }
+        // The place is handed over by `leave`, so `running` stays as it is.
+        await withCheckedContinuation { waiting.append($0) }
         return true
     }
 
-    func leave() { running = max(0, running - 1) }
+    /// Whether a new report would be refused now.
+    var isQueueFull: Bool { running >= limit && waiting.count >= maxWaiting }
+
+    func leave() {
+        if waiting.isEmpty {
+            running = max(0, running - 1)
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
 }
 
 /// The shared state of the public limits: one instance per process.
@@ -48,10 +72,11 @@ struct PublicGate: Sendable {
         requests = RateLimiter(limit: limits.requestsPerMinute, window: 60)
         webReports = RateLimiter(limit: limits.reportsPerHour, window: 3600)
         open311Reports = RateLimiter(limit: limits.open311ReportsPerHour, window: 3600)
-        writing = ConcurrencyLimit(limit: limits.concurrentReports)
+        writing = ConcurrencyLimit(limit: limits.concurrentReports, maxWaiting: 4 * limits.concurrentReports)
     }
 
-    /// Runs `write` when a slot is free; nil when the intake is full right now.
+    /// Runs `write` when a slot is free, after waiting in turn if need be; nil when even the
+    /// waiting line is full.
     func whileWriting<T: Sendable>(_ write: () async throws -> T) async throws -> T? {
         guard await writing.enter() else { return nil }
         do {
