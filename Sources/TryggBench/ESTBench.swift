@@ -80,14 +80,19 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
     let body = #"{"category":"Nedskräpning","occurred_at":"2024-03-27 21:40","latitude":58.4318,"longitude":15.579,"place":"Torget","description":"Skräp vid entrén"}"#
     let headers = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
     _ = runLoad(port: server.port, path: "/health", headers: [:], connections: connections, seconds: 1)
-    let (health, intake) = runAlternating(seconds: seconds, { slice in
-        runLoad(port: server.port, path: "/health", headers: [:], connections: connections, seconds: slice)
-    }, { slice in
-        runLoad(port: server.port, path: "/api/v1/incidents", method: "POST", headers: headers, body: body, connections: connections, seconds: slice)
-    })
-    print("GET /health                 " + health.summary)
-    print("POST /api/v1/incidents      " + intake.summary)
-    print(String(format: "Intag / health: %.2f (mål ≥ 0,5)", intake.perSecond / health.perSecond))
+    // Few clients (an integration or two) and many (a whole organisation's reporters at once):
+    // with few, each request waits for its batch's commit; with many, batches fill up.
+    for clients in [connections, 4 * connections] {
+        let (health, intake) = runAlternating(seconds: seconds, { slice in
+            runLoad(port: server.port, path: "/health", headers: [:], connections: clients, seconds: slice)
+        }, { slice in
+            runLoad(port: server.port, path: "/api/v1/incidents", method: "POST", headers: headers, body: body, connections: clients, seconds: slice)
+        })
+        print("\(clients) anslutningar:")
+        print("  GET /health               " + health.summary)
+        print("  POST /api/v1/incidents    " + intake.summary)
+        print(String(format: "  Intag / health: %.2f (mål ≥ 0,5)", intake.perSecond / health.perSecond))
+    }
     print(String(format: "RSS under last: %.1f MB (mål < 200 MB)", server.residentMB ?? .nan))
 }
 
