@@ -35,7 +35,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     // Outermost first: headers wrap error pages, which wrap everything that can fail.
     router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
-    router.add(middleware: SessionMiddleware(database: database, configuration: configuration, deps: deps))
+    router.add(middleware: SessionMiddleware(deps: deps))
     router.add(middleware: PublicRateLimitMiddleware(gate: deps.publicGate))
     router.add(middleware: CSRFMiddleware())
 

@@ -14,9 +14,9 @@ enum CookieName {
 /// anonymous visitors a CSRF cookie so that the login form is protected too.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = TryggRequestContext
-    let database: TryggDatabase
-    let configuration: AppConfiguration
     let deps: AppDependencies
+    var database: TryggDatabase { deps.database }
+    var configuration: AppConfiguration { deps.configuration }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
