@@ -48,7 +48,7 @@ func runServer(database: TryggDatabase, configuration: AppConfiguration, banner:
     let url = "http://\(configuration.hostname):\(configuration.port)/"
     let app = try await buildApplication(
         configuration: configuration, database: database,
-        services: [SessionCleanupService(database: database), ContactRetentionService(database: database),
+        services: [PeriodicJob.sessionCleanup(database), PeriodicJob.contactRetention(database),
                    DatabaseShutdownService(database: database)],
         onServerRunning: { _ in
             say(banner ?? "Trygg körs på \(url) (avsluta med Ctrl-C)")
