@@ -98,7 +98,7 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
 
 /// Writes the CSV with a seeded generator; returns its size in bytes.
 func writeEventsCSV(path: String, events: Int, until: Date) -> Int {
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     guard let handle = FileHandle(forWritingAtPath: path) else { return 0 }
     defer { try? handle.close() }
     var random = SplitMix64(seed: 42)

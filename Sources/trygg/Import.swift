@@ -87,25 +87,26 @@ struct ImportCommand: AsyncParsableCommand {
         @Argument(help: "CSV-fil.") var file: String
 
         func run() async throws {
-            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Filen \(file) går inte att läsa.") }
-            guard data.count <= 2 * 1024 * 1024 * 1024 else { throw CLIError("Filen är större än 2 GB; dela upp den.") }
             let started = Date()
-            let table: CSVTable
-            do { table = try CSVReader.read(data) } catch { throw CLIError("Ingenting importerades. \(error.description)") }
-            say(String(format: "Läste %d rader på %.1f s; kontrollerar …", table.rows.count, Date().timeIntervalSince(started)))
             let count = try await db.withDatabase { database in
+                // The kommun first: a wrong slug should not wait for a large file to be read.
                 let kommun = try await KommunStore(database).require(slug: kommun)
-                let categories = try await CategoryStore(database).all(kommunID: kommun.id)
-                let areas = try await AreaStore(database).all(kommunID: kommun.id)
+                guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Filen \(file) går inte att läsa.") }
+                guard data.count <= 2 * 1024 * 1024 * 1024 else { throw CLIError("Filen är större än 2 GB; dela upp den.") }
+                let table: CSVTable
+                do { table = try CSVReader.read(data) } catch let problem as CSVReader.Problem { throw CLIError("Ingenting importerades. \(problem.description)") }
+                let total = table.rows.count
+                say(String(format: "Läste %d rader på %.1f s; kontrollerar och sparar …", total, Date().timeIntervalSince(started)))
                 do {
-                    let rows = try IncidentCSV.rows(from: table, categories: categories, areaNames: areas.map(\.name)) { done in
-                        if table.rows.count >= 100_000 { say("  kontrollerat \(done) av \(table.rows.count)") }
-                    }
-                    let total = rows.count
-                    say(String(format: "Kontrollerade alla rader efter %.1f s; sparar …", Date().timeIntervalSince(started)))
-                    return try await IncidentStore(database).importRows(rows, kommunID: kommun.id, fileName: (file as NSString).lastPathComponent,
-                                                                        by: .commandLine(kommunID: kommun.id)) { done in
-                        if total >= 100_000 { say("  sparat \(done) av \(total)") }
+                    return try await IncidentStore(database).importCSV(table, kommunID: kommun.id, fileName: (file as NSString).lastPathComponent,
+                                                                       by: .commandLine(kommunID: kommun.id)) { progress in
+                        switch progress {
+                        case .stored(let done, _) where total >= 100_000 && done % 100_000 < 20_000:
+                            say("  sparat \(done) av \(total)")
+                        case .indexing:
+                            say(String(format: "  alla rader sparade efter %.1f s; bygger om sökindexen …", Date().timeIntervalSince(started)))
+                        default: break
+                        }
                     }
                 } catch let failure as ImportFailure {
                     throw CLIError(failure.description)

@@ -18,10 +18,8 @@ struct IncidentStoreTests {
     }
 
     static func importCSV(_ text: String, into kommun: Kommun, _ database: TryggDatabase) async throws -> Int {
-        let categories = try await CategoryStore(database).all(kommunID: kommun.id)
-        let areas = try await AreaStore(database).all(kommunID: kommun.id)
-        let rows = try IncidentCSV.rows(from: try CSVReader.read(Data((header + text).utf8)), categories: categories, areaNames: areas.map(\.name))
-        return try await IncidentStore(database).importRows(rows, kommunID: kommun.id, fileName: "test.csv", by: .commandLine(kommunID: kommun.id))
+        try await IncidentStore(database).importCSV(try CSVReader.read(Data((header + text).utf8)), kommunID: kommun.id, fileName: "test.csv",
+                                                    by: .commandLine(kommunID: kommun.id))
     }
 
     @Test("En ny kommun får standardkategorierna; import placerar händelser i område eller Övriga kommunen per svensk vecka")
@@ -72,6 +70,27 @@ struct IncidentStoreTests {
                 }
             }
             #expect(try await IncidentStore(database).count(kommunID: motala.id) == 0)
+        }
+    }
+
+    @Test("En stor fil sparas i omgångar; ett fel långt ner ångrar även de omgångar som redan sparats och alla fel listas")
+    func largeImportIsAllOrNothing() async throws {
+        try await withMigratedDatabase { database in
+            let (motala, _) = try await Self.setup(database)
+            let good = (0..<45_000).map { "2024-03-0\($0 % 9 + 1) 09:\($0 % 50 + 10),Nedskräpning,58.54,15.04,,Skräp \($0),MOS" }
+            var bad = good
+            bad[44_000] = "2024-03-01 10:00,Ufo,58.54,15.04,,x,MOS"
+            bad[44_500] = "2024-03-01 10:00,Nedskräpning,58.54,15.04,,x,Okänd org"
+            do {
+                _ = try await Self.importCSV(bad.joined(separator: "\n"), into: motala, database)
+                Issue.record("borde avvisas")
+            } catch let failure as ImportFailure {
+                #expect(failure.problems.map(\.line) == [44_002, 44_502])
+                #expect(failure.problems.map(\.column) == ["category", "reporter_organisation"])
+            }
+            #expect(try await IncidentStore(database).count(kommunID: motala.id) == 0)
+            #expect(try await Self.importCSV(good.joined(separator: "\n"), into: motala, database) == 45_000)
+            #expect(try await IncidentStore(database).count(kommunID: motala.id) == 45_000)
         }
     }
 

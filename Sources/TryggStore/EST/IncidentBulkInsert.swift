@@ -14,47 +14,23 @@ extension IncidentStore {
         "CREATE INDEX incidents_time ON incidents (kommun_id, occurred_at)",
     ]
 
-    /// Inserts all batches inside the caller's transaction. On SQLite, when the import is large
-    /// and at least as big as what is stored, the time and week indexes are dropped first and
-    /// rebuilt at the end of the same transaction, so readers never see the table without them.
-    static func insertAll(_ records: [Incident], on sql: any SQLDatabase, progress: (@Sendable (Int) -> Void)?) async throws {
-        var rebuild = false
-        if sql.dialect.name == "sqlite", records.count >= 100_000 {
-            let stored = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents")
-                .first()?.decode(column: "n", as: Int.self) ?? 0
-            rebuild = records.count >= stored
-        }
-        if rebuild {
-            try await sql.raw("DROP INDEX incidents_week").run()
-            try await sql.raw("DROP INDEX incidents_time").run()
-        }
-        let batch = 2_000
-        var start = 0
-        if sql.dialect.name == "sqlite" {
-            // The next batch is encoded on another core while SQLite stores this one.
-            var next = Task.detached { encode(records[0..<min(batch, records.count)]) }
-            while start < records.count {
-                let encoded = await next.value
-                let following = start + batch
-                if following < records.count {
-                    next = Task.detached { encode(records[following..<min(following + batch, records.count)]) }
-                }
-                try await insertJSON(encoded, on: sql)
-                start = following
-                if start % 50_000 < batch { progress?(min(start, records.count)) }
-            }
-        } else {
-            while start < records.count {
-                try await insert(records[start..<min(start + batch, records.count)], on: sql)
-                start += batch
-                if start % 50_000 < batch { progress?(min(start, records.count)) }
-            }
-        }
-        if rebuild {
-            // Building an index is a sort; SQLite may hand parts of it to a helper thread.
-            try await sql.raw("PRAGMA threads=2").run()
-            for statement in rebuildableIndexes { try await sql.raw(SQLQueryString(statement)).run() }
-        }
+    /// Called inside the import's transaction. On SQLite, when the import is large and at least
+    /// as big as what is stored, the time and week indexes are dropped, to be rebuilt at the end of
+    /// the same transaction (`rebuildIndexes`), so readers never see the table without them.
+    static func dropIndexesForBulkInsert(_ count: Int, on sql: any SQLDatabase) async throws -> Bool {
+        guard sql.dialect.name == "sqlite", count >= 100_000 else { return false }
+        let stored = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        guard count >= stored else { return false }
+        try await sql.raw("DROP INDEX incidents_week").run()
+        try await sql.raw("DROP INDEX incidents_time").run()
+        return true
+    }
+
+    static func rebuildIndexes(on sql: any SQLDatabase) async throws {
+        // Building an index is a sort; SQLite may hand parts of it to a helper thread.
+        try await sql.raw("PRAGMA threads=2").run()
+        for statement in rebuildableIndexes { try await sql.raw(SQLQueryString(statement)).run() }
     }
 
     static func insert(_ records: ArraySlice<Incident>, on sql: any SQLDatabase) async throws {

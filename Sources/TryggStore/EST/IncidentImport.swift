@@ -1,0 +1,155 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TryggCore
+
+/// Importing events: all rows or, on any problem, none. The rows are prepared (checked, their
+/// organisation and area resolved, encoded for SQLite) in chunks on the other cores while the
+/// database stores the chunk before, all inside one transaction that a problem rolls back. Done
+/// one after the other, checking a million rows and storing them each took a core for seconds.
+extension IncidentStore {
+    public enum ImportProgress: Sendable, Equatable {
+        case stored(Int, of: Int)
+        /// Storing is done; the search indexes dropped for a large import are being built again.
+        case indexing
+    }
+
+    /// Checks the rows of an incidents CSV (ARCHITECTURE.md) and stores them.
+    @discardableResult
+    public func importCSV(_ table: CSVTable, kommunID: UUID, fileName: String, by actor: Actor, now: Date = Date(),
+                          progress: (@Sendable (ImportProgress) -> Void)? = nil) async throws -> Int {
+        let categories = try await CategoryStore(db: db).all(kommunID: kommunID)
+        let resolver = try await RowResolver(kommunID: kommunID, source: .imported, now: now, db: db)
+        let checker = try IncidentCSV.Checker(header: table.header, categories: categories, areaNames: resolver.areas.map(\.name), now: now)
+        return try await store(count: table.rows.count, kommunID: kommunID, fileName: fileName, by: actor, progress: progress) { range in
+            let checked = checker.check(table.rows[range])
+            let resolved = resolver.records(checked.rows, firstIndex: range.lowerBound)
+            return (resolved.records, checked.problems + resolved.problems)
+        }
+    }
+
+    /// Stores rows already checked (the demo's generated year, tests).
+    @discardableResult
+    public func importRows(_ rows: [IncidentCSV.Row], kommunID: UUID, fileName: String, source: IncidentSource = .imported, by actor: Actor,
+                           progress: (@Sendable (ImportProgress) -> Void)? = nil) async throws -> Int {
+        let resolver = try await RowResolver(kommunID: kommunID, source: source, now: Date(), db: db)
+        return try await store(count: rows.count, kommunID: kommunID, fileName: fileName, by: actor, progress: progress) { range in
+            resolver.records(rows[range], firstIndex: range.lowerBound)
+        }
+    }
+
+    typealias PreparedChunk = (records: [Incident], problems: [ImportProblem])
+
+    struct EncodedChunk: Sendable {
+        let records: [Incident]
+        let problems: [ImportProblem]
+        let json: [EncodedBatch]
+    }
+
+    /// The pipeline: two chunks are prepared ahead of the one being stored.
+    private func store(count: Int, kommunID: UUID, fileName: String, by actor: Actor, progress: (@Sendable (ImportProgress) -> Void)?,
+                       prepare: @escaping @Sendable (Range<Int>) -> PreparedChunk) async throws -> Int {
+        let chunk = 20_000, batch = 2_000
+        let ranges = stride(from: 0, to: count, by: chunk).map { $0..<min($0 + chunk, count) }
+        let sqlite = sql.dialect.name == "sqlite"
+        @Sendable func start(_ range: Range<Int>) -> Task<EncodedChunk, Never> {
+            Task.detached {
+                let prepared = prepare(range)
+                guard sqlite, prepared.problems.isEmpty else { return EncodedChunk(records: prepared.records, problems: prepared.problems, json: []) }
+                let json = stride(from: 0, to: prepared.records.count, by: batch).map {
+                    Self.encode(prepared.records[$0..<min($0 + batch, prepared.records.count)])
+                }
+                return EncodedChunk(records: prepared.records, problems: prepared.problems, json: json)
+            }
+        }
+        return try await db.transaction { db in
+            let sql = db as! any SQLDatabase
+            let rebuild = try await Self.dropIndexesForBulkInsert(count, on: sql)
+            var waiting = ranges.prefix(2).map(start)
+            var next = waiting.count
+            var problems: [ImportProblem] = []
+            var stored = 0
+            while !waiting.isEmpty {
+                let prepared = await waiting.removeFirst().value
+                if next < ranges.count { waiting.append(start(ranges[next])); next += 1 }
+                problems += prepared.problems
+                // After the first problem nothing more is stored, but the rest is still checked so
+                // that the error list is complete (up to its limit).
+                if problems.count >= IncidentCSV.maxProblems { waiting.forEach { $0.cancel() }; break }
+                guard problems.isEmpty else { continue }
+                if sqlite {
+                    for encoded in prepared.json { try await Self.insertJSON(encoded, on: sql) }
+                } else {
+                    for start in stride(from: 0, to: prepared.records.count, by: batch) {
+                        try await Self.insert(prepared.records[start..<min(start + batch, prepared.records.count)], on: sql)
+                    }
+                }
+                stored += prepared.records.count
+                progress?(.stored(stored, of: count))
+            }
+            guard problems.isEmpty else {
+                throw ImportFailure(Array(problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }.prefix(IncidentCSV.maxProblems)))
+            }
+            if rebuild {
+                progress?(.indexing)
+                try await Self.rebuildIndexes(on: sql)
+            }
+            try await AuditLog.record(actor, action: "importerade händelser", objectType: "händelser", objectID: fileName,
+                                      detail: "\(stored) händelser", kommunID: kommunID, on: db)
+            return stored
+        }
+    }
+
+    /// Turns checked rows into events: organisation by abbreviation or name, area by name or from the point.
+    struct RowResolver: Sendable {
+        let kommunID: UUID
+        let source: IncidentSource
+        let now: Date
+        let areas: [Area]
+        let organisations: [String: UUID]
+
+        init(kommunID: UUID, source: IncidentSource, now: Date, db: any Database) async throws {
+            self.kommunID = kommunID
+            self.source = source
+            self.now = now
+            areas = try await AreaStore(db: db).all(kommunID: kommunID)
+            var byName: [String: UUID] = [:]
+            for organisation in try await KommunStore(db: db).organisations(kommunID: kommunID) {
+                byName[organisation.abbreviation.lowercased()] = organisation.id
+                byName[organisation.name.lowercased()] = organisation.id
+            }
+            organisations = byName
+        }
+
+        /// `firstIndex` is the first row's place in the import: keys are one millisecond apart
+        /// in that order, so the rows of an import get increasing keys.
+        func records(_ rows: some Collection<IncidentCSV.Row>, firstIndex: Int) -> PreparedChunk {
+            var problems: [ImportProblem] = []
+            var records: [Incident] = []
+            records.reserveCapacity(rows.count)
+            var system = SystemRandomNumberGenerator()
+            var random = SplitMix64(seed: system.next())
+            for (offset, row) in rows.enumerated() {
+                var organisationID: UUID?
+                if !row.organisation.isEmpty {
+                    organisationID = organisations[row.organisation.lowercased()]
+                    if organisationID == nil {
+                        problems.append(ImportProblem(line: row.line, column: "reporter_organisation",
+                                                      message: "organisationen ”\(row.organisation.prefix(60))” finns inte i kommunen."))
+                    }
+                }
+                let areaID: UUID?
+                do { areaID = try IncidentStore.areaID(for: row.incident, in: areas) } catch {
+                    problems.append(ImportProblem(line: row.line, column: "area", message: "\(error)"))
+                    continue
+                }
+                let key = TimeOrderedUUID.make(now: now.addingTimeInterval(Double(firstIndex + offset) / 1000), using: &random)
+                records.append(Incident(id: key, kommunID: kommunID, categoryID: row.incident.category.id, subcategory: row.incident.subcategory,
+                                        occurredAt: row.incident.occurredAt, endedAt: nil, precision: .exact, point: row.incident.point,
+                                        areaID: areaID, place: row.incident.place, description: row.incident.description,
+                                        organisationID: organisationID, reporterID: nil, source: source, createdAt: now, updatedAt: now))
+            }
+            return (records, problems)
+        }
+    }
+}
