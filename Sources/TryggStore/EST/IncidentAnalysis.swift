@@ -36,8 +36,7 @@ extension IncidentStore {
     /// Located events in a period, for hot places, Gi* and effect estimates.
     public func points(kommunID: UUID, from: Date, until: Date, areaID: UUID? = nil, sources: [IncidentSource]? = nil,
                        within boxes: [(min: GeoPoint, max: GeoPoint)]? = nil) async throws -> [EventPoint] {
-        var query = sql.select().column("latitude").column("longitude").column("occurred_at").column("category_id").column("place")
-            .from("incidents").where("kommun_id", .equal, kommunID)
+        var query = sql.select().from("incidents").where("kommun_id", .equal, kommunID)
             .where("occurred_at", .greaterThanOrEqual, Int64(from.timeIntervalSince1970)).where("occurred_at", .lessThan, Int64(until.timeIntervalSince1970))
             .where("latitude", .isNot, SQLLiteral.null)
         if let areaID { query = query.where("area_id", .equal, areaID) }
@@ -52,11 +51,10 @@ extension IncidentStore {
                 }
             }
         }
-        return try await query.all().map { row in
-            EventPoint(point: GeoPoint(latitude: try row.decode(column: "latitude", as: Double.self),
-                                       longitude: try row.decode(column: "longitude", as: Double.self)),
-                       occurredAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "occurred_at", as: Int64.self))),
-                       categoryID: try row.decode(column: "category_id", as: UUID.self), place: try row.decode(column: "place", as: String.self))
+        return try await query.plainRows(["latitude", "longitude", "occurred_at", "category_id", "place"]) { row in
+            EventPoint(point: GeoPoint(latitude: try row.double("latitude"), longitude: try row.double("longitude")),
+                       occurredAt: Date(timeIntervalSince1970: TimeInterval(try row.int64("occurred_at"))),
+                       categoryID: try row.uuid("category_id"), place: try row.string("place"))
         }
     }
 

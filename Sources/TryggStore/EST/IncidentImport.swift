@@ -3,10 +3,11 @@ import Foundation
 import SQLKit
 import TryggCore
 
-/// Importing events: all rows or, on any problem, none. The rows are prepared (checked, their
-/// organisation and area resolved, encoded for SQLite) in chunks on the other cores while the
-/// database stores the chunk before, all inside one transaction that a problem rolls back. Done
-/// one after the other, checking a million rows and storing them each took a core for seconds.
+/// Importing events: all rows or, on any problem, none. The rows are stored in the order of
+/// their time, and prepared (checked, their organisation and area resolved, encoded for SQLite)
+/// in chunks on the other cores while the database stores the chunk before, all inside one
+/// transaction that a problem rolls back. Done one after the other, checking a million rows and
+/// storing them each took a core for seconds.
 extension IncidentStore {
     public enum ImportProgress: Sendable, Equatable {
         case stored(Int, of: Int)
@@ -21,8 +22,9 @@ extension IncidentStore {
         let categories = try await CategoryStore(db: db).all(kommunID: kommunID)
         let resolver = try await RowResolver(kommunID: kommunID, source: .imported, now: now, db: db)
         let checker = try IncidentCSV.Checker(header: table.header, categories: categories, areaNames: resolver.areas.map(\.name), now: now)
+        let order = checker.timeOrder(table.rows)
         return try await store(count: table.rows.count, kommunID: kommunID, fileName: fileName, by: actor, progress: progress) { range in
-            let checked = checker.check(table.rows[range])
+            let checked = checker.check(order[range].lazy.map { table.rows[$0] })
             let resolved = resolver.records(checked.rows, firstIndex: range.lowerBound)
             return (resolved.records, checked.problems + resolved.problems)
         }
@@ -33,6 +35,7 @@ extension IncidentStore {
     public func importRows(_ rows: [IncidentCSV.Row], kommunID: UUID, fileName: String, source: IncidentSource = .imported, by actor: Actor,
                            progress: (@Sendable (ImportProgress) -> Void)? = nil) async throws -> Int {
         let resolver = try await RowResolver(kommunID: kommunID, source: source, now: Date(), db: db)
+        let rows = rows.sorted { $0.incident.occurredAt < $1.incident.occurredAt }
         return try await store(count: rows.count, kommunID: kommunID, fileName: fileName, by: actor, progress: progress) { range in
             resolver.records(rows[range], firstIndex: range.lowerBound)
         }

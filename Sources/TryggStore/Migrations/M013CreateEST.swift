@@ -94,7 +94,9 @@ struct M013CreateEST: AsyncMigration {
             .field("created_at", .int64, .required)
             .create()
         guard let sql = database as? any SQLDatabase else { return }
-        for statement in IncidentStore.rebuildableIndexes { try await sql.raw(SQLQueryString(statement)).run() }
+        // As released; M016 widened the time index (IncidentStore.rebuildableIndexes has the current form).
+        try await sql.raw("CREATE INDEX incidents_week ON incidents (kommun_id, iso_week, area_id, category_id)").run()
+        try await sql.raw("CREATE INDEX incidents_time ON incidents (kommun_id, occurred_at)").run()
         // Only reports made by a user ("my reports"); imported rows have no reporter and skip it.
         try await sql.raw("CREATE INDEX incidents_reporter ON incidents (reporter_id) WHERE reporter_id IS NOT NULL").run()
         try await sql.raw("CREATE INDEX est_insatser_kommun ON est_insatser (kommun_id, decided_week)").run()

@@ -18,5 +18,6 @@ enum TryggMigrations {
         M013CreateEST(),
         M014CreateCitizenReports(),
         M015CreateIncidentIntake(),
+        M016WidenIncidentTimeIndex(),
     ]
 }
