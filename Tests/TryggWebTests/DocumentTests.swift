@@ -24,6 +24,17 @@ struct DocumentTests {
         #expect(throws: ImportFailure.self) { try PlanFiles.rows(from: Data([0x50, 0x4B, 0x03, 0x04, 0, 0, 0])) }
     }
 
+    @Test("Ett Excel-ark med avbruten XML avvisas med ett tydligt fel i stället för att läsas till hälften")
+    func brokenSheet() throws {
+        let sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>year</t></is></c></row><row r=\"2\"><c r=\"A2\""
+        let data = try OOXMLPackage.zip([("xl/worksheets/sheet1.xml", sheet)])
+        #expect(XlsxReader.isXlsx(data))
+        #expect(throws: ImportFailure([ImportProblem(line: nil, column: nil, message: "Excel-filens kalkylblad är trasigt och kan inte läsas.")])) {
+            try PlanFiles.rows(from: data)
+        }
+    }
+
     @Test("Kolumnbokstäver åt båda hållen")
     func columnNames() {
         #expect(XlsxReader.columnName(0) == "A" && XlsxReader.columnName(25) == "Z" && XlsxReader.columnName(26) == "AA")

@@ -70,9 +70,9 @@ public enum PersonalDataGuard {
     }
 
     // Compiled once; NSRegularExpression is documented as safe to use from several threads.
-    nonisolated(unsafe) private static let identityNumber = try! NSRegularExpression(pattern: #"(?<![\d])(\d{2})?(\d{6})[-+ ]?(\d{4})(?![\d])"#)
-    nonisolated(unsafe) private static let email = try! NSRegularExpression(pattern: #"(?<![\w@.])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)
-    nonisolated(unsafe) private static let phone = try! NSRegularExpression(
+    private static let identityNumber = try! NSRegularExpression(pattern: #"(?<![\d])(\d{2})?(\d{6})[-+ ]?(\d{4})(?![\d])"#)
+    private static let email = try! NSRegularExpression(pattern: #"(?<![\w@.])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)
+    private static let phone = try! NSRegularExpression(
         pattern: #"(?<![\d+])(?:\+46|0046|0)[\s-]?\(?[1-9]\d{0,2}\)?(?:[\s-]?\d){5,8}(?![\d])"#)
 
     private static func matches(_ regex: NSRegularExpression, in text: String) -> [Match] {

@@ -96,17 +96,19 @@ enum XlsxReader {
     }
 
     static func read(_ data: Data) throws -> CSVTable {
-        guard let archive = try? Archive(data: data, accessMode: .read) else { throw Problem(description: "Filen är ingen giltig Excel-fil (.xlsx).") }
+        guard let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else {
+            throw Problem(description: "Filen är ingen giltig Excel-fil (.xlsx).")
+        }
         func part(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
             var result = Data()
             _ = try archive.extract(entry) { result.append($0) }
             return result
         }
-        let shared = try part("xl/sharedStrings.xml").map { SharedStrings.parse($0) } ?? []
+        let shared = try part("xl/sharedStrings.xml").map { try SharedStrings.parse($0) } ?? []
         let sheetPath = try firstSheetPath(workbook: part("xl/workbook.xml"), relationships: part("xl/_rels/workbook.xml.rels"))
         guard let sheet = try part(sheetPath) else { throw Problem(description: "Excel-filen saknar kalkylblad.") }
-        let rows = SheetRows.parse(sheet, shared: shared)
+        let rows = try SheetRows.parse(sheet, shared: shared)
         guard let header = rows.first else { throw Problem(description: "Kalkylbladet är tomt: rubrikraden saknas.") }
         let body = rows.dropFirst().filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
         return CSVTable(header: header.cells.map { $0.trimmingCharacters(in: .whitespaces) },
@@ -127,11 +129,11 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
     var strings: [String] = []
     private var current = "", inText = false
 
-    static func parse(_ data: Data) -> [String] {
+    static func parse(_ data: Data) throws -> [String] {
         let delegate = SharedStrings()
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        parser.parse()
+        guard parser.parse(), parser.parserError == nil else { throw XlsxReader.Problem(description: "Excel-filens textdel är trasig (xl/sharedStrings.xml).") }
         return delegate.strings
     }
 
@@ -160,11 +162,11 @@ private final class SheetRows: NSObject, XMLParserDelegate {
 
     init(shared: [String]) { self.shared = shared }
 
-    static func parse(_ data: Data, shared: [String]) -> [Row] {
+    static func parse(_ data: Data, shared: [String]) throws -> [Row] {
         let delegate = SheetRows(shared: shared)
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        parser.parse()
+        guard parser.parse(), parser.parserError == nil else { throw XlsxReader.Problem(description: "Excel-filens kalkylblad är trasigt och kan inte läsas.") }
         return delegate.rows
     }
 
@@ -215,7 +217,7 @@ private final class AttributeFinder: NSObject, XMLParserDelegate {
         let delegate = AttributeFinder(element: element, wanted: attributes)
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        parser.parse()
+        _ = parser.parse() // an unreadable workbook part leaves the usual path of the first sheet
         return delegate.found
     }
 
