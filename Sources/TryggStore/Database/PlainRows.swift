@@ -8,8 +8,8 @@ import TryggCore
 /// lägesbild week. Through SQLKit every value is decoded with Codable, and SQLiteNIO hands each
 /// row to an event loop as a task of its own; together that took four times as long as SQLite's
 /// query. On SQLite the rows therefore come back as one JSON array that is read here in one
-/// pass; on PostgreSQL they come through SQLKit as everywhere else. The values are required:
-/// NULL is an error. Row order is not kept.
+/// pass; on PostgreSQL they come through SQLKit as everywhere else. Values are required (NULL is
+/// an error) unless read with an `optional` method. Row order is not kept.
 struct PlainRow {
     private enum Storage {
         case parsed([JSONRowReader.Value], [String: Int])
@@ -49,6 +49,16 @@ struct PlainRow {
         }
     }
 
+    /// An id that may be NULL (an event outside every area).
+    func optionalUUID(_ column: String) throws -> UUID? {
+        switch storage {
+        case .parsed(let values, let columns):
+            let value = try value(values, columns, column)
+            return value == .null ? nil : try Self.required(value.text.flatMap(UUID.init(canonical:)), column)
+        case .other(let row): return try row.decode(column: column, as: UUID?.self)
+        }
+    }
+
     private func value(_ values: [JSONRowReader.Value], _ columns: [String: Int], _ column: String) throws -> JSONRowReader.Value {
         guard let index = columns[column], index < values.count else { throw StoreError.invalid("Kolumnen \(column) saknas i svaret.") }
         return values[index]
@@ -61,9 +71,12 @@ struct PlainRow {
 }
 
 extension SQLSelectBuilder {
-    /// Selects `columns` and makes every row into a value with `make`.
-    func plainRows<T>(_ columns: [String], _ make: (PlainRow) throws -> T) async throws -> [T] {
+    /// Selects `columns` (and `counted`, the rows' COUNT(*) when the query groups) and makes every
+    /// row into a value with `make`.
+    func plainRows<T>(_ columns: [String], counted: String? = nil, _ make: (PlainRow) throws -> T) async throws -> [T] {
         for column in columns { _ = self.column(column) }
+        if let counted { _ = self.column(SQLFunction("COUNT", args: SQLLiteral.all), as: counted) }
+        let columns = columns + (counted.map { [$0] } ?? [])
         guard let sqlite = database as? any SQLiteDatabase else { return try await all().map { try make(PlainRow($0)) } }
         var serializer = SQLSerializer(database: database)
         query.serialize(to: &serializer)

@@ -8,15 +8,15 @@ import TryggCore
 extension IncidentStore {
     /// Counts per area, category and week for `weeks` (a lägesbild needs the week and the four before).
     public func weekCounts(kommunID: UUID, weeks: ClosedRange<ISOWeek>, sources: [IncidentSource]? = nil) async throws -> [WeekCount] {
-        var query = sql.select().column("area_id").column("category_id").column("iso_week")
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents")
+        var query = sql.select().from("incidents")
             .where("kommun_id", .equal, kommunID).where("iso_week", .greaterThanOrEqual, weeks.lowerBound.key)
             .where("iso_week", .lessThanOrEqual, weeks.upperBound.key)
         if let sources { query = query.where("source", .in, sources.map(\.rawValue)) }
-        return try await query.groupBy("area_id").groupBy("category_id").groupBy("iso_week").all().map { row in
-            WeekCount(areaID: try row.decode(column: "area_id", as: UUID?.self), categoryID: try row.decode(column: "category_id", as: UUID.self),
-                      week: try row.decode(column: "iso_week", as: Int.self), count: try row.decode(column: "n", as: Int.self))
-        }
+        return try await query.groupBy("area_id").groupBy("category_id").groupBy("iso_week")
+            .plainRows(["area_id", "category_id", "iso_week"], counted: "n") { row in
+                WeekCount(areaID: try row.optionalUUID("area_id"), categoryID: try row.uuid("category_id"),
+                          week: Int(try row.int64("iso_week")), count: Int(try row.int64("n")))
+            }
     }
 
     /// Weekday × hour (Swedish time) of a week's events, optionally in one area.
@@ -68,12 +68,12 @@ extension IncidentStore {
 
     /// Counts per area, category and month between two months (inclusive), for tertial and year trends.
     public func monthCounts(kommunID: UUID, fromMonth: Int, toMonth: Int) async throws -> [MonthCount] {
-        try await sql.select().column("area_id").column("category_id").column("local_month")
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents")
+        try await sql.select().from("incidents")
             .where("kommun_id", .equal, kommunID).where("local_month", .greaterThanOrEqual, fromMonth).where("local_month", .lessThanOrEqual, toMonth)
-            .groupBy("area_id").groupBy("category_id").groupBy("local_month").all().map { row in
-                MonthCount(areaID: try row.decode(column: "area_id", as: UUID?.self), categoryID: try row.decode(column: "category_id", as: UUID.self),
-                           month: try row.decode(column: "local_month", as: Int.self), count: try row.decode(column: "n", as: Int.self))
+            .groupBy("area_id").groupBy("category_id").groupBy("local_month")
+            .plainRows(["area_id", "category_id", "local_month"], counted: "n") { row in
+                MonthCount(areaID: try row.optionalUUID("area_id"), categoryID: try row.uuid("category_id"),
+                           month: Int(try row.int64("local_month")), count: Int(try row.int64("n")))
             }
     }
 }
