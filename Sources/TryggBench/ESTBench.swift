@@ -83,14 +83,23 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
     // Few clients (an integration or two) and many (a whole organisation's reporters at once):
     // with few, each request waits for its batch's commit; with many, batches fill up.
     for clients in [connections, 4 * connections] {
+        // The server's own CPU time per request shows whether a route costs more work or more waiting.
+        var healthCPU = 0.0, intakeCPU = 0.0
+        func measured(_ total: inout Double, _ run: () -> LoadResult) -> LoadResult {
+            let before = server.cpuSeconds ?? 0
+            defer { total += (server.cpuSeconds ?? 0) - before }
+            return run()
+        }
         let (health, intake) = runAlternating(seconds: seconds, { slice in
-            runLoad(port: server.port, path: "/health", headers: [:], connections: clients, seconds: slice)
+            measured(&healthCPU) { runLoad(port: server.port, path: "/health", headers: [:], connections: clients, seconds: slice) }
         }, { slice in
-            runLoad(port: server.port, path: "/api/v1/incidents", method: "POST", headers: headers, body: body, connections: clients, seconds: slice)
+            measured(&intakeCPU) {
+                runLoad(port: server.port, path: "/api/v1/incidents", method: "POST", headers: headers, body: body, connections: clients, seconds: slice)
+            }
         })
         print("\(clients) anslutningar:")
-        print("  GET /health               " + health.summary)
-        print("  POST /api/v1/incidents    " + intake.summary)
+        print("  GET /health               " + health.summary + String(format: ", server-CPU %.0f µs/förfrågan", healthCPU / Double(max(health.requests, 1)) * 1e6))
+        print("  POST /api/v1/incidents    " + intake.summary + String(format: ", server-CPU %.0f µs/förfrågan", intakeCPU / Double(max(intake.requests, 1)) * 1e6))
         print(String(format: "  Intag / health: %.2f (mål ≥ 0,5)", intake.perSecond / health.perSecond))
     }
     print(String(format: "RSS under last: %.1f MB (mål < 200 MB)", server.residentMB ?? .nan))

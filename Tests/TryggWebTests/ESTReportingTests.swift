@@ -91,11 +91,14 @@ struct ESTReportingTests {
             var headers = HTTPFields()
             headers[.authorization] = "Bearer \(token)"
             headers[.contentType] = "application/json"
-            let good = #"{"category":"Nedskräpning","occurred_at":"2024-03-27T21:40:00+01:00","latitude":58.392,"longitude":15.645,"description":"Skräp vid entrén"}"#
+            let good = #"{"category":"Nedskräpning","occurred_at":"2024-03-27T21:40:00+01:00","latitude":58.392,"longitude":15.645,"description":"Skräp vid \"entrén\" <script>x</script>\nrad två"}"#
             let created = try await client.execute(uri: "/api/v1/incidents", method: .post, headers: headers, body: ByteBuffer(string: good))
             #expect(created.status == .created)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(created.text.utf8)) as? [String: Any])
             #expect(json["area"] as? String == "Berga" && json["week"] as? String == "2024-W13" && json["category"] as? String == "nedskrapning")
+            #expect(json["category_name"] as? String == "Nedskräpning" && json["latitude"] as? Double == 58.392 && json["longitude"] as? Double == 15.645)
+            #expect(json["description"] as? String == "Skräp vid \"entrén\" <script>x</script>\nrad två" && json["ended_at"] == nil)
+            #expect(created.headers[.location] == "/api/v1/incidents/\(json["id"] as? String ?? "-")" && json["source"] as? String == "api")
             let bad = #"{"category":"Nedskräpning","occurred_at":"2024-03-31 02:30","latitude":200,"longitude":15.6,"description":"x"}"#
             let rejected = try await client.execute(uri: "/api/v1/incidents", method: .post, headers: headers, body: ByteBuffer(string: bad))
             #expect(rejected.status == .unprocessableContent)

@@ -9,7 +9,10 @@ struct IncidentAPIRoutes {
     let deps: AppDependencies
     static let maxBody = 256 * 1024
 
-    struct IncidentDTO: Encodable {
+    /// An event as the API shows it, written by hand in the shape JSONEncoder gave it (snake_case
+    /// keys in sorted order, absent values left out): JSONEncoder took a fifteenth of the server's
+    /// time for each posted event.
+    struct IncidentDTO {
         let id: UUID
         let category: String
         let categoryName: String
@@ -25,6 +28,26 @@ struct IncidentAPIRoutes {
         let description: String
         let organisation: String?
         let source: String
+
+        var json: [UInt8] {
+            var object = JSONText.Object()
+            object.string("area", area); object.string("category", category); object.string("category_name", categoryName)
+            object.string("description", description); object.string("ended_at", endedAt); object.uuid("id", id)
+            object.number("latitude", latitude); object.number("longitude", longitude); object.string("occurred_at", occurredAt)
+            object.string("organisation", organisation); object.string("place", place); object.string("precision", precision)
+            object.string("source", source); object.string("subcategory", subcategory); object.string("week", week)
+            return object.close()
+        }
+
+        static func json(_ list: [IncidentDTO]) -> [UInt8] {
+            var bytes: [UInt8] = [91]
+            for (index, dto) in list.enumerated() {
+                if index > 0 { bytes.append(44) }
+                bytes += dto.json
+            }
+            bytes.append(93)
+            return bytes
+        }
     }
 
     func register(on router: Router<TryggRequestContext>) {
@@ -58,14 +81,14 @@ struct IncidentAPIRoutes {
             }
             if !user.role.allows(.readAllIncidents) { filter.reporterID = user.id }
             let events = try await IncidentStore(deps.database).list(kommunID: user.kommun.id, filter: filter)
-            return APIRoutes.encode(events.map { lookups.dto($0) })
+            return APIRoutes.json(bytes: IncidentDTO.json(events.map { lookups.dto($0) }))
         }
         router.get("/api/v1/incidents/{id}") { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             let id = try context.parameters.require("id", as: UUID.self)
             guard let event = try await IncidentStore(deps.database).find(id: id, kommunID: user.kommun.id),
                   user.role.allows(.readAllIncidents) || event.reporterID == user.id else { throw HTTPError(.notFound) }
-            return APIRoutes.encode(try await Lookups.load(user.kommun.id, deps.database).dto(event))
+            return APIRoutes.json(bytes: try await Lookups.load(user.kommun.id, deps.database).dto(event).json)
         }
         router.post("/api/v1/incidents") { request, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
@@ -95,7 +118,7 @@ struct IncidentAPIRoutes {
                     let stored = try IncidentStore.record(for: checked, kommunID: user.kommun.id, organisationID: user.organisation.id,
                                                           reporterID: user.id, source: .api, areas: lookups.areas)
                     try await deps.incidentQueue.store(stored, detail: IncidentStore.auditDetail(checked), by: try context.requireActor())
-                    var response = APIRoutes.encode(lookups.dto(stored))
+                    var response = APIRoutes.json(bytes: lookups.dto(stored).json)
                     response.status = .created
                     response.headers[.location] = "/api/v1/incidents/\(stored.id)"
                     return response

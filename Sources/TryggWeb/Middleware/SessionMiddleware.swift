@@ -22,12 +22,12 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         context.maxBodyBytes = configuration.maxBodyBytes
         if configuration.trustForwardedFor, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").first {
-            context.clientAddress = forwarded.trimmingCharacters(in: .whitespaces)
+            context.clientAddress = String(forwarded).trimmed
         }
         let path = request.uri.path
         if path.hasPrefix("/api/") {
             if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
-                let token = String(authorization.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+                let token = String(authorization.dropFirst("Bearer ".count)).trimmed
                 context.tokenUser = try await deps.tokenUser(token)
             }
             return try await next(request, context)
