@@ -21,41 +21,29 @@ struct PlainRow {
     fileprivate init(values: [JSONRowReader.Value], columns: [String: Int]) { storage = .parsed(values, columns) }
     fileprivate init(_ row: any SQLRow) { storage = .other(row) }
 
-    func double(_ column: String) throws -> Double {
-        switch storage {
-        case .parsed(let values, let columns): return try Self.required(value(values, columns, column).number, column)
-        case .other(let row): return try row.decode(column: column, as: Double.self)
-        }
-    }
+    func double(_ column: String) throws -> Double { try read(column) { $0.number } }
 
-    func int64(_ column: String) throws -> Int64 {
-        switch storage {
-        case .parsed(let values, let columns): return try Self.required(value(values, columns, column).number.flatMap(Int64.init(exactly:)), column)
-        case .other(let row): return try row.decode(column: column, as: Int64.self)
-        }
-    }
+    func int64(_ column: String) throws -> Int64 { try read(column) { $0.number.flatMap(Int64.init(exactly:)) } }
 
-    func string(_ column: String) throws -> String {
-        switch storage {
-        case .parsed(let values, let columns): return try Self.required(value(values, columns, column).text, column)
-        case .other(let row): return try row.decode(column: column, as: String.self)
-        }
-    }
+    func string(_ column: String) throws -> String { try read(column) { $0.text } }
 
-    func uuid(_ column: String) throws -> UUID {
-        switch storage {
-        case .parsed(let values, let columns): return try Self.required(value(values, columns, column).text.flatMap(UUID.init(canonical:)), column)
-        case .other(let row): return try row.decode(column: column, as: UUID.self)
-        }
-    }
+    func uuid(_ column: String) throws -> UUID { try read(column) { $0.text.flatMap(UUID.init(canonical:)) } }
 
     /// An id that may be NULL (an event outside every area).
     func optionalUUID(_ column: String) throws -> UUID? {
+        try read(column) { value -> UUID?? in
+            if value == .null { return .some(nil) }
+            // Not `flatMap` straight into UUID??: an unreadable id would become .some(nil), read as NULL.
+            guard let id = value.text.flatMap(UUID.init(canonical:)) else { return nil }
+            return .some(id)
+        }
+    }
+
+    /// `convert` gives nil when the JSON value is not what the column should hold.
+    private func read<T: Decodable>(_ column: String, _ convert: (JSONRowReader.Value) -> T?) throws -> T {
         switch storage {
-        case .parsed(let values, let columns):
-            let value = try value(values, columns, column)
-            return value == .null ? nil : try Self.required(value.text.flatMap(UUID.init(canonical:)), column)
-        case .other(let row): return try row.decode(column: column, as: UUID?.self)
+        case .parsed(let values, let columns): return try Self.required(convert(value(values, columns, column)), column)
+        case .other(let row): return try row.decode(column: column, as: T.self)
         }
     }
 
