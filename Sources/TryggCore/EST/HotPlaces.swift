@@ -53,12 +53,13 @@ public enum HotPlaces {
             places.append(HotPlace(centre: Sweref99TM.toWGS84(easting: x, northing: y), count: members.count,
                                    earlierCount: 0, name: name, categoryIDs: categories))
         }
-        return counting(earlier, around: places, radius: radius)
+        return counting(earlier.map(\.point), around: places, radius: radius)
     }
 
     /// Sets each place's `earlierCount`: the earlier events within `radius` of its centre.
-    public static func counting(_ earlier: [EventPoint], around places: [HotPlace], radius: Double = 100) -> [HotPlace] {
-        let grid = SpatialGrid(points: earlier.map { let p = Sweref99TM.fromWGS84($0.point); return (p.easting, p.northing) }, cell: radius)
+    /// Only positions: they come from the time index alone, without reading the events' rows.
+    public static func counting(_ earlier: [GeoPoint], around places: [HotPlace], radius: Double = 100) -> [HotPlace] {
+        let grid = SpatialGrid(points: earlier.map { let p = Sweref99TM.fromWGS84($0); return (p.easting, p.northing) }, cell: radius)
         return places.map { place in
             var counted = place
             let centre = Sweref99TM.fromWGS84(place.centre)

@@ -36,6 +36,24 @@ extension IncidentStore {
     /// Located events in a period, for hot places, Gi* and effect estimates.
     public func points(kommunID: UUID, from: Date, until: Date, areaID: UUID? = nil, sources: [IncidentSource]? = nil,
                        within boxes: [(min: GeoPoint, max: GeoPoint)]? = nil) async throws -> [EventPoint] {
+        try await located(kommunID: kommunID, from: from, until: until, areaID: areaID, sources: sources, within: boxes)
+            .plainRows(["latitude", "longitude", "occurred_at", "category_id", "place"]) { row in
+                EventPoint(point: GeoPoint(latitude: try row.double("latitude"), longitude: try row.double("longitude")),
+                           occurredAt: Date(timeIntervalSince1970: TimeInterval(try row.int64("occurred_at"))),
+                           categoryID: try row.uuid("category_id"), place: try row.string("place"))
+            }
+    }
+
+    /// Only where the events were: answered from the time index without reading their rows
+    /// (unless `sources` or `areaID` narrows them).
+    public func positions(kommunID: UUID, from: Date, until: Date, sources: [IncidentSource]? = nil,
+                          within boxes: [(min: GeoPoint, max: GeoPoint)]? = nil) async throws -> [GeoPoint] {
+        try await located(kommunID: kommunID, from: from, until: until, areaID: nil, sources: sources, within: boxes)
+            .plainRows(["latitude", "longitude"]) { row in GeoPoint(latitude: try row.double("latitude"), longitude: try row.double("longitude")) }
+    }
+
+    private func located(kommunID: UUID, from: Date, until: Date, areaID: UUID?, sources: [IncidentSource]?,
+                         within boxes: [(min: GeoPoint, max: GeoPoint)]?) -> SQLSelectBuilder {
         var query = sql.select().from("incidents").where("kommun_id", .equal, kommunID)
             .where("occurred_at", .greaterThanOrEqual, Int64(from.timeIntervalSince1970)).where("occurred_at", .lessThan, Int64(until.timeIntervalSince1970))
             .where("latitude", .isNot, SQLLiteral.null)
@@ -51,11 +69,7 @@ extension IncidentStore {
                 }
             }
         }
-        return try await query.plainRows(["latitude", "longitude", "occurred_at", "category_id", "place"]) { row in
-            EventPoint(point: GeoPoint(latitude: try row.double("latitude"), longitude: try row.double("longitude")),
-                       occurredAt: Date(timeIntervalSince1970: TimeInterval(try row.int64("occurred_at"))),
-                       categoryID: try row.uuid("category_id"), place: try row.string("place"))
-        }
+        return query
     }
 
     public struct MonthCount: Sendable, Equatable {

@@ -42,8 +42,8 @@ public struct WeekReport: Sendable {
         var places = Array(HotPlaces.find(week: weekPoints, earlier: []).prefix(15))
         if !places.isEmpty {
             // Only the earlier events near this week's hot places can make them recurring.
-            let earlier = try await incidents.points(kommunID: kommun.id, from: week.adding(-4).start, until: week.start, sources: sources,
-                                                     within: HotPlaces.boxes(around: places))
+            let earlier = try await incidents.positions(kommunID: kommun.id, from: week.adding(-4).start, until: week.start, sources: sources,
+                                                        within: HotPlaces.boxes(around: places))
             places = HotPlaces.counting(earlier, around: places)
         }
         let names = Dictionary(uniqueKeysWithValues: categories.map { ($0.id, $0.name) })
