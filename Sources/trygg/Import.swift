@@ -91,10 +91,14 @@ struct ImportCommand: AsyncParsableCommand {
             let count = try await db.withDatabase { database in
                 // The kommun first: a wrong slug should not wait for a large file to be read.
                 let kommun = try await KommunStore(database).require(slug: kommun)
-                guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Filen \(file) går inte att läsa.") }
-                guard data.count <= 2 * 1024 * 1024 * 1024 else { throw CLIError("Filen är större än 2 GB; dela upp den.") }
-                let table: CSVTable
-                do { table = try CSVReader.read(data) } catch let problem as CSVReader.Problem { throw CLIError("Ingenting importerades. \(problem.description)") }
+                // The file's bytes are let go once read: only the table is needed for the import.
+                let table = try { () throws -> CSVTable in
+                    guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Filen \(file) går inte att läsa.") }
+                    guard data.count <= 2 * 1024 * 1024 * 1024 else { throw CLIError("Filen är större än 2 GB; dela upp den.") }
+                    do { return try CSVReader.read(data) } catch let problem as CSVReader.Problem {
+                        throw CLIError("Ingenting importerades. \(problem.description)")
+                    }
+                }()
                 let total = table.rows.count
                 say(String(format: "Läste %d rader på %.1f s; kontrollerar och sparar …", total, Date().timeIntervalSince(started)))
                 do {

@@ -43,10 +43,13 @@ extension IncidentStore {
 
     typealias PreparedChunk = (records: [Incident], problems: [ImportProblem])
 
-    struct EncodedChunk: Sendable {
-        let records: [Incident]
-        let problems: [ImportProblem]
-        let json: [EncodedBatch]
+    /// A chunk ready to be stored: as JSON batches on SQLite, as records elsewhere. A chunk with
+    /// problems carries only those, as nothing more will be stored.
+    struct ReadyChunk: Sendable {
+        var count = 0
+        var problems: [ImportProblem] = []
+        var json: [EncodedBatch] = []
+        var records: [Incident] = []
     }
 
     /// The pipeline: two chunks are prepared ahead of the one being stored.
@@ -55,14 +58,15 @@ extension IncidentStore {
         let chunk = 20_000, batch = 2_000
         let ranges = stride(from: 0, to: count, by: chunk).map { $0..<min($0 + chunk, count) }
         let sqlite = sql.dialect.name == "sqlite"
-        @Sendable func start(_ range: Range<Int>) -> Task<EncodedChunk, Never> {
+        @Sendable func start(_ range: Range<Int>) -> Task<ReadyChunk, Never> {
             Task.detached {
                 let prepared = prepare(range)
-                guard sqlite, prepared.problems.isEmpty else { return EncodedChunk(records: prepared.records, problems: prepared.problems, json: []) }
+                guard prepared.problems.isEmpty else { return ReadyChunk(problems: prepared.problems) }
+                guard sqlite else { return ReadyChunk(count: prepared.records.count, records: prepared.records) }
                 let json = stride(from: 0, to: prepared.records.count, by: batch).map {
                     Self.encode(prepared.records[$0..<min($0 + batch, prepared.records.count)])
                 }
-                return EncodedChunk(records: prepared.records, problems: prepared.problems, json: json)
+                return ReadyChunk(count: prepared.records.count, json: json)
             }
         }
         return try await db.transaction { db in
@@ -87,7 +91,7 @@ extension IncidentStore {
                         try await Self.insert(prepared.records[start..<min(start + batch, prepared.records.count)], on: sql)
                     }
                 }
-                stored += prepared.records.count
+                stored += prepared.count
                 progress?(.stored(stored, of: count))
             }
             guard problems.isEmpty else {
