@@ -103,6 +103,14 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
         print(String(format: "  Intag / health: %.2f (mål ≥ 0,5)", intake.perSecond / health.perSecond))
     }
     print(String(format: "RSS under last: %.1f MB (mål < 200 MB)", server.residentMB ?? .nan))
+
+    // 4. The week's page as the EST group opens it: lägesbild, map, list, rendered to HTML.
+    if let samordnare = try HTTPConnection.logIn(port: server.port, email: "samordnare@linkoping.demo") {
+        let page = runLoad(port: server.port, path: "/est/vecka/\(lastWeek.description)", headers: samordnare, connections: 1, seconds: seconds)
+        print("Veckans sida /est/vecka/\(lastWeek.description) över HTTP, 1 anslutning: " + page.summary)
+    } else {
+        print("Inloggningen som samordnare misslyckades")
+    }
 }
 
 /// Writes the CSV with a seeded generator; returns its size in bytes.

@@ -1,4 +1,5 @@
 import Foundation
+import TryggWeb
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -87,5 +88,21 @@ final class HTTPConnection {
         let body = String(decoding: buffer[bodyStart..<(bodyStart + length)], as: UTF8.self)
         buffer.removeFirst(bodyStart + length)
         return Reply(status: status, headers: headers, setCookies: cookies, body: body)
+    }
+}
+
+extension HTTPConnection {
+    /// Logs in through the login form as a browser would; returns the session cookie header.
+    static func logIn(port: Int, email: String) throws -> [String: String]? {
+        let login = try HTTPConnection(port: port)
+        let form = try login.request("GET", "/login")
+        let csrfCookie = form.setCookies.first { $0.hasPrefix("trygg_csrf=") }?.split(separator: ";").first.map(String.init) ?? ""
+        let token = csrfCookie.split(separator: "=").last.map(String.init) ?? ""
+        let address = email.replacingOccurrences(of: "@", with: "%40")
+        let body = "_csrf=\(token)&email=\(address)&password=\(DemoSeed.password)&next=%2F"
+        let loggedIn = try login.request("POST", "/login", headers: ["Cookie": csrfCookie, "Content-Type": "application/x-www-form-urlencoded"],
+                                         body: body)
+        guard let session = loggedIn.setCookies.first(where: { $0.hasPrefix("trygg_session=") })?.split(separator: ";").first else { return nil }
+        return ["Cookie": String(session)]
     }
 }

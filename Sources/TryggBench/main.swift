@@ -70,20 +70,11 @@ let idle = server.residentMB ?? .nan
 print(String(format: "RSS i vila efter start: %.1f MB", idle))
 
 // 2. Log in once to get a session cookie, as a browser would.
-let login = try HTTPConnection(port: server.port)
-let form = try login.request("GET", "/login")
-let csrfCookie = form.setCookies.first { $0.hasPrefix("trygg_csrf=") }?.split(separator: ";").first.map(String.init) ?? ""
-let token = csrfCookie.split(separator: "=").last.map(String.init) ?? ""
-let body = "_csrf=\(token)&email=analytiker%40linkoping.demo&password=\(DemoSeed.password)&next=%2F"
-let loggedIn = try login.request("POST", "/login", headers: [
-    "Cookie": csrfCookie, "Content-Type": "application/x-www-form-urlencoded",
-], body: body)
-guard let session = loggedIn.setCookies.first(where: { $0.hasPrefix("trygg_session=") })?.split(separator: ";").first else {
-    print("Inloggningen misslyckades (status \(loggedIn.status))")
+guard let cookieHeader = try HTTPConnection.logIn(port: server.port, email: "analytiker@linkoping.demo") else {
+    print("Inloggningen misslyckades")
     server.stop()
     exit(1)
 }
-let cookieHeader = ["Cookie": String(session)]
 
 // 3. Throughput and latency, /health and an authenticated page in the same run.
 print("Last: \(connections) anslutningar, \(Int(seconds)) s per väg")
