@@ -35,14 +35,11 @@ extension IncidentStore {
         for statement in rebuildableIndexes { try await sql.raw(SQLQueryString(statement)).run() }
     }
 
+    /// An ordinary multi-row INSERT, for PostgreSQL (SQLite takes the JSON paths below).
     static func insert(_ records: ArraySlice<Incident>, on sql: any SQLDatabase) async throws {
-        guard sql.dialect.name == "sqlite" else {
-            var insert = sql.insert(into: "incidents").columns(columns)
-            for record in records { insert = insert.values(values(record)) }
-            try await insert.run()
-            return
-        }
-        try await insertJSON(encode(records), on: sql)
+        var insert = sql.insert(into: "incidents").columns(columns)
+        for record in records { insert = insert.values(values(record)) }
+        try await insert.run()
     }
 
     /// Columns an import's rows share (kommun, source, times of the import…): when every row of
