@@ -40,10 +40,19 @@ let package = Package(
             path: "Sources/TryggStore"
         ),
         .target(
+            name: "TryggReports",
+            dependencies: [
+                "TryggCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Sources/TryggReports"
+        ),
+        .target(
             name: "TryggWeb",
             dependencies: [
                 "TryggCore",
                 "TryggStore",
+                "TryggReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -51,7 +60,6 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Sources/TryggWeb",
             resources: [.copy("Resources")]
@@ -60,6 +68,7 @@ let package = Package(
             name: "trygg",
             dependencies: [
                 "TryggWeb",
+                "TryggReports",
                 "TryggStore",
                 "TryggCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -90,6 +99,7 @@ let package = Package(
             name: "TryggWebTests",
             dependencies: [
                 "TryggWeb",
+                "TryggReports",
                 "TryggStore",
                 "TryggCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -97,3 +107,18 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets, one per parser of outside input (script/fuzz builds them with
+// -sanitize=fuzzer,address). Declared only when asked for: their entry point is libFuzzer's, so a
+// normal `swift build` could not link them.
+if Context.environment["TRYGG_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["TryggCore"], path: "Sources/Fuzz/FuzzSupport"))
+    let fuzzers: [(String, [Target.Dependency])] = [
+        ("FuzzCSV", ["TryggCore"]), ("FuzzXlsx", ["TryggReports"]), ("FuzzGeoJSON", ["TryggCore"]),
+        ("FuzzPersonalData", ["TryggCore"]), ("FuzzIncidentJSON", ["TryggCore"]), ("FuzzOpen311", ["TryggCore"]),
+    ]
+    for (name, dependencies) in fuzzers {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Sources/Fuzz/\(name)",
+                                                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

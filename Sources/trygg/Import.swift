@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TryggCore
+import TryggReports
 import TryggStore
 import TryggWeb
 

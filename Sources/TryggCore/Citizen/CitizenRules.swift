@@ -103,10 +103,14 @@ public enum CitizenRules {
             problems.append(.init(field: "e-post", message: "”\(email.prefix(60))” är ingen e-postadress."))
         }
         let name = draft.contactName.trimmed
-        if name.count > maxNameLength { problems.append(.init(field: "namn", message: "högst \(maxNameLength) tecken.")) }
+        if name.count > maxNameLength {
+            problems.append(.init(field: "namn", message: "högst \(maxNameLength) tecken."))
+        } else if let message = TextInput.message(for: name, field: "Namnet") {
+            problems.append(.init(field: "namn", message: message))
+        }
         let mediaURL = draft.mediaURL.trimmed
         if !mediaURL.isEmpty && (mediaURL.count > maxURLLength || !(mediaURL.hasPrefix("https://") || mediaURL.hasPrefix("http://"))
-            || mediaURL.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })) {
+            || mediaURL.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" }) || TextInput.forbiddenCharacter(in: mediaURL) != nil) {
             problems.append(.init(field: "media_url", message: "ange en webbadress som börjar med https:// (högst \(maxURLLength) tecken)."))
         }
         guard problems.isEmpty, let category else { return .failure(IncidentProblems(problems)) }

@@ -35,7 +35,9 @@ public enum PersonalDataGuard {
     }
 
     /// The message a user sees, or nil when the text is clean.
+    /// Control characters are refused here too, since every free-text field passes this guard.
     public static func message(for text: String, field: String = "Texten") -> String? {
+        if let message = TextInput.message(for: text, field: field) { return message }
         let found = findings(in: text)
         guard !found.isEmpty else { return nil }
         let kinds = Array(Set(found.map(\.kind.rawValue))).sorted().joined(separator: " och ")

@@ -24,17 +24,17 @@ struct APIRoutes {
         let nameConfirmed: Bool
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/api/v1/openapi.json") { _, _ in
+    func register(on routes: RouteRegistry) {
+        routes.plain(SiteRoutes.openAPI) { _, _ in
             Self.json(OpenAPIDocument.document)
         }
-        router.get("/api/v1/me") { _, context in
-            let user = try context.requireUser()
+        routes.api(SiteRoutes.apiMe) { _, context in
+            let user = context.user
             return Self.encode(MeDTO(email: user.email, name: user.name, role: user.role.rawValue,
                                      organisation: user.organisation.abbreviation, kommun: user.kommun.slug,
                                      kommunCode: user.kommun.code))
         }
-        router.get("/api/v1/organisations") { _, context in
+        routes.api(SiteRoutes.apiOrganisations) { _, context in
             let user = try context.requireUser(allowedTo: .readReferenceData)
             let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
             return Self.encode(organisations.map {
@@ -42,7 +42,7 @@ struct APIRoutes {
                                 nameConfirmed: $0.nameConfirmed)
             })
         }
-        router.get("/api/v1/areas") { _, context in
+        routes.api(SiteRoutes.apiAreas) { _, context in
             let user = try context.requireUser(allowedTo: .readReferenceData)
             let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
             return Self.json(Self.featureCollection(areas))

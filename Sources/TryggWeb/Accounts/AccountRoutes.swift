@@ -24,42 +24,42 @@ struct AccountRoutes {
         let url: String
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/konto") { _, context in try await page(context: context) }
-        router.post("/konto/losenord") { _, context in try await changePassword(context: context) }
-        router.post("/konto/tvastegs/starta") { _, context in
-            let user = try context.requireUser()
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.account) { _, context in try await page(context: context) }
+        routes.staff(SiteRoutes.accountPassword) { _, context in try await changePassword(context: context) }
+        routes.staff(SiteRoutes.twoStepStart) { _, context in
+            let user = context.user
             guard user.role.mayUseSecondFactor else { throw HTTPError(.forbidden) }
             let secret = RandomToken.make(length: 20)
             try await AccountStore(deps.database).storePendingTOTPSecret(userID: user.id, secret: secret)
             let setup = SecondFactor.setup(secret: secret, email: user.email)
             return try await page(context: context, setup: SetupView(manualKey: setup.manualKey, url: setup.url))
         }
-        router.post("/konto/tvastegs/aktivera") { _, context in
-            let user = try context.requireUser()
+        routes.staff(SiteRoutes.twoStepActivate) { _, context in
+            let user = context.user
             guard user.role.mayUseSecondFactor else { throw HTTPError(.forbidden) }
             guard let secret = try await AccountStore(deps.database).totpSecret(userID: user.id),
                   SecondFactor.accepts(code: context.form.text("code"), secret: secret) else {
                 return try await page(context: context, error: "Koden stämmer inte. Starta om aktiveringen och försök igen.",
                                       status: .badRequest)
             }
-            try await AccountStore(deps.database).setSecondFactor(userID: user.id, enabled: true, by: try context.requireActor())
+            try await AccountStore(deps.database).setSecondFactor(userID: user.id, enabled: true, by: context.actor)
             return try await page(context: context, notice: "Tvåstegsverifiering är aktiverad. Nästa inloggning kräver en kod.")
         }
-        router.post("/konto/tvastegs/stang-av") { _, context in
-            let user = try context.requireUser()
+        routes.staff(SiteRoutes.twoStepDisable) { _, context in
+            let user = context.user
             guard let credentials = try await AccountStore(deps.database).credentials(email: user.email),
                   try await deps.verifyPassword(context.form["password"] ?? "", hash: credentials.passwordHash) else {
                 return try await page(context: context, error: "Fel lösenord: tvåstegsverifieringen är kvar.", status: .badRequest)
             }
-            try await AccountStore(deps.database).setSecondFactor(userID: user.id, enabled: false, by: try context.requireActor())
+            try await AccountStore(deps.database).setSecondFactor(userID: user.id, enabled: false, by: context.actor)
             return try await page(context: context, notice: "Tvåstegsverifiering är avstängd.")
         }
     }
 
-    private func page(context: TryggRequestContext, setup: SetupView? = nil, notice: String? = nil, error: String? = nil,
+    private func page(context: StaffContext, setup: SetupView? = nil, notice: String? = nil, error: String? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
-        let user = try context.requireUser()
+        let user = context.user
         // Re-read: the session's copy predates a change made by this very request.
         let fresh = try await AccountStore(deps.database).account(id: user.id) ?? user
         let view = AccountView(email: fresh.email, name: fresh.name, role: fresh.role.displayName,
@@ -67,12 +67,12 @@ struct AccountRoutes {
                                kommun: fresh.kommun.name, mayUseSecondFactor: fresh.role.mayUseSecondFactor,
                                secondFactorEnabled: fresh.secondFactorEnabled, minimumLength: PasswordPolicy.minimumLength,
                                setup: setup)
-        return deps.renderer.page("account", title: "Mitt konto", context: context, content: view,
+        return deps.renderer.page(.account, title: "Mitt konto", context: context, content: view,
                                   notice: notice, error: error, status: status)
     }
 
-    private func changePassword(context: TryggRequestContext) async throws -> Response {
-        let user = try context.requireUser()
+    private func changePassword(context: StaffContext) async throws -> Response {
+        let user = context.user
         let current = context.form["current"] ?? ""
         let new = context.form["new"] ?? ""
         guard new == (context.form["repeat"] ?? "") else {
@@ -86,8 +86,8 @@ struct AccountRoutes {
             return try await page(context: context, error: "Nuvarande lösenord är fel.", status: .badRequest)
         }
         try await AccountStore(deps.database).changePassword(
-            userID: user.id, newHash: try await deps.hashPassword(new), keepingSession: context.session?.id,
-            by: try context.requireActor())
+            userID: user.id, newHash: try await deps.hashPassword(new), keepingSession: context.sessionID,
+            by: context.actor)
         return try await page(context: context, notice: "Lösenordet är bytt. Du har loggats ut på andra enheter.")
     }
 }

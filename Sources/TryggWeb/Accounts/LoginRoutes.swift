@@ -14,20 +14,20 @@ struct LoginRoutes {
         let next: String
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/login") { request, context in
+    func register(on routes: RouteRegistry) {
+        routes.login(SiteRoutes.login) { request, context in
             if context.session != nil { return Response.seeOther("/") }
             let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init))
-            return deps.renderer.page("login", title: "Logga in", context: context, content: LoginView(email: "", next: next),
+            return deps.renderer.page(.login, title: "Logga in", context: context, content: LoginView(email: "", next: next),
                                       notice: request.uri.queryParameters["utloggad"] != nil ? "Du är utloggad." : nil)
         }
-        router.post("/login") { _, context in try await login(context: context) }
-        router.get("/login/kod") { _, context in
+        routes.login(SiteRoutes.loginSubmit) { _, context in try await login(context: context) }
+        routes.login(SiteRoutes.loginCode) { _, context in
             guard context.pendingSession != nil else { return Response.seeOther("/login") }
-            return deps.renderer.page("login-code", title: "Tvåstegsverifiering", context: context)
+            return deps.renderer.page(.loginCode, title: "Tvåstegsverifiering", context: context)
         }
-        router.post("/login/kod") { _, context in try await verifyCode(context: context) }
-        router.post("/logout") { _, context in
+        routes.login(SiteRoutes.loginCodeSubmit) { _, context in try await verifyCode(context: context) }
+        routes.login(SiteRoutes.logout) { _, context in
             if let session = context.session ?? context.pendingSession {
                 try await SessionStore(deps.database).delete(sessionID: session.id)
                 try await AuditLog.record(Actor(user: session.account, address: context.clientAddress), action: "loggade ut",
@@ -50,7 +50,7 @@ struct LoginRoutes {
         let password = context.form["password"] ?? ""
         let next = Self.safeNext(context.form["next"])
         func failure(_ message: String, status: HTTPResponse.Status = .unauthorized) -> Response {
-            deps.renderer.page("login", title: "Logga in", context: context, content: LoginView(email: email, next: next),
+            deps.renderer.page(.login, title: "Logga in", context: context, content: LoginView(email: email, next: next),
                                error: message, status: status)
         }
         guard await deps.loginLimiter.allow(context.clientAddress) else {
@@ -102,7 +102,7 @@ struct LoginRoutes {
                 try await SessionStore(deps.database).delete(sessionID: pending.id)
                 return Response.seeOther("/login")
             }
-            return deps.renderer.page("login-code", title: "Tvåstegsverifiering", context: context,
+            return deps.renderer.page(.loginCode, title: "Tvåstegsverifiering", context: context,
                                       error: "Koden stämmer inte. Ange den sexsiffriga koden från din autentiseringsapp.",
                                       status: .unauthorized)
         }

@@ -1,22 +1,25 @@
 import Foundation
 import Hummingbird
 
-/// The stylesheet and other assets, read once from the package resources and served from memory.
+/// The stylesheet and other assets, read once from the package resources and served from memory
+/// under one route (`/static/{file}`); a name that is not among them is 404.
 enum StaticFiles {
     static let types = ["css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8", "svg": "image/svg+xml"]
 
-    static func register(on router: Router<TryggRequestContext>) throws {
+    static func register(on routes: RouteRegistry) throws {
         guard let directory = Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("static") else { return }
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        for name in names {
+        var files: [String: (type: String, data: Data)] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
             guard let type = types[(name as NSString).pathExtension] else { continue }
-            let data = try Data(contentsOf: directory.appendingPathComponent(name))
-            router.get("/static/\(name)") { _, _ in
-                var headers = HTTPFields()
-                headers[.contentType] = type
-                headers[.cacheControl] = "public, max-age=3600"
-                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
-            }
+            files[name] = (type, try Data(contentsOf: directory.appendingPathComponent(name)))
+        }
+        let served = files
+        routes.plain(SiteRoutes.staticFile) { _, context in
+            guard let name = context.parameters.get("file"), let file = served[name] else { throw HTTPError(.notFound) }
+            var headers = HTTPFields()
+            headers[.contentType] = file.type
+            headers[.cacheControl] = "public, max-age=3600"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
         }
     }
 }

@@ -34,20 +34,20 @@ struct AreaRoutes {
         let polygonCount: Int
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/omraden") { _, context in try await list(context: context) }
-        router.get("/omraden/{id}") { _, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.areas) { _, context in try await list(context: context) }
+        routes.staff(SiteRoutes.area) { _, context in
             let user = try context.requireUser(allowedTo: .readReferenceData)
             let id = try context.parameters.require("id", as: UUID.self)
             guard let area = try await AreaStore(deps.database).find(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
             let view = DetailView(name: area.name, map: AreaMapSVG.render([area], label: "Karta över \(area.name)"),
                                   desoCodes: area.desoCodes, source: area.source, polygonCount: area.shape?.polygons.count ?? 0)
-            return deps.renderer.page("areas-detail", title: area.name, context: context, content: view)
+            return deps.renderer.page(.areasDetail, title: area.name, context: context, content: view)
         }
-        router.post("/omraden") { _, context in try await add(context: context) }
+        routes.staff(SiteRoutes.areaAdd) { _, context in try await add(context: context) }
     }
 
-    private func add(context: TryggRequestContext) async throws -> Response {
+    private func add(context: StaffContext) async throws -> Response {
         let user = try context.requireUser(allowedTo: .administerKommun)
         let name = context.form.text("name")
         let geojson = context.form.text("geojson")
@@ -67,14 +67,14 @@ struct AreaRoutes {
         }
         do {
             let area = try await AreaStore(deps.database).add(
-                kommun: user.kommun, name: name, shape: shape, desoCodes: codes, source: "webbformulär", by: try context.requireActor())
+                kommun: user.kommun, name: name, shape: shape, desoCodes: codes, source: "webbformulär", by: context.actor)
             return try await list(context: context, notice: "Området \(area.name) är tillagt.")
         } catch let error as StoreError {
             return try await failure(error.description)
         }
     }
 
-    private func list(context: TryggRequestContext, form: (String, String, String) = ("", "", ""), notice: String? = nil,
+    private func list(context: StaffContext, form: (String, String, String) = ("", "", ""), notice: String? = nil,
                       error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readReferenceData)
         let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
@@ -85,7 +85,7 @@ struct AreaRoutes {
         let view = ListView(rows: rows, map: AreaMapSVG.render(areas, label: "Karta över \(user.kommun.name)s områden"),
                             canEdit: user.role.allows(.administerKommun), name: form.0, geojson: form.1, deso: form.2,
                             kommunCode: user.kommun.code)
-        return deps.renderer.page("areas", title: "Områden", context: context, content: view,
+        return deps.renderer.page(.areas, title: "Områden", context: context, content: view,
                                   notice: notice, error: error, status: status)
     }
 }

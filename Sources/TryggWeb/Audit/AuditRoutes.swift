@@ -25,8 +25,8 @@ struct AuditRoutes {
         let truncated: Bool
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/admin/logg") { request, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.audit) { request, context in
             let admin = try context.requireUser(allowedTo: .administerKommun)
             let parameters = request.uri.queryParameters
             let q = String(parameters["q"] ?? "").prefix(200)
@@ -46,7 +46,7 @@ struct AuditRoutes {
                     object: "\(entry.objectType): \(entry.objectID)", detail: entry.detail, address: entry.address)
             }
             let view = ListView(q: String(q), from: from, to: to, rows: rows, limit: limit, truncated: rows.count == limit)
-            return deps.renderer.page("audit", title: "Granskningslogg", context: context, content: view, error: error,
+            return deps.renderer.page(.audit, title: "Granskningslogg", context: context, content: view, error: error,
                                       status: error == nil ? .ok : .badRequest)
         }
     }

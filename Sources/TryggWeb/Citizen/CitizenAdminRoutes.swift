@@ -17,37 +17,37 @@ struct CitizenAdminRoutes {
         let active: Bool
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/admin/medborgare") { _, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.citizenAdmin) { _, context in
             let user = try context.requireUser(allowedTo: .administerKommun)
             return try await page(user: user, context: context)
         }
-        router.post("/admin/medborgare/installningar") { _, context in
+        routes.staff(SiteRoutes.citizenSettings) { _, context in
             let user = try context.requireUser(allowedTo: .administerKommun)
             do {
                 let settings = try Self.settings(from: context.form)
-                try await CitizenSettingsStore(deps.database).save(settings, kommunID: user.kommun.id, by: try context.requireActor())
+                try await CitizenSettingsStore(deps.database).save(settings, kommunID: user.kommun.id, by: context.actor)
             } catch let error as StoreError {
                 return try await page(user: user, context: context, error: error.description, status: .badRequest)
             }
             return try await page(user: user, context: context, notice: "Inställningarna är sparade.")
         }
-        router.post("/admin/medborgare/nycklar") { _, context in
+        routes.staff(SiteRoutes.open311KeyAdd) { _, context in
             let user = try context.requireUser(allowedTo: .administerKommun)
             do {
                 let key = try await Open311KeyStore(deps.database).create(kommunID: user.kommun.id, label: context.form.text("namn"),
-                                                                          by: try context.requireActor())
+                                                                          by: context.actor)
                 return try await page(user: user, context: context, newKey: key,
                                       notice: "Nyckeln är skapad. Kopiera den nu: den visas bara den här gången.")
             } catch let error as StoreError {
                 return try await page(user: user, context: context, error: error.description, status: .badRequest)
             }
         }
-        router.post("/admin/medborgare/nycklar/{id}/sparra") { _, context in
+        routes.staff(SiteRoutes.open311KeyRevoke) { _, context in
             let user = try context.requireUser(allowedTo: .administerKommun)
             guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
             do {
-                try await Open311KeyStore(deps.database).revoke(id: id, kommunID: user.kommun.id, by: try context.requireActor())
+                try await Open311KeyStore(deps.database).revoke(id: id, kommunID: user.kommun.id, by: context.actor)
                 deps.open311Keys.removeAll()
             } catch StoreError.notFound {
                 throw HTTPError(.notFound)
@@ -68,7 +68,7 @@ struct CitizenAdminRoutes {
                                                     maxLongitude: numbers[3]), retentionDays: days)
     }
 
-    private func page(user: UserAccount, context: TryggRequestContext, newKey: String? = nil, notice: String? = nil, error: String? = nil,
+    private func page(user: UserAccount, context: StaffContext, newKey: String? = nil, notice: String? = nil, error: String? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let settings = try await CitizenSettingsStore(deps.database).settings(kommunID: user.kommun.id)
         let keys = try await Open311KeyStore(deps.database).all(kommunID: user.kommun.id).map {
@@ -82,7 +82,7 @@ struct CitizenAdminRoutes {
             "slug": user.kommun.slug,
         ]
         if let newKey { view["newKey"] = newKey }
-        return deps.renderer.page("citizenadmin", title: "Tips och Open311", context: context, content: view, notice: notice, error: error,
+        return deps.renderer.page(.citizenadmin, title: "Tips och Open311", context: context, content: view, notice: notice, error: error,
                                   status: status)
     }
 }

@@ -30,7 +30,7 @@ struct CitizenListPage {
         let women: Int, men: Int, other: Int, unstated: Int, total: Int
     }
 
-    func render(user: UserAccount, status: CitizenReportStatus, context: TryggRequestContext) async throws -> Response {
+    func render(user: UserAccount, status: CitizenReportStatus, context: StaffContext) async throws -> Response {
         let store = CitizenStore(deps.database)
         let counts = try await store.countByStatus(kommunID: user.kommun.id)
         let reports = try await store.list(kommunID: user.kommun.id, filter: .init(statuses: [status], limit: 500))
@@ -49,7 +49,7 @@ struct CitizenListPage {
             "lines": lines, "statusName": status.displayName,
             "genders": Self.genderLines(year, areas: reference.areas),
         ]
-        return deps.renderer.page("citizen-list", title: "Medborgartips", context: context, content: view)
+        return deps.renderer.page(.citizenList, title: "Medborgartips", context: context, content: view)
     }
 
     /// Every tip of the last year per area, split by gender (the gender perspective of ARCHITECTURE.md).
@@ -69,7 +69,7 @@ struct CitizenListPage {
 struct CitizenReportPage {
     let deps: AppDependencies
 
-    func render(_ report: CitizenReport, user: UserAccount, context: TryggRequestContext, notice: String? = nil, error: String? = nil,
+    func render(_ report: CitizenReport, user: UserAccount, context: StaffContext, notice: String? = nil, error: String? = nil,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         let reference = try await deps.referenceCache.lookups(kommunID: user.kommun.id, database: deps.database)
         let category = reference.categories.first { $0.id == report.categoryID }
@@ -111,7 +111,7 @@ struct CitizenReportPage {
         if let point = report.point {
             view["map"] = AreaMapSVG.render(reference.areas, dots: [.init(point: point, title: "Tipsets plats")], label: "Tipsets plats på kartan")
         }
-        return deps.renderer.page("citizen-report", title: "Medborgartips", context: context, content: view, notice: notice, error: error,
+        return deps.renderer.page(.citizenReport, title: "Medborgartips", context: context, content: view, notice: notice, error: error,
                                   status: status)
     }
 }

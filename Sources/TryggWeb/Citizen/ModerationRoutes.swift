@@ -8,51 +8,51 @@ import TryggStore
 struct ModerationRoutes {
     let deps: AppDependencies
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/medborgare") { request, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.citizenReports) { request, context in
             let user = try context.requireUser(allowedTo: .moderateCitizenReports)
             let status = request.uri.queryParameters["status"].flatMap { CitizenReportStatus(rawValue: String($0)) } ?? .received
             return try await CitizenListPage(deps: deps).render(user: user, status: status, context: context)
         }
-        router.get("/medborgare/{id}") { _, context in
+        routes.staff(SiteRoutes.citizenReport) { _, context in
             let (user, report) = try await load(context)
             if report.hasContact {
                 // Contact details are personal data: who looked at them is recorded.
-                try await AuditLog.record(try context.requireActor(), action: "läste kontaktuppgifter", objectType: "medborgarrapport",
+                try await AuditLog.record(context.actor, action: "läste kontaktuppgifter", objectType: "medborgarrapport",
                                           objectID: report.id.uuidString, kommunID: user.kommun.id, on: deps.database.db)
             }
             return try await CitizenReportPage(deps: deps).render(report, user: user, context: context)
         }
-        action(router, "godkann", done: "Tipset är publicerat och finns i EST-lägesbilden som medborgarrapport.") { report, user, actor, form in
+        action(routes, "godkann", done: "Tipset är publicerat och finns i EST-lägesbilden som medborgarrapport.") { report, user, actor, form in
             let edit = try await edit(from: form, report: report, kommunID: user.kommun.id)
             try await CitizenStore(deps.database).approve(id: report.id, kommunID: user.kommun.id, edit: edit, by: actor)
         }
-        action(router, "redigera", done: "Ändringen är sparad; den tidigare texten finns bara i granskningsloggen.") { report, user, actor, form in
+        action(routes, "redigera", done: "Ändringen är sparad; den tidigare texten finns bara i granskningsloggen.") { report, user, actor, form in
             guard let edit = try await edit(from: form, report: report, kommunID: user.kommun.id) else {
                 throw StoreError.invalid("Beskrivningen saknas.")
             }
             try await CitizenStore(deps.database).edit(id: report.id, kommunID: user.kommun.id, edit: edit, by: actor)
         }
-        action(router, "avvisa", done: "Tipset är avvisat.") { report, user, actor, form in
+        action(routes, "avvisa", done: "Tipset är avvisat.") { report, user, actor, form in
             let reason = try text(form, "skal", "Skäl", required: true)
             try await CitizenStore(deps.database).reject(id: report.id, kommunID: user.kommun.id, reason: reason, by: actor)
         }
-        action(router, "dubblett", done: "Tipset är markerat som dubblett.") { report, user, actor, form in
+        action(routes, "dubblett", done: "Tipset är markerat som dubblett.") { report, user, actor, form in
             guard let original = UUID(uuidString: form.text("original")) else { throw StoreError.invalid("Välj vilket tips det är en dubblett av.") }
             try await CitizenStore(deps.database).markDuplicate(id: report.id, of: original, kommunID: user.kommun.id, by: actor)
         }
-        action(router, "svara", done: "Svaret är sparat och syns för den som tipsade.") { report, user, actor, form in
+        action(routes, "svara", done: "Svaret är sparat och syns för den som tipsade.") { report, user, actor, form in
             let answer = try text(form, "svar", "Svaret", required: true)
             try await CitizenStore(deps.database).answer(id: report.id, kommunID: user.kommun.id, text: answer, by: actor)
         }
-        action(router, "avsluta", done: "Tipset är avslutat.") { report, user, actor, _ in
+        action(routes, "avsluta", done: "Tipset är avslutat.") { report, user, actor, _ in
             try await CitizenStore(deps.database).close(id: report.id, kommunID: user.kommun.id, by: actor)
         }
-        action(router, "est", done: "Tipset är nu en EST-händelse rapporterad av din organisation.") { report, user, actor, _ in
+        action(routes, "est", done: "Tipset är nu en EST-händelse rapporterad av din organisation.") { report, user, actor, _ in
             try await CitizenStore(deps.database).makeESTEvent(id: report.id, kommunID: user.kommun.id, organisationID: user.organisation.id,
                                                                reporterID: user.id, by: actor)
         }
-        action(router, "insats", done: "Insatsen är beslutad och kopplad till tipset.") { report, user, actor, form in
+        action(routes, "insats", done: "Insatsen är beslutad och kopplad till tipset.") { report, user, actor, form in
             guard let organisationID = UUID(uuidString: form.text("organisation")) else { throw StoreError.invalid("Välj en ansvarig organisation.") }
             let week = StockholmCalendar.local(Date()).week
             let insats = try await InsatsStore(deps.database).decide(
@@ -63,7 +63,7 @@ struct ModerationRoutes {
         }
     }
 
-    private func load(_ context: TryggRequestContext) async throws -> (UserAccount, CitizenReport) {
+    private func load(_ context: StaffContext) async throws -> (UserAccount, CitizenReport) {
         let user = try context.requireUser(allowedTo: .moderateCitizenReports)
         guard let id = context.parameters.get("id", as: UUID.self),
               let report = try await CitizenStore(deps.database).find(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
@@ -72,13 +72,13 @@ struct ModerationRoutes {
 
     /// A POST under `/medborgare/{id}/…`: on success the report page with `done`, on a refused
     /// change the same page with the reason.
-    private func action(_ router: Router<TryggRequestContext>, _ name: String, done: String,
+    private func action(_ routes: RouteRegistry, _ name: String, done: String,
                         _ change: @escaping @Sendable (CitizenReport, UserAccount, Actor, FormFields) async throws -> Void) {
-        router.post("/medborgare/{id}/\(name)") { _, context in
+        routes.staff(SiteRoutes.citizenReview(name)) { _, context in
             let (user, report) = try await load(context)
             let page = CitizenReportPage(deps: deps)
             do {
-                try await change(report, user, try context.requireActor(), context.form)
+                try await change(report, user, context.actor, context.form)
             } catch StoreError.notFound {
                 throw HTTPError(.notFound)
             } catch let error as StoreError {

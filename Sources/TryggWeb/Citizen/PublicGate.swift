@@ -94,14 +94,17 @@ struct PublicGate: Sendable {
 struct PublicRateLimitMiddleware: RouterMiddleware {
     typealias Context = TryggRequestContext
     let gate: PublicGate
+    /// How the zone answers a refusal: an error page, or Open311's error document.
+    let answer: Answer
+
+    enum Answer { case page, open311 }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let path = request.uri.path
-        let isOpen311 = path.hasPrefix("/open311/")
-        guard isOpen311 || path.hasPrefix("/k/") else { return try await next(request, context) }
         guard await gate.requests.allow(context.clientAddress) else {
             let message = "För många förfrågningar från din adress. Vänta en minut och försök igen."
-            if isOpen311 { return Open311Response.errors([(429, message)], status: .tooManyRequests, format: Open311Format(path: path)) }
+            if answer == .open311 {
+                return Open311Response.errors([(429, message)], status: .tooManyRequests, format: Open311Format(path: request.uri.path))
+            }
             throw HTTPError(.tooManyRequests, message: message)
         }
         return try await next(request, context)

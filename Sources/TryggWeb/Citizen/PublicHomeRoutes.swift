@@ -30,8 +30,8 @@ struct PublicHomeRoutes {
         let pagaendeShare: Int, paborjadShare: Int, ejPaborjadShare: Int
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/k/{kommun}") { _, context in try await home(context: context) }
+    func register(on routes: RouteRegistry) {
+        routes.publicPage(SiteRoutes.publicHome) { _, context in try await home(context: context) }
     }
 
     private func home(context: TryggRequestContext) async throws -> Response {
@@ -64,7 +64,7 @@ struct PublicHomeRoutes {
                                             pagaendeShare: counts.share(.pagaende), paborjadShare: counts.share(.paborjad),
                                             ejPaborjadShare: counts.share(.ejPaborjad))
         }
-        return deps.renderer.publicPage("public-home", title: "Trygghet i \(kommun.name)", kommun: kommun, context: context, content: view)
+        return deps.renderer.publicPage(.publicHome, title: "Trygghet i \(kommun.name)", kommun: kommun, context: context, content: view)
     }
 
     /// Per area (and the rest of the kommun): how many tips, how many closed, the commonest category.

@@ -13,20 +13,20 @@ struct PublicLayout {
     let notice: String?
     let error: String?
 
-    init(title: String, kommun: Kommun, context: TryggRequestContext, page: String, notice: String? = nil, error: String? = nil) {
+    init(title: String, kommun: Kommun, context: TryggRequestContext, page: Template, notice: String? = nil, error: String? = nil) {
         self.title = title
         self.kommun = kommun.name
         slug = kommun.slug
         csrf = context.csrfToken
-        onHome = page == "public-home"
-        onForm = page == "public-report"
+        onHome = page == .publicHome
+        onForm = page == .publicReport
         self.notice = notice
         self.error = error
     }
 }
 
 extension Renderer {
-    func publicPage(_ template: String, title: String, kommun: Kommun, context: TryggRequestContext, content: Any,
+    func publicPage(_ template: Template, title: String, kommun: Kommun, context: TryggRequestContext, content: Any,
                     notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         let layout = PublicLayout(title: title, kommun: kommun, context: context, page: template, notice: notice, error: error)
         return html(template, ["layout": layout, "page": content], status: status)

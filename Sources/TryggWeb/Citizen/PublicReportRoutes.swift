@@ -40,13 +40,13 @@ struct PublicReportRoutes {
         let maxDescription = CitizenRules.maxDescriptionLength
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/k/{kommun}/tipsa") { _, context in
+    func register(on routes: RouteRegistry) {
+        routes.publicPage(SiteRoutes.tipForm) { _, context in
             let kommun = try await Self.kommun(context, deps: deps)
             return try await form(kommun: kommun, draft: nil, problems: [], context: context)
         }
-        router.post("/k/{kommun}/tipsa") { _, context in try await submit(context: context) }
-        router.get("/k/{kommun}/arende/{token}") { request, context in
+        routes.publicPage(SiteRoutes.tipSubmit) { _, context in try await submit(context: context) }
+        routes.publicPage(SiteRoutes.tipStatus) { request, context in
             let kommun = try await Self.kommun(context, deps: deps)
             let token = context.parameters.get("token") ?? ""
             guard let report = try await CitizenStore(deps.database).find(token: token, kommunID: kommun.id) else {
@@ -127,7 +127,7 @@ struct PublicReportRoutes {
                 + AgeBand.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: draft.ageBand == $0.rawValue) },
             email: draft.email, retentionDays: settings.retentionDays, problems: problems, hasProblems: !problems.isEmpty)
         let title = problems.isEmpty ? "Tipsa om en otrygg plats" : "Fel i formuläret – Tipsa om en otrygg plats"
-        return deps.renderer.publicPage("public-report", title: title, kommun: kommun, context: context, content: view, status: status)
+        return deps.renderer.publicPage(.publicReport, title: title, kommun: kommun, context: context, content: view, status: status)
     }
 
     private func status(_ report: CitizenReport, token: String, kommun: Kommun, thanks: Bool, context: TryggRequestContext) async throws -> Response {
@@ -142,7 +142,7 @@ struct PublicReportRoutes {
             "description": report.description,
             "rejectReason": report.status == .rejected ? report.rejectReason : "", "answer": report.answer,
         ]
-        return deps.renderer.publicPage("public-status", title: thanks ? "Tack för ditt tips" : "Ditt tips", kommun: kommun,
+        return deps.renderer.publicPage(.publicStatus, title: thanks ? "Tack för ditt tips" : "Ditt tips", kommun: kommun,
                                         context: context, content: view)
     }
 }

@@ -26,8 +26,8 @@ struct AnalysisRoutes {
         let periodName: String
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/est/trender") { request, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.trends) { request, context in
             let user = try context.requireUser(allowedTo: .readAllIncidents)
             let now = StockholmCalendar.local(Date())
             let year = Int(request.uri.queryParameters["ar"] ?? "") ?? now.year
@@ -58,10 +58,10 @@ struct AnalysisRoutes {
                 months: keys.map(SwedishDate.shortMonth), areaRows: areaRows, categoryRows: categoryRows,
                 chart: TrendChart.lines(chartSeries, labels: keys.map(SwedishDate.shortMonth), title: "Händelser per månad och område, \(periodName)"),
                 periodName: periodName)
-            return deps.renderer.page("est-trends", title: "Trender", context: context, content: view)
+            return deps.renderer.page(.estTrends, title: "Trender", context: context, content: view)
         }
-        HotspotPage(deps: deps).register(on: router)
-        InsatsPage(deps: deps).register(on: router)
+        HotspotPage(deps: deps).register(on: routes)
+        InsatsPage(deps: deps).register(on: routes)
     }
 }
 

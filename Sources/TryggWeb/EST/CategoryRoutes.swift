@@ -16,9 +16,9 @@ struct CategoryRoutes {
         let retired: Bool
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/est/kategorier") { _, context in try await page(context: context) }
-        router.post("/est/kategorier") { _, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.categories) { _, context in try await page(context: context) }
+        routes.staff(SiteRoutes.categorySave) { _, context in
             let user = try context.requireUser(allowedTo: .leadEST)
             let form = context.form
             var id: UUID?
@@ -30,7 +30,7 @@ struct CategoryRoutes {
                 try await CategoryStore(deps.database).save(
                     id: id, kommunID: user.kommun.id, name: form.text("namn"),
                     subcategories: form.text("underkategorier").split(separator: ",").map(String.init),
-                    isPublic: form.text("publik") == "ja", retired: form.text("avvecklad") == "ja", by: try context.requireActor())
+                    isPublic: form.text("publik") == "ja", retired: form.text("avvecklad") == "ja", by: context.actor)
             } catch StoreError.notFound {
                 throw HTTPError(.notFound)
             } catch let error as StoreError {
@@ -40,13 +40,13 @@ struct CategoryRoutes {
         }
     }
 
-    private func page(context: TryggRequestContext, notice: String? = nil, error: String? = nil) async throws -> Response {
+    private func page(context: StaffContext, notice: String? = nil, error: String? = nil) async throws -> Response {
         let user = try context.requireUser(allowedTo: .leadEST)
         let rows = try await CategoryStore(deps.database).all(kommunID: user.kommun.id).map {
             Row(id: $0.id.uuidString, code: $0.code, name: $0.name, subcategories: $0.subcategories.joined(separator: ", "),
                 isPublic: $0.isPublic, retired: $0.retired)
         }
-        return deps.renderer.page("est-categories", title: "Händelsekategorier", context: context, content: ["rows": rows],
+        return deps.renderer.page(.estCategories, title: "Händelsekategorier", context: context, content: ["rows": rows],
                                   notice: notice, error: error, status: error == nil ? .ok : .badRequest)
     }
 }

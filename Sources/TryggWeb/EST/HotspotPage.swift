@@ -25,8 +25,8 @@ struct HotspotPage {
         let hasArea: Bool
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/est/hotspots") { request, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.hotspots) { request, context in
             let user = try context.requireUser(allowedTo: .readAllIncidents)
             let query = request.uri.queryParameters
             let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id).filter { $0.shape != nil }
@@ -64,7 +64,7 @@ struct HotspotPage {
                             },
                             eventCount: events.count, cellCount: grid.cells.count, hasArea: true)
             }
-            return deps.renderer.page("est-hotspots", title: "Statistiska hotspots (Getis-Ord Gi*)", context: context, content: view)
+            return deps.renderer.page(.estHotspots, title: "Statistiska hotspots (Getis-Ord Gi*)", context: context, content: view)
         }
     }
 }

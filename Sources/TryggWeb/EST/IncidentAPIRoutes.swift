@@ -50,8 +50,8 @@ struct IncidentAPIRoutes {
         }
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/api/v1/incidents") { request, context in
+    func register(on routes: RouteRegistry) {
+        routes.api(SiteRoutes.apiIncidents) { request, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             let query = request.uri.queryParameters
             var filter = IncidentStore.Filter(limit: min(max(Int(query["limit"] ?? "") ?? 100, 1), 1_000))
@@ -83,30 +83,19 @@ struct IncidentAPIRoutes {
             let events = try await IncidentStore(deps.database).list(kommunID: user.kommun.id, filter: filter)
             return APIRoutes.json(bytes: IncidentDTO.json(events.map { lookups.dto($0) }))
         }
-        router.get("/api/v1/incidents/{id}") { _, context in
+        routes.api(SiteRoutes.apiIncident) { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             let id = try context.parameters.require("id", as: UUID.self)
             guard let event = try await IncidentStore(deps.database).find(id: id, kommunID: user.kommun.id),
                   user.role.allows(.readAllIncidents) || event.reporterID == user.id else { throw HTTPError(.notFound) }
             return APIRoutes.json(bytes: try await Lookups.load(user.kommun.id, deps.database).dto(event).json)
         }
-        router.post("/api/v1/incidents") { request, context in
+        routes.api(SiteRoutes.apiIncidentCreate) { request, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             let body = try await request.body.collect(upTo: Self.maxBody)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any] else {
+            guard let draft = IncidentDraft(json: Data(buffer: body)) else {
                 throw HTTPError(.badRequest, message: "Kroppen måste vara ett JSON-objekt.")
             }
-            func text(_ key: String) -> String {
-                switch object[key] {
-                case let value as String: value
-                case let value as NSNumber: value.stringValue
-                default: ""
-                }
-            }
-            let draft = IncidentDraft(category: text("category"), subcategory: text("subcategory"), occurredAt: text("occurred_at"),
-                                      endedAt: text("ended_at"), precision: TimePrecision(rawValue: text("precision")) ?? .exact,
-                                      latitude: text("latitude"), longitude: text("longitude"), area: text("area"), place: text("place"),
-                                      description: text("description"))
             // The new event's organisation is the user's own, so the kommun's list is not needed here.
             let reference = try await deps.referenceCache.lookups(kommunID: user.kommun.id, database: deps.database)
             let lookups = Lookups(areas: reference.areas, categories: reference.categories, organisations: [user.organisation])
@@ -117,7 +106,7 @@ struct IncidentAPIRoutes {
                 do {
                     let stored = try IncidentStore.record(for: checked, kommunID: user.kommun.id, organisationID: user.organisation.id,
                                                           reporterID: user.id, source: .api, areas: lookups.areas)
-                    try await deps.incidentQueue.store(stored, detail: IncidentStore.auditDetail(checked), by: try context.requireActor())
+                    try await deps.incidentQueue.store(stored, detail: IncidentStore.auditDetail(checked), by: context.actor)
                     var response = APIRoutes.json(bytes: lookups.dto(stored).json)
                     response.status = .created
                     response.headers[.location] = "/api/v1/incidents/\(stored.id)"

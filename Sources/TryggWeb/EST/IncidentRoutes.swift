@@ -28,13 +28,13 @@ struct IncidentRoutes {
         let form: IncidentForm.View?
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/est/rapportera") { request, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.incidentForm) { request, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             return try await form(IncidentForm(), user: user, context: context,
                                   notice: request.uri.queryParameters["sparad"] != nil ? "Tack! Händelsen är rapporterad." : nil)
         }
-        router.post("/est/rapportera") { _, context in
+        routes.staff(SiteRoutes.incidentReport) { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             let input = IncidentForm(fields: context.form)
             let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
@@ -44,19 +44,19 @@ struct IncidentRoutes {
             case .success(let checked):
                 do {
                     try await IncidentStore(deps.database).add(checked, kommunID: user.kommun.id, organisationID: user.organisation.id,
-                                                               reporterID: user.id, source: .est, by: try context.requireActor())
+                                                               reporterID: user.id, source: .est, by: context.actor)
                 } catch let error as StoreError {
                     return try await form(input, user: user, context: context, problems: [IncidentProblem(field: "område", message: error.description)])
                 }
                 return Response.seeOther("/est/rapportera?sparad=1")
             }
         }
-        router.get("/est/handelser") { request, context in
+        routes.staff(SiteRoutes.incidents) { request, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             return try await list(request: request, user: user, context: context)
         }
-        router.get("/est/handelser/{id}") { _, context in try await detail(context: context) }
-        router.post("/est/handelser/{id}") { _, context in
+        routes.staff(SiteRoutes.incident) { _, context in try await detail(context: context) }
+        routes.staff(SiteRoutes.incidentCorrect) { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             let id = try context.parameters.require("id", as: UUID.self)
             let reporter = user.role.allows(.leadEST) ? nil : user.id
@@ -70,7 +70,7 @@ struct IncidentRoutes {
             case .success(let checked):
                 do {
                     try await IncidentStore(deps.database).update(id: id, kommunID: user.kommun.id, with: checked, onlyReporter: reporter,
-                                                                  by: try context.requireActor())
+                                                                  by: context.actor)
                 } catch let error as StoreError {
                     return try await detail(context: context, input: input, problems: [IncidentProblem(field: "område", message: error.description)])
                 }
@@ -79,16 +79,16 @@ struct IncidentRoutes {
         }
     }
 
-    private func form(_ input: IncidentForm, user: UserAccount, context: TryggRequestContext, problems: [IncidentProblem] = [],
+    private func form(_ input: IncidentForm, user: UserAccount, context: StaffContext, problems: [IncidentProblem] = [],
                       notice: String? = nil) async throws -> Response {
         let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
         let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
         let view = input.view(action: "/est/rapportera", submitLabel: "Skicka rapporten", categories: categories, areas: areas, problems: problems)
-        return deps.renderer.page("est-report-form", title: "Rapportera en händelse", context: context, content: view, notice: notice,
+        return deps.renderer.page(.estReportForm, title: "Rapportera en händelse", context: context, content: view, notice: notice,
                                   status: problems.isEmpty ? .ok : .badRequest)
     }
 
-    private func list(request: Request, user: UserAccount, context: TryggRequestContext) async throws -> Response {
+    private func list(request: Request, user: UserAccount, context: StaffContext) async throws -> Response {
         let query = request.uri.queryParameters
         let seesAll = user.role.allows(.readAllIncidents)
         var filter = IncidentStore.Filter(limit: 100)
@@ -117,10 +117,10 @@ struct IncidentRoutes {
             categories: [SelectOption(value: "", label: "Alla kategorier", selected: filter.categoryID == nil)]
                 + categories.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == filter.categoryID) },
             nextPage: count > filter.offset + events.count ? "?vecka=\(week?.description ?? "")&omrade=\(areaText)&kategori=\(filter.categoryID?.uuidString ?? "")&sida=\(page + 1)" : nil)
-        return deps.renderer.page("est-events", title: seesAll ? "Händelser" : "Mina rapporter", context: context, content: view)
+        return deps.renderer.page(.estEvents, title: seesAll ? "Händelser" : "Mina rapporter", context: context, content: view)
     }
 
-    private func detail(context: TryggRequestContext, input: IncidentForm? = nil, problems: [IncidentProblem] = [],
+    private func detail(context: StaffContext, input: IncidentForm? = nil, problems: [IncidentProblem] = [],
                         notice: String? = nil) async throws -> Response {
         let user = try context.requireUser(allowedTo: .reportIncident)
         let id = try context.parameters.require("id", as: UUID.self)
@@ -138,7 +138,7 @@ struct IncidentRoutes {
             coordinates: event.point.map { String(format: "%.5f, %.5f", $0.latitude, $0.longitude) } ?? "ingen punkt angiven", editable: editable,
             form: editable ? form.view(action: "/est/handelser/\(id)", submitLabel: "Spara ändringen", categories: categories, areas: areas,
                                        problems: problems) : nil)
-        return deps.renderer.page("est-event", title: "Händelse \(IncidentTime.display(event.occurredAt))", context: context, content: view,
+        return deps.renderer.page(.estEvent, title: "Händelse \(IncidentTime.display(event.occurredAt))", context: context, content: view,
                                   notice: notice, status: problems.isEmpty ? .ok : .badRequest)
     }
 }

@@ -37,14 +37,14 @@ struct InsatsPage {
         let area: String
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/est/insatser") { _, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.insatser) { _, context in
             let user = try context.requireUser(allowedTo: .readAllIncidents)
             let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
             let rows = try await InsatsStore(deps.database).all(kommunID: user.kommun.id).map { WeekView.InsatsRow($0, organisations: organisations) }
-            return deps.renderer.page("est-insatser", title: "Insatser", context: context, content: ["rows": rows])
+            return deps.renderer.page(.estInsatser, title: "Insatser", context: context, content: ["rows": rows])
         }
-        router.get("/est/insatser/{id}") { request, context in
+        routes.staff(SiteRoutes.insats) { request, context in
             let user = try context.requireUser(allowedTo: .readAllIncidents)
             let id = try context.parameters.require("id", as: UUID.self)
             guard let insats = try await InsatsStore(deps.database).find(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
@@ -71,7 +71,7 @@ struct InsatsPage {
             }
             let view = View(insats: WeekView.InsatsRow(insats, organisations: organisations), followUps: followUps, effect: effect,
                             hasPoint: insats.point != nil, area: area?.name ?? "hela kommunen")
-            return deps.renderer.page("est-insats", title: insats.what, context: context, content: view)
+            return deps.renderer.page(.estInsats, title: insats.what, context: context, content: view)
         }
     }
 }

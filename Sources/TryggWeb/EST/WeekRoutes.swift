@@ -34,8 +34,8 @@ struct WeekRoutes {
         let citizenToggle: String
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/est") { _, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.est) { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             let current = ISOWeek.containing(Date())
             let published = try await ESTStore(deps.database).publishedWeeks(kommunID: user.kommun.id)
@@ -44,52 +44,52 @@ struct WeekRoutes {
                                     lastLabel: current.adding(-1).swedishName, seesDrafts: user.role.allows(.readAllIncidents),
                                     leads: user.role.allows(.leadEST),
                                     published: published.map { WeekLink(week: $0.week.description, label: $0.week.swedishName) }, myCount: mine)
-            return deps.renderer.page("est", title: "EST – Effektiv samordning för trygghet", context: context, content: view)
+            return deps.renderer.page(.est, title: "EST – Effektiv samordning för trygghet", context: context, content: view)
         }
-        router.get("/est/vecka/{week}") { request, context in
+        routes.staff(SiteRoutes.week) { request, context in
             let (user, week) = try await weekAccess(context)
             return try await page(user: user, week: week, context: context,
                                   includeCitizen: request.uri.queryParameters["medborgare"] != "dolj")
         }
-        router.get("/est/vecka/{week}/rapport") { _, context in
+        routes.staff(SiteRoutes.weekReport) { _, context in
             let (user, week) = try await weekAccess(context)
             let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database)
-            return deps.renderer.html("report-week", ["page": WeekView(report)])
+            return deps.renderer.html(.reportWeek, ["page": WeekView(report)])
         }
-        router.get("/est/vecka/{week}/rapport.docx") { _, context in
+        routes.staff(SiteRoutes.weekReportDocx) { _, context in
             let (user, week) = try await weekAccess(context)
             let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database)
             return Response.download(try report.docx(), contentType: Response.docxType, filename: "lagesbild-\(week).docx")
         }
-        router.get("/est/vecka/{week}/rapport.json") { _, context in
+        routes.staff(SiteRoutes.weekReportJSON) { _, context in
             let (user, week) = try await weekAccess(context)
             return APIRoutes.json(try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database).json)
         }
-        router.post("/est/vecka/{week}/bedomning") { _, context in
+        routes.staff(SiteRoutes.weekAssess) { _, context in
             try await lead(context, done: "Bedömningen är sparad.") { store, week, kommunID, actor in
                 try await store.saveAssessment(context.form["bedomning"] ?? "", week: week, kommunID: kommunID, by: actor)
             }
         }
-        router.post("/est/vecka/{week}/publicera") { _, context in
+        routes.staff(SiteRoutes.weekPublish) { _, context in
             let publish = context.form.text("publicera") == "ja"
             return try await lead(context, done: publish ? "Lägesbilden är publicerad för de samverkande organisationerna och rapportörerna."
                                                          : "Lägesbilden är tillbakadragen.") { store, week, kommunID, actor in
                 try await store.setPublished(publish, week: week, kommunID: kommunID, by: actor)
             }
         }
-        router.post("/est/vecka/{week}/platser") { _, context in
+        routes.staff(SiteRoutes.weekPlaceAdd) { _, context in
             try await lead(context, done: "Platsen är markerad som prioriterad.") { store, week, kommunID, actor in
                 try await store.addPriorityPlace(name: context.form.text("namn"), point: Self.point(context.form), note: context.form.text("anteckning"),
                                                  week: week, kommunID: kommunID, by: actor)
             }
         }
-        router.post("/est/vecka/{week}/platser/{id}/ta-bort") { _, context in
+        routes.staff(SiteRoutes.weekPlaceRemove) { _, context in
             let id = try context.parameters.require("id", as: UUID.self)
             return try await lead(context, done: "Platsen är borttagen.") { store, _, kommunID, actor in
                 try await store.removePriorityPlace(id: id, kommunID: kommunID, by: actor)
             }
         }
-        router.post("/est/vecka/{week}/insatser") { _, context in
+        routes.staff(SiteRoutes.weekInsatsAdd) { _, context in
             try await lead(context, done: "Insatsen är beslutad.") { _, week, kommunID, actor in
                 let form = context.form
                 guard let organisationID = UUID(uuidString: form.text("organisation")) else {
@@ -102,7 +102,7 @@ struct WeekRoutes {
                     week: week, kommunID: kommunID, by: actor)
             }
         }
-        router.post("/est/vecka/{week}/insatser/{id}/uppfoljning") { _, context in
+        routes.staff(SiteRoutes.weekInsatsFollowUp) { _, context in
             let id = try context.parameters.require("id", as: UUID.self)
             return try await lead(context, done: "Uppföljningen är sparad.") { _, week, kommunID, actor in
                 guard try await InsatsStore(deps.database).find(id: id, kommunID: kommunID) != nil else { throw StoreError.notFound("Insatsen") }
@@ -115,7 +115,7 @@ struct WeekRoutes {
 
     /// The week from the path, and the user when they may see it: the EST group and analysts
     /// always, everyone else once it is published.
-    private func weekAccess(_ context: TryggRequestContext) async throws -> (UserAccount, ISOWeek) {
+    private func weekAccess(_ context: StaffContext) async throws -> (UserAccount, ISOWeek) {
         let user = try context.requireUser(allowedTo: .reportIncident)
         guard let week = ISOWeek(parsing: try context.parameters.require("week")) else { throw HTTPError(.notFound) }
         if !user.role.allows(.readAllIncidents) {
@@ -124,12 +124,12 @@ struct WeekRoutes {
         return (user, week)
     }
 
-    private func lead(_ context: TryggRequestContext, done: String,
+    private func lead(_ context: StaffContext, done: String,
                       _ change: (ESTStore, ISOWeek, UUID, Actor) async throws -> Void) async throws -> Response {
         let user = try context.requireUser(allowedTo: .leadEST)
         guard let week = ISOWeek(parsing: try context.parameters.require("week")) else { throw HTTPError(.notFound) }
         do {
-            try await change(ESTStore(deps.database), week, user.kommun.id, try context.requireActor())
+            try await change(ESTStore(deps.database), week, user.kommun.id, context.actor)
         } catch StoreError.notFound {
             throw HTTPError(.notFound)
         } catch let error as StoreError {
@@ -144,7 +144,7 @@ struct WeekRoutes {
         return GeoPoint(latitude: lat, longitude: lon)
     }
 
-    private func page(user: UserAccount, week: ISOWeek, context: TryggRequestContext, includeCitizen: Bool = true,
+    private func page(user: UserAccount, week: ISOWeek, context: StaffContext, includeCitizen: Bool = true,
                       notice: String? = nil, error: String? = nil) async throws -> Response {
         let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database, includeCitizenReports: includeCitizen)
         let view = PageView(
@@ -154,7 +154,7 @@ struct WeekRoutes {
             statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) },
             today: StockholmCalendar.local(Date()).dateText,
             citizenToggle: includeCitizen ? "?medborgare=dolj" : "?medborgare=visa")
-        return deps.renderer.page("est-week", title: report.title, context: context, content: view, notice: notice, error: error,
+        return deps.renderer.page(.estWeek, title: report.title, context: context, content: view, notice: notice, error: error,
                                   status: error == nil ? .ok : .badRequest)
     }
 }

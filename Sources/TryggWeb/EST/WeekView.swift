@@ -1,5 +1,6 @@
 import Foundation
 import TryggCore
+import TryggReports
 
 /// The lägesbild as templates see it: plain strings and numbers, built from a `WeekReport`.
 struct WeekView {
@@ -172,7 +173,7 @@ extension WeekReport {
         let folder = Bundle.module.url(forResource: "Resources", withExtension: nil)!.appendingPathComponent("static")
         let css = try String(contentsOf: folder.appendingPathComponent("trygg.css"), encoding: .utf8) + "\n"
             + String(contentsOf: folder.appendingPathComponent("report.css"), encoding: .utf8)
-        return renderer.render("report-week", ["page": WeekView(self), "inlineStyle": css])
+        return renderer.render(.reportWeek, ["page": WeekView(self), "inlineStyle": css])
     }
 
     /// The weekly report as a Word document: the same sections as the page, without the forms.

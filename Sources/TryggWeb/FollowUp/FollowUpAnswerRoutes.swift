@@ -40,9 +40,9 @@ struct FollowUpAnswerRoutes {
         let maxLength: Int
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/uppfoljning/{id}/mina") { _, context in try await mine(context: context) }
-        router.post("/uppfoljning/{id}/svar/{measure}") { _, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.followUpMine) { _, context in try await mine(context: context) }
+        routes.staff(SiteRoutes.followUpAnswer) { _, context in
             let user = try context.requireUser(allowedTo: .answerFollowUp)
             let id = try context.parameters.require("id", as: UUID.self)
             let measureID = try context.parameters.require("measure", as: UUID.self)
@@ -53,7 +53,7 @@ struct FollowUpAnswerRoutes {
             do {
                 try await FollowUpStore(deps.database).submit(
                     roundID: id, kommunID: user.kommun.id, measureID: measureID, organisationID: user.organisation.id, status: status,
-                    description: context.form["description"] ?? "", by: try context.requireActor())
+                    description: context.form["description"] ?? "", by: context.actor)
             } catch StoreError.notFound(let what) {
                 // Another organisation's measure looks the same as a measure that does not exist.
                 throw HTTPError(.notFound, message: "\(what) finns inte.")
@@ -64,7 +64,7 @@ struct FollowUpAnswerRoutes {
         }
     }
 
-    private func mine(context: TryggRequestContext, notice: String? = nil, error: String? = nil,
+    private func mine(context: StaffContext, notice: String? = nil, error: String? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.requireUser(allowedTo: .answerFollowUp)
         let id = try context.parameters.require("id", as: UUID.self)
@@ -90,7 +90,7 @@ struct FollowUpAnswerRoutes {
                             organisation: "\(user.organisation.abbreviation) – \(user.organisation.name)",
                             answered: forms.filter(\.answered).count, total: forms.count, measures: forms,
                             maxLength: FollowUpRules.maxDescriptionLength)
-        return deps.renderer.page("followup-mine", title: "Uppföljning \(round.year): \(user.organisation.abbreviation)s åtgärder",
+        return deps.renderer.page(.followupMine, title: "Uppföljning \(round.year): \(user.organisation.abbreviation)s åtgärder",
                                   context: context, content: view, notice: notice, error: error, status: status)
     }
 }

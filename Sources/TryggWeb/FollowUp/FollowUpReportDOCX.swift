@@ -1,5 +1,6 @@
 import Foundation
 import TryggCore
+import TryggReports
 
 /// The report as a Word document, with the same content as the HTML version. The summary charts
 /// are given as tables here: every Word and LibreOffice version shows a table the same way.

@@ -88,6 +88,6 @@ extension FollowUpReport {
     public func standaloneHTML(renderer: Renderer) throws -> String {
         let css = try String(contentsOf: Bundle.module.url(forResource: "Resources", withExtension: nil)!
             .appendingPathComponent("static/report.css"), encoding: .utf8)
-        return renderer.render("report-followup", htmlView(stylesheet: nil, inlineStyle: css))
+        return renderer.render(.reportFollowup, htmlView(stylesheet: nil, inlineStyle: css))
     }
 }

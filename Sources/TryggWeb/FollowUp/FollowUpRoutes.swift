@@ -70,27 +70,27 @@ struct FollowUpRoutes {
         let lines: [AnswerRow]
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/uppfoljning") { _, context in try await list(context: context) }
-        router.post("/uppfoljning") { _, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.followUp) { _, context in try await list(context: context) }
+        routes.staff(SiteRoutes.followUpOpen) { _, context in
             let user = try context.requireUser(allowedTo: .editPlan)
             guard let planID = UUID(uuidString: context.form.text("plan")) else { return try await list(context: context, error: "Välj en plan.") }
             do {
                 let round = try await FollowUpStore(deps.database).open(planID: planID, kommunID: user.kommun.id,
-                                                                        deadline: context.form.text("deadline"), by: try context.requireActor())
+                                                                        deadline: context.form.text("deadline"), by: context.actor)
                 return Response.seeOther("/uppfoljning/\(round.id)")
             } catch let error as StoreError {
                 return try await list(context: context, error: error.description)
             }
         }
-        router.get("/uppfoljning/{id}") { _, context in
+        routes.staff(SiteRoutes.followUpRound) { _, context in
             let user = try context.requireUser(allowedTo: .answerFollowUp)
             let id = try context.parameters.require("id", as: UUID.self)
             guard try await FollowUpStore(deps.database).round(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
             guard user.role.allows(.editPlan) else { return Response.seeOther("/uppfoljning/\(id)/mina") }
             return try await overview(context: context)
         }
-        router.post("/uppfoljning/{id}/aterskicka") { _, context in
+        routes.staff(SiteRoutes.followUpSendBack) { _, context in
             let user = try context.requireUser(allowedTo: .editPlan)
             let id = try context.parameters.require("id", as: UUID.self)
             guard try await FollowUpStore(deps.database).round(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
@@ -99,18 +99,18 @@ struct FollowUpRoutes {
             do {
                 try await FollowUpStore(deps.database).returnForCompletion(
                     roundID: id, kommunID: user.kommun.id, measureID: measureID, organisationID: organisationID,
-                    comment: context.form.text("comment"), by: try context.requireActor())
+                    comment: context.form.text("comment"), by: context.actor)
                 return try await overview(context: context, notice: "Svaret är skickat tillbaka för komplettering.")
             } catch let error as StoreError {
                 if case .notFound = error { throw HTTPError(.notFound) }
                 return try await overview(context: context, error: error.description)
             }
         }
-        router.post("/uppfoljning/{id}/stang") { _, context in
+        routes.staff(SiteRoutes.followUpClose) { _, context in
             let user = try context.requireUser(allowedTo: .editPlan)
             let id = try context.parameters.require("id", as: UUID.self)
             do {
-                try await FollowUpStore(deps.database).close(roundID: id, kommunID: user.kommun.id, by: try context.requireActor())
+                try await FollowUpStore(deps.database).close(roundID: id, kommunID: user.kommun.id, by: context.actor)
             } catch StoreError.notFound {
                 throw HTTPError(.notFound)
             } catch let error as StoreError {
@@ -118,17 +118,17 @@ struct FollowUpRoutes {
             }
             return try await overview(context: context, notice: "Uppföljningen är stängd. Rapporten kan nu tas fram.")
         }
-        router.get("/uppfoljning/{id}/rapport") { _, context in
+        routes.staff(SiteRoutes.followUpReport) { _, context in
             let report = try await report(context: context)
-            return deps.renderer.html("report-followup", report.htmlView(stylesheet: "/static/report.css", inlineStyle: nil))
+            return deps.renderer.html(.reportFollowup, report.htmlView(stylesheet: "/static/report.css", inlineStyle: nil))
         }
-        router.get("/uppfoljning/{id}/rapport.docx") { _, context in
+        routes.staff(SiteRoutes.followUpReportDocx) { _, context in
             let report = try await report(context: context)
             return Response.download(try report.docx(), contentType: Response.docxType, filename: "uppfoljning-\(report.round.year).docx")
         }
     }
 
-    private func report(context: TryggRequestContext) async throws -> FollowUpReport {
+    private func report(context: StaffContext) async throws -> FollowUpReport {
         let user = try context.requireUser(allowedTo: .readFollowUpReport)
         let id = try context.parameters.require("id", as: UUID.self)
         guard let report = try await FollowUpReport.load(roundID: id, kommun: user.kommun, database: deps.database) else {
@@ -137,7 +137,7 @@ struct FollowUpRoutes {
         return report
     }
 
-    private func list(context: TryggRequestContext, error: String? = nil) async throws -> Response {
+    private func list(context: StaffContext, error: String? = nil) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readPlan)
         let rounds = try await FollowUpStore(deps.database).rounds(kommunID: user.kommun.id).map {
             RoundLink(id: $0.id.uuidString, year: $0.year, deadline: $0.deadline, state: $0.state.displayName, isOpen: $0.state == .open)
@@ -147,11 +147,11 @@ struct FollowUpRoutes {
         }
         let view = ListView(rounds: rounds, canManage: user.role.allows(.editPlan), canAnswer: user.role.allows(.answerFollowUp),
                             canReport: user.role.allows(.readFollowUpReport), plans: plans)
-        return deps.renderer.page("followup", title: "Uppföljning", context: context, content: view, error: error,
+        return deps.renderer.page(.followup, title: "Uppföljning", context: context, content: view, error: error,
                                   status: error == nil ? .ok : .badRequest)
     }
 
-    private func overview(context: TryggRequestContext, notice: String? = nil, error: String? = nil) async throws -> Response {
+    private func overview(context: StaffContext, notice: String? = nil, error: String? = nil) async throws -> Response {
         let user = try context.requireUser(allowedTo: .editPlan)
         let id = try context.parameters.require("id", as: UUID.self)
         guard let report = try await FollowUpReport.load(roundID: id, kommun: user.kommun, database: deps.database, withComparison: false) else {
@@ -180,7 +180,7 @@ struct FollowUpRoutes {
                                           answered: entry.answer?.state == .submitted)
                           })
             })
-        return deps.renderer.page("followup-round", title: "Uppföljning \(report.round.year)", context: context, content: view,
+        return deps.renderer.page(.followupRound, title: "Uppföljning \(report.round.year)", context: context, content: view,
                                   notice: notice, error: error, status: error == nil ? .ok : .badRequest)
     }
 }

@@ -24,9 +24,9 @@ struct HomeRoutes {
         let secondFactorAdvice: Bool
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/") { _, context in
-            let user = try context.requireUser()
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.home) { _, context in
+            let user = context.user
             let areaCount = try await AreaStore(deps.database).count(kommunID: user.kommun.id)
             let organisationCount = try await KommunStore(deps.database).organisationCount(kommunID: user.kommun.id)
             let isAdmin = user.role.allows(.administerKommun)
@@ -58,7 +58,7 @@ struct HomeRoutes {
                 greeting: "Välkommen, \(user.name)", roleSummary: user.role.summary, kommun: user.kommun.name,
                 areaCount: areaCount, organisationCount: organisationCount, userCount: users, cards: cards,
                 secondFactorAdvice: user.role.mayUseSecondFactor && !user.secondFactorEnabled)
-            return deps.renderer.page("home", title: "Start", context: context, content: view)
+            return deps.renderer.page(.home, title: "Start", context: context, content: view)
         }
     }
 }

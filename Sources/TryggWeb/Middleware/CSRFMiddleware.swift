@@ -1,6 +1,9 @@
 import Hummingbird
+import TryggCore
 
-/// Every state-changing form carries the session's token in `_csrf`. Forms are read here once
+/// Every state-changing form of the cookie zones (staff, login, public pages) carries the session's
+/// token in `_csrf`; the API and Open311 take no cookies, so a forged cross-site request carries
+/// no credentials there. Forms are read here once
 /// (with the body size limit) and handed to the handler as `context.form`.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = TryggRequestContext
@@ -9,11 +12,6 @@ struct CSRFMiddleware: RouterMiddleware {
         guard request.method != .get, request.method != .head, request.method != .options else {
             return try await next(request, context)
         }
-        let path = request.uri.path
-        // The JSON API authenticates with bearer tokens and Open311 with an api_key, not cookies,
-        // so a forged cross-site request carries no credentials there.
-        if path.hasPrefix("/api/") || path.hasPrefix("/open311/") { return try await next(request, context) }
-
         var request = request
         var context = context
         let body = try await request.collectBody(upTo: context.maxBodyBytes)
@@ -30,7 +28,20 @@ struct CSRFMiddleware: RouterMiddleware {
         guard !context.csrfToken.isEmpty, Self.constantTimeEqual(sent, context.csrfToken) else {
             throw HTTPError(.forbidden, message: "Formuläret har gått ut eller kom inte från Trygg. Ladda om sidan och försök igen.")
         }
+        // Fields without their own text rules (names, titles, notes) are covered here, before any
+        // handler can store them: PostgreSQL refuses U+0000 and SQLite cuts text off at it.
+        if let (name, scalar) = Self.controlCharacter(in: context.form) {
+            throw HTTPError(.badRequest, message: "Fältet ”\(name.prefix(40))” innehåller ett osynligt styrtecken (\(TextInput.codePoint(scalar))) "
+                + "som inte kan sparas. Ta bort det och försök igen.")
+        }
         return try await next(request, context)
+    }
+
+    static func controlCharacter(in form: FormFields) -> (String, Unicode.Scalar)? {
+        for (name, value) in form.pairs {
+            if let scalar = TextInput.forbiddenCharacter(in: value) ?? TextInput.forbiddenCharacter(in: name) { return (name, scalar) }
+        }
+        return nil
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// Turns every error into a clear page (HTML, Swedish) or a JSON error under `/api/`, without
-/// stack traces. Unexpected errors are logged with the request id so an admin can find them.
+/// Turns every error into a clear page (HTML, Swedish) without stack traces; the API zone answers
+/// its own errors as JSON first (`APIErrorMiddleware`). Unexpected errors are logged with the
+/// request id so an admin can find them.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = TryggRequestContext
     let renderer: Renderer
@@ -19,10 +20,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch is AuthenticationRequired {
-            if request.uri.path.hasPrefix("/api/") {
-                return Self.json(status: .unauthorized, message: "Giltig API-nyckel krävs (Authorization: Bearer …).")
-            }
-            let target = request.uri.path == "/" ? "/login" : "/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/")
+            let path = request.uri.path
+            let target = path == SiteRoutes.home.path ? SiteRoutes.login.path : SiteRoutes.login.path(query: [("next", path)])
             return .redirect(to: target, type: .normal)
         } catch let error as any HTTPResponseError {
             let message = (error as? HTTPError)?.body
@@ -35,16 +34,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
 
     func respond(status: HTTPResponse.Status, message: String?, request: Request, requestID: String?) -> Response {
         let text = message ?? Self.defaultMessage(status)
-        if request.uri.path.hasPrefix("/api/") { return Self.json(status: status, message: text) }
         let view = ErrorView(status: status.code, title: Self.title(status), message: text, requestID: requestID)
-        return renderer.html("error", view, status: status)
-    }
-
-    static func json(status: HTTPResponse.Status, message: String) -> Response {
-        let body = try! JSONSerialization.data(withJSONObject: ["error": ["status": status.code, "message": message]])
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return renderer.html(.error, view, status: status)
     }
 
     static func title(_ status: HTTPResponse.Status) -> String {
@@ -70,5 +61,30 @@ struct ErrorPageMiddleware: RouterMiddleware {
         case 500...: "Ett oväntat fel inträffade. Inget av det du skickade har sparats. Försök igen, och kontakta administratören om felet kvarstår."
         default: "Begäran kunde inte utföras."
         }
+    }
+}
+
+/// The API zone's errors as JSON (`{"error": {"status", "message"}}`), never an HTML page.
+struct APIErrorMiddleware: RouterMiddleware {
+    typealias Context = TryggRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch is AuthenticationRequired {
+            return Self.json(status: .unauthorized, message: "Giltig API-nyckel krävs (Authorization: Bearer …).")
+        } catch let error as any HTTPResponseError {
+            return Self.json(status: error.status, message: (error as? HTTPError)?.body ?? ErrorPageMiddleware.defaultMessage(error.status))
+        } catch {
+            context.logger.error("Oväntat fel: \(String(reflecting: error))")
+            return Self.json(status: .internalServerError, message: ErrorPageMiddleware.defaultMessage(.internalServerError))
+        }
+    }
+
+    static func json(status: HTTPResponse.Status, message: String) -> Response {
+        let body = try! JSONSerialization.data(withJSONObject: ["error": ["status": status.code, "message": message]])
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

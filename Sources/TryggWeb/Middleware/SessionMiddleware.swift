@@ -10,8 +10,8 @@ enum CookieName {
     static let csrf = "trygg_csrf"
 }
 
-/// Finds out who is asking: a session cookie for pages, a bearer token for `/api/`. Also gives
-/// anonymous visitors a CSRF cookie so that the login form is protected too.
+/// Finds out who is asking on the cookie zones (staff, login and public pages): the session
+/// cookie, or for anonymous visitors a CSRF cookie so that the login form is protected too.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = TryggRequestContext
     let deps: AppDependencies
@@ -20,26 +20,13 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.maxBodyBytes = configuration.maxBodyBytes
-        if configuration.trustForwardedFor, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").first {
-            context.clientAddress = String(forwarded).trimmed
-        }
         let path = request.uri.path
-        if path.hasPrefix("/api/") {
-            if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
-                let token = String(authorization.dropFirst("Bearer ".count)).trimmed
-                context.tokenUser = try await deps.tokenUser(token)
-            }
-            return try await next(request, context)
-        }
-        if path == "/health" || path.hasPrefix("/static/") || path.hasPrefix("/open311/") { return try await next(request, context) }
-
         if let token = request.cookies[CookieName.session]?.value,
            let session = try await SessionStore(database).lookup(token: token, lifetime: configuration.sessionLifetime) {
             if session.secondFactorPending {
                 // Half logged in: only the code page and logout are open.
-                guard path == "/login/kod" || path == "/logout" else {
-                    return .redirect(to: "/login/kod", type: .normal)
+                guard path == SiteRoutes.loginCode.path || path == SiteRoutes.logout.path else {
+                    return .redirect(to: SiteRoutes.loginCode.path, type: .normal)
                 }
                 context.pendingSession = session
             } else {
@@ -57,6 +44,36 @@ struct SessionMiddleware: RouterMiddleware {
                     name: CookieName.csrf, value: fresh, maxAge: nil, secure: configuration.secureCookies)))
                 return response
             }
+        }
+        return try await next(request, context)
+    }
+}
+
+/// For every request, before any zone: the body limit and the client address the audit log and
+/// the rate limits use (from `X-Forwarded-For` only when Trygg is told it runs behind a proxy).
+struct ClientMiddleware: RouterMiddleware {
+    typealias Context = TryggRequestContext
+    let configuration: AppConfiguration
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.maxBodyBytes = configuration.maxBodyBytes
+        if configuration.trustForwardedFor, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").first {
+            context.clientAddress = String(forwarded).trimmed
+        }
+        return try await next(request, context)
+    }
+}
+
+/// The API zone: the user of a personal bearer token (checked against a 2-second cache).
+struct BearerTokenMiddleware: RouterMiddleware {
+    typealias Context = TryggRequestContext
+    let deps: AppDependencies
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
+            context.tokenUser = try await deps.tokenUser(String(authorization.dropFirst("Bearer ".count)).trimmed)
         }
         return try await next(request, context)
     }

@@ -5,13 +5,12 @@ import TryggCore
 /// unsafe and, optionally, who is reporting (for the gender perspective). The same questions as
 /// the kommun's own web form.
 enum Open311Attributes {
-    static let timeOfDay = "tid_pa_dygnet"
-    static let weekdays = "veckodagar"
-    static let placeName = "platsnamn"
-    static let area = "omrade"
-    static let gender = "kon"
-    static let ageBand = "alder"
-    static let codes = [timeOfDay, weekdays, placeName, area, gender, ageBand]
+    static let timeOfDay = Open311Input.timeOfDay
+    static let weekdays = Open311Input.weekdays
+    static let placeName = Open311Input.placeName
+    static let area = Open311Input.area
+    static let gender = Open311Input.gender
+    static let ageBand = Open311Input.ageBand
 
     static func serviceDescription(_ category: IncidentCategory) -> String {
         category.subcategories.isEmpty ? "Tipsa kommunen om \(category.name.lowercased())."
@@ -40,20 +39,5 @@ enum Open311Attributes {
                       ReporterGender.allCases.map { ($0.rawValue, $0.displayName) }),
             attribute(6, ageBand, "singlevaluelist", "Din ålder (frivilligt).", AgeBand.allCases.map { ($0.rawValue, $0.displayName) }),
         ])
-    }
-
-    /// `attribute[code]=value` and `attribute[code][]=value` fields, by code. Unknown codes are an error.
-    static func parse(_ pairs: [(String, String)]) throws(Open311Error) -> [String: [String]] {
-        var found: [String: [String]] = [:]
-        for (name, value) in pairs where name.hasPrefix("attribute[") {
-            let inner = name.dropFirst("attribute[".count)
-            guard let close = inner.firstIndex(of: "]") else { throw Open311Error(.badRequest, "Felaktigt attributnamn ”\(name.prefix(60))”.") }
-            let code = String(inner[..<close])
-            guard codes.contains(code) else {
-                throw Open311Error(.badRequest, "Okänt attribut ”\(code.prefix(60))”. Giltiga: \(codes.joined(separator: ", ")).")
-            }
-            found[code, default: []].append(value)
-        }
-        return found
     }
 }

@@ -25,7 +25,8 @@ struct Open311Intake {
         guard let keyLabel = found.flatMap({ $0.kommunID == kommun.id ? $0.label : nil }) else {
             throw Open311Error(.forbidden, "api_key är ogiltig eller spärrad för \(kommun.name).")
         }
-        let draft = try draft(from: form)
+        let draft: CitizenDraft
+        do { draft = try Open311Input.draft(from: form) } catch { throw Open311Error(.badRequest, error.description) }
         let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
         guard reference.categories.contains(where: { $0.isPublic && !$0.retired && $0.code == draft.category }) else {
             throw Open311Error(.badRequest, "service_code ”\(draft.category.prefix(60))” finns inte. Se services.\(format == .json ? "json" : "xml").")
@@ -51,25 +52,6 @@ struct Open311Intake {
     }
 
     static let notice = "Tack! Rapporten granskas av kommunen innan den publiceras; fråga tokens/{token} efter dess nummer."
-
-    private func draft(from form: FormFields) throws(Open311Error) -> CitizenDraft {
-        let attributes = try Open311Attributes.parse(form.pairs)
-        let code = form.text("service_code")
-        guard !code.isEmpty else { throw Open311Error(.badRequest, "service_code saknas.") }
-        let lat = form.text("lat"), lon = form.text("long"), address = form.text("address_string")
-        let place = attributes[Open311Attributes.placeName]?.first ?? ""
-        let area = attributes[Open311Attributes.area]?.first ?? ""
-        if (lat.isEmpty || lon.isEmpty) && address.isEmpty && area.isEmpty {
-            throw Open311Error(.badRequest, "Ange platsen: lat och long (WGS84), eller address_string.")
-        }
-        let name = [form.text("first_name"), form.text("last_name")].filter { !$0.isEmpty }.joined(separator: " ")
-        return CitizenDraft(
-            category: code, latitude: lat, longitude: lon, area: area, place: place.isEmpty ? address : place,
-            description: form["description"] ?? "", timesOfDay: attributes[Open311Attributes.timeOfDay] ?? [],
-            weekdays: attributes[Open311Attributes.weekdays] ?? [], gender: attributes[Open311Attributes.gender]?.first ?? "",
-            ageBand: attributes[Open311Attributes.ageBand]?.first ?? "", email: form.text("email"), contactName: name,
-            mediaURL: form.text("media_url"))
-    }
 }
 
 /// Who an Open311 `api_key` was issued to.

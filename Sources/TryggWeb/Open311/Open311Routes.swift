@@ -9,31 +9,30 @@ import TryggStore
 /// `service_request_id` once a samordnare has published the report.
 struct Open311Routes {
     let deps: AppDependencies
-    static let base = "/open311/v2"
 
-    func register(on router: Router<TryggRequestContext>) {
-        for suffix in ["json", "xml"] {
+    func register(on routes: RouteRegistry) {
+        for suffix in SiteRoutes.open311Formats {
             let format: Open311Format = suffix == "json" ? .json : .xml
-            router.get("\(Self.base)/discovery.\(suffix)") { request, _ in
+            routes.open311(SiteRoutes.open311Discovery(suffix)) { request, _ in
                 Open311Discovery.response(request: request, secure: deps.configuration.secureCookies, format: format)
             }
-            router.get("\(Self.base)/services.\(suffix)") { request, _ in
+            routes.open311(SiteRoutes.open311Services(suffix)) { request, _ in
                 try await answer(format) { try await services(request: request, format: format) }
             }
-            router.get("\(Self.base)/requests.\(suffix)") { request, _ in
+            routes.open311(SiteRoutes.open311Requests(suffix)) { request, _ in
                 try await answer(format) { try await Open311Queries(deps: deps).list(request: request, format: format) }
             }
-            router.post("\(Self.base)/requests.\(suffix)") { request, context in
+            routes.open311(SiteRoutes.open311Post(suffix)) { request, context in
                 try await answer(format) { try await Open311Intake(deps: deps).post(request: request, context: context, format: format) }
             }
         }
-        router.get("\(Self.base)/services/{file}") { request, context in
+        routes.open311(SiteRoutes.open311Service) { request, context in
             try await named(context) { code, format in try await definition(code: code, request: request, format: format) }
         }
-        router.get("\(Self.base)/requests/{file}") { request, context in
+        routes.open311(SiteRoutes.open311Request) { request, context in
             try await named(context) { id, format in try await Open311Queries(deps: deps).one(id: id, request: request, format: format) }
         }
-        router.get("\(Self.base)/tokens/{file}") { request, context in
+        routes.open311(SiteRoutes.open311Token) { request, context in
             try await named(context) { token, format in try await Open311Queries(deps: deps).token(token, request: request, format: format) }
         }
     }
@@ -101,7 +100,7 @@ enum Open311Discovery {
         let host = safe ? authority : "localhost"
         let scheme = secure ? "https" : "http"
         let endpoint = Open311Value.object([
-            ("specification", .text("http://wiki.open311.org/GeoReport_v2")), ("url", .text("\(scheme)://\(host)\(Open311Routes.base)")),
+            ("specification", .text("http://wiki.open311.org/GeoReport_v2")), ("url", .text("\(scheme)://\(host)\(SiteRoutes.open311Base)")),
             ("changeset", .text(changeset)), ("type", .text("production")),
             ("formats", .list(element: "format", [.text("text/xml"), .text("application/json")])),
         ])

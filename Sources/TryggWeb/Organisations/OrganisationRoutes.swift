@@ -27,21 +27,21 @@ struct OrganisationRoutes {
         let kindOptions: [SelectOption]
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/organisationer") { _, context in try await list(context: context) }
-        router.post("/organisationer") { _, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.organisations) { _, context in try await list(context: context) }
+        routes.staff(SiteRoutes.organisationAdd) { _, context in
             let user = try context.requireUser(allowedTo: .administerKommun)
             guard let kind = OrganisationKind(rawValue: context.form.text("kind")) else { throw HTTPError(.badRequest) }
             do {
                 let created = try await KommunStore(deps.database).addOrganisation(
                     kommunID: user.kommun.id, abbreviation: context.form.text("abbreviation"), name: context.form.text("name"),
-                    kind: kind, by: try context.requireActor())
+                    kind: kind, by: context.actor)
                 return try await list(context: context, notice: "\(created.abbreviation) är tillagd.")
             } catch let error as StoreError {
                 return try await list(context: context, error: error.description, status: .badRequest)
             }
         }
-        router.post("/organisationer/{id}") { _, context in
+        routes.staff(SiteRoutes.organisationSave) { _, context in
             let user = try context.requireUser(allowedTo: .administerKommun)
             let id = try context.parameters.require("id", as: UUID.self)
             guard let existing = try await KommunStore(deps.database).organisation(id: id, kommunID: user.kommun.id) else {
@@ -50,7 +50,7 @@ struct OrganisationRoutes {
             guard let kind = OrganisationKind(rawValue: context.form.text("kind")) else { throw HTTPError(.badRequest) }
             do {
                 try await KommunStore(deps.database).updateOrganisation(
-                    id: existing.id, kommunID: user.kommun.id, name: context.form.text("name"), kind: kind, by: try context.requireActor())
+                    id: existing.id, kommunID: user.kommun.id, name: context.form.text("name"), kind: kind, by: context.actor)
                 return try await list(context: context, notice: "\(existing.abbreviation) är sparad.")
             } catch let error as StoreError {
                 return try await list(context: context, error: error.description, status: .badRequest)
@@ -58,7 +58,7 @@ struct OrganisationRoutes {
         }
     }
 
-    private func list(context: TryggRequestContext, notice: String? = nil, error: String? = nil,
+    private func list(context: StaffContext, notice: String? = nil, error: String? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readReferenceData)
         let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
@@ -69,7 +69,7 @@ struct OrganisationRoutes {
             })
         }.filter { !$0.rows.isEmpty }
         let view = ListView(groups: groups, canEdit: user.role.allows(.administerKommun), kindOptions: Self.options(selected: .forvaltning))
-        return deps.renderer.page("organisations", title: "Organisationer", context: context, content: view,
+        return deps.renderer.page(.organisations, title: "Organisationer", context: context, content: view,
                                   notice: notice, error: error, status: status)
     }
 

@@ -32,15 +32,15 @@ struct GoverningDocumentRoutes {
         let kindOptions: [SelectOption]
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/plan/styrdokument") { _, context in try await page(context: context) }
-        router.post("/plan/styrdokument") { _, context in try await save(id: nil, context: context) }
-        router.post("/plan/styrdokument/{id}") { _, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.governingDocuments) { _, context in try await page(context: context) }
+        routes.staff(SiteRoutes.governingDocumentAdd) { _, context in try await save(id: nil, context: context) }
+        routes.staff(SiteRoutes.governingDocumentSave) { _, context in
             try await save(id: try context.parameters.require("id", as: UUID.self), context: context)
         }
     }
 
-    private func save(id: UUID?, context: TryggRequestContext) async throws -> Response {
+    private func save(id: UUID?, context: StaffContext) async throws -> Response {
         let user = try context.requireUser(allowedTo: .editPlan)
         // Another kommun's document is "not found" before anything about the form is said.
         if let id, try await !GoverningDocumentStore(deps.database).all(kommunID: user.kommun.id).contains(where: { $0.id == id }) {
@@ -53,7 +53,7 @@ struct GoverningDocumentRoutes {
             validity: form.text("validity"), reviewOn: form.text("review_on"),
             links: form.text("links").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         do {
-            try await GoverningDocumentStore(deps.database).save(document, id: id, kommunID: user.kommun.id, by: try context.requireActor())
+            try await GoverningDocumentStore(deps.database).save(document, id: id, kommunID: user.kommun.id, by: context.actor)
             return try await page(context: context, notice: "\(document.title) är sparat.")
         } catch StoreError.notFound {
             throw HTTPError(.notFound)
@@ -62,7 +62,7 @@ struct GoverningDocumentRoutes {
         }
     }
 
-    private func page(context: TryggRequestContext, notice: String? = nil, error: String? = nil,
+    private func page(context: StaffContext, notice: String? = nil, error: String? = nil,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readPlan)
         let documents = try await GoverningDocumentStore(deps.database).all(kommunID: user.kommun.id).map { document in
@@ -76,7 +76,7 @@ struct GoverningDocumentRoutes {
             methods: PlanSection.allCases.filter(\.isWorkingMethod).map(\.rawValue),
             levels: PreventionLevel.allCases.map(\.rawValue), documents: documents, canEdit: user.role.allows(.editPlan),
             kindOptions: Self.kinds(selected: .handlingsplan))
-        return deps.renderer.page("plan-documents", title: "Program och styrdokument", context: context, content: view,
+        return deps.renderer.page(.planDocuments, title: "Program och styrdokument", context: context, content: view,
                                   notice: notice, error: error, status: status)
     }
 

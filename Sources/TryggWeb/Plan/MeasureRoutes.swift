@@ -53,15 +53,15 @@ struct MeasureRoutes {
         let form: FormValues
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/plan/atgard/{id}") { _, context in try await page(context: context) }
-        router.post("/plan/atgard/{id}") { _, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.measure) { _, context in try await page(context: context) }
+        routes.staff(SiteRoutes.measureSave) { _, context in
             let user = try context.requireUser(allowedTo: .editPlan)
             let id = try context.parameters.require("id", as: UUID.self)
             guard let (measure, _) = try await PlanStore(deps.database).measure(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
             do {
                 let edit = try Self.edit(from: context.form, year: measure.row.year)
-                try await PlanStore(deps.database).updateMeasure(id: id, kommunID: user.kommun.id, edit: edit, by: try context.requireActor())
+                try await PlanStore(deps.database).updateMeasure(id: id, kommunID: user.kommun.id, edit: edit, by: context.actor)
                 return try await page(context: context, notice: "Åtgärden är sparad.")
             } catch let error as StoreError {
                 return try await page(context: context, error: error.description, status: .badRequest, keep: context.form)
@@ -69,26 +69,26 @@ struct MeasureRoutes {
                 return try await page(context: context, error: Self.messages(error), status: .badRequest, keep: context.form)
             }
         }
-        for (path, retired) in [("utgatt", true), ("aterinfor", false)] {
-            router.post("/plan/atgard/{id}/\(path)") { _, context in
+        for (route, retired) in [(SiteRoutes.measureRetire, true), (SiteRoutes.measureReinstate, false)] {
+            routes.staff(route) { _, context in
                 let user = try context.requireUser(allowedTo: .editPlan)
                 let id = try context.parameters.require("id", as: UUID.self)
                 guard try await PlanStore(deps.database).measure(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
                 do {
-                    try await PlanStore(deps.database).setRetired(retired, measureID: id, kommunID: user.kommun.id, by: try context.requireActor())
+                    try await PlanStore(deps.database).setRetired(retired, measureID: id, kommunID: user.kommun.id, by: context.actor)
                     return try await page(context: context, notice: retired ? "Åtgärden är markerad som utgången." : "Åtgärden är återinförd.")
                 } catch let error as StoreError {
                     return try await page(context: context, error: error.description, status: .badRequest)
                 }
             }
         }
-        router.get("/plan/{year}/ny-atgard") { request, context in try await newPage(request: request, context: context) }
-        router.post("/plan/{year}/ny-atgard") { request, context in
+        routes.staff(SiteRoutes.measureNew) { request, context in try await newPage(request: request, context: context) }
+        routes.staff(SiteRoutes.measureCreate) { request, context in
             let (user, plan) = try await PlanRoutes(deps: deps).requirePlan(request: request, context: context, permission: .editPlan)
             do {
                 let edit = try Self.edit(from: context.form, year: plan.year)
                 let measure = try await PlanStore(deps.database).addMeasure(planID: plan.id, kommunID: user.kommun.id, edit: edit,
-                                                                            by: try context.requireActor())
+                                                                            by: context.actor)
                 return Response.seeOther("/plan/atgard/\(measure.id)")
             } catch let error as StoreError {
                 return try await newPage(request: request, context: context, error: error.description, keep: context.form)
@@ -139,7 +139,7 @@ struct MeasureRoutes {
                 + LongTermEffort.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == effort) })
     }
 
-    private func page(context: TryggRequestContext, notice: String? = nil, error: String? = nil,
+    private func page(context: StaffContext, notice: String? = nil, error: String? = nil,
                       status: HTTPResponse.Status = .ok, keep form: FormFields? = nil) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readPlan)
         let id = try context.parameters.require("id", as: UUID.self)
@@ -158,18 +158,18 @@ struct MeasureRoutes {
             preventionLevel: measure.preventionLevel?.rawValue, longTermEffort: measure.longTermEffort?.rawValue,
             history: history, canEdit: user.role.allows(.editPlan) && plan.status == .utkast,
             form: Self.formValues(measure, keep: form))
-        return deps.renderer.page("plan-measure", title: "Åtgärd \(measure.reference)", context: context, content: view,
+        return deps.renderer.page(.planMeasure, title: "Åtgärd \(measure.reference)", context: context, content: view,
                                   notice: notice, error: error, status: status)
     }
 
-    private func newPage(request: Request, context: TryggRequestContext, error: String? = nil, keep form: FormFields? = nil) async throws -> Response {
+    private func newPage(request: Request, context: StaffContext, error: String? = nil, keep form: FormFields? = nil) async throws -> Response {
         let (_, plan) = try await PlanRoutes(deps: deps).requirePlan(request: request, context: context, permission: .editPlan)
         guard plan.status == .utkast else {
             throw HTTPError(.badRequest, message: "Planen är antagen. Skapa en ny version för att lägga till åtgärder.")
         }
         let view = NewMeasurePage(plan: PlanViews.summary(plan), planHref: "/plan/\(plan.year)?version=\(plan.version)",
                                   form: Self.formValues(nil, keep: form))
-        return deps.renderer.page("plan-new-measure", title: "Ny åtgärd i åtgärdsplan \(plan.year)", context: context, content: view,
+        return deps.renderer.page(.planNewMeasure, title: "Ny åtgärd i åtgärdsplan \(plan.year)", context: context, content: view,
                                   error: error, status: error == nil ? .ok : .badRequest)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TryggCore
+import TryggReports
 import TryggStore
 
 /// The åtgärdsplan: read by everyone in the kommun, imported, adopted and copied by samordnare.
@@ -36,46 +37,46 @@ struct PlanRoutes {
         let canEdit: Bool
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/plan") { _, context in
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.plan) { _, context in
             let user = try context.requireUser(allowedTo: .readPlan)
             if let latest = try await PlanStore(deps.database).plans(kommunID: user.kommun.id).first {
                 return Response.seeOther("/plan/\(latest.year)")
             }
-            return deps.renderer.page("plan-empty", title: "Åtgärdsplan", context: context,
+            return deps.renderer.page(.planEmpty, title: "Åtgärdsplan", context: context,
                                       content: EmptyPage(canEdit: user.role.allows(.editPlan)))
         }
-        router.get("/plan/{year}") { request, context in try await page(request: request, context: context) }
-        router.get("/plan/{year}/export.csv") { request, context in
+        routes.staff(SiteRoutes.planYear) { request, context in try await page(request: request, context: context) }
+        routes.staff(SiteRoutes.planExportCSV) { request, context in
             let (user, plan) = try await requirePlan(request: request, context: context)
             let measures = try await PlanStore(deps.database).measures(planID: plan.id, kommunID: user.kommun.id)
             return Response.download(PlanCSV.csv(measures.map(\.row)).utf8, contentType: "text/csv; charset=utf-8",
                                      filename: "atgardsplan-\(plan.year)-v\(plan.version).csv")
         }
-        router.get("/plan/{year}/export.xlsx") { request, context in
+        routes.staff(SiteRoutes.planExportXlsx) { request, context in
             let (user, plan) = try await requirePlan(request: request, context: context)
             let measures = try await PlanStore(deps.database).measures(planID: plan.id, kommunID: user.kommun.id)
             return Response.download(try PlanFiles.xlsx(measures.map(\.row), year: plan.year), contentType: Response.xlsxType,
                                      filename: "atgardsplan-\(plan.year)-v\(plan.version).xlsx")
         }
-        router.post("/plan/import") { _, context in try await importFile(context: context) }
-        router.post("/plan/{year}/anta") { request, context in
+        routes.staff(SiteRoutes.planImport) { _, context in try await importFile(context: context) }
+        routes.staff(SiteRoutes.planAdopt) { request, context in
             let (user, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
             let metadata = PlanMetadata(title: context.form.text("title"), diarienummer: context.form.text("diarienummer"),
                                         adoptedBy: context.form.text("adopted_by"), adoptedOn: context.form.text("adopted_on"))
             do {
-                try await PlanStore(deps.database).adopt(planID: plan.id, kommunID: user.kommun.id, metadata: metadata, by: try context.requireActor())
+                try await PlanStore(deps.database).adopt(planID: plan.id, kommunID: user.kommun.id, metadata: metadata, by: context.actor)
             } catch let error as StoreError {
                 return try await page(request: request, context: context, error: error.description, status: .badRequest)
             }
             return Response.seeOther("/plan/\(plan.year)")
         }
-        router.post("/plan/{year}/kopiera") { request, context in
+        routes.staff(SiteRoutes.planCopy) { request, context in
             let (user, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
             let target = context.form.text("mal") == "ny-version" ? plan.year : plan.year + 1
             do {
                 let copy = try await PlanStore(deps.database).copy(planID: plan.id, kommunID: user.kommun.id, toYear: target,
-                                                                   by: try context.requireActor())
+                                                                   by: context.actor)
                 return Response.seeOther("/plan/\(copy.year)")
             } catch let error as StoreError {
                 return try await page(request: request, context: context, error: error.description, status: .badRequest)
@@ -84,7 +85,7 @@ struct PlanRoutes {
     }
 
     /// The plan of the year in the path (latest version, or `?version=`), within the user's kommun.
-    func requirePlan(request: Request, context: TryggRequestContext, permission: Permission = .readPlan) async throws -> (UserAccount, ActionPlan) {
+    func requirePlan(request: Request, context: StaffContext, permission: Permission = .readPlan) async throws -> (UserAccount, ActionPlan) {
         let user = try context.requireUser(allowedTo: permission)
         let year = try context.parameters.require("year", as: Int.self)
         let store = PlanStore(deps.database)
@@ -98,7 +99,7 @@ struct PlanRoutes {
         return (user, plan)
     }
 
-    func page(request: Request, context: TryggRequestContext, notice: String? = nil, error: String? = nil,
+    func page(request: Request, context: StaffContext, notice: String? = nil, error: String? = nil,
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let (user, plan) = try await requirePlan(request: request, context: context)
         let query = request.uri.queryParameters
@@ -137,14 +138,14 @@ struct PlanRoutes {
             matchCount: matching.count, totalCount: all.count, canEdit: user.role.allows(.editPlan),
             exportHref: "/plan/\(plan.year)/export.csv?version=\(plan.version)",
             exportXlsxHref: "/plan/\(plan.year)/export.xlsx?version=\(plan.version)", nextYear: plan.year + 1)
-        return deps.renderer.page("plan", title: "Åtgärdsplan \(plan.year)" + (plan.version > 1 ? ", version \(plan.version)" : ""),
+        return deps.renderer.page(.plan, title: "Åtgärdsplan \(plan.year)" + (plan.version > 1 ? ", version \(plan.version)" : ""),
                                   context: context, content: view, notice: notice, error: error, status: status)
     }
 
-    private func importFile(context: TryggRequestContext) async throws -> Response {
+    private func importFile(context: StaffContext) async throws -> Response {
         let user = try context.requireUser(allowedTo: .editPlan)
         func failure(_ message: String) -> Response {
-            deps.renderer.page("plan-empty", title: "Import av åtgärdsplan", context: context, content: EmptyPage(canEdit: true),
+            deps.renderer.page(.planEmpty, title: "Import av åtgärdsplan", context: context, content: EmptyPage(canEdit: true),
                                error: message, status: .badRequest)
         }
         guard let file = context.files["file"], !file.data.isEmpty else { return failure("Välj en CSV-fil att importera.") }
@@ -152,7 +153,7 @@ struct PlanRoutes {
         do { rows = try PlanFiles.rows(from: file.data) } catch { return failure(error.description) }
         do {
             let summary = try await PlanStore(deps.database).importRows(rows, into: user.kommun, source: file.filename,
-                                                                        by: try context.requireActor())
+                                                                        by: context.actor)
             return Response.seeOther("/plan/\(summary.plan.year)?version=\(summary.plan.version)")
         } catch let error as ImportFailure {
             return failure(error.description)

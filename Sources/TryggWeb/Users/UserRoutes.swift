@@ -27,14 +27,14 @@ struct UserRoutes {
         let minimumLength: Int
     }
 
-    func register(on router: Router<TryggRequestContext>) {
-        router.get("/admin/anvandare") { _, context in try await list(context: context) }
-        router.post("/admin/anvandare") { _, context in try await add(context: context) }
-        router.post("/admin/anvandare/{id}/inaktivera") { _, context in try await setDisabled(true, context: context) }
-        router.post("/admin/anvandare/{id}/aktivera") { _, context in try await setDisabled(false, context: context) }
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.users) { _, context in try await list(context: context) }
+        routes.staff(SiteRoutes.userAdd) { _, context in try await add(context: context) }
+        routes.staff(SiteRoutes.userDisable) { _, context in try await setDisabled(true, context: context) }
+        routes.staff(SiteRoutes.userEnable) { _, context in try await setDisabled(false, context: context) }
     }
 
-    private func add(context: TryggRequestContext) async throws -> Response {
+    private func add(context: StaffContext) async throws -> Response {
         let admin = try context.requireUser(allowedTo: .administerKommun)
         let form = context.form
         func failure(_ message: String) async throws -> Response {
@@ -49,14 +49,14 @@ struct UserRoutes {
         do {
             let created = try await AccountStore(deps.database).add(
                 kommun: admin.kommun, organisationAbbreviation: organisation.abbreviation, email: form.text("email"),
-                name: form.text("name"), role: role, passwordHash: try await deps.hashPassword(password), by: try context.requireActor())
+                name: form.text("name"), role: role, passwordHash: try await deps.hashPassword(password), by: context.actor)
             return try await list(context: context, notice: "\(created.email) är tillagd som \(role.displayName.lowercased()).")
         } catch let error as StoreError {
             return try await failure(error.description)
         }
     }
 
-    private func setDisabled(_ disabled: Bool, context: TryggRequestContext) async throws -> Response {
+    private func setDisabled(_ disabled: Bool, context: StaffContext) async throws -> Response {
         let admin = try context.requireUser(allowedTo: .administerKommun)
         let id = try context.parameters.require("id", as: UUID.self)
         guard let target = try await AccountStore(deps.database).account(id: id, kommunID: admin.kommun.id) else {
@@ -66,13 +66,13 @@ struct UserRoutes {
             return try await list(context: context, error: "Du kan inte inaktivera ditt eget konto.", status: .badRequest)
         }
         try await AccountStore(deps.database).setDisabled(userID: target.id, kommunID: admin.kommun.id, disabled: disabled,
-                                                          by: try context.requireActor())
+                                                          by: context.actor)
         // The user's API tokens must stop working now, not when the cache would renew them.
         deps.apiTokens.removeAll()
         return try await list(context: context, notice: "\(target.email) är \(disabled ? "inaktiverad och utloggad" : "aktiverad igen").")
     }
 
-    private func list(context: TryggRequestContext, keep form: FormFields = FormFields(), notice: String? = nil,
+    private func list(context: StaffContext, keep form: FormFields = FormFields(), notice: String? = nil,
                       error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let admin = try context.requireUser(allowedTo: .administerKommun)
         let users = try await AccountStore(deps.database).accounts(kommunID: admin.kommun.id)
@@ -89,7 +89,7 @@ struct UserRoutes {
                 SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id.uuidString == form.text("organisation"))
             },
             email: form.text("email"), name: form.text("name"), minimumLength: PasswordPolicy.minimumLength)
-        return deps.renderer.page("users", title: "Användare", context: context, content: view,
+        return deps.renderer.page(.users, title: "Användare", context: context, content: view,
                                   notice: notice, error: error, status: status)
     }
 }

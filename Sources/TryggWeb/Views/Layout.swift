@@ -22,39 +22,43 @@ struct Layout {
     let notice: String?
     let error: String?
 
-    init(title: String, context: TryggRequestContext, currentTemplate: String, notice: String?, error: String?) {
+    /// `route` is the pattern of the route being answered; the module whose page it lies under is
+    /// marked as current.
+    init(title: String, context: some PageContext, route: String, notice: String?, error: String?) {
         self.title = title
         csrf = context.csrfToken
         self.notice = notice
         self.error = error
-        guard let user = context.session?.account else {
+        guard let user = context.pageUser else {
             self.user = nil
             nav = []
             return
         }
         self.user = SignedIn(name: user.name, role: user.role.displayName, organisation: user.organisation.abbreviation,
                              kommun: user.kommun.name)
-        let section = currentTemplate.split(separator: "-").first.map(String.init) ?? currentTemplate
-        nav = Self.modules(for: user.role).map { NavItem(label: $0.label, href: $0.href, current: $0.section == section) }
+        nav = Self.modules(for: user.role).map { module in
+            let path = module.route.path
+            return NavItem(label: module.label, href: path, current: route == path || (path != "/" && route.hasPrefix(path + "/")))
+        }
     }
 
     /// The modules that exist, in the order a user meets them. Only what the role may open is shown.
-    static func modules(for role: Role) -> [(label: String, href: String, section: String)] {
-        var items: [(String, String, String)] = [("Start", "/", "home")]
-        if role.allows(.readPlan) { items.append(("Åtgärdsplan", "/plan", "plan")) }
-        if role.allows(.answerFollowUp) || role.allows(.readFollowUpReport) { items.append(("Uppföljning", "/uppfoljning", "followup")) }
-        if role.allows(.reportIncident) { items.append(("EST", "/est", "est")) }
-        if role.allows(.moderateCitizenReports) { items.append(("Medborgartips", "/medborgare", "citizen")) }
+    static func modules(for role: Role) -> [(label: String, route: Route0)] {
+        var items: [(String, Route0)] = [("Start", SiteRoutes.home)]
+        if role.allows(.readPlan) { items.append(("Åtgärdsplan", SiteRoutes.plan)) }
+        if role.allows(.answerFollowUp) || role.allows(.readFollowUpReport) { items.append(("Uppföljning", SiteRoutes.followUp)) }
+        if role.allows(.reportIncident) { items.append(("EST", SiteRoutes.est)) }
+        if role.allows(.moderateCitizenReports) { items.append(("Medborgartips", SiteRoutes.citizenReports)) }
         if role.allows(.readReferenceData) {
-            items.append(("Områden", "/omraden", "areas"))
-            items.append(("Organisationer", "/organisationer", "organisations"))
+            items.append(("Områden", SiteRoutes.areas))
+            items.append(("Organisationer", SiteRoutes.organisations))
         }
         if role.allows(.administerKommun) {
-            items.append(("Användare", "/admin/anvandare", "users"))
-            items.append(("Granskningslogg", "/admin/logg", "audit"))
-            items.append(("Tips och Open311", "/admin/medborgare", "citizenadmin"))
+            items.append(("Användare", SiteRoutes.users))
+            items.append(("Granskningslogg", SiteRoutes.audit))
+            items.append(("Tips och Open311", SiteRoutes.citizenAdmin))
         }
-        items.append(("Mitt konto", "/konto", "account"))
+        items.append(("Mitt konto", SiteRoutes.account))
         return items
     }
 }

@@ -12,14 +12,18 @@ public struct Renderer: Sendable {
             .appendingPathComponent("templates").path else {
             throw HTTPError(.internalServerError, message: "Mallarna saknas i paketet.")
         }
-        return Renderer(library: try await MustacheLibrary(directory: directory))
+        let library = try await MustacheLibrary(directory: directory)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }
+        try Template.verify(library, files: files.map { String($0.dropLast(".mustache".count)) })
+        return Renderer(library: library)
     }
 
-    func render(_ template: String, _ object: Any) -> String {
-        library.render(TemplateData.flatten(object), withTemplate: template) ?? "Mallen \(template) saknas."
+    /// Every template was found at start-up (`Template.verify`), so rendering cannot miss one.
+    func render(_ template: Template, _ object: Any) -> String {
+        library.render(TemplateData.flatten(object), withTemplate: template.rawValue)!
     }
 
-    func html(_ template: String, _ object: Any, status: HTTPResponse.Status = .ok) -> Response {
+    func html(_ template: Template, _ object: Any, status: HTTPResponse.Status = .ok) -> Response {
         let body = render(template, object)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
@@ -27,9 +31,9 @@ public struct Renderer: Sendable {
     }
 
     /// A page inside the common layout (navigation, title, flash messages).
-    func page(_ template: String, title: String, context: TryggRequestContext, content: Any = [String: String](),
-              notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        let layout = Layout(title: title, context: context, currentTemplate: template, notice: notice, error: error)
+    func page<Context: PageContext & RequestContext>(_ template: Template, title: String, context: Context, content: Any = [String: String](),
+                                                     notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let layout = Layout(title: title, context: context, route: context.endpointPath ?? "", notice: notice, error: error)
         return html(template, ["layout": layout, "page": content], status: status)
     }
 }

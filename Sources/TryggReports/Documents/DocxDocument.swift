@@ -2,22 +2,22 @@ import Foundation
 
 /// A Word document written by hand in OOXML: real heading styles (so Word's navigation pane and
 /// table of contents work), real tables with repeating header rows, A4 pages, Swedish language.
-struct DocxDocument {
+public struct DocxDocument {
     private var body = ""
     let title: String
 
-    init(title: String) { self.title = title }
+    public init(title: String) { self.title = title }
 
-    mutating func paragraph(_ text: String, style: String? = nil, bold: Bool = false) {
+    public mutating func paragraph(_ text: String, style: String? = nil, bold: Bool = false) {
         body += "<w:p>" + (style.map { "<w:pPr><w:pStyle w:val=\"\($0)\"/></w:pPr>" } ?? "") + Self.runs(text, bold: bold) + "</w:p>"
     }
 
-    mutating func heading(_ text: String, level: Int) { paragraph(text, style: "Heading\(level)") }
+    public mutating func heading(_ text: String, level: Int) { paragraph(text, style: "Heading\(level)") }
 
-    mutating func pageBreak() { body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" }
+    public mutating func pageBreak() { body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" }
 
     /// Widths are relative; the table spans the text width (A4 with 2 cm margins ≈ 9638 twips).
-    mutating func table(header: [String], rows: [[String]], widths: [Int]) {
+    public mutating func table(header: [String], rows: [[String]], widths: [Int]) {
         let total = widths.reduce(0, +)
         let twips = widths.map { $0 * 9638 / max(total, 1) }
         body += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
@@ -44,7 +44,7 @@ struct DocxDocument {
     }
 
     /// XML text: escaped, and without the control characters XML 1.0 forbids.
-    static func xml(_ text: String) -> String {
+    public static func xml(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -59,7 +59,7 @@ struct DocxDocument {
         return result
     }
 
-    func data() throws -> Data {
+    public func data() throws -> Data {
         try OOXMLPackage.zip([
             ("[Content_Types].xml", Self.contentTypes), ("_rels/.rels", Self.packageRelationships),
             ("docProps/core.xml", coreProperties), ("word/_rels/document.xml.rels", Self.documentRelationships),

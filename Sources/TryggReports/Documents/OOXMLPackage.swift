@@ -2,8 +2,8 @@ import Foundation
 import ZIPFoundation
 
 /// Office Open XML files (.docx, .xlsx) are zip archives of XML parts.
-enum OOXMLPackage {
-    static func zip(_ parts: [(path: String, xml: String)]) throws -> Data {
+public enum OOXMLPackage {
+    public static func zip(_ parts: [(path: String, xml: String)]) throws -> Data {
         let archive = try Archive(accessMode: .create)
         for (path, text) in parts {
             let bytes = Data(text.utf8)

@@ -1,0 +1,20 @@
+import Foundation
+import FuzzSupport
+import TryggCore
+
+/// Areas as GeoJSON in WGS84 or SWEREF 99 TM, and DeSO code lists.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let data = FuzzSupport.data(bytes, count)
+    if let parsed = try? AreaGeoJSON.parse(data) {
+        for area in parsed.areas { _ = area.shape.contains(GeoPoint(latitude: 58.41, longitude: 15.62)) }
+    }
+    _ = try? AreaGeoJSON.parseSingle(data, name: "Fuzz")
+    _ = try? DesoCode.parseList(String(decoding: data, as: UTF8.self), kommunCode: "0580")
+    if count >= 16 {
+        let (easting, northing) = data.withUnsafeBytes { ($0.loadUnaligned(as: Double.self), $0.loadUnaligned(fromByteOffset: 8, as: Double.self)) }
+        let point = Sweref99TM.toWGS84(easting: easting, northing: northing)
+        _ = Sweref99TM.fromWGS84(point)
+    }
+    return 0
+}

@@ -1,0 +1,157 @@
+import Foundation
+import HTTPTypes
+import TryggCore
+
+/// Every route Trygg answers, in one place: the app registers its handlers through these values
+/// (`RouteRegistry`), links, redirects and form actions are printed from them, and each says which
+/// zone it belongs to and what permission it needs. A route outside this table cannot be
+/// registered, and `RouteInventoryTests` walks all of them.
+enum SiteRoutes {
+    // MARK: Plain
+    static let health = Route0(.get, "/health", .plain)
+    static let staticFile = Route1<String>(.get, "/static/{file}", .plain)
+
+    // MARK: Login and account
+    static let login = Route0(.get, "/login", .login)
+    static let loginSubmit = Route0(.post, "/login", .login)
+    static let loginCode = Route0(.get, "/login/kod", .login)
+    static let loginCodeSubmit = Route0(.post, "/login/kod", .login)
+    static let logout = Route0(.post, "/logout", .login)
+    static let account = Route0(.get, "/konto", .staff(nil))
+    static let accountPassword = Route0(.post, "/konto/losenord", .staff(nil))
+    static let twoStepStart = Route0(.post, "/konto/tvastegs/starta", .staff(nil))
+    static let twoStepActivate = Route0(.post, "/konto/tvastegs/aktivera", .staff(nil))
+    static let twoStepDisable = Route0(.post, "/konto/tvastegs/stang-av", .staff(nil))
+
+    // MARK: Start page and reference data
+    static let home = Route0(.get, "/", .staff(nil))
+    static let organisations = Route0(.get, "/organisationer", .staff(.readReferenceData))
+    static let organisationAdd = Route0(.post, "/organisationer", .staff(.administerKommun))
+    static let organisationSave = Route1<UUID>(.post, "/organisationer/{id}", .staff(.administerKommun))
+    static let areas = Route0(.get, "/omraden", .staff(.readReferenceData))
+    static let area = Route1<UUID>(.get, "/omraden/{id}", .staff(.readReferenceData))
+    static let areaAdd = Route0(.post, "/omraden", .staff(.administerKommun))
+
+    // MARK: Administration
+    static let users = Route0(.get, "/admin/anvandare", .staff(.administerKommun))
+    static let userAdd = Route0(.post, "/admin/anvandare", .staff(.administerKommun))
+    static let userDisable = Route1<UUID>(.post, "/admin/anvandare/{id}/inaktivera", .staff(.administerKommun))
+    static let userEnable = Route1<UUID>(.post, "/admin/anvandare/{id}/aktivera", .staff(.administerKommun))
+    static let audit = Route0(.get, "/admin/logg", .staff(.administerKommun))
+    static let citizenAdmin = Route0(.get, "/admin/medborgare", .staff(.administerKommun))
+    static let citizenSettings = Route0(.post, "/admin/medborgare/installningar", .staff(.administerKommun))
+    static let open311KeyAdd = Route0(.post, "/admin/medborgare/nycklar", .staff(.administerKommun))
+    static let open311KeyRevoke = Route1<UUID>(.post, "/admin/medborgare/nycklar/{id}/sparra", .staff(.administerKommun))
+
+    // MARK: Åtgärdsplan
+    static let plan = Route0(.get, "/plan", .staff(.readPlan))
+    static let planYear = Route1<Int>(.get, "/plan/{year}", .staff(.readPlan))
+    static let planExportCSV = Route1<Int>(.get, "/plan/{year}/export.csv", .staff(.readPlan))
+    static let planExportXlsx = Route1<Int>(.get, "/plan/{year}/export.xlsx", .staff(.readPlan))
+    static let planImport = Route0(.post, "/plan/import", .staff(.editPlan))
+    static let planAdopt = Route1<Int>(.post, "/plan/{year}/anta", .staff(.editPlan))
+    static let planCopy = Route1<Int>(.post, "/plan/{year}/kopiera", .staff(.editPlan))
+    static let measure = Route1<UUID>(.get, "/plan/atgard/{id}", .staff(.readPlan))
+    static let measureSave = Route1<UUID>(.post, "/plan/atgard/{id}", .staff(.editPlan))
+    static let measureRetire = Route1<UUID>(.post, "/plan/atgard/{id}/utgatt", .staff(.editPlan))
+    static let measureReinstate = Route1<UUID>(.post, "/plan/atgard/{id}/aterinfor", .staff(.editPlan))
+    static let measureNew = Route1<Int>(.get, "/plan/{year}/ny-atgard", .staff(.editPlan))
+    static let measureCreate = Route1<Int>(.post, "/plan/{year}/ny-atgard", .staff(.editPlan))
+    static let governingDocuments = Route0(.get, "/plan/styrdokument", .staff(.readPlan))
+    static let governingDocumentAdd = Route0(.post, "/plan/styrdokument", .staff(.editPlan))
+    static let governingDocumentSave = Route1<UUID>(.post, "/plan/styrdokument/{id}", .staff(.editPlan))
+
+    // MARK: Uppföljning
+    static let followUp = Route0(.get, "/uppfoljning", .staff(.readPlan))
+    static let followUpOpen = Route0(.post, "/uppfoljning", .staff(.editPlan))
+    static let followUpRound = Route1<UUID>(.get, "/uppfoljning/{id}", .staff(.answerFollowUp))
+    static let followUpSendBack = Route1<UUID>(.post, "/uppfoljning/{id}/aterskicka", .staff(.editPlan))
+    static let followUpClose = Route1<UUID>(.post, "/uppfoljning/{id}/stang", .staff(.editPlan))
+    static let followUpReport = Route1<UUID>(.get, "/uppfoljning/{id}/rapport", .staff(.readFollowUpReport))
+    static let followUpReportDocx = Route1<UUID>(.get, "/uppfoljning/{id}/rapport.docx", .staff(.readFollowUpReport))
+    static let followUpMine = Route1<UUID>(.get, "/uppfoljning/{id}/mina", .staff(.answerFollowUp))
+    static let followUpAnswer = Route2<UUID, UUID>(.post, "/uppfoljning/{id}/svar/{measure}", .staff(.answerFollowUp))
+
+    // MARK: EST
+    static let est = Route0(.get, "/est", .staff(.reportIncident))
+    static let incidentForm = Route0(.get, "/est/rapportera", .staff(.reportIncident))
+    static let incidentReport = Route0(.post, "/est/rapportera", .staff(.reportIncident))
+    static let incidents = Route0(.get, "/est/handelser", .staff(.reportIncident))
+    static let incident = Route1<UUID>(.get, "/est/handelser/{id}", .staff(.reportIncident))
+    static let incidentCorrect = Route1<UUID>(.post, "/est/handelser/{id}", .staff(.reportIncident))
+    static let week = Route1<ISOWeek>(.get, "/est/vecka/{week}", .staff(.reportIncident))
+    static let weekReport = Route1<ISOWeek>(.get, "/est/vecka/{week}/rapport", .staff(.reportIncident))
+    static let weekReportDocx = Route1<ISOWeek>(.get, "/est/vecka/{week}/rapport.docx", .staff(.reportIncident))
+    static let weekReportJSON = Route1<ISOWeek>(.get, "/est/vecka/{week}/rapport.json", .staff(.reportIncident))
+    static let weekAssess = Route1<ISOWeek>(.post, "/est/vecka/{week}/bedomning", .staff(.leadEST))
+    static let weekPublish = Route1<ISOWeek>(.post, "/est/vecka/{week}/publicera", .staff(.leadEST))
+    static let weekPlaceAdd = Route1<ISOWeek>(.post, "/est/vecka/{week}/platser", .staff(.leadEST))
+    static let weekPlaceRemove = Route2<ISOWeek, UUID>(.post, "/est/vecka/{week}/platser/{id}/ta-bort", .staff(.leadEST))
+    static let weekInsatsAdd = Route1<ISOWeek>(.post, "/est/vecka/{week}/insatser", .staff(.leadEST))
+    static let weekInsatsFollowUp = Route2<ISOWeek, UUID>(.post, "/est/vecka/{week}/insatser/{id}/uppfoljning", .staff(.leadEST))
+    static let insatser = Route0(.get, "/est/insatser", .staff(.readAllIncidents))
+    static let insats = Route1<UUID>(.get, "/est/insatser/{id}", .staff(.readAllIncidents))
+    static let categories = Route0(.get, "/est/kategorier", .staff(.leadEST))
+    static let categorySave = Route0(.post, "/est/kategorier", .staff(.leadEST))
+    static let trends = Route0(.get, "/est/trender", .staff(.readAllIncidents))
+    static let hotspots = Route0(.get, "/est/hotspots", .staff(.readAllIncidents))
+
+    // MARK: Residents' tips, staff side
+    static let citizenReports = Route0(.get, "/medborgare", .staff(.moderateCitizenReports))
+    static let citizenReport = Route1<UUID>(.get, "/medborgare/{id}", .staff(.moderateCitizenReports))
+    /// One action of the review (`publicera`, `avvisa`, …); see `ModerationRoutes`.
+    static func citizenReview(_ action: String) -> Route1<UUID> {
+        Route1(.post, "/medborgare/{id}/\(action)", .staff(.moderateCitizenReports))
+    }
+    static let citizenReviewActions = ["godkann", "redigera", "avvisa", "dubblett", "svara", "avsluta", "est", "insats"]
+
+    // MARK: Public pages of a kommun
+    static let publicHome = Route1<String>(.get, "/k/{kommun}", .public)
+    static let tipForm = Route1<String>(.get, "/k/{kommun}/tipsa", .public)
+    static let tipSubmit = Route1<String>(.post, "/k/{kommun}/tipsa", .public)
+    static let tipStatus = Route2<String, String>(.get, "/k/{kommun}/arende/{token}", .public)
+
+    // MARK: JSON API
+    static let openAPI = Route0(.get, "/api/v1/openapi.json", .plain)
+    static let apiMe = Route0(.get, "/api/v1/me", .api(nil))
+    static let apiOrganisations = Route0(.get, "/api/v1/organisations", .api(.readReferenceData))
+    static let apiAreas = Route0(.get, "/api/v1/areas", .api(.readReferenceData))
+    static let apiIncidents = Route0(.get, "/api/v1/incidents", .api(.reportIncident))
+    static let apiIncident = Route1<UUID>(.get, "/api/v1/incidents/{id}", .api(.reportIncident))
+    static let apiIncidentCreate = Route0(.post, "/api/v1/incidents", .api(.reportIncident))
+
+    // MARK: Open311 GeoReport v2
+    static let open311Base = "/open311/v2"
+    static let open311Formats = ["json", "xml"]
+    static func open311Discovery(_ format: String) -> Route0 { Route0(.get, "\(open311Base)/discovery.\(format)", .open311) }
+    static func open311Services(_ format: String) -> Route0 { Route0(.get, "\(open311Base)/services.\(format)", .open311) }
+    static func open311Requests(_ format: String) -> Route0 { Route0(.get, "\(open311Base)/requests.\(format)", .open311) }
+    static func open311Post(_ format: String) -> Route0 { Route0(.post, "\(open311Base)/requests.\(format)", .open311) }
+    static let open311Service = Route1<String>(.get, "\(open311Base)/services/{file}", .open311)
+    static let open311Request = Route1<String>(.get, "\(open311Base)/requests/{file}", .open311)
+    static let open311Token = Route1<String>(.get, "\(open311Base)/tokens/{file}", .open311)
+
+    /// Every route above, for the inventory test and the route-scope checks.
+    static let all: [RouteDescription] = [
+        health.route, staticFile.route,
+        login.route, loginSubmit.route, loginCode.route, loginCodeSubmit.route, logout.route,
+        account.route, accountPassword.route, twoStepStart.route, twoStepActivate.route, twoStepDisable.route,
+        home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route,
+        users.route, userAdd.route, userDisable.route, userEnable.route, audit.route,
+        citizenAdmin.route, citizenSettings.route, open311KeyAdd.route, open311KeyRevoke.route,
+        plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planAdopt.route, planCopy.route,
+        measure.route, measureSave.route, measureRetire.route, measureReinstate.route, measureNew.route, measureCreate.route,
+        governingDocuments.route, governingDocumentAdd.route, governingDocumentSave.route,
+        followUp.route, followUpOpen.route, followUpRound.route, followUpSendBack.route, followUpClose.route,
+        followUpReport.route, followUpReportDocx.route, followUpMine.route, followUpAnswer.route,
+        est.route, incidentForm.route, incidentReport.route, incidents.route, incident.route, incidentCorrect.route,
+        week.route, weekReport.route, weekReportDocx.route, weekReportJSON.route, weekAssess.route, weekPublish.route,
+        weekPlaceAdd.route, weekPlaceRemove.route, weekInsatsAdd.route, weekInsatsFollowUp.route,
+        insatser.route, insats.route, categories.route, categorySave.route, trends.route, hotspots.route,
+        citizenReports.route, citizenReport.route,
+        publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route,
+        openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
+        open311Service.route, open311Request.route, open311Token.route,
+    ] + citizenReviewActions.map { citizenReview($0).route }
+        + open311Formats.flatMap { [open311Discovery($0).route, open311Services($0).route, open311Requests($0).route, open311Post($0).route] }
+}

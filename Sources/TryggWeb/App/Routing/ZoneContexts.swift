@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// What a page needs to know about the request to draw the layout: who is signed in (if anyone)
+/// and the token its forms must carry.
+protocol PageContext {
+    var pageUser: UserAccount? { get }
+    var csrfToken: String { get }
+}
+
+extension TryggRequestContext: PageContext {
+    var pageUser: UserAccount? { user }
+}
+
+/// A request to a staff page. It exists only for a signed-in user whose second factor is done,
+/// so `user` (and with it the kommun every query is scoped to) is never missing; without a
+/// session, creating it throws and the visitor is sent to the login page.
+struct StaffContext: ChildRequestContext, PageContext {
+    var coreContext: CoreRequestContextStorage
+    let user: UserAccount
+    /// The session's id, so that a password change can keep this session and end the others.
+    let sessionID: UUID
+    let clientAddress: String
+    let csrfToken: String
+    /// The form fields and files of a POST, read once by the CSRF middleware.
+    let form: FormFields
+    let files: [String: UploadedFile]
+    let maxBodyBytes: Int
+
+    init(context: TryggRequestContext) throws {
+        guard let session = context.session else { throw AuthenticationRequired() }
+        coreContext = context.coreContext
+        user = session.account
+        sessionID = session.id
+        clientAddress = context.clientAddress
+        csrfToken = context.csrfToken
+        form = context.form
+        files = context.files
+        maxBodyBytes = context.maxBodyBytes
+    }
+
+    var maxUploadSize: Int { maxBodyBytes }
+    var pageUser: UserAccount? { user }
+    /// The kommun every query of this request is scoped to.
+    var kommunID: UUID { user.kommun.id }
+    /// Who the audit log names for a change made in this request.
+    var actor: Actor { Actor(user: user, address: clientAddress) }
+
+    /// The user when their role allows `permission`, else 403.
+    func requireUser(allowedTo permission: Permission) throws -> UserAccount {
+        guard user.role.allows(permission) else { throw HTTPError(.forbidden) }
+        return user
+    }
+}
+
+/// A request to the JSON API with a valid bearer token; without one, creating it throws and the
+/// API answers 401 as JSON.
+struct APIContext: ChildRequestContext {
+    var coreContext: CoreRequestContextStorage
+    let user: UserAccount
+    let clientAddress: String
+    let maxBodyBytes: Int
+
+    init(context: TryggRequestContext) throws {
+        guard let user = context.tokenUser else { throw AuthenticationRequired() }
+        coreContext = context.coreContext
+        self.user = user
+        clientAddress = context.clientAddress
+        maxBodyBytes = context.maxBodyBytes
+    }
+
+    var maxUploadSize: Int { maxBodyBytes }
+    var kommunID: UUID { user.kommun.id }
+    var actor: Actor { Actor(user: user, address: clientAddress) }
+
+    func requireUser(allowedTo permission: Permission) throws -> UserAccount {
+        guard user.role.allows(permission) else { throw HTTPError(.forbidden) }
+        return user
+    }
+}

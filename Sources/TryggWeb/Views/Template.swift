@@ -1,0 +1,61 @@
+import Mustache
+
+/// Every Mustache template in `Resources/templates`, by name. `Renderer.load()` checks at start-up
+/// that each one is there and that no template file is left out of this list, so a missing
+/// template stops the server at boot instead of answering 200 with an error text.
+enum Template: String, CaseIterable, Sendable {
+    // Layouts other templates inherit from, and partials they include.
+    case layout, `public`
+    case estWeekBody = "est-week-body"
+    case planDocumentForm = "plan-document-form"
+    case planImport = "plan-import"
+    case planMeasureForm = "plan-measure-form"
+    // Staff pages.
+    case home, account, login
+    case loginCode = "login-code"
+    case areas
+    case areasDetail = "areas-detail"
+    case audit, organisations, users
+    case plan
+    case planEmpty = "plan-empty"
+    case planDocuments = "plan-documents"
+    case planMeasure = "plan-measure"
+    case planNewMeasure = "plan-new-measure"
+    case followup
+    case followupMine = "followup-mine"
+    case followupRound = "followup-round"
+    case est
+    case estCategories = "est-categories"
+    case estEvent = "est-event"
+    case estEvents = "est-events"
+    case estHotspots = "est-hotspots"
+    case estInsats = "est-insats"
+    case estInsatser = "est-insatser"
+    case estReportForm = "est-report-form"
+    case estTrends = "est-trends"
+    case estWeek = "est-week"
+    case citizenList = "citizen-list"
+    case citizenReport = "citizen-report"
+    case citizenadmin
+    case error
+    // Residents' pages.
+    case publicHome = "public-home"
+    case publicReport = "public-report"
+    case publicStatus = "public-status"
+    // Stand-alone documents.
+    case reportFollowup = "report-followup"
+    case reportWeek = "report-week"
+
+    struct Missing: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Every listed template loaded, and every loaded file listed.
+    static func verify(_ library: MustacheLibrary, files: [String]) throws {
+        let missing = allCases.filter { library.getTemplate(named: $0.rawValue) == nil }.map(\.rawValue)
+        let unlisted = Set(files).subtracting(allCases.map(\.rawValue)).sorted()
+        guard missing.isEmpty, unlisted.isEmpty else {
+            throw Missing(description: "Mallarna stämmer inte med registret: saknas \(missing), ej registrerade \(unlisted).")
+        }
+    }
+}
