@@ -16,14 +16,14 @@ struct LoginRoutes {
 
     func register(on routes: RouteRegistry) {
         routes.login(SiteRoutes.login) { request, context in
-            if context.session != nil { return Response.seeOther("/") }
+            if context.session != nil { return Response.seeOther(SiteRoutes.home.path) }
             let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init))
             return deps.renderer.page(.login, title: "Logga in", context: context, content: LoginView(email: "", next: next),
                                       notice: request.uri.queryParameters["utloggad"] != nil ? "Du är utloggad." : nil)
         }
         routes.login(SiteRoutes.loginSubmit) { _, context in try await login(context: context) }
         routes.login(SiteRoutes.loginCode) { _, context in
-            guard context.pendingSession != nil else { return Response.seeOther("/login") }
+            guard context.pendingSession != nil else { return Response.seeOther(SiteRoutes.login.path) }
             return deps.renderer.page(.loginCode, title: "Tvåstegsverifiering", context: context)
         }
         routes.login(SiteRoutes.loginCodeSubmit) { _, context in try await verifyCode(context: context) }
@@ -33,7 +33,7 @@ struct LoginRoutes {
                 try await AuditLog.record(Actor(user: session.account, address: context.clientAddress), action: "loggade ut",
                                           objectType: "användare", objectID: session.account.email, on: deps.database.db)
             }
-            var response = Response.seeOther("/login?utloggad=1")
+            var response = Response.seeOther(SiteRoutes.login.path(query: [("utloggad", "1")]))
             response.headers.append(.init(name: .setCookie, value: Cookies.expired(name: CookieName.session, secure: deps.configuration.secureCookies)))
             return response
         }
@@ -41,7 +41,7 @@ struct LoginRoutes {
 
     /// Only local paths, so the login page cannot be used to send people to another site.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 500 else { return "/" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 500 else { return SiteRoutes.home.path }
         return next
     }
 
@@ -86,21 +86,21 @@ struct LoginRoutes {
             try await AuditLog.record(Actor(user: credentials.account, address: context.clientAddress), action: "loggade in",
                                       objectType: "användare", objectID: email, on: deps.database.db)
         }
-        var response = Response.seeOther(needsCode ? "/login/kod?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/") : next)
+        var response = Response.seeOther(needsCode ? SiteRoutes.loginCode.path(query: [("next", next)]) : next)
         response.headers.append(.init(name: .setCookie, value: Cookies.header(
             name: CookieName.session, value: token, maxAge: nil, secure: deps.configuration.secureCookies)))
         return response
     }
 
     private func verifyCode(context: TryggRequestContext) async throws -> Response {
-        guard let pending = context.pendingSession else { return Response.seeOther("/login") }
+        guard let pending = context.pendingSession else { return Response.seeOther(SiteRoutes.login.path) }
         let accounts = AccountStore(deps.database)
-        guard let secret = try await accounts.totpSecret(userID: pending.account.id) else { return Response.seeOther("/login") }
+        guard let secret = try await accounts.totpSecret(userID: pending.account.id) else { return Response.seeOther(SiteRoutes.login.path) }
         guard let step = SecondFactor.acceptedStep(code: context.form.text("code"), secret: secret),
               try await accounts.useTOTPStep(step, userID: pending.account.id) else {
             if try await accounts.recordFailedLogin(userID: pending.account.id, rule: deps.lockoutRule, address: context.clientAddress) != nil {
                 try await SessionStore(deps.database).delete(sessionID: pending.id)
-                return Response.seeOther("/login")
+                return Response.seeOther(SiteRoutes.login.path)
             }
             return deps.renderer.page(.loginCode, title: "Tvåstegsverifiering", context: context,
                                       error: "Koden stämmer inte. Ange den sexsiffriga koden från din autentiseringsapp.",
@@ -110,7 +110,7 @@ struct LoginRoutes {
         try await accounts.recordSuccessfulLogin(userID: pending.account.id)
         try await AuditLog.record(Actor(user: pending.account, address: context.clientAddress), action: "loggade in med tvåstegsverifiering",
                                   objectType: "användare", objectID: pending.account.email, on: deps.database.db)
-        return Response.seeOther("/")
+        return Response.seeOther(SiteRoutes.home.path)
     }
 
     /// A bcrypt hash of a random string at the production cost, used only to spend time on unknown

@@ -93,7 +93,7 @@ struct PublicReportRoutes {
                     text: "Tjänsten tar emot många tips just nu. Vänta en minut och skicka igen; det du skrivit finns kvar.")],
                     context: context, status: .serviceUnavailable)
             }
-            return .seeOther("/k/\(kommun.slug)/arende/\(token)?tack=1")
+            return .seeOther(SiteRoutes.tipStatus.path(kommun.slug, token, query: [("tack", "1")]))
         }
     }
 
@@ -134,7 +134,7 @@ struct PublicReportRoutes {
         let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
         let area = report.areaID.flatMap { id in reference.areas.first { $0.id == id }?.name }
         let view: [String: Any] = [
-            "thanks": thanks, "link": "/k/\(kommun.slug)/arende/\(token)", "status": report.status.displayName,
+            "thanks": thanks, "link": SiteRoutes.tipStatus.path(kommun.slug, token), "status": report.status.displayName,
             "number": report.status.isPublic ? report.publicNumber.map(String.init) ?? "" : "",
             "submitted": PublicTime.week(report.submittedAt),
             "category": reference.categories.first { $0.id == report.categoryID }?.name ?? "",

@@ -109,7 +109,7 @@ struct IncidentAPIRoutes {
                     try await deps.incidentQueue.store(stored, detail: IncidentStore.auditDetail(checked), by: context.actor)
                     var response = APIRoutes.json(bytes: lookups.dto(stored).json)
                     response.status = .created
-                    response.headers[.location] = "/api/v1/incidents/\(stored.id)"
+                    response.headers[.location] = SiteRoutes.apiIncident.path(stored.id)
                     return response
                 } catch let error as StoreError {
                     return Self.problems([IncidentProblem(field: "area", message: error.description)])

@@ -48,7 +48,7 @@ struct IncidentRoutes {
                 } catch let error as StoreError {
                     return try await form(input, user: user, context: context, problems: [IncidentProblem(field: "område", message: error.description)])
                 }
-                return Response.seeOther("/est/rapportera?sparad=1")
+                return Response.seeOther(SiteRoutes.incidentForm.path(query: [("sparad", "1")]))
             }
         }
         routes.staff(SiteRoutes.incidents) { request, context in
@@ -83,7 +83,7 @@ struct IncidentRoutes {
                       notice: String? = nil) async throws -> Response {
         let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
         let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
-        let view = input.view(action: "/est/rapportera", submitLabel: "Skicka rapporten", categories: categories, areas: areas, problems: problems)
+        let view = input.view(action: SiteRoutes.incidentReport.path, submitLabel: "Skicka rapporten", categories: categories, areas: areas, problems: problems)
         return deps.renderer.page(.estReportForm, title: "Rapportera en händelse", context: context, content: view, notice: notice,
                                   status: problems.isEmpty ? .ok : .badRequest)
     }
@@ -136,7 +136,7 @@ struct IncidentRoutes {
             event: WeekView.EventRow(event, areas: areas, categories: categories, organisations: organisations), week: week.description,
             weekLabel: week.swedishName, precision: event.precision.displayName + (event.endedAt.map { ", till \(IncidentTime.display($0))" } ?? ""),
             coordinates: event.point.map { String(format: "%.5f, %.5f", $0.latitude, $0.longitude) } ?? "ingen punkt angiven", editable: editable,
-            form: editable ? form.view(action: "/est/handelser/\(id)", submitLabel: "Spara ändringen", categories: categories, areas: areas,
+            form: editable ? form.view(action: SiteRoutes.incidentCorrect.path(id), submitLabel: "Spara ändringen", categories: categories, areas: areas,
                                        problems: problems) : nil)
         return deps.renderer.page(.estEvent, title: "Händelse \(IncidentTime.display(event.occurredAt))", context: context, content: view,
                                   notice: notice, status: problems.isEmpty ? .ok : .badRequest)

@@ -78,7 +78,7 @@ struct FollowUpRoutes {
             do {
                 let round = try await FollowUpStore(deps.database).open(planID: planID, kommunID: user.kommun.id,
                                                                         deadline: context.form.text("deadline"), by: context.actor)
-                return Response.seeOther("/uppfoljning/\(round.id)")
+                return Response.seeOther(SiteRoutes.followUpRound.path(round.id))
             } catch let error as StoreError {
                 return try await list(context: context, error: error.description)
             }
@@ -87,7 +87,7 @@ struct FollowUpRoutes {
             let user = try context.requireUser(allowedTo: .answerFollowUp)
             let id = try context.parameters.require("id", as: UUID.self)
             guard try await FollowUpStore(deps.database).round(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
-            guard user.role.allows(.editPlan) else { return Response.seeOther("/uppfoljning/\(id)/mina") }
+            guard user.role.allows(.editPlan) else { return Response.seeOther(SiteRoutes.followUpMine.path(id)) }
             return try await overview(context: context)
         }
         routes.staff(SiteRoutes.followUpSendBack) { _, context in
@@ -120,7 +120,7 @@ struct FollowUpRoutes {
         }
         routes.staff(SiteRoutes.followUpReport) { _, context in
             let report = try await report(context: context)
-            return deps.renderer.html(.reportFollowup, report.htmlView(stylesheet: "/static/report.css", inlineStyle: nil))
+            return deps.renderer.html(.reportFollowup, report.htmlView(stylesheet: SiteRoutes.staticFile.path("report.css"), inlineStyle: nil))
         }
         routes.staff(SiteRoutes.followUpReportDocx) { _, context in
             let report = try await report(context: context)

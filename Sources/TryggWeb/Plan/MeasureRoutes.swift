@@ -89,7 +89,7 @@ struct MeasureRoutes {
                 let edit = try Self.edit(from: context.form, year: plan.year)
                 let measure = try await PlanStore(deps.database).addMeasure(planID: plan.id, kommunID: user.kommun.id, edit: edit,
                                                                             by: context.actor)
-                return Response.seeOther("/plan/atgard/\(measure.id)")
+                return Response.seeOther(SiteRoutes.measure.path(measure.id))
             } catch let error as StoreError {
                 return try await newPage(request: request, context: context, error: error.description, keep: context.form)
             } catch let error as ImportFailure {
@@ -151,7 +151,7 @@ struct MeasureRoutes {
         let row = measure.row
         let view = MeasurePage(
             id: measure.id.uuidString, reference: measure.reference, plan: PlanViews.summary(plan),
-            planHref: "/plan/\(plan.year)?version=\(plan.version)", row: PlanViews.row(measure), section: row.section.heading,
+            planHref: SiteRoutes.planYear.path(plan.year, query: [("version", "\(plan.version)")]), row: PlanViews.row(measure), section: row.section.heading,
             group: "\(row.groupNumber). \(row.groupTitle)",
             subgroup: [row.subgroupLabel, row.subgroupTitle].filter { !$0.isEmpty }.joined(separator: " "),
             fundingKronor: Funding(text: row.funding).amountKronor.map { "\($0.formatted(.number.locale(Locale(identifier: "sv_SE")))) kr" },
@@ -167,7 +167,7 @@ struct MeasureRoutes {
         guard plan.status == .utkast else {
             throw HTTPError(.badRequest, message: "Planen är antagen. Skapa en ny version för att lägga till åtgärder.")
         }
-        let view = NewMeasurePage(plan: PlanViews.summary(plan), planHref: "/plan/\(plan.year)?version=\(plan.version)",
+        let view = NewMeasurePage(plan: PlanViews.summary(plan), planHref: SiteRoutes.planYear.path(plan.year, query: [("version", "\(plan.version)")]),
                                   form: Self.formValues(nil, keep: form))
         return deps.renderer.page(.planNewMeasure, title: "Ny åtgärd i åtgärdsplan \(plan.year)", context: context, content: view,
                                   error: error, status: error == nil ? .ok : .badRequest)

@@ -41,7 +41,7 @@ struct PlanRoutes {
         routes.staff(SiteRoutes.plan) { _, context in
             let user = try context.requireUser(allowedTo: .readPlan)
             if let latest = try await PlanStore(deps.database).plans(kommunID: user.kommun.id).first {
-                return Response.seeOther("/plan/\(latest.year)")
+                return Response.seeOther(SiteRoutes.planYear.path(latest.year))
             }
             return deps.renderer.page(.planEmpty, title: "Åtgärdsplan", context: context,
                                       content: EmptyPage(canEdit: user.role.allows(.editPlan)))
@@ -69,7 +69,7 @@ struct PlanRoutes {
             } catch let error as StoreError {
                 return try await page(request: request, context: context, error: error.description, status: .badRequest)
             }
-            return Response.seeOther("/plan/\(plan.year)")
+            return Response.seeOther(SiteRoutes.planYear.path(plan.year))
         }
         routes.staff(SiteRoutes.planCopy) { request, context in
             let (user, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
@@ -77,7 +77,7 @@ struct PlanRoutes {
             do {
                 let copy = try await PlanStore(deps.database).copy(planID: plan.id, kommunID: user.kommun.id, toYear: target,
                                                                    by: context.actor)
-                return Response.seeOther("/plan/\(copy.year)")
+                return Response.seeOther(SiteRoutes.planYear.path(copy.year))
             } catch let error as StoreError {
                 return try await page(request: request, context: context, error: error.description, status: .badRequest)
             }
@@ -124,7 +124,7 @@ struct PlanRoutes {
         let matching = all.filter(filter.matches).filter { wantedStatus.isEmpty || (statusByMeasure[$0.id] ?? "Ej besvarad") == wantedStatus }
         let plans = try await store.plans(kommunID: user.kommun.id).map { other in
             PlanLink(label: "\(other.year)" + (other.version > 1 ? " v\(other.version)" : "") + (other.status == .utkast ? " (utkast)" : ""),
-                     href: "/plan/\(other.year)?version=\(other.version)", current: other.id == plan.id)
+                     href: SiteRoutes.planYear.path(other.year, query: [("version", "\(other.version)")]), current: other.id == plan.id)
         }
         let view = PlanPage(
             plan: PlanViews.summary(plan), plans: plans, sections: PlanViews.sections(matching),
@@ -136,8 +136,8 @@ struct PlanRoutes {
             q: filter.text, includeRetired: filter.includeRetired,
             filtered: filter != MeasureFilter(includeRetired: filter.includeRetired) || !wantedStatus.isEmpty,
             matchCount: matching.count, totalCount: all.count, canEdit: user.role.allows(.editPlan),
-            exportHref: "/plan/\(plan.year)/export.csv?version=\(plan.version)",
-            exportXlsxHref: "/plan/\(plan.year)/export.xlsx?version=\(plan.version)", nextYear: plan.year + 1)
+            exportHref: SiteRoutes.planExportCSV.path(plan.year, query: [("version", "\(plan.version)")]),
+            exportXlsxHref: SiteRoutes.planExportXlsx.path(plan.year, query: [("version", "\(plan.version)")]), nextYear: plan.year + 1)
         return deps.renderer.page(.plan, title: "Åtgärdsplan \(plan.year)" + (plan.version > 1 ? ", version \(plan.version)" : ""),
                                   context: context, content: view, notice: notice, error: error, status: status)
     }
@@ -154,7 +154,7 @@ struct PlanRoutes {
         do {
             let summary = try await PlanStore(deps.database).importRows(rows, into: user.kommun, source: file.filename,
                                                                         by: context.actor)
-            return Response.seeOther("/plan/\(summary.plan.year)?version=\(summary.plan.version)")
+            return Response.seeOther(SiteRoutes.planYear.path(summary.plan.year, query: [("version", "\(summary.plan.version)")]))
         } catch let error as ImportFailure {
             return failure(error.description)
         } catch let error as StoreError {

@@ -7,9 +7,12 @@ import Mustache
 public struct Renderer: Sendable {
     let library: MustacheLibrary
 
+    static var templatesDirectory: URL? {
+        Bundle.module.url(forResource: "Resources", withExtension: nil)?.appendingPathComponent("templates")
+    }
+
     public static func load() async throws -> Renderer {
-        guard let directory = Bundle.module.url(forResource: "Resources", withExtension: nil)?
-            .appendingPathComponent("templates").path else {
+        guard let directory = templatesDirectory?.path else {
             throw HTTPError(.internalServerError, message: "Mallarna saknas i paketet.")
         }
         let library = try await MustacheLibrary(directory: directory)
