@@ -53,6 +53,7 @@ let package = Package(
                 "TryggCore",
                 "TryggStore",
                 "TryggReports",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -18,7 +18,7 @@ struct AdminTests {
                                                                  "organisation": kof.id.uuidString, "password": "kort"])
             #expect(weak.status == .badRequest && weak.text.contains("minst 10 tecken"))
             #expect(weak.text.contains("value=\"ny@linkoping.se\""), "formuläret behåller det som skrevs")
-            let created = try await admin.post("/admin/anvandare", ["email": "Ny@Linkoping.se", "name": "Ny Person", "role": "ansvarig",
+            let created = try await admin.submit("/admin/anvandare", ["email": "Ny@Linkoping.se", "name": "Ny Person", "role": "ansvarig",
                                                                     "organisation": kof.id.uuidString, "password": "ett långt lösenord"])
             #expect(created.status == .ok && created.text.contains("ny@linkoping.se är tillagd"))
             let duplicate = try await admin.post("/admin/anvandare", ["email": "ny@linkoping.se", "name": "Igen", "role": "ansvarig",
@@ -42,7 +42,7 @@ struct AdminTests {
             #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: bearer).status == .ok)
             let admin = Browser(client)
             try await admin.login("admin@linkoping.demo")
-            #expect(try await admin.post("/admin/anvandare/\(id)/inaktivera").text.contains("inaktiverad"))
+            #expect(try await admin.submit("/admin/anvandare/\(id)/inaktivera").text.contains("inaktiverad"))
             #expect(try await reporter.get("/").location == "/login")
             #expect(try await Browser(client).login("rapportor@linkoping.demo").status == .forbidden)
             #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: bearer).status == .unauthorized)
@@ -73,13 +73,13 @@ struct AdminTests {
         try await Harness.run { harness, client in
             let admin = Browser(client)
             try await admin.login("admin@linkoping.demo")
-            let deso = try await admin.post("/omraden", ["name": "Ekholmen", "deso": "0580C1310, 0580C1320"])
+            let deso = try await admin.submit("/omraden", ["name": "Ekholmen", "deso": "0580C1310, 0580C1320"])
             #expect(deso.status == .ok && deso.text.contains("Området Ekholmen är tillagt"))
             let wrongKommun = try await admin.post("/omraden", ["name": "Fel", "deso": "0581C1020"])
             #expect(wrongKommun.status == .badRequest && wrongKommun.text.contains("hör inte till kommunkod 0580"))
 
             let polygon = #"{"type":"Feature","properties":{"name":"Johannelund"},"geometry":{"type":"Polygon","coordinates":[[[15.64,58.42],[15.66,58.42],[15.66,58.43],[15.64,58.42]]]}}"#
-            let geo = try await admin.post("/omraden", ["name": "Johannelund", "geojson": polygon])
+            let geo = try await admin.submit("/omraden", ["name": "Johannelund", "geojson": polygon])
             #expect(geo.status == .ok)
             let broken = try await admin.post("/omraden", ["name": "Trasigt", "geojson": #"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[15.64,58.42],[15.66,58.42]]]}"#])
             #expect(broken.status == .badRequest && broken.text.contains("GeoJSON kunde inte läsas"))
@@ -104,7 +104,7 @@ struct AdminTests {
             let vof = try #require(try await KommunStore(harness.database).organisation(abbreviation: "VOF", kommunID: kommun.id))
             #expect(!vof.nameConfirmed)
             #expect(try await admin.get("/organisationer").text.contains("ej bekräftat"))
-            let saved = try await admin.post("/organisationer/\(vof.id)", ["name": "Vård- och omsorgsförvaltningen", "kind": "forvaltning"])
+            let saved = try await admin.submit("/organisationer/\(vof.id)", ["name": "Vård- och omsorgsförvaltningen", "kind": "forvaltning"])
             #expect(saved.status == .ok && saved.text.contains("VOF är sparad"))
             #expect(try await KommunStore(harness.database).organisation(id: vof.id, kommunID: kommun.id)?.nameConfirmed == true)
             let empty = try await admin.post("/organisationer/\(vof.id)", ["name": " ", "kind": "forvaltning"])

@@ -122,7 +122,7 @@ struct CitizenReportTests {
             #expect(page.text.contains("tipsare@example.org") && page.text.contains("Publicera"))
             #expect(try await harness.auditActions("linkoping").contains("läste kontaktuppgifter"))
             let category = try #require(try await CategoryStore(harness.database).all(kommunID: report.kommunID).first { $0.code == "otrygg-plats" })
-            let published = try await samordnare.post("/medborgare/\(report.id.uuidString)/godkann", [
+            let published = try await samordnare.submit("/medborgare/\(report.id.uuidString)/godkann", [
                 "kategori": category.id.uuidString, "platsnamn": "Gångtunneln vid centrum", "beskrivning": "Lamporna i tunneln är trasiga"])
             #expect(published.status == .ok && published.text.contains("Tipset är publicerat"))
             let approved = try #require(try await CitizenStore(harness.database).find(id: report.id, kommunID: report.kommunID))
@@ -148,15 +148,15 @@ struct CitizenReportTests {
             #expect(!(try await samordnare.get("/est/vecka/\(week)?medborgare=dolj").text.contains("Lamporna i tunneln är trasiga")))
 
             // Answer, close, and hand over to EST.
-            #expect(try await samordnare.post("/medborgare/\(report.id.uuidString)/svara", ["svar": "Belysningen lagas nästa vecka."]).status == .ok)
+            #expect(try await samordnare.submit("/medborgare/\(report.id.uuidString)/svara", ["svar": "Belysningen lagas nästa vecka."]).status == .ok)
             #expect(try await Browser(client).get(link).text.contains("Belysningen lagas nästa vecka."))
-            #expect(try await samordnare.post("/medborgare/\(report.id.uuidString)/avsluta").status == .ok)
+            #expect(try await samordnare.submit("/medborgare/\(report.id.uuidString)/avsluta").status == .ok)
             #expect(try await Browser(client).get("/open311/v2/requests/1.json?jurisdiction_id=linkoping").text.contains("\"status\":\"closed\""))
-            #expect(try await samordnare.post("/medborgare/\(report.id.uuidString)/est").status == .ok)
+            #expect(try await samordnare.submit("/medborgare/\(report.id.uuidString)/est").status == .ok)
             let converted = try #require(try await IncidentStore(harness.database).find(id: incident.id, kommunID: report.kommunID))
             #expect(converted.source == .est && converted.organisationID != nil)
             let organisationID = try #require(converted.organisationID)
-            let insats = try await samordnare.post("/medborgare/\(report.id.uuidString)/insats", [
+            let insats = try await samordnare.submit("/medborgare/\(report.id.uuidString)/insats", [
                 "typ": "situationell", "vad": "Byt belysning i tunneln", "plats": "Gångtunneln", "organisation": organisationID.uuidString,
                 "start": "2026-01-05", "klart": "2026-02-01"])
             #expect(insats.status == .ok && insats.text.contains("Insatsen är beslutad"))
@@ -182,9 +182,9 @@ struct CitizenReportTests {
             try await samordnare.login("samordnare@linkoping.demo")
             let page = try await samordnare.get("/medborgare/\(copy.id.uuidString)")
             #expect(page.text.contains("Markera som dubblett"))
-            #expect(try await samordnare.post("/medborgare/\(copy.id.uuidString)/dubblett", ["original": original.id.uuidString]).status == .ok)
+            #expect(try await samordnare.submit("/medborgare/\(copy.id.uuidString)/dubblett", ["original": original.id.uuidString]).status == .ok)
             #expect(try await samordnare.post("/medborgare/\(original.id.uuidString)/avvisa", ["skal": ""]).status == .badRequest)
-            #expect(try await samordnare.post("/medborgare/\(original.id.uuidString)/avvisa", ["skal": "Gäller inte kommunens mark."]).status == .ok)
+            #expect(try await samordnare.submit("/medborgare/\(original.id.uuidString)/avvisa", ["skal": "Gäller inte kommunens mark."]).status == .ok)
             #expect(try await Browser(client).get(first).text.contains("Gäller inte kommunens mark."))
             // A rejected tip cannot be published afterwards.
             let late = try await samordnare.post("/medborgare/\(original.id.uuidString)/avsluta")

@@ -69,7 +69,7 @@ struct ESTReportingTests {
             try await rapportor.post("/est/rapportera", Self.goodReport)
             let kommun = try await harness.kommun("linkoping")
             let id = try #require(try await IncidentStore(harness.database).list(kommunID: kommun.id, filter: .init()).first).id
-            let corrected = try await rapportor.post("/est/handelser/\(id)", Self.goodReport.merging(["beskrivning": "Klotter på två fasader"]) { _, new in new })
+            let corrected = try await rapportor.submit("/est/handelser/\(id)", Self.goodReport.merging(["beskrivning": "Klotter på två fasader"]) { _, new in new })
             #expect(corrected.status == .ok && corrected.text.contains("Ändringen är sparad"))
             #expect(try await IncidentStore(harness.database).find(id: id, kommunID: kommun.id)?.description == "Klotter på två fasader")
             let audit = try await AuditLog.search(kommunID: kommun.id, AuditQuery(limit: 10), on: harness.database.db)

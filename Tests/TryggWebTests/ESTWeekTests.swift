@@ -35,10 +35,10 @@ struct ESTWeekTests {
             // Three events at the square this week and two in the four weeks before: a recurring hot place.
             #expect(page.text.contains("Torget <span class=\"tag\">återkommande</span></th><td>Skäggetorp</td><td>3</td><td>2</td>"))
 
-            let saved = try await samordnare.post("/est/vecka/2024-W13/bedomning", ["bedomning": "Ökat klotter vid torget."])
+            let saved = try await samordnare.submit("/est/vecka/2024-W13/bedomning", ["bedomning": "Ökat klotter vid torget."])
             #expect(saved.text.contains("Bedömningen är sparad") && saved.text.contains("Ökat klotter vid torget."))
             let mos = try #require(try await KommunStore(harness.database).organisation(abbreviation: "MOS", kommunID: try await harness.kommun("linkoping").id))
-            let decided = try await samordnare.post("/est/vecka/2024-W13/insatser", [
+            let decided = try await samordnare.submit("/est/vecka/2024-W13/insatser", [
                 "typ": "situationell", "vad": "Sanera klottret och byt belysning", "plats": "Torget", "lat": "58.4320", "lon": "15.5800",
                 "organisation": mos.id.uuidString, "start": "2024-03-28", "klart": "2024-04-05"])
             #expect(decided.text.contains("Insatsen är beslutad") && decided.text.contains("Sanera klottret"))
@@ -51,7 +51,7 @@ struct ESTWeekTests {
             // The next week the insats is still open and is followed up there.
             let nextWeek = try await samordnare.get("/est/vecka/2024-W14")
             #expect(nextWeek.text.contains("Sanera klottret") && nextWeek.text.contains("/insatser/\(insats.id)/uppfoljning"))
-            let followed = try await samordnare.post("/est/vecka/2024-W14/insatser/\(insats.id)/uppfoljning", ["status": "genomford", "notering": "Klottret är borta."])
+            let followed = try await samordnare.submit("/est/vecka/2024-W14/insatser/\(insats.id)/uppfoljning", ["status": "genomford", "notering": "Klottret är borta."])
             #expect(followed.text.contains("Uppföljningen är sparad"))
             #expect(!(try await samordnare.get("/est/vecka/2024-W15").text.contains("Sanera klottret")))
             let insatsPage = try await samordnare.get("/est/insatser/\(insats.id)")

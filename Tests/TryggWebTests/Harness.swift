@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Testing
 import TryggCore
 import TryggStore
 @testable import TryggWeb
@@ -80,6 +81,16 @@ final class Browser {
         var headers = extra
         headers[.contentType] = "application/x-www-form-urlencoded"
         return try await send(path, method: .post, headers: headers, body: ByteBuffer(string: Self.encode(pairs: all)))
+    }
+
+    /// Posts a form that should succeed, as a browser does: the answer is a redirect (Post/Redirect/
+    /// Get, so a reload does not send the form again), which is followed to the page it names.
+    @discardableResult
+    func submit(_ path: String, _ fields: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) async throws -> TestResponse {
+        let response = try await post(path, fields)
+        #expect(response.status == .seeOther, "POST \(path) svarade \(response.status), inte 303: \(response.text.prefix(300))", sourceLocation: sourceLocation)
+        guard response.status == .seeOther, let location = response.location else { return response }
+        return try await get(String(location.prefix { $0 != "#" }))
     }
 
     @discardableResult

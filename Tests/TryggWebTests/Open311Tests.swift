@@ -139,9 +139,9 @@ struct Open311Tests {
             #expect(!(try await admin.get("/admin/medborgare").text.contains(key)))
             let kommun = try await harness.kommun("linkoping")
             let stored = try #require(try await Open311KeyStore(harness.database).all(kommunID: kommun.id).first)
-            #expect(try await admin.post("/admin/medborgare/nycklar/\(stored.id.uuidString)/sparra").status == .ok)
+            #expect(try await admin.submit("/admin/medborgare/nycklar/\(stored.id.uuidString)/sparra").status == .ok)
             #expect(try await Self.post(client, Self.good(key)).status == .forbidden)
-            let settings = try await admin.post("/admin/medborgare/installningar", ["dagar": "30", "min_lat": "58", "max_lat": "58.7",
+            let settings = try await admin.submit("/admin/medborgare/installningar", ["dagar": "30", "min_lat": "58", "max_lat": "58.7",
                                                                                     "min_lon": "15", "max_lon": "16.2"])
             #expect(settings.status == .ok)
             #expect(try await CitizenSettingsStore(harness.database).settings(kommunID: kommun.id).retentionDays == 30)

@@ -72,7 +72,7 @@ struct PlanTests {
             let draft = try #require(try await PlanStore(harness.database).plan(kommunID: kommun.id, year: 2023))
             #expect(draft.version == 2 && draft.status == .utkast)
             let copy = try #require(try await PlanStore(harness.database).measures(planID: draft.id, kommunID: kommun.id).first { $0.reference == "3.2" })
-            let saved = try await browser.post("/plan/atgard/\(copy.id)", fields)
+            let saved = try await browser.submit("/plan/atgard/\(copy.id)", fields)
             #expect(saved.status == .ok && saved.text.contains("Åtgärden är sparad"))
             #expect(saved.text.contains("samordnare@linkoping.demo ändrade"))
             #expect(saved.text.contains("Utvärdera effekterna av installerad kamerabevakning"), "före")
@@ -114,10 +114,10 @@ struct PlanTests {
             moved.subgroupLabel = ""
             moved.subgroupTitle = ""
             moved.position = 4
-            #expect(try await browser.post("/plan/atgard/\(new.id)", Self.fields(moved)).status == .ok)
+            #expect(try await browser.submit("/plan/atgard/\(new.id)", Self.fields(moved)).status == .ok)
             #expect(try await PlanStore(harness.database).measure(id: new.id, kommunID: kommun.id)?.measure.reference == "25.4")
 
-            #expect(try await browser.post("/plan/atgard/\(new.id)/utgatt").text.contains("utgången"))
+            #expect(try await browser.submit("/plan/atgard/\(new.id)/utgatt").text.contains("utgången"))
             #expect(try await PlanStore(harness.database).measures(planID: draft.id, kommunID: kommun.id).count == 123)
             #expect(try await browser.get("/plan/2024?utgangna=1").text.contains("124 åtgärder"))
         }
@@ -219,7 +219,7 @@ struct GoverningDocumentTests {
             let bad = try await browser.post("/plan/styrdokument/\(program.id)", fields)
             #expect(bad.status == .badRequest && bad.text.contains("ingen webbadress"))
             fields["links"] = "https://www.linkoping.se/program"
-            #expect(try await browser.post("/plan/styrdokument/\(program.id)", fields).text.contains("är sparat"))
+            #expect(try await browser.submit("/plan/styrdokument/\(program.id)", fields).text.contains("är sparat"))
             let saved = try #require(try await GoverningDocumentStore(harness.database).all(kommunID: kommun.id).first { $0.id == program.id })
             #expect(saved.adoptedBy == "Kommunfullmäktige" && saved.links == ["https://www.linkoping.se/program"])
 

@@ -44,7 +44,7 @@ struct AccountRoutes {
                                       status: .badRequest)
             }
             try await AccountStore(deps.database).setSecondFactor(userID: user.id, enabled: true, by: context.actor)
-            return try await page(context: context, notice: "Tvåstegsverifiering är aktiverad. Nästa inloggning kräver en kod.")
+            return Response.seeOther(SiteRoutes.account.path, notice: "Tvåstegsverifiering är aktiverad. Nästa inloggning kräver en kod.", context: context)
         }
         routes.staff(SiteRoutes.twoStepDisable) { _, context in
             let user = context.user
@@ -53,7 +53,7 @@ struct AccountRoutes {
                 return try await page(context: context, error: "Fel lösenord: tvåstegsverifieringen är kvar.", status: .badRequest)
             }
             try await AccountStore(deps.database).setSecondFactor(userID: user.id, enabled: false, by: context.actor)
-            return try await page(context: context, notice: "Tvåstegsverifiering är avstängd.")
+            return Response.seeOther(SiteRoutes.account.path, notice: "Tvåstegsverifiering är avstängd.", context: context)
         }
     }
 
@@ -88,6 +88,6 @@ struct AccountRoutes {
         try await AccountStore(deps.database).changePassword(
             userID: user.id, newHash: try await deps.hashPassword(new), keepingSession: context.sessionID,
             by: context.actor)
-        return try await page(context: context, notice: "Lösenordet är bytt. Du har loggats ut på andra enheter.")
+        return Response.seeOther(SiteRoutes.account.path, notice: "Lösenordet är bytt. Du har loggats ut på andra enheter.", context: context)
     }
 }

@@ -23,6 +23,10 @@ public struct TryggRequestContext: RequestContext, RemoteAddressRequestContext {
     /// Files of a multipart form, by field name.
     public var files: [String: UploadedFile] = [:]
     public var maxBodyBytes: Int = 4 * 1024 * 1024
+    /// Cookies get `Secure` (Trygg runs behind TLS).
+    public var secureCookies = false
+    /// The message a form left for this page (Post/Redirect/Get), read once by the session middleware.
+    var flash: Flash?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

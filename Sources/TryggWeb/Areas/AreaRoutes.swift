@@ -68,7 +68,7 @@ struct AreaRoutes {
         do {
             let area = try await AreaStore(deps.database).add(
                 kommun: user.kommun, name: name, shape: shape, desoCodes: codes, source: "webbformulär", by: context.actor)
-            return try await list(context: context, notice: "Området \(area.name) är tillagt.")
+            return Response.seeOther(SiteRoutes.areas.path, notice: "Området \(area.name) är tillagt.", context: context)
         } catch let error as StoreError {
             return try await failure(error.description)
         }

@@ -30,7 +30,7 @@ struct CitizenAdminRoutes {
             } catch let error as StoreError {
                 return try await page(user: user, context: context, error: error.description, status: .badRequest)
             }
-            return try await page(user: user, context: context, notice: "Inställningarna är sparade.")
+            return Response.seeOther(SiteRoutes.citizenAdmin.path, notice: "Inställningarna är sparade.", context: context)
         }
         routes.staff(SiteRoutes.open311KeyAdd) { _, context in
             let user = try context.requireUser(allowedTo: .administerKommun)
@@ -52,7 +52,7 @@ struct CitizenAdminRoutes {
             } catch StoreError.notFound {
                 throw HTTPError(.notFound)
             }
-            return try await page(user: user, context: context, notice: "Nyckeln är spärrad.")
+            return Response.seeOther(SiteRoutes.citizenAdmin.path, notice: "Nyckeln är spärrad.", context: context)
         }
     }
 

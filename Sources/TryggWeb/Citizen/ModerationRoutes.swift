@@ -84,8 +84,7 @@ struct ModerationRoutes {
             } catch let error as StoreError {
                 return try await page.render(report, user: user, context: context, error: error.description, status: .badRequest)
             }
-            guard let updated = try await CitizenStore(deps.database).find(id: report.id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
-            return try await page.render(updated, user: user, context: context, notice: done)
+            return Response.seeOther(SiteRoutes.citizenReport.path(report.id), notice: done, context: context)
         }
     }
 

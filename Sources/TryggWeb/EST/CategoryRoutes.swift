@@ -36,7 +36,7 @@ struct CategoryRoutes {
             } catch let error as StoreError {
                 return try await page(context: context, error: error.description)
             }
-            return try await page(context: context, notice: "Kategorin är sparad.")
+            return Response.seeOther(SiteRoutes.categories.path, notice: "Kategorin är sparad.", context: context)
         }
     }
 

@@ -74,7 +74,7 @@ struct IncidentRoutes {
                 } catch let error as StoreError {
                     return try await detail(context: context, input: input, problems: [IncidentProblem(field: "område", message: error.description)])
                 }
-                return try await detail(context: context, notice: "Ändringen är sparad.")
+                return Response.seeOther(SiteRoutes.incident.path(id), notice: "Ändringen är sparad.", context: context)
             }
         }
     }

@@ -135,7 +135,7 @@ struct WeekRoutes {
         } catch let error as StoreError {
             return try await page(user: user, week: week, context: context, error: error.description)
         }
-        return try await page(user: user, week: week, context: context, notice: done)
+        return Response.seeOther(SiteRoutes.week.path(week), notice: done, context: context)
     }
 
     static func point(_ form: FormFields) -> GeoPoint? {

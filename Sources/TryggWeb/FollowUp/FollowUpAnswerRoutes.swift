@@ -60,7 +60,8 @@ struct FollowUpAnswerRoutes {
             } catch let error as StoreError {
                 return try await mine(context: context, error: error.description, status: .badRequest)
             }
-            return try await mine(context: context, notice: "Svaret för åtgärden är sparat.")
+            // Back to the answered measure, not the top of a long page.
+            return Response.seeOther(SiteRoutes.followUpMine.path(id) + "#m-\(measureID)", notice: "Svaret för åtgärden är sparat.", context: context)
         }
     }
 

@@ -100,7 +100,7 @@ struct FollowUpRoutes {
                 try await FollowUpStore(deps.database).returnForCompletion(
                     roundID: id, kommunID: user.kommun.id, measureID: measureID, organisationID: organisationID,
                     comment: context.form.text("comment"), by: context.actor)
-                return try await overview(context: context, notice: "Svaret är skickat tillbaka för komplettering.")
+                return Response.seeOther(SiteRoutes.followUpRound.path(id), notice: "Svaret är skickat tillbaka för komplettering.", context: context)
             } catch let error as StoreError {
                 if case .notFound = error { throw HTTPError(.notFound) }
                 return try await overview(context: context, error: error.description)
@@ -116,7 +116,7 @@ struct FollowUpRoutes {
             } catch let error as StoreError {
                 return try await overview(context: context, error: error.description)
             }
-            return try await overview(context: context, notice: "Uppföljningen är stängd. Rapporten kan nu tas fram.")
+            return Response.seeOther(SiteRoutes.followUpRound.path(id), notice: "Uppföljningen är stängd. Rapporten kan nu tas fram.", context: context)
         }
         routes.staff(SiteRoutes.followUpReport) { _, context in
             let report = try await report(context: context)

@@ -33,6 +33,13 @@ struct SessionMiddleware: RouterMiddleware {
                 context.session = session
             }
         }
+        if request.method == .get, let value = request.cookies[Flash.cookieName]?.value {
+            // Shown on this page only: the cookie is cleared in the same answer.
+            context.flash = Flash(cookieValue: value, key: context.session?.csrfToken ?? "")
+            var response = try await next(request, context)
+            response.headers.append(.init(name: .setCookie, value: Cookies.expired(name: Flash.cookieName, secure: configuration.secureCookies)))
+            return response
+        }
         if context.session == nil && context.pendingSession == nil {
             if let existing = request.cookies[CookieName.csrf]?.value, existing.count == 43 {
                 context.anonymousCSRFToken = existing
@@ -58,6 +65,7 @@ struct ClientMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         context.maxBodyBytes = configuration.maxBodyBytes
+        context.secureCookies = configuration.secureCookies
         if configuration.trustForwardedFor, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").first {
             context.clientAddress = String(forwarded).trimmed
         }

@@ -36,7 +36,7 @@ struct OrganisationRoutes {
                 let created = try await KommunStore(deps.database).addOrganisation(
                     kommunID: user.kommun.id, abbreviation: context.form.text("abbreviation"), name: context.form.text("name"),
                     kind: kind, by: context.actor)
-                return try await list(context: context, notice: "\(created.abbreviation) är tillagd.")
+                return Response.seeOther(SiteRoutes.organisations.path, notice: "\(created.abbreviation) är tillagd.", context: context)
             } catch let error as StoreError {
                 return try await list(context: context, error: error.description, status: .badRequest)
             }
@@ -51,7 +51,7 @@ struct OrganisationRoutes {
             do {
                 try await KommunStore(deps.database).updateOrganisation(
                     id: existing.id, kommunID: user.kommun.id, name: context.form.text("name"), kind: kind, by: context.actor)
-                return try await list(context: context, notice: "\(existing.abbreviation) är sparad.")
+                return Response.seeOther(SiteRoutes.organisations.path, notice: "\(existing.abbreviation) är sparad.", context: context)
             } catch let error as StoreError {
                 return try await list(context: context, error: error.description, status: .badRequest)
             }

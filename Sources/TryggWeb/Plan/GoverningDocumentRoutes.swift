@@ -54,7 +54,7 @@ struct GoverningDocumentRoutes {
             links: form.text("links").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         do {
             try await GoverningDocumentStore(deps.database).save(document, id: id, kommunID: user.kommun.id, by: context.actor)
-            return try await page(context: context, notice: "\(document.title) är sparat.")
+            return Response.seeOther(SiteRoutes.governingDocuments.path, notice: "\(document.title) är sparat.", context: context)
         } catch StoreError.notFound {
             throw HTTPError(.notFound)
         } catch let error as StoreError {

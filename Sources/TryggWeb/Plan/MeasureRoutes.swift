@@ -62,7 +62,7 @@ struct MeasureRoutes {
             do {
                 let edit = try Self.edit(from: context.form, year: measure.row.year)
                 try await PlanStore(deps.database).updateMeasure(id: id, kommunID: user.kommun.id, edit: edit, by: context.actor)
-                return try await page(context: context, notice: "Åtgärden är sparad.")
+                return Response.seeOther(SiteRoutes.measure.path(id), notice: "Åtgärden är sparad.", context: context)
             } catch let error as StoreError {
                 return try await page(context: context, error: error.description, status: .badRequest, keep: context.form)
             } catch let error as ImportFailure {
@@ -76,7 +76,8 @@ struct MeasureRoutes {
                 guard try await PlanStore(deps.database).measure(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
                 do {
                     try await PlanStore(deps.database).setRetired(retired, measureID: id, kommunID: user.kommun.id, by: context.actor)
-                    return try await page(context: context, notice: retired ? "Åtgärden är markerad som utgången." : "Åtgärden är återinförd.")
+                    return Response.seeOther(SiteRoutes.measure.path(id), notice: retired ? "Åtgärden är markerad som utgången." : "Åtgärden är återinförd.",
+                                             context: context)
                 } catch let error as StoreError {
                     return try await page(context: context, error: error.description, status: .badRequest)
                 }

@@ -50,7 +50,7 @@ struct UserRoutes {
             let created = try await AccountStore(deps.database).add(
                 kommun: admin.kommun, organisationAbbreviation: organisation.abbreviation, email: form.text("email"),
                 name: form.text("name"), role: role, passwordHash: try await deps.hashPassword(password), by: context.actor)
-            return try await list(context: context, notice: "\(created.email) är tillagd som \(role.displayName.lowercased()).")
+            return Response.seeOther(SiteRoutes.users.path, notice: "\(created.email) är tillagd som \(role.displayName.lowercased()).", context: context)
         } catch let error as StoreError {
             return try await failure(error.description)
         }
@@ -69,7 +69,7 @@ struct UserRoutes {
                                                           by: context.actor)
         // The user's API tokens must stop working now, not when the cache would renew them.
         deps.apiTokens.removeAll()
-        return try await list(context: context, notice: "\(target.email) är \(disabled ? "inaktiverad och utloggad" : "aktiverad igen").")
+        return Response.seeOther(SiteRoutes.users.path, notice: "\(target.email) är \(disabled ? "inaktiverad och utloggad" : "aktiverad igen").", context: context)
     }
 
     private func list(context: StaffContext, keep form: FormFields = FormFields(), notice: String? = nil,

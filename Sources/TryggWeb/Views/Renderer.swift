@@ -36,7 +36,11 @@ public struct Renderer: Sendable {
     /// A page inside the common layout (navigation, title, flash messages).
     func page<Context: PageContext & RequestContext>(_ template: Template, title: String, context: Context, content: Any = [String: String](),
                                                      notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        let layout = Layout(title: title, context: context, route: context.endpointPath ?? "", notice: notice, error: error)
+        // A message a form left before redirecting here shows unless the page has its own.
+        let flashed = notice == nil && error == nil ? context.flash : nil
+        let layout = Layout(title: title, context: context, route: context.endpointPath ?? "",
+                            notice: notice ?? (flashed?.kind == .notice ? flashed?.text : nil),
+                            error: error ?? (flashed?.kind == .error ? flashed?.text : nil))
         return html(template, ["layout": layout, "page": content], status: status)
     }
 }

@@ -8,6 +8,7 @@ import TryggStore
 protocol PageContext {
     var pageUser: UserAccount? { get }
     var csrfToken: String { get }
+    var flash: Flash? { get }
 }
 
 extension TryggRequestContext: PageContext {
@@ -28,9 +29,13 @@ struct StaffContext: ChildRequestContext, PageContext {
     let form: FormFields
     let files: [String: UploadedFile]
     let maxBodyBytes: Int
+    let secureCookies: Bool
+    let flash: Flash?
 
     init(context: TryggRequestContext) throws {
         guard let session = context.session else { throw AuthenticationRequired() }
+        secureCookies = context.secureCookies
+        flash = context.flash
         coreContext = context.coreContext
         user = session.account
         sessionID = session.id
