@@ -45,4 +45,22 @@ struct APITests {
             #expect((collection["features"] as? [Any])?.count == 4)
         }
     }
+
+    @Test("En väg som finns men inte för metoden svarar 405 med Allow, i vägens egen form; en okänd händelse 404 på svenska")
+    func wrongMethod() async throws {
+        try await Harness.run { harness, client in
+            let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@linkoping.demo"))
+            let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(token)"
+            let trace = try await client.execute(uri: "/api/v1/incidents", method: .trace, headers: headers)
+            #expect(trace.status == .methodNotAllowed && trace.headers[.allow] == "GET, POST")
+            #expect(trace.headers[.contentType]?.hasPrefix("application/json") == true && trace.text.contains("stöds inte"))
+            let page = try await client.execute(uri: "/plan", method: .delete)
+            #expect(page.status == .methodNotAllowed && page.headers[.allow] == "GET" && page.text.contains("Metoden stöds inte"))
+            #expect(try await client.execute(uri: "/finns-inte", method: .delete).status == .notFound)
+            let notAnID = try await client.execute(uri: "/api/v1/incidents/null", method: .get, headers: headers)
+            #expect(notAnID.status == .notFound && notAnID.text.contains("Händelsen finns inte."))
+        }
+    }
 }

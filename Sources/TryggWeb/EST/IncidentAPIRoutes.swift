@@ -53,13 +53,16 @@ struct IncidentAPIRoutes {
     func register(on routes: RouteRegistry) {
         routes.api(SiteRoutes.apiIncidents) { request, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
-            let query = request.uri.queryParameters
-            var filter = IncidentStore.Filter(limit: min(max(Int(query["limit"] ?? "") ?? 100, 1), 1_000))
-            filter.offset = max(Int(query["offset"] ?? "") ?? 0, 0)
-            if let from = query["from"] { filter.from = try Self.time(String(from), name: "from") }
-            if let to = query["to"] { filter.until = try Self.time(String(to), name: "to") }
+            // Names (area, category, organisation) left empty mean no filter; a time or a number
+            // given must be one, as the OpenAPI document says.
+            let parameters = request.uri.queryParameters
+            func query(_ name: String) -> Substring? { parameters[Substring(name)].flatMap { $0.isEmpty ? nil : $0 } }
+            var filter = IncidentStore.Filter(limit: try Self.number(parameters["limit"], name: "limit", in: 1...1_000) ?? 100)
+            filter.offset = try Self.number(parameters["offset"], name: "offset", in: 0...Int(Int32.max)) ?? 0
+            if let from = parameters["from"] { filter.from = try Self.time(String(from), name: "from") }
+            if let to = parameters["to"] { filter.until = try Self.time(String(to), name: "to") }
             let lookups = try await Lookups.load(user.kommun.id, deps.database)
-            if let area = query["area"] {
+            if let area = query("area") {
                 if area.lowercased() == WeekSummary.restOfKommun.lowercased() { filter.restOfKommun = true } else {
                     guard let found = lookups.areas.first(where: { $0.name.lowercased() == area.lowercased() || $0.id.uuidString == area.uppercased() }) else {
                         throw HTTPError(.badRequest, message: "Okänt område: \(area.prefix(60))")
@@ -67,13 +70,13 @@ struct IncidentAPIRoutes {
                     filter.areaID = found.id
                 }
             }
-            if let category = query["category"] {
+            if let category = query("category") {
                 guard let found = CategoryLookup(lookups.categories, includingRetired: true).match(String(category)) else {
                     throw HTTPError(.badRequest, message: "Okänd kategori: \(category.prefix(60))")
                 }
                 filter.categoryID = found.id
             }
-            if let organisation = query["organisation"] {
+            if let organisation = query("organisation") {
                 guard let found = lookups.organisations.first(where: { $0.abbreviation.lowercased() == organisation.lowercased() }) else {
                     throw HTTPError(.badRequest, message: "Okänd organisation: \(organisation.prefix(60))")
                 }
@@ -85,7 +88,7 @@ struct IncidentAPIRoutes {
         }
         routes.api(SiteRoutes.apiIncident) { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
-            let id = try context.parameters.require("id", as: UUID.self)
+            guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound, message: "Händelsen finns inte.") }
             guard let event = try await IncidentStore(deps.database).find(id: id, kommunID: user.kommun.id),
                   user.role.allows(.readAllIncidents) || event.reporterID == user.id else { throw HTTPError(.notFound) }
             return APIRoutes.json(bytes: try await Lookups.load(user.kommun.id, deps.database).dto(event).json)
@@ -116,6 +119,14 @@ struct IncidentAPIRoutes {
                 }
             }
         }
+    }
+
+    static func number(_ text: Substring?, name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw HTTPError(.badRequest, message: "\(name): ”\(text.prefix(20))” är inget heltal mellan \(range.lowerBound) och \(range.upperBound).")
+        }
+        return value
     }
 
     static func time(_ text: String, name: String) throws -> Date {

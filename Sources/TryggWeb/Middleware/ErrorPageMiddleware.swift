@@ -24,12 +24,34 @@ struct ErrorPageMiddleware: RouterMiddleware {
             let target = path == SiteRoutes.home.path ? SiteRoutes.login.path : SiteRoutes.login.path(query: [("next", path)])
             return .redirect(to: target, type: .normal)
         } catch let error as any HTTPResponseError {
+            if error.status == .notFound, let allowed = Self.otherMethods(request) { return methodNotAllowed(request, allowed: allowed) }
             let message = (error as? HTTPError)?.body
             return respond(status: error.status, message: message, request: request, requestID: nil)
         } catch {
             context.logger.error("Oväntat fel: \(String(reflecting: error))")
             return respond(status: .internalServerError, message: nil, request: request, requestID: context.id)
         }
+    }
+
+    /// The methods the route table has for this path when the one asked is not among them.
+    static func otherMethods(_ request: Request) -> [RouteDescription]? {
+        let routes = SiteRoutes.routes(matching: request.uri.path)
+        guard !routes.isEmpty, !routes.contains(where: { $0.method == request.method }) else { return nil }
+        return routes
+    }
+
+    /// 405 with `Allow`, in the form of the zone the path belongs to.
+    func methodNotAllowed(_ request: Request, allowed routes: [RouteDescription]) -> Response {
+        let message = "Metoden \(request.method) stöds inte här."
+        var response: Response
+        switch routes[0].zone {
+        case .api: response = APIErrorMiddleware.json(status: .methodNotAllowed, message: message)
+        case .open311:
+            response = Open311Response.errors([(405, message)], status: .methodNotAllowed, format: Open311Format(path: request.uri.path))
+        default: response = respond(status: .methodNotAllowed, message: message, request: request, requestID: nil)
+        }
+        response.headers[.allow] = Set(routes.map(\.method.rawValue)).sorted().joined(separator: ", ")
+        return response
     }
 
     func respond(status: HTTPResponse.Status, message: String?, request: Request, requestID: String?) -> Response {
@@ -43,6 +65,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         case 400: "Felaktig begäran"
         case 403: "Åtkomst nekad"
         case 404: "Sidan finns inte"
+        case 405: "Metoden stöds inte"
         case 413: "För stor förfrågan"
         case 429: "För många försök"
         case 500...: "Något gick fel"

@@ -131,6 +131,17 @@ enum SiteRoutes {
     static let open311Request = Route1<String>(.get, "\(open311Base)/requests/{file}", .open311)
     static let open311Token = Route1<String>(.get, "\(open311Base)/tokens/{file}", .open311)
 
+    /// The routes whose pattern fits a path, whatever their method: answers 405 (with `Allow`)
+    /// instead of 404 when the path exists but not for the method asked.
+    static func routes(matching path: String) -> [RouteDescription] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        return all.filter { route in
+            let expected = route.pattern.split(separator: "/", omittingEmptySubsequences: false)
+            return expected.count == segments.count
+                && zip(expected, segments).allSatisfy { $0.hasPrefix("{") ? !$1.isEmpty : $0 == $1 }
+        }
+    }
+
     /// Every route above, for the inventory test and the route-scope checks.
     static let all: [RouteDescription] = [
         health.route, staticFile.route,
