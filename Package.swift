@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         .target(
@@ -59,6 +60,7 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -117,6 +119,7 @@ if Context.environment["TRYGG_FUZZ"] != nil {
     let fuzzers: [(String, [Target.Dependency])] = [
         ("FuzzCSV", ["TryggCore"]), ("FuzzXlsx", ["TryggReports"]), ("FuzzGeoJSON", ["TryggCore"]),
         ("FuzzPersonalData", ["TryggCore"]), ("FuzzIncidentJSON", ["TryggCore"]), ("FuzzOpen311", ["TryggCore"]),
+        ("FuzzMultipart", [.product(name: "MultipartKit", package: "multipart-kit")]),
     ]
     for (name, dependencies) in fuzzers {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Sources/Fuzz/\(name)",

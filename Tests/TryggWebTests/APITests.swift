@@ -63,4 +63,20 @@ struct APITests {
             #expect(notAnID.status == .notFound && notAnID.text.contains("Händelsen finns inte."))
         }
     }
+
+    @Test("Händelsens handskrivna JSON är byte för byte vad JSONEncoder skriver")
+    func handWrittenJSONEqualsEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let texts = ["Skräp vid \"entrén\" <script>x</script>\nrad två\t/\\ 🚲", "", "ctrl \u{1} \u{1F}"]
+        for (index, text) in texts.enumerated() {
+            let dto = IncidentAPIRoutes.IncidentDTO(
+                id: UUID(), category: "nedskrapning", categoryName: "Nedskräpning", subcategory: text, occurredAt: "2024-03-27T21:40:00+01:00",
+                endedAt: index == 0 ? "2024-03-28T06:00:00+01:00" : nil, precision: "exakt", week: "2024-W13",
+                latitude: index == 1 ? nil : 58.392, longitude: index == 1 ? nil : 15.645, area: "Berga", place: text, description: text,
+                organisation: index == 2 ? nil : "KLF", source: "api")
+            #expect(String(decoding: dto.json, as: UTF8.self) == String(decoding: try encoder.encode(dto), as: UTF8.self))
+        }
+    }
 }

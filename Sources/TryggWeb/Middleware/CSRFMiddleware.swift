@@ -16,7 +16,7 @@ struct CSRFMiddleware: RouterMiddleware {
         var context = context
         let body = try await request.collectBody(upTo: context.maxBodyBytes)
         if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(fromContentType:)) {
-            guard let parsed = MultipartForm.parse(Array(buffer: body), boundary: boundary) else {
+            guard let parsed = MultipartForm.parse(body, boundary: boundary) else {
                 throw HTTPError(.badRequest, message: "Formuläret kunde inte läsas (felaktig multipart-kodning).")
             }
             context.form = FormFields(pairs: parsed.fields)
