@@ -106,7 +106,9 @@ let package = Package(
                 "TryggStore",
                 "TryggCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            // The reviewed HTML of central pages, read by SnapshotTests from the source tree.
+            exclude: ["Snapshots"]
         ),
     ]
 )

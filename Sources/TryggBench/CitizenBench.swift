@@ -11,8 +11,9 @@ func benchmarkCitizen(binary: String, databasePath: String, seconds: Double) asy
     await database.shutdown()
 
     // Limits as in production except the per-key hourly cap, which this load would exceed in seconds.
-    let server = try ServerProcess(binary: binary, database: databasePath, port: 18_300,
-                                   options: ["--trust-proxy", "--open311-reports-per-hour", "100000000"])
+    let server = try ServerProcess(
+        binary: binary, database: databasePath, port: 18_300,
+        options: ["--trust-proxy", "--open311-reports-per-hour", "100000000"])
     defer { server.stop() }
     guard server.waitUntilHealthy(since: Date()) != nil else {
         print("Servern svarade inte på /health")
@@ -20,7 +21,8 @@ func benchmarkCitizen(binary: String, databasePath: String, seconds: Double) asy
     }
     let connections = 50
     print("Medborgartips och Open311: \(connections) anslutningar, \(Int(seconds)) s per väg, varje förfrågan från en egen adress")
-    let body = "jurisdiction_id=linkoping&api_key=\(key)&service_code=otrygg-plats&lat=58.4318&long=15.579"
+    let body =
+        "jurisdiction_id=linkoping&api_key=\(key)&service_code=otrygg-plats&lat=58.4318&long=15.579"
         + "&description=M%C3%B6rk+g%C3%A5ngv%C3%A4g+utan+belysning&attribute%5Btid_pa_dygnet%5D=kvall"
     let form = ["Content-Type": "application/x-www-form-urlencoded"]
     _ = runLoad(port: server.port, path: "/health", headers: [:], connections: connections, seconds: 1)
@@ -29,8 +31,9 @@ func benchmarkCitizen(binary: String, databasePath: String, seconds: Double) asy
     }
     func postLoad(_ clients: Int) -> (Double) -> LoadResult {
         { slice in
-            runLoad(port: server.port, path: "/open311/v2/requests.json", method: "POST", headers: form, body: body,
-                    connections: clients, seconds: slice, clientAddresses: true)
+            runLoad(
+                port: server.port, path: "/open311/v2/requests.json", method: "POST", headers: form, body: body,
+                connections: clients, seconds: slice, clientAddresses: true)
         }
     }
     let (health, posts) = runAlternating(seconds: seconds, healthLoad(connections), postLoad(connections))

@@ -31,9 +31,14 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
         usleep(100_000)
     }
     let importSeconds = Date().timeIntervalSince(started)
-    guard importer.terminationStatus == 0 else { print("Importen misslyckades"); return }
-    print(String(format: "Import av %d rader med trygg import incidents: %.1f s = %.0f rader/s (mål ≥ 50 000), topp-RSS %.0f MB",
-                 events, importSeconds, Double(events) / importSeconds, peakImportRSS))
+    guard importer.terminationStatus == 0 else {
+        print("Importen misslyckades")
+        return
+    }
+    print(
+        String(
+            format: "Import av %d rader med trygg import incidents: %.1f s = %.0f rader/s (mål ≥ 50 000), topp-RSS %.0f MB",
+            events, importSeconds, Double(events) / importSeconds, peakImportRSS))
 
     // 2. The weekly lägesbild aggregate, in-process through the store, and the same SQL in sqlite3.
     let reopened = try TryggDatabase(location: .sqliteFile(path: databasePath))
@@ -55,12 +60,15 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
         full.append(Date().timeIntervalSince(t0) * 1000)
     }
     await reopened.shutdown()
-    let sql = "SELECT area_id, category_id, iso_week, COUNT(*) FROM incidents WHERE kommun_id = '\(kommun.id.uuidString)' "
+    let sql =
+        "SELECT area_id, category_id, iso_week, COUNT(*) FROM incidents WHERE kommun_id = '\(kommun.id.uuidString)' "
         + "AND iso_week >= \(lastWeek.adding(-4).key) AND iso_week <= \(lastWeek.key) GROUP BY area_id, category_id, iso_week;"
     let shell = sqliteShellTimes(databasePath: databasePath, sql: sql, rounds: 20)
     let median = aggregate.sorted()[aggregate.count / 2]
-    print(String(format: "Veckans lägesbild %@ (%d händelser i veckan), aggregat via Trygg: median %.1f ms, max %.1f ms (mål < 100 ms)",
-                 lastWeek.description, weekTotal, median, aggregate.max() ?? .nan))
+    print(
+        String(
+            format: "Veckans lägesbild %@ (%d händelser i veckan), aggregat via Trygg: median %.1f ms, max %.1f ms (mål < 100 ms)",
+            lastWeek.description, weekTotal, median, aggregate.max() ?? .nan))
     if let shellMedian = shell.sorted().dropFirst(shell.count / 2).first {
         print(String(format: "  samma SQL i sqlite3-skalet: median %.1f ms; Trygg / sqlite3 = %.2f (mål ≤ 1,5)", shellMedian, median / shellMedian))
     } else {
@@ -70,14 +78,18 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
 
     // 3. The intake API against /health in the same run, and RSS while serving.
     let server = try ServerProcess(binary: binary, database: databasePath, port: 18_190)
-    guard server.waitUntilHealthy(since: Date()) != nil else { print("Servern startade inte"); return }
+    guard server.waitUntilHealthy(since: Date()) != nil else {
+        print("Servern startade inte")
+        return
+    }
     defer { server.stop() }
     let tokenDatabase = try TryggDatabase(location: .sqliteFile(path: databasePath))
     let userID = try await APITokenStore(tokenDatabase).userID(email: "rapportor@linkoping.demo")!
     let token = try await APITokenStore(tokenDatabase).create(userID: userID, label: "bench", by: .commandLine())
     await tokenDatabase.shutdown()
     print(String(format: "Server med %d händelser: RSS efter start %.1f MB", events, server.residentMB ?? .nan))
-    let body = #"{"category":"Nedskräpning","occurred_at":"2024-03-27 21:40","latitude":58.4318,"longitude":15.579,"place":"Torget","description":"Skräp vid entrén"}"#
+    let body =
+        #"{"category":"Nedskräpning","occurred_at":"2024-03-27 21:40","latitude":58.4318,"longitude":15.579,"place":"Torget","description":"Skräp vid entrén"}"#
     let headers = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
     _ = runLoad(port: server.port, path: "/health", headers: [:], connections: connections, seconds: 1)
     // Few clients (an integration or two) and many (a whole organisation's reporters at once):
@@ -90,16 +102,23 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
             defer { total += (server.cpuSeconds ?? 0) - before }
             return run()
         }
-        let (health, intake) = runAlternating(seconds: seconds, { slice in
-            measured(&healthCPU) { runLoad(port: server.port, path: "/health", headers: [:], connections: clients, seconds: slice) }
-        }, { slice in
-            measured(&intakeCPU) {
-                runLoad(port: server.port, path: "/api/v1/incidents", method: "POST", headers: headers, body: body, connections: clients, seconds: slice)
-            }
-        })
+        let (health, intake) = runAlternating(
+            seconds: seconds,
+            { slice in
+                measured(&healthCPU) { runLoad(port: server.port, path: "/health", headers: [:], connections: clients, seconds: slice) }
+            },
+            { slice in
+                measured(&intakeCPU) {
+                    runLoad(port: server.port, path: "/api/v1/incidents", method: "POST", headers: headers, body: body, connections: clients, seconds: slice)
+                }
+            })
         print("\(clients) anslutningar:")
-        print("  GET /health               " + health.summary + String(format: ", server-CPU %.0f µs/förfrågan", healthCPU / Double(max(health.requests, 1)) * 1e6))
-        print("  POST /api/v1/incidents    " + intake.summary + String(format: ", server-CPU %.0f µs/förfrågan", intakeCPU / Double(max(intake.requests, 1)) * 1e6))
+        print(
+            "  GET /health               " + health.summary
+                + String(format: ", server-CPU %.0f µs/förfrågan", healthCPU / Double(max(health.requests, 1)) * 1e6))
+        print(
+            "  POST /api/v1/incidents    " + intake.summary
+                + String(format: ", server-CPU %.0f µs/förfrågan", intakeCPU / Double(max(intake.requests, 1)) * 1e6))
         print(String(format: "  Intag / health: %.2f (mål ≥ 0,5)", intake.perSecond / health.perSecond))
     }
     print(String(format: "RSS under last: %.1f MB (mål < 200 MB)", server.residentMB ?? .nan))
@@ -130,7 +149,8 @@ func writeEventsCSV(path: String, events: Int, until: Date) -> Int {
         let outside = index % 10 == 9
         let lat = area.centre.latitude + (random.unit() - 0.5) * (outside ? 0.2 : 0.008)
         let lon = area.centre.longitude + (random.unit() - 0.5) * (outside ? 0.3 : 0.02)
-        buffer += IncidentTime.format(at) + "," + categories[Int(random.next() % UInt64(categories.count))]
+        buffer +=
+            IncidentTime.format(at) + "," + categories[Int(random.next() % UInt64(categories.count))]
             + String(format: ",%.5f,%.5f,,Syntetisk händelse för mätning,MOS\n", lat, lon)
         if buffer.utf8.count > 1 << 20 {
             written += buffer.utf8.count

@@ -1,7 +1,7 @@
 import Foundation
 import TryggWeb
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A minimal blocking HTTP/1.1 client over one keep-alive TCP connection. Benchmarks need
@@ -100,8 +100,9 @@ extension HTTPConnection {
         let token = csrfCookie.split(separator: "=").last.map(String.init) ?? ""
         let address = email.replacingOccurrences(of: "@", with: "%40")
         let body = "_csrf=\(token)&email=\(address)&password=\(DemoSeed.password)&next=%2F"
-        let loggedIn = try login.request("POST", "/login", headers: ["Cookie": csrfCookie, "Content-Type": "application/x-www-form-urlencoded"],
-                                         body: body)
+        let loggedIn = try login.request(
+            "POST", "/login", headers: ["Cookie": csrfCookie, "Content-Type": "application/x-www-form-urlencoded"],
+            body: body)
         guard let session = loggedIn.setCookies.first(where: { $0.hasPrefix("trygg_session=") })?.split(separator: ";").first else { return nil }
         return ["Cookie": String(session)]
     }

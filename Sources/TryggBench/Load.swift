@@ -17,8 +17,9 @@ struct LoadResult {
     }
 
     var summary: String {
-        String(format: "%8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests, %d errors)",
-               perSecond, percentile(0.5) * 1000, percentile(0.99) * 1000, requests, errors)
+        String(
+            format: "%8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   (%d requests, %d errors)",
+            perSecond, percentile(0.5) * 1000, percentile(0.99) * 1000, requests, errors)
     }
 }
 
@@ -38,8 +39,10 @@ private final class Tally: @unchecked Sendable {
 
 /// `clientAddresses` makes each request come from its own `X-Forwarded-For` address (the server
 /// runs with `--trust-proxy`), as many residents behind one proxy would.
-func runLoad(port: Int, path: String, method: String = "GET", headers: [String: String], body: String? = nil, connections: Int,
-             seconds: Double, clientAddresses: Bool = false) -> LoadResult {
+func runLoad(
+    port: Int, path: String, method: String = "GET", headers: [String: String], body: String? = nil, connections: Int,
+    seconds: Double, clientAddresses: Bool = false
+) -> LoadResult {
     let tally = Tally()
     let group = DispatchGroup()
     let deadline = Date().addingTimeInterval(seconds)
@@ -76,8 +79,9 @@ func runLoad(port: Int, path: String, method: String = "GET", headers: [String: 
         }
     }
     group.wait()
-    return LoadResult(requests: tally.latencies.count, errors: tally.errors, seconds: Date().timeIntervalSince(started),
-                      latencies: tally.latencies)
+    return LoadResult(
+        requests: tally.latencies.count, errors: tally.errors, seconds: Date().timeIntervalSince(started),
+        latencies: tally.latencies)
 }
 
 /// Two loads measured in alternating one-second slices, `seconds` each in all. These machines
@@ -95,7 +99,8 @@ func runAlternating(seconds: Double, _ first: (Double) -> LoadResult, _ second: 
 
 extension LoadResult {
     init(merging parts: [LoadResult]) {
-        self.init(requests: parts.map(\.requests).reduce(0, +), errors: parts.map(\.errors).reduce(0, +),
-                  seconds: parts.map(\.seconds).reduce(0, +), latencies: parts.flatMap(\.latencies))
+        self.init(
+            requests: parts.map(\.requests).reduce(0, +), errors: parts.map(\.errors).reduce(0, +),
+            seconds: parts.map(\.seconds).reduce(0, +), latencies: parts.flatMap(\.latencies))
     }
 }

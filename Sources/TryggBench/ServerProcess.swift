@@ -19,7 +19,8 @@ final class ServerProcess {
     func waitUntilHealthy(since start: Date, timeout: Double = 30) -> Double? {
         while Date().timeIntervalSince(start) < timeout {
             if let connection = try? HTTPConnection(port: port), let reply = try? connection.request("GET", "/health"),
-               reply.status == 200 {
+                reply.status == 200
+            {
                 return Date().timeIntervalSince(start)
             }
             usleep(2_000)
@@ -32,15 +33,17 @@ final class ServerProcess {
 
     static func residentMB(pid: Int32) -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
         return kb / 1024
     }
 
     /// CPU time the server has used so far (user + system), from /proc.
     var cpuSeconds: Double? {
         guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
-              let afterName = stat.range(of: ") ") else { return nil }
+            let afterName = stat.range(of: ") ")
+        else { return nil }
         // Fields after the command name start at field 3; utime and stime are fields 14 and 15.
         let fields = stat[afterName.upperBound...].split(separator: " ")
         guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }

@@ -61,8 +61,10 @@ for round in 0..<5 {
     if round == 4 { server = process } else { process.stop() }
 }
 let sortedStarts = startTimes.sorted()
-print(String(format: "Start av serve till första 200 OK: median %.0f ms, max %.0f ms (mål < 2000 ms)",
-             sortedStarts[2] * 1000, sortedStarts[4] * 1000))
+print(
+    String(
+        format: "Start av serve till första 200 OK: median %.0f ms, max %.0f ms (mål < 2000 ms)",
+        sortedStarts[2] * 1000, sortedStarts[4] * 1000))
 
 guard let server else { exit(1) }
 try await Task.sleep(for: .seconds(1))
@@ -96,9 +98,12 @@ server.stop()
 // 4. The report to kommunfullmäktige for the whole plan.
 let report = try await benchmarkFollowUpReport(databasePath: databasePath)
 if let median = report.docx.dropFirst(report.docx.count / 2).first, let max = report.docx.last,
-   let htmlMedian = report.html.dropFirst(report.html.count / 2).first {
-    print(String(format: "Uppföljningsrapport 2023 som DOCX (läs + skriv, %d kB): median %.0f ms, max %.0f ms (mål < 500 ms); som HTML: median %.0f ms",
-                 report.bytes / 1024, median, max, htmlMedian))
+    let htmlMedian = report.html.dropFirst(report.html.count / 2).first
+{
+    print(
+        String(
+            format: "Uppföljningsrapport 2023 som DOCX (läs + skriv, %d kB): median %.0f ms, max %.0f ms (mål < 500 ms); som HTML: median %.0f ms",
+            report.bytes / 1024, median, max, htmlMedian))
 }
 
 // 5. Residents' tips and Open311.

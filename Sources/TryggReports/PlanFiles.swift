@@ -13,10 +13,14 @@ public enum PlanFiles {
     }
 
     public static func xlsx(_ rows: [PlanRow], year: Int) throws -> Data {
-        try XlsxWriter.workbook(sheetName: "Åtgärdsplan \(year)", header: PlanCSV.columns, rows: rows.map { row in
-            [.number(row.year), .text(row.section.rawValue), .text(row.section.targetAreaName ?? ""), .number(row.groupNumber),
-             .text(row.groupTitle), .text(row.subgroupLabel), .text(row.subgroupTitle), .number(row.position), .text(row.measure),
-             .text(row.responsible.joined(separator: ";")), .text(row.partners.joined(separator: ";")), .text(row.funding)]
-        })
+        try XlsxWriter.workbook(
+            sheetName: "Åtgärdsplan \(year)", header: PlanCSV.columns,
+            rows: rows.map { row in
+                [
+                    .number(row.year), .text(row.section.rawValue), .text(row.section.targetAreaName ?? ""), .number(row.groupNumber),
+                    .text(row.groupTitle), .text(row.subgroupLabel), .text(row.subgroupTitle), .number(row.position), .text(row.measure),
+                    .text(row.responsible.joined(separator: ";")), .text(row.partners.joined(separator: ";")), .text(row.funding),
+                ]
+            })
     }
 }

@@ -98,7 +98,8 @@ struct TokenCommand: AsyncParsableCommand {
             let token = try await db.withDatabase { database in
                 let tokens = APITokenStore(database)
                 guard let userID = try await tokens.userID(email: email),
-                      let account = try await AccountStore(database).account(id: userID) else {
+                    let account = try await AccountStore(database).account(id: userID)
+                else {
                     throw CLIError("Ingen användare med e-postadressen \(email).")
                 }
                 return try await tokens.create(userID: userID, label: label, by: .commandLine(kommunID: account.kommun.id))

@@ -28,14 +28,17 @@ struct Demo: AsyncParsableCommand {
         let url = "http://\(server.hostname):\(server.port)/"
         var lines = ["", "Trygg demo körs på \(url)", "", "Demokonton (lösenord för alla: \(DemoSeed.password)):"]
         for account in DemoSeed.accounts {
-            lines.append("  \(account.email.padding(toLength: 32, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(account.organisation), \(account.kommun)")
+            lines.append(
+                "  \(account.email.padding(toLength: 32, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(account.organisation), \(account.kommun)"
+            )
         }
         lines.append("")
         lines.append("Invånarnas e-tjänst: \(url)k/linkoping/ (Open311: \(url)open311/v2/discovery.json)")
         lines.append("")
         lines.append("Avsluta med Ctrl-C.")
-        try await runServer(database: database, configuration: server.configuration(database: db.location),
-                            banner: lines.joined(separator: "\n"))
+        try await runServer(
+            database: database, configuration: server.configuration(database: db.location),
+            banner: lines.joined(separator: "\n"))
     }
 }
 

@@ -31,14 +31,16 @@ struct ImportCommand: AsyncParsableCommand {
             let summary = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 do {
-                    return try await PlanStore(database).importRows(rows, into: kommun, source: (file as NSString).lastPathComponent,
-                                                                    by: .commandLine(kommunID: kommun.id))
+                    return try await PlanStore(database).importRows(
+                        rows, into: kommun, source: (file as NSString).lastPathComponent,
+                        by: .commandLine(kommunID: kommun.id))
                 } catch let failure as ImportFailure {
                     throw CLIError(failure.description)
                 }
             }
-            say("Importerade \(summary.measureCount) åtgärder till åtgärdsplan \(summary.plan.year) (version \(summary.plan.version), utkast)"
-                + (summary.replacedDraft ? "; det tidigare utkastet ersattes." : "."))
+            say(
+                "Importerade \(summary.measureCount) åtgärder till åtgärdsplan \(summary.plan.year) (version \(summary.plan.version), utkast)"
+                    + (summary.replacedDraft ? "; det tidigare utkastet ersattes." : "."))
         }
     }
 
@@ -103,8 +105,10 @@ struct ImportCommand: AsyncParsableCommand {
                 let total = table.rows.count
                 say(String(format: "Läste %d rader på %.1f s; kontrollerar och sparar …", total, Date().timeIntervalSince(started)))
                 do {
-                    return try await IncidentStore(database).importCSV(table, kommunID: kommun.id, fileName: (file as NSString).lastPathComponent,
-                                                                       by: .commandLine(kommunID: kommun.id)) { progress in
+                    return try await IncidentStore(database).importCSV(
+                        table, kommunID: kommun.id, fileName: (file as NSString).lastPathComponent,
+                        by: .commandLine(kommunID: kommun.id)
+                    ) { progress in
                         switch progress {
                         case .stored(let done, _) where total >= 100_000 && done % 100_000 < 20_000:
                             say("  sparat \(done) av \(total)")

@@ -23,7 +23,8 @@ struct ReportCommand: AsyncParsableCommand {
             let data = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 guard let round = try await FollowUpStore(database).rounds(kommunID: kommun.id).first(where: { $0.year == year }),
-                      let report = try await FollowUpReport.load(roundID: round.id, kommun: kommun, database: database) else {
+                    let report = try await FollowUpReport.load(roundID: round.id, kommun: kommun, database: database)
+                else {
                     throw CLIError("\(kommun.name) har ingen uppföljning för \(year).")
                 }
                 return format == "docx" ? try report.docx() : Data(try report.standaloneHTML(renderer: try await Renderer.load()).utf8)
@@ -40,7 +41,9 @@ struct ReportCommand: AsyncParsableCommand {
     struct Week: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Veckans EST-lägesbild (JSON, HTML eller DOCX).",
-            discussion: "Veckan anges som ISO-vecka i svensk tid, t.ex. 2024-W13. JSON har per område: area, total, categories, previous_week_total, four_week_average.")
+            discussion:
+                "Veckan anges som ISO-vecka i svensk tid, t.ex. 2024-W13. JSON har per område: area, total, categories, previous_week_total, four_week_average."
+        )
 
         @OptionGroup var db: DatabaseOptions
         @Option(help: "Kommunens kortform.") var kommun: String

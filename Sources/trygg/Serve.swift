@@ -14,10 +14,12 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Tips per Open311-nyckel och timme.") var open311ReportsPerHour = 1_000
 
     func configuration(database: DatabaseLocation) -> AppConfiguration {
-        AppConfiguration(hostname: hostname, port: port, database: database, secureCookies: secureCookies,
-                         trustForwardedFor: trustProxy,
-                         publicLimits: PublicLimits(requestsPerMinute: max(1, publicRequestsPerMinute), reportsPerHour: max(1, publicReportsPerHour),
-                                                    open311ReportsPerHour: max(1, open311ReportsPerHour)))
+        AppConfiguration(
+            hostname: hostname, port: port, database: database, secureCookies: secureCookies,
+            trustForwardedFor: trustProxy,
+            publicLimits: PublicLimits(
+                requestsPerMinute: max(1, publicRequestsPerMinute), reportsPerHour: max(1, publicReportsPerHour),
+                open311ReportsPerHour: max(1, open311ReportsPerHour)))
     }
 }
 
@@ -48,8 +50,10 @@ func runServer(database: TryggDatabase, configuration: AppConfiguration, banner:
     let url = "http://\(configuration.hostname):\(configuration.port)/"
     let app = try await buildApplication(
         configuration: configuration, database: database,
-        services: [PeriodicJob.sessionCleanup(database), PeriodicJob.contactRetention(database),
-                   DatabaseShutdownService(database: database)],
+        services: [
+            PeriodicJob.sessionCleanup(database), PeriodicJob.contactRetention(database),
+            DatabaseShutdownService(database: database),
+        ],
         onServerRunning: { _ in
             say(banner ?? "Trygg körs på \(url) (avsluta med Ctrl-C)")
         })

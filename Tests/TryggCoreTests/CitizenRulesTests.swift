@@ -6,8 +6,9 @@ import Testing
 struct CitizenRulesTests {
     static let kommunID = UUID()
     static let categories = IncidentCategory.defaults.enumerated().map { index, item in
-        IncidentCategory(id: UUID(), kommunID: kommunID, code: item.code, name: item.name, subcategories: item.subcategories,
-                         isPublic: item.isPublic, position: index)
+        IncidentCategory(
+            id: UUID(), kommunID: kommunID, code: item.code, name: item.name, subcategories: item.subcategories,
+            isPublic: item.isPublic, position: index)
     }
 
     @Test("Publika punkten är mitten av 100-metersrutan: närliggande punkter blir samma, och avståndet är högst en halv diagonal")
@@ -19,15 +20,20 @@ struct CitizenRulesTests {
         #expect(distance > 0 && distance <= 71)
         #expect(Int(gridRounded.easting.rounded()) % 100 == 50 && Int(gridRounded.northing.rounded()) % 100 == 50)
         // A point a few metres away in the same square shows at the same place.
-        let cellStart = Sweref99TM.toWGS84(easting: (gridA.easting / 100).rounded(.down) * 100 + 5,
-                                           northing: (gridA.northing / 100).rounded(.down) * 100 + 5)
+        let cellStart = Sweref99TM.toWGS84(
+            easting: (gridA.easting / 100).rounded(.down) * 100 + 5,
+            northing: (gridA.northing / 100).rounded(.down) * 100 + 5)
         #expect(PublicLocation.rounded(cellStart) == rounded)
     }
 
     @Test("Rektangeln kring områdena har 15 km marginal; Linköpings demorektangel innehåller Skäggetorp men inte Stockholm")
     func bounds() throws {
-        let square = AreaShape(polygons: [GeoPolygon(outer: [.init(latitude: 58.40, longitude: 15.60), .init(latitude: 58.40, longitude: 15.62),
-                                                             .init(latitude: 58.42, longitude: 15.62), .init(latitude: 58.40, longitude: 15.60)])])
+        let square = AreaShape(polygons: [
+            GeoPolygon(outer: [
+                .init(latitude: 58.40, longitude: 15.60), .init(latitude: 58.40, longitude: 15.62),
+                .init(latitude: 58.42, longitude: 15.62), .init(latitude: 58.40, longitude: 15.60),
+            ])
+        ])
         let bounds = try #require(KommunBounds.around([square]))
         #expect(abs(bounds.minLatitude - (58.40 - 15 / 111.0)) < 1e-9)
         #expect(bounds.contains(.init(latitude: 58.5, longitude: 15.8)) && !bounds.contains(.init(latitude: 58.6, longitude: 15.6)))
@@ -38,15 +44,17 @@ struct CitizenRulesTests {
 
     @Test("Bara publika kategorier; alla fel på en gång; tom e-post betyder anonymt")
     func rules() {
-        let draft = CitizenDraft(category: "Misstänkt narkotikahantering", latitude: "58,4318", longitude: "15,579",
-                                 description: "Ring 070-123 45 67", timesOfDay: ["kvall", "sent"], email: "a@b")
+        let draft = CitizenDraft(
+            category: "Misstänkt narkotikahantering", latitude: "58,4318", longitude: "15,579",
+            description: "Ring 070-123 45 67", timesOfDay: ["kvall", "sent"], email: "a@b")
         guard case .failure(let problems) = CitizenRules.check(draft, categories: Self.categories, areas: [], bounds: .linkoping) else {
             Issue.record("utkastet borde ha fel")
             return
         }
         #expect(problems.problems.map(\.field) == ["kategori", "beskrivning", "tid på dygnet", "e-post"])
-        let good = CitizenDraft(category: "otrygg-plats", latitude: "58,4318", longitude: "15,579", description: "Mörkt",
-                                weekdays: ["fre", "7", "fre"], gender: "Kvinna")
+        let good = CitizenDraft(
+            category: "otrygg-plats", latitude: "58,4318", longitude: "15,579", description: "Mörkt",
+            weekdays: ["fre", "7", "fre"], gender: "Kvinna")
         guard case .success(let checked) = CitizenRules.check(good, categories: Self.categories, areas: [], bounds: .linkoping) else {
             Issue.record("utkastet borde vara godkänt")
             return

@@ -49,7 +49,8 @@ struct GeoTests {
         let corner = Sweref99TM.fromWGS84(GeoPoint(latitude: 58.43, longitude: 15.57))
         let (e, n) = (corner.easting, corner.northing)
         let ring = [[e, n], [e + 500, n], [e + 500, n + 500], [e, n + 500], [e, n]]
-        let json = #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::3006"}},"features":[\#(Self.feature("Skäggetorp", ring))]}"#
+        let json =
+            #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::3006"}},"features":[\#(Self.feature("Skäggetorp", ring))]}"#
         let parsed = try AreaGeoJSON.parse(Data(json.utf8))
         #expect(parsed.projection == .sweref99TM)
         #expect(parsed.areas.map(\.name) == ["Skäggetorp"])
@@ -91,8 +92,9 @@ struct GeoTests {
 
     /// The police's real polygons, when the shared data folder is present: both files must give
     /// the same WGS84 outline once the SWEREF one is converted.
-    @Test("Polisens polygoner i SWEREF 99 TM stämmer med WGS84-versionen",
-          .enabled(if: FileManager.default.fileExists(atPath: GeoTests.sharedData + "/utsatta_omraden_ostergotland_sweref99tm.geojson")))
+    @Test(
+        "Polisens polygoner i SWEREF 99 TM stämmer med WGS84-versionen",
+        .enabled(if: FileManager.default.fileExists(atPath: GeoTests.sharedData + "/utsatta_omraden_ostergotland_sweref99tm.geojson")))
     func realPoliceFiles() throws {
         let sweref = try AreaGeoJSON.parse(Data(contentsOf: URL(fileURLWithPath: Self.sharedData + "/utsatta_omraden_ostergotland_sweref99tm.geojson")))
         let wgs = try AreaGeoJSON.parse(Data(contentsOf: URL(fileURLWithPath: Self.sharedData + "/utsatta_omraden_ostergotland_wgs84.geojson")))
@@ -122,7 +124,8 @@ struct SingleAreaTests {
 
     @Test("Flera områden på en gång avvisas i formuläret")
     func severalAreas() {
-        let feature = #"{"type":"Feature","properties":{"name":"N"},"geometry":{"type":"Polygon","coordinates":[[[15.64,58.42],[15.66,58.42],[15.66,58.43],[15.64,58.42]]]}}"#
+        let feature =
+            #"{"type":"Feature","properties":{"name":"N"},"geometry":{"type":"Polygon","coordinates":[[[15.64,58.42],[15.66,58.42],[15.66,58.43],[15.64,58.42]]]}}"#
         let json = #"{"type":"FeatureCollection","features":[\#(feature),\#(feature.replacingOccurrences(of: "\"N\"", with: "\"M\""))]}"#
         #expect(throws: AreaGeoJSON.Problem.self) { try AreaGeoJSON.parseSingle(Data(json.utf8), name: "X") }
     }

@@ -70,7 +70,9 @@ struct PlanTranscriptionTests {
         #expect(seminar.measure == "Berörda ska delta i heldagsseminarium gällande VBE med en bred målgrupp samt nyckelpersoner")
         #expect(seminar.funding == "BRÅ")
         let trust = try Self.measure(rows, 8, 3)
-        #expect(trust.measure.hasSuffix("hbtqia+ och marginaliserade gruppers lagstadgade rättigheter, samt vilket stöd som kan erhållas från exempelvis socialtjänst."))
+        #expect(
+            trust.measure.hasSuffix(
+                "hbtqia+ och marginaliserade gruppers lagstadgade rättigheter, samt vilket stöd som kan erhållas från exempelvis socialtjänst."))
         let witness = try Self.measure(rows, 18, 5)
         #expect(witness.measure == "Erbjuda vittnesstöd, stöd och rådgivning till brottsutsatta och deras anhöriga.")
         #expect(witness.partners == ["IOP Brottsofferjouren Linköping"])
@@ -117,7 +119,8 @@ struct PlanCSVProblemTests {
     @Test("Fel år, okänt avsnitt, för lång text: rad och kolumn i varje meddelande")
     func rowProblems() {
         let long = String(repeating: "x", count: 100_000)
-        let text = Self.header
+        let text =
+            Self.header
             + "20x3,Målområde 1,,5,Styrdokument,,,1,Text,KLF,,\n"
             + "2023,Målområde 9,,5,Styrdokument,,,2,Text,KLF,,\n"
             + "2023,Målområde 1,,5,Styrdokument,,,3,\(long),KLF,,\n"
@@ -152,9 +155,10 @@ struct PlanCSVProblemTests {
 
 @Suite("Ansvariga aktörer kopplas till organisationer")
 struct ActorResolverTests {
-    static let resolver = ActorResolver(organisations: (DefaultOrganisations.all + LinkopingGroups.all).map {
-        ActorResolver.Known(abbreviation: $0.abbreviation, name: $0.name, kind: $0.kind)
-    })
+    static let resolver = ActorResolver(
+        organisations: (DefaultOrganisations.all + LinkopingGroups.all).map {
+            ActorResolver.Known(abbreviation: $0.abbreviation, name: $0.name, kind: $0.kind)
+        })
 
     @Test("Skrivsätten i planen tolkas till rätt organisationer")
     func spellings() {

@@ -54,8 +54,10 @@ struct RulesTests {
     @Test("Standardorganisationerna från styrdokumenten finns, med okända förkortningar markerade")
     func defaultOrganisations() {
         let abbreviations = DefaultOrganisations.all.map(\.abbreviation)
-        for required in ["KLF", "KLF (SÄK)", "SF", "VOF", "UTB", "KOF", "MOS", "IAF", "VSS", "HR", "HBE", "Polisen", "RTÖG",
-                         "Stångåstaden", "Skatteverket", "Försäkringskassan", "Kronofogden", "Arbetsmiljöverket", "BRÅ"] {
+        for required in [
+            "KLF", "KLF (SÄK)", "SF", "VOF", "UTB", "KOF", "MOS", "IAF", "VSS", "HR", "HBE", "Polisen", "RTÖG",
+            "Stångåstaden", "Skatteverket", "Försäkringskassan", "Kronofogden", "Arbetsmiljöverket", "BRÅ",
+        ] {
             #expect(abbreviations.contains(required), "\(required)")
         }
         #expect(Set(abbreviations).count == abbreviations.count)

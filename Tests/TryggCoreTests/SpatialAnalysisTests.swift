@@ -24,8 +24,11 @@ struct SpatialAnalysisTests {
     @Test("Fem händelser inom 100 m blir en het plats som återkommer; en ensam händelse inte")
     func hotPlace() {
         let now = Date()
-        let near = (0..<5).map { EventPoint(point: GeoPoint(latitude: 58.41 + Double($0) * 0.0001, longitude: 15.62), occurredAt: now,
-                                            categoryID: category, place: "Gången vid skolan") }
+        let near = (0..<5).map {
+            EventPoint(
+                point: GeoPoint(latitude: 58.41 + Double($0) * 0.0001, longitude: 15.62), occurredAt: now,
+                categoryID: category, place: "Gången vid skolan")
+        }
         let far = EventPoint(point: GeoPoint(latitude: 58.43, longitude: 15.62), occurredAt: now, categoryID: category)
         let places = HotPlaces.find(week: near + [far], earlier: Array(near.prefix(3)))
         #expect(places.count == 1)
@@ -63,7 +66,8 @@ struct SpatialAnalysisTests {
                 return EventPoint(point: point, occurredAt: start.addingTimeInterval(days * 86_400), categoryID: category)
             }
         }
-        let all = events(10, latOffset: 0.0001, after: false) + events(2, latOffset: 0.0001, after: true)
+        let all =
+            events(10, latOffset: 0.0001, after: false) + events(2, latOffset: 0.0001, after: true)
             + events(100, latOffset: 0.01, after: false) + events(100, latOffset: 0.01, after: true)
         let estimate = EffectEstimate.estimate(events: all, centre: centre, radius: 100, start: start, weeks: 4) { _ in true }
         #expect(estimate.treatedBefore == 10 && estimate.treatedAfter == 2)

@@ -65,29 +65,34 @@ struct IncidentRulesTests {
     let kommun = UUID()
     var categories: [IncidentCategory] {
         IncidentCategory.defaults.enumerated().map {
-            IncidentCategory(id: UUID(), kommunID: kommun, code: $1.code, name: $1.name, subcategories: $1.subcategories,
-                             isPublic: $1.isPublic, position: $0)
+            IncidentCategory(
+                id: UUID(), kommunID: kommun, code: $1.code, name: $1.name, subcategories: $1.subcategories,
+                isPublic: $1.isPublic, position: $0)
         }
     }
     let now = try! IncidentTime.parse("2024-04-01 12:00").get()
 
     @Test("Okänd kategori, latitud 200, tid i framtiden, text med personnummer: alla fel på en gång")
     func badDraft() throws {
-        let draft = IncidentDraft(category: "Ufo", occurredAt: "2030-01-01 10:00", latitude: "200", longitude: "15.6",
-                                  description: "Personen 121212-1212 igen")
+        let draft = IncidentDraft(
+            category: "Ufo", occurredAt: "2030-01-01 10:00", latitude: "200", longitude: "15.6",
+            description: "Personen 121212-1212 igen")
         guard case .failure(let failure) = IncidentRules.check(draft, categories: categories, now: now) else {
-            Issue.record("borde avvisas"); return
+            Issue.record("borde avvisas")
+            return
         }
         #expect(Set(failure.problems.map(\.field)) == ["kategori", "tidpunkt", "latitud", "beskrivning"])
     }
 
     @Test("Kategori anges med kod eller svenskt namn; punkt utanför Sverige avvisas")
     func categoryAndPlace() {
-        let ok = IncidentDraft(category: "skadegörelse", subcategory: "Klotter", occurredAt: "2024-03-27 21:40", latitude: "58.4108",
-                               longitude: "15.5736", description: "Klotter på fasaden")
+        let ok = IncidentDraft(
+            category: "skadegörelse", subcategory: "Klotter", occurredAt: "2024-03-27 21:40", latitude: "58.4108",
+            longitude: "15.5736", description: "Klotter på fasaden")
         #expect((try? IncidentRules.check(ok, categories: categories, now: now).get())?.category.code == "skadegorelse")
         var abroad = ok
-        abroad.latitude = "48.85"; abroad.longitude = "2.35"
+        abroad.latitude = "48.85"
+        abroad.longitude = "2.35"
         #expect((try? IncidentRules.check(abroad, categories: categories, now: now).get()) == nil)
         var huge = ok
         huge.description = String(repeating: "a", count: 10_000_000)

@@ -10,16 +10,21 @@ struct IncidentStoreTests {
     static func setup(_ database: TryggDatabase) async throws -> (Kommun, Kommun) {
         let a = try await KommunStore(database).add(slug: "motala", name: "Motala kommun", code: "0583", by: .commandLine())
         let b = try await KommunStore(database).add(slug: "mjolby", name: "Mjölby kommun", code: "0586", by: .commandLine())
-        let square = AreaShape(polygons: [GeoPolygon(outer: [GeoPoint(latitude: 58.53, longitude: 15.03), GeoPoint(latitude: 58.53, longitude: 15.05),
-                                                             GeoPoint(latitude: 58.55, longitude: 15.05), GeoPoint(latitude: 58.55, longitude: 15.03),
-                                                             GeoPoint(latitude: 58.53, longitude: 15.03)])])
+        let square = AreaShape(polygons: [
+            GeoPolygon(outer: [
+                GeoPoint(latitude: 58.53, longitude: 15.03), GeoPoint(latitude: 58.53, longitude: 15.05),
+                GeoPoint(latitude: 58.55, longitude: 15.05), GeoPoint(latitude: 58.55, longitude: 15.03),
+                GeoPoint(latitude: 58.53, longitude: 15.03),
+            ])
+        ])
         try await AreaStore(database).add(kommun: a, name: "Centrum", shape: square, desoCodes: [], source: "test", by: .commandLine(kommunID: a.id))
         return (a, b)
     }
 
     static func importCSV(_ text: String, into kommun: Kommun, _ database: TryggDatabase) async throws -> Int {
-        try await IncidentStore(database).importCSV(try CSVReader.read(Data((header + text).utf8)), kommunID: kommun.id, fileName: "test.csv",
-                                                    by: .commandLine(kommunID: kommun.id))
+        try await IncidentStore(database).importCSV(
+            try CSVReader.read(Data((header + text).utf8)), kommunID: kommun.id, fileName: "test.csv",
+            by: .commandLine(kommunID: kommun.id))
     }
 
     @Test("En ny kommun får standardkategorierna; import placerar händelser i område eller Övriga kommunen per svensk vecka")
@@ -27,7 +32,8 @@ struct IncidentStoreTests {
         try await withMigratedDatabase { database in
             let (motala, mjolby) = try await Self.setup(database)
             #expect(try await CategoryStore(database).all(kommunID: motala.id).map(\.name).contains("Olovlig trafik/buskörning"))
-            let count = try await Self.importCSV("""
+            let count = try await Self.importCSV(
+                """
                 2024-12-30 08:00,Nedskräpning,58.54,15.04,,Skräp,MOS
                 2024-12-29T23:30:00Z,skadegorelse,58.54,15.04,,Klotter,Polisen
                 2024-12-29 23:30,Skadegörelse,58.60,15.20,,Klotter,
@@ -37,8 +43,11 @@ struct IncidentStoreTests {
             #expect(count == 4)
             let imported = try await IncidentStore(database).list(kommunID: motala.id, filter: .init())
             // The columns a batch shares (bound once, not repeated per row) come back on every row.
-            #expect(imported.allSatisfy { $0.kommunID == motala.id && $0.source == .imported && $0.endedAt == nil && $0.reporterID == nil
-                && $0.precision == .exact && $0.createdAt.timeIntervalSinceNow > -60 })
+            #expect(
+                imported.allSatisfy {
+                    $0.kommunID == motala.id && $0.source == .imported && $0.endedAt == nil && $0.reporterID == nil
+                        && $0.precision == .exact && $0.createdAt.timeIntervalSinceNow > -60
+                })
             let texts = imported.map(\.description)
             #expect(texts.contains("Tag \"ÅÄÖ\" \\ med radbrytning\nrad två, och <script>"))
             let store = IncidentStore(database)
@@ -58,8 +67,10 @@ struct IncidentStoreTests {
     func allOrNothing() async throws {
         try await withMigratedDatabase { database in
             let (motala, _) = try await Self.setup(database)
-            for bad in ["2024-03-01 10:00,Ufo,58.54,15.04,,x,MOS", "2024-03-01 10:00,Nedskräpning,58.54,15.04,,x,Okänd org",
-                        "2024-03-01 10:00,Nedskräpning,58.54,15.04,,\"trasig, citering,MOS"] {
+            for bad in [
+                "2024-03-01 10:00,Ufo,58.54,15.04,,x,MOS", "2024-03-01 10:00,Nedskräpning,58.54,15.04,,x,Okänd org",
+                "2024-03-01 10:00,Nedskräpning,58.54,15.04,,\"trasig, citering,MOS",
+            ] {
                 do {
                     _ = try await Self.importCSV("2024-03-01 09:00,Nedskräpning,58.54,15.04,,Skräp,MOS\n" + bad + "\n", into: motala, database)
                     Issue.record("borde avvisas: \(bad)")
@@ -103,11 +114,13 @@ struct IncidentStoreTests {
             let queue = IncidentWriteQueue(database: database)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<40 {
-                    let checked = CheckedIncident(category: category, subcategory: "", occurredAt: Date(timeIntervalSince1970: 1_711_000_000),
-                                                  endedAt: nil, precision: .exact, point: GeoPoint(latitude: 58.54, longitude: 15.04),
-                                                  areaName: "", place: "", description: "Rapport \(index)")
-                    let record = try IncidentStore.record(for: checked, kommunID: motala.id, organisationID: nil, reporterID: nil,
-                                                          source: .api, areas: areas)
+                    let checked = CheckedIncident(
+                        category: category, subcategory: "", occurredAt: Date(timeIntervalSince1970: 1_711_000_000),
+                        endedAt: nil, precision: .exact, point: GeoPoint(latitude: 58.54, longitude: 15.04),
+                        areaName: "", place: "", description: "Rapport \(index)")
+                    let record = try IncidentStore.record(
+                        for: checked, kommunID: motala.id, organisationID: nil, reporterID: nil,
+                        source: .api, areas: areas)
                     group.addTask { try await queue.store(record, detail: "test \(index)", by: .commandLine(kommunID: motala.id)) }
                 }
                 try await group.waitForAll()
@@ -119,9 +132,10 @@ struct IncidentStoreTests {
             #expect(reported.allSatisfy { abs($0.at.timeIntervalSinceNow) < 60 && $0.kommunID == motala.id })
 
             // An organisation that does not exist: that report is refused, the one sent with it is kept.
-            let checked = CheckedIncident(category: category, subcategory: "klotter", occurredAt: Date(timeIntervalSince1970: 1_711_000_000),
-                                          endedAt: nil, precision: .exact, point: GeoPoint(latitude: 58.54, longitude: 15.04),
-                                          areaName: "", place: "Torget", description: "Ska sparas")
+            let checked = CheckedIncident(
+                category: category, subcategory: "klotter", occurredAt: Date(timeIntervalSince1970: 1_711_000_000),
+                endedAt: nil, precision: .exact, point: GeoPoint(latitude: 58.54, longitude: 15.04),
+                areaName: "", place: "Torget", description: "Ska sparas")
             let good = try IncidentStore.record(for: checked, kommunID: motala.id, organisationID: nil, reporterID: nil, source: .api, areas: areas)
             let bad = try IncidentStore.record(for: checked, kommunID: motala.id, organisationID: UUID(), reporterID: nil, source: .api, areas: areas)
             let refused = Task { try await queue.store(bad, detail: "fel", by: .commandLine(kommunID: motala.id)) }
@@ -133,9 +147,10 @@ struct IncidentStoreTests {
             #expect(try await IncidentStore(database).find(id: bad.id, kommunID: motala.id) == nil)
             let details = try await AuditLog.search(kommunID: motala.id, AuditQuery(limit: 100), on: database.db).map(\.detail)
             #expect(details.contains("bra") && !details.contains("fel"))
-            #expect(try await IncidentStore(database).list(kommunID: motala.id, filter: .init()).allSatisfy {
-                $0.areaID == areas.first?.id && $0.source == .api && $0.kommunID == motala.id
-            })
+            #expect(
+                try await IncidentStore(database).list(kommunID: motala.id, filter: .init()).allSatisfy {
+                    $0.areaID == areas.first?.id && $0.source == .api && $0.kommunID == motala.id
+                })
         }
     }
 }

@@ -7,12 +7,16 @@ import TryggCore
 struct PlainRowsTests {
     @Test("Svaret från SQLite läses med citattecken, radbrytningar, emoji, null och tal i alla former")
     func readsEscapes() throws {
-        let text = #"[[58.5604189139935,16.1,1764017896,"1FD91288-4D5D-49D7-8462-5189AA985373","Gång- och \"cykel\"tunneln\\\n\u00e5 \ud83d\ude00"],"#
+        let text =
+            #"[[58.5604189139935,16.1,1764017896,"1FD91288-4D5D-49D7-8462-5189AA985373","Gång- och \"cykel\"tunneln\\\n\u00e5 \ud83d\ude00"],"#
             + #"[null,1e3,-2.5,"",""]]"#
         var reader = JSONRowReader(Array(text.utf8))
         let first = try #require(try reader.nextRow())
-        #expect(first == [.number(58.5604189139935), .number(16.1), .number(1_764_017_896), .text("1FD91288-4D5D-49D7-8462-5189AA985373"),
-                          .text("Gång- och \"cykel\"tunneln\\\nå 😀")])
+        #expect(
+            first == [
+                .number(58.5604189139935), .number(16.1), .number(1_764_017_896), .text("1FD91288-4D5D-49D7-8462-5189AA985373"),
+                .text("Gång- och \"cykel\"tunneln\\\nå 😀"),
+            ])
         #expect(try reader.nextRow() == [.null, .number(1000), .number(-2.5), .text(""), .text("")])
         #expect(try reader.nextRow() == nil)
         var broken = JSONRowReader(Array(#"[[1,"ej avslutad]]"#.utf8))
@@ -33,11 +37,13 @@ struct PlainRowsTests {
             let stored = try #require(try await IncidentStore(database).list(kommunID: motala.id, filter: .init()).first { $0.point != nil })
             try await IncidentStore(database).update(
                 id: stored.id, kommunID: motala.id,
-                with: CheckedIncident(category: category, subcategory: "", occurredAt: stored.occurredAt, endedAt: nil, precision: .exact,
-                                      point: stored.point, areaName: "", place: place, description: "Skräp"),
+                with: CheckedIncident(
+                    category: category, subcategory: "", occurredAt: stored.occurredAt, endedAt: nil, precision: .exact,
+                    point: stored.point, areaName: "", place: place, description: "Skräp"),
                 onlyReporter: nil, by: .commandLine(kommunID: motala.id))
-            let points = try await IncidentStore(database).points(kommunID: motala.id, from: Date(timeIntervalSince1970: 1_709_000_000),
-                                                                  until: Date(timeIntervalSince1970: 1_710_000_000))
+            let points = try await IncidentStore(database).points(
+                kommunID: motala.id, from: Date(timeIntervalSince1970: 1_709_000_000),
+                until: Date(timeIntervalSince1970: 1_710_000_000))
             #expect(points.count == 1)
             #expect(points.first?.point == GeoPoint(latitude: 58.541234567, longitude: 15.041234567))
             #expect(points.first?.occurredAt == stored.occurredAt)

@@ -100,8 +100,9 @@ struct StoreTests {
             let store = AreaStore(database)
             let first = try await store.importAreas([ParsedArea(name: "Skäggetorp", shape: shape)], into: kommun, source: "a.geojson", by: .commandLine())
             #expect(first.created == ["Skäggetorp"])
-            let second = try await store.importAreas([ParsedArea(name: "skäggetorp", shape: shape), ParsedArea(name: "Ryd", shape: shape)],
-                                                     into: kommun, source: "b.geojson", by: .commandLine())
+            let second = try await store.importAreas(
+                [ParsedArea(name: "skäggetorp", shape: shape), ParsedArea(name: "Ryd", shape: shape)],
+                into: kommun, source: "b.geojson", by: .commandLine())
             #expect(second.updated == ["skäggetorp"] && second.created == ["Ryd"])
             let areas = try await store.all(kommunID: kommun.id)
             #expect(areas.map(\.name) == ["Ryd", "Skäggetorp"])

@@ -34,8 +34,9 @@ struct APITests {
             var headers = HTTPFields()
             headers[.authorization] = "Bearer \(token)"
             for path in paths {
-                let response = try await client.execute(uri: "/api/v1" + path.replacingOccurrences(of: "{id}", with: incident.id.uuidString),
-                                                        method: .get, headers: headers)
+                let response = try await client.execute(
+                    uri: "/api/v1" + path.replacingOccurrences(of: "{id}", with: incident.id.uuidString),
+                    method: .get, headers: headers)
                 #expect(response.status == .ok, "\(path)")
                 #expect((try? JSONSerialization.jsonObject(with: Data(response.text.utf8))) != nil, "\(path)")
             }
@@ -49,10 +50,7 @@ struct APITests {
     @Test("En väg som finns men inte för metoden svarar 405 med Allow, i vägens egen form; en okänd händelse 404 på svenska")
     func wrongMethod() async throws {
         try await Harness.run { harness, client in
-            let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@linkoping.demo"))
-            let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
-            var headers = HTTPFields()
-            headers[.authorization] = "Bearer \(token)"
+            let headers = try await harness.bearer("samordnare@linkoping.demo")
             let trace = try await client.execute(uri: "/api/v1/incidents", method: .trace, headers: headers)
             #expect(trace.status == .methodNotAllowed && trace.headers[.allow] == "GET, POST")
             #expect(trace.headers[.contentType]?.hasPrefix("application/json") == true && trace.text.contains("stöds inte"))

@@ -22,7 +22,8 @@ struct AccountTests {
             let mismatch = try await browser.post("/konto/losenord", ["current": Harness.password, "new": "ett nytt långt lösenord", "repeat": "annat"])
             #expect(mismatch.text.contains("inte lika"))
 
-            let ok = try await browser.submit("/konto/losenord", ["current": Harness.password, "new": "ett nytt långt lösenord", "repeat": "ett nytt långt lösenord"])
+            let ok = try await browser.submit(
+                "/konto/losenord", ["current": Harness.password, "new": "ett nytt långt lösenord", "repeat": "ett nytt långt lösenord"])
             #expect(ok.status == .ok && ok.text.contains("Lösenordet är bytt"))
             #expect(try await browser.get("/").status == .ok)
             #expect(try await elsewhere.get("/").location == "/login", "andra sessioner loggas ut")
@@ -41,7 +42,8 @@ struct AccountTests {
             #expect(setup.text.contains("otpauth://totp/"))
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@linkoping.demo"))
             let secret = try #require(try await AccountStore(harness.database).totpSecret(userID: userID))
-            let wrongCode = try await browser.post("/konto/tvastegs/aktivera", ["code": String(format: "%06d", (TOTP(secret: secret).compute() + 500_000) % 1_000_000)])
+            let wrongCode = try await browser.post(
+                "/konto/tvastegs/aktivera", ["code": String(format: "%06d", (TOTP(secret: secret).compute() + 500_000) % 1_000_000)])
             #expect(wrongCode.status == .badRequest)
             let enabled = try await browser.submit("/konto/tvastegs/aktivera", ["code": String(format: "%06d", TOTP(secret: secret).compute())])
             #expect(enabled.text.contains("Tvåstegsverifiering är aktiverad"))

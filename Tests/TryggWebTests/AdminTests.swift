@@ -14,15 +14,27 @@ struct AdminTests {
             try await admin.login("admin@linkoping.demo")
             let kommun = try await harness.kommun("linkoping")
             let kof = try #require(try await KommunStore(harness.database).organisation(abbreviation: "KOF", kommunID: kommun.id))
-            let weak = try await admin.post("/admin/anvandare", ["email": "ny@linkoping.se", "name": "Ny", "role": "ansvarig",
-                                                                 "organisation": kof.id.uuidString, "password": "kort"])
+            let weak = try await admin.post(
+                "/admin/anvandare",
+                [
+                    "email": "ny@linkoping.se", "name": "Ny", "role": "ansvarig",
+                    "organisation": kof.id.uuidString, "password": "kort",
+                ])
             #expect(weak.status == .badRequest && weak.text.contains("minst 10 tecken"))
             #expect(weak.text.contains("value=\"ny@linkoping.se\""), "formuläret behåller det som skrevs")
-            let created = try await admin.submit("/admin/anvandare", ["email": "Ny@Linkoping.se", "name": "Ny Person", "role": "ansvarig",
-                                                                    "organisation": kof.id.uuidString, "password": "ett långt lösenord"])
+            let created = try await admin.submit(
+                "/admin/anvandare",
+                [
+                    "email": "Ny@Linkoping.se", "name": "Ny Person", "role": "ansvarig",
+                    "organisation": kof.id.uuidString, "password": "ett långt lösenord",
+                ])
             #expect(created.status == .ok && created.text.contains("ny@linkoping.se är tillagd"))
-            let duplicate = try await admin.post("/admin/anvandare", ["email": "ny@linkoping.se", "name": "Igen", "role": "ansvarig",
-                                                                      "organisation": kof.id.uuidString, "password": "ett långt lösenord"])
+            let duplicate = try await admin.post(
+                "/admin/anvandare",
+                [
+                    "email": "ny@linkoping.se", "name": "Igen", "role": "ansvarig",
+                    "organisation": kof.id.uuidString, "password": "ett långt lösenord",
+                ])
             #expect(duplicate.status == .badRequest && duplicate.text.contains("finns redan"))
 
             let newUser = Browser(client)
@@ -52,8 +64,10 @@ struct AdminTests {
     @Test("Roller utan adminbehörighet får 403 och kan inte ändra något")
     func roleChecks() async throws {
         try await Harness.run { harness, client in
-            for email in ["samordnare@linkoping.demo", "analytiker@linkoping.demo", "ansvarig.sf@linkoping.demo",
-                          "rapportor@linkoping.demo", "polisen@linkoping.demo"] {
+            for email in [
+                "samordnare@linkoping.demo", "analytiker@linkoping.demo", "ansvarig.sf@linkoping.demo",
+                "rapportor@linkoping.demo", "polisen@linkoping.demo",
+            ] {
                 let browser = Browser(client)
                 try await browser.login(email)
                 #expect(try await browser.get("/admin/anvandare").status == .forbidden, "\(email)")
@@ -78,10 +92,12 @@ struct AdminTests {
             let wrongKommun = try await admin.post("/omraden", ["name": "Fel", "deso": "0581C1020"])
             #expect(wrongKommun.status == .badRequest && wrongKommun.text.contains("hör inte till kommunkod 0580"))
 
-            let polygon = #"{"type":"Feature","properties":{"name":"Johannelund"},"geometry":{"type":"Polygon","coordinates":[[[15.64,58.42],[15.66,58.42],[15.66,58.43],[15.64,58.42]]]}}"#
+            let polygon =
+                #"{"type":"Feature","properties":{"name":"Johannelund"},"geometry":{"type":"Polygon","coordinates":[[[15.64,58.42],[15.66,58.42],[15.66,58.43],[15.64,58.42]]]}}"#
             let geo = try await admin.submit("/omraden", ["name": "Johannelund", "geojson": polygon])
             #expect(geo.status == .ok)
-            let broken = try await admin.post("/omraden", ["name": "Trasigt", "geojson": #"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[15.64,58.42],[15.66,58.42]]]}"#])
+            let broken = try await admin.post(
+                "/omraden", ["name": "Trasigt", "geojson": #"{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[15.64,58.42],[15.66,58.42]]]}"#])
             #expect(broken.status == .badRequest && broken.text.contains("GeoJSON kunde inte läsas"))
             #expect(broken.text.contains("Trasigt"), "formuläret behåller namnet")
 

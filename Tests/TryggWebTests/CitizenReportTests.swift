@@ -122,8 +122,11 @@ struct CitizenReportTests {
             #expect(page.text.contains("tipsare@example.org") && page.text.contains("Publicera"))
             #expect(try await harness.auditActions("linkoping").contains("läste kontaktuppgifter"))
             let category = try #require(try await CategoryStore(harness.database).all(kommunID: report.kommunID).first { $0.code == "otrygg-plats" })
-            let published = try await samordnare.submit("/medborgare/\(report.id.uuidString)/godkann", [
-                "kategori": category.id.uuidString, "platsnamn": "Gångtunneln vid centrum", "beskrivning": "Lamporna i tunneln är trasiga"])
+            let published = try await samordnare.submit(
+                "/medborgare/\(report.id.uuidString)/godkann",
+                [
+                    "kategori": category.id.uuidString, "platsnamn": "Gångtunneln vid centrum", "beskrivning": "Lamporna i tunneln är trasiga",
+                ])
             #expect(published.status == .ok && published.text.contains("Tipset är publicerat"))
             let approved = try #require(try await CitizenStore(harness.database).find(id: report.id, kommunID: report.kommunID))
             #expect(approved.status == .approved && approved.publicNumber == 1 && approved.description == "Lamporna i tunneln är trasiga")
@@ -156,9 +159,12 @@ struct CitizenReportTests {
             let converted = try #require(try await IncidentStore(harness.database).find(id: incident.id, kommunID: report.kommunID))
             #expect(converted.source == .est && converted.organisationID != nil)
             let organisationID = try #require(converted.organisationID)
-            let insats = try await samordnare.submit("/medborgare/\(report.id.uuidString)/insats", [
-                "typ": "situationell", "vad": "Byt belysning i tunneln", "plats": "Gångtunneln", "organisation": organisationID.uuidString,
-                "start": "2026-01-05", "klart": "2026-02-01"])
+            let insats = try await samordnare.submit(
+                "/medborgare/\(report.id.uuidString)/insats",
+                [
+                    "typ": "situationell", "vad": "Byt belysning i tunneln", "plats": "Gångtunneln", "organisation": organisationID.uuidString,
+                    "start": "2026-01-05", "klart": "2026-02-01",
+                ])
             #expect(insats.status == .ok && insats.text.contains("Insatsen är beslutad"))
             #expect(try await CitizenStore(harness.database).find(id: report.id, kommunID: report.kommunID)?.insatsID != nil)
         }

@@ -22,10 +22,7 @@ struct ControlCharacterTests {
             #expect(form.status == .badRequest)
             #expect(form.text.contains("osynligt styrtecken (U+0000)"))
 
-            let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@linkoping.demo"))
-            let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
-            var headers = HTTPFields()
-            headers[.authorization] = "Bearer \(token)"
+            var headers = try await harness.bearer("samordnare@linkoping.demo")
             headers[.contentType] = "application/json"
             let body = #"{"category":"Nedskräpning","occurred_at":"2024-03-27T21:40:00+01:00","latitude":58.392,"longitude":15.645,"description":"a\u0000b"}"#
             let api = try await client.execute(uri: "/api/v1/incidents", method: .post, headers: headers, body: ByteBuffer(string: body))
@@ -72,6 +69,8 @@ struct ControlCharacterTests {
         #expect(TextInput.forbiddenCharacter(in: "rad ett\r\nrad\ttvå") == nil)
         #expect(TextInput.forbiddenCharacter(in: "a\u{0000}b") == "\u{0000}")
         #expect(TextInput.forbiddenCharacter(in: "ring\u{0007}") == "\u{0007}")
-        #expect(TextInput.message(for: "a\u{001B}b", field: "Namnet") == "Namnet innehåller ett osynligt styrtecken (U+001B) som inte kan sparas. Ta bort det och försök igen.")
+        #expect(
+            TextInput.message(for: "a\u{001B}b", field: "Namnet")
+                == "Namnet innehåller ett osynligt styrtecken (U+001B) som inte kan sparas. Ta bort det och försök igen.")
     }
 }

@@ -27,7 +27,8 @@ struct DocumentTests {
 
     @Test("Ett Excel-ark med avbruten XML avvisas med ett tydligt fel i stället för att läsas till hälften")
     func brokenSheet() throws {
-        let sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        let sheet =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
             + "<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>year</t></is></c></row><row r=\"2\"><c r=\"A2\""
         let data = try OOXMLPackage.zip([("xl/worksheets/sheet1.xml", sheet)])
         #expect(XlsxReader.isXlsx(data))
@@ -53,13 +54,20 @@ struct DocumentTests {
     }
 
     static func problem(_ data: Data, limits: XlsxReader.Limits = .standard) -> String? {
-        do { _ = try XlsxReader.read(data, limits: limits); return nil } catch { return String(describing: error) }
+        do {
+            _ = try XlsxReader.read(data, limits: limits)
+            return nil
+        } catch { return String(describing: error) }
     }
 
     @Test("En cellreferens långt utanför XFD eller en rad utanför Excels rader avvisas i stället för att krascha")
     func outsideTheGrid() throws {
         let long = try OOXMLPackage.zip([("xl/worksheets/sheet1.xml", Self.sheet("<row r=\"1\"><c r=\"AAAAAAAAAAAAAAAA1\"><v>1</v></c></row>"))])
-        #expect(throws: ImportFailure([ImportProblem(line: nil, column: nil, message: "Excel-filen har en cell utanför Excels kolumner A–XFD (”AAAAAAAAAAAAAAAA1”).")])) {
+        #expect(
+            throws: ImportFailure([
+                ImportProblem(line: nil, column: nil, message: "Excel-filen har en cell utanför Excels kolumner A–XFD (”AAAAAAAAAAAAAAAA1”).")
+            ])
+        ) {
             try PlanFiles.rows(from: long)
         }
         let beyond = try OOXMLPackage.zip([("xl/worksheets/sheet1.xml", Self.sheet("<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>"))])
@@ -88,14 +96,17 @@ struct DocumentTests {
         var fewStrings = XlsxReader.Limits()
         fewStrings.sharedStrings = 2
         let strings = "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>a</t></si><si><t>b</t></si><si><t>c</t></si></sst>"
-        let shared = try OOXMLPackage.zip([("xl/sharedStrings.xml", strings), ("xl/worksheets/sheet1.xml", Self.sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>2</v></c></row>"))])
+        let shared = try OOXMLPackage.zip([
+            ("xl/sharedStrings.xml", strings), ("xl/worksheets/sheet1.xml", Self.sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>2</v></c></row>")),
+        ])
         #expect(Self.problem(shared, limits: fewStrings) == "Excel-filen har fler än 2 olika texter och läses inte.")
         #expect(try XlsxReader.read(shared).header == ["c"])
     }
 
     @Test("En DTD med entiteter (billion laughs) avvisas")
     func entities() throws {
-        let bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
+        let bomb =
+            "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
             + "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>"
         let data = try OOXMLPackage.zip([("xl/worksheets/sheet1.xml", bomb)])
         #expect(Self.problem(data)?.contains("innehåller en DTD") == true)

@@ -9,9 +9,11 @@ import TryggStore
 
 @Suite("EST: rapportera, rätta, API")
 struct ESTReportingTests {
-    static let goodReport = ["kategori": "skadegorelse|Klotter", "datum": "2024-03-27", "tid": "21:40", "precision": "exakt",
-                             "lat": "58.4320", "lon": "15.5800", "omrade": "", "platsnamn": "Torget",
-                             "beskrivning": "Nytt klotter på fasaden vid torget"]
+    static let goodReport = [
+        "kategori": "skadegorelse|Klotter", "datum": "2024-03-27", "tid": "21:40", "precision": "exakt",
+        "lat": "58.4320", "lon": "15.5800", "omrade": "", "platsnamn": "Torget",
+        "beskrivning": "Nytt klotter på fasaden vid torget",
+    ]
 
     static func count(_ harness: Harness) async throws -> Int {
         try await IncidentStore(harness.database).count(kommunID: try await harness.kommun("linkoping").id)
@@ -69,7 +71,8 @@ struct ESTReportingTests {
             try await rapportor.post("/est/rapportera", Self.goodReport)
             let kommun = try await harness.kommun("linkoping")
             let id = try #require(try await IncidentStore(harness.database).list(kommunID: kommun.id, filter: .init()).first).id
-            let corrected = try await rapportor.submit("/est/handelser/\(id)", Self.goodReport.merging(["beskrivning": "Klotter på två fasader"]) { _, new in new })
+            let corrected = try await rapportor.submit(
+                "/est/handelser/\(id)", Self.goodReport.merging(["beskrivning": "Klotter på två fasader"]) { _, new in new })
             #expect(corrected.status == .ok && corrected.text.contains("Ändringen är sparad"))
             #expect(try await IncidentStore(harness.database).find(id: id, kommunID: kommun.id)?.description == "Klotter på två fasader")
             let audit = try await AuditLog.search(kommunID: kommun.id, AuditQuery(limit: 10), on: harness.database.db)
@@ -91,7 +94,8 @@ struct ESTReportingTests {
             var headers = HTTPFields()
             headers[.authorization] = "Bearer \(token)"
             headers[.contentType] = "application/json"
-            let good = #"{"category":"Nedskräpning","occurred_at":"2024-03-27T21:40:00+01:00","latitude":58.392,"longitude":15.645,"description":"Skräp vid \"entrén\" <script>x</script>\nrad två"}"#
+            let good =
+                #"{"category":"Nedskräpning","occurred_at":"2024-03-27T21:40:00+01:00","latitude":58.392,"longitude":15.645,"description":"Skräp vid \"entrén\" <script>x</script>\nrad två"}"#
             let created = try await client.execute(uri: "/api/v1/incidents", method: .post, headers: headers, body: ByteBuffer(string: good))
             #expect(created.status == .created)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(created.text.utf8)) as? [String: Any])

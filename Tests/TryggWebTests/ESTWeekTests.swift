@@ -10,8 +10,10 @@ import TryggStore
 @Suite("EST: veckans lägesbild, insatser, rapporter och analyser")
 struct ESTWeekTests {
     static func report(_ browser: Browser, _ fields: [String: String]) async throws {
-        let base = ["kategori": "skadegorelse", "datum": "2024-03-27", "tid": "21:40", "precision": "exakt", "lat": "58.4320", "lon": "15.5800",
-                    "omrade": "", "platsnamn": "Torget", "beskrivning": "Klotter"]
+        let base = [
+            "kategori": "skadegorelse", "datum": "2024-03-27", "tid": "21:40", "precision": "exakt", "lat": "58.4320", "lon": "15.5800",
+            "omrade": "", "platsnamn": "Torget", "beskrivning": "Klotter",
+        ]
         let response = try await browser.post("/est/rapportera", base.merging(fields) { _, new in new })
         #expect(response.status == .seeOther, "\(fields)")
     }
@@ -37,13 +39,21 @@ struct ESTWeekTests {
 
             let saved = try await samordnare.submit("/est/vecka/2024-W13/bedomning", ["bedomning": "Ökat klotter vid torget."])
             #expect(saved.text.contains("Bedömningen är sparad") && saved.text.contains("Ökat klotter vid torget."))
-            let mos = try #require(try await KommunStore(harness.database).organisation(abbreviation: "MOS", kommunID: try await harness.kommun("linkoping").id))
-            let decided = try await samordnare.submit("/est/vecka/2024-W13/insatser", [
-                "typ": "situationell", "vad": "Sanera klottret och byt belysning", "plats": "Torget", "lat": "58.4320", "lon": "15.5800",
-                "organisation": mos.id.uuidString, "start": "2024-03-28", "klart": "2024-04-05"])
+            let mos = try #require(
+                try await KommunStore(harness.database).organisation(abbreviation: "MOS", kommunID: try await harness.kommun("linkoping").id))
+            let decided = try await samordnare.submit(
+                "/est/vecka/2024-W13/insatser",
+                [
+                    "typ": "situationell", "vad": "Sanera klottret och byt belysning", "plats": "Torget", "lat": "58.4320", "lon": "15.5800",
+                    "organisation": mos.id.uuidString, "start": "2024-03-28", "klart": "2024-04-05",
+                ])
             #expect(decided.text.contains("Insatsen är beslutad") && decided.text.contains("Sanera klottret"))
-            let bad = try await samordnare.post("/est/vecka/2024-W13/insatser", [
-                "typ": "situationell", "vad": "Ring 070-123 45 67", "plats": "Torget", "organisation": mos.id.uuidString, "start": "2024-03-28", "klart": "2024-03-01"])
+            let bad = try await samordnare.post(
+                "/est/vecka/2024-W13/insatser",
+                [
+                    "typ": "situationell", "vad": "Ring 070-123 45 67", "plats": "Torget", "organisation": mos.id.uuidString, "start": "2024-03-28",
+                    "klart": "2024-03-01",
+                ])
             #expect(bad.status == .badRequest)
             let insats = try #require(try await InsatsStore(harness.database).all(kommunID: try await harness.kommun("linkoping").id).first)
             #expect(try await InsatsStore(harness.database).all(kommunID: try await harness.kommun("linkoping").id).count == 1)
@@ -51,7 +61,8 @@ struct ESTWeekTests {
             // The next week the insats is still open and is followed up there.
             let nextWeek = try await samordnare.get("/est/vecka/2024-W14")
             #expect(nextWeek.text.contains("Sanera klottret") && nextWeek.text.contains("/insatser/\(insats.id)/uppfoljning"))
-            let followed = try await samordnare.submit("/est/vecka/2024-W14/insatser/\(insats.id)/uppfoljning", ["status": "genomford", "notering": "Klottret är borta."])
+            let followed = try await samordnare.submit(
+                "/est/vecka/2024-W14/insatser/\(insats.id)/uppfoljning", ["status": "genomford", "notering": "Klottret är borta."])
             #expect(followed.text.contains("Uppföljningen är sparad"))
             #expect(!(try await samordnare.get("/est/vecka/2024-W15").text.contains("Sanera klottret")))
             let insatsPage = try await samordnare.get("/est/insatser/\(insats.id)")

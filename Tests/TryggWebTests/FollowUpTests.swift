@@ -37,7 +37,7 @@ struct FollowUpTests {
             let round = try await Self.openRound(samordnare, context)
             #expect(try await samordnare.get("/uppfoljning/\(round)").text.contains("Svar per organisation"))
 
-            let sspf = try context.measure("9.2")   // VOF;SF
+            let sspf = try context.measure("9.2")  // VOF;SF
             #expect(sspf.row.responsible == ["VOF", "SF"])
             let sf = Browser(client)
             try await sf.login("ansvarig.sf@linkoping.demo")
@@ -45,7 +45,9 @@ struct FollowUpTests {
             let mine = try await sf.get("/uppfoljning/\(round)/mina")
             #expect(mine.text.contains("9.2 Implementera SSPF"))
             #expect(!mine.text.contains("14.1 Kommunen ska implementera"), "UTB:s åtgärd visas inte för SF")
-            let saved = try await sf.submit("/uppfoljning/\(round)/svar/\(sspf.id)", ["status": "Påbörjad", "description": "Samverkansgruppen är bildad; skolorna i Skäggetorp saknas ännu."])
+            let saved = try await sf.submit(
+                "/uppfoljning/\(round)/svar/\(sspf.id)",
+                ["status": "Påbörjad", "description": "Samverkansgruppen är bildad; skolorna i Skäggetorp saknas ännu."])
             #expect(saved.text.contains("Svaret för åtgärden är sparat"))
 
             let utbOnly = try context.measure("14.1")
@@ -54,18 +56,24 @@ struct FollowUpTests {
             #expect(refused.status == .notFound)
             let utb = Browser(client)
             try await utb.login("ansvarig.utb@linkoping.demo")
-            #expect(try await utb.submit("/uppfoljning/\(round)/svar/\(utbOnly.id)", ["status": "Pågående", "description": "Rutinen används på alla skolor."]).status == .ok)
+            #expect(
+                try await utb.submit("/uppfoljning/\(round)/svar/\(utbOnly.id)", ["status": "Pågående", "description": "Rutinen används på alla skolor."])
+                    .status == .ok)
 
             let overview = try await samordnare.get("/uppfoljning/\(round)")
             #expect(overview.text.contains("VOF: 9.2 Implementera SSPF"), "påminnelselistan visar vem som inte svarat")
             let organisations = try await KommunStore(harness.database).organisations(kommunID: context.kommun.id)
             let sfID = try #require(organisations.first { $0.abbreviation == "SF" }).id
-            let returned = try await samordnare.submit("/uppfoljning/\(round)/aterskicka",
-                                                     ["measure": sspf.id.uuidString, "organisation": sfID.uuidString, "comment": "Beskriv vilka förutsättningar som saknas."])
+            let returned = try await samordnare.submit(
+                "/uppfoljning/\(round)/aterskicka",
+                ["measure": sspf.id.uuidString, "organisation": sfID.uuidString, "comment": "Beskriv vilka förutsättningar som saknas."])
             #expect(returned.text.contains("skickat tillbaka"))
             let back = try await sf.get("/uppfoljning/\(round)/mina")
             #expect(back.text.contains("Tillbakaskickad för komplettering: Beskriv vilka förutsättningar som saknas."))
-            #expect(try await sf.submit("/uppfoljning/\(round)/svar/\(sspf.id)", ["status": "Påbörjad", "description": "Kompletterat: lokaler och en samordnare saknas."]).status == .ok)
+            #expect(
+                try await sf.submit(
+                    "/uppfoljning/\(round)/svar/\(sspf.id)", ["status": "Påbörjad", "description": "Kompletterat: lokaler och en samordnare saknas."]
+                ).status == .ok)
 
             let answers = try await FollowUpStore(harness.database).answers(roundID: try #require(UUID(uuidString: round)), kommunID: context.kommun.id)
             #expect(answers.count == 2)
@@ -93,7 +101,8 @@ struct FollowUpTests {
             #expect(wrongStatus.status == .badRequest && wrongStatus.text.contains("Välj status"))
             let empty = try await sf.post("/uppfoljning/\(round)/svar/\(measure.id)", ["status": "Pågående", "description": "  "])
             #expect(empty.status == .badRequest && empty.text.contains("Beskriv utvecklingen"))
-            let long = try await sf.post("/uppfoljning/\(round)/svar/\(measure.id)", ["status": "Pågående", "description": String(repeating: "å", count: 100_000)])
+            let long = try await sf.post(
+                "/uppfoljning/\(round)/svar/\(measure.id)", ["status": "Pågående", "description": String(repeating: "å", count: 100_000)])
             #expect(long.status == .badRequest && long.text.contains("högst 4000 tillåts"))
             #expect(try await FollowUpStore(harness.database).answers(roundID: try #require(UUID(uuidString: round)), kommunID: context.kommun.id).isEmpty)
             let badDeadline = try await samordnare.post("/uppfoljning", ["plan": context.plan.id.uuidString, "deadline": "snart"])

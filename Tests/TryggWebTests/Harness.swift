@@ -17,8 +17,10 @@ struct Harness {
 
     /// `followUp` adds the demo's closed 2023 follow-up round (about 300 answers); most tests do
     /// not need it and run faster without. `est` adds the demo's EST year (about 6 000 events).
-    static func run(followUp: Bool = false, est: Bool = false, citizen: Bool = false, configure: (inout AppConfiguration) -> Void = { _ in },
-                    _ body: @Sendable (Harness, any TestClientProtocol) async throws -> Void) async throws {
+    static func run(
+        followUp: Bool = false, est: Bool = false, citizen: Bool = false, configure: (inout AppConfiguration) -> Void = { _ in },
+        _ body: @Sendable (Harness, any TestClientProtocol) async throws -> Void
+    ) async throws {
         let location = DatabaseLocation.isolatedForTest()
         var configuration = AppConfiguration(database: location, bcryptCost: 4, loginAttemptsPerMinute: 1000)
         configure(&configuration)
@@ -36,6 +38,14 @@ struct Harness {
             await database.shutdown()
             throw error
         }
+    }
+
+    /// `Authorization: Bearer …` with a new personal token of a demo user, for the API.
+    func bearer(_ email: String) async throws -> HTTPFields {
+        let userID = try #require(try await APITokenStore(database).userID(email: email))
+        var headers = HTTPFields()
+        headers[.authorization] = "Bearer \(try await APITokenStore(database).create(userID: userID, label: "test", by: .commandLine()))"
+        return headers
     }
 
     func kommun(_ slug: String) async throws -> Kommun {

@@ -131,8 +131,12 @@ struct LoginTests {
         try await Harness.run { _, client in
             let browser = Browser(client)
             try await browser.get("/login")
-            let response = try await browser.post("/login", ["email": "admin@linkoping.demo", "password": Harness.password,
-                                                             "next": "https://evil.example/"])
+            let response = try await browser.post(
+                "/login",
+                [
+                    "email": "admin@linkoping.demo", "password": Harness.password,
+                    "next": "https://evil.example/",
+                ])
             #expect(response.location == "/")
         }
     }

@@ -19,14 +19,17 @@ struct Open311Tests {
     static func post(_ client: any TestClientProtocol, _ fields: [(String, String)], format: String = "json") async throws -> TestResponse {
         var headers = HTTPFields()
         headers[.contentType] = "application/x-www-form-urlencoded"
-        return try await client.execute(uri: "\(base)/requests.\(format)", method: .post, headers: headers,
-                                        body: ByteBuffer(string: Browser.encode(pairs: fields)))
+        return try await client.execute(
+            uri: "\(base)/requests.\(format)", method: .post, headers: headers,
+            body: ByteBuffer(string: Browser.encode(pairs: fields)))
     }
 
     static func good(_ key: String) -> [(String, String)] {
-        [("jurisdiction_id", "linkoping"), ("api_key", key), ("service_code", "otrygg-plats"), ("lat", "58.4318"), ("long", "15.5790"),
-         ("description", "Mörk gångväg utan belysning"), ("attribute[tid_pa_dygnet][]", "kvall"), ("attribute[tid_pa_dygnet][]", "natt"),
-         ("attribute[kon]", "man"), ("email", "app@example.org"), ("first_name", "Anna"), ("last_name", "Andersson")]
+        [
+            ("jurisdiction_id", "linkoping"), ("api_key", key), ("service_code", "otrygg-plats"), ("lat", "58.4318"), ("long", "15.5790"),
+            ("description", "Mörk gångväg utan belysning"), ("attribute[tid_pa_dygnet][]", "kvall"), ("attribute[tid_pa_dygnet][]", "natt"),
+            ("attribute[kon]", "man"), ("email", "app@example.org"), ("first_name", "Anna"), ("last_name", "Andersson"),
+        ]
     }
 
     @Test("discovery, services och service definition i både JSON och XML")
@@ -64,7 +67,9 @@ struct Open311Tests {
             #expect(try await client.execute(uri: "\(Self.base)/requests/1.json?jurisdiction_id=linkoping", method: .get).status == .notFound)
             try await CitizenStore(harness.database).approve(id: report.id, kommunID: kommun.id, edit: nil, by: .commandLine(kommunID: kommun.id))
             let ready = try await client.execute(uri: "\(Self.base)/tokens/\(token).xml?jurisdiction_id=linkoping", method: .get)
-            #expect(ready.text.contains("<service_requests><request><service_request_id>1</service_request_id><token>\(token)</token></request></service_requests>"))
+            #expect(
+                ready.text.contains("<service_requests><request><service_request_id>1</service_request_id><token>\(token)</token></request></service_requests>")
+            )
             let one = try await client.execute(uri: "\(Self.base)/requests/1.xml?jurisdiction_id=linkoping", method: .get)
             #expect(one.text.contains("<status>open</status>") && one.text.contains("<service_code>otrygg-plats</service_code>"))
             #expect(!one.text.contains("Anna") && !one.text.contains("app@example.org") && !one.text.contains("<lat>58.4318</lat>"))
@@ -132,17 +137,22 @@ struct Open311Tests {
             try await admin.login("admin@linkoping.demo")
             let created = try await admin.post("/admin/medborgare/nycklar", ["namn": "Trygghetsappen"])
             #expect(created.status == .ok && created.text.contains("visas bara den här gången"))
-            let key = try #require(created.text.range(of: "<code class=\"key\">").map { range in
-                String(created.text[range.upperBound...].prefix { $0 != "<" })
-            })
+            let key = try #require(
+                created.text.range(of: "<code class=\"key\">").map { range in
+                    String(created.text[range.upperBound...].prefix { $0 != "<" })
+                })
             #expect(try await Self.post(client, Self.good(key)).status == .created)
             #expect(!(try await admin.get("/admin/medborgare").text.contains(key)))
             let kommun = try await harness.kommun("linkoping")
             let stored = try #require(try await Open311KeyStore(harness.database).all(kommunID: kommun.id).first)
             #expect(try await admin.submit("/admin/medborgare/nycklar/\(stored.id.uuidString)/sparra").status == .ok)
             #expect(try await Self.post(client, Self.good(key)).status == .forbidden)
-            let settings = try await admin.submit("/admin/medborgare/installningar", ["dagar": "30", "min_lat": "58", "max_lat": "58.7",
-                                                                                    "min_lon": "15", "max_lon": "16.2"])
+            let settings = try await admin.submit(
+                "/admin/medborgare/installningar",
+                [
+                    "dagar": "30", "min_lat": "58", "max_lat": "58.7",
+                    "min_lon": "15", "max_lon": "16.2",
+                ])
             #expect(settings.status == .ok)
             #expect(try await CitizenSettingsStore(harness.database).settings(kommunID: kommun.id).retentionDays == 30)
             let bad = try await admin.post("/admin/medborgare/installningar", ["dagar": "0"])

@@ -37,8 +37,9 @@ struct PlanTests {
         try await Harness.run { harness, client in
             let (kommun, plan) = try await Self.planID(harness)
             let sf = try #require(try await KommunStore(harness.database).organisation(abbreviation: "SF", kommunID: kommun.id))
-            let owned = try await PlanStore(harness.database).measures(planID: plan.id, kommunID: kommun.id,
-                                                                      filter: MeasureFilter(responsibleOrganisation: sf.id))
+            let owned = try await PlanStore(harness.database).measures(
+                planID: plan.id, kommunID: kommun.id,
+                filter: MeasureFilter(responsibleOrganisation: sf.id))
             #expect(owned.count > 20)
             // SF's own measures, and those every förvaltning answers for ("Samtliga förvaltningar", "Chefer").
             #expect(owned.allSatisfy { $0.row.responsible.contains { ["SF", "Samtliga", "Chefer"].contains(where: $0.contains) } })
@@ -93,9 +94,10 @@ struct PlanTests {
             let (kommun, draft) = try await Self.planID(harness, year: 2024)
             #expect(try await PlanStore(harness.database).measures(planID: draft.id, kommunID: kommun.id).count == 123)
 
-            var row = PlanRow(year: 2024, section: .malomrade3, groupNumber: 24, groupTitle: "Kartlägga brottslighet och otrygghet på allmänna platser",
-                              subgroupLabel: "24.2", subgroupTitle: "Vidareutveckla arbetet med Effektiv samordning för trygghet (EST)",
-                              position: 7, measure: "Följa upp EST-insatsernas effekt kvartalsvis", responsible: ["KLF (SÄK)"], partners: ["Polisen"], funding: "")
+            var row = PlanRow(
+                year: 2024, section: .malomrade3, groupNumber: 24, groupTitle: "Kartlägga brottslighet och otrygghet på allmänna platser",
+                subgroupLabel: "24.2", subgroupTitle: "Vidareutveckla arbetet med Effektiv samordning för trygghet (EST)",
+                position: 7, measure: "Följa upp EST-insatsernas effekt kvartalsvis", responsible: ["KLF (SÄK)"], partners: ["Polisen"], funding: "")
             let added = try await browser.post("/plan/2024/ny-atgard", Self.fields(row))
             #expect(added.status == .seeOther)
             let unknown = try await browser.post("/plan/2024/ny-atgard", Self.fields(row, responsible: "Okänd förvaltning"))
@@ -142,7 +144,8 @@ struct PlanTests {
         try await Harness.run { harness, client in
             let browser = Browser(client)
             try await browser.login("samordnare@linkoping.demo")
-            let bad = PlanCSV.columns.joined(separator: ",") + "\n2025,Målområde 1,,5,Styrdokument,,,1,Text,Okänd,,\n2025,Målområde 7,,5,Styrdokument,,,2,Text,SF,,\n"
+            let bad =
+                PlanCSV.columns.joined(separator: ",") + "\n2025,Målområde 1,,5,Styrdokument,,,1,Text,Okänd,,\n2025,Målområde 7,,5,Styrdokument,,,2,Text,SF,,\n"
             let refused = try await Self.upload(browser, csv: bad)
             #expect(refused.status == .badRequest)
             #expect(refused.text.contains("Rad 3, kolumn section"))
@@ -183,15 +186,18 @@ struct PlanTests {
     }
 
     static func fields(_ row: PlanRow, responsible: String? = nil, position: String? = nil) -> [String: String] {
-        ["section": row.section.rawValue, "group_number": String(row.groupNumber), "group_title": row.groupTitle,
-         "subgroup_label": row.subgroupLabel, "subgroup_title": row.subgroupTitle, "position": position ?? String(row.position),
-         "measure": row.measure, "responsible": responsible ?? row.responsible.joined(separator: ";"),
-         "partners": row.partners.joined(separator: ";"), "funding": row.funding]
+        [
+            "section": row.section.rawValue, "group_number": String(row.groupNumber), "group_title": row.groupTitle,
+            "subgroup_label": row.subgroupLabel, "subgroup_title": row.subgroupTitle, "position": position ?? String(row.position),
+            "measure": row.measure, "responsible": responsible ?? row.responsible.joined(separator: ";"),
+            "partners": row.partners.joined(separator: ";"), "funding": row.funding,
+        ]
     }
 
     static func upload(_ browser: Browser, csv: String) async throws -> TestResponse {
         let boundary = "----trygg\(UUID().uuidString)"
-        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrf)\r\n"
+        let body =
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrf)\r\n"
             + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
             + "--\(boundary)--\r\n"
         var headers = HTTPFields()
@@ -214,8 +220,10 @@ struct GoverningDocumentTests {
             }
             let kommun = try await harness.kommun("linkoping")
             let program = try #require(try await GoverningDocumentStore(harness.database).all(kommunID: kommun.id).first { $0.kind == .program })
-            var fields = ["kind": "program", "title": program.title, "diarienummer": program.diarienummer, "adopted_by": "Kommunfullmäktige",
-                          "links": "javascript:alert(1)"]
+            var fields = [
+                "kind": "program", "title": program.title, "diarienummer": program.diarienummer, "adopted_by": "Kommunfullmäktige",
+                "links": "javascript:alert(1)",
+            ]
             let bad = try await browser.post("/plan/styrdokument/\(program.id)", fields)
             #expect(bad.status == .badRequest && bad.text.contains("ingen webbadress"))
             fields["links"] = "https://www.linkoping.se/program"

@@ -13,7 +13,10 @@ import TryggStore
 @Suite("Varje väg håller kommunerna åtskilda")
 struct RouteInventoryTests {
     /// Markers that only Linköping's data contains.
-    static let linkopingMarkers = ["Skäggetorp", "linkoping.demo", "Linköpings kommun", "0580C1610", "kamerabevakning", "KS 2023-638", "KS 2021-178", "Rydsvägen", "Bergaskolans", "Linköpingsmarkör"]
+    static let linkopingMarkers = [
+        "Skäggetorp", "linkoping.demo", "Linköpings kommun", "0580C1610", "kamerabevakning", "KS 2023-638", "KS 2021-178", "Rydsvägen", "Bergaskolans",
+        "Linköpingsmarkör",
+    ]
 
     struct Snapshot: Equatable {
         var areas: [String]
@@ -31,8 +34,10 @@ struct RouteInventoryTests {
     }
 
     /// Calls every route once, with another kommun's ids where the path takes one.
-    static func walk(_ routes: [RouteDescription], as browser: Browser, label: String,
-                     objectIDs: [String: String], bearer: HTTPFields) async throws {
+    static func walk(
+        _ routes: [RouteDescription], as browser: Browser, label: String,
+        objectIDs: [String: String], bearer: HTTPFields
+    ) async throws {
         for route in routes {
             var path = route.pattern
             var targetsAnObject = false
@@ -58,11 +63,15 @@ struct RouteInventoryTests {
                 response = try await browser.get(path, headers: path.hasPrefix("/api/") ? bearer : [:])
             } else {
                 // Plausible form fields, as an attacker would send them.
-                response = try await browser.post(path, ["name": "Kapad", "kind": "extern", "abbreviation": "KAP", "deso": "0580C1160",
-                                                          "email": "kapad@example.se", "role": "admin", "organisation": objectIDs["/organisationer/"]!,
-                                                          "password": "ett långt lösenord", "mal": "nasta-ar", "measure": "Kapad",
-                                                          "section": "Målområde 1", "group_number": "1", "position": "1",
-                                                          "group_title": "Kapad", "responsible": "KLF"])
+                response = try await browser.post(
+                    path,
+                    [
+                        "name": "Kapad", "kind": "extern", "abbreviation": "KAP", "deso": "0580C1160",
+                        "email": "kapad@example.se", "role": "admin", "organisation": objectIDs["/organisationer/"]!,
+                        "password": "ett långt lösenord", "mal": "nasta-ar", "measure": "Kapad",
+                        "section": "Målområde 1", "group_number": "1", "position": "1",
+                        "group_title": "Kapad", "responsible": "KLF",
+                    ])
             }
             if targetsAnObject {
                 // 404 where the role may use the route, 403 where it may not: neither tells whether the object exists.
@@ -81,32 +90,41 @@ struct RouteInventoryTests {
             let linkoping = try await harness.kommun("linkoping")
             let ids: [String: String] = [
                 "/omraden/": try #require(try await AreaStore(harness.database).all(kommunID: linkoping.id).first).id.uuidString,
-                "/organisationer/": try #require(try await KommunStore(harness.database).organisation(abbreviation: "SF", kommunID: linkoping.id)).id.uuidString,
-                "/admin/anvandare/": try #require(try await AccountStore(harness.database).accounts(kommunID: linkoping.id).first { $0.role == .rapportor }).id.uuidString,
+                "/organisationer/": try #require(try await KommunStore(harness.database).organisation(abbreviation: "SF", kommunID: linkoping.id)).id
+                    .uuidString,
+                "/admin/anvandare/": try #require(try await AccountStore(harness.database).accounts(kommunID: linkoping.id).first { $0.role == .rapportor }).id
+                    .uuidString,
             ]
             let linkopingPlan = try #require(try await PlanStore(harness.database).plan(kommunID: linkoping.id, year: 2023))
             let measures = try await PlanStore(harness.database).measures(planID: linkopingPlan.id, kommunID: linkoping.id)
             let round = try #require(try await FollowUpStore(harness.database).rounds(kommunID: linkoping.id).first)
-            let objectIDs = ids.merging(["/plan/atgard/": try #require(measures.first).id.uuidString, "/plan/": "2023",
-                                         "/uppfoljning/": round.id.uuidString,
-                                         "/plan/styrdokument/": try #require(try await GoverningDocumentStore(harness.database).all(kommunID: linkoping.id).first).id.uuidString]) { a, _ in a }
+            let objectIDs = ids.merging([
+                "/plan/atgard/": try #require(measures.first).id.uuidString, "/plan/": "2023",
+                "/uppfoljning/": round.id.uuidString,
+                "/plan/styrdokument/": try #require(try await GoverningDocumentStore(harness.database).all(kommunID: linkoping.id).first).id.uuidString,
+            ]) { a, _ in a }
             let weekWithPlace = ISOWeek.containing(Date()).adding(-DemoEvents.tunnelMeasureWeeksAgo - 1)
             let insats = try #require(try await InsatsStore(harness.database).all(kommunID: linkoping.id).first)
             let place = try #require(try await ESTStore(harness.database).priorityPlaces(week: weekWithPlace, kommunID: linkoping.id).first)
             let incident = try #require(try await IncidentStore(harness.database).list(kommunID: linkoping.id, filter: .init(limit: 1)).first)
-            let estIDs = ["/est/handelser/": incident.id.uuidString, "/api/v1/incidents/": incident.id.uuidString, "/est/insatser/": insats.id.uuidString,
-                          "/est/vecka/": weekWithPlace.description, "second:insatser": insats.id.uuidString, "second:platser": place.id.uuidString]
+            let estIDs = [
+                "/est/handelser/": incident.id.uuidString, "/api/v1/incidents/": incident.id.uuidString, "/est/insatser/": insats.id.uuidString,
+                "/est/vecka/": weekWithPlace.description, "second:insatser": insats.id.uuidString, "second:platser": place.id.uuidString,
+            ]
             // A Linköping tip with contact details, and an Open311 key.
             let tip = try await CitizenStore(harness.database).submit(
-                CheckedCitizenReport(category: try #require(try await CategoryStore(harness.database).all(kommunID: linkoping.id).first { $0.isPublic }),
-                                     point: nil, area: nil, place: "Linköpingsmarkör", description: "Linköpingsmarkör tunnel", timesOfDay: [],
-                                     weekdays: [], gender: nil, ageBand: nil, email: "markor@example.org", contactName: nil, mediaURL: ""),
+                CheckedCitizenReport(
+                    category: try #require(try await CategoryStore(harness.database).all(kommunID: linkoping.id).first { $0.isPublic }),
+                    point: nil, area: nil, place: "Linköpingsmarkör", description: "Linköpingsmarkör tunnel", timesOfDay: [],
+                    weekdays: [], gender: nil, ageBand: nil, email: "markor@example.org", contactName: nil, mediaURL: ""),
                 kommunID: linkoping.id, channel: .web, retentionDays: 30, by: .commandLine(kommunID: linkoping.id))
             _ = try await Open311KeyStore(harness.database).create(kommunID: linkoping.id, label: "Linköpingsmarkör", by: .commandLine(kommunID: linkoping.id))
             let keyID = try #require(try await Open311KeyStore(harness.database).all(kommunID: linkoping.id).first).id
-            let citizenIDs = ["/medborgare/": tip.report.id.uuidString, "/admin/medborgare/nycklar/": keyID.uuidString, "/k/": "norrkoping",
-                              "second:arende": "okand-token", "/open311/v2/services/": "otrygg-plats.json",
-                              "/open311/v2/requests/": "1.json", "/open311/v2/tokens/": "\(tip.token).json", "/static/": "trygg.css"]
+            let citizenIDs = [
+                "/medborgare/": tip.report.id.uuidString, "/admin/medborgare/nycklar/": keyID.uuidString, "/k/": "norrkoping",
+                "second:arende": "okand-token", "/open311/v2/services/": "otrygg-plats.json",
+                "/open311/v2/requests/": "1.json", "/open311/v2/tokens/": "\(tip.token).json", "/static/": "trygg.css",
+            ]
             let allIDs = objectIDs.merging(estIDs) { a, _ in a }.merging(citizenIDs) { a, _ in a }
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@norrkoping.demo"))
             let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
@@ -135,7 +153,8 @@ struct RouteInventoryTests {
             #expect(try await InsatsStore(harness.database).find(id: insats.id, kommunID: linkoping.id) == insats)
             #expect(try await ESTStore(harness.database).priorityPlaces(week: weekWithPlace, kommunID: linkoping.id) == [place])
             let tipAfter = try #require(try await CitizenStore(harness.database).find(id: tip.report.id, kommunID: linkoping.id))
-            #expect(tipAfter.status == .received && tipAfter.description == tip.report.description && tipAfter.answer.isEmpty
+            #expect(
+                tipAfter.status == .received && tipAfter.description == tip.report.description && tipAfter.answer.isEmpty
                     && tipAfter.email == "markor@example.org" && tipAfter.insatsID == nil)
             #expect(try await Open311KeyStore(harness.database).all(kommunID: linkoping.id).allSatisfy { $0.revokedAt == nil })
         }

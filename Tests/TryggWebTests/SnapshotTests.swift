@@ -17,7 +17,9 @@ struct SnapshotTests {
         formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
         formatter.dateFormat = "yyyy-MM-dd"
         return html.replacingOccurrences(of: #"name="_csrf" value="[A-Za-z0-9_-]+""#, with: #"name="_csrf" value="CSRF""#, options: .regularExpression)
-            .replacingOccurrences(of: #"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"#, with: "UUID", options: .regularExpression)
+            .replacingOccurrences(
+                of: #"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"#, with: "UUID", options: .regularExpression
+            )
             .replacingOccurrences(of: formatter.string(from: today), with: "IDAG")
     }
 
@@ -33,8 +35,9 @@ struct SnapshotTests {
         guard actual != expected else { return }
         let a = actual.components(separatedBy: "\n"), b = expected.components(separatedBy: "\n")
         let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-        Issue.record("\(name).html skiljer sig från rad \(line + 1): fick ”\(a.indices.contains(line) ? a[line] : "")”, väntade ”\(b.indices.contains(line) ? b[line] : "")”",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "\(name).html skiljer sig från rad \(line + 1): fick ”\(a.indices.contains(line) ? a[line] : "")”, väntade ”\(b.indices.contains(line) ? b[line] : "")”",
+            sourceLocation: sourceLocation)
     }
 
     @Test("Åtgärdsplanen 2023 som samordnaren ser den")

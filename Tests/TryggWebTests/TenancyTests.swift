@@ -29,8 +29,12 @@ struct TenancyTests {
             #expect(try await KommunStore(harness.database).organisation(id: organisation.id, kommunID: linkoping.id)?.name == "Socialförvaltningen")
             #expect(try await AccountStore(harness.database).account(id: user.id)?.disabled == false)
             // A user may not be created in another kommun's organisation either.
-            let add = try await browser.post("/admin/anvandare", ["email": "smyg@example.se", "name": "Smyg", "role": "admin",
-                                                                  "organisation": organisation.id.uuidString, "password": "ett långt lösenord"])
+            let add = try await browser.post(
+                "/admin/anvandare",
+                [
+                    "email": "smyg@example.se", "name": "Smyg", "role": "admin",
+                    "organisation": organisation.id.uuidString, "password": "ett långt lösenord",
+                ])
             #expect(add.status == .badRequest)
             #expect(try await APITokenStore(harness.database).userID(email: "smyg@example.se") == nil)
         }

@@ -7,8 +7,9 @@ public enum FuzzSupport {
     public static let kommunID = UUID(uuidString: "00000000-0000-0000-0000-000000000580")!
 
     public static let categories: [IncidentCategory] = IncidentCategory.defaults.enumerated().map { index, category in
-        IncidentCategory(id: UUID(), kommunID: kommunID, code: category.code, name: category.name, subcategories: category.subcategories,
-                         isPublic: category.isPublic, position: index)
+        IncidentCategory(
+            id: UUID(), kommunID: kommunID, code: category.code, name: category.name, subcategories: category.subcategories,
+            isPublic: category.isPublic, position: index)
     }
 
     public static let areas: [Area] = DemoAreas.all.map { definition in

@@ -123,18 +123,38 @@ public struct CitizenReport: Sendable, Equatable {
     public var incidentID: UUID?
     public var insatsID: UUID?
 
-    public init(id: UUID, kommunID: UUID, publicNumber: Int?, categoryID: UUID, point: GeoPoint?, areaID: UUID?, place: String,
-                description: String, timesOfDay: [TimeOfDay], weekdays: [Int], gender: ReporterGender?, ageBand: AgeBand?,
-                email: String?, contactName: String?, mediaURL: String, status: CitizenReportStatus, answer: String,
-                rejectReason: String, duplicateOf: UUID?, channel: CitizenChannel, submittedAt: Date, updatedAt: Date,
-                contactDeleteAfter: Date?, incidentID: UUID?, insatsID: UUID?) {
-        self.id = id; self.kommunID = kommunID; self.publicNumber = publicNumber; self.categoryID = categoryID
-        self.point = point; self.areaID = areaID; self.place = place; self.description = description
-        self.timesOfDay = timesOfDay; self.weekdays = weekdays; self.gender = gender; self.ageBand = ageBand
-        self.email = email; self.contactName = contactName; self.mediaURL = mediaURL; self.status = status
-        self.answer = answer; self.rejectReason = rejectReason; self.duplicateOf = duplicateOf; self.channel = channel
-        self.submittedAt = submittedAt; self.updatedAt = updatedAt; self.contactDeleteAfter = contactDeleteAfter
-        self.incidentID = incidentID; self.insatsID = insatsID
+    public init(
+        id: UUID, kommunID: UUID, publicNumber: Int?, categoryID: UUID, point: GeoPoint?, areaID: UUID?, place: String,
+        description: String, timesOfDay: [TimeOfDay], weekdays: [Int], gender: ReporterGender?, ageBand: AgeBand?,
+        email: String?, contactName: String?, mediaURL: String, status: CitizenReportStatus, answer: String,
+        rejectReason: String, duplicateOf: UUID?, channel: CitizenChannel, submittedAt: Date, updatedAt: Date,
+        contactDeleteAfter: Date?, incidentID: UUID?, insatsID: UUID?
+    ) {
+        self.id = id
+        self.kommunID = kommunID
+        self.publicNumber = publicNumber
+        self.categoryID = categoryID
+        self.point = point
+        self.areaID = areaID
+        self.place = place
+        self.description = description
+        self.timesOfDay = timesOfDay
+        self.weekdays = weekdays
+        self.gender = gender
+        self.ageBand = ageBand
+        self.email = email
+        self.contactName = contactName
+        self.mediaURL = mediaURL
+        self.status = status
+        self.answer = answer
+        self.rejectReason = rejectReason
+        self.duplicateOf = duplicateOf
+        self.channel = channel
+        self.submittedAt = submittedAt
+        self.updatedAt = updatedAt
+        self.contactDeleteAfter = contactDeleteAfter
+        self.incidentID = incidentID
+        self.insatsID = insatsID
     }
 
     public var hasContact: Bool { email != nil || contactName != nil }
@@ -154,8 +174,9 @@ public enum PublicLocation {
         let northing = (grid.northing / cellMetres).rounded(.down) * cellMetres + cellMetres / 2
         let centre = Sweref99TM.toWGS84(easting: easting, northing: northing)
         // Five decimals are about a metre: more would only suggest a precision that is not there.
-        return GeoPoint(latitude: (centre.latitude * 100_000).rounded() / 100_000,
-                        longitude: (centre.longitude * 100_000).rounded() / 100_000)
+        return GeoPoint(
+            latitude: (centre.latitude * 100_000).rounded() / 100_000,
+            longitude: (centre.longitude * 100_000).rounded() / 100_000)
     }
 }
 
@@ -168,8 +189,10 @@ public struct KommunBounds: Sendable, Equatable, Codable {
     public var maxLongitude: Double
 
     public init(minLatitude: Double, maxLatitude: Double, minLongitude: Double, maxLongitude: Double) {
-        self.minLatitude = minLatitude; self.maxLatitude = maxLatitude
-        self.minLongitude = minLongitude; self.maxLongitude = maxLongitude
+        self.minLatitude = minLatitude
+        self.maxLatitude = maxLatitude
+        self.minLongitude = minLongitude
+        self.maxLongitude = maxLongitude
     }
 
     public func contains(_ point: GeoPoint) -> Bool {
@@ -180,16 +203,20 @@ public struct KommunBounds: Sendable, Equatable, Codable {
     public static func around(_ shapes: [AreaShape], marginKilometres: Double = 15) -> KommunBounds? {
         let points = shapes.flatMap { $0.polygons.flatMap { $0.outer } }
         guard let first = points.first else { return nil }
-        var bounds = KommunBounds(minLatitude: first.latitude, maxLatitude: first.latitude,
-                                  minLongitude: first.longitude, maxLongitude: first.longitude)
+        var bounds = KommunBounds(
+            minLatitude: first.latitude, maxLatitude: first.latitude,
+            minLongitude: first.longitude, maxLongitude: first.longitude)
         for point in points {
-            bounds.minLatitude = min(bounds.minLatitude, point.latitude); bounds.maxLatitude = max(bounds.maxLatitude, point.latitude)
-            bounds.minLongitude = min(bounds.minLongitude, point.longitude); bounds.maxLongitude = max(bounds.maxLongitude, point.longitude)
+            bounds.minLatitude = min(bounds.minLatitude, point.latitude)
+            bounds.maxLatitude = max(bounds.maxLatitude, point.latitude)
+            bounds.minLongitude = min(bounds.minLongitude, point.longitude)
+            bounds.maxLongitude = max(bounds.maxLongitude, point.longitude)
         }
         let latMargin = marginKilometres / 111.0
         let lonMargin = marginKilometres / (111.0 * cos(bounds.minLatitude * .pi / 180))
-        return KommunBounds(minLatitude: bounds.minLatitude - latMargin, maxLatitude: bounds.maxLatitude + latMargin,
-                            minLongitude: bounds.minLongitude - lonMargin, maxLongitude: bounds.maxLongitude + lonMargin)
+        return KommunBounds(
+            minLatitude: bounds.minLatitude - latMargin, maxLatitude: bounds.maxLatitude + latMargin,
+            minLongitude: bounds.minLongitude - lonMargin, maxLongitude: bounds.maxLongitude + lonMargin)
     }
 
     /// Approximate rectangles around the demo kommuner (their borders, not only the city).

@@ -18,12 +18,24 @@ public struct CitizenDraft: Sendable, Equatable {
     public var contactName: String
     public var mediaURL: String
 
-    public init(category: String, latitude: String = "", longitude: String = "", area: String = "", place: String = "",
-                description: String, timesOfDay: [String] = [], weekdays: [String] = [], gender: String = "", ageBand: String = "",
-                email: String = "", contactName: String = "", mediaURL: String = "") {
-        self.category = category; self.latitude = latitude; self.longitude = longitude; self.area = area; self.place = place
-        self.description = description; self.timesOfDay = timesOfDay; self.weekdays = weekdays; self.gender = gender
-        self.ageBand = ageBand; self.email = email; self.contactName = contactName; self.mediaURL = mediaURL
+    public init(
+        category: String, latitude: String = "", longitude: String = "", area: String = "", place: String = "",
+        description: String, timesOfDay: [String] = [], weekdays: [String] = [], gender: String = "", ageBand: String = "",
+        email: String = "", contactName: String = "", mediaURL: String = ""
+    ) {
+        self.category = category
+        self.latitude = latitude
+        self.longitude = longitude
+        self.area = area
+        self.place = place
+        self.description = description
+        self.timesOfDay = timesOfDay
+        self.weekdays = weekdays
+        self.gender = gender
+        self.ageBand = ageBand
+        self.email = email
+        self.contactName = contactName
+        self.mediaURL = mediaURL
     }
 }
 
@@ -42,11 +54,22 @@ public struct CheckedCitizenReport: Sendable, Equatable {
     public var contactName: String?
     public var mediaURL: String
 
-    public init(category: IncidentCategory, point: GeoPoint?, area: Area?, place: String, description: String, timesOfDay: [TimeOfDay],
-                weekdays: [Int], gender: ReporterGender?, ageBand: AgeBand?, email: String?, contactName: String?, mediaURL: String) {
-        self.category = category; self.point = point; self.area = area; self.place = place; self.description = description
-        self.timesOfDay = timesOfDay; self.weekdays = weekdays; self.gender = gender; self.ageBand = ageBand; self.email = email
-        self.contactName = contactName; self.mediaURL = mediaURL
+    public init(
+        category: IncidentCategory, point: GeoPoint?, area: Area?, place: String, description: String, timesOfDay: [TimeOfDay],
+        weekdays: [Int], gender: ReporterGender?, ageBand: AgeBand?, email: String?, contactName: String?, mediaURL: String
+    ) {
+        self.category = category
+        self.point = point
+        self.area = area
+        self.place = place
+        self.description = description
+        self.timesOfDay = timesOfDay
+        self.weekdays = weekdays
+        self.gender = gender
+        self.ageBand = ageBand
+        self.email = email
+        self.contactName = contactName
+        self.mediaURL = mediaURL
     }
 }
 
@@ -63,15 +86,19 @@ public enum CitizenRules {
     /// `categories` are the kommun's public ones; `areas` its priority areas; `bounds` the
     /// rectangle a point must lie in.
     public static func check(_ draft: CitizenDraft, categories: [IncidentCategory], areas: [Area], bounds: KommunBounds?)
-        -> Result<CheckedCitizenReport, IncidentProblems> {
+        -> Result<CheckedCitizenReport, IncidentProblems>
+    {
         var problems: [IncidentProblem] = []
         let lookup = CategoryLookup(categories.filter(\.isPublic))
         let category = lookup.match(draft.category)
         if draft.category.trimmed.isEmpty {
             problems.append(.init(field: "kategori", message: "välj vad det gäller."))
         } else if category == nil {
-            problems.append(.init(field: "kategori", message: "”\(draft.category.prefix(60))” finns inte att välja. "
-                + "Giltiga: \(lookup.active.map(\.name).joined(separator: ", "))."))
+            problems.append(
+                .init(
+                    field: "kategori",
+                    message: "”\(draft.category.prefix(60))” finns inte att välja. "
+                        + "Giltiga: \(lookup.active.map(\.name).joined(separator: ", "))."))
         }
         var point = IncidentRules.checkPoint(latitude: draft.latitude, longitude: draft.longitude, problems: &problems)
         if let found = point, let bounds, !bounds.contains(found) {
@@ -90,8 +117,9 @@ public enum CitizenRules {
             problems.append(.init(field: "plats", message: "markera platsen på kartan, eller välj område och skriv platsens namn."))
         }
         checkText(place, field: "platsnamn", label: "Platsnamnet", limit: maxPlaceLength, required: false, problems: &problems)
-        checkText(draft.description, field: "beskrivning", label: "Beskrivningen", limit: maxDescriptionLength, required: true,
-                  problems: &problems)
+        checkText(
+            draft.description, field: "beskrivning", label: "Beskrivningen", limit: maxDescriptionLength, required: true,
+            problems: &problems)
         let times = closedSet(draft.timesOfDay, field: "tid på dygnet", problems: &problems) { TimeOfDay(rawValue: $0) }
         let days = closedSet(draft.weekdays, field: "veckodagar", problems: &problems) { code -> Int? in
             Weekdays.codes.firstIndex(of: code).map { $0 + 1 } ?? Int(code).flatMap { (1...7).contains($0) ? $0 : nil }
@@ -109,15 +137,18 @@ public enum CitizenRules {
             problems.append(.init(field: "namn", message: message))
         }
         let mediaURL = draft.mediaURL.trimmed
-        if !mediaURL.isEmpty && (mediaURL.count > maxURLLength || !(mediaURL.hasPrefix("https://") || mediaURL.hasPrefix("http://"))
-            || mediaURL.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" }) || TextInput.forbiddenCharacter(in: mediaURL) != nil) {
+        if !mediaURL.isEmpty
+            && (mediaURL.count > maxURLLength || !(mediaURL.hasPrefix("https://") || mediaURL.hasPrefix("http://"))
+                || mediaURL.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" }) || TextInput.forbiddenCharacter(in: mediaURL) != nil)
+        {
             problems.append(.init(field: "media_url", message: "ange en webbadress som börjar med https:// (högst \(maxURLLength) tecken)."))
         }
         guard problems.isEmpty, let category else { return .failure(IncidentProblems(problems)) }
-        return .success(CheckedCitizenReport(
-            category: category, point: point, area: area, place: place, description: draft.description.trimmed, timesOfDay: times,
-            weekdays: days, gender: gender, ageBand: ageBand, email: email.isEmpty ? nil : email.lowercased(),
-            contactName: name.isEmpty ? nil : name, mediaURL: mediaURL))
+        return .success(
+            CheckedCitizenReport(
+                category: category, point: point, area: area, place: place, description: draft.description.trimmed, timesOfDay: times,
+                weekdays: days, gender: gender, ageBand: ageBand, email: email.isEmpty ? nil : email.lowercased(),
+                contactName: name.isEmpty ? nil : name, mediaURL: mediaURL))
     }
 
     /// Length and personal data: a resident describes the place, not people.
@@ -132,8 +163,10 @@ public enum CitizenRules {
         }
     }
 
-    static func closedSet<T: Equatable>(_ values: [String], field: String, problems: inout [IncidentProblem],
-                                        parse: (String) -> T?) -> [T] {
+    static func closedSet<T: Equatable>(
+        _ values: [String], field: String, problems: inout [IncidentProblem],
+        parse: (String) -> T?
+    ) -> [T] {
         var result: [T] = []
         for raw in values.prefix(20) where !raw.trimmed.isEmpty {
             guard let value = parse(raw.trimmed.lowercased()) else {

@@ -31,13 +31,16 @@ public enum DemoEvents {
     public static let spikeWeeksAgo = 6
 
     public static let measures = [
-        Measure(kommunSlug: "linkoping", what: "Ny belysning och kamerabevakning i gångtunneln", place: tunnel.name, point: tunnel.point,
-                organisation: "MOS", weeksAgo: tunnelMeasureWeeksAgo),
+        Measure(
+            kommunSlug: "linkoping", what: "Ny belysning och kamerabevakning i gångtunneln", place: tunnel.name, point: tunnel.point,
+            organisation: "MOS", weeksAgo: tunnelMeasureWeeksAgo)
     ]
 
     static let texts: [String: [(String, String)]] = [
-        "skadegorelse": [("Klotter", "Nytt klotter på fasaden, ca två kvadratmeter (demo)."), ("Glaskross", "Krossad ruta i busskuren (demo)."),
-                         ("Brand/anlagd brand", "Brand i papperskorg, släckt (demo)."), ("Bilbrand", "Utbränd bil på parkeringen (demo).")],
+        "skadegorelse": [
+            ("Klotter", "Nytt klotter på fasaden, ca två kvadratmeter (demo)."), ("Glaskross", "Krossad ruta i busskuren (demo)."),
+            ("Brand/anlagd brand", "Brand i papperskorg, släckt (demo)."), ("Bilbrand", "Utbränd bil på parkeringen (demo)."),
+        ],
         "nedskrapning": [("", "Mycket skräp och glas kring bänkarna (demo).")],
         "samling": [("", "Grupp om cirka tio ungdomar som upplevs otrygg av förbipasserande (demo).")],
         "ordningsstorning": [("Ordningsstörning", "Hög musik och bråk sent på kvällen (demo)."), ("Bråk", "Högljutt bråk mellan några personer (demo).")],
@@ -47,8 +50,10 @@ public enum DemoEvents {
         "positiv": [("", "Många vuxna ute, lugn stämning vid aktiviteten (demo).")],
         "ovrigt": [("", "Övrig iakttagelse från kvällsrundan (demo).")],
     ]
-    static let weights = [("skadegorelse", 28), ("nedskrapning", 18), ("samling", 12), ("ordningsstorning", 12), ("narkotika", 6),
-                          ("otrygg-plats", 10), ("trafik", 8), ("positiv", 4), ("ovrigt", 2)]
+    static let weights = [
+        ("skadegorelse", 28), ("nedskrapning", 18), ("samling", 12), ("ordningsstorning", 12), ("narkotika", 6),
+        ("otrygg-plats", 10), ("trafik", 8), ("positiv", 4), ("ovrigt", 2),
+    ]
     static let organisations = ["MOS", "Polisen", "Stångåstaden", "SF", "KOF", "UTB"]
     static let places = ["Gångvägen vid skolan", "Parkeringen vid centrum", "Lekplatsen", "Busshållplatsen", "Idrottsplatsen", "Gång- och cykeltunneln"]
 
@@ -67,9 +72,11 @@ public enum DemoEvents {
                     let text = texts[code]![Int(random.next() % UInt64(texts[code]!.count))]
                     let angle = random.unit() * 2 * .pi, distance = random.unit().squareRoot()
                     let point = offset(centre, east: cos(angle) * distance * spread.x, north: sin(angle) * distance * spread.y)
-                    events.append(Event(occurredAt: at, category: code, subcategory: text.0, point: point,
-                                        place: place ?? places[Int(random.next() % UInt64(places.count))], description: text.1,
-                                        organisation: organisations[Int(random.next() % UInt64(organisations.count))]))
+                    events.append(
+                        Event(
+                            occurredAt: at, category: code, subcategory: text.0, point: point,
+                            place: place ?? places[Int(random.next() % UInt64(places.count))], description: text.1,
+                            organisation: organisations[Int(random.next() % UInt64(organisations.count))]))
                 }
             }
             let season = 1 + 0.3 * sin(Double(week.week) / 52 * 2 * .pi - .pi / 2)
@@ -81,7 +88,8 @@ public enum DemoEvents {
             guard kommunSlug == "linkoping" else { continue }
             add(4 + Int(random.next() % 3), near: hotPlace.point, spread: (50, 40), place: hotPlace.name, category: "skadegorelse")
             add(1 + Int(random.next() % 2), near: hotPlace.point, spread: (50, 40), place: hotPlace.name, category: "samling")
-            add(weeksAgo > tunnelMeasureWeeksAgo ? 5 : (weeksAgo % 3 == 0 ? 1 : 0), near: tunnel.point, spread: (40, 40), place: tunnel.name,
+            add(
+                weeksAgo > tunnelMeasureWeeksAgo ? 5 : (weeksAgo % 3 == 0 ? 1 : 0), near: tunnel.point, spread: (40, 40), place: tunnel.name,
                 category: weeksAgo % 2 == 0 ? "otrygg-plats" : "skadegorelse")
             if weeksAgo == spikeWeeksAgo, let berga = areas.first(where: { $0.name == "Berga" }) {
                 add(25, near: berga.centre, spread: (250, 200), place: "Bergaskolans skolgård", category: "ordningsstorning")

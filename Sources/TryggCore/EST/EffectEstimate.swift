@@ -39,8 +39,10 @@ public struct EffectEstimate: Sendable, Equatable {
     public var isSignificantDecrease: Bool { (interval?.high ?? 1) < 1 }
     public var isSignificantIncrease: Bool { (interval?.low ?? 1) > 1 }
 
-    public static func estimate(events: [EventPoint], centre: GeoPoint, radius: Double, start: Date, weeks: Int,
-                                inComparison: (GeoPoint) -> Bool) -> EffectEstimate {
+    public static func estimate(
+        events: [EventPoint], centre: GeoPoint, radius: Double, start: Date, weeks: Int,
+        inComparison: (GeoPoint) -> Bool
+    ) -> EffectEstimate {
         let from = start.addingTimeInterval(-Double(weeks) * 7 * 86_400), until = start.addingTimeInterval(Double(weeks) * 7 * 86_400)
         let c = Sweref99TM.fromWGS84(centre)
         var result = EffectEstimate(treatedBefore: 0, treatedAfter: 0, comparisonBefore: 0, comparisonAfter: 0, ringBefore: 0, ringAfter: 0)
@@ -67,13 +69,15 @@ public struct EffectEstimate: Sendable, Equatable {
         let percent = Int(((1 - ratio) * 100).rounded())
         var text: String
         if isSignificantDecrease {
-            text = "Efter insatsen rapporterades \(treatedAfter) händelser inom radien mot väntade \(String(format: "%.1f", expected)) "
+            text =
+                "Efter insatsen rapporterades \(treatedAfter) händelser inom radien mot väntade \(String(format: "%.1f", expected)) "
                 + "om platsen hade följt resten av området: ungefär \(percent) % färre. Minskningen är större än vad slumpen brukar ge "
                 + "(95 %-intervall \(String(format: "%.2f", interval.low))–\(String(format: "%.2f", interval.high)))."
         } else if isSignificantIncrease {
             text = "Efter insatsen rapporterades fler händelser inom radien (\(treatedAfter)) än väntat (\(String(format: "%.1f", expected)))."
         } else {
-            text = "Skillnaden mot resten av området (\(treatedAfter) händelser mot väntade \(String(format: "%.1f", expected))) "
+            text =
+                "Skillnaden mot resten av området (\(treatedAfter) händelser mot väntade \(String(format: "%.1f", expected))) "
                 + "ryms inom vad slumpen kan ge; någon effekt går inte att visa med dessa siffror."
         }
         if ringAfter > ringBefore + 2 {

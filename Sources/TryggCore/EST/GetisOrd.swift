@@ -37,9 +37,11 @@ public enum GetisOrd {
     /// Counts points into the grid over `bounds` (SWEREF metres) and computes Gi* for every cell
     /// that `include` accepts (e.g. cells whose centre lies in the area); other cells are not
     /// part of the study region.
-    public static func analyse(points: [(easting: Double, northing: Double)], minEasting: Double, minNorthing: Double,
-                               maxEasting: Double, maxNorthing: Double, cellSize: Double = 100,
-                               include: (_ centreEasting: Double, _ centreNorthing: Double) -> Bool = { _, _ in true }) -> Grid {
+    public static func analyse(
+        points: [(easting: Double, northing: Double)], minEasting: Double, minNorthing: Double,
+        maxEasting: Double, maxNorthing: Double, cellSize: Double = 100,
+        include: (_ centreEasting: Double, _ centreNorthing: Double) -> Bool = { _, _ in true }
+    ) -> Grid {
         let originE = (minEasting / cellSize).rounded(.down) * cellSize
         let originN = (minNorthing / cellSize).rounded(.down) * cellSize
         let columns = max(1, Int(((maxEasting - originE) / cellSize).rounded(.up)))
@@ -56,14 +58,17 @@ public enum GetisOrd {
             }
         }
         let values = counts.indices.filter { included[$0] }.map { Double(counts[$0]) }
-        let z = statistic(counts: counts.map(Double.init), included: included, columns: columns, rows: rows, n: values.count,
-                          mean: values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count),
-                          meanOfSquares: values.isEmpty ? 0 : values.map { $0 * $0 }.reduce(0, +) / Double(values.count))
+        let z = statistic(
+            counts: counts.map(Double.init), included: included, columns: columns, rows: rows, n: values.count,
+            mean: values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count),
+            meanOfSquares: values.isEmpty ? 0 : values.map { $0 * $0 }.reduce(0, +) / Double(values.count))
         var cells: [Cell] = []
         for r in 0..<rows {
             for c in 0..<columns where included[r * columns + c] {
-                cells.append(Cell(column: c, row: r, easting: originE + Double(c) * cellSize, northing: originN + Double(r) * cellSize,
-                                  count: counts[r * columns + c], z: z[r * columns + c]))
+                cells.append(
+                    Cell(
+                        column: c, row: r, easting: originE + Double(c) * cellSize, northing: originN + Double(r) * cellSize,
+                        count: counts[r * columns + c], z: z[r * columns + c]))
             }
         }
         return Grid(originEasting: originE, originNorthing: originN, cellSize: cellSize, columns: columns, rows: rows, cells: cells)

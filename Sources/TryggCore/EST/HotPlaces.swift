@@ -8,7 +8,10 @@ public struct EventPoint: Sendable, Equatable {
     public var place: String
 
     public init(point: GeoPoint, occurredAt: Date, categoryID: UUID, place: String = "") {
-        self.point = point; self.occurredAt = occurredAt; self.categoryID = categoryID; self.place = place
+        self.point = point
+        self.occurredAt = occurredAt
+        self.categoryID = categoryID
+        self.place = place
     }
 }
 
@@ -50,8 +53,10 @@ public enum HotPlaces {
             let name = names.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? ""
             var categories: [UUID] = []
             for index in members where !categories.contains(week[index].categoryID) { categories.append(week[index].categoryID) }
-            places.append(HotPlace(centre: Sweref99TM.toWGS84(easting: x, northing: y), count: members.count,
-                                   earlierCount: 0, name: name, categoryIDs: categories))
+            places.append(
+                HotPlace(
+                    centre: Sweref99TM.toWGS84(easting: x, northing: y), count: members.count,
+                    earlierCount: 0, name: name, categoryIDs: categories))
         }
         return counting(earlier.map(\.point), around: places, radius: radius)
     }
@@ -59,7 +64,11 @@ public enum HotPlaces {
     /// Sets each place's `earlierCount`: the earlier events within `radius` of its centre.
     /// Only positions: they come from the time index alone, without reading the events' rows.
     public static func counting(_ earlier: [GeoPoint], around places: [HotPlace], radius: Double = 100) -> [HotPlace] {
-        let grid = SpatialGrid(points: earlier.map { let p = Sweref99TM.fromWGS84($0); return (p.easting, p.northing) }, cell: radius)
+        let grid = SpatialGrid(
+            points: earlier.map {
+                let p = Sweref99TM.fromWGS84($0)
+                return (p.easting, p.northing)
+            }, cell: radius)
         return places.map { place in
             var counted = place
             let centre = Sweref99TM.fromWGS84(place.centre)
@@ -74,8 +83,10 @@ public enum HotPlaces {
     public static func boxes(around places: [HotPlace], radius: Double = 100) -> [(min: GeoPoint, max: GeoPoint)] {
         places.map { place in
             let dLat = radius / 111_000 * 1.1, dLon = radius / (111_000 * cos(place.centre.latitude * .pi / 180)) * 1.1
-            return (GeoPoint(latitude: place.centre.latitude - dLat, longitude: place.centre.longitude - dLon),
-                    GeoPoint(latitude: place.centre.latitude + dLat, longitude: place.centre.longitude + dLon))
+            return (
+                GeoPoint(latitude: place.centre.latitude - dLat, longitude: place.centre.longitude - dLon),
+                GeoPoint(latitude: place.centre.latitude + dLat, longitude: place.centre.longitude + dLon)
+            )
         }
     }
 }

@@ -53,13 +53,27 @@ public struct Incident: Sendable, Equatable, Codable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: UUID, kommunID: UUID, categoryID: UUID, subcategory: String, occurredAt: Date, endedAt: Date?,
-                precision: TimePrecision, point: GeoPoint?, areaID: UUID?, place: String, description: String,
-                organisationID: UUID?, reporterID: UUID?, source: IncidentSource, createdAt: Date, updatedAt: Date) {
-        self.id = id; self.kommunID = kommunID; self.categoryID = categoryID; self.subcategory = subcategory
-        self.occurredAt = occurredAt; self.endedAt = endedAt; self.precision = precision; self.point = point
-        self.areaID = areaID; self.place = place; self.description = description; self.organisationID = organisationID
-        self.reporterID = reporterID; self.source = source; self.createdAt = createdAt; self.updatedAt = updatedAt
+    public init(
+        id: UUID, kommunID: UUID, categoryID: UUID, subcategory: String, occurredAt: Date, endedAt: Date?,
+        precision: TimePrecision, point: GeoPoint?, areaID: UUID?, place: String, description: String,
+        organisationID: UUID?, reporterID: UUID?, source: IncidentSource, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.kommunID = kommunID
+        self.categoryID = categoryID
+        self.subcategory = subcategory
+        self.occurredAt = occurredAt
+        self.endedAt = endedAt
+        self.precision = precision
+        self.point = point
+        self.areaID = areaID
+        self.place = place
+        self.description = description
+        self.organisationID = organisationID
+        self.reporterID = reporterID
+        self.source = source
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
     }
 }
 
@@ -76,11 +90,20 @@ public struct IncidentDraft: Sendable, Equatable {
     public var place: String
     public var description: String
 
-    public init(category: String, subcategory: String = "", occurredAt: String, endedAt: String = "", precision: TimePrecision = .exact,
-                latitude: String = "", longitude: String = "", area: String = "", place: String = "", description: String) {
-        self.category = category; self.subcategory = subcategory; self.occurredAt = occurredAt; self.endedAt = endedAt
-        self.precision = precision; self.latitude = latitude; self.longitude = longitude; self.area = area
-        self.place = place; self.description = description
+    public init(
+        category: String, subcategory: String = "", occurredAt: String, endedAt: String = "", precision: TimePrecision = .exact,
+        latitude: String = "", longitude: String = "", area: String = "", place: String = "", description: String
+    ) {
+        self.category = category
+        self.subcategory = subcategory
+        self.occurredAt = occurredAt
+        self.endedAt = endedAt
+        self.precision = precision
+        self.latitude = latitude
+        self.longitude = longitude
+        self.area = area
+        self.place = place
+        self.description = description
     }
 }
 
@@ -97,10 +120,19 @@ public struct CheckedIncident: Sendable, Equatable {
     public var place: String
     public var description: String
 
-    public init(category: IncidentCategory, subcategory: String, occurredAt: Date, endedAt: Date?, precision: TimePrecision,
-                point: GeoPoint?, areaName: String, place: String, description: String) {
-        self.category = category; self.subcategory = subcategory; self.occurredAt = occurredAt; self.endedAt = endedAt
-        self.precision = precision; self.point = point; self.areaName = areaName; self.place = place; self.description = description
+    public init(
+        category: IncidentCategory, subcategory: String, occurredAt: Date, endedAt: Date?, precision: TimePrecision,
+        point: GeoPoint?, areaName: String, place: String, description: String
+    ) {
+        self.category = category
+        self.subcategory = subcategory
+        self.occurredAt = occurredAt
+        self.endedAt = endedAt
+        self.precision = precision
+        self.point = point
+        self.areaName = areaName
+        self.place = place
+        self.description = description
     }
 }
 

@@ -14,7 +14,9 @@ public enum IncidentCSV {
         public var organisation: String
 
         public init(line: Int, incident: CheckedIncident, organisation: String) {
-            self.line = line; self.incident = incident; self.organisation = organisation
+            self.line = line
+            self.incident = incident
+            self.organisation = organisation
         }
     }
 
@@ -82,12 +84,15 @@ public enum IncidentCSV {
                     if problems.count >= maxProblems { break } else { continue }
                 }
                 let field = { (column: Int) in row.fields[index[column]] }
-                let draft = IncidentDraft(category: field(1), occurredAt: field(0), latitude: field(2), longitude: field(3), area: field(4),
-                                          description: field(5))
+                let draft = IncidentDraft(
+                    category: field(1), occurredAt: field(0), latitude: field(2), longitude: field(3), area: field(4),
+                    description: field(5))
                 let area = draft.area.trimmed
                 if !area.isEmpty, !knownAreas.contains(area.lowercased()) {
-                    problems.append(ImportProblem(line: row.line, column: "area",
-                                                  message: "området ”\(area.prefix(60))” finns inte i kommunen; lämna tomt för att hitta det från punkten."))
+                    problems.append(
+                        ImportProblem(
+                            line: row.line, column: "area",
+                            message: "området ”\(area.prefix(60))” finns inte i kommunen; lämna tomt för att hitta det från punkten."))
                 }
                 switch IncidentRules.check(draft, lookup: lookup, now: now) {
                 case .success(let incident):

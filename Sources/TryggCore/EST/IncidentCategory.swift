@@ -14,10 +14,18 @@ public struct IncidentCategory: Sendable, Equatable, Codable {
     public var position: Int
     public var retired: Bool
 
-    public init(id: UUID, kommunID: UUID, code: String, name: String, subcategories: [String], isPublic: Bool, position: Int,
-                retired: Bool = false) {
-        self.id = id; self.kommunID = kommunID; self.code = code; self.name = name; self.subcategories = subcategories
-        self.isPublic = isPublic; self.position = position; self.retired = retired
+    public init(
+        id: UUID, kommunID: UUID, code: String, name: String, subcategories: [String], isPublic: Bool, position: Int,
+        retired: Bool = false
+    ) {
+        self.id = id
+        self.kommunID = kommunID
+        self.code = code
+        self.name = name
+        self.subcategories = subcategories
+        self.isPublic = isPublic
+        self.position = position
+        self.retired = retired
     }
 
     public struct Default: Sendable {
@@ -43,14 +51,15 @@ public struct IncidentCategory: Sendable, Equatable, Codable {
 
     /// A code from a Swedish name: lower case, å/ä→a, ö→o, other characters to dashes.
     public static func code(from name: String) -> String {
-        let folded = String(name.lowercased().map { character -> Character in
-            switch character {
-            case "å", "ä": "a"
-            case "ö": "o"
-            case "é": "e"
-            default: character
-            }
-        })
+        let folded = String(
+            name.lowercased().map { character -> Character in
+                switch character {
+                case "å", "ä": "a"
+                case "ö": "o"
+                case "é": "e"
+                default: character
+                }
+            })
         let pieces = folded.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
         return pieces.joined(separator: "-")
     }

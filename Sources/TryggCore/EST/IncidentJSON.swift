@@ -13,9 +13,10 @@ extension IncidentDraft {
             default: ""
             }
         }
-        self.init(category: text("category"), subcategory: text("subcategory"), occurredAt: text("occurred_at"),
-                  endedAt: text("ended_at"), precision: TimePrecision(rawValue: text("precision")) ?? .exact,
-                  latitude: text("latitude"), longitude: text("longitude"), area: text("area"), place: text("place"),
-                  description: text("description"))
+        self.init(
+            category: text("category"), subcategory: text("subcategory"), occurredAt: text("occurred_at"),
+            endedAt: text("ended_at"), precision: TimePrecision(rawValue: text("precision")) ?? .exact,
+            latitude: text("latitude"), longitude: text("longitude"), area: text("area"), place: text("place"),
+            description: text("description"))
     }
 }

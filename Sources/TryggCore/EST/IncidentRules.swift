@@ -11,7 +11,8 @@ public enum IncidentRules {
     public static let futureTolerance: TimeInterval = 10 * 60
 
     public static func check(_ draft: IncidentDraft, categories: [IncidentCategory], now: Date = Date())
-        -> Result<CheckedIncident, IncidentProblems> {
+        -> Result<CheckedIncident, IncidentProblems>
+    {
         check(draft, lookup: CategoryLookup(categories), now: now)
     }
 
@@ -21,8 +22,11 @@ public enum IncidentRules {
         if draft.category.trimmed.isEmpty {
             problems.append(.init(field: "kategori", message: "välj en kategori."))
         } else if category == nil {
-            problems.append(.init(field: "kategori", message: "”\(draft.category.prefix(60))” är ingen kategori i kommunen. "
-                + "Giltiga: \(lookup.active.map(\.name).joined(separator: ", "))."))
+            problems.append(
+                .init(
+                    field: "kategori",
+                    message: "”\(draft.category.prefix(60))” är ingen kategori i kommunen. "
+                        + "Giltiga: \(lookup.active.map(\.name).joined(separator: ", "))."))
         }
         let subcategory = draft.subcategory.trimmed
         if let category, !subcategory.isEmpty, !category.subcategories.contains(subcategory) {
@@ -33,7 +37,9 @@ public enum IncidentRules {
         case .success(let date):
             if date > now.addingTimeInterval(futureTolerance) {
                 problems.append(.init(field: "tidpunkt", message: "\(draft.occurredAt) ligger i framtiden."))
-            } else { occurredAt = date }
+            } else {
+                occurredAt = date
+            }
         case .failure(let problem): problems.append(.init(field: "tidpunkt", message: problem.message(draft.occurredAt)))
         }
         var endedAt: Date?
@@ -46,7 +52,9 @@ public enum IncidentRules {
                     problems.append(.init(field: "till", message: "en period får vara högst \(maxPeriodDays) dagar."))
                 } else if end > now.addingTimeInterval(futureTolerance) {
                     problems.append(.init(field: "till", message: "periodens slut ligger i framtiden."))
-                } else { endedAt = end }
+                } else {
+                    endedAt = end
+                }
             case .failure(let problem): problems.append(.init(field: "till", message: problem.message(draft.endedAt)))
             }
         }
@@ -69,9 +77,11 @@ public enum IncidentRules {
             problems.append(.init(field: "beskrivning", message: message))
         }
         guard problems.isEmpty, let category, let occurredAt else { return .failure(IncidentProblems(problems)) }
-        return .success(CheckedIncident(category: category, subcategory: subcategory, occurredAt: occurredAt, endedAt: endedAt,
-                                        precision: draft.precision, point: point, areaName: draft.area.trimmed,
-                                        place: place, description: description))
+        return .success(
+            CheckedIncident(
+                category: category, subcategory: subcategory, occurredAt: occurredAt, endedAt: endedAt,
+                precision: draft.precision, point: point, areaName: draft.area.trimmed,
+                place: place, description: description))
     }
 
     static func decimalPoint(_ text: String) -> String { text.utf8.contains(44) ? String(text.map { $0 == "," ? "." : $0 }) : text }
@@ -129,8 +139,9 @@ public enum IncidentTime {
             return value
         }
         guard let year = number(0, 4), bytes[4] == 45, let month = number(5, 2), bytes[7] == 45, let day = number(8, 2),
-              bytes[10] == 84 || bytes[10] == 32 || bytes[10] == 116, let hour = number(11, 2), bytes[13] == 58,
-              let minute = number(14, 2) else { return .failure(.format) }
+            bytes[10] == 84 || bytes[10] == 32 || bytes[10] == 116, let hour = number(11, 2), bytes[13] == 58,
+            let minute = number(14, 2)
+        else { return .failure(.format) }
         var index = 16
         var second = 0
         if index < bytes.count, bytes[index] == 58 {
@@ -144,7 +155,8 @@ public enum IncidentTime {
             }
         }
         guard (1...12).contains(month), (1...StockholmCalendar.daysIn(month: month, year: year)).contains(day),
-              (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return .failure(.invalidDate) }
+            (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
+        else { return .failure(.invalidDate) }
         if index == bytes.count {
             do {
                 return .success(try StockholmCalendar.instant(year: year, month: month, day: day, hour: hour, minute: minute, second: second))
@@ -162,7 +174,9 @@ public enum IncidentTime {
             offsetMinutes = minutes
         } else if bytes.count == index + 5, let minutes = number(index + 3, 2) {
             offsetMinutes = minutes
-        } else { return .failure(.format) }
+        } else {
+            return .failure(.format)
+        }
         guard offsetHours <= 14, offsetMinutes < 60 else { return .failure(.format) }
         let offset = (offsetHours * 3600 + offsetMinutes * 60) * (bytes[index] == 43 ? 1 : -1)
         return .success(Date(timeIntervalSince1970: TimeInterval(utcSeconds - offset)))

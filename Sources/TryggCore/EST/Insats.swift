@@ -10,10 +10,16 @@ public struct ESTWeek: Sendable, Equatable {
     public var updatedAt: Date?
     public var updatedBy: String
 
-    public init(week: ISOWeek, assessment: String = "", publishedAt: Date? = nil, publishedBy: String = "", updatedAt: Date? = nil,
-                updatedBy: String = "") {
-        self.week = week; self.assessment = assessment; self.publishedAt = publishedAt; self.publishedBy = publishedBy
-        self.updatedAt = updatedAt; self.updatedBy = updatedBy
+    public init(
+        week: ISOWeek, assessment: String = "", publishedAt: Date? = nil, publishedBy: String = "", updatedAt: Date? = nil,
+        updatedBy: String = ""
+    ) {
+        self.week = week
+        self.assessment = assessment
+        self.publishedAt = publishedAt
+        self.publishedBy = publishedBy
+        self.updatedAt = updatedAt
+        self.updatedBy = updatedBy
     }
 
     public var isPublished: Bool { publishedAt != nil }
@@ -28,7 +34,11 @@ public struct PriorityPlace: Sendable, Equatable {
     public var note: String
 
     public init(id: UUID, week: ISOWeek, name: String, point: GeoPoint?, note: String) {
-        self.id = id; self.week = week; self.name = name; self.point = point; self.note = note
+        self.id = id
+        self.week = week
+        self.name = name
+        self.point = point
+        self.note = note
     }
 }
 
@@ -79,12 +89,26 @@ public struct Insats: Sendable, Equatable {
     public var status: Status
     public var createdBy: String
 
-    public init(id: UUID, kommunID: UUID, decidedWeek: ISOWeek, kind: Kind, what: String, place: String, point: GeoPoint?, areaID: UUID?,
-                organisationID: UUID, startsOn: String, dueOn: String, presenceDays: String, presenceTimes: String, status: Status,
-                createdBy: String) {
-        self.id = id; self.kommunID = kommunID; self.decidedWeek = decidedWeek; self.kind = kind; self.what = what; self.place = place
-        self.point = point; self.areaID = areaID; self.organisationID = organisationID; self.startsOn = startsOn; self.dueOn = dueOn
-        self.presenceDays = presenceDays; self.presenceTimes = presenceTimes; self.status = status; self.createdBy = createdBy
+    public init(
+        id: UUID, kommunID: UUID, decidedWeek: ISOWeek, kind: Kind, what: String, place: String, point: GeoPoint?, areaID: UUID?,
+        organisationID: UUID, startsOn: String, dueOn: String, presenceDays: String, presenceTimes: String, status: Status,
+        createdBy: String
+    ) {
+        self.id = id
+        self.kommunID = kommunID
+        self.decidedWeek = decidedWeek
+        self.kind = kind
+        self.what = what
+        self.place = place
+        self.point = point
+        self.areaID = areaID
+        self.organisationID = organisationID
+        self.startsOn = startsOn
+        self.dueOn = dueOn
+        self.presenceDays = presenceDays
+        self.presenceTimes = presenceTimes
+        self.status = status
+        self.createdBy = createdBy
     }
 }
 
@@ -97,6 +121,10 @@ public struct InsatsFollowUp: Sendable, Equatable {
     public var at: Date
 
     public init(week: ISOWeek, status: Insats.Status, note: String, actor: String, at: Date) {
-        self.week = week; self.status = status; self.note = note; self.actor = actor; self.at = at
+        self.week = week
+        self.status = status
+        self.note = note
+        self.actor = actor
+        self.at = at
     }
 }

@@ -34,8 +34,9 @@ public enum StockholmCalendar {
         let (year, month, day) = civil(fromDays: days)
         // 1970-01-01 was a Thursday (ISO weekday 4).
         let weekday = (days + 3).floorMod(7) + 1
-        return LocalTime(year: year, month: month, day: day, hour: secondOfDay / 3600, minute: (secondOfDay % 3600) / 60,
-                         weekday: weekday, week: ISOWeek.of(year: year, month: month, day: day, weekday: weekday))
+        return LocalTime(
+            year: year, month: month, day: day, hour: secondOfDay / 3600, minute: (secondOfDay % 3600) / 60,
+            weekday: weekday, week: ISOWeek.of(year: year, month: month, day: day, weekday: weekday))
     }
 
     /// W3C date-time in Swedish local time with its offset ("2026-03-29T03:15:00+02:00"), as Open311 wants.
@@ -57,7 +58,8 @@ public enum StockholmCalendar {
     /// (an error); in the autumn 02:00–02:59 happens twice and the first (summer time) is meant.
     public static func instant(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int = 0) throws(LocalTimeProblem) -> Date {
         guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), (0...23).contains(hour),
-              (0...59).contains(minute), (0...59).contains(second) else { throw .invalid }
+            (0...59).contains(minute), (0...59).contains(second)
+        else { throw .invalid }
         let local = days(fromCivil: year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
         // Sweden is UTC+1 in winter and UTC+2 in summer: try the summer offset first (the earlier instant).
         for offset in [7200, 3600] {
@@ -77,7 +79,8 @@ public enum StockholmCalendar {
     public static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month) else { return false }
+            (1...12).contains(month)
+        else { return false }
         return (1...daysIn(month: month, year: year)).contains(day)
     }
 

@@ -9,7 +9,10 @@ public struct WeekCount: Sendable, Equatable {
     public var count: Int
 
     public init(areaID: UUID?, categoryID: UUID, week: Int, count: Int) {
-        self.areaID = areaID; self.categoryID = categoryID; self.week = week; self.count = count
+        self.areaID = areaID
+        self.categoryID = categoryID
+        self.week = week
+        self.count = count
     }
 }
 
@@ -45,23 +48,29 @@ public enum WeekSummary {
     public static func weeksNeeded(for week: ISOWeek) -> [ISOWeek] { (0...4).map { week.adding(-$0) } }
 
     /// One summary per area (in the given order, then "Övriga kommunen"), and one for the whole kommun last.
-    public static func summarise(week: ISOWeek, counts: [WeekCount], areas: [(id: UUID, name: String)],
-                                 categories: [IncidentCategory]) -> [AreaWeekSummary] {
+    public static func summarise(
+        week: ISOWeek, counts: [WeekCount], areas: [(id: UUID, name: String)],
+        categories: [IncidentCategory]
+    ) -> [AreaWeekSummary] {
         let previous = week.adding(-1).key
         let before = Set((1...4).map { week.adding(-$0).key })
         func summary(_ id: UUID?, _ name: String, _ rows: [WeekCount]) -> AreaWeekSummary {
             var byCategory: [UUID: Int] = [:]
             var total = 0, previousTotal = 0, beforeTotal = 0
             for row in rows {
-                if row.week == week.key { byCategory[row.categoryID, default: 0] += row.count; total += row.count }
+                if row.week == week.key {
+                    byCategory[row.categoryID, default: 0] += row.count
+                    total += row.count
+                }
                 if row.week == previous { previousTotal += row.count }
                 if before.contains(row.week) { beforeTotal += row.count }
             }
             let lines = categories.sorted { $0.position < $1.position }.compactMap { category in
                 byCategory[category.id].map { (name: category.name, count: $0) }
             }
-            return AreaWeekSummary(areaID: id, area: name, total: total, categories: lines, previousWeekTotal: previousTotal,
-                                   fourWeekAverage: Double(beforeTotal) / 4)
+            return AreaWeekSummary(
+                areaID: id, area: name, total: total, categories: lines, previousWeekTotal: previousTotal,
+                fourWeekAverage: Double(beforeTotal) / 4)
         }
         var result = areas.map { area in summary(area.id, area.name, counts.filter { $0.areaID == area.id }) }
         let known = Set(areas.map(\.id))

@@ -17,7 +17,12 @@ public struct FollowUpRound: Sendable, Equatable {
     public var state: State
 
     public init(id: UUID, kommunID: UUID, planID: UUID, year: Int, deadline: String, state: State) {
-        self.id = id; self.kommunID = kommunID; self.planID = planID; self.year = year; self.deadline = deadline; self.state = state
+        self.id = id
+        self.kommunID = kommunID
+        self.planID = planID
+        self.year = year
+        self.deadline = deadline
+        self.state = state
     }
 }
 
@@ -38,10 +43,18 @@ public struct FollowUpAnswer: Sendable, Equatable {
     public var answeredBy: String
     public var updatedAt: Date
 
-    public init(measureID: UUID, organisationID: UUID, status: FollowUpStatus, description: String, state: State,
-                returnComment: String, answeredBy: String, updatedAt: Date) {
-        self.measureID = measureID; self.organisationID = organisationID; self.status = status; self.description = description
-        self.state = state; self.returnComment = returnComment; self.answeredBy = answeredBy; self.updatedAt = updatedAt
+    public init(
+        measureID: UUID, organisationID: UUID, status: FollowUpStatus, description: String, state: State,
+        returnComment: String, answeredBy: String, updatedAt: Date
+    ) {
+        self.measureID = measureID
+        self.organisationID = organisationID
+        self.status = status
+        self.description = description
+        self.state = state
+        self.returnComment = returnComment
+        self.answeredBy = answeredBy
+        self.updatedAt = updatedAt
     }
 }
 

@@ -92,7 +92,11 @@ public enum CSVReader {
                         }
                         let byte = bytes[index]
                         if byte == quote {
-                            if index + 1 < count, bytes[index + 1] == quote { value.append(quote); index += 2; continue }
+                            if index + 1 < count, bytes[index + 1] == quote {
+                                value.append(quote)
+                                index += 2
+                                continue
+                            }
                             index += 1
                             break
                         }
@@ -108,7 +112,10 @@ public enum CSVReader {
                     let start = index
                     while index < count, bytes[index] != separator, bytes[index] != newline, bytes[index] != carriageReturn {
                         if bytes[index] == quote {
-                            throw Problem(line: line, message: "citattecken mitt i ett fält; ett fält med citattecken måste omges helt av \"…\" och inre citattecken dubbleras (\"\").")
+                            throw Problem(
+                                line: line,
+                                message:
+                                    "citattecken mitt i ett fält; ett fält med citattecken måste omges helt av \"…\" och inre citattecken dubbleras (\"\").")
                         }
                         index += 1
                     }

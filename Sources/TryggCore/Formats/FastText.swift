@@ -33,8 +33,11 @@ public enum TimeOrderedUUID {
         for index in 0..<6 { bytes[index] = UInt8((millis >> (8 * (5 - UInt64(index)))) & 0xFF) }
         bytes[6] = (bytes[6] & 0x0F) | 0x70
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10],
-                           bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10],
+                bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 }
 
@@ -63,7 +66,10 @@ extension UUID {
         for character in text.utf8 {
             defer { position += 1 }
             if position == 8 || position == 13 || position == 18 || position == 23 {
-                guard character == 45 else { self.init(uuidString: text); return }
+                guard character == 45 else {
+                    self.init(uuidString: text)
+                    return
+                }
                 continue
             }
             let value: UInt8
@@ -71,17 +77,24 @@ extension UUID {
             case 48...57: value = character - 48
             case 65...70: value = character - 55
             case 97...102: value = character - 87
-            default: self.init(uuidString: text); return
+            default:
+                self.init(uuidString: text)
+                return
             }
             if let first = high {
                 guard filled < 16 else { return nil }
                 bytes[filled] = first << 4 | value
                 filled += 1
                 high = nil
-            } else { high = value }
+            } else {
+                high = value
+            }
         }
         guard filled == 16, position == 36 else { return nil }
-        self.init(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10],
-                         bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        self.init(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10],
+                bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 }

@@ -97,7 +97,8 @@ public enum AreaGeoJSON {
 
     private static func projection(declaredIn root: [String: Any], features: [[String: Any]]) throws(Problem) -> Projection {
         if let crs = root["crs"] as? [String: Any], let props = crs["properties"] as? [String: Any],
-           let name = props["name"] as? String {
+            let name = props["name"] as? String
+        {
             if name.contains("3006") { return .sweref99TM }
             if name.contains("4326") || name.contains("CRS84") { return .wgs84 }
             throw Problem(["Okänt koordinatsystem \"\(name)\": använd WGS84 (EPSG:4326) eller SWEREF 99 TM (EPSG:3006)."])

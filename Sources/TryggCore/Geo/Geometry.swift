@@ -37,7 +37,8 @@ public struct GeoPolygon: Sendable, Equatable, Codable {
         for i in 0..<ring.count {
             let a = ring[i], b = ring[j]
             if (a.latitude > point.latitude) != (b.latitude > point.latitude) {
-                let crossing = (b.longitude - a.longitude) * (point.latitude - a.latitude)
+                let crossing =
+                    (b.longitude - a.longitude) * (point.latitude - a.latitude)
                     / (b.latitude - a.latitude) + a.longitude
                 if point.longitude < crossing { inside.toggle() }
             }
@@ -75,8 +76,10 @@ public struct AreaShape: Sendable, Equatable, Codable {
         guard let first = points.first else { return nil }
         var lo = first, hi = first
         for p in points {
-            lo.latitude = min(lo.latitude, p.latitude); lo.longitude = min(lo.longitude, p.longitude)
-            hi.latitude = max(hi.latitude, p.latitude); hi.longitude = max(hi.longitude, p.longitude)
+            lo.latitude = min(lo.latitude, p.latitude)
+            lo.longitude = min(lo.longitude, p.longitude)
+            hi.latitude = max(hi.latitude, p.latitude)
+            hi.longitude = max(hi.longitude, p.longitude)
         }
         return (lo, hi)
     }

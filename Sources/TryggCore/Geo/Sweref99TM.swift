@@ -33,14 +33,17 @@ public enum Sweref99TM {
 
         let xi = northing / (scale * aRoof)
         let eta = (easting - falseEasting) / (scale * aRoof)
-        let xiP = xi - d1 * sin(2 * xi) * cosh(2 * eta) - d2 * sin(4 * xi) * cosh(4 * eta)
+        let xiP =
+            xi - d1 * sin(2 * xi) * cosh(2 * eta) - d2 * sin(4 * xi) * cosh(4 * eta)
             - d3 * sin(6 * xi) * cosh(6 * eta) - d4 * sin(8 * xi) * cosh(8 * eta)
-        let etaP = eta - d1 * cos(2 * xi) * sinh(2 * eta) - d2 * cos(4 * xi) * sinh(4 * eta)
+        let etaP =
+            eta - d1 * cos(2 * xi) * sinh(2 * eta) - d2 * cos(4 * xi) * sinh(4 * eta)
             - d3 * cos(6 * xi) * sinh(6 * eta) - d4 * cos(8 * xi) * sinh(8 * eta)
         let phiStar = asin(sin(xiP) / cosh(etaP))
         let deltaLambda = atan(sinh(etaP) / cos(xiP))
         let s2 = sin(phiStar) * sin(phiStar)
-        let phi = phiStar + sin(phiStar) * cos(phiStar)
+        let phi =
+            phiStar + sin(phiStar) * cos(phiStar)
             * (aStar + bStar * s2 + cStar * s2 * s2 + dStar * s2 * s2 * s2)
         return GeoPoint(latitude: phi * 180 / .pi, longitude: (centralMeridian + deltaLambda) * 180 / .pi)
     }
@@ -64,10 +67,14 @@ public enum Sweref99TM {
         let deltaLambda = lambda - centralMeridian
         let xiP = atan(tan(phiStar) / cos(deltaLambda))
         let etaP = atanh(cos(phiStar) * sin(deltaLambda))
-        let northing = scale * aRoof * (xiP + b1 * sin(2 * xiP) * cosh(2 * etaP) + b2 * sin(4 * xiP) * cosh(4 * etaP)
-            + b3 * sin(6 * xiP) * cosh(6 * etaP) + b4 * sin(8 * xiP) * cosh(8 * etaP))
-        let easting = scale * aRoof * (etaP + b1 * cos(2 * xiP) * sinh(2 * etaP) + b2 * cos(4 * xiP) * sinh(4 * etaP)
-            + b3 * cos(6 * xiP) * sinh(6 * etaP) + b4 * cos(8 * xiP) * sinh(8 * etaP)) + falseEasting
+        let northing =
+            scale * aRoof
+            * (xiP + b1 * sin(2 * xiP) * cosh(2 * etaP) + b2 * sin(4 * xiP) * cosh(4 * etaP)
+                + b3 * sin(6 * xiP) * cosh(6 * etaP) + b4 * sin(8 * xiP) * cosh(8 * etaP))
+        let easting =
+            scale * aRoof
+            * (etaP + b1 * cos(2 * xiP) * sinh(2 * etaP) + b2 * cos(4 * xiP) * sinh(4 * etaP)
+                + b3 * cos(6 * xiP) * sinh(6 * etaP) + b4 * cos(8 * xiP) * sinh(8 * etaP)) + falseEasting
         return (easting, northing)
     }
 }

@@ -8,13 +8,17 @@ public struct ActorResolver: Sendable {
         public let kind: OrganisationKind
 
         public init(abbreviation: String, name: String, kind: OrganisationKind) {
-            self.abbreviation = abbreviation; self.name = name; self.kind = kind
+            self.abbreviation = abbreviation
+            self.name = name
+            self.kind = kind
         }
     }
 
     /// Words that mean "every förvaltning": each one answers for the measure in the follow-up.
-    static let everyDepartment = ["samtliga förvaltningar", "samtliga förvaltningar vid behov", "alla förvaltningar",
-                                  "chefer", "säkerhetsombud"]
+    static let everyDepartment = [
+        "samtliga förvaltningar", "samtliga förvaltningar vid behov", "alla förvaltningar",
+        "chefer", "säkerhetsombud",
+    ]
 
     let organisations: [Known]
     private let byKey: [String: String]

@@ -23,11 +23,21 @@ public struct PlanRow: Sendable, Equatable {
             && a.measure == b.measure && a.responsible == b.responsible && a.partners == b.partners && a.funding == b.funding
     }
 
-    public init(year: Int, section: PlanSection, groupNumber: Int, groupTitle: String, subgroupLabel: String,
-                subgroupTitle: String, position: Int, measure: String, responsible: [String], partners: [String], funding: String) {
-        self.year = year; self.section = section; self.groupNumber = groupNumber; self.groupTitle = groupTitle
-        self.subgroupLabel = subgroupLabel; self.subgroupTitle = subgroupTitle; self.position = position
-        self.measure = measure; self.responsible = responsible; self.partners = partners; self.funding = funding
+    public init(
+        year: Int, section: PlanSection, groupNumber: Int, groupTitle: String, subgroupLabel: String,
+        subgroupTitle: String, position: Int, measure: String, responsible: [String], partners: [String], funding: String
+    ) {
+        self.year = year
+        self.section = section
+        self.groupNumber = groupNumber
+        self.groupTitle = groupTitle
+        self.subgroupLabel = subgroupLabel
+        self.subgroupTitle = subgroupTitle
+        self.position = position
+        self.measure = measure
+        self.responsible = responsible
+        self.partners = partners
+        self.funding = funding
     }
 }
 
@@ -38,7 +48,9 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
     public let message: String
 
     public init(line: Int?, column: String?, message: String) {
-        self.line = line; self.column = column; self.message = message
+        self.line = line
+        self.column = column
+        self.message = message
     }
 
     public var description: String {
@@ -62,8 +74,10 @@ public struct ImportFailure: Error, Sendable, Equatable, CustomStringConvertible
 /// Reads and checks a plan file. Everything is checked before anything is stored, and every
 /// problem is reported, so one round of corrections is enough.
 public enum PlanCSV {
-    public static let columns = ["year", "section", "target_area", "group_number", "group_title", "subgroup_label",
-                                 "subgroup_title", "position", "measure", "responsible", "partners", "funding"]
+    public static let columns = [
+        "year", "section", "target_area", "group_number", "group_title", "subgroup_label",
+        "subgroup_title", "position", "measure", "responsible", "partners", "funding",
+    ]
 
     /// A measure is a paragraph or two; the longest in Linköping's plan is under 400 characters.
     public static let maxMeasureLength = 4_000
@@ -96,7 +110,8 @@ public enum PlanCSV {
                 problems.append(ImportProblem(line: row.line, column: column, message: message))
             }
             if row.fields.count > table.header.count, row.fields[table.header.count...].contains(where: { !$0.isEmpty }) {
-                problems.append(ImportProblem(line: row.line, column: nil, message: "raden har fler fält (\(row.fields.count)) än rubrikraden (\(table.header.count))."))
+                problems.append(
+                    ImportProblem(line: row.line, column: nil, message: "raden har fler fält (\(row.fields.count)) än rubrikraden (\(table.header.count))."))
             }
             let year = Int(value("year"))
             if year == nil || !(2000...2100).contains(year!) { problem("year", "\"\(value("year"))\" är inget årtal (2000–2100).") }
@@ -139,15 +154,20 @@ public enum PlanCSV {
                 continue
             }
             seenPositions[key] = row.line
-            var parsed = PlanRow(year: year, section: section, groupNumber: group, groupTitle: value("group_title"),
-                                 subgroupLabel: value("subgroup_label"), subgroupTitle: value("subgroup_title"), position: position,
-                                 measure: measure, responsible: responsible, partners: partners, funding: value("funding"))
+            var parsed = PlanRow(
+                year: year, section: section, groupNumber: group, groupTitle: value("group_title"),
+                subgroupLabel: value("subgroup_label"), subgroupTitle: value("subgroup_title"), position: position,
+                measure: measure, responsible: responsible, partners: partners, funding: value("funding"))
             parsed.line = row.line
             result.append(parsed)
         }
         if problems.isEmpty && result.isEmpty { problems.append(ImportProblem(line: nil, column: nil, message: "Filen innehåller inga åtgärder.")) }
         if Set(result.map(\.year)).count > 1 {
-            problems.append(ImportProblem(line: nil, column: "year", message: "filen blandar flera år (\(Set(result.map(\.year)).sorted().map(String.init).joined(separator: ", "))); importera ett år i taget."))
+            problems.append(
+                ImportProblem(
+                    line: nil, column: "year",
+                    message: "filen blandar flera år (\(Set(result.map(\.year)).sorted().map(String.init).joined(separator: ", "))); importera ett år i taget.")
+            )
         }
         if !problems.isEmpty { throw ImportFailure(problems) }
         return result.sorted { ($0.groupNumber, $0.position) < ($1.groupNumber, $1.position) }
@@ -159,10 +179,13 @@ public enum PlanCSV {
     }
 
     public static func csv(_ rows: [PlanRow]) -> String {
-        CSVWriter.line(columns) + rows.map { row in
-            CSVWriter.line([String(row.year), row.section.rawValue, row.section.targetAreaName ?? "", String(row.groupNumber),
-                            row.groupTitle, row.subgroupLabel, row.subgroupTitle, String(row.position), row.measure,
-                            row.responsible.joined(separator: ";"), row.partners.joined(separator: ";"), row.funding])
-        }.joined()
+        CSVWriter.line(columns)
+            + rows.map { row in
+                CSVWriter.line([
+                    String(row.year), row.section.rawValue, row.section.targetAreaName ?? "", String(row.groupNumber),
+                    row.groupTitle, row.subgroupLabel, row.subgroupTitle, String(row.position), row.measure,
+                    row.responsible.joined(separator: ";"), row.partners.joined(separator: ";"), row.funding,
+                ])
+            }.joined()
     }
 }

@@ -19,10 +19,19 @@ public struct ActionPlan: Sendable, Equatable {
     public var adoptedBy: String
     public var adoptedOn: String
 
-    public init(id: UUID, kommunID: UUID, year: Int, version: Int, status: Status, title: String, diarienummer: String,
-                adoptedBy: String, adoptedOn: String) {
-        self.id = id; self.kommunID = kommunID; self.year = year; self.version = version; self.status = status
-        self.title = title; self.diarienummer = diarienummer; self.adoptedBy = adoptedBy; self.adoptedOn = adoptedOn
+    public init(
+        id: UUID, kommunID: UUID, year: Int, version: Int, status: Status, title: String, diarienummer: String,
+        adoptedBy: String, adoptedOn: String
+    ) {
+        self.id = id
+        self.kommunID = kommunID
+        self.year = year
+        self.version = version
+        self.status = status
+        self.title = title
+        self.diarienummer = diarienummer
+        self.adoptedBy = adoptedBy
+        self.adoptedOn = adoptedOn
     }
 }
 
@@ -37,10 +46,17 @@ public struct Measure: Sendable, Equatable {
     public var longTermEffort: LongTermEffort?
     public var retired: Bool
 
-    public init(id: UUID, planID: UUID, row: PlanRow, responsibleOrganisations: [UUID], preventionLevel: PreventionLevel?,
-                longTermEffort: LongTermEffort?, retired: Bool) {
-        self.id = id; self.planID = planID; self.row = row; self.responsibleOrganisations = responsibleOrganisations
-        self.preventionLevel = preventionLevel; self.longTermEffort = longTermEffort; self.retired = retired
+    public init(
+        id: UUID, planID: UUID, row: PlanRow, responsibleOrganisations: [UUID], preventionLevel: PreventionLevel?,
+        longTermEffort: LongTermEffort?, retired: Bool
+    ) {
+        self.id = id
+        self.planID = planID
+        self.row = row
+        self.responsibleOrganisations = responsibleOrganisations
+        self.preventionLevel = preventionLevel
+        self.longTermEffort = longTermEffort
+        self.retired = retired
     }
 
     /// "6.7": group and position, how people refer to a measure in meetings.
@@ -55,10 +71,15 @@ public struct MeasureFilter: Sendable, Equatable {
     public var text: String
     public var includeRetired: Bool
 
-    public init(section: PlanSection? = nil, responsibleOrganisation: UUID? = nil, partner: String = "", text: String = "",
-                includeRetired: Bool = false) {
-        self.section = section; self.responsibleOrganisation = responsibleOrganisation; self.partner = partner
-        self.text = text; self.includeRetired = includeRetired
+    public init(
+        section: PlanSection? = nil, responsibleOrganisation: UUID? = nil, partner: String = "", text: String = "",
+        includeRetired: Bool = false
+    ) {
+        self.section = section
+        self.responsibleOrganisation = responsibleOrganisation
+        self.partner = partner
+        self.text = text
+        self.includeRetired = includeRetired
     }
 
     public func matches(_ measure: Measure) -> Bool {
@@ -69,7 +90,8 @@ public struct MeasureFilter: Sendable, Equatable {
         if !partner.isEmpty && !measure.row.partners.contains(where: { $0.lowercased().contains(partner) }) { return false }
         let text = text.trimmingCharacters(in: .whitespaces).lowercased()
         if !text.isEmpty {
-            let haystack = ([measure.row.measure, measure.row.groupTitle, measure.row.subgroupTitle, measure.row.funding]
+            let haystack =
+                ([measure.row.measure, measure.row.groupTitle, measure.row.subgroupTitle, measure.row.funding]
                 + measure.row.responsible + measure.row.partners).joined(separator: " ").lowercased()
             if !haystack.contains(text) { return false }
         }
@@ -86,6 +108,10 @@ public struct MeasureChange: Sendable, Equatable {
     public var after: String
 
     public init(at: Date, actor: String, action: String, before: String, after: String) {
-        self.at = at; self.actor = actor; self.action = action; self.before = before; self.after = after
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.before = before
+        self.after = after
     }
 }

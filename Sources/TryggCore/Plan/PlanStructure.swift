@@ -30,10 +30,12 @@ public enum PlanSection: String, CaseIterable, Sendable, Codable {
     /// Accepts the name in any letter case, with or without the målområde's own name.
     public init?(text: String) {
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let match = Self.allCases.first(where: {
-            wanted == $0.rawValue.lowercased() || wanted == $0.heading.lowercased()
-                || wanted == $0.targetAreaName?.lowercased()
-        }) else { return nil }
+        guard
+            let match = Self.allCases.first(where: {
+                wanted == $0.rawValue.lowercased() || wanted == $0.heading.lowercased()
+                    || wanted == $0.targetAreaName?.lowercased()
+            })
+        else { return nil }
         self = match
     }
 }

@@ -80,11 +80,12 @@ public enum PersonalDataGuard {
     private static func matches(_ regex: NSRegularExpression, in text: String) -> [Match] {
         let nsText = text as NSString
         return regex.matches(in: text, range: NSRange(location: 0, length: nsText.length)).map { result in
-            Match(whole: nsText.substring(with: result.range),
-                  groups: (0..<result.numberOfRanges).map { index in
-                      let range = result.range(at: index)
-                      return range.location == NSNotFound ? "" : nsText.substring(with: range)
-                  })
+            Match(
+                whole: nsText.substring(with: result.range),
+                groups: (0..<result.numberOfRanges).map { index in
+                    let range = result.range(at: index)
+                    return range.location == NSNotFound ? "" : nsText.substring(with: range)
+                })
         }
     }
 }

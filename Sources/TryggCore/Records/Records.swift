@@ -10,7 +10,10 @@ public struct Kommun: Sendable, Equatable, Codable {
     public var code: String
 
     public init(id: UUID, slug: String, name: String, code: String) {
-        self.id = id; self.slug = slug; self.name = name; self.code = code
+        self.id = id
+        self.slug = slug
+        self.name = name
+        self.code = code
     }
 }
 
@@ -24,8 +27,12 @@ public struct Organisation: Sendable, Equatable, Codable {
     public var nameConfirmed: Bool
 
     public init(id: UUID, kommunID: UUID, abbreviation: String, name: String, kind: OrganisationKind, nameConfirmed: Bool) {
-        self.id = id; self.kommunID = kommunID; self.abbreviation = abbreviation
-        self.name = name; self.kind = kind; self.nameConfirmed = nameConfirmed
+        self.id = id
+        self.kommunID = kommunID
+        self.abbreviation = abbreviation
+        self.name = name
+        self.kind = kind
+        self.nameConfirmed = nameConfirmed
     }
 }
 
@@ -38,8 +45,12 @@ public struct Area: Sendable, Equatable {
     public var source: String
 
     public init(id: UUID, kommunID: UUID, name: String, shape: AreaShape?, desoCodes: [String], source: String) {
-        self.id = id; self.kommunID = kommunID; self.name = name
-        self.shape = shape; self.desoCodes = desoCodes; self.source = source
+        self.id = id
+        self.kommunID = kommunID
+        self.name = name
+        self.shape = shape
+        self.desoCodes = desoCodes
+        self.source = source
     }
 }
 
@@ -53,10 +64,18 @@ public struct UserAccount: Sendable, Equatable {
     public var secondFactorEnabled: Bool
     public var disabled: Bool
 
-    public init(id: UUID, kommun: Kommun, organisation: Organisation, email: String, name: String, role: Role,
-                secondFactorEnabled: Bool, disabled: Bool) {
-        self.id = id; self.kommun = kommun; self.organisation = organisation; self.email = email
-        self.name = name; self.role = role; self.secondFactorEnabled = secondFactorEnabled; self.disabled = disabled
+    public init(
+        id: UUID, kommun: Kommun, organisation: Organisation, email: String, name: String, role: Role,
+        secondFactorEnabled: Bool, disabled: Bool
+    ) {
+        self.id = id
+        self.kommun = kommun
+        self.organisation = organisation
+        self.email = email
+        self.name = name
+        self.role = role
+        self.secondFactorEnabled = secondFactorEnabled
+        self.disabled = disabled
     }
 }
 
@@ -68,7 +87,10 @@ public struct Actor: Sendable, Equatable {
     public var address: String
 
     public init(userID: UUID?, kommunID: UUID?, label: String, address: String) {
-        self.userID = userID; self.kommunID = kommunID; self.label = label; self.address = address
+        self.userID = userID
+        self.kommunID = kommunID
+        self.label = label
+        self.address = address
     }
 
     /// Changes made from the command line on the server itself.
@@ -92,9 +114,18 @@ public struct AuditEntry: Sendable, Equatable {
     public var address: String
     public var at: Date
 
-    public init(id: UUID, kommunID: UUID?, actor: String, action: String, objectType: String, objectID: String,
-                detail: String, address: String, at: Date) {
-        self.id = id; self.kommunID = kommunID; self.actor = actor; self.action = action
-        self.objectType = objectType; self.objectID = objectID; self.detail = detail; self.address = address; self.at = at
+    public init(
+        id: UUID, kommunID: UUID?, actor: String, action: String, objectType: String, objectID: String,
+        detail: String, address: String, at: Date
+    ) {
+        self.id = id
+        self.kommunID = kommunID
+        self.actor = actor
+        self.action = action
+        self.objectType = objectType
+        self.objectID = objectID
+        self.detail = detail
+        self.address = address
+        self.at = at
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import TryggCore
 import ZIPFoundation
@@ -84,8 +84,9 @@ public enum XlsxReader {
         let rows = try SheetRows.parse(sheet, shared: shared, cellLimit: limits.cells)
         guard let header = rows.first else { throw Problem(description: "Kalkylbladet är tomt: rubrikraden saknas.") }
         let body = rows.dropFirst().filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-        return CSVTable(header: header.cells.map { $0.trimmingCharacters(in: .whitespaces) },
-                        rows: body.map { CSVTable.Row(line: $0.number, fields: $0.cells) }, delimiter: ",")
+        return CSVTable(
+            header: header.cells.map { $0.trimmingCharacters(in: .whitespaces) },
+            rows: body.map { CSVTable.Row(line: $0.number, fields: $0.cells) }, delimiter: ",")
     }
 
     private static func firstSheetPath(workbook: Data?, relationships: Data?) throws -> String {
@@ -235,7 +236,7 @@ private final class AttributeFinder: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
-        _ = parser.parse() // an unreadable workbook part leaves the usual path of the first sheet
+        _ = parser.parse()  // an unreadable workbook part leaves the usual path of the first sheet
         return delegate.found
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import TryggCore
 import ZIPFoundation
@@ -14,7 +14,8 @@ public enum XlsxWriter {
     }
 
     public static func workbook(sheetName: String, header: [String], rows: [[Cell]]) throws -> Data {
-        var sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        var sheet =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
             + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
             + "<sheetData>"
@@ -23,23 +24,27 @@ public enum XlsxWriter {
         sheet += "</sheetData></worksheet>"
         return try OOXMLPackage.zip([
             ("[Content_Types].xml", contentTypes), ("_rels/.rels", packageRelationships),
-            ("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-                + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"\(DocxDocument.xml(String(sheetName.prefix(31))))\" "
-                + "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            (
+                "xl/workbook.xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                    + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"\(DocxDocument.xml(String(sheetName.prefix(31))))\" "
+                    + "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+            ),
             ("xl/_rels/workbook.xml.rels", workbookRelationships), ("xl/styles.xml", styles), ("xl/worksheets/sheet1.xml", sheet),
         ])
     }
 
     private static func row(_ number: Int, _ cells: [Cell], style: Int) -> String {
-        "<row r=\"\(number)\">" + cells.enumerated().map { index, cell in
-            let reference = "\(XlsxReader.columnName(index))\(number)"
-            let s = style > 0 ? " s=\"\(style)\"" : ""
-            switch cell {
-            case .number(let value): return "<c r=\"\(reference)\"\(s)><v>\(value)</v></c>"
-            case .text(let text):
-                return "<c r=\"\(reference)\" t=\"inlineStr\"\(s)><is><t xml:space=\"preserve\">\(DocxDocument.xml(text))</t></is></c>"
-            }
-        }.joined() + "</row>"
+        "<row r=\"\(number)\">"
+            + cells.enumerated().map { index, cell in
+                let reference = "\(XlsxReader.columnName(index))\(number)"
+                let s = style > 0 ? " s=\"\(style)\"" : ""
+                switch cell {
+                case .number(let value): return "<c r=\"\(reference)\"\(s)><v>\(value)</v></c>"
+                case .text(let text):
+                    return "<c r=\"\(reference)\" t=\"inlineStr\"\(s)><is><t xml:space=\"preserve\">\(DocxDocument.xml(text))</t></is></c>"
+                }
+            }.joined() + "</row>"
     }
 
     static let contentTypes = """

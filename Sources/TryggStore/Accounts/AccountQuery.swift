@@ -20,16 +20,18 @@ enum AccountQuery {
 
     static func account(from row: any SQLRow) throws -> UserAccount? {
         guard let role = Role(rawValue: try row.decode(column: "u_role", as: String.self)) else { return nil }
-        let kommun = Kommun(id: try row.decode(column: "k_id", as: UUID.self), slug: try row.decode(column: "k_slug", as: String.self),
-                            name: try row.decode(column: "k_name", as: String.self), code: try row.decode(column: "k_code", as: String.self))
+        let kommun = Kommun(
+            id: try row.decode(column: "k_id", as: UUID.self), slug: try row.decode(column: "k_slug", as: String.self),
+            name: try row.decode(column: "k_name", as: String.self), code: try row.decode(column: "k_code", as: String.self))
         let organisation = Organisation(
             id: try row.decode(column: "o_id", as: UUID.self), kommunID: kommun.id,
             abbreviation: try row.decode(column: "o_abbreviation", as: String.self), name: try row.decode(column: "o_name", as: String.self),
             kind: OrganisationKind(rawValue: try row.decode(column: "o_kind", as: String.self)) ?? .extern,
             nameConfirmed: try row.decode(column: "o_confirmed", as: Bool.self))
-        return UserAccount(id: try row.decode(column: "u_id", as: UUID.self), kommun: kommun, organisation: organisation,
-                           email: try row.decode(column: "u_email", as: String.self), name: try row.decode(column: "u_name", as: String.self),
-                           role: role, secondFactorEnabled: try row.decode(column: "u_totp", as: Bool.self),
-                           disabled: try row.decode(column: "u_disabled", as: Bool.self))
+        return UserAccount(
+            id: try row.decode(column: "u_id", as: UUID.self), kommun: kommun, organisation: organisation,
+            email: try row.decode(column: "u_email", as: String.self), name: try row.decode(column: "u_name", as: String.self),
+            role: role, secondFactorEnabled: try row.decode(column: "u_totp", as: Bool.self),
+            disabled: try row.decode(column: "u_disabled", as: Bool.self))
     }
 }

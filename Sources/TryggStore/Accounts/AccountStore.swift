@@ -22,16 +22,22 @@ public struct AccountStore: Sendable {
     }
 
     @discardableResult
-    public func add(kommun: Kommun, organisationAbbreviation: String, email: String, name: String, role: Role,
-                    passwordHash: String, by actor: Actor) async throws -> UserAccount {
+    public func add(
+        kommun: Kommun, organisationAbbreviation: String, email: String, name: String, role: Role,
+        passwordHash: String, by actor: Actor
+    ) async throws -> UserAccount {
         let email = Self.normalised(email: email)
         guard email.count <= 254, email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@"),
-              !email.contains(where: \.isWhitespace) else {
+            !email.contains(where: \.isWhitespace)
+        else {
             throw StoreError.invalid("Ogiltig e-postadress \"\(email)\".")
         }
         return try await db.transaction { db in
-            guard let organisation = try await KommunStore(db: db).organisation(abbreviation: organisationAbbreviation,
-                                                                                kommunID: kommun.id) else {
+            guard
+                let organisation = try await KommunStore(db: db).organisation(
+                    abbreviation: organisationAbbreviation,
+                    kommunID: kommun.id)
+            else {
                 throw StoreError.invalid("Okänd organisation \"\(organisationAbbreviation)\" i \(kommun.name).")
             }
             if try await UserModel.query(on: db).filter(\.$email == email).first() != nil {
@@ -49,11 +55,13 @@ public struct AccountStore: Sendable {
             user.disabled = false
             user.passwordChangedAt = Date()
             try await user.create(on: db)
-            try await AuditLog.record(actor, action: "skapade användare", objectType: "användare", objectID: email,
-                                      detail: "roll: \(role.rawValue); organisation: \(organisation.abbreviation)",
-                                      kommunID: kommun.id, on: db)
-            return UserAccount(id: try user.requireID(), kommun: kommun, organisation: organisation, email: email,
-                               name: user.name, role: role, secondFactorEnabled: false, disabled: false)
+            try await AuditLog.record(
+                actor, action: "skapade användare", objectType: "användare", objectID: email,
+                detail: "roll: \(role.rawValue); organisation: \(organisation.abbreviation)",
+                kommunID: kommun.id, on: db)
+            return UserAccount(
+                id: try user.requireID(), kommun: kommun, organisation: organisation, email: email,
+                name: user.name, role: role, secondFactorEnabled: false, disabled: false)
         }
     }
 
@@ -84,9 +92,11 @@ public struct AccountStore: Sendable {
 
     public func credentials(email: String) async throws -> StoredCredentials? {
         guard let user = try await UserModel.query(on: db).filter(\.$email == Self.normalised(email: email)).first(),
-              let account = try await account(of: user) else { return nil }
-        return StoredCredentials(account: account, passwordHash: user.passwordHash,
-                                 totpSecret: user.totpEnabled ? user.totpSecret : nil, lockedUntil: user.lockedUntil)
+            let account = try await account(of: user)
+        else { return nil }
+        return StoredCredentials(
+            account: account, passwordHash: user.passwordHash,
+            totpSecret: user.totpEnabled ? user.totpSecret : nil, lockedUntil: user.lockedUntil)
     }
 
     /// Counts a wrong password and locks the account when the rule says so. Returns the lock time.
@@ -100,8 +110,9 @@ public struct AccountStore: Sendable {
             if let lockedUntil { user.lockedUntil = lockedUntil }
             try await user.save(on: db)
             let actor = Actor(userID: userID, kommunID: user.kommunID, label: user.email, address: address)
-            try await AuditLog.record(actor, action: lockedUntil == nil ? "misslyckad inloggning" : "konto tillfälligt låst",
-                                      objectType: "användare", objectID: user.email, on: db)
+            try await AuditLog.record(
+                actor, action: lockedUntil == nil ? "misslyckad inloggning" : "konto tillfälligt låst",
+                objectType: "användare", objectID: user.email, on: db)
             return lockedUntil
         }
     }
@@ -154,8 +165,9 @@ public struct AccountStore: Sendable {
             user.totpEnabled = enabled
             if !enabled { user.totpSecret = nil }
             try await user.save(on: db)
-            try await AuditLog.record(actor, action: enabled ? "aktiverade tvåstegsverifiering" : "stängde av tvåstegsverifiering",
-                                      objectType: "användare", objectID: user.email, on: db)
+            try await AuditLog.record(
+                actor, action: enabled ? "aktiverade tvåstegsverifiering" : "stängde av tvåstegsverifiering",
+                objectType: "användare", objectID: user.email, on: db)
         }
     }
 
@@ -166,20 +178,23 @@ public struct AccountStore: Sendable {
             user.disabled = disabled
             try await user.save(on: db)
             if disabled { try await SessionModel.query(on: db).filter(\.$userID == userID).delete() }
-            try await AuditLog.record(actor, action: disabled ? "inaktiverade användare" : "aktiverade användare",
-                                      objectType: "användare", objectID: user.email, on: db)
+            try await AuditLog.record(
+                actor, action: disabled ? "inaktiverade användare" : "aktiverade användare",
+                objectType: "användare", objectID: user.email, on: db)
         }
     }
 
     func account(of user: UserModel) async throws -> UserAccount? {
         guard let kommun = try await KommunModel.find(user.kommunID, on: db)?.record,
-              let organisation = try await OrganisationModel.find(user.organisationID, on: db)?.record else { return nil }
+            let organisation = try await OrganisationModel.find(user.organisationID, on: db)?.record
+        else { return nil }
         return Self.account(user, kommun: kommun, organisation: organisation)
     }
 
     static func account(_ user: UserModel, kommun: Kommun, organisation: Organisation) -> UserAccount? {
         guard let id = user.id, let role = Role(rawValue: user.role) else { return nil }
-        return UserAccount(id: id, kommun: kommun, organisation: organisation, email: user.email, name: user.name,
-                           role: role, secondFactorEnabled: user.totpEnabled, disabled: user.disabled)
+        return UserAccount(
+            id: id, kommun: kommun, organisation: organisation, email: user.email, name: user.name,
+            role: role, secondFactorEnabled: user.totpEnabled, disabled: user.disabled)
     }
 }

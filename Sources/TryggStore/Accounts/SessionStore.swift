@@ -65,8 +65,9 @@ public struct SessionStore: Sendable {
             expiresAt = now.addingTimeInterval(lifetime)
             try await SessionModel.query(on: db).filter(\.$id == id).set(\.$expiresAt, to: expiresAt).update()
         }
-        return LoginSession(id: id, account: account, csrfToken: try row.decode(column: "s_csrf", as: String.self),
-                            secondFactorPending: try row.decode(column: "s_pending", as: Bool.self), expiresAt: expiresAt)
+        return LoginSession(
+            id: id, account: account, csrfToken: try row.decode(column: "s_csrf", as: String.self),
+            secondFactorPending: try row.decode(column: "s_pending", as: Bool.self), expiresAt: expiresAt)
     }
 
     public func completeSecondFactor(sessionID: UUID) async throws {
@@ -100,8 +101,9 @@ public struct APITokenStore: Sendable {
             model.label = String(label.prefix(100))
             model.tokenHash = SessionStore.hash(token)
             try await model.create(on: db)
-            try await AuditLog.record(actor, action: "skapade API-nyckel", objectType: "användare", objectID: user.email,
-                                      detail: model.label, kommunID: user.kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "skapade API-nyckel", objectType: "användare", objectID: user.email,
+                detail: model.label, kommunID: user.kommunID, on: db)
         }
         return token
     }

@@ -31,14 +31,16 @@ final class AreaModel: Model, @unchecked Sendable {
 
     static func decode(_ text: String) -> AreaShape? {
         guard let coordinates = try? JSONDecoder().decode([[[[Double]]]].self, from: Data(text.utf8)) else { return nil }
-        return AreaShape(polygons: coordinates.map { rings in
-            let converted = rings.map { ring in ring.map { GeoPoint(latitude: $0[1], longitude: $0[0]) } }
-            return GeoPolygon(outer: converted.first ?? [], holes: Array(converted.dropFirst()))
-        })
+        return AreaShape(
+            polygons: coordinates.map { rings in
+                let converted = rings.map { ring in ring.map { GeoPoint(latitude: $0[1], longitude: $0[0]) } }
+                return GeoPolygon(outer: converted.first ?? [], holes: Array(converted.dropFirst()))
+            })
     }
 
     var record: Area {
-        Area(id: id!, kommunID: kommunID, name: name, shape: geometry.flatMap(Self.decode),
-             desoCodes: desoCodes.split(separator: ",").map(String.init), source: source)
+        Area(
+            id: id!, kommunID: kommunID, name: name, shape: geometry.flatMap(Self.decode),
+            desoCodes: desoCodes.split(separator: ",").map(String.init), source: source)
     }
 }

@@ -29,8 +29,11 @@ public struct AreaStore: Sendable {
         try await (db as! any SQLDatabase).select().columns("id", "kommun_id", "name", "geometry", "deso_codes", "source").from("areas")
             .where("kommun_id", .equal, kommunID).orderBy("name")
             .all(decoding: AreaRow.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
-            .map { Area(id: $0.id, kommunID: $0.kommunId, name: $0.name, shape: $0.geometry.flatMap(AreaModel.decode),
-                        desoCodes: $0.desoCodes.split(separator: ",").map(String.init), source: $0.source) }
+            .map {
+                Area(
+                    id: $0.id, kommunID: $0.kommunId, name: $0.name, shape: $0.geometry.flatMap(AreaModel.decode),
+                    desoCodes: $0.desoCodes.split(separator: ",").map(String.init), source: $0.source)
+            }
     }
 
     public func count(kommunID: UUID) async throws -> Int {
@@ -48,8 +51,10 @@ public struct AreaStore: Sendable {
 
     /// Adds one area drawn as a shape, defined by DeSO codes, or both.
     @discardableResult
-    public func add(kommun: Kommun, name: String, shape: AreaShape?, desoCodes: [String], source: String,
-                    by actor: Actor) async throws -> Area {
+    public func add(
+        kommun: Kommun, name: String, shape: AreaShape?, desoCodes: [String], source: String,
+        by actor: Actor
+    ) async throws -> Area {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard (1...120).contains(name.count) else { throw StoreError.invalid("Områdets namn måste ha 1–120 tecken.") }
         guard shape != nil || !desoCodes.isEmpty else {
@@ -61,9 +66,10 @@ public struct AreaStore: Sendable {
             }
             let model = try AreaModel(kommunID: kommun.id, name: name, shape: shape, desoCodes: desoCodes, source: source)
             try await model.create(on: db)
-            try await AuditLog.record(actor, action: "skapade område", objectType: "område", objectID: name,
-                                      detail: Self.summary(shape: shape, desoCodes: desoCodes, source: source),
-                                      kommunID: kommun.id, on: db)
+            try await AuditLog.record(
+                actor, action: "skapade område", objectType: "område", objectID: name,
+                detail: Self.summary(shape: shape, desoCodes: desoCodes, source: source),
+                kommunID: kommun.id, on: db)
             return model.record
         }
     }
@@ -86,10 +92,11 @@ public struct AreaStore: Sendable {
                     result.created.append(area.name)
                 }
             }
-            try await AuditLog.record(actor, action: "importerade områden", objectType: "område",
-                                      objectID: areas.map(\.name).joined(separator: ", "),
-                                      detail: "källa: \(source); nya: \(result.created.count); uppdaterade: \(result.updated.count)",
-                                      kommunID: kommun.id, on: db)
+            try await AuditLog.record(
+                actor, action: "importerade områden", objectType: "område",
+                objectID: areas.map(\.name).joined(separator: ", "),
+                detail: "källa: \(source); nya: \(result.created.count); uppdaterade: \(result.updated.count)",
+                kommunID: kommun.id, on: db)
             return result
         }
     }

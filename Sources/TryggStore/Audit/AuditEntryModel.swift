@@ -20,7 +20,8 @@ final class AuditEntryModel: Model, @unchecked Sendable {
     init() {}
 
     var record: AuditEntry {
-        AuditEntry(id: id!, kommunID: kommunID, actor: actor, action: action, objectType: objectType,
-                   objectID: objectID, detail: detail, address: address, at: createdAt)
+        AuditEntry(
+            id: id!, kommunID: kommunID, actor: actor, action: action, objectType: objectType,
+            objectID: objectID, detail: detail, address: address, at: createdAt)
     }
 }

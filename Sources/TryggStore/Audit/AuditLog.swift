@@ -11,7 +11,10 @@ public struct AuditQuery: Sendable {
     public var limit: Int
 
     public init(text: String = "", from: Date? = nil, to: Date? = nil, limit: Int = 200) {
-        self.text = text; self.from = from; self.to = to; self.limit = limit
+        self.text = text
+        self.from = from
+        self.to = to
+        self.limit = limit
     }
 }
 
@@ -26,8 +29,10 @@ public enum AuditLog {
         // cost more than the insert itself.
         try await (db as! any SQLDatabase).insert(into: AuditEntryModel.schema)
             .columns("id", "kommun_id", "user_id", "actor", "action", "object_type", "object_id", "detail", "address", "created_at")
-            .values(SQLBind(UUID()), SQLBind(kommunID ?? actor.kommunID), SQLBind(actor.userID), SQLBind(actor.label), SQLBind(action),
-                    SQLBind(objectType), SQLBind(objectID), SQLBind(String(detail.prefix(2000))), SQLBind(actor.address), SQLBind(Date()))
+            .values(
+                SQLBind(UUID()), SQLBind(kommunID ?? actor.kommunID), SQLBind(actor.userID), SQLBind(actor.label), SQLBind(action),
+                SQLBind(objectType), SQLBind(objectID), SQLBind(String(detail.prefix(2000))), SQLBind(actor.address), SQLBind(Date())
+            )
             .run()
     }
 
@@ -41,8 +46,12 @@ public enum AuditLog {
         public let kommunID: UUID?
 
         public init(actor: Actor, action: String, objectType: String, objectID: String, detail: String, kommunID: UUID?) {
-            self.actor = actor; self.action = action; self.objectType = objectType; self.objectID = objectID
-            self.detail = detail; self.kommunID = kommunID
+            self.actor = actor
+            self.action = action
+            self.objectType = objectType
+            self.objectID = objectID
+            self.detail = detail
+            self.kommunID = kommunID
         }
     }
 
@@ -53,9 +62,10 @@ public enum AuditLog {
             .columns("id", "kommun_id", "user_id", "actor", "action", "object_type", "object_id", "detail", "address", "created_at")
         let now = Date()
         for draft in drafts {
-            insert = insert.values(SQLBind(UUID()), SQLBind(draft.kommunID ?? draft.actor.kommunID), SQLBind(draft.actor.userID),
-                                   SQLBind(draft.actor.label), SQLBind(draft.action), SQLBind(draft.objectType), SQLBind(draft.objectID),
-                                   SQLBind(String(draft.detail.prefix(2000))), SQLBind(draft.actor.address), SQLBind(now))
+            insert = insert.values(
+                SQLBind(UUID()), SQLBind(draft.kommunID ?? draft.actor.kommunID), SQLBind(draft.actor.userID),
+                SQLBind(draft.actor.label), SQLBind(draft.action), SQLBind(draft.objectType), SQLBind(draft.objectID),
+                SQLBind(String(draft.detail.prefix(2000))), SQLBind(draft.actor.address), SQLBind(now))
         }
         try await insert.run()
     }
@@ -88,7 +98,8 @@ public enum AuditLog {
         if !text.isEmpty {
             // Case-insensitive on both engines: SQLite's LIKE folds ASCII, PostgreSQL needs ILIKE.
             let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            let like: DatabaseQuery.Filter.Method = (db as? any SQLDatabase)?.isPostgres == true
+            let like: DatabaseQuery.Filter.Method =
+                (db as? any SQLDatabase)?.isPostgres == true
                 ? .custom(SQLRaw("ILIKE")) : .custom(SQLRaw("LIKE"))
             builder = builder.group(.or) { group in
                 group.filter(\.$actor, like, pattern)

@@ -50,16 +50,32 @@ struct CitizenReportRow: Codable, Sendable {
     }
 
     init(_ report: CitizenReport, tokenHash: String) {
-        id = report.id; kommunId = report.kommunID; publicNumber = report.publicNumber; self.tokenHash = tokenHash
-        categoryId = report.categoryID; latitude = report.point?.latitude; longitude = report.point?.longitude; areaId = report.areaID
-        place = report.place; description = report.description
+        id = report.id
+        kommunId = report.kommunID
+        publicNumber = report.publicNumber
+        self.tokenHash = tokenHash
+        categoryId = report.categoryID
+        latitude = report.point?.latitude
+        longitude = report.point?.longitude
+        areaId = report.areaID
+        place = report.place
+        description = report.description
         timesOfDay = report.timesOfDay.map(\.rawValue).joined(separator: ",")
         weekdays = report.weekdays.map(String.init).joined(separator: ",")
-        gender = report.gender?.rawValue ?? ""; ageBand = report.ageBand?.rawValue ?? ""
-        email = report.email; contactName = report.contactName; mediaUrl = report.mediaURL; status = report.status.rawValue
-        answer = report.answer; rejectReason = report.rejectReason; duplicateOf = report.duplicateOf; channel = report.channel.rawValue
-        submittedAt = Int64(report.submittedAt.timeIntervalSince1970); updatedAt = Int64(report.updatedAt.timeIntervalSince1970)
+        gender = report.gender?.rawValue ?? ""
+        ageBand = report.ageBand?.rawValue ?? ""
+        email = report.email
+        contactName = report.contactName
+        mediaUrl = report.mediaURL
+        status = report.status.rawValue
+        answer = report.answer
+        rejectReason = report.rejectReason
+        duplicateOf = report.duplicateOf
+        channel = report.channel.rawValue
+        submittedAt = Int64(report.submittedAt.timeIntervalSince1970)
+        updatedAt = Int64(report.updatedAt.timeIntervalSince1970)
         contactDeleteAfter = report.contactDeleteAfter.map { Int64($0.timeIntervalSince1970) }
-        incidentId = report.incidentID; insatsId = report.insatsID
+        incidentId = report.incidentID
+        insatsId = report.insatsID
     }
 }

@@ -13,7 +13,9 @@ extension CitizenStore {
         public var description: String
 
         public init(categoryID: UUID, place: String, description: String) {
-            self.categoryID = categoryID; self.place = place; self.description = description
+            self.categoryID = categoryID
+            self.place = place
+            self.description = description
         }
     }
 
@@ -36,7 +38,10 @@ extension CitizenStore {
             var report = received
             report.publicNumber = try await nextPublicNumber(kommunID: kommunID)
             var detail = "publicerad som nr \(report.publicNumber!)"
-            if let edit { detail += Self.editDetail(before: report, after: edit); apply(edit, to: &report) }
+            if let edit {
+                detail += Self.editDetail(before: report, after: edit)
+                apply(edit, to: &report)
+            }
             report.status = .approved
             let incident = Incident(
                 id: TimeOrderedUUID.make(), kommunID: kommunID, categoryID: report.categoryID, subcategory: "", occurredAt: report.submittedAt,
@@ -89,8 +94,9 @@ extension CitizenStore {
         }
         report.status = .duplicate
         report.duplicateOf = original.id
-        try await save(report, from: previous, action: "markerade medborgarrapport som dubblett",
-                       detail: "dubblett av \(original.publicNumber.map { "nr \($0)" } ?? original.id.uuidString)", by: actor)
+        try await save(
+            report, from: previous, action: "markerade medborgarrapport som dubblett",
+            detail: "dubblett av \(original.publicNumber.map { "nr \($0)" } ?? original.id.uuidString)", by: actor)
     }
 
     /// The kommun's answer, shown to the reporter on the follow-up page.
@@ -113,7 +119,8 @@ extension CitizenStore {
         let report = try await require(id, kommunID: kommunID, in: [.approved, .closed], doing: "göras till EST-händelse")
         let previous = report.status
         guard let incidentID = report.incidentID else { throw StoreError.notFound("EST-händelsen") }
-        try await save(report, from: previous, action: "gjorde medborgarrapport till EST-händelse", detail: "händelse \(incidentID.uuidString)", by: actor) { sql in
+        try await save(report, from: previous, action: "gjorde medborgarrapport till EST-händelse", detail: "händelse \(incidentID.uuidString)", by: actor) {
+            sql in
             try await sql.update("incidents").set("source", to: IncidentSource.est.rawValue).set("organisation_id", to: organisationID)
                 .set("reporter_id", to: reporterID.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
                 .where("id", .equal, incidentID).where("kommun_id", .equal, kommunID).run()

@@ -35,8 +35,10 @@ public struct CitizenSettingsStore: Sendable {
     }
 
     public func settings(kommunID: UUID) async throws -> CitizenSettings {
-        guard let row = try await sql.select().column("*").from("citizen_settings").where("kommun_id", .equal, kommunID)
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase) else { return CitizenSettings() }
+        guard
+            let row = try await sql.select().column("*").from("citizen_settings").where("kommun_id", .equal, kommunID)
+                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        else { return CitizenSettings() }
         var bounds: KommunBounds?
         if let minLat = row.minLatitude, let maxLat = row.maxLatitude, let minLon = row.minLongitude, let maxLon = row.maxLongitude {
             bounds = KommunBounds(minLatitude: minLat, maxLatitude: maxLat, minLongitude: minLon, maxLongitude: maxLon)
@@ -50,22 +52,25 @@ public struct CitizenSettingsStore: Sendable {
         }
         if let bounds = settings.bounds {
             guard bounds.minLatitude < bounds.maxLatitude, bounds.minLongitude < bounds.maxLongitude,
-                  GeoPoint(latitude: bounds.minLatitude, longitude: bounds.minLongitude).isInSweden,
-                  GeoPoint(latitude: bounds.maxLatitude, longitude: bounds.maxLongitude).isInSweden else {
+                GeoPoint(latitude: bounds.minLatitude, longitude: bounds.minLongitude).isInSweden,
+                GeoPoint(latitude: bounds.maxLatitude, longitude: bounds.maxLongitude).isInSweden
+            else {
                 throw StoreError.invalid("Rektangeln måste ligga i Sverige och minsta värdet vara mindre än största.")
             }
         }
-        let row = Row(kommunId: kommunID, minLatitude: settings.bounds?.minLatitude, maxLatitude: settings.bounds?.maxLatitude,
-                      minLongitude: settings.bounds?.minLongitude, maxLongitude: settings.bounds?.maxLongitude,
-                      contactRetentionDays: settings.retentionDays)
+        let row = Row(
+            kommunId: kommunID, minLatitude: settings.bounds?.minLatitude, maxLatitude: settings.bounds?.maxLatitude,
+            minLongitude: settings.bounds?.minLongitude, maxLongitude: settings.bounds?.maxLongitude,
+            contactRetentionDays: settings.retentionDays)
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
             try await sql.delete(from: "citizen_settings").where("kommun_id", .equal, kommunID).run()
             try await sql.insert(into: "citizen_settings").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
             let area = settings.bounds.map { "\($0.minLatitude)–\($0.maxLatitude) N, \($0.minLongitude)–\($0.maxLongitude) E" } ?? "kring områdena"
-            try await AuditLog.record(actor, action: "ändrade inställningar för medborgarrapporter", objectType: "inställningar",
-                                      objectID: "medborgarrapporter", detail: "lagringstid \(settings.retentionDays) dagar; \(area)",
-                                      kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "ändrade inställningar för medborgarrapporter", objectType: "inställningar",
+                objectID: "medborgarrapporter", detail: "lagringstid \(settings.retentionDays) dagar; \(area)",
+                kommunID: kommunID, on: db)
         }
     }
 }
@@ -93,25 +98,31 @@ public struct Open311KeyStore: Sendable {
         try await db.transaction { db in
             try await (db as! any SQLDatabase).insert(into: "open311_keys")
                 .columns("id", "kommun_id", "key_hash", "label", "created_by", "created_at")
-                .values(SQLBind(id), SQLBind(kommunID), SQLBind(SessionStore.hash(key)), SQLBind(cleanLabel), SQLBind(actor.label),
-                        SQLBind(Int64(Date().timeIntervalSince1970))).run()
-            try await AuditLog.record(actor, action: "skapade Open311-nyckel", objectType: "open311-nyckel", objectID: id.uuidString,
-                                      detail: cleanLabel, kommunID: kommunID, on: db)
+                .values(
+                    SQLBind(id), SQLBind(kommunID), SQLBind(SessionStore.hash(key)), SQLBind(cleanLabel), SQLBind(actor.label),
+                    SQLBind(Int64(Date().timeIntervalSince1970))
+                ).run()
+            try await AuditLog.record(
+                actor, action: "skapade Open311-nyckel", objectType: "open311-nyckel", objectID: id.uuidString,
+                detail: cleanLabel, kommunID: kommunID, on: db)
         }
         return key
     }
 
     /// The kommun and label of the unrevoked key with this hash.
     public func key(forHash hash: String) async throws -> (kommunID: UUID, label: String)? {
-        guard let row = try await sql.select().columns("kommun_id", "label").from("open311_keys").where("key_hash", .equal, hash)
-            .where("revoked_at", .is, SQLLiteral.null).first() else { return nil }
+        guard
+            let row = try await sql.select().columns("kommun_id", "label").from("open311_keys").where("key_hash", .equal, hash)
+                .where("revoked_at", .is, SQLLiteral.null).first()
+        else { return nil }
         return (try row.decode(column: "kommun_id", as: UUID.self), try row.decode(column: "label", as: String.self))
     }
 
     public func all(kommunID: UUID) async throws -> [Key] {
         try await sql.select().columns("id", "label", "created_by", "created_at", "revoked_at").from("open311_keys")
             .where("kommun_id", .equal, kommunID).orderBy("created_at", .descending).all().map { row in
-                Key(id: try row.decode(column: "id", as: UUID.self), label: try row.decode(column: "label", as: String.self),
+                Key(
+                    id: try row.decode(column: "id", as: UUID.self), label: try row.decode(column: "label", as: String.self),
                     createdBy: try row.decode(column: "created_by", as: String.self),
                     createdAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "created_at", as: Int64.self))),
                     revokedAt: try row.decode(column: "revoked_at", as: Int64?.self).map { Date(timeIntervalSince1970: TimeInterval($0)) })
@@ -125,8 +136,9 @@ public struct Open311KeyStore: Sendable {
         try await db.transaction { db in
             try await (db as! any SQLDatabase).update("open311_keys").set("revoked_at", to: Int64(Date().timeIntervalSince1970))
                 .where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
-            try await AuditLog.record(actor, action: "spärrade Open311-nyckel", objectType: "open311-nyckel", objectID: id.uuidString,
-                                      kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "spärrade Open311-nyckel", objectType: "open311-nyckel", objectID: id.uuidString,
+                kommunID: kommunID, on: db)
         }
     }
 }

@@ -20,8 +20,10 @@ public struct CitizenStore: Sendable {
         let audit: AuditLog.Draft
     }
 
-    public static func receive(_ checked: CheckedCitizenReport, kommunID: UUID, channel: CitizenChannel, retentionDays: Int,
-                               by actor: Actor, now: Date = Date()) -> ReceivedTip {
+    public static func receive(
+        _ checked: CheckedCitizenReport, kommunID: UUID, channel: CitizenChannel, retentionDays: Int,
+        by actor: Actor, now: Date = Date()
+    ) -> ReceivedTip {
         let token = RandomToken.make(length: 32)
         let report = CitizenReport(
             id: TimeOrderedUUID.make(now: now), kommunID: kommunID, publicNumber: nil, categoryID: checked.category.id,
@@ -32,8 +34,9 @@ public struct CitizenStore: Sendable {
             contactDeleteAfter: (checked.email != nil || checked.contactName != nil) ? now.addingTimeInterval(Double(retentionDays) * 86_400) : nil,
             incidentID: nil, insatsID: nil)
         // No contact details in the log: they must disappear with the report's retention period.
-        let audit = AuditLog.Draft(actor: actor, action: "tog emot medborgarrapport", objectType: "medborgarrapport",
-                                   objectID: report.id.uuidString, detail: "\(checked.category.name): \(checked.description)", kommunID: kommunID)
+        let audit = AuditLog.Draft(
+            actor: actor, action: "tog emot medborgarrapport", objectType: "medborgarrapport",
+            objectID: report.id.uuidString, detail: "\(checked.category.name): \(checked.description)", kommunID: kommunID)
         return ReceivedTip(report: report, token: token, row: CitizenReportRow(report, tokenHash: SessionStore.hash(token)), audit: audit)
     }
 
@@ -45,8 +48,10 @@ public struct CitizenStore: Sendable {
     }
 
     /// Stores a checked report as received, in its own transaction.
-    public func submit(_ checked: CheckedCitizenReport, kommunID: UUID, channel: CitizenChannel, retentionDays: Int,
-                       by actor: Actor, now: Date = Date()) async throws -> (report: CitizenReport, token: String) {
+    public func submit(
+        _ checked: CheckedCitizenReport, kommunID: UUID, channel: CitizenChannel, retentionDays: Int,
+        by actor: Actor, now: Date = Date()
+    ) async throws -> (report: CitizenReport, token: String) {
         let tip = Self.receive(checked, kommunID: kommunID, channel: channel, retentionDays: retentionDays, by: actor, now: now)
         try await db.transaction { db in try await Self.insert([tip], on: db) }
         return (tip.report, tip.token)
@@ -72,10 +77,16 @@ public struct CitizenStore: Sendable {
         public var publicNumbers: [Int]?
         public var limit: Int
 
-        public init(statuses: [CitizenReportStatus]? = nil, from: Date? = nil, until: Date? = nil, categoryIDs: [UUID]? = nil,
-                    publicNumbers: [Int]? = nil, limit: Int = 200) {
-            self.statuses = statuses; self.from = from; self.until = until; self.categoryIDs = categoryIDs
-            self.publicNumbers = publicNumbers; self.limit = limit
+        public init(
+            statuses: [CitizenReportStatus]? = nil, from: Date? = nil, until: Date? = nil, categoryIDs: [UUID]? = nil,
+            publicNumbers: [Int]? = nil, limit: Int = 200
+        ) {
+            self.statuses = statuses
+            self.from = from
+            self.until = until
+            self.categoryIDs = categoryIDs
+            self.publicNumbers = publicNumbers
+            self.limit = limit
         }
     }
 
@@ -118,8 +129,10 @@ public struct CitizenStore: Sendable {
     /// Writes a changed report with its audit entry, in one transaction. `change` may also write
     /// other tables (the EST event an approval creates). `previous` is the status the change was
     /// decided on: when another reviewer changed it meanwhile, nothing is written.
-    func save(_ report: CitizenReport, from previous: CitizenReportStatus, action: String, detail: String, by actor: Actor,
-              also change: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in }) async throws {
+    func save(
+        _ report: CitizenReport, from previous: CitizenReportStatus, action: String, detail: String, by actor: Actor,
+        also change: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in }
+    ) async throws {
         var report = report
         report.updatedAt = Date()
         let row = report
@@ -139,8 +152,9 @@ public struct CitizenStore: Sendable {
                 throw StoreError.invalid("Tipset har just ändrats av någon annan. Ladda om sidan och se dess nya status.")
             }
             try await change(sql)
-            try await AuditLog.record(actor, action: action, objectType: "medborgarrapport", objectID: row.id.uuidString,
-                                      detail: detail, kommunID: row.kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: action, objectType: "medborgarrapport", objectID: row.id.uuidString,
+                detail: detail, kommunID: row.kommunID, on: db)
         }
     }
 
@@ -163,10 +177,11 @@ public struct CitizenStore: Sendable {
             try await sql.update("citizen_reports").set("email", to: SQLLiteral.null).set("contact_name", to: SQLLiteral.null)
                 .set("contact_delete_after", to: SQLLiteral.null).where("contact_delete_after", .lessThanOrEqual, cutoff).run()
             let drafts = try due.map { row in
-                AuditLog.Draft(actor: Actor(userID: nil, kommunID: nil, label: "gallring", address: "lokal"),
-                               action: "raderade kontaktuppgifter", objectType: "medborgarrapport",
-                               objectID: try row.decode(column: "id", as: UUID.self).uuidString, detail: "lagringstiden har gått ut",
-                               kommunID: try row.decode(column: "kommun_id", as: UUID.self))
+                AuditLog.Draft(
+                    actor: Actor(userID: nil, kommunID: nil, label: "gallring", address: "lokal"),
+                    action: "raderade kontaktuppgifter", objectType: "medborgarrapport",
+                    objectID: try row.decode(column: "id", as: UUID.self).uuidString, detail: "lagringstiden har gått ut",
+                    kommunID: try row.decode(column: "kommun_id", as: UUID.self))
             }
             for chunk in stride(from: 0, to: drafts.count, by: 200) {
                 try await AuditLog.recordAll(Array(drafts[chunk..<min(chunk + 200, drafts.count)]), on: db)

@@ -30,18 +30,27 @@ struct JSONRowReader {
     /// The next inner array, or nil after the last.
     mutating func nextRow() throws -> [Value]? {
         skipSpace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: ",") { position += 1; skipSpace() }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ",") {
+            position += 1
+            skipSpace()
+        }
         guard position < bytes.count, bytes[position] != UInt8(ascii: "]") else { return nil }
         try expect("[")
         row.removeAll(keepingCapacity: true)
         skipSpace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return row }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return row
+        }
         while true {
             skipSpace()
             row.append(try value())
             skipSpace()
             guard position < bytes.count else { throw Malformed(offset: position) }
-            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
             try expect("]")
             return row
         }
@@ -84,12 +93,21 @@ struct JSONRowReader {
         }
         var scalars = String(decoding: bytes[start..<position], as: UTF8.self).unicodeScalars
         var utf8: [UInt8] = []
-        func flush() { scalars.append(contentsOf: String(decoding: utf8, as: UTF8.self).unicodeScalars); utf8.removeAll() }
+        func flush() {
+            scalars.append(contentsOf: String(decoding: utf8, as: UTF8.self).unicodeScalars)
+            utf8.removeAll()
+        }
         while position < bytes.count {
             let byte = bytes[position]
             position += 1
-            if byte == UInt8(ascii: "\"") { flush(); return String(scalars) }
-            guard byte == UInt8(ascii: "\\") else { utf8.append(byte); continue }
+            if byte == UInt8(ascii: "\"") {
+                flush()
+                return String(scalars)
+            }
+            guard byte == UInt8(ascii: "\\") else {
+                utf8.append(byte)
+                continue
+            }
             guard position < bytes.count else { break }
             let escaped = bytes[position]
             position += 1

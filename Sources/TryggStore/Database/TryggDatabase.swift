@@ -43,8 +43,9 @@ public final class TryggDatabase: Sendable {
             }
             if let schema { configuration.searchPath = [schema] }
             databases.use(
-                .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, encodingContext: .default,
-                          decodingContext: .default, sqlLogLevel: .trace),
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: 4, encodingContext: .default,
+                    decodingContext: .default, sqlLogLevel: .trace),
                 as: .psql)
         }
     }

@@ -23,9 +23,10 @@ public struct CategoryStore: Sendable {
         var retired: Bool
 
         var record: IncidentCategory {
-            IncidentCategory(id: id, kommunID: kommunId, code: code, name: name,
-                             subcategories: subcategories.split(separator: "\n").map(String.init), isPublic: isPublic,
-                             position: position, retired: retired)
+            IncidentCategory(
+                id: id, kommunID: kommunId, code: code, name: name,
+                subcategories: subcategories.split(separator: "\n").map(String.init), isPublic: isPublic,
+                position: position, retired: retired)
         }
     }
 
@@ -45,16 +46,20 @@ public struct CategoryStore: Sendable {
     static func insertDefaults(kommunID: UUID, on sql: any SQLDatabase) async throws {
         for (position, category) in IncidentCategory.defaults.enumerated() {
             try await sql.insert(into: "incident_categories").model(
-                Row(id: UUID(), kommunId: kommunID, code: category.code, name: category.name,
+                Row(
+                    id: UUID(), kommunId: kommunID, code: category.code, name: category.name,
                     subcategories: category.subcategories.joined(separator: "\n"), isPublic: category.isPublic,
-                    position: position + 1, retired: false), keyEncodingStrategy: .convertToSnakeCase).run()
+                    position: position + 1, retired: false), keyEncodingStrategy: .convertToSnakeCase
+            ).run()
         }
     }
 
     /// Adds a category (`id` nil) or changes one. Names must be unique among the kommun's active categories.
     @discardableResult
-    public func save(id: UUID?, kommunID: UUID, name: String, subcategories: [String], isPublic: Bool, retired: Bool,
-                     by actor: Actor) async throws -> IncidentCategory {
+    public func save(
+        id: UUID?, kommunID: UUID, name: String, subcategories: [String], isPublic: Bool, retired: Bool,
+        by actor: Actor
+    ) async throws -> IncidentCategory {
         let name = name.trimmingCharacters(in: .whitespaces)
         let subcategories = subcategories.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard (2...80).contains(name.count) else { throw StoreError.invalid("Kategorins namn måste ha 2–80 tecken.") }
@@ -72,23 +77,26 @@ public struct CategoryStore: Sendable {
             let action: String
             if let id {
                 guard let current = existing.first(where: { $0.id == id }) else { throw StoreError.notFound("Kategorin") }
-                row = Row(id: id, kommunId: kommunID, code: current.code, name: name, subcategories: subcategories.joined(separator: "\n"),
-                          isPublic: isPublic, position: current.position, retired: retired)
+                row = Row(
+                    id: id, kommunId: kommunID, code: current.code, name: name, subcategories: subcategories.joined(separator: "\n"),
+                    isPublic: isPublic, position: current.position, retired: retired)
                 try await sql.update("incident_categories").set("name", to: row.name).set("subcategories", to: row.subcategories)
                     .set("is_public", to: isPublic).set("retired", to: retired).where("id", .equal, id).run()
                 action = "ändrade kategori"
             } else {
                 var code = IncidentCategory.code(from: name)
                 if existing.contains(where: { $0.code == code }) { code += "-\(existing.count + 1)" }
-                row = Row(id: UUID(), kommunId: kommunID, code: code, name: name, subcategories: subcategories.joined(separator: "\n"),
-                          isPublic: isPublic, position: (existing.map(\.position).max() ?? 0) + 1, retired: false)
+                row = Row(
+                    id: UUID(), kommunId: kommunID, code: code, name: name, subcategories: subcategories.joined(separator: "\n"),
+                    isPublic: isPublic, position: (existing.map(\.position).max() ?? 0) + 1, retired: false)
                 try await sql.insert(into: "incident_categories").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
                 action = "lade till kategori"
             }
-            try await AuditLog.record(actor, action: action, objectType: "kategori", objectID: row.code,
-                                      detail: "\(name)\(subcategories.isEmpty ? "" : " (\(subcategories.joined(separator: ", ")))")"
-                                          + (retired ? ", avvecklad" : ""),
-                                      kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: action, objectType: "kategori", objectID: row.code,
+                detail: "\(name)\(subcategories.isEmpty ? "" : " (\(subcategories.joined(separator: ", ")))")"
+                    + (retired ? ", avvecklad" : ""),
+                kommunID: kommunID, on: db)
             return row.record
         }
     }

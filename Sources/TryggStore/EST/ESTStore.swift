@@ -43,27 +43,34 @@ public struct ESTStore: Sendable {
     }
 
     public func setPublished(_ published: Bool, week: ISOWeek, kommunID: UUID, by actor: Actor) async throws {
-        try await upsert(week, kommunID: kommunID, by: actor, action: published ? "publicerade lägesbild" : "drog tillbaka lägesbild",
-                         detail: week.description) { row in
+        try await upsert(
+            week, kommunID: kommunID, by: actor, action: published ? "publicerade lägesbild" : "drog tillbaka lägesbild",
+            detail: week.description
+        ) { row in
             row.publishedAt = published ? Int64(Date().timeIntervalSince1970) : nil
             row.publishedBy = published ? actor.label : ""
         }
     }
 
-    private func upsert(_ week: ISOWeek, kommunID: UUID, by actor: Actor, action: String, detail: String,
-                        change: @escaping @Sendable (inout WeekRow) -> Void) async throws {
+    private func upsert(
+        _ week: ISOWeek, kommunID: UUID, by actor: Actor, action: String, detail: String,
+        change: @escaping @Sendable (inout WeekRow) -> Void
+    ) async throws {
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
-            var row = try await weekRow(week, kommunID: kommunID, on: sql)
-                ?? WeekRow(id: UUID(), kommunId: kommunID, isoWeek: week.key, assessment: "", publishedAt: nil, publishedBy: "",
-                           updatedAt: 0, updatedBy: "")
+            var row =
+                try await weekRow(week, kommunID: kommunID, on: sql)
+                ?? WeekRow(
+                    id: UUID(), kommunId: kommunID, isoWeek: week.key, assessment: "", publishedAt: nil, publishedBy: "",
+                    updatedAt: 0, updatedBy: "")
             change(&row)
             row.updatedAt = Int64(Date().timeIntervalSince1970)
             row.updatedBy = actor.label
             try await sql.delete(from: "est_weeks").where("id", .equal, row.id).run()
             try await sql.insert(into: "est_weeks").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
-            try await AuditLog.record(actor, action: action, objectType: "lägesbild", objectID: week.description, detail: detail,
-                                      kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: action, objectType: "lägesbild", objectID: week.description, detail: detail,
+                kommunID: kommunID, on: db)
         }
     }
 
@@ -73,9 +80,10 @@ public struct ESTStore: Sendable {
     }
 
     static func record(_ row: WeekRow) -> ESTWeek {
-        ESTWeek(week: ISOWeek.stored(row.isoWeek), assessment: row.assessment,
-                publishedAt: row.publishedAt.map { Date(timeIntervalSince1970: TimeInterval($0)) }, publishedBy: row.publishedBy,
-                updatedAt: Date(timeIntervalSince1970: TimeInterval(row.updatedAt)), updatedBy: row.updatedBy)
+        ESTWeek(
+            week: ISOWeek.stored(row.isoWeek), assessment: row.assessment,
+            publishedAt: row.publishedAt.map { Date(timeIntervalSince1970: TimeInterval($0)) }, publishedBy: row.publishedBy,
+            updatedAt: Date(timeIntervalSince1970: TimeInterval(row.updatedAt)), updatedBy: row.updatedBy)
     }
 
     // MARK: Priority places
@@ -94,8 +102,9 @@ public struct ESTStore: Sendable {
     public func priorityPlaces(week: ISOWeek, kommunID: UUID) async throws -> [PriorityPlace] {
         try await sql.select().column("*").from("est_priority_places").where("kommun_id", .equal, kommunID).where("iso_week", .equal, week.key)
             .orderBy("created_at").all(decoding: PlaceRow.self, with: Self.decoder).map { row in
-                PriorityPlace(id: row.id, week: week, name: row.name,
-                              point: row.latitude.flatMap { lat in row.longitude.map { GeoPoint(latitude: lat, longitude: $0) } }, note: row.note)
+                PriorityPlace(
+                    id: row.id, week: week, name: row.name,
+                    point: row.latitude.flatMap { lat in row.longitude.map { GeoPoint(latitude: lat, longitude: $0) } }, note: row.note)
             }
     }
 
@@ -105,25 +114,30 @@ public struct ESTStore: Sendable {
         guard note.count <= 1_000 else { throw StoreError.invalid("Anteckningen får vara högst 1 000 tecken.") }
         if let message = PersonalDataGuard.message(for: name + " " + note, field: "Platsen") { throw StoreError.invalid(message) }
         if let point, !point.isInSweden { throw StoreError.invalid("Punkten ligger utanför Sverige.") }
-        let row = PlaceRow(id: UUID(), kommunId: kommunID, isoWeek: week.key, name: name, latitude: point?.latitude,
-                           longitude: point?.longitude, note: note, createdAt: Int64(Date().timeIntervalSince1970))
+        let row = PlaceRow(
+            id: UUID(), kommunId: kommunID, isoWeek: week.key, name: name, latitude: point?.latitude,
+            longitude: point?.longitude, note: note, createdAt: Int64(Date().timeIntervalSince1970))
         try await db.transaction { db in
             try await (db as! any SQLDatabase).insert(into: "est_priority_places").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
-            try await AuditLog.record(actor, action: "markerade prioriterad plats", objectType: "lägesbild", objectID: week.description,
-                                      detail: name, kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "markerade prioriterad plats", objectType: "lägesbild", objectID: week.description,
+                detail: name, kommunID: kommunID, on: db)
         }
     }
 
     public func removePriorityPlace(id: UUID, kommunID: UUID, by actor: Actor) async throws {
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
-            guard let row = try await sql.select().column("*").from("est_priority_places").where("id", .equal, id)
-                .where("kommun_id", .equal, kommunID).first(decoding: PlaceRow.self, with: Self.decoder) else {
+            guard
+                let row = try await sql.select().column("*").from("est_priority_places").where("id", .equal, id)
+                    .where("kommun_id", .equal, kommunID).first(decoding: PlaceRow.self, with: Self.decoder)
+            else {
                 throw StoreError.notFound("Platsen")
             }
             try await sql.delete(from: "est_priority_places").where("id", .equal, id).run()
-            try await AuditLog.record(actor, action: "tog bort prioriterad plats", objectType: "lägesbild",
-                                      objectID: ISOWeek(key: row.isoWeek)?.description ?? "", detail: row.name, kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "tog bort prioriterad plats", objectType: "lägesbild",
+                objectID: ISOWeek(key: row.isoWeek)?.description ?? "", detail: row.name, kommunID: kommunID, on: db)
         }
     }
 }

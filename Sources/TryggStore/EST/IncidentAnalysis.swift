@@ -14,8 +14,9 @@ extension IncidentStore {
         if let sources { query = query.where("source", .in, sources.map(\.rawValue)) }
         return try await query.groupBy("area_id").groupBy("category_id").groupBy("iso_week")
             .plainRows(["area_id", "category_id", "iso_week"], counted: "n") { row in
-                WeekCount(areaID: try row.optionalUUID("area_id"), categoryID: try row.uuid("category_id"),
-                          week: Int(try row.int64("iso_week")), count: Int(try row.int64("n")))
+                WeekCount(
+                    areaID: try row.optionalUUID("area_id"), categoryID: try row.uuid("category_id"),
+                    week: Int(try row.int64("iso_week")), count: Int(try row.int64("n")))
             }
     }
 
@@ -27,33 +28,41 @@ extension IncidentStore {
         if let sources { query = query.where("source", .in, sources.map(\.rawValue)) }
         var profile = WeekdayHourProfile()
         for row in try await query.groupBy("local_weekday").groupBy("local_hour").all() {
-            profile.add(weekday: try row.decode(column: "local_weekday", as: Int.self), hour: try row.decode(column: "local_hour", as: Int.self),
-                        count: try row.decode(column: "n", as: Int.self))
+            profile.add(
+                weekday: try row.decode(column: "local_weekday", as: Int.self), hour: try row.decode(column: "local_hour", as: Int.self),
+                count: try row.decode(column: "n", as: Int.self))
         }
         return profile
     }
 
     /// Located events in a period, for hot places, Gi* and effect estimates.
-    public func points(kommunID: UUID, from: Date, until: Date, areaID: UUID? = nil, sources: [IncidentSource]? = nil,
-                       within boxes: [(min: GeoPoint, max: GeoPoint)]? = nil) async throws -> [EventPoint] {
+    public func points(
+        kommunID: UUID, from: Date, until: Date, areaID: UUID? = nil, sources: [IncidentSource]? = nil,
+        within boxes: [(min: GeoPoint, max: GeoPoint)]? = nil
+    ) async throws -> [EventPoint] {
         try await located(kommunID: kommunID, from: from, until: until, areaID: areaID, sources: sources, within: boxes)
             .plainRows(["latitude", "longitude", "occurred_at", "category_id", "place"]) { row in
-                EventPoint(point: GeoPoint(latitude: try row.double("latitude"), longitude: try row.double("longitude")),
-                           occurredAt: Date(timeIntervalSince1970: TimeInterval(try row.int64("occurred_at"))),
-                           categoryID: try row.uuid("category_id"), place: try row.string("place"))
+                EventPoint(
+                    point: GeoPoint(latitude: try row.double("latitude"), longitude: try row.double("longitude")),
+                    occurredAt: Date(timeIntervalSince1970: TimeInterval(try row.int64("occurred_at"))),
+                    categoryID: try row.uuid("category_id"), place: try row.string("place"))
             }
     }
 
     /// Only where the events were: answered from the time index without reading their rows
     /// (unless `sources` or `areaID` narrows them).
-    public func positions(kommunID: UUID, from: Date, until: Date, sources: [IncidentSource]? = nil,
-                          within boxes: [(min: GeoPoint, max: GeoPoint)]? = nil) async throws -> [GeoPoint] {
+    public func positions(
+        kommunID: UUID, from: Date, until: Date, sources: [IncidentSource]? = nil,
+        within boxes: [(min: GeoPoint, max: GeoPoint)]? = nil
+    ) async throws -> [GeoPoint] {
         try await located(kommunID: kommunID, from: from, until: until, areaID: nil, sources: sources, within: boxes)
             .plainRows(["latitude", "longitude"]) { row in GeoPoint(latitude: try row.double("latitude"), longitude: try row.double("longitude")) }
     }
 
-    private func located(kommunID: UUID, from: Date, until: Date, areaID: UUID?, sources: [IncidentSource]?,
-                         within boxes: [(min: GeoPoint, max: GeoPoint)]?) -> SQLSelectBuilder {
+    private func located(
+        kommunID: UUID, from: Date, until: Date, areaID: UUID?, sources: [IncidentSource]?,
+        within boxes: [(min: GeoPoint, max: GeoPoint)]?
+    ) -> SQLSelectBuilder {
         var query = sql.select().from("incidents").where("kommun_id", .equal, kommunID)
             .where("occurred_at", .greaterThanOrEqual, Int64(from.timeIntervalSince1970)).where("occurred_at", .lessThan, Int64(until.timeIntervalSince1970))
             .where("latitude", .isNot, SQLLiteral.null)
@@ -86,8 +95,9 @@ extension IncidentStore {
             .where("kommun_id", .equal, kommunID).where("local_month", .greaterThanOrEqual, fromMonth).where("local_month", .lessThanOrEqual, toMonth)
             .groupBy("area_id").groupBy("category_id").groupBy("local_month")
             .plainRows(["area_id", "category_id", "local_month"], counted: "n") { row in
-                MonthCount(areaID: try row.optionalUUID("area_id"), categoryID: try row.uuid("category_id"),
-                           month: Int(try row.int64("local_month")), count: Int(try row.int64("n")))
+                MonthCount(
+                    areaID: try row.optionalUUID("area_id"), categoryID: try row.uuid("category_id"),
+                    month: Int(try row.int64("local_month")), count: Int(try row.int64("n")))
             }
     }
 }

@@ -21,7 +21,8 @@ extension IncidentStore {
     /// the same transaction (`rebuildIndexes`), so readers never see the table without them.
     static func dropIndexesForBulkInsert(_ count: Int, on sql: any SQLDatabase) async throws -> Bool {
         guard sql.dialect.name == "sqlite", count >= 100_000 else { return false }
-        let stored = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents")
+        let stored =
+            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents")
             .first()?.decode(column: "n", as: Int.self) ?? 0
         guard count >= stored else { return false }
         try await sql.raw("DROP INDEX incidents_week").run()
@@ -55,12 +56,15 @@ extension IncidentStore {
     /// `shareColumns: false` writes every column in every row, as the intake view wants.
     static func encode(_ records: ArraySlice<Incident>, shareColumns: Bool = true) -> EncodedBatch {
         let first = records.first
-        let uniform = !shareColumns ? false : first.map { first in
-            records.allSatisfy {
-                $0.kommunID == first.kommunID && $0.endedAt == nil && $0.precision == first.precision && $0.reporterID == first.reporterID
-                    && $0.source == first.source && $0.createdAt == first.createdAt && $0.updatedAt == first.updatedAt
-            }
-        } ?? false
+        let uniform =
+            !shareColumns
+            ? false
+            : first.map { first in
+                records.allSatisfy {
+                    $0.kommunID == first.kommunID && $0.endedAt == nil && $0.precision == first.precision && $0.reporterID == first.reporterID
+                        && $0.source == first.source && $0.createdAt == first.createdAt && $0.updatedAt == first.updatedAt
+                }
+            } ?? false
         var bytes: [UInt8] = [91]
         bytes.reserveCapacity(records.count * (uniform ? 260 : 400))
         for (index, record) in records.enumerated() {
@@ -91,7 +95,9 @@ extension IncidentStore {
                 position += 1
             }
         }
-        try await sql.raw("INSERT INTO incidents (\(unsafeRaw: columns.joined(separator: ", "))) SELECT \(SQLList(selected)) FROM jsonb_each(\(bind: batch.json))").run()
+        try await sql.raw(
+            "INSERT INTO incidents (\(unsafeRaw: columns.joined(separator: ", "))) SELECT \(SQLList(selected)) FROM jsonb_each(\(bind: batch.json))"
+        ).run()
     }
 
     /// One row as a JSON array in the order of `columns`; `compact` leaves out `sharedColumns`.
@@ -103,26 +109,48 @@ extension IncidentStore {
         func integer(_ value: Int64?) { raw(value.map { "\($0)" } ?? "null") }
         func comma() { bytes.append(44) }
         bytes.append(91)
-        uuid(record.id); comma()
-        if !compact { uuid(record.kommunID); comma() }
-        uuid(record.categoryID); comma()
-        JSONText.appendString(record.subcategory, to: &bytes); comma()
-        integer(Int64(record.occurredAt.timeIntervalSince1970)); comma()
+        uuid(record.id)
+        comma()
         if !compact {
-            integer(record.endedAt.map { Int64($0.timeIntervalSince1970) }); comma()
-            JSONText.appendString(record.precision.rawValue, to: &bytes); comma()
+            uuid(record.kommunID)
+            comma()
         }
-        number(record.point?.latitude); comma(); number(record.point?.longitude); comma(); uuid(record.areaID); comma()
-        JSONText.appendString(record.place, to: &bytes); comma()
-        JSONText.appendString(record.description, to: &bytes); comma()
-        uuid(record.organisationID); comma()
+        uuid(record.categoryID)
+        comma()
+        JSONText.appendString(record.subcategory, to: &bytes)
+        comma()
+        integer(Int64(record.occurredAt.timeIntervalSince1970))
+        comma()
         if !compact {
-            uuid(record.reporterID); comma()
-            JSONText.appendString(record.source.rawValue, to: &bytes); comma()
+            integer(record.endedAt.map { Int64($0.timeIntervalSince1970) })
+            comma()
+            JSONText.appendString(record.precision.rawValue, to: &bytes)
+            comma()
+        }
+        number(record.point?.latitude)
+        comma()
+        number(record.point?.longitude)
+        comma()
+        uuid(record.areaID)
+        comma()
+        JSONText.appendString(record.place, to: &bytes)
+        comma()
+        JSONText.appendString(record.description, to: &bytes)
+        comma()
+        uuid(record.organisationID)
+        comma()
+        if !compact {
+            uuid(record.reporterID)
+            comma()
+            JSONText.appendString(record.source.rawValue, to: &bytes)
+            comma()
         }
         raw("\(local.week.key),\(local.weekday),\(local.hour),\(local.monthKey)")
         if !compact {
-            comma(); integer(Int64(record.createdAt.timeIntervalSince1970)); comma(); integer(Int64(record.updatedAt.timeIntervalSince1970))
+            comma()
+            integer(Int64(record.createdAt.timeIntervalSince1970))
+            comma()
+            integer(Int64(record.updatedAt.timeIntervalSince1970))
         }
         bytes.append(93)
     }

@@ -17,8 +17,10 @@ extension IncidentStore {
 
     /// Checks the rows of an incidents CSV (ARCHITECTURE.md) and stores them.
     @discardableResult
-    public func importCSV(_ table: CSVTable, kommunID: UUID, fileName: String, by actor: Actor, now: Date = Date(),
-                          progress: (@Sendable (ImportProgress) -> Void)? = nil) async throws -> Int {
+    public func importCSV(
+        _ table: CSVTable, kommunID: UUID, fileName: String, by actor: Actor, now: Date = Date(),
+        progress: (@Sendable (ImportProgress) -> Void)? = nil
+    ) async throws -> Int {
         let categories = try await CategoryStore(db: db).all(kommunID: kommunID)
         let resolver = try await RowResolver(kommunID: kommunID, source: .imported, now: now, db: db)
         let checker = try IncidentCSV.Checker(header: table.header, categories: categories, areaNames: resolver.areas.map(\.name), now: now)
@@ -32,8 +34,10 @@ extension IncidentStore {
 
     /// Stores rows already checked (the demo's generated year, tests).
     @discardableResult
-    public func importRows(_ rows: [IncidentCSV.Row], kommunID: UUID, fileName: String, source: IncidentSource = .imported, by actor: Actor,
-                           progress: (@Sendable (ImportProgress) -> Void)? = nil) async throws -> Int {
+    public func importRows(
+        _ rows: [IncidentCSV.Row], kommunID: UUID, fileName: String, source: IncidentSource = .imported, by actor: Actor,
+        progress: (@Sendable (ImportProgress) -> Void)? = nil
+    ) async throws -> Int {
         let resolver = try await RowResolver(kommunID: kommunID, source: source, now: Date(), db: db)
         let rows = rows.sorted { $0.incident.occurredAt < $1.incident.occurredAt }
         return try await store(count: rows.count, kommunID: kommunID, fileName: fileName, by: actor, progress: progress) { range in
@@ -53,8 +57,10 @@ extension IncidentStore {
     }
 
     /// The pipeline: two chunks are prepared ahead of the one being stored.
-    private func store(count: Int, kommunID: UUID, fileName: String, by actor: Actor, progress: (@Sendable (ImportProgress) -> Void)?,
-                       prepare: @escaping @Sendable (Range<Int>) -> PreparedChunk) async throws -> Int {
+    private func store(
+        count: Int, kommunID: UUID, fileName: String, by actor: Actor, progress: (@Sendable (ImportProgress) -> Void)?,
+        prepare: @escaping @Sendable (Range<Int>) -> PreparedChunk
+    ) async throws -> Int {
         let chunk = 20_000, batch = 2_000
         let ranges = stride(from: 0, to: count, by: chunk).map { $0..<min($0 + chunk, count) }
         let sqlite = sql.dialect.name == "sqlite"
@@ -78,11 +84,17 @@ extension IncidentStore {
             var stored = 0
             while !waiting.isEmpty {
                 let prepared = await waiting.removeFirst().value
-                if next < ranges.count { waiting.append(start(ranges[next])); next += 1 }
+                if next < ranges.count {
+                    waiting.append(start(ranges[next]))
+                    next += 1
+                }
                 problems += prepared.problems
                 // After the first problem nothing more is stored, but the rest is still checked so
                 // that the error list is complete (up to its limit).
-                if problems.count >= IncidentCSV.maxProblems { waiting.forEach { $0.cancel() }; break }
+                if problems.count >= IncidentCSV.maxProblems {
+                    waiting.forEach { $0.cancel() }
+                    break
+                }
                 guard problems.isEmpty else { continue }
                 if sqlite {
                     for encoded in prepared.json { try await Self.insertJSON(encoded, on: sql) }
@@ -101,8 +113,9 @@ extension IncidentStore {
                 progress?(.indexing)
                 try await Self.rebuildIndexes(on: sql)
             }
-            try await AuditLog.record(actor, action: "importerade händelser", objectType: "händelser", objectID: fileName,
-                                      detail: "\(stored) händelser", kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "importerade händelser", objectType: "händelser", objectID: fileName,
+                detail: "\(stored) händelser", kommunID: kommunID, on: db)
             return stored
         }
     }
@@ -141,8 +154,10 @@ extension IncidentStore {
                 if !row.organisation.isEmpty {
                     organisationID = organisations[row.organisation.lowercased()]
                     if organisationID == nil {
-                        problems.append(ImportProblem(line: row.line, column: "reporter_organisation",
-                                                      message: "organisationen ”\(row.organisation.prefix(60))” finns inte i kommunen."))
+                        problems.append(
+                            ImportProblem(
+                                line: row.line, column: "reporter_organisation",
+                                message: "organisationen ”\(row.organisation.prefix(60))” finns inte i kommunen."))
                     }
                 }
                 let areaID: UUID?
@@ -151,10 +166,12 @@ extension IncidentStore {
                     continue
                 }
                 let key = TimeOrderedUUID.make(now: now.addingTimeInterval(Double(firstIndex + offset) / 1000), using: &random)
-                records.append(Incident(id: key, kommunID: kommunID, categoryID: row.incident.category.id, subcategory: row.incident.subcategory,
-                                        occurredAt: row.incident.occurredAt, endedAt: nil, precision: .exact, point: row.incident.point,
-                                        areaID: areaID, place: row.incident.place, description: row.incident.description,
-                                        organisationID: organisationID, reporterID: nil, source: source, createdAt: now, updatedAt: now))
+                records.append(
+                    Incident(
+                        id: key, kommunID: kommunID, categoryID: row.incident.category.id, subcategory: row.incident.subcategory,
+                        occurredAt: row.incident.occurredAt, endedAt: nil, precision: .exact, point: row.incident.point,
+                        areaID: areaID, place: row.incident.place, description: row.incident.description,
+                        organisationID: organisationID, reporterID: nil, source: source, createdAt: now, updatedAt: now))
             }
             return (records, problems)
         }

@@ -11,9 +11,11 @@ public struct IncidentStore: Sendable {
 
     public init(_ database: TryggDatabase) { db = database.db }
 
-    static let columns = ["id", "kommun_id", "category_id", "subcategory", "occurred_at", "ended_at", "time_precision", "latitude",
-                          "longitude", "area_id", "place", "description", "organisation_id", "reporter_id", "source", "iso_week",
-                          "local_weekday", "local_hour", "local_month", "created_at", "updated_at"]
+    static let columns = [
+        "id", "kommun_id", "category_id", "subcategory", "occurred_at", "ended_at", "time_precision", "latitude",
+        "longitude", "area_id", "place", "description", "organisation_id", "reporter_id", "source", "iso_week",
+        "local_weekday", "local_hour", "local_month", "created_at", "updated_at",
+    ]
 
     public struct Filter: Sendable {
         public var from: Date?
@@ -28,42 +30,58 @@ public struct IncidentStore: Sendable {
         public var limit = 200
         public var offset = 0
 
-        public init(from: Date? = nil, until: Date? = nil, areaID: UUID? = nil, categoryID: UUID? = nil, organisationID: UUID? = nil,
-                    reporterID: UUID? = nil, limit: Int = 200) {
-            self.from = from; self.until = until; self.areaID = areaID; self.categoryID = categoryID
-            self.organisationID = organisationID; self.reporterID = reporterID; self.limit = limit
+        public init(
+            from: Date? = nil, until: Date? = nil, areaID: UUID? = nil, categoryID: UUID? = nil, organisationID: UUID? = nil,
+            reporterID: UUID? = nil, limit: Int = 200
+        ) {
+            self.from = from
+            self.until = until
+            self.areaID = areaID
+            self.categoryID = categoryID
+            self.organisationID = organisationID
+            self.reporterID = reporterID
+            self.limit = limit
         }
     }
 
     /// The record a checked event becomes: the area is the one named, else the priority area
     /// containing the point.
-    public static func record(for incident: CheckedIncident, kommunID: UUID, organisationID: UUID?, reporterID: UUID?,
-                              source: IncidentSource, areas: [Area], now: Date = Date()) throws -> Incident {
-        Incident(id: TimeOrderedUUID.make(now: now), kommunID: kommunID, categoryID: incident.category.id, subcategory: incident.subcategory,
-                 occurredAt: incident.occurredAt, endedAt: incident.endedAt, precision: incident.precision, point: incident.point,
-                 areaID: try areaID(for: incident, in: areas), place: incident.place, description: incident.description,
-                 organisationID: organisationID, reporterID: reporterID, source: source, createdAt: now, updatedAt: now)
+    public static func record(
+        for incident: CheckedIncident, kommunID: UUID, organisationID: UUID?, reporterID: UUID?,
+        source: IncidentSource, areas: [Area], now: Date = Date()
+    ) throws -> Incident {
+        Incident(
+            id: TimeOrderedUUID.make(now: now), kommunID: kommunID, categoryID: incident.category.id, subcategory: incident.subcategory,
+            occurredAt: incident.occurredAt, endedAt: incident.endedAt, precision: incident.precision, point: incident.point,
+            areaID: try areaID(for: incident, in: areas), place: incident.place, description: incident.description,
+            organisationID: organisationID, reporterID: reporterID, source: source, createdAt: now, updatedAt: now)
     }
 
     /// Stores a checked event (see `record(for:)` for how the area is chosen).
     @discardableResult
-    public func add(_ incident: CheckedIncident, kommunID: UUID, organisationID: UUID?, reporterID: UUID?, source: IncidentSource,
-                    by actor: Actor) async throws -> Incident {
+    public func add(
+        _ incident: CheckedIncident, kommunID: UUID, organisationID: UUID?, reporterID: UUID?, source: IncidentSource,
+        by actor: Actor
+    ) async throws -> Incident {
         let areas = try await AreaStore(db: db).all(kommunID: kommunID)
-        let record = try Self.record(for: incident, kommunID: kommunID, organisationID: organisationID, reporterID: reporterID,
-                                     source: source, areas: areas)
+        let record = try Self.record(
+            for: incident, kommunID: kommunID, organisationID: organisationID, reporterID: reporterID,
+            source: source, areas: areas)
         try await db.transaction { db in
             try await (db as! any SQLDatabase).insert(into: "incidents").columns(Self.columns).values(Self.values(record)).run()
-            try await AuditLog.record(actor, action: "rapporterade händelse", objectType: "händelse", objectID: record.id.uuidString,
-                                      detail: Self.auditDetail(incident), kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "rapporterade händelse", objectType: "händelse", objectID: record.id.uuidString,
+                detail: Self.auditDetail(incident), kommunID: kommunID, on: db)
         }
         return record
     }
 
     /// Corrects an event. `reporterID` set means "only if this user reported it" (a rapportör's own report).
     @discardableResult
-    public func update(id: UUID, kommunID: UUID, with incident: CheckedIncident, onlyReporter reporterID: UUID?,
-                       by actor: Actor) async throws -> Incident {
+    public func update(
+        id: UUID, kommunID: UUID, with incident: CheckedIncident, onlyReporter reporterID: UUID?,
+        by actor: Actor
+    ) async throws -> Incident {
         guard var record = try await find(id: id, kommunID: kommunID), reporterID == nil || record.reporterID == reporterID else {
             throw StoreError.notFound("Händelsen")
         }
@@ -84,8 +102,9 @@ public struct IncidentStore: Sendable {
             let sql = db as! any SQLDatabase
             try await sql.delete(from: "incidents").where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
             try await sql.insert(into: "incidents").columns(Self.columns).values(Self.values(updated)).run()
-            try await AuditLog.record(actor, action: "ändrade händelse", objectType: "händelse", objectID: id.uuidString,
-                                      detail: "före: \(before)\nefter: \(Self.summary(updated))", kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "ändrade händelse", objectType: "händelse", objectID: id.uuidString,
+                detail: "före: \(before)\nefter: \(Self.summary(updated))", kommunID: kommunID, on: db)
         }
         return updated
     }
@@ -133,11 +152,13 @@ public struct IncidentStore: Sendable {
 
     static func values(_ record: Incident) -> [any Encodable & Sendable] {
         let local = StockholmCalendar.local(record.occurredAt)
-        return [record.id, record.kommunID, record.categoryID, record.subcategory, Int64(record.occurredAt.timeIntervalSince1970),
-                record.endedAt.map { Int64($0.timeIntervalSince1970) }, record.precision.rawValue, record.point?.latitude,
-                record.point?.longitude, record.areaID, record.place, record.description, record.organisationID, record.reporterID,
-                record.source.rawValue, local.week.key, local.weekday, local.hour, local.monthKey,
-                Int64(record.createdAt.timeIntervalSince1970), Int64(record.updatedAt.timeIntervalSince1970)]
+        return [
+            record.id, record.kommunID, record.categoryID, record.subcategory, Int64(record.occurredAt.timeIntervalSince1970),
+            record.endedAt.map { Int64($0.timeIntervalSince1970) }, record.precision.rawValue, record.point?.latitude,
+            record.point?.longitude, record.areaID, record.place, record.description, record.organisationID, record.reporterID,
+            record.source.rawValue, local.week.key, local.weekday, local.hour, local.monthKey,
+            Int64(record.createdAt.timeIntervalSince1970), Int64(record.updatedAt.timeIntervalSince1970),
+        ]
     }
 
     static func record(_ row: any SQLRow) throws -> Incident {

@@ -19,8 +19,9 @@ public struct IncidentWriteQueue: Sendable {
         queue = GroupCommitQueue(database: database, atomic: sqlite) { batch, db in
             let records = ArraySlice(batch.map(\.record))
             let audit = batch.map {
-                AuditLog.Draft(actor: $0.actor, action: "rapporterade händelse", objectType: "händelse", objectID: $0.record.id.uuidString,
-                               detail: $0.detail, kommunID: $0.record.kommunID)
+                AuditLog.Draft(
+                    actor: $0.actor, action: "rapporterade händelse", objectType: "händelse", objectID: $0.record.id.uuidString,
+                    detail: $0.detail, kommunID: $0.record.kommunID)
             }
             if sqlite {
                 try await IncidentStore.insertWithAudit(records, audit: audit, on: db as! any SQLDatabase)

@@ -31,11 +31,12 @@ public struct InsatsStore: Sendable {
         var createdAt: Int64
 
         var record: Insats {
-            Insats(id: id, kommunID: kommunId, decidedWeek: ISOWeek.stored(decidedWeek),
-                   kind: Insats.Kind(rawValue: kind) ?? .situational, what: what, place: place,
-                   point: latitude.flatMap { lat in longitude.map { GeoPoint(latitude: lat, longitude: $0) } }, areaID: areaId,
-                   organisationID: organisationId, startsOn: startsOn, dueOn: dueOn, presenceDays: presenceDays,
-                   presenceTimes: presenceTimes, status: Insats.Status(rawValue: status) ?? .decided, createdBy: createdBy)
+            Insats(
+                id: id, kommunID: kommunId, decidedWeek: ISOWeek.stored(decidedWeek),
+                kind: Insats.Kind(rawValue: kind) ?? .situational, what: what, place: place,
+                point: latitude.flatMap { lat in longitude.map { GeoPoint(latitude: lat, longitude: $0) } }, areaID: areaId,
+                organisationID: organisationId, startsOn: startsOn, dueOn: dueOn, presenceDays: presenceDays,
+                presenceTimes: presenceTimes, status: Insats.Status(rawValue: status) ?? .decided, createdBy: createdBy)
         }
     }
 
@@ -50,10 +51,19 @@ public struct InsatsStore: Sendable {
         public var presenceDays: String
         public var presenceTimes: String
 
-        public init(kind: Insats.Kind, what: String, place: String, point: GeoPoint?, organisationID: UUID, startsOn: String, dueOn: String,
-                    presenceDays: String = "", presenceTimes: String = "") {
-            self.kind = kind; self.what = what; self.place = place; self.point = point; self.organisationID = organisationID
-            self.startsOn = startsOn; self.dueOn = dueOn; self.presenceDays = presenceDays; self.presenceTimes = presenceTimes
+        public init(
+            kind: Insats.Kind, what: String, place: String, point: GeoPoint?, organisationID: UUID, startsOn: String, dueOn: String,
+            presenceDays: String = "", presenceTimes: String = ""
+        ) {
+            self.kind = kind
+            self.what = what
+            self.place = place
+            self.point = point
+            self.organisationID = organisationID
+            self.startsOn = startsOn
+            self.dueOn = dueOn
+            self.presenceDays = presenceDays
+            self.presenceTimes = presenceTimes
         }
     }
 
@@ -69,24 +79,30 @@ public struct InsatsStore: Sendable {
         guard decision.presenceDays.count <= 100, decision.presenceTimes.count <= 100 else {
             throw StoreError.invalid("Dagar och tider får vara högst 100 tecken var.")
         }
-        if let message = PersonalDataGuard.message(for: [what, place, decision.presenceDays, decision.presenceTimes].joined(separator: " "),
-                                                   field: "Insatsen") { throw StoreError.invalid(message) }
+        if let message = PersonalDataGuard.message(
+            for: [what, place, decision.presenceDays, decision.presenceTimes].joined(separator: " "),
+            field: "Insatsen")
+        {
+            throw StoreError.invalid(message)
+        }
         if let point = decision.point, !point.isInSweden { throw StoreError.invalid("Punkten ligger utanför Sverige.") }
         guard try await KommunStore(db: db).organisation(id: decision.organisationID, kommunID: kommunID) != nil else {
             throw StoreError.invalid("Välj en ansvarig organisation i kommunen.")
         }
         var areaID: UUID?
         if let point = decision.point { areaID = try await AreaStore(db: db).area(containing: point, kommunID: kommunID)?.id }
-        let row = Row(id: UUID(), kommunId: kommunID, decidedWeek: week.key, kind: decision.kind.rawValue, what: what, place: place,
-                      latitude: decision.point?.latitude, longitude: decision.point?.longitude, areaId: areaID,
-                      organisationId: decision.organisationID, startsOn: decision.startsOn, dueOn: decision.dueOn,
-                      presenceDays: decision.presenceDays.trimmingCharacters(in: .whitespaces),
-                      presenceTimes: decision.presenceTimes.trimmingCharacters(in: .whitespaces), status: Insats.Status.decided.rawValue,
-                      createdBy: actor.label, createdAt: Int64(Date().timeIntervalSince1970))
+        let row = Row(
+            id: UUID(), kommunId: kommunID, decidedWeek: week.key, kind: decision.kind.rawValue, what: what, place: place,
+            latitude: decision.point?.latitude, longitude: decision.point?.longitude, areaId: areaID,
+            organisationId: decision.organisationID, startsOn: decision.startsOn, dueOn: decision.dueOn,
+            presenceDays: decision.presenceDays.trimmingCharacters(in: .whitespaces),
+            presenceTimes: decision.presenceTimes.trimmingCharacters(in: .whitespaces), status: Insats.Status.decided.rawValue,
+            createdBy: actor.label, createdAt: Int64(Date().timeIntervalSince1970))
         try await db.transaction { db in
             try await (db as! any SQLDatabase).insert(into: "est_insatser").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
-            try await AuditLog.record(actor, action: "beslutade insats", objectType: "insats", objectID: row.id.uuidString,
-                                      detail: "\(week): \(what) vid \(place)", kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "beslutade insats", objectType: "insats", objectID: row.id.uuidString,
+                detail: "\(week): \(what) vid \(place)", kommunID: kommunID, on: db)
         }
         return row.record
     }
@@ -130,19 +146,23 @@ public struct InsatsStore: Sendable {
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
             try await sql.insert(into: "est_insats_followups").model(
-                FollowUpRow(id: UUID(), insatsId: insatsID, kommunId: kommunID, isoWeek: week.key, status: status.rawValue, note: note,
-                            actor: actor.label, createdAt: Int64(Date().timeIntervalSince1970)), keyEncodingStrategy: .convertToSnakeCase).run()
+                FollowUpRow(
+                    id: UUID(), insatsId: insatsID, kommunId: kommunID, isoWeek: week.key, status: status.rawValue, note: note,
+                    actor: actor.label, createdAt: Int64(Date().timeIntervalSince1970)), keyEncodingStrategy: .convertToSnakeCase
+            ).run()
             try await sql.update("est_insatser").set("status", to: status.rawValue).where("id", .equal, insatsID).run()
-            try await AuditLog.record(actor, action: "följde upp insats", objectType: "insats", objectID: insatsID.uuidString,
-                                      detail: "\(week): \(status.displayName). \(note.prefix(300))", kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "följde upp insats", objectType: "insats", objectID: insatsID.uuidString,
+                detail: "\(week): \(status.displayName). \(note.prefix(300))", kommunID: kommunID, on: db)
         }
     }
 
     public func followUps(insatsID: UUID, kommunID: UUID) async throws -> [InsatsFollowUp] {
         try await sql.select().column("*").from("est_insats_followups").where("insats_id", .equal, insatsID).where("kommun_id", .equal, kommunID)
             .orderBy("created_at").all(decoding: FollowUpRow.self, with: Self.decoder).map { row in
-                InsatsFollowUp(week: ISOWeek.stored(row.isoWeek), status: Insats.Status(rawValue: row.status) ?? .decided,
-                               note: row.note, actor: row.actor, at: Date(timeIntervalSince1970: TimeInterval(row.createdAt)))
+                InsatsFollowUp(
+                    week: ISOWeek.stored(row.isoWeek), status: Insats.Status(rawValue: row.status) ?? .decided,
+                    note: row.note, actor: row.actor, at: Date(timeIntervalSince1970: TimeInterval(row.createdAt)))
             }
     }
 

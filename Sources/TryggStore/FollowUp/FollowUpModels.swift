@@ -17,8 +17,9 @@ final class FollowUpRoundModel: Model, @unchecked Sendable {
     init() {}
 
     var record: FollowUpRound {
-        FollowUpRound(id: id!, kommunID: kommunID, planID: planID, year: year, deadline: deadline,
-                      state: FollowUpRound.State(rawValue: state) ?? .closed)
+        FollowUpRound(
+            id: id!, kommunID: kommunID, planID: planID, year: year, deadline: deadline,
+            state: FollowUpRound.State(rawValue: state) ?? .closed)
     }
 }
 
@@ -40,8 +41,9 @@ final class FollowUpAnswerModel: Model, @unchecked Sendable {
     init() {}
 
     var record: FollowUpAnswer {
-        FollowUpAnswer(measureID: measureID, organisationID: organisationID, status: FollowUpStatus(rawValue: status) ?? .ejPaborjad,
-                       description: description, state: FollowUpAnswer.State(rawValue: state) ?? .submitted,
-                       returnComment: returnComment, answeredBy: answeredBy, updatedAt: updatedAt)
+        FollowUpAnswer(
+            measureID: measureID, organisationID: organisationID, status: FollowUpStatus(rawValue: status) ?? .ejPaborjad,
+            description: description, state: FollowUpAnswer.State(rawValue: state) ?? .submitted,
+            returnComment: returnComment, answeredBy: answeredBy, updatedAt: updatedAt)
     }
 }

@@ -20,7 +20,8 @@ public struct FollowUpStore: Sendable {
                 throw StoreError.invalid("Bara en antagen plan kan följas upp. Anta planen först.")
             }
             if try await FollowUpRoundModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$year == plan.year)
-                .filter(\.$state == FollowUpRound.State.open.rawValue).first() != nil {
+                .filter(\.$state == FollowUpRound.State.open.rawValue).first() != nil
+            {
                 throw StoreError.duplicate("En öppen uppföljning för \(plan.year)")
             }
             let round = FollowUpRoundModel()
@@ -30,8 +31,9 @@ public struct FollowUpStore: Sendable {
             round.deadline = deadline
             round.state = FollowUpRound.State.open.rawValue
             try await round.create(on: db)
-            try await AuditLog.record(actor, action: "öppnade uppföljning", objectType: "uppföljning", objectID: "\(plan.year)",
-                                      detail: "sista svarsdag \(deadline)", kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "öppnade uppföljning", objectType: "uppföljning", objectID: "\(plan.year)",
+                detail: "sista svarsdag \(deadline)", kommunID: kommunID, on: db)
             return round.record
         }
     }
@@ -50,8 +52,10 @@ public struct FollowUpStore: Sendable {
     }
 
     /// Saves an organisation's answer for a measure it is responsible for.
-    public func submit(roundID: UUID, kommunID: UUID, measureID: UUID, organisationID: UUID, status: FollowUpStatus,
-                       description: String, by actor: Actor) async throws {
+    public func submit(
+        roundID: UUID, kommunID: UUID, measureID: UUID, organisationID: UUID, status: FollowUpStatus,
+        description: String, by actor: Actor
+    ) async throws {
         let description = description.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !description.isEmpty else {
             throw StoreError.invalid("Beskriv utvecklingen: vad har hänt, och vilka förutsättningar finns eller saknas?")
@@ -61,12 +65,14 @@ public struct FollowUpStore: Sendable {
         }
         try await db.transaction { db in
             let round = try await Self.openRound(roundID, kommunID: kommunID, on: db)
-            guard let measure = try await MeasureModel.query(on: db).filter(\.$id == measureID).filter(\.$planID == round.planID)
-                .filter(\.$kommunID == kommunID).first(),
+            guard
+                let measure = try await MeasureModel.query(on: db).filter(\.$id == measureID).filter(\.$planID == round.planID)
+                    .filter(\.$kommunID == kommunID).first(),
                 try await MeasureOrganisationModel.query(on: db).filter(\.$measureID == measureID)
                     .filter(\.$organisationID == organisationID).first() != nil
             else { throw StoreError.notFound("Åtgärden för din organisation") }
-            let answer = try await FollowUpAnswerModel.query(on: db).filter(\.$roundID == roundID).filter(\.$measureID == measureID)
+            let answer =
+                try await FollowUpAnswerModel.query(on: db).filter(\.$roundID == roundID).filter(\.$measureID == measureID)
                 .filter(\.$organisationID == organisationID).first() ?? FollowUpAnswerModel()
             answer.roundID = roundID
             answer.kommunID = kommunID
@@ -79,27 +85,33 @@ public struct FollowUpStore: Sendable {
             answer.answeredBy = actor.label
             answer.updatedAt = Date()
             try await answer.save(on: db)
-            try await AuditLog.record(actor, action: "svarade i uppföljning", objectType: "åtgärd",
-                                      objectID: "\(measure.groupNumber).\(measure.position)", detail: "\(round.year): \(status.rawValue)",
-                                      kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "svarade i uppföljning", objectType: "åtgärd",
+                objectID: "\(measure.groupNumber).\(measure.position)", detail: "\(round.year): \(status.rawValue)",
+                kommunID: kommunID, on: db)
         }
     }
 
-    public func returnForCompletion(roundID: UUID, kommunID: UUID, measureID: UUID, organisationID: UUID, comment: String,
-                                    by actor: Actor) async throws {
+    public func returnForCompletion(
+        roundID: UUID, kommunID: UUID, measureID: UUID, organisationID: UUID, comment: String,
+        by actor: Actor
+    ) async throws {
         let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !comment.isEmpty, comment.count <= 1_000 else { throw StoreError.invalid("Skriv vad som behöver kompletteras (högst 1 000 tecken).") }
         try await db.transaction { db in
             let round = try await Self.openRound(roundID, kommunID: kommunID, on: db)
-            guard let answer = try await FollowUpAnswerModel.query(on: db).filter(\.$roundID == roundID).filter(\.$kommunID == kommunID)
-                .filter(\.$measureID == measureID).filter(\.$organisationID == organisationID).first() else {
+            guard
+                let answer = try await FollowUpAnswerModel.query(on: db).filter(\.$roundID == roundID).filter(\.$kommunID == kommunID)
+                    .filter(\.$measureID == measureID).filter(\.$organisationID == organisationID).first()
+            else {
                 throw StoreError.notFound("Svaret")
             }
             answer.state = FollowUpAnswer.State.returned.rawValue
             answer.returnComment = comment
             try await answer.save(on: db)
-            try await AuditLog.record(actor, action: "skickade tillbaka svar för komplettering", objectType: "uppföljning",
-                                      objectID: "\(round.year)", detail: comment, kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "skickade tillbaka svar för komplettering", objectType: "uppföljning",
+                objectID: "\(round.year)", detail: comment, kommunID: kommunID, on: db)
         }
     }
 
@@ -109,8 +121,9 @@ public struct FollowUpStore: Sendable {
             round.state = FollowUpRound.State.closed.rawValue
             round.closedAt = Date()
             try await round.save(on: db)
-            try await AuditLog.record(actor, action: "stängde uppföljning", objectType: "uppföljning", objectID: "\(round.year)",
-                                      kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "stängde uppföljning", objectType: "uppföljning", objectID: "\(round.year)",
+                kommunID: kommunID, on: db)
         }
     }
 

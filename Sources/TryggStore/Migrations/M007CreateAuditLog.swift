@@ -20,21 +20,27 @@ struct M007CreateAuditLog: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw("CREATE INDEX audit_log_kommun_time ON audit_log (kommun_id, created_at)").run()
         if sql.isPostgres {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$
                 BEGIN RAISE EXCEPTION 'granskningsloggen kan inte ändras eller raderas'; END;
                 $$ LANGUAGE plpgsql
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
                 FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()
-                """).run()
+                """
+            ).run()
         } else {
             for event in ["UPDATE", "DELETE"] {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE TRIGGER audit_log_no_\(unsafeRaw: event.lowercased()) BEFORE \(unsafeRaw: event) ON audit_log
                     BEGIN SELECT RAISE(ABORT, 'granskningsloggen kan inte ändras eller raderas'); END
-                    """).run()
+                    """
+                ).run()
             }
         }
     }

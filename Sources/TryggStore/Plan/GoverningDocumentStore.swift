@@ -20,9 +20,10 @@ final class GoverningDocumentModel: Model, @unchecked Sendable {
     init() {}
 
     var record: GoverningDocument {
-        GoverningDocument(id: id!, kind: GoverningDocument.Kind(rawValue: kind) ?? .handlingsplan, title: title, diarienummer: diarienummer,
-                          adoptedBy: adoptedBy, adoptedOn: adoptedOn, validity: validity, reviewOn: reviewOn,
-                          links: links.split(separator: "\n").map(String.init))
+        GoverningDocument(
+            id: id!, kind: GoverningDocument.Kind(rawValue: kind) ?? .handlingsplan, title: title, diarienummer: diarienummer,
+            adoptedBy: adoptedBy, adoptedOn: adoptedOn, validity: validity, reviewOn: reviewOn,
+            links: links.split(separator: "\n").map(String.init))
     }
 }
 
@@ -34,7 +35,9 @@ public struct GoverningDocumentStore: Sendable {
 
     public func all(kommunID: UUID) async throws -> [GoverningDocument] {
         try await GoverningDocumentModel.query(on: db).filter(\.$kommunID == kommunID).all().map(\.record)
-            .sorted { (GoverningDocument.Kind.allCases.firstIndex(of: $0.kind)!, $0.title) < (GoverningDocument.Kind.allCases.firstIndex(of: $1.kind)!, $1.title) }
+            .sorted {
+                (GoverningDocument.Kind.allCases.firstIndex(of: $0.kind)!, $0.title) < (GoverningDocument.Kind.allCases.firstIndex(of: $1.kind)!, $1.title)
+            }
     }
 
     /// Adds (id nil) or updates one of the kommun's documents.
@@ -68,8 +71,9 @@ public struct GoverningDocumentStore: Sendable {
             model.reviewOn = document.reviewOn.trimmingCharacters(in: .whitespaces)
             model.links = document.links.joined(separator: "\n")
             try await model.save(on: db)
-            try await AuditLog.record(actor, action: id == nil ? "lade till styrdokument" : "ändrade styrdokument", objectType: "styrdokument",
-                                      objectID: model.diarienummer.isEmpty ? title : model.diarienummer, detail: title, kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: id == nil ? "lade till styrdokument" : "ändrade styrdokument", objectType: "styrdokument",
+                objectID: model.diarienummer.isEmpty ? title : model.diarienummer, detail: title, kommunID: kommunID, on: db)
             return model.record
         }
     }

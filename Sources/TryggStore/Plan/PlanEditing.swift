@@ -12,7 +12,9 @@ extension PlanStore {
         public var longTermEffort: LongTermEffort?
 
         public init(row: PlanRow, preventionLevel: PreventionLevel? = nil, longTermEffort: LongTermEffort? = nil) {
-            self.row = row; self.preventionLevel = preventionLevel; self.longTermEffort = longTermEffort
+            self.row = row
+            self.preventionLevel = preventionLevel
+            self.longTermEffort = longTermEffort
         }
     }
 
@@ -81,8 +83,9 @@ extension PlanStore {
             plan.adoptedBy = metadata.adoptedBy
             plan.adoptedOn = metadata.adoptedOn
             try await plan.save(on: db)
-            try await AuditLog.record(actor, action: "antog åtgärdsplan", objectType: "åtgärdsplan", objectID: "\(plan.year) v\(plan.version)",
-                                      detail: "\(metadata.adoptedBy) \(metadata.adoptedOn) \(metadata.diarienummer)", kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "antog åtgärdsplan", objectType: "åtgärdsplan", objectID: "\(plan.year) v\(plan.version)",
+                detail: "\(metadata.adoptedBy) \(metadata.adoptedOn) \(metadata.diarienummer)", kommunID: kommunID, on: db)
         }
     }
 
@@ -119,8 +122,9 @@ extension PlanStore {
                     try await MeasureOrganisationModel(measureID: try copy.requireID(), organisationID: link.organisationID).create(on: db)
                 }
             }
-            try await AuditLog.record(actor, action: "kopierade åtgärdsplan", objectType: "åtgärdsplan", objectID: "\(year) v\(plan.version)",
-                                      detail: "från \(source.year) v\(source.version), \(measures.count) åtgärder", kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "kopierade åtgärdsplan", objectType: "åtgärdsplan", objectID: "\(year) v\(plan.version)",
+                detail: "från \(source.year) v\(source.version), \(measures.count) åtgärder", kommunID: kommunID, on: db)
             return plan.record
         }
     }
@@ -133,7 +137,8 @@ extension PlanStore {
 
     static func editable(measureID: UUID, kommunID: UUID, on db: any Database) async throws -> (MeasureModel, PlanModel) {
         guard let model = try await MeasureModel.query(on: db).filter(\.$id == measureID).filter(\.$kommunID == kommunID).first(),
-              let plan = try await PlanModel.find(model.planID, on: db) else { throw StoreError.notFound("Åtgärden") }
+            let plan = try await PlanModel.find(model.planID, on: db)
+        else { throw StoreError.notFound("Åtgärden") }
         guard plan.status == ActionPlan.Status.utkast.rawValue else { throw adoptedError(plan) }
         return (model, plan)
     }
@@ -161,7 +166,8 @@ extension PlanStore {
         change.after = model.snapshot
         change.createdAt = Date()
         try await change.create(on: db)
-        try await AuditLog.record(actor, action: "\(action) åtgärd", objectType: "åtgärd", objectID: "\(model.groupNumber).\(model.position)",
-                                  detail: String(model.text.prefix(200)), kommunID: model.kommunID, on: db)
+        try await AuditLog.record(
+            actor, action: "\(action) åtgärd", objectType: "åtgärd", objectID: "\(model.groupNumber).\(model.position)",
+            detail: String(model.text.prefix(200)), kommunID: model.kommunID, on: db)
     }
 }

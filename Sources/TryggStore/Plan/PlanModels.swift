@@ -19,8 +19,9 @@ final class PlanModel: Model, @unchecked Sendable {
     init() {}
 
     var record: ActionPlan {
-        ActionPlan(id: id!, kommunID: kommunID, year: year, version: version, status: ActionPlan.Status(rawValue: status) ?? .utkast,
-                   title: title, diarienummer: diarienummer, adoptedBy: adoptedBy, adoptedOn: adoptedOn)
+        ActionPlan(
+            id: id!, kommunID: kommunID, year: year, version: version, status: ActionPlan.Status(rawValue: status) ?? .utkast,
+            title: title, diarienummer: diarienummer, adoptedBy: adoptedBy, adoptedOn: adoptedOn)
     }
 }
 
@@ -71,15 +72,17 @@ final class MeasureModel: Model, @unchecked Sendable {
     }
 
     func row(year: Int) -> PlanRow {
-        PlanRow(year: year, section: PlanSection(rawValue: section) ?? .malomrade1, groupNumber: groupNumber, groupTitle: groupTitle,
-                subgroupLabel: subgroupLabel, subgroupTitle: subgroupTitle, position: position, measure: text,
-                responsible: PlanCSV.actors(responsible), partners: PlanCSV.actors(partners), funding: funding)
+        PlanRow(
+            year: year, section: PlanSection(rawValue: section) ?? .malomrade1, groupNumber: groupNumber, groupTitle: groupTitle,
+            subgroupLabel: subgroupLabel, subgroupTitle: subgroupTitle, position: position, measure: text,
+            responsible: PlanCSV.actors(responsible), partners: PlanCSV.actors(partners), funding: funding)
     }
 
     func record(year: Int, organisations: [UUID]) -> Measure {
-        Measure(id: id!, planID: planID, row: row(year: year), responsibleOrganisations: organisations,
-                preventionLevel: preventionLevel.flatMap(PreventionLevel.init(rawValue:)),
-                longTermEffort: longTermEffort.flatMap(LongTermEffort.init(rawValue:)), retired: retired)
+        Measure(
+            id: id!, planID: planID, row: row(year: year), responsibleOrganisations: organisations,
+            preventionLevel: preventionLevel.flatMap(PreventionLevel.init(rawValue:)),
+            longTermEffort: longTermEffort.flatMap(LongTermEffort.init(rawValue:)), retired: retired)
     }
 
     /// A readable snapshot for the change history.

@@ -11,7 +11,10 @@ public struct PlanMetadata: Sendable, Equatable {
     public var adoptedOn: String
 
     public init(title: String, diarienummer: String = "", adoptedBy: String = "", adoptedOn: String = "") {
-        self.title = title; self.diarienummer = diarienummer; self.adoptedBy = adoptedBy; self.adoptedOn = adoptedOn
+        self.title = title
+        self.diarienummer = diarienummer
+        self.adoptedBy = adoptedBy
+        self.adoptedOn = adoptedOn
     }
 }
 
@@ -30,8 +33,10 @@ public struct PlanStore: Sendable {
 
     /// Imports one year's plan, all or nothing. Every responsible actor must be a known
     /// organisation of the kommun; a draft of the same year is replaced, an adopted plan is not.
-    public func importRows(_ rows: [PlanRow], into kommun: Kommun, metadata: PlanMetadata? = nil, source: String,
-                           by actor: Actor) async throws -> ImportSummary {
+    public func importRows(
+        _ rows: [PlanRow], into kommun: Kommun, metadata: PlanMetadata? = nil, source: String,
+        by actor: Actor
+    ) async throws -> ImportSummary {
         guard let year = rows.first?.year else { throw ImportFailure([ImportProblem(line: nil, column: nil, message: "Filen innehåller inga åtgärder.")]) }
         let organisations = try await KommunStore(db: db).organisations(kommunID: kommun.id)
         let links = try Self.resolveResponsible(rows, organisations: organisations)
@@ -63,17 +68,19 @@ public struct PlanStore: Sendable {
                     try await MeasureOrganisationModel(measureID: try measure.requireID(), organisationID: organisationID).create(on: db)
                 }
             }
-            try await AuditLog.record(actor, action: "importerade åtgärdsplan", objectType: "åtgärdsplan", objectID: "\(year)",
-                                      detail: "\(rows.count) åtgärder från \(source)", kommunID: kommun.id, on: db)
+            try await AuditLog.record(
+                actor, action: "importerade åtgärdsplan", objectType: "åtgärdsplan", objectID: "\(year)",
+                detail: "\(rows.count) åtgärder från \(source)", kommunID: kommun.id, on: db)
             return ImportSummary(plan: plan.record, measureCount: rows.count, replacedDraft: existing != nil)
         }
     }
 
     /// The organisations behind each row's responsible actors, or every unknown actor as a problem.
     static func resolveResponsible(_ rows: [PlanRow], organisations: [Organisation]) throws -> [[UUID]] {
-        let resolver = ActorResolver(organisations: organisations.map {
-            ActorResolver.Known(abbreviation: $0.abbreviation, name: $0.name, kind: $0.kind)
-        })
+        let resolver = ActorResolver(
+            organisations: organisations.map {
+                ActorResolver.Known(abbreviation: $0.abbreviation, name: $0.name, kind: $0.kind)
+            })
         let idByAbbreviation = Dictionary(uniqueKeysWithValues: organisations.map { ($0.abbreviation, $0.id) })
         var problems: [ImportProblem] = []
         let links = rows.map { row -> [UUID] in
@@ -81,8 +88,12 @@ public struct PlanStore: Sendable {
             for actor in row.responsible {
                 let found = resolver.resolve(actor).compactMap { idByAbbreviation[$0] }
                 if found.isEmpty {
-                    problems.append(ImportProblem(line: row.line == 0 ? nil : row.line, column: "responsible",
-                                                  message: "okänd organisation \"\(actor)\" (åtgärd \(row.groupNumber).\(row.position)). Lägg till den under Organisationer eller rätta namnet."))
+                    problems.append(
+                        ImportProblem(
+                            line: row.line == 0 ? nil : row.line, column: "responsible",
+                            message:
+                                "okänd organisation \"\(actor)\" (åtgärd \(row.groupNumber).\(row.position)). Lägg till den under Organisationer eller rätta namnet."
+                        ))
                 }
                 for id in found where !ids.contains(id) { ids.append(id) }
             }
@@ -113,15 +124,19 @@ public struct PlanStore: Sendable {
     /// rows per view, and hydrating models (which reflect over their fields) was most of its time.
     public func measures(planID: UUID, kommunID: UUID, filter: MeasureFilter = MeasureFilter()) async throws -> [Measure] {
         guard let plan = try await plan(id: planID, kommunID: kommunID), let sql = db as? any SQLDatabase else { return [] }
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT id, section, group_number, group_title, subgroup_label, subgroup_title, position, text, responsible, partners,
             funding, prevention_level, long_term_effort, retired FROM plan_measures
             WHERE plan_id = \(bind: planID) AND kommun_id = \(bind: kommunID) ORDER BY group_number, position
-            """).all()
-        let links = try await sql.raw("""
+            """
+        ).all()
+        let links = try await sql.raw(
+            """
             SELECT l.measure_id, l.organisation_id FROM plan_measure_organisations l
             JOIN plan_measures m ON m.id = l.measure_id WHERE m.plan_id = \(bind: planID)
-            """).all()
+            """
+        ).all()
         var byMeasure: [UUID: [UUID]] = [:]
         for link in links {
             byMeasure[try link.decode(column: "measure_id", as: UUID.self), default: []].append(try link.decode(column: "organisation_id", as: UUID.self))
@@ -135,16 +150,18 @@ public struct PlanStore: Sendable {
                 subgroupTitle: try row.decode(column: "subgroup_title", as: String.self), position: try row.decode(column: "position", as: Int.self),
                 measure: try row.decode(column: "text", as: String.self), responsible: PlanCSV.actors(try row.decode(column: "responsible", as: String.self)),
                 partners: PlanCSV.actors(try row.decode(column: "partners", as: String.self)), funding: try row.decode(column: "funding", as: String.self))
-            return Measure(id: id, planID: planID, row: planRow, responsibleOrganisations: byMeasure[id] ?? [],
-                           preventionLevel: try row.decode(column: "prevention_level", as: String?.self).flatMap(PreventionLevel.init(rawValue:)),
-                           longTermEffort: try row.decode(column: "long_term_effort", as: String?.self).flatMap(LongTermEffort.init(rawValue:)),
-                           retired: try row.decode(column: "retired", as: Bool.self))
+            return Measure(
+                id: id, planID: planID, row: planRow, responsibleOrganisations: byMeasure[id] ?? [],
+                preventionLevel: try row.decode(column: "prevention_level", as: String?.self).flatMap(PreventionLevel.init(rawValue:)),
+                longTermEffort: try row.decode(column: "long_term_effort", as: String?.self).flatMap(LongTermEffort.init(rawValue:)),
+                retired: try row.decode(column: "retired", as: Bool.self))
         }.filter(filter.matches)
     }
 
     public func measure(id: UUID, kommunID: UUID) async throws -> (measure: Measure, plan: ActionPlan)? {
         guard let model = try await MeasureModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first(),
-              let plan = try await plan(id: model.planID, kommunID: kommunID) else { return nil }
+            let plan = try await plan(id: model.planID, kommunID: kommunID)
+        else { return nil }
         let links = try await MeasureOrganisationModel.query(on: db).filter(\.$measureID == id).all().map(\.organisationID)
         return (model.record(year: plan.year, organisations: links), plan)
     }

@@ -14,7 +14,9 @@ final class KommunModel: Model, @unchecked Sendable {
     init() {}
 
     init(slug: String, name: String, code: String) {
-        self.slug = slug; self.name = name; self.code = code
+        self.slug = slug
+        self.name = name
+        self.code = code
     }
 
     var record: Kommun { Kommun(id: id!, slug: slug, name: name, code: code) }
@@ -41,7 +43,8 @@ final class OrganisationModel: Model, @unchecked Sendable {
     }
 
     var record: Organisation {
-        Organisation(id: id!, kommunID: kommunID, abbreviation: abbreviation, name: name,
-                     kind: OrganisationKind(rawValue: kind) ?? .extern, nameConfirmed: nameConfirmed)
+        Organisation(
+            id: id!, kommunID: kommunID, abbreviation: abbreviation, name: name,
+            kind: OrganisationKind(rawValue: kind) ?? .extern, nameConfirmed: nameConfirmed)
     }
 }

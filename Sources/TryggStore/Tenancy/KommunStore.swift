@@ -30,9 +30,10 @@ public struct KommunStore: Sendable {
                 try await OrganisationModel(kommunID: kommunID, template: template).create(on: db)
             }
             try await CategoryStore.insertDefaults(kommunID: kommunID, on: db as! any SQLDatabase)
-            try await AuditLog.record(actor, action: "skapade kommun", objectType: "kommun", objectID: slug,
-                                      detail: "\(name) (\(code)) med \(DefaultOrganisations.all.count) organisationer",
-                                      kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "skapade kommun", objectType: "kommun", objectID: slug,
+                detail: "\(name) (\(code)) med \(DefaultOrganisations.all.count) organisationer",
+                kommunID: kommunID, on: db)
             return kommun.record
         }
     }
@@ -69,8 +70,11 @@ public struct KommunStore: Sendable {
     public func organisations(kommunID: UUID) async throws -> [Organisation] {
         try await (db as! any SQLDatabase).select().column("*").from("organisations").where("kommun_id", .equal, kommunID)
             .all(decoding: OrganisationRow.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
-            .map { Organisation(id: $0.id, kommunID: $0.kommunId, abbreviation: $0.abbreviation, name: $0.name,
-                                kind: OrganisationKind(rawValue: $0.kind) ?? .extern, nameConfirmed: $0.nameConfirmed) }
+            .map {
+                Organisation(
+                    id: $0.id, kommunID: $0.kommunId, abbreviation: $0.abbreviation, name: $0.name,
+                    kind: OrganisationKind(rawValue: $0.kind) ?? .extern, nameConfirmed: $0.nameConfirmed)
+            }
             .sorted { ($0.kind.sortOrder, $0.abbreviation.lowercased()) < ($1.kind.sortOrder, $1.abbreviation.lowercased()) }
     }
 
@@ -88,8 +92,10 @@ public struct KommunStore: Sendable {
         return try await organisations(kommunID: kommunID).first { $0.abbreviation.lowercased() == wanted }
     }
 
-    public func addOrganisation(kommunID: UUID, abbreviation: String, name: String, kind: OrganisationKind,
-                                by actor: Actor) async throws -> Organisation {
+    public func addOrganisation(
+        kommunID: UUID, abbreviation: String, name: String, kind: OrganisationKind,
+        by actor: Actor
+    ) async throws -> Organisation {
         let abbreviation = abbreviation.trimmingCharacters(in: .whitespaces)
         let name = name.trimmingCharacters(in: .whitespaces)
         guard (1...40).contains(abbreviation.count) else { throw StoreError.invalid("Förkortningen måste ha 1–40 tecken.") }
@@ -101,28 +107,34 @@ public struct KommunStore: Sendable {
             }
             let model = OrganisationModel(kommunID: kommunID, template: .init(abbreviation, name, kind))
             try await model.create(on: db)
-            try await AuditLog.record(actor, action: "skapade organisation", objectType: "organisation",
-                                      objectID: abbreviation, detail: name, kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "skapade organisation", objectType: "organisation",
+                objectID: abbreviation, detail: name, kommunID: kommunID, on: db)
             return model.record
         }
     }
 
     /// Renames an organisation; saving a name also confirms it.
-    public func updateOrganisation(id: UUID, kommunID: UUID, name: String, kind: OrganisationKind,
-                                   by actor: Actor) async throws {
+    public func updateOrganisation(
+        id: UUID, kommunID: UUID, name: String, kind: OrganisationKind,
+        by actor: Actor
+    ) async throws {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard (1...200).contains(name.count) else { throw StoreError.invalid("Namnet måste ha 1–200 tecken.") }
         try await db.transaction { db in
-            guard let model = try await OrganisationModel.query(on: db).filter(\.$id == id)
-                .filter(\.$kommunID == kommunID).first() else { throw StoreError.notFound("Organisationen") }
+            guard
+                let model = try await OrganisationModel.query(on: db).filter(\.$id == id)
+                    .filter(\.$kommunID == kommunID).first()
+            else { throw StoreError.notFound("Organisationen") }
             let before = "\(model.name) (\(model.kind))"
             model.name = name
             model.kind = kind.rawValue
             model.nameConfirmed = true
             try await model.save(on: db)
-            try await AuditLog.record(actor, action: "ändrade organisation", objectType: "organisation",
-                                      objectID: model.abbreviation, detail: "före: \(before); efter: \(name) (\(kind.rawValue))",
-                                      kommunID: kommunID, on: db)
+            try await AuditLog.record(
+                actor, action: "ändrade organisation", objectType: "organisation",
+                objectID: model.abbreviation, detail: "före: \(before); efter: \(name) (\(kind.rawValue))",
+                kommunID: kommunID, on: db)
         }
     }
 }

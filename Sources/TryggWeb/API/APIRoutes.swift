@@ -30,17 +30,21 @@ struct APIRoutes {
         }
         routes.api(SiteRoutes.apiMe) { _, context in
             let user = context.user
-            return Self.encode(MeDTO(email: user.email, name: user.name, role: user.role.rawValue,
-                                     organisation: user.organisation.abbreviation, kommun: user.kommun.slug,
-                                     kommunCode: user.kommun.code))
+            return Self.encode(
+                MeDTO(
+                    email: user.email, name: user.name, role: user.role.rawValue,
+                    organisation: user.organisation.abbreviation, kommun: user.kommun.slug,
+                    kommunCode: user.kommun.code))
         }
         routes.api(SiteRoutes.apiOrganisations) { _, context in
             let user = try context.requireUser(allowedTo: .readReferenceData)
             let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
-            return Self.encode(organisations.map {
-                OrganisationDTO(id: $0.id, abbreviation: $0.abbreviation, name: $0.name, kind: $0.kind.rawValue,
-                                nameConfirmed: $0.nameConfirmed)
-            })
+            return Self.encode(
+                organisations.map {
+                    OrganisationDTO(
+                        id: $0.id, abbreviation: $0.abbreviation, name: $0.name, kind: $0.kind.rawValue,
+                        nameConfirmed: $0.nameConfirmed)
+                })
         }
         routes.api(SiteRoutes.apiAreas) { _, context in
             let user = try context.requireUser(allowedTo: .readReferenceData)

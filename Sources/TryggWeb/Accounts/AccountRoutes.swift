@@ -39,9 +39,11 @@ struct AccountRoutes {
             let user = context.user
             guard user.role.mayUseSecondFactor else { throw HTTPError(.forbidden) }
             guard let secret = try await AccountStore(deps.database).totpSecret(userID: user.id),
-                  SecondFactor.accepts(code: context.form.text("code"), secret: secret) else {
-                return try await page(context: context, error: "Koden stämmer inte. Starta om aktiveringen och försök igen.",
-                                      status: .badRequest)
+                SecondFactor.accepts(code: context.form.text("code"), secret: secret)
+            else {
+                return try await page(
+                    context: context, error: "Koden stämmer inte. Starta om aktiveringen och försök igen.",
+                    status: .badRequest)
             }
             try await AccountStore(deps.database).setSecondFactor(userID: user.id, enabled: true, by: context.actor)
             return Response.seeOther(SiteRoutes.account.path, notice: "Tvåstegsverifiering är aktiverad. Nästa inloggning kräver en kod.", context: context)
@@ -49,7 +51,8 @@ struct AccountRoutes {
         routes.staff(SiteRoutes.twoStepDisable) { _, context in
             let user = context.user
             guard let credentials = try await AccountStore(deps.database).credentials(email: user.email),
-                  try await deps.verifyPassword(context.form["password"] ?? "", hash: credentials.passwordHash) else {
+                try await deps.verifyPassword(context.form["password"] ?? "", hash: credentials.passwordHash)
+            else {
                 return try await page(context: context, error: "Fel lösenord: tvåstegsverifieringen är kvar.", status: .badRequest)
             }
             try await AccountStore(deps.database).setSecondFactor(userID: user.id, enabled: false, by: context.actor)
@@ -57,18 +60,22 @@ struct AccountRoutes {
         }
     }
 
-    private func page(context: StaffContext, setup: SetupView? = nil, notice: String? = nil, error: String? = nil,
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func page(
+        context: StaffContext, setup: SetupView? = nil, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = context.user
         // Re-read: the session's copy predates a change made by this very request.
         let fresh = try await AccountStore(deps.database).account(id: user.id) ?? user
-        let view = AccountView(email: fresh.email, name: fresh.name, role: fresh.role.displayName,
-                               organisation: "\(fresh.organisation.abbreviation) – \(fresh.organisation.name)",
-                               kommun: fresh.kommun.name, mayUseSecondFactor: fresh.role.mayUseSecondFactor,
-                               secondFactorEnabled: fresh.secondFactorEnabled, minimumLength: PasswordPolicy.minimumLength,
-                               setup: setup)
-        return deps.renderer.page(.account, title: "Mitt konto", context: context, content: view,
-                                  notice: notice, error: error, status: status)
+        let view = AccountView(
+            email: fresh.email, name: fresh.name, role: fresh.role.displayName,
+            organisation: "\(fresh.organisation.abbreviation) – \(fresh.organisation.name)",
+            kommun: fresh.kommun.name, mayUseSecondFactor: fresh.role.mayUseSecondFactor,
+            secondFactorEnabled: fresh.secondFactorEnabled, minimumLength: PasswordPolicy.minimumLength,
+            setup: setup)
+        return deps.renderer.page(
+            .account, title: "Mitt konto", context: context, content: view,
+            notice: notice, error: error, status: status)
     }
 
     private func changePassword(context: StaffContext) async throws -> Response {
@@ -82,7 +89,8 @@ struct AccountRoutes {
             return try await page(context: context, error: problem, status: .badRequest)
         }
         guard let credentials = try await AccountStore(deps.database).credentials(email: user.email),
-              try await deps.verifyPassword(current, hash: credentials.passwordHash) else {
+            try await deps.verifyPassword(current, hash: credentials.passwordHash)
+        else {
             return try await page(context: context, error: "Nuvarande lösenord är fel.", status: .badRequest)
         }
         try await AccountStore(deps.database).changePassword(

@@ -28,8 +28,10 @@ final class CredentialCache<Value: Sendable>: @unchecked Sendable {
 
     /// The cached value for `secret`, else what `load` finds. `load` returns the value and when the
     /// credential itself expires (nil: never), or nil when the database does not accept it.
-    func value(for secret: String, now: Date = Date(),
-               load: (_ secretHash: String) async throws -> (value: Value, expires: Date?)?) async throws -> Value? {
+    func value(
+        for secret: String, now: Date = Date(),
+        load: (_ secretHash: String) async throws -> (value: Value, expires: Date?)?
+    ) async throws -> Value? {
         let hash = SessionStore.hash(secret)
         if let hit = cached(hash, now: now) { return hit }
         guard let found = try await load(hash) else { return nil }

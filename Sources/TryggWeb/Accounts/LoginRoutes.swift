@@ -18,8 +18,9 @@ struct LoginRoutes {
         routes.login(SiteRoutes.login) { request, context in
             if context.session != nil { return Response.seeOther(SiteRoutes.home.path) }
             let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init))
-            return deps.renderer.page(.login, title: "Logga in", context: context, content: LoginView(email: "", next: next),
-                                      notice: request.uri.queryParameters["utloggad"] != nil ? "Du är utloggad." : nil)
+            return deps.renderer.page(
+                .login, title: "Logga in", context: context, content: LoginView(email: "", next: next),
+                notice: request.uri.queryParameters["utloggad"] != nil ? "Du är utloggad." : nil)
         }
         routes.login(SiteRoutes.loginSubmit) { _, context in try await login(context: context) }
         routes.login(SiteRoutes.loginCode) { _, context in
@@ -30,8 +31,9 @@ struct LoginRoutes {
         routes.login(SiteRoutes.logout) { _, context in
             if let session = context.session ?? context.pendingSession {
                 try await SessionStore(deps.database).delete(sessionID: session.id)
-                try await AuditLog.record(Actor(user: session.account, address: context.clientAddress), action: "loggade ut",
-                                          objectType: "användare", objectID: session.account.email, on: deps.database.db)
+                try await AuditLog.record(
+                    Actor(user: session.account, address: context.clientAddress), action: "loggade ut",
+                    objectType: "användare", objectID: session.account.email, on: deps.database.db)
             }
             var response = Response.seeOther(SiteRoutes.login.path(query: [("utloggad", "1")]))
             response.headers.append(.init(name: .setCookie, value: Cookies.expired(name: CookieName.session, secure: deps.configuration.secureCookies)))
@@ -50,8 +52,9 @@ struct LoginRoutes {
         let password = context.form["password"] ?? ""
         let next = Self.safeNext(context.form["next"])
         func failure(_ message: String, status: HTTPResponse.Status = .unauthorized) -> Response {
-            deps.renderer.page(.login, title: "Logga in", context: context, content: LoginView(email: email, next: next),
-                               error: message, status: status)
+            deps.renderer.page(
+                .login, title: "Logga in", context: context, content: LoginView(email: email, next: next),
+                error: message, status: status)
         }
         guard await deps.loginLimiter.allow(context.clientAddress) else {
             return failure("För många inloggningsförsök från din adress. Vänta en minut och försök igen.", status: .tooManyRequests)
@@ -66,12 +69,15 @@ struct LoginRoutes {
             return failure("Fel e-postadress eller lösenord.")
         }
         if let lockedUntil = credentials.lockedUntil, lockedUntil > Date() {
-            return failure("Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen efter \(SwedishTime.clock(lockedUntil)).",
-                           status: .tooManyRequests)
+            return failure(
+                "Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen efter \(SwedishTime.clock(lockedUntil)).",
+                status: .tooManyRequests)
         }
         guard try await deps.verifyPassword(password, hash: credentials.passwordHash) else {
-            if let lockedUntil = try await accounts.recordFailedLogin(userID: credentials.account.id, rule: deps.lockoutRule,
-                                                                      address: context.clientAddress) {
+            if let lockedUntil = try await accounts.recordFailedLogin(
+                userID: credentials.account.id, rule: deps.lockoutRule,
+                address: context.clientAddress)
+            {
                 return failure("För många misslyckade försök: kontot är låst till \(SwedishTime.clock(lockedUntil)).", status: .tooManyRequests)
             }
             return failure("Fel e-postadress eller lösenord.")
@@ -83,12 +89,16 @@ struct LoginRoutes {
             userID: credentials.account.id, secondFactorPending: needsCode, address: context.clientAddress,
             lifetime: needsCode ? 300 : deps.configuration.sessionLifetime)
         if !needsCode {
-            try await AuditLog.record(Actor(user: credentials.account, address: context.clientAddress), action: "loggade in",
-                                      objectType: "användare", objectID: email, on: deps.database.db)
+            try await AuditLog.record(
+                Actor(user: credentials.account, address: context.clientAddress), action: "loggade in",
+                objectType: "användare", objectID: email, on: deps.database.db)
         }
         var response = Response.seeOther(needsCode ? SiteRoutes.loginCode.path(query: [("next", next)]) : next)
-        response.headers.append(.init(name: .setCookie, value: Cookies.header(
-            name: CookieName.session, value: token, maxAge: nil, secure: deps.configuration.secureCookies)))
+        response.headers.append(
+            .init(
+                name: .setCookie,
+                value: Cookies.header(
+                    name: CookieName.session, value: token, maxAge: nil, secure: deps.configuration.secureCookies)))
         return response
     }
 
@@ -97,19 +107,22 @@ struct LoginRoutes {
         let accounts = AccountStore(deps.database)
         guard let secret = try await accounts.totpSecret(userID: pending.account.id) else { return Response.seeOther(SiteRoutes.login.path) }
         guard let step = SecondFactor.acceptedStep(code: context.form.text("code"), secret: secret),
-              try await accounts.useTOTPStep(step, userID: pending.account.id) else {
+            try await accounts.useTOTPStep(step, userID: pending.account.id)
+        else {
             if try await accounts.recordFailedLogin(userID: pending.account.id, rule: deps.lockoutRule, address: context.clientAddress) != nil {
                 try await SessionStore(deps.database).delete(sessionID: pending.id)
                 return Response.seeOther(SiteRoutes.login.path)
             }
-            return deps.renderer.page(.loginCode, title: "Tvåstegsverifiering", context: context,
-                                      error: "Koden stämmer inte. Ange den sexsiffriga koden från din autentiseringsapp.",
-                                      status: .unauthorized)
+            return deps.renderer.page(
+                .loginCode, title: "Tvåstegsverifiering", context: context,
+                error: "Koden stämmer inte. Ange den sexsiffriga koden från din autentiseringsapp.",
+                status: .unauthorized)
         }
         try await SessionStore(deps.database).completeSecondFactor(sessionID: pending.id)
         try await accounts.recordSuccessfulLogin(userID: pending.account.id)
-        try await AuditLog.record(Actor(user: pending.account, address: context.clientAddress), action: "loggade in med tvåstegsverifiering",
-                                  objectType: "användare", objectID: pending.account.email, on: deps.database.db)
+        try await AuditLog.record(
+            Actor(user: pending.account, address: context.clientAddress), action: "loggade in med tvåstegsverifiering",
+            objectType: "användare", objectID: pending.account.email, on: deps.database.db)
         return Response.seeOther(SiteRoutes.home.path)
     }
 

@@ -36,7 +36,8 @@ enum MultipartForm {
         var files: [String: UploadedFile] = [:]
         for part in parts {
             guard let disposition = part.headers.first(where: { $0.0.lowercased() == "content-disposition" })?.1,
-                  let name = parameter("name", in: disposition) else { continue }
+                let name = parameter("name", in: disposition)
+            else { continue }
             if let filename = parameter("filename", in: disposition) {
                 if !filename.isEmpty || part.body.readableBytes > 0 {
                     files[name] = UploadedFile(filename: filename, data: Data(buffer: part.body))

@@ -32,10 +32,15 @@ enum AreaMapSVG {
             guard var lo = points.first else { return nil }
             var hi = lo
             for p in points {
-                lo.latitude = min(lo.latitude, p.latitude); lo.longitude = min(lo.longitude, p.longitude)
-                hi.latitude = max(hi.latitude, p.latitude); hi.longitude = max(hi.longitude, p.longitude)
+                lo.latitude = min(lo.latitude, p.latitude)
+                lo.longitude = min(lo.longitude, p.longitude)
+                hi.latitude = max(hi.latitude, p.latitude)
+                hi.longitude = max(hi.longitude, p.longitude)
             }
-            self.lo = lo; self.hi = hi; self.width = width; self.height = height
+            self.lo = lo
+            self.hi = hi
+            self.width = width
+            self.height = height
             squash = cos((lo.latitude + hi.latitude) / 2 * .pi / 180)
             let spanX = max((hi.longitude - lo.longitude) * squash, 1e-6), spanY = max(hi.latitude - lo.latitude, 1e-6)
             scale = min((width - 2 * margin) / spanX, (height - 2 * margin) / spanY)
@@ -46,15 +51,19 @@ enum AreaMapSVG {
         func xy(_ p: GeoPoint) -> String { "\(x(p)),\(y(p))" }
     }
 
-    static func render(_ areas: [Area], dots: [Dot] = [], cells: [Cell] = [], width: Double = 640, height: Double = 400,
-                       label: String, pickable: Bool = false) -> String? {
+    static func render(
+        _ areas: [Area], dots: [Dot] = [], cells: [Cell] = [], width: Double = 640, height: Double = 400,
+        label: String, pickable: Bool = false
+    ) -> String? {
         let shaped = areas.compactMap { area in area.shape.map { (area, $0) } }
         let outline = shaped.flatMap { $0.1.polygons.flatMap(\.outer) }
         guard let frame = Frame(points: outline.isEmpty ? dots.map(\.point) : outline, width: width, height: height) else { return nil }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
             + "aria-label=\"\(label.htmlEscaped)\" class=\"map\(pickable ? " pickable" : "")\""
         if pickable {
-            svg += " data-lat0=\"\(frame.lo.latitude)\" data-lon0=\"\(frame.lo.longitude)\" data-scale=\"\(frame.scale)\" "
+            svg +=
+                " data-lat0=\"\(frame.lo.latitude)\" data-lon0=\"\(frame.lo.longitude)\" data-scale=\"\(frame.scale)\" "
                 + "data-squash=\"\(frame.squash)\" data-margin=\"\(frame.margin)\" data-height=\"\(height)\""
         }
         svg += ">"
@@ -69,10 +78,12 @@ enum AreaMapSVG {
             svg += "</g>"
         }
         for cell in cells {
-            svg += "<path class=\"cell \(cell.kind)\" d=\"M\(cell.corners.map(frame.xy).joined(separator: "L"))Z\"><title>\(cell.title.htmlEscaped)</title></path>"
+            svg +=
+                "<path class=\"cell \(cell.kind)\" d=\"M\(cell.corners.map(frame.xy).joined(separator: "L"))Z\"><title>\(cell.title.htmlEscaped)</title></path>"
         }
         for dot in dots {
-            svg += "<circle class=\"dot \(dot.kind)\" cx=\"\(frame.x(dot.point))\" cy=\"\(frame.y(dot.point))\" r=\"\(dot.radius)\">"
+            svg +=
+                "<circle class=\"dot \(dot.kind)\" cx=\"\(frame.x(dot.point))\" cy=\"\(frame.y(dot.point))\" r=\"\(dot.radius)\">"
                 + "<title>\(dot.title.htmlEscaped)</title></circle>"
         }
         return svg + "</svg>"

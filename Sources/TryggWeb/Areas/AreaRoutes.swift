@@ -40,8 +40,9 @@ struct AreaRoutes {
             let user = try context.requireUser(allowedTo: .readReferenceData)
             let id = try context.parameters.require("id", as: UUID.self)
             guard let area = try await AreaStore(deps.database).find(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
-            let view = DetailView(name: area.name, map: AreaMapSVG.render([area], label: "Karta över \(area.name)"),
-                                  desoCodes: area.desoCodes, source: area.source, polygonCount: area.shape?.polygons.count ?? 0)
+            let view = DetailView(
+                name: area.name, map: AreaMapSVG.render([area], label: "Karta över \(area.name)"),
+                desoCodes: area.desoCodes, source: area.source, polygonCount: area.shape?.polygons.count ?? 0)
             return deps.renderer.page(.areasDetail, title: area.name, context: context, content: view)
         }
         routes.staff(SiteRoutes.areaAdd) { _, context in try await add(context: context) }
@@ -74,18 +75,23 @@ struct AreaRoutes {
         }
     }
 
-    private func list(context: StaffContext, form: (String, String, String) = ("", "", ""), notice: String? = nil,
-                      error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func list(
+        context: StaffContext, form: (String, String, String) = ("", "", ""), notice: String? = nil,
+        error: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readReferenceData)
         let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
         let rows = areas.map { area in
-            Row(id: area.id.uuidString, name: area.name, desoCodes: area.desoCodes.joined(separator: ", "),
+            Row(
+                id: area.id.uuidString, name: area.name, desoCodes: area.desoCodes.joined(separator: ", "),
                 hasShape: area.shape != nil, source: area.source)
         }
-        let view = ListView(rows: rows, map: AreaMapSVG.render(areas, label: "Karta över \(user.kommun.name)s områden"),
-                            canEdit: user.role.allows(.administerKommun), name: form.0, geojson: form.1, deso: form.2,
-                            kommunCode: user.kommun.code)
-        return deps.renderer.page(.areas, title: "Områden", context: context, content: view,
-                                  notice: notice, error: error, status: status)
+        let view = ListView(
+            rows: rows, map: AreaMapSVG.render(areas, label: "Karta över \(user.kommun.name)s områden"),
+            canEdit: user.role.allows(.administerKommun), name: form.0, geojson: form.1, deso: form.2,
+            kommunCode: user.kommun.code)
+        return deps.renderer.page(
+            .areas, title: "Områden", context: context, content: view,
+            notice: notice, error: error, status: status)
     }
 }

@@ -42,12 +42,14 @@ struct AuditRoutes {
             let entries = try await AuditLog.search(
                 kommunID: admin.kommun.id, AuditQuery(text: String(q), from: fromDate, to: toDate, limit: limit), on: deps.database.db)
             let rows = entries.map { entry in
-                Row(at: SwedishTime.dateTime(entry.at), actor: entry.actor, action: entry.action,
+                Row(
+                    at: SwedishTime.dateTime(entry.at), actor: entry.actor, action: entry.action,
                     object: "\(entry.objectType): \(entry.objectID)", detail: entry.detail, address: entry.address)
             }
             let view = ListView(q: String(q), from: from, to: to, rows: rows, limit: limit, truncated: rows.count == limit)
-            return deps.renderer.page(.audit, title: "Granskningslogg", context: context, content: view, error: error,
-                                      status: error == nil ? .ok : .badRequest)
+            return deps.renderer.page(
+                .audit, title: "Granskningslogg", context: context, content: view, error: error,
+                status: error == nil ? .ok : .badRequest)
         }
     }
 }

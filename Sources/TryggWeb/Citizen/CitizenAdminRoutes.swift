@@ -35,10 +35,12 @@ struct CitizenAdminRoutes {
         routes.staff(SiteRoutes.open311KeyAdd) { _, context in
             let user = try context.requireUser(allowedTo: .administerKommun)
             do {
-                let key = try await Open311KeyStore(deps.database).create(kommunID: user.kommun.id, label: context.form.text("namn"),
-                                                                          by: context.actor)
-                return try await page(user: user, context: context, newKey: key,
-                                      notice: "Nyckeln är skapad. Kopiera den nu: den visas bara den här gången.")
+                let key = try await Open311KeyStore(deps.database).create(
+                    kommunID: user.kommun.id, label: context.form.text("namn"),
+                    by: context.actor)
+                return try await page(
+                    user: user, context: context, newKey: key,
+                    notice: "Nyckeln är skapad. Kopiera den nu: den visas bara den här gången.")
             } catch let error as StoreError {
                 return try await page(user: user, context: context, error: error.description, status: .badRequest)
             }
@@ -64,16 +66,21 @@ struct CitizenAdminRoutes {
         guard numbers.count == 4, numbers.allSatisfy(\.isFinite) else {
             throw StoreError.invalid("Fyll i alla fyra gränserna som decimaltal (WGS84), eller lämna alla tomma.")
         }
-        return CitizenSettings(bounds: KommunBounds(minLatitude: numbers[0], maxLatitude: numbers[1], minLongitude: numbers[2],
-                                                    maxLongitude: numbers[3]), retentionDays: days)
+        return CitizenSettings(
+            bounds: KommunBounds(
+                minLatitude: numbers[0], maxLatitude: numbers[1], minLongitude: numbers[2],
+                maxLongitude: numbers[3]), retentionDays: days)
     }
 
-    private func page(user: UserAccount, context: StaffContext, newKey: String? = nil, notice: String? = nil, error: String? = nil,
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func page(
+        user: UserAccount, context: StaffContext, newKey: String? = nil, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let settings = try await CitizenSettingsStore(deps.database).settings(kommunID: user.kommun.id)
         let keys = try await Open311KeyStore(deps.database).all(kommunID: user.kommun.id).map {
-            KeyLine(id: $0.id.uuidString, label: $0.label, createdBy: $0.createdBy, created: SwedishTime.date($0.createdAt),
-                    revoked: $0.revokedAt.map(SwedishTime.date) ?? "", active: $0.revokedAt == nil)
+            KeyLine(
+                id: $0.id.uuidString, label: $0.label, createdBy: $0.createdBy, created: SwedishTime.date($0.createdAt),
+                revoked: $0.revokedAt.map(SwedishTime.date) ?? "", active: $0.revokedAt == nil)
         }
         func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
         var view: [String: Any] = [
@@ -82,7 +89,8 @@ struct CitizenAdminRoutes {
             "slug": user.kommun.slug,
         ]
         if let newKey { view["newKey"] = newKey }
-        return deps.renderer.page(.citizenadmin, title: "Tips och Open311", context: context, content: view, notice: notice, error: error,
-                                  status: status)
+        return deps.renderer.page(
+            .citizenadmin, title: "Tips och Open311", context: context, content: view, notice: notice, error: error,
+            status: status)
     }
 }

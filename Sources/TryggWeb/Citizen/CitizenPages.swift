@@ -38,10 +38,11 @@ struct CitizenListPage {
         let categories = Dictionary(reference.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let areas = Dictionary(reference.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let lines = reports.map { report in
-            Line(id: report.id.uuidString, submitted: SwedishTime.dateTime(report.submittedAt), category: categories[report.categoryID] ?? "",
-                 area: report.areaID.flatMap { areas[$0] } ?? WeekSummary.restOfKommun, place: report.place,
-                 excerpt: report.description.count > 140 ? String(report.description.prefix(140)) + " …" : report.description,
-                 channel: report.channel == .open311 ? "Open311" : "Webb", number: report.publicNumber.map(String.init) ?? "")
+            Line(
+                id: report.id.uuidString, submitted: SwedishTime.dateTime(report.submittedAt), category: categories[report.categoryID] ?? "",
+                area: report.areaID.flatMap { areas[$0] } ?? WeekSummary.restOfKommun, place: report.place,
+                excerpt: report.description.count > 140 ? String(report.description.prefix(140)) + " …" : report.description,
+                channel: report.channel == .open311 ? "Open311" : "Webb", number: report.publicNumber.map(String.init) ?? "")
         }
         let year = try await store.list(kommunID: user.kommun.id, filter: .init(from: Date().addingTimeInterval(-365 * 86_400), limit: 5_000))
         let view: [String: Any] = [
@@ -55,12 +56,14 @@ struct CitizenListPage {
     /// Every tip of the last year per area, split by gender (the gender perspective of ARCHITECTURE.md).
     static func genderLines(_ reports: [CitizenReport], areas: [Area]) -> [GenderLine] {
         let lines = reports.byArea(areas).map { name, inArea in
-            GenderLine(area: name, women: inArea.filter { $0.gender == .woman }.count, men: inArea.filter { $0.gender == .man }.count,
-                              other: inArea.filter { $0.gender == .other }.count, unstated: inArea.filter { $0.gender == nil }.count,
-                              total: inArea.count)
+            GenderLine(
+                area: name, women: inArea.filter { $0.gender == .woman }.count, men: inArea.filter { $0.gender == .man }.count,
+                other: inArea.filter { $0.gender == .other }.count, unstated: inArea.filter { $0.gender == nil }.count,
+                total: inArea.count)
         }
-        let all = GenderLine(area: "Hela kommunen", women: lines.map(\.women).reduce(0, +), men: lines.map(\.men).reduce(0, +),
-                             other: lines.map(\.other).reduce(0, +), unstated: lines.map(\.unstated).reduce(0, +), total: reports.count)
+        let all = GenderLine(
+            area: "Hela kommunen", women: lines.map(\.women).reduce(0, +), men: lines.map(\.men).reduce(0, +),
+            other: lines.map(\.other).reduce(0, +), unstated: lines.map(\.unstated).reduce(0, +), total: reports.count)
         return lines + [all]
     }
 }
@@ -69,8 +72,10 @@ struct CitizenListPage {
 struct CitizenReportPage {
     let deps: AppDependencies
 
-    func render(_ report: CitizenReport, user: UserAccount, context: StaffContext, notice: String? = nil, error: String? = nil,
-                status: HTTPResponse.Status = .ok) async throws -> Response {
+    func render(
+        _ report: CitizenReport, user: UserAccount, context: StaffContext, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let reference = try await deps.referenceCache.lookups(kommunID: user.kommun.id, database: deps.database)
         let category = reference.categories.first { $0.id == report.categoryID }
         let area = report.areaID.flatMap { id in reference.areas.first { $0.id == id }?.name } ?? WeekSummary.restOfKommun
@@ -104,14 +109,16 @@ struct CitizenReportPage {
             let nearby = try await store.nearby(report)
             view["hasNearby"] = !nearby.isEmpty
             view["nearby"] = nearby.map {
-                SelectOption(value: $0.id.uuidString, label: "\(SwedishTime.date($0.submittedAt)): \($0.place.ifEmpty(String($0.description.prefix(60))))",
-                             selected: false)
+                SelectOption(
+                    value: $0.id.uuidString, label: "\(SwedishTime.date($0.submittedAt)): \($0.place.ifEmpty(String($0.description.prefix(60))))",
+                    selected: false)
             }
         }
         if let point = report.point {
             view["map"] = AreaMapSVG.render(reference.areas, dots: [.init(point: point, title: "Tipsets plats")], label: "Tipsets plats på kartan")
         }
-        return deps.renderer.page(.citizenReport, title: "Medborgartips", context: context, content: view, notice: notice, error: error,
-                                  status: status)
+        return deps.renderer.page(
+            .citizenReport, title: "Medborgartips", context: context, content: view, notice: notice, error: error,
+            status: status)
     }
 }

@@ -18,8 +18,9 @@ struct ModerationRoutes {
             let (user, report) = try await load(context)
             if report.hasContact {
                 // Contact details are personal data: who looked at them is recorded.
-                try await AuditLog.record(context.actor, action: "läste kontaktuppgifter", objectType: "medborgarrapport",
-                                          objectID: report.id.uuidString, kommunID: user.kommun.id, on: deps.database.db)
+                try await AuditLog.record(
+                    context.actor, action: "läste kontaktuppgifter", objectType: "medborgarrapport",
+                    objectID: report.id.uuidString, kommunID: user.kommun.id, on: deps.database.db)
             }
             return try await CitizenReportPage(deps: deps).render(report, user: user, context: context)
         }
@@ -49,15 +50,17 @@ struct ModerationRoutes {
             try await CitizenStore(deps.database).close(id: report.id, kommunID: user.kommun.id, by: actor)
         }
         action(routes, "est", done: "Tipset är nu en EST-händelse rapporterad av din organisation.") { report, user, actor, _ in
-            try await CitizenStore(deps.database).makeESTEvent(id: report.id, kommunID: user.kommun.id, organisationID: user.organisation.id,
-                                                               reporterID: user.id, by: actor)
+            try await CitizenStore(deps.database).makeESTEvent(
+                id: report.id, kommunID: user.kommun.id, organisationID: user.organisation.id,
+                reporterID: user.id, by: actor)
         }
         action(routes, "insats", done: "Insatsen är beslutad och kopplad till tipset.") { report, user, actor, form in
             guard let organisationID = UUID(uuidString: form.text("organisation")) else { throw StoreError.invalid("Välj en ansvarig organisation.") }
             let week = StockholmCalendar.local(Date()).week
             let insats = try await InsatsStore(deps.database).decide(
-                .init(kind: Insats.Kind(rawValue: form.text("typ")) ?? .situational, what: form.text("vad"), place: form.text("plats"),
-                      point: report.point, organisationID: organisationID, startsOn: form.text("start"), dueOn: form.text("klart")),
+                .init(
+                    kind: Insats.Kind(rawValue: form.text("typ")) ?? .situational, what: form.text("vad"), place: form.text("plats"),
+                    point: report.point, organisationID: organisationID, startsOn: form.text("start"), dueOn: form.text("klart")),
                 week: week, kommunID: user.kommun.id, by: actor)
             try await CitizenStore(deps.database).linkInsats(id: report.id, kommunID: user.kommun.id, insatsID: insats.id, by: actor)
         }
@@ -66,14 +69,17 @@ struct ModerationRoutes {
     private func load(_ context: StaffContext) async throws -> (UserAccount, CitizenReport) {
         let user = try context.requireUser(allowedTo: .moderateCitizenReports)
         guard let id = context.parameters.get("id", as: UUID.self),
-              let report = try await CitizenStore(deps.database).find(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
+            let report = try await CitizenStore(deps.database).find(id: id, kommunID: user.kommun.id)
+        else { throw HTTPError(.notFound) }
         return (user, report)
     }
 
     /// A POST under `/medborgare/{id}/…`: on success the report page with `done`, on a refused
     /// change the same page with the reason.
-    private func action(_ routes: RouteRegistry, _ name: String, done: String,
-                        _ change: @escaping @Sendable (CitizenReport, UserAccount, Actor, FormFields) async throws -> Void) {
+    private func action(
+        _ routes: RouteRegistry, _ name: String, done: String,
+        _ change: @escaping @Sendable (CitizenReport, UserAccount, Actor, FormFields) async throws -> Void
+    ) {
         routes.staff(SiteRoutes.citizenReview(name)) { _, context in
             let (user, report) = try await load(context)
             let page = CitizenReportPage(deps: deps)
@@ -95,10 +101,12 @@ struct ModerationRoutes {
             throw StoreError.invalid("Välj en kategori.")
         }
         var problems: [IncidentProblem] = []
-        CitizenRules.checkText(form["platsnamn"] ?? "", field: "platsnamn", label: "Platsnamnet", limit: CitizenRules.maxPlaceLength,
-                               required: false, problems: &problems)
-        CitizenRules.checkText(form["beskrivning"] ?? "", field: "beskrivning", label: "Beskrivningen", limit: CitizenRules.maxDescriptionLength,
-                               required: true, problems: &problems)
+        CitizenRules.checkText(
+            form["platsnamn"] ?? "", field: "platsnamn", label: "Platsnamnet", limit: CitizenRules.maxPlaceLength,
+            required: false, problems: &problems)
+        CitizenRules.checkText(
+            form["beskrivning"] ?? "", field: "beskrivning", label: "Beskrivningen", limit: CitizenRules.maxDescriptionLength,
+            required: true, problems: &problems)
         guard problems.isEmpty else { throw StoreError.invalid(problems.map(\.description).joined(separator: "\n")) }
         return CitizenStore.Edit(categoryID: category.id, place: form.text("platsnamn"), description: form.text("beskrivning"))
     }

@@ -15,8 +15,10 @@ public struct PublicLimits: Sendable {
     public var concurrentReports: Int
 
     public init(requestsPerMinute: Int = 300, reportsPerHour: Int = 20, open311ReportsPerHour: Int = 1_000, concurrentReports: Int = 32) {
-        self.requestsPerMinute = requestsPerMinute; self.reportsPerHour = reportsPerHour
-        self.open311ReportsPerHour = open311ReportsPerHour; self.concurrentReports = concurrentReports
+        self.requestsPerMinute = requestsPerMinute
+        self.reportsPerHour = reportsPerHour
+        self.open311ReportsPerHour = open311ReportsPerHour
+        self.concurrentReports = concurrentReports
     }
 }
 

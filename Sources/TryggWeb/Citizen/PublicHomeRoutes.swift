@@ -38,8 +38,10 @@ struct PublicHomeRoutes {
         let kommun = try await PublicReportRoutes.kommun(context, deps: deps)
         let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
         let categories = Dictionary(reference.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let reports = try await CitizenStore(deps.database).list(kommunID: kommun.id, filter: .init(
-            statuses: [.approved, .closed], from: Date().addingTimeInterval(-365 * 86_400), limit: 5_000))
+        let reports = try await CitizenStore(deps.database).list(
+            kommunID: kommun.id,
+            filter: .init(
+                statuses: [.approved, .closed], from: Date().addingTimeInterval(-365 * 86_400), limit: 5_000))
         var view: [String: Any] = ["areas": Self.areaLines(reports, areas: reference.areas, categories: categories)]
         let dots = reports.compactMap { report in
             report.publicPoint.map { AreaMapSVG.Dot(point: $0, title: categories[report.categoryID] ?? "") }
@@ -50,19 +52,22 @@ struct PublicHomeRoutes {
         }
         let areaNames = Dictionary(reference.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         view["recent"] = reports.prefix(20).map { report in
-            RecentLine(number: report.publicNumber.map(String.init) ?? "", category: categories[report.categoryID] ?? "",
-                       area: report.areaID.flatMap { areaNames[$0] } ?? WeekSummary.restOfKommun, when: PublicTime.week(report.submittedAt),
-                       status: report.status == .closed ? "Avslutat" : "Öppet", answer: report.answer)
+            RecentLine(
+                number: report.publicNumber.map(String.init) ?? "", category: categories[report.categoryID] ?? "",
+                area: report.areaID.flatMap { areaNames[$0] } ?? WeekSummary.restOfKommun, when: PublicTime.week(report.submittedAt),
+                status: report.status == .closed ? "Avslutat" : "Öppet", answer: report.answer)
         }
         if let plan = try await PlanStore(deps.database).plans(kommunID: kommun.id).filter({ $0.status == .antagen }).max(by: { $0.year < $1.year }) {
             view["plan"] = ["year": plan.year, "measures": try await PlanStore(deps.database).measures(planID: plan.id, kommunID: kommun.id).count]
         }
         if let round = try await FollowUpStore(deps.database).rounds(kommunID: kommun.id).first(where: { $0.state == .closed }),
-           let report = try await FollowUpReport.load(roundID: round.id, kommun: kommun, database: deps.database, withComparison: false) {
+            let report = try await FollowUpReport.load(roundID: round.id, kommun: kommun, database: deps.database, withComparison: false)
+        {
             let counts = report.summary.overall
-            view["followUp"] = FollowUpLine(year: round.year, pagaende: counts.pagaende, paborjad: counts.paborjad, ejPaborjad: counts.ejPaborjad,
-                                            pagaendeShare: counts.share(.pagaende), paborjadShare: counts.share(.paborjad),
-                                            ejPaborjadShare: counts.share(.ejPaborjad))
+            view["followUp"] = FollowUpLine(
+                year: round.year, pagaende: counts.pagaende, paborjad: counts.paborjad, ejPaborjad: counts.ejPaborjad,
+                pagaendeShare: counts.share(.pagaende), paborjadShare: counts.share(.paborjad),
+                ejPaborjadShare: counts.share(.ejPaborjad))
         }
         return deps.renderer.publicPage(.publicHome, title: "Trygghet i \(kommun.name)", kommun: kommun, context: context, content: view)
     }
@@ -72,8 +77,9 @@ struct PublicHomeRoutes {
         reports.byArea(areas).map { name, inArea in
             let byCategory = Dictionary(grouping: inArea, by: \.categoryID).mapValues(\.count)
             let top = byCategory.max { $0.value < $1.value || ($0.value == $1.value && (categories[$0.key] ?? "") > (categories[$1.key] ?? "")) }
-            return AreaLine(name: name, total: inArea.count, closed: inArea.filter { $0.status == .closed }.count,
-                            top: top.map { "\(categories[$0.key] ?? "") (\($0.value))" } ?? "–")
+            return AreaLine(
+                name: name, total: inArea.count, closed: inArea.filter { $0.status == .closed }.count,
+                top: top.map { "\(categories[$0.key] ?? "") (\($0.value))" } ?? "–")
         }
     }
 }

@@ -26,8 +26,10 @@ struct PublicLayout {
 }
 
 extension Renderer {
-    func publicPage(_ template: Template, title: String, kommun: Kommun, context: TryggRequestContext, content: Any,
-                    notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+    func publicPage(
+        _ template: Template, title: String, kommun: Kommun, context: TryggRequestContext, content: Any,
+        notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+    ) -> Response {
         let layout = PublicLayout(title: title, kommun: kommun, context: context, page: template, notice: notice, error: error)
         return html(template, ["layout": layout, "page": content], status: status)
     }

@@ -72,11 +72,17 @@ struct PublicReportRoutes {
             gender: fields.text("kon"), ageBand: fields.text("alder"), email: fields.text("epost"))
         // A field people never see: only programs fill it in.
         guard fields.text("hemsida").isEmpty else {
-            throw HTTPError(.badRequest, message: "Tipset kunde inte tas emot. Om du använder ett program som fyller i formulär automatiskt, stäng av det och försök igen.")
+            throw HTTPError(
+                .badRequest, message: "Tipset kunde inte tas emot. Om du använder ett program som fyller i formulär automatiskt, stäng av det och försök igen.")
         }
         guard await deps.publicGate.webReports.allow(context.clientAddress) else {
-            return try await form(kommun: kommun, draft: draft, problems: [Problem(anchor: "beskrivning",
-                text: "Många tips har skickats från din adress den senaste timmen. Försök igen senare.")], context: context, status: .tooManyRequests)
+            return try await form(
+                kommun: kommun, draft: draft,
+                problems: [
+                    Problem(
+                        anchor: "beskrivning",
+                        text: "Många tips har skickats från din adress den senaste timmen. Försök igen senare.")
+                ], context: context, status: .tooManyRequests)
         }
         let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
         switch CitizenRules.check(draft, categories: reference.categories, areas: reference.areas, bounds: reference.citizenBounds) {
@@ -85,12 +91,19 @@ struct PublicReportRoutes {
         case .success(let checked):
             let actor = Actor(userID: nil, kommunID: kommun.id, label: "medborgare (webb)", address: context.clientAddress)
             let tip = CitizenStore.receive(checked, kommunID: kommun.id, channel: .web, retentionDays: reference.citizenSettings.retentionDays, by: actor)
-            guard let token = try await deps.publicGate.whileWriting({ () async throws -> String in
-                try await deps.citizenQueue.store(tip)
-                return tip.token
-            }) else {
-                return try await form(kommun: kommun, draft: draft, problems: [Problem(anchor: "beskrivning",
-                    text: "Tjänsten tar emot många tips just nu. Vänta en minut och skicka igen; det du skrivit finns kvar.")],
+            guard
+                let token = try await deps.publicGate.whileWriting({ () async throws -> String in
+                    try await deps.citizenQueue.store(tip)
+                    return tip.token
+                })
+            else {
+                return try await form(
+                    kommun: kommun, draft: draft,
+                    problems: [
+                        Problem(
+                            anchor: "beskrivning",
+                            text: "Tjänsten tar emot många tips just nu. Vänta en minut och skicka igen; det du skrivit finns kvar.")
+                    ],
                     context: context, status: .serviceUnavailable)
             }
             return .seeOther(SiteRoutes.tipStatus.path(kommun.slug, token, query: [("tack", "1")]))
@@ -98,16 +111,21 @@ struct PublicReportRoutes {
     }
 
     static func problem(_ problem: IncidentProblem) -> Problem {
-        let anchors = ["kategori": "kategori", "latitud": "lat", "longitud": "lon", "plats": "lat", "område": "omrade",
-                       "platsnamn": "platsnamn", "beskrivning": "beskrivning", "tid på dygnet": "tid-morgon", "veckodagar": "dag-man",
-                       "kön": "alder", "ålder": "alder", "e-post": "epost"]
-        let label = ["latitud": "Platsen", "longitud": "Platsen", "plats": "Platsen", "e-post": "E-postadressen"][problem.field]
+        let anchors = [
+            "kategori": "kategori", "latitud": "lat", "longitud": "lon", "plats": "lat", "område": "omrade",
+            "platsnamn": "platsnamn", "beskrivning": "beskrivning", "tid på dygnet": "tid-morgon", "veckodagar": "dag-man",
+            "kön": "alder", "ålder": "alder", "e-post": "epost",
+        ]
+        let label =
+            ["latitud": "Platsen", "longitud": "Platsen", "plats": "Platsen", "e-post": "E-postadressen"][problem.field]
             ?? problem.field.prefix(1).uppercased() + problem.field.dropFirst()
         return Problem(anchor: anchors[problem.field] ?? "kategori", text: "\(label): \(problem.message)")
     }
 
-    func form(kommun: Kommun, draft: CitizenDraft?, problems: [Problem], context: TryggRequestContext,
-              status: HTTPResponse.Status = .ok) async throws -> Response {
+    func form(
+        kommun: Kommun, draft: CitizenDraft?, problems: [Problem], context: TryggRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
         let settings = reference.citizenSettings
         let draft = draft ?? CitizenDraft(category: "", description: "")
@@ -142,8 +160,9 @@ struct PublicReportRoutes {
             "description": report.description,
             "rejectReason": report.status == .rejected ? report.rejectReason : "", "answer": report.answer,
         ]
-        return deps.renderer.publicPage(.publicStatus, title: thanks ? "Tack för ditt tips" : "Ditt tips", kommun: kommun,
-                                        context: context, content: view)
+        return deps.renderer.publicPage(
+            .publicStatus, title: thanks ? "Tack för ditt tips" : "Ditt tips", kommun: kommun,
+            context: context, content: view)
     }
 }
 

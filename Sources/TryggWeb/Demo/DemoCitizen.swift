@@ -14,18 +14,24 @@ enum DemoCitizen {
     }
 
     static let templates: [Template] = [
-        Template(category: "otrygg-plats", place: "Gångtunneln under vägen", description: "Trasig belysning i tunneln, mörkt och otäckt att gå igenom (demo).",
-                 times: [.evening, .night], days: [1, 2, 3, 4, 5, 6, 7]),
-        Template(category: "otrygg-plats", place: "Stigen bakom centrum", description: "Buskarna har vuxit igen så man ser inte vem som kommer (demo).",
-                 times: [.evening], days: [5, 6]),
-        Template(category: "skadegorelse", place: "Busshållplatsen", description: "Krossat glas i väderskyddet sedan flera dagar (demo).",
-                 times: [.morning, .day], days: [1, 2, 3, 4, 5]),
-        Template(category: "nedskrapning", place: "Lekplatsen", description: "Mycket skräp och glasflaskor i sandlådan (demo).",
-                 times: [.morning], days: [6, 7]),
-        Template(category: "ordningsstorning", place: "Torget", description: "Stökigt och högljutt på kvällarna, känns otryggt att gå förbi (demo).",
-                 times: [.evening, .night], days: [5, 6]),
-        Template(category: "otrygg-plats", place: "Parkeringen vid idrottshallen", description: "Flera lampor ur funktion på parkeringen (demo).",
-                 times: [.evening, .night], days: [1, 2, 3, 4, 5]),
+        Template(
+            category: "otrygg-plats", place: "Gångtunneln under vägen", description: "Trasig belysning i tunneln, mörkt och otäckt att gå igenom (demo).",
+            times: [.evening, .night], days: [1, 2, 3, 4, 5, 6, 7]),
+        Template(
+            category: "otrygg-plats", place: "Stigen bakom centrum", description: "Buskarna har vuxit igen så man ser inte vem som kommer (demo).",
+            times: [.evening], days: [5, 6]),
+        Template(
+            category: "skadegorelse", place: "Busshållplatsen", description: "Krossat glas i väderskyddet sedan flera dagar (demo).",
+            times: [.morning, .day], days: [1, 2, 3, 4, 5]),
+        Template(
+            category: "nedskrapning", place: "Lekplatsen", description: "Mycket skräp och glasflaskor i sandlådan (demo).",
+            times: [.morning], days: [6, 7]),
+        Template(
+            category: "ordningsstorning", place: "Torget", description: "Stökigt och högljutt på kvällarna, känns otryggt att gå förbi (demo).",
+            times: [.evening, .night], days: [5, 6]),
+        Template(
+            category: "otrygg-plats", place: "Parkeringen vid idrottshallen", description: "Flera lampor ur funktion på parkeringen (demo).",
+            times: [.evening, .night], days: [1, 2, 3, 4, 5]),
     ]
 
     static let answers = [
@@ -48,8 +54,9 @@ enum DemoCitizen {
         for index in 0..<count {
             let template = templates[index % templates.count]
             let definition = definitions[Int(random.next() % UInt64(definitions.count))]
-            let point = GeoPoint(latitude: definition.centre.latitude + (random.unit() - 0.5) * 0.008,
-                                 longitude: definition.centre.longitude + (random.unit() - 0.5) * 0.014)
+            let point = GeoPoint(
+                latitude: definition.centre.latitude + (random.unit() - 0.5) * 0.008,
+                longitude: definition.centre.longitude + (random.unit() - 0.5) * 0.014)
             guard let category = categories.first(where: { $0.code == template.category }) else { continue }
             let gender: ReporterGender? = [ReporterGender.woman, .woman, .man, nil, .other][index % 5]
             let checked = CheckedCitizenReport(
@@ -60,13 +67,15 @@ enum DemoCitizen {
             // Oldest first, so the public numbers follow time; the newest few are still waiting for review.
             let submitted = now.addingTimeInterval(-Double(count - index) * 5 * 86_400 - random.unit() * 86_400)
             let citizen = Actor(userID: nil, kommunID: kommun.id, label: "medborgare (webb)", address: "demo")
-            let (report, _) = try await store.submit(checked, kommunID: kommun.id, channel: index % 7 == 3 ? .open311 : .web,
-                                                     retentionDays: CitizenSettings.defaultRetentionDays, by: citizen, now: submitted)
+            let (report, _) = try await store.submit(
+                checked, kommunID: kommun.id, channel: index % 7 == 3 ? .open311 : .web,
+                retentionDays: CitizenSettings.defaultRetentionDays, by: citizen, now: submitted)
             switch index {
             case count - 3..<count: continue
             case _ where index % 9 == 4:
-                try await store.reject(id: report.id, kommunID: kommun.id,
-                                       reason: "Tipset gäller en enskild person, inte en plats (demo).", by: actor)
+                try await store.reject(
+                    id: report.id, kommunID: kommun.id,
+                    reason: "Tipset gäller en enskild person, inte en plats (demo).", by: actor)
             default:
                 try await store.approve(id: report.id, kommunID: kommun.id, edit: nil, by: actor)
                 if index % 3 == 0 {

@@ -11,9 +11,11 @@ enum DemoEST {
         let byCode = Dictionary(uniqueKeysWithValues: categories.map { ($0.code, $0) })
         let rows = DemoEvents.generate(kommunSlug: kommun.slug, now: now).enumerated().compactMap { index, event -> IncidentCSV.Row? in
             guard let category = byCode[event.category] else { return nil }
-            return IncidentCSV.Row(line: index + 2, incident: CheckedIncident(
-                category: category, subcategory: event.subcategory, occurredAt: event.occurredAt, endedAt: nil, precision: .exact,
-                point: event.point, areaName: "", place: event.place, description: event.description), organisation: event.organisation)
+            return IncidentCSV.Row(
+                line: index + 2,
+                incident: CheckedIncident(
+                    category: category, subcategory: event.subcategory, occurredAt: event.occurredAt, endedAt: nil, precision: .exact,
+                    point: event.point, areaName: "", place: event.place, description: event.description), organisation: event.organisation)
         }
         try await IncidentStore(database).importRows(rows, kommunID: kommun.id, fileName: "demo", source: .est, by: actor)
 
@@ -25,40 +27,48 @@ enum DemoEST {
             let week = thisWeek.adding(-measure.weeksAgo)
             let startText = StockholmCalendar.local(week.start).dateText
             let insats = try await InsatsStore(database).decide(
-                .init(kind: .situational, what: measure.what, place: measure.place, point: measure.point, organisationID: organisation.id,
-                      startsOn: startText, dueOn: startText), week: week.adding(-1), kommunID: kommun.id, by: actor)
-            try await InsatsStore(database).followUp(insatsID: insats.id, week: week.adding(2), status: .done,
-                                                     note: "Belysningen är bytt och kameran i drift sedan start (demo).", kommunID: kommun.id, by: actor)
-            try await est.addPriorityPlace(name: measure.place, point: measure.point, note: "Återkommande skadegörelse och otrygghet (demo).",
-                                           week: week.adding(-1), kommunID: kommun.id, by: actor)
+                .init(
+                    kind: .situational, what: measure.what, place: measure.place, point: measure.point, organisationID: organisation.id,
+                    startsOn: startText, dueOn: startText), week: week.adding(-1), kommunID: kommun.id, by: actor)
+            try await InsatsStore(database).followUp(
+                insatsID: insats.id, week: week.adding(2), status: .done,
+                note: "Belysningen är bytt och kameran i drift sedan start (demo).", kommunID: kommun.id, by: actor)
+            try await est.addPriorityPlace(
+                name: measure.place, point: measure.point, note: "Återkommande skadegörelse och otrygghet (demo).",
+                week: week.adding(-1), kommunID: kommun.id, by: actor)
         }
         // The last eight finished weeks are assessed and published, as the EST group does every week.
         for weeksAgo in 1...8 {
             let week = thisWeek.adding(-weeksAgo)
-            try await est.saveAssessment(weeksAgo == DemoEvents.spikeWeeksAgo && kommun.slug == "linkoping"
-                                             ? "Kraftig ökning av ordningsstörningar i Berga kring skolgården under helgen. Polis och fältassistenter samordnar närvaro fredag–lördag kväll (demo)."
-                                             : "Läget i stort oförändrat. Skadegörelsen vid de heta platserna fortsätter och följs upp med fastighetsägaren (demo).",
-                                         week: week, kommunID: kommun.id, by: actor)
+            try await est.saveAssessment(
+                weeksAgo == DemoEvents.spikeWeeksAgo && kommun.slug == "linkoping"
+                    ? "Kraftig ökning av ordningsstörningar i Berga kring skolgården under helgen. Polis och fältassistenter samordnar närvaro fredag–lördag kväll (demo)."
+                    : "Läget i stort oförändrat. Skadegörelsen vid de heta platserna fortsätter och följs upp med fastighetsägaren (demo).",
+                week: week, kommunID: kommun.id, by: actor)
             try await est.setPublished(true, week: week, kommunID: kommun.id, by: actor)
         }
         if kommun.slug == "linkoping", let polisen = organisations.first(where: { $0.abbreviation == "Polisen" }) {
             let week = thisWeek.adding(-DemoEvents.spikeWeeksAgo)
             try await InsatsStore(database).decide(
-                .init(kind: .presence, what: "Polis, fältassistenter och nattvandrare", place: "Bergaskolans skolgård", point: nil,
-                      organisationID: polisen.id, startsOn: StockholmCalendar.local(week.start).dateText,
-                      dueOn: StockholmCalendar.local(week.adding(4).start).dateText,
-                      presenceDays: "fredag–lördag", presenceTimes: "19–01"), week: week, kommunID: kommun.id, by: actor)
+                .init(
+                    kind: .presence, what: "Polis, fältassistenter och nattvandrare", place: "Bergaskolans skolgård", point: nil,
+                    organisationID: polisen.id, startsOn: StockholmCalendar.local(week.start).dateText,
+                    dueOn: StockholmCalendar.local(week.adding(4).start).dateText,
+                    presenceDays: "fredag–lördag", presenceTimes: "19–01"), week: week, kommunID: kommun.id, by: actor)
         }
         // The demo rapportör's own reports, so "Mina rapporter" shows something.
         if let reporter = try await AccountStore(database).accounts(kommunID: kommun.id).first(where: { $0.role == .rapportor }),
-           let litter = byCode["nedskrapning"], let damage = byCode["skadegorelse"] {
+            let litter = byCode["nedskrapning"], let damage = byCode["skadegorelse"]
+        {
             let reporterActor = Actor(user: reporter, address: "demo")
             for (index, category) in [litter, damage, litter].enumerated() {
-                let checked = CheckedIncident(category: category, subcategory: "", occurredAt: now.addingTimeInterval(-Double(index + 1) * 26 * 3600),
-                                              endedAt: nil, precision: .approximate, point: DemoEvents.hotPlace.point, areaName: "",
-                                              place: DemoEvents.hotPlace.name, description: "Min rapport från kvällsrundan (demo).")
-                try await IncidentStore(database).add(checked, kommunID: kommun.id, organisationID: reporter.organisation.id,
-                                                      reporterID: reporter.id, source: .est, by: reporterActor)
+                let checked = CheckedIncident(
+                    category: category, subcategory: "", occurredAt: now.addingTimeInterval(-Double(index + 1) * 26 * 3600),
+                    endedAt: nil, precision: .approximate, point: DemoEvents.hotPlace.point, areaName: "",
+                    place: DemoEvents.hotPlace.name, description: "Min rapport från kvällsrundan (demo).")
+                try await IncidentStore(database).add(
+                    checked, kommunID: kommun.id, organisationID: reporter.organisation.id,
+                    reporterID: reporter.id, source: .est, by: reporterActor)
             }
         }
     }

@@ -33,8 +33,10 @@ public enum DemoSeed {
     /// Seeds an empty, migrated database. Returns false (and changes nothing) when the demo
     /// kommuner already exist, so `trygg demo` can be run again on the same file.
     @discardableResult
-    public static func seedIfEmpty(_ database: TryggDatabase, passwordCost: UInt8 = 10, followUp: Bool = true, est: Bool = true,
-                                    citizen: Bool = true) async throws -> Bool {
+    public static func seedIfEmpty(
+        _ database: TryggDatabase, passwordCost: UInt8 = 10, followUp: Bool = true, est: Bool = true,
+        citizen: Bool = true
+    ) async throws -> Bool {
         let kommunStore = KommunStore(database)
         if try await kommunStore.find(slug: "linkoping") != nil { return false }
         let actor = Actor.commandLine()
@@ -45,19 +47,22 @@ public enum DemoSeed {
         let areas = AreaStore(database)
         for definition in DemoAreas.all {
             guard let kommun = created[definition.kommunSlug] else { continue }
-            try await areas.add(kommun: kommun, name: definition.name, shape: DemoAreas.shape(of: definition),
-                                desoCodes: definition.desoCodes, source: "demo (ungefärlig gräns)",
-                                by: Actor.commandLine(kommunID: kommun.id))
+            try await areas.add(
+                kommun: kommun, name: definition.name, shape: DemoAreas.shape(of: definition),
+                desoCodes: definition.desoCodes, source: "demo (ungefärlig gräns)",
+                by: Actor.commandLine(kommunID: kommun.id))
         }
         if let linkoping = created["linkoping"] {
             for group in LinkopingGroups.all {
-                _ = try await kommunStore.addOrganisation(kommunID: linkoping.id, abbreviation: group.abbreviation, name: group.name,
-                                                          kind: group.kind, by: Actor.commandLine(kommunID: linkoping.id))
+                _ = try await kommunStore.addOrganisation(
+                    kommunID: linkoping.id, abbreviation: group.abbreviation, name: group.name,
+                    kind: group.kind, by: Actor.commandLine(kommunID: linkoping.id))
             }
             try await seedPlan2023(database, kommun: linkoping, followUp: followUp)
             for (kind, title, diarienummer, adoptedBy, adoptedOn, validity) in GoverningDocument.linkoping {
-                let document = GoverningDocument(id: UUID(), kind: kind, title: title, diarienummer: diarienummer, adoptedBy: adoptedBy,
-                                                 adoptedOn: adoptedOn, validity: validity, reviewOn: "", links: [])
+                let document = GoverningDocument(
+                    id: UUID(), kind: kind, title: title, diarienummer: diarienummer, adoptedBy: adoptedBy,
+                    adoptedOn: adoptedOn, validity: validity, reviewOn: "", links: [])
                 try await GoverningDocumentStore(database).save(document, id: nil, kommunID: linkoping.id, by: Actor.commandLine(kommunID: linkoping.id))
             }
         }
@@ -65,9 +70,10 @@ public enum DemoSeed {
         let accounts = AccountStore(database)
         for account in Self.accounts {
             guard let kommun = created[account.kommun] else { continue }
-            try await accounts.add(kommun: kommun, organisationAbbreviation: account.organisation, email: account.email,
-                                   name: displayName(account), role: account.role, passwordHash: hash,
-                                   by: Actor.commandLine(kommunID: kommun.id))
+            try await accounts.add(
+                kommun: kommun, organisationAbbreviation: account.organisation, email: account.email,
+                name: displayName(account), role: account.role, passwordHash: hash,
+                by: Actor.commandLine(kommunID: kommun.id))
         }
         if est { for kommun in created.values { try await DemoEST.seed(database, kommun: kommun) } }
         if citizen { for kommun in created.values { try await DemoCitizen.seed(database, kommun: kommun) } }
@@ -78,10 +84,12 @@ public enum DemoSeed {
     static func seedPlan2023(_ database: TryggDatabase, kommun: Kommun, followUp: Bool) async throws {
         let rows = try PlanCSV.parse(try Data(contentsOf: linkopingPlan2023))
         let actor = Actor.commandLine(kommunID: kommun.id)
-        let metadata = PlanMetadata(title: "Åtgärdsplan för det brottsförebyggande och trygghetsskapande arbetet i Linköpings kommun 2023",
-                                    diarienummer: "KS 2023-638", adoptedBy: "Kommundirektör", adoptedOn: "2023-12-14")
-        let summary = try await PlanStore(database).importRows(rows, into: kommun, metadata: metadata,
-                                                               source: "linkoping-atgardsplan-2023.csv", by: actor)
+        let metadata = PlanMetadata(
+            title: "Åtgärdsplan för det brottsförebyggande och trygghetsskapande arbetet i Linköpings kommun 2023",
+            diarienummer: "KS 2023-638", adoptedBy: "Kommundirektör", adoptedOn: "2023-12-14")
+        let summary = try await PlanStore(database).importRows(
+            rows, into: kommun, metadata: metadata,
+            source: "linkoping-atgardsplan-2023.csv", by: actor)
         try await PlanStore(database).adopt(planID: summary.plan.id, kommunID: kommun.id, metadata: metadata, by: actor)
         if followUp { try await seedFollowUp2023(database, kommun: kommun, planID: summary.plan.id) }
     }
@@ -95,15 +103,17 @@ public enum DemoSeed {
         let texts: [FollowUpStatus: String] = [
             .pagaende: "Demosvar: arbetet fortlöper enligt plan och ingår i förvaltningens verksamhetsplan. Avstämning sker i samverkansgruppen.",
             .paborjad: "Demosvar: arbetet är inlett men behöver utvecklas; rutiner och ansvarsfördelning tas fram under året.",
-            .ejPaborjad: "Demosvar: åtgärden har inte kunnat inledas. Förutsättningar som saknas: avsatt tid, finansiering och en utsedd kontaktperson hos samverkansparten.",
+            .ejPaborjad:
+                "Demosvar: åtgärden har inte kunnat inledas. Förutsättningar som saknas: avsatt tid, finansiering och en utsedd kontaktperson hos samverkansparten.",
         ]
         for measure in try await PlanStore(database).measures(planID: planID, kommunID: kommun.id) {
             for (index, organisationID) in measure.responsibleOrganisations.enumerated() {
                 // Deterministic spread: about six in ten pågående, three påbörjade, one ej påbörjad.
                 let bucket = (measure.row.groupNumber * 31 + measure.row.position * 7 + index * 3) % 10
                 let status: FollowUpStatus = bucket < 6 ? .pagaende : bucket < 9 ? .paborjad : .ejPaborjad
-                try await store.submit(roundID: round.id, kommunID: kommun.id, measureID: measure.id, organisationID: organisationID,
-                                       status: status, description: texts[status]!, by: actor)
+                try await store.submit(
+                    roundID: round.id, kommunID: kommun.id, measureID: measure.id, organisationID: organisationID,
+                    status: status, description: texts[status]!, by: actor)
             }
         }
         try await store.close(roundID: round.id, kommunID: kommun.id, by: actor)

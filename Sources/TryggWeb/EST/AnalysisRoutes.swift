@@ -46,15 +46,23 @@ struct AnalysisRoutes {
                 let change = previous > 0 ? "\(total >= previous ? "+" : "")\(Int((Double(total - previous) / Double(previous) * 100).rounded())) %" : "–"
                 return TrendRow(label: label, counts: perMonth, total: total, previousTotal: previous, change: change)
             }
-            let areaRows = areas.map { area in row(area.name) { $0.areaID == area.id } }
-                + [row(WeekSummary.restOfKommun) { count in count.areaID.map { id in !areas.contains { $0.id == id } } ?? true }, row("Hela kommunen") { _ in true }]
+            let areaRows =
+                areas.map { area in row(area.name) { $0.areaID == area.id } }
+                + [
+                    row(WeekSummary.restOfKommun) { count in count.areaID.map { id in !areas.contains { $0.id == id } } ?? true },
+                    row("Hela kommunen") { _ in true },
+                ]
             let categoryRows = categories.map { category in row(category.name) { $0.categoryID == category.id } }.filter { $0.total + $0.previousTotal > 0 }
             let periodName = period == 0 ? "år \(year)" : "tertial \(period) \(year)"
             let chartSeries = areaRows.dropLast(2).map { ($0.label, $0.counts) }
             let view = TrendView(
                 years: (now.year - 5...now.year).reversed().map { SelectOption(value: "\($0)", label: "\($0)", selected: $0 == year) },
                 periods: [SelectOption(value: "0", label: "Helår", selected: period == 0)]
-                    + (1...3).map { SelectOption(value: "\($0)", label: "Tertial \($0) (\(SwedishDate.shortMonth(($0 - 1) * 4 + 1))–\(SwedishDate.shortMonth($0 * 4)))", selected: $0 == period) },
+                    + (1...3).map {
+                        SelectOption(
+                            value: "\($0)", label: "Tertial \($0) (\(SwedishDate.shortMonth(($0 - 1) * 4 + 1))–\(SwedishDate.shortMonth($0 * 4)))",
+                            selected: $0 == period)
+                    },
                 months: keys.map(SwedishDate.shortMonth), areaRows: areaRows, categoryRows: categoryRows,
                 chart: TrendChart.lines(chartSeries, labels: keys.map(SwedishDate.shortMonth), title: "Händelser per månad och område, \(periodName)"),
                 periodName: periodName)
@@ -72,7 +80,8 @@ enum TrendChart {
         let left = 40.0, bottom = 30.0, top = 14.0, right = 150.0
         let step = labels.count > 1 ? (width - left - right) / Double(labels.count - 1) : 0
         func y(_ value: Int) -> Double { ((height - bottom - (height - bottom - top) * Double(value) / maximum) * 10).rounded() / 10 }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(title.htmlEscaped)\" class=\"chart\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(title.htmlEscaped)\" class=\"chart\">"
         svg += "<line class=\"axis\" x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - right)\" y2=\"\(height - bottom)\"/>"
         svg += "<text x=\"4\" y=\"\(top + 4)\">\(Int(maximum))</text><text x=\"4\" y=\"\(height - bottom)\">0</text>"
         for (index, label) in labels.enumerated() {

@@ -43,10 +43,12 @@ struct CategoryRoutes {
     private func page(context: StaffContext, notice: String? = nil, error: String? = nil) async throws -> Response {
         let user = try context.requireUser(allowedTo: .leadEST)
         let rows = try await CategoryStore(deps.database).all(kommunID: user.kommun.id).map {
-            Row(id: $0.id.uuidString, code: $0.code, name: $0.name, subcategories: $0.subcategories.joined(separator: ", "),
+            Row(
+                id: $0.id.uuidString, code: $0.code, name: $0.name, subcategories: $0.subcategories.joined(separator: ", "),
                 isPublic: $0.isPublic, retired: $0.retired)
         }
-        return deps.renderer.page(.estCategories, title: "Händelsekategorier", context: context, content: ["rows": rows],
-                                  notice: notice, error: error, status: error == nil ? .ok : .badRequest)
+        return deps.renderer.page(
+            .estCategories, title: "Händelsekategorier", context: context, content: ["rows": rows],
+            notice: notice, error: error, status: error == nil ? .ok : .badRequest)
     }
 }

@@ -37,32 +37,40 @@ struct HotspotPage {
             guard from < until, until.timeIntervalSince(from) <= 3 * 366 * 86_400 else {
                 throw HTTPError(.badRequest, message: "Perioden måste börja före slutet och vara högst tre år.")
             }
-            var view = View(areas: areas.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == area?.id) },
-                            from: SwedishTime.date(from), until: SwedishTime.date(until.addingTimeInterval(-86_400)), map: "", hot: [],
-                            eventCount: 0, cellCount: 0, hasArea: area != nil)
+            var view = View(
+                areas: areas.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == area?.id) },
+                from: SwedishTime.date(from), until: SwedishTime.date(until.addingTimeInterval(-86_400)), map: "", hot: [],
+                eventCount: 0, cellCount: 0, hasArea: area != nil)
             if let area, let shape = area.shape, let bounds = shape.bounds {
                 let events = try await IncidentStore(deps.database).points(kommunID: user.kommun.id, from: from, until: until, areaID: area.id)
                 let lo = Sweref99TM.fromWGS84(bounds.min), hi = Sweref99TM.fromWGS84(bounds.max)
                 let grid = GetisOrd.analyse(
-                    points: events.map { let p = Sweref99TM.fromWGS84($0.point); return (p.easting, p.northing) },
+                    points: events.map {
+                        let p = Sweref99TM.fromWGS84($0.point)
+                        return (p.easting, p.northing)
+                    },
                     minEasting: min(lo.easting, hi.easting), minNorthing: lo.northing, maxEasting: max(lo.easting, hi.easting), maxNorthing: hi.northing
                 ) { e, n in shape.contains(Sweref99TM.toWGS84(easting: e, northing: n)) }
                 let size = grid.cellSize
                 let shown = grid.cells.filter { $0.count > 0 || $0.significance != nil }
                 let cells = shown.map { cell in
-                    AreaMapSVG.Cell(corners: [(0.0, 0.0), (size, 0), (size, size), (0, size)].map {
-                        Sweref99TM.toWGS84(easting: cell.easting + $0.0, northing: cell.northing + $0.1)
-                    }, title: "\(cell.count) händelser, z = \(String(format: "%.2f", cell.z))",
-                    kind: cell.isHotspot ? "hot\(cell.significance == 0.001 ? "3" : cell.significance == 0.01 ? "2" : "1")" : (cell.z < -1.96 ? "cold" : "plain"))
+                    AreaMapSVG.Cell(
+                        corners: [(0.0, 0.0), (size, 0), (size, size), (0, size)].map {
+                            Sweref99TM.toWGS84(easting: cell.easting + $0.0, northing: cell.northing + $0.1)
+                        }, title: "\(cell.count) händelser, z = \(String(format: "%.2f", cell.z))",
+                        kind: cell.isHotspot
+                            ? "hot\(cell.significance == 0.001 ? "3" : cell.significance == 0.01 ? "2" : "1")" : (cell.z < -1.96 ? "cold" : "plain"))
                 }
-                view = View(areas: view.areas, from: view.from, until: view.until,
-                            map: AreaMapSVG.render([area], cells: cells, label: "Gi*-rutnät över \(area.name)") ?? "",
-                            hot: grid.cells.filter(\.isHotspot).sorted { $0.z > $1.z }.prefix(30).map { cell in
-                                let centre = Sweref99TM.toWGS84(easting: cell.easting + size / 2, northing: cell.northing + size / 2)
-                                return CellRow(label: String(format: "%.5f, %.5f", centre.latitude, centre.longitude), count: cell.count,
-                                               z: String(format: "%.2f", cell.z), level: "p < \(cell.significance ?? 0.05)")
-                            },
-                            eventCount: events.count, cellCount: grid.cells.count, hasArea: true)
+                view = View(
+                    areas: view.areas, from: view.from, until: view.until,
+                    map: AreaMapSVG.render([area], cells: cells, label: "Gi*-rutnät över \(area.name)") ?? "",
+                    hot: grid.cells.filter(\.isHotspot).sorted { $0.z > $1.z }.prefix(30).map { cell in
+                        let centre = Sweref99TM.toWGS84(easting: cell.easting + size / 2, northing: cell.northing + size / 2)
+                        return CellRow(
+                            label: String(format: "%.5f, %.5f", centre.latitude, centre.longitude), count: cell.count,
+                            z: String(format: "%.2f", cell.z), level: "p < \(cell.significance ?? 0.05)")
+                    },
+                    eventCount: events.count, cellCount: grid.cells.count, hasArea: true)
             }
             return deps.renderer.page(.estHotspots, title: "Statistiska hotspots (Getis-Ord Gi*)", context: context, content: view)
         }

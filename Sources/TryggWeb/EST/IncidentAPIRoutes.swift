@@ -31,11 +31,21 @@ struct IncidentAPIRoutes {
 
         var json: [UInt8] {
             var object = JSONText.Object()
-            object.string("area", area); object.string("category", category); object.string("category_name", categoryName)
-            object.string("description", description); object.string("ended_at", endedAt); object.uuid("id", id)
-            object.number("latitude", latitude); object.number("longitude", longitude); object.string("occurred_at", occurredAt)
-            object.string("organisation", organisation); object.string("place", place); object.string("precision", precision)
-            object.string("source", source); object.string("subcategory", subcategory); object.string("week", week)
+            object.string("area", area)
+            object.string("category", category)
+            object.string("category_name", categoryName)
+            object.string("description", description)
+            object.string("ended_at", endedAt)
+            object.uuid("id", id)
+            object.number("latitude", latitude)
+            object.number("longitude", longitude)
+            object.string("occurred_at", occurredAt)
+            object.string("organisation", organisation)
+            object.string("place", place)
+            object.string("precision", precision)
+            object.string("source", source)
+            object.string("subcategory", subcategory)
+            object.string("week", week)
             return object.close()
         }
 
@@ -63,7 +73,9 @@ struct IncidentAPIRoutes {
             if let to = parameters["to"] { filter.until = try Self.time(String(to), name: "to") }
             let lookups = try await Lookups.load(user.kommun.id, deps.database)
             if let area = query("area") {
-                if area.lowercased() == WeekSummary.restOfKommun.lowercased() { filter.restOfKommun = true } else {
+                if area.lowercased() == WeekSummary.restOfKommun.lowercased() {
+                    filter.restOfKommun = true
+                } else {
                     guard let found = lookups.areas.first(where: { $0.name.lowercased() == area.lowercased() || $0.id.uuidString == area.uppercased() }) else {
                         throw HTTPError(.badRequest, message: "Okänt område: \(area.prefix(60))")
                     }
@@ -90,7 +102,8 @@ struct IncidentAPIRoutes {
             let user = try context.requireUser(allowedTo: .reportIncident)
             guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound, message: "Händelsen finns inte.") }
             guard let event = try await IncidentStore(deps.database).find(id: id, kommunID: user.kommun.id),
-                  user.role.allows(.readAllIncidents) || event.reporterID == user.id else { throw HTTPError(.notFound) }
+                user.role.allows(.readAllIncidents) || event.reporterID == user.id
+            else { throw HTTPError(.notFound) }
             return APIRoutes.json(bytes: try await Lookups.load(user.kommun.id, deps.database).dto(event).json)
         }
         routes.api(SiteRoutes.apiIncidentCreate) { request, context in
@@ -107,8 +120,9 @@ struct IncidentAPIRoutes {
                 return Self.problems(failure.problems)
             case .success(let checked):
                 do {
-                    let stored = try IncidentStore.record(for: checked, kommunID: user.kommun.id, organisationID: user.organisation.id,
-                                                          reporterID: user.id, source: .api, areas: lookups.areas)
+                    let stored = try IncidentStore.record(
+                        for: checked, kommunID: user.kommun.id, organisationID: user.organisation.id,
+                        reporterID: user.id, source: .api, areas: lookups.areas)
                     try await deps.incidentQueue.store(stored, detail: IncidentStore.auditDetail(checked), by: context.actor)
                     var response = APIRoutes.json(bytes: lookups.dto(stored).json)
                     response.status = .created
@@ -137,8 +151,12 @@ struct IncidentAPIRoutes {
     }
 
     static func problems(_ problems: [IncidentProblem]) -> Response {
-        var response = APIRoutes.json(["error": ["status": 422, "message": "Händelsen sparades inte.",
-                                                 "problems": problems.map { ["field": $0.field, "message": $0.message] }] as [String: Any]])
+        var response = APIRoutes.json([
+            "error": [
+                "status": 422, "message": "Händelsen sparades inte.",
+                "problems": problems.map { ["field": $0.field, "message": $0.message] },
+            ] as [String: Any]
+        ])
         response.status = .unprocessableContent
         return response
     }
@@ -150,9 +168,10 @@ struct IncidentAPIRoutes {
         let organisations: [Organisation]
 
         static func load(_ kommunID: UUID, _ database: TryggDatabase) async throws -> Lookups {
-            Lookups(areas: try await AreaStore(database).all(kommunID: kommunID),
-                    categories: try await CategoryStore(database).all(kommunID: kommunID),
-                    organisations: try await KommunStore(database).organisations(kommunID: kommunID))
+            Lookups(
+                areas: try await AreaStore(database).all(kommunID: kommunID),
+                categories: try await CategoryStore(database).all(kommunID: kommunID),
+                organisations: try await KommunStore(database).organisations(kommunID: kommunID))
         }
 
         func dto(_ event: Incident) -> IncidentDTO {

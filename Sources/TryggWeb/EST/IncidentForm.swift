@@ -57,10 +57,11 @@ struct IncidentForm {
 
     var draft: IncidentDraft {
         let parts = category.split(separator: "|", maxSplits: 1).map(String.init)
-        return IncidentDraft(category: parts.first ?? "", subcategory: parts.count > 1 ? parts[1] : "",
-                             occurredAt: "\(date) \(time)", endedAt: endDate.isEmpty ? "" : "\(endDate) \(endTime.isEmpty ? "00:00" : endTime)",
-                             precision: TimePrecision(rawValue: precision) ?? .exact, latitude: latitude, longitude: longitude,
-                             area: area, place: place, description: description)
+        return IncidentDraft(
+            category: parts.first ?? "", subcategory: parts.count > 1 ? parts[1] : "",
+            occurredAt: "\(date) \(time)", endedAt: endDate.isEmpty ? "" : "\(endDate) \(endTime.isEmpty ? "00:00" : endTime)",
+            precision: TimePrecision(rawValue: precision) ?? .exact, latitude: latitude, longitude: longitude,
+            area: area, place: place, description: description)
     }
 
     struct View {
@@ -92,7 +93,8 @@ struct IncidentForm {
                 options.append(SelectOption(value: value, label: "\(item.name) – \(sub)", selected: category == value))
             }
         }
-        let areaOptions = [SelectOption(value: "", label: "Hitta från punkten på kartan", selected: area.isEmpty)]
+        let areaOptions =
+            [SelectOption(value: "", label: "Hitta från punkten på kartan", selected: area.isEmpty)]
             + areas.map { SelectOption(value: $0.name, label: $0.name, selected: $0.name == area) }
             + [SelectOption(value: WeekSummary.restOfKommun, label: WeekSummary.restOfKommun, selected: area == WeekSummary.restOfKommun)]
         return View(

@@ -31,8 +31,9 @@ struct IncidentRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.incidentForm) { request, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
-            return try await form(IncidentForm(), user: user, context: context,
-                                  notice: request.uri.queryParameters["sparad"] != nil ? "Tack! Händelsen är rapporterad." : nil)
+            return try await form(
+                IncidentForm(), user: user, context: context,
+                notice: request.uri.queryParameters["sparad"] != nil ? "Tack! Händelsen är rapporterad." : nil)
         }
         routes.staff(SiteRoutes.incidentReport) { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
@@ -43,8 +44,9 @@ struct IncidentRoutes {
                 return try await form(input, user: user, context: context, problems: failure.problems)
             case .success(let checked):
                 do {
-                    try await IncidentStore(deps.database).add(checked, kommunID: user.kommun.id, organisationID: user.organisation.id,
-                                                               reporterID: user.id, source: .est, by: context.actor)
+                    try await IncidentStore(deps.database).add(
+                        checked, kommunID: user.kommun.id, organisationID: user.organisation.id,
+                        reporterID: user.id, source: .est, by: context.actor)
                 } catch let error as StoreError {
                     return try await form(input, user: user, context: context, problems: [IncidentProblem(field: "område", message: error.description)])
                 }
@@ -61,7 +63,8 @@ struct IncidentRoutes {
             let id = try context.parameters.require("id", as: UUID.self)
             let reporter = user.role.allows(.leadEST) ? nil : user.id
             guard let existing = try await IncidentStore(deps.database).find(id: id, kommunID: user.kommun.id),
-                  reporter == nil || existing.reporterID == reporter else { throw HTTPError(.notFound) }
+                reporter == nil || existing.reporterID == reporter
+            else { throw HTTPError(.notFound) }
             let input = IncidentForm(fields: context.form)
             let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
             switch IncidentRules.check(input.draft, categories: categories) {
@@ -69,8 +72,9 @@ struct IncidentRoutes {
                 return try await detail(context: context, input: input, problems: failure.problems)
             case .success(let checked):
                 do {
-                    try await IncidentStore(deps.database).update(id: id, kommunID: user.kommun.id, with: checked, onlyReporter: reporter,
-                                                                  by: context.actor)
+                    try await IncidentStore(deps.database).update(
+                        id: id, kommunID: user.kommun.id, with: checked, onlyReporter: reporter,
+                        by: context.actor)
                 } catch let error as StoreError {
                     return try await detail(context: context, input: input, problems: [IncidentProblem(field: "område", message: error.description)])
                 }
@@ -79,13 +83,16 @@ struct IncidentRoutes {
         }
     }
 
-    private func form(_ input: IncidentForm, user: UserAccount, context: StaffContext, problems: [IncidentProblem] = [],
-                      notice: String? = nil) async throws -> Response {
+    private func form(
+        _ input: IncidentForm, user: UserAccount, context: StaffContext, problems: [IncidentProblem] = [],
+        notice: String? = nil
+    ) async throws -> Response {
         let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
         let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
         let view = input.view(action: SiteRoutes.incidentReport.path, submitLabel: "Skicka rapporten", categories: categories, areas: areas, problems: problems)
-        return deps.renderer.page(.estReportForm, title: "Rapportera en händelse", context: context, content: view, notice: notice,
-                                  status: problems.isEmpty ? .ok : .badRequest)
+        return deps.renderer.page(
+            .estReportForm, title: "Rapportera en händelse", context: context, content: view, notice: notice,
+            status: problems.isEmpty ? .ok : .badRequest)
     }
 
     private func list(request: Request, user: UserAccount, context: StaffContext) async throws -> Response {
@@ -93,7 +100,10 @@ struct IncidentRoutes {
         let seesAll = user.role.allows(.readAllIncidents)
         var filter = IncidentStore.Filter(limit: 100)
         let week = query["vecka"].flatMap { ISOWeek(parsing: String($0)) }
-        if let week { filter.from = week.start; filter.until = week.end }
+        if let week {
+            filter.from = week.start
+            filter.until = week.end
+        }
         let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
         let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
         let areaText = query["omrade"].map(String.init) ?? ""
@@ -116,16 +126,20 @@ struct IncidentRoutes {
                 + [SelectOption(value: "ovriga", label: WeekSummary.restOfKommun, selected: filter.restOfKommun)],
             categories: [SelectOption(value: "", label: "Alla kategorier", selected: filter.categoryID == nil)]
                 + categories.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == filter.categoryID) },
-            nextPage: count > filter.offset + events.count ? "?vecka=\(week?.description ?? "")&omrade=\(areaText)&kategori=\(filter.categoryID?.uuidString ?? "")&sida=\(page + 1)" : nil)
+            nextPage: count > filter.offset + events.count
+                ? "?vecka=\(week?.description ?? "")&omrade=\(areaText)&kategori=\(filter.categoryID?.uuidString ?? "")&sida=\(page + 1)" : nil)
         return deps.renderer.page(.estEvents, title: seesAll ? "Händelser" : "Mina rapporter", context: context, content: view)
     }
 
-    private func detail(context: StaffContext, input: IncidentForm? = nil, problems: [IncidentProblem] = [],
-                        notice: String? = nil) async throws -> Response {
+    private func detail(
+        context: StaffContext, input: IncidentForm? = nil, problems: [IncidentProblem] = [],
+        notice: String? = nil
+    ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .reportIncident)
         let id = try context.parameters.require("id", as: UUID.self)
         guard let event = try await IncidentStore(deps.database).find(id: id, kommunID: user.kommun.id),
-              user.role.allows(.readAllIncidents) || event.reporterID == user.id else { throw HTTPError(.notFound) }
+            user.role.allows(.readAllIncidents) || event.reporterID == user.id
+        else { throw HTTPError(.notFound) }
         let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
         let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
         let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
@@ -136,9 +150,12 @@ struct IncidentRoutes {
             event: WeekView.EventRow(event, areas: areas, categories: categories, organisations: organisations), week: week.description,
             weekLabel: week.swedishName, precision: event.precision.displayName + (event.endedAt.map { ", till \(IncidentTime.display($0))" } ?? ""),
             coordinates: event.point.map { String(format: "%.5f, %.5f", $0.latitude, $0.longitude) } ?? "ingen punkt angiven", editable: editable,
-            form: editable ? form.view(action: SiteRoutes.incidentCorrect.path(id), submitLabel: "Spara ändringen", categories: categories, areas: areas,
-                                       problems: problems) : nil)
-        return deps.renderer.page(.estEvent, title: "Händelse \(IncidentTime.display(event.occurredAt))", context: context, content: view,
-                                  notice: notice, status: problems.isEmpty ? .ok : .badRequest)
+            form: editable
+                ? form.view(
+                    action: SiteRoutes.incidentCorrect.path(id), submitLabel: "Spara ändringen", categories: categories, areas: areas,
+                    problems: problems) : nil)
+        return deps.renderer.page(
+            .estEvent, title: "Händelse \(IncidentTime.display(event.occurredAt))", context: context, content: view,
+            notice: notice, status: problems.isEmpty ? .ok : .badRequest)
     }
 }

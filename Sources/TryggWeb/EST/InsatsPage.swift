@@ -56,21 +56,24 @@ struct InsatsPage {
             var effect: EffectView?
             if let point = insats.point, let start = SwedishTime.startOfDay(insats.startsOn) {
                 let span = Double(weeks) * 7 * 86_400
-                let events = try await IncidentStore(deps.database).points(kommunID: user.kommun.id, from: start.addingTimeInterval(-span),
-                                                                          until: start.addingTimeInterval(span), areaID: area?.id)
+                let events = try await IncidentStore(deps.database).points(
+                    kommunID: user.kommun.id, from: start.addingTimeInterval(-span),
+                    until: start.addingTimeInterval(span), areaID: area?.id)
                 let estimate = EffectEstimate.estimate(events: events, centre: point, radius: Double(radius), start: start, weeks: weeks) { _ in true }
-                effect = EffectView(radius: radius, weeks: weeks, treatedBefore: estimate.treatedBefore, treatedAfter: estimate.treatedAfter,
-                                    comparisonBefore: estimate.comparisonBefore, comparisonAfter: estimate.comparisonAfter,
-                                    ringBefore: estimate.ringBefore, ringAfter: estimate.ringAfter,
-                                    ratio: estimate.ratio.map { String(format: "%.2f", $0) } ?? "–",
-                                    interval: estimate.interval.map { String(format: "%.2f–%.2f", $0.low, $0.high) } ?? "–",
-                                    conclusion: estimate.conclusion)
+                effect = EffectView(
+                    radius: radius, weeks: weeks, treatedBefore: estimate.treatedBefore, treatedAfter: estimate.treatedAfter,
+                    comparisonBefore: estimate.comparisonBefore, comparisonAfter: estimate.comparisonAfter,
+                    ringBefore: estimate.ringBefore, ringAfter: estimate.ringAfter,
+                    ratio: estimate.ratio.map { String(format: "%.2f", $0) } ?? "–",
+                    interval: estimate.interval.map { String(format: "%.2f–%.2f", $0.low, $0.high) } ?? "–",
+                    conclusion: estimate.conclusion)
             }
             let followUps = try await InsatsStore(deps.database).followUps(insatsID: id, kommunID: user.kommun.id).map {
                 FollowUpRow(week: $0.week.swedishName, status: $0.status.displayName, note: $0.note, actor: "\($0.actor), \(IncidentTime.display($0.at))")
             }
-            let view = View(insats: WeekView.InsatsRow(insats, organisations: organisations), followUps: followUps, effect: effect,
-                            hasPoint: insats.point != nil, area: area?.name ?? "hela kommunen")
+            let view = View(
+                insats: WeekView.InsatsRow(insats, organisations: organisations), followUps: followUps, effect: effect,
+                hasPoint: insats.point != nil, area: area?.name ?? "hela kommunen")
             return deps.renderer.page(.estInsats, title: insats.what, context: context, content: view)
         }
     }

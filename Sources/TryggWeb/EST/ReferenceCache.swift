@@ -34,8 +34,9 @@ final class ReferenceCache: @unchecked Sendable {
         let areas = try await AreaStore(database).all(kommunID: kommunID)
         let categories = try await CategoryStore(database).all(kommunID: kommunID)
         let settings = try await CitizenSettingsStore(database).settings(kommunID: kommunID)
-        let entry = Entry(areas: areas, categories: categories, lookup: CategoryLookup(categories), citizenSettings: settings,
-                          citizenBounds: settings.bounds ?? KommunBounds.around(areas.compactMap(\.shape)), loaded: now)
+        let entry = Entry(
+            areas: areas, categories: categories, lookup: CategoryLookup(categories), citizenSettings: settings,
+            citizenBounds: settings.bounds ?? KommunBounds.around(areas.compactMap(\.shape)), loaded: now)
         lock.withLock { entries[kommunID] = entry }
         return entry
     }

@@ -42,14 +42,16 @@ public struct WeekReport: Sendable {
         var places = Array(HotPlaces.find(week: weekPoints, earlier: []).prefix(15))
         if !places.isEmpty {
             // Only the earlier events near this week's hot places can make them recurring.
-            let earlier = try await incidents.positions(kommunID: kommun.id, from: week.adding(-4).start, until: week.start, sources: sources,
-                                                        within: HotPlaces.boxes(around: places))
+            let earlier = try await incidents.positions(
+                kommunID: kommun.id, from: week.adding(-4).start, until: week.start, sources: sources,
+                within: HotPlaces.boxes(around: places))
             places = HotPlaces.counting(earlier, around: places)
         }
         let names = Dictionary(uniqueKeysWithValues: categories.map { ($0.id, $0.name) })
         let hot = places.map { place in
-            HotPlaceLine(place: place, area: areas.first { $0.shape?.contains(place.centre) ?? false }?.name ?? WeekSummary.restOfKommun,
-                         categories: place.categoryIDs.compactMap { names[$0] }.joined(separator: ", "))
+            HotPlaceLine(
+                place: place, area: areas.first { $0.shape?.contains(place.centre) ?? false }?.name ?? WeekSummary.restOfKommun,
+                categories: place.categoryIDs.compactMap { names[$0] }.joined(separator: ", "))
         }
         var filter = IncidentStore.Filter(from: week.start, until: week.end, limit: listLimit)
         filter.sources = sources
@@ -81,7 +83,9 @@ public struct WeekReport: Sendable {
             var text = "\(summary.area): \(summary.total) händelser (föregående vecka \(summary.previousWeekTotal), snitt fyra veckor \(average))"
             if let percent = summary.percentAgainstAverage, abs(percent) >= 50, summary.total >= 5 {
                 text += percent > 0 ? ", en ökning med \(percent) % mot snittet." : ", en minskning med \(-percent) % mot snittet."
-            } else { text += "." }
+            } else {
+                text += "."
+            }
             return text
         }
     }
@@ -106,14 +110,18 @@ public struct WeekReport: Sendable {
             },
             "total": summaries.last?.total ?? 0,
             "hot_places": hotPlaces.map { line -> [String: Any] in
-                ["name": line.place.name, "area": line.area, "count": line.place.count, "recurring": line.place.isRecurring,
-                 "latitude": line.place.centre.latitude, "longitude": line.place.centre.longitude]
+                [
+                    "name": line.place.name, "area": line.area, "count": line.place.count, "recurring": line.place.isRecurring,
+                    "latitude": line.place.centre.latitude, "longitude": line.place.centre.longitude,
+                ]
             },
             "priority_places": priorityPlaces.map { ["name": $0.name, "note": $0.note] },
             "insatser": insatser.map { insats -> [String: Any] in
-                ["kind": insats.kind.rawValue, "what": insats.what, "place": insats.place, "status": insats.status.rawValue,
-                 "responsible": organisationName(insats.organisationID), "decided_week": insats.decidedWeek.description,
-                 "starts_on": insats.startsOn, "due_on": insats.dueOn]
+                [
+                    "kind": insats.kind.rawValue, "what": insats.what, "place": insats.place, "status": insats.status.rawValue,
+                    "responsible": organisationName(insats.organisationID), "decided_week": insats.decidedWeek.description,
+                    "starts_on": insats.startsOn, "due_on": insats.dueOn,
+                ]
             },
         ]
     }
@@ -121,8 +129,10 @@ public struct WeekReport: Sendable {
 
 /// Swedish dates for headings ("25 mars 2024").
 enum SwedishDate {
-    static let months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-                         "november", "december"]
+    static let months = [
+        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+        "november", "december",
+    ]
 
     static func day(_ date: Date) -> String {
         let local = StockholmCalendar.local(date)

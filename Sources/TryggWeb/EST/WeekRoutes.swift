@@ -40,16 +40,18 @@ struct WeekRoutes {
             let current = ISOWeek.containing(Date())
             let published = try await ESTStore(deps.database).publishedWeeks(kommunID: user.kommun.id)
             let mine = try await IncidentStore(deps.database).count(kommunID: user.kommun.id, filter: .init(reporterID: user.id))
-            let view = OverviewView(currentWeek: current.description, currentLabel: current.swedishName, lastWeek: current.adding(-1).description,
-                                    lastLabel: current.adding(-1).swedishName, seesDrafts: user.role.allows(.readAllIncidents),
-                                    leads: user.role.allows(.leadEST),
-                                    published: published.map { WeekLink(week: $0.week.description, label: $0.week.swedishName) }, myCount: mine)
+            let view = OverviewView(
+                currentWeek: current.description, currentLabel: current.swedishName, lastWeek: current.adding(-1).description,
+                lastLabel: current.adding(-1).swedishName, seesDrafts: user.role.allows(.readAllIncidents),
+                leads: user.role.allows(.leadEST),
+                published: published.map { WeekLink(week: $0.week.description, label: $0.week.swedishName) }, myCount: mine)
             return deps.renderer.page(.est, title: "EST – Effektiv samordning för trygghet", context: context, content: view)
         }
         routes.staff(SiteRoutes.week) { request, context in
             let (user, week) = try await weekAccess(context)
-            return try await page(user: user, week: week, context: context,
-                                  includeCitizen: request.uri.queryParameters["medborgare"] != "dolj")
+            return try await page(
+                user: user, week: week, context: context,
+                includeCitizen: request.uri.queryParameters["medborgare"] != "dolj")
         }
         routes.staff(SiteRoutes.weekReport) { _, context in
             let (user, week) = try await weekAccess(context)
@@ -72,15 +74,20 @@ struct WeekRoutes {
         }
         routes.staff(SiteRoutes.weekPublish) { _, context in
             let publish = context.form.text("publicera") == "ja"
-            return try await lead(context, done: publish ? "Lägesbilden är publicerad för de samverkande organisationerna och rapportörerna."
-                                                         : "Lägesbilden är tillbakadragen.") { store, week, kommunID, actor in
+            return try await lead(
+                context,
+                done: publish
+                    ? "Lägesbilden är publicerad för de samverkande organisationerna och rapportörerna."
+                    : "Lägesbilden är tillbakadragen."
+            ) { store, week, kommunID, actor in
                 try await store.setPublished(publish, week: week, kommunID: kommunID, by: actor)
             }
         }
         routes.staff(SiteRoutes.weekPlaceAdd) { _, context in
             try await lead(context, done: "Platsen är markerad som prioriterad.") { store, week, kommunID, actor in
-                try await store.addPriorityPlace(name: context.form.text("namn"), point: Self.point(context.form), note: context.form.text("anteckning"),
-                                                 week: week, kommunID: kommunID, by: actor)
+                try await store.addPriorityPlace(
+                    name: context.form.text("namn"), point: Self.point(context.form), note: context.form.text("anteckning"),
+                    week: week, kommunID: kommunID, by: actor)
             }
         }
         routes.staff(SiteRoutes.weekPlaceRemove) { _, context in
@@ -96,9 +103,10 @@ struct WeekRoutes {
                     throw StoreError.invalid("Välj en ansvarig organisation.")
                 }
                 try await InsatsStore(deps.database).decide(
-                    .init(kind: Insats.Kind(rawValue: form.text("typ")) ?? .situational, what: form.text("vad"), place: form.text("plats"),
-                          point: Self.point(form), organisationID: organisationID, startsOn: form.text("start"), dueOn: form.text("klart"),
-                          presenceDays: form.text("dagar"), presenceTimes: form.text("tider")),
+                    .init(
+                        kind: Insats.Kind(rawValue: form.text("typ")) ?? .situational, what: form.text("vad"), place: form.text("plats"),
+                        point: Self.point(form), organisationID: organisationID, startsOn: form.text("start"), dueOn: form.text("klart"),
+                        presenceDays: form.text("dagar"), presenceTimes: form.text("tider")),
                     week: week, kommunID: kommunID, by: actor)
             }
         }
@@ -107,8 +115,9 @@ struct WeekRoutes {
             return try await lead(context, done: "Uppföljningen är sparad.") { _, week, kommunID, actor in
                 guard try await InsatsStore(deps.database).find(id: id, kommunID: kommunID) != nil else { throw StoreError.notFound("Insatsen") }
                 guard let status = Insats.Status(rawValue: context.form.text("status")) else { throw StoreError.invalid("Välj en status.") }
-                try await InsatsStore(deps.database).followUp(insatsID: id, week: week, status: status, note: context.form.text("notering"),
-                                                              kommunID: kommunID, by: actor)
+                try await InsatsStore(deps.database).followUp(
+                    insatsID: id, week: week, status: status, note: context.form.text("notering"),
+                    kommunID: kommunID, by: actor)
             }
         }
     }
@@ -124,8 +133,10 @@ struct WeekRoutes {
         return (user, week)
     }
 
-    private func lead(_ context: StaffContext, done: String,
-                      _ change: (ESTStore, ISOWeek, UUID, Actor) async throws -> Void) async throws -> Response {
+    private func lead(
+        _ context: StaffContext, done: String,
+        _ change: (ESTStore, ISOWeek, UUID, Actor) async throws -> Void
+    ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .leadEST)
         guard let week = ISOWeek(parsing: try context.parameters.require("week")) else { throw HTTPError(.notFound) }
         do {
@@ -140,12 +151,15 @@ struct WeekRoutes {
 
     static func point(_ form: FormFields) -> GeoPoint? {
         guard let lat = Double(form.text("lat").replacingOccurrences(of: ",", with: ".")),
-              let lon = Double(form.text("lon").replacingOccurrences(of: ",", with: ".")) else { return nil }
+            let lon = Double(form.text("lon").replacingOccurrences(of: ",", with: "."))
+        else { return nil }
         return GeoPoint(latitude: lat, longitude: lon)
     }
 
-    private func page(user: UserAccount, week: ISOWeek, context: StaffContext, includeCitizen: Bool = true,
-                      notice: String? = nil, error: String? = nil) async throws -> Response {
+    private func page(
+        user: UserAccount, week: ISOWeek, context: StaffContext, includeCitizen: Bool = true,
+        notice: String? = nil, error: String? = nil
+    ) async throws -> Response {
         let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database, includeCitizenReports: includeCitizen)
         let view = PageView(
             report: WeekView(report), leads: user.role.allows(.leadEST),
@@ -154,7 +168,8 @@ struct WeekRoutes {
             statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) },
             today: StockholmCalendar.local(Date()).dateText,
             citizenToggle: includeCitizen ? "?medborgare=dolj" : "?medborgare=visa")
-        return deps.renderer.page(.estWeek, title: report.title, context: context, content: view, notice: notice, error: error,
-                                  status: error == nil ? .ok : .badRequest)
+        return deps.renderer.page(
+            .estWeek, title: report.title, context: context, content: view, notice: notice, error: error,
+            status: error == nil ? .ok : .badRequest)
     }
 }

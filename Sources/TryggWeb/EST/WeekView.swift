@@ -51,7 +51,8 @@ struct WeekView {
             id = event.id.uuidString
             when = IncidentTime.display(event.occurredAt)
             area = event.areaID.flatMap { id in areas.first { $0.id == id }?.name } ?? WeekSummary.restOfKommun
-            category = (categories.first { $0.id == event.categoryID }?.name ?? "Okänd kategori")
+            category =
+                (categories.first { $0.id == event.categoryID }?.name ?? "Okänd kategori")
                 + (event.subcategory.isEmpty ? "" : " – \(event.subcategory)")
             place = event.place
             description = event.description
@@ -127,27 +128,33 @@ struct WeekView {
         highlights = report.highlights
         areas = report.summaries.enumerated().map { index, summary in
             let change = summary.changeFromPreviousWeek
-            return AreaRow(area: summary.area, total: summary.total, previous: summary.previousWeekTotal,
-                           average: Self.decimal(summary.fourWeekAverage),
-                           change: (change > 0 ? "+\(change)" : "\(change)") + (summary.percentAgainstAverage.map { " (\($0 > 0 ? "+" : "")\($0) % mot snittet)" } ?? ""),
-                           categories: summary.categories.map { "\($0.name) \($0.count)" }.joined(separator: ", "),
-                           isWhole: index == report.summaries.count - 1)
+            return AreaRow(
+                area: summary.area, total: summary.total, previous: summary.previousWeekTotal,
+                average: Self.decimal(summary.fourWeekAverage),
+                change: (change > 0 ? "+\(change)" : "\(change)") + (summary.percentAgainstAverage.map { " (\($0 > 0 ? "+" : "")\($0) % mot snittet)" } ?? ""),
+                categories: summary.categories.map { "\($0.name) \($0.count)" }.joined(separator: ", "),
+                isWhole: index == report.summaries.count - 1)
         }
         hotPlaces = report.hotPlaces.map { line in
-            HotRow(name: line.place.name.isEmpty ? "Namnlös plats" : line.place.name, area: line.area, count: line.place.count,
-                   recurring: line.place.isRecurring, earlier: line.place.earlierCount, categories: line.categories,
-                   latitude: String(format: "%.5f", line.place.centre.latitude), longitude: String(format: "%.5f", line.place.centre.longitude))
+            HotRow(
+                name: line.place.name.isEmpty ? "Namnlös plats" : line.place.name, area: line.area, count: line.place.count,
+                recurring: line.place.isRecurring, earlier: line.place.earlierCount, categories: line.categories,
+                latitude: String(format: "%.5f", line.place.centre.latitude), longitude: String(format: "%.5f", line.place.centre.longitude))
         }
         hours = Array(0...23)
         let maximum = max(report.profile.maximum, 1)
         profile = report.profile.cells.enumerated().map { day, counts in
-            ProfileRow(day: WeekdayHourProfile.weekdayNames[day].capitalized,
-                       cells: counts.map { ProfileCell(count: $0, level: $0 == 0 ? 0 : 1 + min(3, $0 * 4 / (maximum + 1))) },
-                       total: counts.reduce(0, +))
+            ProfileRow(
+                day: WeekdayHourProfile.weekdayNames[day].capitalized,
+                cells: counts.map { ProfileCell(count: $0, level: $0 == 0 ? 0 : 1 + min(3, $0 * 4 / (maximum + 1))) },
+                total: counts.reduce(0, +))
         }
-        let dots = report.mapPoints.map { AreaMapSVG.Dot(point: $0.point, title: report.categoryName($0.categoryID)) }
+        let dots =
+            report.mapPoints.map { AreaMapSVG.Dot(point: $0.point, title: report.categoryName($0.categoryID)) }
             + report.hotPlaces.map { AreaMapSVG.Dot(point: $0.place.centre, title: "Het plats: \($0.place.name) (\($0.place.count))", kind: "hot", radius: 12) }
-            + report.priorityPlaces.compactMap { place in place.point.map { AreaMapSVG.Dot(point: $0, title: "Prioriterad: \(place.name)", kind: "priority", radius: 8) } }
+            + report.priorityPlaces.compactMap { place in
+                place.point.map { AreaMapSVG.Dot(point: $0, title: "Prioriterad: \(place.name)", kind: "priority", radius: 8) }
+            }
         map = AreaMapSVG.render(report.areas, dots: dots, label: "Karta över veckans händelser") ?? ""
         events = report.events.map { EventRow($0, areas: report.areas, categories: report.categories, organisations: report.organisations) }
         eventCount = report.eventCount
@@ -155,7 +162,8 @@ struct WeekView {
         listLimit = report.events.count
         assessment = report.estWeek.assessment
         published = report.estWeek.isPublished
-        publishedText = report.estWeek.publishedAt.map { "Publicerad \(IncidentTime.display($0)) av \(report.estWeek.publishedBy)." }
+        publishedText =
+            report.estWeek.publishedAt.map { "Publicerad \(IncidentTime.display($0)) av \(report.estWeek.publishedBy)." }
             ?? "Inte publicerad: bara EST-gruppen och analytiker ser lägesbilden."
         priorityPlaces = report.priorityPlaces.map { PlaceRow(id: $0.id.uuidString, name: $0.name, note: $0.note) }
         insatser = report.insatser.map { InsatsRow($0, organisations: report.organisations) }
@@ -171,7 +179,8 @@ extension WeekReport {
     /// A self-contained HTML file (styles inline) for `trygg report week --format html`.
     public func standaloneHTML(renderer: Renderer) throws -> String {
         let folder = Bundle.module.url(forResource: "Resources", withExtension: nil)!.appendingPathComponent("static")
-        let css = try String(contentsOf: folder.appendingPathComponent("trygg.css"), encoding: .utf8) + "\n"
+        let css =
+            try String(contentsOf: folder.appendingPathComponent("trygg.css"), encoding: .utf8) + "\n"
             + String(contentsOf: folder.appendingPathComponent("report.css"), encoding: .utf8)
         return renderer.render(.reportWeek, ["page": WeekView(self), "inlineStyle": css])
     }
@@ -185,8 +194,9 @@ extension WeekReport {
         doc.paragraph(period + (estWeek.isPublished ? "" : " · utkast, ej publicerad"), style: "Subtitle")
         doc.heading("Sammanfattning", level: 1)
         for line in highlights { doc.paragraph(line) }
-        doc.table(header: ["Område", "Händelser", "Föregående vecka", "Snitt 4 veckor", "Kategorier"],
-                  rows: view.areas.map { [$0.area, "\($0.total)", "\($0.previous)", $0.average, $0.categories] }, widths: [2, 1, 1, 1, 4])
+        doc.table(
+            header: ["Område", "Händelser", "Föregående vecka", "Snitt 4 veckor", "Kategorier"],
+            rows: view.areas.map { [$0.area, "\($0.total)", "\($0.previous)", $0.average, $0.categories] }, widths: [2, 1, 1, 1, 4])
         doc.heading("EST-gruppens bedömning", level: 1)
         doc.paragraph(estWeek.assessment.isEmpty ? "Ingen bedömning är skriven för veckan." : estWeek.assessment)
         if !priorityPlaces.isEmpty {
@@ -194,27 +204,37 @@ extension WeekReport {
             doc.table(header: ["Plats", "Anteckning"], rows: priorityPlaces.map { [$0.name, $0.note] }, widths: [2, 4])
         }
         doc.heading("Heta platser", level: 1)
-        if hotPlaces.isEmpty { doc.paragraph("Inga platser med tre eller fler händelser inom 100 meter.") }
-        else {
-            doc.table(header: ["Plats", "Område", "Händelser", "De fyra veckorna före", "Kategorier"],
-                      rows: view.hotPlaces.map { [$0.name, $0.area, "\($0.count)", "\($0.earlier)", $0.categories] }, widths: [2, 2, 1, 1, 3])
+        if hotPlaces.isEmpty {
+            doc.paragraph("Inga platser med tre eller fler händelser inom 100 meter.")
+        } else {
+            doc.table(
+                header: ["Plats", "Område", "Händelser", "De fyra veckorna före", "Kategorier"],
+                rows: view.hotPlaces.map { [$0.name, $0.area, "\($0.count)", "\($0.earlier)", $0.categories] }, widths: [2, 2, 1, 1, 3])
         }
         doc.heading("Insatser", level: 1)
-        if insatser.isEmpty { doc.paragraph("Inga beslutade eller pågående insatser.") }
-        else {
-            doc.table(header: ["Insats", "Plats", "Ansvarig", "Period", "Status"],
-                      rows: view.insatser.map { ["\($0.kind): \($0.what)" + ($0.presence.isEmpty ? "" : " (\($0.presence))"), $0.place,
-                                                  $0.responsible, $0.period, $0.status] }, widths: [4, 2, 1, 2, 1])
+        if insatser.isEmpty {
+            doc.paragraph("Inga beslutade eller pågående insatser.")
+        } else {
+            doc.table(
+                header: ["Insats", "Plats", "Ansvarig", "Period", "Status"],
+                rows: view.insatser.map {
+                    [
+                        "\($0.kind): \($0.what)" + ($0.presence.isEmpty ? "" : " (\($0.presence))"), $0.place,
+                        $0.responsible, $0.period, $0.status,
+                    ]
+                }, widths: [4, 2, 1, 2, 1])
         }
         doc.heading("När på veckan", level: 1)
-        doc.table(header: ["Dag", "00–06", "06–12", "12–18", "18–24", "Totalt"],
-                  rows: view.profile.map { row in
-                      [row.day] + stride(from: 0, to: 24, by: 6).map { start in "\(row.cells[start..<(start + 6)].map(\.count).reduce(0, +))" } + ["\(row.total)"]
-                  }, widths: [2, 1, 1, 1, 1, 1])
+        doc.table(
+            header: ["Dag", "00–06", "06–12", "12–18", "18–24", "Totalt"],
+            rows: view.profile.map { row in
+                [row.day] + stride(from: 0, to: 24, by: 6).map { start in "\(row.cells[start..<(start + 6)].map(\.count).reduce(0, +))" } + ["\(row.total)"]
+            }, widths: [2, 1, 1, 1, 1, 1])
         doc.heading("Händelser", level: 1)
         if view.listTruncated { doc.paragraph("De \(view.listLimit) senaste av \(view.eventCount) händelser.") }
-        doc.table(header: ["Tid", "Område", "Kategori", "Plats", "Beskrivning"],
-                  rows: view.events.map { [$0.when, $0.area, $0.category, $0.place, $0.description] }, widths: [2, 2, 2, 2, 4])
+        doc.table(
+            header: ["Tid", "Område", "Kategori", "Plats", "Beskrivning"],
+            rows: view.events.map { [$0.when, $0.area, $0.category, $0.place, $0.description] }, widths: [2, 2, 2, 2, 4])
         return try doc.data()
     }
 }

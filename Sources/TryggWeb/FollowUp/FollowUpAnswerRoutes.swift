@@ -65,33 +65,40 @@ struct FollowUpAnswerRoutes {
         }
     }
 
-    private func mine(context: StaffContext, notice: String? = nil, error: String? = nil,
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func mine(
+        context: StaffContext, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .answerFollowUp)
         let id = try context.parameters.require("id", as: UUID.self)
         let store = FollowUpStore(deps.database)
         guard let round = try await store.round(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
-        let measures = try await PlanStore(deps.database).measures(planID: round.planID, kommunID: user.kommun.id,
-                                                                   filter: MeasureFilter(responsibleOrganisation: user.organisation.id))
-        let answers = Dictionary(try await store.answers(roundID: id, kommunID: user.kommun.id)
-            .filter { $0.organisationID == user.organisation.id }.map { ($0.measureID, $0) }, uniquingKeysWith: { a, _ in a })
+        let measures = try await PlanStore(deps.database).measures(
+            planID: round.planID, kommunID: user.kommun.id,
+            filter: MeasureFilter(responsibleOrganisation: user.organisation.id))
+        let answers = Dictionary(
+            try await store.answers(roundID: id, kommunID: user.kommun.id)
+                .filter { $0.organisationID == user.organisation.id }.map { ($0.measureID, $0) }, uniquingKeysWith: { a, _ in a })
         let forms = measures.map { measure in
             let answer = answers[measure.id]
             return MeasureForm(
                 measureID: measure.id.uuidString, reference: measure.reference, text: measure.row.measure,
                 responsible: measure.row.responsible.joined(separator: ", "),
                 options: FollowUpStatus.allCases.enumerated().map { index, option in
-                    StatusOption(value: option.rawValue, label: option.rawValue, definition: option.definition,
-                                 checked: answer?.status == option, id: "s\(measure.id.uuidString.prefix(8))-\(index)")
+                    StatusOption(
+                        value: option.rawValue, label: option.rawValue, definition: option.definition,
+                        checked: answer?.status == option, id: "s\(measure.id.uuidString.prefix(8))-\(index)")
                 },
                 description: answer?.description ?? "", answered: answer?.state == .submitted, returned: answer?.state == .returned,
                 returnComment: answer?.returnComment ?? "", answeredBy: answer.map { "\($0.answeredBy), \(SwedishTime.dateTime($0.updatedAt))" } ?? "")
         }
-        let view = MineView(id: id.uuidString, year: round.year, deadline: round.deadline, isOpen: round.state == .open,
-                            organisation: "\(user.organisation.abbreviation) – \(user.organisation.name)",
-                            answered: forms.filter(\.answered).count, total: forms.count, measures: forms,
-                            maxLength: FollowUpRules.maxDescriptionLength)
-        return deps.renderer.page(.followupMine, title: "Uppföljning \(round.year): \(user.organisation.abbreviation)s åtgärder",
-                                  context: context, content: view, notice: notice, error: error, status: status)
+        let view = MineView(
+            id: id.uuidString, year: round.year, deadline: round.deadline, isOpen: round.state == .open,
+            organisation: "\(user.organisation.abbreviation) – \(user.organisation.name)",
+            answered: forms.filter(\.answered).count, total: forms.count, measures: forms,
+            maxLength: FollowUpRules.maxDescriptionLength)
+        return deps.renderer.page(
+            .followupMine, title: "Uppföljning \(round.year): \(user.organisation.abbreviation)s åtgärder",
+            context: context, content: view, notice: notice, error: error, status: status)
     }
 }

@@ -11,7 +11,8 @@ enum FollowUpCharts {
     static func bars(_ rows: [(label: String, counts: FollowUpSummary.Counts)], title: String) -> String {
         let labelWidth = 230.0, barWidth = 420.0, rowHeight = 26.0
         let height = Double(rows.count) * rowHeight + 40
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 60)) \(Int(height))\" role=\"img\" aria-label=\"\(title.htmlEscaped)\" class=\"chart\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 60)) \(Int(height))\" role=\"img\" aria-label=\"\(title.htmlEscaped)\" class=\"chart\">"
         for (index, row) in rows.enumerated() {
             let y = Double(index) * rowHeight
             svg += "<text x=\"0\" y=\"\(y + 17)\" font-size=\"13\">\(row.label.htmlEscaped)</text>"
@@ -31,7 +32,8 @@ enum FollowUpCharts {
         var legendX = 0.0
         let legendY = Double(rows.count) * rowHeight + 14
         for (_, colour, name) in colours {
-            svg += "<rect x=\"\(legendX)\" y=\"\(legendY)\" width=\"12\" height=\"12\" fill=\"\(colour)\"/><text x=\"\(legendX + 16)\" y=\"\(legendY + 11)\" font-size=\"12\">\(name)</text>"
+            svg +=
+                "<rect x=\"\(legendX)\" y=\"\(legendY)\" width=\"12\" height=\"12\" fill=\"\(colour)\"/><text x=\"\(legendX + 16)\" y=\"\(legendY + 11)\" font-size=\"12\">\(name)</text>"
             legendX += 120
         }
         return svg + "</svg>"

@@ -18,11 +18,14 @@ public struct FollowUpReport: Sendable {
 
     /// Loads everything for a round of the kommun; nil when the round is not the kommun's.
     /// `withComparison: false` skips the previous year's round, which only the report shows.
-    public static func load(roundID: UUID, kommun: Kommun, database: TryggDatabase,
-                            withComparison: Bool = true) async throws -> FollowUpReport? {
+    public static func load(
+        roundID: UUID, kommun: Kommun, database: TryggDatabase,
+        withComparison: Bool = true
+    ) async throws -> FollowUpReport? {
         let store = FollowUpStore(database)
         guard let round = try await store.round(id: roundID, kommunID: kommun.id),
-              let plan = try await PlanStore(database).plan(id: round.planID, kommunID: kommun.id) else { return nil }
+            let plan = try await PlanStore(database).plan(id: round.planID, kommunID: kommun.id)
+        else { return nil }
         let organisations = try await KommunStore(database).organisations(kommunID: kommun.id)
         let summary = try await summary(of: round, kommun: kommun, organisations: organisations, database: database)
         // The comparison is with the latest round of an earlier year.
@@ -30,8 +33,9 @@ public struct FollowUpReport: Sendable {
         if withComparison, let earlier = try await store.rounds(kommunID: kommun.id).first(where: { $0.year < round.year }) {
             previous = (earlier.year, try await Self.summary(of: earlier, kommun: kommun, organisations: organisations, database: database).overall)
         }
-        return FollowUpReport(kommun: kommun, plan: plan, round: round, summary: summary, previous: previous,
-                              createdOn: SwedishTime.date(Date()))
+        return FollowUpReport(
+            kommun: kommun, plan: plan, round: round, summary: summary, previous: previous,
+            createdOn: SwedishTime.date(Date()))
     }
 
     static func summary(of round: FollowUpRound, kommun: Kommun, organisations: [Organisation], database: TryggDatabase) async throws -> FollowUpSummary {

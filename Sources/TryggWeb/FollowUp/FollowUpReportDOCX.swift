@@ -17,9 +17,10 @@ extension FollowUpReport {
         doc.heading("Sammanfattning", level: 1)
         doc.paragraph(headline)
         if let comparison { doc.paragraph(comparison) }
-        doc.table(header: ["Status", "Antal", "Andel"],
-                  rows: Self.statuses.map { [Self.statusName($0), "\(summary.overall[$0])", "\(summary.overall.share($0)) %"] },
-                  widths: [3, 1, 1])
+        doc.table(
+            header: ["Status", "Antal", "Andel"],
+            rows: Self.statuses.map { [Self.statusName($0), "\(summary.overall[$0])", "\(summary.overall.share($0)) %"] },
+            widths: [3, 1, 1])
         doc.heading("Per målområde och arbetssätt", level: 2)
         countTable(&doc, first: "Avsnitt", rows: sectionRows)
         doc.heading("Per ansvarig organisation", level: 2)
@@ -41,19 +42,23 @@ extension FollowUpReport {
             let lines = summary.lines.filter { $0.measure.row.section == section }
             guard !lines.isEmpty else { continue }
             doc.heading(section.heading, level: 2)
-            doc.table(header: ["Nr", "Åtgärd", "Ansvarig", "Status", "Beskrivning av utveckling"],
-                      rows: lines.map { line in
-                          [line.measure.reference, line.measure.row.measure, line.measure.row.responsible.joined(separator: ", "),
-                           Self.statusName(line.status), answerText(line).map { "\($0.0): \($0.1)" }.joined(separator: "\n\n")]
-                      },
-                      widths: [5, 30, 14, 10, 41])
+            doc.table(
+                header: ["Nr", "Åtgärd", "Ansvarig", "Status", "Beskrivning av utveckling"],
+                rows: lines.map { line in
+                    [
+                        line.measure.reference, line.measure.row.measure, line.measure.row.responsible.joined(separator: ", "),
+                        Self.statusName(line.status), answerText(line).map { "\($0.0): \($0.1)" }.joined(separator: "\n\n"),
+                    ]
+                },
+                widths: [5, 30, 14, 10, 41])
         }
         return try doc.data()
     }
 
     private func countTable(_ doc: inout DocxDocument, first: String, rows: [CountRow]) {
-        doc.table(header: [first] + Self.statuses.map(Self.statusName) + ["Totalt"],
-                  rows: rows.map { row in [row.label] + Self.statuses.map { "\(row.counts[$0])" } + ["\(row.counts.total)"] },
-                  widths: [8, 2, 2, 2, 2, 2])
+        doc.table(
+            header: [first] + Self.statuses.map(Self.statusName) + ["Totalt"],
+            rows: rows.map { row in [row.label] + Self.statuses.map { "\(row.counts[$0])" } + ["\(row.counts.total)"] },
+            widths: [8, 2, 2, 2, 2, 2])
     }
 }

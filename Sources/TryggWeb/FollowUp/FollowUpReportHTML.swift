@@ -61,9 +61,10 @@ extension FollowUpReport {
     }
 
     func line(_ line: FollowUpSummary.MeasureLine) -> Line {
-        Line(reference: line.measure.reference, text: line.measure.row.measure,
-             responsible: line.measure.row.responsible.joined(separator: ", "), status: Self.statusName(line.status),
-             answers: answerText(line).map { Answer(organisation: $0.0, text: $0.1) })
+        Line(
+            reference: line.measure.reference, text: line.measure.row.measure,
+            responsible: line.measure.row.responsible.joined(separator: ", "), status: Self.statusName(line.status),
+            answers: answerText(line).map { Answer(organisation: $0.0, text: $0.1) })
     }
 
     func htmlView(stylesheet: String?, inlineStyle: String?) -> HTMLView {
@@ -76,8 +77,9 @@ extension FollowUpReport {
             deadline: round.deadline, createdOn: createdOn, state: round.state.displayName, headline: headline, comparison: comparison,
             overall: Self.cells(summary.overall),
             overallChart: FollowUpCharts.bars([("Alla åtgärder", summary.overall)], title: "Status för alla åtgärder"),
-            sectionChart: FollowUpCharts.bars(sectionRows.map { ($0.label.count > 34 ? String($0.label.prefix(32)) + "…" : $0.label, $0.counts) },
-                                              title: "Status per målområde och arbetssätt"),
+            sectionChart: FollowUpCharts.bars(
+                sectionRows.map { ($0.label.count > 34 ? String($0.label.prefix(32)) + "…" : $0.label, $0.counts) },
+                title: "Status per målområde och arbetssätt"),
             organisationChart: FollowUpCharts.bars(organisationRows.map { ($0.label, $0.counts) }, title: "Svar per ansvarig organisation"),
             sectionTable: sectionRows.map { CountLine(label: $0.label, cells: Self.cells($0.counts), total: $0.counts.total) },
             organisationTable: organisationRows.map { CountLine(label: $0.label, cells: Self.cells($0.counts), total: $0.counts.total) },
@@ -86,8 +88,9 @@ extension FollowUpReport {
 
     /// A self-contained file: the stylesheet is inlined so it prints the same when opened from disk.
     public func standaloneHTML(renderer: Renderer) throws -> String {
-        let css = try String(contentsOf: Bundle.module.url(forResource: "Resources", withExtension: nil)!
-            .appendingPathComponent("static/report.css"), encoding: .utf8)
+        let css = try String(
+            contentsOf: Bundle.module.url(forResource: "Resources", withExtension: nil)!
+                .appendingPathComponent("static/report.css"), encoding: .utf8)
         return renderer.render(.reportFollowup, htmlView(stylesheet: nil, inlineStyle: css))
     }
 }

@@ -76,8 +76,9 @@ struct FollowUpRoutes {
             let user = try context.requireUser(allowedTo: .editPlan)
             guard let planID = UUID(uuidString: context.form.text("plan")) else { return try await list(context: context, error: "Välj en plan.") }
             do {
-                let round = try await FollowUpStore(deps.database).open(planID: planID, kommunID: user.kommun.id,
-                                                                        deadline: context.form.text("deadline"), by: context.actor)
+                let round = try await FollowUpStore(deps.database).open(
+                    planID: planID, kommunID: user.kommun.id,
+                    deadline: context.form.text("deadline"), by: context.actor)
                 return Response.seeOther(SiteRoutes.followUpRound.path(round.id))
             } catch let error as StoreError {
                 return try await list(context: context, error: error.description)
@@ -95,7 +96,8 @@ struct FollowUpRoutes {
             let id = try context.parameters.require("id", as: UUID.self)
             guard try await FollowUpStore(deps.database).round(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
             guard let measureID = UUID(uuidString: context.form.text("measure")),
-                  let organisationID = UUID(uuidString: context.form.text("organisation")) else { throw HTTPError(.badRequest) }
+                let organisationID = UUID(uuidString: context.form.text("organisation"))
+            else { throw HTTPError(.badRequest) }
             do {
                 try await FollowUpStore(deps.database).returnForCompletion(
                     roundID: id, kommunID: user.kommun.id, measureID: measureID, organisationID: organisationID,
@@ -145,10 +147,12 @@ struct FollowUpRoutes {
         let plans = try await PlanStore(deps.database).plans(kommunID: user.kommun.id).filter { $0.status == .antagen }.map {
             SelectOption(value: $0.id.uuidString, label: "\($0.year)" + ($0.version > 1 ? " version \($0.version)" : ""), selected: false)
         }
-        let view = ListView(rounds: rounds, canManage: user.role.allows(.editPlan), canAnswer: user.role.allows(.answerFollowUp),
-                            canReport: user.role.allows(.readFollowUpReport), plans: plans)
-        return deps.renderer.page(.followup, title: "Uppföljning", context: context, content: view, error: error,
-                                  status: error == nil ? .ok : .badRequest)
+        let view = ListView(
+            rounds: rounds, canManage: user.role.allows(.editPlan), canAnswer: user.role.allows(.answerFollowUp),
+            canReport: user.role.allows(.readFollowUpReport), plans: plans)
+        return deps.renderer.page(
+            .followup, title: "Uppföljning", context: context, content: view, error: error,
+            status: error == nil ? .ok : .badRequest)
     }
 
     private func overview(context: StaffContext, notice: String? = nil, error: String? = nil) async throws -> Response {
@@ -163,24 +167,28 @@ struct FollowUpRoutes {
             id: id.uuidString, year: report.round.year, deadline: report.round.deadline, isOpen: report.round.state == .open,
             headline: report.headline, chart: FollowUpCharts.bars(report.organisationRows.map { ($0.label, $0.counts) }, title: "Svar per organisation"),
             progress: summary.byOrganisation.map {
-                ProgressRow(organisation: $0.organisation.abbreviation, expected: $0.expected, answered: $0.answered, returned: $0.returned,
-                            complete: $0.answered == $0.expected)
+                ProgressRow(
+                    organisation: $0.organisation.abbreviation, expected: $0.expected, answered: $0.answered, returned: $0.returned,
+                    complete: $0.answered == $0.expected)
             },
             missing: missing.map { MissingRow(organisation: $0.organisation, reference: $0.measure.reference, text: $0.measure.row.measure) },
             missingCount: missing.count,
             missingOrganisations: Array(Set(missing.map(\.organisation))).sorted().joined(separator: ", "),
             lines: summary.lines.map { line in
-                AnswerRow(reference: line.measure.reference, measureID: line.measure.id.uuidString, text: line.measure.row.measure,
-                          status: FollowUpReport.statusName(line.status),
-                          answers: line.answers.map { entry in
-                              AnswerEntry(organisation: entry.organisation,
-                                          organisationID: entry.organisationID.uuidString,
-                                          status: entry.answer?.status.rawValue ?? "Ej besvarad", description: entry.answer?.description ?? "",
-                                          returned: entry.answer?.state == .returned, returnComment: entry.answer?.returnComment ?? "",
-                                          answered: entry.answer?.state == .submitted)
-                          })
+                AnswerRow(
+                    reference: line.measure.reference, measureID: line.measure.id.uuidString, text: line.measure.row.measure,
+                    status: FollowUpReport.statusName(line.status),
+                    answers: line.answers.map { entry in
+                        AnswerEntry(
+                            organisation: entry.organisation,
+                            organisationID: entry.organisationID.uuidString,
+                            status: entry.answer?.status.rawValue ?? "Ej besvarad", description: entry.answer?.description ?? "",
+                            returned: entry.answer?.state == .returned, returnComment: entry.answer?.returnComment ?? "",
+                            answered: entry.answer?.state == .submitted)
+                    })
             })
-        return deps.renderer.page(.followupRound, title: "Uppföljning \(report.round.year)", context: context, content: view,
-                                  notice: notice, error: error, status: error == nil ? .ok : .badRequest)
+        return deps.renderer.page(
+            .followupRound, title: "Uppföljning \(report.round.year)", context: context, content: view,
+            notice: notice, error: error, status: error == nil ? .ok : .badRequest)
     }
 }

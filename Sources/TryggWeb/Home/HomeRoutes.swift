@@ -32,27 +32,38 @@ struct HomeRoutes {
             let isAdmin = user.role.allows(.administerKommun)
             let users = isAdmin ? try await AccountStore(deps.database).count(kommunID: user.kommun.id) : nil
             var cards: [HomeView.Card] = [
-                .init(title: "Områden", text: "Kommunens prioriterade områden där kartläggning sker (\(areaCount) st).",
-                      href: SiteRoutes.areas.path, linkText: "Visa områden"),
-                .init(title: "Organisationer", text: "Förvaltningar, enheter och externa samverkansparter (\(organisationCount) st).",
-                      href: SiteRoutes.organisations.path, linkText: "Visa organisationer"),
+                .init(
+                    title: "Områden", text: "Kommunens prioriterade områden där kartläggning sker (\(areaCount) st).",
+                    href: SiteRoutes.areas.path, linkText: "Visa områden"),
+                .init(
+                    title: "Organisationer", text: "Förvaltningar, enheter och externa samverkansparter (\(organisationCount) st).",
+                    href: SiteRoutes.organisations.path, linkText: "Visa organisationer"),
             ]
             if let plan = try await PlanStore(deps.database).plans(kommunID: user.kommun.id).first {
-                cards.insert(.init(title: "Åtgärdsplan \(plan.year)",
-                                   text: "\(plan.status.displayName). Filtrera på målområde, ansvarig organisation eller samverkanspart.",
-                                   href: SiteRoutes.planYear.path(plan.year), linkText: "Öppna planen"), at: 0)
+                cards.insert(
+                    .init(
+                        title: "Åtgärdsplan \(plan.year)",
+                        text: "\(plan.status.displayName). Filtrera på målområde, ansvarig organisation eller samverkanspart.",
+                        href: SiteRoutes.planYear.path(plan.year), linkText: "Öppna planen"), at: 0)
             }
             if user.role.allows(.answerFollowUp),
-               let round = try await FollowUpStore(deps.database).rounds(kommunID: user.kommun.id).first(where: { $0.state == .open }) {
-                cards.insert(.init(title: "Uppföljning \(round.year) pågår",
-                                   text: "Sista svarsdag \(round.deadline). Ange status och beskrivning för \(user.organisation.abbreviation)s åtgärder.",
-                                   href: SiteRoutes.followUpMine.path(round.id), linkText: "Svara för \(user.organisation.abbreviation)"), at: 0)
+                let round = try await FollowUpStore(deps.database).rounds(kommunID: user.kommun.id).first(where: { $0.state == .open })
+            {
+                cards.insert(
+                    .init(
+                        title: "Uppföljning \(round.year) pågår",
+                        text: "Sista svarsdag \(round.deadline). Ange status och beskrivning för \(user.organisation.abbreviation)s åtgärder.",
+                        href: SiteRoutes.followUpMine.path(round.id), linkText: "Svara för \(user.organisation.abbreviation)"), at: 0)
             }
             if isAdmin {
-                cards.append(.init(title: "Användare", text: "Lägg till användare, ge roller och inaktivera konton.",
-                                   href: SiteRoutes.users.path, linkText: "Hantera användare"))
-                cards.append(.init(title: "Granskningslogg", text: "Sök i loggen över alla ändringar: vem, när, vad och varifrån.",
-                                   href: SiteRoutes.audit.path, linkText: "Öppna loggen"))
+                cards.append(
+                    .init(
+                        title: "Användare", text: "Lägg till användare, ge roller och inaktivera konton.",
+                        href: SiteRoutes.users.path, linkText: "Hantera användare"))
+                cards.append(
+                    .init(
+                        title: "Granskningslogg", text: "Sök i loggen över alla ändringar: vem, när, vad och varifrån.",
+                        href: SiteRoutes.audit.path, linkText: "Öppna loggen"))
             }
             let view = HomeView(
                 greeting: "Välkommen, \(user.name)", roleSummary: user.role.summary, kommun: user.kommun.name,

@@ -31,8 +31,10 @@ struct CSRFMiddleware: RouterMiddleware {
         // Fields without their own text rules (names, titles, notes) are covered here, before any
         // handler can store them: PostgreSQL refuses U+0000 and SQLite cuts text off at it.
         if let (name, scalar) = Self.controlCharacter(in: context.form) {
-            throw HTTPError(.badRequest, message: "Fältet ”\(name.prefix(40))” innehåller ett osynligt styrtecken (\(TextInput.codePoint(scalar))) "
-                + "som inte kan sparas. Ta bort det och försök igen.")
+            throw HTTPError(
+                .badRequest,
+                message: "Fältet ”\(name.prefix(40))” innehåller ett osynligt styrtecken (\(TextInput.codePoint(scalar))) "
+                    + "som inte kan sparas. Ta bort det och försök igen.")
         }
         return try await next(request, context)
     }

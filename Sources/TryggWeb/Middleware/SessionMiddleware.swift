@@ -22,7 +22,8 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         let path = request.uri.path
         if let token = request.cookies[CookieName.session]?.value,
-           let session = try await SessionStore(database).lookup(token: token, lifetime: configuration.sessionLifetime) {
+            let session = try await SessionStore(database).lookup(token: token, lifetime: configuration.sessionLifetime)
+        {
             if session.secondFactorPending {
                 // Half logged in: only the code page and logout are open.
                 guard path == SiteRoutes.loginCode.path || path == SiteRoutes.logout.path else {
@@ -47,8 +48,11 @@ struct SessionMiddleware: RouterMiddleware {
                 let fresh = RandomToken.make()
                 context.anonymousCSRFToken = fresh
                 var response = try await next(request, context)
-                response.headers.append(.init(name: .setCookie, value: Cookies.header(
-                    name: CookieName.csrf, value: fresh, maxAge: nil, secure: configuration.secureCookies)))
+                response.headers.append(
+                    .init(
+                        name: .setCookie,
+                        value: Cookies.header(
+                            name: CookieName.csrf, value: fresh, maxAge: nil, secure: configuration.secureCookies)))
                 return response
             }
         }

@@ -13,7 +13,8 @@ enum Open311Attributes {
     static let ageBand = Open311Input.ageBand
 
     static func serviceDescription(_ category: IncidentCategory) -> String {
-        category.subcategories.isEmpty ? "Tipsa kommunen om \(category.name.lowercased())."
+        category.subcategories.isEmpty
+            ? "Tipsa kommunen om \(category.name.lowercased())."
             : "Tipsa kommunen om \(category.name.lowercased()): \(category.subcategories.joined(separator: ", ").lowercased())."
     }
 
@@ -30,14 +31,17 @@ enum Open311Attributes {
             if let choices { fields.append(("values", values(choices))) }
             return .object(fields)
         }
-        return .list(element: "attribute", [
-            attribute(1, timeOfDay, "multivaluelist", "När känns platsen otrygg?", TimeOfDay.allCases.map { ($0.rawValue, $0.displayName) }),
-            attribute(2, weekdays, "multivaluelist", "Vilka dagar?", Array(zip(Weekdays.codes, Weekdays.names))),
-            attribute(3, placeName, "string", "Platsens namn, t.ex. ”Gångtunneln vid Skäggetorp centrum”.", nil),
-            attribute(4, area, "singlevaluelist", "Område, om platsen inte anges med lat/long.", areas.map { ($0.name, $0.name) }),
-            attribute(5, gender, "singlevaluelist", "Ditt kön (frivilligt, för jämställdhetsanalys).",
-                      ReporterGender.allCases.map { ($0.rawValue, $0.displayName) }),
-            attribute(6, ageBand, "singlevaluelist", "Din ålder (frivilligt).", AgeBand.allCases.map { ($0.rawValue, $0.displayName) }),
-        ])
+        return .list(
+            element: "attribute",
+            [
+                attribute(1, timeOfDay, "multivaluelist", "När känns platsen otrygg?", TimeOfDay.allCases.map { ($0.rawValue, $0.displayName) }),
+                attribute(2, weekdays, "multivaluelist", "Vilka dagar?", Array(zip(Weekdays.codes, Weekdays.names))),
+                attribute(3, placeName, "string", "Platsens namn, t.ex. ”Gångtunneln vid Skäggetorp centrum”.", nil),
+                attribute(4, area, "singlevaluelist", "Område, om platsen inte anges med lat/long.", areas.map { ($0.name, $0.name) }),
+                attribute(
+                    5, gender, "singlevaluelist", "Ditt kön (frivilligt, för jämställdhetsanalys).",
+                    ReporterGender.allCases.map { ($0.rawValue, $0.displayName) }),
+                attribute(6, ageBand, "singlevaluelist", "Din ålder (frivilligt).", AgeBand.allCases.map { ($0.rawValue, $0.displayName) }),
+            ])
     }
 }

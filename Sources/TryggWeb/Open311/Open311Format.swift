@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import TryggCore
 
 /// Open311 answers in XML (required by the standard) and JSON, chosen by the resource's suffix.
 enum Open311Format {
@@ -93,22 +94,7 @@ indirect enum Open311Value {
         out += "\""
     }
 
-    static func xmlEscaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            // Control characters other than tab and newlines are not allowed in XML 1.0.
-            case _ where scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r": continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func xmlEscaped(_ text: String) -> String { XMLText.escaped(text) }
 }
 
 enum Open311Response {

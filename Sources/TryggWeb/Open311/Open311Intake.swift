@@ -19,9 +19,12 @@ struct Open311Intake {
         let kommun = try await Open311Routes.kommun(form["jurisdiction_id"], deps: deps)
         let key = form.text("api_key")
         guard !key.isEmpty else { throw Open311Error(.forbidden, "api_key saknas. Nycklar utfärdas av kommunen.") }
-        let found = key.utf8.count > 100 ? nil : try await deps.open311Keys.value(for: key) { hash in
-            try await Open311KeyStore(deps.database).key(forHash: hash).map { (Open311Key(kommunID: $0.kommunID, label: $0.label), nil) }
-        }
+        let found =
+            key.utf8.count > 100
+            ? nil
+            : try await deps.open311Keys.value(for: key) { hash in
+                try await Open311KeyStore(deps.database).key(forHash: hash).map { (Open311Key(kommunID: $0.kommunID, label: $0.label), nil) }
+            }
         guard let keyLabel = found.flatMap({ $0.kommunID == kommun.id ? $0.label : nil }) else {
             throw Open311Error(.forbidden, "api_key är ogiltig eller spärrad för \(kommun.name).")
         }
@@ -41,10 +44,12 @@ struct Open311Intake {
         }
         let actor = Actor(userID: nil, kommunID: kommun.id, label: "open311: \(keyLabel)", address: context.clientAddress)
         let tip = CitizenStore.receive(checked, kommunID: kommun.id, channel: .open311, retentionDays: reference.citizenSettings.retentionDays, by: actor)
-        guard let token = try await deps.publicGate.whileWriting({ () async throws -> String in
-            try await deps.citizenQueue.store(tip)
-            return tip.token
-        }) else {
+        guard
+            let token = try await deps.publicGate.whileWriting({ () async throws -> String in
+                try await deps.citizenQueue.store(tip)
+                return tip.token
+            })
+        else {
             throw Open311Error(.serviceUnavailable, "Tjänsten tar emot många rapporter just nu. Försök igen om en stund.")
         }
         let answer = Open311Value.object([("token", .text(token)), ("service_notice", .text(Self.notice)), ("account_id", .null)])

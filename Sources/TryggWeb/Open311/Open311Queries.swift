@@ -50,8 +50,10 @@ struct Open311Queries {
     func one(id: String, request: Request, format: Open311Format) async throws -> Response {
         let kommun = try await Open311Routes.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), deps: deps)
         guard let number = Int(id), number > 0,
-              let report = try await CitizenStore(deps.database).list(
-                  kommunID: kommun.id, filter: .init(statuses: [.approved, .closed], publicNumbers: [number], limit: 1)).first else {
+            let report = try await CitizenStore(deps.database).list(
+                kommunID: kommun.id, filter: .init(statuses: [.approved, .closed], publicNumbers: [number], limit: 1)
+            ).first
+        else {
             throw Open311Error(.notFound, "Ärende ”\(id.prefix(30))” finns inte eller är inte publicerat.")
         }
         return try await document([report], kommun: kommun, format: format)
@@ -63,8 +65,9 @@ struct Open311Queries {
             throw Open311Error(.notFound, "Token finns inte.")
         }
         let id: Open311Value = report.status.isPublic ? report.publicNumber.map { .text(String($0)) } ?? .null : .null
-        return Open311Response.document(.list(element: "request", [.object([("service_request_id", id), ("token", .text(token))])]),
-                                        root: "service_requests", format: format)
+        return Open311Response.document(
+            .list(element: "request", [.object([("service_request_id", id), ("token", .text(token))])]),
+            root: "service_requests", format: format)
     }
 
     /// The standard's date rules: W3C date-times; without dates the last 90 days; never more than 90 days.

@@ -68,10 +68,12 @@ struct Open311Routes {
     private func services(request: Request, format: Open311Format) async throws -> Response {
         let kommun = try await Self.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), deps: deps)
         let list = try await publicCategories(kommunID: kommun.id).map { category -> Open311Value in
-            .object([("service_code", .text(category.code)), ("service_name", .text(category.name)),
-                      ("description", .text(Open311Attributes.serviceDescription(category))), ("metadata", .bool(true)),
-                      ("type", .text("batch")), ("keywords", .text(category.subcategories.joined(separator: ","))),
-                      ("group", .text("Trygghet"))])
+            .object([
+                ("service_code", .text(category.code)), ("service_name", .text(category.name)),
+                ("description", .text(Open311Attributes.serviceDescription(category))), ("metadata", .bool(true)),
+                ("type", .text("batch")), ("keywords", .text(category.subcategories.joined(separator: ","))),
+                ("group", .text("Trygghet")),
+            ])
         }
         return Open311Response.document(.list(element: "service", list), root: "services", format: format)
     }
@@ -82,9 +84,12 @@ struct Open311Routes {
             throw Open311Error(.notFound, "service_code ”\(code.prefix(60))” finns inte i \(kommun.name).")
         }
         let areas = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database).areas
-        return Open311Response.document(.object([("service_code", .text(category.code)),
-                                                 ("attributes", Open311Attributes.definitions(areas: areas))]),
-                                        root: "service_definition", format: format)
+        return Open311Response.document(
+            .object([
+                ("service_code", .text(category.code)),
+                ("attributes", Open311Attributes.definitions(areas: areas)),
+            ]),
+            root: "service_definition", format: format)
     }
 }
 
@@ -95,7 +100,8 @@ enum Open311Discovery {
     static func response(request: Request, secure: Bool, format: Open311Format) -> Response {
         // The Host header comes from the client: only a plain host[:port] is echoed.
         let authority = request.head.authority ?? ""
-        let safe = !authority.isEmpty && authority.count <= 200
+        let safe =
+            !authority.isEmpty && authority.count <= 200
             && authority.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) }
         let host = safe ? authority : "localhost"
         let scheme = secure ? "https" : "http"

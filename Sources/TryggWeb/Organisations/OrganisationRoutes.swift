@@ -58,19 +58,25 @@ struct OrganisationRoutes {
         }
     }
 
-    private func list(context: StaffContext, notice: String? = nil, error: String? = nil,
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func list(
+        context: StaffContext, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readReferenceData)
         let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
         let groups = OrganisationKind.allCases.map { kind in
-            Group(title: Self.pluralTitle(kind), rows: organisations.filter { $0.kind == kind }.map { organisation in
-                Row(id: organisation.id.uuidString, abbreviation: organisation.abbreviation, name: organisation.name,
-                    kindOptions: Self.options(selected: organisation.kind), unconfirmed: !organisation.nameConfirmed)
-            })
+            Group(
+                title: Self.pluralTitle(kind),
+                rows: organisations.filter { $0.kind == kind }.map { organisation in
+                    Row(
+                        id: organisation.id.uuidString, abbreviation: organisation.abbreviation, name: organisation.name,
+                        kindOptions: Self.options(selected: organisation.kind), unconfirmed: !organisation.nameConfirmed)
+                })
         }.filter { !$0.rows.isEmpty }
         let view = ListView(groups: groups, canEdit: user.role.allows(.administerKommun), kindOptions: Self.options(selected: .forvaltning))
-        return deps.renderer.page(.organisations, title: "Organisationer", context: context, content: view,
-                                  notice: notice, error: error, status: status)
+        return deps.renderer.page(
+            .organisations, title: "Organisationer", context: context, content: view,
+            notice: notice, error: error, status: status)
     }
 
     static func options(selected: OrganisationKind) -> [SelectOption] {

@@ -62,22 +62,26 @@ struct GoverningDocumentRoutes {
         }
     }
 
-    private func page(context: StaffContext, notice: String? = nil, error: String? = nil,
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func page(
+        context: StaffContext, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readPlan)
         let documents = try await GoverningDocumentStore(deps.database).all(kommunID: user.kommun.id).map { document in
-            DocumentRow(id: document.id.uuidString, kind: document.kind.displayName, kindOptions: Self.kinds(selected: document.kind),
-                        title: document.title, diarienummer: document.diarienummer, adoptedBy: document.adoptedBy, adoptedOn: document.adoptedOn,
-                        validity: document.validity, reviewOn: document.reviewOn, links: document.links,
-                        linksText: document.links.joined(separator: "\n"))
+            DocumentRow(
+                id: document.id.uuidString, kind: document.kind.displayName, kindOptions: Self.kinds(selected: document.kind),
+                title: document.title, diarienummer: document.diarienummer, adoptedBy: document.adoptedBy, adoptedOn: document.adoptedOn,
+                validity: document.validity, reviewOn: document.reviewOn, links: document.links,
+                linksText: document.links.joined(separator: "\n"))
         }
         let view = PageView(
             targetAreas: PlanSection.allCases.filter(\.isTargetArea).map(\.heading), efforts: LongTermEffort.allCases.map(\.rawValue),
             methods: PlanSection.allCases.filter(\.isWorkingMethod).map(\.rawValue),
             levels: PreventionLevel.allCases.map(\.rawValue), documents: documents, canEdit: user.role.allows(.editPlan),
             kindOptions: Self.kinds(selected: .handlingsplan))
-        return deps.renderer.page(.planDocuments, title: "Program och styrdokument", context: context, content: view,
-                                  notice: notice, error: error, status: status)
+        return deps.renderer.page(
+            .planDocuments, title: "Program och styrdokument", context: context, content: view,
+            notice: notice, error: error, status: status)
     }
 
     static func kinds(selected: GoverningDocument.Kind) -> [SelectOption] {

@@ -76,8 +76,9 @@ struct MeasureRoutes {
                 guard try await PlanStore(deps.database).measure(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
                 do {
                     try await PlanStore(deps.database).setRetired(retired, measureID: id, kommunID: user.kommun.id, by: context.actor)
-                    return Response.seeOther(SiteRoutes.measure.path(id), notice: retired ? "Åtgärden är markerad som utgången." : "Åtgärden är återinförd.",
-                                             context: context)
+                    return Response.seeOther(
+                        SiteRoutes.measure.path(id), notice: retired ? "Åtgärden är markerad som utgången." : "Åtgärden är återinförd.",
+                        context: context)
                 } catch let error as StoreError {
                     return try await page(context: context, error: error.description, status: .badRequest)
                 }
@@ -88,8 +89,9 @@ struct MeasureRoutes {
             let (user, plan) = try await PlanRoutes(deps: deps).requirePlan(request: request, context: context, permission: .editPlan)
             do {
                 let edit = try Self.edit(from: context.form, year: plan.year)
-                let measure = try await PlanStore(deps.database).addMeasure(planID: plan.id, kommunID: user.kommun.id, edit: edit,
-                                                                            by: context.actor)
+                let measure = try await PlanStore(deps.database).addMeasure(
+                    planID: plan.id, kommunID: user.kommun.id, edit: edit,
+                    by: context.actor)
                 return Response.seeOther(SiteRoutes.measure.path(measure.id))
             } catch let error as StoreError {
                 return try await newPage(request: request, context: context, error: error.description, keep: context.form)
@@ -101,14 +103,17 @@ struct MeasureRoutes {
 
     /// The form is checked by the same rules as an imported file, so the two cannot drift apart.
     static func edit(from form: FormFields, year: Int) throws -> PlanStore.MeasureEdit {
-        let fields = ["year": String(year), "section": form.text("section"), "target_area": "", "group_number": form.text("group_number"),
-                      "group_title": form.text("group_title"), "subgroup_label": form.text("subgroup_label"),
-                      "subgroup_title": form.text("subgroup_title"), "position": form.text("position"), "measure": form.text("measure"),
-                      "responsible": form.text("responsible"), "partners": form.text("partners"), "funding": form.text("funding")]
+        let fields = [
+            "year": String(year), "section": form.text("section"), "target_area": "", "group_number": form.text("group_number"),
+            "group_title": form.text("group_title"), "subgroup_label": form.text("subgroup_label"),
+            "subgroup_title": form.text("subgroup_title"), "position": form.text("position"), "measure": form.text("measure"),
+            "responsible": form.text("responsible"), "partners": form.text("partners"), "funding": form.text("funding"),
+        ]
         let table = CSVTable(header: PlanCSV.columns, rows: [.init(line: 0, fields: PlanCSV.columns.map { fields[$0] ?? "" })], delimiter: ",")
         let row = try PlanCSV.rows(from: table)[0]
-        return PlanStore.MeasureEdit(row: row, preventionLevel: PreventionLevel(rawValue: form.text("prevention_level")),
-                                     longTermEffort: LongTermEffort(rawValue: form.text("long_term_effort")))
+        return PlanStore.MeasureEdit(
+            row: row, preventionLevel: PreventionLevel(rawValue: form.text("prevention_level")),
+            longTermEffort: LongTermEffort(rawValue: form.text("long_term_effort")))
     }
 
     static func messages(_ failure: ImportFailure) -> String {
@@ -116,9 +121,11 @@ struct MeasureRoutes {
     }
 
     static func label(_ column: String) -> String {
-        ["section": "Avsnitt", "group_number": "Grupp", "group_title": "Gruppens rubrik", "subgroup_label": "Undergruppens nummer",
-         "subgroup_title": "Undergruppens rubrik", "position": "Position", "measure": "Åtgärd", "responsible": "Ansvarig",
-         "partners": "Samverkan", "funding": "Finansiering"][column] ?? column
+        [
+            "section": "Avsnitt", "group_number": "Grupp", "group_title": "Gruppens rubrik", "subgroup_label": "Undergruppens nummer",
+            "subgroup_title": "Undergruppens rubrik", "position": "Position", "measure": "Åtgärd", "responsible": "Ansvarig",
+            "partners": "Samverkan", "funding": "Finansiering",
+        ][column] ?? column
     }
 
     static func formValues(_ measure: Measure?, keep form: FormFields?) -> FormValues {
@@ -140,8 +147,10 @@ struct MeasureRoutes {
                 + LongTermEffort.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == effort) })
     }
 
-    private func page(context: StaffContext, notice: String? = nil, error: String? = nil,
-                      status: HTTPResponse.Status = .ok, keep form: FormFields? = nil) async throws -> Response {
+    private func page(
+        context: StaffContext, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok, keep form: FormFields? = nil
+    ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readPlan)
         let id = try context.parameters.require("id", as: UUID.self)
         let store = PlanStore(deps.database)
@@ -159,8 +168,9 @@ struct MeasureRoutes {
             preventionLevel: measure.preventionLevel?.rawValue, longTermEffort: measure.longTermEffort?.rawValue,
             history: history, canEdit: user.role.allows(.editPlan) && plan.status == .utkast,
             form: Self.formValues(measure, keep: form))
-        return deps.renderer.page(.planMeasure, title: "Åtgärd \(measure.reference)", context: context, content: view,
-                                  notice: notice, error: error, status: status)
+        return deps.renderer.page(
+            .planMeasure, title: "Åtgärd \(measure.reference)", context: context, content: view,
+            notice: notice, error: error, status: status)
     }
 
     private func newPage(request: Request, context: StaffContext, error: String? = nil, keep form: FormFields? = nil) async throws -> Response {
@@ -168,9 +178,11 @@ struct MeasureRoutes {
         guard plan.status == .utkast else {
             throw HTTPError(.badRequest, message: "Planen är antagen. Skapa en ny version för att lägga till åtgärder.")
         }
-        let view = NewMeasurePage(plan: PlanViews.summary(plan), planHref: SiteRoutes.planYear.path(plan.year, query: [("version", "\(plan.version)")]),
-                                  form: Self.formValues(nil, keep: form))
-        return deps.renderer.page(.planNewMeasure, title: "Ny åtgärd i åtgärdsplan \(plan.year)", context: context, content: view,
-                                  error: error, status: error == nil ? .ok : .badRequest)
+        let view = NewMeasurePage(
+            plan: PlanViews.summary(plan), planHref: SiteRoutes.planYear.path(plan.year, query: [("version", "\(plan.version)")]),
+            form: Self.formValues(nil, keep: form))
+        return deps.renderer.page(
+            .planNewMeasure, title: "Ny åtgärd i åtgärdsplan \(plan.year)", context: context, content: view,
+            error: error, status: error == nil ? .ok : .badRequest)
     }
 }

@@ -43,27 +43,31 @@ struct PlanRoutes {
             if let latest = try await PlanStore(deps.database).plans(kommunID: user.kommun.id).first {
                 return Response.seeOther(SiteRoutes.planYear.path(latest.year))
             }
-            return deps.renderer.page(.planEmpty, title: "Åtgärdsplan", context: context,
-                                      content: EmptyPage(canEdit: user.role.allows(.editPlan)))
+            return deps.renderer.page(
+                .planEmpty, title: "Åtgärdsplan", context: context,
+                content: EmptyPage(canEdit: user.role.allows(.editPlan)))
         }
         routes.staff(SiteRoutes.planYear) { request, context in try await page(request: request, context: context) }
         routes.staff(SiteRoutes.planExportCSV) { request, context in
             let (user, plan) = try await requirePlan(request: request, context: context)
             let measures = try await PlanStore(deps.database).measures(planID: plan.id, kommunID: user.kommun.id)
-            return Response.download(PlanCSV.csv(measures.map(\.row)).utf8, contentType: "text/csv; charset=utf-8",
-                                     filename: "atgardsplan-\(plan.year)-v\(plan.version).csv")
+            return Response.download(
+                PlanCSV.csv(measures.map(\.row)).utf8, contentType: "text/csv; charset=utf-8",
+                filename: "atgardsplan-\(plan.year)-v\(plan.version).csv")
         }
         routes.staff(SiteRoutes.planExportXlsx) { request, context in
             let (user, plan) = try await requirePlan(request: request, context: context)
             let measures = try await PlanStore(deps.database).measures(planID: plan.id, kommunID: user.kommun.id)
-            return Response.download(try PlanFiles.xlsx(measures.map(\.row), year: plan.year), contentType: Response.xlsxType,
-                                     filename: "atgardsplan-\(plan.year)-v\(plan.version).xlsx")
+            return Response.download(
+                try PlanFiles.xlsx(measures.map(\.row), year: plan.year), contentType: Response.xlsxType,
+                filename: "atgardsplan-\(plan.year)-v\(plan.version).xlsx")
         }
         routes.staff(SiteRoutes.planImport) { _, context in try await importFile(context: context) }
         routes.staff(SiteRoutes.planAdopt) { request, context in
             let (user, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
-            let metadata = PlanMetadata(title: context.form.text("title"), diarienummer: context.form.text("diarienummer"),
-                                        adoptedBy: context.form.text("adopted_by"), adoptedOn: context.form.text("adopted_on"))
+            let metadata = PlanMetadata(
+                title: context.form.text("title"), diarienummer: context.form.text("diarienummer"),
+                adoptedBy: context.form.text("adopted_by"), adoptedOn: context.form.text("adopted_on"))
             do {
                 try await PlanStore(deps.database).adopt(planID: plan.id, kommunID: user.kommun.id, metadata: metadata, by: context.actor)
             } catch let error as StoreError {
@@ -75,8 +79,9 @@ struct PlanRoutes {
             let (user, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
             let target = context.form.text("mal") == "ny-version" ? plan.year : plan.year + 1
             do {
-                let copy = try await PlanStore(deps.database).copy(planID: plan.id, kommunID: user.kommun.id, toYear: target,
-                                                                   by: context.actor)
+                let copy = try await PlanStore(deps.database).copy(
+                    planID: plan.id, kommunID: user.kommun.id, toYear: target,
+                    by: context.actor)
                 return Response.seeOther(SiteRoutes.planYear.path(copy.year))
             } catch let error as StoreError {
                 return try await page(request: request, context: context, error: error.description, status: .badRequest)
@@ -99,8 +104,10 @@ struct PlanRoutes {
         return (user, plan)
     }
 
-    func page(request: Request, context: StaffContext, notice: String? = nil, error: String? = nil,
-              status: HTTPResponse.Status = .ok) async throws -> Response {
+    func page(
+        request: Request, context: StaffContext, notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let (user, plan) = try await requirePlan(request: request, context: context)
         let query = request.uri.queryParameters
         let filter = MeasureFilter(
@@ -123,37 +130,44 @@ struct PlanRoutes {
         }
         let matching = all.filter(filter.matches).filter { wantedStatus.isEmpty || (statusByMeasure[$0.id] ?? "Ej besvarad") == wantedStatus }
         let plans = try await store.plans(kommunID: user.kommun.id).map { other in
-            PlanLink(label: "\(other.year)" + (other.version > 1 ? " v\(other.version)" : "") + (other.status == .utkast ? " (utkast)" : ""),
-                     href: SiteRoutes.planYear.path(other.year, query: [("version", "\(other.version)")]), current: other.id == plan.id)
+            PlanLink(
+                label: "\(other.year)" + (other.version > 1 ? " v\(other.version)" : "") + (other.status == .utkast ? " (utkast)" : ""),
+                href: SiteRoutes.planYear.path(other.year, query: [("version", "\(other.version)")]), current: other.id == plan.id)
         }
         let view = PlanPage(
             plan: PlanViews.summary(plan), plans: plans, sections: PlanViews.sections(matching),
             sectionOptions: PlanViews.sectionOptions(selected: filter.section),
             organisationOptions: PlanViews.organisationOptions(organisations, selected: filter.responsibleOrganisation),
             partner: filter.partner,
-            statusOptions: FollowUpReport.statuses.map { SelectOption(value: FollowUpReport.statusName($0), label: FollowUpReport.statusName($0),
-                                                                       selected: FollowUpReport.statusName($0) == wantedStatus) },
+            statusOptions: FollowUpReport.statuses.map {
+                SelectOption(
+                    value: FollowUpReport.statusName($0), label: FollowUpReport.statusName($0),
+                    selected: FollowUpReport.statusName($0) == wantedStatus)
+            },
             q: filter.text, includeRetired: filter.includeRetired,
             filtered: filter != MeasureFilter(includeRetired: filter.includeRetired) || !wantedStatus.isEmpty,
             matchCount: matching.count, totalCount: all.count, canEdit: user.role.allows(.editPlan),
             exportHref: SiteRoutes.planExportCSV.path(plan.year, query: [("version", "\(plan.version)")]),
             exportXlsxHref: SiteRoutes.planExportXlsx.path(plan.year, query: [("version", "\(plan.version)")]), nextYear: plan.year + 1)
-        return deps.renderer.page(.plan, title: "Åtgärdsplan \(plan.year)" + (plan.version > 1 ? ", version \(plan.version)" : ""),
-                                  context: context, content: view, notice: notice, error: error, status: status)
+        return deps.renderer.page(
+            .plan, title: "Åtgärdsplan \(plan.year)" + (plan.version > 1 ? ", version \(plan.version)" : ""),
+            context: context, content: view, notice: notice, error: error, status: status)
     }
 
     private func importFile(context: StaffContext) async throws -> Response {
         let user = try context.requireUser(allowedTo: .editPlan)
         func failure(_ message: String) -> Response {
-            deps.renderer.page(.planEmpty, title: "Import av åtgärdsplan", context: context, content: EmptyPage(canEdit: true),
-                               error: message, status: .badRequest)
+            deps.renderer.page(
+                .planEmpty, title: "Import av åtgärdsplan", context: context, content: EmptyPage(canEdit: true),
+                error: message, status: .badRequest)
         }
         guard let file = context.files["file"], !file.data.isEmpty else { return failure("Välj en CSV-fil att importera.") }
         let rows: [PlanRow]
         do { rows = try PlanFiles.rows(from: file.data) } catch { return failure(error.description) }
         do {
-            let summary = try await PlanStore(deps.database).importRows(rows, into: user.kommun, source: file.filename,
-                                                                        by: context.actor)
+            let summary = try await PlanStore(deps.database).importRows(
+                rows, into: user.kommun, source: file.filename,
+                by: context.actor)
             return Response.seeOther(SiteRoutes.planYear.path(summary.plan.year, query: [("version", "\(summary.plan.version)")]))
         } catch let error as ImportFailure {
             return failure(error.description)

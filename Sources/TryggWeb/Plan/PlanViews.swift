@@ -43,15 +43,17 @@ enum PlanViews {
     }
 
     static func summary(_ plan: ActionPlan) -> PlanSummary {
-        PlanSummary(title: plan.title, year: plan.year, version: plan.version, status: plan.status.displayName,
-                    isDraft: plan.status == .utkast, diarienummer: plan.diarienummer, adoptedBy: plan.adoptedBy,
-                    adoptedOn: plan.adoptedOn)
+        PlanSummary(
+            title: plan.title, year: plan.year, version: plan.version, status: plan.status.displayName,
+            isDraft: plan.status == .utkast, diarienummer: plan.diarienummer, adoptedBy: plan.adoptedBy,
+            adoptedOn: plan.adoptedOn)
     }
 
     static func row(_ measure: Measure) -> MeasureRow {
-        MeasureRow(id: measure.id.uuidString, reference: measure.reference, text: measure.row.measure,
-                   responsible: measure.row.responsible.joined(separator: ", "), partners: measure.row.partners.joined(separator: ", "),
-                   funding: measure.row.funding, retired: measure.retired)
+        MeasureRow(
+            id: measure.id.uuidString, reference: measure.reference, text: measure.row.measure,
+            responsible: measure.row.responsible.joined(separator: ", "), partners: measure.row.partners.joined(separator: ", "),
+            funding: measure.row.funding, retired: measure.retired)
     }
 
     /// Section → group → sub-group, in the plan's order; a sub-group label is shown as printed.
@@ -65,11 +67,14 @@ enum PlanViews {
                 for measure in inGroup {
                     let key = (measure.row.subgroupLabel, measure.row.subgroupTitle)
                     if let last = subgroups.last, (last.label, last.title) == key {
-                        subgroups[subgroups.count - 1] = Subgroup(label: last.label, title: last.title, hasHeading: last.hasHeading,
-                                                                  measures: last.measures + [row(measure)])
+                        subgroups[subgroups.count - 1] = Subgroup(
+                            label: last.label, title: last.title, hasHeading: last.hasHeading,
+                            measures: last.measures + [row(measure)])
                     } else {
-                        subgroups.append(Subgroup(label: key.0, title: key.1, hasHeading: !key.0.isEmpty || !key.1.isEmpty,
-                                                  measures: [row(measure)]))
+                        subgroups.append(
+                            Subgroup(
+                                label: key.0, title: key.1, hasHeading: !key.0.isEmpty || !key.1.isEmpty,
+                                measures: [row(measure)]))
                     }
                 }
                 return Group(number: number, title: inGroup.first?.row.groupTitle ?? "", subgroups: subgroups)

@@ -44,7 +44,7 @@ struct UserRoutes {
         let password = form["password"] ?? ""
         if let problem = PasswordPolicy.problem(with: password) { return try await failure(problem) }
         guard let organisationID = UUID(uuidString: form.text("organisation")),
-              let organisation = try await KommunStore(deps.database).organisation(id: organisationID, kommunID: admin.kommun.id)
+            let organisation = try await KommunStore(deps.database).organisation(id: organisationID, kommunID: admin.kommun.id)
         else { return try await failure("Välj en organisation.") }
         do {
             let created = try await AccountStore(deps.database).add(
@@ -65,31 +65,39 @@ struct UserRoutes {
         guard target.id != admin.id else {
             return try await list(context: context, error: "Du kan inte inaktivera ditt eget konto.", status: .badRequest)
         }
-        try await AccountStore(deps.database).setDisabled(userID: target.id, kommunID: admin.kommun.id, disabled: disabled,
-                                                          by: context.actor)
+        try await AccountStore(deps.database).setDisabled(
+            userID: target.id, kommunID: admin.kommun.id, disabled: disabled,
+            by: context.actor)
         // The user's API tokens must stop working now, not when the cache would renew them.
         deps.apiTokens.removeAll()
-        return Response.seeOther(SiteRoutes.users.path, notice: "\(target.email) är \(disabled ? "inaktiverad och utloggad" : "aktiverad igen").", context: context)
+        return Response.seeOther(
+            SiteRoutes.users.path, notice: "\(target.email) är \(disabled ? "inaktiverad och utloggad" : "aktiverad igen").", context: context)
     }
 
-    private func list(context: StaffContext, keep form: FormFields = FormFields(), notice: String? = nil,
-                      error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func list(
+        context: StaffContext, keep form: FormFields = FormFields(), notice: String? = nil,
+        error: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let admin = try context.requireUser(allowedTo: .administerKommun)
         let users = try await AccountStore(deps.database).accounts(kommunID: admin.kommun.id)
         let organisations = try await KommunStore(deps.database).organisations(kommunID: admin.kommun.id)
         let rows = users.map { user in
-            Row(id: user.id.uuidString, email: user.email, name: user.name, role: user.role.displayName,
+            Row(
+                id: user.id.uuidString, email: user.email, name: user.name, role: user.role.displayName,
                 organisation: user.organisation.abbreviation, secondFactor: user.secondFactorEnabled,
                 disabled: user.disabled, isSelf: user.id == admin.id)
         }
         let view = ListView(
             rows: rows,
-            roles: Role.allCases.map { SelectOption(value: $0.rawValue, label: "\($0.displayName): \($0.summary)", selected: $0.rawValue == form.text("role")) },
+            roles: Role.allCases.map {
+                SelectOption(value: $0.rawValue, label: "\($0.displayName): \($0.summary)", selected: $0.rawValue == form.text("role"))
+            },
             organisations: organisations.map {
                 SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id.uuidString == form.text("organisation"))
             },
             email: form.text("email"), name: form.text("name"), minimumLength: PasswordPolicy.minimumLength)
-        return deps.renderer.page(.users, title: "Användare", context: context, content: view,
-                                  notice: notice, error: error, status: status)
+        return deps.renderer.page(
+            .users, title: "Användare", context: context, content: view,
+            notice: notice, error: error, status: status)
     }
 }

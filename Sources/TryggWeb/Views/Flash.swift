@@ -28,8 +28,9 @@ struct Flash: Sendable, Equatable {
     init?(cookieValue value: String, key: String) {
         let parts = value.split(separator: ".", maxSplits: 1).map(String.init)
         guard !key.isEmpty, parts.count == 2, CSRFMiddleware.constantTimeEqual(parts[1], Self.signature(parts[0], key: key)),
-              let data = Self.data(base64url: parts[0]), let text = String(data: data, encoding: .utf8),
-              let newline = text.firstIndex(of: "\n"), let kind = Kind(rawValue: String(text[..<newline])) else { return nil }
+            let data = Self.data(base64url: parts[0]), let text = String(data: data, encoding: .utf8),
+            let newline = text.firstIndex(of: "\n"), let kind = Kind(rawValue: String(text[..<newline]))
+        else { return nil }
         self.init(kind: kind, text: String(text[text.index(after: newline)...]))
     }
 
@@ -54,8 +55,11 @@ extension Response {
     static func seeOther(_ location: String, notice: String, context: StaffContext) -> Response {
         var response = Response.seeOther(location)
         let flash = Flash(kind: .notice, text: notice)
-        response.headers.append(.init(name: .setCookie, value: Cookies.header(
-            name: Flash.cookieName, value: flash.cookieValue(key: context.csrfToken), maxAge: 60, secure: context.secureCookies)))
+        response.headers.append(
+            .init(
+                name: .setCookie,
+                value: Cookies.header(
+                    name: Flash.cookieName, value: flash.cookieValue(key: context.csrfToken), maxAge: 60, secure: context.secureCookies)))
         return response
     }
 }

@@ -34,8 +34,9 @@ struct Layout {
             nav = []
             return
         }
-        self.user = SignedIn(name: user.name, role: user.role.displayName, organisation: user.organisation.abbreviation,
-                             kommun: user.kommun.name)
+        self.user = SignedIn(
+            name: user.name, role: user.role.displayName, organisation: user.organisation.abbreviation,
+            kommun: user.kommun.name)
         nav = Self.modules(for: user.role).map { module in
             let path = module.route.path
             return NavItem(label: module.label, href: path, current: route == path || (path != "/" && route.hasPrefix(path + "/")))

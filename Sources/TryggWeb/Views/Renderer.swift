@@ -34,13 +34,16 @@ public struct Renderer: Sendable {
     }
 
     /// A page inside the common layout (navigation, title, flash messages).
-    func page<Context: PageContext & RequestContext>(_ template: Template, title: String, context: Context, content: Any = [String: String](),
-                                                     notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+    func page<Context: PageContext & RequestContext>(
+        _ template: Template, title: String, context: Context, content: Any = [String: String](),
+        notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+    ) -> Response {
         // A message a form left before redirecting here shows unless the page has its own.
         let flashed = notice == nil && error == nil ? context.flash : nil
-        let layout = Layout(title: title, context: context, route: context.endpointPath ?? "",
-                            notice: notice ?? (flashed?.kind == .notice ? flashed?.text : nil),
-                            error: error ?? (flashed?.kind == .error ? flashed?.text : nil))
+        let layout = Layout(
+            title: title, context: context, route: context.endpointPath ?? "",
+            notice: notice ?? (flashed?.kind == .notice ? flashed?.text : nil),
+            error: error ?? (flashed?.kind == .error ? flashed?.text : nil))
         return html(template, ["layout": layout, "page": content], status: status)
     }
 }

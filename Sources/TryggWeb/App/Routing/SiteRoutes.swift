@@ -143,26 +143,27 @@ enum SiteRoutes {
     }
 
     /// Every route above, for the inventory test and the route-scope checks.
-    static let all: [RouteDescription] = [
-        health.route, staticFile.route,
-        login.route, loginSubmit.route, loginCode.route, loginCodeSubmit.route, logout.route,
-        account.route, accountPassword.route, twoStepStart.route, twoStepActivate.route, twoStepDisable.route,
-        home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route,
-        users.route, userAdd.route, userDisable.route, userEnable.route, audit.route,
-        citizenAdmin.route, citizenSettings.route, open311KeyAdd.route, open311KeyRevoke.route,
-        plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planAdopt.route, planCopy.route,
-        measure.route, measureSave.route, measureRetire.route, measureReinstate.route, measureNew.route, measureCreate.route,
-        governingDocuments.route, governingDocumentAdd.route, governingDocumentSave.route,
-        followUp.route, followUpOpen.route, followUpRound.route, followUpSendBack.route, followUpClose.route,
-        followUpReport.route, followUpReportDocx.route, followUpMine.route, followUpAnswer.route,
-        est.route, incidentForm.route, incidentReport.route, incidents.route, incident.route, incidentCorrect.route,
-        week.route, weekReport.route, weekReportDocx.route, weekReportJSON.route, weekAssess.route, weekPublish.route,
-        weekPlaceAdd.route, weekPlaceRemove.route, weekInsatsAdd.route, weekInsatsFollowUp.route,
-        insatser.route, insats.route, categories.route, categorySave.route, trends.route, hotspots.route,
-        citizenReports.route, citizenReport.route,
-        publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route,
-        openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
-        open311Service.route, open311Request.route, open311Token.route,
-    ] + citizenReviewActions.map { citizenReview($0).route }
+    static let all: [RouteDescription] =
+        [
+            health.route, staticFile.route,
+            login.route, loginSubmit.route, loginCode.route, loginCodeSubmit.route, logout.route,
+            account.route, accountPassword.route, twoStepStart.route, twoStepActivate.route, twoStepDisable.route,
+            home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route,
+            users.route, userAdd.route, userDisable.route, userEnable.route, audit.route,
+            citizenAdmin.route, citizenSettings.route, open311KeyAdd.route, open311KeyRevoke.route,
+            plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planAdopt.route, planCopy.route,
+            measure.route, measureSave.route, measureRetire.route, measureReinstate.route, measureNew.route, measureCreate.route,
+            governingDocuments.route, governingDocumentAdd.route, governingDocumentSave.route,
+            followUp.route, followUpOpen.route, followUpRound.route, followUpSendBack.route, followUpClose.route,
+            followUpReport.route, followUpReportDocx.route, followUpMine.route, followUpAnswer.route,
+            est.route, incidentForm.route, incidentReport.route, incidents.route, incident.route, incidentCorrect.route,
+            week.route, weekReport.route, weekReportDocx.route, weekReportJSON.route, weekAssess.route, weekPublish.route,
+            weekPlaceAdd.route, weekPlaceRemove.route, weekInsatsAdd.route, weekInsatsFollowUp.route,
+            insatser.route, insats.route, categories.route, categorySave.route, trends.route, hotspots.route,
+            citizenReports.route, citizenReport.route,
+            publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route,
+            openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
+            open311Service.route, open311Request.route, open311Token.route,
+        ] + citizenReviewActions.map { citizenReview($0).route }
         + open311Formats.flatMap { [open311Discovery($0).route, open311Services($0).route, open311Requests($0).route, open311Post($0).route] }
 }
