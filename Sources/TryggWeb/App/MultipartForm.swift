@@ -11,10 +11,15 @@ public struct UploadedFile: Sendable {
 /// Reads `multipart/form-data`, the encoding browsers use for forms with a file, with
 /// multipart-kit's parser. Text fields go to `FormFields`, files to `UploadedFile`s.
 enum MultipartForm {
+    static func isMultipart(_ contentType: String) -> Bool { contentType.lowercased().hasPrefix("multipart/form-data") }
+
+    /// The boundary of a multipart content type: 1–70 characters (RFC 2046). multipart-kit stops
+    /// the process on an empty one (found by FuzzMultipart), so nothing else reaches its parser.
     static func boundary(fromContentType contentType: String) -> String? {
-        guard contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
-        let boundary = parameter("boundary", in: contentType)
-        return boundary?.isEmpty == false ? boundary : nil
+        guard isMultipart(contentType), let boundary = parameter("boundary", in: contentType), (1...70).contains(boundary.utf8.count) else {
+            return nil
+        }
+        return boundary
     }
 
     /// The fields and files of a body, or nil when it is not well-formed multipart.

@@ -15,8 +15,9 @@ struct CSRFMiddleware: RouterMiddleware {
         var request = request
         var context = context
         let body = try await request.collectBody(upTo: context.maxBodyBytes)
-        if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(fromContentType:)) {
-            guard let parsed = MultipartForm.parse(body, boundary: boundary) else {
+        let contentType = request.headers[.contentType] ?? ""
+        if MultipartForm.isMultipart(contentType) {
+            guard let boundary = MultipartForm.boundary(fromContentType: contentType), let parsed = MultipartForm.parse(body, boundary: boundary) else {
                 throw HTTPError(.badRequest, message: "Formuläret kunde inte läsas (felaktig multipart-kodning).")
             }
             context.form = FormFields(pairs: parsed.fields)
