@@ -189,10 +189,4 @@ public enum IncidentTime {
         let seconds = Int(date.timeIntervalSince1970).floorMod(60)
         return local.dateText + "T" + local.clockText + ":" + seconds.padded(2) + "+" + offset.padded(2) + ":00"
     }
-
-    /// "2024-03-27 21:40" in Swedish time, for pages.
-    public static func display(_ date: Date) -> String {
-        let local = StockholmCalendar.local(date)
-        return local.dateText + " " + local.clockText
-    }
 }

@@ -180,11 +180,11 @@ public struct IncidentStore: Sendable {
     }
 
     public static func auditDetail(_ incident: CheckedIncident) -> String {
-        "\(incident.category.name), \(IncidentTime.display(incident.occurredAt))"
+        "\(incident.category.name), \(SwedishTime.minute(incident.occurredAt))"
     }
 
     static func summary(_ incident: Incident) -> String {
-        "\(IncidentTime.display(incident.occurredAt)); \(incident.point.map { "\($0.latitude), \($0.longitude)" } ?? "ingen punkt"); "
+        "\(SwedishTime.minute(incident.occurredAt)); \(incident.point.map { "\($0.latitude), \($0.longitude)" } ?? "ingen punkt"); "
             + "\(incident.place); \(incident.description)"
     }
 }

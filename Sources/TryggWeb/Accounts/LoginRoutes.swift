@@ -154,25 +154,3 @@ enum SecondFactor {
         return (url, key)
     }
 }
-
-/// Times shown to people are Swedish local time.
-enum SwedishTime {
-    static let zone = TimeZone(identifier: "Europe/Stockholm")!
-
-    private static func formatter(_ format: String) -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.timeZone = zone
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = format
-        return formatter
-    }
-
-    static func clock(_ date: Date) -> String { formatter("HH:mm").string(from: date) }
-
-    static func date(_ date: Date) -> String { formatter("yyyy-MM-dd").string(from: date) }
-
-    static func dateTime(_ date: Date) -> String { formatter("yyyy-MM-dd HH:mm:ss").string(from: date) }
-
-    /// A `yyyy-MM-dd` date from a form, as the start of that day in Swedish time.
-    static func startOfDay(_ text: String) -> Date? { formatter("yyyy-MM-dd").date(from: text) }
-}

@@ -60,11 +60,11 @@ struct AnalysisRoutes {
                 periods: [SelectOption(value: "0", label: "Helår", selected: period == 0)]
                     + (1...3).map {
                         SelectOption(
-                            value: "\($0)", label: "Tertial \($0) (\(SwedishDate.shortMonth(($0 - 1) * 4 + 1))–\(SwedishDate.shortMonth($0 * 4)))",
+                            value: "\($0)", label: "Tertial \($0) (\(SwedishTime.shortMonth(($0 - 1) * 4 + 1))–\(SwedishTime.shortMonth($0 * 4)))",
                             selected: $0 == period)
                     },
-                months: keys.map(SwedishDate.shortMonth), areaRows: areaRows, categoryRows: categoryRows,
-                chart: TrendChart.lines(chartSeries, labels: keys.map(SwedishDate.shortMonth), title: "Händelser per månad och område, \(periodName)"),
+                months: keys.map(SwedishTime.shortMonth), areaRows: areaRows, categoryRows: categoryRows,
+                chart: TrendChart.lines(chartSeries, labels: keys.map(SwedishTime.shortMonth), title: "Händelser per månad och område, \(periodName)"),
                 periodName: periodName)
             return deps.renderer.page(.estTrends, title: "Trender", context: context, content: view)
         }

@@ -148,14 +148,14 @@ struct IncidentRoutes {
         let week = ISOWeek.containing(event.occurredAt)
         let view = DetailView(
             event: WeekView.EventRow(event, areas: areas, categories: categories, organisations: organisations), week: week.description,
-            weekLabel: week.swedishName, precision: event.precision.displayName + (event.endedAt.map { ", till \(IncidentTime.display($0))" } ?? ""),
+            weekLabel: week.swedishName, precision: event.precision.displayName + (event.endedAt.map { ", till \(SwedishTime.minute($0))" } ?? ""),
             coordinates: event.point.map { String(format: "%.5f, %.5f", $0.latitude, $0.longitude) } ?? "ingen punkt angiven", editable: editable,
             form: editable
                 ? form.view(
                     action: SiteRoutes.incidentCorrect.path(id), submitLabel: "Spara ändringen", categories: categories, areas: areas,
                     problems: problems) : nil)
         return deps.renderer.page(
-            .estEvent, title: "Händelse \(IncidentTime.display(event.occurredAt))", context: context, content: view,
+            .estEvent, title: "Händelse \(SwedishTime.minute(event.occurredAt))", context: context, content: view,
             notice: notice, status: problems.isEmpty ? .ok : .badRequest)
     }
 }

@@ -69,7 +69,7 @@ struct InsatsPage {
                     conclusion: estimate.conclusion)
             }
             let followUps = try await InsatsStore(deps.database).followUps(insatsID: id, kommunID: user.kommun.id).map {
-                FollowUpRow(week: $0.week.swedishName, status: $0.status.displayName, note: $0.note, actor: "\($0.actor), \(IncidentTime.display($0.at))")
+                FollowUpRow(week: $0.week.swedishName, status: $0.status.displayName, note: $0.note, actor: "\($0.actor), \(SwedishTime.minute($0.at))")
             }
             let view = View(
                 insats: WeekView.InsatsRow(insats, organisations: organisations), followUps: followUps, effect: effect,

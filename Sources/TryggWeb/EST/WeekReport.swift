@@ -69,7 +69,7 @@ public struct WeekReport: Sendable {
 
     public var period: String {
         let last = week.end.addingTimeInterval(-3600)
-        return "\(SwedishDate.day(week.start)) – \(SwedishDate.day(last))"
+        return "\(SwedishTime.longDate(week.start)) – \(SwedishTime.longDate(last))"
     }
 
     func categoryName(_ id: UUID) -> String { categories.first { $0.id == id }?.name ?? "Okänd kategori" }
@@ -125,19 +125,4 @@ public struct WeekReport: Sendable {
             },
         ]
     }
-}
-
-/// Swedish dates for headings ("25 mars 2024").
-enum SwedishDate {
-    static let months = [
-        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-        "november", "december",
-    ]
-
-    static func day(_ date: Date) -> String {
-        let local = StockholmCalendar.local(date)
-        return "\(local.day) \(months[local.month - 1]) \(local.year)"
-    }
-
-    static func shortMonth(_ key: Int) -> String { String(months[(key % 100) - 1].prefix(3)) }
 }

@@ -49,7 +49,7 @@ struct WeekView {
         /// An event with its ids replaced by the names people know.
         init(_ event: Incident, areas: [Area], categories: [IncidentCategory], organisations: [Organisation]) {
             id = event.id.uuidString
-            when = IncidentTime.display(event.occurredAt)
+            when = SwedishTime.minute(event.occurredAt)
             area = event.areaID.flatMap { id in areas.first { $0.id == id }?.name } ?? WeekSummary.restOfKommun
             category =
                 (categories.first { $0.id == event.categoryID }?.name ?? "Okänd kategori")
@@ -163,7 +163,7 @@ struct WeekView {
         assessment = report.estWeek.assessment
         published = report.estWeek.isPublished
         publishedText =
-            report.estWeek.publishedAt.map { "Publicerad \(IncidentTime.display($0)) av \(report.estWeek.publishedBy)." }
+            report.estWeek.publishedAt.map { "Publicerad \(SwedishTime.minute($0)) av \(report.estWeek.publishedBy)." }
             ?? "Inte publicerad: bara EST-gruppen och analytiker ser lägesbilden."
         priorityPlaces = report.priorityPlaces.map { PlaceRow(id: $0.id.uuidString, name: $0.name, note: $0.note) }
         insatser = report.insatser.map { InsatsRow($0, organisations: report.organisations) }
