@@ -4,8 +4,9 @@ import Mustache
 /// that each one is there and that no template file is left out of this list, so a missing
 /// template stops the server at boot instead of answering 200 with an error text.
 enum Template: String, CaseIterable, Sendable {
-    // Layouts other templates inherit from, and partials they include.
-    case layout, `public`
+    // Layouts other templates inherit from, and partials they include: the assets of every
+    // page's head, the CSRF field of every form, one option of a select.
+    case layout, `public`, head, csrf, option
     case estWeekBody = "est-week-body"
     case planDocumentForm = "plan-document-form"
     case planImport = "plan-import"
