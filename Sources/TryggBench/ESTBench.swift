@@ -141,7 +141,7 @@ func writeEventsCSV(path: String, events: Int, until: Date) -> Int {
     let areas = DemoAreas.all.filter { $0.kommunSlug == "linkoping" }
     let categories = IncidentCategory.defaults.map(\.name)
     let span = 52.0 * 7 * 86_400
-    var buffer = "occurred_at,category,latitude,longitude,area,description,reporter_organisation\n"
+    var buffer = IncidentCSV.columns.joined(separator: ",") + "\n"
     var written = 0
     for index in 0..<events {
         let at = until.addingTimeInterval(-random.unit() * span)

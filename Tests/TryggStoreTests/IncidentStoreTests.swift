@@ -5,7 +5,7 @@ import TryggCore
 
 @Suite("Lagring: EST-händelser")
 struct IncidentStoreTests {
-    static let header = "occurred_at,category,latitude,longitude,area,description,reporter_organisation\n"
+    static let header = IncidentCSV.columns.joined(separator: ",") + "\n"
 
     static func setup(_ database: TryggDatabase) async throws -> (Kommun, Kommun) {
         let a = try await KommunStore(database).add(slug: "motala", name: "Motala kommun", code: "0583", by: .commandLine())
