@@ -26,6 +26,8 @@ public enum XlsxReader {
         /// Cells held in memory, counting the empty ones a row is padded with up to its last cell.
         public var cells = 5_000_000
         public static let standard = Limits()
+
+        public init() {}
     }
 
     /// Excel's grid: the last column is XFD, the last row 1 048 576.
