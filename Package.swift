@@ -37,8 +37,15 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             path: "Sources/TryggStore"
+        ),
+        .target(
+            name: "TryggDemo",
+            dependencies: ["TryggCore", "TryggStore"],
+            path: "Sources/TryggDemo",
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "TryggReports",
@@ -72,6 +79,7 @@ let package = Package(
             dependencies: [
                 "TryggWeb",
                 "TryggReports",
+                "TryggDemo",
                 "TryggStore",
                 "TryggCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -84,6 +92,7 @@ let package = Package(
             name: "TryggBench",
             dependencies: [
                 "TryggWeb",
+                "TryggDemo",
                 "TryggStore",
                 "TryggCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -92,17 +101,18 @@ let package = Package(
         ),
         .testTarget(
             name: "TryggCoreTests",
-            dependencies: ["TryggCore"]
+            dependencies: ["TryggCore", "TryggDemo"]
         ),
         .testTarget(
             name: "TryggStoreTests",
-            dependencies: ["TryggStore", "TryggCore"]
+            dependencies: ["TryggStore", "TryggCore", "TryggDemo"]
         ),
         .testTarget(
             name: "TryggWebTests",
             dependencies: [
                 "TryggWeb",
                 "TryggReports",
+                "TryggDemo",
                 "TryggStore",
                 "TryggCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

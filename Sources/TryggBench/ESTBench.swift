@@ -2,6 +2,7 @@ import Foundation
 import TryggCore
 import TryggStore
 import TryggWeb
+import TryggDemo
 
 /// EST at scale (issue 4): one kommun with 1,000,000 events over a year. Measures the CSV import
 /// through the real `trygg import incidents`, the weekly lägesbild aggregate against the same SQL

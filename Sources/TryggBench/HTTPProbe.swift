@@ -1,5 +1,6 @@
 import Foundation
 import TryggWeb
+import TryggDemo
 #if canImport(Glibc)
     import Glibc
 #endif

@@ -2,6 +2,7 @@ import Foundation
 import TryggCore
 import TryggStore
 import TryggWeb
+import TryggDemo
 
 // Benchmarks for the foundation (issue 2). Run with a release build:
 //   swift build -c release && swift run -c release TryggBench

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TryggStore
 import TryggWeb
+import TryggDemo
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

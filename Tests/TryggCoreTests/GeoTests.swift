@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TryggCore
+import TryggDemo
 
 @Suite("Geografi: SWEREF 99 TM, polygoner och GeoJSON")
 struct GeoTests {

@@ -7,7 +7,7 @@ import Testing
 @Suite("Åtgärdsplan 2023: transkriptionen")
 struct PlanTranscriptionTests {
     static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../Sources/TryggWeb/Resources/plans/linkoping-atgardsplan-2023.csv").standardized
+        .appendingPathComponent("../../Sources/TryggDemo/Resources/plans/linkoping-atgardsplan-2023.csv").standardized
 
     static func rows() throws -> [PlanRow] { try PlanCSV.parse(Data(contentsOf: file)) }
 

@@ -4,6 +4,7 @@ import SQLKit
 import Testing
 import TryggCore
 @testable import TryggStore
+import TryggDemo
 
 @Suite("Lagring: migreringar, kommuner, områden, granskningslogg")
 struct StoreTests {

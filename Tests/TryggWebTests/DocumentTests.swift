@@ -3,6 +3,7 @@ import Testing
 import TryggCore
 @testable import TryggReports
 @testable import TryggWeb
+import TryggDemo
 
 @Suite("Excel och Word skrivna för hand")
 struct DocumentTests {

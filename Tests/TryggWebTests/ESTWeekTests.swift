@@ -6,6 +6,7 @@ import Testing
 import TryggCore
 import TryggStore
 @testable import TryggWeb
+import TryggDemo
 
 @Suite("EST: veckans lägesbild, insatser, rapporter och analyser")
 struct ESTWeekTests {

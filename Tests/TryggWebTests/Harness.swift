@@ -6,6 +6,7 @@ import Testing
 import TryggCore
 import TryggStore
 @testable import TryggWeb
+import TryggDemo
 
 /// The demo installation (Linköping and Norrköping, one user per role) in a private database,
 /// served by the real router. Every test gets its own.

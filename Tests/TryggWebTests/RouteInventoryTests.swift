@@ -6,6 +6,7 @@ import Testing
 import TryggCore
 import TryggStore
 @testable import TryggWeb
+import TryggDemo
 
 /// Walks every route the router knows, so a route added later is covered without anyone
 /// remembering to write its tenancy test: a Norrköping admin (cookie and API token) calls each

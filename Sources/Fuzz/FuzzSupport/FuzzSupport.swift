@@ -12,8 +12,15 @@ public enum FuzzSupport {
             isPublic: category.isPublic, position: index)
     }
 
-    public static let areas: [Area] = DemoAreas.all.map { definition in
-        Area(id: UUID(), kommunID: kommunID, name: definition.name, shape: DemoAreas.shape(of: definition), desoCodes: [], source: "fuzz")
+    /// Two areas as the demo draws them (a polygon around a centre), without the demo target,
+    /// which would bring the database layer into every fuzz build.
+    public static let areas: [Area] = [("Skäggetorp", 58.4318, 15.5790), ("Berga", 58.3920, 15.6450)].map { name, latitude, longitude in
+        let ring = (0..<8).map { step in
+            let angle = Double(step) * .pi / 4
+            return GeoPoint(latitude: latitude + 0.005 * sin(angle), longitude: longitude + 0.012 * cos(angle))
+        }
+        return Area(
+            id: UUID(), kommunID: kommunID, name: name, shape: AreaShape(polygons: [GeoPolygon(outer: ring + [ring[0]])]), desoCodes: [], source: "fuzz")
     }
 
     public static let bounds = KommunBounds(minLatitude: 58.2, maxLatitude: 58.6, minLongitude: 15.3, maxLongitude: 15.9)

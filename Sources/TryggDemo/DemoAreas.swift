@@ -1,4 +1,5 @@
 import Foundation
+import TryggCore
 
 /// Priority districts for the demo. These are our own rough octagons around each district's
 /// centre, drawn only so that maps and point-in-area lookups have something to work with; a kommun

@@ -1,4 +1,5 @@
 import Foundation
+import TryggCore
 
 /// A year of clearly synthetic EST events for the demo, generated deterministically around the
 /// demo areas, with the patterns a lägesbild should reveal: a recurring hot place, a week with a
@@ -117,20 +118,4 @@ public enum DemoEvents {
     static func offset(_ point: GeoPoint, east: Double, north: Double) -> GeoPoint {
         GeoPoint(latitude: point.latitude + north / 111_320, longitude: point.longitude + east / (111_320 * cos(point.latitude * .pi / 180)))
     }
-}
-
-/// A small seeded generator, so the demo looks the same every time.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
