@@ -40,16 +40,6 @@ public enum DemoAreas {
 
     /// An octagon around the centre, closed as GeoJSON requires.
     public static func shape(of definition: Definition) -> AreaShape {
-        let metresPerDegreeLatitude = 111_320.0
-        let metresPerDegreeLongitude = metresPerDegreeLatitude * cos(definition.centre.latitude * .pi / 180)
-        var ring: [GeoPoint] = (0..<8).map { step in
-            let angle = Double(step) * .pi / 4 + .pi / 8
-            return GeoPoint(
-                latitude: definition.centre.latitude + sin(angle) * definition.radiusMetres.y / metresPerDegreeLatitude,
-                longitude: definition.centre.longitude + cos(angle) * definition.radiusMetres.x / metresPerDegreeLongitude
-            )
-        }
-        ring.append(ring[0])
-        return AreaShape(polygons: [GeoPolygon(outer: ring)])
+        AreaShape.octagon(around: definition.centre, halfWidthMetres: definition.radiusMetres.x, halfHeightMetres: definition.radiusMetres.y)
     }
 }

@@ -94,6 +94,18 @@ final class Browser {
         return try await send(path, method: .post, headers: headers, body: ByteBuffer(string: Self.encode(pairs: all)))
     }
 
+    /// Sends a file the way a browser's upload form does (`multipart/form-data`, with the CSRF token).
+    func upload(_ path: String, file: Data, filename: String, boundary: String = "----trygg\(UUID().uuidString)") async throws -> TestResponse {
+        var body = ByteBuffer(
+            string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n"
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\n\r\n")
+        body.writeBytes(file)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = HTTPFields()
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return try await send(path, method: .post, headers: headers, body: body)
+    }
+
     /// Posts a form that should succeed, as a browser does: the answer is a redirect (Post/Redirect/
     /// Get, so a reload does not send the form again), which is followed to the page it names.
     @discardableResult
@@ -150,6 +162,11 @@ final class Browser {
             "\(key.addingPercentEncoding(withAllowedCharacters: allowed)!)=\(value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
         }.joined(separator: "&")
     }
+}
+
+extension RouteDescription {
+    /// Whether a role may use the route, as the route table says (a route without a permission is open to every role).
+    func isOpen(to role: Role) -> Bool { zone.permission.map(role.allows) ?? true }
 }
 
 extension TestResponse {

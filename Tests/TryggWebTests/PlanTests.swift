@@ -198,14 +198,7 @@ struct PlanTests {
     }
 
     static func upload(_ browser: Browser, csv: String) async throws -> TestResponse {
-        let boundary = "----trygg\(UUID().uuidString)"
-        let body =
-            "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.csrf)\r\n"
-            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
-            + "--\(boundary)--\r\n"
-        var headers = HTTPFields()
-        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
-        return try await browser.send("/plan/import", method: .post, headers: headers, body: ByteBuffer(string: body))
+        try await browser.upload("/plan/import", file: Data(csv.utf8), filename: "plan.csv")
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TryggCore
 @testable import TryggWeb
 
 /// The HTML of central pages, compared with a reviewed copy in `Snapshots/`: a change to a
@@ -12,15 +13,11 @@ struct SnapshotTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 
     static func masked(_ html: String, today: Date = Date()) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Europe/Stockholm")
-        formatter.dateFormat = "yyyy-MM-dd"
         return html.replacingOccurrences(of: #"name="_csrf" value="[A-Za-z0-9_-]+""#, with: #"name="_csrf" value="CSRF""#, options: .regularExpression)
             .replacingOccurrences(
                 of: #"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}"#, with: "UUID", options: .regularExpression
             )
-            .replacingOccurrences(of: formatter.string(from: today), with: "IDAG")
+            .replacingOccurrences(of: SwedishTime.date(today), with: "IDAG")
     }
 
     static func assertSnapshot(_ html: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

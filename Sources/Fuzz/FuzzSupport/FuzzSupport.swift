@@ -12,15 +12,11 @@ public enum FuzzSupport {
             isPublic: category.isPublic, position: index)
     }
 
-    /// Two areas as the demo draws them (a polygon around a centre), without the demo target,
-    /// which would bring the database layer into every fuzz build.
+    /// Two areas drawn as the demo draws them, without the demo target, which would bring the
+    /// database layer into every fuzz build.
     public static let areas: [Area] = [("Skäggetorp", 58.4318, 15.5790), ("Berga", 58.3920, 15.6450)].map { name, latitude, longitude in
-        let ring = (0..<8).map { step in
-            let angle = Double(step) * .pi / 4
-            return GeoPoint(latitude: latitude + 0.005 * sin(angle), longitude: longitude + 0.012 * cos(angle))
-        }
-        return Area(
-            id: UUID(), kommunID: kommunID, name: name, shape: AreaShape(polygons: [GeoPolygon(outer: ring + [ring[0]])]), desoCodes: [], source: "fuzz")
+        let shape = AreaShape.octagon(around: GeoPoint(latitude: latitude, longitude: longitude), halfWidthMetres: 800, halfHeightMetres: 550)
+        return Area(id: UUID(), kommunID: kommunID, name: name, shape: shape, desoCodes: [], source: "fuzz")
     }
 
     public static let bounds = KommunBounds(minLatitude: 58.2, maxLatitude: 58.6, minLongitude: 15.3, maxLongitude: 15.9)

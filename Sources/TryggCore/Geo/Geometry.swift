@@ -1,3 +1,5 @@
+import Foundation
+
 /// A position in WGS84 (EPSG:4326), the reference system of maps on the web and of GPS.
 public struct GeoPoint: Sendable, Equatable, Codable {
     public var latitude: Double
@@ -54,6 +56,21 @@ public struct AreaShape: Sendable, Equatable, Codable {
 
     public init(polygons: [GeoPolygon]) {
         self.polygons = polygons
+    }
+
+    /// A rough octagon around a centre, for demo and test areas where a real boundary is not needed.
+    public static func octagon(around centre: GeoPoint, halfWidthMetres: Double, halfHeightMetres: Double) -> AreaShape {
+        let metresPerDegreeLatitude = 111_320.0
+        let metresPerDegreeLongitude = metresPerDegreeLatitude * cos(centre.latitude * .pi / 180)
+        var ring: [GeoPoint] = (0..<8).map { step in
+            let angle = Double(step) * .pi / 4 + .pi / 8
+            return GeoPoint(
+                latitude: centre.latitude + sin(angle) * halfHeightMetres / metresPerDegreeLatitude,
+                longitude: centre.longitude + cos(angle) * halfWidthMetres / metresPerDegreeLongitude
+            )
+        }
+        ring.append(ring[0])
+        return AreaShape(polygons: [GeoPolygon(outer: ring)])
     }
 
     public func contains(_ point: GeoPoint) -> Bool {

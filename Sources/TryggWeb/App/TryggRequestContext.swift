@@ -36,26 +36,6 @@ public struct TryggRequestContext: RequestContext, RemoteAddressRequestContext {
 
     public var maxUploadSize: Int { maxBodyBytes }
 
-    /// The signed-in user, from a session or a token.
-    public var user: UserAccount? { session?.account ?? tokenUser }
-
-    /// The user, or a redirect to the login page (pages) / 401 (API).
-    public func requireUser() throws -> UserAccount {
-        guard let user else { throw AuthenticationRequired() }
-        return user
-    }
-
-    /// The user when their role allows `permission`, else 403.
-    public func requireUser(allowedTo permission: Permission) throws -> UserAccount {
-        let user = try requireUser()
-        guard user.role.allows(permission) else { throw HTTPError(.forbidden) }
-        return user
-    }
-
-    public var actor: Actor? { user.map { Actor(user: $0, address: clientAddress) } }
-
-    public func requireActor() throws -> Actor { Actor(user: try requireUser(), address: clientAddress) }
-
     /// The token every state-changing form must carry.
     public var csrfToken: String { session?.csrfToken ?? pendingSession?.csrfToken ?? anonymousCSRFToken ?? "" }
 }

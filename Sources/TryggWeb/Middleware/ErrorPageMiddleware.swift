@@ -105,9 +105,8 @@ struct APIErrorMiddleware: RouterMiddleware {
     }
 
     static func json(status: HTTPResponse.Status, message: String) -> Response {
-        let body = try! JSONSerialization.data(withJSONObject: ["error": ["status": status.code, "message": message]])
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        var response = APIRoutes.json(["error": ["status": status.code, "message": message] as [String: Any]])
+        response.status = status
+        return response
     }
 }

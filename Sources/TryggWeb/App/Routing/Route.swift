@@ -4,7 +4,7 @@ import TryggCore
 
 /// Who may reach a route, and so which middleware stands in front of it. Every route declares its
 /// zone in `SiteRoutes`; nothing decides scope by looking at the path.
-enum Zone: Sendable, Equatable {
+enum Zone: Sendable, Hashable {
     /// Staff pages: a signed-in user of a kommun whose role allows the permission (nil: any role).
     case staff(Permission?)
     /// Login, the second factor and logout: the session cookie and CSRF, no signed-in user needed.
@@ -59,12 +59,6 @@ struct RouteDescription: Sendable, Hashable, CustomStringConvertible {
     let zone: Zone
 
     var description: String { "\(method) \(pattern)" }
-
-    static func == (a: Self, b: Self) -> Bool { a.method == b.method && a.pattern == b.pattern }
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(method.rawValue)
-        hasher.combine(pattern)
-    }
 
     /// The pattern with its `{…}` segments filled in order; a query appended when given.
     func path(_ values: [String], query: [(String, String)] = []) -> String {

@@ -12,13 +12,33 @@ protocol PageContext {
 }
 
 extension TryggRequestContext: PageContext {
-    var pageUser: UserAccount? { user }
+    var pageUser: UserAccount? { session?.account }
+}
+
+/// A context that exists only with a signed-in user (a staff page, the API): everything a
+/// handler needs to know about who asks follows from the user and the client address.
+protocol SignedInContext {
+    var user: UserAccount { get }
+    var clientAddress: String { get }
+}
+
+extension SignedInContext {
+    /// The kommun every query of this request is scoped to.
+    var kommunID: UUID { user.kommun.id }
+    /// Who the audit log names for a change made in this request.
+    var actor: Actor { Actor(user: user, address: clientAddress) }
+
+    /// The user when their role allows `permission`, else 403.
+    func requireUser(allowedTo permission: Permission) throws -> UserAccount {
+        guard user.role.allows(permission) else { throw HTTPError(.forbidden) }
+        return user
+    }
 }
 
 /// A request to a staff page. It exists only for a signed-in user whose second factor is done,
 /// so `user` (and with it the kommun every query is scoped to) is never missing; without a
 /// session, creating it throws and the visitor is sent to the login page.
-struct StaffContext: ChildRequestContext, PageContext {
+struct StaffContext: ChildRequestContext, PageContext, SignedInContext {
     var coreContext: CoreRequestContextStorage
     let user: UserAccount
     /// The session's id, so that a password change can keep this session and end the others.
@@ -48,21 +68,11 @@ struct StaffContext: ChildRequestContext, PageContext {
 
     var maxUploadSize: Int { maxBodyBytes }
     var pageUser: UserAccount? { user }
-    /// The kommun every query of this request is scoped to.
-    var kommunID: UUID { user.kommun.id }
-    /// Who the audit log names for a change made in this request.
-    var actor: Actor { Actor(user: user, address: clientAddress) }
-
-    /// The user when their role allows `permission`, else 403.
-    func requireUser(allowedTo permission: Permission) throws -> UserAccount {
-        guard user.role.allows(permission) else { throw HTTPError(.forbidden) }
-        return user
-    }
 }
 
 /// A request to the JSON API with a valid bearer token; without one, creating it throws and the
 /// API answers 401 as JSON.
-struct APIContext: ChildRequestContext {
+struct APIContext: ChildRequestContext, SignedInContext {
     var coreContext: CoreRequestContextStorage
     let user: UserAccount
     let clientAddress: String
@@ -77,11 +87,4 @@ struct APIContext: ChildRequestContext {
     }
 
     var maxUploadSize: Int { maxBodyBytes }
-    var kommunID: UUID { user.kommun.id }
-    var actor: Actor { Actor(user: user, address: clientAddress) }
-
-    func requireUser(allowedTo permission: Permission) throws -> UserAccount {
-        guard user.role.allows(permission) else { throw HTTPError(.forbidden) }
-        return user
-    }
 }
