@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "TryggCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             path: "Sources/TryggReports"
         ),
@@ -67,7 +68,6 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -131,7 +131,7 @@ if Context.environment["TRYGG_FUZZ"] != nil {
     let fuzzers: [(String, [Target.Dependency])] = [
         ("FuzzCSV", ["TryggCore"]), ("FuzzXlsx", ["TryggReports"]), ("FuzzGeoJSON", ["TryggCore"]),
         ("FuzzPersonalData", ["TryggCore"]), ("FuzzIncidentJSON", ["TryggCore"]), ("FuzzOpen311", ["TryggCore"]),
-        ("FuzzMultipart", [.product(name: "MultipartKit", package: "multipart-kit")]),
+        ("FuzzMultipart", ["TryggReports"]),
     ]
     for (name, dependencies) in fuzzers {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Sources/Fuzz/\(name)",

@@ -7,7 +7,7 @@ import TryggWeb
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Importera data från filer.", subcommands: [Areas.self, Plan.self, Incidents.self])
+        commandName: "import", abstract: "Importera data från filer.", subcommands: [Areas.self, Plan.self, Incidents.self, Crimes.self, Population.self])
 
     struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -27,7 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Filen \(file) går inte att läsa.") }
             guard data.count <= 20 * 1024 * 1024 else { throw CLIError("Filen är större än 20 MB.") }
             let rows: [PlanRow]
-            do { rows = try PlanFiles.rows(from: data) } catch { throw CLIError(error.description) }
+            do { rows = try PlanFiles.rows(from: data) } catch let failure as ImportFailure { throw CLIError(failure.description) }
             let summary = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 do {
@@ -46,20 +46,39 @@ struct ImportCommand: AsyncParsableCommand {
 
     struct Areas: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Importerar områden från GeoJSON (WGS84 eller SWEREF 99 TM).",
+            abstract: "Importerar områden från GeoJSON (WGS84 eller SWEREF 99 TM) eller SCB:s tabell DeSO→RegSO (CSV).",
             discussion: """
-                Filen är en FeatureCollection med Polygon/MultiPolygon och namnet i egenskapen name eller NAMN.
+                GeoJSON: en FeatureCollection med Polygon/MultiPolygon och namnet i egenskapen name eller NAMN.
                 Koordinatsystemet läses från crs, annars från koordinaternas storlek. Områden med samma namn
-                som ett befintligt får den nya gränsen. Allt eller inget: vid fel importeras ingenting.
+                som ett befintligt får den nya gränsen.
+                CSV med kolumnerna DeSO och RegSO: ett område per RegSO med dess DeSO-koder; ett befintligt område
+                med samma namn får koderna. Rader för andra kommuner hoppas över. Allt eller inget: vid fel importeras ingenting.
                 """)
 
         @OptionGroup var db: DatabaseOptions
         @Option(help: "Kommunens kortform.") var kommun: String
-        @Argument(help: "GeoJSON-fil.") var file: String
+        @Argument(help: "GeoJSON- eller CSV-fil.") var file: String
 
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Filen \(file) går inte att läsa.") }
             guard data.count <= 50 * 1024 * 1024 else { throw CLIError("Filen är större än 50 MB.") }
+            let source = (file as NSString).lastPathComponent
+            if let table = try? CSVReader.read(data), DesoRegsoTable.looksLikeTable(table.header) {
+                let (result, skipped) = try await db.withDatabase { database in
+                    let kommun = try await KommunStore(database).require(slug: kommun)
+                    let regions: DesoRegsoTable.Result
+                    do { regions = try DesoRegsoTable.read(table, kommun: kommun) } catch let failure as ImportFailure { throw CLIError(failure.description) }
+                    return (
+                        try await AreaStore(database).importDesoRegions(regions.regions, into: kommun, source: source, by: .commandLine(kommunID: kommun.id)),
+                        regions.skippedRows
+                    )
+                }
+                say("Läste \(result.created.count + result.updated.count) RegSO med sina DeSO-koder.")
+                if skipped > 0 { say("\(skipped) rader gällde andra kommuner och hoppades över.") }
+                if !result.created.isEmpty { say("Nya: \(result.created.joined(separator: ", "))") }
+                if !result.updated.isEmpty { say("Uppdaterade: \(result.updated.joined(separator: ", "))") }
+                return
+            }
             let parsed: (areas: [ParsedArea], projection: AreaGeoJSON.Projection)
             do { parsed = try AreaGeoJSON.parse(data) } catch {
                 throw CLIError("Ingenting importerades. Fel i \(file):\n" + error.messages.map { "  – \($0)" }.joined(separator: "\n"))
@@ -67,7 +86,7 @@ struct ImportCommand: AsyncParsableCommand {
             let result = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 return try await AreaStore(database).importAreas(
-                    parsed.areas, into: kommun, source: (file as NSString).lastPathComponent, by: .commandLine(kommunID: kommun.id))
+                    parsed.areas, into: kommun, source: source, by: .commandLine(kommunID: kommun.id))
             }
             say("Läste \(parsed.areas.count) områden i \(parsed.projection.rawValue).")
             if !result.created.isEmpty { say("Nya: \(result.created.joined(separator: ", "))") }

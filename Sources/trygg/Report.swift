@@ -5,7 +5,8 @@ import TryggStore
 import TryggWeb
 
 struct ReportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Ta fram rapporter.", subcommands: [FollowUp.self, Week.self])
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Ta fram rapporter.", subcommands: [FollowUp.self, Week.self, Crimes.self])
 
     struct FollowUp: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -3,7 +3,6 @@ import Foundation
     import FoundationXML
 #endif
 import TryggCore
-import ZIPFoundation
 
 /// Reads the first sheet of an .xlsx file into the same table a CSV gives, so one set of rules
 /// checks both. Handles what Excel and LibreOffice write: shared strings, inline strings,
@@ -56,22 +55,18 @@ public enum XlsxReader {
     }
 
     public static func read(_ data: Data, limits: Limits = .standard) throws -> CSVTable {
-        guard isXlsx(data), let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else {
+        let bytes = [UInt8](data)
+        guard isXlsx(data), let entries = try? ZipStructure.entries(bytes) else {
             throw Problem(description: "Filen är ingen giltig Excel-fil (.xlsx).")
         }
         func part(_ path: String) throws -> Data? {
-            guard let entry = archive[path] else { return nil }
-            let tooLarge = Problem(description: "Excel-filens del \(path) är större än \(limits.partBytes / 1_048_576) MB uppackad och läses inte.")
-            guard entry.type == .file, entry.uncompressedSize <= UInt64(limits.partBytes) else { throw tooLarge }
-            var result = Data()
+            guard let entry = entries.first(where: { $0.name == path }) else { return nil }
+            let result: Data
             do {
                 // The declared size can lie; the bytes actually inflated are counted as they come.
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    guard result.count + chunk.count <= limits.partBytes else { throw tooLarge }
-                    result.append(chunk)
-                }
-            } catch let problem as Problem {
-                throw problem
+                result = try ZipStructure.contents(of: entry, in: bytes, limit: limits.partBytes)
+            } catch is ZipStructure.TooLarge {
+                throw Problem(description: "Excel-filens del \(path) är större än \(limits.partBytes / 1_048_576) MB uppackad och läses inte.")
             } catch {
                 throw Problem(description: "Excel-filens del \(path) är skadad och kan inte packas upp.")
             }

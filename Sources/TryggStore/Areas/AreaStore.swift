@@ -77,18 +77,44 @@ public struct AreaStore: Sendable {
     /// Imports areas from a parsed GeoJSON file: new names are added, existing names get the new
     /// boundary. All or nothing.
     public func importAreas(_ areas: [ParsedArea], into kommun: Kommun, source: String, by actor: Actor) async throws -> ImportResult {
+        try await upsert(areas.map { ($0.name, .shape($0.shape)) }, into: kommun, source: source, by: actor)
+    }
+
+    /// Imports areas defined by DeSO codes (SCB's DeSO→RegSO table): new names are added, an
+    /// existing area of the same name gets the codes and keeps its boundary. All or nothing.
+    public func importDesoRegions(_ regions: [(name: String, deso: [String])], into kommun: Kommun, source: String, by actor: Actor)
+        async throws -> ImportResult
+    {
+        try await upsert(regions.map { ($0.name, .deso($0.deso)) }, into: kommun, source: source, by: actor)
+    }
+
+    private enum Definition {
+        case shape(AreaShape)
+        case deso([String])
+    }
+
+    private func upsert(_ areas: [(name: String, definition: Definition)], into kommun: Kommun, source: String, by actor: Actor) async throws
+        -> ImportResult
+    {
         try await db.transaction { db in
             var result = ImportResult(created: [], updated: [])
             let existing = try await AreaModel.query(on: db).filter(\.$kommunID == kommun.id).all()
             for area in areas {
                 if let model = existing.first(where: { $0.name.lowercased() == area.name.lowercased() }) {
-                    model.geometry = try AreaModel.encode(area.shape)
+                    switch area.definition {
+                    case .shape(let shape): model.geometry = try AreaModel.encode(shape)
+                    case .deso(let codes): model.desoCodes = codes.joined(separator: ",")
+                    }
                     model.source = source
                     try await model.save(on: db)
                     result.updated.append(area.name)
                 } else {
-                    try await AreaModel(kommunID: kommun.id, name: area.name, shape: area.shape, desoCodes: [], source: source)
-                        .create(on: db)
+                    let model: AreaModel
+                    switch area.definition {
+                    case .shape(let shape): model = try AreaModel(kommunID: kommun.id, name: area.name, shape: shape, desoCodes: [], source: source)
+                    case .deso(let codes): model = try AreaModel(kommunID: kommun.id, name: area.name, shape: nil, desoCodes: codes, source: source)
+                    }
+                    try await model.create(on: db)
                     result.created.append(area.name)
                 }
             }

@@ -19,5 +19,6 @@ enum TryggMigrations {
         M014CreateCitizenReports(),
         M015CreateIncidentIntake(),
         M016WidenIncidentTimeIndex(),
+        M017CreateCrimeStatistics(),
     ]
 }

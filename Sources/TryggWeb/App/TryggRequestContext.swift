@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 import TryggCore
+import TryggReports
 import TryggStore
 
 /// Per-request state: who is asking (set by the session or token middleware) and from where.

@@ -1,5 +1,6 @@
 import Hummingbird
 import TryggCore
+import TryggReports
 
 /// Every state-changing form of the cookie zones (staff, login, public pages) carries the session's
 /// token in `_csrf`; the API and Open311 take no cookies, so a forged cross-site request carries

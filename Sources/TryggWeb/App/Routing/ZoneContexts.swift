@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TryggCore
+import TryggReports
 import TryggStore
 
 /// What a page needs to know about the request to draw the layout: who is signed in (if anyone)

@@ -1,0 +1,186 @@
+import FluentKit
+import Foundation
+import SQLKit
+import TryggCore
+
+/// The police's reported crimes per DeSO, as imported from their extracts.
+public struct CrimeStore: Sendable {
+    let db: any Database
+
+    public init(_ database: TryggDatabase) { db = database.db }
+    init(db: any Database) { self.db = db }
+
+    public struct ImportSummary: Sendable, Equatable {
+        public var rows: Int
+        /// Police reports not stored before (new `Id`s).
+        public var newRows: Int
+        /// Rows of other kommuner in the file, skipped.
+        public var skippedRows: Int
+        /// Rows of the period removed first (`replacePeriod`) because a newer extract replaces them.
+        public var replacedRows: Int
+        public var reportedFrom: String?
+        public var reportedTo: String?
+    }
+
+    public struct ImportRecord: Sendable, Equatable, Codable {
+        public var fileName: String
+        public var rows: Int
+        public var newRows: Int
+        public var skippedRows: Int
+        public var reportedFrom: String?
+        public var reportedTo: String?
+        public var createdAt: Date
+    }
+
+    /// Rows per statement: one JSON text each, which the database unpacks itself.
+    static let batchSize = 10_000
+
+    /// Stores an extract, all or nothing. A police report already stored (same `Id`) is updated
+    /// only if the extract says something else about it, so importing the same file twice changes
+    /// nothing. With `replacePeriod`, the kommun's reports registered in the extract's period are
+    /// removed first: a newer extract of the same period replaces the older one, including reports
+    /// the police have since removed.
+    public func importExtract(
+        _ extract: CrimeExtract.Result, kommun: Kommun, fileName: String, replacePeriod: Bool = false, by actor: Actor, now: Date = Date()
+    ) async throws -> ImportSummary {
+        try await db.transaction { db in
+            let sql = db as! any SQLDatabase
+            let importID = UUID()
+            var summary = ImportSummary(
+                rows: extract.records.count, newRows: 0, skippedRows: extract.skippedCount, replacedRows: 0,
+                reportedFrom: extract.reportedFrom, reportedTo: extract.reportedTo)
+            if replacePeriod, let from = extract.reportedFrom, let to = extract.reportedTo {
+                summary.replacedRows = try await count(kommunID: kommun.id, on: sql, reportedBetween: (from, to))
+                try await sql.delete(from: "crime_reports").where("kommun_id", .equal, kommun.id)
+                    .where("reported_on", .greaterThanOrEqual, from).where("reported_on", .lessThanOrEqual, to).run()
+            }
+            let before = try await count(kommunID: kommun.id, on: sql)
+            try await sql.insert(into: "crime_imports")
+                .columns("id", "kommun_id", "file_name", "rows", "new_rows", "skipped_rows", "reported_from", "reported_to", "replaced_rows", "created_at")
+                .values(
+                    SQLBind(importID), SQLBind(kommun.id), SQLBind(fileName), SQLBind(summary.rows), SQLBind(0), SQLBind(summary.skippedRows),
+                    SQLBind(summary.reportedFrom), SQLBind(summary.reportedTo), SQLBind(summary.replacedRows), SQLBind(now)
+                ).run()
+            var start = 0
+            while start < extract.records.count {
+                let batch = extract.records[start..<min(start + Self.batchSize, extract.records.count)]
+                try await upsert(batch, kommunID: kommun.id, importID: importID, on: sql)
+                start += Self.batchSize
+            }
+            try await storeNames(extract.records, kommunID: kommun.id, on: sql)
+            summary.newRows = try await count(kommunID: kommun.id, on: sql) - before
+            try await sql.update("crime_imports").set("new_rows", to: summary.newRows).where("id", .equal, importID).run()
+            try await AuditLog.record(
+                actor, action: "importerade brottsstatistik", objectType: "brottsstatistik", objectID: fileName,
+                detail: "\(summary.rows) rader (\(summary.newRows) nya), period \(summary.reportedFrom ?? "–")–\(summary.reportedTo ?? "–")"
+                    + (summary.skippedRows > 0 ? ", \(summary.skippedRows) rader från andra kommuner hoppades över" : "")
+                    + (summary.replacedRows > 0 ? ", \(summary.replacedRows) tidigare rader i perioden ersattes" : ""),
+                kommunID: kommun.id, on: db)
+            return summary
+        }
+    }
+
+    private func count(kommunID: UUID, on sql: any SQLDatabase, reportedBetween period: (String, String)? = nil) async throws -> Int {
+        var query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("crime_reports").where("kommun_id", .equal, kommunID)
+        if let period { query = query.where("reported_on", .greaterThanOrEqual, period.0).where("reported_on", .lessThanOrEqual, period.1) }
+        return try await query.first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// One statement per batch: the rows travel as one JSON array that SQLite (`json_each`) or
+    /// PostgreSQL (`json_array_elements`) unpacks, instead of eight bound values per row.
+    private func upsert(_ records: ArraySlice<CrimeRecord>, kommunID: UUID, importID: UUID, on sql: any SQLDatabase) async throws {
+        var bytes: [UInt8] = [91]
+        bytes.reserveCapacity(records.count * 64)
+        for (index, record) in records.enumerated() {
+            if index > 0 { bytes.append(44) }
+            bytes.append(contentsOf: "[\(record.policeID),\(record.code),\"\(record.reportedOn)\",\"\(record.occurredOn)\",".utf8)
+            if let deso = record.deso { JSONText.appendString(deso, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+            bytes.append(contentsOf: ",\(record.count)]".utf8)
+        }
+        bytes.append(93)
+        let json = String(decoding: bytes, as: UTF8.self)
+        let changed = ["crime_code", "reported_on", "occurred_on", "deso", "count"]
+            .map { "crime_reports.\($0) IS DISTINCT FROM excluded.\($0)" }.joined(separator: " OR ")
+        let update = ["crime_code", "reported_on", "occurred_on", "deso", "count", "import_id"]
+            .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        if sql.isPostgres {
+            try await sql.raw(
+                """
+                INSERT INTO crime_reports (kommun_id, import_id, police_id, crime_code, reported_on, occurred_on, deso, count)
+                SELECT \(bind: kommunID), \(bind: importID), (value->>0)::bigint, (value->>1)::int, value->>2, value->>3, value->>4, (value->>5)::int
+                FROM json_array_elements(\(bind: json)::json) AS value
+                ON CONFLICT (kommun_id, police_id) DO UPDATE SET \(unsafeRaw: update) WHERE \(unsafeRaw: changed)
+                """
+            ).run()
+        } else {
+            try await sql.raw(
+                """
+                INSERT INTO crime_reports (kommun_id, import_id, police_id, crime_code, reported_on, occurred_on, deso, count)
+                SELECT \(bind: kommunID), \(bind: importID), value->>0, value->>1, value->>2, value->>3, value->>4, value->>5
+                FROM json_each(\(bind: json)) WHERE true
+                ON CONFLICT (kommun_id, police_id) DO UPDATE SET \(unsafeRaw: update) WHERE \(unsafeRaw: changed)
+                """
+            ).run()
+        }
+    }
+
+    /// The crime codes' names as the extract gives them; a later extract's name wins.
+    private func storeNames(_ records: [CrimeRecord], kommunID: UUID, on sql: any SQLDatabase) async throws {
+        var names: [Int: String] = [:]
+        for record in records where !record.name.isEmpty { names[record.code] = record.name }
+        guard !names.isEmpty else { return }
+        var insert = sql.insert(into: "crime_codes").columns("kommun_id", "code", "name")
+        for (code, name) in names.sorted(by: { $0.key < $1.key }) { insert = insert.values(SQLBind(kommunID), SQLBind(code), SQLBind(name)) }
+        try await insert.onConflict(with: ["kommun_id", "code"]) { $0.set(excludedValueOf: "name") }.run()
+    }
+
+    /// Counts per DeSO (nil: not placed), code and year for the years asked, by the date chosen.
+    public func counts(kommunID: UUID, years: ClosedRange<Int>, basis: CrimeDateBasis) async throws -> [CrimeCount] {
+        let sql = db as! any SQLDatabase
+        let column = basis == .brott ? "occurred_on" : "reported_on"
+        struct Row: Decodable {
+            var deso: String?
+            var crimeCode: Int
+            var year: String
+            var total: Int
+        }
+        let rows = try await sql.raw(
+            """
+            SELECT deso, crime_code, substr(\(unsafeRaw: column), 1, 4) AS year, SUM(count) AS total FROM crime_reports
+            WHERE kommun_id = \(bind: kommunID) AND \(unsafeRaw: column) >= \(bind: "\(years.lowerBound)-01-01")
+            AND \(unsafeRaw: column) <= \(bind: "\(years.upperBound)-12-31")
+            GROUP BY deso, crime_code, substr(\(unsafeRaw: column), 1, 4)
+            """
+        ).all(decoding: Row.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+        return rows.compactMap { row in Int(row.year).map { CrimeCount(deso: row.deso, code: row.crimeCode, year: $0, count: row.total) } }
+    }
+
+    public func codeNames(kommunID: UUID) async throws -> [Int: String] {
+        struct Row: Decodable {
+            var code: Int
+            var name: String
+        }
+        let rows = try await (db as! any SQLDatabase).select().columns("code", "name").from("crime_codes").where("kommun_id", .equal, kommunID)
+            .all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The years any stored crime of the kommun falls in, by the date chosen.
+    public func years(kommunID: UUID, basis: CrimeDateBasis) async throws -> [Int] {
+        let column = basis == .brott ? "occurred_on" : "reported_on"
+        let rows = try await (db as! any SQLDatabase).raw(
+            "SELECT MIN(\(unsafeRaw: column)) AS first, MAX(\(unsafeRaw: column)) AS last FROM crime_reports WHERE kommun_id = \(bind: kommunID)"
+        ).first()
+        guard let first = try rows?.decode(column: "first", as: String?.self), let last = try rows?.decode(column: "last", as: String?.self),
+            let from = Int(first.prefix(4)), let to = Int(last.prefix(4))
+        else { return [] }
+        return Array(from...to)
+    }
+
+    public func imports(kommunID: UUID) async throws -> [ImportRecord] {
+        try await (db as! any SQLDatabase).select()
+            .columns("file_name", "rows", "new_rows", "skipped_rows", "reported_from", "reported_to", "created_at").from("crime_imports")
+            .where("kommun_id", .equal, kommunID).orderBy("created_at", .descending)
+            .all(decoding: ImportRecord.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
+    }
+}
