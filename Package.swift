@@ -131,7 +131,7 @@ if Context.environment["TRYGG_FUZZ"] != nil {
     let fuzzers: [(String, [Target.Dependency])] = [
         ("FuzzCSV", ["TryggCore"]), ("FuzzXlsx", ["TryggReports"]), ("FuzzGeoJSON", ["TryggCore"]),
         ("FuzzPersonalData", ["TryggCore"]), ("FuzzIncidentJSON", ["TryggCore"]), ("FuzzOpen311", ["TryggCore"]),
-        ("FuzzMultipart", ["TryggReports"]),
+        ("FuzzMultipart", ["TryggReports"]), ("FuzzCrimeStatistics", ["TryggCore"]),
     ]
     for (name, dependencies) in fuzzers {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Sources/Fuzz/\(name)",

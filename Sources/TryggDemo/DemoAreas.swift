@@ -20,7 +20,7 @@ public enum DemoAreas {
             radiusMetres: (800, 550), desoCodes: ["0580C1610", "0580C1630", "0580C1660", "0580C1670", "0580C1680"]),
         .init(
             kommunSlug: "linkoping", name: "Ryd", centre: .init(latitude: 58.4070, longitude: 15.5620),
-            radiusMetres: (900, 600), desoCodes: []),
+            radiusMetres: (900, 600), desoCodes: ["0580C1380", "0580C1400", "0580C1460", "0580C1510", "0580C1620"]),
         .init(
             kommunSlug: "linkoping", name: "Berga", centre: .init(latitude: 58.3925, longitude: 15.6450),
             radiusMetres: (850, 600), desoCodes: ["0580C1160", "0580C1180", "0580C1220", "0580C1250"]),

@@ -35,7 +35,7 @@ public enum DemoSeed {
     @discardableResult
     public static func seedIfEmpty(
         _ database: TryggDatabase, passwordCost: UInt8 = 10, followUp: Bool = true, est: Bool = true,
-        citizen: Bool = true
+        citizen: Bool = true, statistics: Bool = true
     ) async throws -> Bool {
         let kommunStore = KommunStore(database)
         if try await kommunStore.find(slug: "linkoping") != nil { return false }
@@ -77,6 +77,7 @@ public enum DemoSeed {
         }
         if est { for kommun in created.values { try await DemoEST.seed(database, kommun: kommun) } }
         if citizen { for kommun in created.values { try await DemoCitizen.seed(database, kommun: kommun) } }
+        if statistics, let linkoping = created["linkoping"] { try await DemoStatistics.seed(database, kommun: linkoping) }
         return true
     }
 

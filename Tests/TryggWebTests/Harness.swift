@@ -19,7 +19,7 @@ struct Harness {
     /// `followUp` adds the demo's closed 2023 follow-up round (about 300 answers); most tests do
     /// not need it and run faster without. `est` adds the demo's EST year (about 6 000 events).
     static func run(
-        followUp: Bool = false, est: Bool = false, citizen: Bool = false, configure: (inout AppConfiguration) -> Void = { _ in },
+        followUp: Bool = false, est: Bool = false, citizen: Bool = false, statistics: Bool = false, configure: (inout AppConfiguration) -> Void = { _ in },
         _ body: @Sendable (Harness, any TestClientProtocol) async throws -> Void
     ) async throws {
         let location = DatabaseLocation.isolatedForTest()
@@ -28,7 +28,7 @@ struct Harness {
         let database = try TryggDatabase(location: location)
         do {
             try await database.migrate()
-            try await DemoSeed.seedIfEmpty(database, passwordCost: 4, followUp: followUp, est: est, citizen: citizen)
+            try await DemoSeed.seedIfEmpty(database, passwordCost: 4, followUp: followUp, est: est, citizen: citizen, statistics: statistics)
             let harness = Harness(database: database, configuration: configuration)
             let router = try await buildRouter(configuration: configuration, database: database)
             try await Application(router: router).test(.router) { client in try await body(harness, client) }

@@ -65,6 +65,11 @@ public enum Permission: Sendable, CaseIterable {
     case leadEST
     /// Review residents' reports: publish, edit, reject, answer; sees their contact details.
     case moderateCitizenReports
+    /// Read the kartläggning's crime figures per area (small counts hidden unless the role may
+    /// also `editLagesbild`: the police and the housing company see what is shared with partners).
+    case readCrimeStatistics
+    /// Import the lägesbild's sources (crime extracts, population) and see every count.
+    case editLagesbild
 }
 
 extension Role {
@@ -80,6 +85,8 @@ extension Role {
         case .readAllIncidents: self == .samordnare || self == .analytiker
         case .leadEST: self == .samordnare
         case .moderateCitizenReports: self == .samordnare
+        case .readCrimeStatistics: self != .rapportor && self != .admin
+        case .editLagesbild: self == .samordnare || self == .analytiker
         }
     }
 }

@@ -41,6 +41,13 @@ public enum CrimeExtract {
         /// The first and last Inskrivningsdatum of the kommun's rows.
         public var reportedFrom: String?
         public var reportedTo: String?
+
+        public init(records: [CrimeRecord], skipped: [String: Int], reportedFrom: String? = nil, reportedTo: String? = nil) {
+            self.records = records
+            self.skipped = skipped
+            self.reportedFrom = reportedFrom
+            self.reportedTo = reportedTo
+        }
     }
 
     /// Columns by their name in the police's files; a header is matched without regard to case,

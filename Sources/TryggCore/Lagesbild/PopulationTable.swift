@@ -33,6 +33,13 @@ public enum PopulationTable {
         public var skippedRows: Int
         public var years: [Int]
         public var desoCount: Int
+
+        public init(counts: [PopulationCount], skippedRows: Int, years: [Int], desoCount: Int) {
+            self.counts = counts
+            self.skippedRows = skippedRows
+            self.years = years
+            self.desoCount = desoCount
+        }
     }
 
     static let genders: [String: String] = [

@@ -23,6 +23,22 @@ public enum CrimeReportFiles {
                 case area, crimeCode, crimeName, count, hidden, previousCount, threeYearAverage, population, populationYear, shareOfKommun
                 case ratePer1000 = "rate_per_1000"
             }
+
+            /// Every key in every row: a hidden or missing figure is `null`, not left out.
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                if let area { try container.encode(area, forKey: .area) }
+                try container.encode(crimeCode, forKey: .crimeCode)
+                try container.encode(crimeName, forKey: .crimeName)
+                try container.encode(count, forKey: .count)
+                try container.encode(hidden, forKey: .hidden)
+                try container.encode(previousCount, forKey: .previousCount)
+                try container.encode(threeYearAverage, forKey: .threeYearAverage)
+                try container.encode(population, forKey: .population)
+                try container.encode(populationYear, forKey: .populationYear)
+                try container.encode(ratePer1000, forKey: .ratePer1000)
+                try container.encode(shareOfKommun, forKey: .shareOfKommun)
+            }
         }
         var kommun: String
         var year: Int

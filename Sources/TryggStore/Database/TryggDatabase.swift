@@ -44,7 +44,8 @@ public final class TryggDatabase: Sendable {
             if let schema { configuration.searchPath = [schema] }
             databases.use(
                 .postgres(
-                    configuration: configuration, maxConnectionsPerEventLoop: 4, encodingContext: .default,
+                    // A test's private schema needs few connections, and the suite runs many tests at once.
+                    configuration: configuration, maxConnectionsPerEventLoop: schema == nil ? 4 : 2, encodingContext: .default,
                     decodingContext: .default, sqlLogLevel: .trace),
                 as: .psql)
         }

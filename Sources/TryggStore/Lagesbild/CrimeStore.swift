@@ -146,7 +146,7 @@ public struct CrimeStore: Sendable {
         }
         let rows = try await sql.raw(
             """
-            SELECT deso, crime_code, substr(\(unsafeRaw: column), 1, 4) AS year, SUM(count) AS total FROM crime_reports
+            SELECT deso, crime_code, substr(\(unsafeRaw: column), 1, 4) AS year, CAST(SUM(count) AS BIGINT) AS total FROM crime_reports
             WHERE kommun_id = \(bind: kommunID) AND \(unsafeRaw: column) >= \(bind: "\(years.lowerBound)-01-01")
             AND \(unsafeRaw: column) <= \(bind: "\(years.upperBound)-12-31")
             GROUP BY deso, crime_code, substr(\(unsafeRaw: column), 1, 4)

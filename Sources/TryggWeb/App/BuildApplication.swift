@@ -67,6 +67,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     PublicReportRoutes(deps: deps).register(on: routes)
     ModerationRoutes(deps: deps).register(on: routes)
     CitizenAdminRoutes(deps: deps).register(on: routes)
+    CrimeFiguresPage(deps: deps).register(on: routes)
     return router
 }
 

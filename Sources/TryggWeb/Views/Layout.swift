@@ -46,6 +46,7 @@ struct Layout {
     /// The modules that exist, in the order a user meets them. Only what the role may open is shown.
     static func modules(for role: Role) -> [(label: String, route: Route0)] {
         var items: [(String, Route0)] = [("Start", SiteRoutes.home)]
+        if role.allows(.readCrimeStatistics) { items.append(("Lägesbild", SiteRoutes.crimeFigures)) }
         if role.allows(.readPlan) { items.append(("Åtgärdsplan", SiteRoutes.plan)) }
         if role.allows(.answerFollowUp) || role.allows(.readFollowUpReport) { items.append(("Uppföljning", SiteRoutes.followUp)) }
         if role.allows(.reportIncident) { items.append(("EST", SiteRoutes.est)) }

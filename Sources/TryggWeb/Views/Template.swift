@@ -38,6 +38,7 @@ enum Template: String, CaseIterable, Sendable {
     case citizenList = "citizen-list"
     case citizenReport = "citizen-report"
     case citizenadmin
+    case lagesbildCrimes = "lagesbild-crimes"
     case error
     // Residents' pages.
     case publicHome = "public-home"

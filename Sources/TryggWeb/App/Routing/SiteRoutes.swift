@@ -105,6 +105,13 @@ enum SiteRoutes {
     }
     static let citizenReviewActions = ["godkann", "redigera", "avvisa", "dubblett", "svara", "avsluta", "est", "insats"]
 
+    // MARK: Lägesbild
+    static let crimeFigures = Route0(.get, "/lagesbild/brott", .staff(.readCrimeStatistics))
+    static let crimeFiguresCSV = Route0(.get, "/lagesbild/brott.csv", .staff(.readCrimeStatistics))
+    static let crimeFiguresJSON = Route0(.get, "/lagesbild/brott.json", .staff(.readCrimeStatistics))
+    static let crimeImport = Route0(.post, "/lagesbild/brott/import", .staff(.editLagesbild))
+    static let populationImport = Route0(.post, "/lagesbild/befolkning/import", .staff(.editLagesbild))
+
     // MARK: Public pages of a kommun
     static let publicHome = Route1<String>(.get, "/k/{kommun}", .public)
     static let tipForm = Route1<String>(.get, "/k/{kommun}/tipsa", .public)
@@ -161,6 +168,7 @@ enum SiteRoutes {
             weekPlaceAdd.route, weekPlaceRemove.route, weekInsatsAdd.route, weekInsatsFollowUp.route,
             insatser.route, insats.route, categories.route, categorySave.route, trends.route, hotspots.route,
             citizenReports.route, citizenReport.route,
+            crimeFigures.route, crimeFiguresCSV.route, crimeFiguresJSON.route, crimeImport.route, populationImport.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
             open311Service.route, open311Request.route, open311Token.route,
