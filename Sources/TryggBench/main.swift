@@ -21,10 +21,18 @@ guard FileManager.default.isExecutableFile(atPath: binary) else {
 let estEvents = Int(arguments.first { $0.hasPrefix("--events=") }?.dropFirst(9) ?? "") ?? 1_000_000
 let onlyEST = arguments.contains("--only-est")
 let onlyCitizen = arguments.contains("--only-citizen")
+let onlyCrimes = arguments.contains("--only-crimes")
+let crimeRows = Int(arguments.first { $0.hasPrefix("--crimes=") }?.dropFirst(9) ?? "") ?? 2_000_000
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trygg-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: directory) }
 let databasePath = directory.appendingPathComponent("bench.sqlite").path
+
+if onlyCrimes {
+    try await benchmarkCrimes(directory: directory, rows: crimeRows)
+    try? FileManager.default.removeItem(at: directory)
+    exit(0)
+}
 
 if onlyEST {
     try await benchmarkEST(binary: binary, directory: directory, events: estEvents, seconds: seconds, connections: connections)
@@ -114,3 +122,7 @@ try await benchmarkCitizen(binary: binary, databasePath: databasePath, seconds: 
 // 6. EST with a million events in one kommun.
 print(String(repeating: "-", count: 72))
 try await benchmarkEST(binary: binary, directory: directory, events: estEvents, seconds: seconds, connections: connections)
+
+// 7. The lägesbild's crime statistics: ten years of a large kommun's extract.
+print(String(repeating: "-", count: 72))
+try await benchmarkCrimes(directory: directory, rows: crimeRows)

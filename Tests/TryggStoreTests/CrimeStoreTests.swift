@@ -66,4 +66,22 @@ struct CrimeStoreTests {
             #expect(try await CrimeStore(database).years(kommunID: kommun.id, basis: .brott) == [2022])
         }
     }
+
+    @Test("En anmälan som ett senare uttag daterar om flyttar mellan åren i summorna, även till ett år filen inte täcker")
+    func redatedReport() async throws {
+        try await withMigratedDatabase { database in
+            let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
+            let store = CrimeStore(database)
+            let actor = Actor.commandLine(kommunID: kommun.id)
+            _ = try await store.importExtract(
+                try Self.extract([(1, 1210, "2021-06-01", "0580C1610"), (2, 1210, "2021-07-01", "0580C1610")], kommun: kommun), kommun: kommun,
+                fileName: "a.csv", by: actor)
+            _ = try await store.importExtract(
+                try Self.extract([(1, 1210, "2023-01-05", "0580C1610")], kommun: kommun), kommun: kommun, fileName: "b.csv", by: actor)
+            let counts = try await store.counts(kommunID: kommun.id, years: 2021...2023, basis: .brott)
+            #expect(counts.filter { $0.year == 2021 }.map(\.count).reduce(0, +) == 1, "rad 1 har lämnat 2021")
+            #expect(counts.filter { $0.year == 2023 }.map(\.count).reduce(0, +) == 1)
+            #expect(try await store.years(kommunID: kommun.id, basis: .brott) == [2021, 2022, 2023])
+        }
+    }
 }

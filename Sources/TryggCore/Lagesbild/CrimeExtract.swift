@@ -96,18 +96,23 @@ public enum CrimeExtract {
         var problems: [ImportProblem] = []
         var seen = Set<Int64>()
         seen.reserveCapacity(table.rows.count)
+        var matchedKommun: String?
         for row in table.rows {
             func field(_ column: Column) -> String {
                 guard let position = index[column], position < row.fields.count else { return "" }
-                return row.fields[position].trimmingCharacters(in: .whitespaces)
+                return trimmed(row.fields[position])
             }
             func problem(_ column: Column, _ message: String) {
                 if problems.count < 500 { problems.append(ImportProblem(line: row.line, column: column.rawValue, message: message)) }
             }
+            // Extracts repeat one spelling of the kommun on every row: compare with the last one seen first.
             let rowKommun = field(.kommun)
-            guard kommunNames.contains(rowKommun.lowercased()) else {
-                if rowKommun.isEmpty { problem(.kommun, "Kommun saknas.") } else { result.skipped[rowKommun, default: 0] += 1 }
-                continue
+            if rowKommun != matchedKommun {
+                guard kommunNames.contains(rowKommun.lowercased()) else {
+                    if rowKommun.isEmpty { problem(.kommun, "Kommun saknas.") } else { result.skipped[rowKommun, default: 0] += 1 }
+                    continue
+                }
+                matchedKommun = rowKommun
             }
             let idText = field(.id), codeText = field(.code), countText = field(.count)
             let id = Int64(idText), code = Int(codeText), count = Int(countText)
@@ -120,7 +125,8 @@ public enum CrimeExtract {
             let reported = field(.reported), occurredText = field(.occurred)
             if !isDate(reported) { problem(.reported, "\"\(reported.prefix(40))\" är inget datum (ÅÅÅÅ-MM-DD).") }
             if !occurredText.isEmpty && !isDate(occurredText) { problem(.occurred, "\"\(occurredText.prefix(40))\" är inget datum (ÅÅÅÅ-MM-DD).") }
-            let deso = field(.deso).uppercased()
+            let rawDeso = field(.deso)
+            let deso = DesoCode.isWellFormed(rawDeso) ? rawDeso : rawDeso.uppercased()
             if !deso.isEmpty {
                 if !DesoCode.isWellFormed(deso) {
                     problem(.deso, "\"\(deso.prefix(40))\" är ingen DeSO-kod (form: 0580C1160).")
@@ -159,9 +165,20 @@ public enum CrimeExtract {
         return names
     }
 
+    /// Spaces and tabs around a field, removed without Foundation when there are none (the usual case).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        if first != 32 && first != 9 && last != 32 && last != 9 { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     /// `YYYY-MM-DD` with a real month and day (years 1900–2199).
     public static func isDate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { isDate(bytes: $0) }
+    }
+
+    static func isDate(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45 else { return false }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

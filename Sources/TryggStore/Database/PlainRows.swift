@@ -61,19 +61,32 @@ struct PlainRow {
 extension SQLSelectBuilder {
     /// Selects `columns` (and `counted`, the rows' COUNT(*) when the query groups) and makes every
     /// row into a value with `make`.
-    func plainRows<T>(_ columns: [String], counted: String? = nil, _ make: (PlainRow) throws -> T) async throws -> [T] {
+    /// `jsonOnPostgres` reads PostgreSQL's rows as one JSON array too (`json_agg`), for columns of
+    /// numbers and text only (a timestamp would come back as text).
+    func plainRows<T>(_ columns: [String], counted: String? = nil, jsonOnPostgres: Bool = false, _ make: (PlainRow) throws -> T) async throws
+        -> [T]
+    {
         for column in columns { _ = self.column(column) }
         if let counted { _ = self.column(SQLFunction("COUNT", args: SQLLiteral.all), as: counted) }
         let columns = columns + (counted.map { [$0] } ?? [])
+        let positions = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        if jsonOnPostgres, database.dialect.name == "postgresql" {
+            let row = try await database.raw(
+                "SELECT COALESCE(json_agg(json_build_array(\(unsafeRaw: list))), '[]')::text AS all_rows FROM (\(query)) AS plain"
+            ).first()
+            var reader = JSONRowReader(Array((try row?.decode(column: "all_rows", as: String.self) ?? "[]").utf8))
+            var result: [T] = []
+            while let values = try reader.nextRow() { result.append(try make(PlainRow(values: values, columns: positions))) }
+            return result
+        }
         guard let sqlite = database as? any SQLiteDatabase else { return try await all().map { try make(PlainRow($0)) } }
         var serializer = SQLSerializer(database: database)
         query.serialize(to: &serializer)
-        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
         let encoder = SQLiteDataEncoder()
         let binds = try serializer.binds.map { try encoder.encode($0) }
         let rows = try await sqlite.query("SELECT json_group_array(json_array(\(list))) AS all_rows FROM (\(serializer.sql))", binds)
         var reader = JSONRowReader(Array((rows.first?.column("all_rows")?.string ?? "[]").utf8))
-        let positions = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
         var result: [T] = []
         while let values = try reader.nextRow() { result.append(try make(PlainRow(values: values, columns: positions))) }
         return result

@@ -61,14 +61,37 @@ public struct CrimeStore: Sendable {
                     SQLBind(importID), SQLBind(kommun.id), SQLBind(fileName), SQLBind(summary.rows), SQLBind(0), SQLBind(summary.skippedRows),
                     SQLBind(summary.reportedFrom), SQLBind(summary.reportedTo), SQLBind(summary.replacedRows), SQLBind(now)
                 ).run()
-            var start = 0
+            // Large and at least as big as what is stored: the date indexes are built again at the
+            // end of the same transaction, so readers never see the table without them.
+            let rebuildIndexes = extract.records.count >= 100_000 && extract.records.count >= before
+            if rebuildIndexes {
+                try await sql.raw("DROP INDEX crime_reports_occurred").run()
+                try await sql.raw("DROP INDEX crime_reports_reported").run()
+            }
+            var start = 0, written = 0
             while start < extract.records.count {
                 let batch = extract.records[start..<min(start + Self.batchSize, extract.records.count)]
-                try await upsert(batch, kommunID: kommun.id, importID: importID, on: sql)
+                written += try await upsert(batch, kommunID: kommun.id, importID: importID, on: sql)
                 start += Self.batchSize
+            }
+            if rebuildIndexes {
+                if !sql.isPostgres { try await sql.raw("PRAGMA threads=2").run() }
+                for statement in M017CreateCrimeStatistics.dateIndexes { try await sql.raw(SQLQueryString(statement)).run() }
             }
             try await storeNames(extract.records, kommunID: kommun.id, on: sql)
             summary.newRows = try await count(kommunID: kommun.id, on: sql) - before
+            // A report already stored that the extract dates differently may leave a year the file
+            // does not cover: then every year's sums are refreshed, else only the file's years.
+            let changedStored = written > summary.newRows
+            var first = Int.max, last = Int.min
+            for record in extract.records {
+                for date in [record.reportedOn, record.occurredOn] {
+                    let year = Int(date.prefix(4)) ?? 0
+                    first = min(first, year)
+                    last = max(last, year)
+                }
+            }
+            try await refreshCounts(kommunID: kommun.id, years: changedStored || first > last ? nil : first...last, on: sql)
             try await sql.update("crime_imports").set("new_rows", to: summary.newRows).where("id", .equal, importID).run()
             try await AuditLog.record(
                 actor, action: "importerade brottsstatistik", objectType: "brottsstatistik", objectID: fileName,
@@ -88,7 +111,8 @@ public struct CrimeStore: Sendable {
 
     /// One statement per batch: the rows travel as one JSON array that SQLite (`json_each`) or
     /// PostgreSQL (`json_array_elements`) unpacks, instead of eight bound values per row.
-    private func upsert(_ records: ArraySlice<CrimeRecord>, kommunID: UUID, importID: UUID, on sql: any SQLDatabase) async throws {
+    /// Returns the rows inserted or changed (a row the extract repeats unchanged is not written).
+    private func upsert(_ records: ArraySlice<CrimeRecord>, kommunID: UUID, importID: UUID, on sql: any SQLDatabase) async throws -> Int {
         var bytes: [UInt8] = [91]
         bytes.reserveCapacity(records.count * 64)
         for (index, record) in records.enumerated() {
@@ -104,21 +128,44 @@ public struct CrimeStore: Sendable {
         let update = ["crime_code", "reported_on", "occurred_on", "deso", "count", "import_id"]
             .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         if sql.isPostgres {
-            try await sql.raw(
+            let row = try await sql.raw(
                 """
+                WITH written AS (
                 INSERT INTO crime_reports (kommun_id, import_id, police_id, crime_code, reported_on, occurred_on, deso, count)
                 SELECT \(bind: kommunID), \(bind: importID), (value->>0)::bigint, (value->>1)::int, value->>2, value->>3, value->>4, (value->>5)::int
                 FROM json_array_elements(\(bind: json)::json) AS value
                 ON CONFLICT (kommun_id, police_id) DO UPDATE SET \(unsafeRaw: update) WHERE \(unsafeRaw: changed)
+                RETURNING 1)
+                SELECT COUNT(*) AS n FROM written
                 """
-            ).run()
-        } else {
+            ).first()
+            return try row?.decode(column: "n", as: Int.self) ?? 0
+        }
+        try await sql.raw(
+            """
+            INSERT INTO crime_reports (kommun_id, import_id, police_id, crime_code, reported_on, occurred_on, deso, count)
+            SELECT \(bind: kommunID), \(bind: importID), value->>0, value->>1, value->>2, value->>3, value->>4, value->>5
+            FROM json_each(\(bind: json)) WHERE true
+            ON CONFLICT (kommun_id, police_id) DO UPDATE SET \(unsafeRaw: update) WHERE \(unsafeRaw: changed)
+            """
+        ).run()
+        // The same connection (the import's transaction): rows the statement inserted or updated.
+        return try await sql.raw("SELECT changes() AS n").first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Sums the stored reports again for the years given (every year when nil), by both dates.
+    private func refreshCounts(kommunID: UUID, years: ClosedRange<Int>?, on sql: any SQLDatabase) async throws {
+        var delete = sql.delete(from: "crime_counts").where("kommun_id", .equal, kommunID)
+        if let years { delete = delete.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound) }
+        try await delete.run()
+        let from = years.map { "\($0.lowerBound)-01-01" } ?? "0000-01-01", to = years.map { "\($0.upperBound)-12-31" } ?? "9999-12-31"
+        for (basis, column) in [(CrimeDateBasis.brott, "occurred_on"), (.inskrivning, "reported_on")] {
             try await sql.raw(
                 """
-                INSERT INTO crime_reports (kommun_id, import_id, police_id, crime_code, reported_on, occurred_on, deso, count)
-                SELECT \(bind: kommunID), \(bind: importID), value->>0, value->>1, value->>2, value->>3, value->>4, value->>5
-                FROM json_each(\(bind: json)) WHERE true
-                ON CONFLICT (kommun_id, police_id) DO UPDATE SET \(unsafeRaw: update) WHERE \(unsafeRaw: changed)
+                INSERT INTO crime_counts (kommun_id, basis, year, deso, crime_code, count)
+                SELECT kommun_id, \(bind: basis.rawValue), CAST(substr(\(unsafeRaw: column), 1, 4) AS INTEGER), COALESCE(deso, ''), crime_code, SUM(count)
+                FROM crime_reports WHERE kommun_id = \(bind: kommunID) AND \(unsafeRaw: column) >= \(bind: from) AND \(unsafeRaw: column) <= \(bind: to)
+                GROUP BY kommun_id, CAST(substr(\(unsafeRaw: column), 1, 4) AS INTEGER), COALESCE(deso, ''), crime_code
                 """
             ).run()
         }
@@ -136,23 +183,15 @@ public struct CrimeStore: Sendable {
 
     /// Counts per DeSO (nil: not placed), code and year for the years asked, by the date chosen.
     public func counts(kommunID: UUID, years: ClosedRange<Int>, basis: CrimeDateBasis) async throws -> [CrimeCount] {
-        let sql = db as! any SQLDatabase
-        let column = basis == .brott ? "occurred_on" : "reported_on"
-        struct Row: Decodable {
-            var deso: String?
-            var crimeCode: Int
-            var year: String
-            var total: Int
-        }
-        let rows = try await sql.raw(
-            """
-            SELECT deso, crime_code, substr(\(unsafeRaw: column), 1, 4) AS year, CAST(SUM(count) AS BIGINT) AS total FROM crime_reports
-            WHERE kommun_id = \(bind: kommunID) AND \(unsafeRaw: column) >= \(bind: "\(years.lowerBound)-01-01")
-            AND \(unsafeRaw: column) <= \(bind: "\(years.upperBound)-12-31")
-            GROUP BY deso, crime_code, substr(\(unsafeRaw: column), 1, 4)
-            """
-        ).all(decoding: Row.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
-        return rows.compactMap { row in Int(row.year).map { CrimeCount(deso: row.deso, code: row.crimeCode, year: $0, count: row.total) } }
+        try await (db as! any SQLDatabase).select().from("crime_counts")
+            .where("kommun_id", .equal, kommunID).where("basis", .equal, basis.rawValue)
+            .where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
+            .plainRows(["deso", "crime_code", "year", "count"], jsonOnPostgres: true) { row in
+                let deso = try row.string("deso")
+                return CrimeCount(
+                    deso: deso.isEmpty ? nil : deso, code: Int(try row.int64("crime_code")), year: Int(try row.int64("year")),
+                    count: Int(try row.int64("count")))
+            }
     }
 
     public func codeNames(kommunID: UUID) async throws -> [Int: String] {
@@ -167,14 +206,11 @@ public struct CrimeStore: Sendable {
 
     /// The years any stored crime of the kommun falls in, by the date chosen.
     public func years(kommunID: UUID, basis: CrimeDateBasis) async throws -> [Int] {
-        let column = basis == .brott ? "occurred_on" : "reported_on"
-        let rows = try await (db as! any SQLDatabase).raw(
-            "SELECT MIN(\(unsafeRaw: column)) AS first, MAX(\(unsafeRaw: column)) AS last FROM crime_reports WHERE kommun_id = \(bind: kommunID)"
-        ).first()
-        guard let first = try rows?.decode(column: "first", as: String?.self), let last = try rows?.decode(column: "last", as: String?.self),
-            let from = Int(first.prefix(4)), let to = Int(last.prefix(4))
-        else { return [] }
-        return Array(from...to)
+        let row = try await (db as! any SQLDatabase).select()
+            .column(SQLFunction("MIN", args: SQLColumn("year")), as: "first").column(SQLFunction("MAX", args: SQLColumn("year")), as: "last")
+            .from("crime_counts").where("kommun_id", .equal, kommunID).where("basis", .equal, basis.rawValue).first()
+        guard let first = try row?.decode(column: "first", as: Int?.self), let last = try row?.decode(column: "last", as: Int?.self) else { return [] }
+        return Array(first...last)
     }
 
     public func imports(kommunID: UUID) async throws -> [ImportRecord] {

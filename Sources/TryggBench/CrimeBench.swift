@@ -1,0 +1,92 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// The lägesbild's crime statistics at the scale of a large kommun (issue 13): ten years of the
+/// police's DeSO extract, 2,000,000 rows over 150 DeSO and 40 crime codes. Measures reading and
+/// checking the file, storing it (the code `trygg import crimes` runs), importing it again (every
+/// Id already stored), and the year's table over every DeSO and over the kommun's areas — on
+/// SQLite and, when DATABASE_URL names one, on PostgreSQL.
+func benchmarkCrimes(directory: URL, rows: Int) async throws {
+    let csvPath = directory.appendingPathComponent("crimes.csv").path
+    let deso = (1...150).map { String(format: "0580C%04d", $0) }
+    let bytes = writeCrimeExtract(path: csvPath, rows: rows, deso: deso)
+    print(String(format: "Brottsstatistik: %d rader i polisens format (%.0f MB), 150 DeSO, 40 brottskoder, 2015–2024", rows, Double(bytes) / 1_048_576))
+    var locations: [(String, DatabaseLocation)] = [("SQLite", .sqliteFile(path: directory.appendingPathComponent("crimes.sqlite").path))]
+    if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+        locations.append(("PostgreSQL", DatabaseLocation.isolatedForTest()))
+    }
+    for (name, location) in locations {
+        let database = try TryggDatabase(location: location)
+        try await database.migrate()
+        let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
+        let actor = Actor.commandLine(kommunID: kommun.id)
+        let regions = stride(from: 0, to: deso.count, by: 5).map { ("Område \($0 / 5 + 1)", Array(deso[$0..<min($0 + 5, deso.count)])) }
+        _ = try await AreaStore(database).importDesoRegions(regions.map { (name: $0.0, deso: $0.1) }, into: kommun, source: "bench", by: actor)
+        let population = PopulationTable.Result(
+            counts: deso.flatMap { code in (2015...2024).map { PopulationCount(deso: code, year: $0, count: 1_500 + Int(code.suffix(4))! * 7 % 500) } },
+            skippedRows: 0, years: Array(2015...2024), desoCount: deso.count)
+        try await PopulationStore(database).importCounts(population, kommun: kommun, fileName: "bench", by: actor)
+
+        let started = Date()
+        let table = try CSVReader.read(try Data(contentsOf: URL(fileURLWithPath: csvPath)))
+        let read = Date().timeIntervalSince(started)
+        let extract = try CrimeExtract.read(table, kommun: kommun, knownDeso: Set(deso))
+        let parsed = Date().timeIntervalSince(started)
+        let summary = try await CrimeStore(database).importExtract(extract, kommun: kommun, fileName: "crimes.csv", by: actor)
+        let total = Date().timeIntervalSince(started)
+        let rss = ServerProcess.residentMB(pid: getpid()) ?? .nan
+        print(
+            String(
+                format: "%@: import %d rader på %.1f s = %.0f rader/s (läsa CSV %.1f s, kontrollera %.1f s, spara %.1f s; mål ≥ 100 000 rader/s), RSS %.0f MB",
+                name, summary.rows, total, Double(summary.rows) / total, read, parsed - read, total - parsed, rss))
+        let againStarted = Date()
+        let again = try await CrimeStore(database).importExtract(extract, kommun: kommun, fileName: "crimes.csv", by: actor)
+        let againSeconds = Date().timeIntervalSince(againStarted)
+        print(
+            String(
+                format: "%@: samma uttag igen (%d nya) sparat på %.1f s = %.0f rader/s", name, again.newRows, againSeconds, Double(again.rows) / againSeconds))
+        for level in CrimeStore.AreaLevel.allCases {
+            var times: [Double] = []
+            for _ in 0..<7 {
+                let start = Date()
+                _ = try await CrimeStore(database).figures(kommunID: kommun.id, year: 2023, basis: .brott, level: level)
+                times.append(Date().timeIntervalSince(start) * 1000)
+            }
+            times.sort()
+            print(
+                String(
+                    format: "%@: årets tabell 2023 per %@: median %.0f ms, max %.0f ms (mål < 50 ms)", name,
+                    level == .deso ? "DeSO (150)" : "område (30)", times[3], times[6]))
+        }
+        try await database.dropTestSchema()
+        await database.shutdown()
+    }
+}
+
+/// Rows in the police's format: 200,000 a year, crime codes weighted so that a few are common,
+/// one in twelve without a DeSO. Returns the file's size.
+func writeCrimeExtract(path: String, rows: Int, deso: [String]) -> Int {
+    FileManager.default.createFile(atPath: path, contents: nil)
+    let handle = FileHandle(forWritingAtPath: path)!
+    defer { try? handle.close() }
+    var random = SplitMix64(seed: 13)
+    let codes = (0..<40).map { 1200 + $0 * 13 }
+    var buffer = "Id,Brottskod,Brottskod.klartext,Inskrivningsdatum,Brottsdatum,Kommun,Län,DeSO.område,Antal\n"
+    var written = 0
+    for index in 0..<rows {
+        let year = 2015 + index * 10 / rows
+        let month = 1 + Int(random.unit() * 12), day = 1 + Int(random.unit() * 28)
+        let code = codes[Int(random.unit() * random.unit() * Double(codes.count))]
+        let area = random.unit() < 1.0 / 12 ? "" : deso[Int(random.unit() * Double(deso.count))]
+        let date = String(format: "%04d-%02d-%02d", year, month, day)
+        buffer += "\(index + 1),\(code),\"Brott med kod \(code), bench\",\(date),\(date),Linköping,Östergötlands Län,\(area),1\n"
+        if buffer.utf8.count > 1 << 20 {
+            handle.write(Data(buffer.utf8))
+            written += buffer.utf8.count
+            buffer = ""
+        }
+    }
+    handle.write(Data(buffer.utf8))
+    return written + buffer.utf8.count
+}
