@@ -24,6 +24,7 @@ struct RouteInventoryTests {
         var organisations: [String]
         var users: [String]
         var auditCount: Int
+        var sources: [String]
     }
 
     static func snapshot(_ harness: Harness, _ kommun: Kommun) async throws -> Snapshot {
@@ -31,7 +32,8 @@ struct RouteInventoryTests {
             areas: try await AreaStore(harness.database).all(kommunID: kommun.id).map { "\($0.name) \($0.desoCodes)" },
             organisations: try await KommunStore(harness.database).organisations(kommunID: kommun.id).map { "\($0.abbreviation) \($0.name) \($0.kind)" },
             users: try await AccountStore(harness.database).accounts(kommunID: kommun.id).map { "\($0.email) \($0.disabled) \($0.role)" },
-            auditCount: try await AuditLog.search(kommunID: kommun.id, AuditQuery(limit: 1000), on: harness.database.db).count)
+            auditCount: try await AuditLog.search(kommunID: kommun.id, AuditQuery(limit: 1000), on: harness.database.db).count,
+            sources: try await SourceStore(harness.database).all(kommunID: kommun.id).map { "\($0.name) \($0.included) \($0.reason)" })
     }
 
     /// Calls every route once, with another kommun's ids where the path takes one.
@@ -126,7 +128,12 @@ struct RouteInventoryTests {
                 "second:arende": "okand-token", "/open311/v2/services/": "otrygg-plats.json",
                 "/open311/v2/requests/": "1.json", "/open311/v2/tokens/": "\(tip.token).json", "/static/": "trygg.css",
             ]
-            let allIDs = objectIDs.merging(estIDs) { a, _ in a }.merging(citizenIDs) { a, _ in a }
+            let source = try await SourceStore(harness.database).save(
+                SourceEntry(
+                    id: UUID(), name: "Linköpingsmarkör källa", owner: "Polisen", period: "2024", method: "", limitations: "", included: false,
+                    reason: "Linköpingsmarkör skäl"), id: nil, kommunID: linkoping.id, by: .commandLine(kommunID: linkoping.id))
+            let lagesbildIDs = ["/lagesbild/kallor/": source.id.uuidString]
+            let allIDs = objectIDs.merging(estIDs) { a, _ in a }.merging(citizenIDs) { a, _ in a }.merging(lagesbildIDs) { a, _ in a }
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@norrkoping.demo"))
             let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
             let before = try await Self.snapshot(harness, linkoping)

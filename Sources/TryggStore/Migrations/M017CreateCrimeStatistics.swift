@@ -63,11 +63,26 @@ struct M017CreateCrimeStatistics: AsyncMigration {
             .field("count", .int, .required)
             .compositeIdentifier(over: "kommun_id", "deso", "year", "gender", "age")
             .create()
+        // The source register of the lägesbild ("annan information").
+        try await database.schema("lagesbild_sources")
+            .id()
+            .field("kommun_id", .uuid, .required, .references("kommuner", "id"))
+            .field("name", .string, .required)
+            .field("owner", .string, .required)
+            .field("period", .string, .required)
+            .field("method", .string, .required)
+            .field("limitations", .string, .required)
+            .field("included", .bool, .required)
+            .field("reason", .string, .required)
+            .field("updated_at", .datetime, .required)
+            .create()
         let sql = database as! any SQLDatabase
         for statement in Self.dateIndexes { try await sql.raw(SQLQueryString(statement)).run() }
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["population", "crime_counts", "crime_codes", "crime_reports", "crime_imports"] { try await database.schema(table).delete() }
+        for table in ["lagesbild_sources", "population", "crime_counts", "crime_codes", "crime_reports", "crime_imports"] {
+            try await database.schema(table).delete()
+        }
     }
 }

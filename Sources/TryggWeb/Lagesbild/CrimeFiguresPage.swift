@@ -43,6 +43,7 @@ struct CrimeFiguresPage {
         let imports: [ImportRow]
         let columns: String
         let selfAction = SiteRoutes.crimeFigures.path
+        let sourcesHref = SiteRoutes.sources.path
         // Mustache reads stored properties only.
         var hasUnknown = false
         var hasImports = false

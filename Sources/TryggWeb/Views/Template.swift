@@ -39,6 +39,7 @@ enum Template: String, CaseIterable, Sendable {
     case citizenReport = "citizen-report"
     case citizenadmin
     case lagesbildCrimes = "lagesbild-crimes"
+    case lagesbildSources = "lagesbild-sources"
     case error
     // Residents' pages.
     case publicHome = "public-home"

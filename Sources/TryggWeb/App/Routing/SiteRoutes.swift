@@ -111,6 +111,9 @@ enum SiteRoutes {
     static let crimeFiguresJSON = Route0(.get, "/lagesbild/brott.json", .staff(.readCrimeStatistics))
     static let crimeImport = Route0(.post, "/lagesbild/brott/import", .staff(.editLagesbild))
     static let populationImport = Route0(.post, "/lagesbild/befolkning/import", .staff(.editLagesbild))
+    static let sources = Route0(.get, "/lagesbild/kallor", .staff(.readCrimeStatistics))
+    static let sourceAdd = Route0(.post, "/lagesbild/kallor", .staff(.editLagesbild))
+    static let sourceSave = Route1<UUID>(.post, "/lagesbild/kallor/{id}", .staff(.editLagesbild))
 
     // MARK: Public pages of a kommun
     static let publicHome = Route1<String>(.get, "/k/{kommun}", .public)
@@ -169,6 +172,7 @@ enum SiteRoutes {
             insatser.route, insats.route, categories.route, categorySave.route, trends.route, hotspots.route,
             citizenReports.route, citizenReport.route,
             crimeFigures.route, crimeFiguresCSV.route, crimeFiguresJSON.route, crimeImport.route, populationImport.route,
+            sources.route, sourceAdd.route, sourceSave.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
             open311Service.route, open311Request.route, open311Token.route,

@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The lägesbild's source register: which sources the kartläggning uses and which it leaves out, and why.
+struct SourceRoutes {
+    let deps: AppDependencies
+
+    struct Row {
+        let id: String
+        let name: String
+        let owner: String
+        let period: String
+        let method: String
+        let limitations: String
+        let included: Bool
+        let reason: String
+        let action: String
+        let usedOptions: [SelectOption]
+    }
+
+    struct View {
+        let rows: [Row]
+        let canEdit: Bool
+        let addAction = SiteRoutes.sourceAdd.path
+        let figuresHref = SiteRoutes.crimeFigures.path
+        let usedOptions = SourceRoutes.options(included: true)
+        var hasRows = false
+    }
+
+    static func options(included: Bool) -> [SelectOption] {
+        [SelectOption(value: "ja", label: "Används", selected: included), SelectOption(value: "nej", label: "Används inte", selected: !included)]
+    }
+
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.sources) { _, context in try await page(context: context) }
+        routes.staff(SiteRoutes.sourceAdd) { _, context in try await save(id: nil, context: context) }
+        routes.staff(SiteRoutes.sourceSave) { _, context in
+            try await save(id: try context.parameters.require("id", as: UUID.self), context: context)
+        }
+    }
+
+    func save(id: UUID?, context: StaffContext) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .editLagesbild)
+        let form = context.form
+        let entry = SourceEntry(
+            id: id ?? UUID(), name: form.text("name"), owner: form.text("owner"), period: form.text("period"), method: form.text("method"),
+            limitations: form.text("limitations"), included: form.text("used") != "nej", reason: form.text("reason"))
+        do {
+            let saved = try await SourceStore(deps.database).save(entry, id: id, kommunID: user.kommun.id, by: context.actor)
+            return Response.seeOther(SiteRoutes.sources.path, notice: "Källan ”\(saved.name)” är sparad.", context: context)
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound, message: "Källan finns inte.")
+        } catch let error as StoreError {
+            return try await page(context: context, error: error.description, status: .badRequest)
+        }
+    }
+
+    func page(context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .readCrimeStatistics)
+        let entries = try await SourceStore(deps.database).all(kommunID: user.kommun.id)
+        var view = View(
+            rows: entries.map {
+                Row(
+                    id: $0.id.uuidString, name: $0.name, owner: $0.owner, period: $0.period, method: $0.method, limitations: $0.limitations,
+                    included: $0.included, reason: $0.reason, action: SiteRoutes.sourceSave.path($0.id), usedOptions: Self.options(included: $0.included))
+            }, canEdit: user.role.allows(.editLagesbild))
+        view.hasRows = !view.rows.isEmpty
+        return deps.renderer.page(.lagesbildSources, title: "Lägesbildens källor", context: context, content: view, error: error, status: status)
+    }
+}
