@@ -28,3 +28,18 @@ def test_partner_sees_small_counts_hidden_and_the_page_reflows(browser, base_url
     assert width <= 390, f"sidan rullar i sidled ({width}px); tabellerna ska rulla inom sin ruta"
     browser.save_screenshot(str(artifacts / "lagesbild-brott-telefon.png"))
     assert serious_violations(browser) == []
+
+
+def test_source_register_add_and_read(browser, base_url, artifacts):
+    log_in(browser, base_url, "analytiker@linkoping.demo")
+    browser.get(base_url + "/lagesbild/kallor")
+    browser.find_element(By.ID, "name").send_keys("Skolenkät (Ung i Linköping)")
+    browser.find_element(By.ID, "owner").send_keys("UBN")
+    Select(browser.find_element(By.ID, "used")).select_by_visible_text("Används inte")
+    browser.find_element(By.ID, "reason").send_keys("ej genomförd 2024")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Lägg till']").click()
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Källan ”Skolenkät (Ung i Linköping)” är sparad." in main
+    assert "Nej: ej genomförd 2024" in main
+    browser.save_screenshot(str(artifacts / "lagesbild-kallor.png"))
+    assert serious_violations(browser) == []
