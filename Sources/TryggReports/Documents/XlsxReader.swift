@@ -73,6 +73,17 @@ public enum XlsxReader {
             } catch {
                 throw Problem(description: "Excel-filens del \(path) är skadad och kan inte packas upp.")
             }
+            // Excel and LibreOffice write UTF-8; FoundationXML's parser stopped the process on an
+            // element name with broken UTF-8 (found by FuzzXlsx), so such a part is never parsed.
+            guard String(validating: result, as: UTF8.self) != nil else {
+                throw Problem(description: "Excel-filens del \(path) är inte giltig UTF-8 och kan inte läsas.")
+            }
+            // Nor a processing instruction after the XML declaration: Excel writes none, and
+            // FoundationXML's parser stopped the process on one without data (`<?x?>`, FuzzXlsx).
+            let declaration = result.starts(with: Data("<?xml".utf8)) ? (result.range(of: Data("?>".utf8))?.upperBound ?? result.endIndex) : result.startIndex
+            if result[declaration...].range(of: Data("<?".utf8)) != nil {
+                throw Problem(description: "Excel-filens del \(path) innehåller en bearbetningsinstruktion, vilket Excel aldrig skriver; filen läses inte.")
+            }
             if result.range(of: Data("<!DOCTYPE".utf8)) != nil || result.range(of: Data("<!ENTITY".utf8)) != nil {
                 throw Problem(description: "Excel-filens del \(path) innehåller en DTD, vilket Excel aldrig skriver; filen läses inte.")
             }

@@ -5,7 +5,7 @@ import ZIPFoundation
 /// file before it is believed. ZIPFoundation's archive reader believes them: a header pointing past
 /// the end stopped the process, and a deflate stream cut short made it loop for ever (both found
 /// by FuzzXlsx). So only its inflater is used here, fed by a provider that refuses to read past
-/// the entry's own bytes.
+/// the entry's own bytes and always hands over as many bytes as the inflater is told it gets.
 enum ZipStructure {
     struct Problem: Error {}
     struct TooLarge: Error {}
@@ -78,7 +78,12 @@ enum ZipStructure {
                     // A stream that has not ended within its own bytes is broken, not waiting for more.
                     guard position < Int64(stored.count) else { throw Problem() }
                     let start = Int(position)
-                    return stored.subdata(in: start..<min(start + size, stored.count))
+                    var chunk = stored.subdata(in: start..<min(start + size, stored.count))
+                    // ZIPFoundation tells zlib every chunk is `size` long (avail_in), so a short last
+                    // chunk let a broken stream read past its buffer (FuzzXlsx: SEGV in inflate).
+                    // Zeros after the entry's bytes are never a valid continuation: zlib stops there.
+                    if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+                    return chunk
                 },
                 consumer: { chunk in
                     guard result.count + chunk.count <= limit else { throw TooLarge() }
