@@ -63,7 +63,10 @@ struct ImportCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Filen \(file) går inte att läsa.") }
             guard data.count <= 50 * 1024 * 1024 else { throw CLIError("Filen är större än 50 MB.") }
             let source = (file as NSString).lastPathComponent
-            if let table = try? CSVReader.read(data), DesoRegsoTable.looksLikeTable(table.header) {
+            // GeoJSON is an object; anything else is read as SCB's table, without parsing a large
+            // GeoJSON file as CSV first.
+            let isJSON = data.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first == UInt8(ascii: "{")
+            if !isJSON, let table = try? CSVReader.read(data), DesoRegsoTable.looksLikeTable(table.header) {
                 let (result, skipped) = try await db.withDatabase { database in
                     let kommun = try await KommunStore(database).require(slug: kommun)
                     let regions: DesoRegsoTable.Result

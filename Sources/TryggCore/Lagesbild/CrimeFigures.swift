@@ -74,6 +74,8 @@ public struct CrimeFigures: Sendable, Equatable {
     public var totals: [Row]
     /// Years the extract covers (any crime of the kommun dated in it).
     public var coveredYears: [Int]
+    /// Whether any population per DeSO is stored, for whichever years.
+    public var hasPopulation = false
     public var smallCountsHidden = false
 
     /// The smallest count shown in anything public or shared with partners.
@@ -131,7 +133,8 @@ public struct CrimeFigures: Sendable, Equatable {
             return row(area: "Okänt område", code: code, years: years, population: nil)
         }
         let totals = codes.map { row(area: "Hela kommunen", code: $0, years: kommunTotal[$0] ?? [:], population: kommunPeople) }
-        return CrimeFigures(year: year, basis: basis, rows: rows, unknownArea: unknown, totals: totals, coveredYears: covered.sorted())
+        return CrimeFigures(
+            year: year, basis: basis, rows: rows, unknownArea: unknown, totals: totals, coveredYears: covered.sorted(), hasPopulation: !population.isEmpty)
     }
 
     /// The same figures with every count of 1–4 hidden, and what could reveal it (its rate, its

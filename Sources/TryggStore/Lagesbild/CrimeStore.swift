@@ -85,11 +85,9 @@ public struct CrimeStore: Sendable {
             let changedStored = written > summary.newRows
             var first = Int.max, last = Int.min
             for record in extract.records {
-                for date in [record.reportedOn, record.occurredOn] {
-                    let year = Int(date.prefix(4)) ?? 0
-                    first = min(first, year)
-                    last = max(last, year)
-                }
+                let reported = Int(record.reportedOn.prefix(4)) ?? 0, occurred = Int(record.occurredOn.prefix(4)) ?? 0
+                first = min(first, reported, occurred)
+                last = max(last, reported, occurred)
             }
             try await refreshCounts(kommunID: kommun.id, years: changedStored || first > last ? nil : first...last, on: sql)
             try await sql.update("crime_imports").set("new_rows", to: summary.newRows).where("id", .equal, importID).run()

@@ -109,7 +109,6 @@ struct CrimeFiguresPage {
         let user = try context.requireUser(allowedTo: .readCrimeStatistics)
         let selection = try await selection(request, kommunID: user.kommun.id)
         let figures = try await figures(selection, user: user)
-        let population = try await PopulationStore(deps.database).knownDeso(kommunID: user.kommun.id)
         let imports = try await CrimeStore(deps.database).imports(kommunID: user.kommun.id)
         var view = View(
             years: Set(selection.years + [selection.year]).sorted(by: >).map {
@@ -123,7 +122,7 @@ struct CrimeFiguresPage {
                 SelectOption(value: "deso", label: "Varje DeSO", selected: selection.level == .deso),
             ],
             hasData: !figures.totals.isEmpty, basisText: "Året avgörs av \(figures.basis.label).",
-            populationText: Self.populationText(figures, hasPopulation: population != nil),
+            populationText: Self.populationText(figures),
             hiddenText: figures.smallCountsHidden
                 ? "Antal 1–4 visas inte (”–”), och där bara ett antal i en brottskod skulle döljas döljs även nästa minsta, som i allt som delas med samverkansparter."
                 : nil,
@@ -142,8 +141,8 @@ struct CrimeFiguresPage {
             .lagesbildCrimes, title: "Kartläggning: anmälda brott \(selection.year)", context: context, content: view, error: error, status: status)
     }
 
-    static func populationText(_ figures: CrimeFigures, hasPopulation: Bool) -> String {
-        guard hasPopulation else { return "Ingen befolkning per DeSO är importerad: brott per 1 000 invånare kan inte räknas." }
+    static func populationText(_ figures: CrimeFigures) -> String {
+        guard figures.hasPopulation else { return "Ingen befolkning per DeSO är importerad: brott per 1 000 invånare kan inte räknas." }
         guard let year = figures.totals.compactMap(\.populationYear).first else {
             return "Befolkningen finns inte för \(figures.year) eller något år före."
         }
