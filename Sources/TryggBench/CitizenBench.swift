@@ -7,7 +7,7 @@ import TryggStore
 func benchmarkCitizen(binary: String, databasePath: String, seconds: Double) async throws {
     let database = try TryggDatabase(location: .sqliteFile(path: databasePath))
     let linkoping = try await KommunStore(database).require(slug: "linkoping")
-    let key = try await Open311KeyStore(database).create(kommunID: linkoping.id, label: "mätning", by: .commandLine(kommunID: linkoping.id))
+    let key = try await Open311KeyStore(KommunScope(database, kommunID: linkoping.id)).create(label: "mätning", by: .commandLine(kommunID: linkoping.id))
     await database.shutdown()
 
     // Limits as in production except the per-key hourly cap, which this load would exceed in seconds.

@@ -22,18 +22,19 @@ func benchmarkCrimes(directory: URL, rows: Int) async throws {
         let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
         let actor = Actor.commandLine(kommunID: kommun.id)
         let regions = stride(from: 0, to: deso.count, by: 5).map { ("Område \($0 / 5 + 1)", Array(deso[$0..<min($0 + 5, deso.count)])) }
-        _ = try await AreaStore(database).importDesoRegions(regions.map { (name: $0.0, deso: $0.1) }, into: kommun, source: "bench", by: actor)
+        _ = try await AreaStore(KommunScope(database, kommunID: kommun.id)).importDesoRegions(
+            regions.map { (name: $0.0, deso: $0.1) }, source: "bench", by: actor)
         let population = PopulationTable.Result(
             counts: deso.flatMap { code in (2015...2024).map { PopulationCount(deso: code, year: $0, count: 1_500 + Int(code.suffix(4))! * 7 % 500) } },
             skippedRows: 0, years: Array(2015...2024), desoCount: deso.count)
-        try await PopulationStore(database).importCounts(population, kommun: kommun, fileName: "bench", by: actor)
+        try await PopulationStore(KommunScope(database, kommunID: kommun.id)).importCounts(population, fileName: "bench", by: actor)
 
         let started = Date()
         let table = try CSVReader.read(try Data(contentsOf: URL(fileURLWithPath: csvPath)))
         let read = Date().timeIntervalSince(started)
         let extract = try CrimeExtract.read(table, kommun: kommun, knownDeso: Set(deso))
         let parsed = Date().timeIntervalSince(started)
-        let summary = try await CrimeStore(database).importExtract(extract, kommun: kommun, fileName: "crimes.csv", by: actor)
+        let summary = try await CrimeStore(KommunScope(database, kommunID: kommun.id)).importExtract(extract, fileName: "crimes.csv", by: actor)
         let total = Date().timeIntervalSince(started)
         let rss = ServerProcess.residentMB(pid: getpid()) ?? .nan
         print(
@@ -41,7 +42,7 @@ func benchmarkCrimes(directory: URL, rows: Int) async throws {
                 format: "%@: import %d rader på %.1f s = %.0f rader/s (läsa CSV %.1f s, kontrollera %.1f s, spara %.1f s; mål ≥ 100 000 rader/s), RSS %.0f MB",
                 name, summary.rows, total, Double(summary.rows) / total, read, parsed - read, total - parsed, rss))
         let againStarted = Date()
-        let again = try await CrimeStore(database).importExtract(extract, kommun: kommun, fileName: "crimes.csv", by: actor)
+        let again = try await CrimeStore(KommunScope(database, kommunID: kommun.id)).importExtract(extract, fileName: "crimes.csv", by: actor)
         let againSeconds = Date().timeIntervalSince(againStarted)
         print(
             String(
@@ -50,7 +51,7 @@ func benchmarkCrimes(directory: URL, rows: Int) async throws {
             var times: [Double] = []
             for _ in 0..<7 {
                 let start = Date()
-                _ = try await CrimeStore(database).figures(kommunID: kommun.id, year: 2023, basis: .brott, level: level)
+                _ = try await CrimeStore(KommunScope(database, kommunID: kommun.id)).figures(year: 2023, basis: .brott, level: level)
                 times.append(Date().timeIntervalSince(start) * 1000)
             }
             times.sort()

@@ -8,7 +8,7 @@ func benchmarkFollowUpReport(databasePath: String, rounds: Int = 20) async throw
     let database = try TryggDatabase(location: .sqliteFile(path: databasePath))
     defer { Task { await database.shutdown() } }
     let kommun = try await KommunStore(database).require(slug: "linkoping")
-    guard let round = try await FollowUpStore(database).rounds(kommunID: kommun.id).first else { return ([], [], 0) }
+    guard let round = try await FollowUpStore(KommunScope(database, kommunID: kommun.id)).rounds().first else { return ([], [], 0) }
     let renderer = try await Renderer.load()
     var docx: [Double] = [], html: [Double] = []
     var bytes = 0

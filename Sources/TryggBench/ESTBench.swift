@@ -43,14 +43,14 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
 
     // 2. The weekly lägesbild aggregate, in-process through the store, and the same SQL in sqlite3.
     let reopened = try TryggDatabase(location: .sqliteFile(path: databasePath))
-    let store = IncidentStore(reopened)
-    let areas = try await AreaStore(reopened).all(kommunID: kommun.id)
-    let categories = try await CategoryStore(reopened).all(kommunID: kommun.id)
+    let store = IncidentStore(KommunScope(reopened, kommunID: kommun.id))
+    let areas = try await AreaStore(KommunScope(reopened, kommunID: kommun.id)).all()
+    let categories = try await CategoryStore(KommunScope(reopened, kommunID: kommun.id)).all()
     var aggregate: [Double] = [], full: [Double] = []
     var weekTotal = 0
     for round in 0..<21 {
         let t0 = Date()
-        let counts = try await store.weekCounts(kommunID: kommun.id, weeks: lastWeek.adding(-4)...lastWeek)
+        let counts = try await store.weekCounts(weeks: lastWeek.adding(-4)...lastWeek)
         let summary = WeekSummary.summarise(week: lastWeek, counts: counts, areas: areas.map { ($0.id, $0.name) }, categories: categories)
         if round > 0 { aggregate.append(Date().timeIntervalSince(t0) * 1000) }
         weekTotal = summary.last?.total ?? 0

@@ -43,13 +43,13 @@ enum DemoCitizen {
     static func seed(_ database: TryggDatabase, kommun: Kommun, now: Date = Date()) async throws {
         let actor = Actor.commandLine(kommunID: kommun.id)
         let bounds: KommunBounds = kommun.slug == "norrkoping" ? .norrkoping : .linkoping
-        try await CitizenSettingsStore(database).save(CitizenSettings(bounds: bounds), kommunID: kommun.id, by: actor)
-        let categories = try await CategoryStore(database).all(kommunID: kommun.id)
-        let areas = try await AreaStore(database).all(kommunID: kommun.id)
+        try await CitizenSettingsStore(KommunScope(database, kommunID: kommun.id)).save(CitizenSettings(bounds: bounds), by: actor)
+        let categories = try await CategoryStore(KommunScope(database, kommunID: kommun.id)).all()
+        let areas = try await AreaStore(KommunScope(database, kommunID: kommun.id)).all()
         let definitions = DemoAreas.all.filter { $0.kommunSlug == kommun.slug }
         guard !definitions.isEmpty else { return }
         var random = SplitMix64(seed: kommun.slug == "linkoping" ? 311 : 312)
-        let store = CitizenStore(database)
+        let store = CitizenStore(KommunScope(database, kommunID: kommun.id))
         let count = kommun.slug == "linkoping" ? 40 : 12
         for index in 0..<count {
             let template = templates[index % templates.count]
@@ -68,19 +68,19 @@ enum DemoCitizen {
             let submitted = now.addingTimeInterval(-Double(count - index) * 5 * 86_400 - random.unit() * 86_400)
             let citizen = Actor(userID: nil, kommunID: kommun.id, label: "medborgare (webb)", address: "demo")
             let (report, _) = try await store.submit(
-                checked, kommunID: kommun.id, channel: index % 7 == 3 ? .open311 : .web,
+                checked, channel: index % 7 == 3 ? .open311 : .web,
                 retentionDays: CitizenSettings.defaultRetentionDays, by: citizen, now: submitted)
             switch index {
             case count - 3..<count: continue
             case _ where index % 9 == 4:
                 try await store.reject(
-                    id: report.id, kommunID: kommun.id,
+                    id: report.id,
                     reason: "Tipset gäller en enskild person, inte en plats (demo).", by: actor)
             default:
-                try await store.approve(id: report.id, kommunID: kommun.id, edit: nil, by: actor)
+                try await store.approve(id: report.id, edit: nil, by: actor)
                 if index % 3 == 0 {
-                    try await store.answer(id: report.id, kommunID: kommun.id, text: answers[(index / 3) % answers.count], by: actor)
-                    if index < count / 2 { try await store.close(id: report.id, kommunID: kommun.id, by: actor) }
+                    try await store.answer(id: report.id, text: answers[(index / 3) % answers.count], by: actor)
+                    if index < count / 2 { try await store.close(id: report.id, by: actor) }
                 }
             }
         }

@@ -7,7 +7,7 @@ import TryggStore
 enum DemoEST {
     static func seed(_ database: TryggDatabase, kommun: Kommun, now: Date = Date()) async throws {
         let actor = Actor.commandLine(kommunID: kommun.id)
-        let categories = try await CategoryStore(database).all(kommunID: kommun.id)
+        let categories = try await CategoryStore(KommunScope(database, kommunID: kommun.id)).all()
         let byCode = Dictionary(uniqueKeysWithValues: categories.map { ($0.code, $0) })
         let rows = DemoEvents.generate(kommunSlug: kommun.slug, now: now).enumerated().compactMap { index, event -> IncidentCSV.Row? in
             guard let category = byCode[event.category] else { return nil }
@@ -17,25 +17,25 @@ enum DemoEST {
                     category: category, subcategory: event.subcategory, occurredAt: event.occurredAt, endedAt: nil, precision: .exact,
                     point: event.point, areaName: "", place: event.place, description: event.description), organisation: event.organisation)
         }
-        try await IncidentStore(database).importRows(rows, kommunID: kommun.id, fileName: "demo", source: .est, by: actor)
+        try await IncidentStore(KommunScope(database, kommunID: kommun.id)).importRows(rows, fileName: "demo", source: .est, by: actor)
 
-        let organisations = try await KommunStore(database).organisations(kommunID: kommun.id)
+        let organisations = try await OrganisationStore(KommunScope(database, kommunID: kommun.id)).organisations()
         let thisWeek = ISOWeek.containing(now)
-        let est = ESTStore(database)
+        let est = ESTStore(KommunScope(database, kommunID: kommun.id))
         for measure in DemoEvents.measures where measure.kommunSlug == kommun.slug {
             guard let organisation = organisations.first(where: { $0.abbreviation == measure.organisation }) else { continue }
             let week = thisWeek.adding(-measure.weeksAgo)
             let startText = StockholmCalendar.local(week.start).dateText
-            let insats = try await InsatsStore(database).decide(
+            let insats = try await InsatsStore(KommunScope(database, kommunID: kommun.id)).decide(
                 .init(
                     kind: .situational, what: measure.what, place: measure.place, point: measure.point, organisationID: organisation.id,
-                    startsOn: startText, dueOn: startText), week: week.adding(-1), kommunID: kommun.id, by: actor)
-            try await InsatsStore(database).followUp(
+                    startsOn: startText, dueOn: startText), week: week.adding(-1), by: actor)
+            try await InsatsStore(KommunScope(database, kommunID: kommun.id)).followUp(
                 insatsID: insats.id, week: week.adding(2), status: .done,
-                note: "Belysningen är bytt och kameran i drift sedan start (demo).", kommunID: kommun.id, by: actor)
+                note: "Belysningen är bytt och kameran i drift sedan start (demo).", by: actor)
             try await est.addPriorityPlace(
                 name: measure.place, point: measure.point, note: "Återkommande skadegörelse och otrygghet (demo).",
-                week: week.adding(-1), kommunID: kommun.id, by: actor)
+                week: week.adding(-1), by: actor)
         }
         // The last eight finished weeks are assessed and published, as the EST group does every week.
         for weeksAgo in 1...8 {
@@ -44,20 +44,20 @@ enum DemoEST {
                 weeksAgo == DemoEvents.spikeWeeksAgo && kommun.slug == "linkoping"
                     ? "Kraftig ökning av ordningsstörningar i Berga kring skolgården under helgen. Polis och fältassistenter samordnar närvaro fredag–lördag kväll (demo)."
                     : "Läget i stort oförändrat. Skadegörelsen vid de heta platserna fortsätter och följs upp med fastighetsägaren (demo).",
-                week: week, kommunID: kommun.id, by: actor)
-            try await est.setPublished(true, week: week, kommunID: kommun.id, by: actor)
+                week: week, by: actor)
+            try await est.setPublished(true, week: week, by: actor)
         }
         if kommun.slug == "linkoping", let polisen = organisations.first(where: { $0.abbreviation == "Polisen" }) {
             let week = thisWeek.adding(-DemoEvents.spikeWeeksAgo)
-            try await InsatsStore(database).decide(
+            try await InsatsStore(KommunScope(database, kommunID: kommun.id)).decide(
                 .init(
                     kind: .presence, what: "Polis, fältassistenter och nattvandrare", place: "Bergaskolans skolgård", point: nil,
                     organisationID: polisen.id, startsOn: StockholmCalendar.local(week.start).dateText,
                     dueOn: StockholmCalendar.local(week.adding(4).start).dateText,
-                    presenceDays: "fredag–lördag", presenceTimes: "19–01"), week: week, kommunID: kommun.id, by: actor)
+                    presenceDays: "fredag–lördag", presenceTimes: "19–01"), week: week, by: actor)
         }
         // The demo rapportör's own reports, so "Mina rapporter" shows something.
-        if let reporter = try await AccountStore(database).accounts(kommunID: kommun.id).first(where: { $0.role == .rapportor }),
+        if let reporter = try await UserStore(KommunScope(database, kommunID: kommun.id)).accounts().first(where: { $0.role == .rapportor }),
             let litter = byCode["nedskrapning"], let damage = byCode["skadegorelse"]
         {
             let reporterActor = Actor(user: reporter, address: "demo")
@@ -66,8 +66,8 @@ enum DemoEST {
                     category: category, subcategory: "", occurredAt: now.addingTimeInterval(-Double(index + 1) * 26 * 3600),
                     endedAt: nil, precision: .approximate, point: DemoEvents.hotPlace.point, areaName: "",
                     place: DemoEvents.hotPlace.name, description: "Min rapport från kvällsrundan (demo).")
-                try await IncidentStore(database).add(
-                    checked, kommunID: kommun.id, organisationID: reporter.organisation.id,
+                try await IncidentStore(KommunScope(database, kommunID: kommun.id)).add(
+                    checked, organisationID: reporter.organisation.id,
                     reporterID: reporter.id, source: .est, by: reporterActor)
             }
         }

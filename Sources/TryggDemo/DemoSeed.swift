@@ -44,18 +44,18 @@ public enum DemoSeed {
         for (slug, name, code) in kommuner {
             created[slug] = try await kommunStore.add(slug: slug, name: name, code: code, by: actor)
         }
-        let areas = AreaStore(database)
         for definition in DemoAreas.all {
             guard let kommun = created[definition.kommunSlug] else { continue }
-            try await areas.add(
-                kommun: kommun, name: definition.name, shape: DemoAreas.shape(of: definition),
+            try await AreaStore(KommunScope(database, kommunID: kommun.id)).add(
+                name: definition.name, shape: DemoAreas.shape(of: definition),
                 desoCodes: definition.desoCodes, source: "demo (ungefärlig gräns)",
                 by: Actor.commandLine(kommunID: kommun.id))
         }
         if let linkoping = created["linkoping"] {
+            let organisations = OrganisationStore(KommunScope(database, kommunID: linkoping.id))
             for group in LinkopingGroups.all {
-                _ = try await kommunStore.addOrganisation(
-                    kommunID: linkoping.id, abbreviation: group.abbreviation, name: group.name,
+                _ = try await organisations.addOrganisation(
+                    abbreviation: group.abbreviation, name: group.name,
                     kind: group.kind, by: Actor.commandLine(kommunID: linkoping.id))
             }
             try await seedPlan2023(database, kommun: linkoping, followUp: followUp)
@@ -63,15 +63,15 @@ public enum DemoSeed {
                 let document = GoverningDocument(
                     id: UUID(), kind: kind, title: title, diarienummer: diarienummer, adoptedBy: adoptedBy,
                     adoptedOn: adoptedOn, validity: validity, reviewOn: "", links: [])
-                try await GoverningDocumentStore(database).save(document, id: nil, kommunID: linkoping.id, by: Actor.commandLine(kommunID: linkoping.id))
+                try await GoverningDocumentStore(KommunScope(database, kommunID: linkoping.id)).save(
+                    document, id: nil, by: Actor.commandLine(kommunID: linkoping.id))
             }
         }
         let hash = try await Passwords.hash(password, cost: passwordCost)
-        let accounts = AccountStore(database)
         for account in Self.accounts {
             guard let kommun = created[account.kommun] else { continue }
-            try await accounts.add(
-                kommun: kommun, organisationAbbreviation: account.organisation, email: account.email,
+            try await UserStore(KommunScope(database, kommunID: kommun.id)).add(
+                organisationAbbreviation: account.organisation, email: account.email,
                 name: displayName(account), role: account.role, passwordHash: hash,
                 by: Actor.commandLine(kommunID: kommun.id))
         }
@@ -88,10 +88,10 @@ public enum DemoSeed {
         let metadata = PlanMetadata(
             title: "Åtgärdsplan för det brottsförebyggande och trygghetsskapande arbetet i Linköpings kommun 2023",
             diarienummer: "KS 2023-638", adoptedBy: "Kommundirektör", adoptedOn: "2023-12-14")
-        let summary = try await PlanStore(database).importRows(
-            rows, into: kommun, metadata: metadata,
+        let summary = try await PlanStore(KommunScope(database, kommunID: kommun.id)).importRows(
+            rows, metadata: metadata,
             source: "linkoping-atgardsplan-2023.csv", by: actor)
-        try await PlanStore(database).adopt(planID: summary.plan.id, kommunID: kommun.id, metadata: metadata, by: actor)
+        try await PlanStore(KommunScope(database, kommunID: kommun.id)).adopt(planID: summary.plan.id, metadata: metadata, by: actor)
         if followUp { try await seedFollowUp2023(database, kommun: kommun, planID: summary.plan.id) }
     }
 
@@ -99,25 +99,25 @@ public enum DemoSeed {
     /// report to kommunfullmäktige can be seen at once.
     static func seedFollowUp2023(_ database: TryggDatabase, kommun: Kommun, planID: UUID) async throws {
         let actor = Actor.commandLine(kommunID: kommun.id)
-        let store = FollowUpStore(database)
-        let round = try await store.open(planID: planID, kommunID: kommun.id, deadline: "2024-01-31", by: actor)
+        let store = FollowUpStore(KommunScope(database, kommunID: kommun.id))
+        let round = try await store.open(planID: planID, deadline: "2024-01-31", by: actor)
         let texts: [FollowUpStatus: String] = [
             .pagaende: "Demosvar: arbetet fortlöper enligt plan och ingår i förvaltningens verksamhetsplan. Avstämning sker i samverkansgruppen.",
             .paborjad: "Demosvar: arbetet är inlett men behöver utvecklas; rutiner och ansvarsfördelning tas fram under året.",
             .ejPaborjad:
                 "Demosvar: åtgärden har inte kunnat inledas. Förutsättningar som saknas: avsatt tid, finansiering och en utsedd kontaktperson hos samverkansparten.",
         ]
-        for measure in try await PlanStore(database).measures(planID: planID, kommunID: kommun.id) {
+        for measure in try await PlanStore(KommunScope(database, kommunID: kommun.id)).measures(planID: planID) {
             for (index, organisationID) in measure.responsibleOrganisations.enumerated() {
                 // Deterministic spread: about six in ten pågående, three påbörjade, one ej påbörjad.
                 let bucket = (measure.row.groupNumber * 31 + measure.row.position * 7 + index * 3) % 10
                 let status: FollowUpStatus = bucket < 6 ? .pagaende : bucket < 9 ? .paborjad : .ejPaborjad
                 try await store.submit(
-                    roundID: round.id, kommunID: kommun.id, measureID: measure.id, organisationID: organisationID,
+                    roundID: round.id, measureID: measure.id, organisationID: organisationID,
                     status: status, description: texts[status]!, by: actor)
             }
         }
-        try await store.close(roundID: round.id, kommunID: kommun.id, by: actor)
+        try await store.close(roundID: round.id, by: actor)
     }
 
     /// The transcription shipped with Trygg (Resources/plans).

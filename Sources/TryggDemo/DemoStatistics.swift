@@ -34,7 +34,7 @@ enum DemoStatistics {
         let people = PopulationTable.Result(
             counts: population, skippedRows: 0, years: Array(2019...2024), desoCount: Set(population.map(\.deso)).count)
         let actor = Actor.commandLine(kommunID: kommun.id)
-        try await PopulationStore(database).importCounts(people, kommun: kommun, fileName: "demo-befolkning.csv", by: actor)
+        try await PopulationStore(KommunScope(database, kommunID: kommun.id)).importCounts(people, fileName: "demo-befolkning.csv", by: actor)
 
         var records: [CrimeRecord] = []
         func add(_ code: Int, on day: String, deso: String?) {
@@ -69,6 +69,6 @@ enum DemoStatistics {
         }
         let extract = CrimeExtract.Result(
             records: records, skipped: [:], reportedFrom: records.map(\.reportedOn).min(), reportedTo: records.map(\.reportedOn).max())
-        _ = try await CrimeStore(database).importExtract(extract, kommun: kommun, fileName: "demo-polisen-deso.csv", by: actor)
+        _ = try await CrimeStore(KommunScope(database, kommunID: kommun.id)).importExtract(extract, fileName: "demo-polisen-deso.csv", by: actor)
     }
 }

@@ -72,8 +72,8 @@ struct UserCommand: AsyncParsableCommand {
             let hash = try await Passwords.hash(password)
             let account = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
-                return try await AccountStore(database).add(
-                    kommun: kommun, organisationAbbreviation: organisation, email: email, name: name ?? "", role: role,
+                return try await UserStore(KommunScope(database, kommunID: kommun.id)).add(
+                    organisationAbbreviation: organisation, email: email, name: name ?? "", role: role,
                     passwordHash: hash, by: .commandLine(kommunID: kommun.id))
             }
             say("Användaren \(account.email) (\(account.role.rawValue), \(account.organisation.abbreviation), \(account.kommun.slug)) är skapad.")
@@ -124,7 +124,7 @@ struct APIKeyCommand: AsyncParsableCommand {
         func run() async throws {
             let key = try await db.withDatabase { database in
                 guard let found = try await KommunStore(database).find(slug: kommun) else { throw CLIError("Kommunen \(kommun) finns inte.") }
-                return try await Open311KeyStore(database).create(kommunID: found.id, label: label, by: .commandLine(kommunID: found.id))
+                return try await Open311KeyStore(KommunScope(database, kommunID: found.id)).create(label: label, by: .commandLine(kommunID: found.id))
             }
             print(key)
         }

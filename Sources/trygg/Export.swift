@@ -24,12 +24,12 @@ struct ExportCommand: AsyncParsableCommand {
             if format == "xlsx" && output == nil { throw CLIError("Ange en utfil med -o för xlsx.") }
             let data = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
-                let store = PlanStore(database)
-                let plans = try await store.plans(kommunID: kommun.id).filter { $0.year == year }
+                let store = PlanStore(KommunScope(database, kommunID: kommun.id))
+                let plans = try await store.plans().filter { $0.year == year }
                 guard let plan = version.map({ wanted in plans.first { $0.version == wanted } }) ?? plans.first else {
                     throw CLIError("\(kommun.name) har ingen åtgärdsplan för \(year)" + (version.map { " i version \($0)" } ?? "") + ".")
                 }
-                let rows = try await store.measures(planID: plan.id, kommunID: kommun.id).map(\.row)
+                let rows = try await store.measures(planID: plan.id).map(\.row)
                 return format == "xlsx" ? try PlanFiles.xlsx(rows, year: plan.year) : Data(PlanCSV.csv(rows).utf8)
             }
             if let output {

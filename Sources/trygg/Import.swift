@@ -31,8 +31,8 @@ struct ImportCommand: AsyncParsableCommand {
             let summary = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 do {
-                    return try await PlanStore(database).importRows(
-                        rows, into: kommun, source: (file as NSString).lastPathComponent,
+                    return try await PlanStore(KommunScope(database, kommunID: kommun.id)).importRows(
+                        rows, source: (file as NSString).lastPathComponent,
                         by: .commandLine(kommunID: kommun.id))
                 } catch let failure as ImportFailure {
                     throw CLIError(failure.description)
@@ -72,7 +72,8 @@ struct ImportCommand: AsyncParsableCommand {
                     let regions: DesoRegsoTable.Result
                     do { regions = try DesoRegsoTable.read(table, kommun: kommun) } catch let failure as ImportFailure { throw CLIError(failure.description) }
                     return (
-                        try await AreaStore(database).importDesoRegions(regions.regions, into: kommun, source: source, by: .commandLine(kommunID: kommun.id)),
+                        try await AreaStore(KommunScope(database, kommunID: kommun.id)).importDesoRegions(
+                            regions.regions, source: source, by: .commandLine(kommunID: kommun.id)),
                         regions.skippedRows
                     )
                 }
@@ -88,8 +89,8 @@ struct ImportCommand: AsyncParsableCommand {
             }
             let result = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
-                return try await AreaStore(database).importAreas(
-                    parsed.areas, into: kommun, source: source, by: .commandLine(kommunID: kommun.id))
+                return try await AreaStore(KommunScope(database, kommunID: kommun.id)).importAreas(
+                    parsed.areas, source: source, by: .commandLine(kommunID: kommun.id))
             }
             say("Läste \(parsed.areas.count) områden i \(parsed.projection.rawValue).")
             if !result.created.isEmpty { say("Nya: \(result.created.joined(separator: ", "))") }
@@ -127,8 +128,8 @@ struct ImportCommand: AsyncParsableCommand {
                 let total = table.rows.count
                 say(String(format: "Läste %d rader på %.1f s; kontrollerar och sparar …", total, Date().timeIntervalSince(started)))
                 do {
-                    return try await IncidentStore(database).importCSV(
-                        table, kommunID: kommun.id, fileName: (file as NSString).lastPathComponent,
+                    return try await IncidentStore(KommunScope(database, kommunID: kommun.id)).importCSV(
+                        table, fileName: (file as NSString).lastPathComponent,
                         by: .commandLine(kommunID: kommun.id)
                     ) { progress in
                         switch progress {

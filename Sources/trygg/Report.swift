@@ -23,7 +23,7 @@ struct ReportCommand: AsyncParsableCommand {
             guard ["docx", "html"].contains(format) else { throw CLIError("Formatet \"\(format)\" stöds inte; använd docx eller html.") }
             let data = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
-                guard let round = try await FollowUpStore(database).rounds(kommunID: kommun.id).first(where: { $0.year == year }),
+                guard let round = try await FollowUpStore(KommunScope(database, kommunID: kommun.id)).rounds().first(where: { $0.year == year }),
                     let report = try await FollowUpReport.load(roundID: round.id, kommun: kommun, database: database)
                 else {
                     throw CLIError("\(kommun.name) har ingen uppföljning för \(year).")

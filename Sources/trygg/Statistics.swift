@@ -35,13 +35,13 @@ extension ImportCommand {
             let summary = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 let table = try ImportCommand.table(file, limit: 2 * 1024 * 1024 * 1024)
-                let known = try await PopulationStore(database).knownDeso(kommunID: kommun.id)
+                let known = try await PopulationStore(KommunScope(database, kommunID: kommun.id)).knownDeso()
                 let extract: CrimeExtract.Result
                 do { extract = try CrimeExtract.read(table, kommun: kommun, knownDeso: known) } catch let failure as ImportFailure {
                     throw CLIError(failure.description)
                 }
-                return try await CrimeStore(database).importExtract(
-                    extract, kommun: kommun, fileName: (file as NSString).lastPathComponent, replacePeriod: replacePeriod,
+                return try await CrimeStore(KommunScope(database, kommunID: kommun.id)).importExtract(
+                    extract, fileName: (file as NSString).lastPathComponent, replacePeriod: replacePeriod,
                     by: .commandLine(kommunID: kommun.id))
             }
             let seconds = Date().timeIntervalSince(started)
@@ -72,8 +72,8 @@ extension ImportCommand {
                 let table = try ImportCommand.table(file, limit: 200 * 1024 * 1024)
                 let result: PopulationTable.Result
                 do { result = try PopulationTable.read(table, kommun: kommun) } catch let failure as ImportFailure { throw CLIError(failure.description) }
-                try await PopulationStore(database).importCounts(
-                    result, kommun: kommun, fileName: (file as NSString).lastPathComponent, by: .commandLine(kommunID: kommun.id))
+                try await PopulationStore(KommunScope(database, kommunID: kommun.id)).importCounts(
+                    result, fileName: (file as NSString).lastPathComponent, by: .commandLine(kommunID: kommun.id))
                 return result
             }
             say("Importerade befolkningen i \(result.desoCount) DeSO för år \(result.years.map(String.init).joined(separator: ", ")).")
@@ -108,7 +108,7 @@ extension ReportCommand {
             guard (1900...2199).contains(year) else { throw CLIError("\(year) är inget rimligt år.") }
             let data = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
-                var figures = try await CrimeStore(database).figures(kommunID: kommun.id, year: year, basis: basis, level: areaLevel)
+                var figures = try await CrimeStore(KommunScope(database, kommunID: kommun.id)).figures(year: year, basis: basis, level: areaLevel)
                 if hideSmall { figures = figures.hidingSmallCounts() }
                 return format == "json" ? try CrimeReportFiles.json(figures, kommun: kommun) : CrimeReportFiles.csv(figures)
             }

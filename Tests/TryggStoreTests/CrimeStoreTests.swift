@@ -17,24 +17,24 @@ struct CrimeStoreTests {
     func importsIdempotently() async throws {
         try await withMigratedDatabase { database in
             let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
-            let store = CrimeStore(database)
+            let store = CrimeStore(KommunScope(database, kommunID: kommun.id))
             let first = try Self.extract(
                 [(1, 1210, "2022-03-01", "0580C1610"), (2, 1210, "2022-05-01", "0580C1610"), (3, 1311, "2022-06-01", "")], kommun: kommun)
-            let once = try await store.importExtract(first, kommun: kommun, fileName: "uttag.csv", by: .commandLine(kommunID: kommun.id))
+            let once = try await store.importExtract(first, fileName: "uttag.csv", by: .commandLine(kommunID: kommun.id))
             #expect(once.rows == 3 && once.newRows == 3)
-            let twice = try await store.importExtract(first, kommun: kommun, fileName: "uttag.csv", by: .commandLine(kommunID: kommun.id))
+            let twice = try await store.importExtract(first, fileName: "uttag.csv", by: .commandLine(kommunID: kommun.id))
             #expect(twice.newRows == 0)
-            let counts = try await store.counts(kommunID: kommun.id, years: 2022...2022, basis: .brott)
+            let counts = try await store.counts(years: 2022...2022, basis: .brott)
             #expect(counts.map(\.count).reduce(0, +) == 3, "inga dubbletter")
             // A newer extract of 1 March places report 1 in another DeSO; reports outside its period stay.
             let newer = try Self.extract([(1, 1210, "2022-03-01", "0580C1630")], kommun: kommun)
             let replaced = try await store.importExtract(
-                newer, kommun: kommun, fileName: "uttag2.csv", replacePeriod: true, by: .commandLine(kommunID: kommun.id))
+                newer, fileName: "uttag2.csv", replacePeriod: true, by: .commandLine(kommunID: kommun.id))
             #expect(replaced.replacedRows == 1 && replaced.newRows == 1, "bara rad 1 låg i den nya filens period")
-            let after = try await store.counts(kommunID: kommun.id, years: 2022...2022, basis: .inskrivning)
+            let after = try await store.counts(years: 2022...2022, basis: .inskrivning)
             #expect(Set(after.map { $0.deso ?? "okänt" }) == ["0580C1630", "0580C1610", "okänt"] && after.map(\.count).reduce(0, +) == 3)
-            #expect(try await store.imports(kommunID: kommun.id).map(\.fileName) == ["uttag2.csv", "uttag.csv", "uttag.csv"])
-            let audit = try await AuditLog.search(kommunID: kommun.id, AuditQuery(limit: 50), on: database.db).filter {
+            #expect(try await store.imports().map(\.fileName) == ["uttag2.csv", "uttag.csv", "uttag.csv"])
+            let audit = try await AuditLog.search(AuditQuery(limit: 50), in: KommunScope(database, kommunID: kommun.id)).filter {
                 $0.action == "importerade brottsstatistik"
             }
             #expect(audit.count == 3)
@@ -47,23 +47,24 @@ struct CrimeStoreTests {
             let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
             let other = try await KommunStore(database).add(slug: "norrkoping", name: "Norrköpings kommun", code: "0581", by: .commandLine())
             let actor = Actor.commandLine(kommunID: kommun.id)
-            try await AreaStore(database).importDesoRegions(
-                [("Skäggetorp-Tornby", ["0580C1610", "0580C1630"]), ("Berga", ["0580C1160"])], into: kommun, source: "regso.csv", by: actor)
+            try await AreaStore(KommunScope(database, kommunID: kommun.id)).importDesoRegions(
+                [("Skäggetorp-Tornby", ["0580C1610", "0580C1630"]), ("Berga", ["0580C1160"])], source: "regso.csv", by: actor)
             let population = try PopulationTable.read(
                 try CSVReader.read(Data("deso,folkmangd_2022\n0580C1610,2000\n0580C1630,3000\n0580C1160,5000\n".utf8)), kommun: kommun)
-            try await PopulationStore(database).importCounts(population, kommun: kommun, fileName: "scb.csv", by: actor)
+            try await PopulationStore(KommunScope(database, kommunID: kommun.id)).importCounts(population, fileName: "scb.csv", by: actor)
             let rows = (1...6).map { (id: $0, code: 1311, date: "2022-04-1\($0)", deso: $0 <= 5 ? "0580C1610" : "") }
-            _ = try await CrimeStore(database).importExtract(try Self.extract(rows, kommun: kommun), kommun: kommun, fileName: "u.csv", by: actor)
-            let figures = try await CrimeStore(database).figures(kommunID: kommun.id, year: 2022, basis: .brott)
+            _ = try await CrimeStore(KommunScope(database, kommunID: kommun.id)).importExtract(
+                try Self.extract(rows, kommun: kommun), fileName: "u.csv", by: actor)
+            let figures = try await CrimeStore(KommunScope(database, kommunID: kommun.id)).figures(year: 2022, basis: .brott)
             let skaggetorp = try #require(figures.rows.first { $0.area == "Skäggetorp-Tornby" })
             #expect(skaggetorp.count == 5 && skaggetorp.population == 5000 && skaggetorp.ratePer1000 == 1 && skaggetorp.populationYear == 2022)
             #expect(figures.rows.first { $0.area == "Berga" }?.count == 0)
             #expect(figures.unknownArea.first?.count == 1 && figures.totals.first?.count == 6 && figures.totals.first?.population == 10_000)
-            let deso = try await CrimeStore(database).figures(kommunID: kommun.id, year: 2022, basis: .brott, level: .deso)
+            let deso = try await CrimeStore(KommunScope(database, kommunID: kommun.id)).figures(year: 2022, basis: .brott, level: .deso)
             #expect(deso.rows.map(\.area) == ["0580C1160", "0580C1610", "0580C1630"])
-            #expect(try await CrimeStore(database).figures(kommunID: other.id, year: 2022, basis: .brott).totals.isEmpty)
-            #expect(try await PopulationStore(database).knownDeso(kommunID: other.id) == nil)
-            #expect(try await CrimeStore(database).years(kommunID: kommun.id, basis: .brott) == [2022])
+            #expect(try await CrimeStore(KommunScope(database, kommunID: other.id)).figures(year: 2022, basis: .brott).totals.isEmpty)
+            #expect(try await PopulationStore(KommunScope(database, kommunID: other.id)).knownDeso() == nil)
+            #expect(try await CrimeStore(KommunScope(database, kommunID: kommun.id)).years(basis: .brott) == [2022])
         }
     }
 
@@ -71,17 +72,17 @@ struct CrimeStoreTests {
     func redatedReport() async throws {
         try await withMigratedDatabase { database in
             let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
-            let store = CrimeStore(database)
+            let store = CrimeStore(KommunScope(database, kommunID: kommun.id))
             let actor = Actor.commandLine(kommunID: kommun.id)
             _ = try await store.importExtract(
-                try Self.extract([(1, 1210, "2021-06-01", "0580C1610"), (2, 1210, "2021-07-01", "0580C1610")], kommun: kommun), kommun: kommun,
+                try Self.extract([(1, 1210, "2021-06-01", "0580C1610"), (2, 1210, "2021-07-01", "0580C1610")], kommun: kommun),
                 fileName: "a.csv", by: actor)
             _ = try await store.importExtract(
-                try Self.extract([(1, 1210, "2023-01-05", "0580C1610")], kommun: kommun), kommun: kommun, fileName: "b.csv", by: actor)
-            let counts = try await store.counts(kommunID: kommun.id, years: 2021...2023, basis: .brott)
+                try Self.extract([(1, 1210, "2023-01-05", "0580C1610")], kommun: kommun), fileName: "b.csv", by: actor)
+            let counts = try await store.counts(years: 2021...2023, basis: .brott)
             #expect(counts.filter { $0.year == 2021 }.map(\.count).reduce(0, +) == 1, "rad 1 har lämnat 2021")
             #expect(counts.filter { $0.year == 2023 }.map(\.count).reduce(0, +) == 1)
-            #expect(try await store.years(kommunID: kommun.id, basis: .brott) == [2021, 2022, 2023])
+            #expect(try await store.years(basis: .brott) == [2021, 2022, 2023])
         }
     }
 }

@@ -17,13 +17,14 @@ struct IncidentStoreTests {
                 GeoPoint(latitude: 58.53, longitude: 15.03),
             ])
         ])
-        try await AreaStore(database).add(kommun: a, name: "Centrum", shape: square, desoCodes: [], source: "test", by: .commandLine(kommunID: a.id))
+        try await AreaStore(KommunScope(database, kommunID: a.id)).add(
+            name: "Centrum", shape: square, desoCodes: [], source: "test", by: .commandLine(kommunID: a.id))
         return (a, b)
     }
 
     static func importCSV(_ text: String, into kommun: Kommun, _ database: TryggDatabase) async throws -> Int {
-        try await IncidentStore(database).importCSV(
-            try CSVReader.read(Data((header + text).utf8)), kommunID: kommun.id, fileName: "test.csv",
+        try await IncidentStore(KommunScope(database, kommunID: kommun.id)).importCSV(
+            try CSVReader.read(Data((header + text).utf8)), fileName: "test.csv",
             by: .commandLine(kommunID: kommun.id))
     }
 
@@ -31,7 +32,7 @@ struct IncidentStoreTests {
     func importAndCount() async throws {
         try await withMigratedDatabase { database in
             let (motala, mjolby) = try await Self.setup(database)
-            #expect(try await CategoryStore(database).all(kommunID: motala.id).map(\.name).contains("Olovlig trafik/buskörning"))
+            #expect(try await CategoryStore(KommunScope(database, kommunID: motala.id)).all().map(\.name).contains("Olovlig trafik/buskörning"))
             let count = try await Self.importCSV(
                 """
                 2024-12-30 08:00,Nedskräpning,58.54,15.04,,Skräp,MOS
@@ -41,7 +42,7 @@ struct IncidentStoreTests {
                 rad två, och <script>",
                 """, into: motala, database)
             #expect(count == 4)
-            let imported = try await IncidentStore(database).list(kommunID: motala.id, filter: .init())
+            let imported = try await IncidentStore(KommunScope(database, kommunID: motala.id)).list(filter: .init())
             // The columns a batch shares (bound once, not repeated per row) come back on every row.
             #expect(
                 imported.allSatisfy {
@@ -50,16 +51,17 @@ struct IncidentStoreTests {
                 })
             let texts = imported.map(\.description)
             #expect(texts.contains("Tag \"ÅÄÖ\" \\ med radbrytning\nrad två, och <script>"))
-            let store = IncidentStore(database)
+            let store = IncidentStore(KommunScope(database, kommunID: motala.id))
             let w01 = try #require(ISOWeek(parsing: "2025-W01"))
-            let counts = try await store.weekCounts(kommunID: motala.id, weeks: w01.adding(-4)...w01)
-            let centrum = try #require(try await AreaStore(database).all(kommunID: motala.id).first).id
+            let counts = try await store.weekCounts(weeks: w01.adding(-4)...w01)
+            let centrum = try #require(try await AreaStore(KommunScope(database, kommunID: motala.id)).all().first).id
             // 2024-12-29T23:30Z is Monday 00:30 in Sweden: week 1 of 2025.
             #expect(counts.filter { $0.week == w01.key && $0.areaID == centrum }.map(\.count).reduce(0, +) == 2)
             #expect(counts.filter { $0.week == w01.adding(-1).key && $0.areaID == nil }.map(\.count).reduce(0, +) == 1)
             #expect(counts.filter { $0.week == w01.adding(-1).key && $0.areaID == centrum }.map(\.count).reduce(0, +) == 1)
-            #expect(try await store.weekCounts(kommunID: mjolby.id, weeks: w01.adding(-4)...w01).isEmpty)
-            #expect(try await store.count(kommunID: mjolby.id) == 0)
+            let otherKommun = IncidentStore(KommunScope(database, kommunID: mjolby.id))
+            #expect(try await otherKommun.weekCounts(weeks: w01.adding(-4)...w01).isEmpty)
+            #expect(try await otherKommun.count() == 0)
         }
     }
 
@@ -80,7 +82,7 @@ struct IncidentStoreTests {
                     #expect(problem.line == 3)
                 }
             }
-            #expect(try await IncidentStore(database).count(kommunID: motala.id) == 0)
+            #expect(try await IncidentStore(KommunScope(database, kommunID: motala.id)).count() == 0)
         }
     }
 
@@ -99,9 +101,9 @@ struct IncidentStoreTests {
                 #expect(failure.problems.map(\.line) == [44_002, 44_502])
                 #expect(failure.problems.map(\.column) == ["category", "reporter_organisation"])
             }
-            #expect(try await IncidentStore(database).count(kommunID: motala.id) == 0)
+            #expect(try await IncidentStore(KommunScope(database, kommunID: motala.id)).count() == 0)
             #expect(try await Self.importCSV(good.joined(separator: "\n"), into: motala, database) == 45_000)
-            #expect(try await IncidentStore(database).count(kommunID: motala.id) == 45_000)
+            #expect(try await IncidentStore(KommunScope(database, kommunID: motala.id)).count() == 45_000)
         }
     }
 
@@ -109,8 +111,8 @@ struct IncidentStoreTests {
     func groupCommit() async throws {
         try await withMigratedDatabase { database in
             let (motala, _) = try await Self.setup(database)
-            let category = try #require(try await CategoryStore(database).all(kommunID: motala.id).first)
-            let areas = try await AreaStore(database).all(kommunID: motala.id)
+            let category = try #require(try await CategoryStore(KommunScope(database, kommunID: motala.id)).all().first)
+            let areas = try await AreaStore(KommunScope(database, kommunID: motala.id)).all()
             let queue = IncidentWriteQueue(database: database)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<40 {
@@ -125,8 +127,8 @@ struct IncidentStoreTests {
                 }
                 try await group.waitForAll()
             }
-            #expect(try await IncidentStore(database).count(kommunID: motala.id) == 40)
-            let audit = try await AuditLog.search(kommunID: motala.id, AuditQuery(limit: 100), on: database.db)
+            #expect(try await IncidentStore(KommunScope(database, kommunID: motala.id)).count() == 40)
+            let audit = try await AuditLog.search(AuditQuery(limit: 100), in: KommunScope(database, kommunID: motala.id))
             let reported = audit.filter { $0.action == "rapporterade händelse" }
             #expect(reported.count == 40 && Set(reported.map(\.detail)).count == 40)
             #expect(reported.allSatisfy { abs($0.at.timeIntervalSinceNow) < 60 && $0.kommunID == motala.id })
@@ -141,14 +143,14 @@ struct IncidentStoreTests {
             let refused = Task { try await queue.store(bad, detail: "fel", by: .commandLine(kommunID: motala.id)) }
             try await queue.store(good, detail: "bra", by: .commandLine(kommunID: motala.id))
             await #expect(throws: (any Error).self) { try await refused.value }
-            let stored = try #require(try await IncidentStore(database).find(id: good.id, kommunID: motala.id))
+            let stored = try #require(try await IncidentStore(KommunScope(database, kommunID: motala.id)).find(id: good.id))
             #expect(stored.place == "Torget" && stored.subcategory == "klotter" && stored.description == "Ska sparas")
             #expect(stored.occurredAt == good.occurredAt && stored.point == good.point)
-            #expect(try await IncidentStore(database).find(id: bad.id, kommunID: motala.id) == nil)
-            let details = try await AuditLog.search(kommunID: motala.id, AuditQuery(limit: 100), on: database.db).map(\.detail)
+            #expect(try await IncidentStore(KommunScope(database, kommunID: motala.id)).find(id: bad.id) == nil)
+            let details = try await AuditLog.search(AuditQuery(limit: 100), in: KommunScope(database, kommunID: motala.id)).map(\.detail)
             #expect(details.contains("bra") && !details.contains("fel"))
             #expect(
-                try await IncidentStore(database).list(kommunID: motala.id, filter: .init()).allSatisfy {
+                try await IncidentStore(KommunScope(database, kommunID: motala.id)).list(filter: .init()).allSatisfy {
                     $0.areaID == areas.first?.id && $0.source == .api && $0.kommunID == motala.id
                 })
         }

@@ -33,16 +33,16 @@ struct PlainRowsTests {
             _ = try await IncidentStoreTests.importCSV(
                 "2024-03-01 09:00,Nedskräpning,58.541234567,15.041234567,,Skräp,MOS\n2024-03-01 10:00,Skadegörelse,,,Centrum,Klotter,MOS\n",
                 into: motala, database)
-            let category = try #require(try await CategoryStore(database).all(kommunID: motala.id).first { $0.name == "Nedskräpning" })
-            let stored = try #require(try await IncidentStore(database).list(kommunID: motala.id, filter: .init()).first { $0.point != nil })
-            try await IncidentStore(database).update(
-                id: stored.id, kommunID: motala.id,
+            let category = try #require(try await CategoryStore(KommunScope(database, kommunID: motala.id)).all().first { $0.name == "Nedskräpning" })
+            let stored = try #require(try await IncidentStore(KommunScope(database, kommunID: motala.id)).list(filter: .init()).first { $0.point != nil })
+            try await IncidentStore(KommunScope(database, kommunID: motala.id)).update(
+                id: stored.id,
                 with: CheckedIncident(
                     category: category, subcategory: "", occurredAt: stored.occurredAt, endedAt: nil, precision: .exact,
                     point: stored.point, areaName: "", place: place, description: "Skräp"),
                 onlyReporter: nil, by: .commandLine(kommunID: motala.id))
-            let points = try await IncidentStore(database).points(
-                kommunID: motala.id, from: Date(timeIntervalSince1970: 1_709_000_000),
+            let points = try await IncidentStore(KommunScope(database, kommunID: motala.id)).points(
+                from: Date(timeIntervalSince1970: 1_709_000_000),
                 until: Date(timeIntervalSince1970: 1_710_000_000))
             #expect(points.count == 1)
             #expect(points.first?.point == GeoPoint(latitude: 58.541234567, longitude: 15.041234567))

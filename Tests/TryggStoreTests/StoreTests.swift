@@ -29,10 +29,10 @@ struct StoreTests {
     func kommunWithOrganisations() async throws {
         try await withMigratedDatabase { database in
             let kommun = try await KommunStore(database).add(slug: "motala", name: "Motala kommun", code: "0583", by: .commandLine())
-            let organisations = try await KommunStore(database).organisations(kommunID: kommun.id)
+            let organisations = try await OrganisationStore(KommunScope(database, kommunID: kommun.id)).organisations()
             #expect(organisations.count == DefaultOrganisations.all.count)
             #expect(organisations.first?.kind == .forvaltning)
-            let log = try await AuditLog.search(kommunID: kommun.id, AuditQuery(), on: database.db)
+            let log = try await AuditLog.search(AuditQuery(), in: KommunScope(database, kommunID: kommun.id))
             #expect(log.map(\.action) == ["skapade kommun"])
             #expect(log.first?.actor == "kommandorad")
         }
@@ -75,7 +75,7 @@ struct StoreTests {
             await #expect(throws: (any Error).self) {
                 try await database.sql.raw("DELETE FROM audit_log").run()
             }
-            let log = try await AuditLog.search(kommunID: kommun.id, AuditQuery(), on: database.db)
+            let log = try await AuditLog.search(AuditQuery(), in: KommunScope(database, kommunID: kommun.id))
             #expect(log.count == 1 && log.first?.actor == "kommandorad")
         }
     }
@@ -87,8 +87,8 @@ struct StoreTests {
             let norrkoping = try await KommunStore(database).add(slug: "norrkoping", name: "Norrköpings kommun", code: "0581", by: .commandLine())
             let actor = Actor(userID: nil, kommunID: linkoping.id, label: "anna@example.se", address: "10.0.0.1")
             try await AuditLog.record(actor, action: "skapade område", objectType: "område", objectID: "Ekholmen", on: database.db)
-            #expect(try await AuditLog.search(kommunID: linkoping.id, AuditQuery(text: "EKHOLM"), on: database.db).count == 1)
-            #expect(try await AuditLog.search(kommunID: norrkoping.id, AuditQuery(text: "ekholm"), on: database.db).isEmpty)
+            #expect(try await AuditLog.search(AuditQuery(text: "EKHOLM"), in: KommunScope(database, kommunID: linkoping.id)).count == 1)
+            #expect(try await AuditLog.search(AuditQuery(text: "ekholm"), in: KommunScope(database, kommunID: norrkoping.id)).isEmpty)
         }
     }
 
@@ -98,17 +98,17 @@ struct StoreTests {
             let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
             let definition = DemoAreas.all[0]
             let shape = DemoAreas.shape(of: definition)
-            let store = AreaStore(database)
-            let first = try await store.importAreas([ParsedArea(name: "Skäggetorp", shape: shape)], into: kommun, source: "a.geojson", by: .commandLine())
+            let store = AreaStore(KommunScope(database, kommunID: kommun.id))
+            let first = try await store.importAreas([ParsedArea(name: "Skäggetorp", shape: shape)], source: "a.geojson", by: .commandLine())
             #expect(first.created == ["Skäggetorp"])
             let second = try await store.importAreas(
                 [ParsedArea(name: "skäggetorp", shape: shape), ParsedArea(name: "Ryd", shape: shape)],
-                into: kommun, source: "b.geojson", by: .commandLine())
+                source: "b.geojson", by: .commandLine())
             #expect(second.updated == ["skäggetorp"] && second.created == ["Ryd"])
-            let areas = try await store.all(kommunID: kommun.id)
+            let areas = try await store.all()
             #expect(areas.map(\.name) == ["Ryd", "Skäggetorp"])
-            #expect(try await store.area(containing: definition.centre, kommunID: kommun.id)?.name == "Ryd")
-            #expect(try await store.area(containing: GeoPoint(latitude: 58.0, longitude: 15.0), kommunID: kommun.id) == nil)
+            #expect(try await store.area(containing: definition.centre)?.name == "Ryd")
+            #expect(try await store.area(containing: GeoPoint(latitude: 58.0, longitude: 15.0)) == nil)
         }
     }
 
@@ -116,15 +116,15 @@ struct StoreTests {
     func areaValidation() async throws {
         try await withMigratedDatabase { database in
             let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
-            let store = AreaStore(database)
+            let store = AreaStore(KommunScope(database, kommunID: kommun.id))
             await #expect(throws: StoreError.invalid("Ange områdets gräns som GeoJSON eller en lista med DeSO-koder.")) {
-                try await store.add(kommun: kommun, name: "Tomt", shape: nil, desoCodes: [], source: "test", by: .commandLine())
+                try await store.add(name: "Tomt", shape: nil, desoCodes: [], source: "test", by: .commandLine())
             }
-            try await store.add(kommun: kommun, name: "Berga", shape: nil, desoCodes: ["0580C1160"], source: "test", by: .commandLine())
+            try await store.add(name: "Berga", shape: nil, desoCodes: ["0580C1160"], source: "test", by: .commandLine())
             await #expect(throws: StoreError.duplicate("Området \"Berga\"")) {
-                try await store.add(kommun: kommun, name: "Berga", shape: nil, desoCodes: ["0580C1180"], source: "test", by: .commandLine())
+                try await store.add(name: "Berga", shape: nil, desoCodes: ["0580C1180"], source: "test", by: .commandLine())
             }
-            #expect(try await store.all(kommunID: kommun.id).map(\.desoCodes) == [["0580C1160"]])
+            #expect(try await store.all().map(\.desoCodes) == [["0580C1160"]])
         }
     }
 }

@@ -22,7 +22,7 @@ struct CitizenReportTests {
     }
 
     static func reports(_ harness: Harness) async throws -> [CitizenReport] {
-        try await CitizenStore(harness.database).list(kommunID: try await harness.kommun("linkoping").id, filter: .init())
+        try await CitizenStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).list(filter: .init())
     }
 
     /// Sends a tip as an anonymous resident; returns the follow-up path.
@@ -54,14 +54,14 @@ struct CitizenReportTests {
             #expect(stored.status == .received && stored.email == "tipsare@example.org" && stored.timesOfDay == [.evening, .night])
             #expect(stored.weekdays == [5, 6] && stored.gender == .woman && stored.ageBand == .from20to29)
             let areaID = try #require(stored.areaID)
-            #expect(try await AreaStore(harness.database).find(id: areaID, kommunID: stored.kommunID)?.name == "Skäggetorp")
+            #expect(try await AreaStore(KommunScope(harness.database, kommunID: stored.kommunID)).find(id: areaID)?.name == "Skäggetorp")
             // Nothing public before review.
             let home = try await Browser(client).get("/k/linkoping/")
             #expect(home.status == .ok && !home.text.contains("Kalle Svensson"))
             let open311 = try await Browser(client).get("/open311/v2/requests.json?jurisdiction_id=linkoping")
             #expect(open311.text == "[]")
             // The audit log has the tip but not the e-mail address.
-            let audit = try await AuditLog.search(kommunID: stored.kommunID, AuditQuery(limit: 50), on: harness.database.db)
+            let audit = try await AuditLog.search(AuditQuery(limit: 50), in: KommunScope(harness.database, kommunID: stored.kommunID))
             let entry = try #require(audit.first { $0.action == "tog emot medborgarrapport" })
             #expect(!entry.detail.contains("tipsare@example.org") && entry.actor == "medborgare (webb)")
         }
@@ -121,16 +121,17 @@ struct CitizenReportTests {
             let page = try await samordnare.get("/medborgare/\(report.id.uuidString)")
             #expect(page.text.contains("tipsare@example.org") && page.text.contains("Publicera"))
             #expect(try await harness.auditActions("linkoping").contains("läste kontaktuppgifter"))
-            let category = try #require(try await CategoryStore(harness.database).all(kommunID: report.kommunID).first { $0.code == "otrygg-plats" })
+            let category = try #require(
+                try await CategoryStore(KommunScope(harness.database, kommunID: report.kommunID)).all().first { $0.code == "otrygg-plats" })
             let published = try await samordnare.submit(
                 "/medborgare/\(report.id.uuidString)/godkann",
                 [
                     "kategori": category.id.uuidString, "platsnamn": "Gångtunneln vid centrum", "beskrivning": "Lamporna i tunneln är trasiga",
                 ])
             #expect(published.status == .ok && published.text.contains("Tipset är publicerat"))
-            let approved = try #require(try await CitizenStore(harness.database).find(id: report.id, kommunID: report.kommunID))
+            let approved = try #require(try await CitizenStore(KommunScope(harness.database, kommunID: report.kommunID)).find(id: report.id))
             #expect(approved.status == .approved && approved.publicNumber == 1 && approved.description == "Lamporna i tunneln är trasiga")
-            let audit = try await AuditLog.search(kommunID: report.kommunID, AuditQuery(limit: 100), on: harness.database.db)
+            let audit = try await AuditLog.search(AuditQuery(limit: 100), in: KommunScope(harness.database, kommunID: report.kommunID))
             #expect(audit.contains { $0.action == "publicerade medborgarrapport" && $0.detail.contains("Kalle Svensson") })
 
             let home = try await Browser(client).get("/k/linkoping/")
@@ -144,7 +145,7 @@ struct CitizenReportTests {
 
             // In the EST week as its own source, and hidden on request.
             let incidentID = try #require(approved.incidentID)
-            let incident = try #require(try await IncidentStore(harness.database).find(id: incidentID, kommunID: report.kommunID))
+            let incident = try #require(try await IncidentStore(KommunScope(harness.database, kommunID: report.kommunID)).find(id: incidentID))
             #expect(incident.source == .citizen && incident.description == "Lamporna i tunneln är trasiga")
             let week = ISOWeek.containing(incident.occurredAt).description
             #expect(try await samordnare.get("/est/vecka/\(week)").text.contains("Lamporna i tunneln är trasiga"))
@@ -156,7 +157,7 @@ struct CitizenReportTests {
             #expect(try await samordnare.submit("/medborgare/\(report.id.uuidString)/avsluta").status == .ok)
             #expect(try await Browser(client).get("/open311/v2/requests/1.json?jurisdiction_id=linkoping").text.contains("\"status\":\"closed\""))
             #expect(try await samordnare.submit("/medborgare/\(report.id.uuidString)/est").status == .ok)
-            let converted = try #require(try await IncidentStore(harness.database).find(id: incident.id, kommunID: report.kommunID))
+            let converted = try #require(try await IncidentStore(KommunScope(harness.database, kommunID: report.kommunID)).find(id: incident.id))
             #expect(converted.source == .est && converted.organisationID != nil)
             let organisationID = try #require(converted.organisationID)
             let insats = try await samordnare.submit(
@@ -166,7 +167,7 @@ struct CitizenReportTests {
                     "start": "2026-01-05", "klart": "2026-02-01",
                 ])
             #expect(insats.status == .ok && insats.text.contains("Insatsen är beslutad"))
-            #expect(try await CitizenStore(harness.database).find(id: report.id, kommunID: report.kommunID)?.insatsID != nil)
+            #expect(try await CitizenStore(KommunScope(harness.database, kommunID: report.kommunID)).find(id: report.id)?.insatsID != nil)
         }
     }
 
@@ -206,24 +207,24 @@ struct CitizenReportTests {
             for index in 0..<4 { _ = try await Self.submitTip(client, ["beskrivning": "Mörkt vid tunnel \(index)"]) }
             let reports = try await Self.reports(harness)
             let kommunID = try #require(reports.first?.kommunID)
-            let store = CitizenStore(harness.database)
+            let store = CitizenStore(KommunScope(harness.database, kommunID: kommunID))
             let actor = Actor.commandLine(kommunID: kommunID)
             let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<2 {
-                    group.addTask { (try? await store.approve(id: reports[0].id, kommunID: kommunID, edit: nil, by: actor)) != nil }
+                    group.addTask { (try? await store.approve(id: reports[0].id, edit: nil, by: actor)) != nil }
                 }
                 return try await group.reduce(into: [Bool]()) { $0.append($1) }
             }
             #expect(outcomes.filter { $0 }.count == 1)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for report in reports.dropFirst() {
-                    group.addTask { _ = try await store.approve(id: report.id, kommunID: kommunID, edit: nil, by: actor) }
+                    group.addTask { _ = try await store.approve(id: report.id, edit: nil, by: actor) }
                 }
                 try await group.waitForAll()
             }
             let numbers = try await Self.reports(harness).compactMap(\.publicNumber).sorted()
             #expect(numbers == [1, 2, 3, 4])
-            let events = try await IncidentStore(harness.database).list(kommunID: kommunID, filter: .init()).filter { $0.source == .citizen }
+            let events = try await IncidentStore(KommunScope(harness.database, kommunID: kommunID)).list(filter: .init()).filter { $0.source == .citizen }
             #expect(events.count == 4)
         }
     }
@@ -232,9 +233,8 @@ struct CitizenReportTests {
     func contactRetention() async throws {
         try await Harness.run { harness, client in
             _ = try await Self.submitTip(client)
-            let store = CitizenStore(harness.database)
-            #expect(try await store.purgeExpiredContacts(now: Date().addingTimeInterval(182 * 86_400)) == 0)
-            #expect(try await store.purgeExpiredContacts(now: Date().addingTimeInterval(184 * 86_400)) == 1)
+            #expect(try await CitizenStore.purgeExpiredContacts(in: harness.database, now: Date().addingTimeInterval(182 * 86_400)) == 0)
+            #expect(try await CitizenStore.purgeExpiredContacts(in: harness.database, now: Date().addingTimeInterval(184 * 86_400)) == 1)
             let report = try #require(try await Self.reports(harness).first)
             #expect(report.email == nil && report.contactDeleteAfter == nil && report.description.contains("tunneln"))
             #expect(try await harness.auditActions("linkoping").contains("raderade kontaktuppgifter"))

@@ -41,7 +41,8 @@ struct ESTWeekTests {
             let saved = try await samordnare.submit("/est/vecka/2024-W13/bedomning", ["bedomning": "Ökat klotter vid torget."])
             #expect(saved.text.contains("Bedömningen är sparad") && saved.text.contains("Ökat klotter vid torget."))
             let mos = try #require(
-                try await KommunStore(harness.database).organisation(abbreviation: "MOS", kommunID: try await harness.kommun("linkoping").id))
+                try await OrganisationStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).organisation(abbreviation: "MOS")
+            )
             let decided = try await samordnare.submit(
                 "/est/vecka/2024-W13/insatser",
                 [
@@ -56,8 +57,8 @@ struct ESTWeekTests {
                     "klart": "2024-03-01",
                 ])
             #expect(bad.status == .badRequest)
-            let insats = try #require(try await InsatsStore(harness.database).all(kommunID: try await harness.kommun("linkoping").id).first)
-            #expect(try await InsatsStore(harness.database).all(kommunID: try await harness.kommun("linkoping").id).count == 1)
+            let insats = try #require(try await InsatsStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).all().first)
+            #expect(try await InsatsStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).all().count == 1)
 
             // The next week the insats is still open and is followed up there.
             let nextWeek = try await samordnare.get("/est/vecka/2024-W14")
@@ -109,10 +110,10 @@ struct ESTWeekTests {
             let analytiker = Browser(client)
             try await analytiker.login("analytiker@linkoping.demo")
             let kommun = try await harness.kommun("linkoping")
-            let skaggetorp = try #require(try await AreaStore(harness.database).all(kommunID: kommun.id).first { $0.name == "Skäggetorp" })
+            let skaggetorp = try #require(try await AreaStore(KommunScope(harness.database, kommunID: kommun.id)).all().first { $0.name == "Skäggetorp" })
             let hotspots = try await analytiker.get("/est/hotspots?omrade=\(skaggetorp.id)")
             #expect(hotspots.status == .ok && hotspots.text.contains("p &lt; 0.001"))
-            let insats = try #require(try await InsatsStore(harness.database).all(kommunID: kommun.id).first { $0.point != nil })
+            let insats = try #require(try await InsatsStore(KommunScope(harness.database, kommunID: kommun.id)).all().first { $0.point != nil })
             let effect = try await analytiker.get("/est/insatser/\(insats.id)?radie=150&veckor=8")
             #expect(effect.text.contains("färre") && effect.text.contains("slumpen"))
             let year = StockholmCalendar.local(Date()).year

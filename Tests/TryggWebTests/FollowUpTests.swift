@@ -18,8 +18,8 @@ struct FollowUpTests {
 
     static func context(_ harness: Harness) async throws -> Context {
         let kommun = try await harness.kommun("linkoping")
-        let plan = try #require(try await PlanStore(harness.database).plan(kommunID: kommun.id, year: 2023))
-        return Context(kommun: kommun, plan: plan, measures: try await PlanStore(harness.database).measures(planID: plan.id, kommunID: kommun.id))
+        let plan = try #require(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).plan(year: 2023))
+        return Context(kommun: kommun, plan: plan, measures: try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measures(planID: plan.id))
     }
 
     static func openRound(_ browser: Browser, _ context: Context) async throws -> String {
@@ -62,7 +62,7 @@ struct FollowUpTests {
 
             let overview = try await samordnare.get("/uppfoljning/\(round)")
             #expect(overview.text.contains("VOF: 9.2 Implementera SSPF"), "påminnelselistan visar vem som inte svarat")
-            let organisations = try await KommunStore(harness.database).organisations(kommunID: context.kommun.id)
+            let organisations = try await OrganisationStore(KommunScope(harness.database, kommunID: context.kommun.id)).organisations()
             let sfID = try #require(organisations.first { $0.abbreviation == "SF" }).id
             let returned = try await samordnare.submit(
                 "/uppfoljning/\(round)/aterskicka",
@@ -75,7 +75,8 @@ struct FollowUpTests {
                     "/uppfoljning/\(round)/svar/\(sspf.id)", ["status": "Påbörjad", "description": "Kompletterat: lokaler och en samordnare saknas."]
                 ).status == .ok)
 
-            let answers = try await FollowUpStore(harness.database).answers(roundID: try #require(UUID(uuidString: round)), kommunID: context.kommun.id)
+            let answers = try await FollowUpStore(KommunScope(harness.database, kommunID: context.kommun.id)).answers(
+                roundID: try #require(UUID(uuidString: round)))
             #expect(answers.count == 2)
             #expect(answers.first { $0.organisationID == sfID }?.state == .submitted)
             #expect(answers.first { $0.organisationID == sfID }?.description == "Kompletterat: lokaler och en samordnare saknas.")
@@ -104,7 +105,9 @@ struct FollowUpTests {
             let long = try await sf.post(
                 "/uppfoljning/\(round)/svar/\(measure.id)", ["status": "Pågående", "description": String(repeating: "å", count: 100_000)])
             #expect(long.status == .badRequest && long.text.contains("högst 4000 tillåts"))
-            #expect(try await FollowUpStore(harness.database).answers(roundID: try #require(UUID(uuidString: round)), kommunID: context.kommun.id).isEmpty)
+            #expect(
+                try await FollowUpStore(KommunScope(harness.database, kommunID: context.kommun.id)).answers(roundID: try #require(UUID(uuidString: round)))
+                    .isEmpty)
             let badDeadline = try await samordnare.post("/uppfoljning", ["plan": context.plan.id.uuidString, "deadline": "snart"])
             #expect(badDeadline.status == .badRequest && badDeadline.text.contains("ÅÅÅÅ-MM-DD"))
         }
@@ -114,7 +117,7 @@ struct FollowUpTests {
     func report() async throws {
         try await Harness.run(followUp: true) { harness, client in
             let context = try await Self.context(harness)
-            let round = try #require(try await FollowUpStore(harness.database).rounds(kommunID: context.kommun.id).first)
+            let round = try #require(try await FollowUpStore(KommunScope(harness.database, kommunID: context.kommun.id)).rounds().first)
             #expect(round.state == .closed && round.year == 2023)
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
@@ -151,7 +154,7 @@ struct FollowUpTests {
     func tenancy() async throws {
         try await Harness.run(followUp: true) { harness, client in
             let context = try await Self.context(harness)
-            let round = try #require(try await FollowUpStore(harness.database).rounds(kommunID: context.kommun.id).first)
+            let round = try #require(try await FollowUpStore(KommunScope(harness.database, kommunID: context.kommun.id)).rounds().first)
             let browser = Browser(client)
             try await browser.login("samordnare@norrkoping.demo")
             #expect(try await browser.get("/uppfoljning/\(round.id)").status == .notFound)

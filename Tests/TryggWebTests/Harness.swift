@@ -54,7 +54,7 @@ struct Harness {
     }
 
     func auditActions(_ slug: String) async throws -> [String] {
-        try await AuditLog.search(kommunID: try await kommun(slug).id, AuditQuery(limit: 1000), on: database.db).map(\.action)
+        try await AuditLog.search(AuditQuery(limit: 1000), in: KommunScope(database, kommunID: try await kommun(slug).id)).map(\.action)
     }
 }
 

@@ -29,11 +29,13 @@ struct RouteInventoryTests {
 
     static func snapshot(_ harness: Harness, _ kommun: Kommun) async throws -> Snapshot {
         Snapshot(
-            areas: try await AreaStore(harness.database).all(kommunID: kommun.id).map { "\($0.name) \($0.desoCodes)" },
-            organisations: try await KommunStore(harness.database).organisations(kommunID: kommun.id).map { "\($0.abbreviation) \($0.name) \($0.kind)" },
-            users: try await AccountStore(harness.database).accounts(kommunID: kommun.id).map { "\($0.email) \($0.disabled) \($0.role)" },
-            auditCount: try await AuditLog.search(kommunID: kommun.id, AuditQuery(limit: 1000), on: harness.database.db).count,
-            sources: try await SourceStore(harness.database).all(kommunID: kommun.id).map { "\($0.name) \($0.included) \($0.reason)" })
+            areas: try await AreaStore(KommunScope(harness.database, kommunID: kommun.id)).all().map { "\($0.name) \($0.desoCodes)" },
+            organisations: try await OrganisationStore(KommunScope(harness.database, kommunID: kommun.id)).organisations().map {
+                "\($0.abbreviation) \($0.name) \($0.kind)"
+            },
+            users: try await UserStore(KommunScope(harness.database, kommunID: kommun.id)).accounts().map { "\($0.email) \($0.disabled) \($0.role)" },
+            auditCount: try await AuditLog.search(AuditQuery(limit: 1000), in: KommunScope(harness.database, kommunID: kommun.id)).count,
+            sources: try await SourceStore(KommunScope(harness.database, kommunID: kommun.id)).all().map { "\($0.name) \($0.included) \($0.reason)" })
     }
 
     /// Calls every route once, with another kommun's ids where the path takes one.
@@ -92,46 +94,52 @@ struct RouteInventoryTests {
         try await Harness.run(followUp: true, est: true) { harness, client in
             let linkoping = try await harness.kommun("linkoping")
             let ids: [String: String] = [
-                "/omraden/": try #require(try await AreaStore(harness.database).all(kommunID: linkoping.id).first).id.uuidString,
-                "/organisationer/": try #require(try await KommunStore(harness.database).organisation(abbreviation: "SF", kommunID: linkoping.id)).id
+                "/omraden/": try #require(try await AreaStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first).id.uuidString,
+                "/organisationer/": try #require(
+                    try await OrganisationStore(KommunScope(harness.database, kommunID: linkoping.id)).organisation(abbreviation: "SF")
+                ).id
                     .uuidString,
-                "/admin/anvandare/": try #require(try await AccountStore(harness.database).accounts(kommunID: linkoping.id).first { $0.role == .rapportor }).id
+                "/admin/anvandare/": try #require(
+                    try await UserStore(KommunScope(harness.database, kommunID: linkoping.id)).accounts().first { $0.role == .rapportor }
+                ).id
                     .uuidString,
             ]
-            let linkopingPlan = try #require(try await PlanStore(harness.database).plan(kommunID: linkoping.id, year: 2023))
-            let measures = try await PlanStore(harness.database).measures(planID: linkopingPlan.id, kommunID: linkoping.id)
-            let round = try #require(try await FollowUpStore(harness.database).rounds(kommunID: linkoping.id).first)
+            let linkopingPlan = try #require(try await PlanStore(KommunScope(harness.database, kommunID: linkoping.id)).plan(year: 2023))
+            let measures = try await PlanStore(KommunScope(harness.database, kommunID: linkoping.id)).measures(planID: linkopingPlan.id)
+            let round = try #require(try await FollowUpStore(KommunScope(harness.database, kommunID: linkoping.id)).rounds().first)
             let objectIDs = ids.merging([
                 "/plan/atgard/": try #require(measures.first).id.uuidString, "/plan/": "2023",
                 "/uppfoljning/": round.id.uuidString,
-                "/plan/styrdokument/": try #require(try await GoverningDocumentStore(harness.database).all(kommunID: linkoping.id).first).id.uuidString,
+                "/plan/styrdokument/": try #require(try await GoverningDocumentStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first).id
+                    .uuidString,
             ]) { a, _ in a }
             let weekWithPlace = ISOWeek.containing(Date()).adding(-DemoEvents.tunnelMeasureWeeksAgo - 1)
-            let insats = try #require(try await InsatsStore(harness.database).all(kommunID: linkoping.id).first)
-            let place = try #require(try await ESTStore(harness.database).priorityPlaces(week: weekWithPlace, kommunID: linkoping.id).first)
-            let incident = try #require(try await IncidentStore(harness.database).list(kommunID: linkoping.id, filter: .init(limit: 1)).first)
+            let insats = try #require(try await InsatsStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first)
+            let place = try #require(try await ESTStore(KommunScope(harness.database, kommunID: linkoping.id)).priorityPlaces(week: weekWithPlace).first)
+            let incident = try #require(try await IncidentStore(KommunScope(harness.database, kommunID: linkoping.id)).list(filter: .init(limit: 1)).first)
             let estIDs = [
                 "/est/handelser/": incident.id.uuidString, "/api/v1/incidents/": incident.id.uuidString, "/est/insatser/": insats.id.uuidString,
                 "/est/vecka/": weekWithPlace.description, "second:insatser": insats.id.uuidString, "second:platser": place.id.uuidString,
             ]
             // A Linköping tip with contact details, and an Open311 key.
-            let tip = try await CitizenStore(harness.database).submit(
+            let tip = try await CitizenStore(KommunScope(harness.database, kommunID: linkoping.id)).submit(
                 CheckedCitizenReport(
-                    category: try #require(try await CategoryStore(harness.database).all(kommunID: linkoping.id).first { $0.isPublic }),
+                    category: try #require(try await CategoryStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first { $0.isPublic }),
                     point: nil, area: nil, place: "Linköpingsmarkör", description: "Linköpingsmarkör tunnel", timesOfDay: [],
-                    weekdays: [], gender: nil, ageBand: nil, email: "markor@example.org", contactName: nil, mediaURL: ""),
-                kommunID: linkoping.id, channel: .web, retentionDays: 30, by: .commandLine(kommunID: linkoping.id))
-            _ = try await Open311KeyStore(harness.database).create(kommunID: linkoping.id, label: "Linköpingsmarkör", by: .commandLine(kommunID: linkoping.id))
-            let keyID = try #require(try await Open311KeyStore(harness.database).all(kommunID: linkoping.id).first).id
+                    weekdays: [], gender: nil, ageBand: nil, email: "markor@example.org", contactName: nil, mediaURL: ""), channel: .web, retentionDays: 30,
+                by: .commandLine(kommunID: linkoping.id))
+            _ = try await Open311KeyStore(KommunScope(harness.database, kommunID: linkoping.id)).create(
+                label: "Linköpingsmarkör", by: .commandLine(kommunID: linkoping.id))
+            let keyID = try #require(try await Open311KeyStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first).id
             let citizenIDs = [
                 "/medborgare/": tip.report.id.uuidString, "/admin/medborgare/nycklar/": keyID.uuidString, "/k/": "norrkoping",
                 "second:arende": "okand-token", "/open311/v2/services/": "otrygg-plats.json",
                 "/open311/v2/requests/": "1.json", "/open311/v2/tokens/": "\(tip.token).json", "/static/": "trygg.css",
             ]
-            let source = try await SourceStore(harness.database).save(
+            let source = try await SourceStore(KommunScope(harness.database, kommunID: linkoping.id)).save(
                 SourceEntry(
                     id: UUID(), name: "Linköpingsmarkör källa", owner: "Polisen", period: "2024", method: "", limitations: "", included: false,
-                    reason: "Linköpingsmarkör skäl"), id: nil, kommunID: linkoping.id, by: .commandLine(kommunID: linkoping.id))
+                    reason: "Linköpingsmarkör skäl"), id: nil, by: .commandLine(kommunID: linkoping.id))
             let lagesbildIDs = ["/lagesbild/kallor/": source.id.uuidString]
             let allIDs = objectIDs.merging(estIDs) { a, _ in a }.merging(citizenIDs) { a, _ in a }.merging(lagesbildIDs) { a, _ in a }
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@norrkoping.demo"))
@@ -155,16 +163,16 @@ struct RouteInventoryTests {
                 try await Self.walk(routes, as: browser, label: email, objectIDs: allIDs, bearer: bearer)
             }
             #expect(try await Self.snapshot(harness, linkoping) == before)
-            #expect(try await PlanStore(harness.database).plans(kommunID: linkoping.id).map(\.id) == [linkopingPlan.id])
-            #expect(try await PlanStore(harness.database).measures(planID: linkopingPlan.id, kommunID: linkoping.id) == measures)
-            #expect(try await IncidentStore(harness.database).find(id: incident.id, kommunID: linkoping.id) == incident)
-            #expect(try await InsatsStore(harness.database).find(id: insats.id, kommunID: linkoping.id) == insats)
-            #expect(try await ESTStore(harness.database).priorityPlaces(week: weekWithPlace, kommunID: linkoping.id) == [place])
-            let tipAfter = try #require(try await CitizenStore(harness.database).find(id: tip.report.id, kommunID: linkoping.id))
+            #expect(try await PlanStore(KommunScope(harness.database, kommunID: linkoping.id)).plans().map(\.id) == [linkopingPlan.id])
+            #expect(try await PlanStore(KommunScope(harness.database, kommunID: linkoping.id)).measures(planID: linkopingPlan.id) == measures)
+            #expect(try await IncidentStore(KommunScope(harness.database, kommunID: linkoping.id)).find(id: incident.id) == incident)
+            #expect(try await InsatsStore(KommunScope(harness.database, kommunID: linkoping.id)).find(id: insats.id) == insats)
+            #expect(try await ESTStore(KommunScope(harness.database, kommunID: linkoping.id)).priorityPlaces(week: weekWithPlace) == [place])
+            let tipAfter = try #require(try await CitizenStore(KommunScope(harness.database, kommunID: linkoping.id)).find(id: tip.report.id))
             #expect(
                 tipAfter.status == .received && tipAfter.description == tip.report.description && tipAfter.answer.isEmpty
                     && tipAfter.email == "markor@example.org" && tipAfter.insatsID == nil)
-            #expect(try await Open311KeyStore(harness.database).all(kommunID: linkoping.id).allSatisfy { $0.revokedAt == nil })
+            #expect(try await Open311KeyStore(KommunScope(harness.database, kommunID: linkoping.id)).all().allSatisfy { $0.revokedAt == nil })
         }
     }
 }

@@ -14,9 +14,9 @@ struct TenancyTests {
     func objectRoutes() async throws {
         try await Harness.run { harness, client in
             let linkoping = try await harness.kommun("linkoping")
-            let area = try #require(try await AreaStore(harness.database).all(kommunID: linkoping.id).first)
-            let organisation = try #require(try await KommunStore(harness.database).organisation(abbreviation: "SF", kommunID: linkoping.id))
-            let user = try #require(try await AccountStore(harness.database).accounts(kommunID: linkoping.id).first { $0.role == .rapportor })
+            let area = try #require(try await AreaStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first)
+            let organisation = try #require(try await OrganisationStore(KommunScope(harness.database, kommunID: linkoping.id)).organisation(abbreviation: "SF"))
+            let user = try #require(try await UserStore(KommunScope(harness.database, kommunID: linkoping.id)).accounts().first { $0.role == .rapportor })
 
             let browser = Browser(client)
             try await browser.login("admin@norrkoping.demo")
@@ -26,7 +26,9 @@ struct TenancyTests {
             #expect(try await browser.post("/admin/anvandare/\(user.id)/inaktivera").status == .notFound)
             #expect(try await browser.post("/admin/anvandare/\(user.id)/aktivera").status == .notFound)
 
-            #expect(try await KommunStore(harness.database).organisation(id: organisation.id, kommunID: linkoping.id)?.name == "Socialförvaltningen")
+            #expect(
+                try await OrganisationStore(KommunScope(harness.database, kommunID: linkoping.id)).organisation(id: organisation.id)?.name
+                    == "Socialförvaltningen")
             #expect(try await AccountStore(harness.database).account(id: user.id)?.disabled == false)
             // A user may not be created in another kommun's organisation either.
             let add = try await browser.post(

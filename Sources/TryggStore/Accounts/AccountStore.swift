@@ -21,73 +21,9 @@ public struct AccountStore: Sendable {
         email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
-    @discardableResult
-    public func add(
-        kommun: Kommun, organisationAbbreviation: String, email: String, name: String, role: Role,
-        passwordHash: String, by actor: Actor
-    ) async throws -> UserAccount {
-        let email = Self.normalised(email: email)
-        guard email.count <= 254, email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@"),
-            !email.contains(where: \.isWhitespace)
-        else {
-            throw StoreError.invalid("Ogiltig e-postadress \"\(email)\".")
-        }
-        return try await db.transaction { db in
-            guard
-                let organisation = try await KommunStore(db: db).organisation(
-                    abbreviation: organisationAbbreviation,
-                    kommunID: kommun.id)
-            else {
-                throw StoreError.invalid("Okänd organisation \"\(organisationAbbreviation)\" i \(kommun.name).")
-            }
-            if try await UserModel.query(on: db).filter(\.$email == email).first() != nil {
-                throw StoreError.duplicate("Användaren \(email)")
-            }
-            let user = UserModel()
-            user.kommunID = kommun.id
-            user.organisationID = organisation.id
-            user.email = email
-            user.name = name.trimmingCharacters(in: .whitespaces).isEmpty ? email : name.trimmingCharacters(in: .whitespaces)
-            user.role = role.rawValue
-            user.passwordHash = passwordHash
-            user.totpEnabled = false
-            user.failedLogins = 0
-            user.disabled = false
-            user.passwordChangedAt = Date()
-            try await user.create(on: db)
-            try await AuditLog.record(
-                actor, action: "skapade användare", objectType: "användare", objectID: email,
-                detail: "roll: \(role.rawValue); organisation: \(organisation.abbreviation)",
-                kommunID: kommun.id, on: db)
-            return UserAccount(
-                id: try user.requireID(), kommun: kommun, organisation: organisation, email: email,
-                name: user.name, role: role, secondFactorEnabled: false, disabled: false)
-        }
-    }
-
     public func account(id: UUID) async throws -> UserAccount? {
         guard let user = try await UserModel.find(id, on: db) else { return nil }
         return try await account(of: user)
-    }
-
-    /// Users of one kommun; an id from another kommun is simply not there.
-    public func account(id: UUID, kommunID: UUID) async throws -> UserAccount? {
-        guard let user = try await UserModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first()
-        else { return nil }
-        return try await account(of: user)
-    }
-
-    public func accounts(kommunID: UUID) async throws -> [UserAccount] {
-        guard let kommun = try await KommunModel.find(kommunID, on: db)?.record else { return [] }
-        let organisations = Dictionary(uniqueKeysWithValues: try await KommunStore(db: db).organisations(kommunID: kommunID).map { ($0.id, $0) })
-        return try await UserModel.query(on: db).filter(\.$kommunID == kommunID).sort(\.$email).all().compactMap { user in
-            guard let organisation = organisations[user.organisationID] else { return nil }
-            return Self.account(user, kommun: kommun, organisation: organisation)
-        }
-    }
-
-    public func count(kommunID: UUID) async throws -> Int {
-        try await UserModel.query(on: db).filter(\.$kommunID == kommunID).count()
     }
 
     public func credentials(email: String) async throws -> StoredCredentials? {
@@ -167,19 +103,6 @@ public struct AccountStore: Sendable {
             try await user.save(on: db)
             try await AuditLog.record(
                 actor, action: enabled ? "aktiverade tvåstegsverifiering" : "stängde av tvåstegsverifiering",
-                objectType: "användare", objectID: user.email, on: db)
-        }
-    }
-
-    public func setDisabled(userID: UUID, kommunID: UUID, disabled: Bool, by actor: Actor) async throws {
-        try await db.transaction { db in
-            guard let user = try await UserModel.query(on: db).filter(\.$id == userID).filter(\.$kommunID == kommunID).first()
-            else { throw StoreError.notFound("Användaren") }
-            user.disabled = disabled
-            try await user.save(on: db)
-            if disabled { try await SessionModel.query(on: db).filter(\.$userID == userID).delete() }
-            try await AuditLog.record(
-                actor, action: disabled ? "inaktiverade användare" : "aktiverade användare",
                 objectType: "användare", objectID: user.email, on: db)
         }
     }

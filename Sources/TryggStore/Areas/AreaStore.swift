@@ -7,8 +7,16 @@ import TryggCore
 public struct AreaStore: Sendable {
     let db: any Database
 
-    public init(_ database: TryggDatabase) { db = database.db }
-    init(db: any Database) { self.db = db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
+    init(db: any Database, kommunID: UUID) {
+        self.db = db
+        self.kommunID = kommunID
+    }
 
     public struct ImportResult: Sendable, Equatable {
         public var created: [String]
@@ -25,7 +33,7 @@ public struct AreaStore: Sendable {
     }
 
     /// Read with SQLKit rather than Fluent models: the areas are needed on every event report.
-    public func all(kommunID: UUID) async throws -> [Area] {
+    public func all() async throws -> [Area] {
         try await (db as! any SQLDatabase).select().columns("id", "kommun_id", "name", "geometry", "deso_codes", "source").from("areas")
             .where("kommun_id", .equal, kommunID).orderBy("name")
             .all(decoding: AreaRow.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
@@ -36,23 +44,23 @@ public struct AreaStore: Sendable {
             }
     }
 
-    public func count(kommunID: UUID) async throws -> Int {
+    public func count() async throws -> Int {
         try await AreaModel.query(on: db).filter(\.$kommunID == kommunID).count()
     }
 
-    public func find(id: UUID, kommunID: UUID) async throws -> Area? {
+    public func find(id: UUID) async throws -> Area? {
         try await AreaModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first()?.record
     }
 
     /// The first area (by name) whose polygon holds the point, or nil for "Övriga kommunen".
-    public func area(containing point: GeoPoint, kommunID: UUID) async throws -> Area? {
-        try await all(kommunID: kommunID).first { $0.shape?.contains(point) == true }
+    public func area(containing point: GeoPoint) async throws -> Area? {
+        try await all().first { $0.shape?.contains(point) == true }
     }
 
     /// Adds one area drawn as a shape, defined by DeSO codes, or both.
     @discardableResult
     public func add(
-        kommun: Kommun, name: String, shape: AreaShape?, desoCodes: [String], source: String,
+        name: String, shape: AreaShape?, desoCodes: [String], source: String,
         by actor: Actor
     ) async throws -> Area {
         let name = name.trimmingCharacters(in: .whitespaces)
@@ -61,31 +69,31 @@ public struct AreaStore: Sendable {
             throw StoreError.invalid("Ange områdets gräns som GeoJSON eller en lista med DeSO-koder.")
         }
         return try await db.transaction { db in
-            if try await AreaModel.query(on: db).filter(\.$kommunID == kommun.id).filter(\.$name == name).first() != nil {
+            if try await AreaModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$name == name).first() != nil {
                 throw StoreError.duplicate("Området \"\(name)\"")
             }
-            let model = try AreaModel(kommunID: kommun.id, name: name, shape: shape, desoCodes: desoCodes, source: source)
+            let model = try AreaModel(kommunID: kommunID, name: name, shape: shape, desoCodes: desoCodes, source: source)
             try await model.create(on: db)
             try await AuditLog.record(
                 actor, action: "skapade område", objectType: "område", objectID: name,
                 detail: Self.summary(shape: shape, desoCodes: desoCodes, source: source),
-                kommunID: kommun.id, on: db)
+                kommunID: kommunID, on: db)
             return model.record
         }
     }
 
     /// Imports areas from a parsed GeoJSON file: new names are added, existing names get the new
     /// boundary. All or nothing.
-    public func importAreas(_ areas: [ParsedArea], into kommun: Kommun, source: String, by actor: Actor) async throws -> ImportResult {
-        try await upsert(areas.map { ($0.name, .shape($0.shape)) }, into: kommun, source: source, by: actor)
+    public func importAreas(_ areas: [ParsedArea], source: String, by actor: Actor) async throws -> ImportResult {
+        try await upsert(areas.map { ($0.name, .shape($0.shape)) }, source: source, by: actor)
     }
 
     /// Imports areas defined by DeSO codes (SCB's DeSO→RegSO table): new names are added, an
     /// existing area of the same name gets the codes and keeps its boundary. All or nothing.
-    public func importDesoRegions(_ regions: [(name: String, deso: [String])], into kommun: Kommun, source: String, by actor: Actor)
+    public func importDesoRegions(_ regions: [(name: String, deso: [String])], source: String, by actor: Actor)
         async throws -> ImportResult
     {
-        try await upsert(regions.map { ($0.name, .deso($0.deso)) }, into: kommun, source: source, by: actor)
+        try await upsert(regions.map { ($0.name, .deso($0.deso)) }, source: source, by: actor)
     }
 
     private enum Definition {
@@ -93,12 +101,12 @@ public struct AreaStore: Sendable {
         case deso([String])
     }
 
-    private func upsert(_ areas: [(name: String, definition: Definition)], into kommun: Kommun, source: String, by actor: Actor) async throws
+    private func upsert(_ areas: [(name: String, definition: Definition)], source: String, by actor: Actor) async throws
         -> ImportResult
     {
         try await db.transaction { db in
             var result = ImportResult(created: [], updated: [])
-            let existing = try await AreaModel.query(on: db).filter(\.$kommunID == kommun.id).all()
+            let existing = try await AreaModel.query(on: db).filter(\.$kommunID == kommunID).all()
             for area in areas {
                 if let model = existing.first(where: { $0.name.lowercased() == area.name.lowercased() }) {
                     switch area.definition {
@@ -111,8 +119,8 @@ public struct AreaStore: Sendable {
                 } else {
                     let model: AreaModel
                     switch area.definition {
-                    case .shape(let shape): model = try AreaModel(kommunID: kommun.id, name: area.name, shape: shape, desoCodes: [], source: source)
-                    case .deso(let codes): model = try AreaModel(kommunID: kommun.id, name: area.name, shape: nil, desoCodes: codes, source: source)
+                    case .shape(let shape): model = try AreaModel(kommunID: kommunID, name: area.name, shape: shape, desoCodes: [], source: source)
+                    case .deso(let codes): model = try AreaModel(kommunID: kommunID, name: area.name, shape: nil, desoCodes: codes, source: source)
                     }
                     try await model.create(on: db)
                     result.created.append(area.name)
@@ -122,7 +130,7 @@ public struct AreaStore: Sendable {
                 actor, action: "importerade områden", objectType: "område",
                 objectID: areas.map(\.name).joined(separator: ", "),
                 detail: "källa: \(source); nya: \(result.created.count); uppdaterade: \(result.updated.count)",
-                kommunID: kommun.id, on: db)
+                kommunID: kommunID, on: db)
             return result
         }
     }

@@ -90,8 +90,10 @@ public enum AuditLog {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    public static func search(kommunID: UUID, _ query: AuditQuery, on db: any Database) async throws -> [AuditEntry] {
-        var builder = AuditEntryModel.query(on: db).filter(\.$kommunID == kommunID)
+    /// One kommun's log, newest first.
+    public static func search(_ query: AuditQuery, in kommun: KommunScope) async throws -> [AuditEntry] {
+        let db = kommun.database.db
+        var builder = AuditEntryModel.query(on: db).filter(\.$kommunID == kommun.kommunID)
         if let from = query.from { builder = builder.filter(\.$createdAt >= from) }
         if let to = query.to { builder = builder.filter(\.$createdAt < to) }
         let text = query.text.trimmingCharacters(in: .whitespaces)

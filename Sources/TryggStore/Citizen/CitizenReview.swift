@@ -20,7 +20,7 @@ extension CitizenStore {
     }
 
     func require(_ id: UUID, kommunID: UUID, in statuses: Set<CitizenReportStatus>, doing what: String) async throws -> CitizenReport {
-        guard let report = try await find(id: id, kommunID: kommunID) else { throw StoreError.notFound("Rapporten") }
+        guard let report = try await find(id: id) else { throw StoreError.notFound("Rapporten") }
         guard statuses.contains(report.status) else {
             throw StoreError.invalid("Rapporten är \(report.status.displayName.lowercased()) och kan inte \(what).")
         }
@@ -30,7 +30,7 @@ extension CitizenStore {
     /// Publishes the report and makes it an EST event of its own source ("Medborgare"), so it
     /// appears in the weekly lägesbild.
     @discardableResult
-    public func approve(id: UUID, kommunID: UUID, edit: Edit?, by actor: Actor) async throws -> CitizenReport {
+    public func approve(id: UUID, edit: Edit?, by actor: Actor) async throws -> CitizenReport {
         let received = try await require(id, kommunID: kommunID, in: [.received], doing: "publiceras")
         // Two approvals at the same moment may pick the same number; the unique index stops the
         // second, which then takes the next one.
@@ -63,7 +63,7 @@ extension CitizenStore {
     /// Removes names and other personal data. The text before the change is written to the audit
     /// log only; the linked EST event follows the edit.
     @discardableResult
-    public func edit(id: UUID, kommunID: UUID, edit: Edit, by actor: Actor) async throws -> CitizenReport {
+    public func edit(id: UUID, edit: Edit, by actor: Actor) async throws -> CitizenReport {
         var report = try await require(id, kommunID: kommunID, in: [.received, .approved, .closed], doing: "ändras")
         let previous = report.status
         let detail = Self.editDetail(before: report, after: edit)
@@ -78,7 +78,7 @@ extension CitizenStore {
         return report
     }
 
-    public func reject(id: UUID, kommunID: UUID, reason: String, by actor: Actor) async throws {
+    public func reject(id: UUID, reason: String, by actor: Actor) async throws {
         var report = try await require(id, kommunID: kommunID, in: [.received], doing: "avvisas")
         let previous = report.status
         report.status = .rejected
@@ -86,10 +86,10 @@ extension CitizenStore {
         try await save(report, from: previous, action: "avvisade medborgarrapport", detail: reason, by: actor)
     }
 
-    public func markDuplicate(id: UUID, of originalID: UUID, kommunID: UUID, by actor: Actor) async throws {
+    public func markDuplicate(id: UUID, of originalID: UUID, by actor: Actor) async throws {
         var report = try await require(id, kommunID: kommunID, in: [.received], doing: "markeras som dubblett")
         let previous = report.status
-        guard originalID != id, let original = try await find(id: originalID, kommunID: kommunID) else {
+        guard originalID != id, let original = try await find(id: originalID) else {
             throw StoreError.notFound("Rapporten den skulle vara dubblett av")
         }
         report.status = .duplicate
@@ -100,14 +100,14 @@ extension CitizenStore {
     }
 
     /// The kommun's answer, shown to the reporter on the follow-up page.
-    public func answer(id: UUID, kommunID: UUID, text: String, by actor: Actor) async throws {
+    public func answer(id: UUID, text: String, by actor: Actor) async throws {
         var report = try await require(id, kommunID: kommunID, in: Set(CitizenReportStatus.allCases), doing: "besvaras")
         let previous = report.status
         report.answer = text
         try await save(report, from: previous, action: "svarade på medborgarrapport", detail: text, by: actor)
     }
 
-    public func close(id: UUID, kommunID: UUID, by actor: Actor) async throws {
+    public func close(id: UUID, by actor: Actor) async throws {
         var report = try await require(id, kommunID: kommunID, in: [.approved], doing: "avslutas")
         let previous = report.status
         report.status = .closed
@@ -115,7 +115,7 @@ extension CitizenStore {
     }
 
     /// Staff vouch for the report: its EST event becomes an ordinary EST report of their organisation.
-    public func makeESTEvent(id: UUID, kommunID: UUID, organisationID: UUID, reporterID: UUID?, by actor: Actor) async throws {
+    public func makeESTEvent(id: UUID, organisationID: UUID, reporterID: UUID?, by actor: Actor) async throws {
         let report = try await require(id, kommunID: kommunID, in: [.approved, .closed], doing: "göras till EST-händelse")
         let previous = report.status
         guard let incidentID = report.incidentID else { throw StoreError.notFound("EST-händelsen") }
@@ -127,7 +127,7 @@ extension CitizenStore {
         }
     }
 
-    public func linkInsats(id: UUID, kommunID: UUID, insatsID: UUID, by actor: Actor) async throws {
+    public func linkInsats(id: UUID, insatsID: UUID, by actor: Actor) async throws {
         var report = try await require(id, kommunID: kommunID, in: Set(CitizenReportStatus.allCases), doing: "kopplas till en insats")
         let previous = report.status
         report.insatsID = insatsID

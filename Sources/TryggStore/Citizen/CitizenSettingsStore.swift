@@ -23,7 +23,12 @@ public struct CitizenSettingsStore: Sendable {
     let db: any Database
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
-    public init(_ database: TryggDatabase) { db = database.db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
 
     struct Row: Codable {
         var kommunId: UUID
@@ -34,7 +39,7 @@ public struct CitizenSettingsStore: Sendable {
         var contactRetentionDays: Int
     }
 
-    public func settings(kommunID: UUID) async throws -> CitizenSettings {
+    public func settings() async throws -> CitizenSettings {
         guard
             let row = try await sql.select().column("*").from("citizen_settings").where("kommun_id", .equal, kommunID)
                 .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -46,7 +51,7 @@ public struct CitizenSettingsStore: Sendable {
         return CitizenSettings(bounds: bounds, retentionDays: row.contactRetentionDays)
     }
 
-    public func save(_ settings: CitizenSettings, kommunID: UUID, by actor: Actor) async throws {
+    public func save(_ settings: CitizenSettings, by actor: Actor) async throws {
         guard CitizenSettings.retentionRange.contains(settings.retentionDays) else {
             throw StoreError.invalid("Lagringstiden ska vara \(CitizenSettings.retentionRange.lowerBound)–\(CitizenSettings.retentionRange.upperBound) dagar.")
         }
@@ -80,7 +85,12 @@ public struct Open311KeyStore: Sendable {
     let db: any Database
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
-    public init(_ database: TryggDatabase) { db = database.db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
 
     public struct Key: Sendable, Equatable {
         public var id: UUID
@@ -90,7 +100,7 @@ public struct Open311KeyStore: Sendable {
         public var revokedAt: Date?
     }
 
-    public func create(kommunID: UUID, label: String, by actor: Actor) async throws -> String {
+    public func create(label: String, by actor: Actor) async throws -> String {
         let key = RandomToken.make()
         let id = UUID()
         let cleanLabel = String(label.trimmed.prefix(100))
@@ -110,7 +120,9 @@ public struct Open311KeyStore: Sendable {
     }
 
     /// The kommun and label of the unrevoked key with this hash.
-    public func key(forHash hash: String) async throws -> (kommunID: UUID, label: String)? {
+    /// Static: the key is what tells which kommun a request is for.
+    public static func key(forHash hash: String, in database: TryggDatabase) async throws -> (kommunID: UUID, label: String)? {
+        let sql = database.db as! any SQLDatabase
         guard
             let row = try await sql.select().columns("kommun_id", "label").from("open311_keys").where("key_hash", .equal, hash)
                 .where("revoked_at", .is, SQLLiteral.null).first()
@@ -118,7 +130,7 @@ public struct Open311KeyStore: Sendable {
         return (try row.decode(column: "kommun_id", as: UUID.self), try row.decode(column: "label", as: String.self))
     }
 
-    public func all(kommunID: UUID) async throws -> [Key] {
+    public func all() async throws -> [Key] {
         try await sql.select().columns("id", "label", "created_by", "created_at", "revoked_at").from("open311_keys")
             .where("kommun_id", .equal, kommunID).orderBy("created_at", .descending).all().map { row in
                 Key(
@@ -129,8 +141,8 @@ public struct Open311KeyStore: Sendable {
             }
     }
 
-    public func revoke(id: UUID, kommunID: UUID, by actor: Actor) async throws {
-        guard try await all(kommunID: kommunID).contains(where: { $0.id == id && $0.revokedAt == nil }) else {
+    public func revoke(id: UUID, by actor: Actor) async throws {
+        guard try await all().contains(where: { $0.id == id && $0.revokedAt == nil }) else {
             throw StoreError.notFound("Nyckeln")
         }
         try await db.transaction { db in

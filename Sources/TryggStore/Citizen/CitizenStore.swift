@@ -8,8 +8,16 @@ public struct CitizenStore: Sendable {
     let db: any Database
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
-    public init(_ database: TryggDatabase) { db = database.db }
-    init(db: any Database) { self.db = db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
+    init(db: any Database, kommunID: UUID) {
+        self.db = db
+        self.kommunID = kommunID
+    }
 
     /// A checked tip ready to be stored, with its follow-up token. The token exists only here
     /// and in the answer to the resident; the database keeps its hash.
@@ -49,7 +57,7 @@ public struct CitizenStore: Sendable {
 
     /// Stores a checked report as received, in its own transaction.
     public func submit(
-        _ checked: CheckedCitizenReport, kommunID: UUID, channel: CitizenChannel, retentionDays: Int,
+        _ checked: CheckedCitizenReport, channel: CitizenChannel, retentionDays: Int,
         by actor: Actor, now: Date = Date()
     ) async throws -> (report: CitizenReport, token: String) {
         let tip = Self.receive(checked, kommunID: kommunID, channel: channel, retentionDays: retentionDays, by: actor, now: now)
@@ -57,13 +65,13 @@ public struct CitizenStore: Sendable {
         return (tip.report, tip.token)
     }
 
-    public func find(id: UUID, kommunID: UUID) async throws -> CitizenReport? {
+    public func find(id: UUID) async throws -> CitizenReport? {
         try await sql.select().column("*").from("citizen_reports").where("id", .equal, id).where("kommun_id", .equal, kommunID)
             .first(decoding: CitizenReportRow.self, with: CitizenReportRow.decoder)?.record
     }
 
     /// The report a follow-up token belongs to, in the given kommun.
-    public func find(token: String, kommunID: UUID) async throws -> CitizenReport? {
+    public func find(token: String) async throws -> CitizenReport? {
         guard !token.isEmpty, token.count <= 64 else { return nil }
         return try await sql.select().column("*").from("citizen_reports").where("token_hash", .equal, SessionStore.hash(token))
             .where("kommun_id", .equal, kommunID).first(decoding: CitizenReportRow.self, with: CitizenReportRow.decoder)?.record
@@ -91,7 +99,7 @@ public struct CitizenStore: Sendable {
     }
 
     /// Newest first.
-    public func list(kommunID: UUID, filter: Filter) async throws -> [CitizenReport] {
+    public func list(filter: Filter) async throws -> [CitizenReport] {
         var query = sql.select().column("*").from("citizen_reports").where("kommun_id", .equal, kommunID)
         if let statuses = filter.statuses { query = query.where("status", .in, statuses.map(\.rawValue)) }
         if let from = filter.from { query = query.where("submitted_at", .greaterThanOrEqual, Int64(from.timeIntervalSince1970)) }
@@ -102,7 +110,7 @@ public struct CitizenStore: Sendable {
             .all(decoding: CitizenReportRow.self, with: CitizenReportRow.decoder).map(\.record)
     }
 
-    public func countByStatus(kommunID: UUID) async throws -> [CitizenReportStatus: Int] {
+    public func countByStatus() async throws -> [CitizenReportStatus: Int] {
         let rows = try await sql.select().column("status").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from("citizen_reports").where("kommun_id", .equal, kommunID).groupBy("status").all()
         var counts: [CitizenReportStatus: Int] = [:]
@@ -165,9 +173,12 @@ public struct CitizenStore: Sendable {
         return (try row?.decode(column: "n", as: Int?.self) ?? 0) + 1
     }
 
-    /// Deletes contact details whose time is up. Returns how many reports lost them.
+    /// Deletes contact details whose time is up, in every kommun (the nightly job). Returns how
+    /// many reports lost them.
     @discardableResult
-    public func purgeExpiredContacts(now: Date = Date()) async throws -> Int {
+    public static func purgeExpiredContacts(in database: TryggDatabase, now: Date = Date()) async throws -> Int {
+        let db = database.db
+        let sql = db as! any SQLDatabase
         let cutoff = Int64(now.timeIntervalSince1970)
         let due = try await sql.select().column("id").column("kommun_id").from("citizen_reports")
             .where("contact_delete_after", .lessThanOrEqual, cutoff).all()

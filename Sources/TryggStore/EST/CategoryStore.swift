@@ -9,8 +9,16 @@ public struct CategoryStore: Sendable {
     let db: any Database
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
-    public init(_ database: TryggDatabase) { db = database.db }
-    init(db: any Database) { self.db = db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
+    init(db: any Database, kommunID: UUID) {
+        self.db = db
+        self.kommunID = kommunID
+    }
 
     struct Row: Codable {
         var id: UUID
@@ -33,12 +41,12 @@ public struct CategoryStore: Sendable {
     static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
 
     /// Every category of the kommun, retired ones included (old events still name them), in display order.
-    public func all(kommunID: UUID) async throws -> [IncidentCategory] {
+    public func all() async throws -> [IncidentCategory] {
         try await sql.select().column("*").from("incident_categories").where("kommun_id", .equal, kommunID)
             .orderBy("position").all(decoding: Row.self, with: Self.decoder).map(\.record)
     }
 
-    public func find(id: UUID, kommunID: UUID) async throws -> IncidentCategory? {
+    public func find(id: UUID) async throws -> IncidentCategory? {
         try await sql.select().column("*").from("incident_categories").where("kommun_id", .equal, kommunID).where("id", .equal, id)
             .first(decoding: Row.self, with: Self.decoder)?.record
     }
@@ -57,7 +65,7 @@ public struct CategoryStore: Sendable {
     /// Adds a category (`id` nil) or changes one. Names must be unique among the kommun's active categories.
     @discardableResult
     public func save(
-        id: UUID?, kommunID: UUID, name: String, subcategories: [String], isPublic: Bool, retired: Bool,
+        id: UUID?, name: String, subcategories: [String], isPublic: Bool, retired: Bool,
         by actor: Actor
     ) async throws -> IncidentCategory {
         let name = name.trimmingCharacters(in: .whitespaces)
@@ -67,7 +75,7 @@ public struct CategoryStore: Sendable {
             throw StoreError.invalid("Högst 20 underkategorier med högst 80 tecken var.")
         }
         guard !IncidentCategory.code(from: name).isEmpty else { throw StoreError.invalid("Namnet måste innehålla bokstäver.") }
-        let existing = try await all(kommunID: kommunID)
+        let existing = try await all()
         if existing.contains(where: { $0.id != id && !$0.retired && $0.name.lowercased() == name.lowercased() }) {
             throw StoreError.duplicate("Kategorin \(name)")
         }

@@ -9,7 +9,12 @@ public struct ESTStore: Sendable {
     var sql: any SQLDatabase { db as! any SQLDatabase }
     static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
 
-    public init(_ database: TryggDatabase) { db = database.db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
 
     struct WeekRow: Codable {
         var id: UUID
@@ -22,18 +27,18 @@ public struct ESTStore: Sendable {
         var updatedBy: String
     }
 
-    public func week(_ week: ISOWeek, kommunID: UUID) async throws -> ESTWeek {
+    public func week(_ week: ISOWeek) async throws -> ESTWeek {
         guard let row = try await weekRow(week, kommunID: kommunID, on: sql) else { return ESTWeek(week: week) }
         return Self.record(row)
     }
 
     /// Published weeks, newest first: what rapportörer and partners can open.
-    public func publishedWeeks(kommunID: UUID, limit: Int = 60) async throws -> [ESTWeek] {
+    public func publishedWeeks(limit: Int = 60) async throws -> [ESTWeek] {
         try await sql.select().column("*").from("est_weeks").where("kommun_id", .equal, kommunID).where("published_at", .isNot, SQLLiteral.null)
             .orderBy("iso_week", .descending).limit(limit).all(decoding: WeekRow.self, with: Self.decoder).map(Self.record)
     }
 
-    public func saveAssessment(_ text: String, week: ISOWeek, kommunID: UUID, by actor: Actor) async throws {
+    public func saveAssessment(_ text: String, week: ISOWeek, by actor: Actor) async throws {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count <= 10_000 else { throw StoreError.invalid("Bedömningen får vara högst 10 000 tecken (nu \(text.count)).") }
         if let message = PersonalDataGuard.message(for: text, field: "Bedömningen") { throw StoreError.invalid(message) }
@@ -42,7 +47,7 @@ public struct ESTStore: Sendable {
         }
     }
 
-    public func setPublished(_ published: Bool, week: ISOWeek, kommunID: UUID, by actor: Actor) async throws {
+    public func setPublished(_ published: Bool, week: ISOWeek, by actor: Actor) async throws {
         try await upsert(
             week, kommunID: kommunID, by: actor, action: published ? "publicerade lägesbild" : "drog tillbaka lägesbild",
             detail: week.description
@@ -99,7 +104,7 @@ public struct ESTStore: Sendable {
         var createdAt: Int64
     }
 
-    public func priorityPlaces(week: ISOWeek, kommunID: UUID) async throws -> [PriorityPlace] {
+    public func priorityPlaces(week: ISOWeek) async throws -> [PriorityPlace] {
         try await sql.select().column("*").from("est_priority_places").where("kommun_id", .equal, kommunID).where("iso_week", .equal, week.key)
             .orderBy("created_at").all(decoding: PlaceRow.self, with: Self.decoder).map { row in
                 PriorityPlace(
@@ -108,7 +113,7 @@ public struct ESTStore: Sendable {
             }
     }
 
-    public func addPriorityPlace(name: String, point: GeoPoint?, note: String, week: ISOWeek, kommunID: UUID, by actor: Actor) async throws {
+    public func addPriorityPlace(name: String, point: GeoPoint?, note: String, week: ISOWeek, by actor: Actor) async throws {
         let name = name.trimmingCharacters(in: .whitespaces), note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (2...200).contains(name.count) else { throw StoreError.invalid("Ge platsen ett namn (2–200 tecken).") }
         guard note.count <= 1_000 else { throw StoreError.invalid("Anteckningen får vara högst 1 000 tecken.") }
@@ -125,7 +130,7 @@ public struct ESTStore: Sendable {
         }
     }
 
-    public func removePriorityPlace(id: UUID, kommunID: UUID, by actor: Actor) async throws {
+    public func removePriorityPlace(id: UUID, by actor: Actor) async throws {
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
             guard

@@ -7,7 +7,7 @@ import TryggCore
 /// over the `incidents_week` or `incidents_time` index.
 extension IncidentStore {
     /// Counts per area, category and week for `weeks` (a lägesbild needs the week and the four before).
-    public func weekCounts(kommunID: UUID, weeks: ClosedRange<ISOWeek>, sources: [IncidentSource]? = nil) async throws -> [WeekCount] {
+    public func weekCounts(weeks: ClosedRange<ISOWeek>, sources: [IncidentSource]? = nil) async throws -> [WeekCount] {
         var query = sql.select().from("incidents")
             .where("kommun_id", .equal, kommunID).where("iso_week", .greaterThanOrEqual, weeks.lowerBound.key)
             .where("iso_week", .lessThanOrEqual, weeks.upperBound.key)
@@ -21,7 +21,7 @@ extension IncidentStore {
     }
 
     /// Weekday × hour (Swedish time) of a week's events, optionally in one area.
-    public func weekdayHourProfile(kommunID: UUID, week: ISOWeek, areaID: UUID? = nil, sources: [IncidentSource]? = nil) async throws -> WeekdayHourProfile {
+    public func weekdayHourProfile(week: ISOWeek, areaID: UUID? = nil, sources: [IncidentSource]? = nil) async throws -> WeekdayHourProfile {
         var query = sql.select().column("local_weekday").column("local_hour").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from("incidents").where("kommun_id", .equal, kommunID).where("iso_week", .equal, week.key)
         if let areaID { query = query.where("area_id", .equal, areaID) }
@@ -37,7 +37,7 @@ extension IncidentStore {
 
     /// Located events in a period, for hot places, Gi* and effect estimates.
     public func points(
-        kommunID: UUID, from: Date, until: Date, areaID: UUID? = nil, sources: [IncidentSource]? = nil,
+        from: Date, until: Date, areaID: UUID? = nil, sources: [IncidentSource]? = nil,
         within boxes: [(min: GeoPoint, max: GeoPoint)]? = nil
     ) async throws -> [EventPoint] {
         try await located(kommunID: kommunID, from: from, until: until, areaID: areaID, sources: sources, within: boxes)
@@ -52,7 +52,7 @@ extension IncidentStore {
     /// Only where the events were: answered from the time index without reading their rows
     /// (unless `sources` or `areaID` narrows them).
     public func positions(
-        kommunID: UUID, from: Date, until: Date, sources: [IncidentSource]? = nil,
+        from: Date, until: Date, sources: [IncidentSource]? = nil,
         within boxes: [(min: GeoPoint, max: GeoPoint)]? = nil
     ) async throws -> [GeoPoint] {
         try await located(kommunID: kommunID, from: from, until: until, areaID: nil, sources: sources, within: boxes)
@@ -90,7 +90,7 @@ extension IncidentStore {
     }
 
     /// Counts per area, category and month between two months (inclusive), for tertial and year trends.
-    public func monthCounts(kommunID: UUID, fromMonth: Int, toMonth: Int) async throws -> [MonthCount] {
+    public func monthCounts(fromMonth: Int, toMonth: Int) async throws -> [MonthCount] {
         try await sql.select().from("incidents")
             .where("kommun_id", .equal, kommunID).where("local_month", .greaterThanOrEqual, fromMonth).where("local_month", .lessThanOrEqual, toMonth)
             .groupBy("area_id").groupBy("category_id").groupBy("local_month")

@@ -18,10 +18,10 @@ extension IncidentStore {
     /// Checks the rows of an incidents CSV (ARCHITECTURE.md) and stores them.
     @discardableResult
     public func importCSV(
-        _ table: CSVTable, kommunID: UUID, fileName: String, by actor: Actor, now: Date = Date(),
+        _ table: CSVTable, fileName: String, by actor: Actor, now: Date = Date(),
         progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> Int {
-        let categories = try await CategoryStore(db: db).all(kommunID: kommunID)
+        let categories = try await CategoryStore(db: db, kommunID: kommunID).all()
         let resolver = try await RowResolver(kommunID: kommunID, source: .imported, now: now, db: db)
         let checker = try IncidentCSV.Checker(header: table.header, categories: categories, areaNames: resolver.areas.map(\.name), now: now)
         let order = checker.timeOrder(table.rows)
@@ -35,7 +35,7 @@ extension IncidentStore {
     /// Stores rows already checked (the demo's generated year, tests).
     @discardableResult
     public func importRows(
-        _ rows: [IncidentCSV.Row], kommunID: UUID, fileName: String, source: IncidentSource = .imported, by actor: Actor,
+        _ rows: [IncidentCSV.Row], fileName: String, source: IncidentSource = .imported, by actor: Actor,
         progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> Int {
         let resolver = try await RowResolver(kommunID: kommunID, source: source, now: Date(), db: db)
@@ -132,9 +132,9 @@ extension IncidentStore {
             self.kommunID = kommunID
             self.source = source
             self.now = now
-            areas = try await AreaStore(db: db).all(kommunID: kommunID)
+            areas = try await AreaStore(db: db, kommunID: kommunID).all()
             var byName: [String: UUID] = [:]
-            for organisation in try await KommunStore(db: db).organisations(kommunID: kommunID) {
+            for organisation in try await OrganisationStore(db: db, kommunID: kommunID).organisations() {
                 byName[organisation.abbreviation.lowercased()] = organisation.id
                 byName[organisation.name.lowercased()] = organisation.id
             }

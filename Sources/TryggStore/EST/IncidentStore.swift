@@ -9,7 +9,12 @@ public struct IncidentStore: Sendable {
     let db: any Database
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
-    public init(_ database: TryggDatabase) { db = database.db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
 
     static let columns = [
         "id", "kommun_id", "category_id", "subcategory", "occurred_at", "ended_at", "time_precision", "latitude",
@@ -60,10 +65,10 @@ public struct IncidentStore: Sendable {
     /// Stores a checked event (see `record(for:)` for how the area is chosen).
     @discardableResult
     public func add(
-        _ incident: CheckedIncident, kommunID: UUID, organisationID: UUID?, reporterID: UUID?, source: IncidentSource,
+        _ incident: CheckedIncident, organisationID: UUID?, reporterID: UUID?, source: IncidentSource,
         by actor: Actor
     ) async throws -> Incident {
-        let areas = try await AreaStore(db: db).all(kommunID: kommunID)
+        let areas = try await AreaStore(db: db, kommunID: kommunID).all()
         let record = try Self.record(
             for: incident, kommunID: kommunID, organisationID: organisationID, reporterID: reporterID,
             source: source, areas: areas)
@@ -79,14 +84,14 @@ public struct IncidentStore: Sendable {
     /// Corrects an event. `reporterID` set means "only if this user reported it" (a rapportör's own report).
     @discardableResult
     public func update(
-        id: UUID, kommunID: UUID, with incident: CheckedIncident, onlyReporter reporterID: UUID?,
+        id: UUID, with incident: CheckedIncident, onlyReporter reporterID: UUID?,
         by actor: Actor
     ) async throws -> Incident {
-        guard var record = try await find(id: id, kommunID: kommunID), reporterID == nil || record.reporterID == reporterID else {
+        guard var record = try await find(id: id), reporterID == nil || record.reporterID == reporterID else {
             throw StoreError.notFound("Händelsen")
         }
         let before = Self.summary(record)
-        let areas = try await AreaStore(db: db).all(kommunID: kommunID)
+        let areas = try await AreaStore(db: db, kommunID: kommunID).all()
         record.categoryID = incident.category.id
         record.subcategory = incident.subcategory
         record.occurredAt = incident.occurredAt
@@ -109,19 +114,19 @@ public struct IncidentStore: Sendable {
         return updated
     }
 
-    public func find(id: UUID, kommunID: UUID) async throws -> Incident? {
+    public func find(id: UUID) async throws -> Incident? {
         try await sql.select().columns(Self.columns.map { SQLColumn($0) }).from("incidents").where("id", .equal, id)
             .where("kommun_id", .equal, kommunID).first().map(Self.record)
     }
 
-    public func list(kommunID: UUID, filter: Filter) async throws -> [Incident] {
+    public func list(filter: Filter) async throws -> [Incident] {
         var query = sql.select().columns(Self.columns.map { SQLColumn($0) }).from("incidents")
         query = Self.apply(filter, kommunID: kommunID, to: query)
         return try await query.orderBy("occurred_at", .descending).limit(min(max(filter.limit, 1), 5_000))
             .offset(max(filter.offset, 0)).all().map(Self.record)
     }
 
-    public func count(kommunID: UUID, filter: Filter = Filter()) async throws -> Int {
+    public func count(filter: Filter = Filter()) async throws -> Int {
         let query = Self.apply(filter, kommunID: kommunID, to: sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents"))
         return try await query.first()?.decode(column: "n", as: Int.self) ?? 0
     }

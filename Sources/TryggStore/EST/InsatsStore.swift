@@ -9,7 +9,12 @@ public struct InsatsStore: Sendable {
     var sql: any SQLDatabase { db as! any SQLDatabase }
     static let decoder = SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase)
 
-    public init(_ database: TryggDatabase) { db = database.db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
 
     struct Row: Codable {
         var id: UUID
@@ -68,7 +73,7 @@ public struct InsatsStore: Sendable {
     }
 
     @discardableResult
-    public func decide(_ decision: Decision, week: ISOWeek, kommunID: UUID, by actor: Actor) async throws -> Insats {
+    public func decide(_ decision: Decision, week: ISOWeek, by actor: Actor) async throws -> Insats {
         let what = decision.what.trimmingCharacters(in: .whitespacesAndNewlines), place = decision.place.trimmingCharacters(in: .whitespaces)
         guard (3...500).contains(what.count) else { throw StoreError.invalid("Beskriv insatsen (3–500 tecken).") }
         guard (2...200).contains(place.count) else { throw StoreError.invalid("Ange var insatsen görs (2–200 tecken).") }
@@ -86,11 +91,11 @@ public struct InsatsStore: Sendable {
             throw StoreError.invalid(message)
         }
         if let point = decision.point, !point.isInSweden { throw StoreError.invalid("Punkten ligger utanför Sverige.") }
-        guard try await KommunStore(db: db).organisation(id: decision.organisationID, kommunID: kommunID) != nil else {
+        guard try await OrganisationStore(db: db, kommunID: kommunID).organisation(id: decision.organisationID) != nil else {
             throw StoreError.invalid("Välj en ansvarig organisation i kommunen.")
         }
         var areaID: UUID?
-        if let point = decision.point { areaID = try await AreaStore(db: db).area(containing: point, kommunID: kommunID)?.id }
+        if let point = decision.point { areaID = try await AreaStore(db: db, kommunID: kommunID).area(containing: point)?.id }
         let row = Row(
             id: UUID(), kommunId: kommunID, decidedWeek: week.key, kind: decision.kind.rawValue, what: what, place: place,
             latitude: decision.point?.latitude, longitude: decision.point?.longitude, areaId: areaID,
@@ -107,20 +112,20 @@ public struct InsatsStore: Sendable {
         return row.record
     }
 
-    public func find(id: UUID, kommunID: UUID) async throws -> Insats? {
+    public func find(id: UUID) async throws -> Insats? {
         try await sql.select().column("*").from("est_insatser").where("id", .equal, id).where("kommun_id", .equal, kommunID)
             .first(decoding: Row.self, with: Self.decoder)?.record
     }
 
     /// Insatser decided in `week`, plus earlier ones still open (to follow up), newest first.
-    public func forWeek(_ week: ISOWeek, kommunID: UUID) async throws -> [Insats] {
+    public func forWeek(_ week: ISOWeek) async throws -> [Insats] {
         try await sql.select().column("*").from("est_insatser").where("kommun_id", .equal, kommunID)
             .where("decided_week", .lessThanOrEqual, week.key).orderBy("decided_week", .descending).orderBy("created_at", .descending)
             .all(decoding: Row.self, with: Self.decoder).map(\.record)
             .filter { $0.decidedWeek == week || $0.status.isOpen }
     }
 
-    public func all(kommunID: UUID) async throws -> [Insats] {
+    public func all() async throws -> [Insats] {
         try await sql.select().column("*").from("est_insatser").where("kommun_id", .equal, kommunID)
             .orderBy("decided_week", .descending).orderBy("created_at", .descending).all(decoding: Row.self, with: Self.decoder).map(\.record)
     }
@@ -137,11 +142,11 @@ public struct InsatsStore: Sendable {
     }
 
     /// Records how an insats went in a week and sets its status.
-    public func followUp(insatsID: UUID, week: ISOWeek, status: Insats.Status, note: String, kommunID: UUID, by actor: Actor) async throws {
+    public func followUp(insatsID: UUID, week: ISOWeek, status: Insats.Status, note: String, by actor: Actor) async throws {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...2_000).contains(note.count) else { throw StoreError.invalid("Skriv hur insatsen har gått (högst 2 000 tecken).") }
         if let message = PersonalDataGuard.message(for: note, field: "Uppföljningen") { throw StoreError.invalid(message) }
-        guard let insats = try await find(id: insatsID, kommunID: kommunID) else { throw StoreError.notFound("Insatsen") }
+        guard let insats = try await find(id: insatsID) else { throw StoreError.notFound("Insatsen") }
         guard week >= insats.decidedWeek else { throw StoreError.invalid("En insats kan inte följas upp före veckan den beslutades.") }
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
@@ -157,7 +162,7 @@ public struct InsatsStore: Sendable {
         }
     }
 
-    public func followUps(insatsID: UUID, kommunID: UUID) async throws -> [InsatsFollowUp] {
+    public func followUps(insatsID: UUID) async throws -> [InsatsFollowUp] {
         try await sql.select().column("*").from("est_insats_followups").where("insats_id", .equal, insatsID).where("kommun_id", .equal, kommunID)
             .orderBy("created_at").all(decoding: FollowUpRow.self, with: Self.decoder).map { row in
                 InsatsFollowUp(

@@ -7,10 +7,15 @@ import TryggCore
 public struct FollowUpStore: Sendable {
     let db: any Database
 
-    public init(_ database: TryggDatabase) { db = database.db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
 
     @discardableResult
-    public func open(planID: UUID, kommunID: UUID, deadline: String, by actor: Actor) async throws -> FollowUpRound {
+    public func open(planID: UUID, deadline: String, by actor: Actor) async throws -> FollowUpRound {
         guard StockholmCalendar.isDate(deadline) else { throw StoreError.invalid("Ange sista svarsdag som ÅÅÅÅ-MM-DD.") }
         return try await db.transaction { db in
             guard let plan = try await PlanModel.query(on: db).filter(\.$id == planID).filter(\.$kommunID == kommunID).first() else {
@@ -38,22 +43,22 @@ public struct FollowUpStore: Sendable {
         }
     }
 
-    public func rounds(kommunID: UUID) async throws -> [FollowUpRound] {
+    public func rounds() async throws -> [FollowUpRound] {
         try await FollowUpRoundModel.query(on: db).filter(\.$kommunID == kommunID).sort(\.$year, .descending)
             .sort(\.$createdAt, .descending).all().map(\.record)
     }
 
-    public func round(id: UUID, kommunID: UUID) async throws -> FollowUpRound? {
+    public func round(id: UUID) async throws -> FollowUpRound? {
         try await FollowUpRoundModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first()?.record
     }
 
-    public func answers(roundID: UUID, kommunID: UUID) async throws -> [FollowUpAnswer] {
+    public func answers(roundID: UUID) async throws -> [FollowUpAnswer] {
         try await FollowUpAnswerModel.query(on: db).filter(\.$roundID == roundID).filter(\.$kommunID == kommunID).all().map(\.record)
     }
 
     /// Saves an organisation's answer for a measure it is responsible for.
     public func submit(
-        roundID: UUID, kommunID: UUID, measureID: UUID, organisationID: UUID, status: FollowUpStatus,
+        roundID: UUID, measureID: UUID, organisationID: UUID, status: FollowUpStatus,
         description: String, by actor: Actor
     ) async throws {
         let description = description.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -93,7 +98,7 @@ public struct FollowUpStore: Sendable {
     }
 
     public func returnForCompletion(
-        roundID: UUID, kommunID: UUID, measureID: UUID, organisationID: UUID, comment: String,
+        roundID: UUID, measureID: UUID, organisationID: UUID, comment: String,
         by actor: Actor
     ) async throws {
         let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -115,7 +120,7 @@ public struct FollowUpStore: Sendable {
         }
     }
 
-    public func close(roundID: UUID, kommunID: UUID, by actor: Actor) async throws {
+    public func close(roundID: UUID, by actor: Actor) async throws {
         try await db.transaction { db in
             let round = try await Self.openRound(roundID, kommunID: kommunID, on: db)
             round.state = FollowUpRound.State.closed.rawValue

@@ -13,19 +13,19 @@ extension CrimeStore {
 
     /// The kartläggning's table for a year: the stored counts of that year and the three before,
     /// the population per DeSO and the kommun's areas.
-    public func figures(kommunID: UUID, year: Int, basis: CrimeDateBasis, level: AreaLevel = .omraden) async throws -> CrimeFigures {
-        let counts = try await counts(kommunID: kommunID, years: (year - 3)...year, basis: basis)
-        let population = try await PopulationStore(db: db).totals(kommunID: kommunID)
+    public func figures(year: Int, basis: CrimeDateBasis, level: AreaLevel = .omraden) async throws -> CrimeFigures {
+        let counts = try await counts(years: (year - 3)...year, basis: basis)
+        let population = try await PopulationStore(db: db, kommunID: kommunID).totals()
         let areas: [CrimeFigures.Area]
         switch level {
         case .omraden:
-            areas = try await AreaStore(db: db).all(kommunID: kommunID).filter { !$0.desoCodes.isEmpty }
+            areas = try await AreaStore(db: db, kommunID: kommunID).all().filter { !$0.desoCodes.isEmpty }
                 .map { CrimeFigures.Area(name: $0.name, deso: $0.desoCodes) }
         case .deso:
             let codes = Set(population.keys).union(counts.compactMap(\.deso))
             areas = codes.sorted().map { CrimeFigures.Area(name: $0, deso: [$0]) }
         }
         return CrimeFigures.compute(
-            year: year, basis: basis, counts: counts, population: population, areas: areas, names: try await codeNames(kommunID: kommunID))
+            year: year, basis: basis, counts: counts, population: population, areas: areas, names: try await codeNames())
     }
 }

@@ -7,8 +7,16 @@ import TryggCore
 public struct CrimeStore: Sendable {
     let db: any Database
 
-    public init(_ database: TryggDatabase) { db = database.db }
-    init(db: any Database) { self.db = db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
+    init(db: any Database, kommunID: UUID) {
+        self.db = db
+        self.kommunID = kommunID
+    }
 
     public struct ImportSummary: Sendable, Equatable {
         public var rows: Int
@@ -41,7 +49,7 @@ public struct CrimeStore: Sendable {
     /// removed first: a newer extract of the same period replaces the older one, including reports
     /// the police have since removed.
     public func importExtract(
-        _ extract: CrimeExtract.Result, kommun: Kommun, fileName: String, replacePeriod: Bool = false, by actor: Actor, now: Date = Date()
+        _ extract: CrimeExtract.Result, fileName: String, replacePeriod: Bool = false, by actor: Actor, now: Date = Date()
     ) async throws -> ImportSummary {
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
@@ -50,15 +58,15 @@ public struct CrimeStore: Sendable {
                 rows: extract.records.count, newRows: 0, skippedRows: extract.skippedCount, replacedRows: 0,
                 reportedFrom: extract.reportedFrom, reportedTo: extract.reportedTo)
             if replacePeriod, let from = extract.reportedFrom, let to = extract.reportedTo {
-                summary.replacedRows = try await count(kommunID: kommun.id, on: sql, reportedBetween: (from, to))
-                try await sql.delete(from: "crime_reports").where("kommun_id", .equal, kommun.id)
+                summary.replacedRows = try await count(kommunID: kommunID, on: sql, reportedBetween: (from, to))
+                try await sql.delete(from: "crime_reports").where("kommun_id", .equal, kommunID)
                     .where("reported_on", .greaterThanOrEqual, from).where("reported_on", .lessThanOrEqual, to).run()
             }
-            let before = try await count(kommunID: kommun.id, on: sql)
+            let before = try await count(kommunID: kommunID, on: sql)
             try await sql.insert(into: "crime_imports")
                 .columns("id", "kommun_id", "file_name", "rows", "new_rows", "skipped_rows", "reported_from", "reported_to", "replaced_rows", "created_at")
                 .values(
-                    SQLBind(importID), SQLBind(kommun.id), SQLBind(fileName), SQLBind(summary.rows), SQLBind(0), SQLBind(summary.skippedRows),
+                    SQLBind(importID), SQLBind(kommunID), SQLBind(fileName), SQLBind(summary.rows), SQLBind(0), SQLBind(summary.skippedRows),
                     SQLBind(summary.reportedFrom), SQLBind(summary.reportedTo), SQLBind(summary.replacedRows), SQLBind(now)
                 ).run()
             // Large and at least as big as what is stored: the date indexes are built again at the
@@ -71,15 +79,15 @@ public struct CrimeStore: Sendable {
             var start = 0, written = 0
             while start < extract.records.count {
                 let batch = extract.records[start..<min(start + Self.batchSize, extract.records.count)]
-                written += try await upsert(batch, kommunID: kommun.id, importID: importID, on: sql)
+                written += try await upsert(batch, kommunID: kommunID, importID: importID, on: sql)
                 start += Self.batchSize
             }
             if rebuildIndexes {
                 if !sql.isPostgres { try await sql.raw("PRAGMA threads=2").run() }
                 for statement in M017CreateCrimeStatistics.dateIndexes { try await sql.raw(SQLQueryString(statement)).run() }
             }
-            try await storeNames(extract.records, kommunID: kommun.id, on: sql)
-            summary.newRows = try await count(kommunID: kommun.id, on: sql) - before
+            try await storeNames(extract.records, kommunID: kommunID, on: sql)
+            summary.newRows = try await count(kommunID: kommunID, on: sql) - before
             // A report already stored that the extract dates differently may leave a year the file
             // does not cover: then every year's sums are refreshed, else only the file's years.
             let changedStored = written > summary.newRows
@@ -89,14 +97,14 @@ public struct CrimeStore: Sendable {
                 first = min(first, reported, occurred)
                 last = max(last, reported, occurred)
             }
-            try await refreshCounts(kommunID: kommun.id, years: changedStored || first > last ? nil : first...last, on: sql)
+            try await refreshCounts(kommunID: kommunID, years: changedStored || first > last ? nil : first...last, on: sql)
             try await sql.update("crime_imports").set("new_rows", to: summary.newRows).where("id", .equal, importID).run()
             try await AuditLog.record(
                 actor, action: "importerade brottsstatistik", objectType: "brottsstatistik", objectID: fileName,
                 detail: "\(summary.rows) rader (\(summary.newRows) nya), period \(summary.reportedFrom ?? "–")–\(summary.reportedTo ?? "–")"
                     + (summary.skippedRows > 0 ? ", \(summary.skippedRows) rader från andra kommuner hoppades över" : "")
                     + (summary.replacedRows > 0 ? ", \(summary.replacedRows) tidigare rader i perioden ersattes" : ""),
-                kommunID: kommun.id, on: db)
+                kommunID: kommunID, on: db)
             return summary
         }
     }
@@ -180,7 +188,7 @@ public struct CrimeStore: Sendable {
     }
 
     /// Counts per DeSO (nil: not placed), code and year for the years asked, by the date chosen.
-    public func counts(kommunID: UUID, years: ClosedRange<Int>, basis: CrimeDateBasis) async throws -> [CrimeCount] {
+    public func counts(years: ClosedRange<Int>, basis: CrimeDateBasis) async throws -> [CrimeCount] {
         try await (db as! any SQLDatabase).select().from("crime_counts")
             .where("kommun_id", .equal, kommunID).where("basis", .equal, basis.rawValue)
             .where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
@@ -192,7 +200,7 @@ public struct CrimeStore: Sendable {
             }
     }
 
-    public func codeNames(kommunID: UUID) async throws -> [Int: String] {
+    public func codeNames() async throws -> [Int: String] {
         struct Row: Decodable {
             var code: Int
             var name: String
@@ -203,7 +211,7 @@ public struct CrimeStore: Sendable {
     }
 
     /// The years any stored crime of the kommun falls in, by the date chosen.
-    public func years(kommunID: UUID, basis: CrimeDateBasis) async throws -> [Int] {
+    public func years(basis: CrimeDateBasis) async throws -> [Int] {
         let row = try await (db as! any SQLDatabase).select()
             .column(SQLFunction("MIN", args: SQLColumn("year")), as: "first").column(SQLFunction("MAX", args: SQLColumn("year")), as: "last")
             .from("crime_counts").where("kommun_id", .equal, kommunID).where("basis", .equal, basis.rawValue).first()
@@ -211,7 +219,7 @@ public struct CrimeStore: Sendable {
         return Array(first...last)
     }
 
-    public func imports(kommunID: UUID) async throws -> [ImportRecord] {
+    public func imports() async throws -> [ImportRecord] {
         try await (db as! any SQLDatabase).select()
             .columns("file_name", "rows", "new_rows", "skipped_rows", "reported_from", "reported_to", "created_at").from("crime_imports")
             .where("kommun_id", .equal, kommunID).orderBy("created_at", .descending)

@@ -7,12 +7,20 @@ import TryggCore
 public struct PopulationStore: Sendable {
     let db: any Database
 
-    public init(_ database: TryggDatabase) { db = database.db }
-    init(db: any Database) { self.db = db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
+    init(db: any Database, kommunID: UUID) {
+        self.db = db
+        self.kommunID = kommunID
+    }
 
     /// Stores the counts, all or nothing; a DeSO, year, gender and age band already stored gets
     /// the file's figure.
-    public func importCounts(_ table: PopulationTable.Result, kommun: Kommun, fileName: String, by actor: Actor) async throws {
+    public func importCounts(_ table: PopulationTable.Result, fileName: String, by actor: Actor) async throws {
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
             var start = 0
@@ -20,7 +28,7 @@ public struct PopulationStore: Sendable {
                 var insert = sql.insert(into: "population").columns("kommun_id", "deso", "year", "gender", "age", "count")
                 for count in table.counts[start..<min(start + 2_000, table.counts.count)] {
                     insert = insert.values(
-                        SQLBind(kommun.id), SQLBind(count.deso), SQLBind(count.year), SQLBind(count.gender), SQLBind(count.age), SQLBind(count.count))
+                        SQLBind(kommunID), SQLBind(count.deso), SQLBind(count.year), SQLBind(count.gender), SQLBind(count.age), SQLBind(count.count))
                 }
                 try await insert.onConflict(with: ["kommun_id", "deso", "year", "gender", "age"]) { $0.set(excludedValueOf: "count") }.run()
                 start += 2_000
@@ -29,12 +37,12 @@ public struct PopulationStore: Sendable {
                 actor, action: "importerade befolkning", objectType: "befolkning", objectID: fileName,
                 detail: "\(table.desoCount) DeSO, år \(table.years.map(String.init).joined(separator: ", ")), \(table.counts.count) värden"
                     + (table.skippedRows > 0 ? ", \(table.skippedRows) rader från andra kommuner hoppades över" : ""),
-                kommunID: kommun.id, on: db)
+                kommunID: kommunID, on: db)
         }
     }
 
     /// Total inhabitants per DeSO and year (all genders and ages).
-    public func totals(kommunID: UUID) async throws -> [String: [Int: Int]] {
+    public func totals() async throws -> [String: [Int: Int]] {
         struct Row: Decodable {
             var deso: String
             var year: Int
@@ -49,7 +57,7 @@ public struct PopulationStore: Sendable {
     }
 
     /// The kommun's DeSO codes known from the population table, or nil before any is imported.
-    public func knownDeso(kommunID: UUID) async throws -> Set<String>? {
+    public func knownDeso() async throws -> Set<String>? {
         let rows = try await (db as! any SQLDatabase).select().distinct().column("deso").from("population")
             .where("kommun_id", .equal, kommunID).all()
         let codes = Set(try rows.map { try $0.decode(column: "deso", as: String.self) })

@@ -7,9 +7,14 @@ import TryggCore
 public struct SourceStore: Sendable {
     let db: any Database
 
-    public init(_ database: TryggDatabase) { db = database.db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
 
-    public func all(kommunID: UUID) async throws -> [SourceEntry] {
+    public func all() async throws -> [SourceEntry] {
         try await (db as! any SQLDatabase).select()
             .columns("id", "name", "owner", "period", "method", "limitations", "included", "reason").from("lagesbild_sources")
             .where("kommun_id", .equal, kommunID).orderBy("included", .descending).orderBy("name")
@@ -18,7 +23,7 @@ public struct SourceStore: Sendable {
 
     /// Adds an entry (`entry.id` is ignored) or saves an existing one of the same kommun.
     @discardableResult
-    public func save(_ entry: SourceEntry, id: UUID?, kommunID: UUID, by actor: Actor) async throws -> SourceEntry {
+    public func save(_ entry: SourceEntry, id: UUID?, by actor: Actor) async throws -> SourceEntry {
         let problems = entry.problems()
         guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: " ")) }
         var cleaned = entry

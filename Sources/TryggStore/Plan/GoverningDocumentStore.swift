@@ -31,9 +31,14 @@ final class GoverningDocumentModel: Model, @unchecked Sendable {
 public struct GoverningDocumentStore: Sendable {
     let db: any Database
 
-    public init(_ database: TryggDatabase) { db = database.db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
 
-    public func all(kommunID: UUID) async throws -> [GoverningDocument] {
+    public func all() async throws -> [GoverningDocument] {
         try await GoverningDocumentModel.query(on: db).filter(\.$kommunID == kommunID).all().map(\.record)
             .sorted {
                 (GoverningDocument.Kind.allCases.firstIndex(of: $0.kind)!, $0.title) < (GoverningDocument.Kind.allCases.firstIndex(of: $1.kind)!, $1.title)
@@ -42,7 +47,7 @@ public struct GoverningDocumentStore: Sendable {
 
     /// Adds (id nil) or updates one of the kommun's documents.
     @discardableResult
-    public func save(_ document: GoverningDocument, id: UUID?, kommunID: UUID, by actor: Actor) async throws -> GoverningDocument {
+    public func save(_ document: GoverningDocument, id: UUID?, by actor: Actor) async throws -> GoverningDocument {
         let title = document.title.trimmingCharacters(in: .whitespaces)
         guard (1...300).contains(title.count) else { throw StoreError.invalid("Titeln måste ha 1–300 tecken.") }
         for link in document.links where !(link.hasPrefix("https://") || link.hasPrefix("http://")) || link.count > 500 {

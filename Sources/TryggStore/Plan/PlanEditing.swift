@@ -19,7 +19,7 @@ extension PlanStore {
     }
 
     @discardableResult
-    public func updateMeasure(id: UUID, kommunID: UUID, edit: MeasureEdit, by actor: Actor) async throws -> Measure {
+    public func updateMeasure(id: UUID, edit: MeasureEdit, by actor: Actor) async throws -> Measure {
         try await db.transaction { db in
             let (model, plan) = try await Self.editable(measureID: id, kommunID: kommunID, on: db)
             let links = try await Self.links(for: edit.row, kommunID: kommunID, on: db)
@@ -37,7 +37,7 @@ extension PlanStore {
     }
 
     @discardableResult
-    public func addMeasure(planID: UUID, kommunID: UUID, edit: MeasureEdit, by actor: Actor) async throws -> Measure {
+    public func addMeasure(planID: UUID, edit: MeasureEdit, by actor: Actor) async throws -> Measure {
         try await db.transaction { db in
             guard let plan = try await PlanModel.query(on: db).filter(\.$id == planID).filter(\.$kommunID == kommunID).first() else {
                 throw StoreError.notFound("Planen")
@@ -58,7 +58,7 @@ extension PlanStore {
     }
 
     /// Retired measures stay in the plan's history but leave lists and the follow-up.
-    public func setRetired(_ retired: Bool, measureID: UUID, kommunID: UUID, by actor: Actor) async throws {
+    public func setRetired(_ retired: Bool, measureID: UUID, by actor: Actor) async throws {
         try await db.transaction { db in
             let (model, _) = try await Self.editable(measureID: measureID, kommunID: kommunID, on: db)
             let before = model.snapshot
@@ -68,7 +68,7 @@ extension PlanStore {
         }
     }
 
-    public func adopt(planID: UUID, kommunID: UUID, metadata: PlanMetadata, by actor: Actor) async throws {
+    public func adopt(planID: UUID, metadata: PlanMetadata, by actor: Actor) async throws {
         try await db.transaction { db in
             guard let plan = try await PlanModel.query(on: db).filter(\.$id == planID).filter(\.$kommunID == kommunID).first() else {
                 throw StoreError.notFound("Planen")
@@ -91,7 +91,7 @@ extension PlanStore {
 
     /// Copies a plan into a new draft: next year's plan, or a new version of the same year.
     @discardableResult
-    public func copy(planID: UUID, kommunID: UUID, toYear year: Int, by actor: Actor) async throws -> ActionPlan {
+    public func copy(planID: UUID, toYear year: Int, by actor: Actor) async throws -> ActionPlan {
         try await db.transaction { db in
             guard let source = try await PlanModel.query(on: db).filter(\.$id == planID).filter(\.$kommunID == kommunID).first() else {
                 throw StoreError.notFound("Planen")
@@ -144,7 +144,7 @@ extension PlanStore {
     }
 
     static func links(for row: PlanRow, kommunID: UUID, on db: any Database) async throws -> [UUID] {
-        let organisations = try await KommunStore(db: db).organisations(kommunID: kommunID)
+        let organisations = try await OrganisationStore(db: db, kommunID: kommunID).organisations()
         do { return try resolveResponsible([row], organisations: organisations).first ?? [] } catch let failure as ImportFailure {
             throw StoreError.invalid(failure.problems.map(\.message).joined(separator: " "))
         }

@@ -22,8 +22,16 @@ public struct PlanMetadata: Sendable, Equatable {
 public struct PlanStore: Sendable {
     let db: any Database
 
-    public init(_ database: TryggDatabase) { db = database.db }
-    init(db: any Database) { self.db = db }
+    /// The kommun every query of this store is about.
+    public let kommunID: UUID
+    public init(_ scope: KommunScope) {
+        db = scope.database.db
+        kommunID = scope.kommunID
+    }
+    init(db: any Database, kommunID: UUID) {
+        self.db = db
+        self.kommunID = kommunID
+    }
 
     public struct ImportSummary: Sendable, Equatable {
         public let plan: ActionPlan
@@ -34,21 +42,21 @@ public struct PlanStore: Sendable {
     /// Imports one year's plan, all or nothing. Every responsible actor must be a known
     /// organisation of the kommun; a draft of the same year is replaced, an adopted plan is not.
     public func importRows(
-        _ rows: [PlanRow], into kommun: Kommun, metadata: PlanMetadata? = nil, source: String,
+        _ rows: [PlanRow], metadata: PlanMetadata? = nil, source: String,
         by actor: Actor
     ) async throws -> ImportSummary {
         guard let year = rows.first?.year else { throw ImportFailure([ImportProblem(line: nil, column: nil, message: "Filen innehåller inga åtgärder.")]) }
-        let organisations = try await KommunStore(db: db).organisations(kommunID: kommun.id)
+        let organisations = try await OrganisationStore(db: db, kommunID: kommunID).organisations()
         let links = try Self.resolveResponsible(rows, organisations: organisations)
         return try await db.transaction { db in
-            let existing = try await PlanModel.query(on: db).filter(\.$kommunID == kommun.id).filter(\.$year == year)
+            let existing = try await PlanModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$year == year)
                 .sort(\.$version, .descending).first()
             if let existing, existing.status == ActionPlan.Status.antagen.rawValue {
                 throw StoreError.invalid("Åtgärdsplanen för \(year) är antagen och kan inte skrivas över. Skapa en ny version av planen och ändra i den.")
             }
             let plan = existing ?? PlanModel()
             if existing == nil {
-                plan.kommunID = kommun.id
+                plan.kommunID = kommunID
                 plan.year = year
                 plan.version = 1
                 plan.status = ActionPlan.Status.utkast.rawValue
@@ -62,7 +70,7 @@ public struct PlanStore: Sendable {
             try await plan.save(on: db)
             let planID = try plan.requireID()
             for (row, organisationIDs) in zip(rows, links) {
-                let measure = MeasureModel(planID: planID, kommunID: kommun.id, row: row)
+                let measure = MeasureModel(planID: planID, kommunID: kommunID, row: row)
                 try await measure.create(on: db)
                 for organisationID in organisationIDs {
                     try await MeasureOrganisationModel(measureID: try measure.requireID(), organisationID: organisationID).create(on: db)
@@ -70,7 +78,7 @@ public struct PlanStore: Sendable {
             }
             try await AuditLog.record(
                 actor, action: "importerade åtgärdsplan", objectType: "åtgärdsplan", objectID: "\(year)",
-                detail: "\(rows.count) åtgärder från \(source)", kommunID: kommun.id, on: db)
+                detail: "\(rows.count) åtgärder från \(source)", kommunID: kommunID, on: db)
             return ImportSummary(plan: plan.record, measureCount: rows.count, replacedDraft: existing != nil)
         }
     }
@@ -105,25 +113,25 @@ public struct PlanStore: Sendable {
 
     // MARK: Reading
 
-    public func plans(kommunID: UUID) async throws -> [ActionPlan] {
+    public func plans() async throws -> [ActionPlan] {
         try await PlanModel.query(on: db).filter(\.$kommunID == kommunID)
             .sort(\.$year, .descending).sort(\.$version, .descending).all().map(\.record)
     }
 
     /// The latest version of a year's plan.
-    public func plan(kommunID: UUID, year: Int) async throws -> ActionPlan? {
+    public func plan(year: Int) async throws -> ActionPlan? {
         try await PlanModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$year == year)
             .sort(\.$version, .descending).first()?.record
     }
 
-    public func plan(id: UUID, kommunID: UUID) async throws -> ActionPlan? {
+    public func plan(id: UUID) async throws -> ActionPlan? {
         try await PlanModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first()?.record
     }
 
     /// All measures of a plan. Plain SQL rather than Fluent models: the plan page reads 100+
     /// rows per view, and hydrating models (which reflect over their fields) was most of its time.
-    public func measures(planID: UUID, kommunID: UUID, filter: MeasureFilter = MeasureFilter()) async throws -> [Measure] {
-        guard let plan = try await plan(id: planID, kommunID: kommunID), let sql = db as? any SQLDatabase else { return [] }
+    public func measures(planID: UUID, filter: MeasureFilter = MeasureFilter()) async throws -> [Measure] {
+        guard let plan = try await plan(id: planID), let sql = db as? any SQLDatabase else { return [] }
         let rows = try await sql.raw(
             """
             SELECT id, section, group_number, group_title, subgroup_label, subgroup_title, position, text, responsible, partners,
@@ -158,15 +166,15 @@ public struct PlanStore: Sendable {
         }.filter(filter.matches)
     }
 
-    public func measure(id: UUID, kommunID: UUID) async throws -> (measure: Measure, plan: ActionPlan)? {
+    public func measure(id: UUID) async throws -> (measure: Measure, plan: ActionPlan)? {
         guard let model = try await MeasureModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first(),
-            let plan = try await plan(id: model.planID, kommunID: kommunID)
+            let plan = try await plan(id: model.planID)
         else { return nil }
         let links = try await MeasureOrganisationModel.query(on: db).filter(\.$measureID == id).all().map(\.organisationID)
         return (model.record(year: plan.year, organisations: links), plan)
     }
 
-    public func history(measureID: UUID, kommunID: UUID) async throws -> [MeasureChange] {
+    public func history(measureID: UUID) async throws -> [MeasureChange] {
         try await MeasureChangeModel.query(on: db).filter(\.$measureID == measureID).filter(\.$kommunID == kommunID)
             .sort(\.$createdAt, .descending).all().map(\.record)
     }

@@ -37,8 +37,8 @@ struct APIRoutes {
                     kommunCode: user.kommun.code))
         }
         routes.api(SiteRoutes.apiOrganisations) { _, context in
-            let user = try context.requireUser(allowedTo: .readReferenceData)
-            let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+            _ = try context.requireUser(allowedTo: .readReferenceData)
+            let organisations = try await OrganisationStore(context.kommun).organisations()
             return Self.encode(
                 organisations.map {
                     OrganisationDTO(
@@ -47,8 +47,8 @@ struct APIRoutes {
                 })
         }
         routes.api(SiteRoutes.apiAreas) { _, context in
-            let user = try context.requireUser(allowedTo: .readReferenceData)
-            let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
+            _ = try context.requireUser(allowedTo: .readReferenceData)
+            let areas = try await AreaStore(context.kommun).all()
             return Self.json(Self.featureCollection(areas))
         }
     }

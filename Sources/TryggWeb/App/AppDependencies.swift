@@ -31,6 +31,10 @@ struct AppDependencies: Sendable {
         }
     }
 
+    /// The stores of a kommun named in the address (`/k/{kommun}`, Open311's `jurisdiction_id`).
+    /// Signed-in zones use `context.kommun` instead, the user's own kommun.
+    func scope(of kommun: Kommun) -> KommunScope { KommunScope(database, kommunID: kommun.id) }
+
     var lockoutRule: LoginLockoutRule {
         LoginLockoutRule(maxFailures: configuration.lockout.maxFailures, lockoutSeconds: configuration.lockout.seconds)
     }

@@ -35,7 +35,7 @@ public struct PeriodicJob: Service {
     /// Deletes residents' contact details whose retention period is over.
     public static func contactRetention(_ database: TryggDatabase) -> PeriodicJob {
         PeriodicJob(name: "retention") { logger in
-            let purged = try await CitizenStore(database).purgeExpiredContacts()
+            let purged = try await CitizenStore.purgeExpiredContacts(in: database)
             if purged > 0 { logger.info("Raderade kontaktuppgifter i \(purged) tips vars lagringstid gått ut.") }
         }
     }

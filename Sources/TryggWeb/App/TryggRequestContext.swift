@@ -13,6 +13,9 @@ public struct TryggRequestContext: RequestContext, RemoteAddressRequestContext {
     public var session: LoginSession?
     /// A session that has passed the password but still waits for the TOTP code.
     public var pendingSession: LoginSession?
+    /// Set with `session` or `tokenUser`, so that the signed-in zones can bind their stores to
+    /// the user's kommun (`StaffContext.kommun`).
+    var database: TryggDatabase?
     /// The user of a bearer token (API).
     public var tokenUser: UserAccount?
     /// Client address after applying the proxy setting; what the audit log records.

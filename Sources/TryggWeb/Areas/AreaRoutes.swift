@@ -37,9 +37,9 @@ struct AreaRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.areas) { _, context in try await list(context: context) }
         routes.staff(SiteRoutes.area) { _, context in
-            let user = try context.requireUser(allowedTo: .readReferenceData)
+            _ = try context.requireUser(allowedTo: .readReferenceData)
             let id = try context.parameters.require("id", as: UUID.self)
-            guard let area = try await AreaStore(deps.database).find(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
+            guard let area = try await AreaStore(context.kommun).find(id: id) else { throw HTTPError(.notFound) }
             let view = DetailView(
                 name: area.name, map: AreaMapSVG.render([area], label: "Karta över \(area.name)"),
                 desoCodes: area.desoCodes, source: area.source, polygonCount: area.shape?.polygons.count ?? 0)
@@ -67,8 +67,8 @@ struct AreaRoutes {
             return try await failure(error.description)
         }
         do {
-            let area = try await AreaStore(deps.database).add(
-                kommun: user.kommun, name: name, shape: shape, desoCodes: codes, source: "webbformulär", by: context.actor)
+            let area = try await AreaStore(context.kommun).add(
+                name: name, shape: shape, desoCodes: codes, source: "webbformulär", by: context.actor)
             return Response.seeOther(SiteRoutes.areas.path, notice: "Området \(area.name) är tillagt.", context: context)
         } catch let error as StoreError {
             return try await failure(error.description)
@@ -80,7 +80,7 @@ struct AreaRoutes {
         error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readReferenceData)
-        let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
+        let areas = try await AreaStore(context.kommun).all()
         let rows = areas.map { area in
             Row(
                 id: area.id.uuidString, name: area.name, desoCodes: area.desoCodes.joined(separator: ", "),

@@ -26,7 +26,7 @@ struct CitizenAdminRoutes {
             let user = try context.requireUser(allowedTo: .administerKommun)
             do {
                 let settings = try Self.settings(from: context.form)
-                try await CitizenSettingsStore(deps.database).save(settings, kommunID: user.kommun.id, by: context.actor)
+                try await CitizenSettingsStore(context.kommun).save(settings, by: context.actor)
             } catch let error as StoreError {
                 return try await page(user: user, context: context, error: error.description, status: .badRequest)
             }
@@ -35,8 +35,8 @@ struct CitizenAdminRoutes {
         routes.staff(SiteRoutes.open311KeyAdd) { _, context in
             let user = try context.requireUser(allowedTo: .administerKommun)
             do {
-                let key = try await Open311KeyStore(deps.database).create(
-                    kommunID: user.kommun.id, label: context.form.text("namn"),
+                let key = try await Open311KeyStore(context.kommun).create(
+                    label: context.form.text("namn"),
                     by: context.actor)
                 return try await page(
                     user: user, context: context, newKey: key,
@@ -46,10 +46,10 @@ struct CitizenAdminRoutes {
             }
         }
         routes.staff(SiteRoutes.open311KeyRevoke) { _, context in
-            let user = try context.requireUser(allowedTo: .administerKommun)
+            _ = try context.requireUser(allowedTo: .administerKommun)
             guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
             do {
-                try await Open311KeyStore(deps.database).revoke(id: id, kommunID: user.kommun.id, by: context.actor)
+                try await Open311KeyStore(context.kommun).revoke(id: id, by: context.actor)
                 deps.open311Keys.removeAll()
             } catch StoreError.notFound {
                 throw HTTPError(.notFound)
@@ -76,8 +76,8 @@ struct CitizenAdminRoutes {
         user: UserAccount, context: StaffContext, newKey: String? = nil, notice: String? = nil, error: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let settings = try await CitizenSettingsStore(deps.database).settings(kommunID: user.kommun.id)
-        let keys = try await Open311KeyStore(deps.database).all(kommunID: user.kommun.id).map {
+        let settings = try await CitizenSettingsStore(context.kommun).settings()
+        let keys = try await Open311KeyStore(context.kommun).all().map {
             KeyLine(
                 id: $0.id.uuidString, label: $0.label, createdBy: $0.createdBy, created: SwedishTime.date($0.createdAt),
                 revoked: $0.revokedAt.map(SwedishTime.date) ?? "", active: $0.revokedAt == nil)

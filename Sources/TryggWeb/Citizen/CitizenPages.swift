@@ -31,10 +31,10 @@ struct CitizenListPage {
     }
 
     func render(user: UserAccount, status: CitizenReportStatus, context: StaffContext) async throws -> Response {
-        let store = CitizenStore(deps.database)
-        let counts = try await store.countByStatus(kommunID: user.kommun.id)
-        let reports = try await store.list(kommunID: user.kommun.id, filter: .init(statuses: [status], limit: 500))
-        let reference = try await deps.referenceCache.lookups(kommunID: user.kommun.id, database: deps.database)
+        let store = CitizenStore(context.kommun)
+        let counts = try await store.countByStatus()
+        let reports = try await store.list(filter: .init(statuses: [status], limit: 500))
+        let reference = try await deps.referenceCache.lookups(for: context.kommun)
         let categories = Dictionary(reference.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let areas = Dictionary(reference.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let lines = reports.map { report in
@@ -44,7 +44,7 @@ struct CitizenListPage {
                 excerpt: report.description.count > 140 ? String(report.description.prefix(140)) + " …" : report.description,
                 channel: report.channel == .open311 ? "Open311" : "Webb", number: report.publicNumber.map(String.init) ?? "")
         }
-        let year = try await store.list(kommunID: user.kommun.id, filter: .init(from: Date().addingTimeInterval(-365 * 86_400), limit: 5_000))
+        let year = try await store.list(filter: .init(from: Date().addingTimeInterval(-365 * 86_400), limit: 5_000))
         let view: [String: Any] = [
             "tabs": CitizenReportStatus.allCases.map { Tab(value: $0.rawValue, label: $0.displayName, count: counts[$0] ?? 0, current: $0 == status) },
             "lines": lines, "statusName": status.displayName,
@@ -76,10 +76,10 @@ struct CitizenReportPage {
         _ report: CitizenReport, user: UserAccount, context: StaffContext, notice: String? = nil, error: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let reference = try await deps.referenceCache.lookups(kommunID: user.kommun.id, database: deps.database)
+        let reference = try await deps.referenceCache.lookups(for: context.kommun)
         let category = reference.categories.first { $0.id == report.categoryID }
         let area = report.areaID.flatMap { id in reference.areas.first { $0.id == id }?.name } ?? WeekSummary.restOfKommun
-        let store = CitizenStore(deps.database)
+        let store = CitizenStore(context.kommun)
         var view: [String: Any] = [
             "id": report.id.uuidString, "status": report.status.displayName, "number": report.publicNumber.map(String.init) ?? "",
             "submitted": SwedishTime.dateTime(report.submittedAt), "channel": report.channel == .open311 ? "Open311" : "Webbformuläret",
@@ -99,7 +99,7 @@ struct CitizenReportPage {
             "categories": reference.categories.filter { !$0.retired }.map {
                 SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == report.categoryID)
             },
-            "organisations": try await KommunStore(deps.database).organisations(kommunID: user.kommun.id).map {
+            "organisations": try await OrganisationStore(context.kommun).organisations().map {
                 SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id == user.organisation.id)
             },
             "today": SwedishTime.date(Date()), "inAMonth": SwedishTime.date(Date().addingTimeInterval(30 * 86_400)),

@@ -24,52 +24,52 @@ struct ModerationRoutes {
             }
             return try await CitizenReportPage(deps: deps).render(report, user: user, context: context)
         }
-        action(routes, "godkann", done: "Tipset är publicerat och finns i EST-lägesbilden som medborgarrapport.") { report, user, actor, form in
-            let edit = try await edit(from: form, report: report, kommunID: user.kommun.id)
-            try await CitizenStore(deps.database).approve(id: report.id, kommunID: user.kommun.id, edit: edit, by: actor)
+        action(routes, "godkann", done: "Tipset är publicerat och finns i EST-lägesbilden som medborgarrapport.") { report, context in
+            let edit = try await edit(from: context.form, report: report, kommun: context.kommun)
+            try await CitizenStore(context.kommun).approve(id: report.id, edit: edit, by: context.actor)
         }
-        action(routes, "redigera", done: "Ändringen är sparad; den tidigare texten finns bara i granskningsloggen.") { report, user, actor, form in
-            guard let edit = try await edit(from: form, report: report, kommunID: user.kommun.id) else {
+        action(routes, "redigera", done: "Ändringen är sparad; den tidigare texten finns bara i granskningsloggen.") { report, context in
+            guard let edit = try await edit(from: context.form, report: report, kommun: context.kommun) else {
                 throw StoreError.invalid("Beskrivningen saknas.")
             }
-            try await CitizenStore(deps.database).edit(id: report.id, kommunID: user.kommun.id, edit: edit, by: actor)
+            try await CitizenStore(context.kommun).edit(id: report.id, edit: edit, by: context.actor)
         }
-        action(routes, "avvisa", done: "Tipset är avvisat.") { report, user, actor, form in
-            let reason = try text(form, "skal", "Skäl", required: true)
-            try await CitizenStore(deps.database).reject(id: report.id, kommunID: user.kommun.id, reason: reason, by: actor)
+        action(routes, "avvisa", done: "Tipset är avvisat.") { report, context in
+            let reason = try text(context.form, "skal", "Skäl", required: true)
+            try await CitizenStore(context.kommun).reject(id: report.id, reason: reason, by: context.actor)
         }
-        action(routes, "dubblett", done: "Tipset är markerat som dubblett.") { report, user, actor, form in
-            guard let original = UUID(uuidString: form.text("original")) else { throw StoreError.invalid("Välj vilket tips det är en dubblett av.") }
-            try await CitizenStore(deps.database).markDuplicate(id: report.id, of: original, kommunID: user.kommun.id, by: actor)
+        action(routes, "dubblett", done: "Tipset är markerat som dubblett.") { report, context in
+            guard let original = UUID(uuidString: context.form.text("original")) else { throw StoreError.invalid("Välj vilket tips det är en dubblett av.") }
+            try await CitizenStore(context.kommun).markDuplicate(id: report.id, of: original, by: context.actor)
         }
-        action(routes, "svara", done: "Svaret är sparat och syns för den som tipsade.") { report, user, actor, form in
-            let answer = try text(form, "svar", "Svaret", required: true)
-            try await CitizenStore(deps.database).answer(id: report.id, kommunID: user.kommun.id, text: answer, by: actor)
+        action(routes, "svara", done: "Svaret är sparat och syns för den som tipsade.") { report, context in
+            let answer = try text(context.form, "svar", "Svaret", required: true)
+            try await CitizenStore(context.kommun).answer(id: report.id, text: answer, by: context.actor)
         }
-        action(routes, "avsluta", done: "Tipset är avslutat.") { report, user, actor, _ in
-            try await CitizenStore(deps.database).close(id: report.id, kommunID: user.kommun.id, by: actor)
+        action(routes, "avsluta", done: "Tipset är avslutat.") { report, context in
+            try await CitizenStore(context.kommun).close(id: report.id, by: context.actor)
         }
-        action(routes, "est", done: "Tipset är nu en EST-händelse rapporterad av din organisation.") { report, user, actor, _ in
-            try await CitizenStore(deps.database).makeESTEvent(
-                id: report.id, kommunID: user.kommun.id, organisationID: user.organisation.id,
-                reporterID: user.id, by: actor)
+        action(routes, "est", done: "Tipset är nu en EST-händelse rapporterad av din organisation.") { report, context in
+            try await CitizenStore(context.kommun).makeESTEvent(
+                id: report.id, organisationID: context.user.organisation.id,
+                reporterID: context.user.id, by: context.actor)
         }
-        action(routes, "insats", done: "Insatsen är beslutad och kopplad till tipset.") { report, user, actor, form in
-            guard let organisationID = UUID(uuidString: form.text("organisation")) else { throw StoreError.invalid("Välj en ansvarig organisation.") }
+        action(routes, "insats", done: "Insatsen är beslutad och kopplad till tipset.") { report, context in
+            guard let organisationID = UUID(uuidString: context.form.text("organisation")) else { throw StoreError.invalid("Välj en ansvarig organisation.") }
             let week = StockholmCalendar.local(Date()).week
-            let insats = try await InsatsStore(deps.database).decide(
+            let insats = try await InsatsStore(context.kommun).decide(
                 .init(
-                    kind: Insats.Kind(rawValue: form.text("typ")) ?? .situational, what: form.text("vad"), place: form.text("plats"),
-                    point: report.point, organisationID: organisationID, startsOn: form.text("start"), dueOn: form.text("klart")),
-                week: week, kommunID: user.kommun.id, by: actor)
-            try await CitizenStore(deps.database).linkInsats(id: report.id, kommunID: user.kommun.id, insatsID: insats.id, by: actor)
+                    kind: Insats.Kind(rawValue: context.form.text("typ")) ?? .situational, what: context.form.text("vad"), place: context.form.text("plats"),
+                    point: report.point, organisationID: organisationID, startsOn: context.form.text("start"), dueOn: context.form.text("klart")),
+                week: week, by: context.actor)
+            try await CitizenStore(context.kommun).linkInsats(id: report.id, insatsID: insats.id, by: context.actor)
         }
     }
 
     private func load(_ context: StaffContext) async throws -> (UserAccount, CitizenReport) {
         let user = try context.requireUser(allowedTo: .moderateCitizenReports)
         guard let id = context.parameters.get("id", as: UUID.self),
-            let report = try await CitizenStore(deps.database).find(id: id, kommunID: user.kommun.id)
+            let report = try await CitizenStore(context.kommun).find(id: id)
         else { throw HTTPError(.notFound) }
         return (user, report)
     }
@@ -78,13 +78,13 @@ struct ModerationRoutes {
     /// change the same page with the reason.
     private func action(
         _ routes: RouteRegistry, _ name: String, done: String,
-        _ change: @escaping @Sendable (CitizenReport, UserAccount, Actor, FormFields) async throws -> Void
+        _ change: @escaping @Sendable (CitizenReport, StaffContext) async throws -> Void
     ) {
         routes.staff(SiteRoutes.citizenReview(name)) { _, context in
             let (user, report) = try await load(context)
             let page = CitizenReportPage(deps: deps)
             do {
-                try await change(report, user, context.actor, context.form)
+                try await change(report, context)
             } catch StoreError.notFound {
                 throw HTTPError(.notFound)
             } catch let error as StoreError {
@@ -94,9 +94,9 @@ struct ModerationRoutes {
         }
     }
 
-    private func edit(from form: FormFields, report: CitizenReport, kommunID: UUID) async throws -> CitizenStore.Edit? {
+    private func edit(from form: FormFields, report: CitizenReport, kommun: KommunScope) async throws -> CitizenStore.Edit? {
         guard form["beskrivning"] != nil else { return nil }
-        let categories = try await CategoryStore(deps.database).all(kommunID: kommunID)
+        let categories = try await CategoryStore(kommun).all()
         guard let category = categories.first(where: { $0.id.uuidString == form.text("kategori") && !$0.retired }) else {
             throw StoreError.invalid("Välj en kategori.")
         }

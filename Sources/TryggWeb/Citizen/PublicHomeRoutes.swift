@@ -36,10 +36,9 @@ struct PublicHomeRoutes {
 
     private func home(context: TryggRequestContext) async throws -> Response {
         let kommun = try await PublicReportRoutes.kommun(context, deps: deps)
-        let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
+        let reference = try await deps.referenceCache.lookups(for: deps.scope(of: kommun))
         let categories = Dictionary(reference.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let reports = try await CitizenStore(deps.database).list(
-            kommunID: kommun.id,
+        let reports = try await CitizenStore(deps.scope(of: kommun)).list(
             filter: .init(
                 statuses: [.approved, .closed], from: Date().addingTimeInterval(-365 * 86_400), limit: 5_000))
         var view: [String: Any] = ["areas": Self.areaLines(reports, areas: reference.areas, categories: categories)]
@@ -57,10 +56,10 @@ struct PublicHomeRoutes {
                 area: report.areaID.flatMap { areaNames[$0] } ?? WeekSummary.restOfKommun, when: PublicTime.week(report.submittedAt),
                 status: report.status == .closed ? "Avslutat" : "Öppet", answer: report.answer)
         }
-        if let plan = try await PlanStore(deps.database).plans(kommunID: kommun.id).filter({ $0.status == .antagen }).max(by: { $0.year < $1.year }) {
-            view["plan"] = ["year": plan.year, "measures": try await PlanStore(deps.database).measures(planID: plan.id, kommunID: kommun.id).count]
+        if let plan = try await PlanStore(deps.scope(of: kommun)).plans().filter({ $0.status == .antagen }).max(by: { $0.year < $1.year }) {
+            view["plan"] = ["year": plan.year, "measures": try await PlanStore(deps.scope(of: kommun)).measures(planID: plan.id).count]
         }
-        if let round = try await FollowUpStore(deps.database).rounds(kommunID: kommun.id).first(where: { $0.state == .closed }),
+        if let round = try await FollowUpStore(deps.scope(of: kommun)).rounds().first(where: { $0.state == .closed }),
             let report = try await FollowUpReport.load(roundID: round.id, kommun: kommun, database: deps.database, withComparison: false)
         {
             let counts = report.summary.overall

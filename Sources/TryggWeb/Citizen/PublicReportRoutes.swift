@@ -49,7 +49,7 @@ struct PublicReportRoutes {
         routes.publicPage(SiteRoutes.tipStatus) { request, context in
             let kommun = try await Self.kommun(context, deps: deps)
             let token = context.parameters.get("token") ?? ""
-            guard let report = try await CitizenStore(deps.database).find(token: token, kommunID: kommun.id) else {
+            guard let report = try await CitizenStore(deps.scope(of: kommun)).find(token: token) else {
                 throw HTTPError(.notFound, message: "Det finns inget tips med den länken. Kontrollera att hela adressen kom med.")
             }
             return try await status(report, token: token, kommun: kommun, thanks: request.uri.queryParameters["tack"] != nil, context: context)
@@ -84,7 +84,7 @@ struct PublicReportRoutes {
                         text: "Många tips har skickats från din adress den senaste timmen. Försök igen senare.")
                 ], context: context, status: .tooManyRequests)
         }
-        let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
+        let reference = try await deps.referenceCache.lookups(for: deps.scope(of: kommun))
         switch CitizenRules.check(draft, categories: reference.categories, areas: reference.areas, bounds: reference.citizenBounds) {
         case .failure(let problems):
             return try await form(kommun: kommun, draft: draft, problems: problems.problems.map(Self.problem), context: context, status: .badRequest)
@@ -126,7 +126,7 @@ struct PublicReportRoutes {
         kommun: Kommun, draft: CitizenDraft?, problems: [Problem], context: TryggRequestContext,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
+        let reference = try await deps.referenceCache.lookups(for: deps.scope(of: kommun))
         let settings = reference.citizenSettings
         let draft = draft ?? CitizenDraft(category: "", description: "")
         let categories = reference.categories.filter { $0.isPublic && !$0.retired }
@@ -149,7 +149,7 @@ struct PublicReportRoutes {
     }
 
     private func status(_ report: CitizenReport, token: String, kommun: Kommun, thanks: Bool, context: TryggRequestContext) async throws -> Response {
-        let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
+        let reference = try await deps.referenceCache.lookups(for: deps.scope(of: kommun))
         let area = report.areaID.flatMap { id in reference.areas.first { $0.id == id }?.name }
         let view: [String: Any] = [
             "thanks": thanks, "link": SiteRoutes.tipStatus.path(kommun.slug, token), "status": report.status.displayName,

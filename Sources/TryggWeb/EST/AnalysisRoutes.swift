@@ -28,16 +28,16 @@ struct AnalysisRoutes {
 
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.trends) { request, context in
-            let user = try context.requireUser(allowedTo: .readAllIncidents)
+            _ = try context.requireUser(allowedTo: .readAllIncidents)
             let now = StockholmCalendar.local(Date())
             let year = Int(request.uri.queryParameters["ar"] ?? "") ?? now.year
             let period = Int(request.uri.queryParameters["tertial"] ?? "") ?? 0
             guard (2000...2100).contains(year), (0...3).contains(period) else { throw HTTPError(.badRequest, message: "Ogiltigt år eller tertial.") }
             let months = period == 0 ? Array(1...12) : Array(((period - 1) * 4 + 1)...(period * 4))
             let keys = months.map { year * 100 + $0 }, previousKeys = months.map { (year - 1) * 100 + $0 }
-            let counts = try await IncidentStore(deps.database).monthCounts(kommunID: user.kommun.id, fromMonth: previousKeys.first!, toMonth: keys.last!)
-            let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
-            let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
+            let counts = try await IncidentStore(context.kommun).monthCounts(fromMonth: previousKeys.first!, toMonth: keys.last!)
+            let areas = try await AreaStore(context.kommun).all()
+            let categories = try await CategoryStore(context.kommun).all()
             func row(_ label: String, _ matching: (IncidentStore.MonthCount) -> Bool) -> TrendRow {
                 let selected = counts.filter(matching)
                 let perMonth = keys.map { key in selected.filter { $0.month == key }.map(\.count).reduce(0, +) }

@@ -19,7 +19,7 @@ struct CategoryRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.categories) { _, context in try await page(context: context) }
         routes.staff(SiteRoutes.categorySave) { _, context in
-            let user = try context.requireUser(allowedTo: .leadEST)
+            _ = try context.requireUser(allowedTo: .leadEST)
             let form = context.form
             var id: UUID?
             if !form.text("id").isEmpty {
@@ -27,8 +27,8 @@ struct CategoryRoutes {
                 id = parsed
             }
             do {
-                try await CategoryStore(deps.database).save(
-                    id: id, kommunID: user.kommun.id, name: form.text("namn"),
+                try await CategoryStore(context.kommun).save(
+                    id: id, name: form.text("namn"),
                     subcategories: form.text("underkategorier").split(separator: ",").map(String.init),
                     isPublic: form.text("publik") == "ja", retired: form.text("avvecklad") == "ja", by: context.actor)
             } catch StoreError.notFound {
@@ -41,8 +41,8 @@ struct CategoryRoutes {
     }
 
     private func page(context: StaffContext, notice: String? = nil, error: String? = nil) async throws -> Response {
-        let user = try context.requireUser(allowedTo: .leadEST)
-        let rows = try await CategoryStore(deps.database).all(kommunID: user.kommun.id).map {
+        _ = try context.requireUser(allowedTo: .leadEST)
+        let rows = try await CategoryStore(context.kommun).all().map {
             Row(
                 id: $0.id.uuidString, code: $0.code, name: $0.name, subcategories: $0.subcategories.joined(separator: ", "),
                 isPublic: $0.isPublic, retired: $0.retired)

@@ -27,9 +27,9 @@ struct HotspotPage {
 
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.hotspots) { request, context in
-            let user = try context.requireUser(allowedTo: .readAllIncidents)
+            _ = try context.requireUser(allowedTo: .readAllIncidents)
             let query = request.uri.queryParameters
-            let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id).filter { $0.shape != nil }
+            let areas = try await AreaStore(context.kommun).all().filter { $0.shape != nil }
             let area = query["omrade"].flatMap { text in areas.first { $0.id.uuidString == text } } ?? areas.first
             let today = Date()
             let until = query["till"].flatMap { SwedishTime.startOfDay(String($0)) }?.addingTimeInterval(86_400) ?? today
@@ -42,7 +42,7 @@ struct HotspotPage {
                 from: SwedishTime.date(from), until: SwedishTime.date(until.addingTimeInterval(-86_400)), map: "", hot: [],
                 eventCount: 0, cellCount: 0, hasArea: area != nil)
             if let area, let shape = area.shape, let bounds = shape.bounds {
-                let events = try await IncidentStore(deps.database).points(kommunID: user.kommun.id, from: from, until: until, areaID: area.id)
+                let events = try await IncidentStore(context.kommun).points(from: from, until: until, areaID: area.id)
                 let lo = Sweref99TM.fromWGS84(bounds.min), hi = Sweref99TM.fromWGS84(bounds.max)
                 let grid = GetisOrd.analyse(
                     points: events.map {

@@ -71,7 +71,7 @@ struct IncidentAPIRoutes {
             filter.offset = try Self.number(parameters["offset"], name: "offset", in: 0...Int(Int32.max)) ?? 0
             if let from = parameters["from"] { filter.from = try Self.time(String(from), name: "from") }
             if let to = parameters["to"] { filter.until = try Self.time(String(to), name: "to") }
-            let lookups = try await Lookups.load(user.kommun.id, deps.database)
+            let lookups = try await Lookups.load(context.kommun)
             if let area = query("area") {
                 if area.lowercased() == WeekSummary.restOfKommun.lowercased() {
                     filter.restOfKommun = true
@@ -95,16 +95,16 @@ struct IncidentAPIRoutes {
                 filter.organisationID = found.id
             }
             if !user.role.allows(.readAllIncidents) { filter.reporterID = user.id }
-            let events = try await IncidentStore(deps.database).list(kommunID: user.kommun.id, filter: filter)
+            let events = try await IncidentStore(context.kommun).list(filter: filter)
             return APIRoutes.json(bytes: IncidentDTO.json(events.map { lookups.dto($0) }))
         }
         routes.api(SiteRoutes.apiIncident) { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound, message: "Händelsen finns inte.") }
-            guard let event = try await IncidentStore(deps.database).find(id: id, kommunID: user.kommun.id),
+            guard let event = try await IncidentStore(context.kommun).find(id: id),
                 user.role.allows(.readAllIncidents) || event.reporterID == user.id
             else { throw HTTPError(.notFound) }
-            return APIRoutes.json(bytes: try await Lookups.load(user.kommun.id, deps.database).dto(event).json)
+            return APIRoutes.json(bytes: try await Lookups.load(context.kommun).dto(event).json)
         }
         routes.api(SiteRoutes.apiIncidentCreate) { request, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
@@ -113,7 +113,7 @@ struct IncidentAPIRoutes {
                 throw HTTPError(.badRequest, message: "Kroppen måste vara ett JSON-objekt.")
             }
             // The new event's organisation is the user's own, so the kommun's list is not needed here.
-            let reference = try await deps.referenceCache.lookups(kommunID: user.kommun.id, database: deps.database)
+            let reference = try await deps.referenceCache.lookups(for: context.kommun)
             let lookups = Lookups(areas: reference.areas, categories: reference.categories, organisations: [user.organisation])
             switch IncidentRules.check(draft, lookup: reference.lookup) {
             case .failure(let failure):
@@ -167,11 +167,11 @@ struct IncidentAPIRoutes {
         let categories: [IncidentCategory]
         let organisations: [Organisation]
 
-        static func load(_ kommunID: UUID, _ database: TryggDatabase) async throws -> Lookups {
+        static func load(_ kommun: KommunScope) async throws -> Lookups {
             Lookups(
-                areas: try await AreaStore(database).all(kommunID: kommunID),
-                categories: try await CategoryStore(database).all(kommunID: kommunID),
-                organisations: try await KommunStore(database).organisations(kommunID: kommunID))
+                areas: try await AreaStore(kommun).all(),
+                categories: try await CategoryStore(kommun).all(),
+                organisations: try await OrganisationStore(kommun).organisations())
         }
 
         func dto(_ event: Incident) -> IncidentDTO {

@@ -38,14 +38,14 @@ struct IncidentRoutes {
         routes.staff(SiteRoutes.incidentReport) { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             let input = IncidentForm(fields: context.form)
-            let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
+            let categories = try await CategoryStore(context.kommun).all()
             switch IncidentRules.check(input.draft, categories: categories) {
             case .failure(let failure):
                 return try await form(input, user: user, context: context, problems: failure.problems)
             case .success(let checked):
                 do {
-                    try await IncidentStore(deps.database).add(
-                        checked, kommunID: user.kommun.id, organisationID: user.organisation.id,
+                    try await IncidentStore(context.kommun).add(
+                        checked, organisationID: user.organisation.id,
                         reporterID: user.id, source: .est, by: context.actor)
                 } catch let error as StoreError {
                     return try await form(input, user: user, context: context, problems: [IncidentProblem(field: "område", message: error.description)])
@@ -62,18 +62,18 @@ struct IncidentRoutes {
             let user = try context.requireUser(allowedTo: .reportIncident)
             let id = try context.parameters.require("id", as: UUID.self)
             let reporter = user.role.allows(.leadEST) ? nil : user.id
-            guard let existing = try await IncidentStore(deps.database).find(id: id, kommunID: user.kommun.id),
+            guard let existing = try await IncidentStore(context.kommun).find(id: id),
                 reporter == nil || existing.reporterID == reporter
             else { throw HTTPError(.notFound) }
             let input = IncidentForm(fields: context.form)
-            let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
+            let categories = try await CategoryStore(context.kommun).all()
             switch IncidentRules.check(input.draft, categories: categories) {
             case .failure(let failure):
                 return try await detail(context: context, input: input, problems: failure.problems)
             case .success(let checked):
                 do {
-                    try await IncidentStore(deps.database).update(
-                        id: id, kommunID: user.kommun.id, with: checked, onlyReporter: reporter,
+                    try await IncidentStore(context.kommun).update(
+                        id: id, with: checked, onlyReporter: reporter,
                         by: context.actor)
                 } catch let error as StoreError {
                     return try await detail(context: context, input: input, problems: [IncidentProblem(field: "område", message: error.description)])
@@ -87,8 +87,8 @@ struct IncidentRoutes {
         _ input: IncidentForm, user: UserAccount, context: StaffContext, problems: [IncidentProblem] = [],
         notice: String? = nil
     ) async throws -> Response {
-        let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
-        let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
+        let categories = try await CategoryStore(context.kommun).all()
+        let areas = try await AreaStore(context.kommun).all()
         let view = input.view(action: SiteRoutes.incidentReport.path, submitLabel: "Skicka rapporten", categories: categories, areas: areas, problems: problems)
         return deps.renderer.page(
             .estReportForm, title: "Rapportera en händelse", context: context, content: view, notice: notice,
@@ -104,18 +104,18 @@ struct IncidentRoutes {
             filter.from = week.start
             filter.until = week.end
         }
-        let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
-        let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
+        let areas = try await AreaStore(context.kommun).all()
+        let categories = try await CategoryStore(context.kommun).all()
         let areaText = query["omrade"].map(String.init) ?? ""
         if areaText == "ovriga" { filter.restOfKommun = true } else { filter.areaID = UUID(uuidString: areaText) }
         filter.categoryID = query["kategori"].flatMap { UUID(uuidString: String($0)) }
         if !seesAll { filter.reporterID = user.id }
         let page = max(0, Int(query["sida"] ?? "0") ?? 0)
         filter.offset = page * filter.limit
-        let store = IncidentStore(deps.database)
-        let events = try await store.list(kommunID: user.kommun.id, filter: filter)
-        let count = try await store.count(kommunID: user.kommun.id, filter: filter)
-        let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+        let store = IncidentStore(context.kommun)
+        let events = try await store.list(filter: filter)
+        let count = try await store.count(filter: filter)
+        let organisations = try await OrganisationStore(context.kommun).organisations()
         let current = ISOWeek.containing(Date())
         let view = ListView(
             rows: events.map { WeekView.EventRow($0, areas: areas, categories: categories, organisations: organisations) }, count: count, seesAll: seesAll,
@@ -137,12 +137,12 @@ struct IncidentRoutes {
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .reportIncident)
         let id = try context.parameters.require("id", as: UUID.self)
-        guard let event = try await IncidentStore(deps.database).find(id: id, kommunID: user.kommun.id),
+        guard let event = try await IncidentStore(context.kommun).find(id: id),
             user.role.allows(.readAllIncidents) || event.reporterID == user.id
         else { throw HTTPError(.notFound) }
-        let areas = try await AreaStore(deps.database).all(kommunID: user.kommun.id)
-        let categories = try await CategoryStore(deps.database).all(kommunID: user.kommun.id)
-        let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+        let areas = try await AreaStore(context.kommun).all()
+        let categories = try await CategoryStore(context.kommun).all()
+        let organisations = try await OrganisationStore(context.kommun).organisations()
         let editable = user.role.allows(.leadEST) || event.reporterID == user.id
         let form = (input ?? IncidentForm(incident: event, categories: categories, areas: areas))
         let week = ISOWeek.containing(event.occurredAt)

@@ -39,25 +39,25 @@ struct InsatsPage {
 
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.insatser) { _, context in
-            let user = try context.requireUser(allowedTo: .readAllIncidents)
-            let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
-            let rows = try await InsatsStore(deps.database).all(kommunID: user.kommun.id).map { WeekView.InsatsRow($0, organisations: organisations) }
+            _ = try context.requireUser(allowedTo: .readAllIncidents)
+            let organisations = try await OrganisationStore(context.kommun).organisations()
+            let rows = try await InsatsStore(context.kommun).all().map { WeekView.InsatsRow($0, organisations: organisations) }
             return deps.renderer.page(.estInsatser, title: "Insatser", context: context, content: ["rows": rows])
         }
         routes.staff(SiteRoutes.insats) { request, context in
-            let user = try context.requireUser(allowedTo: .readAllIncidents)
+            _ = try context.requireUser(allowedTo: .readAllIncidents)
             let id = try context.parameters.require("id", as: UUID.self)
-            guard let insats = try await InsatsStore(deps.database).find(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
-            let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+            guard let insats = try await InsatsStore(context.kommun).find(id: id) else { throw HTTPError(.notFound) }
+            let organisations = try await OrganisationStore(context.kommun).organisations()
             let radius = min(max(Int(request.uri.queryParameters["radie"] ?? "") ?? 200, 25), 2_000)
             let weeks = min(max(Int(request.uri.queryParameters["veckor"] ?? "") ?? 8, 1), 52)
             var area: Area?
-            if let areaID = insats.areaID { area = try await AreaStore(deps.database).find(id: areaID, kommunID: user.kommun.id) }
+            if let areaID = insats.areaID { area = try await AreaStore(context.kommun).find(id: areaID) }
             var effect: EffectView?
             if let point = insats.point, let start = SwedishTime.startOfDay(insats.startsOn) {
                 let span = Double(weeks) * 7 * 86_400
-                let events = try await IncidentStore(deps.database).points(
-                    kommunID: user.kommun.id, from: start.addingTimeInterval(-span),
+                let events = try await IncidentStore(context.kommun).points(
+                    from: start.addingTimeInterval(-span),
                     until: start.addingTimeInterval(span), areaID: area?.id)
                 let estimate = EffectEstimate.estimate(events: events, centre: point, radius: Double(radius), start: start, weeks: weeks) { _ in true }
                 effect = EffectView(
@@ -68,7 +68,7 @@ struct InsatsPage {
                     interval: estimate.interval.map { String(format: "%.2f–%.2f", $0.low, $0.high) } ?? "–",
                     conclusion: estimate.conclusion)
             }
-            let followUps = try await InsatsStore(deps.database).followUps(insatsID: id, kommunID: user.kommun.id).map {
+            let followUps = try await InsatsStore(context.kommun).followUps(insatsID: id).map {
                 FollowUpRow(week: $0.week.swedishName, status: $0.status.displayName, note: $0.note, actor: "\($0.actor), \(SwedishTime.minute($0.at))")
             }
             let view = View(

@@ -29,11 +29,12 @@ final class ReferenceCache: @unchecked Sendable {
 
     init(lifetime: TimeInterval = 5) { self.lifetime = lifetime }
 
-    func lookups(kommunID: UUID, database: TryggDatabase, now: Date = Date()) async throws -> Entry {
+    func lookups(for kommun: KommunScope, now: Date = Date()) async throws -> Entry {
+        let kommunID = kommun.kommunID
         if let entry = lock.withLock({ entries[kommunID] }), now.timeIntervalSince(entry.loaded) < lifetime { return entry }
-        let areas = try await AreaStore(database).all(kommunID: kommunID)
-        let categories = try await CategoryStore(database).all(kommunID: kommunID)
-        let settings = try await CitizenSettingsStore(database).settings(kommunID: kommunID)
+        let areas = try await AreaStore(kommun).all()
+        let categories = try await CategoryStore(kommun).all()
+        let settings = try await CitizenSettingsStore(kommun).settings()
         let entry = Entry(
             areas: areas, categories: categories, lookup: CategoryLookup(categories), citizenSettings: settings,
             citizenBounds: settings.bounds ?? KommunBounds.around(areas.compactMap(\.shape)), loaded: now)

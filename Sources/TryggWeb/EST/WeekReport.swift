@@ -32,18 +32,19 @@ public struct WeekReport: Sendable {
     static let mapLimit = 3_000
 
     public static func load(kommun: Kommun, week: ISOWeek, database: TryggDatabase, includeCitizenReports: Bool = true) async throws -> WeekReport {
-        let incidents = IncidentStore(database)
+        let scope = KommunScope(database, kommunID: kommun.id)
+        let incidents = IncidentStore(scope)
         let sources: [IncidentSource]? = includeCitizenReports ? nil : IncidentSource.allCases.filter { $0 != .citizen }
-        let areas = try await AreaStore(database).all(kommunID: kommun.id)
-        let categories = try await CategoryStore(database).all(kommunID: kommun.id)
-        let counts = try await incidents.weekCounts(kommunID: kommun.id, weeks: week.adding(-4)...week, sources: sources)
+        let areas = try await AreaStore(scope).all()
+        let categories = try await CategoryStore(scope).all()
+        let counts = try await incidents.weekCounts(weeks: week.adding(-4)...week, sources: sources)
         let summaries = WeekSummary.summarise(week: week, counts: counts, areas: areas.map { ($0.id, $0.name) }, categories: categories)
-        let weekPoints = try await incidents.points(kommunID: kommun.id, from: week.start, until: week.end, sources: sources)
+        let weekPoints = try await incidents.points(from: week.start, until: week.end, sources: sources)
         var places = Array(HotPlaces.find(week: weekPoints, earlier: []).prefix(15))
         if !places.isEmpty {
             // Only the earlier events near this week's hot places can make them recurring.
             let earlier = try await incidents.positions(
-                kommunID: kommun.id, from: week.adding(-4).start, until: week.start, sources: sources,
+                from: week.adding(-4).start, until: week.start, sources: sources,
                 within: HotPlaces.boxes(around: places))
             places = HotPlaces.counting(earlier, around: places)
         }
@@ -57,12 +58,12 @@ public struct WeekReport: Sendable {
         filter.sources = sources
         return WeekReport(
             kommun: kommun, week: week, areas: areas, categories: categories,
-            organisations: try await KommunStore(database).organisations(kommunID: kommun.id), summaries: summaries,
-            hotPlaces: Array(hot), profile: try await incidents.weekdayHourProfile(kommunID: kommun.id, week: week, sources: sources),
-            events: try await incidents.list(kommunID: kommun.id, filter: filter), eventCount: summaries.last?.total ?? 0,
-            mapPoints: Array(weekPoints.prefix(mapLimit)), estWeek: try await ESTStore(database).week(week, kommunID: kommun.id),
-            priorityPlaces: try await ESTStore(database).priorityPlaces(week: week, kommunID: kommun.id),
-            insatser: try await InsatsStore(database).forWeek(week, kommunID: kommun.id), includesCitizenReports: includeCitizenReports)
+            organisations: try await OrganisationStore(scope).organisations(), summaries: summaries,
+            hotPlaces: Array(hot), profile: try await incidents.weekdayHourProfile(week: week, sources: sources),
+            events: try await incidents.list(filter: filter), eventCount: summaries.last?.total ?? 0,
+            mapPoints: Array(weekPoints.prefix(mapLimit)), estWeek: try await ESTStore(scope).week(week),
+            priorityPlaces: try await ESTStore(scope).priorityPlaces(week: week),
+            insatser: try await InsatsStore(scope).forWeek(week), includesCitizenReports: includeCitizenReports)
     }
 
     public var title: String { "Lägesbild \(week.swedishName)" }

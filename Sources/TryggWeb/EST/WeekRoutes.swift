@@ -38,8 +38,8 @@ struct WeekRoutes {
         routes.staff(SiteRoutes.est) { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             let current = ISOWeek.containing(Date())
-            let published = try await ESTStore(deps.database).publishedWeeks(kommunID: user.kommun.id)
-            let mine = try await IncidentStore(deps.database).count(kommunID: user.kommun.id, filter: .init(reporterID: user.id))
+            let published = try await ESTStore(context.kommun).publishedWeeks()
+            let mine = try await IncidentStore(context.kommun).count(filter: .init(reporterID: user.id))
             let view = OverviewView(
                 currentWeek: current.description, currentLabel: current.swedishName, lastWeek: current.adding(-1).description,
                 lastLabel: current.adding(-1).swedishName, seesDrafts: user.role.allows(.readAllIncidents),
@@ -68,8 +68,8 @@ struct WeekRoutes {
             return APIRoutes.json(try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database).json)
         }
         routes.staff(SiteRoutes.weekAssess) { _, context in
-            try await lead(context, done: "Bedömningen är sparad.") { store, week, kommunID, actor in
-                try await store.saveAssessment(context.form["bedomning"] ?? "", week: week, kommunID: kommunID, by: actor)
+            try await lead(context, done: "Bedömningen är sparad.") { store, week, actor in
+                try await store.saveAssessment(context.form["bedomning"] ?? "", week: week, by: actor)
             }
         }
         routes.staff(SiteRoutes.weekPublish) { _, context in
@@ -79,45 +79,44 @@ struct WeekRoutes {
                 done: publish
                     ? "Lägesbilden är publicerad för de samverkande organisationerna och rapportörerna."
                     : "Lägesbilden är tillbakadragen."
-            ) { store, week, kommunID, actor in
-                try await store.setPublished(publish, week: week, kommunID: kommunID, by: actor)
+            ) { store, week, actor in
+                try await store.setPublished(publish, week: week, by: actor)
             }
         }
         routes.staff(SiteRoutes.weekPlaceAdd) { _, context in
-            try await lead(context, done: "Platsen är markerad som prioriterad.") { store, week, kommunID, actor in
+            try await lead(context, done: "Platsen är markerad som prioriterad.") { store, week, actor in
                 try await store.addPriorityPlace(
                     name: context.form.text("namn"), point: Self.point(context.form), note: context.form.text("anteckning"),
-                    week: week, kommunID: kommunID, by: actor)
+                    week: week, by: actor)
             }
         }
         routes.staff(SiteRoutes.weekPlaceRemove) { _, context in
             let id = try context.parameters.require("id", as: UUID.self)
-            return try await lead(context, done: "Platsen är borttagen.") { store, _, kommunID, actor in
-                try await store.removePriorityPlace(id: id, kommunID: kommunID, by: actor)
+            return try await lead(context, done: "Platsen är borttagen.") { store, _, actor in
+                try await store.removePriorityPlace(id: id, by: actor)
             }
         }
         routes.staff(SiteRoutes.weekInsatsAdd) { _, context in
-            try await lead(context, done: "Insatsen är beslutad.") { _, week, kommunID, actor in
+            try await lead(context, done: "Insatsen är beslutad.") { _, week, actor in
                 let form = context.form
                 guard let organisationID = UUID(uuidString: form.text("organisation")) else {
                     throw StoreError.invalid("Välj en ansvarig organisation.")
                 }
-                try await InsatsStore(deps.database).decide(
+                try await InsatsStore(context.kommun).decide(
                     .init(
                         kind: Insats.Kind(rawValue: form.text("typ")) ?? .situational, what: form.text("vad"), place: form.text("plats"),
                         point: Self.point(form), organisationID: organisationID, startsOn: form.text("start"), dueOn: form.text("klart"),
                         presenceDays: form.text("dagar"), presenceTimes: form.text("tider")),
-                    week: week, kommunID: kommunID, by: actor)
+                    week: week, by: actor)
             }
         }
         routes.staff(SiteRoutes.weekInsatsFollowUp) { _, context in
             let id = try context.parameters.require("id", as: UUID.self)
-            return try await lead(context, done: "Uppföljningen är sparad.") { _, week, kommunID, actor in
-                guard try await InsatsStore(deps.database).find(id: id, kommunID: kommunID) != nil else { throw StoreError.notFound("Insatsen") }
+            return try await lead(context, done: "Uppföljningen är sparad.") { _, week, actor in
+                guard try await InsatsStore(context.kommun).find(id: id) != nil else { throw StoreError.notFound("Insatsen") }
                 guard let status = Insats.Status(rawValue: context.form.text("status")) else { throw StoreError.invalid("Välj en status.") }
-                try await InsatsStore(deps.database).followUp(
-                    insatsID: id, week: week, status: status, note: context.form.text("notering"),
-                    kommunID: kommunID, by: actor)
+                try await InsatsStore(context.kommun).followUp(
+                    insatsID: id, week: week, status: status, note: context.form.text("notering"), by: actor)
             }
         }
     }
@@ -128,19 +127,19 @@ struct WeekRoutes {
         let user = try context.requireUser(allowedTo: .reportIncident)
         guard let week = ISOWeek(parsing: try context.parameters.require("week")) else { throw HTTPError(.notFound) }
         if !user.role.allows(.readAllIncidents) {
-            guard try await ESTStore(deps.database).week(week, kommunID: user.kommun.id).isPublished else { throw HTTPError(.notFound) }
+            guard try await ESTStore(context.kommun).week(week).isPublished else { throw HTTPError(.notFound) }
         }
         return (user, week)
     }
 
     private func lead(
         _ context: StaffContext, done: String,
-        _ change: (ESTStore, ISOWeek, UUID, Actor) async throws -> Void
+        _ change: (ESTStore, ISOWeek, Actor) async throws -> Void
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .leadEST)
         guard let week = ISOWeek(parsing: try context.parameters.require("week")) else { throw HTTPError(.notFound) }
         do {
-            try await change(ESTStore(deps.database), week, user.kommun.id, context.actor)
+            try await change(ESTStore(context.kommun), week, context.actor)
         } catch StoreError.notFound {
             throw HTTPError(.notFound)
         } catch let error as StoreError {

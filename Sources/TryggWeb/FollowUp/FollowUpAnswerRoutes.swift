@@ -46,13 +46,13 @@ struct FollowUpAnswerRoutes {
             let user = try context.requireUser(allowedTo: .answerFollowUp)
             let id = try context.parameters.require("id", as: UUID.self)
             let measureID = try context.parameters.require("measure", as: UUID.self)
-            guard try await FollowUpStore(deps.database).round(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
+            guard try await FollowUpStore(context.kommun).round(id: id) != nil else { throw HTTPError(.notFound) }
             guard let status = FollowUpStatus(text: context.form.text("status")) else {
                 return try await mine(context: context, error: "Välj status: Pågående, Påbörjad eller Ej påbörjad.", status: .badRequest)
             }
             do {
-                try await FollowUpStore(deps.database).submit(
-                    roundID: id, kommunID: user.kommun.id, measureID: measureID, organisationID: user.organisation.id, status: status,
+                try await FollowUpStore(context.kommun).submit(
+                    roundID: id, measureID: measureID, organisationID: user.organisation.id, status: status,
                     description: context.form["description"] ?? "", by: context.actor)
             } catch StoreError.notFound(let what) {
                 // Another organisation's measure looks the same as a measure that does not exist.
@@ -71,13 +71,13 @@ struct FollowUpAnswerRoutes {
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .answerFollowUp)
         let id = try context.parameters.require("id", as: UUID.self)
-        let store = FollowUpStore(deps.database)
-        guard let round = try await store.round(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
-        let measures = try await PlanStore(deps.database).measures(
-            planID: round.planID, kommunID: user.kommun.id,
+        let store = FollowUpStore(context.kommun)
+        guard let round = try await store.round(id: id) else { throw HTTPError(.notFound) }
+        let measures = try await PlanStore(context.kommun).measures(
+            planID: round.planID,
             filter: MeasureFilter(responsibleOrganisation: user.organisation.id))
         let answers = Dictionary(
-            try await store.answers(roundID: id, kommunID: user.kommun.id)
+            try await store.answers(roundID: id)
                 .filter { $0.organisationID == user.organisation.id }.map { ($0.measureID, $0) }, uniquingKeysWith: { a, _ in a })
         let forms = measures.map { measure in
             let answer = answers[measure.id]

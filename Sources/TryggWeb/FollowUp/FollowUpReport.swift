@@ -22,25 +22,26 @@ public struct FollowUpReport: Sendable {
         roundID: UUID, kommun: Kommun, database: TryggDatabase,
         withComparison: Bool = true
     ) async throws -> FollowUpReport? {
-        let store = FollowUpStore(database)
-        guard let round = try await store.round(id: roundID, kommunID: kommun.id),
-            let plan = try await PlanStore(database).plan(id: round.planID, kommunID: kommun.id)
+        let scope = KommunScope(database, kommunID: kommun.id)
+        let store = FollowUpStore(scope)
+        guard let round = try await store.round(id: roundID),
+            let plan = try await PlanStore(scope).plan(id: round.planID)
         else { return nil }
-        let organisations = try await KommunStore(database).organisations(kommunID: kommun.id)
-        let summary = try await summary(of: round, kommun: kommun, organisations: organisations, database: database)
+        let organisations = try await OrganisationStore(scope).organisations()
+        let summary = try await summary(of: round, organisations: organisations, scope: scope)
         // The comparison is with the latest round of an earlier year.
         var previous: (Int, FollowUpSummary.Counts)?
-        if withComparison, let earlier = try await store.rounds(kommunID: kommun.id).first(where: { $0.year < round.year }) {
-            previous = (earlier.year, try await Self.summary(of: earlier, kommun: kommun, organisations: organisations, database: database).overall)
+        if withComparison, let earlier = try await store.rounds().first(where: { $0.year < round.year }) {
+            previous = (earlier.year, try await Self.summary(of: earlier, organisations: organisations, scope: scope).overall)
         }
         return FollowUpReport(
             kommun: kommun, plan: plan, round: round, summary: summary, previous: previous,
             createdOn: SwedishTime.date(Date()))
     }
 
-    static func summary(of round: FollowUpRound, kommun: Kommun, organisations: [Organisation], database: TryggDatabase) async throws -> FollowUpSummary {
-        let measures = try await PlanStore(database).measures(planID: round.planID, kommunID: kommun.id)
-        let answers = try await FollowUpStore(database).answers(roundID: round.id, kommunID: kommun.id)
+    static func summary(of round: FollowUpRound, organisations: [Organisation], scope: KommunScope) async throws -> FollowUpSummary {
+        let measures = try await PlanStore(scope).measures(planID: round.planID)
+        let answers = try await FollowUpStore(scope).answers(roundID: round.id)
         return FollowUpSummary(measures: measures, answers: answers, organisations: organisations)
     }
 

@@ -73,11 +73,11 @@ struct FollowUpRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.followUp) { _, context in try await list(context: context) }
         routes.staff(SiteRoutes.followUpOpen) { _, context in
-            let user = try context.requireUser(allowedTo: .editPlan)
+            _ = try context.requireUser(allowedTo: .editPlan)
             guard let planID = UUID(uuidString: context.form.text("plan")) else { return try await list(context: context, error: "Välj en plan.") }
             do {
-                let round = try await FollowUpStore(deps.database).open(
-                    planID: planID, kommunID: user.kommun.id,
+                let round = try await FollowUpStore(context.kommun).open(
+                    planID: planID,
                     deadline: context.form.text("deadline"), by: context.actor)
                 return Response.seeOther(SiteRoutes.followUpRound.path(round.id))
             } catch let error as StoreError {
@@ -87,20 +87,20 @@ struct FollowUpRoutes {
         routes.staff(SiteRoutes.followUpRound) { _, context in
             let user = try context.requireUser(allowedTo: .answerFollowUp)
             let id = try context.parameters.require("id", as: UUID.self)
-            guard try await FollowUpStore(deps.database).round(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
+            guard try await FollowUpStore(context.kommun).round(id: id) != nil else { throw HTTPError(.notFound) }
             guard user.role.allows(.editPlan) else { return Response.seeOther(SiteRoutes.followUpMine.path(id)) }
             return try await overview(context: context)
         }
         routes.staff(SiteRoutes.followUpSendBack) { _, context in
-            let user = try context.requireUser(allowedTo: .editPlan)
+            _ = try context.requireUser(allowedTo: .editPlan)
             let id = try context.parameters.require("id", as: UUID.self)
-            guard try await FollowUpStore(deps.database).round(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
+            guard try await FollowUpStore(context.kommun).round(id: id) != nil else { throw HTTPError(.notFound) }
             guard let measureID = UUID(uuidString: context.form.text("measure")),
                 let organisationID = UUID(uuidString: context.form.text("organisation"))
             else { throw HTTPError(.badRequest) }
             do {
-                try await FollowUpStore(deps.database).returnForCompletion(
-                    roundID: id, kommunID: user.kommun.id, measureID: measureID, organisationID: organisationID,
+                try await FollowUpStore(context.kommun).returnForCompletion(
+                    roundID: id, measureID: measureID, organisationID: organisationID,
                     comment: context.form.text("comment"), by: context.actor)
                 return Response.seeOther(SiteRoutes.followUpRound.path(id), notice: "Svaret är skickat tillbaka för komplettering.", context: context)
             } catch let error as StoreError {
@@ -109,10 +109,10 @@ struct FollowUpRoutes {
             }
         }
         routes.staff(SiteRoutes.followUpClose) { _, context in
-            let user = try context.requireUser(allowedTo: .editPlan)
+            _ = try context.requireUser(allowedTo: .editPlan)
             let id = try context.parameters.require("id", as: UUID.self)
             do {
-                try await FollowUpStore(deps.database).close(roundID: id, kommunID: user.kommun.id, by: context.actor)
+                try await FollowUpStore(context.kommun).close(roundID: id, by: context.actor)
             } catch StoreError.notFound {
                 throw HTTPError(.notFound)
             } catch let error as StoreError {
@@ -141,10 +141,10 @@ struct FollowUpRoutes {
 
     private func list(context: StaffContext, error: String? = nil) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readPlan)
-        let rounds = try await FollowUpStore(deps.database).rounds(kommunID: user.kommun.id).map {
+        let rounds = try await FollowUpStore(context.kommun).rounds().map {
             RoundLink(id: $0.id.uuidString, year: $0.year, deadline: $0.deadline, state: $0.state.displayName, isOpen: $0.state == .open)
         }
-        let plans = try await PlanStore(deps.database).plans(kommunID: user.kommun.id).filter { $0.status == .antagen }.map {
+        let plans = try await PlanStore(context.kommun).plans().filter { $0.status == .antagen }.map {
             SelectOption(value: $0.id.uuidString, label: "\($0.year)" + ($0.version > 1 ? " version \($0.version)" : ""), selected: false)
         }
         let view = ListView(

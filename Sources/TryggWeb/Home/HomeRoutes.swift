@@ -27,10 +27,10 @@ struct HomeRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.home) { _, context in
             let user = context.user
-            let areaCount = try await AreaStore(deps.database).count(kommunID: user.kommun.id)
-            let organisationCount = try await KommunStore(deps.database).organisationCount(kommunID: user.kommun.id)
+            let areaCount = try await AreaStore(context.kommun).count()
+            let organisationCount = try await OrganisationStore(context.kommun).organisationCount()
             let isAdmin = user.role.allows(.administerKommun)
-            let users = isAdmin ? try await AccountStore(deps.database).count(kommunID: user.kommun.id) : nil
+            let users = isAdmin ? try await UserStore(context.kommun).count() : nil
             var cards: [HomeView.Card] = [
                 .init(
                     title: "Områden", text: "Kommunens prioriterade områden där kartläggning sker (\(areaCount) st).",
@@ -39,7 +39,7 @@ struct HomeRoutes {
                     title: "Organisationer", text: "Förvaltningar, enheter och externa samverkansparter (\(organisationCount) st).",
                     href: SiteRoutes.organisations.path, linkText: "Visa organisationer"),
             ]
-            if let plan = try await PlanStore(deps.database).plans(kommunID: user.kommun.id).first {
+            if let plan = try await PlanStore(context.kommun).plans().first {
                 cards.insert(
                     .init(
                         title: "Åtgärdsplan \(plan.year)",
@@ -47,7 +47,7 @@ struct HomeRoutes {
                         href: SiteRoutes.planYear.path(plan.year), linkText: "Öppna planen"), at: 0)
             }
             if user.role.allows(.answerFollowUp),
-                let round = try await FollowUpStore(deps.database).rounds(kommunID: user.kommun.id).first(where: { $0.state == .open })
+                let round = try await FollowUpStore(context.kommun).rounds().first(where: { $0.state == .open })
             {
                 cards.insert(
                     .init(

@@ -66,11 +66,11 @@ struct CrimeFiguresPage {
         var query: [(String, String)] { [("ar", "\(year)"), ("datum", basis.rawValue), ("niva", level.rawValue)] }
     }
 
-    func selection(_ request: Request, kommunID: UUID) async throws -> Selection {
+    func selection(_ request: Request, kommun: KommunScope) async throws -> Selection {
         let query = request.uri.queryParameters
         let basis = query["datum"].flatMap { CrimeDateBasis(rawValue: String($0)) } ?? .brott
         let level = query["niva"].flatMap { CrimeStore.AreaLevel(rawValue: String($0)) } ?? .omraden
-        let years = try await CrimeStore(deps.database).years(kommunID: kommunID, basis: basis)
+        let years = try await CrimeStore(kommun).years(basis: basis)
         var year = years.last ?? Int(SwedishTime.date(Date()).prefix(4))!
         if let asked = query["ar"] {
             guard let value = Int(String(asked)), (1900...2199).contains(value) else { throw HTTPError(.badRequest, message: "Året måste vara ett årtal.") }
@@ -79,9 +79,9 @@ struct CrimeFiguresPage {
         return Selection(year: year, basis: basis, level: level, years: years)
     }
 
-    func figures(_ selection: Selection, user: UserAccount) async throws -> CrimeFigures {
-        let figures = try await CrimeStore(deps.database).figures(
-            kommunID: user.kommun.id, year: selection.year, basis: selection.basis, level: selection.level)
+    func figures(_ selection: Selection, context: StaffContext) async throws -> CrimeFigures {
+        let user = context.user
+        let figures = try await CrimeStore(context.kommun).figures(year: selection.year, basis: selection.basis, level: selection.level)
         return user.role.allows(.editLagesbild) ? figures : figures.hidingSmallCounts()
     }
 
@@ -89,16 +89,16 @@ struct CrimeFiguresPage {
         routes.staff(SiteRoutes.crimeFigures) { request, context in try await page(request, context: context) }
         routes.staff(SiteRoutes.crimeFiguresCSV) { request, context in
             let user = try context.requireUser(allowedTo: .readCrimeStatistics)
-            let selection = try await selection(request, kommunID: user.kommun.id)
+            let selection = try await selection(request, kommun: context.kommun)
             return Response.download(
-                CrimeReportFiles.csv(try await figures(selection, user: user)), contentType: "text/csv; charset=utf-8",
+                CrimeReportFiles.csv(try await figures(selection, context: context)), contentType: "text/csv; charset=utf-8",
                 filename: "brott-\(user.kommun.slug)-\(selection.year)-\(selection.basis.rawValue).csv")
         }
         routes.staff(SiteRoutes.crimeFiguresJSON) { request, context in
             let user = try context.requireUser(allowedTo: .readCrimeStatistics)
-            let selection = try await selection(request, kommunID: user.kommun.id)
+            let selection = try await selection(request, kommun: context.kommun)
             return Response.download(
-                try CrimeReportFiles.json(try await figures(selection, user: user), kommun: user.kommun), contentType: "application/json; charset=utf-8",
+                try CrimeReportFiles.json(try await figures(selection, context: context), kommun: user.kommun), contentType: "application/json; charset=utf-8",
                 filename: "brott-\(user.kommun.slug)-\(selection.year)-\(selection.basis.rawValue).json")
         }
         CrimeImportRoutes(page: self).register(on: routes)
@@ -107,9 +107,9 @@ struct CrimeFiguresPage {
     /// The table with the import forms; `error` shows a failed import's problems (nothing stored).
     func page(_ request: Request, context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readCrimeStatistics)
-        let selection = try await selection(request, kommunID: user.kommun.id)
-        let figures = try await figures(selection, user: user)
-        let imports = try await CrimeStore(deps.database).imports(kommunID: user.kommun.id)
+        let selection = try await selection(request, kommun: context.kommun)
+        let figures = try await figures(selection, context: context)
+        let imports = try await CrimeStore(context.kommun).imports()
         var view = View(
             years: Set(selection.years + [selection.year]).sorted(by: >).map {
                 SelectOption(value: "\($0)", label: "\($0)", selected: $0 == selection.year)

@@ -12,10 +12,10 @@ struct CrimeImportRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.crimeImport) { request, context in
             try await importing(request, context, limit: 200 * 1024 * 1024) { user, table, fileName in
-                let known = try await PopulationStore(deps.database).knownDeso(kommunID: user.kommun.id)
+                let known = try await PopulationStore(context.kommun).knownDeso()
                 let extract = try CrimeExtract.read(table, kommun: user.kommun, knownDeso: known)
-                let summary = try await CrimeStore(deps.database).importExtract(
-                    extract, kommun: user.kommun, fileName: fileName, replacePeriod: context.form.text("ersatt") == "ja", by: context.actor)
+                let summary = try await CrimeStore(context.kommun).importExtract(
+                    extract, fileName: fileName, replacePeriod: context.form.text("ersatt") == "ja", by: context.actor)
                 var notice =
                     "Importerade \(SwedishNumber.integer(summary.rows)) rader (\(SwedishNumber.integer(summary.newRows)) nya) med inskrivningsdatum \(summary.reportedFrom ?? "–") – \(summary.reportedTo ?? "–")."
                 if summary.skippedRows > 0 { notice += " \(SwedishNumber.integer(summary.skippedRows)) rader gällde andra kommuner och hoppades över." }
@@ -26,7 +26,7 @@ struct CrimeImportRoutes {
         routes.staff(SiteRoutes.populationImport) { request, context in
             try await importing(request, context, limit: 50 * 1024 * 1024) { user, table, fileName in
                 let result = try PopulationTable.read(table, kommun: user.kommun)
-                try await PopulationStore(deps.database).importCounts(result, kommun: user.kommun, fileName: fileName, by: context.actor)
+                try await PopulationStore(context.kommun).importCounts(result, fileName: fileName, by: context.actor)
                 var notice = "Importerade befolkningen i \(result.desoCount) DeSO för år \(result.years.map(String.init).joined(separator: ", "))."
                 if result.skippedRows > 0 { notice += " \(result.skippedRows) rader gällde andra kommuner och hoppades över." }
                 return notice

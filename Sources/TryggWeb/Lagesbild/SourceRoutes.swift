@@ -42,13 +42,13 @@ struct SourceRoutes {
     }
 
     func save(id: UUID?, context: StaffContext) async throws -> Response {
-        let user = try context.requireUser(allowedTo: .editLagesbild)
+        _ = try context.requireUser(allowedTo: .editLagesbild)
         let form = context.form
         let entry = SourceEntry(
             id: id ?? UUID(), name: form.text("name"), owner: form.text("owner"), period: form.text("period"), method: form.text("method"),
             limitations: form.text("limitations"), included: form.text("used") != "nej", reason: form.text("reason"))
         do {
-            let saved = try await SourceStore(deps.database).save(entry, id: id, kommunID: user.kommun.id, by: context.actor)
+            let saved = try await SourceStore(context.kommun).save(entry, id: id, by: context.actor)
             return Response.seeOther(SiteRoutes.sources.path, notice: "Källan ”\(saved.name)” är sparad.", context: context)
         } catch StoreError.notFound {
             throw HTTPError(.notFound, message: "Källan finns inte.")
@@ -59,7 +59,7 @@ struct SourceRoutes {
 
     func page(context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readCrimeStatistics)
-        let entries = try await SourceStore(deps.database).all(kommunID: user.kommun.id)
+        let entries = try await SourceStore(context.kommun).all()
         var view = View(
             rows: entries.map {
                 Row(

@@ -32,6 +32,7 @@ struct SessionMiddleware: RouterMiddleware {
                 context.pendingSession = session
             } else {
                 context.session = session
+                context.database = deps.database
             }
         }
         if request.method == .get, let value = request.cookies[Flash.cookieName]?.value {
@@ -85,6 +86,7 @@ struct BearerTokenMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") {
+            context.database = deps.database
             context.tokenUser = try await deps.tokenUser(String(authorization.dropFirst("Bearer ".count)).trimmed)
         }
         return try await next(request, context)

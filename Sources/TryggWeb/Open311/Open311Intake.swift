@@ -23,14 +23,14 @@ struct Open311Intake {
             key.utf8.count > 100
             ? nil
             : try await deps.open311Keys.value(for: key) { hash in
-                try await Open311KeyStore(deps.database).key(forHash: hash).map { (Open311Key(kommunID: $0.kommunID, label: $0.label), nil) }
+                try await Open311KeyStore.key(forHash: hash, in: deps.database).map { (Open311Key(kommunID: $0.kommunID, label: $0.label), nil) }
             }
         guard let keyLabel = found.flatMap({ $0.kommunID == kommun.id ? $0.label : nil }) else {
             throw Open311Error(.forbidden, "api_key är ogiltig eller spärrad för \(kommun.name).")
         }
         let draft: CitizenDraft
         do { draft = try Open311Input.draft(from: form) } catch { throw Open311Error(.badRequest, error.description) }
-        let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
+        let reference = try await deps.referenceCache.lookups(for: deps.scope(of: kommun))
         guard reference.categories.contains(where: { $0.isPublic && !$0.retired && $0.code == draft.category }) else {
             throw Open311Error(.badRequest, "service_code ”\(draft.category.prefix(60))” finns inte. Se services.\(format == .json ? "json" : "xml").")
         }

@@ -13,7 +13,7 @@ struct Open311Queries {
     func list(request: Request, format: Open311Format) async throws -> Response {
         let query = request.uri.queryParameters
         let kommun = try await Open311Routes.kommun(query["jurisdiction_id"].map(String.init), deps: deps)
-        let categories = try await Open311Routes(deps: deps).publicCategories(kommunID: kommun.id)
+        let categories = try await Open311Routes(deps: deps).publicCategories(of: kommun)
         var filter = CitizenStore.Filter(statuses: [.approved, .closed], limit: Self.maxResults)
         if let ids = query["service_request_id"].map(String.init), !ids.trimmed.isEmpty {
             // The standard: service_request_id overrides every other parameter.
@@ -43,15 +43,15 @@ struct Open311Queries {
             }
             (filter.from, filter.until) = try Self.period(start: query["start_date"].map(String.init), end: query["end_date"].map(String.init))
         }
-        let reports = try await CitizenStore(deps.database).list(kommunID: kommun.id, filter: filter)
+        let reports = try await CitizenStore(deps.scope(of: kommun)).list(filter: filter)
         return try await document(reports, kommun: kommun, format: format)
     }
 
     func one(id: String, request: Request, format: Open311Format) async throws -> Response {
         let kommun = try await Open311Routes.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), deps: deps)
         guard let number = Int(id), number > 0,
-            let report = try await CitizenStore(deps.database).list(
-                kommunID: kommun.id, filter: .init(statuses: [.approved, .closed], publicNumbers: [number], limit: 1)
+            let report = try await CitizenStore(deps.scope(of: kommun)).list(
+                filter: .init(statuses: [.approved, .closed], publicNumbers: [number], limit: 1)
             ).first
         else {
             throw Open311Error(.notFound, "Ärende ”\(id.prefix(30))” finns inte eller är inte publicerat.")
@@ -61,7 +61,7 @@ struct Open311Queries {
 
     func token(_ token: String, request: Request, format: Open311Format) async throws -> Response {
         let kommun = try await Open311Routes.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), deps: deps)
-        guard let report = try await CitizenStore(deps.database).find(token: token, kommunID: kommun.id) else {
+        guard let report = try await CitizenStore(deps.scope(of: kommun)).find(token: token) else {
             throw Open311Error(.notFound, "Token finns inte.")
         }
         let id: Open311Value = report.status.isPublic ? report.publicNumber.map { .text(String($0)) } ?? .null : .null
@@ -95,7 +95,7 @@ struct Open311Queries {
     }
 
     private func document(_ reports: [CitizenReport], kommun: Kommun, format: Open311Format) async throws -> Response {
-        let reference = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database)
+        let reference = try await deps.referenceCache.lookups(for: deps.scope(of: kommun))
         let categories = Dictionary(reference.categories.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let items = reports.map { report -> Open311Value in
             let category = categories[report.categoryID]

@@ -61,13 +61,13 @@ struct Open311Routes {
         return kommun
     }
 
-    func publicCategories(kommunID: UUID) async throws -> [IncidentCategory] {
-        try await deps.referenceCache.lookups(kommunID: kommunID, database: deps.database).categories.filter { $0.isPublic && !$0.retired }
+    func publicCategories(of kommun: Kommun) async throws -> [IncidentCategory] {
+        try await deps.referenceCache.lookups(for: deps.scope(of: kommun)).categories.filter { $0.isPublic && !$0.retired }
     }
 
     private func services(request: Request, format: Open311Format) async throws -> Response {
         let kommun = try await Self.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), deps: deps)
-        let list = try await publicCategories(kommunID: kommun.id).map { category -> Open311Value in
+        let list = try await publicCategories(of: kommun).map { category -> Open311Value in
             .object([
                 ("service_code", .text(category.code)), ("service_name", .text(category.name)),
                 ("description", .text(Open311Attributes.serviceDescription(category))), ("metadata", .bool(true)),
@@ -80,10 +80,10 @@ struct Open311Routes {
 
     private func definition(code: String, request: Request, format: Open311Format) async throws -> Response {
         let kommun = try await Self.kommun(request.uri.queryParameters["jurisdiction_id"].map(String.init), deps: deps)
-        guard let category = try await publicCategories(kommunID: kommun.id).first(where: { $0.code == code }) else {
+        guard let category = try await publicCategories(of: kommun).first(where: { $0.code == code }) else {
             throw Open311Error(.notFound, "service_code ”\(code.prefix(60))” finns inte i \(kommun.name).")
         }
-        let areas = try await deps.referenceCache.lookups(kommunID: kommun.id, database: deps.database).areas
+        let areas = try await deps.referenceCache.lookups(for: deps.scope(of: kommun)).areas
         return Open311Response.document(
             .object([
                 ("service_code", .text(category.code)),

@@ -30,11 +30,11 @@ struct OrganisationRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.organisations) { _, context in try await list(context: context) }
         routes.staff(SiteRoutes.organisationAdd) { _, context in
-            let user = try context.requireUser(allowedTo: .administerKommun)
+            _ = try context.requireUser(allowedTo: .administerKommun)
             guard let kind = OrganisationKind(rawValue: context.form.text("kind")) else { throw HTTPError(.badRequest) }
             do {
-                let created = try await KommunStore(deps.database).addOrganisation(
-                    kommunID: user.kommun.id, abbreviation: context.form.text("abbreviation"), name: context.form.text("name"),
+                let created = try await OrganisationStore(context.kommun).addOrganisation(
+                    abbreviation: context.form.text("abbreviation"), name: context.form.text("name"),
                     kind: kind, by: context.actor)
                 return Response.seeOther(SiteRoutes.organisations.path, notice: "\(created.abbreviation) är tillagd.", context: context)
             } catch let error as StoreError {
@@ -42,15 +42,15 @@ struct OrganisationRoutes {
             }
         }
         routes.staff(SiteRoutes.organisationSave) { _, context in
-            let user = try context.requireUser(allowedTo: .administerKommun)
+            _ = try context.requireUser(allowedTo: .administerKommun)
             let id = try context.parameters.require("id", as: UUID.self)
-            guard let existing = try await KommunStore(deps.database).organisation(id: id, kommunID: user.kommun.id) else {
+            guard let existing = try await OrganisationStore(context.kommun).organisation(id: id) else {
                 throw HTTPError(.notFound)
             }
             guard let kind = OrganisationKind(rawValue: context.form.text("kind")) else { throw HTTPError(.badRequest) }
             do {
-                try await KommunStore(deps.database).updateOrganisation(
-                    id: existing.id, kommunID: user.kommun.id, name: context.form.text("name"), kind: kind, by: context.actor)
+                try await OrganisationStore(context.kommun).updateOrganisation(
+                    id: existing.id, name: context.form.text("name"), kind: kind, by: context.actor)
                 return Response.seeOther(SiteRoutes.organisations.path, notice: "\(existing.abbreviation) är sparad.", context: context)
             } catch let error as StoreError {
                 return try await list(context: context, error: error.description, status: .badRequest)
@@ -63,7 +63,7 @@ struct OrganisationRoutes {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readReferenceData)
-        let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+        let organisations = try await OrganisationStore(context.kommun).organisations()
         let groups = OrganisationKind.allCases.map { kind in
             Group(
                 title: Self.pluralTitle(kind),

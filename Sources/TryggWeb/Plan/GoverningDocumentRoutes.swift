@@ -41,9 +41,9 @@ struct GoverningDocumentRoutes {
     }
 
     private func save(id: UUID?, context: StaffContext) async throws -> Response {
-        let user = try context.requireUser(allowedTo: .editPlan)
+        _ = try context.requireUser(allowedTo: .editPlan)
         // Another kommun's document is "not found" before anything about the form is said.
-        if let id, try await !GoverningDocumentStore(deps.database).all(kommunID: user.kommun.id).contains(where: { $0.id == id }) {
+        if let id, try await !GoverningDocumentStore(context.kommun).all().contains(where: { $0.id == id }) {
             throw HTTPError(.notFound)
         }
         let form = context.form
@@ -53,7 +53,7 @@ struct GoverningDocumentRoutes {
             validity: form.text("validity"), reviewOn: form.text("review_on"),
             links: form.text("links").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         do {
-            try await GoverningDocumentStore(deps.database).save(document, id: id, kommunID: user.kommun.id, by: context.actor)
+            try await GoverningDocumentStore(context.kommun).save(document, id: id, by: context.actor)
             return Response.seeOther(SiteRoutes.governingDocuments.path, notice: "\(document.title) är sparat.", context: context)
         } catch StoreError.notFound {
             throw HTTPError(.notFound)
@@ -67,7 +67,7 @@ struct GoverningDocumentRoutes {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readPlan)
-        let documents = try await GoverningDocumentStore(deps.database).all(kommunID: user.kommun.id).map { document in
+        let documents = try await GoverningDocumentStore(context.kommun).all().map { document in
             DocumentRow(
                 id: document.id.uuidString, kind: document.kind.displayName, kindOptions: Self.kinds(selected: document.kind),
                 title: document.title, diarienummer: document.diarienummer, adoptedBy: document.adoptedBy, adoptedOn: document.adoptedOn,

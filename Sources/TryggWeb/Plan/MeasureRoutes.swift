@@ -56,12 +56,12 @@ struct MeasureRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.measure) { _, context in try await page(context: context) }
         routes.staff(SiteRoutes.measureSave) { _, context in
-            let user = try context.requireUser(allowedTo: .editPlan)
+            _ = try context.requireUser(allowedTo: .editPlan)
             let id = try context.parameters.require("id", as: UUID.self)
-            guard let (measure, _) = try await PlanStore(deps.database).measure(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
+            guard let (measure, _) = try await PlanStore(context.kommun).measure(id: id) else { throw HTTPError(.notFound) }
             do {
                 let edit = try Self.edit(from: context.form, year: measure.row.year)
-                try await PlanStore(deps.database).updateMeasure(id: id, kommunID: user.kommun.id, edit: edit, by: context.actor)
+                try await PlanStore(context.kommun).updateMeasure(id: id, edit: edit, by: context.actor)
                 return Response.seeOther(SiteRoutes.measure.path(id), notice: "Åtgärden är sparad.", context: context)
             } catch let error as StoreError {
                 return try await page(context: context, error: error.description, status: .badRequest, keep: context.form)
@@ -71,11 +71,11 @@ struct MeasureRoutes {
         }
         for (route, retired) in [(SiteRoutes.measureRetire, true), (SiteRoutes.measureReinstate, false)] {
             routes.staff(route) { _, context in
-                let user = try context.requireUser(allowedTo: .editPlan)
+                _ = try context.requireUser(allowedTo: .editPlan)
                 let id = try context.parameters.require("id", as: UUID.self)
-                guard try await PlanStore(deps.database).measure(id: id, kommunID: user.kommun.id) != nil else { throw HTTPError(.notFound) }
+                guard try await PlanStore(context.kommun).measure(id: id) != nil else { throw HTTPError(.notFound) }
                 do {
-                    try await PlanStore(deps.database).setRetired(retired, measureID: id, kommunID: user.kommun.id, by: context.actor)
+                    try await PlanStore(context.kommun).setRetired(retired, measureID: id, by: context.actor)
                     return Response.seeOther(
                         SiteRoutes.measure.path(id), notice: retired ? "Åtgärden är markerad som utgången." : "Åtgärden är återinförd.",
                         context: context)
@@ -86,11 +86,11 @@ struct MeasureRoutes {
         }
         routes.staff(SiteRoutes.measureNew) { request, context in try await newPage(request: request, context: context) }
         routes.staff(SiteRoutes.measureCreate) { request, context in
-            let (user, plan) = try await PlanRoutes(deps: deps).requirePlan(request: request, context: context, permission: .editPlan)
+            let (_, plan) = try await PlanRoutes(deps: deps).requirePlan(request: request, context: context, permission: .editPlan)
             do {
                 let edit = try Self.edit(from: context.form, year: plan.year)
-                let measure = try await PlanStore(deps.database).addMeasure(
-                    planID: plan.id, kommunID: user.kommun.id, edit: edit,
+                let measure = try await PlanStore(context.kommun).addMeasure(
+                    planID: plan.id, edit: edit,
                     by: context.actor)
                 return Response.seeOther(SiteRoutes.measure.path(measure.id))
             } catch let error as StoreError {
@@ -153,9 +153,9 @@ struct MeasureRoutes {
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readPlan)
         let id = try context.parameters.require("id", as: UUID.self)
-        let store = PlanStore(deps.database)
-        guard let (measure, plan) = try await store.measure(id: id, kommunID: user.kommun.id) else { throw HTTPError(.notFound) }
-        let history = try await store.history(measureID: id, kommunID: user.kommun.id).map {
+        let store = PlanStore(context.kommun)
+        guard let (measure, plan) = try await store.measure(id: id) else { throw HTTPError(.notFound) }
+        let history = try await store.history(measureID: id).map {
             ChangeRow(at: SwedishTime.dateTime($0.at), actor: $0.actor, action: $0.action, before: $0.before, after: $0.after)
         }
         let row = measure.row

@@ -40,7 +40,7 @@ struct PlanRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.plan) { _, context in
             let user = try context.requireUser(allowedTo: .readPlan)
-            if let latest = try await PlanStore(deps.database).plans(kommunID: user.kommun.id).first {
+            if let latest = try await PlanStore(context.kommun).plans().first {
                 return Response.seeOther(SiteRoutes.planYear.path(latest.year))
             }
             return deps.renderer.page(
@@ -49,38 +49,38 @@ struct PlanRoutes {
         }
         routes.staff(SiteRoutes.planYear) { request, context in try await page(request: request, context: context) }
         routes.staff(SiteRoutes.planExportCSV) { request, context in
-            let (user, plan) = try await requirePlan(request: request, context: context)
-            let measures = try await PlanStore(deps.database).measures(planID: plan.id, kommunID: user.kommun.id)
+            let (_, plan) = try await requirePlan(request: request, context: context)
+            let measures = try await PlanStore(context.kommun).measures(planID: plan.id)
             return Response.download(
                 PlanCSV.csv(measures.map(\.row)).utf8, contentType: "text/csv; charset=utf-8",
                 filename: "atgardsplan-\(plan.year)-v\(plan.version).csv")
         }
         routes.staff(SiteRoutes.planExportXlsx) { request, context in
-            let (user, plan) = try await requirePlan(request: request, context: context)
-            let measures = try await PlanStore(deps.database).measures(planID: plan.id, kommunID: user.kommun.id)
+            let (_, plan) = try await requirePlan(request: request, context: context)
+            let measures = try await PlanStore(context.kommun).measures(planID: plan.id)
             return Response.download(
                 try PlanFiles.xlsx(measures.map(\.row), year: plan.year), contentType: Response.xlsxType,
                 filename: "atgardsplan-\(plan.year)-v\(plan.version).xlsx")
         }
         routes.staff(SiteRoutes.planImport) { _, context in try await importFile(context: context) }
         routes.staff(SiteRoutes.planAdopt) { request, context in
-            let (user, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
+            let (_, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
             let metadata = PlanMetadata(
                 title: context.form.text("title"), diarienummer: context.form.text("diarienummer"),
                 adoptedBy: context.form.text("adopted_by"), adoptedOn: context.form.text("adopted_on"))
             do {
-                try await PlanStore(deps.database).adopt(planID: plan.id, kommunID: user.kommun.id, metadata: metadata, by: context.actor)
+                try await PlanStore(context.kommun).adopt(planID: plan.id, metadata: metadata, by: context.actor)
             } catch let error as StoreError {
                 return try await page(request: request, context: context, error: error.description, status: .badRequest)
             }
             return Response.seeOther(SiteRoutes.planYear.path(plan.year))
         }
         routes.staff(SiteRoutes.planCopy) { request, context in
-            let (user, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
+            let (_, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
             let target = context.form.text("mal") == "ny-version" ? plan.year : plan.year + 1
             do {
-                let copy = try await PlanStore(deps.database).copy(
-                    planID: plan.id, kommunID: user.kommun.id, toYear: target,
+                let copy = try await PlanStore(context.kommun).copy(
+                    planID: plan.id, toYear: target,
                     by: context.actor)
                 return Response.seeOther(SiteRoutes.planYear.path(copy.year))
             } catch let error as StoreError {
@@ -93,12 +93,12 @@ struct PlanRoutes {
     func requirePlan(request: Request, context: StaffContext, permission: Permission = .readPlan) async throws -> (UserAccount, ActionPlan) {
         let user = try context.requireUser(allowedTo: permission)
         let year = try context.parameters.require("year", as: Int.self)
-        let store = PlanStore(deps.database)
+        let store = PlanStore(context.kommun)
         let plan: ActionPlan?
         if let version = request.uri.queryParameters["version"].flatMap({ Int(String($0)) }) {
-            plan = try await store.plans(kommunID: user.kommun.id).first { $0.year == year && $0.version == version }
+            plan = try await store.plans().first { $0.year == year && $0.version == version }
         } else {
-            plan = try await store.plan(kommunID: user.kommun.id, year: year)
+            plan = try await store.plan(year: year)
         }
         guard let plan else { throw HTTPError(.notFound) }
         return (user, plan)
@@ -116,20 +116,20 @@ struct PlanRoutes {
             partner: String(query["samverkan"] ?? "").prefix(100).description,
             text: String(query["q"] ?? "").prefix(200).description,
             includeRetired: query["utgangna"] != nil)
-        let store = PlanStore(deps.database)
-        let all = try await store.measures(planID: plan.id, kommunID: user.kommun.id, filter: MeasureFilter(includeRetired: filter.includeRetired))
-        let organisations = try await KommunStore(deps.database).organisations(kommunID: user.kommun.id)
+        let store = PlanStore(context.kommun)
+        let all = try await store.measures(planID: plan.id, filter: MeasureFilter(includeRetired: filter.includeRetired))
+        let organisations = try await OrganisationStore(context.kommun).organisations()
         // Status comes from the latest follow-up round of this plan ("Ej besvarad" before any answer).
         let wantedStatus = String(query["status"] ?? "")
         var statusByMeasure: [UUID: String] = [:]
-        if !wantedStatus.isEmpty, let round = try await FollowUpStore(deps.database).rounds(kommunID: user.kommun.id).first(where: { $0.planID == plan.id }) {
-            let answers = try await FollowUpStore(deps.database).answers(roundID: round.id, kommunID: user.kommun.id)
+        if !wantedStatus.isEmpty, let round = try await FollowUpStore(context.kommun).rounds().first(where: { $0.planID == plan.id }) {
+            let answers = try await FollowUpStore(context.kommun).answers(roundID: round.id)
             for line in FollowUpSummary(measures: all, answers: answers, organisations: organisations).lines {
                 statusByMeasure[line.measure.id] = FollowUpReport.statusName(line.status)
             }
         }
         let matching = all.filter(filter.matches).filter { wantedStatus.isEmpty || (statusByMeasure[$0.id] ?? "Ej besvarad") == wantedStatus }
-        let plans = try await store.plans(kommunID: user.kommun.id).map { other in
+        let plans = try await store.plans().map { other in
             PlanLink(
                 label: "\(other.year)" + (other.version > 1 ? " v\(other.version)" : "") + (other.status == .utkast ? " (utkast)" : ""),
                 href: SiteRoutes.planYear.path(other.year, query: [("version", "\(other.version)")]), current: other.id == plan.id)
@@ -155,7 +155,7 @@ struct PlanRoutes {
     }
 
     private func importFile(context: StaffContext) async throws -> Response {
-        let user = try context.requireUser(allowedTo: .editPlan)
+        _ = try context.requireUser(allowedTo: .editPlan)
         func failure(_ message: String) -> Response {
             deps.renderer.page(
                 .planEmpty, title: "Import av åtgärdsplan", context: context, content: EmptyPage(canEdit: true),
@@ -165,8 +165,8 @@ struct PlanRoutes {
         let rows: [PlanRow]
         do { rows = try PlanFiles.rows(from: file.data) } catch { return failure(error.description) }
         do {
-            let summary = try await PlanStore(deps.database).importRows(
-                rows, into: user.kommun, source: file.filename,
+            let summary = try await PlanStore(context.kommun).importRows(
+                rows, source: file.filename,
                 by: context.actor)
             return Response.seeOther(SiteRoutes.planYear.path(summary.plan.year, query: [("version", "\(summary.plan.version)")]))
         } catch let error as ImportFailure {

@@ -35,7 +35,7 @@ struct UserRoutes {
     }
 
     private func add(context: StaffContext) async throws -> Response {
-        let admin = try context.requireUser(allowedTo: .administerKommun)
+        _ = try context.requireUser(allowedTo: .administerKommun)
         let form = context.form
         func failure(_ message: String) async throws -> Response {
             try await list(context: context, keep: form, error: message, status: .badRequest)
@@ -44,11 +44,11 @@ struct UserRoutes {
         let password = form["password"] ?? ""
         if let problem = PasswordPolicy.problem(with: password) { return try await failure(problem) }
         guard let organisationID = UUID(uuidString: form.text("organisation")),
-            let organisation = try await KommunStore(deps.database).organisation(id: organisationID, kommunID: admin.kommun.id)
+            let organisation = try await OrganisationStore(context.kommun).organisation(id: organisationID)
         else { return try await failure("Välj en organisation.") }
         do {
-            let created = try await AccountStore(deps.database).add(
-                kommun: admin.kommun, organisationAbbreviation: organisation.abbreviation, email: form.text("email"),
+            let created = try await UserStore(context.kommun).add(
+                organisationAbbreviation: organisation.abbreviation, email: form.text("email"),
                 name: form.text("name"), role: role, passwordHash: try await deps.hashPassword(password), by: context.actor)
             return Response.seeOther(SiteRoutes.users.path, notice: "\(created.email) är tillagd som \(role.displayName.lowercased()).", context: context)
         } catch let error as StoreError {
@@ -59,14 +59,14 @@ struct UserRoutes {
     private func setDisabled(_ disabled: Bool, context: StaffContext) async throws -> Response {
         let admin = try context.requireUser(allowedTo: .administerKommun)
         let id = try context.parameters.require("id", as: UUID.self)
-        guard let target = try await AccountStore(deps.database).account(id: id, kommunID: admin.kommun.id) else {
+        guard let target = try await UserStore(context.kommun).account(id: id) else {
             throw HTTPError(.notFound)
         }
         guard target.id != admin.id else {
             return try await list(context: context, error: "Du kan inte inaktivera ditt eget konto.", status: .badRequest)
         }
-        try await AccountStore(deps.database).setDisabled(
-            userID: target.id, kommunID: admin.kommun.id, disabled: disabled,
+        try await UserStore(context.kommun).setDisabled(
+            userID: target.id, disabled: disabled,
             by: context.actor)
         // The user's API tokens must stop working now, not when the cache would renew them.
         deps.apiTokens.removeAll()
@@ -79,8 +79,8 @@ struct UserRoutes {
         error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let admin = try context.requireUser(allowedTo: .administerKommun)
-        let users = try await AccountStore(deps.database).accounts(kommunID: admin.kommun.id)
-        let organisations = try await KommunStore(deps.database).organisations(kommunID: admin.kommun.id)
+        let users = try await UserStore(context.kommun).accounts()
+        let organisations = try await OrganisationStore(context.kommun).organisations()
         let rows = users.map { user in
             Row(
                 id: user.id.uuidString, email: user.email, name: user.name, role: user.role.displayName,

@@ -21,11 +21,13 @@ extension TryggRequestContext: PageContext {
 protocol SignedInContext {
     var user: UserAccount { get }
     var clientAddress: String { get }
+    /// The user's kommun: every store a handler uses is created from it, so each of its queries
+    /// is filtered to this kommun (`KommunScope`).
+    var kommun: KommunScope { get }
 }
 
 extension SignedInContext {
-    /// The kommun every query of this request is scoped to.
-    var kommunID: UUID { user.kommun.id }
+    var kommunID: UUID { kommun.kommunID }
     /// Who the audit log names for a change made in this request.
     var actor: Actor { Actor(user: user, address: clientAddress) }
 
@@ -42,6 +44,7 @@ extension SignedInContext {
 struct StaffContext: ChildRequestContext, PageContext, SignedInContext {
     var coreContext: CoreRequestContextStorage
     let user: UserAccount
+    let kommun: KommunScope
     /// The session's id, so that a password change can keep this session and end the others.
     let sessionID: UUID
     let clientAddress: String
@@ -54,7 +57,8 @@ struct StaffContext: ChildRequestContext, PageContext, SignedInContext {
     let flash: Flash?
 
     init(context: TryggRequestContext) throws {
-        guard let session = context.session else { throw AuthenticationRequired() }
+        guard let session = context.session, let database = context.database else { throw AuthenticationRequired() }
+        kommun = KommunScope(database, kommunID: session.account.kommun.id)
         secureCookies = context.secureCookies
         flash = context.flash
         coreContext = context.coreContext
@@ -76,11 +80,13 @@ struct StaffContext: ChildRequestContext, PageContext, SignedInContext {
 struct APIContext: ChildRequestContext, SignedInContext {
     var coreContext: CoreRequestContextStorage
     let user: UserAccount
+    let kommun: KommunScope
     let clientAddress: String
     let maxBodyBytes: Int
 
     init(context: TryggRequestContext) throws {
-        guard let user = context.tokenUser else { throw AuthenticationRequired() }
+        guard let user = context.tokenUser, let database = context.database else { throw AuthenticationRequired() }
+        kommun = KommunScope(database, kommunID: user.kommun.id)
         coreContext = context.coreContext
         self.user = user
         clientAddress = context.clientAddress
