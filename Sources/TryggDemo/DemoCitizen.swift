@@ -40,7 +40,7 @@ enum DemoCitizen {
         "Tack för tipset. Platsen ingår nu i vår samordnade närvaro på helgkvällar (demo).",
     ]
 
-    static func seed(_ database: TryggDatabase, kommun: Kommun, now: Date = Date()) async throws {
+    static func seed(_ database: TryggDatabase, kommun: Kommun, now: Date = TryggClock.now) async throws {
         let actor = Actor.commandLine(kommunID: kommun.id)
         let bounds: KommunBounds = kommun.slug == "norrkoping" ? .norrkoping : .linkoping
         try await CitizenSettingsStore(KommunScope(database, kommunID: kommun.id)).save(CitizenSettings(bounds: bounds), by: actor)

@@ -5,7 +5,7 @@ import TryggStore
 /// The demo's EST year: synthetic events, an insats that worked with its follow-up, published
 /// weekly lägesbilder with assessments, and a few reports by the demo rapportör.
 enum DemoEST {
-    static func seed(_ database: TryggDatabase, kommun: Kommun, now: Date = Date()) async throws {
+    static func seed(_ database: TryggDatabase, kommun: Kommun, now: Date = TryggClock.now) async throws {
         let actor = Actor.commandLine(kommunID: kommun.id)
         let categories = try await CategoryStore(KommunScope(database, kommunID: kommun.id)).all()
         let byCode = Dictionary(uniqueKeysWithValues: categories.map { ($0.code, $0) })

@@ -233,8 +233,8 @@ struct CitizenReportTests {
     func contactRetention() async throws {
         try await Harness.run { harness, client in
             _ = try await Self.submitTip(client)
-            #expect(try await CitizenStore.purgeExpiredContacts(in: harness.database, now: Date().addingTimeInterval(182 * 86_400)) == 0)
-            #expect(try await CitizenStore.purgeExpiredContacts(in: harness.database, now: Date().addingTimeInterval(184 * 86_400)) == 1)
+            #expect(try await CitizenStore.purgeExpiredContacts(in: harness.database, now: TryggClock.now.addingTimeInterval(182 * 86_400)) == 0)
+            #expect(try await CitizenStore.purgeExpiredContacts(in: harness.database, now: TryggClock.now.addingTimeInterval(184 * 86_400)) == 1)
             let report = try #require(try await Self.reports(harness).first)
             #expect(report.email == nil && report.contactDeleteAfter == nil && report.description.contains("tunneln"))
             #expect(try await harness.auditActions("linkoping").contains("raderade kontaktuppgifter"))

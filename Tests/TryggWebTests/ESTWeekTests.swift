@@ -116,10 +116,10 @@ struct ESTWeekTests {
             let insats = try #require(try await InsatsStore(KommunScope(harness.database, kommunID: kommun.id)).all().first { $0.point != nil })
             let effect = try await analytiker.get("/est/insatser/\(insats.id)?radie=150&veckor=8")
             #expect(effect.text.contains("färre") && effect.text.contains("slumpen"))
-            let year = StockholmCalendar.local(Date()).year
+            let year = StockholmCalendar.local(TryggClock.now).year
             let trends = try await analytiker.get("/est/trender?ar=\(year)")
             #expect(trends.status == .ok && trends.text.contains("Hela kommunen") && trends.text.contains("<svg"))
-            let spike = ISOWeek.containing(Date()).adding(-DemoEvents.spikeWeeksAgo)
+            let spike = ISOWeek.containing(TryggClock.now).adding(-DemoEvents.spikeWeeksAgo)
             let week = try await analytiker.get("/est/vecka/\(spike)")
             #expect(week.text.contains("Bergaskolans skolgård") && week.text.contains("en ökning med"))
             #expect(try await analytiker.get("/est/trender?ar=1").status == .badRequest)

@@ -22,6 +22,19 @@ struct Harness {
         followUp: Bool = false, est: Bool = false, citizen: Bool = false, statistics: Bool = false, configure: (inout AppConfiguration) -> Void = { _ in },
         _ body: @Sendable (Harness, any TestClientProtocol) async throws -> Void
     ) async throws {
+        try await TryggClock.$current.withValue(.fixed(now)) {
+            try await run(followUp: followUp, est: est, citizen: citizen, statistics: statistics, configure: configure, atFixedTime: body)
+        }
+    }
+
+    /// The instant every web test runs at (a Wednesday morning in Sweden), so the demo year,
+    /// "this week" and every stored time are the same on every run.
+    static let now = Date(timeIntervalSince1970: 1_773_219_600)  // 2026-03-11 09:00 UTC
+
+    private static func run(
+        followUp: Bool, est: Bool, citizen: Bool, statistics: Bool, configure: (inout AppConfiguration) -> Void,
+        atFixedTime body: @Sendable (Harness, any TestClientProtocol) async throws -> Void
+    ) async throws {
         let location = DatabaseLocation.isolatedForTest()
         var configuration = AppConfiguration(database: location, bcryptCost: 4, loginAttemptsPerMinute: 1000)
         configure(&configuration)

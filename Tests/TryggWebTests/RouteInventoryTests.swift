@@ -113,7 +113,7 @@ struct RouteInventoryTests {
                 "/plan/styrdokument/": try #require(try await GoverningDocumentStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first).id
                     .uuidString,
             ]) { a, _ in a }
-            let weekWithPlace = ISOWeek.containing(Date()).adding(-DemoEvents.tunnelMeasureWeeksAgo - 1)
+            let weekWithPlace = ISOWeek.containing(TryggClock.now).adding(-DemoEvents.tunnelMeasureWeeksAgo - 1)
             let insats = try #require(try await InsatsStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first)
             let place = try #require(try await ESTStore(KommunScope(harness.database, kommunID: linkoping.id)).priorityPlaces(week: weekWithPlace).first)
             let incident = try #require(try await IncidentStore(KommunScope(harness.database, kommunID: linkoping.id)).list(filter: .init(limit: 1)).first)

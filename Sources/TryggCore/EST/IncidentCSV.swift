@@ -21,7 +21,9 @@ public enum IncidentCSV {
     }
 
     /// Checks a whole table; the import checks chunk by chunk with a `Checker`.
-    public static func rows(from table: CSVTable, categories: [IncidentCategory], areaNames: [String], now: Date = Date()) throws(ImportFailure) -> [Row] {
+    public static func rows(from table: CSVTable, categories: [IncidentCategory], areaNames: [String], now: Date = TryggClock.now) throws(ImportFailure)
+        -> [Row]
+    {
         let result = try Checker(header: table.header, categories: categories, areaNames: areaNames, now: now).check(table.rows[...])
         guard result.problems.isEmpty else { throw ImportFailure(Array(result.problems.prefix(maxProblems))) }
         return result.rows

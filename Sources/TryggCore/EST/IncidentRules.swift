@@ -10,13 +10,13 @@ public enum IncidentRules {
     /// Phones and servers disagree by some minutes; more than that in the future is a typo.
     public static let futureTolerance: TimeInterval = 10 * 60
 
-    public static func check(_ draft: IncidentDraft, categories: [IncidentCategory], now: Date = Date())
+    public static func check(_ draft: IncidentDraft, categories: [IncidentCategory], now: Date = TryggClock.now)
         -> Result<CheckedIncident, IncidentProblems>
     {
         check(draft, lookup: CategoryLookup(categories), now: now)
     }
 
-    public static func check(_ draft: IncidentDraft, lookup: CategoryLookup, now: Date = Date()) -> Result<CheckedIncident, IncidentProblems> {
+    public static func check(_ draft: IncidentDraft, lookup: CategoryLookup, now: Date = TryggClock.now) -> Result<CheckedIncident, IncidentProblems> {
         var problems: [IncidentProblem] = []
         let category = lookup.match(draft.category)
         if draft.category.trimmed.isEmpty {

@@ -31,7 +31,7 @@ public enum AuditLog {
             .columns("id", "kommun_id", "user_id", "actor", "action", "object_type", "object_id", "detail", "address", "created_at")
             .values(
                 SQLBind(UUID()), SQLBind(kommunID ?? actor.kommunID), SQLBind(actor.userID), SQLBind(actor.label), SQLBind(action),
-                SQLBind(objectType), SQLBind(objectID), SQLBind(String(detail.prefix(2000))), SQLBind(actor.address), SQLBind(Date())
+                SQLBind(objectType), SQLBind(objectID), SQLBind(String(detail.prefix(2000))), SQLBind(actor.address), SQLBind(TryggClock.now)
             )
             .run()
     }
@@ -60,7 +60,7 @@ public enum AuditLog {
         guard !drafts.isEmpty else { return }
         var insert = (db as! any SQLDatabase).insert(into: AuditEntryModel.schema)
             .columns("id", "kommun_id", "user_id", "actor", "action", "object_type", "object_id", "detail", "address", "created_at")
-        let now = Date()
+        let now = TryggClock.now
         for draft in drafts {
             insert = insert.values(
                 SQLBind(UUID()), SQLBind(draft.kommunID ?? draft.actor.kommunID), SQLBind(draft.actor.userID),
@@ -71,7 +71,7 @@ public enum AuditLog {
     }
 
     /// Entries as a JSON array of rows in the column order of the intake view (M015).
-    static func json(_ drafts: [Draft], now: Date = Date()) -> String {
+    static func json(_ drafts: [Draft], now: Date = TryggClock.now) -> String {
         var bytes: [UInt8] = [91]
         for (index, draft) in drafts.enumerated() {
             if index > 0 { bytes.append(44) }

@@ -46,7 +46,7 @@ extension CitizenStore {
             let incident = Incident(
                 id: TimeOrderedUUID.make(), kommunID: kommunID, categoryID: report.categoryID, subcategory: "", occurredAt: report.submittedAt,
                 endedAt: nil, precision: .approximate, point: report.point, areaID: report.areaID, place: report.place,
-                description: report.description, organisationID: nil, reporterID: nil, source: .citizen, createdAt: Date(), updatedAt: Date())
+                description: report.description, organisationID: nil, reporterID: nil, source: .citizen, createdAt: TryggClock.now, updatedAt: TryggClock.now)
             report.incidentID = incident.id
             do {
                 try await save(report, from: .received, action: "publicerade medborgarrapport", detail: detail, by: actor) { sql in
@@ -72,7 +72,7 @@ extension CitizenStore {
         try await save(report, from: previous, action: "redigerade medborgarrapport", detail: detail, by: actor) { sql in
             guard let incidentID = changed.incidentID else { return }
             try await sql.update("incidents").set("category_id", to: changed.categoryID).set("place", to: changed.place)
-                .set("description", to: changed.description).set("updated_at", to: Int64(Date().timeIntervalSince1970))
+                .set("description", to: changed.description).set("updated_at", to: Int64(TryggClock.now.timeIntervalSince1970))
                 .where("id", .equal, incidentID).where("kommun_id", .equal, changed.kommunID).run()
         }
         return report

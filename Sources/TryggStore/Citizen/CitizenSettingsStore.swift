@@ -110,7 +110,7 @@ public struct Open311KeyStore: Sendable {
                 .columns("id", "kommun_id", "key_hash", "label", "created_by", "created_at")
                 .values(
                     SQLBind(id), SQLBind(kommunID), SQLBind(SessionStore.hash(key)), SQLBind(cleanLabel), SQLBind(actor.label),
-                    SQLBind(Int64(Date().timeIntervalSince1970))
+                    SQLBind(Int64(TryggClock.now.timeIntervalSince1970))
                 ).run()
             try await AuditLog.record(
                 actor, action: "skapade Open311-nyckel", objectType: "open311-nyckel", objectID: id.uuidString,
@@ -146,7 +146,7 @@ public struct Open311KeyStore: Sendable {
             throw StoreError.notFound("Nyckeln")
         }
         try await db.transaction { db in
-            try await (db as! any SQLDatabase).update("open311_keys").set("revoked_at", to: Int64(Date().timeIntervalSince1970))
+            try await (db as! any SQLDatabase).update("open311_keys").set("revoked_at", to: Int64(TryggClock.now.timeIntervalSince1970))
                 .where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
             try await AuditLog.record(
                 actor, action: "spärrade Open311-nyckel", objectType: "open311-nyckel", objectID: id.uuidString,

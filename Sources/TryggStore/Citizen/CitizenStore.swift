@@ -30,7 +30,7 @@ public struct CitizenStore: Sendable {
 
     public static func receive(
         _ checked: CheckedCitizenReport, kommunID: UUID, channel: CitizenChannel, retentionDays: Int,
-        by actor: Actor, now: Date = Date()
+        by actor: Actor, now: Date = TryggClock.now
     ) -> ReceivedTip {
         let token = RandomToken.make(length: 32)
         let report = CitizenReport(
@@ -58,7 +58,7 @@ public struct CitizenStore: Sendable {
     /// Stores a checked report as received, in its own transaction.
     public func submit(
         _ checked: CheckedCitizenReport, channel: CitizenChannel, retentionDays: Int,
-        by actor: Actor, now: Date = Date()
+        by actor: Actor, now: Date = TryggClock.now
     ) async throws -> (report: CitizenReport, token: String) {
         let tip = Self.receive(checked, kommunID: kommunID, channel: channel, retentionDays: retentionDays, by: actor, now: now)
         try await db.transaction { db in try await Self.insert([tip], on: db) }
@@ -142,7 +142,7 @@ public struct CitizenStore: Sendable {
         also change: @escaping @Sendable (any SQLDatabase) async throws -> Void = { _ in }
     ) async throws {
         var report = report
-        report.updatedAt = Date()
+        report.updatedAt = TryggClock.now
         let row = report
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
@@ -176,7 +176,7 @@ public struct CitizenStore: Sendable {
     /// Deletes contact details whose time is up, in every kommun (the nightly job). Returns how
     /// many reports lost them.
     @discardableResult
-    public static func purgeExpiredContacts(in database: TryggDatabase, now: Date = Date()) async throws -> Int {
+    public static func purgeExpiredContacts(in database: TryggDatabase, now: Date = TryggClock.now) async throws -> Int {
         let db = database.db
         let sql = db as! any SQLDatabase
         let cutoff = Int64(now.timeIntervalSince1970)

@@ -52,7 +52,7 @@ public struct ESTStore: Sendable {
             week, kommunID: kommunID, by: actor, action: published ? "publicerade lägesbild" : "drog tillbaka lägesbild",
             detail: week.description
         ) { row in
-            row.publishedAt = published ? Int64(Date().timeIntervalSince1970) : nil
+            row.publishedAt = published ? Int64(TryggClock.now.timeIntervalSince1970) : nil
             row.publishedBy = published ? actor.label : ""
         }
     }
@@ -69,7 +69,7 @@ public struct ESTStore: Sendable {
                     id: UUID(), kommunId: kommunID, isoWeek: week.key, assessment: "", publishedAt: nil, publishedBy: "",
                     updatedAt: 0, updatedBy: "")
             change(&row)
-            row.updatedAt = Int64(Date().timeIntervalSince1970)
+            row.updatedAt = Int64(TryggClock.now.timeIntervalSince1970)
             row.updatedBy = actor.label
             try await sql.delete(from: "est_weeks").where("id", .equal, row.id).run()
             try await sql.insert(into: "est_weeks").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
@@ -121,7 +121,7 @@ public struct ESTStore: Sendable {
         if let point, !point.isInSweden { throw StoreError.invalid("Punkten ligger utanför Sverige.") }
         let row = PlaceRow(
             id: UUID(), kommunId: kommunID, isoWeek: week.key, name: name, latitude: point?.latitude,
-            longitude: point?.longitude, note: note, createdAt: Int64(Date().timeIntervalSince1970))
+            longitude: point?.longitude, note: note, createdAt: Int64(TryggClock.now.timeIntervalSince1970))
         try await db.transaction { db in
             try await (db as! any SQLDatabase).insert(into: "est_priority_places").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
             try await AuditLog.record(

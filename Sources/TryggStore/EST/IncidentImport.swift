@@ -18,7 +18,7 @@ extension IncidentStore {
     /// Checks the rows of an incidents CSV (ARCHITECTURE.md) and stores them.
     @discardableResult
     public func importCSV(
-        _ table: CSVTable, fileName: String, by actor: Actor, now: Date = Date(),
+        _ table: CSVTable, fileName: String, by actor: Actor, now: Date = TryggClock.now,
         progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> Int {
         let categories = try await CategoryStore(db: db, kommunID: kommunID).all()
@@ -38,7 +38,7 @@ extension IncidentStore {
         _ rows: [IncidentCSV.Row], fileName: String, source: IncidentSource = .imported, by actor: Actor,
         progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> Int {
-        let resolver = try await RowResolver(kommunID: kommunID, source: source, now: Date(), db: db)
+        let resolver = try await RowResolver(kommunID: kommunID, source: source, now: TryggClock.now, db: db)
         let rows = rows.sorted { $0.incident.occurredAt < $1.incident.occurredAt }
         return try await store(count: rows.count, kommunID: kommunID, fileName: fileName, by: actor, progress: progress) { range in
             resolver.records(rows[range], firstIndex: range.lowerBound)

@@ -53,7 +53,7 @@ public struct IncidentStore: Sendable {
     /// containing the point.
     public static func record(
         for incident: CheckedIncident, kommunID: UUID, organisationID: UUID?, reporterID: UUID?,
-        source: IncidentSource, areas: [Area], now: Date = Date()
+        source: IncidentSource, areas: [Area], now: Date = TryggClock.now
     ) throws -> Incident {
         Incident(
             id: TimeOrderedUUID.make(now: now), kommunID: kommunID, categoryID: incident.category.id, subcategory: incident.subcategory,
@@ -101,7 +101,7 @@ public struct IncidentStore: Sendable {
         record.areaID = try Self.areaID(for: incident, in: areas)
         record.place = incident.place
         record.description = incident.description
-        record.updatedAt = Date()
+        record.updatedAt = TryggClock.now
         let updated = record
         try await db.transaction { db in
             let sql = db as! any SQLDatabase

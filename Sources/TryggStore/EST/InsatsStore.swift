@@ -102,7 +102,7 @@ public struct InsatsStore: Sendable {
             organisationId: decision.organisationID, startsOn: decision.startsOn, dueOn: decision.dueOn,
             presenceDays: decision.presenceDays.trimmingCharacters(in: .whitespaces),
             presenceTimes: decision.presenceTimes.trimmingCharacters(in: .whitespaces), status: Insats.Status.decided.rawValue,
-            createdBy: actor.label, createdAt: Int64(Date().timeIntervalSince1970))
+            createdBy: actor.label, createdAt: Int64(TryggClock.now.timeIntervalSince1970))
         try await db.transaction { db in
             try await (db as! any SQLDatabase).insert(into: "est_insatser").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
             try await AuditLog.record(
@@ -153,7 +153,7 @@ public struct InsatsStore: Sendable {
             try await sql.insert(into: "est_insats_followups").model(
                 FollowUpRow(
                     id: UUID(), insatsId: insatsID, kommunId: kommunID, isoWeek: week.key, status: status.rawValue, note: note,
-                    actor: actor.label, createdAt: Int64(Date().timeIntervalSince1970)), keyEncodingStrategy: .convertToSnakeCase
+                    actor: actor.label, createdAt: Int64(TryggClock.now.timeIntervalSince1970)), keyEncodingStrategy: .convertToSnakeCase
             ).run()
             try await sql.update("est_insatser").set("status", to: status.rawValue).where("id", .equal, insatsID).run()
             try await AuditLog.record(

@@ -88,7 +88,7 @@ public struct FollowUpStore: Sendable {
             answer.state = FollowUpAnswer.State.submitted.rawValue
             answer.returnComment = ""
             answer.answeredBy = actor.label
-            answer.updatedAt = Date()
+            answer.updatedAt = TryggClock.now
             try await answer.save(on: db)
             try await AuditLog.record(
                 actor, action: "svarade i uppföljning", objectType: "åtgärd",
@@ -124,7 +124,7 @@ public struct FollowUpStore: Sendable {
         try await db.transaction { db in
             let round = try await Self.openRound(roundID, kommunID: kommunID, on: db)
             round.state = FollowUpRound.State.closed.rawValue
-            round.closedAt = Date()
+            round.closedAt = TryggClock.now
             try await round.save(on: db)
             try await AuditLog.record(
                 actor, action: "stängde uppföljning", objectType: "uppföljning", objectID: "\(round.year)",

@@ -49,7 +49,7 @@ public struct CrimeStore: Sendable {
     /// removed first: a newer extract of the same period replaces the older one, including reports
     /// the police have since removed.
     public func importExtract(
-        _ extract: CrimeExtract.Result, fileName: String, replacePeriod: Bool = false, by actor: Actor, now: Date = Date()
+        _ extract: CrimeExtract.Result, fileName: String, replacePeriod: Bool = false, by actor: Actor, now: Date = TryggClock.now
     ) async throws -> ImportSummary {
         try await db.transaction { db in
             let sql = db as! any SQLDatabase

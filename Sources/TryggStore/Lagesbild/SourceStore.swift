@@ -34,7 +34,7 @@ public struct SourceStore: Sendable {
             let sql = db as! any SQLDatabase
             let values: [(String, any Encodable & Sendable)] = [
                 ("name", entry.name), ("owner", entry.owner), ("period", entry.period), ("method", entry.method),
-                ("limitations", entry.limitations), ("included", entry.included), ("reason", entry.reason), ("updated_at", Date()),
+                ("limitations", entry.limitations), ("included", entry.included), ("reason", entry.reason), ("updated_at", TryggClock.now),
             ]
             if let id {
                 var update = sql.update("lagesbild_sources")

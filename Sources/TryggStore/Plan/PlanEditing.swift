@@ -164,7 +164,7 @@ extension PlanStore {
         change.action = action
         change.before = before
         change.after = model.snapshot
-        change.createdAt = Date()
+        change.createdAt = TryggClock.now
         try await change.create(on: db)
         try await AuditLog.record(
             actor, action: "\(action) åtgärd", objectType: "åtgärd", objectID: "\(model.groupNumber).\(model.position)",

@@ -44,7 +44,7 @@ struct CitizenListPage {
                 excerpt: report.description.count > 140 ? String(report.description.prefix(140)) + " …" : report.description,
                 channel: report.channel == .open311 ? "Open311" : "Webb", number: report.publicNumber.map(String.init) ?? "")
         }
-        let year = try await store.list(filter: .init(from: Date().addingTimeInterval(-365 * 86_400), limit: 5_000))
+        let year = try await store.list(filter: .init(from: TryggClock.now.addingTimeInterval(-365 * 86_400), limit: 5_000))
         let view: [String: Any] = [
             "tabs": CitizenReportStatus.allCases.map { Tab(value: $0.rawValue, label: $0.displayName, count: counts[$0] ?? 0, current: $0 == status) },
             "lines": lines, "statusName": status.displayName,
@@ -102,7 +102,7 @@ struct CitizenReportPage {
             "organisations": try await OrganisationStore(context.kommun).organisations().map {
                 SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id == user.organisation.id)
             },
-            "today": SwedishTime.date(Date()), "inAMonth": SwedishTime.date(Date().addingTimeInterval(30 * 86_400)),
+            "today": SwedishTime.date(TryggClock.now), "inAMonth": SwedishTime.date(TryggClock.now.addingTimeInterval(30 * 86_400)),
         ]
         if let duplicateOf = report.duplicateOf { view["duplicateOf"] = duplicateOf.uuidString }
         if report.status == .received {

@@ -56,7 +56,7 @@ struct ModerationRoutes {
         }
         action(routes, "insats", done: "Insatsen är beslutad och kopplad till tipset.") { report, context in
             guard let organisationID = UUID(uuidString: context.form.text("organisation")) else { throw StoreError.invalid("Välj en ansvarig organisation.") }
-            let week = StockholmCalendar.local(Date()).week
+            let week = StockholmCalendar.local(TryggClock.now).week
             let insats = try await InsatsStore(context.kommun).decide(
                 .init(
                     kind: Insats.Kind(rawValue: context.form.text("typ")) ?? .situational, what: context.form.text("vad"), place: context.form.text("plats"),

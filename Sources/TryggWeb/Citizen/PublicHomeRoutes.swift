@@ -40,7 +40,7 @@ struct PublicHomeRoutes {
         let categories = Dictionary(reference.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let reports = try await CitizenStore(deps.scope(of: kommun)).list(
             filter: .init(
-                statuses: [.approved, .closed], from: Date().addingTimeInterval(-365 * 86_400), limit: 5_000))
+                statuses: [.approved, .closed], from: TryggClock.now.addingTimeInterval(-365 * 86_400), limit: 5_000))
         var view: [String: Any] = ["areas": Self.areaLines(reports, areas: reference.areas, categories: categories)]
         let dots = reports.compactMap { report in
             report.publicPoint.map { AreaMapSVG.Dot(point: $0, title: categories[report.categoryID] ?? "") }

@@ -29,7 +29,7 @@ struct AnalysisRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.trends) { request, context in
             _ = try context.requireUser(allowedTo: .readAllIncidents)
-            let now = StockholmCalendar.local(Date())
+            let now = StockholmCalendar.local(TryggClock.now)
             let year = Int(request.uri.queryParameters["ar"] ?? "") ?? now.year
             let period = Int(request.uri.queryParameters["tertial"] ?? "") ?? 0
             guard (2000...2100).contains(year), (0...3).contains(period) else { throw HTTPError(.badRequest, message: "Ogiltigt år eller tertial.") }

@@ -31,7 +31,7 @@ struct HotspotPage {
             let query = request.uri.queryParameters
             let areas = try await AreaStore(context.kommun).all().filter { $0.shape != nil }
             let area = query["omrade"].flatMap { text in areas.first { $0.id.uuidString == text } } ?? areas.first
-            let today = Date()
+            let today = TryggClock.now
             let until = query["till"].flatMap { SwedishTime.startOfDay(String($0)) }?.addingTimeInterval(86_400) ?? today
             let from = query["fran"].flatMap { SwedishTime.startOfDay(String($0)) } ?? until.addingTimeInterval(-84 * 86_400)
             guard from < until, until.timeIntervalSince(from) <= 3 * 366 * 86_400 else {

@@ -17,7 +17,7 @@ struct IncidentForm {
     var description = ""
 
     init() {
-        let now = StockholmCalendar.local(Date())
+        let now = StockholmCalendar.local(TryggClock.now)
         date = now.dateText
         time = now.clockText
     }

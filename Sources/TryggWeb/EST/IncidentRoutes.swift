@@ -116,7 +116,7 @@ struct IncidentRoutes {
         let events = try await store.list(filter: filter)
         let count = try await store.count(filter: filter)
         let organisations = try await OrganisationStore(context.kommun).organisations()
-        let current = ISOWeek.containing(Date())
+        let current = ISOWeek.containing(TryggClock.now)
         let view = ListView(
             rows: events.map { WeekView.EventRow($0, areas: areas, categories: categories, organisations: organisations) }, count: count, seesAll: seesAll,
             weeks: [SelectOption(value: "", label: "Alla veckor", selected: week == nil)]

@@ -37,7 +37,7 @@ struct WeekRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.est) { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
-            let current = ISOWeek.containing(Date())
+            let current = ISOWeek.containing(TryggClock.now)
             let published = try await ESTStore(context.kommun).publishedWeeks()
             let mine = try await IncidentStore(context.kommun).count(filter: .init(reporterID: user.id))
             let view = OverviewView(
@@ -165,7 +165,7 @@ struct WeekRoutes {
             organisations: report.organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: false) },
             kinds: Insats.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: false) },
             statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) },
-            today: StockholmCalendar.local(Date()).dateText,
+            today: StockholmCalendar.local(TryggClock.now).dateText,
             citizenToggle: includeCitizen ? "?medborgare=dolj" : "?medborgare=visa")
         return deps.renderer.page(
             .estWeek, title: report.title, context: context, content: view, notice: notice, error: error,

@@ -36,7 +36,7 @@ public struct FollowUpReport: Sendable {
         }
         return FollowUpReport(
             kommun: kommun, plan: plan, round: round, summary: summary, previous: previous,
-            createdOn: SwedishTime.date(Date()))
+            createdOn: SwedishTime.date(TryggClock.now))
     }
 
     static func summary(of round: FollowUpRound, organisations: [Organisation], scope: KommunScope) async throws -> FollowUpSummary {

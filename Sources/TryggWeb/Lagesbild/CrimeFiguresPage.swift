@@ -71,7 +71,7 @@ struct CrimeFiguresPage {
         let basis = query["datum"].flatMap { CrimeDateBasis(rawValue: String($0)) } ?? .brott
         let level = query["niva"].flatMap { CrimeStore.AreaLevel(rawValue: String($0)) } ?? .omraden
         let years = try await CrimeStore(kommun).years(basis: basis)
-        var year = years.last ?? Int(SwedishTime.date(Date()).prefix(4))!
+        var year = years.last ?? Int(SwedishTime.date(TryggClock.now).prefix(4))!
         if let asked = query["ar"] {
             guard let value = Int(String(asked)), (1900...2199).contains(value) else { throw HTTPError(.badRequest, message: "Året måste vara ett årtal.") }
             year = value

@@ -71,7 +71,7 @@ struct Open311Queries {
     }
 
     /// The standard's date rules: W3C date-times; without dates the last 90 days; never more than 90 days.
-    static func period(start: String?, end: String?, now: Date = Date()) throws(Open311Error) -> (Date, Date) {
+    static func period(start: String?, end: String?, now: Date = TryggClock.now) throws(Open311Error) -> (Date, Date) {
         func parse(_ text: String?, _ name: String) throws(Open311Error) -> Date? {
             guard let text = text?.trimmed, !text.isEmpty else { return nil }
             guard case .success(let date) = IncidentTime.parse(text) else {
