@@ -47,7 +47,7 @@ struct CrimeStoreTests {
             let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
             let other = try await KommunStore(database).add(slug: "norrkoping", name: "Norrköpings kommun", code: "0581", by: .commandLine())
             let actor = Actor.commandLine(kommunID: kommun.id)
-            try await AreaStore(KommunScope(database, kommunID: kommun.id)).importDesoRegions(
+            _ = try await AreaStore(KommunScope(database, kommunID: kommun.id)).importDesoRegions(
                 [("Skäggetorp-Tornby", ["0580C1610", "0580C1630"]), ("Berga", ["0580C1160"])], source: "regso.csv", by: actor)
             let population = try PopulationTable.read(
                 try CSVReader.read(Data("deso,folkmangd_2022\n0580C1610,2000\n0580C1630,3000\n0580C1160,5000\n".utf8)), kommun: kommun)

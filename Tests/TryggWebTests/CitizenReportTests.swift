@@ -11,8 +11,8 @@ import TryggStore
 struct CitizenReportTests {
     static let goodTip: [(String, String)] = [
         ("kategori", "otrygg-plats"), ("lat", "58.43231"), ("lon", "15.58012"), ("omrade", ""), ("platsnamn", "Gångtunneln vid centrum"),
-        ("beskrivning", "Lamporna i tunneln är trasiga, Kalle Svensson brukar stå där"), ("tid", "kvall"), ("tid", "natt"),
-        ("dag", "fre"), ("dag", "lor"), ("kon", "kvinna"), ("alder", "20-29"), ("epost", "tipsare@example.org"), ("hemsida", ""),
+        ("beskrivning", "Lamporna i tunneln är trasiga, Kalle Svensson brukar stå där"), ("tid[]", "kvall"), ("tid[]", "natt"),
+        ("dag[]", "fre"), ("dag[]", "lor"), ("kon", "kvinna"), ("alder", "20-29"), ("epost", "tipsare@example.org"), ("hemsida", ""),
     ]
 
     static func tip(_ changes: [String: String] = [:]) -> [(String, String)] {
@@ -83,7 +83,7 @@ struct CitizenReportTests {
                 (["platsnamn": String(repeating: "y", count: 300)], "högst 200 tecken"),
                 (["epost": "inte-en-adress"], "är ingen e-postadress"),
                 (["kon": "robot"], "inget giltigt val"),
-                (["tid": "midnatt"], "inget giltigt val"),
+                (["tid[]": "midnatt"], "inget giltigt val"),
                 (["omrade": "Atlantis"], "inget område"),
             ]
             let resident = Browser(client)

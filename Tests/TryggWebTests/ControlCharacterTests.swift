@@ -64,6 +64,31 @@ struct ControlCharacterTests {
         }
     }
 
+    @Test("Ett formulär som inte går att läsa (samma fält två gånger, trasig hakparentes, lista i ett textfält) ger 400 och sparar inget")
+    func unreadableForms() async throws {
+        try await Harness.run { harness, client in
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            let kommun = try await harness.kommun("linkoping")
+            let organisations = OrganisationStore(KommunScope(harness.database, kommunID: kommun.id))
+            let before = try await organisations.organisations().count
+            for pairs in [
+                [("name", "Nya förvaltningen"), ("name", "Andra namnet")], [("name[", "Nya förvaltningen")],
+                [("name[]", "Nya förvaltningen")],
+            ] {
+                let response = try await admin.post(
+                    "/organisationer", pairs: pairs + [("kind", "forvaltning"), ("abbreviation", "NYF")])
+                #expect(response.status == .badRequest, "\(pairs)")
+                #expect(response.text.contains("Formuläret kunde inte läsas"), "\(pairs)")
+            }
+            #expect(try await organisations.organisations().count == before)
+            // Positive control: the same form, well formed, adds the organisation.
+            let good = try await admin.post("/organisationer", pairs: [("name", "Nya förvaltningen"), ("kind", "forvaltning"), ("abbreviation", "NYF")])
+            #expect(good.status == .seeOther)
+            #expect(try await organisations.organisations().count == before + 1)
+        }
+    }
+
     @Test("Tab och radbrytningar är text; andra styrtecken hittas")
     func rules() {
         #expect(TextInput.forbiddenCharacter(in: "rad ett\r\nrad\ttvå") == nil)

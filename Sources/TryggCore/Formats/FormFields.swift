@@ -1,6 +1,10 @@
 import Foundation
 
-/// The fields of an `application/x-www-form-urlencoded` body. Repeated names keep every value.
+/// The fields of an Open311 `POST requests` body (`application/x-www-form-urlencoded`), in
+/// Open311's own conventions: repeated names keep every value and `attribute[code][]` names stay
+/// as sent for `Open311Input`. Trygg's own forms are read with Hummingbird's form decoder into a
+/// type per form (`TryggWeb/Views/FormInput.swift`); the CSRF middleware keeps their pairs here
+/// for the checks that concern every field.
 public struct FormFields: Sendable {
     private var values: [String: [String]] = [:]
 
@@ -30,8 +34,6 @@ public struct FormFields: Sendable {
     public func text(_ name: String) -> String {
         (values[name]?.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
-
-    public func all(_ name: String) -> [String] { values[name] ?? [] }
 
     /// Every name and value (names in no particular order).
     public var pairs: [(String, String)] { values.flatMap { name, list in list.map { (name, $0) } } }

@@ -9,7 +9,7 @@ public struct UploadedFile: Sendable {
 }
 
 /// Reads `multipart/form-data`, the encoding browsers use for forms with a file, with
-/// multipart-kit's parser. Text fields go to `FormFields`, files to `UploadedFile`s.
+/// multipart-kit's parser. Text fields come back as name and value, files as `UploadedFile`s.
 ///
 /// multipart-kit 4.7 stops the whole process on two inputs (both found by FuzzMultipart): an empty
 /// boundary (a precondition) and a byte above 127 in a part's header name (it indexes a 128-entry

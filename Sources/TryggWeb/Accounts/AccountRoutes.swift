@@ -39,7 +39,7 @@ struct AccountRoutes {
             let user = context.user
             guard user.role.mayUseSecondFactor else { throw HTTPError(.forbidden) }
             guard let secret = try await AccountStore(deps.database).totpSecret(userID: user.id),
-                SecondFactor.accepts(code: context.form.text("code"), secret: secret)
+                SecondFactor.accepts(code: try context.decodeForm(CodeForm.self).code, secret: secret)
             else {
                 return try await page(
                     context: context, error: "Koden stämmer inte. Starta om aktiveringen och försök igen.",
@@ -51,7 +51,7 @@ struct AccountRoutes {
         routes.staff(SiteRoutes.twoStepDisable) { _, context in
             let user = context.user
             guard let credentials = try await AccountStore(deps.database).credentials(email: user.email),
-                try await deps.verifyPassword(context.form["password"] ?? "", hash: credentials.passwordHash)
+                try await deps.verifyPassword(try context.decodeForm(PasswordForm.self).password, hash: credentials.passwordHash)
             else {
                 return try await page(context: context, error: "Fel lösenord: tvåstegsverifieringen är kvar.", status: .badRequest)
             }
@@ -80,9 +80,10 @@ struct AccountRoutes {
 
     private func changePassword(context: StaffContext) async throws -> Response {
         let user = context.user
-        let current = context.form["current"] ?? ""
-        let new = context.form["new"] ?? ""
-        guard new == (context.form["repeat"] ?? "") else {
+        let form = try context.decodeForm(PasswordChangeForm.self)
+        let current = form.current
+        let new = form.new
+        guard new == form.repeated else {
             return try await page(context: context, error: "De två nya lösenorden är inte lika.", status: .badRequest)
         }
         if let problem = PasswordPolicy.problem(with: new) {
@@ -97,5 +98,26 @@ struct AccountRoutes {
             userID: user.id, newHash: try await deps.hashPassword(new), keepingSession: context.sessionID,
             by: context.actor)
         return Response.seeOther(SiteRoutes.account.path, notice: "Lösenordet är bytt. Du har loggats ut på andra enheter.", context: context)
+    }
+}
+
+/// A one-time code from the authenticator app (also the login's second step).
+struct CodeForm: Decodable {
+    @Field var code: String
+}
+
+/// The password, to confirm turning the second factor off.
+struct PasswordForm: Decodable {
+    @RawField var password: String
+}
+
+struct PasswordChangeForm: Decodable {
+    @RawField var current: String
+    @RawField var new: String
+    @RawField var repeated: String
+
+    enum CodingKeys: String, CodingKey {
+        case current, new
+        case repeated = "repeat"
     }
 }

@@ -48,9 +48,10 @@ struct LoginRoutes {
     }
 
     private func login(context: TryggRequestContext) async throws -> Response {
-        let email = AccountStore.normalised(email: context.form.text("email"))
-        let password = context.form["password"] ?? ""
-        let next = Self.safeNext(context.form["next"])
+        let form = try context.decodeForm(LoginForm.self)
+        let email = AccountStore.normalised(email: form.email)
+        let password = form.password
+        let next = Self.safeNext(form.next)
         func failure(_ message: String, status: HTTPResponse.Status = .unauthorized) -> Response {
             deps.renderer.page(
                 .login, title: "Logga in", context: context, content: LoginView(email: email, next: next),
@@ -106,7 +107,7 @@ struct LoginRoutes {
         guard let pending = context.pendingSession else { return Response.seeOther(SiteRoutes.login.path) }
         let accounts = AccountStore(deps.database)
         guard let secret = try await accounts.totpSecret(userID: pending.account.id) else { return Response.seeOther(SiteRoutes.login.path) }
-        guard let step = SecondFactor.acceptedStep(code: context.form.text("code"), secret: secret),
+        guard let step = SecondFactor.acceptedStep(code: try context.decodeForm(CodeForm.self).code, secret: secret),
             try await accounts.useTOTPStep(step, userID: pending.account.id)
         else {
             if try await accounts.recordFailedLogin(userID: pending.account.id, rule: deps.lockoutRule, address: context.clientAddress) != nil {
@@ -153,4 +154,11 @@ enum SecondFactor {
         let key = URLComponents(string: url)?.queryItems?.first { $0.name == "secret" }?.value ?? ""
         return (url, key)
     }
+}
+
+struct LoginForm: Decodable {
+    @Field var email: String
+    @RawField var password: String
+    /// The page to return to after signing in (checked by `safeNext`).
+    var next: String?
 }

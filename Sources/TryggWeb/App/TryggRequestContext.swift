@@ -6,7 +6,7 @@ import TryggReports
 import TryggStore
 
 /// Per-request state: who is asking (set by the session or token middleware) and from where.
-public struct TryggRequestContext: RequestContext, RemoteAddressRequestContext {
+public struct TryggRequestContext: RequestContext, RemoteAddressRequestContext, FormContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
     /// The logged-in session (staff pages) when the cookie is valid and the second factor done.
@@ -22,8 +22,9 @@ public struct TryggRequestContext: RequestContext, RemoteAddressRequestContext {
     public var clientAddress: String
     /// CSRF token for visitors without a session (the login page), from a cookie.
     public var anonymousCSRFToken: String?
-    /// Collected form fields of a POST, parsed once by the CSRF middleware.
-    public var form: FormFields = FormFields()
+    /// The URL-encoded form of a POST (a multipart form's fields re-encoded), read once by the
+    /// CSRF middleware; handlers decode their own form type from it (`decodeForm`).
+    public var formBody = ""
     /// Files of a multipart form, by field name.
     public var files: [String: UploadedFile] = [:]
     public var maxBodyBytes: Int = 4 * 1024 * 1024

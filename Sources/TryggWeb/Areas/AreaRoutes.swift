@@ -50,9 +50,8 @@ struct AreaRoutes {
 
     private func add(context: StaffContext) async throws -> Response {
         let user = try context.requireUser(allowedTo: .administerKommun)
-        let name = context.form.text("name")
-        let geojson = context.form.text("geojson")
-        let deso = context.form.text("deso")
+        let form = try context.decodeForm(AreaForm.self)
+        let (name, geojson, deso) = (form.name, form.geojson, form.deso)
         func failure(_ message: String) async throws -> Response {
             try await list(context: context, form: (name, geojson, deso), error: message, status: .badRequest)
         }
@@ -94,4 +93,11 @@ struct AreaRoutes {
             .areas, title: "Områden", context: context, content: view,
             notice: notice, error: error, status: status)
     }
+}
+
+/// A new area: a name and its shape as GeoJSON, DeSO codes, or both.
+struct AreaForm: Decodable {
+    @Field var name: String
+    @Field var geojson: String
+    @Field var deso: String
 }

@@ -25,7 +25,7 @@ struct CitizenAdminRoutes {
         routes.staff(SiteRoutes.citizenSettings) { _, context in
             let user = try context.requireUser(allowedTo: .administerKommun)
             do {
-                let settings = try Self.settings(from: context.form)
+                let settings = try Self.settings(from: try context.decodeForm(CitizenSettingsForm.self))
                 try await CitizenSettingsStore(context.kommun).save(settings, by: context.actor)
             } catch let error as StoreError {
                 return try await page(user: user, context: context, error: error.description, status: .badRequest)
@@ -36,7 +36,7 @@ struct CitizenAdminRoutes {
             let user = try context.requireUser(allowedTo: .administerKommun)
             do {
                 let key = try await Open311KeyStore(context.kommun).create(
-                    label: context.form.text("namn"),
+                    label: try context.decodeForm(NameForm.self).name,
                     by: context.actor)
                 return try await page(
                     user: user, context: context, newKey: key,
@@ -58,9 +58,9 @@ struct CitizenAdminRoutes {
         }
     }
 
-    static func settings(from form: FormFields) throws -> CitizenSettings {
-        guard let days = Int(form.text("dagar")) else { throw StoreError.invalid("Ange lagringstiden i hela dagar.") }
-        let fields = ["min_lat", "max_lat", "min_lon", "max_lon"].map { form.text($0).replacingOccurrences(of: ",", with: ".") }
+    static func settings(from form: CitizenSettingsForm) throws -> CitizenSettings {
+        guard let days = Int(form.days) else { throw StoreError.invalid("Ange lagringstiden i hela dagar.") }
+        let fields = [form.minLat, form.maxLat, form.minLon, form.maxLon].map { $0.replacingOccurrences(of: ",", with: ".") }
         if fields.allSatisfy(\.isEmpty) { return CitizenSettings(bounds: nil, retentionDays: days) }
         let numbers = fields.compactMap(Double.init)
         guard numbers.count == 4, numbers.allSatisfy(\.isFinite) else {
@@ -93,4 +93,25 @@ struct CitizenAdminRoutes {
             .citizenadmin, title: "Tips och Open311", context: context, content: view, notice: notice, error: error,
             status: status)
     }
+}
+
+/// How long residents' contact details are kept, and the box their tips must fall in.
+struct CitizenSettingsForm: Decodable {
+    @Field var days: String
+    @Field var minLat: String
+    @Field var maxLat: String
+    @Field var minLon: String
+    @Field var maxLon: String
+
+    enum CodingKeys: String, CodingKey {
+        case days = "dagar"
+        case minLat = "min_lat", maxLat = "max_lat", minLon = "min_lon", maxLon = "max_lon"
+    }
+}
+
+/// A form with just a name (`namn`).
+struct NameForm: Decodable {
+    @Field var name: String
+
+    enum CodingKeys: String, CodingKey { case name = "namn" }
 }

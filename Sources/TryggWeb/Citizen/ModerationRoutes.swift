@@ -25,25 +25,27 @@ struct ModerationRoutes {
             return try await CitizenReportPage(deps: deps).render(report, user: user, context: context)
         }
         action(routes, "godkann", done: "Tipset är publicerat och finns i EST-lägesbilden som medborgarrapport.") { report, context in
-            let edit = try await edit(from: context.form, report: report, kommun: context.kommun)
+            let edit = try await edit(from: try context.decodeForm(), report: report, kommun: context.kommun)
             try await CitizenStore(context.kommun).approve(id: report.id, edit: edit, by: context.actor)
         }
         action(routes, "redigera", done: "Ändringen är sparad; den tidigare texten finns bara i granskningsloggen.") { report, context in
-            guard let edit = try await edit(from: context.form, report: report, kommun: context.kommun) else {
+            guard let edit = try await edit(from: try context.decodeForm(), report: report, kommun: context.kommun) else {
                 throw StoreError.invalid("Beskrivningen saknas.")
             }
             try await CitizenStore(context.kommun).edit(id: report.id, edit: edit, by: context.actor)
         }
         action(routes, "avvisa", done: "Tipset är avvisat.") { report, context in
-            let reason = try text(context.form, "skal", "Skäl", required: true)
+            let reason = try text(try context.decodeForm(ReviewForm.self).reason, "Skäl", required: true)
             try await CitizenStore(context.kommun).reject(id: report.id, reason: reason, by: context.actor)
         }
         action(routes, "dubblett", done: "Tipset är markerat som dubblett.") { report, context in
-            guard let original = UUID(uuidString: context.form.text("original")) else { throw StoreError.invalid("Välj vilket tips det är en dubblett av.") }
+            guard let original = UUID(uuidString: try context.decodeForm(ReviewForm.self).original) else {
+                throw StoreError.invalid("Välj vilket tips det är en dubblett av.")
+            }
             try await CitizenStore(context.kommun).markDuplicate(id: report.id, of: original, by: context.actor)
         }
         action(routes, "svara", done: "Svaret är sparat och syns för den som tipsade.") { report, context in
-            let answer = try text(context.form, "svar", "Svaret", required: true)
+            let answer = try text(try context.decodeForm(ReviewForm.self).answer, "Svaret", required: true)
             try await CitizenStore(context.kommun).answer(id: report.id, text: answer, by: context.actor)
         }
         action(routes, "avsluta", done: "Tipset är avslutat.") { report, context in
@@ -55,13 +57,9 @@ struct ModerationRoutes {
                 reporterID: context.user.id, by: context.actor)
         }
         action(routes, "insats", done: "Insatsen är beslutad och kopplad till tipset.") { report, context in
-            guard let organisationID = UUID(uuidString: context.form.text("organisation")) else { throw StoreError.invalid("Välj en ansvarig organisation.") }
+            let form = try context.decodeForm(InsatsForm.self)
             let week = StockholmCalendar.local(TryggClock.now).week
-            let insats = try await InsatsStore(context.kommun).decide(
-                .init(
-                    kind: Insats.Kind(rawValue: context.form.text("typ")) ?? .situational, what: context.form.text("vad"), place: context.form.text("plats"),
-                    point: report.point, organisationID: organisationID, startsOn: context.form.text("start"), dueOn: context.form.text("klart")),
-                week: week, by: context.actor)
+            let insats = try await InsatsStore(context.kommun).decide(try form.decision(at: report.point), week: week, by: context.actor)
             try await CitizenStore(context.kommun).linkInsats(id: report.id, insatsID: insats.id, by: context.actor)
         }
     }
@@ -94,30 +92,46 @@ struct ModerationRoutes {
         }
     }
 
-    private func edit(from form: FormFields, report: CitizenReport, kommun: KommunScope) async throws -> CitizenStore.Edit? {
-        guard form["beskrivning"] != nil else { return nil }
+    private func edit(from form: ReviewForm, report: CitizenReport, kommun: KommunScope) async throws -> CitizenStore.Edit? {
+        guard let description = form.description else { return nil }
         let categories = try await CategoryStore(kommun).all()
-        guard let category = categories.first(where: { $0.id.uuidString == form.text("kategori") && !$0.retired }) else {
+        guard let category = categories.first(where: { $0.id.uuidString == form.category && !$0.retired }) else {
             throw StoreError.invalid("Välj en kategori.")
         }
         var problems: [IncidentProblem] = []
         CitizenRules.checkText(
-            form["platsnamn"] ?? "", field: "platsnamn", label: "Platsnamnet", limit: CitizenRules.maxPlaceLength,
+            form.place, field: "platsnamn", label: "Platsnamnet", limit: CitizenRules.maxPlaceLength,
             required: false, problems: &problems)
         CitizenRules.checkText(
-            form["beskrivning"] ?? "", field: "beskrivning", label: "Beskrivningen", limit: CitizenRules.maxDescriptionLength,
+            description, field: "beskrivning", label: "Beskrivningen", limit: CitizenRules.maxDescriptionLength,
             required: true, problems: &problems)
         guard problems.isEmpty else { throw StoreError.invalid(problems.map(\.description).joined(separator: "\n")) }
-        return CitizenStore.Edit(categoryID: category.id, place: form.text("platsnamn"), description: form.text("beskrivning"))
+        return CitizenStore.Edit(
+            categoryID: category.id, place: form.place.trimmingCharacters(in: .whitespacesAndNewlines),
+            description: description.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    private func text(_ form: FormFields, _ name: String, _ label: String, required: Bool) throws -> String {
-        let value = form.text(name)
+    private func text(_ value: String, _ label: String, required: Bool) throws -> String {
         if required && value.isEmpty { throw StoreError.invalid("\(label) saknas.") }
         guard value.count <= CitizenRules.maxAnswerLength else {
             throw StoreError.invalid("\(label) får vara högst \(CitizenRules.maxAnswerLength) tecken.")
         }
         if let message = PersonalDataGuard.message(for: value, field: label) { throw StoreError.invalid(message) }
         return value
+    }
+}
+
+/// The fields of the review page's forms: the edit, the rejection, the duplicate and the answer.
+struct ReviewForm: Decodable {
+    /// Present only in the edit and publish forms; its absence means "publish as written".
+    var description: String?
+    @Field var category: String
+    @RawField var place: String
+    @Field var reason: String
+    @Field var original: String
+    @Field var answer: String
+
+    enum CodingKeys: String, CodingKey {
+        case description = "beskrivning", category = "kategori", place = "platsnamn", reason = "skal", original, answer = "svar"
     }
 }

@@ -65,13 +65,13 @@ struct PublicReportRoutes {
 
     private func submit(context: TryggRequestContext) async throws -> Response {
         let kommun = try await Self.kommun(context, deps: deps)
-        let fields = context.form
+        let fields = try context.decodeForm(TipForm.self)
         let draft = CitizenDraft(
-            category: fields.text("kategori"), latitude: fields.text("lat"), longitude: fields.text("lon"), area: fields.text("omrade"),
-            place: fields["platsnamn"] ?? "", description: fields["beskrivning"] ?? "", timesOfDay: fields.all("tid"), weekdays: fields.all("dag"),
-            gender: fields.text("kon"), ageBand: fields.text("alder"), email: fields.text("epost"))
+            category: fields.category, latitude: fields.latitude, longitude: fields.longitude, area: fields.area,
+            place: fields.place, description: fields.description, timesOfDay: fields.timesOfDay, weekdays: fields.weekdays,
+            gender: fields.gender, ageBand: fields.ageBand, email: fields.email)
         // A field people never see: only programs fill it in.
-        guard fields.text("hemsida").isEmpty else {
+        guard fields.homepage.isEmpty else {
             throw HTTPError(
                 .badRequest, message: "Tipset kunde inte tas emot. Om du använder ett program som fyller i formulär automatiskt, stäng av det och försök igen.")
         }
@@ -168,4 +168,27 @@ struct PublicReportRoutes {
 
 extension String {
     func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
+}
+
+/// A resident's tip as the public form sends it; the checkboxes come as `tid[]` and `dag[]`.
+struct TipForm: Decodable {
+    @Field var category: String
+    @Field var latitude: String
+    @Field var longitude: String
+    @Field var area: String
+    @RawField var place: String
+    @RawField var description: String
+    @Choices var timesOfDay: [String]
+    @Choices var weekdays: [String]
+    @Field var gender: String
+    @Field var ageBand: String
+    @Field var email: String
+    /// The honeypot: hidden from people, filled in by form-filling programs.
+    @Field var homepage: String
+
+    enum CodingKeys: String, CodingKey {
+        case category = "kategori", latitude = "lat", longitude = "lon", area = "omrade", place = "platsnamn"
+        case description = "beskrivning", timesOfDay = "tid", weekdays = "dag", gender = "kon", ageBand = "alder"
+        case email = "epost", homepage = "hemsida"
+    }
 }

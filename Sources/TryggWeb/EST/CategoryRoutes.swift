@@ -20,17 +20,16 @@ struct CategoryRoutes {
         routes.staff(SiteRoutes.categories) { _, context in try await page(context: context) }
         routes.staff(SiteRoutes.categorySave) { _, context in
             _ = try context.requireUser(allowedTo: .leadEST)
-            let form = context.form
+            let form = try context.decodeForm(CategoryForm.self)
             var id: UUID?
-            if !form.text("id").isEmpty {
-                guard let parsed = UUID(uuidString: form.text("id")) else { throw HTTPError(.badRequest) }
+            if !form.id.isEmpty {
+                guard let parsed = UUID(uuidString: form.id) else { throw HTTPError(.badRequest) }
                 id = parsed
             }
             do {
                 try await CategoryStore(context.kommun).save(
-                    id: id, name: form.text("namn"),
-                    subcategories: form.text("underkategorier").split(separator: ",").map(String.init),
-                    isPublic: form.text("publik") == "ja", retired: form.text("avvecklad") == "ja", by: context.actor)
+                    id: id, name: form.name, subcategories: form.subcategories.split(separator: ",").map(String.init),
+                    isPublic: form.isPublic == "ja", retired: form.retired == "ja", by: context.actor)
             } catch StoreError.notFound {
                 throw HTTPError(.notFound)
             } catch let error as StoreError {
@@ -50,5 +49,18 @@ struct CategoryRoutes {
         return deps.renderer.page(
             .estCategories, title: "Händelsekategorier", context: context, content: ["rows": rows],
             notice: notice, error: error, status: error == nil ? .ok : .badRequest)
+    }
+}
+
+/// A new or changed event category; `id` is empty for a new one.
+struct CategoryForm: Decodable {
+    @Field var id: String
+    @Field var name: String
+    @Field var subcategories: String
+    @Field var isPublic: String
+    @Field var retired: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, name = "namn", subcategories = "underkategorier", isPublic = "publik", retired = "avvecklad"
     }
 }

@@ -3,7 +3,7 @@ import TryggCore
 
 /// The report form: its fields as typed, the choices it offers, and the draft it becomes.
 /// Mobile first: one column, native date and time inputs, the map optional.
-struct IncidentForm {
+struct IncidentForm: Decodable {
     var category = ""
     var date = ""
     var time = ""
@@ -22,18 +22,26 @@ struct IncidentForm {
         time = now.clockText
     }
 
-    init(fields: FormFields) {
-        category = fields.text("kategori")
-        date = fields.text("datum")
-        time = fields.text("tid")
-        precision = fields.text("precision")
-        endDate = fields.text("till_datum")
-        endTime = fields.text("till_tid")
-        area = fields.text("omrade")
-        place = fields.text("platsnamn")
-        latitude = fields.text("lat")
-        longitude = fields.text("lon")
-        description = fields.text("beskrivning")
+    enum CodingKeys: String, CodingKey {
+        case category = "kategori", date = "datum", time = "tid", precision, endDate = "till_datum", endTime = "till_tid"
+        case area = "omrade", place = "platsnamn", latitude = "lat", longitude = "lon", description = "beskrivning"
+    }
+
+    /// As posted: every field trimmed, a missing one empty.
+    init(from decoder: any Decoder) throws {
+        let fields = try decoder.container(keyedBy: CodingKeys.self)
+        func text(_ key: CodingKeys) throws -> String { try fields.decode(Field.self, forKey: key).wrappedValue }
+        category = try text(.category)
+        date = try text(.date)
+        time = try text(.time)
+        precision = try text(.precision)
+        endDate = try text(.endDate)
+        endTime = try text(.endTime)
+        area = try text(.area)
+        place = try text(.place)
+        latitude = try text(.latitude)
+        longitude = try text(.longitude)
+        description = try text(.description)
     }
 
     init(incident: Incident, categories: [IncidentCategory], areas: [Area]) {

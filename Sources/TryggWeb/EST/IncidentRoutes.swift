@@ -37,7 +37,7 @@ struct IncidentRoutes {
         }
         routes.staff(SiteRoutes.incidentReport) { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
-            let input = IncidentForm(fields: context.form)
+            let input = try context.decodeForm(IncidentForm.self)
             let categories = try await CategoryStore(context.kommun).all()
             switch IncidentRules.check(input.draft, categories: categories) {
             case .failure(let failure):
@@ -65,7 +65,7 @@ struct IncidentRoutes {
             guard let existing = try await IncidentStore(context.kommun).find(id: id),
                 reporter == nil || existing.reporterID == reporter
             else { throw HTTPError(.notFound) }
-            let input = IncidentForm(fields: context.form)
+            let input = try context.decodeForm(IncidentForm.self)
             let categories = try await CategoryStore(context.kommun).all()
             switch IncidentRules.check(input.draft, categories: categories) {
             case .failure(let failure):

@@ -69,11 +69,11 @@ struct WeekRoutes {
         }
         routes.staff(SiteRoutes.weekAssess) { _, context in
             try await lead(context, done: "Bedömningen är sparad.") { store, week, actor in
-                try await store.saveAssessment(context.form["bedomning"] ?? "", week: week, by: actor)
+                try await store.saveAssessment(try context.decodeForm(AssessmentForm.self).text, week: week, by: actor)
             }
         }
         routes.staff(SiteRoutes.weekPublish) { _, context in
-            let publish = context.form.text("publicera") == "ja"
+            let publish = try context.decodeForm(PublishForm.self).publish == "ja"
             return try await lead(
                 context,
                 done: publish
@@ -85,8 +85,9 @@ struct WeekRoutes {
         }
         routes.staff(SiteRoutes.weekPlaceAdd) { _, context in
             try await lead(context, done: "Platsen är markerad som prioriterad.") { store, week, actor in
+                let form = try context.decodeForm(PriorityPlaceForm.self)
                 try await store.addPriorityPlace(
-                    name: context.form.text("namn"), point: Self.point(context.form), note: context.form.text("anteckning"),
+                    name: form.name, point: WeekRoutes.point(latitude: form.latitude, longitude: form.longitude), note: form.note,
                     week: week, by: actor)
             }
         }
@@ -98,25 +99,17 @@ struct WeekRoutes {
         }
         routes.staff(SiteRoutes.weekInsatsAdd) { _, context in
             try await lead(context, done: "Insatsen är beslutad.") { _, week, actor in
-                let form = context.form
-                guard let organisationID = UUID(uuidString: form.text("organisation")) else {
-                    throw StoreError.invalid("Välj en ansvarig organisation.")
-                }
-                try await InsatsStore(context.kommun).decide(
-                    .init(
-                        kind: Insats.Kind(rawValue: form.text("typ")) ?? .situational, what: form.text("vad"), place: form.text("plats"),
-                        point: Self.point(form), organisationID: organisationID, startsOn: form.text("start"), dueOn: form.text("klart"),
-                        presenceDays: form.text("dagar"), presenceTimes: form.text("tider")),
-                    week: week, by: actor)
+                let form = try context.decodeForm(InsatsForm.self)
+                try await InsatsStore(context.kommun).decide(try form.decision(at: form.point), week: week, by: actor)
             }
         }
         routes.staff(SiteRoutes.weekInsatsFollowUp) { _, context in
             let id = try context.parameters.require("id", as: UUID.self)
             return try await lead(context, done: "Uppföljningen är sparad.") { _, week, actor in
                 guard try await InsatsStore(context.kommun).find(id: id) != nil else { throw StoreError.notFound("Insatsen") }
-                guard let status = Insats.Status(rawValue: context.form.text("status")) else { throw StoreError.invalid("Välj en status.") }
-                try await InsatsStore(context.kommun).followUp(
-                    insatsID: id, week: week, status: status, note: context.form.text("notering"), by: actor)
+                let form = try context.decodeForm(InsatsFollowUpForm.self)
+                guard let status = Insats.Status(rawValue: form.status) else { throw StoreError.invalid("Välj en status.") }
+                try await InsatsStore(context.kommun).followUp(insatsID: id, week: week, status: status, note: form.note, by: actor)
             }
         }
     }
@@ -148,9 +141,10 @@ struct WeekRoutes {
         return Response.seeOther(SiteRoutes.week.path(week), notice: done, context: context)
     }
 
-    static func point(_ form: FormFields) -> GeoPoint? {
-        guard let lat = Double(form.text("lat").replacingOccurrences(of: ",", with: ".")),
-            let lon = Double(form.text("lon").replacingOccurrences(of: ",", with: "."))
+    /// A point typed as latitude and longitude, with a decimal comma or point; nil unless both parse.
+    static func point(latitude: String, longitude: String) -> GeoPoint? {
+        guard let lat = Double(latitude.replacingOccurrences(of: ",", with: ".")),
+            let lon = Double(longitude.replacingOccurrences(of: ",", with: "."))
         else { return nil }
         return GeoPoint(latitude: lat, longitude: lon)
     }

@@ -47,13 +47,14 @@ struct FollowUpAnswerRoutes {
             let id = try context.parameters.require("id", as: UUID.self)
             let measureID = try context.parameters.require("measure", as: UUID.self)
             guard try await FollowUpStore(context.kommun).round(id: id) != nil else { throw HTTPError(.notFound) }
-            guard let status = FollowUpStatus(text: context.form.text("status")) else {
+            let form = try context.decodeForm(FollowUpAnswerForm.self)
+            guard let status = FollowUpStatus(text: form.status) else {
                 return try await mine(context: context, error: "Välj status: Pågående, Påbörjad eller Ej påbörjad.", status: .badRequest)
             }
             do {
                 try await FollowUpStore(context.kommun).submit(
                     roundID: id, measureID: measureID, organisationID: user.organisation.id, status: status,
-                    description: context.form["description"] ?? "", by: context.actor)
+                    description: form.description, by: context.actor)
             } catch StoreError.notFound(let what) {
                 // Another organisation's measure looks the same as a measure that does not exist.
                 throw HTTPError(.notFound, message: "\(what) finns inte.")
@@ -101,4 +102,10 @@ struct FollowUpAnswerRoutes {
             .followupMine, title: "Uppföljning \(round.year): \(user.organisation.abbreviation)s åtgärder",
             context: context, content: view, notice: notice, error: error, status: status)
     }
+}
+
+/// A förvaltning's answer for one measure: its status and what was done, as written.
+struct FollowUpAnswerForm: Decodable {
+    @Field var status: String
+    @RawField var description: String
 }

@@ -74,11 +74,12 @@ struct FollowUpRoutes {
         routes.staff(SiteRoutes.followUp) { _, context in try await list(context: context) }
         routes.staff(SiteRoutes.followUpOpen) { _, context in
             _ = try context.requireUser(allowedTo: .editPlan)
-            guard let planID = UUID(uuidString: context.form.text("plan")) else { return try await list(context: context, error: "Välj en plan.") }
+            let form = try context.decodeForm(RoundOpenForm.self)
+            guard let planID = UUID(uuidString: form.plan) else { return try await list(context: context, error: "Välj en plan.") }
             do {
                 let round = try await FollowUpStore(context.kommun).open(
                     planID: planID,
-                    deadline: context.form.text("deadline"), by: context.actor)
+                    deadline: form.deadline, by: context.actor)
                 return Response.seeOther(SiteRoutes.followUpRound.path(round.id))
             } catch let error as StoreError {
                 return try await list(context: context, error: error.description)
@@ -95,13 +96,13 @@ struct FollowUpRoutes {
             _ = try context.requireUser(allowedTo: .editPlan)
             let id = try context.parameters.require("id", as: UUID.self)
             guard try await FollowUpStore(context.kommun).round(id: id) != nil else { throw HTTPError(.notFound) }
-            guard let measureID = UUID(uuidString: context.form.text("measure")),
-                let organisationID = UUID(uuidString: context.form.text("organisation"))
+            let form = try context.decodeForm(SendBackForm.self)
+            guard let measureID = UUID(uuidString: form.measure), let organisationID = UUID(uuidString: form.organisation)
             else { throw HTTPError(.badRequest) }
             do {
                 try await FollowUpStore(context.kommun).returnForCompletion(
                     roundID: id, measureID: measureID, organisationID: organisationID,
-                    comment: context.form.text("comment"), by: context.actor)
+                    comment: form.comment, by: context.actor)
                 return Response.seeOther(SiteRoutes.followUpRound.path(id), notice: "Svaret är skickat tillbaka för komplettering.", context: context)
             } catch let error as StoreError {
                 if case .notFound = error { throw HTTPError(.notFound) }
@@ -191,4 +192,17 @@ struct FollowUpRoutes {
             .followupRound, title: "Uppföljning \(report.round.year)", context: context, content: view,
             notice: notice, error: error, status: error == nil ? .ok : .badRequest)
     }
+}
+
+/// A new follow-up round: the plan and the last day to answer.
+struct RoundOpenForm: Decodable {
+    @Field var plan: String
+    @Field var deadline: String
+}
+
+/// An answer sent back to its förvaltning, with what to complete.
+struct SendBackForm: Decodable {
+    @Field var measure: String
+    @Field var organisation: String
+    @Field var comment: String
 }

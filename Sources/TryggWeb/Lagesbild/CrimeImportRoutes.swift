@@ -15,7 +15,7 @@ struct CrimeImportRoutes {
                 let known = try await PopulationStore(context.kommun).knownDeso()
                 let extract = try CrimeExtract.read(table, kommun: user.kommun, knownDeso: known)
                 let summary = try await CrimeStore(context.kommun).importExtract(
-                    extract, fileName: fileName, replacePeriod: context.form.text("ersatt") == "ja", by: context.actor)
+                    extract, fileName: fileName, replacePeriod: try context.decodeForm(CrimeImportForm.self).replacePeriod == "ja", by: context.actor)
                 var notice =
                     "Importerade \(SwedishNumber.integer(summary.rows)) rader (\(SwedishNumber.integer(summary.newRows)) nya) med inskrivningsdatum \(summary.reportedFrom ?? "–") – \(summary.reportedTo ?? "–")."
                 if summary.skippedRows > 0 { notice += " \(SwedishNumber.integer(summary.skippedRows)) rader gällde andra kommuner och hoppades över." }
@@ -66,4 +66,11 @@ struct CrimeImportRoutes {
     func failure(_ message: String, request: Request, context: StaffContext) async throws -> Response {
         try await page.page(request, context: context, error: message, status: .badRequest)
     }
+}
+
+/// Beside the file: whether the extract replaces the stored reports of its period.
+struct CrimeImportForm: Decodable {
+    @Field var replacePeriod: String
+
+    enum CodingKeys: String, CodingKey { case replacePeriod = "ersatt" }
 }

@@ -43,10 +43,10 @@ struct SourceRoutes {
 
     func save(id: UUID?, context: StaffContext) async throws -> Response {
         _ = try context.requireUser(allowedTo: .editLagesbild)
-        let form = context.form
+        let form = try context.decodeForm(SourceForm.self)
         let entry = SourceEntry(
-            id: id ?? UUID(), name: form.text("name"), owner: form.text("owner"), period: form.text("period"), method: form.text("method"),
-            limitations: form.text("limitations"), included: form.text("used") != "nej", reason: form.text("reason"))
+            id: id ?? UUID(), name: form.name, owner: form.owner, period: form.period, method: form.method,
+            limitations: form.limitations, included: form.used != "nej", reason: form.reason)
         do {
             let saved = try await SourceStore(context.kommun).save(entry, id: id, by: context.actor)
             return Response.seeOther(SiteRoutes.sources.path, notice: "Källan ”\(saved.name)” är sparad.", context: context)
@@ -69,4 +69,15 @@ struct SourceRoutes {
         view.hasRows = !view.rows.isEmpty
         return deps.renderer.page(.lagesbildSources, title: "Lägesbildens källor", context: context, content: view, error: error, status: status)
     }
+}
+
+/// A source of the lägesbild; `used` is `nej` when it is left out (then `reason` is required).
+struct SourceForm: Decodable {
+    @Field var name: String
+    @Field var owner: String
+    @Field var period: String
+    @Field var method: String
+    @Field var limitations: String
+    @Field var used: String
+    @Field var reason: String
 }

@@ -5,7 +5,8 @@ import TryggReports
 /// Every state-changing form of the cookie zones (staff, login, public pages) carries the session's
 /// token in `_csrf`; the API and Open311 take no cookies, so a forged cross-site request carries
 /// no credentials there. Forms are read here once
-/// (with the body size limit) and handed to the handler as `context.form`.
+/// (with the body size limit) with Hummingbird's form decoder; the handler decodes its own form
+/// type from `context.formBody`.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = TryggRequestContext
 
@@ -21,18 +22,21 @@ struct CSRFMiddleware: RouterMiddleware {
             guard let boundary = MultipartForm.boundary(fromContentType: contentType), let parsed = MultipartForm.parse(body, boundary: boundary) else {
                 throw HTTPError(.badRequest, message: "Formuläret kunde inte läsas (felaktig multipart-kodning).")
             }
-            context.form = FormFields(pairs: parsed.fields)
+            context.formBody = FormBody.encoded(parsed.fields)
             context.files = parsed.files
         } else {
-            context.form = FormFields(encoded: String(buffer: body))
+            context.formBody = String(buffer: body)
         }
-        let sent = context.form["_csrf"] ?? ""
+        // Read once here with the same decoder the handler uses: a body it cannot read is refused
+        // before anything else.
+        let form = FormFields(pairs: try FormBody.decode(AnyForm.self, from: context.formBody).pairs)
+        let sent = form["_csrf"] ?? ""
         guard !context.csrfToken.isEmpty, Self.constantTimeEqual(sent, context.csrfToken) else {
             throw HTTPError(.forbidden, message: "Formuläret har gått ut eller kom inte från Trygg. Ladda om sidan och försök igen.")
         }
         // Fields without their own text rules (names, titles, notes) are covered here, before any
         // handler can store them: PostgreSQL refuses U+0000 and SQLite cuts text off at it.
-        if let (name, scalar) = Self.controlCharacter(in: context.form) {
+        if let (name, scalar) = Self.controlCharacter(in: form) {
             throw HTTPError(
                 .badRequest,
                 message: "Fältet ”\(name.prefix(40))” innehåller ett osynligt styrtecken (\(TextInput.codePoint(scalar))) "

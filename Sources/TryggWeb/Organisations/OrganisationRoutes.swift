@@ -31,10 +31,11 @@ struct OrganisationRoutes {
         routes.staff(SiteRoutes.organisations) { _, context in try await list(context: context) }
         routes.staff(SiteRoutes.organisationAdd) { _, context in
             _ = try context.requireUser(allowedTo: .administerKommun)
-            guard let kind = OrganisationKind(rawValue: context.form.text("kind")) else { throw HTTPError(.badRequest) }
+            let form = try context.decodeForm(OrganisationForm.self)
+            guard let kind = OrganisationKind(rawValue: form.kind) else { throw HTTPError(.badRequest) }
             do {
                 let created = try await OrganisationStore(context.kommun).addOrganisation(
-                    abbreviation: context.form.text("abbreviation"), name: context.form.text("name"),
+                    abbreviation: form.abbreviation, name: form.name,
                     kind: kind, by: context.actor)
                 return Response.seeOther(SiteRoutes.organisations.path, notice: "\(created.abbreviation) är tillagd.", context: context)
             } catch let error as StoreError {
@@ -47,10 +48,11 @@ struct OrganisationRoutes {
             guard let existing = try await OrganisationStore(context.kommun).organisation(id: id) else {
                 throw HTTPError(.notFound)
             }
-            guard let kind = OrganisationKind(rawValue: context.form.text("kind")) else { throw HTTPError(.badRequest) }
+            let form = try context.decodeForm(OrganisationForm.self)
+            guard let kind = OrganisationKind(rawValue: form.kind) else { throw HTTPError(.badRequest) }
             do {
                 try await OrganisationStore(context.kommun).updateOrganisation(
-                    id: existing.id, name: context.form.text("name"), kind: kind, by: context.actor)
+                    id: existing.id, name: form.name, kind: kind, by: context.actor)
                 return Response.seeOther(SiteRoutes.organisations.path, notice: "\(existing.abbreviation) är sparad.", context: context)
             } catch let error as StoreError {
                 return try await list(context: context, error: error.description, status: .badRequest)
@@ -91,4 +93,11 @@ struct OrganisationRoutes {
         case .extern: "Externa samverkansparter"
         }
     }
+}
+
+/// A new organisation, or a new name and kind for one (the abbreviation does not change).
+struct OrganisationForm: Decodable {
+    @Field var abbreviation: String
+    @Field var name: String
+    @Field var kind: String
 }

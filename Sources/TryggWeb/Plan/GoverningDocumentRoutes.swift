@@ -46,12 +46,12 @@ struct GoverningDocumentRoutes {
         if let id, try await !GoverningDocumentStore(context.kommun).all().contains(where: { $0.id == id }) {
             throw HTTPError(.notFound)
         }
-        let form = context.form
+        let form = try context.decodeForm(GoverningDocumentForm.self)
         let document = GoverningDocument(
-            id: id ?? UUID(), kind: GoverningDocument.Kind(rawValue: form.text("kind")) ?? .handlingsplan, title: form.text("title"),
-            diarienummer: form.text("diarienummer"), adoptedBy: form.text("adopted_by"), adoptedOn: form.text("adopted_on"),
-            validity: form.text("validity"), reviewOn: form.text("review_on"),
-            links: form.text("links").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            id: id ?? UUID(), kind: GoverningDocument.Kind(rawValue: form.kind) ?? .handlingsplan, title: form.title,
+            diarienummer: form.diarienummer, adoptedBy: form.adoptedBy, adoptedOn: form.adoptedOn,
+            validity: form.validity, reviewOn: form.reviewOn,
+            links: form.links.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         do {
             try await GoverningDocumentStore(context.kommun).save(document, id: id, by: context.actor)
             return Response.seeOther(SiteRoutes.governingDocuments.path, notice: "\(document.title) är sparat.", context: context)
@@ -86,5 +86,22 @@ struct GoverningDocumentRoutes {
 
     static func kinds(selected: GoverningDocument.Kind) -> [SelectOption] {
         GoverningDocument.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == selected) }
+    }
+}
+
+/// A governing document; `links` has one address per line.
+struct GoverningDocumentForm: Decodable {
+    @Field var kind: String
+    @Field var title: String
+    @Field var diarienummer: String
+    @Field var adoptedBy: String
+    @Field var adoptedOn: String
+    @Field var validity: String
+    @Field var reviewOn: String
+    @Field var links: String
+
+    enum CodingKeys: String, CodingKey {
+        case kind, title, diarienummer, validity, links
+        case adoptedBy = "adopted_by", adoptedOn = "adopted_on", reviewOn = "review_on"
     }
 }

@@ -59,14 +59,15 @@ struct MeasureRoutes {
             _ = try context.requireUser(allowedTo: .editPlan)
             let id = try context.parameters.require("id", as: UUID.self)
             guard let (measure, _) = try await PlanStore(context.kommun).measure(id: id) else { throw HTTPError(.notFound) }
+            let form = try context.decodeForm(MeasureForm.self)
             do {
-                let edit = try Self.edit(from: context.form, year: measure.row.year)
+                let edit = try Self.edit(from: form, year: measure.row.year)
                 try await PlanStore(context.kommun).updateMeasure(id: id, edit: edit, by: context.actor)
                 return Response.seeOther(SiteRoutes.measure.path(id), notice: "Åtgärden är sparad.", context: context)
             } catch let error as StoreError {
-                return try await page(context: context, error: error.description, status: .badRequest, keep: context.form)
+                return try await page(context: context, error: error.description, status: .badRequest, keep: form)
             } catch let error as ImportFailure {
-                return try await page(context: context, error: Self.messages(error), status: .badRequest, keep: context.form)
+                return try await page(context: context, error: Self.messages(error), status: .badRequest, keep: form)
             }
         }
         for (route, retired) in [(SiteRoutes.measureRetire, true), (SiteRoutes.measureReinstate, false)] {
@@ -87,33 +88,34 @@ struct MeasureRoutes {
         routes.staff(SiteRoutes.measureNew) { request, context in try await newPage(request: request, context: context) }
         routes.staff(SiteRoutes.measureCreate) { request, context in
             let (_, plan) = try await PlanRoutes(deps: deps).requirePlan(request: request, context: context, permission: .editPlan)
+            let form = try context.decodeForm(MeasureForm.self)
             do {
-                let edit = try Self.edit(from: context.form, year: plan.year)
+                let edit = try Self.edit(from: form, year: plan.year)
                 let measure = try await PlanStore(context.kommun).addMeasure(
                     planID: plan.id, edit: edit,
                     by: context.actor)
                 return Response.seeOther(SiteRoutes.measure.path(measure.id))
             } catch let error as StoreError {
-                return try await newPage(request: request, context: context, error: error.description, keep: context.form)
+                return try await newPage(request: request, context: context, error: error.description, keep: form)
             } catch let error as ImportFailure {
-                return try await newPage(request: request, context: context, error: Self.messages(error), keep: context.form)
+                return try await newPage(request: request, context: context, error: Self.messages(error), keep: form)
             }
         }
     }
 
     /// The form is checked by the same rules as an imported file, so the two cannot drift apart.
-    static func edit(from form: FormFields, year: Int) throws -> PlanStore.MeasureEdit {
+    static func edit(from form: MeasureForm, year: Int) throws -> PlanStore.MeasureEdit {
         let fields = [
-            "year": String(year), "section": form.text("section"), "target_area": "", "group_number": form.text("group_number"),
-            "group_title": form.text("group_title"), "subgroup_label": form.text("subgroup_label"),
-            "subgroup_title": form.text("subgroup_title"), "position": form.text("position"), "measure": form.text("measure"),
-            "responsible": form.text("responsible"), "partners": form.text("partners"), "funding": form.text("funding"),
+            "year": String(year), "section": form.section, "target_area": "", "group_number": form.groupNumber,
+            "group_title": form.groupTitle, "subgroup_label": form.subgroupLabel, "subgroup_title": form.subgroupTitle,
+            "position": form.position, "measure": form.measure, "responsible": form.responsible, "partners": form.partners,
+            "funding": form.funding,
         ]
         let table = CSVTable(header: PlanCSV.columns, rows: [.init(line: 0, fields: PlanCSV.columns.map { fields[$0] ?? "" })], delimiter: ",")
         let row = try PlanCSV.rows(from: table)[0]
         return PlanStore.MeasureEdit(
-            row: row, preventionLevel: PreventionLevel(rawValue: form.text("prevention_level")),
-            longTermEffort: LongTermEffort(rawValue: form.text("long_term_effort")))
+            row: row, preventionLevel: PreventionLevel(rawValue: form.preventionLevel),
+            longTermEffort: LongTermEffort(rawValue: form.longTermEffort))
     }
 
     static func messages(_ failure: ImportFailure) -> String {
@@ -128,19 +130,20 @@ struct MeasureRoutes {
         ][column] ?? column
     }
 
-    static func formValues(_ measure: Measure?, keep form: FormFields?) -> FormValues {
-        func value(_ name: String, _ fallback: String) -> String { form?[name] ?? fallback }
+    /// What the form shows: what was just entered when it failed, else the stored measure.
+    static func formValues(_ measure: Measure?, keep form: MeasureForm?) -> FormValues {
+        func value(_ entered: KeyPath<MeasureForm, String>, _ stored: String) -> String { form?[keyPath: entered] ?? stored }
         let row = measure?.row
-        let section = form.flatMap { PlanSection(text: $0.text("section")) } ?? row?.section
-        let prevention = form.map { $0.text("prevention_level") } ?? measure?.preventionLevel?.rawValue ?? ""
-        let effort = form.map { $0.text("long_term_effort") } ?? measure?.longTermEffort?.rawValue ?? ""
+        let section = form.flatMap { PlanSection(text: $0.section) } ?? row?.section
+        let prevention = form?.preventionLevel ?? measure?.preventionLevel?.rawValue ?? ""
+        let effort = form?.longTermEffort ?? measure?.longTermEffort?.rawValue ?? ""
         return FormValues(
             sectionOptions: PlanViews.sectionOptions(selected: section),
-            groupNumber: value("group_number", row.map { String($0.groupNumber) } ?? ""),
-            groupTitle: value("group_title", row?.groupTitle ?? ""), subgroupLabel: value("subgroup_label", row?.subgroupLabel ?? ""),
-            subgroupTitle: value("subgroup_title", row?.subgroupTitle ?? ""), position: value("position", row.map { String($0.position) } ?? ""),
-            measure: value("measure", row?.measure ?? ""), responsible: value("responsible", row?.responsible.joined(separator: "; ") ?? ""),
-            partners: value("partners", row?.partners.joined(separator: "; ") ?? ""), funding: value("funding", row?.funding ?? ""),
+            groupNumber: value(\.groupNumber, row.map { String($0.groupNumber) } ?? ""),
+            groupTitle: value(\.groupTitle, row?.groupTitle ?? ""), subgroupLabel: value(\.subgroupLabel, row?.subgroupLabel ?? ""),
+            subgroupTitle: value(\.subgroupTitle, row?.subgroupTitle ?? ""), position: value(\.position, row.map { String($0.position) } ?? ""),
+            measure: value(\.measure, row?.measure ?? ""), responsible: value(\.responsible, row?.responsible.joined(separator: "; ") ?? ""),
+            partners: value(\.partners, row?.partners.joined(separator: "; ") ?? ""), funding: value(\.funding, row?.funding ?? ""),
             preventionOptions: [SelectOption(value: "", label: "Ej angiven", selected: prevention.isEmpty)]
                 + PreventionLevel.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == prevention) },
             effortOptions: [SelectOption(value: "", label: "Ej angiven", selected: effort.isEmpty)]
@@ -149,7 +152,7 @@ struct MeasureRoutes {
 
     private func page(
         context: StaffContext, notice: String? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok, keep form: FormFields? = nil
+        status: HTTPResponse.Status = .ok, keep form: MeasureForm? = nil
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readPlan)
         let id = try context.parameters.require("id", as: UUID.self)
@@ -173,7 +176,7 @@ struct MeasureRoutes {
             notice: notice, error: error, status: status)
     }
 
-    private func newPage(request: Request, context: StaffContext, error: String? = nil, keep form: FormFields? = nil) async throws -> Response {
+    private func newPage(request: Request, context: StaffContext, error: String? = nil, keep form: MeasureForm? = nil) async throws -> Response {
         let (_, plan) = try await PlanRoutes(deps: deps).requirePlan(request: request, context: context, permission: .editPlan)
         guard plan.status == .utkast else {
             throw HTTPError(.badRequest, message: "Planen är antagen. Skapa en ny version för att lägga till åtgärder.")
@@ -184,5 +187,27 @@ struct MeasureRoutes {
         return deps.renderer.page(
             .planNewMeasure, title: "Ny åtgärd i åtgärdsplan \(plan.year)", context: context, content: view,
             error: error, status: error == nil ? .ok : .badRequest)
+    }
+}
+
+/// A measure of the åtgärdsplan as the form sends it; checked by the plan file's rules.
+struct MeasureForm: Decodable {
+    @Field var section: String
+    @Field var groupNumber: String
+    @Field var groupTitle: String
+    @Field var subgroupLabel: String
+    @Field var subgroupTitle: String
+    @Field var position: String
+    @Field var measure: String
+    @Field var responsible: String
+    @Field var partners: String
+    @Field var funding: String
+    @Field var preventionLevel: String
+    @Field var longTermEffort: String
+
+    enum CodingKeys: String, CodingKey {
+        case section, position, measure, responsible, partners, funding
+        case groupNumber = "group_number", groupTitle = "group_title", subgroupLabel = "subgroup_label"
+        case subgroupTitle = "subgroup_title", preventionLevel = "prevention_level", longTermEffort = "long_term_effort"
     }
 }

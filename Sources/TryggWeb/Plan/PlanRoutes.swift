@@ -65,9 +65,9 @@ struct PlanRoutes {
         routes.staff(SiteRoutes.planImport) { _, context in try await importFile(context: context) }
         routes.staff(SiteRoutes.planAdopt) { request, context in
             let (_, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
+            let form = try context.decodeForm(PlanAdoptionForm.self)
             let metadata = PlanMetadata(
-                title: context.form.text("title"), diarienummer: context.form.text("diarienummer"),
-                adoptedBy: context.form.text("adopted_by"), adoptedOn: context.form.text("adopted_on"))
+                title: form.title, diarienummer: form.diarienummer, adoptedBy: form.adoptedBy, adoptedOn: form.adoptedOn)
             do {
                 try await PlanStore(context.kommun).adopt(planID: plan.id, metadata: metadata, by: context.actor)
             } catch let error as StoreError {
@@ -77,7 +77,7 @@ struct PlanRoutes {
         }
         routes.staff(SiteRoutes.planCopy) { request, context in
             let (_, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
-            let target = context.form.text("mal") == "ny-version" ? plan.year : plan.year + 1
+            let target = try context.decodeForm(PlanCopyForm.self).target == "ny-version" ? plan.year : plan.year + 1
             do {
                 let copy = try await PlanStore(context.kommun).copy(
                     planID: plan.id, toYear: target,
@@ -175,4 +175,21 @@ struct PlanRoutes {
             return failure(error.description)
         }
     }
+}
+
+/// The decision that adopts a plan.
+struct PlanAdoptionForm: Decodable {
+    @Field var title: String
+    @Field var diarienummer: String
+    @Field var adoptedBy: String
+    @Field var adoptedOn: String
+
+    enum CodingKeys: String, CodingKey { case title, diarienummer, adoptedBy = "adopted_by", adoptedOn = "adopted_on" }
+}
+
+/// A copy of a plan: a new version of the same year (`ny-version`) or next year's draft.
+struct PlanCopyForm: Decodable {
+    @Field var target: String
+
+    enum CodingKeys: String, CodingKey { case target = "mal" }
 }

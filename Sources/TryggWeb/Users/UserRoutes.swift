@@ -36,20 +36,20 @@ struct UserRoutes {
 
     private func add(context: StaffContext) async throws -> Response {
         _ = try context.requireUser(allowedTo: .administerKommun)
-        let form = context.form
+        let form = try context.decodeForm(NewUserForm.self)
         func failure(_ message: String) async throws -> Response {
             try await list(context: context, keep: form, error: message, status: .badRequest)
         }
-        guard let role = Role(rawValue: form.text("role")) else { return try await failure("Välj en roll.") }
-        let password = form["password"] ?? ""
+        guard let role = Role(rawValue: form.role) else { return try await failure("Välj en roll.") }
+        let password = form.password
         if let problem = PasswordPolicy.problem(with: password) { return try await failure(problem) }
-        guard let organisationID = UUID(uuidString: form.text("organisation")),
+        guard let organisationID = UUID(uuidString: form.organisation),
             let organisation = try await OrganisationStore(context.kommun).organisation(id: organisationID)
         else { return try await failure("Välj en organisation.") }
         do {
             let created = try await UserStore(context.kommun).add(
-                organisationAbbreviation: organisation.abbreviation, email: form.text("email"),
-                name: form.text("name"), role: role, passwordHash: try await deps.hashPassword(password), by: context.actor)
+                organisationAbbreviation: organisation.abbreviation, email: form.email,
+                name: form.name, role: role, passwordHash: try await deps.hashPassword(password), by: context.actor)
             return Response.seeOther(SiteRoutes.users.path, notice: "\(created.email) är tillagd som \(role.displayName.lowercased()).", context: context)
         } catch let error as StoreError {
             return try await failure(error.description)
@@ -75,7 +75,7 @@ struct UserRoutes {
     }
 
     private func list(
-        context: StaffContext, keep form: FormFields = FormFields(), notice: String? = nil,
+        context: StaffContext, keep form: NewUserForm = NewUserForm(), notice: String? = nil,
         error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let admin = try context.requireUser(allowedTo: .administerKommun)
@@ -90,14 +90,23 @@ struct UserRoutes {
         let view = ListView(
             rows: rows,
             roles: Role.allCases.map {
-                SelectOption(value: $0.rawValue, label: "\($0.displayName): \($0.summary)", selected: $0.rawValue == form.text("role"))
+                SelectOption(value: $0.rawValue, label: "\($0.displayName): \($0.summary)", selected: $0.rawValue == form.role)
             },
             organisations: organisations.map {
-                SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id.uuidString == form.text("organisation"))
+                SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id.uuidString == form.organisation)
             },
-            email: form.text("email"), name: form.text("name"), minimumLength: PasswordPolicy.minimumLength)
+            email: form.email, name: form.name, minimumLength: PasswordPolicy.minimumLength)
         return deps.renderer.page(
             .users, title: "Användare", context: context, content: view,
             notice: notice, error: error, status: status)
     }
+}
+
+/// A new user; after a refusal the form shows what was entered, except the password.
+struct NewUserForm: Decodable {
+    @Field var email: String
+    @Field var name: String
+    @Field var role: String
+    @Field var organisation: String
+    @RawField var password: String
 }

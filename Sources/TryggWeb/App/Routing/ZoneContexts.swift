@@ -41,7 +41,7 @@ extension SignedInContext {
 /// A request to a staff page. It exists only for a signed-in user whose second factor is done,
 /// so `user` (and with it the kommun every query is scoped to) is never missing; without a
 /// session, creating it throws and the visitor is sent to the login page.
-struct StaffContext: ChildRequestContext, PageContext, SignedInContext {
+struct StaffContext: ChildRequestContext, PageContext, SignedInContext, FormContext {
     var coreContext: CoreRequestContextStorage
     let user: UserAccount
     let kommun: KommunScope
@@ -49,8 +49,8 @@ struct StaffContext: ChildRequestContext, PageContext, SignedInContext {
     let sessionID: UUID
     let clientAddress: String
     let csrfToken: String
-    /// The form fields and files of a POST, read once by the CSRF middleware.
-    let form: FormFields
+    /// The form and files of a POST, read once by the CSRF middleware.
+    let formBody: String
     let files: [String: UploadedFile]
     let maxBodyBytes: Int
     let secureCookies: Bool
@@ -66,7 +66,7 @@ struct StaffContext: ChildRequestContext, PageContext, SignedInContext {
         sessionID = session.id
         clientAddress = context.clientAddress
         csrfToken = context.csrfToken
-        form = context.form
+        formBody = context.formBody
         files = context.files
         maxBodyBytes = context.maxBodyBytes
     }

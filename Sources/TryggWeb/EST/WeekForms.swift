@@ -1,0 +1,63 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// The EST group's assessment of the week, kept as written.
+struct AssessmentForm: Decodable {
+    @RawField var text: String
+
+    enum CodingKeys: String, CodingKey { case text = "bedomning" }
+}
+
+/// Publish (`ja`) or withdraw the week's lägesbild.
+struct PublishForm: Decodable {
+    @Field var publish: String
+
+    enum CodingKeys: String, CodingKey { case publish = "publicera" }
+}
+
+/// A place the EST group gives priority this week.
+struct PriorityPlaceForm: Decodable {
+    @Field var name: String
+    @Field var latitude: String
+    @Field var longitude: String
+    @Field var note: String
+
+    enum CodingKeys: String, CodingKey { case name = "namn", latitude = "lat", longitude = "lon", note = "anteckning" }
+}
+
+/// An insats decided by the EST group, from the week page or from a resident's tip.
+struct InsatsForm: Decodable {
+    @Field var organisation: String
+    @Field var kind: String
+    @Field var what: String
+    @Field var place: String
+    @Field var latitude: String
+    @Field var longitude: String
+    @Field var startsOn: String
+    @Field var dueOn: String
+    @Field var presenceDays: String
+    @Field var presenceTimes: String
+
+    enum CodingKeys: String, CodingKey {
+        case organisation, kind = "typ", what = "vad", place = "plats", latitude = "lat", longitude = "lon"
+        case startsOn = "start", dueOn = "klart", presenceDays = "dagar", presenceTimes = "tider"
+    }
+
+    var point: GeoPoint? { WeekRoutes.point(latitude: latitude, longitude: longitude) }
+
+    func decision(at point: GeoPoint?) throws -> InsatsStore.Decision {
+        guard let organisationID = UUID(uuidString: organisation) else { throw StoreError.invalid("Välj en ansvarig organisation.") }
+        return InsatsStore.Decision(
+            kind: Insats.Kind(rawValue: kind) ?? .situational, what: what, place: place, point: point,
+            organisationID: organisationID, startsOn: startsOn, dueOn: dueOn, presenceDays: presenceDays, presenceTimes: presenceTimes)
+    }
+}
+
+/// This week's follow-up of an insats.
+struct InsatsFollowUpForm: Decodable {
+    @Field var status: String
+    @Field var note: String
+
+    enum CodingKeys: String, CodingKey { case status, note = "notering" }
+}
