@@ -121,3 +121,39 @@ extension ReportCommand {
         }
     }
 }
+
+extension ReportCommand {
+    struct Lagesbild: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Den strategiska lägesbilden som JSON: beslut, källor och prioriterade problem med planens åtgärder.",
+            discussion: "Utan --version: den beslutade version som gäller. Åtgärderna anges med sitt nummer i planen (t.ex. 24.2).")
+
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Kommunens kortform.") var kommun: String
+        @Option(help: "Versionens nummer (standard: den som gäller).") var version: Int?
+        @Option(help: "Format: json.") var format = "json"
+        @Option(name: .shortAndLong, help: "Utfil (standard: standard ut).") var output: String?
+
+        func run() async throws {
+            guard format == "json" else { throw CLIError("Formatet \"\(format)\" stöds inte; använd json.") }
+            let data = try await db.withDatabase { database in
+                let kommun = try await KommunStore(database).require(slug: kommun)
+                let scope = KommunScope(database, kommunID: kommun.id)
+                guard let document = try await LagesbildStore(scope).find(version: version) else {
+                    throw CLIError(version.map { "\(kommun.name) har ingen lägesbild version \($0)." } ?? "\(kommun.name) har ingen beslutad lägesbild.")
+                }
+                var numbers: [UUID: String] = [:]
+                for id in Set(document.problems.flatMap(\.measureIDs)) {
+                    if let found = try await PlanStore(scope).measure(id: id) { numbers[id] = found.measure.reference }
+                }
+                return try LagesbildFiles.json(document, kommun: kommun, measureNumbers: numbers, sources: try await SourceStore(scope).all())
+            }
+            if let output {
+                try data.write(to: URL(fileURLWithPath: output))
+                say("Skrev \(output).")
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
+        }
+    }
+}

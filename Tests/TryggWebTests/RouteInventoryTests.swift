@@ -25,6 +25,7 @@ struct RouteInventoryTests {
         var users: [String]
         var auditCount: Int
         var sources: [String]
+        var lagesbilder: [String]
     }
 
     static func snapshot(_ harness: Harness, _ kommun: Kommun) async throws -> Snapshot {
@@ -35,7 +36,18 @@ struct RouteInventoryTests {
             },
             users: try await UserStore(KommunScope(harness.database, kommunID: kommun.id)).accounts().map { "\($0.email) \($0.disabled) \($0.role)" },
             auditCount: try await AuditLog.search(AuditQuery(limit: 1000), in: KommunScope(harness.database, kommunID: kommun.id)).count,
-            sources: try await SourceStore(KommunScope(harness.database, kommunID: kommun.id)).all().map { "\($0.name) \($0.included) \($0.reason)" })
+            sources: try await SourceStore(KommunScope(harness.database, kommunID: kommun.id)).all().map { "\($0.name) \($0.included) \($0.reason)" },
+            lagesbilder: try await lagesbilder(harness, kommun))
+    }
+
+    static func lagesbilder(_ harness: Harness, _ kommun: Kommun) async throws -> [String] {
+        let store = LagesbildStore(KommunScope(harness.database, kommunID: kommun.id))
+        var lines: [String] = []
+        for version in try await store.all() {
+            let full = try #require(try await store.find(id: version.id))
+            lines.append("\(full.version) \(full.status) \(full.text) \(full.decision.map { "\($0)" } ?? "") \(full.problems)")
+        }
+        return lines
     }
 
     /// Calls every route once, with another kommun's ids where the path takes one.
@@ -140,7 +152,12 @@ struct RouteInventoryTests {
                 SourceEntry(
                     id: UUID(), name: "Linköpingsmarkör källa", owner: "Polisen", period: "2024", method: "", limitations: "", included: false,
                     reason: "Linköpingsmarkör skäl"), id: nil, by: .commandLine(kommunID: linkoping.id))
-            let lagesbildIDs = ["/lagesbild/kallor/": source.id.uuidString]
+            let lagesbild = LagesbildStore(KommunScope(harness.database, kommunID: linkoping.id))
+            let draft = try await lagesbild.createDraft(periodFrom: "2024-01-01", periodTo: "2024-12-31", by: .commandLine(kommunID: linkoping.id))
+            try await lagesbild.saveProblem(
+                PrioritisedProblem(id: UUID(), title: "Linköpingsmarkör problem", area: "Skäggetorp", reasons: [.okar]), in: draft.id,
+                by: .commandLine(kommunID: linkoping.id))
+            let lagesbildIDs = ["/lagesbild/kallor/": source.id.uuidString, "/lagesbild/dokument/": draft.id.uuidString]
             let allIDs = objectIDs.merging(estIDs) { a, _ in a }.merging(citizenIDs) { a, _ in a }.merging(lagesbildIDs) { a, _ in a }
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@norrkoping.demo"))
             let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())

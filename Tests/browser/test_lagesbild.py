@@ -8,6 +8,7 @@ from test_login import log_in, serious_violations
 def test_crime_figures_per_area(browser, base_url, artifacts):
     log_in(browser, base_url, "samordnare@linkoping.demo")
     browser.find_element(By.LINK_TEXT, "Lägesbild").click()
+    browser.find_element(By.LINK_TEXT, "kartläggningen av anmälda brott").click()
     # Choose the year of the demo's riots with the form, as a user does.
     Select(browser.find_element(By.ID, "ar")).select_by_visible_text("2022")
     browser.find_element(By.XPATH, "//button[normalize-space()='Visa']").click()
@@ -42,4 +43,39 @@ def test_source_register_add_and_read(browser, base_url, artifacts):
     assert "Källan ”Skolenkät (Ung i Linköping)” är sparad." in main
     assert "Nej: ej genomförd 2024" in main
     browser.save_screenshot(str(artifacts / "lagesbild-kallor.png"))
+    assert serious_violations(browser) == []
+
+
+def test_decided_lagesbild_read_by_the_police_on_a_phone(browser, base_url, artifacts):
+    browser.set_window_size(390, 844)
+    log_in(browser, base_url, "polisen@linkoping.demo")
+    browser.get(base_url + "/lagesbild/dokument")
+    browser.find_element(By.LINK_TEXT, "Version 1").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Lägesbild version 1"
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Trygghetsrådet, 2024-03-14 (KS 2024-212)" in main
+    assert "Skadegörelse och otrygghet i Skäggetorps centrum" in main
+    assert "Skolenkät om trygghet: används inte – Skolenkäten genomfördes inte 2023." in main
+    assert browser.find_elements(By.LINK_TEXT, "3.1"), "problemet leder till planens åtgärd"
+    assert not browser.find_elements(By.XPATH, "//button[normalize-space()='Besluta']")
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"sidan rullar i sidled ({width}px)"
+    browser.save_screenshot(str(artifacts / "lagesbild-dokument-telefon.png"))
+    assert serious_violations(browser) == []
+
+
+def test_samordnare_starts_the_next_version_and_adds_a_problem(browser, base_url, artifacts):
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    assert "Lägesbilden skulle ha förnyats senast 2026-03-14" in browser.find_element(By.TAG_NAME, "main").text
+    browser.find_element(By.LINK_TEXT, "Till lägesbilden").click()
+    browser.find_element(By.XPATH, "//button[normalize-space()='Skapa utkast']").click()
+    assert "Version 2 är skapad som utkast." in browser.find_element(By.TAG_NAME, "main").text
+    browser.find_element(By.ID, "titel-ny").send_keys("Bostadsinbrott i Ryd")
+    browser.find_element(By.ID, "omrade-ny").send_keys("Ryd")
+    browser.find_element(By.ID, "ny-okar").click()
+    Select(browser.find_element(By.ID, "atgarder-ny")).select_by_index(1)
+    browser.find_element(By.XPATH, "//section[@aria-labelledby='new-problem']//button[normalize-space()='Lägg till']").click()
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Problemet är tillagt." in main and "Bostadsinbrott i Ryd" in main
+    browser.save_screenshot(str(artifacts / "lagesbild-utkast.png"))
     assert serious_violations(browser) == []

@@ -68,8 +68,11 @@ public enum Permission: Sendable, CaseIterable {
     /// Read the kartläggning's crime figures per area (small counts hidden unless the role may
     /// also `editLagesbild`: the police and the housing company see what is shared with partners).
     case readCrimeStatistics
-    /// Import the lägesbild's sources (crime extracts, population) and see every count.
+    /// Import the lägesbild's sources (crime extracts, population), see every count, and write
+    /// the lägesbild document's drafts.
     case editLagesbild
+    /// Decide a lägesbild draft on behalf of the deciding body.
+    case decideLagesbild
 }
 
 extension Role {
@@ -87,6 +90,7 @@ extension Role {
         case .moderateCitizenReports: self == .samordnare
         case .readCrimeStatistics: self != .rapportor && self != .admin
         case .editLagesbild: self == .samordnare || self == .analytiker
+        case .decideLagesbild: self == .samordnare
         }
     }
 }

@@ -20,5 +20,6 @@ enum TryggMigrations {
         M015CreateIncidentIntake(),
         M016WidenIncidentTimeIndex(),
         M017CreateCrimeStatistics(),
+        M018CreateLagesbildDocuments(),
     ]
 }

@@ -69,6 +69,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     CitizenAdminRoutes(deps: deps).register(on: routes)
     CrimeFiguresPage(deps: deps).register(on: routes)
     SourceRoutes(deps: deps).register(on: routes)
+    LagesbildDocumentRoutes(deps: deps).register(on: routes)
     return router
 }
 

@@ -22,6 +22,9 @@ struct HomeRoutes {
         let userCount: Int?
         let cards: [Card]
         let secondFactorAdvice: Bool
+        /// For those who write the lägesbild: when the next one is due or overdue.
+        let lagesbildWarning: String?
+        let lagesbildHref: String
     }
 
     func register(on routes: RouteRegistry) {
@@ -65,10 +68,16 @@ struct HomeRoutes {
                         title: "Granskningslogg", text: "Sök i loggen över alla ändringar: vem, när, vad och varifrån.",
                         href: SiteRoutes.audit.path, linkText: "Öppna loggen"))
             }
+            var lagesbildWarning: String?
+            if user.role.allows(.editLagesbild) {
+                let inForce = try await LagesbildStore(context.kommun).find(version: nil)
+                lagesbildWarning = LagesbildRules.dueWarning(nextDue: inForce?.decision?.nextDue, today: SwedishTime.date(TryggClock.now))
+            }
             let view = HomeView(
                 greeting: "Välkommen, \(user.name)", roleSummary: user.role.summary, kommun: user.kommun.name,
                 areaCount: areaCount, organisationCount: organisationCount, userCount: users, cards: cards,
-                secondFactorAdvice: user.role.mayUseSecondFactor && !user.secondFactorEnabled)
+                secondFactorAdvice: user.role.mayUseSecondFactor && !user.secondFactorEnabled, lagesbildWarning: lagesbildWarning,
+                lagesbildHref: SiteRoutes.lagesbildDocuments.path)
             return deps.renderer.page(.home, title: "Start", context: context, content: view)
         }
     }

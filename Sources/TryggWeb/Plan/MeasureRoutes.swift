@@ -45,6 +45,10 @@ struct MeasureRoutes {
         let history: [ChangeRow]
         let canEdit: Bool
         let form: FormValues
+        /// The prioritised problems of the lägesbild in force that this measure addresses.
+        let problems: [String]
+        let hasProblems: Bool
+        let lagesbildHref: String?
     }
 
     struct NewMeasurePage {
@@ -162,6 +166,8 @@ struct MeasureRoutes {
             ChangeRow(at: SwedishTime.dateTime($0.at), actor: $0.actor, action: $0.action, before: $0.before, after: $0.after)
         }
         let row = measure.row
+        let inForce = try await LagesbildStore(context.kommun).find(version: nil)
+        let problems = (inForce?.problems ?? []).filter { $0.measureIDs.contains(id) }.map(\.title)
         let view = MeasurePage(
             id: measure.id.uuidString, reference: measure.reference, plan: PlanViews.summary(plan),
             planHref: SiteRoutes.planYear.path(plan.year, query: [("version", "\(plan.version)")]), row: PlanViews.row(measure), section: row.section.heading,
@@ -170,7 +176,8 @@ struct MeasureRoutes {
             fundingKronor: Funding(text: row.funding).amountKronor.map { "\($0.formatted(.number.locale(Locale(identifier: "sv_SE")))) kr" },
             preventionLevel: measure.preventionLevel?.rawValue, longTermEffort: measure.longTermEffort?.rawValue,
             history: history, canEdit: user.role.allows(.editPlan) && plan.status == .utkast,
-            form: Self.formValues(measure, keep: form))
+            form: Self.formValues(measure, keep: form), problems: problems, hasProblems: !problems.isEmpty,
+            lagesbildHref: inForce.map { SiteRoutes.lagesbildDocument.path($0.id) })
         return deps.renderer.page(
             .planMeasure, title: "Åtgärd \(measure.reference)", context: context, content: view,
             notice: notice, error: error, status: status)

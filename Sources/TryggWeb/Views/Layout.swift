@@ -39,14 +39,16 @@ struct Layout {
             kommun: user.kommun.name)
         nav = Self.modules(for: user.role).map { module in
             let path = module.route.path
-            return NavItem(label: module.label, href: path, current: route == path || (path != "/" && route.hasPrefix(path + "/")))
+            // The lägesbild's pages (figures, sources, documents) share one module.
+            let scope = path.hasPrefix("/lagesbild/") ? "/lagesbild" : path
+            return NavItem(label: module.label, href: path, current: route == path || (path != "/" && route.hasPrefix(scope + "/")))
         }
     }
 
     /// The modules that exist, in the order a user meets them. Only what the role may open is shown.
     static func modules(for role: Role) -> [(label: String, route: Route0)] {
         var items: [(String, Route0)] = [("Start", SiteRoutes.home)]
-        if role.allows(.readCrimeStatistics) { items.append(("Lägesbild", SiteRoutes.crimeFigures)) }
+        if role.allows(.readCrimeStatistics) { items.append(("Lägesbild", SiteRoutes.lagesbildDocuments)) }
         if role.allows(.readPlan) { items.append(("Åtgärdsplan", SiteRoutes.plan)) }
         if role.allows(.answerFollowUp) || role.allows(.readFollowUpReport) { items.append(("Uppföljning", SiteRoutes.followUp)) }
         if role.allows(.reportIncident) { items.append(("EST", SiteRoutes.est)) }

@@ -7,6 +7,7 @@ enum Template: String, CaseIterable, Sendable {
     // Layouts other templates inherit from, and partials they include: the assets of every
     // page's head, the CSRF field of every form, one option of a select.
     case layout, `public`, head, csrf, option
+    case lagesbildProblemFields = "lagesbild-problem-fields"
     case estWeekBody = "est-week-body"
     case planDocumentForm = "plan-document-form"
     case planImport = "plan-import"
@@ -40,6 +41,8 @@ enum Template: String, CaseIterable, Sendable {
     case citizenadmin
     case lagesbildCrimes = "lagesbild-crimes"
     case lagesbildSources = "lagesbild-sources"
+    case lagesbildDocuments = "lagesbild-documents"
+    case lagesbildDocument = "lagesbild-document"
     case error
     // Residents' pages.
     case publicHome = "public-home"

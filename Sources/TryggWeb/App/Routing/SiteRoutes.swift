@@ -114,6 +114,14 @@ enum SiteRoutes {
     static let sources = Route0(.get, "/lagesbild/kallor", .staff(.readCrimeStatistics))
     static let sourceAdd = Route0(.post, "/lagesbild/kallor", .staff(.editLagesbild))
     static let sourceSave = Route1<UUID>(.post, "/lagesbild/kallor/{id}", .staff(.editLagesbild))
+    static let lagesbildDocuments = Route0(.get, "/lagesbild/dokument", .staff(.readCrimeStatistics))
+    static let lagesbildCreate = Route0(.post, "/lagesbild/dokument", .staff(.editLagesbild))
+    static let lagesbildDocument = Route1<UUID>(.get, "/lagesbild/dokument/{id}", .staff(.readCrimeStatistics))
+    static let lagesbildTexts = Route1<UUID>(.post, "/lagesbild/dokument/{id}/text", .staff(.editLagesbild))
+    static let lagesbildProblemAdd = Route1<UUID>(.post, "/lagesbild/dokument/{id}/problem", .staff(.editLagesbild))
+    static let lagesbildProblemSave = Route2<UUID, UUID>(.post, "/lagesbild/dokument/{id}/problem/{problem}", .staff(.editLagesbild))
+    static let lagesbildProblemRemove = Route2<UUID, UUID>(.post, "/lagesbild/dokument/{id}/problem/{problem}/ta-bort", .staff(.editLagesbild))
+    static let lagesbildDecide = Route1<UUID>(.post, "/lagesbild/dokument/{id}/besluta", .staff(.decideLagesbild))
 
     // MARK: Public pages of a kommun
     static let publicHome = Route1<String>(.get, "/k/{kommun}", .public)
@@ -172,7 +180,8 @@ enum SiteRoutes {
             insatser.route, insats.route, categories.route, categorySave.route, trends.route, hotspots.route,
             citizenReports.route, citizenReport.route,
             crimeFigures.route, crimeFiguresCSV.route, crimeFiguresJSON.route, crimeImport.route, populationImport.route,
-            sources.route, sourceAdd.route, sourceSave.route,
+            sources.route, sourceAdd.route, sourceSave.route, lagesbildDocuments.route, lagesbildCreate.route, lagesbildDocument.route,
+            lagesbildTexts.route, lagesbildProblemAdd.route, lagesbildProblemSave.route, lagesbildProblemRemove.route, lagesbildDecide.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
             open311Service.route, open311Request.route, open311Token.route,

@@ -1,0 +1,82 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// Linköping's decided lägesbild 2024 in the demo: the kartläggning of 2022–2023 (the demo's
+/// crime extract), the source register with one source left out, and three prioritised problems
+/// that lead to measures of the 2023 plan.
+enum DemoLagesbild {
+    /// A problem and the plan's measures (group, position) that address it.
+    static let problems: [(PrioritisedProblem, [(Int, Int)])] = [
+        (
+            PrioritisedProblem(
+                id: UUID(), title: "Skadegörelse och otrygghet i Skäggetorps centrum", area: "Skäggetorp", reasons: [.vanligast, .okar],
+                victims: "Boende och näringsidkare kring torget; kvinnor uppger oftare otrygghet kvällstid.",
+                offenders: "Mestadels unga i grupp, ofta samma personer.",
+                place: "Torget och gångtunneln mot Skäggetorps centrum, kvällar och helger; dålig belysning i tunneln."),
+            [(3, 1), (3, 2)]
+        ),
+        (
+            PrioritisedProblem(
+                id: UUID(), title: "Unga som rekryteras in i kriminella nätverk", area: "Skäggetorp, Ryd, Berga",
+                reasons: [.allvarligaKonsekvenser, .avviker],
+                victims: "Unga som utnyttjas för brott och deras familjer.", offenders: "Kriminella nätverk med kontakter i flera stadsdelar.",
+                place: "Skolor, fritidsgårdar och sociala medier."),
+            [(9, 1), (9, 2), (9, 3)]
+        ),
+        (
+            PrioritisedProblem(
+                id: UUID(), title: "Narkotika och våld i krogmiljön", area: "City", reasons: [.mangaPaverkas, .allvarligaKonsekvenser],
+                victims: "Besökare i nattlivet, personal på krogar.", offenders: "Berusade besökare; langning på och kring krogarna.",
+                place: "Krogstråket i city fredag och lördag natt."),
+            [(14, 6), (14, 7)]
+        ),
+    ]
+
+    static func seed(_ database: TryggDatabase, kommun: Kommun) async throws {
+        let scope = KommunScope(database, kommunID: kommun.id)
+        let actor = Actor.commandLine(kommunID: kommun.id)
+        guard let plan = try await PlanStore(scope).plan(year: 2023) else { return }
+        let measures = try await PlanStore(scope).measures(planID: plan.id)
+        for source in [
+            SourceEntry(
+                id: UUID(), name: "Polisens anmälda brott per DeSO", owner: "Polisen", period: "2019–2023", method: "Uttag ur polisens ärendesystem",
+                limitations: "Anmälda brott, inte utsatthet; brott utan plats saknar DeSO.", included: true, reason: ""),
+            SourceEntry(
+                id: UUID(), name: "Befolkning per DeSO", owner: "SCB", period: "2019–2023", method: "Registerstatistik",
+                limitations: "", included: true, reason: ""),
+            SourceEntry(
+                id: UUID(), name: "Polisens trygghetsmätning", owner: "Polisen", period: "2023", method: "Enkät till boende",
+                limitations: "Låg svarsfrekvens i Skäggetorp.", included: true, reason: ""),
+            SourceEntry(
+                id: UUID(), name: "Skolenkät om trygghet", owner: "UBN", period: "2023", method: "", limitations: "", included: false,
+                reason: "Skolenkäten genomfördes inte 2023."),
+        ] {
+            try await SourceStore(scope).save(source, id: nil, by: actor)
+        }
+        let store = LagesbildStore(scope)
+        let draft = try await store.createDraft(periodFrom: "2022-01-01", periodTo: "2023-12-31", by: actor)
+        try await store.saveTexts(
+            .init(
+                mapping: "Anmälda brott per område och brottskod 2022–2023 ur polisens uttag per DeSO, med brott per 1 000 invånare. "
+                    + "Skadegörelse och klotter är vanligast i Skäggetorp och ökade 2023; upploppen i april 2022 syns som en topp.",
+                otherInformation: "Polisens trygghetsmätning 2023 och EST-gruppens veckorapporter. Skolenkäten saknas för 2023.",
+                analysis: "Skadegörelsen i Skäggetorp hänger samman med platsen: en mörk tunnel och ett torg utan kvällsverksamhet, där samma "
+                    + "grupp unga återkommer. Rekryteringen av unga bärs av nätverk som verkar i flera stadsdelar och når unga via skolan och "
+                    + "sociala medier. I city samlas våld och narkotika till krogstråket sena helgnätter.",
+                criminalInfluence: "Skäggetorp bedöms tillsammans med polisen ha en hög kriminell påverkan (utsatt område 2023); Ryd och Berga "
+                    + "en måttlig."),
+            periodFrom: "2022-01-01", periodTo: "2023-12-31", of: draft.id, by: actor)
+        for (problem, numbers) in problems {
+            var linked = problem
+            linked.measureIDs = numbers.compactMap { number in
+                measures.first { $0.row.groupNumber == number.0 && $0.row.position == number.1 }?.id
+            }
+            if linked.measureIDs.isEmpty { linked.noMeasureReason = "Planen saknar en åtgärd för problemet." }
+            try await store.saveProblem(linked, in: draft.id, by: actor)
+        }
+        try await store.decide(
+            draft.id, decision: .init(decidedBy: "Trygghetsrådet", decidedOn: "2024-03-14", diarienummer: "KS 2024-212", nextDue: "2026-03-14"),
+            by: actor)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The lägesbild document: versions, the draft's sections and prioritised problems, and the
+/// decision. Samordnare and analytiker write drafts, the samordnare decides, partners read the
+/// decided versions.
+struct LagesbildDocumentRoutes {
+    let deps: AppDependencies
+
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.lagesbildDocuments) { _, context in try await list(context: context) }
+        routes.staff(SiteRoutes.lagesbildCreate) { _, context in
+            let form = try context.decodeForm(NewLagesbildForm.self)
+            do {
+                let draft = try await LagesbildStore(context.kommun).createDraft(periodFrom: form.periodFrom, periodTo: form.periodTo, by: context.actor)
+                return Response.seeOther(
+                    SiteRoutes.lagesbildDocument.path(draft.id), notice: "Version \(draft.version) är skapad som utkast.", context: context)
+            } catch let error as StoreError {
+                return try await list(context: context, error: error.description, status: .badRequest)
+            }
+        }
+        routes.staff(SiteRoutes.lagesbildDocument) { _, context in try await page(context: context) }
+        routes.staff(SiteRoutes.lagesbildTexts) { _, context in
+            let form = try context.decodeForm(LagesbildTextsForm.self)
+            return try await change(context, done: "Texterna är sparade.") { store, id in
+                try await store.saveTexts(form.texts, periodFrom: form.periodFrom, periodTo: form.periodTo, of: id, by: context.actor)
+            }
+        }
+        routes.staff(SiteRoutes.lagesbildProblemAdd) { _, context in
+            let form = try context.decodeForm(ProblemForm.self)
+            return try await change(context, done: "Problemet är tillagt.") { store, id in
+                try await store.saveProblem(try form.problem(id: UUID()), in: id, by: context.actor)
+            }
+        }
+        routes.staff(SiteRoutes.lagesbildProblemSave) { _, context in
+            let problemID = try context.parameters.require("problem", as: UUID.self)
+            let form = try context.decodeForm(ProblemForm.self)
+            return try await change(context, done: "Problemet är sparat.") { store, id in
+                guard try await store.find(id: id)?.problems.contains(where: { $0.id == problemID }) == true else {
+                    throw StoreError.notFound("Problemet")
+                }
+                try await store.saveProblem(try form.problem(id: problemID), in: id, by: context.actor)
+            }
+        }
+        routes.staff(SiteRoutes.lagesbildProblemRemove) { _, context in
+            let problemID = try context.parameters.require("problem", as: UUID.self)
+            return try await change(context, done: "Problemet är borttaget.") { store, id in
+                try await store.removeProblem(problemID, from: id, by: context.actor)
+            }
+        }
+        routes.staff(SiteRoutes.lagesbildDecide) { _, context in
+            let form = try context.decodeForm(LagesbildDecisionForm.self)
+            return try await change(context, done: "Lägesbilden är beslutad och gäller från och med nu.") { store, id in
+                try await store.decide(id, decision: form.decision, by: context.actor)
+            }
+        }
+    }
+
+    /// A change to one version: another kommun's id is 404, a refusal re-renders the page with 400.
+    private func change(
+        _ context: StaffContext, done: String, _ body: (LagesbildStore, UUID) async throws -> Void
+    ) async throws -> Response {
+        let id = try context.parameters.require("id", as: UUID.self)
+        do {
+            try await body(LagesbildStore(context.kommun), id)
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound)
+        } catch let error as StoreError {
+            return try await page(context: context, error: error.description, status: .badRequest)
+        }
+        return Response.seeOther(SiteRoutes.lagesbildDocument.path(id), notice: done, context: context)
+    }
+
+    private func list(context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = context.user
+        let canEdit = user.role.allows(.editLagesbild)
+        let versions = try await LagesbildStore(context.kommun).all().filter { canEdit || $0.status != .utkast }
+        let view = LagesbildViews.ListView(
+            rows: versions.map(LagesbildViews.ListRow.init), hasRows: !versions.isEmpty, canEdit: canEdit,
+            createAction: SiteRoutes.lagesbildCreate.path, figuresHref: SiteRoutes.crimeFigures.path, sourcesHref: SiteRoutes.sources.path,
+            defaultFrom: "\(StockholmCalendar.local(TryggClock.now).year - 2)-01-01",
+            defaultTo: "\(StockholmCalendar.local(TryggClock.now).year - 1)-12-31")
+        return deps.renderer.page(.lagesbildDocuments, title: "Lägesbild", context: context, content: view, error: error, status: status)
+    }
+
+    private func page(context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = context.user
+        let id = try context.parameters.require("id", as: UUID.self)
+        guard let document = try await LagesbildStore(context.kommun).find(id: id),
+            document.status != .utkast || user.role.allows(.editLagesbild)
+        else { throw HTTPError(.notFound) }
+        let view = try await LagesbildViews.document(document, for: user, kommun: context.kommun)
+        return deps.renderer.page(
+            .lagesbildDocument, title: "Lägesbild version \(document.version)", context: context, content: view, error: error, status: status)
+    }
+}

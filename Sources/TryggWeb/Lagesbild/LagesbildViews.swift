@@ -1,0 +1,223 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// What the lägesbild pages show, and the forms they send.
+enum LagesbildViews {
+    struct ListRow {
+        let version: Int
+        let status: String
+        let period: String
+        let decision: String
+        let href: String
+
+        init(_ document: LagesbildDocument) {
+            version = document.version
+            status = document.status.label
+            period = "\(document.periodFrom) – \(document.periodTo)"
+            decision = document.decision.map { "\($0.decidedBy) \($0.decidedOn)" + ($0.diarienummer.isEmpty ? "" : ", \($0.diarienummer)") } ?? ""
+            href = SiteRoutes.lagesbildDocument.path(document.id)
+        }
+    }
+
+    struct ListView {
+        let rows: [ListRow]
+        let hasRows: Bool
+        let canEdit: Bool
+        let createAction: String
+        let figuresHref: String
+        let sourcesHref: String
+        let defaultFrom: String
+        let defaultTo: String
+    }
+
+    struct MeasureLink {
+        let number: String
+        let text: String
+        let href: String
+    }
+
+    struct ProblemView {
+        let id: String
+        let title: String
+        let area: String
+        let reasons: String
+        let victims: String
+        let offenders: String
+        let place: String
+        let measures: [MeasureLink]
+        let hasMeasures: Bool
+        let noMeasureReason: String
+        let saveAction: String
+        let removeAction: String
+        let reasonChoices: [Choice]
+        let measureOptions: [SelectOption]
+    }
+
+    struct Choice {
+        let value: String
+        let label: String
+        let checked: Bool
+        let id: String
+    }
+
+    struct SourceLine {
+        let name: String
+        let included: Bool
+        let reason: String
+    }
+
+    struct DocumentView {
+        let version: Int
+        let status: String
+        let isDraft: Bool
+        let periodFrom: String
+        let periodTo: String
+        let decision: LagesbildDocument.Decision?
+        let mapping: String
+        let otherInformation: String
+        let analysis: String
+        let criminalInfluence: String
+        let sources: [SourceLine]
+        let hasSources: Bool
+        let problems: [ProblemView]
+        let hasProblems: Bool
+        let canEdit: Bool
+        let canDecide: Bool
+        let textsAction: String
+        let problemAddAction: String
+        let decideAction: String
+        let newProblem: ProblemView
+        let today: String
+        let listHref: String
+        let figuresHref: String
+        let sourcesHref: String
+    }
+
+    static func reasonChoices(_ chosen: [PrioritisedProblem.Reason], prefix: String) -> [Choice] {
+        PrioritisedProblem.Reason.allCases.map {
+            Choice(value: $0.rawValue, label: $0.label, checked: chosen.contains($0), id: "\(prefix)-\($0.rawValue)")
+        }
+    }
+
+    static func document(_ document: LagesbildDocument, for user: UserAccount, kommun: KommunScope) async throws -> DocumentView {
+        let isDraft = document.status == .utkast
+        let plans = try await PlanStore(kommun).plans()
+        // The measures a draft can point at: those of the latest plan, and whatever a problem already names.
+        let latest = plans.max { ($0.year, $0.version) < ($1.year, $1.version) }
+        var offered: [Measure] = []
+        if let latest { offered = try await PlanStore(kommun).measures(planID: latest.id).filter { !$0.retired } }
+        var known = Dictionary(uniqueKeysWithValues: offered.map { ($0.id, $0) })
+        for id in Set(document.problems.flatMap(\.measureIDs)) where known[id] == nil {
+            if let found = try await PlanStore(kommun).measure(id: id) { known[id] = found.measure }
+        }
+        func options(_ chosen: [UUID]) -> [SelectOption] {
+            offered.map {
+                SelectOption(value: $0.id.uuidString, label: "\($0.reference) \($0.row.measure.prefix(90))", selected: chosen.contains($0.id))
+            }
+        }
+        let sources = try await SourceStore(kommun).all()
+        let problems = document.problems.map { problem in
+            let measures = problem.measureIDs.compactMap { known[$0] }.map {
+                MeasureLink(number: $0.reference, text: $0.row.measure, href: SiteRoutes.measure.path($0.id))
+            }
+            return ProblemView(
+                id: problem.id.uuidString, title: problem.title, area: problem.area, reasons: problem.reasons.map(\.label).joined(separator: ", "),
+                victims: problem.victims, offenders: problem.offenders, place: problem.place, measures: measures, hasMeasures: !measures.isEmpty,
+                noMeasureReason: problem.noMeasureReason, saveAction: SiteRoutes.lagesbildProblemSave.path(document.id, problem.id),
+                removeAction: SiteRoutes.lagesbildProblemRemove.path(document.id, problem.id),
+                reasonChoices: reasonChoices(problem.reasons, prefix: problem.id.uuidString), measureOptions: options(problem.measureIDs))
+        }
+        return DocumentView(
+            version: document.version, status: document.status.label, isDraft: isDraft, periodFrom: document.periodFrom,
+            periodTo: document.periodTo, decision: document.decision, mapping: document.text.mapping,
+            otherInformation: document.text.otherInformation, analysis: document.text.analysis,
+            criminalInfluence: document.text.criminalInfluence,
+            sources: sources.map { SourceLine(name: $0.name, included: $0.included, reason: $0.reason) }, hasSources: !sources.isEmpty,
+            problems: problems, hasProblems: !problems.isEmpty, canEdit: isDraft && user.role.allows(.editLagesbild),
+            canDecide: isDraft && user.role.allows(.decideLagesbild), textsAction: SiteRoutes.lagesbildTexts.path(document.id),
+            problemAddAction: SiteRoutes.lagesbildProblemAdd.path(document.id), decideAction: SiteRoutes.lagesbildDecide.path(document.id),
+            newProblem: ProblemView(
+                id: "ny", title: "", area: "", reasons: "", victims: "", offenders: "", place: "", measures: [], hasMeasures: false,
+                noMeasureReason: "", saveAction: "", removeAction: "", reasonChoices: reasonChoices([], prefix: "ny"), measureOptions: options([])),
+            today: SwedishTime.date(TryggClock.now),
+            listHref: SiteRoutes.lagesbildDocuments.path, figuresHref: SiteRoutes.crimeFigures.path, sourcesHref: SiteRoutes.sources.path)
+    }
+}
+
+/// A new version: the period it describes.
+struct NewLagesbildForm: Decodable {
+    @Field var periodFrom: String
+    @Field var periodTo: String
+
+    enum CodingKeys: String, CodingKey { case periodFrom = "fran", periodTo = "till" }
+}
+
+/// The draft's period and section texts, kept as written.
+struct LagesbildTextsForm: Decodable {
+    @Field var periodFrom: String
+    @Field var periodTo: String
+    @RawField var mapping: String
+    @RawField var otherInformation: String
+    @RawField var analysis: String
+    @RawField var criminalInfluence: String
+
+    enum CodingKeys: String, CodingKey {
+        case periodFrom = "fran", periodTo = "till", mapping = "kartlaggning", otherInformation = "annan_information"
+        case analysis = "analys", criminalInfluence = "kriminell_paverkan"
+    }
+
+    var texts: LagesbildDocument.Texts {
+        .init(mapping: mapping, otherInformation: otherInformation, analysis: analysis, criminalInfluence: criminalInfluence)
+    }
+}
+
+/// A prioritised problem: why it is prioritised (`skal[]`), Brå's triangle, and the measures
+/// (`atgarder[]`) or the reason there are none.
+struct ProblemForm: Decodable {
+    @Field var title: String
+    @Field var area: String
+    @Choices var reasons: [String]
+    @RawField var victims: String
+    @RawField var offenders: String
+    @RawField var place: String
+    @Choices var measures: [String]
+    @Field var noMeasureReason: String
+
+    enum CodingKeys: String, CodingKey {
+        case title = "titel", area = "omrade", reasons = "skal", victims = "utsatta", offenders = "garningspersoner", place = "plats"
+        case measures = "atgarder", noMeasureReason = "utan_atgard"
+    }
+
+    func problem(id: UUID) throws -> PrioritisedProblem {
+        let reasons = try self.reasons.map { code in
+            guard let reason = PrioritisedProblem.Reason(rawValue: code) else { throw StoreError.invalid("Okänt skäl ”\(code.prefix(40))”.") }
+            return reason
+        }
+        let measures = try self.measures.map { text in
+            guard let id = UUID(uuidString: text) else { throw StoreError.invalid("En vald åtgärd finns inte i kommunens planer.") }
+            return id
+        }
+        return PrioritisedProblem(
+            id: id, title: title, area: area, reasons: reasons, victims: victims, offenders: offenders, place: place, measureIDs: measures,
+            noMeasureReason: noMeasureReason)
+    }
+}
+
+/// The decision; without a date for the next lägesbild it is due 24 months after the decision.
+struct LagesbildDecisionForm: Decodable {
+    @Field var decidedBy: String
+    @Field var decidedOn: String
+    @Field var diarienummer: String
+    @Field var nextDue: String
+
+    enum CodingKeys: String, CodingKey {
+        case decidedBy = "beslutat_av", decidedOn = "beslutsdatum", diarienummer, nextDue = "nasta"
+    }
+
+    var decision: LagesbildDocument.Decision {
+        .init(
+            decidedBy: decidedBy, decidedOn: decidedOn, diarienummer: diarienummer,
+            nextDue: nextDue.isEmpty ? LagesbildRules.nextDue(after: decidedOn) ?? "" : nextDue)
+    }
+}
