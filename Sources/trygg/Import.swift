@@ -27,7 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Filen \(file) går inte att läsa.") }
             guard data.count <= 20 * 1024 * 1024 else { throw CLIError("Filen är större än 20 MB.") }
             let rows: [PlanRow]
-            do { rows = try PlanFiles.rows(from: data) } catch let failure as ImportFailure { throw CLIError(failure.description) }
+            do { rows = try PlanFiles.rows(from: data) } catch { throw CLIError(error.description) }
             let summary = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 do {

@@ -3,6 +3,7 @@ import Foundation
 import TryggCore
 import TryggReports
 import TryggStore
+import TryggWeb
 
 /// The kartläggning's sources from the command line: the police's crime extract and SCB's
 /// population per DeSO, and the year's table of crimes per area.
@@ -11,7 +12,7 @@ extension ImportCommand {
     static func table(_ file: String, limit: Int) throws -> CSVTable {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Filen \(file) går inte att läsa.") }
         guard data.count <= limit else { throw CLIError("Filen är större än \(limit / 1_048_576) MB; dela upp den.") }
-        do { return try CSVReader.read(data) } catch let problem as CSVReader.Problem { throw CLIError("Ingenting importerades. \(problem.description)") }
+        do { return try CSVReader.read(data) } catch { throw CLIError("Ingenting importerades. \(error.description)") }
     }
 
     struct Crimes: AsyncParsableCommand {
@@ -125,28 +126,29 @@ extension ReportCommand {
 extension ReportCommand {
     struct Lagesbild: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Den strategiska lägesbilden som JSON: beslut, källor och prioriterade problem med planens åtgärder.",
+            abstract: "Den strategiska lägesbilden (JSON, HTML eller DOCX): beslut, källor och prioriterade problem med planens åtgärder.",
             discussion: "Utan --version: den beslutade version som gäller. Åtgärderna anges med sitt nummer i planen (t.ex. 24.2).")
 
         @OptionGroup var db: DatabaseOptions
         @Option(help: "Kommunens kortform.") var kommun: String
         @Option(help: "Versionens nummer (standard: den som gäller).") var version: Int?
-        @Option(help: "Format: json.") var format = "json"
+        @Option(help: "Format: json, html eller docx.") var format = "json"
         @Option(name: .shortAndLong, help: "Utfil (standard: standard ut).") var output: String?
 
         func run() async throws {
-            guard format == "json" else { throw CLIError("Formatet \"\(format)\" stöds inte; använd json.") }
+            guard ["json", "html", "docx"].contains(format) else { throw CLIError("Formatet \"\(format)\" stöds inte; använd json, html eller docx.") }
             let data = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 let scope = KommunScope(database, kommunID: kommun.id)
                 guard let document = try await LagesbildStore(scope).find(version: version) else {
                     throw CLIError(version.map { "\(kommun.name) har ingen lägesbild version \($0)." } ?? "\(kommun.name) har ingen beslutad lägesbild.")
                 }
-                var numbers: [UUID: String] = [:]
-                for id in Set(document.problems.flatMap(\.measureIDs)) {
-                    if let found = try await PlanStore(scope).measure(id: id) { numbers[id] = found.measure.reference }
+                let report = try await LagesbildReport.load(document, kommun: kommun, database: database)
+                switch format {
+                case "docx": return try report.docx()
+                case "html": return Data(try report.standaloneHTML(renderer: try await Renderer.load()).utf8)
+                default: return try report.json()
                 }
-                return try LagesbildFiles.json(document, kommun: kommun, measureNumbers: numbers, sources: try await SourceStore(scope).all())
             }
             if let output {
                 try data.write(to: URL(fileURLWithPath: output))

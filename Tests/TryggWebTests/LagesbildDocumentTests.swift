@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Testing
 import TryggCore
 import TryggStore
@@ -56,6 +57,11 @@ struct LagesbildDocumentTests {
             let measurePage = try await samordnare.get("/plan/atgard/\(measures[1].id.uuidString)")
             #expect(measurePage.text.contains("Möter problem i lägesbilden") && measurePage.text.contains("Skadegörelse vid Skäggetorps centrum"))
             #expect(!(try await samordnare.get("/plan/atgard/\(measures[5].id.uuidString)")).text.contains("Möter problem i lägesbilden"))
+
+            let printed = try await samordnare.get(base + "/rapport")
+            #expect(printed.status == .ok && printed.text.contains("<h2>4. Prioriterade problem</h2>") && printed.text.contains("Åtgärd \(number):"))
+            let word = try await samordnare.get(base + "/rapport.docx")
+            #expect(word.status == .ok && word.headers[.contentType] == Response.docxType && word.text.hasPrefix("PK"))
 
             let police = Browser(client)
             try await police.login("polisen@linkoping.demo")

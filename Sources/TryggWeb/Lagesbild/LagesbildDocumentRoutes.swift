@@ -22,6 +22,15 @@ struct LagesbildDocumentRoutes {
             }
         }
         routes.staff(SiteRoutes.lagesbildDocument) { _, context in try await page(context: context) }
+        routes.staff(SiteRoutes.lagesbildReport) { _, context in
+            let report = try await report(context: context)
+            return deps.renderer.html(.reportLagesbild, report.htmlView(stylesheet: SiteRoutes.staticFile.path("report.css"), inlineStyle: nil))
+        }
+        routes.staff(SiteRoutes.lagesbildReportDocx) { _, context in
+            let report = try await report(context: context)
+            return Response.download(
+                try report.docx(), contentType: Response.docxType, filename: "lagesbild-version-\(report.document.version).docx")
+        }
         routes.staff(SiteRoutes.lagesbildTexts) { _, context in
             let form = try context.decodeForm(LagesbildTextsForm.self)
             return try await change(context, done: "Texterna är sparade.") { store, id in
@@ -85,12 +94,22 @@ struct LagesbildDocumentRoutes {
         return deps.renderer.page(.lagesbildDocuments, title: "Lägesbild", context: context, content: view, error: error, status: status)
     }
 
-    private func page(context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let user = context.user
+    /// The version of the path, if this user may read it: drafts only for those who write them.
+    private func readable(_ context: StaffContext) async throws -> LagesbildDocument {
         let id = try context.parameters.require("id", as: UUID.self)
         guard let document = try await LagesbildStore(context.kommun).find(id: id),
-            document.status != .utkast || user.role.allows(.editLagesbild)
+            document.status != .utkast || context.user.role.allows(.editLagesbild)
         else { throw HTTPError(.notFound) }
+        return document
+    }
+
+    private func report(context: StaffContext) async throws -> LagesbildReport {
+        try await LagesbildReport.load(try await readable(context), kommun: context.user.kommun, database: context.kommun.database)
+    }
+
+    private func page(context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = context.user
+        let document = try await readable(context)
         let view = try await LagesbildViews.document(document, for: user, kommun: context.kommun)
         return deps.renderer.page(
             .lagesbildDocument, title: "Lägesbild version \(document.version)", context: context, content: view, error: error, status: status)

@@ -92,6 +92,8 @@ enum LagesbildViews {
         let listHref: String
         let figuresHref: String
         let sourcesHref: String
+        let reportHref: String
+        let reportDocxHref: String
     }
 
     static func reasonChoices(_ chosen: [PrioritisedProblem.Reason], prefix: String) -> [Choice] {
@@ -141,7 +143,8 @@ enum LagesbildViews {
                 id: "ny", title: "", area: "", reasons: "", victims: "", offenders: "", place: "", measures: [], hasMeasures: false,
                 noMeasureReason: "", saveAction: "", removeAction: "", reasonChoices: reasonChoices([], prefix: "ny"), measureOptions: options([])),
             today: SwedishTime.date(TryggClock.now),
-            listHref: SiteRoutes.lagesbildDocuments.path, figuresHref: SiteRoutes.crimeFigures.path, sourcesHref: SiteRoutes.sources.path)
+            listHref: SiteRoutes.lagesbildDocuments.path, figuresHref: SiteRoutes.crimeFigures.path, sourcesHref: SiteRoutes.sources.path,
+            reportHref: SiteRoutes.lagesbildReport.path(document.id), reportDocxHref: SiteRoutes.lagesbildReportDocx.path(document.id))
     }
 }
 

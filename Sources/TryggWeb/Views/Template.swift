@@ -43,6 +43,7 @@ enum Template: String, CaseIterable, Sendable {
     case lagesbildSources = "lagesbild-sources"
     case lagesbildDocuments = "lagesbild-documents"
     case lagesbildDocument = "lagesbild-document"
+    case reportLagesbild = "report-lagesbild"
     case error
     // Residents' pages.
     case publicHome = "public-home"

@@ -1,0 +1,112 @@
+import Foundation
+import TryggCore
+import TryggReports
+import TryggStore
+
+/// The lägesbild as a document to print, send and archive: HTML (the page and the CLI), Word and
+/// JSON. What goes out is shared beyond the kommun's analysts, so the crime counts in it hide
+/// small numbers (1–4). Like the follow-up report, figures are given as tables, which every Word
+/// and LibreOffice version shows the same way.
+public struct LagesbildReport: Sendable {
+    public let kommun: Kommun
+    public let document: LagesbildDocument
+    public let sources: [SourceEntry]
+    /// The plan's measures the problems name, by id.
+    public let measures: [UUID: Measure]
+    /// The kommun's reported crimes per code in the last year of the period (by brottsdatum).
+    public let crimeYear: Int
+    public let crimeTotals: [CrimeFigures.Row]
+    public let createdOn: String
+
+    public static func load(_ document: LagesbildDocument, kommun: Kommun, database: TryggDatabase) async throws -> LagesbildReport {
+        let scope = KommunScope(database, kommunID: kommun.id)
+        var measures: [UUID: Measure] = [:]
+        for id in Set(document.problems.flatMap(\.measureIDs)) {
+            if let found = try await PlanStore(scope).measure(id: id) { measures[id] = found.measure }
+        }
+        let year = Int(document.periodTo.prefix(4)) ?? StockholmCalendar.local(TryggClock.now).year
+        let figures = try await CrimeStore(scope).figures(year: year, basis: .brott, level: .omraden).hidingSmallCounts()
+        return LagesbildReport(
+            kommun: kommun, document: document, sources: try await SourceStore(scope).all(), measures: measures, crimeYear: year,
+            crimeTotals: figures.totals.filter { $0.count != 0 }.sorted { ($0.count ?? 0) > ($1.count ?? 0) }.prefix(15).map { $0 },
+            createdOn: SwedishTime.date(TryggClock.now))
+    }
+
+    var title: String { "Lägesbild \(kommun.name)" }
+    var subtitle: String { "Brottslighet och trygghet \(document.periodFrom) – \(document.periodTo), version \(document.version)" }
+
+    var decisionLine: String {
+        guard let decision = document.decision else { return "Utkast, inte beslutad." }
+        return "Beslutad av \(decision.decidedBy) \(decision.decidedOn)" + (decision.diarienummer.isEmpty ? "" : " (\(decision.diarienummer))")
+            + ". Nästa lägesbild senast \(decision.nextDue)."
+    }
+
+    func measureLines(_ problem: PrioritisedProblem) -> [(reference: String, text: String)] {
+        problem.measureIDs.compactMap { measures[$0] }.map { ($0.reference, $0.row.measure) }
+    }
+
+    func crimeRows() -> [[String]] {
+        crimeTotals.map {
+            [
+                "\($0.code) \($0.name)", $0.count.map(SwedishNumber.integer) ?? "1–4",
+                $0.ratePer1000.map { SwedishNumber.decimal($0, places: 1) } ?? "–",
+            ]
+        }
+    }
+
+    public func json() throws -> Data {
+        try LagesbildFiles.json(document, kommun: kommun, measureNumbers: measures.mapValues(\.reference), sources: sources)
+    }
+
+    public func docx() throws -> Data {
+        var doc = DocxDocument(title: title)
+        doc.paragraph(kommun.name, style: "Subtitle")
+        doc.paragraph(title, style: "Title")
+        doc.paragraph(subtitle, style: "Subtitle")
+        doc.paragraph(decisionLine)
+        doc.paragraph("Enligt lagen (2023:196) om kommuners ansvar för brottsförebyggande arbete. Dokumentet skapat \(createdOn).")
+        doc.pageBreak()
+        doc.heading("1. Kartläggning", level: 1)
+        for paragraph in paragraphs(document.text.mapping) { doc.paragraph(paragraph) }
+        doc.heading("Anmälda brott \(crimeYear) i kommunen", level: 2)
+        doc.paragraph("Efter brottsdatum; antal 1–4 visas inte.")
+        doc.table(header: ["Brott", "Antal", "Per 1 000 invånare"], rows: crimeRows(), widths: [60, 20, 20])
+        doc.heading("2. Annan information", level: 1)
+        for paragraph in paragraphs(document.text.otherInformation) { doc.paragraph(paragraph) }
+        doc.table(
+            header: ["Källa", "Ägare", "Period", "Används"],
+            rows: sources.map { [$0.name, $0.owner, $0.period, $0.included ? "Ja" : "Nej: \($0.reason)"] }, widths: [35, 20, 15, 30])
+        doc.heading("3. Analys", level: 1)
+        for paragraph in paragraphs(document.text.analysis) { doc.paragraph(paragraph) }
+        doc.heading("4. Prioriterade problem", level: 1)
+        doc.table(
+            header: ["Problem", "Område", "Prioriteras för att", "Åtgärder i planen"],
+            rows: document.problems.map { problem in
+                [
+                    problem.title, problem.area, problem.reasons.map(\.label).joined(separator: ", "),
+                    measureLines(problem).map(\.reference).joined(separator: ", ").nonEmpty ?? "Ingen: \(problem.noMeasureReason)",
+                ]
+            }, widths: [35, 15, 25, 25])
+        for problem in document.problems {
+            doc.heading(problem.title, level: 2)
+            for (label, text) in [("Brottsutsatta", problem.victims), ("Gärningspersoner", problem.offenders), ("Platsen", problem.place)]
+            where !text.isEmpty {
+                doc.paragraph("\(label): \(text)")
+            }
+            for line in measureLines(problem) { doc.paragraph("Åtgärd \(line.reference): \(line.text)") }
+        }
+        doc.heading("5. Kriminell påverkan", level: 1)
+        for paragraph in paragraphs(document.text.criminalInfluence) { doc.paragraph(paragraph) }
+        return try doc.data()
+    }
+
+    /// A text as typed, one paragraph per blank-line-separated block.
+    func paragraphs(_ text: String) -> [String] {
+        let blocks = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return blocks.isEmpty ? ["–"] : blocks
+    }
+}
+
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
+}

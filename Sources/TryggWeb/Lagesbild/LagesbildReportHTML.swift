@@ -1,0 +1,79 @@
+import Foundation
+import TryggCore
+
+/// The lägesbild as a printable HTML document (the page's print version and the CLI's file).
+extension LagesbildReport {
+    struct CrimeLine {
+        let crime: String
+        let count: String
+        let rate: String
+    }
+
+    struct SourceLine {
+        let name: String
+        let owner: String
+        let period: String
+        let used: String
+    }
+
+    struct MeasureLine {
+        let reference: String
+        let text: String
+    }
+
+    struct ProblemLine {
+        let title: String
+        let area: String
+        let reasons: String
+        let details: [String]
+        let measures: [MeasureLine]
+        let hasMeasures: Bool
+        let noMeasureReason: String
+    }
+
+    struct HTMLView {
+        let title: String
+        let subtitle: String
+        let kommun: String
+        let decision: String
+        let createdOn: String
+        let mapping: [String]
+        let crimeYear: Int
+        let crimes: [CrimeLine]
+        let otherInformation: [String]
+        let sources: [SourceLine]
+        let analysis: [String]
+        let problems: [ProblemLine]
+        let criminalInfluence: [String]
+        let stylesheet: String?
+        let inlineStyle: String?
+    }
+
+    func htmlView(stylesheet: String?, inlineStyle: String?) -> HTMLView {
+        HTMLView(
+            title: title, subtitle: subtitle, kommun: kommun.name, decision: decisionLine, createdOn: createdOn,
+            mapping: paragraphs(document.text.mapping), crimeYear: crimeYear,
+            crimes: crimeRows().map { CrimeLine(crime: $0[0], count: $0[1], rate: $0[2]) },
+            otherInformation: paragraphs(document.text.otherInformation),
+            sources: sources.map {
+                SourceLine(name: $0.name, owner: $0.owner, period: $0.period, used: $0.included ? "Ja" : "Nej: \($0.reason)")
+            },
+            analysis: paragraphs(document.text.analysis),
+            problems: document.problems.map { problem in
+                let measures = measureLines(problem).map { MeasureLine(reference: $0.reference, text: $0.text) }
+                return ProblemLine(
+                    title: problem.title, area: problem.area, reasons: problem.reasons.map(\.label).joined(separator: ", "),
+                    details: [("Brottsutsatta", problem.victims), ("Gärningspersoner", problem.offenders), ("Platsen", problem.place)]
+                        .filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1)" },
+                    measures: measures, hasMeasures: !measures.isEmpty, noMeasureReason: problem.noMeasureReason)
+            },
+            criminalInfluence: paragraphs(document.text.criminalInfluence), stylesheet: stylesheet, inlineStyle: inlineStyle)
+    }
+
+    /// A self-contained file: the stylesheet is inlined so it prints the same when opened from disk.
+    public func standaloneHTML(renderer: Renderer) throws -> String {
+        let css = try String(
+            contentsOf: Bundle.module.url(forResource: "Resources", withExtension: nil)!.appendingPathComponent("static/report.css"), encoding: .utf8)
+        return renderer.render(.reportLagesbild, htmlView(stylesheet: nil, inlineStyle: css))
+    }
+}
