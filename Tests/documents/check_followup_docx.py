@@ -9,16 +9,20 @@ styles = [(p.style.name, p.text) for p in document.paragraphs]
 titles = [text for style, text in styles if style == "Title"]
 headings = [text for style, text in styles if style == "Heading 1"]
 assert titles == ["Uppföljning av åtgärdsplan 2023"], titles
-assert headings == ["Sammanfattning", "Åtgärder som inte har kunnat påbörjas", "Samtliga åtgärder"], headings
+assert headings == [
+    "Sammanfattning", "Lägesbildens problem och åtgärdernas status", "Åtgärder som inte har kunnat påbörjas", "Samtliga åtgärder",
+], headings
 summary = next(text for style, text in styles if text.startswith("Av planens"))
 assert summary.startswith("Av planens 123 åtgärder är"), summary
 
 tables = document.tables
+problem_tables = [table for table in tables if [c.text for c in table.rows[0].cells] == ["Nr", "Åtgärd", "Status"]]
+assert len(problem_tables) == 3 and problem_tables[0].rows[1].cells[0].text == "3.1", "lägesbildens problem leder till planens åtgärder"
 status_table = tables[0]
 assert [c.text for c in status_table.rows[0].cells] == ["Status", "Antal", "Andel"]
 assert sum(int(row.cells[1].text) for row in status_table.rows[1:]) == 123
 
-measure_rows = [row for table in tables if table.rows[0].cells[0].text == "Nr" for row in table.rows[1:]]
+measure_rows = [row for table in tables if table.rows[0].cells[0].text == "Nr" and len(table.columns) == 5 for row in table.rows[1:]]
 assert len(measure_rows) == 123, len(measure_rows)
 statuses = {row.cells[3].text for row in measure_rows}
 assert statuses <= {"Pågående", "Påbörjad", "Ej påbörjad", "Ej besvarad"}, statuses

@@ -15,6 +15,15 @@ public struct FollowUpReport: Sendable {
     public let summary: FollowUpSummary
     public let previous: (year: Int, counts: FollowUpSummary.Counts)?
     public let createdOn: String
+    /// The lägesbild in force: its prioritised problems and how their measures stand this round.
+    public let lagesbild: LagesbildDocument?
+
+    /// One measure of a prioritised problem, with its status in this round.
+    struct ProblemMeasure {
+        let reference: String
+        let text: String
+        let status: String
+    }
 
     /// Loads everything for a round of the kommun; nil when the round is not the kommun's.
     /// `withComparison: false` skips the previous year's round, which only the report shows.
@@ -36,7 +45,7 @@ public struct FollowUpReport: Sendable {
         }
         return FollowUpReport(
             kommun: kommun, plan: plan, round: round, summary: summary, previous: previous,
-            createdOn: SwedishTime.date(TryggClock.now))
+            createdOn: SwedishTime.date(TryggClock.now), lagesbild: try await LagesbildStore(scope).find(version: nil))
     }
 
     static func summary(of round: FollowUpRound, organisations: [Organisation], scope: KommunScope) async throws -> FollowUpSummary {
@@ -71,6 +80,22 @@ public struct FollowUpReport: Sendable {
             return "\(status.rawValue.lowercased()) \(previous.counts.share(status)) % → \(now.share(status)) % (\(delta >= 0 ? "+" : "")\(delta))"
         }
         return "Jämfört med uppföljningen \(previous.year): " + [change(.pagaende), change(.paborjad), change(.ejPaborjad)].joined(separator: ", ") + "."
+    }
+
+    var lagesbildIntro: String? {
+        guard let lagesbild, let decision = lagesbild.decision else { return nil }
+        return "Lägesbilden (version \(lagesbild.version), beslutad av \(decision.decidedBy) \(decision.decidedOn)) prioriterar "
+            + "\(lagesbild.problems.count) problem. Så här står de åtgärder i planen som ska möta dem."
+    }
+
+    /// The measures of a problem as this round answers them; a measure of another plan is said to be outside it.
+    func measures(of problem: PrioritisedProblem) -> [ProblemMeasure] {
+        problem.measureIDs.map { id in
+            guard let line = summary.lines.first(where: { $0.measure.id == id }) else {
+                return ProblemMeasure(reference: "–", text: "En åtgärd i en annan plan än den som följs upp", status: "–")
+            }
+            return ProblemMeasure(reference: line.measure.reference, text: line.measure.row.measure, status: Self.statusName(line.status))
+        }
     }
 
     func answerText(_ line: FollowUpSummary.MeasureLine) -> [(String, String)] {

@@ -27,6 +27,21 @@ extension FollowUpReport {
         doc.paragraph("En åtgärd med flera ansvariga räknas hos var och en av dem.")
         countTable(&doc, first: "Organisation", rows: organisationRows)
 
+        if let lagesbild, let intro = lagesbildIntro {
+            doc.heading("Lägesbildens problem och åtgärdernas status", level: 1)
+            doc.paragraph(intro)
+            for problem in lagesbild.problems {
+                doc.heading(problem.title, level: 3)
+                let measures = measures(of: problem)
+                if measures.isEmpty {
+                    doc.paragraph("Ingen åtgärd i planen: \(problem.noMeasureReason)")
+                } else {
+                    doc.table(
+                        header: ["Nr", "Åtgärd", "Status"], rows: measures.map { [$0.reference, $0.text, $0.status] }, widths: [8, 72, 20])
+                }
+            }
+        }
+
         doc.heading("Åtgärder som inte har kunnat påbörjas", level: 1)
         let notStarted = summary.notStarted
         if notStarted.isEmpty { doc.paragraph("Alla åtgärder har påbörjats.") }

@@ -33,6 +33,13 @@ extension FollowUpReport {
         let lines: [Line]
     }
 
+    struct ProblemSection {
+        let title: String
+        let measures: [ProblemMeasure]
+        let hasMeasures: Bool
+        let noMeasureReason: String
+    }
+
     struct HTMLView {
         let title: String
         let subtitle: String
@@ -52,6 +59,8 @@ extension FollowUpReport {
         let organisationTable: [CountLine]
         let notStarted: [Line]
         let sections: [Section]
+        let lagesbildIntro: String?
+        let problems: [ProblemSection]
         let stylesheet: String?
         let inlineStyle: String?
     }
@@ -83,7 +92,11 @@ extension FollowUpReport {
             organisationChart: FollowUpCharts.bars(organisationRows.map { ($0.label, $0.counts) }, title: "Svar per ansvarig organisation"),
             sectionTable: sectionRows.map { CountLine(label: $0.label, cells: Self.cells($0.counts), total: $0.counts.total) },
             organisationTable: organisationRows.map { CountLine(label: $0.label, cells: Self.cells($0.counts), total: $0.counts.total) },
-            notStarted: summary.notStarted.map(line), sections: sections, stylesheet: stylesheet, inlineStyle: inlineStyle)
+            notStarted: summary.notStarted.map(line), sections: sections, lagesbildIntro: lagesbildIntro,
+            problems: (lagesbildIntro == nil ? [] : lagesbild?.problems ?? []).map { problem in
+                let measures = measures(of: problem)
+                return ProblemSection(title: problem.title, measures: measures, hasMeasures: !measures.isEmpty, noMeasureReason: problem.noMeasureReason)
+            }, stylesheet: stylesheet, inlineStyle: inlineStyle)
     }
 
     /// A self-contained file: the stylesheet is inlined so it prints the same when opened from disk.
