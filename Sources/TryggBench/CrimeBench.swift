@@ -68,7 +68,7 @@ func benchmarkCrimes(directory: URL, rows: Int) async throws {
 /// Rows in the police's format: 200,000 a year, crime codes weighted so that a few are common,
 /// one in twelve without a DeSO. Returns the file's size.
 func writeCrimeExtract(path: String, rows: Int, deso: [String]) -> Int {
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = FileHandle(forWritingAtPath: path)!
     defer { try? handle.close() }
     var random = SplitMix64(seed: 13)

@@ -10,6 +10,7 @@ struct AreaRoutes {
 
     struct Row {
         let id: String
+        let href: String
         let name: String
         let desoCodes: String
         let hasShape: Bool
@@ -82,7 +83,7 @@ struct AreaRoutes {
         let areas = try await AreaStore(context.kommun).all()
         let rows = areas.map { area in
             Row(
-                id: area.id.uuidString, name: area.name, desoCodes: area.desoCodes.joined(separator: ", "),
+                id: area.id.uuidString, href: SiteRoutes.area.path(area.id), name: area.name, desoCodes: area.desoCodes.joined(separator: ", "),
                 hasShape: area.shape != nil, source: area.source)
         }
         let view = ListView(

@@ -10,6 +10,7 @@ struct CitizenAdminRoutes {
 
     struct KeyLine {
         let id: String
+        let revokeAction: String
         let label: String
         let createdBy: String
         let created: String
@@ -79,14 +80,15 @@ struct CitizenAdminRoutes {
         let settings = try await CitizenSettingsStore(context.kommun).settings()
         let keys = try await Open311KeyStore(context.kommun).all().map {
             KeyLine(
-                id: $0.id.uuidString, label: $0.label, createdBy: $0.createdBy, created: SwedishTime.date($0.createdAt),
+                id: $0.id.uuidString, revokeAction: SiteRoutes.open311KeyRevoke.path($0.id), label: $0.label, createdBy: $0.createdBy,
+                created: SwedishTime.date($0.createdAt),
                 revoked: $0.revokedAt.map(SwedishTime.date) ?? "", active: $0.revokedAt == nil)
         }
         func text(_ value: Double?) -> String { value.map { String($0) } ?? "" }
         var view: [String: Any] = [
             "days": settings.retentionDays, "minLat": text(settings.bounds?.minLatitude), "maxLat": text(settings.bounds?.maxLatitude),
             "minLon": text(settings.bounds?.minLongitude), "maxLon": text(settings.bounds?.maxLongitude), "keys": keys,
-            "slug": user.kommun.slug,
+            "slug": user.kommun.slug, "publicHref": SiteRoutes.publicHome.path(user.kommun.slug) + "/",
         ]
         if let newKey { view["newKey"] = newKey }
         return deps.renderer.page(

@@ -9,6 +9,7 @@ struct CitizenListPage {
 
     struct Tab {
         let value: String
+        let href: String
         let label: String
         let count: Int
         let current: Bool
@@ -16,6 +17,7 @@ struct CitizenListPage {
 
     struct Line {
         let id: String
+        let href: String
         let submitted: String
         let category: String
         let area: String
@@ -39,14 +41,19 @@ struct CitizenListPage {
         let areas = Dictionary(reference.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let lines = reports.map { report in
             Line(
-                id: report.id.uuidString, submitted: SwedishTime.dateTime(report.submittedAt), category: categories[report.categoryID] ?? "",
+                id: report.id.uuidString, href: SiteRoutes.citizenReport.path(report.id), submitted: SwedishTime.dateTime(report.submittedAt),
+                category: categories[report.categoryID] ?? "",
                 area: report.areaID.flatMap { areas[$0] } ?? WeekSummary.restOfKommun, place: report.place,
                 excerpt: report.description.count > 140 ? String(report.description.prefix(140)) + " …" : report.description,
                 channel: report.channel == .open311 ? "Open311" : "Webb", number: report.publicNumber.map(String.init) ?? "")
         }
         let year = try await store.list(filter: .init(from: TryggClock.now.addingTimeInterval(-365 * 86_400), limit: 5_000))
         let view: [String: Any] = [
-            "tabs": CitizenReportStatus.allCases.map { Tab(value: $0.rawValue, label: $0.displayName, count: counts[$0] ?? 0, current: $0 == status) },
+            "tabs": CitizenReportStatus.allCases.map {
+                Tab(
+                    value: $0.rawValue, href: SiteRoutes.citizenReports.path(query: [("status", $0.rawValue)]), label: $0.displayName, count: counts[$0] ?? 0,
+                    current: $0 == status)
+            },
             "lines": lines, "statusName": status.displayName,
             "genders": Self.genderLines(year, areas: reference.areas),
         ]
@@ -92,7 +99,7 @@ struct CitizenReportPage {
             "email": report.email ?? "", "contactName": report.contactName ?? "",
             "contactDeleted": report.contactDeleteAfter.map(SwedishTime.date) ?? "",
             "mediaURL": report.mediaURL, "answer": report.answer, "rejectReason": report.rejectReason,
-            "incident": report.incidentID?.uuidString ?? "", "insats": report.insatsID?.uuidString ?? "",
+
             "isReceived": report.status == .received, "isApproved": report.status == .approved,
             "canEdit": [.received, .approved, .closed].contains(report.status),
             "canMakeEvent": report.incidentID != nil,
@@ -104,7 +111,16 @@ struct CitizenReportPage {
             },
             "today": SwedishTime.date(TryggClock.now), "inAMonth": SwedishTime.date(TryggClock.now.addingTimeInterval(30 * 86_400)),
         ]
-        if let duplicateOf = report.duplicateOf { view["duplicateOf"] = duplicateOf.uuidString }
+        // Links to what the tip became, only when it became something (an empty id made a link to nothing).
+        if let duplicateOf = report.duplicateOf { view["duplicateHref"] = SiteRoutes.citizenReport.path(duplicateOf) }
+        if let incident = report.incidentID { view["incidentHref"] = SiteRoutes.incident.path(incident) }
+        if let insats = report.insatsID { view["insatsHref"] = SiteRoutes.insats.path(insats) }
+        for (key, action) in [
+            ("editAction", report.status == .received ? "godkann" : "redigera"), ("rejectAction", "avvisa"), ("duplicateAction", "dubblett"),
+            ("answerAction", "svara"), ("closeAction", "avsluta"), ("eventAction", "est"), ("insatsAction", "insats"),
+        ] {
+            view[key] = SiteRoutes.citizenReview(action).path(report.id)
+        }
         if report.status == .received {
             let nearby = try await store.nearby(report)
             view["hasNearby"] = !nearby.isEmpty

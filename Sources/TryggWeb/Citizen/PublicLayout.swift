@@ -10,6 +10,10 @@ struct PublicLayout {
     let csrf: String
     let onHome: Bool
     let onForm: Bool
+    let homeHref: String
+    let tipHref: String
+    /// The kommun's published tips as Open311 JSON, for those who build on them.
+    let open311Href: String
     let notice: String?
     let error: String?
 
@@ -20,6 +24,9 @@ struct PublicLayout {
         csrf = context.csrfToken
         onHome = page == .publicHome
         onForm = page == .publicReport
+        homeHref = SiteRoutes.publicHome.path(kommun.slug) + "/"
+        tipHref = SiteRoutes.tipForm.path(kommun.slug)
+        open311Href = SiteRoutes.open311Requests("json").path(query: [("jurisdiction_id", kommun.slug)])
         self.notice = notice
         self.error = error
     }

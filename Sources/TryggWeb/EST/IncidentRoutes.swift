@@ -20,7 +20,7 @@ struct IncidentRoutes {
 
     struct DetailView {
         let event: WeekView.EventRow
-        let week: String
+        let weekHref: String
         let weekLabel: String
         let precision: String
         let coordinates: String
@@ -127,7 +127,9 @@ struct IncidentRoutes {
             categories: [SelectOption(value: "", label: "Alla kategorier", selected: filter.categoryID == nil)]
                 + categories.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == filter.categoryID) },
             nextPage: count > filter.offset + events.count
-                ? "?vecka=\(week?.description ?? "")&omrade=\(areaText)&kategori=\(filter.categoryID?.uuidString ?? "")&sida=\(page + 1)" : nil)
+                ? SiteRoutes.incidents.path(query: [
+                    ("vecka", week?.description ?? ""), ("omrade", areaText), ("kategori", filter.categoryID?.uuidString ?? ""), ("sida", "\(page + 1)"),
+                ]) : nil)
         return deps.renderer.page(.estEvents, title: seesAll ? "Händelser" : "Mina rapporter", context: context, content: view)
     }
 
@@ -147,7 +149,7 @@ struct IncidentRoutes {
         let form = (input ?? IncidentForm(incident: event, categories: categories, areas: areas))
         let week = ISOWeek.containing(event.occurredAt)
         let view = DetailView(
-            event: WeekView.EventRow(event, areas: areas, categories: categories, organisations: organisations), week: week.description,
+            event: WeekView.EventRow(event, areas: areas, categories: categories, organisations: organisations), weekHref: SiteRoutes.week.path(week),
             weekLabel: week.swedishName, precision: event.precision.displayName + (event.endedAt.map { ", till \(SwedishTime.minute($0))" } ?? ""),
             coordinates: event.point.map { String(format: "%.5f, %.5f", $0.latitude, $0.longitude) } ?? "ingen punkt angiven", editable: editable,
             form: editable

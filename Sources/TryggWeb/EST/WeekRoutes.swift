@@ -9,9 +9,9 @@ struct WeekRoutes {
     let deps: AppDependencies
 
     struct OverviewView {
-        let currentWeek: String
+        let currentHref: String
         let currentLabel: String
-        let lastWeek: String
+        let lastHref: String
         let lastLabel: String
         let seesDrafts: Bool
         let leads: Bool
@@ -20,8 +20,17 @@ struct WeekRoutes {
     }
 
     struct WeekLink {
-        let week: String
         let label: String
+        let href: String
+        let reportHref: String
+        let reportDocxHref: String
+
+        init(_ week: ISOWeek) {
+            label = week.swedishName
+            href = SiteRoutes.week.path(week)
+            reportHref = SiteRoutes.weekReport.path(week)
+            reportDocxHref = SiteRoutes.weekReportDocx.path(week)
+        }
     }
 
     struct PageView {
@@ -31,7 +40,6 @@ struct WeekRoutes {
         let kinds: [SelectOption]
         let statuses: [SelectOption]
         let today: String
-        let citizenToggle: String
     }
 
     func register(on routes: RouteRegistry) {
@@ -41,10 +49,10 @@ struct WeekRoutes {
             let published = try await ESTStore(context.kommun).publishedWeeks()
             let mine = try await IncidentStore(context.kommun).count(filter: .init(reporterID: user.id))
             let view = OverviewView(
-                currentWeek: current.description, currentLabel: current.swedishName, lastWeek: current.adding(-1).description,
+                currentHref: SiteRoutes.week.path(current), currentLabel: current.swedishName, lastHref: SiteRoutes.week.path(current.adding(-1)),
                 lastLabel: current.adding(-1).swedishName, seesDrafts: user.role.allows(.readAllIncidents),
                 leads: user.role.allows(.leadEST),
-                published: published.map { WeekLink(week: $0.week.description, label: $0.week.swedishName) }, myCount: mine)
+                published: published.map { WeekLink($0.week) }, myCount: mine)
             return deps.renderer.page(.est, title: "EST – Effektiv samordning för trygghet", context: context, content: view)
         }
         routes.staff(SiteRoutes.week) { request, context in
@@ -159,8 +167,7 @@ struct WeekRoutes {
             organisations: report.organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: false) },
             kinds: Insats.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: false) },
             statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) },
-            today: StockholmCalendar.local(TryggClock.now).dateText,
-            citizenToggle: includeCitizen ? "?medborgare=dolj" : "?medborgare=visa")
+            today: StockholmCalendar.local(TryggClock.now).dateText)
         return deps.renderer.page(
             .estWeek, title: report.title, context: context, content: view, notice: notice, error: error,
             status: error == nil ? .ok : .badRequest)

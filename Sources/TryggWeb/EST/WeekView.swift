@@ -45,10 +45,12 @@ struct WeekView {
         let description: String
         let organisation: String
         let source: String
+        let href: String
 
         /// An event with its ids replaced by the names people know.
         init(_ event: Incident, areas: [Area], categories: [IncidentCategory], organisations: [Organisation]) {
             id = event.id.uuidString
+            href = SiteRoutes.incident.path(event.id)
             when = SwedishTime.minute(event.occurredAt)
             area = event.areaID.flatMap { id in areas.first { $0.id == id }?.name } ?? WeekSummary.restOfKommun
             category =
@@ -72,9 +74,14 @@ struct WeekView {
         let status: String
         let decidedWeek: String
         let isOpen: Bool
+        let href: String
+        /// This week's follow-up of the insats, from the week page.
+        let followUpAction: String
 
-        init(_ insats: Insats, organisations: [Organisation]) {
+        init(_ insats: Insats, organisations: [Organisation], week: ISOWeek? = nil) {
             id = insats.id.uuidString
+            href = SiteRoutes.insats.path(insats.id)
+            followUpAction = SiteRoutes.weekInsatsFollowUp.path(week ?? insats.decidedWeek, insats.id)
             kind = insats.kind.displayName
             what = insats.what
             place = insats.place
@@ -91,12 +98,40 @@ struct WeekView {
         let id: String
         let name: String
         let note: String
+        let removeAction: String
+    }
+
+    /// The week's addresses, from the route table.
+    struct Paths {
+        let page: String
+        let previous: String
+        let next: String
+        let withoutCitizen: String
+        let report: String
+        let reportDocx: String
+        let reportJSON: String
+        let assess: String
+        let publish: String
+        let placeAdd: String
+        let insatsAdd: String
+
+        init(_ week: ISOWeek) {
+            page = SiteRoutes.week.path(week)
+            previous = SiteRoutes.week.path(week.adding(-1))
+            next = SiteRoutes.week.path(week.adding(1))
+            withoutCitizen = SiteRoutes.week.path(week, query: [("medborgare", "dolj")])
+            report = SiteRoutes.weekReport.path(week)
+            reportDocx = SiteRoutes.weekReportDocx.path(week)
+            reportJSON = SiteRoutes.weekReportJSON.path(week)
+            assess = SiteRoutes.weekAssess.path(week)
+            publish = SiteRoutes.weekPublish.path(week)
+            placeAdd = SiteRoutes.weekPlaceAdd.path(week)
+            insatsAdd = SiteRoutes.weekInsatsAdd.path(week)
+        }
     }
 
     let week: String
-    let weekKey: String
-    let previousWeek: String
-    let nextWeek: String
+    let paths: Paths
     let title: String
     let period: String
     let kommun: String
@@ -119,9 +154,7 @@ struct WeekView {
 
     init(_ report: WeekReport) {
         week = report.week.swedishName
-        weekKey = report.week.description
-        previousWeek = report.week.adding(-1).description
-        nextWeek = report.week.adding(1).description
+        paths = Paths(report.week)
         title = report.title
         period = report.period
         kommun = report.kommun.name
@@ -165,8 +198,11 @@ struct WeekView {
         publishedText =
             report.estWeek.publishedAt.map { "Publicerad \(SwedishTime.minute($0)) av \(report.estWeek.publishedBy)." }
             ?? "Inte publicerad: bara EST-gruppen och analytiker ser lägesbilden."
-        priorityPlaces = report.priorityPlaces.map { PlaceRow(id: $0.id.uuidString, name: $0.name, note: $0.note) }
-        insatser = report.insatser.map { InsatsRow($0, organisations: report.organisations) }
+        priorityPlaces = report.priorityPlaces.map {
+            PlaceRow(
+                id: $0.id.uuidString, name: $0.name, note: $0.note, removeAction: SiteRoutes.weekPlaceRemove.path(report.week, $0.id))
+        }
+        insatser = report.insatser.map { InsatsRow($0, organisations: report.organisations, week: report.week) }
         includesCitizen = report.includesCitizenReports
     }
 

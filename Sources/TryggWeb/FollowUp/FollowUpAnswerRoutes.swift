@@ -17,6 +17,7 @@ struct FollowUpAnswerRoutes {
 
     struct MeasureForm {
         let measureID: String
+        let action: String
         let reference: String
         let text: String
         let responsible: String
@@ -83,7 +84,8 @@ struct FollowUpAnswerRoutes {
         let forms = measures.map { measure in
             let answer = answers[measure.id]
             return MeasureForm(
-                measureID: measure.id.uuidString, reference: measure.reference, text: measure.row.measure,
+                measureID: measure.id.uuidString, action: SiteRoutes.followUpAnswer.path(id, measure.id), reference: measure.reference,
+                text: measure.row.measure,
                 responsible: measure.row.responsible.joined(separator: ", "),
                 options: FollowUpStatus.allCases.enumerated().map { index, option in
                     StatusOption(

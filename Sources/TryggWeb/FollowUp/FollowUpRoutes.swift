@@ -8,8 +8,28 @@ import TryggStore
 struct FollowUpRoutes {
     let deps: AppDependencies
 
+    /// A round's addresses, from the route table.
+    struct RoundPaths {
+        let overview: String
+        let mine: String
+        let report: String
+        let reportDocx: String
+        let close: String
+        let sendBack: String
+
+        init(_ id: UUID) {
+            overview = SiteRoutes.followUpRound.path(id)
+            mine = SiteRoutes.followUpMine.path(id)
+            report = SiteRoutes.followUpReport.path(id)
+            reportDocx = SiteRoutes.followUpReportDocx.path(id)
+            close = SiteRoutes.followUpClose.path(id)
+            sendBack = SiteRoutes.followUpSendBack.path(id)
+        }
+    }
+
     struct RoundLink {
         let id: String
+        let paths: RoundPaths
         let year: Int
         let deadline: String
         let state: String
@@ -58,6 +78,7 @@ struct FollowUpRoutes {
 
     struct RoundView {
         let id: String
+        let paths: RoundPaths
         let year: Int
         let deadline: String
         let isOpen: Bool
@@ -143,7 +164,8 @@ struct FollowUpRoutes {
     private func list(context: StaffContext, error: String? = nil) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readPlan)
         let rounds = try await FollowUpStore(context.kommun).rounds().map {
-            RoundLink(id: $0.id.uuidString, year: $0.year, deadline: $0.deadline, state: $0.state.displayName, isOpen: $0.state == .open)
+            RoundLink(
+                id: $0.id.uuidString, paths: RoundPaths($0.id), year: $0.year, deadline: $0.deadline, state: $0.state.displayName, isOpen: $0.state == .open)
         }
         let plans = try await PlanStore(context.kommun).plans().filter { $0.status == .antagen }.map {
             SelectOption(value: $0.id.uuidString, label: "\($0.year)" + ($0.version > 1 ? " version \($0.version)" : ""), selected: false)
@@ -165,8 +187,9 @@ struct FollowUpRoutes {
         let summary = report.summary
         let missing = summary.missing
         let view = RoundView(
-            id: id.uuidString, year: report.round.year, deadline: report.round.deadline, isOpen: report.round.state == .open,
-            headline: report.headline, chart: FollowUpCharts.bars(report.organisationRows.map { ($0.label, $0.counts) }, title: "Svar per organisation"),
+            id: id.uuidString, paths: RoundPaths(id), year: report.round.year, deadline: report.round.deadline,
+            isOpen: report.round.state == .open, headline: report.headline,
+            chart: FollowUpCharts.bars(report.organisationRows.map { ($0.label, $0.counts) }, title: "Svar per organisation"),
             progress: summary.byOrganisation.map {
                 ProgressRow(
                     organisation: $0.organisation.abbreviation, expected: $0.expected, answered: $0.answered, returned: $0.returned,

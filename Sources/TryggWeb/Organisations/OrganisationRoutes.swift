@@ -10,6 +10,7 @@ struct OrganisationRoutes {
 
     struct Row {
         let id: String
+        let saveAction: String
         let abbreviation: String
         let name: String
         let kindOptions: [SelectOption]
@@ -71,7 +72,8 @@ struct OrganisationRoutes {
                 title: Self.pluralTitle(kind),
                 rows: organisations.filter { $0.kind == kind }.map { organisation in
                     Row(
-                        id: organisation.id.uuidString, abbreviation: organisation.abbreviation, name: organisation.name,
+                        id: organisation.id.uuidString, saveAction: SiteRoutes.organisationSave.path(organisation.id), abbreviation: organisation.abbreviation,
+                        name: organisation.name,
                         kindOptions: Self.options(selected: organisation.kind), unconfirmed: !organisation.nameConfirmed)
                 })
         }.filter { !$0.rows.isEmpty }

@@ -10,6 +10,7 @@ struct GoverningDocumentRoutes {
 
     struct DocumentRow {
         let id: String
+        let saveAction: String
         let kind: String
         let kindOptions: [SelectOption]
         let title: String
@@ -69,7 +70,8 @@ struct GoverningDocumentRoutes {
         let user = try context.requireUser(allowedTo: .readPlan)
         let documents = try await GoverningDocumentStore(context.kommun).all().map { document in
             DocumentRow(
-                id: document.id.uuidString, kind: document.kind.displayName, kindOptions: Self.kinds(selected: document.kind),
+                id: document.id.uuidString, saveAction: SiteRoutes.governingDocumentSave.path(document.id), kind: document.kind.displayName,
+                kindOptions: Self.kinds(selected: document.kind),
                 title: document.title, diarienummer: document.diarienummer, adoptedBy: document.adoptedBy, adoptedOn: document.adoptedOn,
                 validity: document.validity, reviewOn: document.reviewOn, links: document.links,
                 linksText: document.links.joined(separator: "\n"))

@@ -32,6 +32,9 @@ struct MeasureRoutes {
 
     struct MeasurePage {
         let id: String
+        let saveAction: String
+        let retireAction: String
+        let reinstateAction: String
         let reference: String
         let plan: PlanViews.PlanSummary
         let planHref: String
@@ -169,7 +172,8 @@ struct MeasureRoutes {
         let inForce = try await LagesbildStore(context.kommun).find(version: nil)
         let problems = (inForce?.problems ?? []).filter { $0.measureIDs.contains(id) }.map(\.title)
         let view = MeasurePage(
-            id: measure.id.uuidString, reference: measure.reference, plan: PlanViews.summary(plan),
+            id: measure.id.uuidString, saveAction: SiteRoutes.measureSave.path(measure.id), retireAction: SiteRoutes.measureRetire.path(measure.id),
+            reinstateAction: SiteRoutes.measureReinstate.path(measure.id), reference: measure.reference, plan: PlanViews.summary(plan),
             planHref: SiteRoutes.planYear.path(plan.year, query: [("version", "\(plan.version)")]), row: PlanViews.row(measure), section: row.section.heading,
             group: "\(row.groupNumber). \(row.groupTitle)",
             subgroup: [row.subgroupLabel, row.subgroupTitle].filter { !$0.isEmpty }.joined(separator: " "),

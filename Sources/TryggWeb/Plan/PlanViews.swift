@@ -5,6 +5,7 @@ import TryggCore
 enum PlanViews {
     struct MeasureRow {
         let id: String
+        let href: String
         let reference: String
         let text: String
         let responsible: String
@@ -40,18 +41,38 @@ enum PlanViews {
         let diarienummer: String
         let adoptedBy: String
         let adoptedOn: String
+        let paths: PlanPaths
+    }
+
+    /// A plan version's addresses, from the route table.
+    struct PlanPaths {
+        /// The year's page (the filter form sends its own `version`).
+        let year: String
+        let version: String
+        let newMeasure: String
+        let adopt: String
+        let copy: String
+
+        init(_ plan: ActionPlan) {
+            let version = [("version", "\(plan.version)")]
+            year = SiteRoutes.planYear.path(plan.year)
+            self.version = SiteRoutes.planYear.path(plan.year, query: version)
+            newMeasure = SiteRoutes.measureNew.path(plan.year, query: version)
+            adopt = SiteRoutes.planAdopt.path(plan.year, query: version)
+            copy = SiteRoutes.planCopy.path(plan.year, query: version)
+        }
     }
 
     static func summary(_ plan: ActionPlan) -> PlanSummary {
         PlanSummary(
             title: plan.title, year: plan.year, version: plan.version, status: plan.status.displayName,
             isDraft: plan.status == .utkast, diarienummer: plan.diarienummer, adoptedBy: plan.adoptedBy,
-            adoptedOn: plan.adoptedOn)
+            adoptedOn: plan.adoptedOn, paths: PlanPaths(plan))
     }
 
     static func row(_ measure: Measure) -> MeasureRow {
         MeasureRow(
-            id: measure.id.uuidString, reference: measure.reference, text: measure.row.measure,
+            id: measure.id.uuidString, href: SiteRoutes.measure.path(measure.id), reference: measure.reference, text: measure.row.measure,
             responsible: measure.row.responsible.joined(separator: ", "), partners: measure.row.partners.joined(separator: ", "),
             funding: measure.row.funding, retired: measure.retired)
     }

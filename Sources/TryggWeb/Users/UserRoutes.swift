@@ -9,6 +9,8 @@ struct UserRoutes {
 
     struct Row {
         let id: String
+        let enableAction: String
+        let disableAction: String
         let email: String
         let name: String
         let role: String
@@ -83,7 +85,8 @@ struct UserRoutes {
         let organisations = try await OrganisationStore(context.kommun).organisations()
         let rows = users.map { user in
             Row(
-                id: user.id.uuidString, email: user.email, name: user.name, role: user.role.displayName,
+                id: user.id.uuidString, enableAction: SiteRoutes.userEnable.path(user.id), disableAction: SiteRoutes.userDisable.path(user.id),
+                email: user.email, name: user.name, role: user.role.displayName,
                 organisation: user.organisation.abbreviation, secondFactor: user.secondFactorEnabled,
                 disabled: user.disabled, isSelf: user.id == admin.id)
         }

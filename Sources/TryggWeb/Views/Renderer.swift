@@ -22,8 +22,14 @@ public struct Renderer: Sendable {
     }
 
     /// Every template was found at start-up (`Template.verify`), so rendering cannot miss one.
+    /// Every page also gets `site`, the route table's addresses without parameters.
     func render(_ template: Template, _ object: Any) -> String {
-        library.render(TemplateData.flatten(object), withTemplate: template.rawValue)!
+        var root = TemplateData.flatten(object)
+        if var dictionary = root as? [String: Any] {
+            dictionary["site"] = Links.shared
+            root = dictionary
+        }
+        return library.render(root, withTemplate: template.rawValue)!
     }
 
     func html(_ template: Template, _ object: Any, status: HTTPResponse.Status = .ok) -> Response {

@@ -1,0 +1,47 @@
+/// The addresses templates link to that take no parameter, printed from the route table and
+/// available in every template as `{{site.name}}` (the renderer adds them to each page). An
+/// address with a parameter comes from the page's own view model (`href`, `action`).
+struct Links {
+    let home = SiteRoutes.home.path
+    let login = SiteRoutes.loginSubmit.path
+    let loginCode = SiteRoutes.loginCodeSubmit.path
+    let logout = SiteRoutes.logout.path
+    let account = SiteRoutes.account.path
+    let accountPassword = SiteRoutes.accountPassword.path
+    let twoStepStart = SiteRoutes.twoStepStart.path
+    let twoStepActivate = SiteRoutes.twoStepActivate.path
+    let twoStepDisable = SiteRoutes.twoStepDisable.path
+    let areas = SiteRoutes.areas.path
+    let areaAdd = SiteRoutes.areaAdd.path
+    let organisations = SiteRoutes.organisations.path
+    let organisationAdd = SiteRoutes.organisationAdd.path
+    let users = SiteRoutes.users.path
+    let userAdd = SiteRoutes.userAdd.path
+    let audit = SiteRoutes.audit.path
+    let citizenSettings = SiteRoutes.citizenSettings.path
+    let open311KeyAdd = SiteRoutes.open311KeyAdd.path
+    let plan = SiteRoutes.plan.path
+    let planImport = SiteRoutes.planImport.path
+    let governingDocuments = SiteRoutes.governingDocuments.path
+    let governingDocumentAdd = SiteRoutes.governingDocumentAdd.path
+    let followUp = SiteRoutes.followUp.path
+    let followUpOpen = SiteRoutes.followUpOpen.path
+    let incidentForm = SiteRoutes.incidentForm.path
+    let incidents = SiteRoutes.incidents.path
+    let insatser = SiteRoutes.insatser.path
+    let categories = SiteRoutes.categories.path
+    let categorySave = SiteRoutes.categorySave.path
+    let trends = SiteRoutes.trends.path
+    let hotspots = SiteRoutes.hotspots.path
+    let citizenReports = SiteRoutes.citizenReports.path
+    let open311Discovery = SiteRoutes.open311Discovery("json").path
+    let stylesheet = SiteRoutes.staticFile.path("trygg.css")
+    let reportStylesheet = SiteRoutes.staticFile.path("report.css")
+    let favicon = SiteRoutes.staticFile.path("favicon.svg")
+    let mapPicker = SiteRoutes.staticFile.path("map-pick.js")
+
+    static let shared: [String: String] = Dictionary(
+        uniqueKeysWithValues: Mirror(reflecting: Links()).children.compactMap { child in
+            (child.value as? String).flatMap { value in child.label.map { ($0, value) } }
+        })
+}
