@@ -38,8 +38,9 @@ struct AccountTests {
         try await Harness.run { harness, client in
             let browser = Browser(client)
             try await browser.login("samordnare@linkoping.demo")
-            let setup = try await browser.post("/konto/tvastegs/starta")
-            #expect(setup.text.contains("otpauth://totp/"))
+            let setup = try await browser.submit("/konto/tvastegs/starta")
+            #expect(setup.text.contains("otpauth://totp/") && setup.text.contains("Lägg in nyckeln i din autentiseringsapp"))
+            #expect(try await browser.get("/konto").text.contains("otpauth://totp/"), "en omladdning visar samma nyckel tills den aktiveras")
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@linkoping.demo"))
             let secret = try #require(try await AccountStore(harness.database).totpSecret(userID: userID))
             let wrongCode = try await browser.post(

@@ -41,4 +41,17 @@ struct CredentialCacheTests {
         source.valid = false
         #expect(try await cache.value(for: "tr_a", now: start.addingTimeInterval(1.5)) { source.load($0) } == nil)
     }
+
+    @Test("En nyckel som visas en gång tas ut en gång, bara av sin session och högst fem minuter")
+    func oneTimeNotes() {
+        let notes = OneTimeNotes()
+        let (mine, other) = (UUID(), UUID())
+        let start = Date()
+        notes.put("nyckel-1", for: mine, now: start)
+        #expect(notes.take(for: other, now: start) == nil)
+        #expect(notes.take(for: mine, now: start.addingTimeInterval(10)) == "nyckel-1")
+        #expect(notes.take(for: mine, now: start.addingTimeInterval(11)) == nil, "en omladdning visar den inte igen")
+        notes.put("nyckel-2", for: mine, now: start)
+        #expect(notes.take(for: mine, now: start.addingTimeInterval(OneTimeNotes.lifetime + 1)) == nil)
+    }
 }

@@ -136,7 +136,7 @@ struct Open311Tests {
         try await Harness.run { harness, client in
             let admin = Browser(client)
             try await admin.login("admin@linkoping.demo")
-            let created = try await admin.post("/admin/medborgare/nycklar", ["namn": "Trygghetsappen"])
+            let created = try await admin.submit("/admin/medborgare/nycklar", ["namn": "Trygghetsappen"])
             #expect(created.status == .ok && created.text.contains("visas bara den här gången"))
             let key = try #require(
                 created.text.range(of: "<code class=\"key\">").map { range in

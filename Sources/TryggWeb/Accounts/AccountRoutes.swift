@@ -32,8 +32,9 @@ struct AccountRoutes {
             guard user.role.mayUseSecondFactor else { throw HTTPError(.forbidden) }
             let secret = RandomToken.make(length: 20)
             try await AccountStore(deps.database).storePendingTOTPSecret(userID: user.id, secret: secret)
-            let setup = SecondFactor.setup(secret: secret, email: user.email)
-            return try await page(context: context, setup: SetupView(manualKey: setup.manualKey, url: setup.url))
+            // The account page shows the pending secret until it is activated: a reload shows it again.
+            return Response.seeOther(
+                SiteRoutes.account.path, notice: "Lägg in nyckeln i din autentiseringsapp och ange koden den visar.", context: context)
         }
         routes.staff(SiteRoutes.twoStepActivate) { _, context in
             let user = context.user
@@ -61,12 +62,17 @@ struct AccountRoutes {
     }
 
     private func page(
-        context: StaffContext, setup: SetupView? = nil, notice: String? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok
+        context: StaffContext, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = context.user
         // Re-read: the session's copy predates a change made by this very request.
         let fresh = try await AccountStore(deps.database).account(id: user.id) ?? user
+        // A secret started but not yet confirmed with a code: shown to its owner until activated.
+        var setup: SetupView?
+        if fresh.role.mayUseSecondFactor, !fresh.secondFactorEnabled, let secret = try await AccountStore(deps.database).totpSecret(userID: user.id) {
+            let parts = SecondFactor.setup(secret: secret, email: user.email)
+            setup = SetupView(manualKey: parts.manualKey, url: parts.url)
+        }
         let view = AccountView(
             email: fresh.email, name: fresh.name, role: fresh.role.displayName,
             organisation: "\(fresh.organisation.abbreviation) – \(fresh.organisation.name)",

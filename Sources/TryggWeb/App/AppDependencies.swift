@@ -16,6 +16,8 @@ struct AppDependencies: Sendable {
     let apiTokens = CredentialCache<UserAccount>()
     /// Open311 keys confirmed in the last seconds: their kommun and label.
     let open311Keys = CredentialCache<Open311Key>()
+    /// Secrets shown once after a redirect (a new Open311 key).
+    let oneTimeNotes = OneTimeNotes()
     /// Group commit for events posted to the API.
     let incidentQueue: IncidentWriteQueue
     /// Group commit for residents' tips (e-service and Open311).

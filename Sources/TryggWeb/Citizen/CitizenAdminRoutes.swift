@@ -39,9 +39,9 @@ struct CitizenAdminRoutes {
                 let key = try await Open311KeyStore(context.kommun).create(
                     label: try context.decodeForm(NameForm.self).name,
                     by: context.actor)
-                return try await page(
-                    user: user, context: context, newKey: key,
-                    notice: "Nyckeln är skapad. Kopiera den nu: den visas bara den här gången.")
+                deps.oneTimeNotes.put(key, for: context.sessionID)
+                return Response.seeOther(
+                    SiteRoutes.citizenAdmin.path, notice: "Nyckeln är skapad. Kopiera den nu: den visas bara den här gången.", context: context)
             } catch let error as StoreError {
                 return try await page(user: user, context: context, error: error.description, status: .badRequest)
             }
@@ -74,7 +74,7 @@ struct CitizenAdminRoutes {
     }
 
     private func page(
-        user: UserAccount, context: StaffContext, newKey: String? = nil, notice: String? = nil, error: String? = nil,
+        user: UserAccount, context: StaffContext, notice: String? = nil, error: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let settings = try await CitizenSettingsStore(context.kommun).settings()
@@ -90,7 +90,7 @@ struct CitizenAdminRoutes {
             "minLon": text(settings.bounds?.minLongitude), "maxLon": text(settings.bounds?.maxLongitude), "keys": keys,
             "slug": user.kommun.slug, "publicHref": SiteRoutes.publicHome.path(user.kommun.slug) + "/",
         ]
-        if let newKey { view["newKey"] = newKey }
+        if let newKey = deps.oneTimeNotes.take(for: context.sessionID) { view["newKey"] = newKey }
         return deps.renderer.page(
             .citizenadmin, title: "Tips och Open311", context: context, content: view, notice: notice, error: error,
             status: status)
