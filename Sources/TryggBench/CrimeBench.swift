@@ -1,6 +1,7 @@
 import Foundation
 import TryggCore
 import TryggStore
+import TryggWeb
 
 /// The lägesbild's crime statistics at the scale of a large kommun (issue 13): ten years of the
 /// police's DeSO extract, 2,000,000 rows over 150 DeSO and 40 crime codes. Measures reading and
@@ -60,9 +61,42 @@ func benchmarkCrimes(directory: URL, rows: Int) async throws {
                     format: "%@: årets tabell 2023 per %@: median %.0f ms, max %.0f ms (mål < 50 ms)", name,
                     level == .deso ? "DeSO (150)" : "område (30)", times[3], times[6]))
         }
+        try await benchmarkLagesbildDocument(name: name, database: database, kommun: kommun)
         try await database.dropTestSchema()
         await database.shutdown()
     }
+}
+
+/// The decided lägesbild as Word over the same data: loading it (its problems, sources, measures
+/// and the year's crime table) and writing the file, as the download button and `trygg report
+/// lagesbild --format docx` do.
+func benchmarkLagesbildDocument(name: String, database: TryggDatabase, kommun: Kommun) async throws {
+    let scope = KommunScope(database, kommunID: kommun.id)
+    let actor = Actor.commandLine(kommunID: kommun.id)
+    let store = LagesbildStore(scope)
+    let draft = try await store.createDraft(periodFrom: "2022-01-01", periodTo: "2023-12-31", by: actor)
+    let text = String(repeating: "Skadegörelsen ökar kvällstid kring torget och tunneln. ", count: 60)
+    try await store.saveTexts(
+        .init(mapping: text, otherInformation: text, analysis: text, criminalInfluence: text), periodFrom: "2022-01-01",
+        periodTo: "2023-12-31", of: draft.id, by: actor)
+    for index in 1...12 {
+        try await store.saveProblem(
+            PrioritisedProblem(
+                id: UUID(), title: "Problem \(index)", area: "Område \(index)", reasons: [.okar, .vanligast], victims: text, offenders: text,
+                place: text, noMeasureReason: "Ny åtgärd beslutas i nästa plan."), in: draft.id, by: actor)
+    }
+    try await store.decide(
+        draft.id, decision: .init(decidedBy: "Trygghetsrådet", decidedOn: "2024-03-14", diarienummer: "KS 2024-212", nextDue: "2026-03-14"), by: actor)
+    var times: [Double] = []
+    var bytes = 0
+    for _ in 0..<10 {
+        let start = Date()
+        guard let document = try await store.find(version: nil) else { return }
+        bytes = try await LagesbildReport.load(document, kommun: kommun, database: database).docx().count
+        times.append(Date().timeIntervalSince(start) * 1000)
+    }
+    times.sort()
+    print(String(format: "%@: lägesbilden som DOCX (läs + skriv, %d kB): median %.0f ms, max %.0f ms (mål < 1 s)", name, bytes / 1024, times[5], times[9]))
 }
 
 /// Rows in the police's format: 200,000 a year, crime codes weighted so that a few are common,

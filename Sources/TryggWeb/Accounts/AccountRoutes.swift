@@ -109,18 +109,18 @@ struct AccountRoutes {
 
 /// A one-time code from the authenticator app (also the login's second step).
 struct CodeForm: Decodable {
-    @Field var code: String
+    @FormText var code: String
 }
 
 /// The password, to confirm turning the second factor off.
 struct PasswordForm: Decodable {
-    @RawField var password: String
+    @FormRaw var password: String
 }
 
 struct PasswordChangeForm: Decodable {
-    @RawField var current: String
-    @RawField var new: String
-    @RawField var repeated: String
+    @FormRaw var current: String
+    @FormRaw var new: String
+    @FormRaw var repeated: String
 
     enum CodingKeys: String, CodingKey {
         case current, new

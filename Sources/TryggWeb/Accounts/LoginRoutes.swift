@@ -157,8 +157,8 @@ enum SecondFactor {
 }
 
 struct LoginForm: Decodable {
-    @Field var email: String
-    @RawField var password: String
+    @FormText var email: String
+    @FormRaw var password: String
     /// The page to return to after signing in (checked by `safeNext`).
     var next: String?
 }

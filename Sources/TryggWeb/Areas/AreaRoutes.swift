@@ -98,7 +98,7 @@ struct AreaRoutes {
 
 /// A new area: a name and its shape as GeoJSON, DeSO codes, or both.
 struct AreaForm: Decodable {
-    @Field var name: String
-    @Field var geojson: String
-    @Field var deso: String
+    @FormText var name: String
+    @FormText var geojson: String
+    @FormText var deso: String
 }

@@ -99,11 +99,11 @@ struct CitizenAdminRoutes {
 
 /// How long residents' contact details are kept, and the box their tips must fall in.
 struct CitizenSettingsForm: Decodable {
-    @Field var days: String
-    @Field var minLat: String
-    @Field var maxLat: String
-    @Field var minLon: String
-    @Field var maxLon: String
+    @FormText var days: String
+    @FormText var minLat: String
+    @FormText var maxLat: String
+    @FormText var minLon: String
+    @FormText var maxLon: String
 
     enum CodingKeys: String, CodingKey {
         case days = "dagar"
@@ -113,7 +113,7 @@ struct CitizenSettingsForm: Decodable {
 
 /// A form with just a name (`namn`).
 struct NameForm: Decodable {
-    @Field var name: String
+    @FormText var name: String
 
     enum CodingKeys: String, CodingKey { case name = "namn" }
 }

@@ -125,11 +125,11 @@ struct ModerationRoutes {
 struct ReviewForm: Decodable {
     /// Present only in the edit and publish forms; its absence means "publish as written".
     var description: String?
-    @Field var category: String
-    @RawField var place: String
-    @Field var reason: String
-    @Field var original: String
-    @Field var answer: String
+    @FormText var category: String
+    @FormRaw var place: String
+    @FormText var reason: String
+    @FormText var original: String
+    @FormText var answer: String
 
     enum CodingKeys: String, CodingKey {
         case description = "beskrivning", category = "kategori", place = "platsnamn", reason = "skal", original, answer = "svar"

@@ -172,19 +172,19 @@ extension String {
 
 /// A resident's tip as the public form sends it; the checkboxes come as `tid[]` and `dag[]`.
 struct TipForm: Decodable {
-    @Field var category: String
-    @Field var latitude: String
-    @Field var longitude: String
-    @Field var area: String
-    @RawField var place: String
-    @RawField var description: String
-    @Choices var timesOfDay: [String]
-    @Choices var weekdays: [String]
-    @Field var gender: String
-    @Field var ageBand: String
-    @Field var email: String
+    @FormText var category: String
+    @FormText var latitude: String
+    @FormText var longitude: String
+    @FormText var area: String
+    @FormRaw var place: String
+    @FormRaw var description: String
+    @FormChoices var timesOfDay: [String]
+    @FormChoices var weekdays: [String]
+    @FormText var gender: String
+    @FormText var ageBand: String
+    @FormText var email: String
     /// The honeypot: hidden from people, filled in by form-filling programs.
-    @Field var homepage: String
+    @FormText var homepage: String
 
     enum CodingKeys: String, CodingKey {
         case category = "kategori", latitude = "lat", longitude = "lon", area = "omrade", place = "platsnamn"

@@ -54,11 +54,11 @@ struct CategoryRoutes {
 
 /// A new or changed event category; `id` is empty for a new one.
 struct CategoryForm: Decodable {
-    @Field var id: String
-    @Field var name: String
-    @Field var subcategories: String
-    @Field var isPublic: String
-    @Field var retired: String
+    @FormText var id: String
+    @FormText var name: String
+    @FormText var subcategories: String
+    @FormText var isPublic: String
+    @FormText var retired: String
 
     enum CodingKeys: String, CodingKey {
         case id, name = "namn", subcategories = "underkategorier", isPublic = "publik", retired = "avvecklad"

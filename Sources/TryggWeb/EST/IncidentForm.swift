@@ -30,7 +30,7 @@ struct IncidentForm: Decodable {
     /// As posted: every field trimmed, a missing one empty.
     init(from decoder: any Decoder) throws {
         let fields = try decoder.container(keyedBy: CodingKeys.self)
-        func text(_ key: CodingKeys) throws -> String { try fields.decode(Field.self, forKey: key).wrappedValue }
+        func text(_ key: CodingKeys) throws -> String { try fields.decode(FormText.self, forKey: key).wrappedValue }
         category = try text(.category)
         date = try text(.date)
         time = try text(.time)

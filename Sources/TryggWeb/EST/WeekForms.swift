@@ -4,40 +4,40 @@ import TryggStore
 
 /// The EST group's assessment of the week, kept as written.
 struct AssessmentForm: Decodable {
-    @RawField var text: String
+    @FormRaw var text: String
 
     enum CodingKeys: String, CodingKey { case text = "bedomning" }
 }
 
 /// Publish (`ja`) or withdraw the week's lägesbild.
 struct PublishForm: Decodable {
-    @Field var publish: String
+    @FormText var publish: String
 
     enum CodingKeys: String, CodingKey { case publish = "publicera" }
 }
 
 /// A place the EST group gives priority this week.
 struct PriorityPlaceForm: Decodable {
-    @Field var name: String
-    @Field var latitude: String
-    @Field var longitude: String
-    @Field var note: String
+    @FormText var name: String
+    @FormText var latitude: String
+    @FormText var longitude: String
+    @FormText var note: String
 
     enum CodingKeys: String, CodingKey { case name = "namn", latitude = "lat", longitude = "lon", note = "anteckning" }
 }
 
 /// An insats decided by the EST group, from the week page or from a resident's tip.
 struct InsatsForm: Decodable {
-    @Field var organisation: String
-    @Field var kind: String
-    @Field var what: String
-    @Field var place: String
-    @Field var latitude: String
-    @Field var longitude: String
-    @Field var startsOn: String
-    @Field var dueOn: String
-    @Field var presenceDays: String
-    @Field var presenceTimes: String
+    @FormText var organisation: String
+    @FormText var kind: String
+    @FormText var what: String
+    @FormText var place: String
+    @FormText var latitude: String
+    @FormText var longitude: String
+    @FormText var startsOn: String
+    @FormText var dueOn: String
+    @FormText var presenceDays: String
+    @FormText var presenceTimes: String
 
     enum CodingKeys: String, CodingKey {
         case organisation, kind = "typ", what = "vad", place = "plats", latitude = "lat", longitude = "lon"
@@ -56,8 +56,8 @@ struct InsatsForm: Decodable {
 
 /// This week's follow-up of an insats.
 struct InsatsFollowUpForm: Decodable {
-    @Field var status: String
-    @Field var note: String
+    @FormText var status: String
+    @FormText var note: String
 
     enum CodingKeys: String, CodingKey { case status, note = "notering" }
 }

@@ -108,6 +108,6 @@ struct FollowUpAnswerRoutes {
 
 /// A förvaltning's answer for one measure: its status and what was done, as written.
 struct FollowUpAnswerForm: Decodable {
-    @Field var status: String
-    @RawField var description: String
+    @FormText var status: String
+    @FormRaw var description: String
 }

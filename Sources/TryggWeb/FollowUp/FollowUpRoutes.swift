@@ -219,13 +219,13 @@ struct FollowUpRoutes {
 
 /// A new follow-up round: the plan and the last day to answer.
 struct RoundOpenForm: Decodable {
-    @Field var plan: String
-    @Field var deadline: String
+    @FormText var plan: String
+    @FormText var deadline: String
 }
 
 /// An answer sent back to its förvaltning, with what to complete.
 struct SendBackForm: Decodable {
-    @Field var measure: String
-    @Field var organisation: String
-    @Field var comment: String
+    @FormText var measure: String
+    @FormText var organisation: String
+    @FormText var comment: String
 }

@@ -70,7 +70,7 @@ struct CrimeImportRoutes {
 
 /// Beside the file: whether the extract replaces the stored reports of its period.
 struct CrimeImportForm: Decodable {
-    @Field var replacePeriod: String
+    @FormText var replacePeriod: String
 
     enum CodingKeys: String, CodingKey { case replacePeriod = "ersatt" }
 }

@@ -150,20 +150,20 @@ enum LagesbildViews {
 
 /// A new version: the period it describes.
 struct NewLagesbildForm: Decodable {
-    @Field var periodFrom: String
-    @Field var periodTo: String
+    @FormText var periodFrom: String
+    @FormText var periodTo: String
 
     enum CodingKeys: String, CodingKey { case periodFrom = "fran", periodTo = "till" }
 }
 
 /// The draft's period and section texts, kept as written.
 struct LagesbildTextsForm: Decodable {
-    @Field var periodFrom: String
-    @Field var periodTo: String
-    @RawField var mapping: String
-    @RawField var otherInformation: String
-    @RawField var analysis: String
-    @RawField var criminalInfluence: String
+    @FormText var periodFrom: String
+    @FormText var periodTo: String
+    @FormRaw var mapping: String
+    @FormRaw var otherInformation: String
+    @FormRaw var analysis: String
+    @FormRaw var criminalInfluence: String
 
     enum CodingKeys: String, CodingKey {
         case periodFrom = "fran", periodTo = "till", mapping = "kartlaggning", otherInformation = "annan_information"
@@ -178,14 +178,14 @@ struct LagesbildTextsForm: Decodable {
 /// A prioritised problem: why it is prioritised (`skal[]`), Brå's triangle, and the measures
 /// (`atgarder[]`) or the reason there are none.
 struct ProblemForm: Decodable {
-    @Field var title: String
-    @Field var area: String
-    @Choices var reasons: [String]
-    @RawField var victims: String
-    @RawField var offenders: String
-    @RawField var place: String
-    @Choices var measures: [String]
-    @Field var noMeasureReason: String
+    @FormText var title: String
+    @FormText var area: String
+    @FormChoices var reasons: [String]
+    @FormRaw var victims: String
+    @FormRaw var offenders: String
+    @FormRaw var place: String
+    @FormChoices var measures: [String]
+    @FormText var noMeasureReason: String
 
     enum CodingKeys: String, CodingKey {
         case title = "titel", area = "omrade", reasons = "skal", victims = "utsatta", offenders = "garningspersoner", place = "plats"
@@ -209,10 +209,10 @@ struct ProblemForm: Decodable {
 
 /// The decision; without a date for the next lägesbild it is due 24 months after the decision.
 struct LagesbildDecisionForm: Decodable {
-    @Field var decidedBy: String
-    @Field var decidedOn: String
-    @Field var diarienummer: String
-    @Field var nextDue: String
+    @FormText var decidedBy: String
+    @FormText var decidedOn: String
+    @FormText var diarienummer: String
+    @FormText var nextDue: String
 
     enum CodingKeys: String, CodingKey {
         case decidedBy = "beslutat_av", decidedOn = "beslutsdatum", diarienummer, nextDue = "nasta"

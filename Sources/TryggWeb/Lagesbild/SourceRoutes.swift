@@ -73,11 +73,11 @@ struct SourceRoutes {
 
 /// A source of the lägesbild; `used` is `nej` when it is left out (then `reason` is required).
 struct SourceForm: Decodable {
-    @Field var name: String
-    @Field var owner: String
-    @Field var period: String
-    @Field var method: String
-    @Field var limitations: String
-    @Field var used: String
-    @Field var reason: String
+    @FormText var name: String
+    @FormText var owner: String
+    @FormText var period: String
+    @FormText var method: String
+    @FormText var limitations: String
+    @FormText var used: String
+    @FormText var reason: String
 }

@@ -99,7 +99,7 @@ struct OrganisationRoutes {
 
 /// A new organisation, or a new name and kind for one (the abbreviation does not change).
 struct OrganisationForm: Decodable {
-    @Field var abbreviation: String
-    @Field var name: String
-    @Field var kind: String
+    @FormText var abbreviation: String
+    @FormText var name: String
+    @FormText var kind: String
 }

@@ -93,14 +93,14 @@ struct GoverningDocumentRoutes {
 
 /// A governing document; `links` has one address per line.
 struct GoverningDocumentForm: Decodable {
-    @Field var kind: String
-    @Field var title: String
-    @Field var diarienummer: String
-    @Field var adoptedBy: String
-    @Field var adoptedOn: String
-    @Field var validity: String
-    @Field var reviewOn: String
-    @Field var links: String
+    @FormText var kind: String
+    @FormText var title: String
+    @FormText var diarienummer: String
+    @FormText var adoptedBy: String
+    @FormText var adoptedOn: String
+    @FormText var validity: String
+    @FormText var reviewOn: String
+    @FormText var links: String
 
     enum CodingKeys: String, CodingKey {
         case kind, title, diarienummer, validity, links

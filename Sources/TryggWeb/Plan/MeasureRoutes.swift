@@ -203,18 +203,18 @@ struct MeasureRoutes {
 
 /// A measure of the åtgärdsplan as the form sends it; checked by the plan file's rules.
 struct MeasureForm: Decodable {
-    @Field var section: String
-    @Field var groupNumber: String
-    @Field var groupTitle: String
-    @Field var subgroupLabel: String
-    @Field var subgroupTitle: String
-    @Field var position: String
-    @Field var measure: String
-    @Field var responsible: String
-    @Field var partners: String
-    @Field var funding: String
-    @Field var preventionLevel: String
-    @Field var longTermEffort: String
+    @FormText var section: String
+    @FormText var groupNumber: String
+    @FormText var groupTitle: String
+    @FormText var subgroupLabel: String
+    @FormText var subgroupTitle: String
+    @FormText var position: String
+    @FormText var measure: String
+    @FormText var responsible: String
+    @FormText var partners: String
+    @FormText var funding: String
+    @FormText var preventionLevel: String
+    @FormText var longTermEffort: String
 
     enum CodingKeys: String, CodingKey {
         case section, position, measure, responsible, partners, funding

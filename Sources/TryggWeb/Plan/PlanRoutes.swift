@@ -179,17 +179,17 @@ struct PlanRoutes {
 
 /// The decision that adopts a plan.
 struct PlanAdoptionForm: Decodable {
-    @Field var title: String
-    @Field var diarienummer: String
-    @Field var adoptedBy: String
-    @Field var adoptedOn: String
+    @FormText var title: String
+    @FormText var diarienummer: String
+    @FormText var adoptedBy: String
+    @FormText var adoptedOn: String
 
     enum CodingKeys: String, CodingKey { case title, diarienummer, adoptedBy = "adopted_by", adoptedOn = "adopted_on" }
 }
 
 /// A copy of a plan: a new version of the same year (`ny-version`) or next year's draft.
 struct PlanCopyForm: Decodable {
-    @Field var target: String
+    @FormText var target: String
 
     enum CodingKeys: String, CodingKey { case target = "mal" }
 }

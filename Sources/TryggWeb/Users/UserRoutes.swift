@@ -107,9 +107,9 @@ struct UserRoutes {
 
 /// A new user; after a refusal the form shows what was entered, except the password.
 struct NewUserForm: Decodable {
-    @Field var email: String
-    @Field var name: String
-    @Field var role: String
-    @Field var organisation: String
-    @RawField var password: String
+    @FormText var email: String
+    @FormText var name: String
+    @FormText var role: String
+    @FormText var organisation: String
+    @FormRaw var password: String
 }
