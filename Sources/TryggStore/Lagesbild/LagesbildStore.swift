@@ -81,6 +81,13 @@ public struct LagesbildStore: Sendable {
         return try await find(on: sql) { $0.where("status", .equal, LagesbildDocument.Status.beslutad.rawValue) }
     }
 
+    /// When the version in force says the next one is due; nil when none is decided. One small
+    /// query: the start page asks on every visit.
+    public func nextDueInForce() async throws -> String? {
+        try await sql.select().column("next_due").from("lagesbilder").where("kommun_id", .equal, kommunID)
+            .where("status", .equal, LagesbildDocument.Status.beslutad.rawValue).first()?.decode(column: "next_due", as: String?.self)
+    }
+
     private func find(on sql: any SQLDatabase, _ filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> LagesbildDocument? {
         guard
             let row = try await filter(sql.select().columns(Self.columns.map { SQLColumn($0) }).from("lagesbilder").where("kommun_id", .equal, kommunID))

@@ -70,8 +70,8 @@ struct HomeRoutes {
             }
             var lagesbildWarning: String?
             if user.role.allows(.editLagesbild) {
-                let inForce = try await LagesbildStore(context.kommun).find(version: nil)
-                lagesbildWarning = LagesbildRules.dueWarning(nextDue: inForce?.decision?.nextDue, today: SwedishTime.date(TryggClock.now))
+                let nextDue = try await LagesbildStore(context.kommun).nextDueInForce()
+                lagesbildWarning = LagesbildRules.dueWarning(nextDue: nextDue, today: SwedishTime.date(TryggClock.now))
             }
             let view = HomeView(
                 greeting: "Välkommen, \(user.name)", roleSummary: user.role.summary, kommun: user.kommun.name,
