@@ -174,6 +174,23 @@ public struct PlanStore: Sendable {
         return (model.record(year: plan.year, organisations: links), plan)
     }
 
+    /// Measures by id, from whichever of the kommun's plans (what a lägesbild's problems name):
+    /// three queries however many there are. An id of another kommun is simply not there.
+    public func measures(ids: Set<UUID>) async throws -> [UUID: Measure] {
+        guard !ids.isEmpty else { return [:] }
+        let models = try await MeasureModel.query(on: db).filter(\.$id ~~ Array(ids)).filter(\.$kommunID == kommunID).all()
+        let years = Dictionary(
+            uniqueKeysWithValues: try await PlanModel.query(on: db).filter(\.$id ~~ Array(Set(models.map(\.planID)))).all().map { ($0.id!, $0.year) })
+        let links = Dictionary(
+            grouping: try await MeasureOrganisationModel.query(on: db).filter(\.$measureID ~~ models.map { $0.id! }).all(), by: \.measureID)
+        var measures: [UUID: Measure] = [:]
+        for model in models {
+            guard let id = model.id, let year = years[model.planID] else { continue }
+            measures[id] = model.record(year: year, organisations: links[id]?.map(\.organisationID) ?? [])
+        }
+        return measures
+    }
+
     public func history(measureID: UUID) async throws -> [MeasureChange] {
         try await MeasureChangeModel.query(on: db).filter(\.$measureID == measureID).filter(\.$kommunID == kommunID)
             .sort(\.$createdAt, .descending).all().map(\.record)

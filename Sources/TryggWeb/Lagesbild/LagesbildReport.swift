@@ -20,10 +20,7 @@ public struct LagesbildReport: Sendable {
 
     public static func load(_ document: LagesbildDocument, kommun: Kommun, database: TryggDatabase) async throws -> LagesbildReport {
         let scope = KommunScope(database, kommunID: kommun.id)
-        var measures: [UUID: Measure] = [:]
-        for id in Set(document.problems.flatMap(\.measureIDs)) {
-            if let found = try await PlanStore(scope).measure(id: id) { measures[id] = found.measure }
-        }
+        let measures = try await PlanStore(scope).measures(ids: Set(document.problems.flatMap(\.measureIDs)))
         let year = Int(document.periodTo.prefix(4)) ?? StockholmCalendar.local(TryggClock.now).year
         let figures = try await CrimeStore(scope).figures(year: year, basis: .brott, level: .omraden).hidingSmallCounts()
         return LagesbildReport(

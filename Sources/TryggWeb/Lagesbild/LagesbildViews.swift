@@ -109,10 +109,9 @@ enum LagesbildViews {
         let latest = plans.max { ($0.year, $0.version) < ($1.year, $1.version) }
         var offered: [Measure] = []
         if let latest { offered = try await PlanStore(kommun).measures(planID: latest.id).filter { !$0.retired } }
-        var known = Dictionary(uniqueKeysWithValues: offered.map { ($0.id, $0) })
-        for id in Set(document.problems.flatMap(\.measureIDs)) where known[id] == nil {
-            if let found = try await PlanStore(kommun).measure(id: id) { known[id] = found.measure }
-        }
+        let named = Set(document.problems.flatMap(\.measureIDs))
+        let known = Dictionary(uniqueKeysWithValues: offered.map { ($0.id, $0) })
+            .merging(try await PlanStore(kommun).measures(ids: named.subtracting(offered.map(\.id)))) { offered, _ in offered }
         func options(_ chosen: [UUID]) -> [SelectOption] {
             offered.map {
                 SelectOption(value: $0.id.uuidString, label: "\($0.reference) \($0.row.measure.prefix(90))", selected: chosen.contains($0.id))
