@@ -40,6 +40,7 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
         String(
             format: "Import av %d rader med trygg import incidents: %.1f s = %.0f rader/s (mål ≥ 50 000), topp-RSS %.0f MB",
             events, importSeconds, Double(events) / importSeconds, peakImportRSS))
+    try await benchmarkIncidentImportOnPostgres(binary: binary, csvPath: csvPath, events: events)
 
     // 2. The weekly lägesbild aggregate, in-process through the store, and the same SQL in sqlite3.
     let reopened = try TryggDatabase(location: .sqliteFile(path: databasePath))
@@ -184,4 +185,24 @@ func sqliteShellTimes(databasePath: String, sql: String, rounds: Int) -> [Double
         guard line.hasPrefix("Run Time: real ") else { return nil }
         return Double(line.dropFirst("Run Time: real ".count).split(separator: " ").first ?? "").map { $0 * 1000 }
     }
+}
+
+/// The same import into PostgreSQL (the server `DATABASE_URL` names, its default schema), when
+/// one is given: the regional installation's store.
+func benchmarkIncidentImportOnPostgres(binary: String, csvPath: String, events: Int) async throws {
+    guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else { return }
+    let database = try TryggDatabase(location: .postgres(url: url))
+    try await database.migrate()
+    try await DemoSeed.seedIfEmpty(database, followUp: false, est: false)
+    await database.shutdown()
+    let started = Date()
+    let importer = Process()
+    importer.executableURL = URL(fileURLWithPath: binary)
+    importer.arguments = ["import", "incidents", "--kommun", "linkoping", csvPath]
+    importer.standardError = FileHandle.nullDevice
+    try importer.run()
+    importer.waitUntilExit()
+    let seconds = Date().timeIntervalSince(started)
+    guard importer.terminationStatus == 0 else { return print("PostgreSQL: importen misslyckades") }
+    print(String(format: "PostgreSQL: import av %d rader med trygg import incidents: %.1f s = %.0f rader/s (mål ≥ 100 000)", events, seconds, Double(events) / seconds))
 }

@@ -81,6 +81,35 @@ extension ImportCommand {
             if result.skippedRows > 0 { say("\(result.skippedRows) rader gällde andra kommuner och hoppades över.") }
         }
     }
+
+    struct Regional: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "regional",
+            abstract: "Importerar Brås statistik för län, polisregion och riket (resultatsida som HTML, eller CSV).",
+            discussion: """
+                Resultatsidan från Brås statistikdatabas (SOL) sparad som HTML, eller CSV med kolumnerna region, period,
+                brottstyp, antal. ".." är en saknad uppgift, aldrig 0; "2016 prel." är ett preliminärt år. Samma region,
+                brottstyp och år ersätts av filens siffra. Allt eller inget.
+                """)
+
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Kommunens kortform.") var kommun: String
+        @Argument(help: "HTML- eller CSV-fil.") var file: String
+
+        func run() async throws {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch { throw CLIError("Filen \(file) kunde inte läsas.") }
+            let figures: [RegionalFigure]
+            do { figures = try RegionalStatistics.read(data) } catch { throw CLIError(error.description) }
+            try await db.withDatabase { database in
+                let kommun = try await KommunStore(database).require(slug: kommun)
+                try await RegionalStatisticsStore(KommunScope(database, kommunID: kommun.id)).importFigures(
+                    figures, fileName: (file as NSString).lastPathComponent, by: .commandLine(kommunID: kommun.id))
+            }
+            let years = figures.map(\.year)
+            say("Importerade \(figures.count) värden för \(Set(figures.map(\.region)).count) regioner, \(years.min() ?? 0)–\(years.max() ?? 0).")
+        }
+    }
 }
 
 extension ReportCommand {

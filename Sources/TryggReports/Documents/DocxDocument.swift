@@ -6,6 +6,9 @@ import TryggCore
 public struct DocxDocument {
     private var body = ""
     let title: String
+    /// Chart parts (DrawingML) and PNG pictures, numbered in the order they appear.
+    private var charts: [String] = []
+    private var pictures: [Data] = []
 
     public init(title: String) { self.title = title }
 
@@ -16,6 +19,39 @@ public struct DocxDocument {
     public mutating func heading(_ text: String, level: Int) { paragraph(text, style: "Heading\(level)") }
 
     public mutating func pageBreak() { body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>" }
+
+    /// A native Word chart, `widthCm` × `heightCm`; `description` is its alternative text.
+    public mutating func chart(_ chart: LineChart, description: String, widthCm: Double = 16.5, heightCm: Double = 9) {
+        charts.append(chart.drawingML())
+        let graphic =
+            "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
+            + "r:id=\"rIdChart\(charts.count)\"/></a:graphicData>"
+        inline(graphic, name: "Diagram \(charts.count)", description: description, widthCm: widthCm, heightCm: heightCm)
+    }
+
+    /// A PNG picture, `widthCm` × `heightCm`; `description` is its alternative text.
+    public mutating func picture(png: Data, description: String, widthCm: Double, heightCm: Double) {
+        pictures.append(png)
+        let number = pictures.count, size = Self.emu(widthCm, heightCm)
+        let graphic =
+            "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+            + "<pic:nvPicPr><pic:cNvPr id=\"\(number)\" name=\"bild\(number).png\" descr=\"\(Self.xml(description))\"/><pic:cNvPicPr/></pic:nvPicPr>"
+            + "<pic:blipFill><a:blip r:embed=\"rIdPicture\(number)\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+            + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(size.cx)\" cy=\"\(size.cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+            + "</pic:pic></a:graphicData>"
+        inline(graphic, name: "Bild \(number)", description: description, widthCm: widthCm, heightCm: heightCm)
+    }
+
+    private static func emu(_ widthCm: Double, _ heightCm: Double) -> (cx: Int, cy: Int) { (Int(widthCm * 360_000), Int(heightCm * 360_000)) }
+
+    /// A drawing in its own paragraph, in line with the text.
+    private mutating func inline(_ graphic: String, name: String, description: String, widthCm: Double, heightCm: Double) {
+        let size = Self.emu(widthCm, heightCm), id = charts.count + pictures.count + 100
+        body +=
+            "<w:p><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(size.cx)\" cy=\"\(size.cy)\"/>"
+            + "<wp:docPr id=\"\(id)\" name=\"\(name)\" descr=\"\(Self.xml(description))\"/>"
+            + "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">\(graphic)</a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    }
 
     /// Widths are relative; the table spans the text width (A4 with 2 cm margins ≈ 9638 twips).
     public mutating func table(header: [String], rows: [[String]], widths: [Int]) {
@@ -49,16 +85,20 @@ public struct DocxDocument {
     public static func xml(_ text: String) -> String { XMLText.escaped(text) }
 
     public func data() throws -> Data {
-        try OOXMLPackage.zip([
-            ("[Content_Types].xml", Self.contentTypes), ("_rels/.rels", Self.packageRelationships),
-            ("docProps/core.xml", coreProperties), ("word/_rels/document.xml.rels", Self.documentRelationships),
-            ("word/styles.xml", Self.styles), ("word/document.xml", document),
-        ])
+        var parts: [(path: String, bytes: Data)] = [
+            ("[Content_Types].xml", contentTypes), ("_rels/.rels", Self.packageRelationships), ("docProps/core.xml", coreProperties),
+            ("word/_rels/document.xml.rels", documentRelationships), ("word/styles.xml", Self.styles), ("word/document.xml", document),
+        ].map { ($0.0, Data($0.1.utf8)) }
+        for (index, chart) in charts.enumerated() { parts.append(("word/charts/chart\(index + 1).xml", Data(chart.utf8))) }
+        for (index, picture) in pictures.enumerated() { parts.append(("word/media/bild\(index + 1).png", picture)) }
+        return try OOXMLPackage.zip(parts)
     }
 
     private var document: String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body
+            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+            + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+            + "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"><w:body>" + body
             + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" "
             + "w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"
     }
@@ -70,14 +110,17 @@ public struct DocxDocument {
             + "<dc:language>sv-SE</dc:language></cp:coreProperties>"
     }
 
-    static let contentTypes = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-        <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-        <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>
-        """
+    private var contentTypes: String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"png\" ContentType=\"image/png\"/>"
+            + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+            + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+            + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+            + charts.indices.map {
+                "<Override PartName=\"/word/charts/chart\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
+            }.joined() + "</Types>"
+    }
 
     static let packageRelationships = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -86,10 +129,14 @@ public struct DocxDocument {
         </Relationships>
         """
 
-    static let documentRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-        """
+    private var documentRelationships: String {
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/>"
+            + charts.indices.map { "<Relationship Id=\"rIdChart\($0 + 1)\" Type=\"\(relationships)/chart\" Target=\"charts/chart\($0 + 1).xml\"/>" }.joined()
+            + pictures.indices.map { "<Relationship Id=\"rIdPicture\($0 + 1)\" Type=\"\(relationships)/image\" Target=\"media/bild\($0 + 1).png\"/>" }.joined()
+            + "</Relationships>"
+    }
 
     static let styles: String = {
         func heading(_ level: Int, size: Int) -> String {

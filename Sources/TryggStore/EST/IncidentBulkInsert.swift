@@ -1,10 +1,11 @@
+import FluentKit
 import Foundation
 import SQLKit
 import TryggCore
 
 /// Bulk insert of events. On SQLite a batch travels as one JSON text that SQLite unpacks itself
 /// (`jsonb_each`), instead of 21 bound values per row: binding and encoding each value in Swift
-/// cost more than SQLite's own work. PostgreSQL gets ordinary multi-row INSERTs.
+/// cost more than SQLite's own work. PostgreSQL gets the rows through COPY.
 extension IncidentStore {
     /// The indexes a large import drops and builds again afterwards: building an index from
     /// sorted data is several times faster than growing it row by row at random places.
@@ -36,11 +37,43 @@ extension IncidentStore {
         for statement in rebuildableIndexes { try await sql.raw(SQLQueryString(statement)).run() }
     }
 
-    /// An ordinary multi-row INSERT, for PostgreSQL (SQLite takes the JSON paths below).
+    /// A multi-row INSERT: the group commit's few rows on PostgreSQL.
     static func insert(_ records: ArraySlice<Incident>, on sql: any SQLDatabase) async throws {
         var insert = sql.insert(into: "incidents").columns(columns)
         for record in records { insert = insert.values(values(record)) }
         try await insert.run()
+    }
+
+    /// PostgreSQL imports: the rows stream in with COPY (SQLite takes the JSON paths below).
+    static func copy(_ records: [Incident], on db: any Database) async throws {
+        try await PostgresCopy.copy(into: "incidents", columns: columns, on: db) { rows in
+            for record in records {
+                let local = StockholmCalendar.local(record.occurredAt)
+                rows.uuid(record.id)
+                rows.uuid(record.kommunID)
+                rows.uuid(record.categoryID)
+                rows.text(record.subcategory)
+                rows.plain(Int64(record.occurredAt.timeIntervalSince1970))
+                rows.plain(record.endedAt.map { Int64($0.timeIntervalSince1970) })
+                rows.text(record.precision.rawValue)
+                rows.plain(record.point?.latitude)
+                rows.plain(record.point?.longitude)
+                rows.uuid(record.areaID)
+                rows.text(record.place)
+                rows.text(record.description)
+                rows.uuid(record.organisationID)
+                rows.uuid(record.reporterID)
+                rows.text(record.source.rawValue)
+                rows.plain(local.week.key)
+                rows.plain(local.weekday)
+                rows.plain(local.hour)
+                rows.plain(local.monthKey)
+                rows.plain(Int64(record.createdAt.timeIntervalSince1970))
+                rows.plain(Int64(record.updatedAt.timeIntervalSince1970))
+                rows.endRow()
+                try await rows.sendIfFull()
+            }
+        }
     }
 
     /// Columns an import's rows share (kommun, source, times of the import…): when every row of

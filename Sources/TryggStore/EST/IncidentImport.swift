@@ -99,9 +99,7 @@ extension IncidentStore {
                 if sqlite {
                     for encoded in prepared.json { try await Self.insertJSON(encoded, on: sql) }
                 } else {
-                    for start in stride(from: 0, to: prepared.records.count, by: batch) {
-                        try await Self.insert(prepared.records[start..<min(start + batch, prepared.records.count)], on: sql)
-                    }
+                    try await Self.copy(prepared.records, on: db)
                 }
                 stored += prepared.count
                 progress?(.stored(stored, of: count))

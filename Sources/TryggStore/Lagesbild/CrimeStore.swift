@@ -69,22 +69,16 @@ public struct CrimeStore: Sendable {
                     SQLBind(importID), SQLBind(kommunID), SQLBind(fileName), SQLBind(summary.rows), SQLBind(0), SQLBind(summary.skippedRows),
                     SQLBind(summary.reportedFrom), SQLBind(summary.reportedTo), SQLBind(summary.replacedRows), SQLBind(now)
                 ).run()
-            // Large and at least as big as what is stored: the date indexes are built again at the
-            // end of the same transaction, so readers never see the table without them.
-            let rebuildIndexes = extract.records.count >= 100_000 && extract.records.count >= before
-            if rebuildIndexes {
-                try await sql.raw("DROP INDEX crime_reports_occurred").run()
-                try await sql.raw("DROP INDEX crime_reports_reported").run()
-            }
-            var start = 0, written = 0
-            while start < extract.records.count {
-                let batch = extract.records[start..<min(start + Self.batchSize, extract.records.count)]
-                written += try await upsert(batch, kommunID: kommunID, importID: importID, on: sql)
-                start += Self.batchSize
-            }
-            if rebuildIndexes {
-                if !sql.isPostgres { try await sql.raw("PRAGMA threads=2").run() }
-                for statement in M017CreateCrimeStatistics.dateIndexes { try await sql.raw(SQLQueryString(statement)).run() }
+            var written = 0
+            if sql.isPostgres {
+                written = try await copyAndUpsert(extract.records, importID: importID, on: db)
+            } else {
+                var start = 0
+                while start < extract.records.count {
+                    let batch = extract.records[start..<min(start + Self.batchSize, extract.records.count)]
+                    written += try await upsert(batch, kommunID: kommunID, importID: importID, on: sql)
+                    start += Self.batchSize
+                }
             }
             try await storeNames(extract.records, kommunID: kommunID, on: sql)
             summary.newRows = try await count(kommunID: kommunID, on: sql) - before
@@ -97,7 +91,13 @@ public struct CrimeStore: Sendable {
                 first = min(first, reported, occurred)
                 last = max(last, reported, occurred)
             }
-            try await refreshCounts(kommunID: kommunID, years: changedStored || first > last ? nil : first...last, on: sql)
+            if before == 0 {
+                // Nothing else is stored: the sums are the file's own, added up here instead of
+                // read back from millions of rows.
+                try await storeCounts(of: extract.records, on: db)
+            } else {
+                try await refreshCounts(kommunID: kommunID, years: changedStored || first > last ? nil : first...last, on: sql)
+            }
             try await sql.update("crime_imports").set("new_rows", to: summary.newRows).where("id", .equal, importID).run()
             try await AuditLog.record(
                 actor, action: "importerade brottsstatistik", objectType: "brottsstatistik", objectID: fileName,
@@ -115,8 +115,48 @@ public struct CrimeStore: Sendable {
         return try await query.first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// One statement per batch: the rows travel as one JSON array that SQLite (`json_each`) or
-    /// PostgreSQL (`json_array_elements`) unpacks, instead of eight bound values per row.
+    /// PostgreSQL: the rows are copied (COPY) into a table of this transaction and merged from
+    /// there in one statement. Returns the rows inserted or changed.
+    private func copyAndUpsert(_ records: [CrimeRecord], importID: UUID, on db: any Database) async throws -> Int {
+        let sql = db as! any SQLDatabase
+        try await sql.raw(
+            "CREATE TEMPORARY TABLE crime_import_rows (police_id bigint, crime_code int, reported_on text, occurred_on text, deso text, count int) ON COMMIT DROP"
+        ).run()
+        try await PostgresCopy.copy(
+            into: "crime_import_rows", columns: ["police_id", "crime_code", "reported_on", "occurred_on", "deso", "count"], on: db
+        ) { rows in
+            for record in records {
+                rows.plain(record.policeID)
+                rows.plain(record.code)
+                rows.plain(record.reportedOn)
+                rows.plain(record.occurredOn)
+                rows.text(record.deso)
+                rows.plain(record.count)
+                rows.endRow()
+                try await rows.sendIfFull()
+            }
+        }
+        let row = try await sql.raw(
+            """
+            WITH written AS (
+            INSERT INTO crime_reports (kommun_id, import_id, police_id, crime_code, reported_on, occurred_on, deso, count)
+            SELECT \(bind: kommunID), \(bind: importID), police_id, crime_code, reported_on, occurred_on, deso, count FROM crime_import_rows
+            ON CONFLICT (kommun_id, police_id) DO UPDATE SET \(unsafeRaw: Self.mergeUpdate) WHERE \(unsafeRaw: Self.mergeChanged)
+            RETURNING 1)
+            SELECT COUNT(*) AS n FROM written
+            """
+        ).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// A stored report takes the extract's values only when one differs.
+    private static let mergeChanged = ["crime_code", "reported_on", "occurred_on", "deso", "count"]
+        .map { "crime_reports.\($0) IS DISTINCT FROM excluded.\($0)" }.joined(separator: " OR ")
+    private static let mergeUpdate = ["crime_code", "reported_on", "occurred_on", "deso", "count", "import_id"]
+        .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+
+    /// SQLite: one statement per batch: the rows travel as one JSON array that SQLite unpacks
+    /// (`json_each`), instead of eight bound values per row.
     /// Returns the rows inserted or changed (a row the extract repeats unchanged is not written).
     private func upsert(_ records: ArraySlice<CrimeRecord>, kommunID: UUID, importID: UUID, on sql: any SQLDatabase) async throws -> Int {
         var bytes: [UInt8] = [91]
@@ -129,30 +169,12 @@ public struct CrimeStore: Sendable {
         }
         bytes.append(93)
         let json = String(decoding: bytes, as: UTF8.self)
-        let changed = ["crime_code", "reported_on", "occurred_on", "deso", "count"]
-            .map { "crime_reports.\($0) IS DISTINCT FROM excluded.\($0)" }.joined(separator: " OR ")
-        let update = ["crime_code", "reported_on", "occurred_on", "deso", "count", "import_id"]
-            .map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        if sql.isPostgres {
-            let row = try await sql.raw(
-                """
-                WITH written AS (
-                INSERT INTO crime_reports (kommun_id, import_id, police_id, crime_code, reported_on, occurred_on, deso, count)
-                SELECT \(bind: kommunID), \(bind: importID), (value->>0)::bigint, (value->>1)::int, value->>2, value->>3, value->>4, (value->>5)::int
-                FROM json_array_elements(\(bind: json)::json) AS value
-                ON CONFLICT (kommun_id, police_id) DO UPDATE SET \(unsafeRaw: update) WHERE \(unsafeRaw: changed)
-                RETURNING 1)
-                SELECT COUNT(*) AS n FROM written
-                """
-            ).first()
-            return try row?.decode(column: "n", as: Int.self) ?? 0
-        }
         try await sql.raw(
             """
             INSERT INTO crime_reports (kommun_id, import_id, police_id, crime_code, reported_on, occurred_on, deso, count)
             SELECT \(bind: kommunID), \(bind: importID), value->>0, value->>1, value->>2, value->>3, value->>4, value->>5
             FROM json_each(\(bind: json)) WHERE true
-            ON CONFLICT (kommun_id, police_id) DO UPDATE SET \(unsafeRaw: update) WHERE \(unsafeRaw: changed)
+            ON CONFLICT (kommun_id, police_id) DO UPDATE SET \(unsafeRaw: Self.mergeUpdate) WHERE \(unsafeRaw: Self.mergeChanged)
             """
         ).run()
         // The same connection (the import's transaction): rows the statement inserted or updated.
@@ -174,6 +196,48 @@ public struct CrimeStore: Sendable {
                 GROUP BY kommun_id, CAST(substr(\(unsafeRaw: column), 1, 4) AS INTEGER), COALESCE(deso, ''), crime_code
                 """
             ).run()
+        }
+    }
+
+    /// The kommun's sums replaced by those of `records`, by both dates.
+    private func storeCounts(of records: [CrimeRecord], on db: any Database) async throws {
+        struct Key: Hashable {
+            let basis: CrimeDateBasis
+            let year: Int
+            let deso: String
+            let code: Int
+        }
+        var sums: [Key: Int] = [:]
+        for record in records {
+            let deso = record.deso ?? ""
+            sums[Key(basis: .brott, year: Int(record.occurredOn.prefix(4)) ?? 0, deso: deso, code: record.code), default: 0] += record.count
+            sums[Key(basis: .inskrivning, year: Int(record.reportedOn.prefix(4)) ?? 0, deso: deso, code: record.code), default: 0] += record.count
+        }
+        let sql = db as! any SQLDatabase
+        try await sql.delete(from: "crime_counts").where("kommun_id", .equal, kommunID).run()
+        let rows = Array(sums)
+        if sql.isPostgres {
+            let kommunID = kommunID
+            try await PostgresCopy.copy(into: "crime_counts", columns: ["kommun_id", "basis", "year", "deso", "crime_code", "count"], on: db) { copy in
+                for (key, count) in rows {
+                    copy.uuid(kommunID)
+                    copy.text(key.basis.rawValue)
+                    copy.plain(key.year)
+                    copy.text(key.deso)
+                    copy.plain(key.code)
+                    copy.plain(count)
+                    copy.endRow()
+                    try await copy.sendIfFull()
+                }
+            }
+            return
+        }
+        for start in stride(from: 0, to: rows.count, by: 5_000) {
+            var insert = sql.insert(into: "crime_counts").columns("kommun_id", "basis", "year", "deso", "crime_code", "count")
+            for (key, count) in rows[start..<min(start + 5_000, rows.count)] {
+                insert = insert.values(SQLBind(kommunID), SQLBind(key.basis.rawValue), SQLBind(key.year), SQLBind(key.deso), SQLBind(key.code), SQLBind(count))
+            }
+            try await insert.run()
         }
     }
 

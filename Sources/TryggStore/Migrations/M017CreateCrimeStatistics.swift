@@ -4,9 +4,8 @@ import SQLKit
 /// The kartläggning's sources: the police's reported crimes per DeSO, the crime codes' names, each
 /// import of an extract, and SCB's population per DeSO as the denominators of rates.
 struct M017CreateCrimeStatistics: AsyncMigration {
-    /// Refreshing a year's sums reads only these indexes, never the table rows. A large import
-    /// drops them and builds them again afterwards (CrimeStore), which is several times faster
-    /// than growing them row by row.
+    /// Refreshing a year's sums read only these indexes; M020 removed them again, as a large
+    /// import paid more for them than a small one gained.
     static let dateIndexes = [
         "CREATE INDEX crime_reports_occurred ON crime_reports (kommun_id, occurred_on, deso, crime_code, count)",
         "CREATE INDEX crime_reports_reported ON crime_reports (kommun_id, reported_on, deso, crime_code, count)",

@@ -21,5 +21,7 @@ enum TryggMigrations {
         M016WidenIncidentTimeIndex(),
         M017CreateCrimeStatistics(),
         M018CreateLagesbildDocuments(),
+        M019CreateRegionalStatistics(),
+        M020LightenCrimeReports(),
     ]
 }

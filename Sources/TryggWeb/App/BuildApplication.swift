@@ -68,6 +68,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     ModerationRoutes(deps: deps).register(on: routes)
     CitizenAdminRoutes(deps: deps).register(on: routes)
     CrimeFiguresPage(deps: deps).register(on: routes)
+    RegionalComparisonPage(deps: deps).register(on: routes)
     SourceRoutes(deps: deps).register(on: routes)
     LagesbildDocumentRoutes(deps: deps).register(on: routes)
     return router

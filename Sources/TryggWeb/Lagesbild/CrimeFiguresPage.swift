@@ -44,6 +44,7 @@ struct CrimeFiguresPage {
         let columns: String
         let selfAction = SiteRoutes.crimeFigures.path
         let sourcesHref = SiteRoutes.sources.path
+        let comparisonHref = SiteRoutes.regionalComparison.path
         let documentsHref = SiteRoutes.lagesbildDocuments.path
         // Mustache reads stored properties only.
         var hasUnknown = false

@@ -40,6 +40,7 @@ enum Template: String, CaseIterable, Sendable {
     case citizenReport = "citizen-report"
     case citizenadmin
     case lagesbildCrimes = "lagesbild-crimes"
+    case lagesbildComparison = "lagesbild-comparison"
     case lagesbildSources = "lagesbild-sources"
     case lagesbildDocuments = "lagesbild-documents"
     case lagesbildDocument = "lagesbild-document"

@@ -111,6 +111,8 @@ enum SiteRoutes {
     static let crimeFiguresJSON = Route0(.get, "/lagesbild/brott.json", .staff(.readCrimeStatistics))
     static let crimeImport = Route0(.post, "/lagesbild/brott/import", .staff(.editLagesbild))
     static let populationImport = Route0(.post, "/lagesbild/befolkning/import", .staff(.editLagesbild))
+    static let regionalComparison = Route0(.get, "/lagesbild/jamforelse", .staff(.readCrimeStatistics))
+    static let regionalImport = Route0(.post, "/lagesbild/jamforelse/import", .staff(.editLagesbild))
     static let sources = Route0(.get, "/lagesbild/kallor", .staff(.readCrimeStatistics))
     static let sourceAdd = Route0(.post, "/lagesbild/kallor", .staff(.editLagesbild))
     static let sourceSave = Route1<UUID>(.post, "/lagesbild/kallor/{id}", .staff(.editLagesbild))
@@ -182,6 +184,7 @@ enum SiteRoutes {
             insatser.route, insats.route, categories.route, categorySave.route, trends.route, hotspots.route,
             citizenReports.route, citizenReport.route,
             crimeFigures.route, crimeFiguresCSV.route, crimeFiguresJSON.route, crimeImport.route, populationImport.route,
+            regionalComparison.route, regionalImport.route,
             sources.route, sourceAdd.route, sourceSave.route, lagesbildDocuments.route, lagesbildCreate.route, lagesbildDocument.route,
             lagesbildTexts.route, lagesbildProblemAdd.route, lagesbildProblemSave.route, lagesbildProblemRemove.route, lagesbildDecide.route,
             lagesbildReport.route, lagesbildReportDocx.route,

@@ -1,0 +1,93 @@
+import FluentKit
+import FluentPostgresDriver
+import Foundation
+import NIOCore
+import PostgresNIO
+
+/// `COPY … FROM STDIN`, PostgreSQL's bulk path: rows travel as one stream of tab-separated text
+/// instead of as statements with bound values, which is several times faster for large imports
+/// (a million events: 37.5 s with multi-row INSERTs before). Used inside the import's
+/// transaction, so the copied rows commit or roll back with everything else.
+enum PostgresCopy {
+    /// Rows are sent to the server in pieces of about this size (`sendIfFull`).
+    static let pieceSize = 1 << 20
+
+    /// `table` and `columns` are the code's own names, never input: COPY cannot bind them.
+    static func copy(
+        into table: String, columns: [String], on db: any Database, rows: @escaping @Sendable (inout CopyRows) async throws -> Void
+    ) async throws {
+        guard let postgres = db as? any PostgresDatabase else { throw StoreError.invalid("COPY kräver PostgreSQL.") }
+        let logger = db.logger
+        try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                    var buffer = CopyRows(writer: writer)
+                    try await rows(&buffer)
+                    try await buffer.send()
+                }
+            }
+        }.get()
+    }
+}
+
+/// Rows in COPY's text format: fields separated by tabs, `\N` for NULL, backslash escapes for
+/// the characters that would end a field or a row.
+struct CopyRows {
+    fileprivate let writer: PostgresCopyFromWriter
+    private var current = ByteBuffer()
+    private var fieldsInRow = 0
+
+    fileprivate init(writer: PostgresCopyFromWriter) {
+        self.writer = writer
+        current.reserveCapacity(PostgresCopy.pieceSize + 4096)
+    }
+
+    private mutating func separate() {
+        if fieldsInRow > 0 { current.writeInteger(UInt8(ascii: "\t")) }
+        fieldsInRow += 1
+    }
+
+    mutating func null() {
+        separate()
+        current.writeStaticString("\\N")
+    }
+
+    mutating func text(_ value: String?) {
+        guard let value else { return null() }
+        separate()
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): current.writeStaticString("\\\\")
+            case UInt8(ascii: "\t"): current.writeStaticString("\\t")
+            case UInt8(ascii: "\n"): current.writeStaticString("\\n")
+            case UInt8(ascii: "\r"): current.writeStaticString("\\r")
+            default: current.writeInteger(byte)
+            }
+        }
+    }
+
+    /// Numbers and UUIDs, whose text never needs escaping.
+    mutating func plain(_ value: (some CustomStringConvertible)?) {
+        guard let value else { return null() }
+        separate()
+        current.writeString(value.description)
+    }
+
+    mutating func uuid(_ value: UUID?) { plain(value?.uuidString) }
+
+    mutating func endRow() {
+        current.writeInteger(UInt8(ascii: "\n"))
+        fieldsInRow = 0
+    }
+
+    /// Sends what is written once it fills a piece, so a large import never sits whole in memory.
+    mutating func sendIfFull() async throws {
+        if current.readableBytes >= PostgresCopy.pieceSize { try await send() }
+    }
+
+    fileprivate mutating func send() async throws {
+        guard current.readableBytes > 0 else { return }
+        try await writer.write(current)
+        current.clear()
+    }
+}
