@@ -116,6 +116,7 @@ let package = Package(
                 "TryggStore",
                 "TryggCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // The reviewed HTML of central pages, read by SnapshotTests from the source tree.
             exclude: ["Snapshots"]

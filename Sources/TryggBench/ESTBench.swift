@@ -204,5 +204,8 @@ func benchmarkIncidentImportOnPostgres(binary: String, csvPath: String, events: 
     importer.waitUntilExit()
     let seconds = Date().timeIntervalSince(started)
     guard importer.terminationStatus == 0 else { return print("PostgreSQL: importen misslyckades") }
-    print(String(format: "PostgreSQL: import av %d rader med trygg import incidents: %.1f s = %.0f rader/s (mål ≥ 100 000)", events, seconds, Double(events) / seconds))
+    print(
+        String(
+            format: "PostgreSQL: import av %d rader med trygg import incidents: %.1f s = %.0f rader/s (mål ≥ 100 000)", events, seconds,
+            Double(events) / seconds))
 }

@@ -67,6 +67,11 @@ enum DemoLagesbild {
                 criminalInfluence: "Skäggetorp bedöms tillsammans med polisen ha en hög kriminell påverkan (utsatt område 2023); Ryd och Berga "
                     + "en måttlig."),
             periodFrom: "2022-01-01", periodTo: "2023-12-31", of: draft.id, by: actor)
+        try await store.savePoliceAssessment(
+            "Lokalpolisområde Linköping bedömer att kriminella nätverk påverkar vardagen i Skäggetorp, där boende avstår från att vittna. "
+                + "I Ryd och Berga syns påverkan främst som rekrytering av unga till narkotikaförsäljning.",
+            of: draft.id, by: actor)
+        try await seedRegionalComparison(scope, actor: actor)
         for (problem, numbers) in problems {
             var linked = problem
             linked.measureIDs = numbers.compactMap { number in
@@ -78,5 +83,21 @@ enum DemoLagesbild {
         try await store.decide(
             draft.id, decision: .init(decidedBy: "Trygghetsrådet", decidedOn: "2024-03-14", diarienummer: "KS 2024-212", nextDue: "2026-03-14"),
             by: actor)
+    }
+
+    /// Example figures in the shape of Brå's statistics database for the comparison with län and
+    /// riket (not Brå's real figures: the demo says so in the file name), the last year preliminary.
+    static func seedRegionalComparison(_ scope: KommunScope, actor: Actor) async throws {
+        var figures: [RegionalFigure] = []
+        for (region, base, growth) in [("Östergötlands län", 56_800, 0.012), ("Hela landet", 1_480_000, 0.004)] {
+            for year in 2019...2024 {
+                let value = Int(Double(base) * (1 + growth * Double(year - 2019)) + (year == 2022 ? Double(base) * 0.03 : 0))
+                figures.append(
+                    RegionalFigure(
+                        region: region, crimeType: "Totalt antal brott", year: year, period: year == 2024 ? "2024 prel." : "\(year)",
+                        preliminary: year == 2024, value: value))
+            }
+        }
+        try await RegionalStatisticsStore(scope).importFigures(figures, fileName: "exempelsiffror-i-bras-format.csv", by: actor)
     }
 }

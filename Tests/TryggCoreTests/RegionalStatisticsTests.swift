@@ -61,7 +61,9 @@ struct RegionalStatisticsTests {
         #expect(message("namn,värde\nx,1\n").contains("region, period, brottstyp och antal"))
         #expect(message("region,period,brottstyp,antal\nRiket,2015,Totalt,1\nRiket,2015,Totalt,2\n").contains("finns två gånger"))
         #expect(message("<table><tr><th>Region</th></tr></table>").contains("ingen rad med år"))
-        #expect(message("<table><tr><th>2015</th></tr><tr><th axis=\"region\">Riket</th></tr><tr><th>Totalt</th><td>12</td><td>13</td></tr></table>").contains("2 värden"))
+        #expect(
+            message("<table><tr><th>2015</th></tr><tr><th axis=\"region\">Riket</th></tr><tr><th>Totalt</th><td>12</td><td>13</td></tr></table>").contains(
+                "2 värden"))
     }
 
     @Test("Jämförelsen: index mot första året med uppgift, avbrott och preliminära år i klartext")
@@ -78,7 +80,9 @@ struct RegionalStatisticsTests {
         #expect(comparison.notes.contains("Region Öst: 2016 är preliminärt."))
     }
 
-    @Test("Brås riktiga resultatsida och dess CSV ger samma siffror", .enabled(if: FileManager.default.fileExists(atPath: RegionalStatisticsTests.sharedFile("bra_sol_anmalda_brott_lan_2011_2016.html"))))
+    @Test(
+        "Brås riktiga resultatsida och dess CSV ger samma siffror",
+        .enabled(if: FileManager.default.fileExists(atPath: RegionalStatisticsTests.sharedFile("bra_sol_anmalda_brott_lan_2011_2016.html"))))
     func realPage() throws {
         let page = try RegionalStatistics.read(try Data(contentsOf: URL(fileURLWithPath: Self.sharedFile("bra_sol_anmalda_brott_lan_2011_2016.html"))))
         let csv = try RegionalStatistics.read(try Data(contentsOf: URL(fileURLWithPath: Self.sharedFile("bra_sol_anmalda_brott_lan_2011_2016.csv"))))

@@ -45,7 +45,10 @@ struct RouteInventoryTests {
         var lines: [String] = []
         for version in try await store.all() {
             let full = try #require(try await store.find(id: version.id))
-            lines.append("\(full.version) \(full.status) \(full.text) \(full.decision.map { "\($0)" } ?? "") \(full.problems)")
+            let text = full.text
+            lines.append(
+                "\(full.version) \(full.status) \(text.mapping) \(text.otherInformation) \(text.analysis) \(text.criminalInfluence) "
+                    + "\(text.policeAssessment) \(text.figures.map(\.rawValue).sorted()) \(full.decision.map { "\($0)" } ?? "") \(full.problems)")
         }
         return lines
     }

@@ -80,7 +80,8 @@ struct TemplateLinkTests {
                     "/uppfoljning/\(round.id)/mina", "/uppfoljning/\(round.id)/rapport", "/est", "/est/vecka/\(week)", "/est/vecka/\(week)/rapport",
                     "/est/handelser", "/est/insatser", "/est/insatser/\(insats.id)", "/est/kategorier", "/est/trender", "/est/hotspots",
                     "/est/rapportera", "/medborgare", "/medborgare/\(tip.id)", "/lagesbild/dokument", "/lagesbild/dokument/\(lagesbild.id)",
-                    "/lagesbild/dokument/\(lagesbild.id)/rapport", "/lagesbild/brott", "/lagesbild/jamforelse", "/lagesbild/kallor", "/omraden", "/organisationer", "/konto",
+                    "/lagesbild/dokument/\(lagesbild.id)/rapport", "/lagesbild/brott", "/lagesbild/jamforelse", "/lagesbild/kallor", "/omraden",
+                    "/organisationer", "/konto",
                 ])
             let admin = Browser(client)
             try await admin.login("admin@linkoping.demo")

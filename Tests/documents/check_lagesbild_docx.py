@@ -1,10 +1,13 @@
 """Opens the lägesbild that `trygg report lagesbild --format docx` wrote, with python-docx, and
 checks what a reader of the decided lägesbild relies on: the law's sections in order, the decision,
 the crime table without small counts, the sources with the one left out, and every prioritised
-problem leading to the plan's measures."""
+problem leading to the plan's measures; the map as a picture and the comparison with län and
+riket as a native chart, with alternative texts."""
 import sys
+import zipfile
 
 import docx
+from docx.enum.shape import WD_INLINE_SHAPE
 
 document = docx.Document(sys.argv[1])
 styles = [(p.style.name, p.text) for p in document.paragraphs]
@@ -23,4 +26,12 @@ assert sources["Skolenkät om trygghet"] == "Nej: Skolenkäten genomfördes inte
 problems = {row.cells[0].text: row.cells[3].text for row in tables["Problem"].rows[1:]}
 assert problems["Skadegörelse och otrygghet i Skäggetorps centrum"] == "3.1, 3.2", problems
 assert all(measures for measures in problems.values()), problems
+shapes = {shape.type for shape in document.inline_shapes}
+assert WD_INLINE_SHAPE.PICTURE in shapes and WD_INLINE_SHAPE.CHART in shapes, shapes
+areas = [row.cells[1].text for row in tables["Nr"].rows[1:]]
+assert areas == ["Berga", "Ryd", "Skäggetorp"], areas
+with zipfile.ZipFile(sys.argv[1]) as package:
+    chart = package.read("word/charts/chart1.xml").decode()
+    assert "Östergötlands län" in chart and "Hela landet" in chart and "Linköpings kommun" in chart, chart[:300]
+    assert package.read("word/media/bild1.png")[:8] == b"\x89PNG\r\n\x1a\n"
 print(f"DOCX ok: {len(document.tables)} tabeller, {len(problems)} prioriterade problem, rubriker {headings}")

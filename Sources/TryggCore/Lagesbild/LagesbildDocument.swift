@@ -27,18 +27,41 @@ public struct LagesbildDocument: Sendable, Equatable {
     public var decision: Decision?
     public var problems: [PrioritisedProblem]
 
-    /// The author's text per section.
+    /// The figures the author can put in the kartläggning.
+    public enum Figure: String, Sendable, CaseIterable {
+        case crimeTable = "brott"
+        case areaMap = "karta"
+        case comparison = "jamforelse"
+
+        public var label: String {
+            switch self {
+            case .crimeTable: "Tabell: anmälda brott i kommunen per brottskod"
+            case .areaMap: "Karta: anmälda brott per 1 000 invånare per område"
+            case .comparison: "Diagram: kommunen jämförd med län och riket över åren"
+            }
+        }
+    }
+
+    /// The author's text per section, the figures she puts in, and the police's own assessment
+    /// of kriminell påverkan (written by the police, beside the kommun's text).
     public struct Texts: Sendable, Equatable {
         public var mapping: String
         public var otherInformation: String
         public var analysis: String
         public var criminalInfluence: String
+        public var policeAssessment: String
+        public var figures: Set<Figure>
 
-        public init(mapping: String = "", otherInformation: String = "", analysis: String = "", criminalInfluence: String = "") {
+        public init(
+            mapping: String = "", otherInformation: String = "", analysis: String = "", criminalInfluence: String = "",
+            policeAssessment: String = "", figures: Set<Figure> = Set(Figure.allCases)
+        ) {
             self.mapping = mapping
             self.otherInformation = otherInformation
             self.analysis = analysis
             self.criminalInfluence = criminalInfluence
+            self.policeAssessment = policeAssessment
+            self.figures = figures
         }
     }
 

@@ -15,10 +15,16 @@ public enum LagesbildRules {
         return start <= end ? [] : ["Periodens början ligger efter dess slut."]
     }
 
+    /// Who writes the police's assessment of kriminell påverkan in a draft (and so reads drafts):
+    /// those who write the lägesbild, and the police's own partner accounts.
+    public static func mayWritePoliceAssessment(_ user: UserAccount) -> Bool {
+        user.role.allows(.editLagesbild) || (user.role == .partner && user.organisation.isPolice)
+    }
+
     public static func texts(_ texts: LagesbildDocument.Texts) -> [String] {
         [
             ("Kartläggningen", texts.mapping), ("Annan information", texts.otherInformation), ("Analysen", texts.analysis),
-            ("Kriminell påverkan", texts.criminalInfluence),
+            ("Kriminell påverkan", texts.criminalInfluence), ("Polisens bedömning", texts.policeAssessment),
         ].compactMap { label, text in
             TextInput.message(for: text, field: label) ?? (text.count > 20_000 ? "\(label) får ha högst 20 000 tecken." : nil)
         }

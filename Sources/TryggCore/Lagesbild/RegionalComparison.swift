@@ -35,7 +35,8 @@ public struct RegionalComparison: Sendable, Equatable {
                 name: name,
                 points: years.map { year in
                     let (value, preliminary) = values[year] ?? (nil, false)
-                    return Point(year: year, value: value, preliminary: preliminary, index: base.flatMap { base in value.map { Double($0) * 100 / Double(base) } })
+                    return Point(
+                        year: year, value: value, preliminary: preliminary, index: base.flatMap { base in value.map { Double($0) * 100 / Double(base) } })
                 })
         }
         var all: [Series] = []

@@ -36,6 +36,12 @@ public struct Organisation: Sendable, Equatable, Codable {
     }
 }
 
+extension Organisation {
+    /// The police (Polismyndigheten, in the seeds' list as "Polisen"), who contribute to the
+    /// lägesbild's assessment of kriminell påverkan.
+    public var isPolice: Bool { abbreviation.lowercased() == "polisen" || name.hasPrefix("Polismyndigheten") }
+}
+
 public struct Area: Sendable, Equatable {
     public var id: UUID
     public var kommunID: UUID

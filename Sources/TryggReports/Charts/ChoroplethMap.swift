@@ -79,7 +79,11 @@ public struct ChoroplethMap: Sendable {
         guard let project = projection(width: width, height: height, margin: 16) else { return svg + "</svg>" }
         for region in regions {
             let path = region.shape.polygons.flatMap { [$0.outer] + $0.holes }.map { ring in
-                "M" + ring.map { let p = project($0); return "\(Int(p.x * 10) / 10),\(Int(p.y * 10) / 10)" }.joined(separator: " L") + " Z"
+                "M"
+                    + ring.map {
+                        let p = project($0)
+                        return "\(Int(p.x * 10) / 10),\(Int(p.y * 10) / 10)"
+                    }.joined(separator: " L") + " Z"
             }.joined(separator: " ")
             svg +=
                 "<path d=\"\(path)\" fill=\"\(colour(region.value))\" fill-rule=\"evenodd\" stroke=\"#33393f\" stroke-width=\"1\">"

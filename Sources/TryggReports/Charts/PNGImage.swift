@@ -41,9 +41,11 @@ struct PNGImage {
             raw.append(contentsOf: pixels[(y * width * 3)..<((y + 1) * width * 3)])
         }
         var deflated = Data()
-        _ = try Data.compress(size: Int64(raw.count), bufferSize: 64 * 1024, provider: { position, size in
-            raw.subdata(in: Int(position)..<Int(position) + size)
-        }, consumer: { deflated.append($0) })
+        _ = try Data.compress(
+            size: Int64(raw.count), bufferSize: 64 * 1024,
+            provider: { position, size in
+                raw.subdata(in: Int(position)..<Int(position) + size)
+            }, consumer: { deflated.append($0) })
         // zlib's wrapper around the deflate stream: header, data, Adler-32 of the raw bytes.
         var zlib = Data([0x78, 0x9C])
         zlib.append(deflated)

@@ -131,7 +131,8 @@ public struct DocxDocument {
 
     private var documentRelationships: String {
         let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        return
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + "<Relationship Id=\"rId1\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/>"
             + charts.indices.map { "<Relationship Id=\"rIdChart\($0 + 1)\" Type=\"\(relationships)/chart\" Target=\"charts/chart\($0 + 1).xml\"/>" }.joined()
             + pictures.indices.map { "<Relationship Id=\"rIdPicture\($0 + 1)\" Type=\"\(relationships)/image\" Target=\"media/bild\($0 + 1).png\"/>" }.joined()

@@ -26,6 +26,9 @@ public struct LagesbildStore: Sendable {
         var otherInformation: String
         var analysis: String
         var criminalInfluence: String
+        var policeAssessment: String
+        /// Figure codes, comma-separated.
+        var figures: String
         var decidedBy: String?
         var decidedOn: String?
         var diarienummer: String?
@@ -59,7 +62,7 @@ public struct LagesbildStore: Sendable {
 
     static let columns = [
         "id", "version", "status", "period_from", "period_to", "mapping", "other_information", "analysis", "criminal_influence",
-        "decided_by", "decided_on", "diarienummer", "next_due",
+        "police_assessment", "figures", "decided_by", "decided_on", "diarienummer", "next_due",
     ]
 
     private var sql: any SQLDatabase { db as! any SQLDatabase }
@@ -103,7 +106,9 @@ public struct LagesbildStore: Sendable {
             id: row.id, version: row.version, status: LagesbildDocument.Status(rawValue: row.status) ?? .utkast, periodFrom: row.periodFrom,
             periodTo: row.periodTo,
             text: .init(
-                mapping: row.mapping, otherInformation: row.otherInformation, analysis: row.analysis, criminalInfluence: row.criminalInfluence),
+                mapping: row.mapping, otherInformation: row.otherInformation, analysis: row.analysis, criminalInfluence: row.criminalInfluence,
+                policeAssessment: row.policeAssessment,
+                figures: Set(row.figures.split(separator: ",").compactMap { LagesbildDocument.Figure(rawValue: String($0)) })),
             decision: row.decidedOn.map {
                 .init(decidedBy: row.decidedBy ?? "", decidedOn: $0, diarienummer: row.diarienummer ?? "", nextDue: row.nextDue ?? "")
             },
@@ -130,7 +135,8 @@ public struct LagesbildStore: Sendable {
                 Row(
                     id: draft.id, version: draft.version, status: draft.status.rawValue, periodFrom: periodFrom, periodTo: periodTo,
                     mapping: draft.text.mapping, otherInformation: draft.text.otherInformation, analysis: draft.text.analysis,
-                    criminalInfluence: draft.text.criminalInfluence, kommunId: kommunID, updatedAt: TryggClock.now),
+                    criminalInfluence: draft.text.criminalInfluence, policeAssessment: draft.text.policeAssessment,
+                    figures: Self.figureCodes(draft.text.figures), kommunId: kommunID, updatedAt: TryggClock.now),
                 keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil
             ).run()
             for (position, problem) in draft.problems.enumerated() { try await insert(problem, position: position, into: draft.id, on: sql) }
@@ -173,11 +179,31 @@ public struct LagesbildStore: Sendable {
             let document = try await LagesbildStore(db: db, kommunID: kommunID).draft(id, on: sql)
             try await sql.update("lagesbilder").set("mapping", to: texts.mapping).set("other_information", to: texts.otherInformation)
                 .set("analysis", to: texts.analysis).set("criminal_influence", to: texts.criminalInfluence)
+                .set("figures", to: Self.figureCodes(texts.figures))
                 .set("period_from", to: periodFrom).set("period_to", to: periodTo).set("updated_at", to: TryggClock.now)
                 .where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
             try await AuditLog.record(
                 actor, action: "ändrade lägesbild", objectType: "lägesbild", objectID: "version \(document.version)", detail: "texterna",
                 kommunID: kommunID, on: db)
+        }
+    }
+
+    static func figureCodes(_ figures: Set<LagesbildDocument.Figure>) -> String {
+        LagesbildDocument.Figure.allCases.filter(figures.contains).map(\.rawValue).joined(separator: ",")
+    }
+
+    /// The police's assessment of kriminell påverkan in a draft: the one part of it the police write.
+    public func savePoliceAssessment(_ text: String, of id: UUID, by actor: Actor) async throws {
+        let problems = LagesbildRules.texts(.init(policeAssessment: text))
+        guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: " ")) }
+        try await db.transaction { db in
+            let sql = db as! any SQLDatabase
+            let document = try await LagesbildStore(db: db, kommunID: kommunID).draft(id, on: sql)
+            try await sql.update("lagesbilder").set("police_assessment", to: text).set("updated_at", to: TryggClock.now)
+                .where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
+            try await AuditLog.record(
+                actor, action: "ändrade lägesbild", objectType: "lägesbild", objectID: "version \(document.version)",
+                detail: "polisens bedömning av kriminell påverkan", kommunID: kommunID, on: db)
         }
     }
 

@@ -23,5 +23,6 @@ enum TryggMigrations {
         M018CreateLagesbildDocuments(),
         M019CreateRegionalStatistics(),
         M020LightenCrimeReports(),
+        M021AddLagesbildFiguresAndPolice(),
     ]
 }

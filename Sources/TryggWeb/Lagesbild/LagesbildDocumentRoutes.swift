@@ -4,8 +4,8 @@ import TryggCore
 import TryggStore
 
 /// The lägesbild document: versions, the draft's sections and prioritised problems, and the
-/// decision. Samordnare and analytiker write drafts, the samordnare decides, partners read the
-/// decided versions.
+/// decision. Samordnare and analytiker write drafts, the police add their assessment of
+/// kriminell påverkan to a draft, the samordnare decides, partners read the decided versions.
 struct LagesbildDocumentRoutes {
     let deps: AppDependencies
 
@@ -35,6 +35,13 @@ struct LagesbildDocumentRoutes {
             let form = try context.decodeForm(LagesbildTextsForm.self)
             return try await change(context, done: "Texterna är sparade.") { store, id in
                 try await store.saveTexts(form.texts, periodFrom: form.periodFrom, periodTo: form.periodTo, of: id, by: context.actor)
+            }
+        }
+        routes.staff(SiteRoutes.lagesbildPolice) { _, context in
+            guard LagesbildRules.mayWritePoliceAssessment(context.user) else { throw HTTPError(.forbidden) }
+            let form = try context.decodeForm(PoliceAssessmentForm.self)
+            return try await change(context, done: "Polisens bedömning är sparad.") { store, id in
+                try await store.savePoliceAssessment(form.text, of: id, by: context.actor)
             }
         }
         routes.staff(SiteRoutes.lagesbildProblemAdd) { _, context in
@@ -98,7 +105,7 @@ struct LagesbildDocumentRoutes {
     private func readable(_ context: StaffContext) async throws -> LagesbildDocument {
         let id = try context.parameters.require("id", as: UUID.self)
         guard let document = try await LagesbildStore(context.kommun).find(id: id),
-            document.status != .utkast || context.user.role.allows(.editLagesbild)
+            document.status != .utkast || LagesbildRules.mayWritePoliceAssessment(context.user)
         else { throw HTTPError(.notFound) }
         return document
     }

@@ -5,8 +5,8 @@ import TryggStore
 
 /// The lägesbild as a document to print, send and archive: HTML (the page and the CLI), Word and
 /// JSON. What goes out is shared beyond the kommun's analysts, so the crime counts in it hide
-/// small numbers (1–4). Like the follow-up report, figures are given as tables, which every Word
-/// and LibreOffice version shows the same way.
+/// small numbers (1–4). The kartläggning holds the tables, map and chart the author chose; in
+/// Word the map is a picture and the chart a native chart, which Word and LibreOffice both draw.
 public struct LagesbildReport: Sendable {
     public let kommun: Kommun
     public let document: LagesbildDocument
@@ -16,6 +16,8 @@ public struct LagesbildReport: Sendable {
     /// The kommun's reported crimes per code in the last year of the period (by brottsdatum).
     public let crimeYear: Int
     public let crimeTotals: [CrimeFigures.Row]
+    /// The map and the comparison chart, when the author put them in.
+    let figures: LagesbildFigures
     public let createdOn: String
 
     public static func load(_ document: LagesbildDocument, kommun: Kommun, database: TryggDatabase) async throws -> LagesbildReport {
@@ -26,7 +28,7 @@ public struct LagesbildReport: Sendable {
         return LagesbildReport(
             kommun: kommun, document: document, sources: try await SourceStore(scope).all(), measures: measures, crimeYear: year,
             crimeTotals: figures.totals.filter { $0.count != 0 }.sorted { ($0.count ?? 0) > ($1.count ?? 0) }.prefix(15).map { $0 },
-            createdOn: SwedishTime.date(TryggClock.now))
+            figures: try await LagesbildFigures.load(year: year, kommun: kommun, scope: scope), createdOn: SwedishTime.date(TryggClock.now))
     }
 
     var title: String { "Lägesbild \(kommun.name)" }
@@ -65,9 +67,25 @@ public struct LagesbildReport: Sendable {
         doc.pageBreak()
         doc.heading("1. Kartläggning", level: 1)
         for paragraph in paragraphs(document.text.mapping) { doc.paragraph(paragraph) }
-        doc.heading("Anmälda brott \(crimeYear) i kommunen", level: 2)
-        doc.paragraph("Efter brottsdatum; antal 1–4 visas inte.")
-        doc.table(header: ["Brott", "Antal", "Per 1 000 invånare"], rows: crimeRows(), widths: [60, 20, 20])
+        if shows(.crimeTable) {
+            doc.heading("Anmälda brott \(crimeYear) i kommunen", level: 2)
+            doc.paragraph("Efter brottsdatum; antal 1–4 visas inte.")
+            doc.table(header: ["Brott", "Antal", "Per 1 000 invånare"], rows: crimeRows(), widths: [60, 20, 20])
+        }
+        if shows(.areaMap), let map = figures.map {
+            doc.heading(map.title, level: 2)
+            doc.picture(png: try map.png(), description: map.title + ". Siffrorna står i tabellen nedan.", widthCm: 16.5, heightCm: 11)
+            doc.paragraph("Teckenförklaring: " + map.legend.map(\.label).joined(separator: "; ") + " (ljusare färg = lägre).")
+            doc.table(
+                header: ["Nr", "Område", "Antal", "Invånare", "Per 1 000 invånare"],
+                rows: figures.areas.map { ["\($0.number)", $0.name, $0.count, $0.population, $0.rate] },
+                widths: [8, 40, 17, 17, 18])
+        }
+        if shows(.comparison), let chart = figures.comparisonChart {
+            doc.heading("Jämförelse med län och riket", level: 2)
+            doc.chart(chart, description: chart.title)
+            doc.paragraph(figures.comparisonCaption)
+        }
         doc.heading("2. Annan information", level: 1)
         for paragraph in paragraphs(document.text.otherInformation) { doc.paragraph(paragraph) }
         doc.table(
@@ -94,8 +112,12 @@ public struct LagesbildReport: Sendable {
         }
         doc.heading("5. Kriminell påverkan", level: 1)
         for paragraph in paragraphs(document.text.criminalInfluence) { doc.paragraph(paragraph) }
+        doc.heading("Polisens bedömning", level: 2)
+        for paragraph in paragraphs(document.text.policeAssessment) { doc.paragraph(paragraph) }
         return try doc.data()
     }
+
+    func shows(_ figure: LagesbildDocument.Figure) -> Bool { document.text.figures.contains(figure) }
 
     /// A text as typed, one paragraph per blank-line-separated block.
     func paragraphs(_ text: String) -> [String] {

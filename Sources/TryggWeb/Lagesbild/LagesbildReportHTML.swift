@@ -9,6 +9,11 @@ extension LagesbildReport {
         let rate: String
     }
 
+    struct LegendLine {
+        let colour: String
+        let label: String
+    }
+
     struct SourceLine {
         let name: String
         let owner: String
@@ -40,11 +45,19 @@ extension LagesbildReport {
         let mapping: [String]
         let crimeYear: Int
         let crimes: [CrimeLine]
+        let showsCrimes: Bool
+        let map: String?
+        let mapTitle: String
+        let legend: [LegendLine]
+        let areas: [LagesbildFigures.AreaLine]
+        let comparison: String?
+        let comparisonCaption: String
         let otherInformation: [String]
         let sources: [SourceLine]
         let analysis: [String]
         let problems: [ProblemLine]
         let criminalInfluence: [String]
+        let policeAssessment: [String]
         let stylesheet: String?
         let inlineStyle: String?
     }
@@ -53,7 +66,11 @@ extension LagesbildReport {
         HTMLView(
             title: title, subtitle: subtitle, kommun: kommun.name, decision: decisionLine, createdOn: createdOn,
             mapping: paragraphs(document.text.mapping), crimeYear: crimeYear,
-            crimes: crimeRows().map { CrimeLine(crime: $0[0], count: $0[1], rate: $0[2]) },
+            crimes: crimeRows().map { CrimeLine(crime: $0[0], count: $0[1], rate: $0[2]) }, showsCrimes: shows(.crimeTable),
+            map: shows(.areaMap) ? figures.map?.svg() : nil, mapTitle: figures.map?.title ?? "",
+            legend: shows(.areaMap) ? (figures.map?.legend.map { LegendLine(colour: $0.colour, label: $0.label) } ?? []) : [],
+            areas: shows(.areaMap) && figures.map != nil ? figures.areas : [],
+            comparison: shows(.comparison) ? figures.comparisonChart?.svg() : nil, comparisonCaption: figures.comparisonCaption,
             otherInformation: paragraphs(document.text.otherInformation),
             sources: sources.map {
                 SourceLine(name: $0.name, owner: $0.owner, period: $0.period, used: $0.included ? "Ja" : "Nej: \($0.reason)")
@@ -67,7 +84,8 @@ extension LagesbildReport {
                         .filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1)" },
                     measures: measures, hasMeasures: !measures.isEmpty, noMeasureReason: problem.noMeasureReason)
             },
-            criminalInfluence: paragraphs(document.text.criminalInfluence), stylesheet: stylesheet, inlineStyle: inlineStyle)
+            criminalInfluence: paragraphs(document.text.criminalInfluence), policeAssessment: paragraphs(document.text.policeAssessment),
+            stylesheet: stylesheet, inlineStyle: inlineStyle)
     }
 
     /// A self-contained file: the stylesheet is inlined so it prints the same when opened from disk.

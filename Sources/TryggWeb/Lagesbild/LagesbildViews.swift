@@ -78,6 +78,11 @@ enum LagesbildViews {
         let otherInformation: String
         let analysis: String
         let criminalInfluence: String
+        let policeAssessment: String
+        let figureChoices: [Choice]
+        let figuresChosen: String
+        let canWritePolice: Bool
+        let policeAction: String
         let sources: [SourceLine]
         let hasSources: Bool
         let problems: [ProblemView]
@@ -133,7 +138,13 @@ enum LagesbildViews {
             version: document.version, status: document.status.label, isDraft: isDraft, periodFrom: document.periodFrom,
             periodTo: document.periodTo, decision: document.decision, mapping: document.text.mapping,
             otherInformation: document.text.otherInformation, analysis: document.text.analysis,
-            criminalInfluence: document.text.criminalInfluence,
+            criminalInfluence: document.text.criminalInfluence, policeAssessment: document.text.policeAssessment,
+            figureChoices: LagesbildDocument.Figure.allCases.map {
+                Choice(value: $0.rawValue, label: $0.label, checked: document.text.figures.contains($0), id: "figur-\($0.rawValue)")
+            },
+            figuresChosen: LagesbildDocument.Figure.allCases.filter(document.text.figures.contains).map(\.label).joined(separator: "; ")
+                .nonEmpty ?? "Inga tabeller, kartor eller diagram.",
+            canWritePolice: isDraft && LagesbildRules.mayWritePoliceAssessment(user), policeAction: SiteRoutes.lagesbildPolice.path(document.id),
             sources: sources.map { SourceLine(name: $0.name, included: $0.included, reason: $0.reason) }, hasSources: !sources.isEmpty,
             problems: problems, hasProblems: !problems.isEmpty, canEdit: isDraft && user.role.allows(.editLagesbild),
             canDecide: isDraft && user.role.allows(.decideLagesbild), textsAction: SiteRoutes.lagesbildTexts.path(document.id),
@@ -163,15 +174,26 @@ struct LagesbildTextsForm: Decodable {
     @FormRaw var otherInformation: String
     @FormRaw var analysis: String
     @FormRaw var criminalInfluence: String
+    @FormChoices var figures: [String]
 
     enum CodingKeys: String, CodingKey {
         case periodFrom = "fran", periodTo = "till", mapping = "kartlaggning", otherInformation = "annan_information"
-        case analysis = "analys", criminalInfluence = "kriminell_paverkan"
+        case analysis = "analys", criminalInfluence = "kriminell_paverkan", figures = "figur"
     }
 
+    /// An unknown figure code is ignored: the choice is a set of checkboxes.
     var texts: LagesbildDocument.Texts {
-        .init(mapping: mapping, otherInformation: otherInformation, analysis: analysis, criminalInfluence: criminalInfluence)
+        .init(
+            mapping: mapping, otherInformation: otherInformation, analysis: analysis, criminalInfluence: criminalInfluence,
+            figures: Set(figures.compactMap(LagesbildDocument.Figure.init(rawValue:))))
     }
+}
+
+/// The police's assessment of kriminell påverkan, as they write it.
+struct PoliceAssessmentForm: Decodable {
+    @FormRaw var text: String
+
+    enum CodingKeys: String, CodingKey { case text = "polisens_bedomning" }
 }
 
 /// A prioritised problem: why it is prioritised (`skal[]`), Brå's triangle, and the measures
@@ -222,4 +244,8 @@ struct LagesbildDecisionForm: Decodable {
             decidedBy: decidedBy, decidedOn: decidedOn, diarienummer: diarienummer,
             nextDue: nextDue.isEmpty ? LagesbildRules.nextDue(after: decidedOn) ?? "" : nextDue)
     }
+}
+
+extension String {
+    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -1,0 +1,57 @@
+import Foundation
+import TryggCore
+import TryggReports
+import TryggStore
+
+/// The kartläggning's map and chart as they go into the lägesbild document: reported crimes per
+/// 1,000 inhabitants per area (all codes, by brottsdatum) for the period's last year, and the
+/// kommun beside län and riket over the years. Both hide what is hidden elsewhere: an area with
+/// 1–4 crimes shows no rate.
+struct LagesbildFigures: Sendable {
+    struct AreaLine: Sendable {
+        let number: Int
+        let name: String
+        let count: String
+        let population: String
+        let rate: String
+    }
+
+    let year: Int
+    let map: ChoroplethMap?
+    let areas: [AreaLine]
+    let comparison: RegionalComparison?
+
+    static func load(year: Int, kommun: Kommun, scope: KommunScope) async throws -> LagesbildFigures {
+        let figures = try await CrimeStore(scope).figures(year: year, basis: .brott, level: .omraden)
+        var totals: [String: (count: Int, population: Int?)] = [:]
+        for row in figures.rows {
+            totals[row.area, default: (0, row.population)].count += row.count ?? 0
+        }
+        let shapes = Dictionary(try await AreaStore(scope).all().compactMap { area in area.shape.map { (area.name, $0) } }, uniquingKeysWith: { a, _ in a })
+        var lines: [AreaLine] = []
+        var regions: [ChoroplethMap.Region] = []
+        for (index, name) in totals.keys.sorted().enumerated() {
+            let total = totals[name]!
+            // 1–4 is a small count: neither the count nor a rate from it leaves Trygg.
+            let shown = total.count == 0 || total.count >= CrimeFigures.smallestShownCount ? total.count : nil
+            let rate = shown.flatMap { count in total.population.flatMap { $0 > 0 ? Double(count) * 1000 / Double($0) : nil } }
+            lines.append(
+                AreaLine(
+                    number: index + 1, name: name, count: shown.map(SwedishNumber.integer) ?? "1–4",
+                    population: total.population.map(SwedishNumber.integer) ?? "–", rate: rate.map { SwedishNumber.decimal($0, places: 1) } ?? "–"))
+            if let shape = shapes[name] { regions.append(.init(number: index + 1, name: name, shape: shape, value: rate)) }
+        }
+        let map = regions.isEmpty ? nil : ChoroplethMap(title: "Anmälda brott per 1 000 invånare \(year) per område", regions: regions)
+        let comparison = try await RegionalStatisticsStore(scope).comparison(kommunName: kommun.name, kommunCode: kommun.code)
+        return LagesbildFigures(year: year, map: map, areas: lines, comparison: comparison)
+    }
+
+    var comparisonChart: LineChart? { comparison.map(RegionalComparisonPage.chart) }
+
+    var comparisonCaption: String {
+        guard let comparison else { return "" }
+        return
+            (["\(comparison.crimeType) enligt Brå; kommunen enligt polisens uttag efter inskrivningsdatum. Index: varje series första år med uppgift = 100."]
+            + comparison.notes).joined(separator: " ")
+    }
+}
