@@ -90,3 +90,37 @@ struct RegionalComparisonTests {
         }
     }
 }
+
+@Suite("Nästa åtgärdsplan ur lägesbilden")
+struct NextPlanFromLagesbildTests {
+    @Test("Ur den beslutade lägesbilden blir nästa års plan ett utkast med problemen som rubriker; kopierade åtgärder svarar mot samma problem")
+    func nextPlanDraft() async throws {
+        try await Harness.run(statistics: true) { harness, client in
+            let kommun = try await harness.kommun("linkoping")
+            let scope = KommunScope(harness.database, kommunID: kommun.id)
+            let decided = try #require(try await LagesbildStore(scope).find(version: nil))
+            let ansvarig = Browser(client)
+            try await ansvarig.login("ansvarig.sf@linkoping.demo")
+            let refused = try await ansvarig.post("/lagesbild/dokument/\(decided.id)/nasta-plan")
+            #expect(refused.status == .forbidden, "\(refused.status)")
+
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            #expect(try await samordnare.get("/lagesbild/dokument/\(decided.id)").text.contains("Skapa utkast till nästa åtgärdsplan"))
+            let plan = try await samordnare.submit("/lagesbild/dokument/\(decided.id)/nasta-plan")
+            #expect(plan.text.contains("Utkastet till åtgärdsplan 2024 har") && plan.text.contains("under lägesbildens 3 prioriterade problem"))
+            #expect(plan.text.contains("Lägesbildens prioriterade problem och planens åtgärder"))
+            #expect(plan.text.contains("Skadegörelse och otrygghet i Skäggetorps centrum"))
+            let draft = try #require(try await PlanStore(scope).plan(year: 2024))
+            let copied = try await PlanStore(scope).measures(planID: draft.id)
+            let carried = try #require(copied.first { $0.reference == "3.1" })
+            #expect(plan.text.contains("/plan/atgard/\(carried.id.uuidString)"), "problemet leder till den överförda åtgärden")
+            let measurePage = try await samordnare.get("/plan/atgard/\(carried.id.uuidString)")
+            #expect(measurePage.text.contains("Möter problem i lägesbilden") && measurePage.text.contains("Skadegörelse och otrygghet i Skäggetorps centrum"))
+
+            let again = try await samordnare.post("/lagesbild/dokument/\(decided.id)/nasta-plan")
+            #expect(
+                again.status == .badRequest && again.text.contains("Ett utkast för 2024 (version 1) finns redan."), "\(again.status) \(again.text.prefix(200))")
+        }
+    }
+}

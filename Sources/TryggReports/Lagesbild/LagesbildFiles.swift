@@ -27,6 +27,7 @@ public enum LagesbildFiles {
             var otherInformation: String
             var analysis: String
             var criminalInfluence: String
+            var policeAssessment: String
         }
 
         var kommun: String
@@ -73,7 +74,7 @@ public enum LagesbildFiles {
             diarienummer: document.decision?.diarienummer, nextDue: document.decision?.nextDue,
             sections: .init(
                 mapping: document.text.mapping, otherInformation: document.text.otherInformation, analysis: document.text.analysis,
-                criminalInfluence: document.text.criminalInfluence),
+                criminalInfluence: document.text.criminalInfluence, policeAssessment: document.text.policeAssessment),
             sources: sources.map { .init(name: $0.name, included: $0.included, reason: $0.reason) },
             problems: document.problems.map {
                 .init(

@@ -24,5 +24,6 @@ enum TryggMigrations {
         M019CreateRegionalStatistics(),
         M020LightenCrimeReports(),
         M021AddLagesbildFiguresAndPolice(),
+        M022AddMeasureLineage(),
     ]
 }

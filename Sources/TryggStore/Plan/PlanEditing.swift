@@ -117,6 +117,7 @@ extension PlanStore {
                 let copy = MeasureModel(planID: planID, kommunID: kommunID, row: measure.row(year: year))
                 copy.preventionLevel = measure.preventionLevel
                 copy.longTermEffort = measure.longTermEffort
+                copy.copiedFrom = measure.id
                 try await copy.create(on: db)
                 for link in try await MeasureOrganisationModel.query(on: db).filter(\.$measureID == measure.id!).all() {
                     try await MeasureOrganisationModel(measureID: try copy.requireID(), organisationID: link.organisationID).create(on: db)

@@ -47,6 +47,8 @@ final class MeasureModel: Model, @unchecked Sendable {
     @OptionalField(key: "prevention_level") var preventionLevel: String?
     @OptionalField(key: "long_term_effort") var longTermEffort: String?
     @Field(key: "retired") var retired: Bool
+    /// The measure of an earlier plan this one was copied from.
+    @OptionalField(key: "copied_from") var copiedFrom: UUID?
 
     init() {}
 

@@ -191,6 +191,13 @@ public struct PlanStore: Sendable {
         return measures
     }
 
+    /// Every copied measure of the kommun and the measure it was copied from.
+    public func lineage() async throws -> [UUID: UUID] {
+        let rows = try await MeasureModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$copiedFrom != nil)
+            .field(\.$id).field(\.$copiedFrom).all()
+        return Dictionary(rows.compactMap { row in row.copiedFrom.flatMap { from in row.id.map { ($0, from) } } }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func history(measureID: UUID) async throws -> [MeasureChange] {
         try await MeasureChangeModel.query(on: db).filter(\.$measureID == measureID).filter(\.$kommunID == kommunID)
             .sort(\.$createdAt, .descending).all().map(\.record)

@@ -44,6 +44,7 @@ struct LagesbildDocumentRoutes {
                 try await store.savePoliceAssessment(form.text, of: id, by: context.actor)
             }
         }
+        routes.staff(SiteRoutes.lagesbildNextPlan) { _, context in try await nextPlan(context) }
         routes.staff(SiteRoutes.lagesbildProblemAdd) { _, context in
             let form = try context.decodeForm(ProblemForm.self)
             return try await change(context, done: "Problemet är tillagt.") { store, id in
@@ -87,6 +88,33 @@ struct LagesbildDocumentRoutes {
             return try await page(context: context, error: error.description, status: .badRequest)
         }
         return Response.seeOther(SiteRoutes.lagesbildDocument.path(id), notice: done, context: context)
+    }
+
+    /// Next year's åtgärdsplan as a draft from a decided lägesbild: the latest plan's measures
+    /// that are still running (not retired) are carried over, and the plan page puts the
+    /// lägesbild's problems above them as headings, each with the measures that answer it.
+    private func nextPlan(_ context: StaffContext) async throws -> Response {
+        let document = try await readable(context)
+        guard document.status == .beslutad else {
+            return try await page(context: context, error: "Ett nästa års utkast tas fram ur den beslutade lägesbilden.", status: .badRequest)
+        }
+        let plans = PlanStore(context.kommun)
+        // The latest adopted plan is the one in force; a draft of the next year is the result, not a source.
+        let all = try await plans.plans()
+        let adopted = all.filter { $0.status == .antagen }
+        guard let source = (adopted.isEmpty ? all : adopted).max(by: { ($0.year, $0.version) < ($1.year, $1.version) }) else {
+            return try await page(context: context, error: "Kommunen har ingen åtgärdsplan att bygga vidare på.", status: .badRequest)
+        }
+        do {
+            let draft = try await plans.copy(planID: source.id, toYear: source.year + 1, by: context.actor)
+            let count = try await plans.measures(planID: draft.id).count
+            return Response.seeOther(
+                SiteRoutes.planYear.path(draft.year, query: [("version", "\(draft.version)")]),
+                notice: "Utkastet till åtgärdsplan \(draft.year) har \(count) pågående åtgärder från planen \(source.year), "
+                    + "under lägesbildens \(document.problems.count) prioriterade problem.", context: context)
+        } catch let error as StoreError {
+            return try await page(context: context, error: error.description, status: .badRequest)
+        }
     }
 
     private func list(context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {

@@ -83,6 +83,9 @@ enum LagesbildViews {
         let figuresChosen: String
         let canWritePolice: Bool
         let policeAction: String
+        /// A decided version can seed next year's plan, for those who edit plans.
+        let canDraftNextPlan: Bool
+        let nextPlanAction: String
         let sources: [SourceLine]
         let hasSources: Bool
         let problems: [ProblemView]
@@ -145,6 +148,8 @@ enum LagesbildViews {
             figuresChosen: LagesbildDocument.Figure.allCases.filter(document.text.figures.contains).map(\.label).joined(separator: "; ")
                 .nonEmpty ?? "Inga tabeller, kartor eller diagram.",
             canWritePolice: isDraft && LagesbildRules.mayWritePoliceAssessment(user), policeAction: SiteRoutes.lagesbildPolice.path(document.id),
+            canDraftNextPlan: document.status == .beslutad && user.role.allows(.editPlan),
+            nextPlanAction: SiteRoutes.lagesbildNextPlan.path(document.id),
             sources: sources.map { SourceLine(name: $0.name, included: $0.included, reason: $0.reason) }, hasSources: !sources.isEmpty,
             problems: problems, hasProblems: !problems.isEmpty, canEdit: isDraft && user.role.allows(.editLagesbild),
             canDecide: isDraft && user.role.allows(.decideLagesbild), textsAction: SiteRoutes.lagesbildTexts.path(document.id),

@@ -170,7 +170,7 @@ struct MeasureRoutes {
         }
         let row = measure.row
         let inForce = try await LagesbildStore(context.kommun).find(version: nil)
-        let problems = (inForce?.problems ?? []).filter { $0.measureIDs.contains(id) }.map(\.title)
+        let problems = ProblemTrace(problems: inForce?.problems ?? [], lineage: try await store.lineage()).problems(answeredBy: id).map(\.title)
         let view = MeasurePage(
             id: measure.id.uuidString, saveAction: SiteRoutes.measureSave.path(measure.id), retireAction: SiteRoutes.measureRetire.path(measure.id),
             reinstateAction: SiteRoutes.measureReinstate.path(measure.id), reference: measure.reference, plan: PlanViews.summary(plan),

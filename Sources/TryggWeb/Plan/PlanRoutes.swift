@@ -31,6 +31,9 @@ struct PlanRoutes {
         let exportHref: String
         let exportXlsxHref: String
         let nextYear: Int
+        /// The lägesbild in force's problems as headings, with this plan's measures under each.
+        let problems: [PlanViews.ProblemHeading]
+        let lagesbildHref: String?
     }
 
     struct EmptyPage {
@@ -128,6 +131,7 @@ struct PlanRoutes {
                 statusByMeasure[line.measure.id] = FollowUpReport.statusName(line.status)
             }
         }
+        let inForce = try await LagesbildStore(context.kommun).find(version: nil)
         let matching = all.filter(filter.matches).filter { wantedStatus.isEmpty || (statusByMeasure[$0.id] ?? "Ej besvarad") == wantedStatus }
         let plans = try await store.plans().map { other in
             PlanLink(
@@ -148,7 +152,9 @@ struct PlanRoutes {
             filtered: filter != MeasureFilter(includeRetired: filter.includeRetired) || !wantedStatus.isEmpty,
             matchCount: matching.count, totalCount: all.count, canEdit: user.role.allows(.editPlan),
             exportHref: SiteRoutes.planExportCSV.path(plan.year, query: [("version", "\(plan.version)")]),
-            exportXlsxHref: SiteRoutes.planExportXlsx.path(plan.year, query: [("version", "\(plan.version)")]), nextYear: plan.year + 1)
+            exportXlsxHref: SiteRoutes.planExportXlsx.path(plan.year, query: [("version", "\(plan.version)")]), nextYear: plan.year + 1,
+            problems: PlanViews.problemHeadings(inForce, measures: all, lineage: try await store.lineage()),
+            lagesbildHref: inForce.map { SiteRoutes.lagesbildDocument.path($0.id) })
         return deps.renderer.page(
             .plan, title: "Åtgärdsplan \(plan.year)" + (plan.version > 1 ? ", version \(plan.version)" : ""),
             context: context, content: view, notice: notice, error: error, status: status)

@@ -111,4 +111,34 @@ enum PlanViews {
     static func organisationOptions(_ organisations: [Organisation], selected: UUID?) -> [SelectOption] {
         organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id == selected) }
     }
+
+    struct ProblemHeading {
+        let title: String
+        let area: String
+        let measures: [MeasureLink]
+        let hasMeasures: Bool
+        let noMeasureReason: String
+    }
+
+    struct MeasureLink {
+        let reference: String
+        let text: String
+        let href: String
+    }
+
+    /// The problems of the lägesbild in force, each with the plan's measures that answer it
+    /// directly or through the measure they were copied from.
+    static func problemHeadings(_ lagesbild: LagesbildDocument?, measures: [Measure], lineage: [UUID: UUID]) -> [ProblemHeading] {
+        guard let lagesbild else { return [] }
+        let trace = ProblemTrace(problems: lagesbild.problems, lineage: lineage)
+        let byID = Dictionary(uniqueKeysWithValues: measures.map { ($0.id, $0) })
+        return lagesbild.problems.map { problem in
+            let answering = trace.measures(measures.map(\.id), answering: problem).compactMap { byID[$0] }.map {
+                MeasureLink(reference: $0.reference, text: String($0.row.measure.prefix(140)), href: SiteRoutes.measure.path($0.id))
+            }
+            return ProblemHeading(
+                title: problem.title, area: problem.area, measures: answering, hasMeasures: !answering.isEmpty,
+                noMeasureReason: problem.noMeasureReason.isEmpty ? "Ingen åtgärd i planen svarar ännu mot problemet." : problem.noMeasureReason)
+        }
+    }
 }

@@ -124,6 +124,7 @@ enum SiteRoutes {
     static let lagesbildProblemSave = Route2<UUID, UUID>(.post, "/lagesbild/dokument/{id}/problem/{problem}", .staff(.editLagesbild))
     static let lagesbildProblemRemove = Route2<UUID, UUID>(.post, "/lagesbild/dokument/{id}/problem/{problem}/ta-bort", .staff(.editLagesbild))
     static let lagesbildPolice = Route1<UUID>(.post, "/lagesbild/dokument/{id}/polisen", .staff(.readCrimeStatistics))
+    static let lagesbildNextPlan = Route1<UUID>(.post, "/lagesbild/dokument/{id}/nasta-plan", .staff(.editPlan))
     static let lagesbildDecide = Route1<UUID>(.post, "/lagesbild/dokument/{id}/besluta", .staff(.decideLagesbild))
     static let lagesbildReport = Route1<UUID>(.get, "/lagesbild/dokument/{id}/rapport", .staff(.readCrimeStatistics))
     static let lagesbildReportDocx = Route1<UUID>(.get, "/lagesbild/dokument/{id}/rapport.docx", .staff(.readCrimeStatistics))
@@ -188,7 +189,7 @@ enum SiteRoutes {
             regionalComparison.route, regionalImport.route,
             sources.route, sourceAdd.route, sourceSave.route, lagesbildDocuments.route, lagesbildCreate.route, lagesbildDocument.route,
             lagesbildTexts.route, lagesbildProblemAdd.route, lagesbildProblemSave.route, lagesbildProblemRemove.route, lagesbildPolice.route,
-            lagesbildDecide.route,
+            lagesbildNextPlan.route, lagesbildDecide.route,
             lagesbildReport.route, lagesbildReportDocx.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
