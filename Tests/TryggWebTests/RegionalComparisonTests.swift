@@ -77,6 +77,7 @@ struct RegionalComparisonTests {
             let report = try await samordnare.get(base + "/rapport")
             #expect(report.text.contains("per 1 000 invånare 2024 per område") && report.text.contains("Jämförelse med län och riket"))
             #expect(report.text.contains("Polisens bedömning") && report.text.contains("Nätverk påverkar Skäggetorp."))
+            #expect(report.text.contains("Kommunens egna uppgifter i Trygg 2024-01-01 – 2024-12-31") && report.text.contains("Beslutade insatser"))
             let docx = try await samordnare.get(base + "/rapport.docx")
             let archive = try Archive(data: Data(docx.body.readableBytesView), accessMode: .read)
             #expect(archive["word/charts/chart1.xml"] != nil && archive["word/media/bild1.png"] != nil)

@@ -18,6 +18,8 @@ public struct LagesbildReport: Sendable {
     public let crimeTotals: [CrimeFigures.Row]
     /// The map and the comparison chart, when the author put them in.
     let figures: LagesbildFigures
+    /// EST events, insatser and published tips over the period.
+    let ownData: LagesbildOwnData
     public let createdOn: String
 
     public static func load(_ document: LagesbildDocument, kommun: Kommun, database: TryggDatabase) async throws -> LagesbildReport {
@@ -28,7 +30,9 @@ public struct LagesbildReport: Sendable {
         return LagesbildReport(
             kommun: kommun, document: document, sources: try await SourceStore(scope).all(), measures: measures, crimeYear: year,
             crimeTotals: figures.totals.filter { $0.count != 0 }.sorted { ($0.count ?? 0) > ($1.count ?? 0) }.prefix(15).map { $0 },
-            figures: try await LagesbildFigures.load(year: year, kommun: kommun, scope: scope), createdOn: SwedishTime.date(TryggClock.now))
+            figures: try await LagesbildFigures.load(year: year, kommun: kommun, scope: scope),
+            ownData: try await LagesbildOwnData.load(from: document.periodFrom, to: document.periodTo, scope: scope),
+            createdOn: SwedishTime.date(TryggClock.now))
     }
 
     var title: String { "Lägesbild \(kommun.name)" }
@@ -91,6 +95,8 @@ public struct LagesbildReport: Sendable {
         doc.table(
             header: ["Källa", "Ägare", "Period", "Används"],
             rows: sources.map { [$0.name, $0.owner, $0.period, $0.included ? "Ja" : "Nej: \($0.reason)"] }, widths: [35, 20, 15, 30])
+        doc.heading("Kommunens egna uppgifter i Trygg \(document.periodFrom) – \(document.periodTo)", level: 2)
+        doc.table(header: ["Källa", "Vad", "Antal"], rows: ownData.lines.map { [$0.source, $0.what, $0.count] }, widths: [30, 50, 20])
         doc.heading("3. Analys", level: 1)
         for paragraph in paragraphs(document.text.analysis) { doc.paragraph(paragraph) }
         doc.heading("4. Prioriterade problem", level: 1)

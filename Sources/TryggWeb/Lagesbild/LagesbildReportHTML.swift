@@ -54,6 +54,8 @@ extension LagesbildReport {
         let comparisonCaption: String
         let otherInformation: [String]
         let sources: [SourceLine]
+        let ownData: [LagesbildOwnData.Line]
+        let period: String
         let analysis: [String]
         let problems: [ProblemLine]
         let criminalInfluence: [String]
@@ -75,7 +77,7 @@ extension LagesbildReport {
             sources: sources.map {
                 SourceLine(name: $0.name, owner: $0.owner, period: $0.period, used: $0.included ? "Ja" : "Nej: \($0.reason)")
             },
-            analysis: paragraphs(document.text.analysis),
+            ownData: ownData.lines, period: "\(document.periodFrom) – \(document.periodTo)", analysis: paragraphs(document.text.analysis),
             problems: document.problems.map { problem in
                 let measures = measureLines(problem).map { MeasureLine(reference: $0.reference, text: $0.text) }
                 return ProblemLine(

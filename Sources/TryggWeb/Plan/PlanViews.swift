@@ -115,15 +115,9 @@ enum PlanViews {
     struct ProblemHeading {
         let title: String
         let area: String
-        let measures: [MeasureLink]
+        let measures: [LagesbildViews.MeasureLink]
         let hasMeasures: Bool
         let noMeasureReason: String
-    }
-
-    struct MeasureLink {
-        let reference: String
-        let text: String
-        let href: String
     }
 
     /// The problems of the lägesbild in force, each with the plan's measures that answer it
@@ -134,7 +128,7 @@ enum PlanViews {
         let byID = Dictionary(uniqueKeysWithValues: measures.map { ($0.id, $0) })
         return lagesbild.problems.map { problem in
             let answering = trace.measures(measures.map(\.id), answering: problem).compactMap { byID[$0] }.map {
-                MeasureLink(reference: $0.reference, text: String($0.row.measure.prefix(140)), href: SiteRoutes.measure.path($0.id))
+                LagesbildViews.MeasureLink(number: $0.reference, text: String($0.row.measure.prefix(140)), href: SiteRoutes.measure.path($0.id))
             }
             return ProblemHeading(
                 title: problem.title, area: problem.area, measures: answering, hasMeasures: !answering.isEmpty,

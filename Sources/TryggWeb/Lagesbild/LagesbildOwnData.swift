@@ -1,0 +1,40 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// Trygg's own data over the lägesbild's period, as a source beside the police's statistics:
+/// the EST events per category, the insatser the EST group decided and the residents' tips that
+/// were published. Counts of 1–4 are hidden, as in everything the document shares.
+struct LagesbildOwnData: Sendable {
+    struct Line: Sendable {
+        let source: String
+        let what: String
+        let count: String
+    }
+
+    let lines: [Line]
+
+    static func load(from: String, to: String, scope: KommunScope) async throws -> LagesbildOwnData {
+        guard let start = SwedishTime.startOfDay(from), let end = SwedishTime.startOfDay(to).map({ $0.addingTimeInterval(86_400) }) else {
+            return LagesbildOwnData(lines: [])
+        }
+        func shown(_ count: Int) -> String {
+            count == 0 || count >= CrimeFigures.smallestShownCount ? SwedishNumber.integer(count) : "1–4"
+        }
+        var lines: [Line] = []
+        let monthFrom = Int(from.prefix(4) + from.dropFirst(5).prefix(2)) ?? 0, monthTo = Int(to.prefix(4) + to.dropFirst(5).prefix(2)) ?? 0
+        let names = Dictionary(uniqueKeysWithValues: try await CategoryStore(scope).all().map { ($0.id, $0.name) })
+        var perCategory: [UUID: Int] = [:]
+        for count in try await IncidentStore(scope).monthCounts(fromMonth: monthFrom, toMonth: monthTo) {
+            perCategory[count.categoryID, default: 0] += count.count
+        }
+        for (category, count) in perCategory.sorted(by: { $0.value > $1.value }) {
+            lines.append(Line(source: "EST-händelser", what: names[category] ?? "Okänd kategori", count: shown(count)))
+        }
+        let insatser = try await InsatsStore(scope).all().filter { $0.decidedWeek.start >= start && $0.decidedWeek.start < end }
+        lines.append(Line(source: "EST-insatser", what: "Beslutade insatser", count: shown(insatser.count)))
+        let tips = try await CitizenStore(scope).list(filter: .init(statuses: [.approved, .closed], from: start, until: end, limit: 100_000))
+        lines.append(Line(source: "Invånarnas tips", what: "Publicerade tips", count: shown(tips.count)))
+        return LagesbildOwnData(lines: lines)
+    }
+}
