@@ -57,6 +57,11 @@ struct LagesbildStoreTests {
             let next = try await store.createDraft(periodFrom: "2024-07-01", periodTo: "2025-06-30", by: actor)
             #expect(next.version == 2 && next.problems.map(\.title) == ["Skadegörelse i Skäggetorps centrum"] && next.text.analysis.contains("torget"))
             await #expect(throws: StoreError.self) { try await store.createDraft(periodFrom: "2024-07-01", periodTo: "2025-06-30", by: actor) }
+            // Two versions cannot overlap: the next is not decided before the one in force.
+            let earlier = LagesbildDocument.Decision(decidedBy: "Kommunstyrelsen", decidedOn: "2023-01-10", diarienummer: "", nextDue: "2025-01-10")
+            await #expect(throws: StoreError.invalid("Version 1 gäller sedan \(Self.decision.decidedOn); en senare version kan inte beslutas före den.")) {
+                try await store.decide(next.id, decision: earlier, by: actor)
+            }
             try await store.decide(
                 next.id, decision: .init(decidedBy: "Kommunstyrelsen", decidedOn: "2025-09-01", diarienummer: "", nextDue: "2027-09-01"), by: actor)
             #expect(try await store.all().map(\.status) == [.beslutad, .ersatt])

@@ -254,7 +254,16 @@ public struct LagesbildStore: Sendable {
             guard let document = try await LagesbildStore(db: db, kommunID: kommunID).find(on: sql, { $0.where("id", .equal, id) }) else {
                 throw StoreError.notFound("Lägesbilden")
             }
-            let problems = LagesbildRules.decision(document, decision: decision, today: SwedishTime.date(TryggClock.now))
+            var problems = LagesbildRules.decision(document, decision: decision, today: SwedishTime.date(TryggClock.now))
+            // One version is in force at a time: a later version cannot be decided before it.
+            if let inForce = try await LagesbildStore(db: db, kommunID: kommunID).find(
+                on: sql,
+                {
+                    $0.where("status", .equal, LagesbildDocument.Status.beslutad.rawValue)
+                }), let decidedOn = inForce.decision?.decidedOn, decision.decidedOn < decidedOn
+            {
+                problems.append("Version \(inForce.version) gäller sedan \(decidedOn); en senare version kan inte beslutas före den.")
+            }
             guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: "\n")) }
             try await sql.update("lagesbilder").set("status", to: LagesbildDocument.Status.ersatt.rawValue)
                 .where("kommun_id", .equal, kommunID).where("status", .equal, LagesbildDocument.Status.beslutad.rawValue).run()
