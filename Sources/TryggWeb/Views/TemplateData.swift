@@ -6,7 +6,10 @@ enum TemplateData {
         switch value {
         case is String, is Bool, is Int, is Double: return value
         case let array as [Any]: return array.map(flatten)
-        case let dictionary as [String: Any]: return dictionary.mapValues(flatten)
+        case let dictionary as [String: Any]:
+            // As for structs below: an empty text is left out, so `{{#number}} (nr {{.}}){{/number}}`
+            // prints nothing rather than "(nr )".
+            return dictionary.filter { !(($0.value as? String)?.isEmpty ?? false) }.mapValues(flatten)
         default: break
         }
         let mirror = Mirror(reflecting: value)
