@@ -118,3 +118,21 @@ struct IncidentRulesTests {
         }
     }
 }
+
+@Suite("Trender per månad")
+struct MonthTrendTests {
+    @Test("Förändringen räknas bara över avslutade månader med uppgifter båda åren; innevarande månad jämförs inte och framtida visas inte")
+    func baselineOnlyWhereBothYearsHaveData() {
+        // Data from March last year; now is 15 May this year.
+        let kommun = [202303: 40, 202304: 50, 202305: 45, 202401: 30, 202402: 35, 202403: 40, 202404: 60, 202405: 10]
+        let trend = MonthTrend(keys: Array(202401...202412), currentMonth: 202405, kommunTotals: kommun)
+        #expect(trend.comparable == [2, 3], "mars och april")
+        let row = trend.row("Hela kommunen", counts: kommun)
+        #expect(row.counts.prefix(5) == [30, 35, 40, 60, 10] && row.counts.dropFirst(5).allSatisfy { $0 == nil })
+        #expect(row.total == 175 && row.comparedTotal == 100 && row.comparedPrevious == 90)
+        #expect(abs((row.change ?? 0) - 100.0 / 90 + 1) < 1e-9)
+        #expect(trend.basisText.contains("bara de 2 avslutade månader"))
+        let empty = MonthTrend(keys: Array(202501...202504), currentMonth: 202506, kommunTotals: [202501: 5])
+        #expect(empty.row("x", counts: [202501: 5]).change == nil && empty.basisText.hasPrefix("Ingen förändring visas"))
+    }
+}

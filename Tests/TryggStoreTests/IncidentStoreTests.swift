@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import Testing
 import TryggCore
 @testable import TryggStore
@@ -86,11 +87,19 @@ struct IncidentStoreTests {
         }
     }
 
-    @Test("En stor fil sparas i omgångar; ett fel långt ner ångrar även de omgångar som redan sparats och alla fel listas")
+    @Test("En stor fil sparas i omgångar; ett fel långt ner ångrar även de omgångar som redan sparats och alla fel listas; nycklarna finns kvar")
     func largeImportIsAllOrNothing() async throws {
         try await withMigratedDatabase { database in
             let (motala, _) = try await Self.setup(database)
-            let good = (0..<45_000).map { "2024-03-0\($0 % 9 + 1) 09:\($0 % 50 + 10),Nedskräpning,58.54,15.04,,Skräp \($0),MOS" }
+            // 100,000 rows: the bulk path (indexes rebuilt on SQLite, foreign keys checked at the end on PostgreSQL).
+            let sql = database.db as! any SQLDatabase
+            func keys() async throws -> Int {
+                guard sql.dialect.name == "postgresql" else { return 0 }
+                return try await sql.raw("SELECT COUNT(*) AS n FROM pg_constraint WHERE conrelid = 'incidents'::regclass AND contype = 'f'")
+                    .first()?.decode(column: "n", as: Int.self) ?? -1
+            }
+            let keysBefore = try await keys()
+            let good = (0..<100_000).map { "2024-03-0\($0 % 9 + 1) 09:\($0 % 50 + 10),Nedskräpning,58.54,15.04,,Skräp \($0),MOS" }
             var bad = good
             bad[44_000] = "2024-03-01 10:00,Ufo,58.54,15.04,,x,MOS"
             bad[44_500] = "2024-03-01 10:00,Nedskräpning,58.54,15.04,,x,Okänd org"
@@ -102,8 +111,10 @@ struct IncidentStoreTests {
                 #expect(failure.problems.map(\.column) == ["category", "reporter_organisation"])
             }
             #expect(try await IncidentStore(KommunScope(database, kommunID: motala.id)).count() == 0)
-            #expect(try await Self.importCSV(good.joined(separator: "\n"), into: motala, database) == 45_000)
-            #expect(try await IncidentStore(KommunScope(database, kommunID: motala.id)).count() == 45_000)
+            #expect(try await keys() == keysBefore)
+            #expect(try await Self.importCSV(good.joined(separator: "\n"), into: motala, database) == 100_000)
+            #expect(try await IncidentStore(KommunScope(database, kommunID: motala.id)).count() == 100_000)
+            #expect(try await keys() == keysBefore, "the foreign keys are back after a bulk import")
         }
     }
 

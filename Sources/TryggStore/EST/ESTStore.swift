@@ -38,9 +38,15 @@ public struct ESTStore: Sendable {
             .orderBy("iso_week", .descending).limit(limit).all(decoding: WeekRow.self, with: Self.decoder).map(Self.record)
     }
 
+    /// About two pages: the weekly lägesbild is read at a glance, and the report prints on A4.
+    public static let assessmentLimit = 4_000
+
     public func saveAssessment(_ text: String, week: ISOWeek, by actor: Actor) async throws {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.count <= 10_000 else { throw StoreError.invalid("Bedömningen får vara högst 10 000 tecken (nu \(text.count)).") }
+        guard text.count <= Self.assessmentLimit else {
+            throw StoreError.invalid(
+                "Bedömningen får vara högst \(SwedishNumber.integer(Self.assessmentLimit)) tecken (nu \(SwedishNumber.integer(text.count))).")
+        }
         if let message = PersonalDataGuard.message(for: text, field: "Bedömningen") { throw StoreError.invalid(message) }
         try await upsert(week, kommunID: kommunID, by: actor, action: "skrev veckobedömning", detail: String(text.prefix(300))) { row in
             row.assessment = text

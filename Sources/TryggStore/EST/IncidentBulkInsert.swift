@@ -17,18 +17,21 @@ extension IncidentStore {
         "CREATE INDEX incidents_time ON incidents (kommun_id, occurred_at, latitude, longitude)",
     ]
 
-    /// Called inside the import's transaction. On SQLite, when the import is large and at least
-    /// as big as what is stored, the time and week indexes are dropped, to be rebuilt at the end of
-    /// the same transaction (`rebuildIndexes`), so readers never see the table without them.
-    static func dropIndexesForBulkInsert(_ count: Int, on sql: any SQLDatabase) async throws -> Bool {
-        guard sql.dialect.name == "sqlite", count >= 100_000 else { return false }
+    /// An import large enough for the bulk paths: at least 100,000 rows and at least as many as
+    /// are stored. On SQLite the time and week indexes are then dropped and rebuilt at the end of
+    /// the same transaction (readers never see the table without them); on PostgreSQL the foreign
+    /// keys are checked in one pass at the end (`PostgresCopy.suspendingForeignKeys`).
+    static func isBulk(_ count: Int, on sql: any SQLDatabase) async throws -> Bool {
+        guard count >= 100_000 else { return false }
         let stored =
             try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("incidents")
             .first()?.decode(column: "n", as: Int.self) ?? 0
-        guard count >= stored else { return false }
+        return count >= stored
+    }
+
+    static func dropIndexes(on sql: any SQLDatabase) async throws {
         try await sql.raw("DROP INDEX incidents_week").run()
         try await sql.raw("DROP INDEX incidents_time").run()
-        return true
     }
 
     static func rebuildIndexes(on sql: any SQLDatabase) async throws {

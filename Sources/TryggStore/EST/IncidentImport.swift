@@ -75,9 +75,10 @@ extension IncidentStore {
                 return ReadyChunk(count: prepared.records.count, json: json)
             }
         }
-        return try await db.transaction { db in
+        /// Within the transaction: the chunks as they are ready, then the indexes and the audit entry.
+        @Sendable func storeChunks(db: any Database, rebuild: Bool) async throws -> Int {
             let sql = db as! any SQLDatabase
-            let rebuild = try await Self.dropIndexesForBulkInsert(count, on: sql)
+            if rebuild { try await Self.dropIndexes(on: sql) }
             var waiting = ranges.prefix(2).map(start)
             var next = waiting.count
             var problems: [ImportProblem] = []
@@ -115,6 +116,16 @@ extension IncidentStore {
                 actor, action: "importerade händelser", objectType: "händelser", objectID: fileName,
                 detail: "\(stored) händelser", kommunID: kommunID, on: db)
             return stored
+        }
+        return try await db.transaction { db in
+            let sql = db as! any SQLDatabase
+            let large = try await Self.isBulk(count, on: sql)
+            if large && !sqlite {
+                return try await PostgresCopy.suspendingForeignKeys(of: "incidents", on: sql) {
+                    try await storeChunks(db: db, rebuild: false)
+                }
+            }
+            return try await storeChunks(db: db, rebuild: large && sqlite)
         }
     }
 

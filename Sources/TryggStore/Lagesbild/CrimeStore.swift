@@ -71,7 +71,12 @@ public struct CrimeStore: Sendable {
                 ).run()
             var written = 0
             if sql.isPostgres {
-                written = try await copyAndUpsert(extract.records, importID: importID, on: db)
+                let large = extract.records.count >= 100_000 && extract.records.count >= before
+                written =
+                    large
+                    ? try await PostgresCopy.suspendingForeignKeys(of: "crime_reports", on: sql) {
+                        try await copyAndUpsert(extract.records, importID: importID, on: db)
+                    } : try await copyAndUpsert(extract.records, importID: importID, on: db)
             } else {
                 var start = 0
                 while start < extract.records.count {

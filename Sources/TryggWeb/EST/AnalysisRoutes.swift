@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TryggCore
+import TryggReports
 import TryggStore
 
 /// The analyses beyond the weekly lägesbild: tertial and year trends, Getis-Ord Gi* hotspots,
@@ -10,9 +11,10 @@ struct AnalysisRoutes {
 
     struct TrendRow {
         let label: String
-        let counts: [Int]
-        let total: Int
-        let previousTotal: Int
+        let counts: [String]
+        let total: String
+        let comparedTotal: String
+        let comparedPrevious: String
         let change: String
     }
 
@@ -24,6 +26,7 @@ struct AnalysisRoutes {
         let categoryRows: [TrendRow]
         let chart: String
         let periodName: String
+        let basisText: String
     }
 
     func register(on routes: RouteRegistry) {
@@ -34,17 +37,17 @@ struct AnalysisRoutes {
             let period = Int(request.uri.queryParameters["tertial"] ?? "") ?? 0
             guard (2000...2100).contains(year), (0...3).contains(period) else { throw HTTPError(.badRequest, message: "Ogiltigt år eller tertial.") }
             let months = period == 0 ? Array(1...12) : Array(((period - 1) * 4 + 1)...(period * 4))
-            let keys = months.map { year * 100 + $0 }, previousKeys = months.map { (year - 1) * 100 + $0 }
-            let counts = try await IncidentStore(context.kommun).monthCounts(fromMonth: previousKeys.first!, toMonth: keys.last!)
+            let keys = months.map { year * 100 + $0 }
+            let counts = try await IncidentStore(context.kommun).monthCounts(fromMonth: keys.first! - 100, toMonth: keys.last!)
             let areas = try await AreaStore(context.kommun).all()
             let categories = try await CategoryStore(context.kommun).all()
-            func row(_ label: String, _ matching: (IncidentStore.MonthCount) -> Bool) -> TrendRow {
-                let selected = counts.filter(matching)
-                let perMonth = keys.map { key in selected.filter { $0.month == key }.map(\.count).reduce(0, +) }
-                let total = perMonth.reduce(0, +)
-                let previous = selected.filter { previousKeys.contains($0.month) }.map(\.count).reduce(0, +)
-                let change = previous > 0 ? "\(total >= previous ? "+" : "")\(Int((Double(total - previous) / Double(previous) * 100).rounded())) %" : "–"
-                return TrendRow(label: label, counts: perMonth, total: total, previousTotal: previous, change: change)
+            var kommunTotals: [Int: Int] = [:]
+            for count in counts { kommunTotals[count.month, default: 0] += count.count }
+            let trend = MonthTrend(keys: keys, currentMonth: now.monthKey, kommunTotals: kommunTotals)
+            func row(_ label: String, _ matching: (IncidentStore.MonthCount) -> Bool) -> MonthTrend.Row {
+                var perMonth: [Int: Int] = [:]
+                for count in counts where matching(count) { perMonth[count.month, default: 0] += count.count }
+                return trend.row(label, counts: perMonth)
             }
             let areaRows =
                 areas.map { area in row(area.name) { $0.areaID == area.id } }
@@ -52,9 +55,15 @@ struct AnalysisRoutes {
                     row(WeekSummary.restOfKommun) { count in count.areaID.map { id in !areas.contains { $0.id == id } } ?? true },
                     row("Hela kommunen") { _ in true },
                 ]
-            let categoryRows = categories.map { category in row(category.name) { $0.categoryID == category.id } }.filter { $0.total + $0.previousTotal > 0 }
+            let categoryRows = categories.map { category in row(category.name) { $0.categoryID == category.id } }
+                .filter { $0.total + ($0.comparedPrevious ?? 0) > 0 }
             let periodName = period == 0 ? "år \(year)" : "tertial \(period) \(year)"
-            let chartSeries = areaRows.dropLast(2).map { ($0.label, $0.counts) }
+            let monthNames = keys.map { SwedishTime.shortMonth($0) + ($0 == now.monthKey ? " (hittills)" : "") }
+            let chart = LineChart(
+                title: "Händelser per månad och område, \(periodName)", categories: monthNames,
+                series: areaRows.dropLast(2).map { row in
+                    LineChart.Series(name: row.label, values: row.counts.map { $0.map(Double.init) }, hollow: keys.map { $0 == now.monthKey })
+                }, valueLabel: "Händelser")
             let view = TrendView(
                 years: (now.year - 5...now.year).reversed().map { SelectOption(value: "\($0)", label: "\($0)", selected: $0 == year) },
                 periods: [SelectOption(value: "0", label: "Helår", selected: period == 0)]
@@ -63,35 +72,18 @@ struct AnalysisRoutes {
                             value: "\($0)", label: "Tertial \($0) (\(SwedishTime.shortMonth(($0 - 1) * 4 + 1))–\(SwedishTime.shortMonth($0 * 4)))",
                             selected: $0 == period)
                     },
-                months: keys.map(SwedishTime.shortMonth), areaRows: areaRows, categoryRows: categoryRows,
-                chart: TrendChart.lines(chartSeries, labels: keys.map(SwedishTime.shortMonth), title: "Händelser per månad och område, \(periodName)"),
-                periodName: periodName)
+                months: monthNames, areaRows: areaRows.map(Self.trendRow), categoryRows: categoryRows.map(Self.trendRow), chart: chart.svg(),
+                periodName: periodName, basisText: trend.basisText)
             return deps.renderer.page(.estTrends, title: "Trender", context: context, content: view)
         }
         HotspotPage(deps: deps).register(on: routes)
         InsatsPage(deps: deps).register(on: routes)
     }
-}
 
-/// A line chart as SVG, server-rendered so it prints and needs no script.
-enum TrendChart {
-    static func lines(_ series: [(String, [Int])], labels: [String], title: String, width: Double = 640, height: Double = 260) -> String {
-        let maximum = Double(max(series.flatMap(\.1).max() ?? 0, 1))
-        let left = 40.0, bottom = 30.0, top = 14.0, right = 150.0
-        let step = labels.count > 1 ? (width - left - right) / Double(labels.count - 1) : 0
-        func y(_ value: Int) -> Double { ((height - bottom - (height - bottom - top) * Double(value) / maximum) * 10).rounded() / 10 }
-        var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(title.htmlEscaped)\" class=\"chart\">"
-        svg += "<line class=\"axis\" x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - right)\" y2=\"\(height - bottom)\"/>"
-        svg += "<text x=\"4\" y=\"\(top + 4)\">\(Int(maximum))</text><text x=\"4\" y=\"\(height - bottom)\">0</text>"
-        for (index, label) in labels.enumerated() {
-            svg += "<text x=\"\(left + Double(index) * step)\" y=\"\(height - 8)\" text-anchor=\"middle\">\(label.htmlEscaped)</text>"
-        }
-        for (index, (name, values)) in series.enumerated() {
-            let points = values.enumerated().map { "\(left + Double($0.offset) * step),\(y($0.element))" }.joined(separator: " ")
-            svg += "<g class=\"series s\(index % 6)\"><title>\(name.htmlEscaped)</title><polyline points=\"\(points)\"/>"
-            svg += "<text x=\"\(width - right + 8)\" y=\"\(top + 16 * Double(index) + 4)\">\(name.htmlEscaped)</text></g>"
-        }
-        return svg + "</svg>"
+    static func trendRow(_ row: MonthTrend.Row) -> TrendRow {
+        TrendRow(
+            label: row.label, counts: row.counts.map { $0.map(SwedishNumber.integer) ?? "–" }, total: SwedishNumber.integer(row.total),
+            comparedTotal: row.comparedTotal.map(SwedishNumber.integer) ?? "–", comparedPrevious: row.comparedPrevious.map(SwedishNumber.integer) ?? "–",
+            change: row.change.map { SwedishNumber.percent($0, places: 0, signed: true) } ?? "–")
     }
 }

@@ -8,6 +8,8 @@ struct HotspotPage {
     let deps: AppDependencies
 
     struct CellRow {
+        /// The place the events in the cell name most often, else the nearest named place, else the area.
+        let place: String
         let label: String
         let count: Int
         let z: String
@@ -52,12 +54,32 @@ struct HotspotPage {
                     minEasting: min(lo.easting, hi.easting), minNorthing: lo.northing, maxEasting: max(lo.easting, hi.easting), maxNorthing: hi.northing
                 ) { e, n in shape.contains(Sweref99TM.toWGS84(easting: e, northing: n)) }
                 let size = grid.cellSize
+                let named = events.filter { !$0.place.isEmpty }.map { event -> (easting: Double, northing: Double, place: String) in
+                    let p = Sweref99TM.fromWGS84(event.point)
+                    return (p.easting, p.northing, event.place)
+                }
+                func place(of cell: GetisOrd.Cell) -> String {
+                    let inside = named.filter {
+                        $0.easting >= cell.easting && $0.easting < cell.easting + size && $0.northing >= cell.northing && $0.northing < cell.northing + size
+                    }
+                    if let common = Dictionary(grouping: inside, by: \.place).max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) {
+                        return common.key
+                    }
+                    let centre = (cell.easting + size / 2, cell.northing + size / 2)
+                    func distance(_ event: (easting: Double, northing: Double, place: String)) -> Double {
+                        ((event.easting - centre.0) * (event.easting - centre.0) + (event.northing - centre.1) * (event.northing - centre.1)).squareRoot()
+                    }
+                    if let nearest = named.min(by: { distance($0) < distance($1) }), distance(nearest) <= 3 * size {
+                        return "nära \(nearest.place)"
+                    }
+                    return "i \(area.name)"
+                }
                 let shown = grid.cells.filter { $0.count > 0 || $0.significance != nil }
                 let cells = shown.map { cell in
                     AreaMapSVG.Cell(
                         corners: [(0.0, 0.0), (size, 0), (size, size), (0, size)].map {
                             Sweref99TM.toWGS84(easting: cell.easting + $0.0, northing: cell.northing + $0.1)
-                        }, title: "\(cell.count) händelser, z = \(String(format: "%.2f", cell.z))",
+                        }, title: "\(cell.count) händelser, z = \(SwedishNumber.decimal(cell.z, places: 2))",
                         kind: cell.isHotspot
                             ? "hot\(cell.significance == 0.001 ? "3" : cell.significance == 0.01 ? "2" : "1")" : (cell.z < -1.96 ? "cold" : "plain"))
                 }
@@ -67,8 +89,10 @@ struct HotspotPage {
                     hot: grid.cells.filter(\.isHotspot).sorted { $0.z > $1.z }.prefix(30).map { cell in
                         let centre = Sweref99TM.toWGS84(easting: cell.easting + size / 2, northing: cell.northing + size / 2)
                         return CellRow(
-                            label: String(format: "%.5f, %.5f", centre.latitude, centre.longitude), count: cell.count,
-                            z: String(format: "%.2f", cell.z), level: "p < \(cell.significance ?? 0.05)")
+                            place: place(of: cell),
+                            label: "\(SwedishNumber.decimal(centre.latitude, places: 5)), \(SwedishNumber.decimal(centre.longitude, places: 5))",
+                            count: cell.count, z: SwedishNumber.decimal(cell.z, places: 2),
+                            level: "p < \(SwedishNumber.decimal(cell.significance ?? 0.05, places: 3))")
                     },
                     eventCount: events.count, cellCount: grid.cells.count, hasArea: true)
             }
