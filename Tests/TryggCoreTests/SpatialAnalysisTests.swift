@@ -35,6 +35,27 @@ struct SpatialAnalysisTests {
         #expect(places.first?.count == 5 && places.first?.isRecurring == true && places.first?.name == "Gången vid skolan")
     }
 
+    @Test("En skolgård större än radien är en het plats, inte fem; en annan plats med samma namn långt bort hålls isär")
+    func namesakesMerged() {
+        let now = Date()
+        // Five groups of three events, 150 m apart along the yard (each group alone is a hot place).
+        let yard = (0..<5).flatMap { group in
+            (0..<3).map { index in
+                EventPoint(
+                    point: GeoPoint(latitude: 58.40 + Double(group) * 0.00135 + Double(index) * 0.00005, longitude: 15.58), occurredAt: now,
+                    categoryID: category, place: "Bergaskolans skolgård")
+            }
+        }
+        let elsewhere = (0..<3).map {
+            EventPoint(
+                point: GeoPoint(latitude: 58.45 + Double($0) * 0.00005, longitude: 15.70), occurredAt: now, categoryID: category, place: "Bergaskolans skolgård"
+            )
+        }
+        let places = HotPlaces.find(week: yard + elsewhere, earlier: [])
+        #expect(places.count == 2)
+        #expect(places.map(\.count).sorted() == [3, 15])
+    }
+
     @Test("Gi* på ett känt rutnät: värden som räknade för hand")
     func getisOrdKnownValues() {
         // Five cells in a row with counts 0 0 5 0 0: mean 1, S = 2.

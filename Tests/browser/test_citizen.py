@@ -58,6 +58,20 @@ def test_public_page_and_keyboard_only_form(browser, base_url, artifacts):
     assert browser.switch_to.active_element.text == "Hoppa till innehållet"
 
 
+def test_public_page_and_my_reports_reflow_on_a_phone(browser, base_url):
+    # WCAG 2.1 1.4.10: at 390 px the tables scroll in their own box, the page does not.
+    browser.set_window_size(390, 844)
+    browser.get(base_url + "/k/linkoping/")
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"den publika sidan rullar i sidled ({width}px)"
+    assert serious_violations(browser) == []
+    log_in(browser, base_url, "rapportor@linkoping.demo")
+    browser.get(base_url + "/est/handelser")
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"Mina rapporter rullar i sidled ({width}px)"
+    assert serious_violations(browser) == []
+
+
 def test_samordnare_publishes_a_tip(browser, base_url):
     log_in(browser, base_url, "samordnare@linkoping.demo")
     browser.get(base_url + "/medborgare")

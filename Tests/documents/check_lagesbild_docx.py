@@ -26,6 +26,8 @@ assert sources["Skolenkät om trygghet"] == "Nej: Skolenkäten genomfördes inte
 problems = {row.cells[0].text: row.cells[3].text for row in tables["Problem"].rows[1:]}
 assert problems["Skadegörelse och otrygghet i Skäggetorps centrum"] == "3.1, 3.2", problems
 assert all(measures for measures in problems.values()), problems
+own = {row.cells[1].text: row.cells[2].text for row in tables["Uppgifter i Trygg"].rows[1:]}
+assert "Beslutade insatser" in own and "Publicerade tips" in own, own
 shapes = {shape.type for shape in document.inline_shapes}
 assert WD_INLINE_SHAPE.PICTURE in shapes and WD_INLINE_SHAPE.CHART in shapes, shapes
 areas = [row.cells[1].text for row in tables["Nr"].rows[1:]]

@@ -58,7 +58,36 @@ public enum HotPlaces {
                     centre: Sweref99TM.toWGS84(easting: x, northing: y), count: members.count,
                     earlierCount: 0, name: name, categoryIDs: categories))
         }
-        return counting(earlier.map(\.point), around: places, radius: radius)
+        return counting(earlier.map(\.point), around: mergingNamesakes(places, within: 5 * radius), radius: radius)
+    }
+
+    /// Groups that carry the same place name and lie within `distance` metres of each other are
+    /// one place (a schoolyard larger than the radius showed up as five hot places in one week).
+    static func mergingNamesakes(_ places: [HotPlace], within distance: Double) -> [HotPlace] {
+        var merged: [HotPlace] = []
+        for place in places {
+            let here = Sweref99TM.fromWGS84(place.centre)
+            let match = merged.firstIndex { other in
+                guard !place.name.isEmpty, other.name.lowercased() == place.name.lowercased() else { return false }
+                let there = Sweref99TM.fromWGS84(other.centre)
+                return
+                    ((here.easting - there.easting) * (here.easting - there.easting)
+                    + (here.northing - there.northing) * (here.northing - there.northing)).squareRoot() <= distance
+            }
+            guard let match else {
+                merged.append(place)
+                continue
+            }
+            var other = merged[match]
+            let there = Sweref99TM.fromWGS84(other.centre), total = Double(other.count + place.count)
+            other.centre = Sweref99TM.toWGS84(
+                easting: (there.easting * Double(other.count) + here.easting * Double(place.count)) / total,
+                northing: (there.northing * Double(other.count) + here.northing * Double(place.count)) / total)
+            other.count += place.count
+            for category in place.categoryIDs where !other.categoryIDs.contains(category) { other.categoryIDs.append(category) }
+            merged[match] = other
+        }
+        return merged
     }
 
     /// Sets each place's `earlierCount`: the earlier events within `radius` of its centre.

@@ -96,7 +96,7 @@ public struct LagesbildReport: Sendable {
             header: ["Källa", "Ägare", "Period", "Används"],
             rows: sources.map { [$0.name, $0.owner, $0.period, $0.included ? "Ja" : "Nej: \($0.reason)"] }, widths: [35, 20, 15, 30])
         doc.heading("Kommunens egna uppgifter i Trygg \(document.periodFrom) – \(document.periodTo)", level: 2)
-        doc.table(header: ["Källa", "Vad", "Antal"], rows: ownData.lines.map { [$0.source, $0.what, $0.count] }, widths: [30, 50, 20])
+        doc.table(header: ["Uppgifter i Trygg", "Vad", "Antal"], rows: ownData.lines.map { [$0.source, $0.what, $0.count] }, widths: [30, 50, 20])
         doc.heading("3. Analys", level: 1)
         for paragraph in paragraphs(document.text.analysis) { doc.paragraph(paragraph) }
         doc.heading("4. Prioriterade problem", level: 1)
