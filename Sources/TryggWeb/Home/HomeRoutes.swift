@@ -25,6 +25,18 @@ struct HomeRoutes {
         /// For those who write the lägesbild: when the next one is due or overdue.
         let lagesbildWarning: String?
         let lagesbildHref: String
+        /// What waits for the user (`HomeWork`), most urgent first.
+        let work: [HomeWork.Item]
+        /// The EST reporter's start: a large button and her latest reports.
+        let reportHref: String?
+        let latestReports: [ReportLine]
+    }
+
+    struct ReportLine {
+        let when: String
+        let category: String
+        let place: String
+        let href: String
     }
 
     func register(on routes: RouteRegistry) {
@@ -73,11 +85,23 @@ struct HomeRoutes {
                 let nextDue = try await LagesbildStore(context.kommun).nextDueInForce()
                 lagesbildWarning = LagesbildRules.dueWarning(nextDue: nextDue, today: SwedishTime.date(TryggClock.now))
             }
+            var reportHref: String?
+            var latest: [ReportLine] = []
+            if !user.role.allows(.readAllIncidents) && user.role != .partner {
+                reportHref = SiteRoutes.incidentForm.path
+                let names = Dictionary(uniqueKeysWithValues: try await CategoryStore(context.kommun).all().map { ($0.id, $0.name) })
+                latest = try await IncidentStore(context.kommun).list(filter: .init(reporterID: user.id, limit: 5)).map {
+                    ReportLine(
+                        when: SwedishTime.dateTime($0.occurredAt), category: names[$0.categoryID] ?? "", place: $0.place,
+                        href: SiteRoutes.incident.path($0.id))
+                }
+            }
             let view = HomeView(
                 greeting: "Välkommen, \(user.name)", roleSummary: user.role.summary, kommun: user.kommun.name,
                 areaCount: areaCount, organisationCount: organisationCount, userCount: users, cards: cards,
                 secondFactorAdvice: user.role.mayUseSecondFactor && !user.secondFactorEnabled, lagesbildWarning: lagesbildWarning,
-                lagesbildHref: SiteRoutes.lagesbildDocuments.path)
+                lagesbildHref: SiteRoutes.lagesbildDocuments.path, work: try await HomeWork.items(for: user, in: context.kommun),
+                reportHref: reportHref, latestReports: latest)
             return deps.renderer.page(.home, title: "Start", context: context, content: view)
         }
     }

@@ -1,0 +1,114 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// What waits for the user, by role, first on the start page: the samordnare's tips to review,
+/// the follow-up's progress, the week's lägesbild and insatser past their end; the officer's
+/// measures to answer and answers sent back; the partner's published lägesbild and own insatser.
+struct HomeWork {
+    struct Item {
+        let title: String
+        let text: String
+        let href: String
+        let linkText: String
+        /// Past a deadline, or sent back: shown first and marked.
+        let urgent: Bool
+    }
+
+    static func items(for user: UserAccount, in kommun: KommunScope) async throws -> [Item] {
+        let today = SwedishTime.date(TryggClock.now)
+        var items: [Item] = []
+        if user.role.allows(.moderateCitizenReports), let waiting = try await CitizenStore(kommun).countByStatus()[.received], waiting > 0 {
+            items.append(
+                Item(
+                    title: waiting == 1 ? "1 tips väntar på granskning" : "\(waiting) tips väntar på granskning",
+                    text: "Invånarnas tips publiceras först när de har granskats.",
+                    href: SiteRoutes.citizenReports.path(query: [("status", CitizenReportStatus.received.rawValue)]), linkText: "Granska tipsen",
+                    urgent: false))
+        }
+        if let round = try await FollowUpStore(kommun).rounds().first(where: { $0.state == .open }) {
+            items += try await followUp(round, user: user, kommun: kommun, today: today)
+        }
+        if user.role.allows(.leadEST) {
+            let lastWeek = ISOWeek.containing(TryggClock.now).adding(-1)
+            if try await ESTStore(kommun).week(lastWeek).publishedAt == nil {
+                items.append(
+                    Item(
+                        title: "Lägesbilden för vecka \(lastWeek.week) är inte publicerad",
+                        text: "EST-gruppens bedömning och insatser för förra veckan.", href: SiteRoutes.week.path(lastWeek),
+                        linkText: "Till vecka \(lastWeek.week)", urgent: false))
+            }
+            let overdue = try await InsatsStore(kommun).all().filter { $0.status.isOpen && !$0.dueOn.isEmpty && $0.dueOn < today }
+            if !overdue.isEmpty {
+                items.append(
+                    Item(
+                        title: overdue.count == 1 ? "1 insats har passerat sitt slutdatum" : "\(overdue.count) insatser har passerat sitt slutdatum",
+                        text: "Följ upp och avsluta: " + overdue.prefix(3).map(\.what).joined(separator: "; ") + (overdue.count > 3 ? " …" : ""),
+                        href: SiteRoutes.insatser.path, linkText: "Till insatserna", urgent: true))
+            }
+        }
+        if user.role == .partner {
+            items += try await partner(user, kommun: kommun)
+        }
+        return items.filter(\.urgent) + items.filter { !$0.urgent }
+    }
+
+    /// The samordnare sees the whole round; an officer (and the samordnare for her own
+    /// organisation) the measures still to answer and the answers sent back.
+    static func followUp(_ round: FollowUpRound, user: UserAccount, kommun: KommunScope, today: String) async throws -> [Item] {
+        var items: [Item] = []
+        let answers = try await FollowUpStore(kommun).answers(roundID: round.id)
+        let overdue = round.deadline < today
+        if user.role.allows(.editPlan) {
+            let measures = try await PlanStore(kommun).measures(planID: round.planID)
+            let answered = Set(answers.map(\.measureID))
+            let missing = measures.filter { !answered.contains($0.id) }
+            let organisations = Set(missing.flatMap(\.responsibleOrganisations)).count
+            items.append(
+                Item(
+                    title: "Uppföljning \(round.year): \(measures.count - missing.count) av \(measures.count) åtgärder besvarade",
+                    text: missing.isEmpty
+                        ? "Alla åtgärder är besvarade; granska och stäng omgången."
+                        : "\(organisations) organisationer har åtgärder kvar att besvara. Sista svarsdag \(round.deadline)"
+                            + (overdue ? " har passerat." : "."),
+                    href: SiteRoutes.followUpRound.path(round.id), linkText: "Till uppföljningen", urgent: overdue && !missing.isEmpty))
+        }
+        if user.role.allows(.answerFollowUp) {
+            let mine = try await PlanStore(kommun).measures(planID: round.planID, filter: MeasureFilter(responsibleOrganisation: user.organisation.id))
+            let own = answers.filter { $0.organisationID == user.organisation.id }
+            let unanswered = mine.filter { measure in !own.contains { $0.measureID == measure.id } }.count
+            let returned = own.filter { $0.state == .returned }.count
+            if unanswered + returned > 0 {
+                items.append(
+                    Item(
+                        title: "\(user.organisation.abbreviation): \(unanswered) åtgärder att besvara" + (returned > 0 ? ", \(returned) återskickade" : ""),
+                        text: returned > 0
+                            ? "Samordnaren har skickat tillbaka svar för komplettering. Sista svarsdag \(round.deadline)."
+                            : "Uppföljning \(round.year), sista svarsdag \(round.deadline).",
+                        href: SiteRoutes.followUpMine.path(round.id), linkText: "Svara för \(user.organisation.abbreviation)",
+                        urgent: returned > 0 || overdue))
+            }
+        }
+        return items
+    }
+
+    static func partner(_ user: UserAccount, kommun: KommunScope) async throws -> [Item] {
+        var items: [Item] = []
+        if let published = try await ESTStore(kommun).publishedWeeks(limit: 1).first {
+            items.append(
+                Item(
+                    title: "Senaste publicerade lägesbild: vecka \(published.week.week)", text: "EST-gruppens bild av veckan, delad med samverkansparterna.",
+                    href: SiteRoutes.weekReport.path(published.week), linkText: "Läs lägesbilden", urgent: false))
+        }
+        let insatser = try await InsatsStore(kommun).all().filter { $0.organisationID == user.organisation.id && $0.status.isOpen }
+        if !insatser.isEmpty {
+            items.append(
+                Item(
+                    title: "\(user.organisation.abbreviation) ansvarar för \(insatser.count) pågående insatser",
+                    text: insatser.prefix(3).map(\.what).joined(separator: "; ") + (insatser.count > 3 ? " …" : ""),
+                    // The week the latest was decided: partners read the weeks, not the EST group's insats pages.
+                    href: SiteRoutes.week.path(insatser.map(\.decidedWeek).max()!), linkText: "Till veckan", urgent: false))
+        }
+        return items
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import TryggCore
+import TryggStore
+
+@testable import TryggWeb
+
+/// The start page shows each role its work, most urgent first (issue 14).
+@Suite("Startsidan visar arbetet")
+struct StartPageTests {
+    @Test("Samordnaren ser tips att granska och en försenad uppföljning; handläggaren sina åtgärder; rapportören en stor knapp; polisen lägesbilden")
+    func workPerRole() async throws {
+        try await Harness.run(est: true, citizen: true) { harness, client in
+            let kommun = try await harness.kommun("linkoping")
+            let scope = KommunScope(harness.database, kommunID: kommun.id)
+            let plan = try #require(try await PlanStore(scope).plan(year: 2023))
+            // Opened with a deadline that has passed (the tests run on 2026-03-11).
+            _ = try await FollowUpStore(scope).open(planID: plan.id, deadline: "2026-03-01", by: .commandLine(kommunID: kommun.id))
+
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let home = try await samordnare.get("/")
+            #expect(home.text.contains("<h2 id=\"work\">Att göra</h2>"))
+            #expect(home.text.contains("tips väntar på granskning") && home.text.contains("/medborgare?status=inkommen"))
+            #expect(home.text.contains("Uppföljning 2023: 0 av 123 åtgärder besvarade") && home.text.contains("Sista svarsdag 2026-03-01 har passerat."))
+            #expect(home.text.contains("<li class=\"card urgent\"><h3>Uppföljning 2023"), "en försenad omgång står först och är markerad")
+
+            let officer = Browser(client)
+            try await officer.login("ansvarig.sf@linkoping.demo")
+            let officerHome = try await officer.get("/")
+            #expect(officerHome.text.contains("SF: ") && officerHome.text.contains("åtgärder att besvara") && officerHome.text.contains("Svara för SF"))
+            #expect(!officerHome.text.contains("tips väntar på granskning"))
+
+            let reporter = Browser(client)
+            try await reporter.login("rapportor@linkoping.demo")
+            let reporterHome = try await reporter.get("/")
+            #expect(reporterHome.text.contains("<a class=\"button big\" href=\"/est/rapportera\">Rapportera en händelse</a>"))
+            #expect(reporterHome.text.contains("Mina senaste rapporter"))
+
+            let police = Browser(client)
+            try await police.login("polisen@linkoping.demo")
+            let policeHome = try await police.get("/")
+            #expect(policeHome.text.contains("Senaste publicerade lägesbild: vecka"))
+            #expect(!policeHome.text.contains("Rapportera en händelse</a>") && !policeHome.text.contains("Uppföljning 2023:"))
+        }
+    }
+}
