@@ -27,9 +27,11 @@ struct HomeRoutes {
         let lagesbildHref: String
         /// What waits for the user (`HomeWork`), most urgent first.
         let work: [HomeWork.Item]
+        let hasWork: Bool
         /// The EST reporter's start: a large button and her latest reports.
         let reportHref: String?
         let latestReports: [ReportLine]
+        let hasLatestReports: Bool
     }
 
     struct ReportLine {
@@ -96,12 +98,13 @@ struct HomeRoutes {
                         href: SiteRoutes.incident.path($0.id))
                 }
             }
+            let work = try await HomeWork.items(for: user, in: context.kommun)
             let view = HomeView(
                 greeting: "Välkommen, \(user.name)", roleSummary: user.role.summary, kommun: user.kommun.name,
                 areaCount: areaCount, organisationCount: organisationCount, userCount: users, cards: cards,
                 secondFactorAdvice: user.role.mayUseSecondFactor && !user.secondFactorEnabled, lagesbildWarning: lagesbildWarning,
-                lagesbildHref: SiteRoutes.lagesbildDocuments.path, work: try await HomeWork.items(for: user, in: context.kommun),
-                reportHref: reportHref, latestReports: latest)
+                lagesbildHref: SiteRoutes.lagesbildDocuments.path, work: work, hasWork: !work.isEmpty, reportHref: reportHref,
+                latestReports: latest, hasLatestReports: !latest.isEmpty)
             return deps.renderer.page(.home, title: "Start", context: context, content: view)
         }
     }
