@@ -45,3 +45,34 @@ struct StartPageTests {
         }
     }
 }
+
+@Suite("Polisen i det dagliga arbetet")
+struct PolicePartnerTests {
+    @Test("Polisen besvarar uppföljningen för sina åtgärder men inte andras, och veckosidan länkar inte till insatssidor de inte får öppna")
+    func policeAnswerAndWeekLinks() async throws {
+        try await Harness.run(est: true) { harness, client in
+            let kommun = try await harness.kommun("linkoping")
+            let scope = KommunScope(harness.database, kommunID: kommun.id)
+            let plan = try #require(try await PlanStore(scope).plan(year: 2023))
+            let round = try await FollowUpStore(scope).open(planID: plan.id, deadline: "2026-04-30", by: .commandLine(kommunID: kommun.id))
+            let police = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Polisen"))
+            let measures = try await PlanStore(scope).measures(planID: plan.id)
+            let own = try #require(measures.first { $0.responsibleOrganisations == [police.id] })
+            let other = try #require(measures.first { !$0.responsibleOrganisations.contains(police.id) })
+
+            let browser = Browser(client)
+            try await browser.login("polisen@linkoping.demo")
+            let mine = try await browser.get("/uppfoljning/\(round.id)/mina")
+            #expect(mine.status == .ok && mine.text.contains(own.row.measure.prefix(40)))
+            let saved = try await browser.submit(
+                "/uppfoljning/\(round.id)/svar/\(own.id)", ["status": "Pågående", "description": "Medborgarlöftet följs upp varje kvartal."])
+            #expect(saved.text.contains("Svaret för åtgärden är sparat."))
+            #expect(try await browser.post("/uppfoljning/\(round.id)/svar/\(other.id)", ["status": "Pågående", "description": "x"]).status != .seeOther)
+            #expect(try await FollowUpStore(scope).answers(roundID: round.id).map(\.measureID) == [own.id])
+
+            let insats = try #require(try await InsatsStore(scope).all().first)
+            let week = try await browser.get("/est/vecka/\(insats.decidedWeek)")
+            #expect(week.status == .ok && week.text.contains(insats.what) && !week.text.contains("/est/insatser/\(insats.id)"))
+        }
+    }
+}

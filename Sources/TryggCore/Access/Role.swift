@@ -82,7 +82,8 @@ extension Role {
         case .readReferenceData: true
         case .readPlan: true
         case .editPlan: self == .samordnare
-        case .answerFollowUp: self == .ansvarig || self == .samordnare
+        // Partners answer for the measures their organisation owns (the police own 26 in Linköping's plan).
+        case .answerFollowUp: self == .ansvarig || self == .samordnare || self == .partner
         case .readFollowUpReport: self == .samordnare || self == .analytiker
         case .reportIncident: true
         case .readAllIncidents: self == .samordnare || self == .analytiker

@@ -64,7 +64,7 @@ struct WeekRoutes {
         routes.staff(SiteRoutes.weekReport) { _, context in
             let (user, week) = try await weekAccess(context)
             let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database)
-            return deps.renderer.html(.reportWeek, ["page": WeekView(report)])
+            return deps.renderer.html(.reportWeek, ["page": WeekView(report, linksInsatser: user.role.allows(.readAllIncidents))])
         }
         routes.staff(SiteRoutes.weekReportDocx) { _, context in
             let (user, week) = try await weekAccess(context)
@@ -163,7 +163,7 @@ struct WeekRoutes {
     ) async throws -> Response {
         let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database, includeCitizenReports: includeCitizen)
         let view = PageView(
-            report: WeekView(report), leads: user.role.allows(.leadEST),
+            report: WeekView(report, linksInsatser: user.role.allows(.readAllIncidents)), leads: user.role.allows(.leadEST),
             organisations: report.organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: false) },
             kinds: Insats.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: false) },
             statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) },

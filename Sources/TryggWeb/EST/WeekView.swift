@@ -78,9 +78,11 @@ struct WeekView {
         /// This week's follow-up of the insats, from the week page.
         let followUpAction: String
 
-        init(_ insats: Insats, organisations: [Organisation], week: ISOWeek? = nil) {
+        /// `linked`: whether the reader may open the insats page (the EST group and analysts; a
+        /// partner reading the week got a 403 from the link).
+        init(_ insats: Insats, organisations: [Organisation], week: ISOWeek? = nil, linked: Bool = true) {
             id = insats.id.uuidString
-            href = SiteRoutes.insats.path(insats.id)
+            href = linked ? SiteRoutes.insats.path(insats.id) : ""
             followUpAction = SiteRoutes.weekInsatsFollowUp.path(week ?? insats.decidedWeek, insats.id)
             kind = insats.kind.displayName
             what = insats.what
@@ -152,7 +154,7 @@ struct WeekView {
     let insatser: [InsatsRow]
     let includesCitizen: Bool
 
-    init(_ report: WeekReport) {
+    init(_ report: WeekReport, linksInsatser: Bool = true) {
         week = report.week.swedishName
         paths = Paths(report.week)
         title = report.title
@@ -172,7 +174,8 @@ struct WeekView {
             HotRow(
                 name: line.place.name.isEmpty ? "Namnlös plats" : line.place.name, area: line.area, count: line.place.count,
                 recurring: line.place.isRecurring, earlier: line.place.earlierCount, categories: line.categories,
-                latitude: String(format: "%.5f", line.place.centre.latitude), longitude: String(format: "%.5f", line.place.centre.longitude))
+                latitude: SwedishNumber.decimal(line.place.centre.latitude, places: 5),
+                longitude: SwedishNumber.decimal(line.place.centre.longitude, places: 5))
         }
         hours = Array(0...23)
         let maximum = max(report.profile.maximum, 1)
@@ -202,7 +205,7 @@ struct WeekView {
             PlaceRow(
                 id: $0.id.uuidString, name: $0.name, note: $0.note, removeAction: SiteRoutes.weekPlaceRemove.path(report.week, $0.id))
         }
-        insatser = report.insatser.map { InsatsRow($0, organisations: report.organisations, week: report.week) }
+        insatser = report.insatser.map { InsatsRow($0, organisations: report.organisations, week: report.week, linked: linksInsatser) }
         includesCitizen = report.includesCitizenReports
     }
 
