@@ -113,6 +113,19 @@ struct FollowUpTests {
         }
     }
 
+    @Test("En plan följs upp en gång per år: en andra omgång för 2023 avvisas med ett tydligt besked")
+    func oneRoundPerYear() async throws {
+        try await Harness.run(followUp: true) { harness, client in
+            let kommun = try await harness.kommun("linkoping")
+            let plan = try #require(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).plan(year: 2023))
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let again = try await samordnare.post("/uppfoljning", ["plan": plan.id.uuidString, "deadline": "2026-05-31"])
+            #expect(again.status == .badRequest && again.text.contains("Uppföljningen av 2023 är redan gjord och stängd."))
+            #expect(try await FollowUpStore(KommunScope(harness.database, kommunID: kommun.id)).rounds().count == 1)
+        }
+    }
+
     @Test("Rapporten: HTML och ett Word-dokument för den stängda demoomgången 2023")
     func report() async throws {
         try await Harness.run(followUp: true) { harness, client in

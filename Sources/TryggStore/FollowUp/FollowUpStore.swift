@@ -24,10 +24,11 @@ public struct FollowUpStore: Sendable {
             guard plan.status == ActionPlan.Status.antagen.rawValue else {
                 throw StoreError.invalid("Bara en antagen plan kan följas upp. Anta planen först.")
             }
-            if try await FollowUpRoundModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$year == plan.year)
-                .filter(\.$state == FollowUpRound.State.open.rawValue).first() != nil
-            {
-                throw StoreError.duplicate("En öppen uppföljning för \(plan.year)")
+            // One round per plan year: a second round would split the year's answers in two.
+            if let existing = try await FollowUpRoundModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$year == plan.year).first() {
+                throw existing.state == FollowUpRound.State.open.rawValue
+                    ? StoreError.duplicate("En öppen uppföljning för \(plan.year)")
+                    : StoreError.invalid("Uppföljningen av \(plan.year) är redan gjord och stängd. En plan följs upp en gång per år.")
             }
             let round = FollowUpRoundModel()
             round.kommunID = kommunID
