@@ -113,7 +113,7 @@ struct FollowUpTests {
         }
     }
 
-    @Test("En plan följs upp en gång per år: en andra omgång för 2023 avvisas med ett tydligt besked")
+    @Test("En plan följs upp en gång per år; planen har en statuskolumn och en kopierad åtgärd visar uppföljningen år för år")
     func oneRoundPerYear() async throws {
         try await Harness.run(followUp: true) { harness, client in
             let kommun = try await harness.kommun("linkoping")
@@ -123,6 +123,21 @@ struct FollowUpTests {
             let again = try await samordnare.post("/uppfoljning", ["plan": plan.id.uuidString, "deadline": "2026-05-31"])
             #expect(again.status == .badRequest && again.text.contains("Uppföljningen av 2023 är redan gjord och stängd."))
             #expect(try await FollowUpStore(KommunScope(harness.database, kommunID: kommun.id)).rounds().count == 1)
+
+            // The plan has a status column from its round, and a measure copied into next year's
+            // draft shows the answers of the measure it came from.
+            let planPage = try await samordnare.get("/plan/2023")
+            #expect(planPage.text.contains("<th scope=\"col\">Status 2023</th>") && planPage.text.contains("<td>Pågående</td>"))
+            let closed = try #require(try await FollowUpStore(KommunScope(harness.database, kommunID: kommun.id)).rounds().first)
+            let answer = try #require(try await FollowUpStore(KommunScope(harness.database, kommunID: kommun.id)).answers(roundID: closed.id).first)
+            let draft = try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).copy(
+                planID: plan.id, toYear: 2024, by: .commandLine(kommunID: kommun.id))
+            let lineage = try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).lineage()
+            let copied = try #require(
+                try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measures(planID: draft.id).first { lineage[$0.id] == answer.measureID })
+            let measurePage = try await samordnare.get("/plan/atgard/\(copied.id)")
+            #expect(measurePage.text.contains("Uppföljning år för år") && measurePage.text.contains("<td>2023</td>"))
+            #expect(measurePage.text.contains(String(answer.description.prefix(30)).htmlEscaped))
         }
     }
 

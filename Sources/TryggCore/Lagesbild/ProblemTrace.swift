@@ -13,7 +13,7 @@ public struct ProblemTrace: Sendable {
     }
 
     /// The measure and its predecessors, nearest first (a cycle cannot arise, but is cut anyway).
-    func ancestry(of measure: UUID) -> [UUID] {
+    public func ancestry(of measure: UUID) -> [UUID] {
         var chain = [measure]
         while let previous = lineage[chain.last!], !chain.contains(previous), chain.count < 100 { chain.append(previous) }
         return chain

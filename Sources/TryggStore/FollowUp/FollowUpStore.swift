@@ -57,6 +57,16 @@ public struct FollowUpStore: Sendable {
         try await FollowUpAnswerModel.query(on: db).filter(\.$roundID == roundID).filter(\.$kommunID == kommunID).all().map(\.record)
     }
 
+    /// Every answer given for these measures (a measure and the ones it was copied from), with
+    /// the year of its round, newest year first: the measure's follow-up history.
+    public func answers(measureIDs: [UUID]) async throws -> [(year: Int, answer: FollowUpAnswer)] {
+        guard !measureIDs.isEmpty else { return [] }
+        let years = Dictionary(try await rounds().map { ($0.id, $0.year) }, uniquingKeysWith: { a, _ in a })
+        return try await FollowUpAnswerModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$measureID ~~ measureIDs).all()
+            .compactMap { model in years[model.roundID].map { ($0, model.record) } }
+            .sorted { ($0.year, $0.answer.updatedAt) > ($1.year, $1.answer.updatedAt) }
+    }
+
     /// Saves an organisation's answer for a measure it is responsible for.
     public func submit(
         roundID: UUID, measureID: UUID, organisationID: UUID, status: FollowUpStatus,

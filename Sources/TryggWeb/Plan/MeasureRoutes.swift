@@ -30,6 +30,14 @@ struct MeasureRoutes {
         let after: String
     }
 
+    struct FollowUpLine {
+        let year: Int
+        let organisation: String
+        let status: String
+        let description: String
+        let returned: Bool
+    }
+
     struct MeasurePage {
         let id: String
         let saveAction: String
@@ -52,6 +60,9 @@ struct MeasureRoutes {
         let problems: [String]
         let hasProblems: Bool
         let lagesbildHref: String?
+        /// Every year's follow-up answer, for this measure and those it was copied from.
+        let followUps: [FollowUpLine]
+        let hasFollowUps: Bool
     }
 
     struct NewMeasurePage {
@@ -170,7 +181,14 @@ struct MeasureRoutes {
         }
         let row = measure.row
         let inForce = try await LagesbildStore(context.kommun).find(version: nil)
-        let problems = ProblemTrace(problems: inForce?.problems ?? [], lineage: try await store.lineage()).problems(answeredBy: id).map(\.title)
+        let trace = ProblemTrace(problems: inForce?.problems ?? [], lineage: try await store.lineage())
+        let problems = trace.problems(answeredBy: id).map(\.title)
+        let organisations = Dictionary(uniqueKeysWithValues: try await OrganisationStore(context.kommun).organisations().map { ($0.id, $0.abbreviation) })
+        let followUps = try await FollowUpStore(context.kommun).answers(measureIDs: trace.ancestry(of: id)).map { year, answer in
+            FollowUpLine(
+                year: year, organisation: organisations[answer.organisationID] ?? "", status: answer.status.rawValue,
+                description: answer.description, returned: answer.state == .returned)
+        }
         let view = MeasurePage(
             id: measure.id.uuidString, saveAction: SiteRoutes.measureSave.path(measure.id), retireAction: SiteRoutes.measureRetire.path(measure.id),
             reinstateAction: SiteRoutes.measureReinstate.path(measure.id), reference: measure.reference, plan: PlanViews.summary(plan),
@@ -181,7 +199,7 @@ struct MeasureRoutes {
             preventionLevel: measure.preventionLevel?.rawValue, longTermEffort: measure.longTermEffort?.rawValue,
             history: history, canEdit: user.role.allows(.editPlan) && plan.status == .utkast,
             form: Self.formValues(measure, keep: form), problems: problems, hasProblems: !problems.isEmpty,
-            lagesbildHref: inForce.map { SiteRoutes.lagesbildDocument.path($0.id) })
+            lagesbildHref: inForce.map { SiteRoutes.lagesbildDocument.path($0.id) }, followUps: followUps, hasFollowUps: !followUps.isEmpty)
         return deps.renderer.page(
             .planMeasure, title: "Åtgärd \(measure.reference)", context: context, content: view,
             notice: notice, error: error, status: status)

@@ -31,6 +31,8 @@ struct PlanRoutes {
         let exportHref: String
         let exportXlsxHref: String
         let nextYear: Int
+        /// The status column's heading, when the plan has a follow-up round.
+        let statusHeading: String?
         /// The lägesbild in force's problems as headings, with this plan's measures under each.
         let problems: [PlanViews.ProblemHeading]
         let lagesbildHref: String?
@@ -125,7 +127,8 @@ struct PlanRoutes {
         // Status comes from the latest follow-up round of this plan ("Ej besvarad" before any answer).
         let wantedStatus = String(query["status"] ?? "")
         var statusByMeasure: [UUID: String] = [:]
-        if !wantedStatus.isEmpty, let round = try await FollowUpStore(context.kommun).rounds().first(where: { $0.planID == plan.id }) {
+        let latestRound = try await FollowUpStore(context.kommun).rounds().first(where: { $0.planID == plan.id })
+        if let round = latestRound {
             let answers = try await FollowUpStore(context.kommun).answers(roundID: round.id)
             for line in FollowUpSummary(measures: all, answers: answers, organisations: organisations).lines {
                 statusByMeasure[line.measure.id] = FollowUpReport.statusName(line.status)
@@ -139,7 +142,7 @@ struct PlanRoutes {
                 href: SiteRoutes.planYear.path(other.year, query: [("version", "\(other.version)")]), current: other.id == plan.id)
         }
         let view = PlanPage(
-            plan: PlanViews.summary(plan), plans: plans, sections: PlanViews.sections(matching),
+            plan: PlanViews.summary(plan), plans: plans, sections: PlanViews.sections(matching, statuses: statusByMeasure),
             sectionOptions: PlanViews.sectionOptions(selected: filter.section),
             organisationOptions: PlanViews.organisationOptions(organisations, selected: filter.responsibleOrganisation),
             partner: filter.partner,
@@ -153,6 +156,7 @@ struct PlanRoutes {
             matchCount: matching.count, totalCount: all.count, canEdit: user.role.allows(.editPlan),
             exportHref: SiteRoutes.planExportCSV.path(plan.year, query: [("version", "\(plan.version)")]),
             exportXlsxHref: SiteRoutes.planExportXlsx.path(plan.year, query: [("version", "\(plan.version)")]), nextYear: plan.year + 1,
+            statusHeading: latestRound.map { "Status \($0.year)" },
             problems: PlanViews.problemHeadings(inForce, measures: all, lineage: try await store.lineage()),
             lagesbildHref: inForce.map { SiteRoutes.lagesbildDocument.path($0.id) })
         return deps.renderer.page(

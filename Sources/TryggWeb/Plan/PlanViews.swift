@@ -12,6 +12,8 @@ enum PlanViews {
         let partners: String
         let funding: String
         let retired: Bool
+        /// The status in the plan's latest follow-up round ("Ej besvarad" before an answer); empty without a round.
+        var status = ""
     }
 
     struct Subgroup {
@@ -70,15 +72,15 @@ enum PlanViews {
             adoptedOn: plan.adoptedOn, paths: PlanPaths(plan))
     }
 
-    static func row(_ measure: Measure) -> MeasureRow {
+    static func row(_ measure: Measure, status: String? = nil) -> MeasureRow {
         MeasureRow(
             id: measure.id.uuidString, href: SiteRoutes.measure.path(measure.id), reference: measure.reference, text: measure.row.measure,
             responsible: measure.row.responsible.joined(separator: ", "), partners: measure.row.partners.joined(separator: ", "),
-            funding: measure.row.funding, retired: measure.retired)
+            funding: measure.row.funding, retired: measure.retired, status: status ?? "")
     }
 
     /// Section → group → sub-group, in the plan's order; a sub-group label is shown as printed.
-    static func sections(_ measures: [Measure]) -> [Section] {
+    static func sections(_ measures: [Measure], statuses: [UUID: String] = [:]) -> [Section] {
         PlanSection.allCases.compactMap { section in
             let inSection = measures.filter { $0.row.section == section }
             guard !inSection.isEmpty else { return nil }
@@ -90,12 +92,12 @@ enum PlanViews {
                     if let last = subgroups.last, (last.label, last.title) == key {
                         subgroups[subgroups.count - 1] = Subgroup(
                             label: last.label, title: last.title, hasHeading: last.hasHeading,
-                            measures: last.measures + [row(measure)])
+                            measures: last.measures + [row(measure, status: statuses[measure.id])])
                     } else {
                         subgroups.append(
                             Subgroup(
                                 label: key.0, title: key.1, hasHeading: !key.0.isEmpty || !key.1.isEmpty,
-                                measures: [row(measure)]))
+                                measures: [row(measure, status: statuses[measure.id])]))
                     }
                 }
                 return Group(number: number, title: inGroup.first?.row.groupTitle ?? "", subgroups: subgroups)
