@@ -12,6 +12,9 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Förfrågningar per klientadress och minut till de publika sidorna och Open311.") var publicRequestsPerMinute = 300
     @Option(help: "Tips per klientadress och timme via e-tjänsten.") var publicReportsPerHour = 20
     @Option(help: "Tips per Open311-nyckel och timme.") var open311ReportsPerHour = 1_000
+    @Option(help: "Kartbakgrundens adressmall med {z}/{x}/{y} (standard OpenStreetMap; en egen WMTS går lika bra; none: ingen bakgrund).")
+    var mapTiles: String?
+    @Option(help: "Upphovsrättsraden under kartan.") var mapAttribution: String?
 
     func configuration(database: DatabaseLocation) -> AppConfiguration {
         AppConfiguration(
@@ -19,7 +22,8 @@ struct ServerOptions: ParsableArguments {
             trustForwardedFor: trustProxy,
             publicLimits: PublicLimits(
                 requestsPerMinute: max(1, publicRequestsPerMinute), reportsPerHour: max(1, publicReportsPerHour),
-                open311ReportsPerHour: max(1, open311ReportsPerHour)))
+                open311ReportsPerHour: max(1, open311ReportsPerHour)),
+            map: MapSettings(tilesOption: mapTiles, attribution: mapAttribution))
     }
 }
 

@@ -70,7 +70,9 @@ struct RouteInventoryTests {
                 path = prefix + id + (path.dropFirst(prefix.count).split(separator: "/", maxSplits: 1).dropFirst().first.map { "/" + $0 } ?? "")
                 // A week is not an object of one kommun: the week page shows the caller's own kommun.
                 // Public pages and Open311 name their kommun in the path or query, not the user's.
-                targetsAnObject = !["/est/vecka/", "/k/", "/open311/v2/services/", "/open311/v2/requests/", "/open311/v2/tokens/", "/static/"].contains(prefix)
+                targetsAnObject = ![
+                    "/est/vecka/", "/k/", "/open311/v2/services/", "/open311/v2/requests/", "/open311/v2/tokens/", "/static/", "/vendor/leaflet/",
+                ].contains(prefix)
                 // A second parameter gets a Linköping object of its kind (an insats, a priority place, else a measure).
                 if let open = path.range(of: "{"), let close = path.range(of: "}", range: open.upperBound..<path.endIndex) {
                     let kind = path[..<open.lowerBound].split(separator: "/").last.map(String.init) ?? ""
@@ -150,6 +152,7 @@ struct RouteInventoryTests {
                 "/medborgare/": tip.report.id.uuidString, "/admin/medborgare/nycklar/": keyID.uuidString, "/k/": "norrkoping",
                 "second:arende": "okand-token", "/open311/v2/services/": "otrygg-plats.json",
                 "/open311/v2/requests/": "1.json", "/open311/v2/tokens/": "\(tip.token).json", "/static/": "trygg.css",
+                "/vendor/leaflet/": "leaflet.css",
             ]
             let source = try await SourceStore(KommunScope(harness.database, kommunID: linkoping.id)).save(
                 SourceEntry(

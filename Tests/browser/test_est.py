@@ -50,7 +50,17 @@ def test_weekly_lagesbild_is_accessible(browser, base_url, artifacts):
     year, week, _ = last_week.isocalendar()
     browser.get(f"{base_url}/est/vecka/{year}-W{week:02d}")
     assert browser.find_element(By.TAG_NAME, "h1").text == f"Lägesbild vecka {week} {year}"
-    assert browser.find_elements(By.CSS_SELECTOR, "svg.map circle.dot")
+    # Leaflet (Debian's libjs-leaflet, served by Trygg) replaces the SVG map: areas as outlines
+    # with their names, the events clustered. The SVG stays in the page as the fallback.
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#veckokarta.leaflet-container"))
+    assert browser.find_element(By.ID, "veckokarta").is_displayed()
+    assert not browser.find_element(By.CSS_SELECTOR, "figure.map").is_displayed()
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.map circle.dot"), "det serverritade kartan finns kvar som reserv"
+    labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".leaflet-tooltip.area-label")]
+    assert {"Skäggetorp", "Ryd", "Berga"} <= set(labels), labels
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".marker-cluster"))
+    errors = [e for e in browser.get_log("browser") if e.get("level") == "SEVERE"]
+    assert errors == [], errors
     assert "Hela kommunen" in browser.find_element(By.CSS_SELECTOR, "table.week-areas").text
     browser.save_screenshot(str(artifacts / "est-vecka.png"))
     assert serious_violations(browser) == []

@@ -24,6 +24,8 @@ public struct AppConfiguration: Sendable {
     public var migrateOnStart: Bool
     /// Rate and concurrency limits of the public pages and Open311.
     public var publicLimits: PublicLimits
+    /// Tiles and Leaflet for the interactive maps.
+    public var map: MapSettings
 
     public struct LockoutSettings: Sendable {
         public var maxFailures: Int
@@ -47,8 +49,10 @@ public struct AppConfiguration: Sendable {
         loginAttemptsPerMinute: Int = 20,
         maxBodyBytes: Int = 4 * 1024 * 1024,
         migrateOnStart: Bool = false,
-        publicLimits: PublicLimits = PublicLimits()
+        publicLimits: PublicLimits = PublicLimits(),
+        map: MapSettings = MapSettings()
     ) {
+        self.map = map
         self.hostname = hostname
         self.port = port
         self.database = database

@@ -34,7 +34,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     let router = Router(context: TryggRequestContext.self)
     // Outermost first: headers wrap error pages, which wrap everything that can fail. The rest of
     // the middleware belongs to a zone and runs only for the routes registered in it.
-    router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies))
+    router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies, tileOrigin: configuration.map.tileOrigin))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: ClientMiddleware(configuration: configuration))
     let routes = RouteRegistry(router: router, deps: deps)
@@ -44,6 +44,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
         return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok")))
     }
     try StaticFiles.register(on: routes)
+    StaticFiles.registerLeaflet(configuration.map, on: routes)
     LoginRoutes(deps: deps).register(on: routes)
     AccountRoutes(deps: deps).register(on: routes)
     HomeRoutes(deps: deps).register(on: routes)

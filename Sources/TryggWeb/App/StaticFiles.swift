@@ -22,4 +22,21 @@ enum StaticFiles {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
         }
     }
+
+    /// Debian's Leaflet files, read once at start when installed (`MapSettings.leafletFiles`);
+    /// without them `/vendor/leaflet/…` is 404 and the pages keep their SVG maps.
+    static func registerLeaflet(_ settings: MapSettings, on routes: RouteRegistry) {
+        var files: [String: (type: String, data: Data)] = [:]
+        for (name, type) in MapSettings.leafletFiles {
+            if let data = FileManager.default.contents(atPath: settings.leafletDirectory + "/" + name) { files[name] = (type, data) }
+        }
+        let served = files
+        routes.plain(SiteRoutes.leafletFile) { _, context in
+            guard let name = context.parameters.get("file"), let file = served[name] else { throw HTTPError(.notFound) }
+            var headers = HTTPFields()
+            headers[.contentType] = file.type
+            headers[.cacheControl] = "public, max-age=86400"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
+        }
+    }
 }

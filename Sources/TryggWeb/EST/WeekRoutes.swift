@@ -35,6 +35,8 @@ struct WeekRoutes {
 
     struct PageView {
         let report: WeekView
+        /// The interactive map's data, when Leaflet is installed; the SVG map stays the fallback.
+        let mapJSON: String?
         let leads: Bool
         let organisations: [SelectOption]
         let kinds: [SelectOption]
@@ -163,7 +165,9 @@ struct WeekRoutes {
     ) async throws -> Response {
         let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database, includeCitizenReports: includeCitizen)
         let view = PageView(
-            report: WeekView(report, linksInsatser: user.role.allows(.readAllIncidents)), leads: user.role.allows(.leadEST),
+            report: WeekView(report, linksInsatser: user.role.allows(.readAllIncidents)),
+            mapJSON: deps.configuration.map.leafletAvailable ? try WeekMapData(report, settings: deps.configuration.map).scriptJSON() : nil,
+            leads: user.role.allows(.leadEST),
             organisations: report.organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: false) },
             kinds: Insats.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: false) },
             statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) },

@@ -3,16 +3,23 @@ import Hummingbird
 
 /// Standard protective headers on every response, error pages included.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
-    static var contentSecurityPolicy: String {
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    /// `tileOrigin`: the map tiles' host, the one outside source images may come from.
+    static func contentSecurityPolicy(tileOrigin: String? = nil) -> String {
+        "default-src 'self'; img-src 'self' data:\(tileOrigin.map { " " + $0 } ?? ""); style-src 'self'; script-src 'self'; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     }
 
     let secure: Bool
+    let contentSecurityPolicy: String
+
+    init(secure: Bool, tileOrigin: String? = nil) {
+        self.secure = secure
+        contentSecurityPolicy = Self.contentSecurityPolicy(tileOrigin: tileOrigin)
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        response.headers[.contentSecurityPolicy] = contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"

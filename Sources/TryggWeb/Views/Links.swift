@@ -39,6 +39,12 @@ struct Links {
     let reportStylesheet = SiteRoutes.staticFile.path("report.css")
     let favicon = SiteRoutes.staticFile.path("favicon.svg")
     let mapPicker = SiteRoutes.staticFile.path("map-pick.js")
+    let weekMap = SiteRoutes.staticFile.path("week-map.js")
+    let leafletJS = SiteRoutes.leafletFile.path("leaflet.js")
+    let leafletCSS = SiteRoutes.leafletFile.path("leaflet.css")
+    let clusterJS = SiteRoutes.leafletFile.path("leaflet.markercluster.js")
+    let clusterCSS = SiteRoutes.leafletFile.path("MarkerCluster.css")
+    let clusterDefaultCSS = SiteRoutes.leafletFile.path("MarkerCluster.Default.css")
 
     static let shared: [String: String] = Dictionary(
         uniqueKeysWithValues: Mirror(reflecting: Links()).children.compactMap { child in

@@ -10,6 +10,7 @@ enum SiteRoutes {
     // MARK: Plain
     static let health = Route0(.get, "/health", .plain)
     static let staticFile = Route1<String>(.get, "/static/{file}", .plain)
+    static let leafletFile = Route1<String>(.get, "/vendor/leaflet/{file}", .plain)
 
     // MARK: Login and account
     static let login = Route0(.get, "/login", .login)
@@ -169,7 +170,7 @@ enum SiteRoutes {
     /// Every route above, for the inventory test and the route-scope checks.
     static let all: [RouteDescription] =
         [
-            health.route, staticFile.route,
+            health.route, staticFile.route, leafletFile.route,
             login.route, loginSubmit.route, loginCode.route, loginCodeSubmit.route, logout.route,
             account.route, accountPassword.route, twoStepStart.route, twoStepActivate.route, twoStepDisable.route,
             home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route,

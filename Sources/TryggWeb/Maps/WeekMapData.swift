@@ -1,0 +1,61 @@
+import Foundation
+import TryggCore
+
+/// The week's map as data for the interactive map (`static/week-map.js` on Leaflet): the areas'
+/// outlines, the events as points to cluster, the hot places as labelled circles, and the
+/// priority places. Sent inside the page as a JSON data block, which the CSP lets through
+/// because it is never executed.
+struct WeekMapData: Encodable {
+    struct Area: Encodable {
+        let name: String
+        /// Rings of [latitude, longitude], outer ring first, as Leaflet takes them.
+        let rings: [[[Double]]]
+    }
+
+    struct Point: Encodable {
+        let lat: Double
+        let lon: Double
+        let title: String
+    }
+
+    struct Circle: Encodable {
+        let lat: Double
+        let lon: Double
+        let title: String
+        let count: Int
+    }
+
+    let tiles: String?
+    let attribution: String
+    let areas: [Area]
+    let events: [Point]
+    let hotPlaces: [Circle]
+    let priorityPlaces: [Point]
+
+    init(_ report: WeekReport, settings: MapSettings) {
+        tiles = settings.tiles
+        attribution = settings.attribution
+        areas = report.areas.compactMap { area in
+            area.shape.map { shape in
+                Area(
+                    name: area.name,
+                    rings: shape.polygons.flatMap { [$0.outer] + $0.holes }.map { ring in ring.map { [$0.latitude, $0.longitude] } })
+            }
+        }
+        events = report.mapPoints.map { Point(lat: $0.point.latitude, lon: $0.point.longitude, title: report.categoryName($0.categoryID)) }
+        hotPlaces = report.hotPlaces.map {
+            Circle(
+                lat: $0.place.centre.latitude, lon: $0.place.centre.longitude,
+                title: "\($0.place.name.isEmpty ? "Het plats" : $0.place.name): \($0.place.count) händelser", count: $0.place.count)
+        }
+        priorityPlaces = report.priorityPlaces.compactMap { place in
+            place.point.map { Point(lat: $0.latitude, lon: $0.longitude, title: "Prioriterad plats: \(place.name)") }
+        }
+    }
+
+    /// JSON that cannot end the `<script>` element it stands in.
+    func scriptJSON() throws -> String {
+        let data = try JSONEncoder().encode(self)
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TryggCore
+
+@testable import TryggWeb
+
+/// The interactive maps' plumbing: the tile host in the CSP, Leaflet served from Debian's folder
+/// and nothing else from it, and the week page's map data.
+@Suite("Kartor: kartbakgrund, Leaflet och CSP")
+struct MapTests {
+    @Test("Kartbakgrundens värd står i CSP:n, och bara den; utan bakgrund ingen")
+    func tileOriginInCSP() async throws {
+        #expect(MapSettings().tileOrigin == "https://tile.openstreetmap.org")
+        #expect(MapSettings(tilesOption: "https://{s}.karta.linkoping.se/wmts/{z}/{x}/{y}.png", attribution: nil).tileOrigin == "https://*.karta.linkoping.se")
+        #expect(MapSettings(tilesOption: "none", attribution: nil).tileOrigin == nil)
+        #expect(MapSettings(tilesOption: "javascript:alert(1)", attribution: nil).tileOrigin == nil)
+        #expect(MapSettings(tilesOption: "https://a.se; script-src *", attribution: nil).tileOrigin == nil, "ingen egen regel kan smygas in")
+        try await Harness.run(configure: { $0.map = MapSettings(tilesOption: "https://kartor.example.se/{z}/{x}/{y}.png", attribution: nil) }) { _, client in
+            let csp = try await client.execute(uri: "/login", method: .get).headers[.contentSecurityPolicy] ?? ""
+            #expect(csp.contains("img-src 'self' data: https://kartor.example.se;"))
+        }
+    }
+
+    @Test("Leaflet lämnas ut från Debians mapp när paketet finns; inget annat i mappen nås", .enabled(if: MapSettings().leafletAvailable))
+    func leafletServed() async throws {
+        try await Harness.run { _, client in
+            let script = try await client.execute(uri: "/vendor/leaflet/leaflet.js", method: .get)
+            #expect(script.status == .ok && script.headers[.contentType]?.hasPrefix("text/javascript") == true)
+            #expect(try await client.execute(uri: "/vendor/leaflet/leaflet.esm.js", method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/vendor/leaflet/..%2F..%2Fpasswd", method: .get).status == .notFound)
+        }
+    }
+
+    @Test("Veckans sida bär kartans data som ett JSON-block som inte kan avsluta sitt script-element", .enabled(if: MapSettings().leafletAvailable))
+    func weekMapData() async throws {
+        try await Harness.run(est: true) { _, client in
+            let browser = Browser(client)
+            try await browser.login("samordnare@linkoping.demo")
+            let page = try await browser.get("/est/vecka/\(ISOWeek.containing(TryggClock.now).adding(-1))")
+            #expect(page.text.contains("<script type=\"application/json\" id=\"veckokarta-data\">{"))
+            #expect(page.text.contains("\"name\":\"Skäggetorp\"") && page.text.contains("<script src=\"/vendor/leaflet/leaflet.js\"></script>"))
+            let block = try #require(page.text.components(separatedBy: "id=\"veckokarta-data\">").last?.components(separatedBy: "</script>").first)
+            #expect(!block.contains("</"))
+        }
+    }
+}
