@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import TryggCore
+import TryggStore
 
 @testable import TryggWeb
 
@@ -44,6 +45,34 @@ struct MapTests {
             #expect(page.text.contains("\"name\":\"Skäggetorp\"") && page.text.contains("<script src=\"/vendor/leaflet/leaflet.js\"></script>"))
             let block = try #require(page.text.components(separatedBy: "id=\"veckokarta-data\">").last?.components(separatedBy: "</script>").first)
             #expect(!block.contains("</"))
+        }
+    }
+}
+
+@Suite("Platsväljare för insatser och prioriterade platser")
+struct PlacePickerTests {
+    @Test("En insats på en av veckans heta platser får platsens läge utan inskrivna koordinater, så effekten kan följas upp")
+    func insatsAtHotPlace() async throws {
+        try await Harness.run(est: true) { harness, client in
+            let kommun = try await harness.kommun("linkoping")
+            let scope = KommunScope(harness.database, kommunID: kommun.id)
+            let week = ISOWeek.containing(TryggClock.now).adding(-1)
+            let events = try await IncidentStore(scope).points(from: week.start, until: week.end)
+            let hot = try #require(HotPlaces.find(week: events, earlier: []).first { !$0.name.isEmpty })
+            let mos = try #require(try await OrganisationStore(scope).organisation(abbreviation: "MOS"))
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let page = try await samordnare.get("/est/vecka/\(week)")
+            #expect(page.text.contains("svg") && page.text.contains("class=\"map pickable\""), "en karta att klicka i formuläret")
+            _ = try await samordnare.submit(
+                "/est/vecka/\(week)/insatser",
+                [
+                    "organisation": mos.id.uuidString, "typ": "narvaro", "vad": "Närvaro kvällstid", "plats": hot.name.uppercased(),
+                    "start": "2026-03-02", "klart": "2026-04-30",
+                ])
+            let insats = try #require(try await InsatsStore(scope).all().first { $0.what == "Närvaro kvällstid" })
+            let point = try #require(insats.point)
+            #expect(abs(point.latitude - hot.centre.latitude) < 1e-9 && abs(point.longitude - hot.centre.longitude) < 1e-9)
         }
     }
 }

@@ -54,7 +54,7 @@ def test_weekly_lagesbild_is_accessible(browser, base_url, artifacts):
     # with their names, the events clustered. The SVG stays in the page as the fallback.
     WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#veckokarta.leaflet-container"))
     assert browser.find_element(By.ID, "veckokarta").is_displayed()
-    assert not browser.find_element(By.CSS_SELECTOR, "figure.map").is_displayed()
+    assert not browser.find_element(By.CSS_SELECTOR, "figure.week-map").is_displayed()
     assert browser.find_elements(By.CSS_SELECTOR, "svg.map circle.dot"), "det serverritade kartan finns kvar som reserv"
     labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".leaflet-tooltip.area-label")]
     assert {"Skäggetorp", "Ryd", "Berga"} <= set(labels), labels

@@ -44,8 +44,6 @@ struct InsatsForm: Decodable {
         case startsOn = "start", dueOn = "klart", presenceDays = "dagar", presenceTimes = "tider"
     }
 
-    var point: GeoPoint? { WeekRoutes.point(latitude: latitude, longitude: longitude) }
-
     func decision(at point: GeoPoint?) throws -> InsatsStore.Decision {
         guard let organisationID = UUID(uuidString: organisation) else { throw StoreError.invalid("Välj en ansvarig organisation.") }
         return InsatsStore.Decision(

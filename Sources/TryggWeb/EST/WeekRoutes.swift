@@ -38,6 +38,8 @@ struct WeekRoutes {
         /// The interactive map's data, when Leaflet is installed; the SVG map stays the fallback.
         let mapJSON: String?
         let leads: Bool
+        /// A map to click in the priority-place and insats forms (fills in latitude and longitude).
+        let pickMap: String?
         let organisations: [SelectOption]
         let kinds: [SelectOption]
         let statuses: [SelectOption]
@@ -96,9 +98,9 @@ struct WeekRoutes {
         routes.staff(SiteRoutes.weekPlaceAdd) { _, context in
             try await lead(context, done: "Platsen är markerad som prioriterad.") { store, week, actor in
                 let form = try context.decodeForm(PriorityPlaceForm.self)
-                try await store.addPriorityPlace(
-                    name: form.name, point: WeekRoutes.point(latitude: form.latitude, longitude: form.longitude), note: form.note,
-                    week: week, by: actor)
+                let point = try await WeekRoutes.point(
+                    latitude: form.latitude, longitude: form.longitude, orHotPlace: form.name, week: week, kommun: context.kommun)
+                try await store.addPriorityPlace(name: form.name, point: point, note: form.note, week: week, by: actor)
             }
         }
         routes.staff(SiteRoutes.weekPlaceRemove) { _, context in
@@ -110,7 +112,9 @@ struct WeekRoutes {
         routes.staff(SiteRoutes.weekInsatsAdd) { _, context in
             try await lead(context, done: "Insatsen är beslutad.") { _, week, actor in
                 let form = try context.decodeForm(InsatsForm.self)
-                try await InsatsStore(context.kommun).decide(try form.decision(at: form.point), week: week, by: actor)
+                let point = try await WeekRoutes.point(
+                    latitude: form.latitude, longitude: form.longitude, orHotPlace: form.place, week: week, kommun: context.kommun)
+                try await InsatsStore(context.kommun).decide(try form.decision(at: point), week: week, by: actor)
             }
         }
         routes.staff(SiteRoutes.weekInsatsFollowUp) { _, context in
@@ -152,6 +156,16 @@ struct WeekRoutes {
     }
 
     /// A point typed as latitude and longitude, with a decimal comma or point; nil unless both parse.
+    /// The typed or map-picked position; without one, a place named like one of the week's hot
+    /// places (picked from the list) gets its centre, so the insats can be evaluated later.
+    static func point(latitude: String, longitude: String, orHotPlace name: String, week: ISOWeek, kommun: KommunScope) async throws -> GeoPoint? {
+        if let typed = point(latitude: latitude, longitude: longitude) { return typed }
+        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !wanted.isEmpty else { return nil }
+        let events = try await IncidentStore(kommun).points(from: week.start, until: week.end)
+        return HotPlaces.find(week: events, earlier: []).first { $0.name.lowercased() == wanted }?.centre
+    }
+
     static func point(latitude: String, longitude: String) -> GeoPoint? {
         guard let lat = Double(latitude.replacingOccurrences(of: ",", with: ".")),
             let lon = Double(longitude.replacingOccurrences(of: ",", with: "."))
@@ -168,6 +182,7 @@ struct WeekRoutes {
             report: WeekView(report, linksInsatser: user.role.allows(.readAllIncidents)),
             mapJSON: deps.configuration.map.leafletAvailable ? try WeekMapData(report, settings: deps.configuration.map).scriptJSON() : nil,
             leads: user.role.allows(.leadEST),
+            pickMap: user.role.allows(.leadEST) ? AreaMapSVG.render(report.areas, label: "Karta: klicka för att markera platsen", pickable: true) : nil,
             organisations: report.organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: false) },
             kinds: Insats.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: false) },
             statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) },

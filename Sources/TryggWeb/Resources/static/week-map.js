@@ -8,7 +8,7 @@ function showWeekMap() {
   if (!element || !source || typeof L === "undefined") { return; }
   var data = JSON.parse(source.textContent);
   element.hidden = false;
-  var fallback = document.querySelector("figure.map");
+  var fallback = document.querySelector("figure.week-map");
   if (fallback) { fallback.hidden = true; }
   // maxZoom on the map itself: clustering needs it, also when there is no tile layer to give it.
   var map = L.map(element, { scrollWheelZoom: false, maxZoom: 19 });
