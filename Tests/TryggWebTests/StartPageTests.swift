@@ -76,3 +76,35 @@ struct PolicePartnerTests {
         }
     }
 }
+
+@Suite("Uppföljningen för handläggaren")
+struct OfficerFollowUpTests {
+    @Test("Handläggaren ser sina åtgärder med status, filtrerar på obesvarade, ser förra årets svar och kommer tillbaka till åtgärden efter att ha sparat")
+    func officerFlow() async throws {
+        try await Harness.run(followUp: true) { harness, client in
+            let kommun = try await harness.kommun("linkoping")
+            let scope = KommunScope(harness.database, kommunID: kommun.id)
+            let actor = Actor.commandLine(kommunID: kommun.id)
+            let plan2023 = try #require(try await PlanStore(scope).plan(year: 2023))
+            let next = try await PlanStore(scope).copy(planID: plan2023.id, toYear: 2024, by: actor)
+            try await PlanStore(scope).adopt(
+                planID: next.id, metadata: PlanMetadata(title: "Åtgärdsplan 2024", adoptedBy: "KF", adoptedOn: "2024-02-01"), by: actor)
+            let round = try await FollowUpStore(scope).open(planID: next.id, deadline: "2026-04-30", by: actor)
+            let sf = try #require(try await OrganisationStore(scope).organisation(abbreviation: "SF"))
+            let own = try await PlanStore(scope).measures(planID: next.id, filter: MeasureFilter(responsibleOrganisation: sf.id))
+
+            let officer = Browser(client)
+            try await officer.login("ansvarig.sf@linkoping.demo")
+            let page = try await officer.get("/uppfoljning/\(round.id)/mina")
+            #expect(page.text.contains("Obesvarade (\(own.count))") && page.text.contains("<th scope=\"col\">Status</th>"))
+            #expect(page.text.contains("Förra årets svar</strong> 2023:"), "svaret för åtgärden den kopierades från")
+            let measure = try #require(own.first)
+            let saved = try await officer.post(
+                "/uppfoljning/\(round.id)/svar/\(measure.id)", ["status": "Pågående", "description": "Arbetet fortsätter enligt plan."])
+            #expect(saved.status == .seeOther && saved.location?.hasSuffix("#m-\(measure.id)") == true, "tillbaka till samma åtgärd")
+            let unanswered = try await officer.get("/uppfoljning/\(round.id)/mina?visa=obesvarade")
+            #expect(unanswered.text.contains("Obesvarade (\(own.count - 1))") && !unanswered.text.contains("id=\"m-\(measure.id)\""))
+            #expect(try await officer.get("/uppfoljning/\(round.id)/mina?visa=aterskickade").text.contains("Inga åtgärder i det här urvalet."))
+        }
+    }
+}

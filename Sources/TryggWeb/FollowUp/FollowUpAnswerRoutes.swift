@@ -27,6 +27,10 @@ struct FollowUpAnswerRoutes {
         let returned: Bool
         let returnComment: String
         let answeredBy: String
+        /// The answer given the year before (for the measure this one was copied from), shown beside the field.
+        let lastYear: String?
+        /// The status as one word for the overview list.
+        let statusText: String
     }
 
     struct MineView {
@@ -39,10 +43,16 @@ struct FollowUpAnswerRoutes {
         let total: Int
         let measures: [MeasureForm]
         let maxLength: Int
+        /// The overview's filter: all, unanswered, sent back — with counts.
+        let filters: [FilterLink]
+        let hasMeasures: Bool
+        let hasShown: Bool
     }
 
     func register(on routes: RouteRegistry) {
-        routes.staff(SiteRoutes.followUpMine) { _, context in try await mine(context: context) }
+        routes.staff(SiteRoutes.followUpMine) { request, context in
+            try await mine(context: context, show: request.uri.queryParameters["visa"].flatMap { Show(rawValue: String($0)) } ?? .alla)
+        }
         routes.staff(SiteRoutes.followUpAnswer) { _, context in
             let user = try context.requireUser(allowedTo: .answerFollowUp)
             let id = try context.parameters.require("id", as: UUID.self)
@@ -67,8 +77,27 @@ struct FollowUpAnswerRoutes {
         }
     }
 
+    struct FilterLink {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    /// The overview's filter (`visa`): which of the organisation's measures the page shows.
+    enum Show: String, CaseIterable {
+        case alla, obesvarade, aterskickade
+
+        var label: String {
+            switch self {
+            case .alla: "Alla"
+            case .obesvarade: "Obesvarade"
+            case .aterskickade: "Återskickade"
+            }
+        }
+    }
+
     private func mine(
-        context: StaffContext, notice: String? = nil, error: String? = nil,
+        context: StaffContext, show: Show = .alla, notice: String? = nil, error: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .answerFollowUp)
@@ -81,6 +110,14 @@ struct FollowUpAnswerRoutes {
         let answers = Dictionary(
             try await store.answers(roundID: id)
                 .filter { $0.organisationID == user.organisation.id }.map { ($0.measureID, $0) }, uniquingKeysWith: { a, _ in a })
+        // Last year's answers: those of the measures these were copied from.
+        let trace = ProblemTrace(problems: [], lineage: try await PlanStore(context.kommun).lineage())
+        let ancestors = Dictionary(uniqueKeysWithValues: measures.map { ($0.id, Array(trace.ancestry(of: $0.id).dropFirst())) })
+        let earlier = try await store.answers(measureIDs: Array(Set(ancestors.values.joined()))).filter { $0.year < round.year }
+        func lastYear(_ measure: Measure) -> String? {
+            let chain = ancestors[measure.id] ?? []
+            return earlier.first { chain.contains($0.answer.measureID) }.map { "\($0.year): \($0.answer.status.rawValue). \($0.answer.description)" }
+        }
         let forms = measures.map { measure in
             let answer = answers[measure.id]
             return MeasureForm(
@@ -93,13 +130,28 @@ struct FollowUpAnswerRoutes {
                         checked: answer?.status == option, id: "s\(measure.id.uuidString.prefix(8))-\(index)")
                 },
                 description: answer?.description ?? "", answered: answer?.state == .submitted, returned: answer?.state == .returned,
-                returnComment: answer?.returnComment ?? "", answeredBy: answer.map { "\($0.answeredBy), \(SwedishTime.dateTime($0.updatedAt))" } ?? "")
+                returnComment: answer?.returnComment ?? "", answeredBy: answer.map { "\($0.answeredBy), \(SwedishTime.dateTime($0.updatedAt))" } ?? "",
+                lastYear: lastYear(measure),
+                statusText: answer.map { $0.state == .returned ? "Återskickad" : $0.status.rawValue } ?? "Ej besvarad")
+        }
+        let shown = forms.filter { form in
+            switch show {
+            case .alla: true
+            case .obesvarade: !form.answered && !form.returned
+            case .aterskickade: form.returned
+            }
         }
         let view = MineView(
             id: id.uuidString, year: round.year, deadline: round.deadline, isOpen: round.state == .open,
             organisation: "\(user.organisation.abbreviation) – \(user.organisation.name)",
-            answered: forms.filter(\.answered).count, total: forms.count, measures: forms,
-            maxLength: FollowUpRules.maxDescriptionLength)
+            answered: forms.filter(\.answered).count, total: forms.count, measures: shown,
+            maxLength: FollowUpRules.maxDescriptionLength,
+            filters: Show.allCases.map { option in
+                let count = forms.filter { option == .alla || (option == .obesvarade ? !$0.answered && !$0.returned : $0.returned) }.count
+                return FilterLink(
+                    label: "\(option.label) (\(count))", href: SiteRoutes.followUpMine.path(id, query: [("visa", option.rawValue)]),
+                    current: option == show)
+            }, hasMeasures: !forms.isEmpty, hasShown: !shown.isEmpty)
         return deps.renderer.page(
             .followupMine, title: "Uppföljning \(round.year): \(user.organisation.abbreviation)s åtgärder",
             context: context, content: view, notice: notice, error: error, status: status)
