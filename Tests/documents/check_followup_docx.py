@@ -1,6 +1,7 @@
 """Opens the follow-up report that `trygg report followup --format docx` wrote, with python-docx,
 and checks what a reader of the report to kommunfullmäktige relies on."""
 import sys
+import zipfile
 
 import docx
 
@@ -27,4 +28,9 @@ assert len(measure_rows) == 123, len(measure_rows)
 statuses = {row.cells[3].text for row in measure_rows}
 assert statuses <= {"Pågående", "Påbörjad", "Ej påbörjad", "Ej besvarad"}, statuses
 assert any("Demosvar" in row.cells[4].text for row in measure_rows)
+with zipfile.ZipFile(sys.argv[1]) as package:
+    chart = package.read("word/charts/chart1.xml").decode()
+    assert "barChart" in chart and "Pågående" in chart and "Kunskapsbaserad metodik" in chart, chart[:300]
+    footer = package.read("word/footer1.xml").decode()
+    assert "PAGE" in footer and "NUMPAGES" in footer, footer
 print(f"DOCX ok: {len(tables)} tabeller, {len(measure_rows)} åtgärder, rubriker {headings}")

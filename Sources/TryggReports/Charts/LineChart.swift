@@ -24,13 +24,23 @@ public struct LineChart: Sendable {
     public let valueLabel: String
     /// An index around 100 reads better on an axis that does not start at zero.
     public let fromZero: Bool
+    /// In Word: lines over the categories, or horizontal bars with the series stacked (shares of a whole).
+    public enum Style: Sendable { case lines, stackedBars }
+    public let style: Style
+    /// Word colours per series (hex without #) when the series have their own, such as statuses.
+    public let colours: [String]?
 
-    public init(title: String, categories: [String], series: [Series], valueLabel: String, fromZero: Bool = true) {
+    public init(
+        title: String, categories: [String], series: [Series], valueLabel: String, fromZero: Bool = true, style: Style = .lines,
+        colours: [String]? = nil
+    ) {
         self.title = title
         self.categories = categories
         self.series = series
         self.valueLabel = valueLabel
         self.fromZero = fromZero
+        self.style = style
+        self.colours = colours
     }
 
     /// Colours with at least 4.5:1 contrast on white, and a dash pattern each.

@@ -88,6 +88,7 @@ public struct DocxDocument {
         var parts: [(path: String, bytes: Data)] = [
             ("[Content_Types].xml", contentTypes), ("_rels/.rels", Self.packageRelationships), ("docProps/core.xml", coreProperties),
             ("word/_rels/document.xml.rels", documentRelationships), ("word/styles.xml", Self.styles), ("word/document.xml", document),
+            ("word/footer1.xml", footer),
         ].map { ($0.0, Data($0.1.utf8)) }
         for (index, chart) in charts.enumerated() { parts.append(("word/charts/chart\(index + 1).xml", Data(chart.utf8))) }
         for (index, picture) in pictures.enumerated() { parts.append(("word/media/bild\(index + 1).png", picture)) }
@@ -99,8 +100,20 @@ public struct DocxDocument {
             + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
             + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
             + "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"><w:body>" + body
-            + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" "
+            + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" "
             + "w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"
+    }
+
+    /// Every page names the document and its page number ("Sida 3 av 12"), for a printed report
+    /// that comes apart.
+    private var footer: String {
+        func field(_ instruction: String) -> String {
+            "<w:fldSimple w:instr=\" \(instruction) \"><w:r><w:rPr><w:sz w:val=\"18\"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>"
+        }
+        func text(_ value: String) -> String { "<w:r><w:rPr><w:sz w:val=\"18\"/></w:rPr><w:t xml:space=\"preserve\">\(Self.xml(value))</w:t></w:r>" }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+            + "<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+            + text("\(title) · Sida ") + field("PAGE") + text(" av ") + field("NUMPAGES") + "</w:p></w:ftr>"
     }
 
     private var coreProperties: String {
@@ -117,6 +130,7 @@ public struct DocxDocument {
             + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
             + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
             + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+            + "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
             + charts.indices.map {
                 "<Override PartName=\"/word/charts/chart\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
             }.joined() + "</Types>"
@@ -134,6 +148,7 @@ public struct DocxDocument {
         return
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + "<Relationship Id=\"rId1\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/>"
+            + "<Relationship Id=\"rIdFooter\" Type=\"\(relationships)/footer\" Target=\"footer1.xml\"/>"
             + charts.indices.map { "<Relationship Id=\"rIdChart\($0 + 1)\" Type=\"\(relationships)/chart\" Target=\"charts/chart\($0 + 1).xml\"/>" }.joined()
             + pictures.indices.map { "<Relationship Id=\"rIdPicture\($0 + 1)\" Type=\"\(relationships)/image\" Target=\"media/bild\($0 + 1).png\"/>" }.joined()
             + "</Relationships>"

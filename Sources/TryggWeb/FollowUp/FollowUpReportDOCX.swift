@@ -2,8 +2,9 @@ import Foundation
 import TryggCore
 import TryggReports
 
-/// The report as a Word document, with the same content as the HTML version. The summary charts
-/// are given as tables here: every Word and LibreOffice version shows a table the same way.
+/// The report as a Word document, with the same content as the HTML version: the status per
+/// section as a native Word chart (stacked bars) with the table of counts under it, and page
+/// numbers in the footer.
 extension FollowUpReport {
     public func docx() throws -> Data {
         var doc = DocxDocument(title: title)
@@ -22,6 +23,9 @@ extension FollowUpReport {
             rows: Self.statuses.map { [Self.statusName($0), "\(summary.overall[$0])", "\(summary.overall.share($0)) %"] },
             widths: [3, 1, 1])
         doc.heading("Per målområde och arbetssätt", level: 2)
+        doc.chart(
+            statusChart(sectionRows, title: "Status per målområde och arbetssätt"),
+            description: "Status per målområde och arbetssätt; siffrorna står i tabellen nedan.", heightCm: 10)
         countTable(&doc, first: "Avsnitt", rows: sectionRows)
         doc.heading("Per ansvarig organisation", level: 2)
         doc.paragraph("En åtgärd med flera ansvariga räknas hos var och en av dem.")
@@ -68,6 +72,16 @@ extension FollowUpReport {
                 widths: [5, 30, 14, 10, 41])
         }
         return try doc.data()
+    }
+
+    /// The statuses as stacked bars per row, in the report's status colours.
+    private func statusChart(_ rows: [CountRow], title: String) -> LineChart {
+        LineChart(
+            title: title, categories: rows.map(\.label),
+            series: FollowUpCharts.colours.map { status, _, name in
+                LineChart.Series(name: name, values: rows.map { Double($0.counts[status]) })
+            }, valueLabel: "Åtgärder", style: .stackedBars,
+            colours: FollowUpCharts.colours.map { String($0.1.dropFirst()).uppercased() })
     }
 
     private func countTable(_ doc: inout DocxDocument, first: String, rows: [CountRow]) {
