@@ -141,6 +141,28 @@ struct FollowUpTests {
         }
     }
 
+    @Test("Säkerhetschefens bedömning sparas på omgången och står i rapporten till kommunfullmäktige, i HTML och Word")
+    func assessmentInReport() async throws {
+        try await Harness.run(followUp: true) { harness, client in
+            let kommun = try await harness.kommun("linkoping")
+            let round = try #require(try await FollowUpStore(KommunScope(harness.database, kommunID: kommun.id)).rounds().first)
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let saved = try await samordnare.submit(
+                "/uppfoljning/\(round.id)/bedomning", ["bedomning": "Arbetet har kommit längst där förvaltningarna samverkar med polisen."])
+            #expect(saved.text.contains("Bedömningen är sparad och står i rapporten."))
+            let html = try await samordnare.get("/uppfoljning/\(round.id)/rapport")
+            #expect(html.text.contains("Säkerhetschefens bedömning") && html.text.contains("samverkar med polisen"))
+            let docx = try await samordnare.get("/uppfoljning/\(round.id)/rapport.docx")
+            #expect(docx.status == .ok)
+            let tooLong = try await samordnare.post("/uppfoljning/\(round.id)/bedomning", ["bedomning": String(repeating: "x", count: 5_000)])
+            #expect(tooLong.status == .badRequest && tooLong.text.contains("högst"))
+            let officer = Browser(client)
+            try await officer.login("ansvarig.sf@linkoping.demo")
+            #expect(try await officer.post("/uppfoljning/\(round.id)/bedomning", ["bedomning": "x"]).status == .forbidden)
+        }
+    }
+
     @Test("Rapporten: HTML och ett Word-dokument för den stängda demoomgången 2023")
     func report() async throws {
         try await Harness.run(followUp: true) { harness, client in

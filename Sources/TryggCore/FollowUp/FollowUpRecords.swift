@@ -15,8 +15,11 @@ public struct FollowUpRound: Sendable, Equatable {
     public var year: Int
     public var deadline: String
     public var state: State
+    /// The säkerhetschef's own assessment of the year, for the report to kommunfullmäktige.
+    public var assessment: String
 
-    public init(id: UUID, kommunID: UUID, planID: UUID, year: Int, deadline: String, state: State) {
+    public init(id: UUID, kommunID: UUID, planID: UUID, year: Int, deadline: String, state: State, assessment: String = "") {
+        self.assessment = assessment
         self.id = id
         self.kommunID = kommunID
         self.planID = planID

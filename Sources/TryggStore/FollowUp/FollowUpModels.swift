@@ -13,13 +13,14 @@ final class FollowUpRoundModel: Model, @unchecked Sendable {
     @Field(key: "state") var state: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "closed_at") var closedAt: Date?
+    @Field(key: "assessment") var assessment: String
 
     init() {}
 
     var record: FollowUpRound {
         FollowUpRound(
             id: id!, kommunID: kommunID, planID: planID, year: year, deadline: deadline,
-            state: FollowUpRound.State(rawValue: state) ?? .closed)
+            state: FollowUpRound.State(rawValue: state) ?? .closed, assessment: assessment)
     }
 }
 

@@ -36,6 +36,7 @@ public struct FollowUpStore: Sendable {
             round.year = plan.year
             round.deadline = deadline
             round.state = FollowUpRound.State.open.rawValue
+            round.assessment = ""
             try await round.create(on: db)
             try await AuditLog.record(
                 actor, action: "öppnade uppföljning", objectType: "uppföljning", objectID: "\(plan.year)",
@@ -65,6 +66,25 @@ public struct FollowUpStore: Sendable {
         return try await FollowUpAnswerModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$measureID ~~ measureIDs).all()
             .compactMap { model in years[model.roundID].map { ($0, model.record) } }
             .sorted { ($0.year, $0.answer.updatedAt) > ($1.year, $1.answer.updatedAt) }
+    }
+
+    /// The säkerhetschef's assessment of the round, at most 4,000 characters; open or closed.
+    public func saveAssessment(_ text: String, roundID: UUID, by actor: Actor) async throws {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.count <= FollowUpRules.maxDescriptionLength else {
+            throw StoreError.invalid("Bedömningen får vara högst \(FollowUpRules.maxDescriptionLength) tecken (nu \(text.count)).")
+        }
+        if let message = TextInput.message(for: text, field: "Bedömningen") { throw StoreError.invalid(message) }
+        try await db.transaction { db in
+            guard let round = try await FollowUpRoundModel.query(on: db).filter(\.$id == roundID).filter(\.$kommunID == kommunID).first() else {
+                throw StoreError.notFound("Uppföljningen")
+            }
+            round.assessment = text
+            try await round.save(on: db)
+            try await AuditLog.record(
+                actor, action: "skrev bedömning av uppföljning", objectType: "uppföljning", objectID: "\(round.year)",
+                detail: String(text.prefix(300)), kommunID: kommunID, on: db)
+        }
     }
 
     /// Saves an organisation's answer for a measure it is responsible for.

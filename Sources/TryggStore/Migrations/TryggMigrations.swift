@@ -25,5 +25,6 @@ enum TryggMigrations {
         M020LightenCrimeReports(),
         M021AddLagesbildFiguresAndPolice(),
         M022AddMeasureLineage(),
+        M023AddFollowUpAssessment(),
     ]
 }

@@ -18,6 +18,10 @@ extension FollowUpReport {
         doc.heading("Sammanfattning", level: 1)
         doc.paragraph(headline)
         if let comparison { doc.paragraph(comparison) }
+        if !round.assessment.isEmpty {
+            doc.heading("Säkerhetschefens bedömning", level: 2)
+            for block in round.assessment.components(separatedBy: "\n\n") where !block.isEmpty { doc.paragraph(block) }
+        }
         doc.table(
             header: ["Status", "Antal", "Andel"],
             rows: Self.statuses.map { [Self.statusName($0), "\(summary.overall[$0])", "\(summary.overall.share($0)) %"] },

@@ -50,6 +50,8 @@ extension FollowUpReport {
         let createdOn: String
         let state: String
         let headline: String
+        /// The säkerhetschef's own assessment; left out when empty.
+        let assessment: String
         let comparison: String?
         let overall: [StatusCell]
         let overallChart: String
@@ -83,7 +85,8 @@ extension FollowUpReport {
         }
         return HTMLView(
             title: title, subtitle: subtitle, kommun: kommun.name, planTitle: plan.title, diarienummer: plan.diarienummer,
-            deadline: round.deadline, createdOn: createdOn, state: round.state.displayName, headline: headline, comparison: comparison,
+            deadline: round.deadline, createdOn: createdOn, state: round.state.displayName, headline: headline, assessment: round.assessment,
+            comparison: comparison,
             overall: Self.cells(summary.overall),
             overallChart: FollowUpCharts.bars([("Alla åtgärder", summary.overall)], title: "Status för alla åtgärder"),
             sectionChart: FollowUpCharts.bars(

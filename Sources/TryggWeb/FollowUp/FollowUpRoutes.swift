@@ -16,6 +16,7 @@ struct FollowUpRoutes {
         let reportDocx: String
         let close: String
         let sendBack: String
+        let assessment: String
 
         init(_ id: UUID) {
             overview = SiteRoutes.followUpRound.path(id)
@@ -24,6 +25,7 @@ struct FollowUpRoutes {
             reportDocx = SiteRoutes.followUpReportDocx.path(id)
             close = SiteRoutes.followUpClose.path(id)
             sendBack = SiteRoutes.followUpSendBack.path(id)
+            assessment = SiteRoutes.followUpAssessment.path(id)
         }
     }
 
@@ -89,6 +91,8 @@ struct FollowUpRoutes {
         let missingCount: Int
         let missingOrganisations: String
         let lines: [AnswerRow]
+        let assessment: String
+        let assessmentLimit: Int
     }
 
     func register(on routes: RouteRegistry) {
@@ -141,6 +145,19 @@ struct FollowUpRoutes {
                 return try await overview(context: context, error: error.description)
             }
             return Response.seeOther(SiteRoutes.followUpRound.path(id), notice: "Uppföljningen är stängd. Rapporten kan nu tas fram.", context: context)
+        }
+        routes.staff(SiteRoutes.followUpAssessment) { _, context in
+            let id = try context.parameters.require("id", as: UUID.self)
+            do {
+                try await FollowUpStore(context.kommun).saveAssessment(
+                    try context.decodeForm(FollowUpAssessmentForm.self).text, roundID: id, by: context.actor)
+            } catch StoreError.notFound {
+                throw HTTPError(.notFound)
+            } catch let error as StoreError {
+                return try await overview(context: context, error: error.description)
+            }
+            return Response.seeOther(
+                SiteRoutes.followUpRound.path(id) + "#bedomning", notice: "Bedömningen är sparad och står i rapporten.", context: context)
         }
         routes.staff(SiteRoutes.followUpReport) { _, context in
             let report = try await report(context: context)
@@ -210,11 +227,18 @@ struct FollowUpRoutes {
                             returned: entry.answer?.state == .returned, returnComment: entry.answer?.returnComment ?? "",
                             answered: entry.answer?.state == .submitted)
                     })
-            })
+            }, assessment: report.round.assessment, assessmentLimit: FollowUpRules.maxDescriptionLength)
         return deps.renderer.page(
             .followupRound, title: "Uppföljning \(report.round.year)", context: context, content: view,
             notice: notice, error: error, status: error == nil ? .ok : .badRequest)
     }
+}
+
+/// The säkerhetschef's assessment of the year, as written.
+struct FollowUpAssessmentForm: Decodable {
+    @FormRaw var text: String
+
+    enum CodingKeys: String, CodingKey { case text = "bedomning" }
 }
 
 /// A new follow-up round: the plan and the last day to answer.
