@@ -2,6 +2,12 @@ import Foundation
 
 /// Numbers as Swedish text: decimal comma, a space between thousands, a minus sign (U+2212).
 public enum SwedishNumber {
+    /// A position as people read it in Swedish: "58,41234° N, 15,62345° Ö" (decimal commas, so
+    /// the comma between the two needs the compass letters to be unambiguous).
+    public static func coordinate(latitude: Double, longitude: Double) -> String {
+        "\(decimal(abs(latitude), places: 5))° \(latitude < 0 ? "S" : "N"), \(decimal(abs(longitude), places: 5))° \(longitude < 0 ? "V" : "Ö")"
+    }
+
     public static func decimal(_ value: Double, places: Int = 1) -> String {
         let text = String(format: "%.\(places)f", abs(value)).replacingOccurrences(of: ".", with: ",")
         let parts = text.split(separator: ",", maxSplits: 1)

@@ -90,7 +90,7 @@ struct HotspotPage {
                         let centre = Sweref99TM.toWGS84(easting: cell.easting + size / 2, northing: cell.northing + size / 2)
                         return CellRow(
                             place: place(of: cell),
-                            label: "\(SwedishNumber.decimal(centre.latitude, places: 5)), \(SwedishNumber.decimal(centre.longitude, places: 5))",
+                            label: SwedishNumber.coordinate(latitude: centre.latitude, longitude: centre.longitude),
                             count: cell.count, z: SwedishNumber.decimal(cell.z, places: 2),
                             level: "p < \(SwedishNumber.decimal(cell.significance ?? 0.05, places: 3))")
                     },

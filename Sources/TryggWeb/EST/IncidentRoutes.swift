@@ -151,7 +151,8 @@ struct IncidentRoutes {
         let view = DetailView(
             event: WeekView.EventRow(event, areas: areas, categories: categories, organisations: organisations), weekHref: SiteRoutes.week.path(week),
             weekLabel: week.swedishName, precision: event.precision.displayName + (event.endedAt.map { ", till \(SwedishTime.minute($0))" } ?? ""),
-            coordinates: event.point.map { String(format: "%.5f, %.5f", $0.latitude, $0.longitude) } ?? "ingen punkt angiven", editable: editable,
+            coordinates: event.point.map { SwedishNumber.coordinate(latitude: $0.latitude, longitude: $0.longitude) } ?? "ingen punkt angiven",
+            editable: editable,
             form: editable
                 ? form.view(
                     action: SiteRoutes.incidentCorrect.path(id), submitLabel: "Spara ändringen", categories: categories, areas: areas,

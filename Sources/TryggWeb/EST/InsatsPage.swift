@@ -64,8 +64,8 @@ struct InsatsPage {
                     radius: radius, weeks: weeks, treatedBefore: estimate.treatedBefore, treatedAfter: estimate.treatedAfter,
                     comparisonBefore: estimate.comparisonBefore, comparisonAfter: estimate.comparisonAfter,
                     ringBefore: estimate.ringBefore, ringAfter: estimate.ringAfter,
-                    ratio: estimate.ratio.map { String(format: "%.2f", $0) } ?? "–",
-                    interval: estimate.interval.map { String(format: "%.2f–%.2f", $0.low, $0.high) } ?? "–",
+                    ratio: estimate.ratio.map { SwedishNumber.decimal($0, places: 2) } ?? "–",
+                    interval: estimate.interval.map { "\(SwedishNumber.decimal($0.low, places: 2))–\(SwedishNumber.decimal($0.high, places: 2))" } ?? "–",
                     conclusion: estimate.conclusion)
             }
             let followUps = try await InsatsStore(context.kommun).followUps(insatsID: id).map {
