@@ -13,14 +13,7 @@ enum StaticFiles {
             guard let type = types[(name as NSString).pathExtension] else { continue }
             files[name] = (type, try Data(contentsOf: directory.appendingPathComponent(name)))
         }
-        let served = files
-        routes.plain(SiteRoutes.staticFile) { _, context in
-            guard let name = context.parameters.get("file"), let file = served[name] else { throw HTTPError(.notFound) }
-            var headers = HTTPFields()
-            headers[.contentType] = file.type
-            headers[.cacheControl] = "public, max-age=3600"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
-        }
+        serve(files, at: SiteRoutes.staticFile, maxAge: 3600, on: routes)
     }
 
     /// Debian's Leaflet files, read once at start when installed (`MapSettings.leafletFiles`);
@@ -30,12 +23,16 @@ enum StaticFiles {
         for (name, type) in MapSettings.leafletFiles {
             if let data = FileManager.default.contents(atPath: settings.leafletDirectory + "/" + name) { files[name] = (type, data) }
         }
-        let served = files
-        routes.plain(SiteRoutes.leafletFile) { _, context in
-            guard let name = context.parameters.get("file"), let file = served[name] else { throw HTTPError(.notFound) }
+        serve(files, at: SiteRoutes.leafletFile, maxAge: 86_400, on: routes)
+    }
+
+    /// Files held in memory under one route; a name that is not among them is 404.
+    private static func serve(_ files: [String: (type: String, data: Data)], at route: Route1<String>, maxAge: Int, on routes: RouteRegistry) {
+        routes.plain(route) { _, context in
+            guard let name = context.parameters.get("file"), let file = files[name] else { throw HTTPError(.notFound) }
             var headers = HTTPFields()
             headers[.contentType] = file.type
-            headers[.cacheControl] = "public, max-age=86400"
+            headers[.cacheControl] = "public, max-age=\(maxAge)"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
         }
     }
