@@ -33,6 +33,22 @@ def test_report_on_a_phone_by_tapping_the_map(browser, base_url, artifacts):
     assert "Klotter på elskåpet vid gångvägen" in browser.find_element(By.CSS_SELECTOR, "main").text
 
 
+def test_use_my_position_on_a_phone(browser, base_url):
+    browser.set_window_size(390, 844)
+    log_in(browser, base_url, "rapportor@linkoping.demo")
+    browser.execute_cdp_cmd("Browser.grantPermissions", {"permissions": ["geolocation"], "origin": base_url})
+    browser.execute_cdp_cmd("Emulation.setGeolocationOverride", {"latitude": 58.4235, "longitude": 15.6011, "accuracy": 12})
+    browser.get(base_url + "/est/rapportera")
+    button = browser.find_element(By.CSS_SELECTOR, "[data-use-position]")
+    assert button.is_displayed() and button.text == "Använd min position"
+    button.click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "lat").get_attribute("value"))
+    assert browser.find_element(By.ID, "lat").get_attribute("value") == "58.423500"
+    assert browser.find_element(By.ID, "lon").get_attribute("value") == "15.601100"
+    assert "noggrannhet cirka 12 meter" in browser.find_element(By.CSS_SELECTOR, "[data-position-status]").text
+    browser.execute_cdp_cmd("Emulation.clearGeolocationOverride", {})
+
+
 def test_personal_data_is_stopped_and_announced(browser, base_url):
     log_in(browser, base_url, "rapportor@linkoping.demo")
     browser.get(base_url + "/est/rapportera")

@@ -35,3 +35,29 @@
     });
   });
 })();
+
+// "Använd min position" on a phone: the device's position fills in the fields (and the map's
+// marker through the same inputs). Shown only where the browser can tell its position.
+(function () {
+  "use strict";
+  if (!("geolocation" in navigator)) { return; }
+  document.querySelectorAll("[data-use-position]").forEach(function (button) {
+    var form = button.closest("form");
+    var lat = form.querySelector("input[name=lat]");
+    var lon = form.querySelector("input[name=lon]");
+    var status = form.querySelector("[data-position-status]");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      if (status) { status.textContent = "Hämtar din position …"; }
+      navigator.geolocation.getCurrentPosition(function (position) {
+        lat.value = position.coords.latitude.toFixed(6);
+        lon.value = position.coords.longitude.toFixed(6);
+        var area = form.querySelector("select[name=omrade]");
+        if (area) { area.value = ""; }
+        if (status) { status.textContent = "Positionen är ifylld (noggrannhet cirka " + Math.round(position.coords.accuracy) + " meter)."; }
+      }, function () {
+        if (status) { status.textContent = "Positionen kunde inte hämtas. Klicka på kartan eller välj område i stället."; }
+      }, { enableHighAccuracy: true, timeout: 10000 });
+    });
+  });
+})();
