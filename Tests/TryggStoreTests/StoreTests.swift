@@ -34,7 +34,7 @@ struct StoreTests {
             #expect(organisations.first?.kind == .forvaltning)
             let log = try await AuditLog.search(AuditQuery(), in: KommunScope(database, kommunID: kommun.id))
             #expect(log.map(\.action) == ["skapade kommun"])
-            #expect(log.first?.actor == "kommandorad")
+            #expect(log.first?.actor == "kommandoraden")
         }
     }
 
@@ -76,7 +76,7 @@ struct StoreTests {
                 try await database.sql.raw("DELETE FROM audit_log").run()
             }
             let log = try await AuditLog.search(AuditQuery(), in: KommunScope(database, kommunID: kommun.id))
-            #expect(log.count == 1 && log.first?.actor == "kommandorad")
+            #expect(log.count == 1 && log.first?.actor == "kommandoraden")
         }
     }
 

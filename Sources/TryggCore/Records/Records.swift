@@ -101,7 +101,15 @@ public struct Actor: Sendable, Equatable {
 
     /// Changes made from the command line on the server itself.
     public static func commandLine(kommunID: UUID? = nil) -> Actor {
-        Actor(userID: nil, kommunID: kommunID, label: "kommandorad", address: "lokal")
+        Actor(userID: nil, kommunID: kommunID, label: commandLineLabel, address: "lokal")
+    }
+
+    /// The command line's name in the audit log and wherever an actor is named.
+    public static let commandLineLabel = "kommandoraden"
+
+    /// "av anna@kommun.se", or "från kommandoraden": how a sentence names who did something.
+    public static func byline(_ label: String) -> String {
+        label == commandLineLabel || label == "kommandorad" ? "från kommandoraden" : "av \(label)"
     }
 
     public init(user: UserAccount, address: String) {
