@@ -80,6 +80,11 @@ def test_areas_page_is_accessible_and_shows_the_map(browser, base_url, artifacts
     names = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "tbody th")]
     assert names == ["Berga", "City", "Ryd", "Skäggetorp"]
     assert browser.find_element(By.CSS_SELECTOR, "svg.map").get_attribute("aria-label").startswith("Karta")
+    # With Leaflet installed the areas are outlines on the interactive map; the SVG is the fallback.
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#omradeskarta.leaflet-container"))
+    labels = {t.text for t in browser.find_elements(By.CSS_SELECTOR, ".leaflet-tooltip.area-label")}
+    assert labels == {"Berga", "City", "Ryd", "Skäggetorp"}, labels
+    assert not browser.find_element(By.CSS_SELECTOR, "figure.areas-map").is_displayed()
     browser.save_screenshot(str(artifacts / "omraden.png"))
     assert serious_violations(browser) == []
 

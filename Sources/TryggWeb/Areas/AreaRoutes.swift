@@ -20,6 +20,8 @@ struct AreaRoutes {
     struct ListView {
         let rows: [Row]
         let map: String?
+        /// The interactive map's data when Leaflet is installed; the SVG map stays the fallback.
+        let mapJSON: String?
         let canEdit: Bool
         let name: String
         let geojson: String
@@ -88,6 +90,8 @@ struct AreaRoutes {
         }
         let view = ListView(
             rows: rows, map: AreaMapSVG.render(areas, label: "Karta över \(user.kommun.name)s områden"),
+            mapJSON: deps.configuration.map.leafletAvailable && areas.contains { $0.shape != nil }
+                ? try InteractiveMapData(areas: areas, settings: deps.configuration.map).scriptJSON() : nil,
             canEdit: user.role.allows(.administerKommun), name: form.0, geojson: form.1, deso: form.2,
             kommunCode: user.kommun.code)
         return deps.renderer.page(

@@ -180,7 +180,7 @@ struct WeekRoutes {
         let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database, includeCitizenReports: includeCitizen)
         let view = PageView(
             report: WeekView(report, linksInsatser: user.role.allows(.readAllIncidents)),
-            mapJSON: deps.configuration.map.leafletAvailable ? try WeekMapData(report, settings: deps.configuration.map).scriptJSON() : nil,
+            mapJSON: deps.configuration.map.leafletAvailable ? try InteractiveMapData(report, settings: deps.configuration.map).scriptJSON() : nil,
             leads: user.role.allows(.leadEST),
             pickMap: user.role.allows(.leadEST) ? AreaMapSVG.render(report.areas, label: "Karta: klicka för att markera platsen", pickable: true) : nil,
             organisations: report.organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: false) },

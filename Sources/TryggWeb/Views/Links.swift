@@ -39,7 +39,7 @@ struct Links {
     let reportStylesheet = SiteRoutes.staticFile.path("report.css")
     let favicon = SiteRoutes.staticFile.path("favicon.svg")
     let mapPicker = SiteRoutes.staticFile.path("map-pick.js")
-    let weekMap = SiteRoutes.staticFile.path("week-map.js")
+    let interactiveMap = SiteRoutes.staticFile.path("interactive-map.js")
     let leafletJS = SiteRoutes.leafletFile.path("leaflet.js")
     let leafletCSS = SiteRoutes.leafletFile.path("leaflet.css")
     let clusterJS = SiteRoutes.leafletFile.path("leaflet.markercluster.js")

@@ -1,14 +1,14 @@
-// The week's interactive map on Leaflet (Debian's libjs-leaflet, served by Trygg): the areas as
-// outlines, the events clustered, hot places as labelled circles. Without Leaflet or without
-// JavaScript the server-drawn SVG above stays; with it, the SVG gives way to this map.
-function showWeekMap() {
+// Interactive maps on Leaflet (Debian's libjs-leaflet, served by Trygg): the areas as outlines,
+// events clustered, hot places as labelled circles, priority places. Each map is an element with
+// `data-interactive-map`, its data in the JSON block `data-source` names, and the server-drawn
+// SVG it replaces in `data-fallback`. Without Leaflet or JavaScript the SVG stays.
+function showInteractiveMap(element) {
   "use strict";
-  var element = document.getElementById("veckokarta");
-  var source = document.getElementById("veckokarta-data");
-  if (!element || !source || typeof L === "undefined") { return; }
+  var source = document.getElementById(element.dataset.source);
+  if (!source || typeof L === "undefined") { return; }
   var data = JSON.parse(source.textContent);
   element.hidden = false;
-  var fallback = document.querySelector("figure.week-map");
+  var fallback = element.dataset.fallback ? document.querySelector(element.dataset.fallback) : null;
   if (fallback) { fallback.hidden = true; }
   // maxZoom on the map itself: clustering needs it, also when there is no tile layer to give it.
   var map = L.map(element, { scrollWheelZoom: false, maxZoom: 19 });
@@ -36,5 +36,7 @@ function showWeekMap() {
   });
   if (bounds.isValid()) { map.fitBounds(bounds, { padding: [20, 20] }); } else { map.setView([58.41, 15.62], 12); }
 }
-// After the whole page is read: the SVG map it replaces comes later in the page.
-document.addEventListener("DOMContentLoaded", showWeekMap);
+// After the whole page is read: the SVG map a map replaces may come later in the page.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-interactive-map]").forEach(showInteractiveMap);
+});

@@ -1,11 +1,11 @@
 import Foundation
 import TryggCore
 
-/// The week's map as data for the interactive map (`static/week-map.js` on Leaflet): the areas'
-/// outlines, the events as points to cluster, the hot places as labelled circles, and the
-/// priority places. Sent inside the page as a JSON data block, which the CSP lets through
-/// because it is never executed.
-struct WeekMapData: Encodable {
+/// A map as data for the interactive map (`static/interactive-map.js` on Leaflet): the areas'
+/// outlines, and for a week the events as points to cluster, the hot places as labelled
+/// circles and the priority places. Sent inside the page as a JSON data block, which the CSP
+/// lets through because it is never executed.
+struct InteractiveMapData: Encodable {
     struct Area: Encodable {
         let name: String
         /// Rings of [latitude, longitude], outer ring first, as Leaflet takes them.
@@ -32,16 +32,30 @@ struct WeekMapData: Encodable {
     let hotPlaces: [Circle]
     let priorityPlaces: [Point]
 
-    init(_ report: WeekReport, settings: MapSettings) {
+    /// The areas alone.
+    init(areas: [TryggCore.Area], settings: MapSettings) {
         tiles = settings.tiles
         attribution = settings.attribution
-        areas = report.areas.compactMap { area in
+        self.areas = Self.outlines(areas)
+        events = []
+        hotPlaces = []
+        priorityPlaces = []
+    }
+
+    static func outlines(_ areas: [TryggCore.Area]) -> [Area] {
+        areas.compactMap { area in
             area.shape.map { shape in
                 Area(
                     name: area.name,
                     rings: shape.polygons.flatMap { [$0.outer] + $0.holes }.map { ring in ring.map { [$0.latitude, $0.longitude] } })
             }
         }
+    }
+
+    init(_ report: WeekReport, settings: MapSettings) {
+        tiles = settings.tiles
+        attribution = settings.attribution
+        areas = Self.outlines(report.areas)
         events = report.mapPoints.map { Point(lat: $0.point.latitude, lon: $0.point.longitude, title: report.categoryName($0.categoryID)) }
         hotPlaces = report.hotPlaces.map {
             Circle(
