@@ -13,11 +13,13 @@ public struct ProblemTrace: Sendable {
     }
 
     /// The measure and its predecessors, nearest first (a cycle cannot arise, but is cut anyway).
-    public func ancestry(of measure: UUID) -> [UUID] {
+    public static func ancestry(of measure: UUID, in lineage: [UUID: UUID]) -> [UUID] {
         var chain = [measure]
         while let previous = lineage[chain.last!], !chain.contains(previous), chain.count < 100 { chain.append(previous) }
         return chain
     }
+
+    public func ancestry(of measure: UUID) -> [UUID] { Self.ancestry(of: measure, in: lineage) }
 
     public func problems(answeredBy measure: UUID) -> [PrioritisedProblem] {
         let chain = Set(ancestry(of: measure))

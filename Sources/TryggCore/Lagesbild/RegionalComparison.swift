@@ -17,6 +17,8 @@ public struct RegionalComparison: Sendable, Equatable {
     }
 
     public let crimeType: String
+    /// Every crime type the figures hold, in their first order: the choice on the page.
+    public let crimeTypes: [String]
     public let years: [Int]
     public let series: [Series]
     /// Where a series breaks or is uncertain, in words (missing years, preliminary figures).
@@ -46,7 +48,7 @@ public struct RegionalComparison: Sendable, Equatable {
             guard !rows.isEmpty else { continue }
             all.append(series(region, Dictionary(rows.map { ($0.year, ($0.value, $0.preliminary)) }, uniquingKeysWith: { first, _ in first })))
         }
-        return RegionalComparison(crimeType: crimeType, years: years, series: all, notes: notes(all))
+        return RegionalComparison(crimeType: crimeType, crimeTypes: figures.map(\.crimeType).uniqued(), years: years, series: all, notes: notes(all))
     }
 
     static func notes(_ series: [Series]) -> [String] {

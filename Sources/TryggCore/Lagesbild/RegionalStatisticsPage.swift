@@ -21,8 +21,9 @@ extension RegionalStatistics {
                 if !parsed.isEmpty, parsed.count == headers.count { periods = parsed }
                 continue
             }
-            guard let label = headers.first?.text, !label.isEmpty else { continue }
-            let isRegion = headers.first!.attributes.lowercased().contains("axis=\"region\"")
+            guard let heading = headers.first, !heading.text.isEmpty else { continue }
+            let label = heading.text
+            let isRegion = heading.attributes.lowercased().contains("axis=\"region\"")
             let numbers = values.map(\.text)
             if isRegion { region = label }
             // A region row carries numbers itself when the page has one crime type only.

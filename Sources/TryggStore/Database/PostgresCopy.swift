@@ -76,6 +76,24 @@ struct CopyRows {
 
     mutating func uuid(_ value: UUID?) { plain(value?.uuidString) }
 
+    /// One row from the bound values a multi-row INSERT takes (`IncidentStore.values`), so the
+    /// columns' order is written in one place. An optional's nil fails every cast and is NULL.
+    mutating func row(_ values: [any Encodable & Sendable]) {
+        for value in values {
+            switch value {
+            case let text as String: self.text(text)
+            case let id as UUID: uuid(id)
+            case let number as Int: plain(number)
+            case let number as Int64: plain(number)
+            case let number as Double: plain(number)
+            default:
+                precondition(Mirror(reflecting: value).displayStyle == .optional, "COPY kan inte skriva \(type(of: value))")
+                null()
+            }
+        }
+        endRow()
+    }
+
     mutating func endRow() {
         current.writeInteger(UInt8(ascii: "\n"))
         fieldsInRow = 0

@@ -51,29 +51,7 @@ extension IncidentStore {
     static func copy(_ records: [Incident], on db: any Database) async throws {
         try await PostgresCopy.copy(into: "incidents", columns: columns, on: db) { rows in
             for record in records {
-                let local = StockholmCalendar.local(record.occurredAt)
-                rows.uuid(record.id)
-                rows.uuid(record.kommunID)
-                rows.uuid(record.categoryID)
-                rows.text(record.subcategory)
-                rows.plain(Int64(record.occurredAt.timeIntervalSince1970))
-                rows.plain(record.endedAt.map { Int64($0.timeIntervalSince1970) })
-                rows.text(record.precision.rawValue)
-                rows.plain(record.point?.latitude)
-                rows.plain(record.point?.longitude)
-                rows.uuid(record.areaID)
-                rows.text(record.place)
-                rows.text(record.description)
-                rows.uuid(record.organisationID)
-                rows.uuid(record.reporterID)
-                rows.text(record.source.rawValue)
-                rows.plain(local.week.key)
-                rows.plain(local.weekday)
-                rows.plain(local.hour)
-                rows.plain(local.monthKey)
-                rows.plain(Int64(record.createdAt.timeIntervalSince1970))
-                rows.plain(Int64(record.updatedAt.timeIntervalSince1970))
-                rows.endRow()
+                rows.row(values(record))
                 try await rows.sendIfFull()
             }
         }

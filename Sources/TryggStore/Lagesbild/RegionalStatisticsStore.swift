@@ -71,8 +71,8 @@ extension RegionalStatisticsStore {
     /// counts, and is shown only for the total.
     public func comparison(kommunName: String, kommunCode: String, crimeType: String? = nil) async throws -> RegionalComparison? {
         let figures = try await all()
-        let types = Set(figures.map(\.crimeType))
         guard let first = figures.first else { return nil }
+        let types = Set(figures.map(\.crimeType))
         let type = crimeType.flatMap { types.contains($0) ? $0 : nil } ?? (types.contains(Self.totalCrimeType) ? Self.totalCrimeType : first.crimeType)
         let present = Set(figures.map(\.region))
         var regions = SwedishRegions.comparisons(forKommunCode: kommunCode).filter(present.contains)
@@ -86,18 +86,5 @@ extension RegionalStatisticsStore {
             }
         }
         return RegionalComparison.build(kommunName: kommunName, kommunTotals: totals, figures: figures, regions: regions, crimeType: type)
-    }
-
-    /// The crime types imported, for the choice on the page.
-    public func crimeTypes() async throws -> [String] {
-        try await all().map(\.crimeType).uniqued()
-    }
-}
-
-extension Sequence where Element: Hashable {
-    /// The elements in their first order, each once.
-    fileprivate func uniqued() -> [Element] {
-        var seen = Set<Element>()
-        return filter { seen.insert($0).inserted }
     }
 }

@@ -111,8 +111,8 @@ struct FollowUpAnswerRoutes {
             try await store.answers(roundID: id)
                 .filter { $0.organisationID == user.organisation.id }.map { ($0.measureID, $0) }, uniquingKeysWith: { a, _ in a })
         // Last year's answers: those of the measures these were copied from.
-        let trace = ProblemTrace(problems: [], lineage: try await PlanStore(context.kommun).lineage())
-        let ancestors = Dictionary(uniqueKeysWithValues: measures.map { ($0.id, Array(trace.ancestry(of: $0.id).dropFirst())) })
+        let lineage = try await PlanStore(context.kommun).lineage()
+        let ancestors = Dictionary(uniqueKeysWithValues: measures.map { ($0.id, Array(ProblemTrace.ancestry(of: $0.id, in: lineage).dropFirst())) })
         let earlier = try await store.answers(measureIDs: Array(Set(ancestors.values.joined()))).filter { $0.year < round.year }
         func lastYear(_ measure: Measure) -> String? {
             let chain = ancestors[measure.id] ?? []

@@ -21,8 +21,9 @@ struct LagesbildFigures: Sendable {
     let areas: [AreaLine]
     let comparison: RegionalComparison?
 
-    static func load(year: Int, kommun: Kommun, scope: KommunScope) async throws -> LagesbildFigures {
-        let figures = try await CrimeStore(scope).figures(year: year, basis: .brott, level: .omraden)
+    /// `figures`: the year's figures per area, before small counts are hidden.
+    static func load(_ figures: CrimeFigures, kommun: Kommun, scope: KommunScope) async throws -> LagesbildFigures {
+        let year = figures.year
         var totals: [String: (count: Int, population: Int?)] = [:]
         for row in figures.rows {
             totals[row.area, default: (0, row.population)].count += row.count ?? 0

@@ -22,7 +22,7 @@ struct LagesbildOwnData: Sendable {
             count == 0 || count >= CrimeFigures.smallestShownCount ? SwedishNumber.integer(count) : "1–4"
         }
         var lines: [Line] = []
-        let monthFrom = Int(from.prefix(4) + from.dropFirst(5).prefix(2)) ?? 0, monthTo = Int(to.prefix(4) + to.dropFirst(5).prefix(2)) ?? 0
+        let monthFrom = StockholmCalendar.local(start).monthKey, monthTo = StockholmCalendar.local(end.addingTimeInterval(-1)).monthKey
         let names = Dictionary(uniqueKeysWithValues: try await CategoryStore(scope).all().map { ($0.id, $0.name) })
         var perCategory: [UUID: Int] = [:]
         for count in try await IncidentStore(scope).monthCounts(fromMonth: monthFrom, toMonth: monthTo) {

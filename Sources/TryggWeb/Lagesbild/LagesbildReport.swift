@@ -26,11 +26,13 @@ public struct LagesbildReport: Sendable {
         let scope = KommunScope(database, kommunID: kommun.id)
         let measures = try await PlanStore(scope).measures(ids: Set(document.problems.flatMap(\.measureIDs)))
         let year = Int(document.periodTo.prefix(4)) ?? StockholmCalendar.local(TryggClock.now).year
-        let figures = try await CrimeStore(scope).figures(year: year, basis: .brott, level: .omraden).hidingSmallCounts()
+        // Read once: the map sums the areas' counts before small ones are hidden, the table shows them hidden.
+        let all = try await CrimeStore(scope).figures(year: year, basis: .brott, level: .omraden)
+        let figures = all.hidingSmallCounts()
         return LagesbildReport(
             kommun: kommun, document: document, sources: try await SourceStore(scope).all(), measures: measures, crimeYear: year,
             crimeTotals: figures.totals.filter { $0.count != 0 }.sorted { ($0.count ?? 0) > ($1.count ?? 0) }.prefix(15).map { $0 },
-            figures: try await LagesbildFigures.load(year: year, kommun: kommun, scope: scope),
+            figures: try await LagesbildFigures.load(all, kommun: kommun, scope: scope),
             ownData: try await LagesbildOwnData.load(from: document.periodFrom, to: document.periodTo, scope: scope),
             createdOn: SwedishTime.date(TryggClock.now))
     }

@@ -57,7 +57,7 @@ struct RegionalComparisonPage {
         let view = View(
             hasData: comparison != nil, chart: comparison.map { Self.chart($0).svg() }, years: comparison?.years.map(String.init) ?? [],
             rows: comparison.map(Self.rows) ?? [], notes: comparison?.notes ?? [],
-            crimeTypes: try await store.crimeTypes().map { SelectOption(value: $0, label: $0, selected: $0 == comparison?.crimeType) },
+            crimeTypes: (comparison?.crimeTypes ?? []).map { SelectOption(value: $0, label: $0, selected: $0 == comparison?.crimeType) },
             basisText: Self.basisText(comparison, kommun: user.kommun), canImport: user.role.allows(.editLagesbild),
             importAction: SiteRoutes.regionalImport.path)
         return deps.renderer.page(

@@ -9,7 +9,11 @@ public struct MapSettings: Sendable {
     /// `{z}/{x}/{y}` template, or nil for maps without a background (tests, closed networks).
     public var tiles: String?
     public var attribution: String
-    public var leafletDirectory: String
+    public var leafletDirectory: String {
+        didSet { leafletAvailable = Self.hasLeaflet(in: leafletDirectory) }
+    }
+    /// Whether Leaflet is installed where Trygg serves it from: looked up once, not on every page.
+    public private(set) var leafletAvailable: Bool
 
     public static let openStreetMap = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
@@ -20,6 +24,7 @@ public struct MapSettings: Sendable {
         self.tiles = tiles
         self.attribution = attribution
         self.leafletDirectory = leafletDirectory
+        leafletAvailable = Self.hasLeaflet(in: leafletDirectory)
     }
 
     /// `--map-tiles none` turns the background off.
@@ -29,8 +34,7 @@ public struct MapSettings: Sendable {
         if let attribution { self.attribution = attribution }
     }
 
-    /// Whether Leaflet is installed where Trygg serves it from.
-    public var leafletAvailable: Bool { FileManager.default.fileExists(atPath: leafletDirectory + "/leaflet.js") }
+    static func hasLeaflet(in directory: String) -> Bool { FileManager.default.fileExists(atPath: directory + "/leaflet.js") }
 
     /// The tiles' origin for the CSP: `https://tile.openstreetmap.org`, or `https://*.tile.example.se`
     /// for a `{s}` subdomain template; nil without tiles or for a template that is not http(s).
