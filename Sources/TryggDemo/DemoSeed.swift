@@ -35,7 +35,7 @@ public enum DemoSeed {
     @discardableResult
     public static func seedIfEmpty(
         _ database: TryggDatabase, passwordCost: UInt8 = 10, followUp: Bool = true, est: Bool = true,
-        citizen: Bool = true, statistics: Bool = true
+        citizen: Bool = true, statistics: Bool = true, openRound: Bool = true
     ) async throws -> Bool {
         let kommunStore = KommunStore(database)
         if try await kommunStore.find(slug: "linkoping") != nil { return false }
@@ -74,6 +74,12 @@ public enum DemoSeed {
                 organisationAbbreviation: account.organisation, email: account.email,
                 name: displayName(account), role: account.role, passwordHash: hash,
                 by: Actor.commandLine(kommunID: kommun.id))
+        }
+        for kommun in created.values { try await DemoFollowUp.seedContactAddresses(database, kommun: kommun) }
+        if openRound, let linkoping = created["linkoping"],
+            let plan2023 = try await PlanStore(KommunScope(database, kommunID: linkoping.id)).plan(year: 2023)
+        {
+            try await DemoFollowUp.seedOpenRound2024(database, kommun: linkoping, plan2023: plan2023.id)
         }
         if est { for kommun in created.values { try await DemoEST.seed(database, kommun: kommun) } }
         if citizen { for kommun in created.values { try await DemoCitizen.seed(database, kommun: kommun) } }

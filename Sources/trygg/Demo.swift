@@ -38,7 +38,7 @@ struct Demo: AsyncParsableCommand {
         lines.append("")
         lines.append("Avsluta med Ctrl-C.")
         try await runServer(
-            database: database, configuration: server.configuration(database: db.location),
+            database: database, configuration: try server.configuration(database: db.location),
             banner: lines.joined(separator: "\n"))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import TryggCore
 import TryggStore
 import TryggWeb
 
@@ -15,15 +16,43 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Kartbakgrundens adressmall med {z}/{x}/{y} (standard OpenStreetMap; en egen WMTS går lika bra; none: ingen bakgrund).")
     var mapTiles: String?
     @Option(help: "Upphovsrättsraden under kartan.") var mapAttribution: String?
+    @OptionGroup var mail: MailOptions
 
-    func configuration(database: DatabaseLocation) -> AppConfiguration {
-        AppConfiguration(
+    func configuration(database: DatabaseLocation) throws -> AppConfiguration {
+        try AppConfiguration(
             hostname: hostname, port: port, database: database, secureCookies: secureCookies,
             trustForwardedFor: trustProxy,
             publicLimits: PublicLimits(
                 requestsPerMinute: max(1, publicRequestsPerMinute), reportsPerHour: max(1, publicReportsPerHour),
                 open311ReportsPerHour: max(1, open311ReportsPerHour)),
-            map: MapSettings(tilesOption: mapTiles, attribution: mapAttribution))
+            map: MapSettings(tilesOption: mapTiles, attribution: mapAttribution),
+            mail: mail.settings(defaultPublicURL: "http://\(hostname):\(port)"))
+    }
+}
+
+/// E-mail: the relay, the sender, the address in the links and when reminders start.
+struct MailOptions: ParsableArguments {
+    @Option(help: "E-postserver: smtp://användare:lösenord@server:587 (STARTTLS) eller smtps://…:465. Utan den köas aviseringarna men skickas inte.")
+    var smtpURL: String?
+    @Option(help: "PEM-fil med de certifikatutfärdare som e-postserverns certifikat ska kontrolleras mot (standard: systemets).")
+    var smtpCAFile: String?
+    @Option(help: "Avsändaradress för Trygg:s e-post.") var smtpFrom = "trygg@localhost"
+    @Option(help: "Adressen Trygg nås på, början av länkarna i e-posten, t.ex. https://trygg.kommun.se.") var publicURL: String?
+    @Option(help: "Dagar före sista svarsdag som den första påminnelsen om uppföljningen skickas.") var reminderDays = 14
+
+    func settings(defaultPublicURL: String) throws -> MailSettings {
+        var smtp: SMTPSettings?
+        do { smtp = try smtpURL.map { try SMTPSettings(url: $0) } } catch { throw CLIError("--smtp-url: \(error)") }
+        if let smtpCAFile, !FileManager.default.isReadableFile(atPath: smtpCAFile) {
+            throw CLIError("--smtp-ca-file: \(smtpCAFile) går inte att läsa.")
+        }
+        smtp?.caFile = smtpCAFile
+        guard MailAddress.isUsable(smtpFrom) else { throw CLIError("--smtp-from: ”\(smtpFrom)” är ingen e-postadress.") }
+        if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) {
+            throw CLIError("--public-url måste börja med https:// (eller http://).")
+        }
+        return MailSettings(
+            smtp: smtp, fromAddress: smtpFrom, publicURL: publicURL ?? defaultPublicURL, reminders: ReminderSchedule(daysBefore: reminderDays))
     }
 }
 
@@ -45,7 +74,7 @@ struct Serve: AsyncParsableCommand {
             await database.shutdown()
             throw CLIError("\(database.location) är inte migrerad (\(pending.count) migreringar saknas). Kör först: trygg migrate")
         }
-        try await runServer(database: database, configuration: server.configuration(database: db.location))
+        try await runServer(database: database, configuration: try server.configuration(database: db.location))
     }
 }
 
@@ -56,6 +85,7 @@ func runServer(database: TryggDatabase, configuration: AppConfiguration, banner:
         configuration: configuration, database: database,
         services: [
             PeriodicJob.sessionCleanup(database), PeriodicJob.contactRetention(database),
+            PeriodicJob.notices(database, settings: configuration.mail),
             DatabaseShutdownService(database: database),
         ],
         onServerRunning: { _ in

@@ -19,11 +19,13 @@ struct Harness {
     /// `followUp` adds the demo's closed 2023 follow-up round (about 300 answers); most tests do
     /// not need it and run faster without. `est` adds the demo's EST year (about 6 000 events).
     static func run(
-        followUp: Bool = false, est: Bool = false, citizen: Bool = false, statistics: Bool = false, configure: (inout AppConfiguration) -> Void = { _ in },
+        followUp: Bool = false, est: Bool = false, citizen: Bool = false, statistics: Bool = false, openRound: Bool = false,
+        configure: (inout AppConfiguration) -> Void = { _ in },
         _ body: @Sendable (Harness, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await TryggClock.$current.withValue(.fixed(now)) {
-            try await run(followUp: followUp, est: est, citizen: citizen, statistics: statistics, configure: configure, atFixedTime: body)
+            try await run(
+                followUp: followUp, est: est, citizen: citizen, statistics: statistics, openRound: openRound, configure: configure, atFixedTime: body)
         }
     }
 
@@ -32,7 +34,7 @@ struct Harness {
     static let now = Date(timeIntervalSince1970: 1_773_219_600)  // 2026-03-11 09:00 UTC
 
     private static func run(
-        followUp: Bool, est: Bool, citizen: Bool, statistics: Bool, configure: (inout AppConfiguration) -> Void,
+        followUp: Bool, est: Bool, citizen: Bool, statistics: Bool, openRound: Bool, configure: (inout AppConfiguration) -> Void,
         atFixedTime body: @Sendable (Harness, any TestClientProtocol) async throws -> Void
     ) async throws {
         let location = DatabaseLocation.isolatedForTest()
@@ -41,7 +43,8 @@ struct Harness {
         let database = try TryggDatabase(location: location)
         do {
             try await database.migrate()
-            try await DemoSeed.seedIfEmpty(database, passwordCost: 4, followUp: followUp, est: est, citizen: citizen, statistics: statistics)
+            try await DemoSeed.seedIfEmpty(
+                database, passwordCost: 4, followUp: followUp, est: est, citizen: citizen, statistics: statistics, openRound: openRound)
             let harness = Harness(database: database, configuration: configuration)
             let router = try await buildRouter(configuration: configuration, database: database)
             try await Application(router: router).test(.router) { client in try await body(harness, client) }

@@ -73,6 +73,8 @@ public enum Permission: Sendable, CaseIterable {
     case editLagesbild
     /// Decide a lägesbild draft on behalf of the deciding body.
     case decideLagesbild
+    /// See the e-mail Trygg has sent and what waits for the relay.
+    case readOutbox
 }
 
 extension Role {
@@ -92,6 +94,7 @@ extension Role {
         case .readCrimeStatistics: self != .rapportor && self != .admin
         case .editLagesbild: self == .samordnare || self == .analytiker
         case .decideLagesbild: self == .samordnare
+        case .readOutbox: self == .admin || self == .samordnare
         }
     }
 }

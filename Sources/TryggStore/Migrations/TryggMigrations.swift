@@ -26,5 +26,6 @@ enum TryggMigrations {
         M021AddLagesbildFiguresAndPolice(),
         M022AddMeasureLineage(),
         M023AddFollowUpAssessment(),
+        M024CreateOutbox(),
     ]
 }

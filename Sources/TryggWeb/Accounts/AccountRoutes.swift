@@ -17,6 +17,8 @@ struct AccountRoutes {
         let secondFactorEnabled: Bool
         let minimumLength: Int
         let setup: SetupView?
+        /// E-mail about the follow-up and the weekly lägesbild.
+        let notices: Bool
     }
 
     struct SetupView {
@@ -27,6 +29,12 @@ struct AccountRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.account) { _, context in try await page(context: context) }
         routes.staff(SiteRoutes.accountPassword) { _, context in try await changePassword(context: context) }
+        routes.staff(SiteRoutes.accountNotices) { _, context in
+            let enabled = try context.decodeForm(NoticesForm.self).notices == "ja"
+            try await NoticeRecipientStore(context.kommun).setNotices(enabled, userID: context.user.id, by: context.actor)
+            return Response.seeOther(
+                SiteRoutes.account.path, notice: enabled ? "Du får e-post från Trygg." : "Trygg skickar inte längre e-post till dig.", context: context)
+        }
         routes.staff(SiteRoutes.twoStepStart) { _, context in
             let user = context.user
             guard user.role.mayUseSecondFactor else { throw HTTPError(.forbidden) }
@@ -78,7 +86,7 @@ struct AccountRoutes {
             organisation: "\(fresh.organisation.abbreviation) – \(fresh.organisation.name)",
             kommun: fresh.kommun.name, mayUseSecondFactor: fresh.role.mayUseSecondFactor,
             secondFactorEnabled: fresh.secondFactorEnabled, minimumLength: PasswordPolicy.minimumLength,
-            setup: setup)
+            setup: setup, notices: try await NoticeRecipientStore(context.kommun).noticesEnabled(userID: user.id))
         return deps.renderer.page(
             .account, title: "Mitt konto", context: context, content: view,
             notice: notice, error: error, status: status)
@@ -110,6 +118,11 @@ struct AccountRoutes {
 /// A one-time code from the authenticator app (also the login's second step).
 struct CodeForm: Decodable {
     @FormText var code: String
+}
+
+/// The checkbox "E-post från Trygg" ("ja" when ticked; absent when not).
+struct NoticesForm: Decodable {
+    @FormText var notices: String
 }
 
 /// The password, to confirm turning the second factor off.

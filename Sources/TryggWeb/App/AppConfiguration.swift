@@ -26,6 +26,8 @@ public struct AppConfiguration: Sendable {
     public var publicLimits: PublicLimits
     /// Tiles and Leaflet for the interactive maps.
     public var map: MapSettings
+    /// The relay, sender and links of e-mail notices.
+    public var mail: MailSettings
 
     public struct LockoutSettings: Sendable {
         public var maxFailures: Int
@@ -50,9 +52,11 @@ public struct AppConfiguration: Sendable {
         maxBodyBytes: Int = 4 * 1024 * 1024,
         migrateOnStart: Bool = false,
         publicLimits: PublicLimits = PublicLimits(),
-        map: MapSettings = MapSettings()
+        map: MapSettings = MapSettings(),
+        mail: MailSettings? = nil
     ) {
         self.map = map
+        self.mail = mail ?? MailSettings(publicURL: "http://\(hostname):\(port)")
         self.hostname = hostname
         self.port = port
         self.database = database

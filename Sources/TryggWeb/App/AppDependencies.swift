@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdBcrypt
+import Logging
 import NIOPosix
 import TryggCore
 import TryggStore
@@ -36,6 +37,16 @@ struct AppDependencies: Sendable {
     /// The stores of a kommun named in the address (`/k/{kommun}`, Open311's `jurisdiction_id`).
     /// Signed-in zones use `context.kommun` instead, the user's own kommun.
     func scope(of kommun: Kommun) -> KommunScope { KommunScope(database, kommunID: kommun.id) }
+
+    /// Queues an e-mail notice about something that has just happened. The action itself is
+    /// done and committed: a notice that cannot be queued is logged, not turned into an error page.
+    func notify(_ kommun: Kommun, _ queue: (Notices) async throws -> Void) async {
+        do {
+            try await queue(Notices(database: database, kommun: kommun, baseURL: configuration.mail.publicURL))
+        } catch {
+            Logger(label: "trygg.notices").warning("Kunde inte köa e-postavisering: \(error)")
+        }
+    }
 
     var lockoutRule: LoginLockoutRule {
         LoginLockoutRule(maxFailures: configuration.lockout.maxFailures, lockoutSeconds: configuration.lockout.seconds)

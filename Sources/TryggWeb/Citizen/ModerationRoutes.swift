@@ -47,6 +47,7 @@ struct ModerationRoutes {
         action(routes, "svara", done: "Svaret är sparat och syns för den som tipsade.") { report, context in
             let answer = try text(try context.decodeForm(ReviewForm.self).answer, "Svaret", required: true)
             try await CitizenStore(context.kommun).answer(id: report.id, text: answer, by: context.actor)
+            await deps.notify(context.user.kommun) { try await $0.residentAnswered(reportID: report.id) }
         }
         action(routes, "avsluta", done: "Tipset är avslutat.") { report, context in
             try await CitizenStore(context.kommun).close(id: report.id, by: context.actor)

@@ -93,6 +93,7 @@ struct WeekRoutes {
                     : "Lägesbilden är tillbakadragen."
             ) { store, week, actor in
                 try await store.setPublished(publish, week: week, by: actor)
+                if publish { await deps.notify(context.user.kommun) { try await $0.weekPublished(week) } }
             }
         }
         routes.staff(SiteRoutes.weekPlaceAdd) { _, context in

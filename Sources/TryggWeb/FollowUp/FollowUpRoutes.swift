@@ -105,6 +105,7 @@ struct FollowUpRoutes {
                 let round = try await FollowUpStore(context.kommun).open(
                     planID: planID,
                     deadline: form.deadline, by: context.actor)
+                await deps.notify(context.user.kommun) { try await $0.roundOpened(round) }
                 return Response.seeOther(SiteRoutes.followUpRound.path(round.id))
             } catch let error as StoreError {
                 return try await list(context: context, error: error.description)
@@ -128,6 +129,9 @@ struct FollowUpRoutes {
                 try await FollowUpStore(context.kommun).returnForCompletion(
                     roundID: id, measureID: measureID, organisationID: organisationID,
                     comment: form.comment, by: context.actor)
+                await deps.notify(context.user.kommun) {
+                    try await $0.answerReturned(roundID: id, measureID: measureID, organisationID: organisationID, comment: form.comment)
+                }
                 return Response.seeOther(SiteRoutes.followUpRound.path(id), notice: "Svaret är skickat tillbaka för komplettering.", context: context)
             } catch let error as StoreError {
                 if case .notFound = error { throw HTTPError(.notFound) }

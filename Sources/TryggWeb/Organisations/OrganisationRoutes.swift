@@ -13,6 +13,8 @@ struct OrganisationRoutes {
         let saveAction: String
         let abbreviation: String
         let name: String
+        /// Where the follow-up's reminders go (shown to admins, who set it).
+        let contact: String
         let kindOptions: [SelectOption]
         let unconfirmed: Bool
     }
@@ -51,9 +53,13 @@ struct OrganisationRoutes {
             }
             let form = try context.decodeForm(OrganisationForm.self)
             guard let kind = OrganisationKind(rawValue: form.kind) else { throw HTTPError(.badRequest) }
+            guard form.contact.isEmpty || MailAddress.isUsable(form.contact) else {
+                return try await list(context: context, error: "”\(form.contact.prefix(60))” är ingen e-postadress.", status: .badRequest)
+            }
             do {
                 try await OrganisationStore(context.kommun).updateOrganisation(
                     id: existing.id, name: form.name, kind: kind, by: context.actor)
+                try await NoticeRecipientStore(context.kommun).setContactAddress(form.contact, organisationID: existing.id, by: context.actor)
                 return Response.seeOther(SiteRoutes.organisations.path, notice: "\(existing.abbreviation) är sparad.", context: context)
             } catch let error as StoreError {
                 return try await list(context: context, error: error.description, status: .badRequest)
@@ -67,17 +73,19 @@ struct OrganisationRoutes {
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readReferenceData)
         let organisations = try await OrganisationStore(context.kommun).organisations()
+        let mayEdit = user.role.allows(.administerKommun)
+        let contacts = mayEdit ? try await NoticeRecipientStore(context.kommun).contactAddresses() : [:]
         let groups = OrganisationKind.allCases.map { kind in
             Group(
                 title: Self.pluralTitle(kind),
                 rows: organisations.filter { $0.kind == kind }.map { organisation in
                     Row(
                         id: organisation.id.uuidString, saveAction: SiteRoutes.organisationSave.path(organisation.id), abbreviation: organisation.abbreviation,
-                        name: organisation.name,
+                        name: organisation.name, contact: contacts[organisation.id] ?? "",
                         kindOptions: Self.options(selected: organisation.kind), unconfirmed: !organisation.nameConfirmed)
                 })
         }.filter { !$0.rows.isEmpty }
-        let view = ListView(groups: groups, canEdit: user.role.allows(.administerKommun), kindOptions: Self.options(selected: .forvaltning))
+        let view = ListView(groups: groups, canEdit: mayEdit, kindOptions: Self.options(selected: .forvaltning))
         return deps.renderer.page(
             .organisations, title: "Organisationer", context: context, content: view,
             notice: notice, error: error, status: status)
@@ -102,4 +110,6 @@ struct OrganisationForm: Decodable {
     @FormText var abbreviation: String
     @FormText var name: String
     @FormText var kind: String
+    /// The organisation's contact address for the follow-up's notices; empty for none.
+    @FormText var contact: String
 }

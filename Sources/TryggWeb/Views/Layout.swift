@@ -62,6 +62,7 @@ struct Layout {
             items.append(("Granskningslogg", SiteRoutes.audit))
             items.append(("Tips och Open311", SiteRoutes.citizenAdmin))
         }
+        if role.allows(.readOutbox) { items.append(("Utskick", SiteRoutes.outbox)) }
         items.append(("Mitt konto", SiteRoutes.account))
         return items
     }

@@ -8,6 +8,7 @@ struct Links {
     let logout = SiteRoutes.logout.path
     let account = SiteRoutes.account.path
     let accountPassword = SiteRoutes.accountPassword.path
+    let accountNotices = SiteRoutes.accountNotices.path
     let twoStepStart = SiteRoutes.twoStepStart.path
     let twoStepActivate = SiteRoutes.twoStepActivate.path
     let twoStepDisable = SiteRoutes.twoStepDisable.path

@@ -18,7 +18,7 @@ enum Template: String, CaseIterable, Sendable {
     case loginCode = "login-code"
     case areas
     case areasDetail = "areas-detail"
-    case audit, organisations, users
+    case audit, organisations, users, outbox
     case plan
     case planEmpty = "plan-empty"
     case planDocuments = "plan-documents"

@@ -20,6 +20,7 @@ enum SiteRoutes {
     static let logout = Route0(.post, "/logout", .login)
     static let account = Route0(.get, "/konto", .staff(nil))
     static let accountPassword = Route0(.post, "/konto/losenord", .staff(nil))
+    static let accountNotices = Route0(.post, "/konto/epost", .staff(nil))
     static let twoStepStart = Route0(.post, "/konto/tvastegs/starta", .staff(nil))
     static let twoStepActivate = Route0(.post, "/konto/tvastegs/aktivera", .staff(nil))
     static let twoStepDisable = Route0(.post, "/konto/tvastegs/stang-av", .staff(nil))
@@ -39,6 +40,7 @@ enum SiteRoutes {
     static let userDisable = Route1<UUID>(.post, "/admin/anvandare/{id}/inaktivera", .staff(.administerKommun))
     static let userEnable = Route1<UUID>(.post, "/admin/anvandare/{id}/aktivera", .staff(.administerKommun))
     static let audit = Route0(.get, "/admin/logg", .staff(.administerKommun))
+    static let outbox = Route0(.get, "/utskick", .staff(.readOutbox))
     static let citizenAdmin = Route0(.get, "/admin/medborgare", .staff(.administerKommun))
     static let citizenSettings = Route0(.post, "/admin/medborgare/installningar", .staff(.administerKommun))
     static let open311KeyAdd = Route0(.post, "/admin/medborgare/nycklar", .staff(.administerKommun))
@@ -173,9 +175,9 @@ enum SiteRoutes {
         [
             health.route, staticFile.route, leafletFile.route,
             login.route, loginSubmit.route, loginCode.route, loginCodeSubmit.route, logout.route,
-            account.route, accountPassword.route, twoStepStart.route, twoStepActivate.route, twoStepDisable.route,
+            account.route, accountPassword.route, accountNotices.route, twoStepStart.route, twoStepActivate.route, twoStepDisable.route,
             home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route,
-            users.route, userAdd.route, userDisable.route, userEnable.route, audit.route,
+            users.route, userAdd.route, userDisable.route, userEnable.route, audit.route, outbox.route,
             citizenAdmin.route, citizenSettings.route, open311KeyAdd.route, open311KeyRevoke.route,
             plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planAdopt.route, planCopy.route,
             measure.route, measureSave.route, measureRetire.route, measureReinstate.route, measureNew.route, measureCreate.route,
