@@ -13,6 +13,7 @@ struct Demo: AsyncParsableCommand {
     @Flag(help: "Skapa demodatabasen men starta inte servern.") var noServe = false
 
     func run() async throws {
+        let configuration = try server.configuration(database: db.location)
         let database = try TryggDatabase(location: db.location)
         do {
             try await database.migrate()
@@ -38,7 +39,7 @@ struct Demo: AsyncParsableCommand {
         lines.append("")
         lines.append("Avsluta med Ctrl-C.")
         try await runServer(
-            database: database, configuration: try server.configuration(database: db.location),
+            database: database, configuration: configuration,
             banner: lines.joined(separator: "\n"))
     }
 }

@@ -36,7 +36,7 @@ struct MailOptions: ParsableArguments {
     var smtpURL: String?
     @Option(help: "PEM-fil med de certifikatutfärdare som e-postserverns certifikat ska kontrolleras mot (standard: systemets).")
     var smtpCAFile: String?
-    @Option(help: "Avsändaradress för Trygg:s e-post.") var smtpFrom = "trygg@localhost"
+    @Option(help: "Avsändaradress för Trygg:s e-post (krävs med --smtp-url), t.ex. trygg@kommun.se.") var smtpFrom: String?
     @Option(help: "Adressen Trygg nås på, början av länkarna i e-posten, t.ex. https://trygg.kommun.se.") var publicURL: String?
     @Option(help: "Dagar före sista svarsdag som den första påminnelsen om uppföljningen skickas.") var reminderDays = 14
 
@@ -47,12 +47,14 @@ struct MailOptions: ParsableArguments {
             throw CLIError("--smtp-ca-file: \(smtpCAFile) går inte att läsa.")
         }
         smtp?.caFile = smtpCAFile
-        guard MailAddress.isUsable(smtpFrom) else { throw CLIError("--smtp-from: ”\(smtpFrom)” är ingen e-postadress.") }
+        if smtp != nil && smtpFrom == nil { throw CLIError("Ange avsändaradressen med --smtp-from när --smtp-url är satt.") }
+        if let smtpFrom, !MailAddress.isUsable(smtpFrom) { throw CLIError("--smtp-from: ”\(smtpFrom)” är ingen e-postadress.") }
         if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) {
             throw CLIError("--public-url måste börja med https:// (eller http://).")
         }
         return MailSettings(
-            smtp: smtp, fromAddress: smtpFrom, publicURL: publicURL ?? defaultPublicURL, reminders: ReminderSchedule(daysBefore: reminderDays))
+            smtp: smtp, fromAddress: smtpFrom ?? "trygg@localhost", publicURL: publicURL ?? defaultPublicURL,
+            reminders: ReminderSchedule(daysBefore: reminderDays))
     }
 }
 
@@ -64,6 +66,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var server: ServerOptions
 
     func run() async throws {
+        let configuration = try server.configuration(database: db.location)
         let database = try TryggDatabase(location: db.location)
         let pending: [String]
         do { pending = try await database.pendingMigrations() } catch {
@@ -74,7 +77,7 @@ struct Serve: AsyncParsableCommand {
             await database.shutdown()
             throw CLIError("\(database.location) är inte migrerad (\(pending.count) migreringar saknas). Kör först: trygg migrate")
         }
-        try await runServer(database: database, configuration: try server.configuration(database: db.location))
+        try await runServer(database: database, configuration: configuration)
     }
 }
 

@@ -74,8 +74,12 @@ extension PlanStore {
                 throw StoreError.notFound("Planen")
             }
             guard plan.status == ActionPlan.Status.utkast.rawValue else { throw Self.adoptedError(plan) }
-            guard !metadata.adoptedBy.isEmpty, !metadata.adoptedOn.isEmpty else {
+            guard !metadata.adoptedBy.isEmpty, StockholmCalendar.isDate(metadata.adoptedOn) else {
                 throw StoreError.invalid("Ange vem som antog planen och när (ÅÅÅÅ-MM-DD).")
+            }
+            // The same limits the form shows.
+            guard metadata.title.count <= 300, metadata.diarienummer.count <= 100, metadata.adoptedBy.count <= 200 else {
+                throw StoreError.invalid("Titeln får ha högst 300 tecken, diarienumret 100 och den som antog planen 200.")
             }
             plan.status = ActionPlan.Status.antagen.rawValue
             plan.title = metadata.title.isEmpty ? plan.title : metadata.title

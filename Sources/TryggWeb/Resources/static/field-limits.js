@@ -1,0 +1,26 @@
+// Shows the limit of every text field beside it ("12 av 4 000 tecken") and keeps the count up
+// to date while typing. The browser already stops input at maxlength; this tells people where
+// the limit is before they reach it. The count is announced politely, only near the limit.
+(function () {
+  "use strict";
+  var format = function (n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0"); };
+  var fields = document.querySelectorAll(
+    "textarea[maxlength], input[maxlength]:not([type=hidden]):not([type=email]):not([type=search]):not([inputmode=numeric]):not([inputmode=decimal])");
+  Array.prototype.forEach.call(fields, function (field, index) {
+    var limit = parseInt(field.getAttribute("maxlength"), 10);
+    if (!(limit >= 40)) return; // codes, numbers and coordinates need no counter
+    var hint = document.createElement("span");
+    hint.className = "hint field-limit";
+    hint.id = field.id ? field.id + "-limit" : "field-limit-" + index;
+    var update = function () {
+      var used = field.value.length;
+      hint.textContent = format(used) + " av " + format(limit) + " tecken";
+      hint.setAttribute("aria-live", used > limit * 0.9 ? "polite" : "off");
+    };
+    update();
+    field.addEventListener("input", update);
+    field.insertAdjacentElement("afterend", hint);
+    var described = field.getAttribute("aria-describedby");
+    field.setAttribute("aria-describedby", described ? described + " " + hint.id : hint.id);
+  });
+})();
