@@ -75,6 +75,11 @@ def test_weekly_lagesbild_is_accessible(browser, base_url, artifacts):
     labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".leaflet-tooltip.area-label")]
     assert {"Skäggetorp", "Ryd", "Berga"} <= set(labels), labels
     WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".marker-cluster"))
+    # The heat layer: switched on in the layer control, the events' density appears as cells.
+    assert not browser.find_elements(By.CSS_SELECTOR, "path.heat-cell")
+    browser.find_element(By.XPATH, "//label[contains(., 'Täthet (värmekarta)')]//input").click()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, "path.heat-cell"))
+    browser.save_screenshot(str(artifacts / "est-vecka-varmekarta.png"))
     errors = [e for e in browser.get_log("browser") if e.get("level") == "SEVERE"]
     assert errors == [], errors
     assert "Hela kommunen" in browser.find_element(By.CSS_SELECTOR, "table.week-areas").text

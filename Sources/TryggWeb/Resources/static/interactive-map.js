@@ -1,5 +1,6 @@
 // Interactive maps on Leaflet (Debian's libjs-leaflet, served by Trygg): the areas as outlines,
-// events clustered, hot places as labelled circles, priority places. Each map is an element with
+// events clustered, a heat layer of the events' density, hot places as labelled circles,
+// priority places. Each map is an element with
 // `data-interactive-map`, its data in the JSON block `data-source` names, and the server-drawn
 // SVG it replaces in `data-fallback`. Without Leaflet or JavaScript the SVG stays.
 function showInteractiveMap(element) {
@@ -27,6 +28,11 @@ function showInteractiveMap(element) {
     bounds.extend([event.lat, event.lon]);
   });
   events.addTo(map);
+  var heat = heatLayer(data.events);
+  if (data.events.length > 0) {
+    // The same events two ways: as pins (clustered) or as density; the user switches.
+    L.control.layers(null, { "Händelser": events, "Täthet (värmekarta)": heat }, { collapsed: false }).addTo(map);
+  }
   data.hotPlaces.forEach(function (place) {
     L.circle([place.lat, place.lon], { radius: 100, color: "#9b1c1c", weight: 3, fillOpacity: 0.15 })
       .bindTooltip(place.title, { permanent: true, direction: "top" }).addTo(map);
@@ -35,6 +41,26 @@ function showInteractiveMap(element) {
     L.circleMarker([place.lat, place.lon], { radius: 9, color: "#1d5e2f", weight: 3, fillOpacity: 0 }).bindPopup(place.title).addTo(map);
   });
   if (bounds.isValid()) { map.fitBounds(bounds, { padding: [20, 20] }); } else { map.setView([58.41, 15.62], 12); }
+}
+// The events' density: counts per cell of about 150 × 150 m, darker where more happened. A grid
+// rather than a blurred kernel keeps each cell's count readable (its tooltip says it).
+function heatLayer(events) {
+  "use strict";
+  var cellLat = 0.00135, cellLon = 0.0026, cells = {}, most = 0;
+  events.forEach(function (event) {
+    var key = Math.floor(event.lat / cellLat) + ":" + Math.floor(event.lon / cellLon);
+    cells[key] = (cells[key] || 0) + 1;
+    most = Math.max(most, cells[key]);
+  });
+  var colours = ["#fde0c5", "#f9b384", "#e8743b", "#b3261e"];
+  var layer = L.layerGroup();
+  Object.keys(cells).forEach(function (key) {
+    var parts = key.split(":"), south = parts[0] * cellLat, west = parts[1] * cellLon, count = cells[key];
+    var step = Math.min(colours.length - 1, Math.floor((count / most) * colours.length - 0.001));
+    L.rectangle([[south, west], [south + cellLat, west + cellLon]], { stroke: false, fillColor: colours[step], fillOpacity: 0.7, className: "heat-cell" })
+      .bindTooltip(count === 1 ? "1 händelse" : count + " händelser").addTo(layer);
+  });
+  return layer;
 }
 // After the whole page is read: the SVG map a map replaces may come later in the page.
 document.addEventListener("DOMContentLoaded", function () {
