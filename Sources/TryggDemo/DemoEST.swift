@@ -22,6 +22,10 @@ enum DemoEST {
         let organisations = try await OrganisationStore(KommunScope(database, kommunID: kommun.id)).organisations()
         let thisWeek = ISOWeek.containing(now)
         let est = ESTStore(KommunScope(database, kommunID: kommun.id))
+        // The insatser carry out the plan's measure 24.2 (vidareutveckla EST), shown on its page.
+        let plans = PlanStore(KommunScope(database, kommunID: kommun.id))
+        var estMeasure: Measure?
+        if let plan = try await plans.plan(year: 2023) { estMeasure = try await plans.measures(planID: plan.id).first { $0.reference == "24.2" } }
         for measure in DemoEvents.measures where measure.kommunSlug == kommun.slug {
             guard let organisation = organisations.first(where: { $0.abbreviation == measure.organisation }) else { continue }
             let week = thisWeek.adding(-measure.weeksAgo)
@@ -29,7 +33,7 @@ enum DemoEST {
             let insats = try await InsatsStore(KommunScope(database, kommunID: kommun.id)).decide(
                 .init(
                     kind: .situational, what: measure.what, place: measure.place, point: measure.point, organisationID: organisation.id,
-                    startsOn: startText, dueOn: startText), week: week.adding(-1), by: actor)
+                    startsOn: startText, dueOn: startText, measureID: estMeasure?.id), week: week.adding(-1), by: actor)
             try await InsatsStore(KommunScope(database, kommunID: kommun.id)).followUp(
                 insatsID: insats.id, week: week.adding(2), status: .done,
                 note: "Belysningen är bytt och kameran i drift sedan start (demo).", by: actor)
@@ -54,7 +58,7 @@ enum DemoEST {
                     kind: .presence, what: "Polis, fältassistenter och nattvandrare", place: "Bergaskolans skolgård", point: nil,
                     organisationID: polisen.id, startsOn: StockholmCalendar.local(week.start).dateText,
                     dueOn: StockholmCalendar.local(week.adding(4).start).dateText,
-                    presenceDays: "fredag–lördag", presenceTimes: "19–01"), week: week, by: actor)
+                    presenceDays: "fredag–lördag", presenceTimes: "19–01", measureID: estMeasure?.id), week: week, by: actor)
         }
         // The demo rapportör's own reports, so "Mina rapporter" shows something.
         if let reporter = try await UserStore(KommunScope(database, kommunID: kommun.id)).accounts().first(where: { $0.role == .rapportor }),

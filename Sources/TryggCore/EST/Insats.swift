@@ -88,12 +88,15 @@ public struct Insats: Sendable, Equatable {
     public var presenceTimes: String
     public var status: Status
     public var createdBy: String
+    /// The åtgärdsplan's measure this insats carries out, when the EST group named one.
+    public var measureID: UUID?
 
     public init(
         id: UUID, kommunID: UUID, decidedWeek: ISOWeek, kind: Kind, what: String, place: String, point: GeoPoint?, areaID: UUID?,
         organisationID: UUID, startsOn: String, dueOn: String, presenceDays: String, presenceTimes: String, status: Status,
-        createdBy: String
+        createdBy: String, measureID: UUID? = nil
     ) {
+        self.measureID = measureID
         self.id = id
         self.kommunID = kommunID
         self.decidedWeek = decidedWeek

@@ -34,6 +34,7 @@ public struct InsatsStore: Sendable {
         var status: String
         var createdBy: String
         var createdAt: Int64
+        var measureId: UUID?
 
         var record: Insats {
             Insats(
@@ -41,7 +42,8 @@ public struct InsatsStore: Sendable {
                 kind: Insats.Kind(rawValue: kind) ?? .situational, what: what, place: place,
                 point: latitude.flatMap { lat in longitude.map { GeoPoint(latitude: lat, longitude: $0) } }, areaID: areaId,
                 organisationID: organisationId, startsOn: startsOn, dueOn: dueOn, presenceDays: presenceDays,
-                presenceTimes: presenceTimes, status: Insats.Status(rawValue: status) ?? .decided, createdBy: createdBy)
+                presenceTimes: presenceTimes, status: Insats.Status(rawValue: status) ?? .decided, createdBy: createdBy,
+                measureID: measureId)
         }
     }
 
@@ -55,11 +57,14 @@ public struct InsatsStore: Sendable {
         public var dueOn: String
         public var presenceDays: String
         public var presenceTimes: String
+        /// The plan's measure the insats carries out (optional).
+        public var measureID: UUID?
 
         public init(
             kind: Insats.Kind, what: String, place: String, point: GeoPoint?, organisationID: UUID, startsOn: String, dueOn: String,
-            presenceDays: String = "", presenceTimes: String = ""
+            presenceDays: String = "", presenceTimes: String = "", measureID: UUID? = nil
         ) {
+            self.measureID = measureID
             self.kind = kind
             self.what = what
             self.place = place
@@ -94,6 +99,11 @@ public struct InsatsStore: Sendable {
         guard try await OrganisationStore(db: db, kommunID: kommunID).organisation(id: decision.organisationID) != nil else {
             throw StoreError.invalid("Välj en ansvarig organisation i kommunen.")
         }
+        if let measureID = decision.measureID,
+            try await MeasureModel.query(on: db).filter(\.$id == measureID).filter(\.$kommunID == kommunID).first() == nil
+        {
+            throw StoreError.invalid("Välj en åtgärd ur kommunens plan.")
+        }
         var areaID: UUID?
         if let point = decision.point { areaID = try await AreaStore(db: db, kommunID: kommunID).area(containing: point)?.id }
         let row = Row(
@@ -102,7 +112,7 @@ public struct InsatsStore: Sendable {
             organisationId: decision.organisationID, startsOn: decision.startsOn, dueOn: decision.dueOn,
             presenceDays: decision.presenceDays.trimmingCharacters(in: .whitespaces),
             presenceTimes: decision.presenceTimes.trimmingCharacters(in: .whitespaces), status: Insats.Status.decided.rawValue,
-            createdBy: actor.label, createdAt: Int64(TryggClock.now.timeIntervalSince1970))
+            createdBy: actor.label, createdAt: Int64(TryggClock.now.timeIntervalSince1970), measureId: decision.measureID)
         try await db.transaction { db in
             try await (db as! any SQLDatabase).insert(into: "est_insatser").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
             try await AuditLog.record(
@@ -118,6 +128,14 @@ public struct InsatsStore: Sendable {
     }
 
     /// Insatser decided in `week`, plus earlier ones still open (to follow up), newest first.
+    /// The insatser that carry out these measures (a measure and its copies in earlier plans).
+    public func carryingOut(measureIDs: [UUID]) async throws -> [Insats] {
+        guard !measureIDs.isEmpty else { return [] }
+        return try await sql.select().column("*").from("est_insatser").where("kommun_id", .equal, kommunID)
+            .where("measure_id", .in, measureIDs).orderBy("decided_week", .descending)
+            .all(decoding: Row.self, with: Self.decoder).map(\.record)
+    }
+
     public func forWeek(_ week: ISOWeek) async throws -> [Insats] {
         try await sql.select().column("*").from("est_insatser").where("kommun_id", .equal, kommunID)
             .where("decided_week", .lessThanOrEqual, week.key).orderBy("decided_week", .descending).orderBy("created_at", .descending)

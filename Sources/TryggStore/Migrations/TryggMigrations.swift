@@ -27,5 +27,6 @@ enum TryggMigrations {
         M022AddMeasureLineage(),
         M023AddFollowUpAssessment(),
         M024CreateOutbox(),
+        M025AddInsatsMeasure(),
     ]
 }

@@ -35,6 +35,9 @@ struct InsatsPage {
         let effect: EffectView?
         let hasPoint: Bool
         let area: String
+        /// The plan's measure the insats carries out: "3.2 Trygghetsvandringar …" and its page.
+        let measure: String?
+        let measureHref: String?
     }
 
     func register(on routes: RouteRegistry) {
@@ -71,9 +74,13 @@ struct InsatsPage {
             let followUps = try await InsatsStore(context.kommun).followUps(insatsID: id).map {
                 FollowUpRow(week: $0.week.swedishName, status: $0.status.displayName, note: $0.note, actor: "\($0.actor), \(SwedishTime.minute($0.at))")
             }
+            var measure: (measure: Measure, plan: ActionPlan)?
+            if let measureID = insats.measureID { measure = try await PlanStore(context.kommun).measure(id: measureID) }
             let view = View(
                 insats: WeekView.InsatsRow(insats, organisations: organisations), followUps: followUps, effect: effect,
-                hasPoint: insats.point != nil, area: area?.name ?? "hela kommunen")
+                hasPoint: insats.point != nil, area: area?.name ?? "hela kommunen",
+                measure: measure.map { "\($0.measure.reference) \($0.measure.row.measure.prefix(120)) (åtgärdsplan \($0.plan.year))" },
+                measureHref: measure.map { SiteRoutes.measure.path($0.measure.id) })
             return deps.renderer.page(.estInsats, title: insats.what, context: context, content: view)
         }
     }

@@ -38,17 +38,22 @@ struct InsatsForm: Decodable {
     @FormText var dueOn: String
     @FormText var presenceDays: String
     @FormText var presenceTimes: String
+    /// The plan's measure the insats carries out; empty for none.
+    @FormText var measure: String
 
     enum CodingKeys: String, CodingKey {
         case organisation, kind = "typ", what = "vad", place = "plats", latitude = "lat", longitude = "lon"
-        case startsOn = "start", dueOn = "klart", presenceDays = "dagar", presenceTimes = "tider"
+        case startsOn = "start", dueOn = "klart", presenceDays = "dagar", presenceTimes = "tider", measure = "atgard"
     }
 
     func decision(at point: GeoPoint?) throws -> InsatsStore.Decision {
         guard let organisationID = UUID(uuidString: organisation) else { throw StoreError.invalid("Välj en ansvarig organisation.") }
+        let measureID = UUID(uuidString: measure)
+        if !measure.isEmpty && measureID == nil { throw StoreError.invalid("Välj en åtgärd ur kommunens plan.") }
         return InsatsStore.Decision(
             kind: Insats.Kind(rawValue: kind) ?? .situational, what: what, place: place, point: point,
-            organisationID: organisationID, startsOn: startsOn, dueOn: dueOn, presenceDays: presenceDays, presenceTimes: presenceTimes)
+            organisationID: organisationID, startsOn: startsOn, dueOn: dueOn, presenceDays: presenceDays, presenceTimes: presenceTimes,
+            measureID: measureID)
     }
 }
 

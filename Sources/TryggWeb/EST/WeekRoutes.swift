@@ -41,6 +41,9 @@ struct WeekRoutes {
         /// A map to click in the priority-place and insats forms (fills in latitude and longitude).
         let pickMap: String?
         let organisations: [SelectOption]
+        /// The measures of the plan in force, for "Genomför åtgärd i planen".
+        let measures: [SelectOption]
+        let hasMeasures: Bool
         let kinds: [SelectOption]
         let statuses: [SelectOption]
         let today: String
@@ -179,12 +182,23 @@ struct WeekRoutes {
         notice: String? = nil, error: String? = nil
     ) async throws -> Response {
         let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database, includeCitizenReports: includeCitizen)
+        var measures: [SelectOption] = []
+        if user.role.allows(.leadEST) {
+            // The plan adopted for the week's year, or the latest adopted before it.
+            let plans = try await PlanStore(context.kommun).plans().filter { $0.status == .antagen && $0.year <= week.year }
+            if let plan = plans.max(by: { ($0.year, $0.version) < ($1.year, $1.version) }) {
+                measures = try await PlanStore(context.kommun).measures(planID: plan.id).filter { !$0.retired }.map {
+                    SelectOption(value: $0.id.uuidString, label: "\($0.reference) \($0.row.measure.prefix(90))", selected: false)
+                }
+            }
+        }
         let view = PageView(
             report: WeekView(report, linksInsatser: user.role.allows(.readAllIncidents)),
             mapJSON: deps.configuration.map.leafletAvailable ? try InteractiveMapData(report, settings: deps.configuration.map).scriptJSON() : nil,
             leads: user.role.allows(.leadEST),
             pickMap: user.role.allows(.leadEST) ? AreaMapSVG.render(report.areas, label: "Karta: klicka för att markera platsen", pickable: true) : nil,
             organisations: report.organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: false) },
+            measures: measures, hasMeasures: !measures.isEmpty,
             kinds: Insats.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: false) },
             statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) },
             today: StockholmCalendar.local(TryggClock.now).dateText)

@@ -63,6 +63,18 @@ struct MeasureRoutes {
         /// Every year's follow-up answer, for this measure and those it was copied from.
         let followUps: [FollowUpLine]
         let hasFollowUps: Bool
+        /// The EST group's insatser that carry the measure out (this year's and its earlier copies').
+        let insatser: [InsatsLine]
+        let hasInsatser: Bool
+    }
+
+    struct InsatsLine {
+        let week: String
+        let what: String
+        let place: String
+        let status: String
+        /// The insats page, for those who may read it.
+        let href: String?
     }
 
     struct NewMeasurePage {
@@ -189,6 +201,11 @@ struct MeasureRoutes {
                 year: year, organisation: organisations[answer.organisationID] ?? "", status: answer.status.rawValue,
                 description: answer.description, returned: answer.state == .returned)
         }
+        let insatser = try await InsatsStore(context.kommun).carryingOut(measureIDs: trace.ancestry(of: id)).map { insats in
+            InsatsLine(
+                week: insats.decidedWeek.swedishName, what: insats.what, place: insats.place, status: insats.status.displayName,
+                href: user.role.allows(.readAllIncidents) ? SiteRoutes.insats.path(insats.id) : nil)
+        }
         let view = MeasurePage(
             id: measure.id.uuidString, saveAction: SiteRoutes.measureSave.path(measure.id), retireAction: SiteRoutes.measureRetire.path(measure.id),
             reinstateAction: SiteRoutes.measureReinstate.path(measure.id), reference: measure.reference, plan: PlanViews.summary(plan),
@@ -199,7 +216,8 @@ struct MeasureRoutes {
             preventionLevel: measure.preventionLevel?.rawValue, longTermEffort: measure.longTermEffort?.rawValue,
             history: history, canEdit: user.role.allows(.editPlan) && plan.status == .utkast,
             form: Self.formValues(measure, keep: form), problems: problems, hasProblems: !problems.isEmpty,
-            lagesbildHref: inForce.map { SiteRoutes.lagesbildDocument.path($0.id) }, followUps: followUps, hasFollowUps: !followUps.isEmpty)
+            lagesbildHref: inForce.map { SiteRoutes.lagesbildDocument.path($0.id) }, followUps: followUps, hasFollowUps: !followUps.isEmpty,
+            insatser: insatser, hasInsatser: !insatser.isEmpty)
         return deps.renderer.page(
             .planMeasure, title: "Åtgärd \(measure.reference)", context: context, content: view,
             notice: notice, error: error, status: status)
