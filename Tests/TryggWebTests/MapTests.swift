@@ -47,6 +47,21 @@ struct MapTests {
             #expect(!block.contains("</"))
         }
     }
+
+    @Test(
+        "Tipsformuläret, rapportformuläret och den publika sidan får Leaflet-kartan med SVG-kartan kvar som reserv",
+        .enabled(if: MapSettings().leafletAvailable))
+    func formsAndPublicPage() async throws {
+        try await Harness.run(citizen: true) { _, client in
+            let tip = try await Browser(client).get("/k/linkoping/tipsa").text
+            #expect(tip.contains("data-pick data-source=\"platskarta-data\"") && tip.contains("id=\"platskarta-data\">{") && tip.contains("svg"))
+            let home = try await Browser(client).get("/k/linkoping/").text
+            #expect(home.contains("id=\"tipskarta-data\">{") && home.contains("\"events\":[{") && home.contains("figure class=\"map tips-map\""))
+            let rapportor = Browser(client)
+            try await rapportor.login("rapportor@linkoping.demo")
+            #expect(try await rapportor.get("/est/rapportera").text.contains("id=\"platskarta-data\">{"))
+        }
+    }
 }
 
 @Suite("Platsväljare för insatser och prioriterade platser")

@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_login import log_in, serious_violations
+from test_login import log_in, serious_violations, tap_leaflet_map
 
 
 def test_resident_reports_on_a_phone_without_logging_in(browser, base_url, artifacts):
@@ -13,9 +13,8 @@ def test_resident_reports_on_a_phone_without_logging_in(browser, base_url, artif
     browser.get(base_url + "/k/linkoping/tipsa")
     assert serious_violations(browser) == []
     Select(browser.find_element(By.ID, "kategori")).select_by_visible_text("Otrygg plats")
-    svg = browser.find_element(By.CSS_SELECTOR, "svg.map.pickable")
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", svg)
-    browser.find_element(By.CSS_SELECTOR, "svg.map.pickable text").click()
+    # Leaflet (Debian's libjs-leaflet) replaces the server-drawn map: a tap fills in the place.
+    tap_leaflet_map(browser)
     assert 58.3 < float(browser.find_element(By.ID, "lat").get_attribute("value")) < 58.5
     browser.find_element(By.ID, "beskrivning").send_keys("Buskarna skymmer gångvägen, mörkt på kvällen")
     browser.find_element(By.ID, "tid-kvall").click()
@@ -50,6 +49,10 @@ def test_errors_are_announced_and_the_text_is_kept(browser, base_url):
 def test_public_page_and_keyboard_only_form(browser, base_url, artifacts):
     browser.get(base_url + "/k/linkoping/")
     assert "Publicerade tips de senaste 12 månaderna" in browser.page_source
+    # The published tips on a real map, the areas as outlines; the SVG map is the fallback.
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#tipskarta.leaflet-container"))
+    assert not browser.find_element(By.CSS_SELECTOR, "figure.tips-map").is_displayed()
+    assert {"Skäggetorp", "Ryd", "Berga"} <= {t.text for t in browser.find_elements(By.CSS_SELECTOR, ".leaflet-tooltip.area-label")}
     assert serious_violations(browser) == []
     browser.save_screenshot(str(artifacts / "medborgare-publik.png"))
     # Without a mouse: the skip link, then tab to the form link.

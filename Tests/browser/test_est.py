@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_login import log_in, serious_violations
+from test_login import log_in, serious_violations, tap_leaflet_map
 
 
 def test_report_on_a_phone_by_tapping_the_map(browser, base_url, artifacts):
@@ -15,11 +15,8 @@ def test_report_on_a_phone_by_tapping_the_map(browser, base_url, artifacts):
     browser.get(base_url + "/est/rapportera")
     assert serious_violations(browser) == []
     Select(browser.find_element(By.ID, "kategori")).select_by_visible_text("Skadegörelse – Klotter")
-    svg = browser.find_element(By.CSS_SELECTOR, "svg.map.pickable")
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", svg)
-    # Tap the middle of the first area's label: the script fills in the coordinates.
-    label = browser.find_element(By.CSS_SELECTOR, "svg.map.pickable text")
-    label.click()
+    # Tap the interactive map (Leaflet replaces the server-drawn SVG): the script fills in the coordinates.
+    tap_leaflet_map(browser)
     latitude = browser.find_element(By.ID, "lat").get_attribute("value")
     longitude = browser.find_element(By.ID, "lon").get_attribute("value")
     assert 58.3 < float(latitude) < 58.5 and 15.4 < float(longitude) < 15.8, (latitude, longitude)

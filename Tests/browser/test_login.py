@@ -115,3 +115,13 @@ def test_plan_and_follow_up_pages_are_accessible(browser, base_url, artifacts):
     WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".headline"), "Av planens 123 åtgärder är"))
     browser.save_screenshot(str(artifacts / "rapport.png"))
     assert serious_violations(browser) == []
+
+
+def tap_leaflet_map(browser, selector="#platskarta"):
+    """Taps the interactive map a little off its centre; the form's coordinates are filled in."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    leaflet = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, selector + ".leaflet-container"))
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", leaflet)
+    assert not browser.find_element(By.CSS_SELECTOR, "figure.map.pick").is_displayed(), "SVG-kartan är reserv"
+    ActionChains(browser).move_to_element_with_offset(leaflet, 15, 25).click().perform()
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, "path.picked-point"))

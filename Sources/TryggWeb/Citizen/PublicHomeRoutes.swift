@@ -49,6 +49,10 @@ struct PublicHomeRoutes {
             view["map"] = map
             view["mapCaption"] = "\(dots.count) publicerade tips med plats. Färgade ytor: kommunens prioriterade områden."
         }
+        if deps.configuration.map.leafletAvailable, reference.areas.contains(where: { $0.shape != nil }) {
+            let points = dots.map { InteractiveMapData.Point(lat: $0.point.latitude, lon: $0.point.longitude, title: $0.title) }
+            view["mapJSON"] = try InteractiveMapData(areas: reference.areas, points: points, settings: deps.configuration.map).scriptJSON()
+        }
         let areaNames = Dictionary(reference.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         view["recent"] = reports.prefix(20).map { report in
             RecentLine(

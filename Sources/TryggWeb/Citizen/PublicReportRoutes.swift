@@ -24,6 +24,8 @@ struct PublicReportRoutes {
         var categories: [SelectOption]
         var areas: [SelectOption]
         var map: String?
+        /// The Leaflet map to click in, when installed.
+        var mapJSON: String?
         var latitude: String
         var longitude: String
         var place: String
@@ -136,6 +138,7 @@ struct PublicReportRoutes {
             areas: [SelectOption(value: "", label: "Vet inte / annan plats i kommunen", selected: draft.area.isEmpty)]
                 + reference.areas.map { SelectOption(value: $0.name, label: $0.name, selected: $0.name == draft.area) },
             map: AreaMapSVG.render(reference.areas, label: "Karta över kommunens områden. Klicka för att markera platsen.", pickable: true),
+            mapJSON: InteractiveMapData.pickJSON(areas: reference.areas, settings: deps.configuration.map),
             latitude: draft.latitude, longitude: draft.longitude, place: draft.place, description: draft.description,
             times: TimeOfDay.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, checked: draft.timesOfDay.contains($0.rawValue)) },
             days: zip(Weekdays.codes, Weekdays.names).map { Choice(value: $0.0, label: $0.1.capitalized, checked: draft.weekdays.contains($0.0)) },

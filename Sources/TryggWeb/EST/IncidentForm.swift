@@ -90,9 +90,14 @@ struct IncidentForm: Decodable {
         let problems: [String]
         let hasProblems: Bool
         let maxDescription: Int
+        /// The Leaflet map to click in, when installed; the SVG map stays the fallback.
+        let mapJSON: String?
     }
 
-    func view(action: String, submitLabel: String, categories: [IncidentCategory], areas: [Area], problems: [IncidentProblem] = []) -> View {
+    func view(
+        action: String, submitLabel: String, categories: [IncidentCategory], areas: [Area], problems: [IncidentProblem] = [],
+        mapJSON: String? = nil
+    ) -> View {
         var options: [SelectOption] = [SelectOption(value: "", label: "Välj kategori", selected: category.isEmpty)]
         for item in categories where !item.retired {
             options.append(SelectOption(value: item.code, label: item.name, selected: category == item.code))
@@ -112,6 +117,6 @@ struct IncidentForm: Decodable {
             longitude: longitude, description: description,
             map: AreaMapSVG.render(areas, label: "Karta: klicka för att markera platsen", pickable: true) ?? "",
             problems: problems.map { "\($0.field.prefix(1).uppercased() + $0.field.dropFirst()): \($0.message)" }, hasProblems: !problems.isEmpty,
-            maxDescription: IncidentRules.maxDescriptionLength)
+            maxDescription: IncidentRules.maxDescriptionLength, mapJSON: mapJSON)
     }
 }

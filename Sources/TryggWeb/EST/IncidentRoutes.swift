@@ -89,7 +89,9 @@ struct IncidentRoutes {
     ) async throws -> Response {
         let categories = try await CategoryStore(context.kommun).all()
         let areas = try await AreaStore(context.kommun).all()
-        let view = input.view(action: SiteRoutes.incidentReport.path, submitLabel: "Skicka rapporten", categories: categories, areas: areas, problems: problems)
+        let view = input.view(
+            action: SiteRoutes.incidentReport.path, submitLabel: "Skicka rapporten", categories: categories, areas: areas, problems: problems,
+            mapJSON: InteractiveMapData.pickJSON(areas: areas, settings: deps.configuration.map))
         return deps.renderer.page(
             .estReportForm, title: "Rapportera en händelse", context: context, content: view, notice: notice,
             status: problems.isEmpty ? .ok : .badRequest)

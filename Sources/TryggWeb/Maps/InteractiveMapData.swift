@@ -32,14 +32,20 @@ struct InteractiveMapData: Encodable {
     let hotPlaces: [Circle]
     let priorityPlaces: [Point]
 
-    /// The areas alone.
-    init(areas: [TryggCore.Area], settings: MapSettings) {
+    /// The areas, and points of one kind (the public page's published tips).
+    init(areas: [TryggCore.Area], points: [Point] = [], settings: MapSettings) {
         tiles = settings.tiles
         attribution = settings.attribution
         self.areas = Self.outlines(areas)
-        events = []
+        events = points
         hotPlaces = []
         priorityPlaces = []
+    }
+
+    /// The areas as JSON for a map to click in (the report forms), when Leaflet is installed.
+    static func pickJSON(areas: [TryggCore.Area], settings: MapSettings) -> String? {
+        guard settings.leafletAvailable, areas.contains(where: { $0.shape != nil }) else { return nil }
+        return try? InteractiveMapData(areas: areas, settings: settings).scriptJSON()
     }
 
     static func outlines(_ areas: [TryggCore.Area]) -> [Area] {

@@ -41,6 +41,31 @@ function showInteractiveMap(element) {
     L.circleMarker([place.lat, place.lon], { radius: 9, color: "#1d5e2f", weight: 3, fillOpacity: 0 }).bindPopup(place.title).addTo(map);
   });
   if (bounds.isValid()) { map.fitBounds(bounds, { padding: [20, 20] }); } else { map.setView([58.41, 15.62], 12); }
+  if (element.hasAttribute("data-pick")) { pickOnMap(map, element.closest("form")); }
+}
+
+// In a report form: a click (or tap) on the map fills in latitude and longitude and shows a
+// marker; typed coordinates or "Använd min position" move the marker.
+function pickOnMap(map, form) {
+  "use strict";
+  if (!form) { return; }
+  var lat = form.querySelector("input[name=lat]"), lon = form.querySelector("input[name=lon]"), marker = null;
+  function show(latitude, longitude) {
+    if (!isFinite(latitude) || !isFinite(longitude)) { return; }
+    if (marker) { marker.setLatLng([latitude, longitude]); } else {
+      marker = L.circleMarker([latitude, longitude], { radius: 9, color: "#0b4f8a", weight: 3, fillColor: "#ffffff", fillOpacity: 0.9, className: "picked-point" }).addTo(map);
+    }
+  }
+  var read = function () { return [parseFloat(lat.value.replace(",", ".")), parseFloat(lon.value.replace(",", "."))]; };
+  if (lat.value && lon.value) { show.apply(null, read()); }
+  [lat, lon].forEach(function (input) { input.addEventListener("change", function () { show.apply(null, read()); }); });
+  map.on("click", function (event) {
+    lat.value = event.latlng.lat.toFixed(6);
+    lon.value = event.latlng.lng.toFixed(6);
+    show(event.latlng.lat, event.latlng.lng);
+    var area = form.querySelector("select[name=omrade]");
+    if (area) { area.value = ""; }
+  });
 }
 // The events' density: counts per cell of about 150 × 150 m, darker where more happened. A grid
 // rather than a blurred kernel keeps each cell's count readable (its tooltip says it).

@@ -52,6 +52,8 @@
       navigator.geolocation.getCurrentPosition(function (position) {
         lat.value = position.coords.latitude.toFixed(6);
         lon.value = position.coords.longitude.toFixed(6);
+        // Moves the marker of the interactive map, when there is one.
+        lat.dispatchEvent(new Event("change"));
         var area = form.querySelector("select[name=omrade]");
         if (area) { area.value = ""; }
         if (status) { status.textContent = "Positionen är ifylld (noggrannhet cirka " + Math.round(position.coords.accuracy) + " meter)."; }
