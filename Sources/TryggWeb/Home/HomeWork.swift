@@ -109,6 +109,19 @@ struct HomeWork {
                     // The week the latest was decided: partners read the weeks, not the EST group's insats pages.
                     href: SiteRoutes.week.path(insatser.map(\.decidedWeek).max()!), linkText: "Till veckan", urgent: false))
         }
+        // The measures of the plan in force the partner's organisation is responsible for.
+        let plans = try await PlanStore(kommun).plans().filter { $0.status == .antagen }
+        if let plan = plans.max(by: { ($0.year, $0.version) < ($1.year, $1.version) }) {
+            let own = try await PlanStore(kommun).measures(planID: plan.id, filter: MeasureFilter(responsibleOrganisation: user.organisation.id))
+            if !own.isEmpty {
+                items.append(
+                    Item(
+                        title: "\(user.organisation.abbreviation) ansvarar för \(own.count == 1 ? "1 åtgärd" : "\(own.count) åtgärder") i åtgärdsplanen \(plan.year)",
+                        text: own.prefix(3).map { "\($0.reference) \($0.row.measure.prefix(80))" }.joined(separator: "; ") + (own.count > 3 ? " …" : ""),
+                        href: SiteRoutes.planYear.path(plan.year, query: [("ansvarig", user.organisation.id.uuidString)]),
+                        linkText: "Se \(user.organisation.abbreviation):s åtgärder", urgent: false))
+            }
+        }
         return items
     }
 }
