@@ -69,4 +69,16 @@ struct MailTests {
         #expect(ReminderSchedule.days(from: "2026-12-31", to: "2027-01-01") == 1)
         #expect(ReminderSchedule.days(from: "2024-02-28", to: "2024-03-01") == 2)
     }
+
+    @Test("Reläets svar: flerradiga svar, uppdelade var som helst i strömmen; ett svar som inte är SMTP avvisas")
+    func replies() throws {
+        var parser = SMTPReplyParser()
+        #expect(try parser.feed(Array("250-relay.kommun.se\r\n250-STAR".utf8)).isEmpty)
+        let replies = try parser.feed(Array("TTLS\r\n250 HELP\r\n220 Ready\r\n".utf8))
+        #expect(replies == [SMTPReply(code: 250, lines: ["relay.kommun.se", "STARTTLS", "HELP"]), SMTPReply(code: 220, lines: ["Ready"])])
+        var hostile = SMTPReplyParser()
+        #expect(throws: SMTPReplyParser.Problem.self) { try hostile.feed(Array("HTTP/1.1 200 OK\r\n".utf8)) }
+        var endless = SMTPReplyParser()
+        #expect(throws: SMTPReplyParser.Problem.self) { try endless.feed([UInt8](repeating: UInt8(ascii: "2"), count: 70_000)) }
+    }
 }
