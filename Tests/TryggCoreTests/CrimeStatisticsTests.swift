@@ -146,4 +146,22 @@ struct CrimeStatisticsTests {
         #expect(!CrimeExtract.isDate("2022-1-01") && !CrimeExtract.isDate("22-01-01x"))
         #expect(CrimeExtract.namesInFiles(of: Self.linkoping).contains("linköping"))
     }
+
+    @Test("Trenden: antal per år och område, takten mot samma års befolkning eller närmast tidigare, små antal dolda i det som delas")
+    func trend() {
+        let counts = [
+            CrimeCount(deso: "0580C1010", code: 1311, year: 2021, count: 12), CrimeCount(deso: "0580C1010", code: 1311, year: 2022, count: 3),
+            CrimeCount(deso: "0580C1020", code: 1311, year: 2022, count: 7), CrimeCount(deso: nil, code: 1311, year: 2022, count: 2),
+            CrimeCount(deso: "0580C1010", code: 9999, year: 2022, count: 40),
+        ]
+        let population = ["0580C1010": [2021: 2_000], "0580C1020": [2021: 1_000, 2022: 1_000]]
+        let areas = [CrimeFigures.Area(name: "Skäggetorp", deso: ["0580C1010"])]
+        let open = CrimeTrend.compute(counts: counts, population: population, areas: areas, code: 1311, hideSmall: false)
+        #expect(open.years == [2021, 2022])
+        #expect(open.series[0].area == "Skäggetorp" && open.series[0].counts == [12, 3] && open.series[0].rates == [6, 1.5])
+        #expect(open.series[1].area == "Hela kommunen" && open.series[1].counts == [12, 12])
+        let shared = CrimeTrend.compute(counts: counts, population: population, areas: areas, code: 1311, hideSmall: true)
+        #expect(shared.series[0].counts == [12, nil] && shared.series[0].rates == [6, nil])
+        #expect(CrimeTrend.compute(counts: counts, population: population, areas: areas, code: nil, hideSmall: false).series[0].counts == [12, 43])
+    }
 }

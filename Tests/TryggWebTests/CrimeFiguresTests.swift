@@ -110,4 +110,24 @@ struct CrimeFiguresTests {
             #expect(json?["covered_years"] as? [Int] == [2019, 2020, 2021, 2022])
         }
     }
+
+    @Test("Utvecklingen år för år: en kurva och en tabell per område och brottskod; partnern ser små antal dolda även där")
+    func trend() async throws {
+        try await Harness.run(statistics: true) { _, client in
+            let analytiker = Browser(client)
+            try await analytiker.login("analytiker@linkoping.demo")
+            let all = try await analytiker.get("/lagesbild/brott?ar=2022").text
+            #expect(all.contains("Utveckling år för år") && all.contains("<svg") && all.contains("aria-label=\"Alla anmälda brott per år och område\""))
+            #expect(all.contains("<th scope=\"col\">2019</th><th scope=\"col\">2020</th><th scope=\"col\">2021</th><th scope=\"col\">2022</th>"))
+            for area in ["Skäggetorp", "Ryd", "Berga", "Hela kommunen"] { #expect(all.contains("<th scope=\"row\">\(area)</th><td>")) }
+            let sabotage = try await analytiker.get("/lagesbild/brott?ar=2022&kod=1311").text
+            #expect(sabotage.contains("(1311) per år och område") && sabotage.contains("<option value=\"1311\" selected>"))
+            #expect(try await analytiker.get("/lagesbild/brott?ar=2022&kod=abc").status == .ok, "en okänd kod visar alla brott")
+
+            let police = Browser(client)
+            try await police.login("polisen@linkoping.demo")
+            let shared = try await police.get("/lagesbild/brott?ar=2022").text
+            #expect(shared.contains("Utveckling år för år") && shared.contains("Antal 1–4 visas inte."))
+        }
+    }
 }

@@ -43,7 +43,8 @@ struct StartPageTests {
             #expect(policeHome.text.contains("Senaste publicerade lägesbild: vecka"))
             // The police own 26 measures of Linköping's plan: the start page says so and filters the plan to them.
             #expect(policeHome.text.contains("Polisen ansvarar för 26 åtgärder i åtgärdsplanen 2023"))
-            let ownHref = try #require(policeHome.text.components(separatedBy: "href=\"").first { $0.hasPrefix("/plan/2023?ansvarig=") }?.components(separatedBy: "\"").first)
+            let ownHref = try #require(
+                policeHome.text.components(separatedBy: "href=\"").first { $0.hasPrefix("/plan/2023?ansvarig=") }?.components(separatedBy: "\"").first)
             #expect(try await police.get(ownHref.replacingOccurrences(of: "&amp;", with: "&")).text.contains("26 av 123 åtgärder"))
             #expect(!policeHome.text.contains("Rapportera en händelse</a>") && !policeHome.text.contains("Uppföljning 2023:"))
         }

@@ -1,8 +1,8 @@
 """Opens the lägesbild that `trygg report lagesbild --format docx` wrote, with python-docx, and
 checks what a reader of the decided lägesbild relies on: the law's sections in order, the decision,
 the crime table without small counts, the sources with the one left out, and every prioritised
-problem leading to the plan's measures; the map as a picture and the comparison with län and
-riket as a native chart, with alternative texts."""
+problem leading to the plan's measures; the map as a picture, the trend per area and the
+comparison with län and riket as native charts, with alternative texts."""
 import sys
 import zipfile
 
@@ -33,7 +33,11 @@ assert WD_INLINE_SHAPE.PICTURE in shapes and WD_INLINE_SHAPE.CHART in shapes, sh
 areas = [row.cells[1].text for row in tables["Nr"].rows[1:]]
 assert areas == ["Berga", "Ryd", "Skäggetorp"], areas
 with zipfile.ZipFile(sys.argv[1]) as package:
-    chart = package.read("word/charts/chart1.xml").decode()
-    assert "Östergötlands län" in chart and "Hela landet" in chart and "Linköpings kommun" in chart, chart[:300]
+    charts = [package.read(name).decode() for name in sorted(package.namelist()) if name.startswith("word/charts/chart")]
+    assert len(charts) == 2, [len(c) for c in charts]
+    trend = next(c for c in charts if "Skäggetorp" in c)
+    assert "Hela kommunen" in trend and "Berga" in trend and "<c:lineChart>" in trend, trend[:300]
+    comparison = next(c for c in charts if "Östergötlands län" in c)
+    assert "Hela landet" in comparison and "Linköpings kommun" in comparison, comparison[:300]
     assert package.read("word/media/bild1.png")[:8] == b"\x89PNG\r\n\x1a\n"
 print(f"DOCX ok: {len(document.tables)} tabeller, {len(problems)} prioriterade problem, rubriker {headings}")

@@ -32,12 +32,14 @@ public struct LagesbildDocument: Sendable, Equatable {
         case crimeTable = "brott"
         case areaMap = "karta"
         case comparison = "jamforelse"
+        case trend = "utveckling"
 
         public var label: String {
             switch self {
             case .crimeTable: "Tabell: anmälda brott i kommunen per brottskod"
             case .areaMap: "Karta: anmälda brott per 1 000 invånare per område"
             case .comparison: "Diagram: kommunen jämförd med län och riket över åren"
+            case .trend: "Diagram: anmälda brott per 1 000 invånare per område år för år"
             }
         }
     }

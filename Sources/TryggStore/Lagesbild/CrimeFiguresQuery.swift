@@ -29,3 +29,19 @@ extension CrimeStore {
             year: year, basis: basis, counts: counts, population: population, areas: areas, names: try await codeNames())
     }
 }
+
+extension CrimeStore {
+    /// Every covered year's counts of one crime code (nil: all), per area with DeSO codes and for
+    /// the kommun, with rates; small counts hidden when `hideSmall`.
+    public func trend(basis: CrimeDateBasis, code: Int?, hideSmall: Bool) async throws -> CrimeTrend {
+        let years = try await years(basis: basis)
+        guard let first = years.first, let last = years.last else {
+            return CrimeTrend.compute(counts: [], population: [:], areas: [], code: code, hideSmall: hideSmall)
+        }
+        let areas = try await AreaStore(db: db, kommunID: kommunID).all().filter { !$0.desoCodes.isEmpty }
+            .map { CrimeFigures.Area(name: $0.name, deso: $0.desoCodes) }
+        return CrimeTrend.compute(
+            counts: try await counts(years: first...last, basis: basis), population: try await PopulationStore(db: db, kommunID: kommunID).totals(),
+            areas: areas, code: code, hideSmall: hideSmall)
+    }
+}

@@ -116,7 +116,8 @@ struct HomeWork {
             if !own.isEmpty {
                 items.append(
                     Item(
-                        title: "\(user.organisation.abbreviation) ansvarar för \(own.count == 1 ? "1 åtgärd" : "\(own.count) åtgärder") i åtgärdsplanen \(plan.year)",
+                        title:
+                            "\(user.organisation.abbreviation) ansvarar för \(own.count == 1 ? "1 åtgärd" : "\(own.count) åtgärder") i åtgärdsplanen \(plan.year)",
                         text: own.prefix(3).map { "\($0.reference) \($0.row.measure.prefix(80))" }.joined(separator: "; ") + (own.count > 3 ? " …" : ""),
                         href: SiteRoutes.planYear.path(plan.year, query: [("ansvarig", user.organisation.id.uuidString)]),
                         linkText: "Se \(user.organisation.abbreviation):s åtgärder", urgent: false))

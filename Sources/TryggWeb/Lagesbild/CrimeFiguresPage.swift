@@ -42,6 +42,12 @@ struct CrimeFiguresPage {
         let populationAction: String
         let imports: [ImportRow]
         let columns: String
+        /// Every covered year per area, for one code or all.
+        var trend: CrimeTrendSection?
+        /// The selection, for the trend's form to keep.
+        var year = ""
+        var basis = ""
+        var level = ""
         let selfAction = SiteRoutes.crimeFigures.path
         let sourcesHref = SiteRoutes.sources.path
         let comparisonHref = SiteRoutes.regionalComparison.path
@@ -137,6 +143,10 @@ struct CrimeFiguresPage {
                     rows: "\(SwedishNumber.integer($0.rows)) (\(SwedishNumber.integer($0.newRows)) nya)", at: SwedishTime.minute($0.createdAt))
             },
             columns: CrimeExtract.columns.joined(separator: ", "))
+        view.trend = try await CrimeTrendSection.load(
+            request, selection: selection, names: try await CrimeStore(context.kommun).codeNames(), kommun: context.kommun,
+            hideSmall: !user.role.allows(.editLagesbild))
+        (view.year, view.basis, view.level) = ("\(selection.year)", selection.basis.rawValue, selection.level.rawValue)
         view.hasUnknown = !view.unknown.isEmpty
         view.hasImports = !view.imports.isEmpty
         return deps.renderer.page(

@@ -20,6 +20,8 @@ struct LagesbildFigures: Sendable {
     let map: ChoroplethMap?
     let areas: [AreaLine]
     let comparison: RegionalComparison?
+    /// Every covered year per area, all codes, small counts hidden (the document is shared).
+    let trend: CrimeTrend?
 
     /// `figures`: the year's figures per area, before small counts are hidden.
     static func load(_ figures: CrimeFigures, kommun: Kommun, scope: KommunScope) async throws -> LagesbildFigures {
@@ -44,10 +46,25 @@ struct LagesbildFigures: Sendable {
         }
         let map = regions.isEmpty ? nil : ChoroplethMap(title: "Anmälda brott per 1 000 invånare \(year) per område", regions: regions)
         let comparison = try await RegionalStatisticsStore(scope).comparison(kommunName: kommun.name, kommunCode: kommun.code)
-        return LagesbildFigures(year: year, map: map, areas: lines, comparison: comparison)
+        let trend = try await CrimeStore(scope).trend(basis: figures.basis, code: nil, hideSmall: true)
+        return LagesbildFigures(year: year, map: map, areas: lines, comparison: comparison, trend: trend.years.count >= 2 ? trend : nil)
     }
 
     var comparisonChart: LineChart? { comparison.map(RegionalComparisonPage.chart) }
+
+    var trendChart: LineChart? {
+        guard let trend else { return nil }
+        let rates = trend.series.contains { $0.rates.contains { $0 != nil } }
+        return LineChart(
+            title: "Anmälda brott per år och område", categories: trend.years.map(String.init),
+            series: trend.series.map { LineChart.Series(name: $0.area, values: rates ? $0.rates : $0.counts.map { $0.map(Double.init) }) },
+            valueLabel: rates ? "Per 1 000 invånare" : "Antal")
+    }
+
+    var trendCaption: String {
+        "Alla anmälda brott per område och år, \(trend?.series.contains { $0.rates.contains { $0 != nil } } == true ? "per 1 000 invånare" : "antal"), "
+            + "enligt polisens uttag. Antal 1–4 visas inte."
+    }
 
     var comparisonCaption: String {
         guard let comparison else { return "" }

@@ -87,6 +87,11 @@ public struct LagesbildReport: Sendable {
                 rows: figures.areas.map { ["\($0.number)", $0.name, $0.count, $0.population, $0.rate] },
                 widths: [8, 40, 17, 17, 18])
         }
+        if shows(.trend), let chart = figures.trendChart {
+            doc.heading("Utveckling år för år", level: 2)
+            doc.chart(chart, description: chart.title)
+            doc.paragraph(figures.trendCaption)
+        }
         if shows(.comparison), let chart = figures.comparisonChart {
             doc.heading("Jämförelse med län och riket", level: 2)
             doc.chart(chart, description: chart.title)

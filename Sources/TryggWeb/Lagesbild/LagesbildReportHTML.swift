@@ -52,6 +52,8 @@ extension LagesbildReport {
         let areas: [LagesbildFigures.AreaLine]
         let comparison: String?
         let comparisonCaption: String
+        let trend: String?
+        let trendCaption: String
         let otherInformation: [String]
         let sources: [SourceLine]
         let ownData: [LagesbildOwnData.Line]
@@ -73,6 +75,7 @@ extension LagesbildReport {
             legend: shows(.areaMap) ? (figures.map?.legend.map { LegendLine(colour: $0.colour, label: $0.label) } ?? []) : [],
             areas: shows(.areaMap) && figures.map != nil ? figures.areas : [],
             comparison: shows(.comparison) ? figures.comparisonChart?.svg() : nil, comparisonCaption: figures.comparisonCaption,
+            trend: shows(.trend) ? figures.trendChart?.svg() : nil, trendCaption: figures.trendCaption,
             otherInformation: paragraphs(document.text.otherInformation),
             sources: sources.map {
                 SourceLine(name: $0.name, owner: $0.owner, period: $0.period, used: $0.included ? "Ja" : "Nej: \($0.reason)")

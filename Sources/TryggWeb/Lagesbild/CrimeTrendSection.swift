@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggReports
+import TryggStore
+
+/// The kartläggning's trend on the crimes page: one crime code (or all) per area over every
+/// covered year, as a line chart of the rate per 1,000 inhabitants (counts without population)
+/// with the same figures as a table beside it for those who do not read charts.
+struct CrimeTrendSection {
+    struct Row {
+        let area: String
+        let values: [String]
+    }
+
+    let chart: String
+    let caption: String
+    let codes: [SelectOption]
+    let years: [String]
+    let rows: [Row]
+
+    /// `kod` from the query: a crime code, or empty for all codes together.
+    static func load(
+        _ request: Request, selection: CrimeFiguresPage.Selection, names: [Int: String], kommun: KommunScope, hideSmall: Bool
+    ) async throws -> CrimeTrendSection? {
+        let asked = request.uri.queryParameters["kod"].flatMap { Int(String($0)) }
+        let code = asked.flatMap { names[$0] == nil ? nil : $0 }
+        let trend = try await CrimeStore(kommun).trend(basis: selection.basis, code: code, hideSmall: hideSmall)
+        guard trend.years.count >= 2 else { return nil }
+        let withRates = trend.series.contains { $0.rates.contains { $0 != nil } }
+        let what = code.map { "\(names[$0] ?? "brottskod \($0)") (\($0))" } ?? "Alla anmälda brott"
+        let chart = LineChart(
+            title: "\(what) per år och område", categories: trend.years.map(String.init),
+            series: trend.series.map { series in
+                LineChart.Series(name: series.area, values: withRates ? series.rates : series.counts.map { $0.map(Double.init) })
+            },
+            valueLabel: withRates ? "Per 1 000 invånare" : "Antal")
+        let dash = "–"
+        return CrimeTrendSection(
+            chart: chart.svg(),
+            caption: "\(what), \(withRates ? "brott per 1 000 invånare" : "antal") per år efter \(selection.basis.label)."
+                + (trend.smallCountsHidden ? " Antal 1–4 visas inte." : ""),
+            codes: [SelectOption(value: "", label: "Alla brott", selected: code == nil)]
+                + names.keys.sorted().map { SelectOption(value: "\($0)", label: "\($0) \(names[$0] ?? "")", selected: $0 == code) },
+            years: trend.years.map(String.init),
+            rows: trend.series.map { series in
+                Row(
+                    area: series.area,
+                    values: zip(series.counts, series.rates).map { count, rate in
+                        guard let count else { return dash }
+                        return SwedishNumber.integer(count) + (rate.map { " (\(SwedishNumber.decimal($0, places: 1)))" } ?? "")
+                    })
+            })
+    }
+}
