@@ -14,19 +14,23 @@ extension CrimeStore {
     /// The kartläggning's table for a year: the stored counts of that year and the three before,
     /// the population per DeSO and the kommun's areas.
     public func figures(year: Int, basis: CrimeDateBasis, level: AreaLevel = .omraden) async throws -> CrimeFigures {
-        let counts = try await counts(years: (year - 3)...year, basis: basis)
-        let population = try await PopulationStore(db: db, kommunID: kommunID).totals()
+        // The four reads are independent: on PostgreSQL they run on separate connections at once.
+        async let countsRead = counts(years: (year - 3)...year, basis: basis)
+        async let populationRead = PopulationStore(db: db, kommunID: kommunID).totals()
+        async let namesRead = codeNames()
+        async let areasRead = level == .omraden ? AreaStore(db: db, kommunID: kommunID).all() : []
+        let (counts, population, names) = try await (countsRead, populationRead, namesRead)
         let areas: [CrimeFigures.Area]
         switch level {
         case .omraden:
-            areas = try await AreaStore(db: db, kommunID: kommunID).all().filter { !$0.desoCodes.isEmpty }
+            areas = try await areasRead.filter { !$0.desoCodes.isEmpty }
                 .map { CrimeFigures.Area(name: $0.name, deso: $0.desoCodes) }
         case .deso:
+            _ = try await areasRead
             let codes = Set(population.keys).union(counts.compactMap(\.deso))
             areas = codes.sorted().map { CrimeFigures.Area(name: $0, deso: [$0]) }
         }
-        return CrimeFigures.compute(
-            year: year, basis: basis, counts: counts, population: population, areas: areas, names: try await codeNames())
+        return CrimeFigures.compute(year: year, basis: basis, counts: counts, population: population, areas: areas, names: names)
     }
 }
 
