@@ -41,4 +41,28 @@ struct CSVTests {
         let table = try CSVReader.read(Data((CSVWriter.line(["h1", "h2", "h3", "h4", "h5", "h6"]) + CSVWriter.line(fields)).utf8))
         #expect(table.rows.first?.fields == fields)
     }
+
+    @Test("En stor fil läses i två halvor samtidigt och ger samma rader och radnummer som i en följd, även med radbrytningar inom citat")
+    func largeFileInTwoHalves() throws {
+        var text = "id;text;antal\r\n"
+        var row = 0
+        while text.utf8.count < CSVReader.parallelFrom + 1_000 {
+            row += 1
+            // Every seventh row has a quoted field with a line break and a doubled quote inside.
+            text += row % 7 == 0 ? "\(row);\"två\nrader \"\"citat\"\" \(row)\";\(row % 13)\r\n" : "\(row);Skadegörelse – klotter;\(row % 13)\r\n"
+        }
+        let parallel = try CSVReader.read(Data(text.utf8))
+        let sequential = try CSVReader.records(Array(text.utf8), separator: 59)
+        #expect(parallel.rows == Array(sequential.dropFirst()))
+        #expect(parallel.rows.count == row && parallel.rows.last?.fields.first == "\(row)")
+        let broken = text + "\(row + 1);trasigt \"citat;1\r\n"
+        #expect(throws: CSVReader.Problem.self) { try CSVReader.read(Data(broken.utf8)) }
+        var inOrder: CSVReader.Problem?
+        do { _ = try CSVReader.records(Array(broken.utf8), separator: 59) } catch { inOrder = error }
+        do {
+            _ = try CSVReader.read(Data(broken.utf8))
+        } catch {
+            #expect(error == inOrder && (error.line ?? 0) > sequential.last!.line, "felet anges med sin rad i hela filen")
+        }
+    }
 }
