@@ -61,6 +61,8 @@ func benchmarkCrimes(directory: URL, rows: Int) async throws {
                     format: "%@: årets tabell 2023 per %@: median %.0f ms, max %.0f ms (mål < 50 ms)", name,
                     level == .deso ? "DeSO (150)" : "område (30)", times[3], times[6]))
         }
+        try await printYearTableParts(
+            name: name, store: CrimeStore(KommunScope(database, kommunID: kommun.id)), scope: KommunScope(database, kommunID: kommun.id))
         try await benchmarkLagesbildDocument(name: name, database: database, kommun: kommun)
         try await database.dropTestSchema()
         await database.shutdown()
@@ -124,4 +126,25 @@ func writeCrimeExtract(path: String, rows: Int, deso: [String]) -> Int {
     }
     handle.write(Data(buffer.utf8))
     return written + buffer.utf8.count
+}
+
+/// Where the year's table spends its time: each read alone (median of seven), so a slow one shows.
+func printYearTableParts(name: String, store: CrimeStore, scope: KommunScope) async throws {
+    func median(_ work: () async throws -> Void) async throws -> Double {
+        var times: [Double] = []
+        for _ in 0..<7 {
+            let start = Date()
+            try await work()
+            times.append(Date().timeIntervalSince(start) * 1000)
+        }
+        return times.sorted()[3]
+    }
+    let counts = try await median { _ = try await store.counts(years: 2020...2023, basis: .brott) }
+    let population = try await median { _ = try await PopulationStore(scope).totals() }
+    let areas = try await median { _ = try await AreaStore(scope).all() }
+    let names = try await median { _ = try await store.codeNames() }
+    print(
+        String(
+            format: "%@: delarna: brotten fyra år %.1f ms, befolkningen %.1f ms, områdena %.1f ms, brottskoderna %.1f ms", name, counts, population, areas,
+            names))
 }
