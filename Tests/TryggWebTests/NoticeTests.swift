@@ -12,7 +12,7 @@ struct NoticeTests {
 
     @Test("Demons öppna uppföljning 2024 har tio dagar kvar: påminnelser köas till de organisationer som inte svarat, en gång")
     func remindersForTheDemoRound() async throws {
-        try await Harness.run(openRound: true) { harness, _ in
+        try await Harness.run(openRound: true) { harness, client in
             let settings = MailSettings(publicURL: "https://trygg.linkoping.se")
             let first = try await NoticeSender(database: harness.database, settings: settings).run()
             #expect(first.reminders > 0 && first.sent == 0 && first.waiting == first.reminders)
@@ -38,6 +38,17 @@ struct NoticeTests {
 
             let again = try await NoticeSender(database: harness.database, settings: settings).run()
             #expect(again.reminders == 0, "samma påminnelse köas inte två gånger")
+
+            // "Påminn nu" on the round's page: once a day, and the outbox shows it.
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            #expect(try await samordnare.get("/uppfoljning/\(round.id)").text.contains("Påminn dem nu med e-post"))
+            let now = try await samordnare.submit("/uppfoljning/\(round.id)/paminn")
+            #expect(now.text.contains("\(reminders.count) påminnelser ligger i utkorgen") && now.text.contains("Utskick"))
+            #expect(try await samordnare.submit("/uppfoljning/\(round.id)/paminn").text.contains("Ingen ny påminnelse"))
+            let officer = Browser(client)
+            try await officer.login("ansvarig.sf@linkoping.demo")
+            #expect(try await officer.post("/uppfoljning/\(round.id)/paminn").status == .forbidden)
         }
     }
 

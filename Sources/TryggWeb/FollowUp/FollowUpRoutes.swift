@@ -17,8 +17,10 @@ struct FollowUpRoutes {
         let close: String
         let sendBack: String
         let assessment: String
+        let remind: String
 
         init(_ id: UUID) {
+            remind = SiteRoutes.followUpRemind.path(id)
             overview = SiteRoutes.followUpRound.path(id)
             mine = SiteRoutes.followUpMine.path(id)
             report = SiteRoutes.followUpReport.path(id)
@@ -149,6 +151,20 @@ struct FollowUpRoutes {
                 return try await overview(context: context, error: error.description)
             }
             return Response.seeOther(SiteRoutes.followUpRound.path(id), notice: "Uppföljningen är stängd. Rapporten kan nu tas fram.", context: context)
+        }
+        routes.staff(SiteRoutes.followUpRemind) { _, context in
+            _ = try context.requireUser(allowedTo: .editPlan)
+            let id = try context.parameters.require("id", as: UUID.self)
+            guard let round = try await FollowUpStore(context.kommun).round(id: id) else { throw HTTPError(.notFound) }
+            guard round.state == .open else { return try await overview(context: context, error: "Uppföljningen är stängd.") }
+            let queued = try await Notices(database: deps.database, kommun: context.user.kommun, baseURL: deps.configuration.mail.publicURL)
+                .remindNow(round, today: StockholmCalendar.local(TryggClock.now).dateText)
+            return Response.seeOther(
+                SiteRoutes.outbox.path,
+                notice: queued == 0
+                    ? "Ingen ny påminnelse: de som har svar kvar är redan påminda i dag, eller saknar adress."
+                    : "\(queued) påminnelser ligger i utkorgen och skickas inom fem minuter.",
+                context: context)
         }
         routes.staff(SiteRoutes.followUpAssessment) { _, context in
             let id = try context.parameters.require("id", as: UUID.self)

@@ -60,39 +60,48 @@ public struct Notices: Sendable {
         var queued = 0
         for round in try await FollowUpStore(scope).rounds() where round.state == .open {
             guard let stage = schedule.stage(deadline: round.deadline, today: today) else { continue }
-            let measures = try await PlanStore(scope).measures(planID: round.planID).filter { !$0.retired }
-            let answers = try await FollowUpStore(scope).answers(roundID: round.id)
-            let done = Set(answers.filter { $0.state == .submitted }.map { "\($0.measureID):\($0.organisationID)" })
-            var outstanding: [UUID: Int] = [:]
-            for measure in measures {
-                for owner in measure.responsibleOrganisations where !done.contains("\(measure.id):\(owner)") {
-                    outstanding[owner, default: 0] += 1
-                }
-            }
-            guard !outstanding.isEmpty else { continue }
-            let organisations = try await organisationNames()
-            let link = url(SiteRoutes.followUpMine.path(round.id))
-            let when =
-                switch stage {
-                case .first, .last: "Sista svarsdag är \(round.deadline)."
-                case .overdue: "Sista svarsdagen \(round.deadline) har passerat; svara så snart som möjligt."
-                }
-            let notices = try await respondents(of: Set(outstanding.keys)).map { address, organisationIDs in
-                let count = organisationIDs.reduce(0) { $0 + (outstanding[$1] ?? 0) }
-                let names = organisationIDs.compactMap { organisations[$0] }.sorted().joined(separator: ", ")
-                return OutgoingNotice(
-                    key: "påminnelse:\(round.id):\(stage.rawValue):\(address)", kind: "påminnelse",
-                    message: MailMessage(
-                        to: address,
-                        subject: stage == .overdue
-                            ? "Försenad: uppföljningen av åtgärdsplanen \(round.year)" : "Påminnelse: uppföljningen av åtgärdsplanen \(round.year)",
-                        body: letter(
-                            "\(names) har \(count == 1 ? "1 åtgärd" : "\(count) åtgärder") kvar att besvara i uppföljningen av åtgärdsplanen \(round.year).",
-                            when, link: ("Svara i Trygg", link))))
-            }
-            queued += try await OutboxStore(scope).enqueue(notices)
+            queued += try await remind(round, key: stage.rawValue, overdue: stage == .overdue)
         }
         return queued
+    }
+
+    /// The samordnare's "Påminn nu": the same reminder at once, at most once a day.
+    @discardableResult
+    public func remindNow(_ round: FollowUpRound, today: String) async throws -> Int {
+        try await remind(round, key: "manuell \(today)", overdue: round.deadline < today)
+    }
+
+    /// Queues a reminder to every organisation with measures left to answer (or sent back) in the round.
+    private func remind(_ round: FollowUpRound, key: String, overdue: Bool) async throws -> Int {
+        let measures = try await PlanStore(scope).measures(planID: round.planID).filter { !$0.retired }
+        let answers = try await FollowUpStore(scope).answers(roundID: round.id)
+        let done = Set(answers.filter { $0.state == .submitted }.map { "\($0.measureID):\($0.organisationID)" })
+        var outstanding: [UUID: Int] = [:]
+        for measure in measures {
+            for owner in measure.responsibleOrganisations where !done.contains("\(measure.id):\(owner)") {
+                outstanding[owner, default: 0] += 1
+            }
+        }
+        guard !outstanding.isEmpty else { return 0 }
+        let organisations = try await organisationNames()
+        let link = url(SiteRoutes.followUpMine.path(round.id))
+        let when =
+            overdue
+            ? "Sista svarsdagen \(round.deadline) har passerat; svara så snart som möjligt." : "Sista svarsdag är \(round.deadline)."
+        let notices = try await respondents(of: Set(outstanding.keys)).map { address, organisationIDs in
+            let count = organisationIDs.reduce(0) { $0 + (outstanding[$1] ?? 0) }
+            let names = organisationIDs.compactMap { organisations[$0] }.sorted().joined(separator: ", ")
+            return OutgoingNotice(
+                key: "påminnelse:\(round.id):\(key):\(address)", kind: "påminnelse",
+                message: MailMessage(
+                    to: address,
+                    subject: overdue
+                        ? "Försenad: uppföljningen av åtgärdsplanen \(round.year)" : "Påminnelse: uppföljningen av åtgärdsplanen \(round.year)",
+                    body: letter(
+                        "\(names) har \(count == 1 ? "1 åtgärd" : "\(count) åtgärder") kvar att besvara i uppföljningen av åtgärdsplanen \(round.year).",
+                        when, link: ("Svara i Trygg", link))))
+        }
+        return try await OutboxStore(scope).enqueue(notices)
     }
 
     /// The samordnare sent an answer back for completion.

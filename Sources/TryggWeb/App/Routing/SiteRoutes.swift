@@ -70,6 +70,7 @@ enum SiteRoutes {
     static let followUpRound = Route1<UUID>(.get, "/uppfoljning/{id}", .staff(.answerFollowUp))
     static let followUpSendBack = Route1<UUID>(.post, "/uppfoljning/{id}/aterskicka", .staff(.editPlan))
     static let followUpClose = Route1<UUID>(.post, "/uppfoljning/{id}/stang", .staff(.editPlan))
+    static let followUpRemind = Route1<UUID>(.post, "/uppfoljning/{id}/paminn", .staff(.editPlan))
     static let followUpAssessment = Route1<UUID>(.post, "/uppfoljning/{id}/bedomning", .staff(.editPlan))
     static let followUpReport = Route1<UUID>(.get, "/uppfoljning/{id}/rapport", .staff(.readFollowUpReport))
     static let followUpReportDocx = Route1<UUID>(.get, "/uppfoljning/{id}/rapport.docx", .staff(.readFollowUpReport))
@@ -182,7 +183,8 @@ enum SiteRoutes {
             plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planAdopt.route, planCopy.route,
             measure.route, measureSave.route, measureRetire.route, measureReinstate.route, measureNew.route, measureCreate.route,
             governingDocuments.route, governingDocumentAdd.route, governingDocumentSave.route,
-            followUp.route, followUpOpen.route, followUpRound.route, followUpSendBack.route, followUpClose.route, followUpAssessment.route,
+            followUp.route, followUpOpen.route, followUpRound.route, followUpSendBack.route, followUpClose.route, followUpRemind.route,
+            followUpAssessment.route,
             followUpReport.route, followUpReportDocx.route, followUpMine.route, followUpAnswer.route,
             est.route, incidentForm.route, incidentReport.route, incidents.route, incident.route, incidentCorrect.route,
             week.route, weekReport.route, weekReportDocx.route, weekReportJSON.route, weekAssess.route, weekPublish.route,
