@@ -69,10 +69,8 @@ public enum CSVReader {
     static func split(_ text: String, delimiter: Character) throws(Problem) -> [CSVTable.Row] {
         let separator = delimiter.asciiValue ?? 44
         var text = text
-        text.makeContiguousUTF8()
-        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> Result<[CSVTable.Row], Problem> in
-            let middle = bytes.count >= parallelFrom ? splitPoint(bytes) : nil
-            guard let middle else {
+        let result = text.withUTF8 { bytes -> Result<[CSVTable.Row], Problem> in
+            guard bytes.count >= parallelFrom, let (middle, linesBefore) = splitPoint(bytes) else {
                 return Result { () throws(Problem) in try records(bytes, from: 0, to: bytes.count, separator: separator) }
             }
             var halves: [Result<[CSVTable.Row], Problem>?] = [nil, nil]
@@ -86,50 +84,39 @@ public enum CSVReader {
                     }
                 }
             }
+            // The second half counted its lines from 1.
             switch (halves[0]!, halves[1]!) {
             case (.failure(let problem), _): return .failure(problem)
-            case (.success, .failure(let problem)):
-                // The second half counted its lines from 1.
-                let before = Self.lineEnds(bytes, from: 0, to: middle)
-                return .failure(Problem(line: problem.line.map { $0 + before }, message: problem.message))
+            case (.success, .failure(let problem)): return .failure(Problem(line: problem.line.map { $0 + linesBefore }, message: problem.message))
             case (.success(let first), .success(let second)):
-                let before = Self.lineEnds(bytes, from: 0, to: middle)
-                return .success(first + second.map { CSVTable.Row(line: $0.line + before, fields: $0.fields) })
+                return .success(first + second.map { CSVTable.Row(line: $0.line + linesBefore, fields: $0.fields) })
             }
         }
-        switch result ?? Result(catching: { () throws(Problem) in try records(Array(text.utf8), separator: separator) }) {
-        case .success(let rows): return rows
-        case .failure(let problem): throw problem
-        }
+        return try result.get()
     }
 
     /// Files from this size are read in two halves at once.
     static let parallelFrom = 8 * 1024 * 1024
 
     /// The first line end after the middle that lies outside quotes (an even number of quote
-    /// characters before it: RFC 4180 doubles quotes inside a quoted field), or nil.
-    static func splitPoint(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// characters before it: RFC 4180 doubles quotes inside a quoted field), and how many lines
+    /// `records` counts before it (LF, CR LF and a lone CR each end one), in one pass; nil when
+    /// there is none.
+    static func splitPoint(_ bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, linesBefore: Int)? {
         let half = bytes.count / 2
-        var quotes = 0
-        for index in 0..<half where bytes[index] == 34 { quotes += 1 }
-        var index = half
+        var quotes = 0, lines = 0, index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 34 { quotes += 1 } else if byte == 10, quotes % 2 == 0 { return index + 1 < bytes.count ? index + 1 : nil }
+            switch bytes[index] {
+            case 34: quotes += 1
+            case 10:
+                lines += 1
+                if index >= half, quotes % 2 == 0 { return index + 1 < bytes.count ? (index + 1, lines) : nil }
+            case 13 where index + 1 >= bytes.count || bytes[index + 1] != 10: lines += 1
+            default: break
+            }
             index += 1
         }
         return nil
-    }
-
-    /// How many lines `records` counts in bytes[start..<end]: LF, CR LF and a lone CR each end one.
-    static func lineEnds(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
-        var lines = 0
-        var index = start
-        while index < end {
-            if bytes[index] == 10 { lines += 1 } else if bytes[index] == 13, index + 1 >= end || bytes[index + 1] != 10 { lines += 1 }
-            index += 1
-        }
-        return lines
     }
 
     static func records(_ bytes: [UInt8], separator: UInt8) throws(Problem) -> [CSVTable.Row] {

@@ -17,6 +17,9 @@ public struct CrimeTrend: Sendable, Equatable {
     public let series: [Series]
     public let smallCountsHidden: Bool
 
+    /// True when some area has a population to give rates: a chart then shows rates, else counts.
+    public var hasRates: Bool { series.contains { $0.rates.contains { $0 != nil } } }
+
     public static func compute(
         counts: [CrimeCount], population: [String: [Int: Int]], areas: [CrimeFigures.Area], code: Int?, hideSmall: Bool
     ) -> CrimeTrend {

@@ -70,7 +70,9 @@ public struct NoticeRecipientStore: Sendable {
     }
 }
 
-/// The columns of `organisations` this store needs, the contact address among them.
+/// The columns of `organisations` this store needs, the contact address among them. A model of
+/// its own rather than a field on `OrganisationModel`: Fluent writes an unset field as NULL when
+/// creating, so every existing creation would have to set the address it knows nothing about.
 final class OrganisationContactModel: Model, @unchecked Sendable {
     static let schema = "organisations"
 

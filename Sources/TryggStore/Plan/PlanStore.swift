@@ -118,6 +118,12 @@ public struct PlanStore: Sendable {
             .sort(\.$year, .descending).sort(\.$version, .descending).all().map(\.record)
     }
 
+    /// The plan in force: the latest adopted version of the latest year (up to `year`, when given).
+    public func planInForce(upTo year: Int? = nil) async throws -> ActionPlan? {
+        // `plans()` comes newest first, so the first adopted one is the one in force.
+        try await plans().first { plan in plan.status == .antagen && plan.year <= (year ?? Int.max) }
+    }
+
     /// The latest version of a year's plan.
     public func plan(year: Int) async throws -> ActionPlan? {
         try await PlanModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$year == year)

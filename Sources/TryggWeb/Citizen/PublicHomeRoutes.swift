@@ -60,7 +60,7 @@ struct PublicHomeRoutes {
                 area: report.areaID.flatMap { areaNames[$0] } ?? WeekSummary.restOfKommun, when: PublicTime.week(report.submittedAt),
                 status: report.status == .closed ? "Avslutat" : "Öppet", answer: report.answer)
         }
-        if let plan = try await PlanStore(deps.scope(of: kommun)).plans().filter({ $0.status == .antagen }).max(by: { $0.year < $1.year }) {
+        if let plan = try await PlanStore(deps.scope(of: kommun)).planInForce() {
             view["plan"] = ["year": plan.year, "measures": try await PlanStore(deps.scope(of: kommun)).measures(planID: plan.id).count]
         }
         if let round = try await FollowUpStore(deps.scope(of: kommun)).rounds().first(where: { $0.state == .closed }),

@@ -185,8 +185,7 @@ struct WeekRoutes {
         var measures: [SelectOption] = []
         if user.role.allows(.leadEST) {
             // The plan adopted for the week's year, or the latest adopted before it.
-            let plans = try await PlanStore(context.kommun).plans().filter { $0.status == .antagen && $0.year <= week.year }
-            if let plan = plans.max(by: { ($0.year, $0.version) < ($1.year, $1.version) }) {
+            if let plan = try await PlanStore(context.kommun).planInForce(upTo: week.year) {
                 measures = try await PlanStore(context.kommun).measures(planID: plan.id).filter { !$0.retired }.map {
                     SelectOption(value: $0.id.uuidString, label: "\($0.reference) \($0.row.measure.prefix(90))", selected: false)
                 }

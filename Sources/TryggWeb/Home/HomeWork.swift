@@ -110,8 +110,7 @@ struct HomeWork {
                     href: SiteRoutes.week.path(insatser.map(\.decidedWeek).max()!), linkText: "Till veckan", urgent: false))
         }
         // The measures of the plan in force the partner's organisation is responsible for.
-        let plans = try await PlanStore(kommun).plans().filter { $0.status == .antagen }
-        if let plan = plans.max(by: { ($0.year, $0.version) < ($1.year, $1.version) }) {
+        if let plan = try await PlanStore(kommun).planInForce() {
             let own = try await PlanStore(kommun).measures(planID: plan.id, filter: MeasureFilter(responsibleOrganisation: user.organisation.id))
             if !own.isEmpty {
                 items.append(

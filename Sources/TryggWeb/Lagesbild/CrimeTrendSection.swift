@@ -27,14 +27,9 @@ struct CrimeTrendSection {
         let code = asked.flatMap { names[$0] == nil ? nil : $0 }
         let trend = try await CrimeStore(kommun).trend(basis: selection.basis, code: code, hideSmall: hideSmall)
         guard trend.years.count >= 2 else { return nil }
-        let withRates = trend.series.contains { $0.rates.contains { $0 != nil } }
+        let withRates = trend.hasRates
         let what = code.map { "\(names[$0] ?? "brottskod \($0)") (\($0))" } ?? "Alla anmälda brott"
-        let chart = LineChart(
-            title: "\(what) per år och område", categories: trend.years.map(String.init),
-            series: trend.series.map { series in
-                LineChart.Series(name: series.area, values: withRates ? series.rates : series.counts.map { $0.map(Double.init) })
-            },
-            valueLabel: withRates ? "Per 1 000 invånare" : "Antal")
+        let chart = LineChart(trend: trend, title: "\(what) per år och område")
         let dash = "–"
         return CrimeTrendSection(
             chart: chart.svg(),

@@ -100,9 +100,9 @@ struct LagesbildDocumentRoutes {
         }
         let plans = PlanStore(context.kommun)
         // The latest adopted plan is the one in force; a draft of the next year is the result, not a source.
+        // `plans()` comes newest first: the first adopted one, or without any the latest draft.
         let all = try await plans.plans()
-        let adopted = all.filter { $0.status == .antagen }
-        guard let source = (adopted.isEmpty ? all : adopted).max(by: { ($0.year, $0.version) < ($1.year, $1.version) }) else {
+        guard let source = all.first(where: { $0.status == .antagen }) ?? all.first else {
             return try await page(context: context, error: "Kommunen har ingen åtgärdsplan att bygga vidare på.", status: .badRequest)
         }
         do {

@@ -52,17 +52,10 @@ struct LagesbildFigures: Sendable {
 
     var comparisonChart: LineChart? { comparison.map(RegionalComparisonPage.chart) }
 
-    var trendChart: LineChart? {
-        guard let trend else { return nil }
-        let rates = trend.series.contains { $0.rates.contains { $0 != nil } }
-        return LineChart(
-            title: "Anmälda brott per år och område", categories: trend.years.map(String.init),
-            series: trend.series.map { LineChart.Series(name: $0.area, values: rates ? $0.rates : $0.counts.map { $0.map(Double.init) }) },
-            valueLabel: rates ? "Per 1 000 invånare" : "Antal")
-    }
+    var trendChart: LineChart? { trend.map { LineChart(trend: $0, title: "Anmälda brott per år och område") } }
 
     var trendCaption: String {
-        "Alla anmälda brott per område och år, \(trend?.series.contains { $0.rates.contains { $0 != nil } } == true ? "per 1 000 invånare" : "antal"), "
+        "Alla anmälda brott per område och år, \(trend?.hasRates == true ? "per 1 000 invånare" : "antal"), "
             + "enligt polisens uttag. Antal 1–4 visas inte."
     }
 
