@@ -26,6 +26,7 @@ struct RouteInventoryTests {
         var auditCount: Int
         var sources: [String]
         var lagesbilder: [String]
+        var surveys: [String]
     }
 
     static func snapshot(_ harness: Harness, _ kommun: Kommun) async throws -> Snapshot {
@@ -37,7 +38,17 @@ struct RouteInventoryTests {
             users: try await UserStore(KommunScope(harness.database, kommunID: kommun.id)).accounts().map { "\($0.email) \($0.disabled) \($0.role)" },
             auditCount: try await AuditLog.search(AuditQuery(limit: 1000), in: KommunScope(harness.database, kommunID: kommun.id)).count,
             sources: try await SourceStore(KommunScope(harness.database, kommunID: kommun.id)).all().map { "\($0.name) \($0.included) \($0.reason)" },
-            lagesbilder: try await lagesbilder(harness, kommun))
+            lagesbilder: try await lagesbilder(harness, kommun), surveys: try await surveys(harness, kommun))
+    }
+
+    static func surveys(_ harness: Harness, _ kommun: Kommun) async throws -> [String] {
+        let store = SurveyStore(KommunScope(harness.database, kommunID: kommun.id))
+        var lines: [String] = []
+        for summary in try await store.all() {
+            let codes = try await store.codeCounts(summary.survey)
+            lines.append("\(summary.survey) \(summary.responses) \(codes.total) \(codes.used)")
+        }
+        return lines
     }
 
     static func lagesbilder(_ harness: Harness, _ kommun: Kommun) async throws -> [String] {
@@ -164,7 +175,15 @@ struct RouteInventoryTests {
                 PrioritisedProblem(id: UUID(), title: "Linköpingsmarkör problem", area: "Skäggetorp", reasons: [.okar]), in: draft.id,
                 by: .commandLine(kommunID: linkoping.id))
             let lagesbildIDs = ["/lagesbild/kallor/": source.id.uuidString, "/lagesbild/dokument/": draft.id.uuidString]
+            let survey = try await SurveyStore(KommunScope(harness.database, kommunID: linkoping.id)).create(
+                Survey(
+                    id: UUID(), code: "linkopingsmarkor", title: "Linköpingsmarkör enkät", purpose: "", population: .boende, mode: "Webbenkät",
+                    sampleSize: nil, opensOn: "2020-01-01", closesOn: "2099-12-31", questionnaire: QuestionBank.trygghet.versionKey,
+                    questions: QuestionBank.trygghet.questions, areas: ["Skäggetorp", SurveyBackground.otherArea], requiresCode: false),
+                by: .commandLine(kommunID: linkoping.id))
+            let surveyIDs = ["/enkater/": survey.id.uuidString, "second:enkat": survey.code]
             let allIDs = objectIDs.merging(estIDs) { a, _ in a }.merging(citizenIDs) { a, _ in a }.merging(lagesbildIDs) { a, _ in a }
+                .merging(surveyIDs) { a, _ in a }
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@norrkoping.demo"))
             let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
             let before = try await Self.snapshot(harness, linkoping)

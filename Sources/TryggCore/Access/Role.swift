@@ -75,6 +75,10 @@ public enum Permission: Sendable, CaseIterable {
     case decideLagesbild
     /// See the e-mail Trygg has sent and what waits for the relay.
     case readOutbox
+    /// Read the surveys and their results (cells under the minimum hidden, as for everyone).
+    case readSurveys
+    /// Create surveys, codes and imports, and read the free-text answers.
+    case editSurveys
 }
 
 extension Role {
@@ -95,6 +99,8 @@ extension Role {
         case .editLagesbild: self == .samordnare || self == .analytiker
         case .decideLagesbild: self == .samordnare
         case .readOutbox: self == .admin || self == .samordnare
+        case .readSurveys: self != .rapportor && self != .admin
+        case .editSurveys: self == .samordnare || self == .analytiker
         }
     }
 }

@@ -35,6 +35,9 @@ public struct FormFields: Sendable {
         (values[name]?.first ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Every value sent under `name` (checkboxes send one per ticked box).
+    public func all(_ name: String) -> [String] { values[name] ?? [] }
+
     /// Every name and value (names in no particular order).
     public var pairs: [(String, String)] { values.flatMap { name, list in list.map { (name, $0) } } }
 }

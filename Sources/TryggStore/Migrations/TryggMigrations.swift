@@ -28,5 +28,6 @@ enum TryggMigrations {
         M023AddFollowUpAssessment(),
         M024CreateOutbox(),
         M025AddInsatsMeasure(),
+        M026CreateSurveys(),
     ]
 }

@@ -72,6 +72,9 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     CrimeFiguresPage(deps: deps).register(on: routes)
     RegionalComparisonPage(deps: deps).register(on: routes)
     SourceRoutes(deps: deps).register(on: routes)
+    SurveyRoutes(deps: deps).register(on: routes)
+    SurveyResultsRoutes(deps: deps).register(on: routes)
+    PublicSurveyRoutes(deps: deps).register(on: routes)
     LagesbildDocumentRoutes(deps: deps).register(on: routes)
     return router
 }

@@ -49,6 +49,7 @@ struct Layout {
     static func modules(for role: Role) -> [(label: String, route: Route0)] {
         var items: [(String, Route0)] = [("Start", SiteRoutes.home)]
         if role.allows(.readCrimeStatistics) { items.append(("Lägesbild", SiteRoutes.lagesbildDocuments)) }
+        if role.allows(.readSurveys) { items.append(("Enkäter", SiteRoutes.surveys)) }
         if role.allows(.readPlan) { items.append(("Åtgärdsplan", SiteRoutes.plan)) }
         if role.allows(.answerFollowUp) || role.allows(.readFollowUpReport) { items.append(("Uppföljning", SiteRoutes.followUp)) }
         if role.allows(.reportIncident) { items.append(("EST", SiteRoutes.est)) }

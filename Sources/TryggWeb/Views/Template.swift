@@ -46,11 +46,17 @@ enum Template: String, CaseIterable, Sendable {
     case lagesbildDocuments = "lagesbild-documents"
     case lagesbildDocument = "lagesbild-document"
     case reportLagesbild = "report-lagesbild"
+    case surveys, survey
+    case surveyCodes = "survey-codes"
+    case surveyResults = "survey-results"
+    case surveyTexts = "survey-texts"
     case error
     // Residents' pages.
     case publicHome = "public-home"
     case publicReport = "public-report"
     case publicStatus = "public-status"
+    case publicSurvey = "public-survey"
+    case publicSurveyThanks = "public-survey-thanks"
     // Stand-alone documents.
     case reportFollowup = "report-followup"
     case reportWeek = "report-week"

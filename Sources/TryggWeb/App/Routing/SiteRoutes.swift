@@ -134,11 +134,27 @@ enum SiteRoutes {
     static let lagesbildReport = Route1<UUID>(.get, "/lagesbild/dokument/{id}/rapport", .staff(.readCrimeStatistics))
     static let lagesbildReportDocx = Route1<UUID>(.get, "/lagesbild/dokument/{id}/rapport.docx", .staff(.readCrimeStatistics))
 
+    // MARK: Enkäter
+    static let surveys = Route0(.get, "/enkater", .staff(.readSurveys))
+    static let surveyCreate = Route0(.post, "/enkater", .staff(.editSurveys))
+    static let survey = Route1<UUID>(.get, "/enkater/{id}", .staff(.readSurveys))
+    static let surveySave = Route1<UUID>(.post, "/enkater/{id}", .staff(.editSurveys))
+    static let surveyCodes = Route1<UUID>(.get, "/enkater/{id}/koder", .staff(.editSurveys))
+    static let surveyCodesCreate = Route1<UUID>(.post, "/enkater/{id}/koder", .staff(.editSurveys))
+    static let surveyImport = Route1<UUID>(.post, "/enkater/{id}/import", .staff(.editSurveys))
+    static let surveyResults = Route1<UUID>(.get, "/enkater/{id}/resultat", .staff(.readSurveys))
+    static let surveyResultsCSV = Route1<UUID>(.get, "/enkater/{id}/resultat.csv", .staff(.readSurveys))
+    static let surveyResultsJSON = Route1<UUID>(.get, "/enkater/{id}/resultat.json", .staff(.readSurveys))
+    static let surveyTexts = Route1<UUID>(.get, "/enkater/{id}/fritext", .staff(.editSurveys))
+
     // MARK: Public pages of a kommun
     static let publicHome = Route1<String>(.get, "/k/{kommun}", .public)
     static let tipForm = Route1<String>(.get, "/k/{kommun}/tipsa", .public)
     static let tipSubmit = Route1<String>(.post, "/k/{kommun}/tipsa", .public)
     static let tipStatus = Route2<String, String>(.get, "/k/{kommun}/arende/{token}", .public)
+    static let surveyForm = Route2<String, String>(.get, "/k/{kommun}/enkat/{code}", .public)
+    static let surveySubmit = Route2<String, String>(.post, "/k/{kommun}/enkat/{code}", .public)
+    static let surveyThanks = Route2<String, String>(.get, "/k/{kommun}/enkat/{code}/tack", .public)
 
     // MARK: JSON API
     static let openAPI = Route0(.get, "/api/v1/openapi.json", .plain)
@@ -197,7 +213,9 @@ enum SiteRoutes {
             lagesbildTexts.route, lagesbildProblemAdd.route, lagesbildProblemSave.route, lagesbildProblemRemove.route, lagesbildPolice.route,
             lagesbildNextPlan.route, lagesbildDecide.route,
             lagesbildReport.route, lagesbildReportDocx.route,
-            publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route,
+            surveys.route, surveyCreate.route, survey.route, surveySave.route, surveyCodes.route, surveyCodesCreate.route, surveyImport.route,
+            surveyResults.route, surveyResultsCSV.route, surveyResultsJSON.route, surveyTexts.route,
+            publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route, surveyForm.route, surveySubmit.route, surveyThanks.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
             open311Service.route, open311Request.route, open311Token.route,
         ] + citizenReviewActions.map { citizenReview($0).route }

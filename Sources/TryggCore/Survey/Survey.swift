@@ -1,0 +1,92 @@
+import Foundation
+
+/// A survey of one kommun: who is asked, when (the fieldwork window, Swedish dates), how, and the
+/// questions it was created with (a copy from the question bank, so later bank versions never
+/// change what was asked).
+public struct Survey: Sendable, Equatable {
+    public enum Population: String, Sendable, CaseIterable {
+        case boende, medarbetare, fortroendevalda
+
+        public var label: String {
+            switch self {
+            case .boende: "Boende i områdena"
+            case .medarbetare: "Medarbetare"
+            case .fortroendevalda: "Förtroendevalda"
+            }
+        }
+    }
+
+    public var id: UUID
+    public var code: String
+    public var title: String
+    public var purpose: String
+    public var population: Population
+    /// How answers are collected ("webb", "webb och post", …), as the methods section prints it.
+    public var mode: String
+    public var sampleSize: Int?
+    /// `yyyy-MM-dd`, both days included.
+    public var opensOn: String
+    public var closesOn: String
+    /// The bank questionnaire and version (`trygghet-1`).
+    public var questionnaire: String
+    public var questions: [SurveyQuestion]
+    /// The areas (or for employees the units) a respondent picks from; `SurveyBackground.otherArea` last.
+    public var areas: [String]
+    /// Answers only with a one-time code from the invitation.
+    public var requiresCode: Bool
+
+    public init(
+        id: UUID, code: String, title: String, purpose: String, population: Population, mode: String, sampleSize: Int?,
+        opensOn: String, closesOn: String, questionnaire: String, questions: [SurveyQuestion], areas: [String], requiresCode: Bool
+    ) {
+        self.id = id
+        self.code = code
+        self.title = title
+        self.purpose = purpose
+        self.population = population
+        self.mode = mode
+        self.sampleSize = sampleSize
+        self.opensOn = opensOn
+        self.closesOn = closesOn
+        self.questionnaire = questionnaire
+        self.questions = questions
+        self.areas = areas
+        self.requiresCode = requiresCode
+    }
+
+    /// The year the fieldwork starts, which names the survey in trends.
+    public var year: Int { Int(opensOn.prefix(4)) ?? 0 }
+
+    /// Whether answers are taken on `date` (Swedish calendar day).
+    public func isOpen(at date: Date) -> Bool {
+        let today = StockholmCalendar.local(date).dateText
+        return today >= opensOn && today <= closesOn
+    }
+
+    /// What is wrong with the survey's settings, in the order of the form; empty when it may be saved.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        if !SurveyRules.isCode(code) {
+            problems.append("Koden ska vara 2–40 tecken: små bokstäver a–z, siffror och bindestreck.")
+        }
+        if let message = TextInput.message(for: title, field: "Rubriken") {
+            problems.append(message)
+        } else if title.trimmingCharacters(in: .whitespaces).isEmpty || title.count > 200 {
+            problems.append("Rubriken ska ha 1–200 tecken.")
+        }
+        if let message = TextInput.message(for: purpose, field: "Syftet") {
+            problems.append(message)
+        } else if purpose.count > 2_000 {
+            problems.append("Syftet får ha högst 2 000 tecken.")
+        }
+        if mode.count > 200 { problems.append("Insamlingssättet får ha högst 200 tecken.") }
+        if let sampleSize, !(1...10_000_000).contains(sampleSize) { problems.append("Urvalets storlek ska vara ett heltal större än noll.") }
+        if !StockholmCalendar.isDate(opensOn) || !StockholmCalendar.isDate(closesOn) {
+            problems.append("Fältperioden behöver ett start- och ett slutdatum (ÅÅÅÅ-MM-DD).")
+        } else if closesOn < opensOn {
+            problems.append("Fältperioden slutar före den börjar.")
+        }
+        if areas.isEmpty { problems.append("Enkäten behöver minst ett område att välja.") }
+        return problems
+    }
+}

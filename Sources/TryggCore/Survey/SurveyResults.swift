@@ -1,0 +1,141 @@
+import Foundation
+
+/// Counts a survey's answers per area × kön × åldersgrupp, one pass over the stored answers.
+public struct SurveyTally: Sendable {
+    public let survey: Survey
+    let areaIndex: [String: Int]
+    let genderIndex: [String: Int]
+    let ageIndex: [String: Int]
+    /// Per counted question, per base cell: answers in the base and answers with the indicator.
+    var base: [[Int32]]
+    var hits: [[Int32]]
+    /// Per counted question and option, over all respondents: the distribution for the page.
+    var optionCounts: [[Int]]
+    public private(set) var respondents = 0
+    private var scratch: [UInt64] = []
+
+    static let genders = SurveyBackground.genders.count
+    static let ages = SurveyBackground.ageBands.count
+
+    public init(survey: Survey) {
+        self.survey = survey
+        areaIndex = Dictionary(uniqueKeysWithValues: survey.areas.enumerated().map { ($1, $0) })
+        genderIndex = Dictionary(uniqueKeysWithValues: SurveyBackground.genders.enumerated().map { ($1.code, $0) })
+        ageIndex = Dictionary(uniqueKeysWithValues: SurveyBackground.ageBands.enumerated().map { ($1.code, $0) })
+        let cells = survey.areas.count * Self.genders * Self.ages
+        base = survey.questions.map { _ in [Int32](repeating: 0, count: cells) }
+        hits = base
+        optionCounts = survey.questions.map { [Int](repeating: 0, count: $0.options.count) }
+    }
+
+    /// Adds one stored respondent; a background value the survey does not know is skipped.
+    public mutating func add(area: String, gender: String, ageBand: String, answers: String) {
+        guard let a = areaIndex[area], let g = genderIndex[gender], let y = ageIndex[ageBand] else { return }
+        respondents += 1
+        let cell = (a * Self.genders + g) * Self.ages + y
+        SurveyAnswerText.decode(answers, count: survey.questions.count, into: &scratch)
+        for (q, question) in survey.questions.enumerated() where question.isCounted {
+            let answer = scratch[q]
+            guard answer != 0 else { continue }
+            var bits = answer
+            while bits != 0 {
+                let option = bits.trailingZeroBitCount
+                if option < optionCounts[q].count { optionCounts[q][option] += 1 }
+                bits &= bits - 1
+            }
+            if answer & ~question.outsideBaseMask == 0 { continue }
+            base[q][cell] += 1
+            if answer & question.indicatorMask != 0 { hits[q][cell] += 1 }
+        }
+    }
+
+    /// The results, with every cell under `minimum` answers hidden, and as many more as it takes
+    /// so that none of them can be worked out from the totals.
+    public func results(minimum: Int = SurveyRules.minimumForShare) -> SurveyResults {
+        let areas = survey.areas.count
+        let dims = [areas, Self.genders, Self.ages]
+        var questions: [SurveyResults.Question] = []
+        for (q, question) in survey.questions.enumerated() where question.isCounted {
+            var grid = MarginGrid(dims: dims)
+            for cell in 0..<base[q].count {
+                let y = cell % Self.ages, g = (cell / Self.ages) % Self.genders, a = cell / (Self.ages * Self.genders)
+                grid.add(n: Int(base[q][cell]), hits: Int(hits[q][cell]), at: [a, g, y])
+            }
+            let hidden = grid.suppression(minimum: minimum)
+            var cells: [SurveyResults.Cell] = []
+            cells.reserveCapacity(grid.n.count)
+            for index in 0..<grid.n.count {
+                let at = grid.coordinates(index)
+                let label = [
+                    at[0] == areas ? SurveyBackground.all : survey.areas[at[0]],
+                    at[1] == Self.genders ? SurveyBackground.all : SurveyBackground.genders[at[1]].code,
+                    at[2] == Self.ages ? SurveyBackground.all : SurveyBackground.ageBands[at[2]].code,
+                ]
+                if hidden[index] {
+                    cells.append(SurveyResults.Cell(area: label[0], gender: label[1], ageBand: label[2], n: nil, share: nil, interval: nil))
+                } else {
+                    let n = grid.n[index], k = grid.hits[index]
+                    cells.append(
+                        SurveyResults.Cell(
+                            area: label[0], gender: label[1], ageBand: label[2], n: n, share: Double(k) / Double(n),
+                            interval: Wilson.interval(hits: k, of: n)))
+                }
+            }
+            let total = optionCounts[q].reduce(0, +)
+            let distribution = respondents >= minimum ? zip(question.options, optionCounts[q]).map { ($0, $1) } : nil
+            questions.append(
+                SurveyResults.Question(
+                    question: question, cells: cells, distribution: distribution.map { $0.map { .init(option: $0.0, count: $0.1) } }, answered: total))
+        }
+        return SurveyResults(survey: survey, respondents: respondents, questions: questions, minimum: minimum)
+    }
+}
+
+public struct SurveyResults: Sendable {
+    public struct Cell: Sendable, Equatable {
+        public let area: String
+        public let gender: String
+        public let ageBand: String
+        /// nil when the cell is hidden, and so are share and interval.
+        public let n: Int?
+        public let share: Double?
+        public let interval: ClosedRange<Double>?
+        public var suppressed: Bool { n == nil }
+    }
+
+    public struct OptionCount: Sendable, Equatable {
+        public let option: SurveyOption
+        public let count: Int
+    }
+
+    public struct Question: Sendable {
+        public let question: SurveyQuestion
+        /// Every combination of area, kön and ålder including the margins ("alla").
+        public let cells: [Cell]
+        /// How all respondents answered, option by option; nil when they are too few to show.
+        public let distribution: [OptionCount]?
+        /// Option choices counted (a respondent of a multiple-choice question may count several times).
+        public let answered: Int
+
+        public func cell(area: String = SurveyBackground.all, gender: String = SurveyBackground.all, ageBand: String = SurveyBackground.all) -> Cell? {
+            cells.first { $0.area == area && $0.gender == gender && $0.ageBand == ageBand }
+        }
+    }
+
+    public let survey: Survey
+    public let respondents: Int
+    public let questions: [Question]
+    public let minimum: Int
+}
+
+/// Wilson's score interval at 95 %: it stays inside 0–1 and is honest for small shares, where
+/// the normal approximation is not.
+public enum Wilson {
+    public static func interval(hits: Int, of n: Int, z: Double = 1.959964) -> ClosedRange<Double> {
+        guard n > 0 else { return 0...1 }
+        let p = Double(hits) / Double(n), nn = Double(n), z2 = z * z
+        let centre = (p + z2 / (2 * nn)) / (1 + z2 / nn)
+        let half = z * ((p * (1 - p) / nn + z2 / (4 * nn * nn)).squareRoot()) / (1 + z2 / nn)
+        return max(0, centre - half)...min(1, centre + half)
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggReports
+import TryggStore
+
+/// A survey's results: per question the indicator's share with its 95 % interval, by area and
+/// split by kön or ålder; cells with too few answers hidden (and enough others that they cannot
+/// be worked out). The same table as CSV and JSON, and the free-text answers for those who may.
+struct SurveyResultsRoutes {
+    let deps: AppDependencies
+    var surveys: SurveyRoutes { SurveyRoutes(deps: deps) }
+
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.surveyResults) { request, context in
+            try await page(try await surveys.survey(context), request: request, context: context)
+        }
+        routes.staff(SiteRoutes.surveyResultsCSV) { _, context in
+            let survey = try await surveys.survey(context)
+            let results = try await SurveyStore(context.kommun).tally(survey).results()
+            return Response.download(SurveyReportFiles.csv(results), contentType: "text/csv; charset=utf-8", filename: "enkat-\(survey.code).csv")
+        }
+        routes.staff(SiteRoutes.surveyResultsJSON) { _, context in
+            let survey = try await surveys.survey(context)
+            let results = try await SurveyStore(context.kommun).tally(survey).results()
+            return Response.download(try SurveyReportFiles.json(results), contentType: "application/json; charset=utf-8", filename: "enkat-\(survey.code).json")
+        }
+        routes.staff(SiteRoutes.surveyTexts) { _, context in
+            _ = try context.requireUser(allowedTo: .editSurveys)
+            let survey = try await surveys.survey(context)
+            let texts = try await SurveyStore(context.kommun).texts(survey, by: context.actor)
+            let groups = survey.questions.filter { $0.kind == .text }.map { question in
+                TextGroup(question: question.text, texts: texts.filter { $0.question == question.code }.map(\.text))
+            }
+            return deps.renderer.page(
+                .surveyTexts, title: "Fritextsvar – \(survey.title)", context: context,
+                content: TextsView(groups: groups, backHref: SiteRoutes.survey.path(survey.id)))
+        }
+    }
+
+    struct TextGroup {
+        let question: String
+        let texts: [String]
+        var hasTexts: Bool { !texts.isEmpty }
+    }
+
+    struct TextsView {
+        let groups: [TextGroup]
+        let backHref: String
+    }
+
+    struct Cell {
+        let text: String
+        let detail: String
+        let hidden: Bool
+    }
+
+    struct Row {
+        let label: String
+        let cells: [Cell]
+        let isTotal: Bool
+    }
+
+    struct Summary {
+        let question: String
+        let href: String
+        let all: Cell
+        let women: Cell
+        let men: Cell
+    }
+
+    struct Distribution {
+        let option: String
+        let count: String
+        let share: String
+    }
+
+    struct View {
+        let respondents: String
+        let minimum: Int
+        let action: String
+        let questions: [SelectOption]
+        let splits: [SelectOption]
+        let question: String
+        let indicator: String
+        let columns: [String]
+        let rows: [Row]
+        let distribution: [Distribution]
+        let hasDistribution: Bool
+        let summary: [Summary]
+        let csvHref: String
+        let jsonHref: String
+        let backHref: String
+    }
+
+    static func cell(_ cell: SurveyResults.Cell?) -> Cell {
+        guard let cell, let share = cell.share, let interval = cell.interval, let n = cell.n else {
+            return Cell(text: "–", detail: "för få svar", hidden: true)
+        }
+        return Cell(
+            text: SwedishNumber.percent(share), detail: "\(SwedishNumber.percent(interval.lowerBound))–\(SwedishNumber.percent(interval.upperBound)), n = \(n)",
+            hidden: false)
+    }
+
+    func page(_ survey: Survey, request: Request, context: StaffContext) async throws -> Response {
+        let results = try await SurveyStore(context.kommun).tally(survey).results()
+        let query = request.uri.queryParameters
+        let chosen = results.questions.first { $0.question.code == query["fraga"].map(String.init) } ?? results.questions.first
+        let byAge = query["dela"] == "alder"
+        let splits = byAge ? SurveyBackground.ageBands : SurveyBackground.genders
+        let columnCodes = splits.map(\.code) + [SurveyBackground.all]
+        var rows: [Row] = []
+        if let chosen {
+            for area in survey.areas + [SurveyBackground.all] {
+                rows.append(
+                    Row(
+                        label: area == SurveyBackground.all ? "Alla områden" : area,
+                        cells: columnCodes.map { code in
+                            Self.cell(byAge ? chosen.cell(area: area, ageBand: code) : chosen.cell(area: area, gender: code))
+                        }, isTotal: area == SurveyBackground.all))
+            }
+        }
+        let distribution: [Distribution] =
+            chosen?.distribution.map { counts in
+                let total = max(1, results.respondents)
+                return counts.map {
+                    Distribution(option: $0.option.text, count: SwedishNumber.integer($0.count), share: SwedishNumber.percent(Double($0.count) / Double(total)))
+                }
+            } ?? []
+        let view = View(
+            respondents: SwedishNumber.integer(results.respondents), minimum: results.minimum, action: SiteRoutes.surveyResults.path(survey.id),
+            questions: results.questions.map {
+                SelectOption(value: $0.question.code, label: $0.question.text, selected: $0.question.code == chosen?.question.code)
+            },
+            splits: [
+                SelectOption(value: "kon", label: "Kön", selected: !byAge), SelectOption(value: "alder", label: "Ålder", selected: byAge),
+            ], question: chosen?.question.text ?? "",
+            indicator: chosen.map { question in
+                question.question.options.filter { question.question.indicator.contains($0.code) }.map(\.text).joined(separator: ", ")
+            } ?? "",
+            columns: splits.map(\.text) + ["Alla"], rows: rows, distribution: distribution, hasDistribution: !distribution.isEmpty,
+            summary: results.questions.map { question in
+                Summary(
+                    question: question.question.text, href: SiteRoutes.surveyResults.path(survey.id, query: [("fraga", question.question.code)]),
+                    all: Self.cell(question.cell()), women: Self.cell(question.cell(gender: "kvinna")), men: Self.cell(question.cell(gender: "man")))
+            }, csvHref: SiteRoutes.surveyResultsCSV.path(survey.id), jsonHref: SiteRoutes.surveyResultsJSON.path(survey.id),
+            backHref: SiteRoutes.survey.path(survey.id))
+        return deps.renderer.page(.surveyResults, title: "Resultat – \(survey.title)", context: context, content: view)
+    }
+}

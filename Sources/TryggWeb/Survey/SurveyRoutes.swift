@@ -1,0 +1,289 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The kommun's surveys: the list, a new survey from the question bank, a survey's page with its
+/// settings, one-time codes and the import of answers collected elsewhere.
+struct SurveyRoutes {
+    let deps: AppDependencies
+
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.surveys) { _, context in try await list(context: context) }
+        routes.staff(SiteRoutes.surveyCreate) { _, context in try await create(context: context) }
+        routes.staff(SiteRoutes.survey) { _, context in try await page(try await survey(context), context: context) }
+        routes.staff(SiteRoutes.surveySave) { _, context in try await save(try await survey(context), context: context) }
+        routes.staff(SiteRoutes.surveyCodesCreate) { _, context in
+            let survey = try await survey(context)
+            let form = try context.decodeForm(CodesForm.self)
+            do {
+                let codes = try await SurveyStore(context.kommun).createCodes(Int(form.count) ?? 0, survey: survey, by: context.actor)
+                deps.oneTimeNotes.put(codes.joined(separator: "\n"), for: context.sessionID)
+                return .seeOther(SiteRoutes.surveyCodes.path(survey.id))
+            } catch let error as StoreError {
+                return try await page(survey, context: context, error: error.description, status: .badRequest)
+            }
+        }
+        routes.staff(SiteRoutes.surveyCodes) { _, context in try await codes(try await survey(context), context: context) }
+        routes.staff(SiteRoutes.surveyImport) { _, context in try await importAnswers(try await survey(context), context: context) }
+    }
+
+    /// The survey named by the path's id, in the user's kommun (another kommun's is 404).
+    func survey(_ context: StaffContext) async throws -> Survey {
+        _ = try context.requireUser(allowedTo: .readSurveys)
+        guard let survey = try await SurveyStore(context.kommun).find(id: try context.parameters.require("id", as: UUID.self)) else {
+            throw HTTPError(.notFound, message: "Enkäten finns inte.")
+        }
+        return survey
+    }
+
+    static func status(_ survey: Survey, now: Date = TryggClock.now) -> String {
+        let today = StockholmCalendar.local(now).dateText
+        return today < survey.opensOn ? "Planerad" : today > survey.closesOn ? "Avslutad" : "Pågår"
+    }
+
+    struct ListRow {
+        let title: String
+        let href: String
+        let code: String
+        let population: String
+        let fieldwork: String
+        let status: String
+        let responses: String
+    }
+
+    struct ListView {
+        let rows: [ListRow]
+        let hasRows: Bool
+        let canEdit: Bool
+        let createAction = SiteRoutes.surveyCreate.path
+        let questionnaires: [SelectOption]
+        let populations: [SelectOption]
+        let codeOptions = [SelectOption(value: "nej", label: "Nej, alla får svara", selected: true), SelectOption(value: "ja", label: "Ja", selected: false)]
+        let form: SurveyForm.Values
+    }
+
+    func list(context: StaffContext, form: SurveyForm.Values? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .readSurveys)
+        let summaries = try await SurveyStore(context.kommun).all()
+        let values = form ?? SurveyForm.Values.suggested()
+        let view = ListView(
+            rows: summaries.map {
+                ListRow(
+                    title: $0.survey.title, href: SiteRoutes.survey.path($0.survey.id), code: $0.survey.code, population: $0.survey.population.label,
+                    fieldwork: "\($0.survey.opensOn) – \($0.survey.closesOn)", status: Self.status($0.survey), responses: SwedishNumber.integer($0.responses))
+            }, hasRows: !summaries.isEmpty, canEdit: user.role.allows(.editSurveys),
+            questionnaires: QuestionBank.all.map {
+                SelectOption(value: $0.id, label: "\($0.title) (version \($0.version))", selected: $0.id == values.questionnaire)
+            },
+            populations: Survey.Population.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == values.population) },
+            form: values)
+        return deps.renderer.page(.surveys, title: "Enkäter", context: context, content: view, error: error, status: status)
+    }
+
+    func create(context: StaffContext) async throws -> Response {
+        _ = try context.requireUser(allowedTo: .editSurveys)
+        let form = try context.decodeForm(SurveyForm.self)
+        let values = form.values
+        guard let questionnaire = QuestionBank.questionnaire(form.questionnaire) else {
+            return try await list(context: context, form: values, error: "Välj ett frågeformulär ur frågebanken.", status: .badRequest)
+        }
+        let store = SurveyStore(context.kommun)
+        let population = Survey.Population(rawValue: form.population) ?? .boende
+        let draft = Survey(
+            id: UUID(), code: form.code.lowercased(), title: form.title.isEmpty ? questionnaire.title : form.title, purpose: form.purpose,
+            population: population, mode: form.mode.isEmpty ? "Webbenkät" : form.mode, sampleSize: form.sampleSize.isEmpty ? nil : Int(form.sampleSize) ?? -1,
+            opensOn: form.opensOn,
+            closesOn: form.closesOn, questionnaire: questionnaire.versionKey, questions: questionnaire.questions,
+            areas: try await store.defaultAreas(for: population), requiresCode: form.requiresCode == "ja")
+        do {
+            let survey = try await store.create(draft, by: context.actor)
+            return Response.seeOther(SiteRoutes.survey.path(survey.id), notice: "Enkäten ”\(survey.title)” är skapad.", context: context)
+        } catch let error as StoreError {
+            return try await list(context: context, form: values, error: error.description, status: .badRequest)
+        }
+    }
+
+    struct Question {
+        let code: String
+        let text: String
+        let kind: String
+        let options: String
+        let indicator: String
+    }
+
+    struct PageView {
+        let survey: SurveyForm.Values
+        let populationLabel: String
+        let questionnaire: String
+        let status: String
+        let responses: String
+        let publicHref: String
+        let resultsHref: String
+        let textsHref: String?
+        let canEdit: Bool
+        let saveAction: String
+        let codesAction: String
+        let importAction: String
+        let codeOptions: [SelectOption]
+        let codesTotal: String
+        let codesUsed: String
+        let requiresCode: Bool
+        let areas: String
+        let questions: [Question]
+        let maxUploadMB: Int
+    }
+
+    func page(_ survey: Survey, context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .readSurveys)
+        let store = SurveyStore(context.kommun)
+        let responses = try await store.responseCount(survey)
+        let codes = try await store.codeCounts(survey)
+        let canEdit = user.role.allows(.editSurveys)
+        let view = PageView(
+            survey: SurveyForm.Values(survey), populationLabel: survey.population.label, questionnaire: survey.questionnaire,
+            status: Self.status(survey), responses: SwedishNumber.integer(responses),
+            publicHref: SiteRoutes.surveyForm.path(user.kommun.slug, survey.code), resultsHref: SiteRoutes.surveyResults.path(survey.id),
+            textsHref: canEdit ? SiteRoutes.surveyTexts.path(survey.id) : nil, canEdit: canEdit, saveAction: SiteRoutes.surveySave.path(survey.id),
+            codesAction: SiteRoutes.surveyCodesCreate.path(survey.id), importAction: SiteRoutes.surveyImport.path(survey.id),
+            codeOptions: [
+                SelectOption(value: "nej", label: "Nej, alla får svara", selected: !survey.requiresCode),
+                SelectOption(value: "ja", label: "Ja", selected: survey.requiresCode),
+            ],
+            codesTotal: SwedishNumber.integer(codes.total), codesUsed: SwedishNumber.integer(codes.used), requiresCode: survey.requiresCode,
+            areas: survey.areas.joined(separator: ", "),
+            questions: survey.questions.map { question in
+                Question(
+                    code: question.code, text: question.text,
+                    kind: question.kind == .single ? "ett svar" : question.kind == .multiple ? "flera svar" : "fritext",
+                    options: question.options.map(\.text).joined(separator: " · "),
+                    indicator: question.options.filter { question.indicator.contains($0.code) }.map(\.text).joined(separator: ", "))
+            }, maxUploadMB: context.maxBodyBytes / 1_048_576)
+        return deps.renderer.page(.survey, title: survey.title, context: context, content: view, error: error, status: status)
+    }
+
+    func save(_ survey: Survey, context: StaffContext) async throws -> Response {
+        _ = try context.requireUser(allowedTo: .editSurveys)
+        let form = try context.decodeForm(SurveyForm.self)
+        var changed = survey
+        changed.title = form.title
+        changed.purpose = form.purpose
+        changed.mode = form.mode
+        changed.sampleSize = form.sampleSize.isEmpty ? nil : Int(form.sampleSize) ?? -1
+        changed.opensOn = form.opensOn
+        changed.closesOn = form.closesOn
+        changed.requiresCode = form.requiresCode == "ja"
+        do {
+            try await SurveyStore(context.kommun).saveSettings(changed, by: context.actor)
+            return Response.seeOther(SiteRoutes.survey.path(survey.id), notice: "Inställningarna är sparade.", context: context)
+        } catch let error as StoreError {
+            return try await page(survey, context: context, error: error.description, status: .badRequest)
+        }
+    }
+
+    struct CodesView {
+        let codes: [String]
+        let hasCodes: Bool
+        let address: String
+        let backHref: String
+    }
+
+    /// The codes just made, shown once for printing (only their hashes are stored).
+    func codes(_ survey: Survey, context: StaffContext) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .editSurveys)
+        let codes = deps.oneTimeNotes.take(for: context.sessionID)?.split(separator: "\n").map(String.init) ?? []
+        let view = CodesView(
+            codes: codes, hasCodes: !codes.isEmpty, address: deps.configuration.mail.publicURL + SiteRoutes.surveyForm.path(user.kommun.slug, survey.code),
+            backHref: SiteRoutes.survey.path(survey.id))
+        return deps.renderer.page(.surveyCodes, title: "Engångskoder – \(survey.title)", context: context, content: view)
+    }
+
+    func importAnswers(_ survey: Survey, context: StaffContext) async throws -> Response {
+        _ = try context.requireUser(allowedTo: .editSurveys)
+        guard let file = context.files["file"], !file.data.isEmpty else {
+            return try await page(survey, context: context, error: "Välj en CSV-fil att importera.", status: .badRequest)
+        }
+        do {
+            let table = try CSVReader.read(file.data)
+            let count = try await SurveyStore(context.kommun).importResponses(table, survey: survey, fileName: file.filename, by: context.actor)
+            return Response.seeOther(SiteRoutes.survey.path(survey.id), notice: "Importerade \(SwedishNumber.integer(count)) svar.", context: context)
+        } catch let problem as CSVReader.Problem {
+            return try await page(survey, context: context, error: "Ingenting importerades. \(problem.description)", status: .badRequest)
+        } catch let failure as ImportFailure {
+            return try await page(survey, context: context, error: failure.description, status: .badRequest)
+        }
+    }
+}
+
+/// A new survey, or a survey's settings.
+struct SurveyForm: Decodable {
+    @FormText var questionnaire: String
+    @FormText var code: String
+    @FormText var title: String
+    @FormText var purpose: String
+    @FormText var population: String
+    @FormText var mode: String
+    @FormText var sampleSize: String
+    @FormText var opensOn: String
+    @FormText var closesOn: String
+    @FormText var requiresCode: String
+
+    enum CodingKeys: String, CodingKey {
+        case questionnaire = "formular", code = "kod", title = "rubrik", purpose = "syfte", population = "population", mode = "insamling"
+        case sampleSize = "urval", opensOn = "fran", closesOn = "till", requiresCode = "engangskod"
+    }
+
+    /// What the form shows again (after a problem, or for an existing survey).
+    struct Values {
+        var questionnaire = "trygghet"
+        var code = ""
+        var title = ""
+        var purpose = ""
+        var population = "boende"
+        var mode = "Webbenkät"
+        var sampleSize = ""
+        var opensOn = ""
+        var closesOn = ""
+
+        /// A new survey starts with a three-week window from today.
+        static func suggested(now: Date = TryggClock.now) -> Values {
+            var values = Values()
+            values.opensOn = StockholmCalendar.local(now).dateText
+            values.closesOn = StockholmCalendar.local(now.addingTimeInterval(21 * 86_400)).dateText
+            return values
+        }
+
+        init() {}
+
+        init(_ survey: Survey) {
+            questionnaire = survey.questionnaire
+            code = survey.code
+            title = survey.title
+            purpose = survey.purpose
+            population = survey.population.rawValue
+            mode = survey.mode
+            sampleSize = survey.sampleSize.map(String.init) ?? ""
+            opensOn = survey.opensOn
+            closesOn = survey.closesOn
+        }
+    }
+
+    var values: Values {
+        var values = Values()
+        values.questionnaire = questionnaire
+        values.code = code
+        values.title = title
+        values.purpose = purpose
+        values.population = population
+        values.mode = mode
+        values.sampleSize = sampleSize
+        values.opensOn = opensOn
+        values.closesOn = closesOn
+        return values
+    }
+}
+
+struct CodesForm: Decodable {
+    @FormText var count: String
+    enum CodingKeys: String, CodingKey { case count = "antal" }
+}

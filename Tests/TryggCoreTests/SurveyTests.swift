@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+import TryggCore
+
+@Suite("Enkäter: svar, kontroller, andelar och dolda celler")
+struct SurveyTests {
+    static let survey = Survey(
+        id: UUID(), code: "trygghet-2025", title: "Trygghetsundersökning 2025", purpose: "", population: .boende, mode: "Webbenkät",
+        sampleSize: nil, opensOn: "2025-09-01", closesOn: "2025-09-30", questionnaire: QuestionBank.trygghet.versionKey,
+        questions: QuestionBank.trygghet.questions, areas: ["Skäggetorp", "Ryd", SurveyBackground.otherArea], requiresCode: false)
+
+    static func draft(_ area: String = "Skäggetorp", gender: String = "kvinna", age: String = "25-44", _ choices: [String: [String]]) -> SurveyRules.Draft {
+        SurveyRules.Draft(area: area, gender: gender, ageBand: age, choices: choices)
+    }
+
+    static func answer(_ area: String, _ gender: String, _ option: String, age: String = "25-44") -> SurveyResponse {
+        guard case .success(let response) = SurveyRules.check(draft(area, gender: gender, age: age, ["otrygg_kvall": [option]]), for: survey) else {
+            fatalError("testsvaret är ogiltigt")
+        }
+        return response
+    }
+
+    @Test("Ett svar kontrolleras mot enkätens frågor: okänt område, alternativ som inte finns, två svar där ett efterfrågas, personnummer i fritext")
+    func rules() {
+        guard
+            case .failure(let problems) = SurveyRules.check(
+                Self.draft(
+                    "Månen", gender: "", age: "99",
+                    ["otrygg_kvall": ["kanske"], "avstatt": ["ja", "nej"], "kommentar": ["Ring 070-123 45 67"], "okand_fraga": ["ja"]]), for: Self.survey)
+        else {
+            Issue.record("svaret godtogs")
+            return
+        }
+        let fields = problems.list.map(\.field)
+        #expect(Set(fields) == ["omrade", "kon", "alder", "otrygg_kvall", "avstatt", "kommentar", "okand_fraga"])
+        #expect(problems.list.contains { $0.message.contains("”kanske” finns inte") })
+        // Case does not matter for the area; unanswered questions are allowed; a multiple-choice question takes several.
+        guard
+            case .success(let response) = SurveyRules.check(
+                Self.draft("skäggetorp", ["utsatt": ["hot", "stold"], "kommentar": ["Bättre belysning"]]), for: Self.survey)
+        else {
+            Issue.record("ett giltigt svar avvisades")
+            return
+        }
+        #expect(response.area == "Skäggetorp" && response.texts == ["kommentar": "Bättre belysning"])
+        let utsatt = QuestionBank.trygghet.questions.firstIndex { $0.code == "utsatt" }!
+        #expect(response.answers[utsatt].nonzeroBitCount == 2 && response.answers[0] == 0)
+    }
+
+    @Test("Svaren sparas som bitmängder och läses tillbaka; trasig text blir obesvarat, aldrig en krasch")
+    func answerText() {
+        let answers: [UInt64] = [4, 0, 1, UInt64.max, 0]
+        var read: [UInt64] = []
+        SurveyAnswerText.decode(SurveyAnswerText.encode(answers), count: 5, into: &read)
+        #expect(read == answers)
+        SurveyAnswerText.decode("4,x,99999999999999999999999,,7,8,9", count: 5, into: &read)
+        #expect(read == [4, 0, 0, 0, 7])
+        SurveyAnswerText.decode("", count: 3, into: &read)
+        #expect(read == [0, 0, 0])
+    }
+
+    @Test("Wilsonintervallet: 20 av 40 ger 35–65 %, 0 av 30 börjar på noll")
+    func wilson() {
+        let half = Wilson.interval(hits: 20, of: 40)
+        #expect(abs(half.lowerBound - 0.352) < 0.002 && abs(half.upperBound - 0.648) < 0.002)
+        let none = Wilson.interval(hits: 0, of: 30)
+        #expect(none.lowerBound == 0 && abs(none.upperBound - 0.114) < 0.002)
+    }
+
+    @Test("Kvinnor i Skäggetorp: andel otrygga med intervall; en cell under 30 svar döljs och en till, så att den inte kan räknas fram")
+    func results() {
+        var tally = SurveyTally(survey: Self.survey)
+        var responses: [SurveyResponse] = []
+        responses += (0..<40).map { Self.answer("Skäggetorp", "kvinna", $0 < 22 ? "ganska_otrygg" : "ganska_trygg") }
+        responses += (0..<35).map { Self.answer("Skäggetorp", "man", $0 < 7 ? "mycket_otrygg" : "mycket_trygg") }
+        // Ten who do not say their gender: too few to show, and with everything else shown they could be recovered.
+        responses += (0..<10).map { Self.answer("Skäggetorp", "vill_ej", $0 < 5 ? "gar_inte_ut" : "ganska_trygg") }
+        // "Vet inte" stays outside the base.
+        responses += (0..<5).map { _ in Self.answer("Ryd", "kvinna", "vet_ej") }
+        for response in responses {
+            tally.add(area: response.area, gender: response.gender, ageBand: response.ageBand, answers: SurveyAnswerText.encode(response.answers))
+        }
+        tally.add(area: "Okänt", gender: "kvinna", ageBand: "25-44", answers: "1")
+        let results = tally.results()
+        #expect(results.respondents == 90)
+        let night = results.questions[0]
+        let women = night.cell(area: "Skäggetorp", gender: "kvinna")
+        #expect(women?.n == 40 && women?.share == 22.0 / 40)
+        #expect(night.cell(area: "Skäggetorp", gender: "vill_ej")?.suppressed == true)
+        #expect(night.cell(area: "Ryd")?.suppressed == true, "fem svar, alla vet inte: ingen bas")
+        // The area's total is shown, so one more gender cell must go too: the smallest shown (men).
+        let skaggetorp = night.cell(area: "Skäggetorp")
+        #expect(skaggetorp?.n == 85)
+        #expect(night.cell(area: "Skäggetorp", gender: "man")?.suppressed == true && skaggetorp?.suppressed == false)
+        // No row anywhere has exactly one hidden answered cell beside a shown total (empty cells hide nobody).
+        let counts = Dictionary(
+            uniqueKeysWithValues: responses.reduce(into: [String: Int]()) { $0["\($1.area)|\($1.gender)", default: 0] += 1 }.map { ($0.key, $0.value) })
+        for cell in night.cells where cell.gender == SurveyBackground.all && cell.ageBand == SurveyBackground.all && !cell.suppressed {
+            let row = night.cells.filter { $0.area == cell.area && $0.ageBand == cell.ageBand && $0.gender != SurveyBackground.all }
+            #expect(row.filter { $0.suppressed && counts["\($0.area)|\($0.gender)", default: 0] > 0 }.count != 1, "\(cell.area)")
+        }
+        #expect(night.cells.count == 4 * 5 * 5)
+    }
+
+    @Test("CSV från ett annat verktyg: okänd kolumn, okänt område och fel alternativ anges med rad; inget godkänns")
+    func csvImport() throws {
+        let bad = try CSVReader.read(Data("area,kon,alder,otrygg_kvall,skostorlek\nRyd,man,16-24,ganska_trygg,42\n".utf8))
+        guard case .failure(let header) = SurveyResponseCSV.check(bad, for: Self.survey) else {
+            Issue.record("okänd kolumn godtogs")
+            return
+        }
+        #expect(header.problems.map(\.column) == ["skostorlek"])
+        let rows = try CSVReader.read(
+            Data("area;kon;alder;otrygg_kvall;utsatt\nRyd;man;16-24;ganska_trygg;hot|vald\nMånen;kvinna;25-44;ganska_trygg;\nRyd;kvinna;25-44;kanske;\n".utf8))
+        guard case .failure(let failure) = SurveyResponseCSV.check(rows, for: Self.survey) else {
+            Issue.record("felaktiga rader godtogs")
+            return
+        }
+        #expect(failure.problems.map(\.line) == [3, 4])
+        let good = try CSVReader.read(Data("area,kon,alder,otrygg_kvall,utsatt\nRyd,man,16-24,ganska_trygg,hot;vald\n".utf8))
+        guard case .success(let responses) = SurveyResponseCSV.check(good, for: Self.survey) else {
+            Issue.record("en giltig fil avvisades")
+            return
+        }
+        #expect(responses.count == 1 && responses[0].answers.filter { $0 != 0 }.count == 2)
+    }
+
+    @Test("Fältperioden gäller svenska kalenderdagar, båda dagarna med")
+    func window() throws {
+        let lastEvening = try StockholmCalendar.instant(year: 2025, month: 9, day: 30, hour: 23, minute: 30)
+        let dayAfter = try StockholmCalendar.instant(year: 2025, month: 10, day: 1, hour: 0, minute: 10)
+        #expect(Self.survey.isOpen(at: lastEvening) && !Self.survey.isOpen(at: dayAfter))
+        var wrong = Self.survey
+        wrong.closesOn = "2025-08-01"
+        wrong.code = "Trygghet 2025"
+        #expect(wrong.problems().count == 2)
+    }
+
+    @Test("Engångskoder: tio tecken utan förväxlingsbara tecken, skrivs in hur som helst")
+    func codes() {
+        let code = OneTimeCode.make()
+        #expect(code.count == 11 && !code.contains("O") && !code.contains("0") && !code.contains("I"))
+        #expect(OneTimeCode.normalized(" " + code.lowercased().replacingOccurrences(of: "-", with: " ")) == code.replacingOccurrences(of: "-", with: ""))
+    }
+}

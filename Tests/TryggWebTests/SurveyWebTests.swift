@@ -1,0 +1,143 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TryggCore
+import TryggStore
+@testable import TryggWeb
+
+@Suite("Enkäter: det öppna formuläret, engångskoder, resultat med dolda celler")
+struct SurveyWebTests {
+    static func store(_ harness: Harness) async throws -> SurveyStore {
+        SurveyStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id))
+    }
+
+    static let answer: [(String, String)] = [
+        ("omrade", "Skäggetorp"), ("kon", "kvinna"), ("alder", "25-44"), ("otrygg_kvall", "mycket_otrygg"), ("utsatt[]", "hot"), ("utsatt[]", "stold"),
+        ("kommentar", "Bättre belysning vid torget"), ("hemsida", ""),
+    ]
+
+    @Test("Invånaren svarar utan inloggning på svenska eller engelska; en stängd enkät och ett okänt svar tas inte emot")
+    func residentAnswers() async throws {
+        try await Harness.run(statistics: true) { harness, client in
+            let store = try await Self.store(harness)
+            let open = try #require(try await store.find(code: "trygghet-2026"))
+            let closed = try #require(try await store.find(code: "trygghet-2025"))
+            let before = try await store.responseCount(open)
+            let resident = Browser(client)
+            let form = try await resident.get("/k/linkoping/enkat/trygghet-2026")
+            #expect(form.status == .ok && form.text.contains("Hur trygg eller otrygg känner du dig") && form.text.contains("Går inte ut av oro"))
+            let english = try await resident.get("/k/linkoping/enkat/trygghet-2026?lang=en")
+            #expect(english.text.contains("lang=\"en\"") && english.text.contains("How safe or unsafe do you feel"))
+            let sent = try await resident.post("/k/linkoping/enkat/trygghet-2026", pairs: Self.answer)
+            #expect(sent.status == .seeOther && sent.location == "/k/linkoping/enkat/trygghet-2026/tack", "\(sent.text.suffix(3000))")
+            #expect(try await resident.get(try #require(sent.location)).text.contains("Dina svar på ”Trygghetsundersökning 2026” är mottagna"))
+            #expect(try await store.responseCount(open) == before + 1)
+            // The free text is kept apart, readable by the samordnare; the answer itself has no text.
+            let texts = try await store.texts(open, by: .commandLine())
+            #expect(texts.map(\.text) == ["Bättre belysning vid torget"])
+
+            let wrong = try await resident.post(
+                "/k/linkoping/enkat/trygghet-2026", pairs: Self.answer.filter { $0.0 != "otrygg_kvall" } + [("otrygg_kvall", "kanske")])
+            #expect(wrong.status == .badRequest && wrong.text.contains("Svaret ”kanske” finns inte"))
+            let late = try await resident.post("/k/linkoping/enkat/trygghet-2025", pairs: Self.answer)
+            #expect(late.status == .conflict && late.text.contains("tar inte emot svar nu"))
+            #expect(try await resident.get("/k/linkoping/enkat/trygghet-2025").text.contains("Enkäten är inte öppen"))
+            #expect(try await store.responseCount(open) == before + 1)
+            #expect(try await store.responseCount(closed) == 2_000)
+            // Another kommun's survey is not found under this kommun's address.
+            #expect(try await resident.get("/k/norrkoping/enkat/trygghet-2026").status == .notFound)
+        }
+    }
+
+    @Test("Med engångskod: koderna visas en gång för utskrift, varje kod ger ett svar och sparas inte med svaret")
+    func oneTimeCodes() async throws {
+        try await Harness.run(statistics: true) { harness, client in
+            let store = try await Self.store(harness)
+            var survey = try #require(try await store.find(code: "trygghet-2026"))
+            survey.requiresCode = true
+            try await store.saveSettings(survey, by: .commandLine())
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let printed = try await samordnare.submit("/enkater/\(survey.id)/koder", ["antal": "3"])
+            let codes = printed.text.matches(of: /<strong>([A-Z0-9]{5}-[A-Z0-9]{5})<\/strong>/).map { String($0.output.1) }
+            #expect(codes.count == 3 && printed.text.contains("/k/linkoping/enkat/trygghet-2026"))
+            #expect(try await samordnare.get("/enkater/\(survey.id)/koder").text.contains("visas bara en gång"), "en omladdning visar inga koder")
+
+            let resident = Browser(client)
+            try await resident.get("/k/linkoping/enkat/trygghet-2026")
+            let without = try await resident.post("/k/linkoping/enkat/trygghet-2026", pairs: Self.answer)
+            #expect(without.status == .badRequest && without.text.contains("Skriv in den"))
+            let first = try await resident.post("/k/linkoping/enkat/trygghet-2026", pairs: Self.answer + [("kod", codes[0].lowercased())])
+            #expect(first.status == .seeOther)
+            let again = try await resident.post("/k/linkoping/enkat/trygghet-2026", pairs: Self.answer + [("kod", codes[0])])
+            #expect(again.status == .badRequest && again.text.contains("redan använts"))
+            let unknown = try await resident.post("/k/linkoping/enkat/trygghet-2026", pairs: Self.answer + [("kod", "AAAAA-BBBBB")])
+            #expect(unknown.status == .badRequest && unknown.text.contains("Koden finns inte"))
+            let counts = try await store.codeCounts(survey)
+            #expect(counts.total == 3 && counts.used == 1)
+            #expect(try await store.responseCount(survey) == 1)
+        }
+    }
+
+    @Test("Resultaten: kvinnor i Skäggetorp oftare otrygga än män; små celler dolda i sidan och i JSON; fritext bara för samordnare och analytiker")
+    func results() async throws {
+        try await Harness.run(statistics: true) { harness, client in
+            let survey = try #require(try await Self.store(harness).find(code: "trygghet-2025"))
+            let results = try await Self.store(harness).tally(survey).results()
+            let night = try #require(results.questions.first { $0.question.code == "otrygg_kvall" })
+            let women = try #require(night.cell(area: "Skäggetorp", gender: "kvinna")?.share)
+            let men = try #require(night.cell(area: "Skäggetorp", gender: "man")?.share)
+            #expect(women > men + 0.15, "kvinnor \(women), män \(men)")
+            #expect(night.cell(area: "Skäggetorp", gender: "annat")?.suppressed == true)
+
+            let analytiker = Browser(client)
+            try await analytiker.login("analytiker@linkoping.demo")
+            let page = try await analytiker.get("/enkater/\(survey.id)/resultat?fraga=otrygg_kvall&dela=kon")
+            #expect(
+                page.status == .ok && page.text.contains("\(SwedishNumber.integer(2_000)) svarande") && page.text.contains("för få svar"),
+                "\(page.status) \(page.text.suffix(2500))")
+            let json = try await analytiker.get("/enkater/\(survey.id)/resultat.json")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: Any])
+            #expect(document["survey"] as? String == "trygghet-2025" && document["n"] as? Int == 2_000)
+            let questions = try #require(document["questions"] as? [[String: Any]])
+            let cells = try #require(questions.first?["cells"] as? [[String: Any]])
+            let hidden = try #require(cells.first { $0["suppressed"] as? Bool == true })
+            #expect(hidden["share"] is NSNull && hidden["n"] is NSNull && hidden["ci_low"] is NSNull)
+            #expect(!json.text.contains("Bättre belysning") && !json.text.contains("kommentar"))
+            #expect(try await analytiker.get("/enkater/\(survey.id)/fritext").status == .ok)
+
+            let police = Browser(client)
+            try await police.login("polisen@linkoping.demo")
+            #expect(try await police.get("/enkater/\(survey.id)/resultat").status == .ok)
+            #expect(try await police.get("/enkater/\(survey.id)/fritext").status == .forbidden)
+            let reporter = Browser(client)
+            try await reporter.login("rapportor@linkoping.demo")
+            #expect(try await reporter.get("/enkater").status == .forbidden)
+        }
+    }
+
+    @Test("En ny enkät ur frågebanken och en import där en rad är fel: tydligt fel, inget sparat")
+    func createAndImport() async throws {
+        try await Harness.run { harness, client in
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let duplicateCode = try await samordnare.post("/enkater", ["formular": "trygghet", "kod": "Fel kod!", "fran": "2026-03-01", "till": "2026-03-31"])
+            #expect(duplicateCode.status == .badRequest && duplicateCode.text.contains("Koden ska vara"))
+            let created = try await samordnare.submit(
+                "/enkater", ["formular": "trygghet", "kod": "ryd-2026", "rubrik": "", "population": "boende", "fran": "2026-03-01", "till": "2026-03-31"])
+            #expect(created.text.contains("Trygghetsundersökning") && created.text.contains("Berga, City, Ryd, Skäggetorp, Övriga kommunen"))
+            let survey = try #require(try await Self.store(harness).find(code: "ryd-2026"))
+            let bad = Data("area,kon,alder,otrygg_kvall\nRyd,kvinna,25-44,ganska_trygg\nRyd,kvinna,25-44,kanske\n".utf8)
+            let refused = try await samordnare.upload("/enkater/\(survey.id)/import", file: bad, filename: "svar.csv")
+            #expect(refused.status == .badRequest && refused.text.contains("Rad 3") && refused.text.contains("kanske"))
+            #expect(try await Self.store(harness).responseCount(survey) == 0)
+            let good = Data("area,kon,alder,otrygg_kvall\nRyd,kvinna,25-44,ganska_trygg\nryd,man,65+,mycket_trygg\n".utf8)
+            let imported = try await samordnare.upload("/enkater/\(survey.id)/import", file: good, filename: "svar.csv")
+            #expect(imported.status == .seeOther)
+            #expect(try await Self.store(harness).responseCount(survey) == 2)
+            #expect(try await harness.auditActions("linkoping").contains("importerade enkätsvar"))
+        }
+    }
+}
