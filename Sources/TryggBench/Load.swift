@@ -64,7 +64,8 @@ func runLoad(
                 do {
                     guard let c = connection else { throw HTTPConnection.Failure.connect }
                     let reply = try c.request(method, path, headers: requestHeaders, body: body)
-                    if reply.status == 200 || reply.status == 201 {
+                    // 303: a form answered with Post/Redirect/Get.
+                    if reply.status == 200 || reply.status == 201 || reply.status == 303 {
                         local.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
                     } else {
                         localErrors += 1

@@ -22,6 +22,7 @@ let estEvents = Int(arguments.first { $0.hasPrefix("--events=") }?.dropFirst(9) 
 let onlyEST = arguments.contains("--only-est")
 let onlyCitizen = arguments.contains("--only-citizen")
 let onlyCrimes = arguments.contains("--only-crimes")
+let onlySurveys = arguments.contains("--only-surveys")
 let crimeRows = Int(arguments.first { $0.hasPrefix("--crimes=") }?.dropFirst(9) ?? "") ?? 2_000_000
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trygg-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -30,6 +31,12 @@ let databasePath = directory.appendingPathComponent("bench.sqlite").path
 
 if onlyCrimes {
     try await benchmarkCrimes(directory: directory, rows: crimeRows)
+    try? FileManager.default.removeItem(at: directory)
+    exit(0)
+}
+
+if onlySurveys {
+    try await benchmarkSurveys(binary: binary, directory: directory, answers: 100_000, seconds: seconds)
     try? FileManager.default.removeItem(at: directory)
     exit(0)
 }
@@ -126,3 +133,7 @@ try await benchmarkEST(binary: binary, directory: directory, events: estEvents, 
 // 7. The lägesbild's crime statistics: ten years of a large kommun's extract.
 print(String(repeating: "-", count: 72))
 try await benchmarkCrimes(directory: directory, rows: crimeRows)
+
+// 8. Surveys: the results table over 100,000 answers, and the public form under load.
+print(String(repeating: "-", count: 72))
+try await benchmarkSurveys(binary: binary, directory: directory, answers: 100_000, seconds: seconds)

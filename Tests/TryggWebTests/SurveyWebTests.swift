@@ -46,6 +46,12 @@ struct SurveyWebTests {
             #expect(try await resident.get("/k/linkoping/enkat/trygghet-2025").text.contains("Enkäten är inte öppen"))
             #expect(try await store.responseCount(open) == before + 1)
             #expect(try await store.responseCount(closed) == 2_000)
+            // The public page offers the open survey of residents; the results compare with 2025's answers to the same questions.
+            #expect(try await resident.get("/k/linkoping/").text.contains("Svara på Trygghetsundersökning 2026"))
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let results = try await samordnare.get("/enkater/\(open.id)/resultat?fraga=otrygg_kvall")
+            #expect(results.text.contains("Samma fråga tidigare år") && results.text.contains("2025 <span class=\"hint\">Trygghetsundersökning 2025"))
             // Another kommun's survey is not found under this kommun's address.
             #expect(try await resident.get("/k/norrkoping/enkat/trygghet-2026").status == .notFound)
         }

@@ -72,6 +72,11 @@ struct PublicHomeRoutes {
                 pagaendeShare: counts.share(.pagaende), paborjadShare: counts.share(.paborjad),
                 ejPaborjadShare: counts.share(.ejPaborjad))
         }
+        // Open surveys of residents are offered here; those of employees go out with their invitation.
+        let now = TryggClock.now
+        view["surveys"] = try await SurveyStore(deps.scope(of: kommun)).all().map(\.survey)
+            .filter { $0.population == .boende && $0.isOpen(at: now) }
+            .map { ["title": $0.title, "closesOn": $0.closesOn, "href": SiteRoutes.surveyForm.path(kommun.slug, $0.code)] }
         return deps.renderer.publicPage(.publicHome, title: "Trygghet i \(kommun.name)", kommun: kommun, context: context, content: view)
     }
 

@@ -75,7 +75,18 @@ struct SurveyResultsRoutes {
         let share: String
     }
 
+    /// The chosen question in this and earlier surveys with the same questions (same bank version).
+    struct TrendRow {
+        let year: Int
+        let title: String
+        let all: Cell
+        let women: Cell
+        let men: Cell
+    }
+
     struct View {
+        let trend: [TrendRow]
+        let hasTrend: Bool
         let respondents: String
         let minimum: Int
         let action: String
@@ -127,8 +138,10 @@ struct SurveyResultsRoutes {
                     Distribution(option: $0.option.text, count: SwedishNumber.integer($0.count), share: SwedishNumber.percent(Double($0.count) / Double(total)))
                 }
             } ?? []
+        let trend = try await trend(of: chosen?.question.code, in: survey, results: results, context: context)
         let view = View(
-            respondents: SwedishNumber.integer(results.respondents), minimum: results.minimum, action: SiteRoutes.surveyResults.path(survey.id),
+            trend: trend, hasTrend: trend.count > 1, respondents: SwedishNumber.integer(results.respondents), minimum: results.minimum,
+            action: SiteRoutes.surveyResults.path(survey.id),
             questions: results.questions.map {
                 SelectOption(value: $0.question.code, label: $0.question.text, selected: $0.question.code == chosen?.question.code)
             },
@@ -146,5 +159,28 @@ struct SurveyResultsRoutes {
             }, csvHref: SiteRoutes.surveyResultsCSV.path(survey.id), jsonHref: SiteRoutes.surveyResultsJSON.path(survey.id),
             backHref: SiteRoutes.survey.path(survey.id))
         return deps.renderer.page(.surveyResults, title: "Resultat – \(survey.title)", context: context, content: view)
+    }
+
+    /// Up to five earlier surveys of the kommun that asked the question from the same bank version.
+    func trend(of code: String?, in survey: Survey, results: SurveyResults, context: StaffContext) async throws -> [TrendRow] {
+        guard let code else { return [] }
+        let store = SurveyStore(context.kommun)
+        let earlier = try await store.all().map(\.survey)
+            .filter { $0.id != survey.id && $0.questionnaire == survey.questionnaire && $0.opensOn < survey.opensOn }.prefix(5)
+        var rows: [TrendRow] = []
+        for other in earlier.reversed() {
+            guard let question = try await store.tally(other).results().questions.first(where: { $0.question.code == code }) else { continue }
+            rows.append(
+                TrendRow(
+                    year: other.year, title: other.title, all: Self.cell(question.cell()), women: Self.cell(question.cell(gender: "kvinna")),
+                    men: Self.cell(question.cell(gender: "man"))))
+        }
+        if let question = results.questions.first(where: { $0.question.code == code }) {
+            rows.append(
+                TrendRow(
+                    year: survey.year, title: survey.title, all: Self.cell(question.cell()), women: Self.cell(question.cell(gender: "kvinna")),
+                    men: Self.cell(question.cell(gender: "man"))))
+        }
+        return rows
     }
 }
