@@ -5,7 +5,7 @@ import TryggStore
 /// The demo's surveys: Linköping's trygghetsundersökning 2025 in its priority areas (about 2,000
 /// synthetic answers in which women in Skäggetorp and Berga are more often otrygga at night), one
 /// open now so that the public form can be tried, and the joint otillåten-påverkan survey of 2022
-/// in both kommuner. The answers are generated with a fixed seed, so every demo shows the same figures.
+/// in both kommuner under a sharing agreement. The answers are generated with a fixed seed, so every demo shows the same figures.
 enum DemoSurveys {
     static func seed(_ database: TryggDatabase, kommun: Kommun) async throws {
         let scope = KommunScope(database, kommunID: kommun.id)
@@ -34,14 +34,25 @@ enum DemoSurveys {
                     questionnaire: QuestionBank.trygghet.versionKey, questions: QuestionBank.trygghet.questions, areas: areas, requiresCode: false),
                 by: actor)
         }
-        let units = try await store.defaultAreas(for: .medarbetare)
+        // The joint survey: Linköping's, offered to Norrköping, which runs it a week later in its own tenant.
+        let linkoping = kommun.slug == "linkoping"
         let joint = try await store.create(
             Survey(
                 id: UUID(), code: "paverkan-2022", title: "Otillåten påverkan 2022",
                 purpose: "Samtidig och likvärdig undersökning i Linköping och Norrköping av hot, våld och andra försök att påverka anställda.",
-                population: .medarbetare, mode: "Webbenkät till alla medarbetare", sampleSize: nil, opensOn: "2022-10-03", closesOn: "2022-10-28",
-                questionnaire: QuestionBank.paverkan.versionKey, questions: QuestionBank.paverkan.questions, areas: units, requiresCode: false),
+                population: .medarbetare, mode: "Webbenkät till alla medarbetare", sampleSize: nil, opensOn: linkoping ? "2022-10-03" : "2022-10-10",
+                closesOn: linkoping ? "2022-10-28" : "2022-11-04", questionnaire: QuestionBank.paverkan.versionKey,
+                questions: QuestionBank.paverkan.questions, areas: try await store.defaultAreas(for: .medarbetare), requiresCode: false),
             by: actor)
+        let sharing = SharingStore(scope)
+        if linkoping, let norrkoping = try await KommunStore(database).find(slug: "norrkoping") {
+            try await sharing.offer(
+                .survey, code: joint.code, to: norrkoping,
+                what: "Aggregerade resultat per fråga för hela kommunen och per kön; celler med färre än 30 svar visas inte.", validFrom: "2022-09-01",
+                decidedBy: "Säkerhetschef, Linköpings kommun", by: actor)
+        } else if let offer = try await sharing.all().first(where: { $0.partnerID == kommun.id && $0.subjectCode == joint.code }) {
+            _ = try await sharing.accept(id: offer.id, decidedBy: "Säkerhetssamordnare, Norrköpings kommun", by: actor)
+        }
         let count = kommun.slug == "linkoping" ? 900 : 600
         try await store.importResponses((0..<count).map { _ in employeeAnswer(joint, random: &random) }, survey: joint, fileName: "demo", by: actor)
     }

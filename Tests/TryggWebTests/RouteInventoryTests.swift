@@ -48,6 +48,7 @@ struct RouteInventoryTests {
             let codes = try await store.codeCounts(summary.survey)
             lines.append("\(summary.survey) \(summary.responses) \(codes.total) \(codes.used)")
         }
+        lines += try await SharingStore(KommunScope(harness.database, kommunID: kommun.id)).all().map { "\($0)" }
         return lines
     }
 
@@ -181,7 +182,12 @@ struct RouteInventoryTests {
                     sampleSize: nil, opensOn: "2020-01-01", closesOn: "2099-12-31", questionnaire: QuestionBank.trygghet.versionKey,
                     questions: QuestionBank.trygghet.questions, areas: ["Skäggetorp", SurveyBackground.otherArea], requiresCode: false),
                 by: .commandLine(kommunID: linkoping.id))
-            let surveyIDs = ["/enkater/": survey.id.uuidString, "second:enkat": survey.code]
+            // An agreement between Linköping and a third kommun: nothing Norrköping may see or end.
+            let lund = try await KommunStore(harness.database).add(slug: "lund", name: "Lunds kommun", code: "1281", by: .commandLine())
+            let agreement = try await SharingStore(KommunScope(harness.database, kommunID: linkoping.id)).offer(
+                .survey, code: survey.code, to: lund, what: "Linköpingsmarkör delning", validFrom: "2020-01-01", decidedBy: "Linköpingsmarkör",
+                by: .commandLine(kommunID: linkoping.id))
+            let surveyIDs = ["/enkater/": survey.id.uuidString, "second:enkat": survey.code, "/enkater/avtal/": agreement.id.uuidString]
             let allIDs = objectIDs.merging(estIDs) { a, _ in a }.merging(citizenIDs) { a, _ in a }.merging(lagesbildIDs) { a, _ in a }
                 .merging(surveyIDs) { a, _ in a }
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@norrkoping.demo"))

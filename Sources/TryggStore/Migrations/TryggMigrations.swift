@@ -29,5 +29,6 @@ enum TryggMigrations {
         M024CreateOutbox(),
         M025AddInsatsMeasure(),
         M026CreateSurveys(),
+        M027CreateSharingAgreements(),
     ]
 }

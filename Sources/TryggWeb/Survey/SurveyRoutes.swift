@@ -61,6 +61,7 @@ struct SurveyRoutes {
         let populations: [SelectOption]
         let codeOptions = [SelectOption(value: "nej", label: "Nej, alla får svara", selected: true), SelectOption(value: "ja", label: "Ja", selected: false)]
         let form: SurveyForm.Values
+        let offers: [SurveySharingRoutes.OfferRow]
     }
 
     func list(context: StaffContext, form: SurveyForm.Values? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -77,7 +78,7 @@ struct SurveyRoutes {
                 SelectOption(value: $0.id, label: "\($0.title) (version \($0.version))", selected: $0.id == values.questionnaire)
             },
             populations: Survey.Population.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == values.population) },
-            form: values)
+            form: values, offers: try await SurveySharingRoutes.offers(context: context, database: deps.database))
         return deps.renderer.page(.surveys, title: "Enkäter", context: context, content: view, error: error, status: status)
     }
 
@@ -132,6 +133,7 @@ struct SurveyRoutes {
         let areas: String
         let questions: [Question]
         let maxUploadMB: Int
+        let sharing: SurveySharingRoutes.Section
     }
 
     func page(_ survey: Survey, context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -158,7 +160,8 @@ struct SurveyRoutes {
                     kind: question.kind == .single ? "ett svar" : question.kind == .multiple ? "flera svar" : "fritext",
                     options: question.options.map(\.text).joined(separator: " · "),
                     indicator: question.options.filter { question.indicator.contains($0.code) }.map(\.text).joined(separator: ", "))
-            }, maxUploadMB: context.maxBodyBytes / 1_048_576)
+            }, maxUploadMB: context.maxBodyBytes / 1_048_576,
+            sharing: try await SurveySharingRoutes.section(for: survey, context: context, database: deps.database))
         return deps.renderer.page(.survey, title: survey.title, context: context, content: view, error: error, status: status)
     }
 

@@ -53,8 +53,16 @@ struct Flash: Sendable, Equatable {
 extension Response {
     /// 303 to `location` with a message for the page there: the end of every successful form.
     static func seeOther(_ location: String, notice: String, context: StaffContext) -> Response {
+        seeOther(location, flash: Flash(kind: .notice, text: notice), context: context)
+    }
+
+    /// 303 with an error for the page there, when the form's own page cannot show it (a button in a list).
+    static func seeOther(_ location: String, error: String, context: StaffContext) -> Response {
+        seeOther(location, flash: Flash(kind: .error, text: error), context: context)
+    }
+
+    private static func seeOther(_ location: String, flash: Flash, context: StaffContext) -> Response {
         var response = Response.seeOther(location)
-        let flash = Flash(kind: .notice, text: notice)
         response.headers.append(
             .init(
                 name: .setCookie,

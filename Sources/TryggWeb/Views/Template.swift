@@ -50,6 +50,7 @@ enum Template: String, CaseIterable, Sendable {
     case surveyCodes = "survey-codes"
     case surveyResults = "survey-results"
     case surveyTexts = "survey-texts"
+    case surveyComparison = "survey-comparison"
     case error
     // Residents' pages.
     case publicHome = "public-home"

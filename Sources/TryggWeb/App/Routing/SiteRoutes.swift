@@ -146,6 +146,10 @@ enum SiteRoutes {
     static let surveyResultsCSV = Route1<UUID>(.get, "/enkater/{id}/resultat.csv", .staff(.readSurveys))
     static let surveyResultsJSON = Route1<UUID>(.get, "/enkater/{id}/resultat.json", .staff(.readSurveys))
     static let surveyTexts = Route1<UUID>(.get, "/enkater/{id}/fritext", .staff(.editSurveys))
+    static let surveyShare = Route1<UUID>(.post, "/enkater/{id}/dela", .staff(.editSurveys))
+    static let surveyComparison = Route1<UUID>(.get, "/enkater/{id}/jamforelse", .staff(.readSurveys))
+    static let sharingAccept = Route1<UUID>(.post, "/enkater/avtal/{id}/acceptera", .staff(.editSurveys))
+    static let sharingRevoke = Route1<UUID>(.post, "/enkater/avtal/{id}/aterkalla", .staff(.editSurveys))
 
     // MARK: Public pages of a kommun
     static let publicHome = Route1<String>(.get, "/k/{kommun}", .public)
@@ -214,7 +218,8 @@ enum SiteRoutes {
             lagesbildNextPlan.route, lagesbildDecide.route,
             lagesbildReport.route, lagesbildReportDocx.route,
             surveys.route, surveyCreate.route, survey.route, surveySave.route, surveyCodes.route, surveyCodesCreate.route, surveyImport.route,
-            surveyResults.route, surveyResultsCSV.route, surveyResultsJSON.route, surveyTexts.route,
+            surveyResults.route, surveyResultsCSV.route, surveyResultsJSON.route, surveyTexts.route, surveyShare.route, surveyComparison.route,
+            sharingAccept.route, sharingRevoke.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route, surveyForm.route, surveySubmit.route, surveyThanks.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
             open311Service.route, open311Request.route, open311Token.route,
