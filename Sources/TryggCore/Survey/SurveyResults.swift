@@ -6,26 +6,34 @@ public struct SurveyTally: Sendable {
     let areaIndex: [String: Int]
     let genderIndex: [String: Int]
     let ageIndex: [String: Int]
-    /// Per counted question, per base cell: answers in the base and answers with the indicator.
-    var base: [[Int32]]
-    var hits: [[Int32]]
-    /// Per counted question and option, over all respondents: the distribution for the page.
-    var optionCounts: [[Int]]
+    /// Per question (counted ones only), its position in the stored answers and its masks:
+    /// worked out once, as a hundred thousand answers ask for them thirty times each.
+    let counted: [(position: Int, indicator: UInt64, outsideBase: UInt64, options: Int)]
+    let cells: Int
+    /// Flat: counted question × base cell. Answers in the base, and answers with the indicator.
+    var base: [Int32]
+    var hits: [Int32]
+    /// Flat: counted question × option, over all respondents: the distribution for the page.
+    var optionCounts: [Int]
     public private(set) var respondents = 0
     private var scratch: [UInt64] = []
 
     static let genders = SurveyBackground.genders.count
     static let ages = SurveyBackground.ageBands.count
+    static let maxOptions = 64
 
     public init(survey: Survey) {
         self.survey = survey
-        areaIndex = Dictionary(uniqueKeysWithValues: survey.areas.enumerated().map { ($1, $0) })
+        areaIndex = Dictionary(survey.areas.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         genderIndex = Dictionary(uniqueKeysWithValues: SurveyBackground.genders.enumerated().map { ($1.code, $0) })
         ageIndex = Dictionary(uniqueKeysWithValues: SurveyBackground.ageBands.enumerated().map { ($1.code, $0) })
-        let cells = survey.areas.count * Self.genders * Self.ages
-        base = survey.questions.map { _ in [Int32](repeating: 0, count: cells) }
+        counted = survey.questions.enumerated().filter { $1.isCounted }.map {
+            (position: $0, indicator: $1.indicatorMask, outsideBase: $1.outsideBaseMask, options: $1.options.count)
+        }
+        cells = survey.areas.count * Self.genders * Self.ages
+        base = [Int32](repeating: 0, count: counted.count * cells)
         hits = base
-        optionCounts = survey.questions.map { [Int](repeating: 0, count: $0.options.count) }
+        optionCounts = [Int](repeating: 0, count: counted.count * Self.maxOptions)
     }
 
     /// Adds one stored respondent; a background value the survey does not know is skipped.
@@ -34,19 +42,29 @@ public struct SurveyTally: Sendable {
         respondents += 1
         let cell = (a * Self.genders + g) * Self.ages + y
         SurveyAnswerText.decode(answers, count: survey.questions.count, into: &scratch)
-        for (q, question) in survey.questions.enumerated() where question.isCounted {
-            let answer = scratch[q]
+        for (q, question) in counted.enumerated() {
+            let answer = scratch[question.position]
             guard answer != 0 else { continue }
             var bits = answer
             while bits != 0 {
                 let option = bits.trailingZeroBitCount
-                if option < optionCounts[q].count { optionCounts[q][option] += 1 }
+                if option < question.options { optionCounts[q * Self.maxOptions + option] += 1 }
                 bits &= bits - 1
             }
-            if answer & ~question.outsideBaseMask == 0 { continue }
-            base[q][cell] += 1
-            if answer & question.indicatorMask != 0 { hits[q][cell] += 1 }
+            if answer & ~question.outsideBase == 0 { continue }
+            base[q * cells + cell] += 1
+            if answer & question.indicator != 0 { hits[q * cells + cell] += 1 }
         }
+    }
+
+    /// Adds another tally of the same survey (one half of the answers counted on another core).
+    public mutating func merge(_ other: SurveyTally) {
+        respondents += other.respondents
+        for i in base.indices {
+            base[i] += other.base[i]
+            hits[i] += other.hits[i]
+        }
+        for i in optionCounts.indices { optionCounts[i] += other.optionCounts[i] }
     }
 
     /// The results, with every cell under `minimum` answers hidden, and as many more as it takes
@@ -55,11 +73,12 @@ public struct SurveyTally: Sendable {
         let areas = survey.areas.count
         let dims = [areas, Self.genders, Self.ages]
         var questions: [SurveyResults.Question] = []
-        for (q, question) in survey.questions.enumerated() where question.isCounted {
+        for (q, position) in counted.map(\.position).enumerated() {
+            let question = survey.questions[position]
             var grid = MarginGrid(dims: dims)
-            for cell in 0..<base[q].count {
+            for cell in 0..<cells {
                 let y = cell % Self.ages, g = (cell / Self.ages) % Self.genders, a = cell / (Self.ages * Self.genders)
-                grid.add(n: Int(base[q][cell]), hits: Int(hits[q][cell]), at: [a, g, y])
+                grid.add(n: Int(base[q * cells + cell]), hits: Int(hits[q * cells + cell]), at: [a, g, y])
             }
             let hidden = grid.suppression(minimum: minimum)
             var cells: [SurveyResults.Cell] = []
@@ -81,8 +100,9 @@ public struct SurveyTally: Sendable {
                             interval: Wilson.interval(hits: k, of: n)))
                 }
             }
-            let total = optionCounts[q].reduce(0, +)
-            let distribution = respondents >= minimum ? zip(question.options, optionCounts[q]).map { ($0, $1) } : nil
+            let options = optionCounts[(q * Self.maxOptions)..<(q * Self.maxOptions + question.options.count)]
+            let total = options.reduce(0, +)
+            let distribution = respondents >= minimum ? zip(question.options, options).map { ($0, $1) } : nil
             questions.append(
                 SurveyResults.Question(
                     question: question, cells: cells, distribution: distribution.map { $0.map { .init(option: $0.0, count: $0.1) } }, answered: total))

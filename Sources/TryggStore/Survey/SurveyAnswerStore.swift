@@ -17,25 +17,37 @@ extension SurveyStore {
         }
     }
 
-    /// Stores one answer from the public form. A code, when the survey asks for one, is marked
-    /// used in the same transaction; nothing links the answer to it.
-    public func receive(_ response: SurveyResponse, survey: Survey, code: String?) async throws {
-        try await db.transaction { db in
-            let sql = db as! any SQLDatabase
-            if survey.requiresCode {
-                guard let code, !code.isEmpty else { throw ReceiveError.codeRequired }
-                let hash = SessionStore.hash(OneTimeCode.normalized(code))
-                guard
-                    let row = try await sql.select().column("used").from("survey_codes").where("survey_id", .equal, survey.id)
-                        .where("code_hash", .equal, hash).first()
-                else { throw ReceiveError.unknownCode }
-                guard try !row.decode(column: "used", as: Bool.self) else { throw ReceiveError.usedCode }
-                // Only an unused code is marked: two answers racing with one code cannot both pass.
-                let marked = try await sql.update("survey_codes").set("used", to: true).where("survey_id", .equal, survey.id)
-                    .where("code_hash", .equal, hash).where("used", .equal, false).returning("code_hash").all()
-                guard !marked.isEmpty else { throw ReceiveError.usedCode }
-            }
-            try await Self.insert([response], survey: survey, source: "webb", on: sql)
+    /// One answer from the public form, as the write queue (`SurveyWriteQueue`) holds it.
+    public struct Received: Sendable {
+        public let survey: Survey
+        public let response: SurveyResponse
+        public let code: String?
+        public init(survey: Survey, response: SurveyResponse, code: String?) {
+            self.survey = survey
+            self.response = response
+            self.code = code
+        }
+    }
+
+    /// Answers inside one transaction: each code, when the survey asks for one, checked and marked
+    /// used, then the answers stored; nothing links an answer to its code.
+    static func receive(_ items: [Received], on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        for item in items where item.survey.requiresCode {
+            guard let code = item.code, !code.isEmpty else { throw ReceiveError.codeRequired }
+            let hash = SessionStore.hash(OneTimeCode.normalized(code))
+            guard
+                let row = try await sql.select().column("used").from("survey_codes").where("survey_id", .equal, item.survey.id)
+                    .where("code_hash", .equal, hash).first()
+            else { throw ReceiveError.unknownCode }
+            guard try !row.decode(column: "used", as: Bool.self) else { throw ReceiveError.usedCode }
+            // Only an unused code is marked: two answers racing with one code cannot both pass.
+            let marked = try await sql.update("survey_codes").set("used", to: true).where("survey_id", .equal, item.survey.id)
+                .where("code_hash", .equal, hash).where("used", .equal, false).returning("code_hash").all()
+            guard !marked.isEmpty else { throw ReceiveError.usedCode }
+        }
+        for survey in Dictionary(grouping: items, by: \.survey.id).values {
+            try await insert(survey.map(\.response), survey: survey[0].survey, source: "webb", on: sql)
         }
     }
 
@@ -87,12 +99,20 @@ extension SurveyStore {
 
     /// Counts every stored answer of the survey.
     public func tally(_ survey: Survey) async throws -> SurveyTally {
-        var tally = SurveyTally(survey: survey)
         let rows = try await sql.select().from("survey_responses").where("survey_id", .equal, survey.id)
             .plainRows(["area", "gender", "age_band", "answers"], jsonOnPostgres: true) { row in
                 (try row.string("area"), try row.string("gender"), try row.string("age_band"), try row.string("answers"))
             }
-        for row in rows { tally.add(area: row.0, gender: row.1, ageBand: row.2, answers: row.3) }
+        // Counted in two halves on two cores: the count is most of a large survey's results.
+        @Sendable func count(_ part: ArraySlice<(String, String, String, String)>) -> SurveyTally {
+            var tally = SurveyTally(survey: survey)
+            for row in part { tally.add(area: row.0, gender: row.1, ageBand: row.2, answers: row.3) }
+            return tally
+        }
+        let middle = rows.count / 2
+        async let second = Task.detached { count(rows[middle...]) }.value
+        var tally = count(rows[..<middle])
+        tally.merge(await second)
         return tally
     }
 
@@ -152,4 +172,18 @@ extension SurveyStore {
         }
         return list
     }
+}
+
+/// Group commit for answers from the public forms: answers that arrive while a write is in
+/// progress are stored together in the next transaction (with SQLite's single writer, one
+/// transaction per answer was most of the form's cost). A used code fails only its own answer.
+public struct SurveyWriteQueue: Sendable {
+    private let queue: GroupCommitQueue<SurveyStore.Received>
+
+    public init(database: TryggDatabase) {
+        queue = GroupCommitQueue(database: database) { items, db in try await SurveyStore.receive(items, on: db) }
+    }
+
+    /// Returns once the answer is committed.
+    public func store(_ item: SurveyStore.Received) async throws { try await queue.store(item) }
 }

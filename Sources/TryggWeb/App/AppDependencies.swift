@@ -23,6 +23,8 @@ struct AppDependencies: Sendable {
     let incidentQueue: IncidentWriteQueue
     /// Group commit for residents' tips (e-service and Open311).
     let citizenQueue: CitizenWriteQueue
+    /// Group commit for answers to the public survey forms.
+    let surveyQueue: SurveyWriteQueue
     /// Rate limits and intake slots of the public pages and Open311.
     let publicGate: PublicGate
 

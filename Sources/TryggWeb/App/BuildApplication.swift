@@ -29,7 +29,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     let deps = AppDependencies(
         database: database, renderer: renderer, configuration: configuration,
         loginLimiter: RateLimiter(limit: configuration.loginAttemptsPerMinute, window: 60), incidentQueue: IncidentWriteQueue(database: database),
-        citizenQueue: CitizenWriteQueue(database: database),
+        citizenQueue: CitizenWriteQueue(database: database), surveyQueue: SurveyWriteQueue(database: database),
         publicGate: PublicGate(limits: configuration.publicLimits))
     let router = Router(context: TryggRequestContext.self)
     // Outermost first: headers wrap error pages, which wrap everything that can fail. The rest of

@@ -25,6 +25,8 @@ final class ReferenceCache: @unchecked Sendable {
     /// Kommuner by slug, for the public pages and Open311. Only slugs that exist are kept, so
     /// made-up slugs cannot grow the cache.
     private var kommuner: [String: (kommun: Kommun, loaded: Date)] = [:]
+    /// Surveys by kommun and code, for their public form. Only surveys that exist are kept.
+    private var surveys: [String: (survey: Survey, loaded: Date)] = [:]
     let lifetime: TimeInterval
 
     init(lifetime: TimeInterval = 5) { self.lifetime = lifetime }
@@ -40,6 +42,16 @@ final class ReferenceCache: @unchecked Sendable {
             citizenBounds: settings.bounds ?? KommunBounds.around(areas.compactMap(\.shape)), loaded: now)
         lock.withLock { entries[kommunID] = entry }
         return entry
+    }
+
+    /// A survey of the kommun by its code: its form is read once per answer, and decoding its
+    /// questions cost more than storing the answer. A changed window applies `lifetime` seconds later.
+    func survey(code: String, in kommun: KommunScope, now: Date = Date()) async throws -> Survey? {
+        let key = "\(kommun.kommunID) \(code)"
+        if let cached = lock.withLock({ surveys[key] }), now.timeIntervalSince(cached.loaded) < lifetime { return cached.survey }
+        guard let survey = try await SurveyStore(kommun).find(code: code) else { return nil }
+        lock.withLock { surveys[key] = (survey, now) }
+        return survey
     }
 
     func kommun(slug: String, database: TryggDatabase, now: Date = Date()) async throws -> Kommun? {

@@ -3,8 +3,9 @@ import TryggCore
 import TryggStore
 
 /// Trygg's own data over the lägesbild's period, as a source beside the police's statistics:
-/// the EST events per category, the insatser the EST group decided and the residents' tips that
-/// were published. Counts of 1–4 are hidden, as in everything the document shares.
+/// the EST events per category, the insatser the EST group decided, the residents' tips that
+/// were published and the surveys of residents made in the period. Counts of 1–4 are hidden, as in
+/// everything the document shares, and survey shares under 30 answers.
 struct LagesbildOwnData: Sendable {
     struct Line: Sendable {
         let source: String
@@ -35,6 +36,28 @@ struct LagesbildOwnData: Sendable {
         lines.append(Line(source: "EST-insatser", what: "Beslutade insatser", count: shown(insatser.count)))
         let tips = try await CitizenStore(scope).list(filter: .init(statuses: [.approved, .closed], from: start, until: end, limit: 100_000))
         lines.append(Line(source: "Invånarnas tips", what: "Publicerade tips", count: shown(tips.count)))
+        lines += try await surveyLines(from: from, to: to, scope: scope)
         return LagesbildOwnData(lines: lines)
+    }
+
+    /// The headline of each residents' survey whose fieldwork lies in the period: its first
+    /// question's indicator for everyone, women and men (shares under 30 answers hidden).
+    static func surveyLines(from: String, to: String, scope: KommunScope) async throws -> [Line] {
+        var lines: [Line] = []
+        let store = SurveyStore(scope)
+        for summary in try await store.all().reversed() where summary.survey.population == .boende {
+            let survey = summary.survey
+            guard survey.opensOn <= to, survey.closesOn >= from, summary.responses > 0 else { continue }
+            guard let headline = try await store.tally(survey).results().questions.first else { continue }
+            let indicator = headline.question.options.filter { headline.question.indicator.contains($0.code) }.map(\.text).joined(separator: ", ")
+            func share(_ cell: SurveyResults.Cell?) -> String { cell?.share.map { SwedishNumber.percent($0, places: 0) } ?? "–" }
+            lines.append(
+                Line(
+                    source: survey.title, what: "\(headline.question.text) (\(indicator.lowercased())): alla / kvinnor / män",
+                    count:
+                        "\(share(headline.cell())) / \(share(headline.cell(gender: "kvinna"))) / \(share(headline.cell(gender: "man"))) (\(SwedishNumber.integer(summary.responses)) svar)"
+                ))
+        }
+        return lines
     }
 }

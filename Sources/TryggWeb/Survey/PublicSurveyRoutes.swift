@@ -29,7 +29,7 @@ struct PublicSurveyRoutes {
     func find(_ context: TryggRequestContext) async throws -> (Kommun, Survey) {
         let kommun = try await PublicReportRoutes.kommun(context, deps: deps)
         guard let code = context.parameters.get("code"), SurveyRules.isCode(code),
-            let survey = try await SurveyStore(deps.scope(of: kommun)).find(code: code)
+            let survey = try await deps.referenceCache.survey(code: code, in: deps.scope(of: kommun))
         else { throw HTTPError(.notFound, message: "Enkäten finns inte. Kontrollera adressen i inbjudan.") }
         return (kommun, survey)
     }
@@ -146,7 +146,7 @@ struct PublicSurveyRoutes {
         case .success(let response):
             do {
                 let stored = try await deps.publicGate.whileWriting {
-                    try await SurveyStore(deps.scope(of: kommun)).receive(response, survey: survey, code: code)
+                    try await deps.surveyQueue.store(.init(survey: survey, response: response, code: code))
                 }
                 guard stored != nil else {
                     let busy = SurveyRules.Problem(
