@@ -155,7 +155,7 @@ extension ImportCommand {
 extension ReportCommand {
     struct SurveyReport: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "survey", abstract: "En enkäts resultat per område × kön × ålder (JSON eller CSV).",
+            commandName: "survey", abstract: "En enkäts resultat per område × kön × ålder (JSON, CSV, Excel eller Word).",
             discussion: """
                 Per fråga: indikatorns andel med 95 % konfidensintervall (Wilson) i varje cell; marginalerna har "alla".
                 Celler med färre än 30 svar döljs (n, share och intervallet är null), liksom de celler som annars kunde
@@ -165,17 +165,24 @@ extension ReportCommand {
         @OptionGroup var db: DatabaseOptions
         @Option(help: "Kommunens kortform.") var kommun: String
         @Option(help: "Enkätens kod.") var survey: String
-        @Option(help: "Format: json eller csv.") var format = "json"
+        @Option(help: "Format: json, csv, xlsx eller docx.") var format = "json"
         @Option(name: .shortAndLong, help: "Utfil (standard: standard ut).") var output: String?
 
         func run() async throws {
-            guard ["json", "csv"].contains(format) else { throw CLIError("Formatet \"\(format)\" stöds inte; använd json eller csv.") }
+            guard ["json", "csv", "xlsx", "docx"].contains(format) else {
+                throw CLIError("Formatet \"\(format)\" stöds inte; använd json, csv, xlsx eller docx.")
+            }
             let data = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 let store = SurveyStore(KommunScope(database, kommunID: kommun.id))
                 guard let found = try await store.find(code: survey) else { throw CLIError("Kommunen har ingen enkät med koden ”\(survey)”.") }
                 let results = try await store.tally(found).results()
-                return format == "json" ? try SurveyReportFiles.json(results) : SurveyReportFiles.csv(results)
+                switch format {
+                case "csv": return SurveyReportFiles.csv(results)
+                case "xlsx": return try SurveyReportFiles.xlsx(results)
+                case "docx": return try SurveyReportFiles.docx(results, kommun: kommun.name)
+                default: return try SurveyReportFiles.json(results)
+                }
             }
             if let output {
                 try data.write(to: URL(fileURLWithPath: output))

@@ -124,6 +124,20 @@ struct SurveyWebTests {
         }
     }
 
+    @Test("En lägesbild för 2025 har trygghetsundersökningen bland sina egna källor: andelen otrygga för alla, kvinnor och män")
+    func lagesbildSource() async throws {
+        try await Harness.run(statistics: true) { harness, client in
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let created = try await samordnare.post("/lagesbild/dokument", ["fran": "2025-01-01", "till": "2025-12-31"])
+            let document = try #require(created.location)
+            let report = try await samordnare.get(document + "/rapport")
+            #expect(report.status == .ok && report.text.contains("Trygghetsundersökning 2025"))
+            #expect(report.text.contains("(2\u{a0}000 svar)") || report.text.contains("(2 000 svar)"))
+            #expect(!report.text.contains("Otillåten påverkan 2022"), "bara enkäter till boende, och bara periodens")
+        }
+    }
+
     @Test("En ny enkät ur frågebanken och en import där en rad är fel: tydligt fel, inget sparat")
     func createAndImport() async throws {
         try await Harness.run { harness, client in

@@ -15,8 +15,9 @@ public struct SurveyTally: Sendable {
     var hits: [Int32]
     /// Flat: counted question × option, over all respondents: the distribution for the page.
     var optionCounts: [Int]
+    /// Per position in the stored answers, the counted question's index, or -1 (free text).
+    let countedIndex: [Int]
     public private(set) var respondents = 0
-    private var scratch: [UInt64] = []
 
     static let genders = SurveyBackground.genders.count
     static let ages = SurveyBackground.ageBands.count
@@ -30,6 +31,9 @@ public struct SurveyTally: Sendable {
         counted = survey.questions.enumerated().filter { $1.isCounted }.map {
             (position: $0, indicator: $1.indicatorMask, outsideBase: $1.outsideBaseMask, options: $1.options.count)
         }
+        var countedIndex = [Int](repeating: -1, count: survey.questions.count)
+        for (q, question) in counted.enumerated() { countedIndex[question.position] = q }
+        self.countedIndex = countedIndex
         cells = survey.areas.count * Self.genders * Self.ages
         base = [Int32](repeating: 0, count: counted.count * cells)
         hits = base
@@ -38,23 +42,52 @@ public struct SurveyTally: Sendable {
 
     /// Adds one stored respondent; a background value the survey does not know is skipped.
     public mutating func add(area: String, gender: String, ageBand: String, answers: String) {
+        add(area: area, gender: gender, ageBand: ageBand, respondents: 1, answerList: answers)
+    }
+
+    /// Adds `count` respondents of one area, gender and age band at once, their stored answers
+    /// joined by `;` (as the database aggregates them: one text per group instead of a row per
+    /// respondent). The text is read byte by byte; a malformed value counts as not answered.
+    public mutating func add(area: String, gender: String, ageBand: String, respondents count: Int, answerList: String) {
         guard let a = areaIndex[area], let g = genderIndex[gender], let y = ageIndex[ageBand] else { return }
-        respondents += 1
+        respondents += count
         let cell = (a * Self.genders + g) * Self.ages + y
-        SurveyAnswerText.decode(answers, count: survey.questions.count, into: &scratch)
-        for (q, question) in counted.enumerated() {
-            let answer = scratch[question.position]
-            guard answer != 0 else { continue }
-            var bits = answer
-            while bits != 0 {
-                let option = bits.trailingZeroBitCount
-                if option < question.options { optionCounts[q * Self.maxOptions + option] += 1 }
-                bits &= bits - 1
+        var position = 0, value: UInt64 = 0, valid = true
+        var list = answerList
+        list.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case 48...57:
+                    let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+                    let (sum, overflow2) = times.addingReportingOverflow(UInt64(byte - 48))
+                    if overflow1 || overflow2 { valid = false }
+                    value = sum
+                case 44, 59:
+                    if valid { record(value, at: position, cell: cell) }
+                    position = byte == 44 ? position + 1 : 0
+                    value = 0
+                    valid = true
+                default: valid = false
+                }
             }
-            if answer & ~question.outsideBase == 0 { continue }
-            base[q * cells + cell] += 1
-            if answer & question.indicator != 0 { hits[q * cells + cell] += 1 }
         }
+        if valid { record(value, at: position, cell: cell) }
+    }
+
+    private mutating func record(_ answer: UInt64, at position: Int, cell: Int) {
+        guard answer != 0, position < countedIndex.count else { return }
+        let q = countedIndex[position]
+        guard q >= 0 else { return }
+        let question = counted[q]
+        var bits = answer
+        while bits != 0 {
+            let option = bits.trailingZeroBitCount
+            if option < question.options { optionCounts[q * Self.maxOptions + option] += 1 }
+            bits &= bits - 1
+        }
+        if answer & ~question.outsideBase == 0 { return }
+        base[q * cells + cell] += 1
+        if answer & question.indicator != 0 { hits[q * cells + cell] += 1 }
     }
 
     /// Adds another tally of the same survey (one half of the answers counted on another core).

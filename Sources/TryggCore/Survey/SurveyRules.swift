@@ -119,34 +119,9 @@ public struct SurveyResponse: Sendable, Equatable {
 }
 
 /// The stored form of `SurveyResponse.answers`: the bit sets as decimal numbers separated by
-/// commas, empty for an unanswered question ("4,,1"). Read back a hundred thousand times for one
-/// results table, so it is parsed byte by byte.
+/// commas, empty for an unanswered question ("4,,1"). Read back byte by byte by `SurveyTally`.
 public enum SurveyAnswerText {
     public static func encode(_ answers: [UInt64]) -> String {
         answers.map { $0 == 0 ? "" : String($0) }.joined(separator: ",")
-    }
-
-    /// `count` values; missing or malformed ones are 0 (not answered).
-    public static func decode(_ text: String, count: Int, into answers: inout [UInt64]) {
-        answers.removeAll(keepingCapacity: true)
-        var value: UInt64 = 0
-        var valid = true
-        for byte in text.utf8 {
-            if byte == 44 {
-                answers.append(valid ? value : 0)
-                value = 0
-                valid = true
-            } else if byte >= 48 && byte <= 57 {
-                let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
-                let (sum, overflow2) = times.addingReportingOverflow(UInt64(byte - 48))
-                if overflow1 || overflow2 { valid = false }
-                value = sum
-            } else {
-                valid = false
-            }
-        }
-        answers.append(valid ? value : 0)
-        if answers.count > count { answers.removeLast(answers.count - count) }
-        while answers.count < count { answers.append(0) }
     }
 }

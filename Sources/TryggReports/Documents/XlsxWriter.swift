@@ -11,6 +11,10 @@ public enum XlsxWriter {
     public enum Cell {
         case text(String)
         case number(Int)
+        /// A share or a rate, written with a decimal point as the file format wants.
+        case decimal(Double)
+        /// A value left out on purpose (a hidden cell): an empty cell, not 0.
+        case empty
     }
 
     public static func workbook(sheetName: String, header: [String], rows: [[Cell]]) throws -> Data {
@@ -41,6 +45,8 @@ public enum XlsxWriter {
                 let s = style > 0 ? " s=\"\(style)\"" : ""
                 switch cell {
                 case .number(let value): return "<c r=\"\(reference)\"\(s)><v>\(value)</v></c>"
+                case .decimal(let value): return value.isFinite ? "<c r=\"\(reference)\"\(s)><v>\(value)</v></c>" : "<c r=\"\(reference)\"\(s)/>"
+                case .empty: return "<c r=\"\(reference)\"\(s)/>"
                 case .text(let text):
                     return "<c r=\"\(reference)\" t=\"inlineStr\"\(s)><is><t xml:space=\"preserve\">\(DocxDocument.xml(text))</t></is></c>"
                 }

@@ -25,6 +25,17 @@ struct SurveyResultsRoutes {
             let results = try await SurveyStore(context.kommun).tally(survey).results()
             return Response.download(try SurveyReportFiles.json(results), contentType: "application/json; charset=utf-8", filename: "enkat-\(survey.code).json")
         }
+        routes.staff(SiteRoutes.surveyResultsXlsx) { _, context in
+            let survey = try await surveys.survey(context)
+            let results = try await SurveyStore(context.kommun).tally(survey).results()
+            return Response.download(try SurveyReportFiles.xlsx(results), contentType: Response.xlsxType, filename: "enkat-\(survey.code).xlsx")
+        }
+        routes.staff(SiteRoutes.surveyResultsDocx) { _, context in
+            let survey = try await surveys.survey(context)
+            let results = try await SurveyStore(context.kommun).tally(survey).results()
+            return Response.download(
+                try SurveyReportFiles.docx(results, kommun: context.user.kommun.name), contentType: Response.docxType, filename: "enkat-\(survey.code).docx")
+        }
         routes.staff(SiteRoutes.surveyTexts) { _, context in
             _ = try context.requireUser(allowedTo: .editSurveys)
             let survey = try await surveys.survey(context)
@@ -101,6 +112,8 @@ struct SurveyResultsRoutes {
         let summary: [Summary]
         let csvHref: String
         let jsonHref: String
+        let xlsxHref: String
+        let docxHref: String
         let backHref: String
     }
 
@@ -157,6 +170,7 @@ struct SurveyResultsRoutes {
                     question: question.question.text, href: SiteRoutes.surveyResults.path(survey.id, query: [("fraga", question.question.code)]),
                     all: Self.cell(question.cell()), women: Self.cell(question.cell(gender: "kvinna")), men: Self.cell(question.cell(gender: "man")))
             }, csvHref: SiteRoutes.surveyResultsCSV.path(survey.id), jsonHref: SiteRoutes.surveyResultsJSON.path(survey.id),
+            xlsxHref: SiteRoutes.surveyResultsXlsx.path(survey.id), docxHref: SiteRoutes.surveyResultsDocx.path(survey.id),
             backHref: SiteRoutes.survey.path(survey.id))
         return deps.renderer.page(.surveyResults, title: "Resultat – \(survey.title)", context: context, content: view)
     }

@@ -145,6 +145,8 @@ enum SiteRoutes {
     static let surveyResults = Route1<UUID>(.get, "/enkater/{id}/resultat", .staff(.readSurveys))
     static let surveyResultsCSV = Route1<UUID>(.get, "/enkater/{id}/resultat.csv", .staff(.readSurveys))
     static let surveyResultsJSON = Route1<UUID>(.get, "/enkater/{id}/resultat.json", .staff(.readSurveys))
+    static let surveyResultsXlsx = Route1<UUID>(.get, "/enkater/{id}/resultat.xlsx", .staff(.readSurveys))
+    static let surveyResultsDocx = Route1<UUID>(.get, "/enkater/{id}/resultat.docx", .staff(.readSurveys))
     static let surveyTexts = Route1<UUID>(.get, "/enkater/{id}/fritext", .staff(.editSurveys))
     static let surveyShare = Route1<UUID>(.post, "/enkater/{id}/dela", .staff(.editSurveys))
     static let surveyComparison = Route1<UUID>(.get, "/enkater/{id}/jamforelse", .staff(.readSurveys))
@@ -218,7 +220,8 @@ enum SiteRoutes {
             lagesbildNextPlan.route, lagesbildDecide.route,
             lagesbildReport.route, lagesbildReportDocx.route,
             surveys.route, surveyCreate.route, survey.route, surveySave.route, surveyCodes.route, surveyCodesCreate.route, surveyImport.route,
-            surveyResults.route, surveyResultsCSV.route, surveyResultsJSON.route, surveyTexts.route, surveyShare.route, surveyComparison.route,
+            surveyResults.route, surveyResultsCSV.route, surveyResultsJSON.route, surveyResultsXlsx.route, surveyResultsDocx.route, surveyTexts.route,
+            surveyShare.route, surveyComparison.route,
             sharingAccept.route, sharingRevoke.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route, surveyForm.route, surveySubmit.route, surveyThanks.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
