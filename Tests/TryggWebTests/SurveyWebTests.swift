@@ -138,6 +138,35 @@ struct SurveyWebTests {
         }
     }
 
+    @Test("Andelen otrygga kvinnor i Skäggetorp blir en åtgärds indikator och syns på åtgärden år för år")
+    func measureIndicator() async throws {
+        try await Harness.run(statistics: true) { harness, client in
+            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let survey = try #require(try await SurveyStore(scope).find(code: "trygghet-2025"))
+            let plan = try #require(try await PlanStore(scope).planInForce())
+            let measure = try #require(try await PlanStore(scope).measures(planID: plan.id).first)
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            #expect(try await samordnare.get("/enkater/\(survey.id)/resultat").text.contains("Följ upp en åtgärd i planen"))
+            let fields = ["atgard": measure.id.uuidString, "fraga": "otrygg_kvall", "omrade": "Skäggetorp", "kon": "kvinna", "alder": "alla"]
+            var wrong = fields
+            wrong["omrade"] = "Månen"
+            let refused = try await samordnare.post("/enkater/\(survey.id)/indikator", wrong)
+            #expect(refused.status == .seeOther && refused.location?.hasSuffix("/resultat") == true)
+            #expect(try await SurveyIndicatorStore(scope).all().isEmpty)
+            let page = try await samordnare.submit("/enkater/\(survey.id)/indikator", fields)
+            #expect(page.text.contains("Indikatorer från enkäter") && page.text.contains("kvinnor, Skäggetorp"))
+            #expect(page.text.contains("2025 (Trygghetsundersökning 2025): ") && page.text.contains("%"))
+            let police = Browser(client)
+            try await police.login("polisen@linkoping.demo")
+            #expect(try await police.post("/enkater/\(survey.id)/indikator", fields).status == .forbidden)
+            #expect(try await police.get("/plan/atgard/\(measure.id)").text.contains("kvinnor, Skäggetorp"), "partner ser indikatorn")
+            let indicator = try #require(try await SurveyIndicatorStore(scope).all().first)
+            _ = try await samordnare.submit("/plan/atgard/\(measure.id)/indikator/\(indicator.id)/ta-bort")
+            #expect(try await SurveyIndicatorStore(scope).all().isEmpty)
+        }
+    }
+
     @Test("En ny enkät ur frågebanken och en import där en rad är fel: tydligt fel, inget sparat")
     func createAndImport() async throws {
         try await Harness.run { harness, client in

@@ -30,5 +30,6 @@ enum TryggMigrations {
         M025AddInsatsMeasure(),
         M026CreateSurveys(),
         M027CreateSharingAgreements(),
+        M028CreateSurveyIndicators(),
     ]
 }

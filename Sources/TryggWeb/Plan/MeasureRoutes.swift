@@ -66,6 +66,9 @@ struct MeasureRoutes {
         /// The EST group's insatser that carry the measure out (this year's and its earlier copies').
         let insatser: [InsatsLine]
         let hasInsatser: Bool
+        /// Survey results followed as the measure's indicators, survey by survey.
+        let indicators: [SurveyIndicatorRoutes.Line]
+        let hasIndicators: Bool
     }
 
     struct InsatsLine {
@@ -206,6 +209,8 @@ struct MeasureRoutes {
                 week: insats.decidedWeek.swedishName, what: insats.what, place: insats.place, status: insats.status.displayName,
                 href: user.role.allows(.readAllIncidents) ? SiteRoutes.insats.path(insats.id) : nil)
         }
+        let indicators = try await SurveyIndicatorRoutes.lines(
+            measureIDs: trace.ancestry(of: id), measureID: id, canEdit: user.role.allows(.editPlan), scope: context.kommun)
         let view = MeasurePage(
             id: measure.id.uuidString, saveAction: SiteRoutes.measureSave.path(measure.id), retireAction: SiteRoutes.measureRetire.path(measure.id),
             reinstateAction: SiteRoutes.measureReinstate.path(measure.id), reference: measure.reference, plan: PlanViews.summary(plan),
@@ -217,7 +222,7 @@ struct MeasureRoutes {
             history: history, canEdit: user.role.allows(.editPlan) && plan.status == .utkast,
             form: Self.formValues(measure, keep: form), problems: problems, hasProblems: !problems.isEmpty,
             lagesbildHref: inForce.map { SiteRoutes.lagesbildDocument.path($0.id) }, followUps: followUps, hasFollowUps: !followUps.isEmpty,
-            insatser: insatser, hasInsatser: !insatser.isEmpty)
+            insatser: insatser, hasInsatser: !insatser.isEmpty, indicators: indicators, hasIndicators: !indicators.isEmpty)
         return deps.renderer.page(
             .planMeasure, title: "Åtgärd \(measure.reference)", context: context, content: view,
             notice: notice, error: error, status: status)

@@ -96,6 +96,7 @@ struct SurveyResultsRoutes {
     }
 
     struct View {
+        let indicatorForm: SurveyIndicatorRoutes.FormView?
         let trend: [TrendRow]
         let hasTrend: Bool
         let respondents: String
@@ -152,8 +153,12 @@ struct SurveyResultsRoutes {
                 }
             } ?? []
         let trend = try await trend(of: chosen?.question.code, in: survey, results: results, context: context)
+        let indicatorForm =
+            context.user.role.allows(.editPlan) && chosen != nil
+            ? try await SurveyIndicatorRoutes.form(for: survey, question: chosen!.question.code, scope: context.kommun) : nil
         let view = View(
-            trend: trend, hasTrend: trend.count > 1, respondents: SwedishNumber.integer(results.respondents), minimum: results.minimum,
+            indicatorForm: indicatorForm, trend: trend, hasTrend: trend.count > 1, respondents: SwedishNumber.integer(results.respondents),
+            minimum: results.minimum,
             action: SiteRoutes.surveyResults.path(survey.id),
             questions: results.questions.map {
                 SelectOption(value: $0.question.code, label: $0.question.text, selected: $0.question.code == chosen?.question.code)

@@ -58,6 +58,7 @@ enum SiteRoutes {
     static let measureSave = Route1<UUID>(.post, "/plan/atgard/{id}", .staff(.editPlan))
     static let measureRetire = Route1<UUID>(.post, "/plan/atgard/{id}/utgatt", .staff(.editPlan))
     static let measureReinstate = Route1<UUID>(.post, "/plan/atgard/{id}/aterinfor", .staff(.editPlan))
+    static let measureIndicatorRemove = Route2<UUID, UUID>(.post, "/plan/atgard/{id}/indikator/{indicator}/ta-bort", .staff(.editPlan))
     static let measureNew = Route1<Int>(.get, "/plan/{year}/ny-atgard", .staff(.editPlan))
     static let measureCreate = Route1<Int>(.post, "/plan/{year}/ny-atgard", .staff(.editPlan))
     static let governingDocuments = Route0(.get, "/plan/styrdokument", .staff(.readPlan))
@@ -149,6 +150,7 @@ enum SiteRoutes {
     static let surveyResultsDocx = Route1<UUID>(.get, "/enkater/{id}/resultat.docx", .staff(.readSurveys))
     static let surveyTexts = Route1<UUID>(.get, "/enkater/{id}/fritext", .staff(.editSurveys))
     static let surveyShare = Route1<UUID>(.post, "/enkater/{id}/dela", .staff(.editSurveys))
+    static let surveyIndicatorAdd = Route1<UUID>(.post, "/enkater/{id}/indikator", .staff(.editPlan))
     static let surveyComparison = Route1<UUID>(.get, "/enkater/{id}/jamforelse", .staff(.readSurveys))
     static let sharingAccept = Route1<UUID>(.post, "/enkater/avtal/{id}/acceptera", .staff(.editSurveys))
     static let sharingRevoke = Route1<UUID>(.post, "/enkater/avtal/{id}/aterkalla", .staff(.editSurveys))
@@ -203,7 +205,7 @@ enum SiteRoutes {
             users.route, userAdd.route, userDisable.route, userEnable.route, audit.route, outbox.route,
             citizenAdmin.route, citizenSettings.route, open311KeyAdd.route, open311KeyRevoke.route,
             plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planAdopt.route, planCopy.route,
-            measure.route, measureSave.route, measureRetire.route, measureReinstate.route, measureNew.route, measureCreate.route,
+            measure.route, measureSave.route, measureRetire.route, measureReinstate.route, measureIndicatorRemove.route, measureNew.route, measureCreate.route,
             governingDocuments.route, governingDocumentAdd.route, governingDocumentSave.route,
             followUp.route, followUpOpen.route, followUpRound.route, followUpSendBack.route, followUpClose.route, followUpRemind.route,
             followUpAssessment.route,
@@ -221,7 +223,7 @@ enum SiteRoutes {
             lagesbildReport.route, lagesbildReportDocx.route,
             surveys.route, surveyCreate.route, survey.route, surveySave.route, surveyCodes.route, surveyCodesCreate.route, surveyImport.route,
             surveyResults.route, surveyResultsCSV.route, surveyResultsJSON.route, surveyResultsXlsx.route, surveyResultsDocx.route, surveyTexts.route,
-            surveyShare.route, surveyComparison.route,
+            surveyShare.route, surveyIndicatorAdd.route, surveyComparison.route,
             sharingAccept.route, sharingRevoke.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route, surveyForm.route, surveySubmit.route, surveyThanks.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
