@@ -105,6 +105,25 @@ struct SurveyTests {
         #expect(night.cells.count == 4 * 5 * 5)
     }
 
+    @Test("Problemindex 0–6: varje svarandes medel av problemfrågorna (vet inte räknas inte), sedan medel för gruppen")
+    func problemIndex() {
+        var tally = SurveyTally(survey: Self.survey)
+        func add(_ choices: [String: [String]], times: Int) {
+            guard case .success(let response) = SurveyRules.check(Self.draft("Ryd", choices), for: Self.survey) else {
+                Issue.record("ogiltigt")
+                return
+            }
+            for _ in 0..<times { tally.add(area: "Ryd", gender: "kvinna", ageBand: "25-44", answers: SurveyAnswerText.encode(response.answers)) }
+        }
+        add(["problem_stok": ["mycket_stort"], "problem_nedskrapning": ["inget"], "problem_trafik": ["vet_ej"]], times: 20)  // 3 each
+        add(["problem_narkotika": ["ganska_stort"]], times: 20)  // 4 each
+        add(["otrygg_kvall": ["ganska_trygg"]], times: 5)  // no items: outside the index
+        let results = tally.results()
+        #expect(results.indexCell(area: "Ryd", gender: "kvinna")?.n == 40)
+        #expect(results.indexCell(area: "Ryd", gender: "kvinna")?.value == 3.5)
+        #expect(results.indexCell(area: "Skäggetorp")?.suppressed == true)
+    }
+
     @Test("CSV från ett annat verktyg: okänd kolumn, okänt område och fel alternativ anges med rad; inget godkänns")
     func csvImport() throws {
         let bad = try CSVReader.read(Data("area,kon,alder,otrygg_kvall,skostorlek\nRyd,man,16-24,ganska_trygg,42\n".utf8))

@@ -17,6 +17,14 @@ public struct SurveyTally: Sendable {
     var optionCounts: [Int]
     /// Per position in the stored answers, the counted question's index, or -1 (free text).
     let countedIndex: [Int]
+    /// Per position, the problem index's score of each option (`ProblemIndex`), empty when the
+    /// question is not one of the police's problem items; NaN for "vet inte".
+    let itemScores: [[Double]]
+    /// Per base cell: respondents with at least one problem item answered, and the sum of their
+    /// own index (the mean of their items), in thousandths so that the margins add up exactly.
+    var indexN: [Int32]
+    var indexSum: [Int]
+    private var respondentScore = 0.0, respondentItems = 0
     public private(set) var respondents = 0
 
     static let genders = SurveyBackground.genders.count
@@ -34,7 +42,10 @@ public struct SurveyTally: Sendable {
         var countedIndex = [Int](repeating: -1, count: survey.questions.count)
         for (q, question) in counted.enumerated() { countedIndex[question.position] = q }
         self.countedIndex = countedIndex
+        itemScores = survey.questions.map(ProblemIndex.scores)
         cells = survey.areas.count * Self.genders * Self.ages
+        indexN = [Int32](repeating: 0, count: cells)
+        indexSum = [Int](repeating: 0, count: cells)
         base = [Int32](repeating: 0, count: counted.count * cells)
         hits = base
         optionCounts = [Int](repeating: 0, count: counted.count * Self.maxOptions)
@@ -64,6 +75,7 @@ public struct SurveyTally: Sendable {
                     value = sum
                 case 44, 59:
                     if valid { record(value, at: position, cell: cell) }
+                    if byte == 59 { endRespondent(cell: cell) }
                     position = byte == 44 ? position + 1 : 0
                     value = 0
                     valid = true
@@ -72,10 +84,28 @@ public struct SurveyTally: Sendable {
             }
         }
         if valid { record(value, at: position, cell: cell) }
+        endRespondent(cell: cell)
+    }
+
+    private mutating func endRespondent(cell: Int) {
+        if respondentItems > 0 {
+            indexN[cell] += 1
+            indexSum[cell] += Int((respondentScore / Double(respondentItems) * 1000).rounded())
+        }
+        respondentScore = 0
+        respondentItems = 0
     }
 
     private mutating func record(_ answer: UInt64, at position: Int, cell: Int) {
         guard answer != 0, position < countedIndex.count else { return }
+        let scores = itemScores[position]
+        if !scores.isEmpty, answer.nonzeroBitCount == 1, answer.trailingZeroBitCount < scores.count {
+            let score = scores[answer.trailingZeroBitCount]
+            if !score.isNaN {
+                respondentScore += score
+                respondentItems += 1
+            }
+        }
         let q = countedIndex[position]
         guard q >= 0 else { return }
         let question = counted[q]
@@ -98,6 +128,10 @@ public struct SurveyTally: Sendable {
             hits[i] += other.hits[i]
         }
         for i in optionCounts.indices { optionCounts[i] += other.optionCounts[i] }
+        for i in indexN.indices {
+            indexN[i] += other.indexN[i]
+            indexSum[i] += other.indexSum[i]
+        }
     }
 
     /// The results, with every cell under `minimum` answers hidden, and as many more as it takes
@@ -140,7 +174,29 @@ public struct SurveyTally: Sendable {
                 SurveyResults.Question(
                     question: question, cells: cells, distribution: distribution.map { $0.map { .init(option: $0.0, count: $0.1) } }, answered: total))
         }
-        return SurveyResults(survey: survey, respondents: respondents, questions: questions, minimum: minimum)
+        return SurveyResults(
+            survey: survey, respondents: respondents, questions: questions, minimum: minimum, problemIndex: problemIndex(minimum: minimum, dims: dims))
+    }
+
+    /// The problem index per cell with the same suppression as the shares; nil without problem items.
+    func problemIndex(minimum: Int, dims: [Int]) -> [SurveyResults.IndexCell]? {
+        guard itemScores.contains(where: { !$0.isEmpty }) else { return nil }
+        var grid = MarginGrid(dims: dims)
+        for cell in 0..<cells {
+            let y = cell % Self.ages, g = (cell / Self.ages) % Self.genders, a = cell / (Self.ages * Self.genders)
+            grid.add(n: Int(indexN[cell]), hits: indexSum[cell], at: [a, g, y])
+        }
+        let hidden = grid.suppression(minimum: minimum)
+        return (0..<grid.n.count).map { index in
+            let at = grid.coordinates(index)
+            let area = at[0] == dims[0] ? SurveyBackground.all : survey.areas[at[0]]
+            let gender = at[1] == Self.genders ? SurveyBackground.all : SurveyBackground.genders[at[1]].code
+            let age = at[2] == Self.ages ? SurveyBackground.all : SurveyBackground.ageBands[at[2]].code
+            let shown = !hidden[index] && grid.n[index] > 0
+            return SurveyResults.IndexCell(
+                area: area, gender: gender, ageBand: age, n: shown ? grid.n[index] : nil,
+                value: shown ? Double(grid.hits[index]) / 1000 / Double(grid.n[index]) : nil)
+        }
     }
 }
 
@@ -175,10 +231,43 @@ public struct SurveyResults: Sendable {
         }
     }
 
+    /// The problem index (0–6) of one cell; n and value nil when hidden.
+    public struct IndexCell: Sendable, Equatable {
+        public let area: String
+        public let gender: String
+        public let ageBand: String
+        public let n: Int?
+        public let value: Double?
+        public var suppressed: Bool { n == nil }
+    }
+
     public let survey: Survey
     public let respondents: Int
     public let questions: [Question]
     public let minimum: Int
+    /// Every cell of the problem index, when the survey asks the police's problem items.
+    public let problemIndex: [IndexCell]?
+
+    public func indexCell(area: String = SurveyBackground.all, gender: String = SurveyBackground.all, ageBand: String = SurveyBackground.all)
+        -> IndexCell?
+    {
+        problemIndex?.first { $0.area == area && $0.gender == gender && $0.ageBand == ageBand }
+    }
+}
+
+/// The problem index of the police's trygghetsmätning: how big the problems of the neighbourhood
+/// are on a scale from 0 (no problems) to 6 (very big problems). Each problem item scores 0, 2,
+/// 4 or 6 from "inget" to "mycket stort problem" ("vet inte" is left out); a respondent's index
+/// is the mean of the items they answered, and a group's the mean of its respondents'.
+public enum ProblemIndex {
+    public static let optionScores: [String: Double] = ["inget": 0, "litet": 2, "ganska_stort": 4, "mycket_stort": 6]
+    public static let label = "Problemindex (0 = inga problem, 6 = mycket stora problem)"
+
+    /// A question's score per option, or empty when it is not a problem item.
+    static func scores(_ question: SurveyQuestion) -> [Double] {
+        guard question.code.hasPrefix("problem_"), question.kind == .single else { return [] }
+        return question.options.map { optionScores[$0.code] ?? .nan }
+    }
 }
 
 /// Wilson's score interval at 95 %: it stays inside 0–1 and is honest for small shares, where

@@ -43,6 +43,16 @@ extension SurveyReportFiles {
                 + "Grupper med färre än \(results.minimum) svar visas inte (–), och inte heller de grupper som annars skulle gå att räkna fram ur summorna.")
         let genders = ["kvinna", "man", SurveyBackground.all]
         let header = ["Kvinnor", "Män", "Alla"]
+        if results.problemIndex != nil {
+            document.heading(ProblemIndex.label, level: 2)
+            document.paragraph(
+                "Medelvärdet av de svarandes bedömning av problemen i bostadsområdet: inget problem 0, ganska litet 2, ganska stort 4, mycket stort problem 6.")
+            let rows = (survey.areas + [SurveyBackground.all]).map { area in
+                [area == SurveyBackground.all ? "Alla områden" : area]
+                    + genders.map { gender in results.indexCell(area: area, gender: gender)?.value.map { SwedishNumber.decimal($0, places: 1) } ?? "–" }
+            }
+            document.table(header: ["Område"] + header, rows: rows, widths: [4, 3, 3, 3])
+        }
         for question in results.questions {
             document.heading(question.question.text, level: 2)
             let indicator = question.question.options.filter { question.question.indicator.contains($0.code) }.map(\.text).joined(separator: ", ")

@@ -45,6 +45,30 @@ public enum SurveyReportFiles {
             let indicator: Indicator
             let cells: [Cell]
         }
+        struct IndexCell: Encodable {
+            let area: String
+            let kon: String
+            let alder: String
+            let n: Int?
+            let value: Double?
+            let suppressed: Bool
+
+            enum CodingKeys: String, CodingKey { case area, kon, alder, n, value, suppressed }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(area, forKey: .area)
+                try container.encode(kon, forKey: .kon)
+                try container.encode(alder, forKey: .alder)
+                try container.encode(n, forKey: .n)
+                try container.encode(value, forKey: .value)
+                try container.encode(suppressed, forKey: .suppressed)
+            }
+        }
+        struct Index: Encodable {
+            let text: String
+            let cells: [IndexCell]
+        }
         let survey: String
         let title: String
         let questionnaire: String
@@ -52,6 +76,8 @@ public enum SurveyReportFiles {
         let n: Int
         let minimumForShare: Int
         let questions: [Question]
+        /// The police's problem index (0–6), when the survey asks its items.
+        let problemIndex: Index?
     }
 
     static func rounded(_ value: Double?) -> Double? { value.map { ($0 * 1000).rounded() / 1000 } }
@@ -72,6 +98,14 @@ public enum SurveyReportFiles {
                     code: result.question.code, text: result.question.text,
                     options: result.question.options.map { Document.Option(code: $0.code, text: $0.text) },
                     indicator: Document.Indicator(options: result.question.indicator), cells: result.cells.map(cell))
+            },
+            problemIndex: results.problemIndex.map { cells in
+                Document.Index(
+                    text: ProblemIndex.label,
+                    cells: cells.map {
+                        Document.IndexCell(
+                            area: $0.area, kon: $0.gender, alder: $0.ageBand, n: $0.n, value: rounded($0.value), suppressed: $0.suppressed)
+                    })
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

@@ -95,7 +95,15 @@ struct SurveyResultsRoutes {
         let men: Cell
     }
 
+    struct IndexRow {
+        let label: String
+        let values: [String]
+    }
+
     struct View {
+        let indexLabel = ProblemIndex.label
+        let indexRows: [IndexRow]
+        let hasIndex: Bool
         let indicatorForm: SurveyIndicatorRoutes.FormView?
         let trend: [TrendRow]
         let hasTrend: Bool
@@ -156,8 +164,19 @@ struct SurveyResultsRoutes {
         let indicatorForm =
             context.user.role.allows(.editPlan) && chosen != nil
             ? try await SurveyIndicatorRoutes.form(for: survey, question: chosen!.question.code, scope: context.kommun) : nil
+        let indexRows =
+            results.problemIndex == nil
+            ? []
+            : (survey.areas + [SurveyBackground.all]).map { area in
+                IndexRow(
+                    label: area == SurveyBackground.all ? "Alla områden" : area,
+                    values: ["kvinna", "man", SurveyBackground.all].map { gender in
+                        results.indexCell(area: area, gender: gender)?.value.map { SwedishNumber.decimal($0, places: 1) } ?? "–"
+                    })
+            }
         let view = View(
-            indicatorForm: indicatorForm, trend: trend, hasTrend: trend.count > 1, respondents: SwedishNumber.integer(results.respondents),
+            indexRows: indexRows, hasIndex: !indexRows.isEmpty, indicatorForm: indicatorForm, trend: trend, hasTrend: trend.count > 1,
+            respondents: SwedishNumber.integer(results.respondents),
             minimum: results.minimum,
             action: SiteRoutes.surveyResults.path(survey.id),
             questions: results.questions.map {
