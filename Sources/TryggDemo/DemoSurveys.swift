@@ -100,6 +100,11 @@ enum DemoSurveys {
             let big = exposed ? 0.35 : 0.15
             choices[item] = [weighted([("inget", 0.4), ("litet", 0.3), ("ganska_stort", big), ("mycket_stort", big / 2), ("vet_ej", 0.05)], &random)]
         }
+        // Those who feel unsafe often mark a place: near their area's centre (the torget, the tunnel).
+        if random.unit() < unsafe * 0.6, let centre = DemoAreas.all.first(where: { $0.kommunSlug == "linkoping" && $0.name == area })?.centre {
+            let latitude = centre.latitude + (random.unit() - 0.5) * 0.006, longitude = centre.longitude + (random.unit() - 0.5) * 0.010
+            choices["otrygg_plats"] = ["\(latitude) \(longitude)"]
+        }
         if random.unit() < 0.04 {
             choices["kommentar"] = [
                 pick(

@@ -15,7 +15,7 @@ struct SurveyWebTests {
 
     static let answer: [(String, String)] = [
         ("omrade", "Skäggetorp"), ("kon", "kvinna"), ("alder", "25-44"), ("otrygg_kvall", "mycket_otrygg"), ("utsatt[]", "hot"), ("utsatt[]", "stold"),
-        ("kommentar", "Bättre belysning vid torget"), ("hemsida", ""),
+        ("kommentar", "Bättre belysning vid torget"), ("lat", "58.4318"), ("lon", "15.5790"), ("hemsida", ""),
     ]
 
     @Test("Invånaren svarar utan inloggning på svenska eller engelska; en stängd enkät och ett okänt svar tas inte emot")
@@ -34,6 +34,12 @@ struct SurveyWebTests {
             #expect(sent.status == .seeOther && sent.location == "/k/linkoping/enkat/trygghet-2026/tack", "\(sent.text.suffix(3000))")
             #expect(try await resident.get(try #require(sent.location)).text.contains("Dina svar på ”Trygghetsundersökning 2026” är mottagna"))
             #expect(try await store.responseCount(open) == before + 1)
+            // The place is kept apart too, rounded to its 100 m square.
+            let places = try await store.places(open)
+            #expect(places.count == 1 && abs(places[0].latitude - 58.4318) < 0.001 && places[0].latitude != 58.4318)
+            let farAway = try await resident.post(
+                "/k/linkoping/enkat/trygghet-2026", pairs: Self.answer.filter { $0.0 != "lat" && $0.0 != "lon" } + [("lat", "200"), ("lon", "15.5")])
+            #expect(farAway.status == .badRequest && farAway.text.contains("Platsen ska vara en punkt i Sverige") && farAway.text.contains("value=\"200\""))
             // The free text is kept apart, readable by the samordnare; the answer itself has no text.
             let texts = try await store.texts(open, by: .commandLine())
             #expect(texts.map(\.text) == ["Bättre belysning vid torget"])

@@ -83,6 +83,9 @@ public enum QuestionBank {
             problemItem("narkotika", "öppen narkotikahandel", "open drug dealing"),
             problemItem("trafik", "buskörning och vårdslös trafik", "reckless driving"),
             SurveyQuestion(
+                code: "otrygg_plats", text: "Finns det en plats i ditt bostadsområde där du känner dig otrygg? Markera den på kartan.",
+                english: "Is there a place in your neighbourhood where you feel unsafe? Mark it on the map.", kind: .place),
+            SurveyQuestion(
                 code: "kommentar", text: "Vad skulle få dig att känna dig tryggare i ditt bostadsområde?",
                 english: "What would make you feel safer in your neighbourhood?", kind: .text),
         ])

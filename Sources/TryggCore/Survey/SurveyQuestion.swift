@@ -24,6 +24,9 @@ public struct SurveyQuestion: Sendable, Equatable, Codable {
         case multiple
         /// Free text: never counted, visible only to the kommun's samordnare and analytiker.
         case text
+        /// A place picked on the map ("vilka platser känns otrygga"): kept apart from the answer,
+        /// rounded to its 100 m square, shown as a heat map.
+        case place
     }
 
     public let code: String
@@ -50,7 +53,7 @@ public struct SurveyQuestion: Sendable, Equatable, Codable {
         self.outsideBase = outsideBase
     }
 
-    public var isCounted: Bool { kind != .text }
+    public var isCounted: Bool { kind == .single || kind == .multiple }
 
     /// The bit of each option, in the order of `options`.
     public func bit(of option: String) -> UInt64? {

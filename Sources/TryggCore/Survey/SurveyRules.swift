@@ -6,6 +6,9 @@ public enum SurveyRules {
     public static let minimumForShare = 30
     public static let maxTextLength = 2_000
 
+    /// A plausibility box around Sweden for places marked on the map.
+    static let sweden = (latitude: 55.0...69.1, longitude: 10.9...24.2)
+
     public static func isCode(_ text: String) -> Bool {
         (2...40).contains(text.utf8.count)
             && text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
@@ -68,9 +71,24 @@ public enum SurveyRules {
         }
         var answers = [UInt64](repeating: 0, count: survey.questions.count)
         var texts: [String: String] = [:]
+        var place: GeoPoint?
         for (index, question) in survey.questions.enumerated() {
             let chosen = (draft.choices[question.code] ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard !chosen.isEmpty else { continue }
+            if question.kind == .place {
+                // "latitud longitud" (a form's two fields joined, or a CSV cell), rounded at once.
+                let numbers = chosen.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == ";" }).map {
+                    Double($0.replacingOccurrences(of: ",", with: "."))
+                }
+                guard numbers.count == 2, let latitude = numbers[0], let longitude = numbers[1], Self.sweden.latitude.contains(latitude),
+                    Self.sweden.longitude.contains(longitude)
+                else {
+                    problems.append(Problem(field: question.code, message: "Platsen ska vara en punkt i Sverige: klicka på kartan eller lämna frågan."))
+                    continue
+                }
+                place = PublicLocation.rounded(GeoPoint(latitude: latitude, longitude: longitude))
+                continue
+            }
             if question.kind == .text {
                 let text = chosen.joined(separator: "\n")
                 if let message = TextInput.message(for: text, field: "Svaret") ?? PersonalDataGuard.message(for: text, field: "Svaret") {
@@ -95,7 +113,7 @@ public enum SurveyRules {
             }
         }
         guard problems.isEmpty, let area else { return .failure(Problems(list: problems)) }
-        return .success(SurveyResponse(area: area, gender: gender, ageBand: draft.ageBand, answers: answers, texts: texts))
+        return .success(SurveyResponse(area: area, gender: gender, ageBand: draft.ageBand, answers: answers, texts: texts, place: place))
     }
 }
 
@@ -108,13 +126,16 @@ public struct SurveyResponse: Sendable, Equatable {
     public var answers: [UInt64]
     /// Free-text answers by question code; stored apart from the rest.
     public var texts: [String: String]
+    /// The place marked as unsafe, rounded to its 100 m square; stored apart from the rest.
+    public var place: GeoPoint?
 
-    public init(area: String, gender: String, ageBand: String, answers: [UInt64], texts: [String: String] = [:]) {
+    public init(area: String, gender: String, ageBand: String, answers: [UInt64], texts: [String: String] = [:], place: GeoPoint? = nil) {
         self.area = area
         self.gender = gender
         self.ageBand = ageBand
         self.answers = answers
         self.texts = texts
+        self.place = place
     }
 }
 

@@ -31,5 +31,6 @@ enum TryggMigrations {
         M026CreateSurveys(),
         M027CreateSharingAgreements(),
         M028CreateSurveyIndicators(),
+        M029CreateSurveyPlaces(),
     ]
 }

@@ -88,6 +88,13 @@ extension SurveyStore {
             texts += response.texts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         }
         try await insert.run()
+        // Places, like texts, in an order of their own.
+        let places = responses.compactMap(\.place).shuffled()
+        if !places.isEmpty {
+            var placeInsert = sql.insert(into: "survey_places").columns("id", "survey_id", "latitude", "longitude")
+            for place in places { placeInsert = placeInsert.values(SQLBind(UUID()), SQLBind(survey.id), SQLBind(place.latitude), SQLBind(place.longitude)) }
+            try await placeInsert.run()
+        }
         guard !texts.isEmpty else { return }
         var textInsert = sql.insert(into: "survey_texts").columns("id", "survey_id", "question", "text")
         // Shuffled, so that the order of the texts does not follow the order of the answers.
@@ -132,6 +139,12 @@ extension SurveyStore {
         var tally = count(groups[..<split])
         tally.merge(await second)
         return tally
+    }
+
+    /// The places marked as unsafe (each rounded to its 100 m square).
+    public func places(_ survey: Survey) async throws -> [GeoPoint] {
+        try await sql.select().from("survey_places").where("survey_id", .equal, survey.id)
+            .plainRows(["latitude", "longitude"], jsonOnPostgres: true) { GeoPoint(latitude: try $0.double("latitude"), longitude: try $0.double("longitude")) }
     }
 
     public func responseCount(_ survey: Survey) async throws -> Int {

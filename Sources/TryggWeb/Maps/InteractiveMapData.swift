@@ -31,15 +31,20 @@ struct InteractiveMapData: Encodable {
     let events: [Point]
     let hotPlaces: [Circle]
     let priorityPlaces: [Point]
+    /// What the points are, in the layer switch and the heat cells' tooltips (default: events).
+    var pointsLabel: String?
+    var pointUnit: [String]?
 
-    /// The areas, and points of one kind (the public page's published tips).
-    init(areas: [TryggCore.Area], points: [Point] = [], settings: MapSettings) {
+    /// The areas, and points of one kind (the public page's published tips, a survey's unsafe places).
+    init(areas: [TryggCore.Area], points: [Point] = [], settings: MapSettings, pointsLabel: String? = nil, pointUnit: [String]? = nil) {
         tiles = settings.tiles
         attribution = settings.attribution
         self.areas = Self.outlines(areas)
         events = points
         hotPlaces = []
         priorityPlaces = []
+        self.pointsLabel = pointsLabel
+        self.pointUnit = pointUnit
     }
 
     /// The areas as JSON for a map to click in (the report forms), when Leaflet is installed.

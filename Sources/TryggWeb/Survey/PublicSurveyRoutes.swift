@@ -12,7 +12,7 @@ struct PublicSurveyRoutes {
     func register(on routes: RouteRegistry) {
         routes.publicPage(SiteRoutes.surveyForm) { request, context in
             let (kommun, survey) = try await find(context)
-            return form(survey, kommun: kommun, english: request.uri.queryParameters["lang"] == "en", context: context)
+            return try await form(survey, kommun: kommun, english: request.uri.queryParameters["lang"] == "en", context: context)
         }
         routes.publicPage(SiteRoutes.surveySubmit) { request, context in
             try await submit(english: request.uri.queryParameters["lang"] == "en", context: context)
@@ -50,6 +50,7 @@ struct PublicSurveyRoutes {
         let single: Bool
         let multiple: Bool
         let freeText: Bool
+        let place: Bool
         let value: String
         let problem: String?
     }
@@ -71,13 +72,21 @@ struct PublicSurveyRoutes {
         let problems: [String]
         let hasProblems: Bool
         let maxText = SurveyRules.maxTextLength
+        /// For a place question: the areas to click in (Leaflet, else the drawn map) and the point so far.
+        let map: String?
+        let mapJSON: String?
+        let latitude: String
+        let longitude: String
     }
 
     func form(
         _ survey: Survey, kommun: Kommun, english: Bool, context: TryggRequestContext, draft: SurveyRules.Draft? = nil, code: String = "",
         problems: [SurveyRules.Problem] = [], status: HTTPResponse.Status = .ok
-    ) -> Response {
+    ) async throws -> Response {
         let now = TryggClock.now
+        let hasPlace = survey.questions.contains { $0.kind == .place }
+        let areas = hasPlace ? try await deps.referenceCache.lookups(for: deps.scope(of: kommun)).areas : []
+        let point = survey.questions.first { $0.kind == .place }.flatMap { draft?.choices[$0.code]?.first }?.split(separator: " ").map(String.init) ?? []
         let problemByField = Dictionary(problems.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
         func options(_ name: String, _ options: [SurveyOption], chosen: [String]) -> [Choice] {
             options.enumerated().map { index, option in
@@ -88,7 +97,7 @@ struct PublicSurveyRoutes {
         }
         func background(_ number: Int, _ code: String, _ text: String, _ choices: [Choice]) -> Question {
             Question(
-                number: number, code: code, text: text, choices: choices, single: true, multiple: false, freeText: false, value: "",
+                number: number, code: code, text: text, choices: choices, single: true, multiple: false, freeText: false, place: false, value: "",
                 problem: problemByField[code])
         }
         let areaChoices = survey.areas.enumerated().map { index, area in
@@ -115,9 +124,16 @@ struct PublicSurveyRoutes {
                     // Checkboxes that share a name are sent as `name[]`, the form decoder's convention.
                     choices: options(question.kind == .multiple ? question.code + "[]" : question.code, question.options, chosen: chosen),
                     single: question.kind == .single,
-                    multiple: question.kind == .multiple, freeText: question.kind == .text, value: question.kind == .text ? chosen.first ?? "" : "",
+                    multiple: question.kind == .multiple, freeText: question.kind == .text, place: question.kind == .place,
+                    value: question.kind == .text ? chosen.first ?? "" : "",
                     problem: problemByField[question.code])
-            }, problems: problems.map(\.message), hasProblems: !problems.isEmpty)
+            }, problems: problems.map(\.message), hasProblems: !problems.isEmpty,
+            map: hasPlace
+                ? AreaMapSVG.render(
+                    areas, label: english ? "Map of the areas. Click to mark the place." : "Karta över områdena. Klicka för att markera platsen.",
+                    pickable: true) : nil,
+            mapJSON: hasPlace ? InteractiveMapData.pickJSON(areas: areas, settings: deps.configuration.map) : nil,
+            latitude: point.count == 2 ? point[0] : "", longitude: point.count == 2 ? point[1] : "")
         return deps.renderer.publicPage(.publicSurvey, title: survey.title, kommun: kommun, context: context, content: view, status: status)
     }
 
@@ -128,13 +144,18 @@ struct PublicSurveyRoutes {
             throw HTTPError(.badRequest, message: "Svaren kunde inte tas emot. Stäng av program som fyller i formulär automatiskt och försök igen.")
         }
         guard survey.isOpen(at: TryggClock.now) else {
-            return form(
+            return try await form(
                 survey, kommun: kommun, english: english, context: context,
                 problems: [SurveyRules.Problem(field: "enkat", message: "Enkäten tar inte emot svar nu (fältperiod \(survey.opensOn) – \(survey.closesOn)).")],
                 status: .conflict)
         }
         var choices: [String: [String]] = [:]
-        for question in survey.questions {
+        for question in survey.questions where question.kind == .place {
+            // The map fills in the two fields (or they are typed); one place per survey.
+            let latitude = fields.text("lat"), longitude = fields.text("lon")
+            if !latitude.isEmpty || !longitude.isEmpty { choices[question.code] = ["\(latitude) \(longitude)"] }
+        }
+        for question in survey.questions where question.kind != .place {
             let values = (fields.all(question.code) + fields.all(question.code + "[]")).filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
             if !values.isEmpty { choices[question.code] = values }
         }
@@ -142,7 +163,8 @@ struct PublicSurveyRoutes {
         let code = fields.text("kod")
         switch SurveyRules.check(draft, for: survey) {
         case .failure(let problems):
-            return form(survey, kommun: kommun, english: english, context: context, draft: draft, code: code, problems: problems.list, status: .badRequest)
+            return try await form(
+                survey, kommun: kommun, english: english, context: context, draft: draft, code: code, problems: problems.list, status: .badRequest)
         case .success(let response):
             do {
                 let stored = try await deps.publicGate.whileWriting {
@@ -151,11 +173,11 @@ struct PublicSurveyRoutes {
                 guard stored != nil else {
                     let busy = SurveyRules.Problem(
                         field: "enkat", message: "Tjänsten tar emot många svar just nu. Vänta en minut och skicka igen; dina svar finns kvar.")
-                    return form(
+                    return try await form(
                         survey, kommun: kommun, english: english, context: context, draft: draft, code: code, problems: [busy], status: .serviceUnavailable)
                 }
             } catch let error as SurveyStore.ReceiveError {
-                return form(
+                return try await form(
                     survey, kommun: kommun, english: english, context: context, draft: draft, code: code,
                     problems: [SurveyRules.Problem(field: "kod", message: error.description)], status: .badRequest)
             }

@@ -101,6 +101,9 @@ struct SurveyResultsRoutes {
     }
 
     struct View {
+        let placesMap: String?
+        let placesMapJSON: String?
+        let placesCount: String?
         let indexLabel = ProblemIndex.label
         let indexRows: [IndexRow]
         let hasIndex: Bool
@@ -174,8 +177,24 @@ struct SurveyResultsRoutes {
                         results.indexCell(area: area, gender: gender)?.value.map { SwedishNumber.decimal($0, places: 1) } ?? "–"
                     })
             }
+        var placesMap: String?, placesMapJSON: String?, placesCount: String?
+        if survey.questions.contains(where: { $0.kind == .place }) {
+            let places = try await SurveyStore(context.kommun).places(survey)
+            let areas = try await deps.referenceCache.lookups(for: context.kommun).areas
+            placesCount = SwedishNumber.integer(places.count)
+            placesMap = AreaMapSVG.render(
+                areas, dots: places.map { AreaMapSVG.Dot(point: $0, title: "Otrygg plats") },
+                label: "Karta med \(places.count) platser som svarande känner sig otrygga på")
+            if deps.configuration.map.leafletAvailable, !places.isEmpty {
+                placesMapJSON = try InteractiveMapData(
+                    areas: areas, points: places.map { InteractiveMapData.Point(lat: $0.latitude, lon: $0.longitude, title: "Otrygg plats") },
+                    settings: deps.configuration.map, pointsLabel: "Otrygga platser", pointUnit: ["markering", "markeringar"]
+                ).scriptJSON()
+            }
+        }
         let view = View(
-            indexRows: indexRows, hasIndex: !indexRows.isEmpty, indicatorForm: indicatorForm, trend: trend, hasTrend: trend.count > 1,
+            placesMap: placesMap, placesMapJSON: placesMapJSON, placesCount: placesCount, indexRows: indexRows, hasIndex: !indexRows.isEmpty,
+            indicatorForm: indicatorForm, trend: trend, hasTrend: trend.count > 1,
             respondents: SwedishNumber.integer(results.respondents),
             minimum: results.minimum,
             action: SiteRoutes.surveyResults.path(survey.id),

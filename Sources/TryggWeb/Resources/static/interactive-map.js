@@ -28,10 +28,13 @@ function showInteractiveMap(element) {
     bounds.extend([event.lat, event.lon]);
   });
   events.addTo(map);
-  var heat = heatLayer(data.events);
+  var heat = heatLayer(data.events, data.pointUnit || ["händelse", "händelser"]);
   if (data.events.length > 0) {
     // The same events two ways: as pins (clustered) or as density; the user switches.
-    L.control.layers(null, { "Händelser": events, "Täthet (värmekarta)": heat }, { collapsed: false }).addTo(map);
+    var layers = {};
+    layers[data.pointsLabel || "Händelser"] = events;
+    layers["Täthet (värmekarta)"] = heat;
+    L.control.layers(null, layers, { collapsed: false }).addTo(map);
   }
   data.hotPlaces.forEach(function (place) {
     L.circle([place.lat, place.lon], { radius: 100, color: "#9b1c1c", weight: 3, fillOpacity: 0.15 })
@@ -69,7 +72,7 @@ function pickOnMap(map, form) {
 }
 // The events' density: counts per cell of about 150 × 150 m, darker where more happened. A grid
 // rather than a blurred kernel keeps each cell's count readable (its tooltip says it).
-function heatLayer(events) {
+function heatLayer(events, unit) {
   "use strict";
   var cellLat = 0.00135, cellLon = 0.0026, cells = {}, most = 0;
   events.forEach(function (event) {
@@ -83,7 +86,7 @@ function heatLayer(events) {
     var parts = key.split(":"), south = parts[0] * cellLat, west = parts[1] * cellLon, count = cells[key];
     var step = Math.min(colours.length - 1, Math.floor((count / most) * colours.length - 0.001));
     L.rectangle([[south, west], [south + cellLat, west + cellLon]], { stroke: false, fillColor: colours[step], fillOpacity: 0.7, className: "heat-cell" })
-      .bindTooltip(count === 1 ? "1 händelse" : count + " händelser").addTo(layer);
+      .bindTooltip(count === 1 ? "1 " + unit[0] : count + " " + unit[1]).addTo(layer);
   });
   return layer;
 }
