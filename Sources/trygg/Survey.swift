@@ -166,6 +166,7 @@ extension ReportCommand {
         @Option(help: "Kommunens kortform.") var kommun: String
         @Option(help: "Enkätens kod.") var survey: String
         @Option(help: "Format: json, csv, xlsx eller docx.") var format = "json"
+        @Flag(help: "Andelar viktade efter befolkningen som enkäten har (webbsidan Viktning).") var weighted = false
         @Option(name: .shortAndLong, help: "Utfil (standard: standard ut).") var output: String?
 
         func run() async throws {
@@ -176,7 +177,9 @@ extension ReportCommand {
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 let store = SurveyStore(KommunScope(database, kommunID: kommun.id))
                 guard let found = try await store.find(code: survey) else { throw CLIError("Kommunen har ingen enkät med koden ”\(survey)”.") }
-                let results = try await store.tally(found).results()
+                let weights = weighted ? try await store.weights(found) : nil
+                if weighted && weights == nil { throw CLIError("Enkäten \(found.code) har ingen befolkning att vikta efter.") }
+                let results = try await store.tally(found).results(weights: weights)
                 switch format {
                 case "csv": return SurveyReportFiles.csv(results)
                 case "xlsx": return try SurveyReportFiles.xlsx(results)

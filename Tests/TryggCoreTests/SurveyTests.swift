@@ -124,6 +124,48 @@ struct SurveyTests {
         #expect(results.indexCell(area: "Skäggetorp")?.suppressed == true)
     }
 
+    @Test("Viktning efter befolkningen: männen är tre fjärdedelar av befolkningen men hälften av de svarande; designeffekten 1,25")
+    func weighting() throws {
+        var tally = SurveyTally(survey: Self.survey)
+        for response in (0..<40).map({ Self.answer("Ryd", "kvinna", $0 < 20 ? "mycket_otrygg" : "mycket_trygg") })
+            + (0..<40).map({ _ in
+                Self.answer("Ryd", "man", "mycket_trygg")
+            })
+        {
+            tally.add(area: response.area, gender: response.gender, ageBand: response.ageBand, answers: SurveyAnswerText.encode(response.answers))
+        }
+        var rows = ["area,kon,alder,befolkning"]
+        for gender in ["kvinna", "man"] {
+            for age in SurveyBackground.ageBands { rows.append("Ryd,\(gender),\(age.code),\(age.code == "25-44" ? (gender == "man" ? 300 : 100) : 50)") }
+        }
+        guard case .success(let weights) = SurveyWeights.read(try CSVReader.read(Data(rows.joined(separator: "\n").utf8)), for: Self.survey, source: "ryd.csv")
+        else {
+            Issue.record("befolkningsfilen avvisades")
+            return
+        }
+        let plain = tally.results().questions[0].cell(area: "Ryd")
+        let weighted = tally.results(weights: weights)
+        #expect(plain?.share == 0.25)
+        #expect(abs((weighted.questions[0].cell(area: "Ryd")?.share ?? 0) - 0.125) < 1e-9)
+        #expect(abs((weighted.weighting?.designEffect ?? 0) - 1.25) < 1e-9)
+        #expect(weighted.weighting?.effective(80) == 64)
+        #expect(weighted.weighting?.unrepresented.count == 6, "sex celler i Ryd utan svarande")
+        #expect(weighted.questions[0].cell(area: "Ryd")?.n == 80, "n är antalet svar, oviktat")
+
+        let bad = try CSVReader.read(Data("area,kon,alder,befolkning\nRyd,kvinna,25-44,-5\nMånen,man,25-44,10\nRyd,annat,25-44,3\n".utf8))
+        guard case .failure(let failure) = SurveyWeights.read(bad, for: Self.survey, source: "fel.csv") else {
+            Issue.record("en felaktig befolkning godtogs")
+            return
+        }
+        #expect(failure.problems.map(\.line) == [2, 3, 4])
+        let incomplete = try CSVReader.read(Data("area,kon,alder,befolkning\nRyd,kvinna,25-44,100\n".utf8))
+        guard case .failure(let missing) = SurveyWeights.read(incomplete, for: Self.survey, source: "halv.csv") else {
+            Issue.record("en ofullständig befolkning godtogs")
+            return
+        }
+        #expect(missing.problems.count == 7 && missing.description.contains("befolkning saknas för Ryd, man, 16-24"))
+    }
+
     @Test("CSV från ett annat verktyg: okänd kolumn, okänt område och fel alternativ anges med rad; inget godkänns")
     func csvImport() throws {
         let bad = try CSVReader.read(Data("area,kon,alder,otrygg_kvall,skostorlek\nRyd,man,16-24,ganska_trygg,42\n".utf8))

@@ -173,6 +173,33 @@ struct SurveyWebTests {
         }
     }
 
+    @Test("Viktning: en befolkningsfil på enkätens sida, viktade andelar med designeffekt på resultatsidan och i JSON; en trasig fil sparar inget")
+    func weights() async throws {
+        try await Harness.run(statistics: true) { harness, client in
+            let survey = try #require(try await Self.store(harness).find(code: "trygghet-2025"))
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let broken = try await samordnare.upload(
+                "/enkater/\(survey.id)/viktning", file: Data("area,kon,alder,befolkning\nRyd,man,25-44,x\n".utf8), filename: "fel.csv")
+            #expect(broken.status == .badRequest && broken.text.contains("heltal"))
+            #expect(try await Self.store(harness).weights(survey) == nil)
+            var rows = ["area,kon,alder,befolkning"]
+            for area in survey.areas {
+                for gender in ["kvinna", "man"] {
+                    for age in SurveyBackground.ageBands { rows.append("\(area),\(gender),\(age.code),\(area == "Skäggetorp" ? 900 : 300)") }
+                }
+            }
+            let uploaded = try await samordnare.upload(
+                "/enkater/\(survey.id)/viktning", file: Data(rows.joined(separator: "\n").utf8), filename: "befolkning.csv")
+            #expect(uploaded.status == .seeOther)
+            let page = try await samordnare.get("/enkater/\(survey.id)/resultat?viktat=ja")
+            #expect(page.text.contains("Viktade efter befolkningen (befolkning.csv). Designeffekt"))
+            let json = try await samordnare.get("/enkater/\(survey.id)/resultat.json?viktat=ja")
+            #expect(json.text.contains("\"weighted\" : true") && json.text.contains("\"design_effect\" : 1."))
+            #expect(try await samordnare.get("/enkater/\(survey.id)/resultat.json").text.contains("\"weighted\" : false"))
+        }
+    }
+
     @Test("En ny enkät ur frågebanken och en import där en rad är fel: tydligt fel, inget sparat")
     func createAndImport() async throws {
         try await Harness.run { harness, client in

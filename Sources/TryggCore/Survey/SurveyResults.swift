@@ -24,6 +24,8 @@ public struct SurveyTally: Sendable {
     /// own index (the mean of their items), in thousandths so that the margins add up exactly.
     var indexN: [Int32]
     var indexSum: [Int]
+    /// Respondents per base cell, for the weights.
+    var cellRespondents: [Int32]
     private var respondentScore = 0.0, respondentItems = 0
     public private(set) var respondents = 0
 
@@ -45,6 +47,7 @@ public struct SurveyTally: Sendable {
         itemScores = survey.questions.map(ProblemIndex.scores)
         cells = survey.areas.count * Self.genders * Self.ages
         indexN = [Int32](repeating: 0, count: cells)
+        cellRespondents = [Int32](repeating: 0, count: cells)
         indexSum = [Int](repeating: 0, count: cells)
         base = [Int32](repeating: 0, count: counted.count * cells)
         hits = base
@@ -63,6 +66,7 @@ public struct SurveyTally: Sendable {
         guard let a = areaIndex[area], let g = genderIndex[gender], let y = ageIndex[ageBand] else { return }
         respondents += count
         let cell = (a * Self.genders + g) * Self.ages + y
+        cellRespondents[cell] += Int32(count)
         var position = 0, value: UInt64 = 0, valid = true
         var list = answerList
         list.withUTF8 { bytes in
@@ -129,6 +133,7 @@ public struct SurveyTally: Sendable {
         }
         for i in optionCounts.indices { optionCounts[i] += other.optionCounts[i] }
         for i in indexN.indices {
+            cellRespondents[i] += other.cellRespondents[i]
             indexN[i] += other.indexN[i]
             indexSum[i] += other.indexSum[i]
         }
@@ -136,7 +141,10 @@ public struct SurveyTally: Sendable {
 
     /// The results, with every cell under `minimum` answers hidden, and as many more as it takes
     /// so that none of them can be worked out from the totals.
-    public func results(minimum: Int = SurveyRules.minimumForShare) -> SurveyResults {
+    /// `weights`: shares weighted to the population (n stays the number of answers, the interval
+    /// uses the effective number); nil for unweighted shares.
+    public func results(minimum: Int = SurveyRules.minimumForShare, weights: SurveyWeights? = nil) -> SurveyResults {
+        let weighting = weights.map(weighting)
         let areas = survey.areas.count
         let dims = [areas, Self.genders, Self.ages]
         var questions: [SurveyResults.Question] = []
@@ -159,6 +167,9 @@ public struct SurveyTally: Sendable {
                 ]
                 if hidden[index] {
                     cells.append(SurveyResults.Cell(area: label[0], gender: label[1], ageBand: label[2], n: nil, share: nil, interval: nil))
+                } else if let weighting {
+                    let (share, interval) = weightedShare(question: q, at: at, weights: weighting.weights)
+                    cells.append(SurveyResults.Cell(area: label[0], gender: label[1], ageBand: label[2], n: grid.n[index], share: share, interval: interval))
                 } else {
                     let n = grid.n[index], k = grid.hits[index]
                     cells.append(
@@ -175,7 +186,8 @@ public struct SurveyTally: Sendable {
                     question: question, cells: cells, distribution: distribution.map { $0.map { .init(option: $0.0, count: $0.1) } }, answered: total))
         }
         return SurveyResults(
-            survey: survey, respondents: respondents, questions: questions, minimum: minimum, problemIndex: problemIndex(minimum: minimum, dims: dims))
+            survey: survey, respondents: respondents, questions: questions, minimum: minimum, problemIndex: problemIndex(minimum: minimum, dims: dims),
+            weighting: weighting.map { SurveyResults.Weighting(source: $0.source, designEffect: $0.designEffect, unrepresented: $0.unrepresented) })
     }
 
     /// The problem index per cell with the same suppression as the shares; nil without problem items.
@@ -248,6 +260,19 @@ public struct SurveyResults: Sendable {
     /// Every cell of the problem index, when the survey asks the police's problem items.
     public let problemIndex: [IndexCell]?
 
+    public struct Weighting: Sendable, Equatable {
+        public let source: String
+        /// Kish's design effect over all respondents: how much the weights cost in precision.
+        public let designEffect: Double
+        /// Population cells (area, kön, ålder) without any respondent, whose people no answer stands for.
+        public let unrepresented: [String]
+        /// The number of answers the weighted figures are as precise as.
+        public func effective(_ respondents: Int) -> Int { Int((Double(respondents) / designEffect).rounded()) }
+    }
+
+    /// How the shares were weighted; nil for unweighted shares.
+    public let weighting: Weighting?
+
     public func indexCell(area: String = SurveyBackground.all, gender: String = SurveyBackground.all, ageBand: String = SurveyBackground.all)
         -> IndexCell?
     {
@@ -275,7 +300,13 @@ public enum ProblemIndex {
 public enum Wilson {
     public static func interval(hits: Int, of n: Int, z: Double = 1.959964) -> ClosedRange<Double> {
         guard n > 0 else { return 0...1 }
-        let p = Double(hits) / Double(n), nn = Double(n), z2 = z * z
+        return interval(share: Double(hits) / Double(n), n: Double(n), z: z)
+    }
+
+    /// For a weighted share, `n` is the effective number of answers.
+    public static func interval(share p: Double, n nn: Double, z: Double = 1.959964) -> ClosedRange<Double> {
+        guard nn > 0 else { return 0...1 }
+        let z2 = z * z
         let centre = (p + z2 / (2 * nn)) / (1 + z2 / nn)
         let half = z * ((p * (1 - p) / nn + z2 / (4 * nn * nn)).squareRoot()) / (1 + z2 / nn)
         return max(0, centre - half)...min(1, centre + half)

@@ -41,6 +41,12 @@ extension SurveyReportFiles {
         document.paragraph(
             "Andelen är indikatorns andel av dem som svarat på frågan (\"vet inte\" räknas inte), med 95 % konfidensintervall (Wilson) inom parentes. "
                 + "Grupper med färre än \(results.minimum) svar visas inte (–), och inte heller de grupper som annars skulle gå att räkna fram ur summorna.")
+        if let weighting = results.weighting {
+            document.paragraph(
+                "Andelarna är viktade efter befolkningen per område, kön och ålder (\(weighting.source)). Designeffekt "
+                    + "\(SwedishNumber.decimal(weighting.designEffect, places: 2)): resultaten är lika säkra som "
+                    + "\(SwedishNumber.integer(weighting.effective(results.respondents))) oviktade svar. Antalet svar (n) är oviktat.")
+        }
         let genders = ["kvinna", "man", SurveyBackground.all]
         let header = ["Kvinnor", "Män", "Alla"]
         if results.problemIndex != nil {

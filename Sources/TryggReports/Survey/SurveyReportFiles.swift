@@ -75,6 +75,9 @@ public enum SurveyReportFiles {
         let fieldwork: String
         let n: Int
         let minimumForShare: Int
+        /// Whether the shares are weighted to the population, and the design effect of the weights.
+        let weighted: Bool
+        let designEffect: Double?
         let questions: [Question]
         /// The police's problem index (0–6), when the survey asks its items.
         let problemIndex: Index?
@@ -92,7 +95,8 @@ public enum SurveyReportFiles {
         let survey = results.survey
         let document = Document(
             survey: survey.code, title: survey.title, questionnaire: survey.questionnaire, fieldwork: "\(survey.opensOn)–\(survey.closesOn)",
-            n: results.respondents, minimumForShare: results.minimum,
+            n: results.respondents, minimumForShare: results.minimum, weighted: results.weighting != nil,
+            designEffect: results.weighting.map { ($0.designEffect * 1000).rounded() / 1000 },
             questions: results.questions.map { result in
                 Document.Question(
                     code: result.question.code, text: result.question.text,

@@ -32,5 +32,6 @@ enum TryggMigrations {
         M027CreateSharingAgreements(),
         M028CreateSurveyIndicators(),
         M029CreateSurveyPlaces(),
+        M030AddSurveyWeights(),
     ]
 }

@@ -129,3 +129,28 @@ public struct SurveyStore: Sendable {
         return saved
     }
 }
+
+/// The population a survey is weighted to.
+extension SurveyStore {
+    public func weights(_ survey: Survey) async throws -> SurveyWeights? {
+        guard
+            let text = try await sql.select().column("weights").from("surveys").where("id", .equal, survey.id).where("kommun_id", .equal, kommunID)
+                .first()?.decode(column: "weights", as: String?.self)
+        else { return nil }
+        return try JSONDecoder().decode(SurveyWeights.self, from: Data(text.utf8))
+    }
+
+    /// Sets (or with nil removes) the population the shares are weighted to.
+    public func saveWeights(_ weights: SurveyWeights?, survey: Survey, by actor: Actor) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let text = try weights.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        try await db.transaction { db in
+            try await (db as! any SQLDatabase).update("surveys").set("weights", to: text).set("updated_at", to: TryggClock.now)
+                .where("id", .equal, survey.id).where("kommun_id", .equal, kommunID).run()
+            try await AuditLog.record(
+                actor, action: weights == nil ? "tog bort viktning" : "viktade enkät", objectType: "enkät", objectID: survey.code,
+                detail: weights.map { "befolkning \($0.total) från \($0.source)" } ?? "", kommunID: kommunID, on: db)
+        }
+    }
+}

@@ -15,24 +15,24 @@ struct SurveyResultsRoutes {
         routes.staff(SiteRoutes.surveyResults) { request, context in
             try await page(try await surveys.survey(context), request: request, context: context)
         }
-        routes.staff(SiteRoutes.surveyResultsCSV) { _, context in
+        routes.staff(SiteRoutes.surveyResultsCSV) { request, context in
             let survey = try await surveys.survey(context)
-            let results = try await SurveyStore(context.kommun).tally(survey).results()
+            let results = try await Self.results(survey, request: request, context: context)
             return Response.download(SurveyReportFiles.csv(results), contentType: "text/csv; charset=utf-8", filename: "enkat-\(survey.code).csv")
         }
-        routes.staff(SiteRoutes.surveyResultsJSON) { _, context in
+        routes.staff(SiteRoutes.surveyResultsJSON) { request, context in
             let survey = try await surveys.survey(context)
-            let results = try await SurveyStore(context.kommun).tally(survey).results()
+            let results = try await Self.results(survey, request: request, context: context)
             return Response.download(try SurveyReportFiles.json(results), contentType: "application/json; charset=utf-8", filename: "enkat-\(survey.code).json")
         }
-        routes.staff(SiteRoutes.surveyResultsXlsx) { _, context in
+        routes.staff(SiteRoutes.surveyResultsXlsx) { request, context in
             let survey = try await surveys.survey(context)
-            let results = try await SurveyStore(context.kommun).tally(survey).results()
+            let results = try await Self.results(survey, request: request, context: context)
             return Response.download(try SurveyReportFiles.xlsx(results), contentType: Response.xlsxType, filename: "enkat-\(survey.code).xlsx")
         }
-        routes.staff(SiteRoutes.surveyResultsDocx) { _, context in
+        routes.staff(SiteRoutes.surveyResultsDocx) { request, context in
             let survey = try await surveys.survey(context)
-            let results = try await SurveyStore(context.kommun).tally(survey).results()
+            let results = try await Self.results(survey, request: request, context: context)
             return Response.download(
                 try SurveyReportFiles.docx(results, kommun: context.user.kommun.name), contentType: Response.docxType, filename: "enkat-\(survey.code).docx")
         }
@@ -47,6 +47,13 @@ struct SurveyResultsRoutes {
                 .surveyTexts, title: "Fritextsvar – \(survey.title)", context: context,
                 content: TextsView(groups: groups, backHref: SiteRoutes.survey.path(survey.id)))
         }
+    }
+
+    /// The results as the request asks for them: weighted (`?viktat=ja`) when the survey has a population.
+    static func results(_ survey: Survey, request: Request, context: StaffContext) async throws -> SurveyResults {
+        let store = SurveyStore(context.kommun)
+        let weights = request.uri.queryParameters["viktat"] == "ja" ? try await store.weights(survey) : nil
+        return try await store.tally(survey).results(weights: weights)
     }
 
     struct TextGroup {
@@ -101,6 +108,9 @@ struct SurveyResultsRoutes {
     }
 
     struct View {
+        let weightings: [SelectOption]
+        let canWeight: Bool
+        let weighting: String?
         let placesMap: String?
         let placesMapJSON: String?
         let placesCount: String?
@@ -139,8 +149,10 @@ struct SurveyResultsRoutes {
     }
 
     func page(_ survey: Survey, request: Request, context: StaffContext) async throws -> Response {
-        let results = try await SurveyStore(context.kommun).tally(survey).results()
+        let results = try await Self.results(survey, request: request, context: context)
         let query = request.uri.queryParameters
+        let canWeight = try await SurveyStore(context.kommun).weights(survey) != nil
+        let download: [(String, String)] = results.weighting == nil ? [] : [("viktat", "ja")]
         let chosen = results.questions.first { $0.question.code == query["fraga"].map(String.init) } ?? results.questions.first
         let byAge = query["dela"] == "alder"
         let splits = byAge ? SurveyBackground.ageBands : SurveyBackground.genders
@@ -192,7 +204,18 @@ struct SurveyResultsRoutes {
                 ).scriptJSON()
             }
         }
+        let weighting = results.weighting.map { weighting in
+            "Viktade efter befolkningen (\(weighting.source)). Designeffekt \(SwedishNumber.decimal(weighting.designEffect, places: 2)): "
+                + "resultaten är lika säkra som \(SwedishNumber.integer(weighting.effective(results.respondents))) oviktade svar."
+                + (weighting.unrepresented.isEmpty
+                    ? ""
+                    : " Ingen svarande står för \(weighting.unrepresented.prefix(5).joined(separator: "; "))\(weighting.unrepresented.count > 5 ? " med flera" : "").")
+        }
         let view = View(
+            weightings: [
+                SelectOption(value: "nej", label: "Oviktade", selected: results.weighting == nil),
+                SelectOption(value: "ja", label: "Viktade efter befolkningen", selected: results.weighting != nil),
+            ], canWeight: canWeight, weighting: weighting,
             placesMap: placesMap, placesMapJSON: placesMapJSON, placesCount: placesCount, indexRows: indexRows, hasIndex: !indexRows.isEmpty,
             indicatorForm: indicatorForm, trend: trend, hasTrend: trend.count > 1,
             respondents: SwedishNumber.integer(results.respondents),
@@ -210,10 +233,12 @@ struct SurveyResultsRoutes {
             columns: splits.map(\.text) + ["Alla"], rows: rows, distribution: distribution, hasDistribution: !distribution.isEmpty,
             summary: results.questions.map { question in
                 Summary(
-                    question: question.question.text, href: SiteRoutes.surveyResults.path(survey.id, query: [("fraga", question.question.code)]),
+                    question: question.question.text, href: SiteRoutes.surveyResults.path(survey.id, query: [("fraga", question.question.code)] + download),
                     all: Self.cell(question.cell()), women: Self.cell(question.cell(gender: "kvinna")), men: Self.cell(question.cell(gender: "man")))
-            }, csvHref: SiteRoutes.surveyResultsCSV.path(survey.id), jsonHref: SiteRoutes.surveyResultsJSON.path(survey.id),
-            xlsxHref: SiteRoutes.surveyResultsXlsx.path(survey.id), docxHref: SiteRoutes.surveyResultsDocx.path(survey.id),
+            }, csvHref: SiteRoutes.surveyResultsCSV.path(survey.id, query: download),
+            jsonHref: SiteRoutes.surveyResultsJSON.path(survey.id, query: download),
+            xlsxHref: SiteRoutes.surveyResultsXlsx.path(survey.id, query: download),
+            docxHref: SiteRoutes.surveyResultsDocx.path(survey.id, query: download),
             backHref: SiteRoutes.survey.path(survey.id))
         return deps.renderer.page(.surveyResults, title: "Resultat – \(survey.title)", context: context, content: view)
     }

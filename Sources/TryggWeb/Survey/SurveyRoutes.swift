@@ -26,6 +26,13 @@ struct SurveyRoutes {
         }
         routes.staff(SiteRoutes.surveyCodes) { _, context in try await codes(try await survey(context), context: context) }
         routes.staff(SiteRoutes.surveyImport) { _, context in try await importAnswers(try await survey(context), context: context) }
+        routes.staff(SiteRoutes.surveyWeights) { _, context in try await importWeights(try await survey(context), context: context) }
+        routes.staff(SiteRoutes.surveyWeightsRemove) { _, context in
+            let survey = try await survey(context)
+            _ = try context.requireUser(allowedTo: .editSurveys)
+            try await SurveyStore(context.kommun).saveWeights(nil, survey: survey, by: context.actor)
+            return Response.seeOther(SiteRoutes.survey.path(survey.id), notice: "Viktningen är borttagen: resultaten visas oviktade.", context: context)
+        }
     }
 
     /// The survey named by the path's id, in the user's kommun (another kommun's is 404).
@@ -134,6 +141,10 @@ struct SurveyRoutes {
         let questions: [Question]
         let maxUploadMB: Int
         let sharing: SurveySharingRoutes.Section
+        let weightsAction: String
+        let weightsRemoveAction: String
+        /// "befolkning 12 345 från fil.csv" when weighted.
+        let weights: String?
     }
 
     func page(_ survey: Survey, context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -161,7 +172,9 @@ struct SurveyRoutes {
                     options: question.options.map(\.text).joined(separator: " · "),
                     indicator: question.options.filter { question.indicator.contains($0.code) }.map(\.text).joined(separator: ", "))
             }, maxUploadMB: context.maxBodyBytes / 1_048_576,
-            sharing: try await SurveySharingRoutes.section(for: survey, context: context, database: deps.database))
+            sharing: try await SurveySharingRoutes.section(for: survey, context: context, database: deps.database),
+            weightsAction: SiteRoutes.surveyWeights.path(survey.id), weightsRemoveAction: SiteRoutes.surveyWeightsRemove.path(survey.id),
+            weights: try await store.weights(survey).map { "befolkningen \(SwedishNumber.integer($0.total)) enligt \($0.source)" })
         return deps.renderer.page(.survey, title: survey.title, context: context, content: view, error: error, status: status)
     }
 
@@ -199,6 +212,28 @@ struct SurveyRoutes {
             codes: codes, hasCodes: !codes.isEmpty, address: deps.configuration.mail.publicURL + SiteRoutes.surveyForm.path(user.kommun.slug, survey.code),
             backHref: SiteRoutes.survey.path(survey.id))
         return deps.renderer.page(.surveyCodes, title: "Engångskoder – \(survey.title)", context: context, content: view)
+    }
+
+    /// The population per area × kön × ålder the shares are weighted to, from a CSV file.
+    func importWeights(_ survey: Survey, context: StaffContext) async throws -> Response {
+        _ = try context.requireUser(allowedTo: .editSurveys)
+        guard let file = context.files["file"], !file.data.isEmpty else {
+            return try await page(survey, context: context, error: "Välj en CSV-fil med befolkningen.", status: .badRequest)
+        }
+        do {
+            switch SurveyWeights.read(try CSVReader.read(file.data), for: survey, source: file.filename) {
+            case .failure(let failure):
+                return try await page(survey, context: context, error: failure.description, status: .badRequest)
+            case .success(let weights):
+                try await SurveyStore(context.kommun).saveWeights(weights, survey: survey, by: context.actor)
+                return Response.seeOther(
+                    SiteRoutes.survey.path(survey.id),
+                    notice: "Resultaten kan nu viktas efter befolkningen (\(SwedishNumber.integer(weights.total)) personer).",
+                    context: context)
+            }
+        } catch let problem as CSVReader.Problem {
+            return try await page(survey, context: context, error: "Ingenting sparades. \(problem.description)", status: .badRequest)
+        }
     }
 
     func importAnswers(_ survey: Survey, context: StaffContext) async throws -> Response {

@@ -150,6 +150,8 @@ enum SiteRoutes {
     static let surveyResultsDocx = Route1<UUID>(.get, "/enkater/{id}/resultat.docx", .staff(.readSurveys))
     static let surveyTexts = Route1<UUID>(.get, "/enkater/{id}/fritext", .staff(.editSurveys))
     static let surveyShare = Route1<UUID>(.post, "/enkater/{id}/dela", .staff(.editSurveys))
+    static let surveyWeights = Route1<UUID>(.post, "/enkater/{id}/viktning", .staff(.editSurveys))
+    static let surveyWeightsRemove = Route1<UUID>(.post, "/enkater/{id}/viktning/ta-bort", .staff(.editSurveys))
     static let surveyIndicatorAdd = Route1<UUID>(.post, "/enkater/{id}/indikator", .staff(.editPlan))
     static let surveyComparison = Route1<UUID>(.get, "/enkater/{id}/jamforelse", .staff(.readSurveys))
     static let sharingAccept = Route1<UUID>(.post, "/enkater/avtal/{id}/acceptera", .staff(.editSurveys))
@@ -223,7 +225,7 @@ enum SiteRoutes {
             lagesbildReport.route, lagesbildReportDocx.route,
             surveys.route, surveyCreate.route, survey.route, surveySave.route, surveyCodes.route, surveyCodesCreate.route, surveyImport.route,
             surveyResults.route, surveyResultsCSV.route, surveyResultsJSON.route, surveyResultsXlsx.route, surveyResultsDocx.route, surveyTexts.route,
-            surveyShare.route, surveyIndicatorAdd.route, surveyComparison.route,
+            surveyShare.route, surveyWeights.route, surveyWeightsRemove.route, surveyIndicatorAdd.route, surveyComparison.route,
             sharingAccept.route, sharingRevoke.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route, surveyForm.route, surveySubmit.route, surveyThanks.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
