@@ -51,7 +51,7 @@ extension IncidentStore {
     static func copy(_ records: [Incident], on db: any Database) async throws {
         try await PostgresCopy.copy(into: "incidents", columns: columns, on: db) { rows in
             for record in records {
-                rows.row(values(record))
+                rows.incident(record)
                 try await rows.sendIfFull()
             }
         }
@@ -167,5 +167,36 @@ extension IncidentStore {
             integer(Int64(record.updatedAt.timeIntervalSince1970))
         }
         bytes.append(93)
+    }
+}
+
+extension CopyRows {
+    /// One event in the order of `IncidentStore.columns`, written straight from its fields: going
+    /// through the INSERT's list of bound values (21 existentials per row, and a reflection for
+    /// each NULL) cost the import more CPU than PostgreSQL's own work.
+    mutating func incident(_ record: Incident) {
+        let local = StockholmCalendar.local(record.occurredAt)
+        uuid(record.id)
+        uuid(record.kommunID)
+        uuid(record.categoryID)
+        text(record.subcategory)
+        integer(Int64(record.occurredAt.timeIntervalSince1970))
+        integer(record.endedAt.map { Int64($0.timeIntervalSince1970) })
+        text(record.precision.rawValue)
+        plain(record.point?.latitude)
+        plain(record.point?.longitude)
+        uuid(record.areaID)
+        text(record.place)
+        text(record.description)
+        uuid(record.organisationID)
+        uuid(record.reporterID)
+        text(record.source.rawValue)
+        integer(Int64(local.week.key))
+        integer(Int64(local.weekday))
+        integer(Int64(local.hour))
+        integer(Int64(local.monthKey))
+        integer(Int64(record.createdAt.timeIntervalSince1970))
+        integer(Int64(record.updatedAt.timeIntervalSince1970))
+        endRow()
     }
 }
