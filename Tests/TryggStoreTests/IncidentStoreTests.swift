@@ -98,7 +98,16 @@ struct IncidentStoreTests {
                 return try await sql.raw("SELECT COUNT(*) AS n FROM pg_constraint WHERE conrelid = 'incidents'::regclass AND contype = 'f'")
                     .first()?.decode(column: "n", as: Int.self) ?? -1
             }
+            func indexes() async throws -> [String] {
+                let query: SQLQueryString =
+                    sql.dialect.name == "postgresql"
+                    ? "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'incidents' ORDER BY 1"
+                    : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'incidents' ORDER BY 1"
+                return try await sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }
+            }
             let keysBefore = try await keys()
+            let indexesBefore = try await indexes()
+            #expect(indexesBefore.contains("incidents_week") && indexesBefore.contains("incidents_time"))
             let good = (0..<100_000).map { "2024-03-0\($0 % 9 + 1) 09:\($0 % 50 + 10),Nedskräpning,58.54,15.04,,Skräp \($0),MOS" }
             var bad = good
             bad[44_000] = "2024-03-01 10:00,Ufo,58.54,15.04,,x,MOS"
@@ -115,6 +124,7 @@ struct IncidentStoreTests {
             #expect(try await Self.importCSV(good.joined(separator: "\n"), into: motala, database) == 100_000)
             #expect(try await IncidentStore(KommunScope(database, kommunID: motala.id)).count() == 100_000)
             #expect(try await keys() == keysBefore, "the foreign keys are back after a bulk import")
+            #expect(try await indexes() == indexesBefore, "the indexes dropped for the bulk import are built again")
         }
     }
 

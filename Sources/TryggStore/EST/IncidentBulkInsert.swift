@@ -18,9 +18,9 @@ extension IncidentStore {
     ]
 
     /// An import large enough for the bulk paths: at least 100,000 rows and at least as many as
-    /// are stored. On SQLite the time and week indexes are then dropped and rebuilt at the end of
-    /// the same transaction (readers never see the table without them); on PostgreSQL the foreign
-    /// keys are checked in one pass at the end (`PostgresCopy.suspendingForeignKeys`).
+    /// are stored. The time and week indexes are then dropped and rebuilt at the end of the same
+    /// transaction (readers never see the table without them); on PostgreSQL the foreign keys
+    /// are also checked in one pass at the end (`PostgresCopy.suspendingForeignKeys`).
     static func isBulk(_ count: Int, on sql: any SQLDatabase) async throws -> Bool {
         guard count >= 100_000 else { return false }
         let stored =
@@ -35,8 +35,14 @@ extension IncidentStore {
     }
 
     static func rebuildIndexes(on sql: any SQLDatabase) async throws {
-        // Building an index is a sort; SQLite may hand parts of it to a helper thread.
-        try await sql.raw("PRAGMA threads=2").run()
+        // Building an index is a sort: SQLite may hand parts of it to a helper thread, and
+        // PostgreSQL sorts a million rows in memory instead of in temporary files, for this
+        // transaction only.
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("PRAGMA threads=2").run()
+        } else {
+            try await sql.raw("SET LOCAL maintenance_work_mem = '256MB'").run()
+        }
         for statement in rebuildableIndexes { try await sql.raw(SQLQueryString(statement)).run() }
     }
 

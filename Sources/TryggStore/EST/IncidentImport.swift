@@ -122,10 +122,10 @@ extension IncidentStore {
             let large = try await Self.isBulk(count, on: sql)
             if large && !sqlite {
                 return try await PostgresCopy.suspendingForeignKeys(of: "incidents", on: sql) {
-                    try await storeChunks(db: db, rebuild: false)
+                    try await storeChunks(db: db, rebuild: true)
                 }
             }
-            return try await storeChunks(db: db, rebuild: large && sqlite)
+            return try await storeChunks(db: db, rebuild: large)
         }
     }
 
