@@ -179,7 +179,7 @@ extension ReportCommand {
                 guard let found = try await store.find(code: survey) else { throw CLIError("Kommunen har ingen enkät med koden ”\(survey)”.") }
                 let weights = weighted ? try await store.weights(found) : nil
                 if weighted && weights == nil { throw CLIError("Enkäten \(found.code) har ingen befolkning att vikta efter.") }
-                let results = try await store.tally(found).results(weights: weights)
+                let results = try await store.results(found, weights: weights)
                 switch format {
                 case "csv": return SurveyReportFiles.csv(results)
                 case "xlsx": return try SurveyReportFiles.xlsx(results)

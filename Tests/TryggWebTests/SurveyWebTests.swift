@@ -200,6 +200,25 @@ struct SurveyWebTests {
         }
     }
 
+    @Test("Kommunens minsta antal svar: höjt till 300 döljer fler celler överallt; under 10 vägras")
+    func kommunMinimum() async throws {
+        try await Harness.run(statistics: true) { harness, client in
+            let store = try await Self.store(harness)
+            let survey = try #require(try await store.find(code: "trygghet-2025"))
+            let before = try await store.results(survey).questions[0].cells.filter(\.suppressed).count
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let refused = try await samordnare.post("/enkater/installningar", ["minsta": "3"])
+            #expect(refused.status == .badRequest && refused.text.contains("från 10 och uppåt"))
+            let saved = try await samordnare.submit("/enkater/installningar", ["minsta": "300"])
+            #expect(saved.text.contains("minst 300 svar"))
+            let after = try await store.results(survey)
+            #expect(after.minimum == 300 && after.questions[0].cells.filter(\.suppressed).count > before)
+            #expect(try await Browser(client).get("/k/linkoping/enkat/trygghet-2026").text.contains("minst 300 svar"))
+            #expect(try await harness.auditActions("linkoping").contains("ändrade minsta antal svar"))
+        }
+    }
+
     @Test("En ny enkät ur frågebanken och en import där en rad är fel: tydligt fel, inget sparat")
     func createAndImport() async throws {
         try await Harness.run { harness, client in

@@ -33,5 +33,6 @@ enum TryggMigrations {
         M028CreateSurveyIndicators(),
         M029CreateSurveyPlaces(),
         M030AddSurveyWeights(),
+        M031CreateSurveySettings(),
     ]
 }

@@ -154,3 +154,33 @@ extension SurveyStore {
         }
     }
 }
+
+/// The kommun's smallest number of answers behind a shown share, and results that follow it.
+extension SurveyStore {
+    /// Lower than this and a share says more about the few than about the group.
+    public static let lowestMinimum = 10
+
+    public func minimum() async throws -> Int {
+        try await sql.select().column("minimum_for_share").from("survey_settings").where("kommun_id", .equal, kommunID).first()?
+            .decode(column: "minimum_for_share", as: Int.self) ?? SurveyRules.minimumForShare
+    }
+
+    public func saveMinimum(_ minimum: Int, by actor: Actor) async throws {
+        guard (Self.lowestMinimum...10_000).contains(minimum) else {
+            throw StoreError.invalid("Minsta antal svar ska vara ett heltal från \(Self.lowestMinimum) och uppåt.")
+        }
+        try await db.transaction { db in
+            let sql = db as! any SQLDatabase
+            try await sql.delete(from: "survey_settings").where("kommun_id", .equal, kommunID).run()
+            try await sql.insert(into: "survey_settings").columns("kommun_id", "minimum_for_share").values(SQLBind(kommunID), SQLBind(minimum)).run()
+            try await AuditLog.record(
+                actor, action: "ändrade minsta antal svar", objectType: "enkäter", objectID: "inställningar", detail: "\(minimum) svar per andel",
+                kommunID: kommunID, on: db)
+        }
+    }
+
+    /// The survey's results with the kommun's minimum (or a stricter one, for a comparison).
+    public func results(_ survey: Survey, weights: SurveyWeights? = nil, atLeast stricter: Int = 0) async throws -> SurveyResults {
+        try await tally(survey).results(minimum: max(try await minimum(), stricter), weights: weights)
+    }
+}

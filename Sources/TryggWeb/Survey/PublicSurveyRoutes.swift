@@ -72,6 +72,7 @@ struct PublicSurveyRoutes {
         let problems: [String]
         let hasProblems: Bool
         let maxText = SurveyRules.maxTextLength
+        let minimum: Int
         /// For a place question: the areas to click in (Leaflet, else the drawn map) and the point so far.
         let map: String?
         let mapJSON: String?
@@ -127,7 +128,7 @@ struct PublicSurveyRoutes {
                     multiple: question.kind == .multiple, freeText: question.kind == .text, place: question.kind == .place,
                     value: question.kind == .text ? chosen.first ?? "" : "",
                     problem: problemByField[question.code])
-            }, problems: problems.map(\.message), hasProblems: !problems.isEmpty,
+            }, problems: problems.map(\.message), hasProblems: !problems.isEmpty, minimum: try await SurveyStore(deps.scope(of: kommun)).minimum(),
             map: hasPlace
                 ? AreaMapSVG.render(
                     areas, label: english ? "Map of the areas. Click to mark the place." : "Karta över områdena. Klicka för att markera platsen.",

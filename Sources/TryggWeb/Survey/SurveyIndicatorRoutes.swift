@@ -58,7 +58,7 @@ struct SurveyIndicatorRoutes {
             var values: [String] = []
             var question: SurveyQuestion?
             for survey in surveys where survey.questionnaire == indicator.questionnaire {
-                if results[survey.id] == nil { results[survey.id] = try await store.tally(survey).results() }
+                if results[survey.id] == nil { results[survey.id] = try await store.results(survey) }
                 guard let result = results[survey.id]?.questions.first(where: { $0.question.code == indicator.question }) else { continue }
                 question = result.question
                 let cell = SurveyResultsRoutes.cell(result.cell(area: indicator.area, gender: indicator.gender, ageBand: indicator.ageBand))

@@ -53,7 +53,7 @@ struct SurveyResultsRoutes {
     static func results(_ survey: Survey, request: Request, context: StaffContext) async throws -> SurveyResults {
         let store = SurveyStore(context.kommun)
         let weights = request.uri.queryParameters["viktat"] == "ja" ? try await store.weights(survey) : nil
-        return try await store.tally(survey).results(weights: weights)
+        return try await store.results(survey, weights: weights)
     }
 
     struct TextGroup {
@@ -251,7 +251,7 @@ struct SurveyResultsRoutes {
             .filter { $0.id != survey.id && $0.questionnaire == survey.questionnaire && $0.opensOn < survey.opensOn }.prefix(5)
         var rows: [TrendRow] = []
         for other in earlier.reversed() {
-            guard let question = try await store.tally(other).results().questions.first(where: { $0.question.code == code }) else { continue }
+            guard let question = try await store.results(other).questions.first(where: { $0.question.code == code }) else { continue }
             rows.append(
                 TrendRow(
                     year: other.year, title: other.title, all: Self.cell(question.cell()), women: Self.cell(question.cell(gender: "kvinna")),

@@ -11,6 +11,17 @@ struct SurveyRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.surveys) { _, context in try await list(context: context) }
         routes.staff(SiteRoutes.surveyCreate) { _, context in try await create(context: context) }
+        routes.staff(SiteRoutes.surveySettings) { _, context in
+            _ = try context.requireUser(allowedTo: .editSurveys)
+            let form = try context.decodeForm(MinimumForm.self)
+            do {
+                try await SurveyStore(context.kommun).saveMinimum(Int(form.minimum) ?? 0, by: context.actor)
+            } catch let error as StoreError {
+                return try await list(context: context, error: error.description, status: .badRequest)
+            }
+            return Response.seeOther(
+                SiteRoutes.surveys.path, notice: "Andelar visas nu bara för grupper med minst \(form.minimum) svar.", context: context)
+        }
         routes.staff(SiteRoutes.survey) { _, context in try await page(try await survey(context), context: context) }
         routes.staff(SiteRoutes.surveySave) { _, context in try await save(try await survey(context), context: context) }
         routes.staff(SiteRoutes.surveyCodesCreate) { _, context in
@@ -69,6 +80,9 @@ struct SurveyRoutes {
         let codeOptions = [SelectOption(value: "nej", label: "Nej, alla får svara", selected: true), SelectOption(value: "ja", label: "Ja", selected: false)]
         let form: SurveyForm.Values
         let offers: [SurveySharingRoutes.OfferRow]
+        let minimum: Int
+        let settingsAction = SiteRoutes.surveySettings.path
+        let lowestMinimum = SurveyStore.lowestMinimum
     }
 
     func list(context: StaffContext, form: SurveyForm.Values? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -85,7 +99,8 @@ struct SurveyRoutes {
                 SelectOption(value: $0.id, label: "\($0.title) (version \($0.version))", selected: $0.id == values.questionnaire)
             },
             populations: Survey.Population.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == values.population) },
-            form: values, offers: try await SurveySharingRoutes.offers(context: context, database: deps.database))
+            form: values, offers: try await SurveySharingRoutes.offers(context: context, database: deps.database),
+            minimum: try await SurveyStore(context.kommun).minimum())
         return deps.renderer.page(.surveys, title: "Enkäter", context: context, content: view, error: error, status: status)
     }
 
@@ -319,6 +334,11 @@ struct SurveyForm: Decodable {
         values.closesOn = closesOn
         return values
     }
+}
+
+struct MinimumForm: Decodable {
+    @FormText var minimum: String
+    enum CodingKeys: String, CodingKey { case minimum = "minsta" }
 }
 
 struct CodesForm: Decodable {

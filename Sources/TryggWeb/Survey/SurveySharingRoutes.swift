@@ -88,6 +88,7 @@ struct SurveySharingRoutes {
         let warning: String?
         let what: String
         let lines: [Line]
+        let minimum: Int
         let columns: [String]
         let backHref: String
     }
@@ -112,8 +113,10 @@ struct SurveySharingRoutes {
             overlap
             ? nil
             : "Inte samtidiga: \(user.kommun.name) samlade in \(survey.opensOn) – \(survey.closesOn), \(otherName) \(other.opensOn) – \(other.closesOn). Skillnader kan bero på tidpunkten."
-        let own = try await SurveyStore(context.kommun).tally(survey).results()
-        let theirs = try await SurveyStore(otherScope).tally(other).results()
+        // Each side's cells hidden by the stricter of the two kommuner's rules.
+        let strictest = max(try await SurveyStore(context.kommun).minimum(), try await SurveyStore(otherScope).minimum())
+        let own = try await SurveyStore(context.kommun).results(survey, atLeast: strictest)
+        let theirs = try await SurveyStore(otherScope).results(other, atLeast: strictest)
         var lines: [Line] = []
         if refusal == nil {
             for question in own.questions {
@@ -129,7 +132,7 @@ struct SurveySharingRoutes {
             sides: [
                 Side(kommun: user.kommun.name, fieldwork: "\(survey.opensOn) – \(survey.closesOn)", respondents: SwedishNumber.integer(own.respondents)),
                 Side(kommun: otherName, fieldwork: "\(other.opensOn) – \(other.closesOn)", respondents: SwedishNumber.integer(theirs.respondents)),
-            ], refusal: refusal, warning: warning, what: agreement.what, lines: lines,
+            ], refusal: refusal, warning: warning, what: agreement.what, lines: lines, minimum: strictest,
             columns: [user.kommun.name, otherName].flatMap { ["\($0): alla", "kvinnor", "män"] }, backHref: SiteRoutes.survey.path(survey.id))
         return deps.renderer.page(
             .surveyComparison, title: "Jämförelse – \(survey.title)", context: context, content: view, status: refusal == nil ? .ok : .conflict)

@@ -138,6 +138,7 @@ enum SiteRoutes {
     // MARK: Enkäter
     static let surveys = Route0(.get, "/enkater", .staff(.readSurveys))
     static let surveyCreate = Route0(.post, "/enkater", .staff(.editSurveys))
+    static let surveySettings = Route0(.post, "/enkater/installningar", .staff(.editSurveys))
     static let survey = Route1<UUID>(.get, "/enkater/{id}", .staff(.readSurveys))
     static let surveySave = Route1<UUID>(.post, "/enkater/{id}", .staff(.editSurveys))
     static let surveyCodes = Route1<UUID>(.get, "/enkater/{id}/koder", .staff(.editSurveys))
@@ -223,7 +224,8 @@ enum SiteRoutes {
             lagesbildTexts.route, lagesbildProblemAdd.route, lagesbildProblemSave.route, lagesbildProblemRemove.route, lagesbildPolice.route,
             lagesbildNextPlan.route, lagesbildDecide.route,
             lagesbildReport.route, lagesbildReportDocx.route,
-            surveys.route, surveyCreate.route, survey.route, surveySave.route, surveyCodes.route, surveyCodesCreate.route, surveyImport.route,
+            surveys.route, surveyCreate.route, surveySettings.route, survey.route, surveySave.route, surveyCodes.route, surveyCodesCreate.route,
+            surveyImport.route,
             surveyResults.route, surveyResultsCSV.route, surveyResultsJSON.route, surveyResultsXlsx.route, surveyResultsDocx.route, surveyTexts.route,
             surveyShare.route, surveyWeights.route, surveyWeightsRemove.route, surveyIndicatorAdd.route, surveyComparison.route,
             sharingAccept.route, sharingRevoke.route,
