@@ -13,29 +13,33 @@ public enum SurveyReportFiles {
         struct Indicator: Encodable {
             let options: [String]
         }
+        /// One cell of a table: where (area, kon, alder), how many answers, and its figures
+        /// (share and interval, or the index's value). Every key in every cell: a hidden figure
+        /// is `null`, not left out.
         struct Cell: Encodable {
             let area: String
             let kon: String
             let alder: String
             let n: Int?
-            let share: Double?
-            let ciLow: Double?
-            let ciHigh: Double?
+            let figures: [(key: String, value: Double?)]
             let suppressed: Bool
 
-            enum CodingKeys: String, CodingKey { case area, kon, alder, n, share, ciLow, ciHigh, suppressed }
+            struct Key: CodingKey {
+                let stringValue: String
+                init(_ name: String) { stringValue = name }
+                init?(stringValue: String) { self.stringValue = stringValue }
+                var intValue: Int? { nil }
+                init?(intValue: Int) { nil }
+            }
 
-            /// Every key in every cell: a hidden figure is `null`, not left out.
             func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(area, forKey: .area)
-                try container.encode(kon, forKey: .kon)
-                try container.encode(alder, forKey: .alder)
-                try container.encode(n, forKey: .n)
-                try container.encode(share, forKey: .share)
-                try container.encode(ciLow, forKey: .ciLow)
-                try container.encode(ciHigh, forKey: .ciHigh)
-                try container.encode(suppressed, forKey: .suppressed)
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode(area, forKey: Key("area"))
+                try container.encode(kon, forKey: Key("kon"))
+                try container.encode(alder, forKey: Key("alder"))
+                try container.encode(n, forKey: Key("n"))
+                for figure in figures { try container.encode(figure.value, forKey: Key(figure.key)) }
+                try container.encode(suppressed, forKey: Key("suppressed"))
             }
         }
         struct Question: Encodable {
@@ -45,29 +49,9 @@ public enum SurveyReportFiles {
             let indicator: Indicator
             let cells: [Cell]
         }
-        struct IndexCell: Encodable {
-            let area: String
-            let kon: String
-            let alder: String
-            let n: Int?
-            let value: Double?
-            let suppressed: Bool
-
-            enum CodingKeys: String, CodingKey { case area, kon, alder, n, value, suppressed }
-
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(area, forKey: .area)
-                try container.encode(kon, forKey: .kon)
-                try container.encode(alder, forKey: .alder)
-                try container.encode(n, forKey: .n)
-                try container.encode(value, forKey: .value)
-                try container.encode(suppressed, forKey: .suppressed)
-            }
-        }
         struct Index: Encodable {
             let text: String
-            let cells: [IndexCell]
+            let cells: [Cell]
         }
         let survey: String
         let title: String
@@ -87,8 +71,9 @@ public enum SurveyReportFiles {
 
     static func cell(_ cell: SurveyResults.Cell) -> Document.Cell {
         Document.Cell(
-            area: cell.area, kon: cell.gender, alder: cell.ageBand, n: cell.n, share: rounded(cell.share),
-            ciLow: rounded(cell.interval?.lowerBound), ciHigh: rounded(cell.interval?.upperBound), suppressed: cell.suppressed)
+            area: cell.area, kon: cell.gender, alder: cell.ageBand, n: cell.n,
+            figures: [("share", rounded(cell.share)), ("ci_low", rounded(cell.interval?.lowerBound)), ("ci_high", rounded(cell.interval?.upperBound))],
+            suppressed: cell.suppressed)
     }
 
     public static func json(_ results: SurveyResults) throws -> Data {
@@ -107,8 +92,8 @@ public enum SurveyReportFiles {
                 Document.Index(
                     text: ProblemIndex.label,
                     cells: cells.map {
-                        Document.IndexCell(
-                            area: $0.area, kon: $0.gender, alder: $0.ageBand, n: $0.n, value: rounded($0.value), suppressed: $0.suppressed)
+                        Document.Cell(
+                            area: $0.area, kon: $0.gender, alder: $0.ageBand, n: $0.n, figures: [("value", rounded($0.value))], suppressed: $0.suppressed)
                     })
             })
         let encoder = JSONEncoder()
