@@ -101,7 +101,7 @@ struct IncidentStoreTests {
             func indexes() async throws -> [String] {
                 let query: SQLQueryString =
                     sql.dialect.name == "postgresql"
-                    ? "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'incidents' ORDER BY 1"
+                    ? "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'incidents' AND schemaname = current_schema() ORDER BY 1"
                     : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'incidents' ORDER BY 1"
                 return try await sql.raw(query).all().map { try $0.decode(column: "name", as: String.self) }
             }

@@ -12,8 +12,12 @@ text = "\n".join(p.text for p in document.paragraphs)
 assert "Trygghetsundersökning 2025" in text and "2 000 svarande" in text.replace("\u00a0", " "), text[:500]
 assert "Wilson" in text and "färre än 30 svar" in text
 tables = document.tables
-assert len(tables) >= 2 * 11, len(tables)
-first = tables[0]
+assert len(tables) >= 1 + 2 * 11, len(tables)
+# The problem index comes first (values 0–6), then per question its shares by area and by age.
+index = tables[0]
+assert [c.text for c in index.rows[0].cells] == ["Område", "Kvinnor", "Män", "Alla"], [c.text for c in index.rows[0].cells]
+assert all(0 <= float(c.text.replace(",", ".")) <= 6 for row in index.rows[1:] for c in row.cells[1:] if c.text != "–")
+first = tables[1]
 assert [c.text for c in first.rows[0].cells] == ["Område", "Kvinnor", "Män", "Alla"], [c.text for c in first.rows[0].cells]
 cells = [c.text for row in first.rows[1:] for c in row.cells]
 assert any("%" in c and "(" in c for c in cells), cells
