@@ -166,6 +166,24 @@ struct SurveyTests {
         #expect(missing.problems.count == 7 && missing.description.contains("befolkning saknas för Ryd, man, 16-24"))
     }
 
+    @Test("Medarbetarenkät: en förvaltning visas bara som helhet, aldrig uppdelad på kön eller ålder, hur många som än svarat")
+    func unitsAreNotSplit() {
+        var survey = Self.survey
+        survey.population = .medarbetare
+        survey.areas = ["Socialförvaltningen", "Kultur- och fritidsförvaltningen"]
+        var tally = SurveyTally(survey: survey)
+        for (unit, gender) in [("Socialförvaltningen", "kvinna"), ("Socialförvaltningen", "man"), ("Kultur- och fritidsförvaltningen", "kvinna")] {
+            for index in 0..<40 {
+                tally.add(area: unit, gender: gender, ageBand: "45-64", answers: index % 2 == 0 ? "8" : "1")
+            }
+        }
+        let night = tally.results().questions[0]
+        #expect(night.cell(area: "Socialförvaltningen")?.n == 80)
+        #expect(night.cell(area: "Socialförvaltningen", gender: "kvinna")?.suppressed == true)
+        #expect(night.cell(area: "Socialförvaltningen", ageBand: "45-64")?.suppressed == true)
+        #expect(night.cell(gender: "kvinna")?.n == 80, "hela kommunens kvinnor visas")
+    }
+
     @Test("CSV från ett annat verktyg: okänd kolumn, okänt område och fel alternativ anges med rad; inget godkänns")
     func csvImport() throws {
         let bad = try CSVReader.read(Data("area,kon,alder,otrygg_kvall,skostorlek\nRyd,man,16-24,ganska_trygg,42\n".utf8))

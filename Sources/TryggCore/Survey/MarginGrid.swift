@@ -40,12 +40,14 @@ public struct MarginGrid: Sendable {
         }
     }
 
-    /// Which cells to hide: those under `minimum` (primary), then, wherever a row along one
-    /// dimension has exactly one hidden non-empty cell beside a shown margin (it would equal the
-    /// margin less the others), the smallest shown cell of that row too (or the margin when there
-    /// is none), until no row gives a hidden cell away.
-    public func suppression(minimum: Int) -> [Bool] {
-        var hidden = n.map { $0 < minimum }
+    /// Which cells to hide: those under `minimum` and those `alsoHide` names (primary), then,
+    /// wherever a row along one dimension has exactly one hidden non-empty cell beside a shown
+    /// margin and that cell is small (it would equal the margin less the others), the smallest
+    /// shown cell of that row too (or the margin when there is none), until no row gives a small
+    /// hidden cell away.
+    /// `alsoHide` names cells hidden whatever their count (a small unit split by gender or age).
+    public func suppression(minimum: Int, alsoHide: (_ coordinates: [Int]) -> Bool = { _ in false }) -> [Bool] {
+        var hidden = n.indices.map { n[$0] < minimum || alsoHide(coordinates($0)) }
         var changed = true
         while changed {
             changed = false
@@ -54,7 +56,10 @@ public struct MarginGrid: Sendable {
                     let members = (0..<dims[d]).map { start + $0 * strides[d] }
                     let margin = start + dims[d] * strides[d]
                     // An empty cell hides nobody: it does not protect the other hidden cell of its row.
-                    guard !hidden[margin], members.filter({ hidden[$0] && n[$0] > 0 }).count == 1 else { continue }
+                    // And a lone hidden cell that is not small (hidden only by `alsoHide`) may be
+                    // worked out: it says nothing about a few people.
+                    let hiddenAnswered = members.filter { hidden[$0] && n[$0] > 0 }
+                    guard !hidden[margin], hiddenAnswered.count == 1, n[hiddenAnswered[0]] < minimum else { continue }
                     if let partner = members.filter({ !hidden[$0] && n[$0] > 0 }).min(by: { n[$0] < n[$1] }) {
                         hidden[partner] = true
                     } else {

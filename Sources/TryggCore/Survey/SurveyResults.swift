@@ -155,7 +155,7 @@ public struct SurveyTally: Sendable {
                 let y = cell % Self.ages, g = (cell / Self.ages) % Self.genders, a = cell / (Self.ages * Self.genders)
                 grid.add(n: Int(base[q * cells + cell]), hits: Int(hits[q * cells + cell]), at: [a, g, y])
             }
-            let hidden = grid.suppression(minimum: minimum)
+            let hidden = grid.suppression(minimum: minimum, alsoHide: unitSplit)
             var cells: [SurveyResults.Cell] = []
             cells.reserveCapacity(grid.n.count)
             for index in 0..<grid.n.count {
@@ -190,6 +190,12 @@ public struct SurveyTally: Sendable {
             weighting: weighting.map { SurveyResults.Weighting(source: $0.source, designEffect: $0.designEffect, unrepresented: $0.unrepresented) })
     }
 
+    /// In a survey of employees or elected officials the "areas" are workplaces: a förvaltning split
+    /// by gender or age points at a few people, so only its total is shown (stricter than for areas).
+    func unitSplit(_ at: [Int]) -> Bool {
+        survey.population != .boende && at[0] != survey.areas.count && (at[1] != Self.genders || at[2] != Self.ages)
+    }
+
     /// The problem index per cell with the same suppression as the shares; nil without problem items.
     func problemIndex(minimum: Int, dims: [Int]) -> [SurveyResults.IndexCell]? {
         guard itemScores.contains(where: { !$0.isEmpty }) else { return nil }
@@ -198,7 +204,7 @@ public struct SurveyTally: Sendable {
             let y = cell % Self.ages, g = (cell / Self.ages) % Self.genders, a = cell / (Self.ages * Self.genders)
             grid.add(n: Int(indexN[cell]), hits: indexSum[cell], at: [a, g, y])
         }
-        let hidden = grid.suppression(minimum: minimum)
+        let hidden = grid.suppression(minimum: minimum, alsoHide: unitSplit)
         return (0..<grid.n.count).map { index in
             let at = grid.coordinates(index)
             let area = at[0] == dims[0] ? SurveyBackground.all : survey.areas[at[0]]
