@@ -230,6 +230,20 @@ struct SurveyWebTests {
                 "/enkater", ["formular": "trygghet", "kod": "ryd-2026", "rubrik": "", "population": "boende", "fran": "2026-03-01", "till": "2026-03-31"])
             #expect(created.text.contains("Trygghetsundersökning") && created.text.contains("Berga, City, Ryd, Skäggetorp, Övriga kommunen"))
             let survey = try #require(try await Self.store(harness).find(code: "ryd-2026"))
+            // An own question before the first answer; a broken one says what is wrong and adds nothing.
+            let broken = try await samordnare.post(
+                "/enkater/\(survey.id)/fragor", ["kod": "otrygg_kvall", "fraga": "Igen?", "typ": "single", "alternativ": "ja = Ja", "indikator": "nej"])
+            #expect(broken.status == .badRequest && broken.text.contains("redan en fråga") && broken.text.contains("2–20 alternativ"))
+            let added = try await samordnare.submit(
+                "/enkater/\(survey.id)/fragor",
+                [
+                    "kod": "parken", "fraga": "Känns parken trygg på kvällen?", "typ": "single", "alternativ": "ja = Ja\nnej = Nej\nvet_ej = Vet inte",
+                    "indikator": "nej",
+                ])
+            #expect(added.text.contains("Frågan ”Känns parken trygg på kvällen?” är tillagd."))
+            let withOwn = try #require(try await Self.store(harness).find(code: "ryd-2026"))
+            #expect(withOwn.questions.map(\.code).suffix(2) == ["parken", "kommentar"])
+            #expect(try await Browser(client).get("/k/linkoping/enkat/ryd-2026").text.contains("Känns parken trygg på kvällen?"))
             let bad = Data("area,kon,alder,otrygg_kvall\nRyd,kvinna,25-44,ganska_trygg\nRyd,kvinna,25-44,kanske\n".utf8)
             let refused = try await samordnare.upload("/enkater/\(survey.id)/import", file: bad, filename: "svar.csv")
             #expect(refused.status == .badRequest && refused.text.contains("Rad 3") && refused.text.contains("kanske"))
@@ -238,6 +252,9 @@ struct SurveyWebTests {
             let imported = try await samordnare.upload("/enkater/\(survey.id)/import", file: good, filename: "svar.csv")
             #expect(imported.status == .seeOther)
             #expect(try await Self.store(harness).responseCount(survey) == 2)
+            let late = try await samordnare.post(
+                "/enkater/\(survey.id)/fragor", ["kod": "sen", "fraga": "För sent?", "typ": "text", "alternativ": "", "indikator": ""])
+            #expect(late.status == .badRequest && late.text.contains("har redan svar"))
             #expect(try await harness.auditActions("linkoping").contains("importerade enkätsvar"))
         }
     }

@@ -184,3 +184,30 @@ extension SurveyStore {
         try await tally(survey).results(minimum: max(try await minimum(), stricter), weights: weights)
     }
 }
+
+/// The kommun's own questions.
+extension SurveyStore {
+    /// Adds a question of the kommun's own, before the free-text question if there is one; only
+    /// while no answer is stored, as answers are kept by the questions' order. (An answer that
+    /// slips in meanwhile is still read right: the question goes after every counted question.)
+    @discardableResult
+    public func addQuestion(_ question: SurveyQuestion, to survey: Survey, by actor: Actor) async throws -> Survey {
+        guard try await responseCount(survey) == 0 else {
+            throw StoreError.invalid("Enkäten har redan svar: frågorna kan inte längre ändras.")
+        }
+        var changed = survey
+        let position = changed.questions.firstIndex { $0.kind == .text } ?? changed.questions.count
+        changed.questions.insert(question, at: position)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let questions = String(decoding: try encoder.encode(changed.questions), as: UTF8.self)
+        try await db.transaction { db in
+            try await (db as! any SQLDatabase).update("surveys").set("questions", to: questions).set("updated_at", to: TryggClock.now)
+                .where("id", .equal, survey.id).where("kommun_id", .equal, kommunID).run()
+            try await AuditLog.record(
+                actor, action: "lade till egen fråga", objectType: "enkät", objectID: survey.code, detail: "\(question.code): \(question.text)",
+                kommunID: kommunID, on: db)
+        }
+        return changed
+    }
+}

@@ -35,6 +35,24 @@ struct SurveyRoutes {
                 return try await page(survey, context: context, error: error.description, status: .badRequest)
             }
         }
+        routes.staff(SiteRoutes.surveyQuestionAdd) { _, context in
+            let survey = try await survey(context)
+            _ = try context.requireUser(allowedTo: .editSurveys)
+            let form = try context.decodeForm(QuestionForm.self)
+            let draft = OwnQuestion.Draft(
+                code: form.code, text: form.text, english: form.english, kind: form.kind, options: form.options, indicator: form.indicator)
+            switch OwnQuestion.check(draft, in: survey) {
+            case .failure(let problems):
+                return try await page(survey, context: context, error: problems.list.map(\.message).joined(separator: " "), status: .badRequest)
+            case .success(let question):
+                do {
+                    try await SurveyStore(context.kommun).addQuestion(question, to: survey, by: context.actor)
+                } catch let error as StoreError {
+                    return try await page(survey, context: context, error: error.description, status: .badRequest)
+                }
+                return Response.seeOther(SiteRoutes.survey.path(survey.id), notice: "Frågan ”\(question.text)” är tillagd.", context: context)
+            }
+        }
         routes.staff(SiteRoutes.surveyCodes) { _, context in try await codes(try await survey(context), context: context) }
         routes.staff(SiteRoutes.surveyImport) { _, context in try await importAnswers(try await survey(context), context: context) }
         routes.staff(SiteRoutes.surveyWeights) { _, context in try await importWeights(try await survey(context), context: context) }
@@ -156,6 +174,9 @@ struct SurveyRoutes {
         let questions: [Question]
         let maxUploadMB: Int
         let sharing: SurveySharingRoutes.Section
+        let questionAction: String
+        /// Own questions can be added until the first answer.
+        let canAddQuestions: Bool
         let weightsAction: String
         let weightsRemoveAction: String
         /// "befolkning 12 345 från fil.csv" when weighted.
@@ -188,6 +209,7 @@ struct SurveyRoutes {
                     indicator: question.options.filter { question.indicator.contains($0.code) }.map(\.text).joined(separator: ", "))
             }, maxUploadMB: context.maxBodyBytes / 1_048_576,
             sharing: try await SurveySharingRoutes.section(for: survey, context: context, database: deps.database),
+            questionAction: SiteRoutes.surveyQuestionAdd.path(survey.id), canAddQuestions: canEdit && responses == 0,
             weightsAction: SiteRoutes.surveyWeights.path(survey.id), weightsRemoveAction: SiteRoutes.surveyWeightsRemove.path(survey.id),
             weights: try await store.weights(survey).map { "befolkningen \(SwedishNumber.integer($0.total)) enligt \($0.source)" })
         return deps.renderer.page(.survey, title: survey.title, context: context, content: view, error: error, status: status)
@@ -333,6 +355,19 @@ struct SurveyForm: Decodable {
         values.opensOn = opensOn
         values.closesOn = closesOn
         return values
+    }
+}
+
+/// A question of the kommun's own.
+struct QuestionForm: Decodable {
+    @FormText var code: String
+    @FormText var text: String
+    @FormText var english: String
+    @FormText var kind: String
+    @FormRaw var options: String
+    @FormText var indicator: String
+    enum CodingKeys: String, CodingKey {
+        case code = "kod", text = "fraga", english = "fraga_en", kind = "typ", options = "alternativ", indicator = "indikator"
     }
 }
 

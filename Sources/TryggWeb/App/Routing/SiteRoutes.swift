@@ -142,6 +142,7 @@ enum SiteRoutes {
     static let survey = Route1<UUID>(.get, "/enkater/{id}", .staff(.readSurveys))
     static let surveySave = Route1<UUID>(.post, "/enkater/{id}", .staff(.editSurveys))
     static let surveyCodes = Route1<UUID>(.get, "/enkater/{id}/koder", .staff(.editSurveys))
+    static let surveyQuestionAdd = Route1<UUID>(.post, "/enkater/{id}/fragor", .staff(.editSurveys))
     static let surveyCodesCreate = Route1<UUID>(.post, "/enkater/{id}/koder", .staff(.editSurveys))
     static let surveyImport = Route1<UUID>(.post, "/enkater/{id}/import", .staff(.editSurveys))
     static let surveyResults = Route1<UUID>(.get, "/enkater/{id}/resultat", .staff(.readSurveys))
@@ -224,7 +225,8 @@ enum SiteRoutes {
             lagesbildTexts.route, lagesbildProblemAdd.route, lagesbildProblemSave.route, lagesbildProblemRemove.route, lagesbildPolice.route,
             lagesbildNextPlan.route, lagesbildDecide.route,
             lagesbildReport.route, lagesbildReportDocx.route,
-            surveys.route, surveyCreate.route, surveySettings.route, survey.route, surveySave.route, surveyCodes.route, surveyCodesCreate.route,
+            surveys.route, surveyCreate.route, surveySettings.route, survey.route, surveySave.route, surveyQuestionAdd.route, surveyCodes.route,
+            surveyCodesCreate.route,
             surveyImport.route,
             surveyResults.route, surveyResultsCSV.route, surveyResultsJSON.route, surveyResultsXlsx.route, surveyResultsDocx.route, surveyTexts.route,
             surveyShare.route, surveyWeights.route, surveyWeightsRemove.route, surveyIndicatorAdd.route, surveyComparison.route,
