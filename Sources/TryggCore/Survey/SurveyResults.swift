@@ -179,11 +179,8 @@ public struct SurveyTally: Sendable {
                 }
             }
             let options = optionCounts[(q * Self.maxOptions)..<(q * Self.maxOptions + question.options.count)]
-            let total = options.reduce(0, +)
-            let distribution = respondents >= minimum ? zip(question.options, options).map { ($0, $1) } : nil
-            questions.append(
-                SurveyResults.Question(
-                    question: question, cells: cells, distribution: distribution.map { $0.map { .init(option: $0.0, count: $0.1) } }, answered: total))
+            let distribution = respondents >= minimum ? zip(question.options, options).map { SurveyResults.OptionCount(option: $0, count: $1) } : nil
+            questions.append(SurveyResults.Question(question: question, cells: cells, distribution: distribution))
         }
         return SurveyResults(
             survey: survey, respondents: respondents, questions: questions, minimum: minimum, problemIndex: problemIndex(minimum: minimum, dims: dims),
@@ -241,8 +238,6 @@ public struct SurveyResults: Sendable {
         public let cells: [Cell]
         /// How all respondents answered, option by option; nil when they are too few to show.
         public let distribution: [OptionCount]?
-        /// Option choices counted (a respondent of a multiple-choice question may count several times).
-        public let answered: Int
 
         public func cell(area: String = SurveyBackground.all, gender: String = SurveyBackground.all, ageBand: String = SurveyBackground.all) -> Cell? {
             cells.first { $0.area == area && $0.gender == gender && $0.ageBand == ageBand }

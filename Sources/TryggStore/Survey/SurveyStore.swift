@@ -179,9 +179,12 @@ extension SurveyStore {
         }
     }
 
-    /// The survey's results with the kommun's minimum (or a stricter one, for a comparison).
-    public func results(_ survey: Survey, weights: SurveyWeights? = nil, atLeast stricter: Int = 0) async throws -> SurveyResults {
-        try await tally(survey).results(minimum: max(try await minimum(), stricter), weights: weights)
+    /// The survey's results with the kommun's minimum, or with `minimum` when the caller has read
+    /// it already (several surveys on one page) or needs a stricter one (a comparison).
+    public func results(_ survey: Survey, weights: SurveyWeights? = nil, minimum: Int? = nil) async throws -> SurveyResults {
+        let rule: Int
+        if let minimum { rule = minimum } else { rule = try await self.minimum() }
+        return try await tally(survey).results(minimum: rule, weights: weights)
     }
 }
 

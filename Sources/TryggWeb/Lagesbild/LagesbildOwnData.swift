@@ -45,10 +45,11 @@ struct LagesbildOwnData: Sendable {
     static func surveyLines(from: String, to: String, scope: KommunScope) async throws -> [Line] {
         var lines: [Line] = []
         let store = SurveyStore(scope)
+        let minimum = try await store.minimum()
         for summary in try await store.all().reversed() where summary.survey.population == .boende {
             let survey = summary.survey
             guard survey.opensOn <= to, survey.closesOn >= from, summary.responses > 0 else { continue }
-            guard let headline = try await store.results(survey).questions.first else { continue }
+            guard let headline = try await store.results(survey, minimum: minimum).questions.first else { continue }
             let indicator = headline.question.options.filter { headline.question.indicator.contains($0.code) }.map(\.text).joined(separator: ", ")
             func share(_ cell: SurveyResults.Cell?) -> String { cell?.share.map { SwedishNumber.percent($0, places: 0) } ?? "–" }
             lines.append(

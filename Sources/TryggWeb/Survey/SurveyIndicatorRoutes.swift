@@ -52,13 +52,14 @@ struct SurveyIndicatorRoutes {
         guard !indicators.isEmpty else { return [] }
         let store = SurveyStore(scope)
         let surveys = try await store.all().map(\.survey).sorted { $0.opensOn < $1.opensOn }
+        let minimum = try await store.minimum()
         var results: [UUID: SurveyResults] = [:]
         var lines: [Line] = []
         for indicator in indicators {
             var values: [String] = []
             var question: SurveyQuestion?
             for survey in surveys where survey.questionnaire == indicator.questionnaire {
-                if results[survey.id] == nil { results[survey.id] = try await store.results(survey) }
+                if results[survey.id] == nil { results[survey.id] = try await store.results(survey, minimum: minimum) }
                 guard let result = results[survey.id]?.questions.first(where: { $0.question.code == indicator.question }) else { continue }
                 question = result.question
                 let cell = SurveyResultsRoutes.cell(result.cell(area: indicator.area, gender: indicator.gender, ageBand: indicator.ageBand))

@@ -52,9 +52,11 @@ struct SurveyResultsRoutes {
     /// The results as the request asks for them: weighted (`?viktat=ja`) when the survey has a population.
     static func results(_ survey: Survey, request: Request, context: StaffContext) async throws -> SurveyResults {
         let store = SurveyStore(context.kommun)
-        let weights = request.uri.queryParameters["viktat"] == "ja" ? try await store.weights(survey) : nil
+        let weights = wantsWeights(request) ? try await store.weights(survey) : nil
         return try await store.results(survey, weights: weights)
     }
+
+    static func wantsWeights(_ request: Request) -> Bool { request.uri.queryParameters["viktat"] == "ja" }
 
     struct TextGroup {
         let question: String
@@ -149,9 +151,13 @@ struct SurveyResultsRoutes {
     }
 
     func page(_ survey: Survey, request: Request, context: StaffContext) async throws -> Response {
-        let results = try await Self.results(survey, request: request, context: context)
+        let store = SurveyStore(context.kommun)
+        // Read once: the page offers weighting whenever the survey has a population.
+        let weights = try await store.weights(survey)
+        let minimum = try await store.minimum()
+        let results = try await store.results(survey, weights: Self.wantsWeights(request) ? weights : nil, minimum: minimum)
         let query = request.uri.queryParameters
-        let canWeight = try await SurveyStore(context.kommun).weights(survey) != nil
+        let canWeight = weights != nil
         let download: [(String, String)] = results.weighting == nil ? [] : [("viktat", "ja")]
         let chosen = results.questions.first { $0.question.code == query["fraga"].map(String.init) } ?? results.questions.first
         let byAge = query["dela"] == "alder"
@@ -251,7 +257,9 @@ struct SurveyResultsRoutes {
             .filter { $0.id != survey.id && $0.questionnaire == survey.questionnaire && $0.opensOn < survey.opensOn }.prefix(5)
         var rows: [TrendRow] = []
         for other in earlier.reversed() {
-            guard let question = try await store.results(other).questions.first(where: { $0.question.code == code }) else { continue }
+            guard let question = try await store.results(other, minimum: results.minimum).questions.first(where: { $0.question.code == code }) else {
+                continue
+            }
             rows.append(
                 TrendRow(
                     year: other.year, title: other.title, all: Self.cell(question.cell()), women: Self.cell(question.cell(gender: "kvinna")),

@@ -115,8 +115,8 @@ struct SurveySharingRoutes {
             : "Inte samtidiga: \(user.kommun.name) samlade in \(survey.opensOn) – \(survey.closesOn), \(otherName) \(other.opensOn) – \(other.closesOn). Skillnader kan bero på tidpunkten."
         // Each side's cells hidden by the stricter of the two kommuner's rules.
         let strictest = max(try await SurveyStore(context.kommun).minimum(), try await SurveyStore(otherScope).minimum())
-        let own = try await SurveyStore(context.kommun).results(survey, atLeast: strictest)
-        let theirs = try await SurveyStore(otherScope).results(other, atLeast: strictest)
+        let own = try await SurveyStore(context.kommun).results(survey, minimum: strictest)
+        let theirs = try await SurveyStore(otherScope).results(other, minimum: strictest)
         var lines: [Line] = []
         if refusal == nil {
             for question in own.questions {
