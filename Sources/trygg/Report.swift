@@ -6,7 +6,8 @@ import TryggWeb
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Ta fram rapporter.", subcommands: [FollowUp.self, Week.self, Crimes.self, Lagesbild.self, SurveyReport.self])
+        commandName: "report", abstract: "Ta fram rapporter.",
+        subcommands: [FollowUp.self, Week.self, Crimes.self, Lagesbild.self, SurveyReport.self, MeetingReportCommand.self])
 
     struct FollowUp: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -27,6 +27,7 @@ struct RouteInventoryTests {
         var sources: [String]
         var lagesbilder: [String]
         var surveys: [String]
+        var samverkan: [String]
     }
 
     static func snapshot(_ harness: Harness, _ kommun: Kommun) async throws -> Snapshot {
@@ -38,7 +39,16 @@ struct RouteInventoryTests {
             users: try await UserStore(KommunScope(harness.database, kommunID: kommun.id)).accounts().map { "\($0.email) \($0.disabled) \($0.role)" },
             auditCount: try await AuditLog.search(AuditQuery(limit: 1000), in: KommunScope(harness.database, kommunID: kommun.id)).count,
             sources: try await SourceStore(KommunScope(harness.database, kommunID: kommun.id)).all().map { "\($0.name) \($0.included) \($0.reason)" },
-            lagesbilder: try await lagesbilder(harness, kommun), surveys: try await surveys(harness, kommun))
+            lagesbilder: try await lagesbilder(harness, kommun), surveys: try await surveys(harness, kommun), samverkan: try await samverkan(harness, kommun))
+    }
+
+    static func samverkan(_ harness: Harness, _ kommun: Kommun) async throws -> [String] {
+        let scope = KommunScope(harness.database, kommunID: kommun.id)
+        let forums = try await ForumStore(scope).all()
+        let meetings = try await MeetingStore(scope).meetings(forumIDs: forums.map(\.id))
+        var lines = forums.map { "\($0)" } + meetings.map { "\($0.meeting) \(String(describing: $0.minutes))" }
+        lines += try await DecisionStore(scope).decisions(meetingIDs: meetings.map(\.meeting.id)).map { "\($0)" }
+        return lines
     }
 
     static func surveys(_ harness: Harness, _ kommun: Kommun) async throws -> [String] {
@@ -83,7 +93,7 @@ struct RouteInventoryTests {
                 // A week is not an object of one kommun: the week page shows the caller's own kommun.
                 // Public pages and Open311 name their kommun in the path or query, not the user's.
                 targetsAnObject = ![
-                    "/est/vecka/", "/k/", "/open311/v2/services/", "/open311/v2/requests/", "/open311/v2/tokens/", "/static/", "/vendor/leaflet/",
+                    "/est/vecka/", "/k/", "/kalender/", "/open311/v2/services/", "/open311/v2/requests/", "/open311/v2/tokens/", "/static/", "/vendor/leaflet/",
                 ].contains(prefix)
                 // A second parameter gets a Linköping object of its kind (an insats, a priority place, else a measure).
                 if let open = path.range(of: "{"), let close = path.range(of: "}", range: open.upperBound..<path.endIndex) {
@@ -188,8 +198,17 @@ struct RouteInventoryTests {
                 .survey, code: survey.code, to: lund, what: "Linköpingsmarkör delning", validFrom: "2020-01-01", decidedBy: "Linköpingsmarkör",
                 by: .commandLine(kommunID: linkoping.id))
             let surveyIDs = ["/enkater/": survey.id.uuidString, "second:enkat": survey.code, "/enkater/avtal/": agreement.id.uuidString]
+            let linkopingScope = KommunScope(harness.database, kommunID: linkoping.id)
+            let forum = try #require(try await ForumStore(linkopingScope).all().first)
+            let meetings = try await MeetingStore(linkopingScope).meetings()
+            let decision = try #require(try await DecisionStore(linkopingScope).decisions(meetingIDs: meetings.map(\.meeting.id)).first)
+            // The feed's secret of a Linköping user: it is the credential, so it opens the feed whoever asks; a guessed one does not.
+            let samverkanIDs = [
+                "/samverkan/forum/": forum.id.uuidString, "/samverkan/moten/": try #require(meetings.first).meeting.id.uuidString,
+                "/samverkan/beslut/": decision.id.uuidString, "/kalender/": RandomToken.make(),
+            ]
             let allIDs = objectIDs.merging(estIDs) { a, _ in a }.merging(citizenIDs) { a, _ in a }.merging(lagesbildIDs) { a, _ in a }
-                .merging(surveyIDs) { a, _ in a }
+                .merging(surveyIDs) { a, _ in a }.merging(samverkanIDs) { a, _ in a }
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@norrkoping.demo"))
             let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
             let before = try await Self.snapshot(harness, linkoping)

@@ -79,6 +79,11 @@ public enum Permission: Sendable, CaseIterable {
     case readSurveys
     /// Create surveys, codes and imports, and read the free-text answers.
     case editSurveys
+    /// Open the forums one sits in, their meetings and decisions, and one's meeting calendar
+    /// (which forums a user sees is decided per forum by `ForumAccess`).
+    case takePartInForums
+    /// Create forums, name their members and secretaries, approve minutes.
+    case administerForums
 }
 
 extension Role {
@@ -101,6 +106,8 @@ extension Role {
         case .readOutbox: self == .admin || self == .samordnare
         case .readSurveys: self != .rapportor && self != .admin
         case .editSurveys: self == .samordnare || self == .analytiker
+        case .takePartInForums: true
+        case .administerForums: self == .samordnare
         }
     }
 }

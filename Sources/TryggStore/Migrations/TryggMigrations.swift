@@ -34,5 +34,6 @@ enum TryggMigrations {
         M029CreateSurveyPlaces(),
         M030AddSurveyWeights(),
         M031CreateSurveySettings(),
+        M032CreateForums(),
     ]
 }

@@ -76,6 +76,9 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     SurveyResultsRoutes(deps: deps).register(on: routes)
     SurveySharingRoutes(deps: deps).register(on: routes)
     SurveyIndicatorRoutes(deps: deps).register(on: routes)
+    ForumRoutes(deps: deps).register(on: routes)
+    MeetingRoutes(deps: deps).register(on: routes)
+    CalendarRoutes(deps: deps).register(on: routes)
     PublicSurveyRoutes(deps: deps).register(on: routes)
     LagesbildDocumentRoutes(deps: deps).register(on: routes)
     return router

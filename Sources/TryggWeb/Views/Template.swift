@@ -13,6 +13,8 @@ enum Template: String, CaseIterable, Sendable {
     case planDocumentForm = "plan-document-form"
     case planImport = "plan-import"
     case planMeasureForm = "plan-measure-form"
+    case meetingMinutesBody = "meeting-minutes-body"
+    case forumFormFields = "forum-form-fields"
     // Staff pages.
     case home, account, login
     case loginCode = "login-code"
@@ -51,6 +53,7 @@ enum Template: String, CaseIterable, Sendable {
     case surveyResults = "survey-results"
     case surveyTexts = "survey-texts"
     case surveyComparison = "survey-comparison"
+    case forums, forum, meeting, calendar
     case error
     // Residents' pages.
     case publicHome = "public-home"
@@ -61,6 +64,7 @@ enum Template: String, CaseIterable, Sendable {
     // Stand-alone documents.
     case reportFollowup = "report-followup"
     case reportWeek = "report-week"
+    case reportMeeting = "report-meeting"
 
     struct Missing: Error, CustomStringConvertible {
         let description: String

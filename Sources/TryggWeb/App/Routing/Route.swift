@@ -15,6 +15,9 @@ enum Zone: Sendable, Hashable {
     case `public`
     /// Open311 GeoReport v2: an api_key on POST, a rate limit per address, errors in Open311's form.
     case open311
+    /// A calendar program reading a meeting feed: it cannot log in, so the secret in the path is
+    /// the credential; a rate limit per address, no cookies.
+    case feed
     /// Health check and static files: nothing about the visitor is read.
     case plain
 

@@ -18,6 +18,7 @@ struct RouteRegistry {
     /// JSON errors, then the bearer token.
     private let apiZone: RouterGroup<APIContext>
     private let open311Zone: RouterGroup<TryggRequestContext>
+    private let feedZone: RouterGroup<TryggRequestContext>
 
     init(router: Router<TryggRequestContext>, deps: AppDependencies) {
         plainZone = router
@@ -28,6 +29,7 @@ struct RouteRegistry {
         apiZone = router.group().add(middleware: APIErrorMiddleware()).add(middleware: BearerTokenMiddleware(deps: deps))
             .group(context: APIContext.self)
         open311Zone = router.group().add(middleware: PublicRateLimitMiddleware(gate: deps.publicGate, answer: .open311))
+        feedZone = router.group().add(middleware: PublicRateLimitMiddleware(gate: deps.publicGate, answer: .page))
     }
 
     // MARK: Staff pages
@@ -65,6 +67,11 @@ struct RouteRegistry {
     private func open311(_ route: RouteDescription, _ handler: @escaping Handler<TryggRequestContext>) {
         precondition(route.zone == .open311, "\(route) hör inte till Open311")
         open311Zone.on(RouterPath(route.pattern), method: route.method, use: handler)
+    }
+
+    func feed<A>(_ route: Route1<A>, _ handler: @escaping Handler<TryggRequestContext>) {
+        precondition(route.route.zone == .feed, "\(route.route) är inget kalenderflöde")
+        feedZone.on(RouterPath(route.route.pattern), method: route.route.method, use: handler)
     }
 
     func plain(_ route: Route0, _ handler: @escaping Handler<TryggRequestContext>) { plain(route.route, handler) }

@@ -159,6 +159,25 @@ enum SiteRoutes {
     static let sharingAccept = Route1<UUID>(.post, "/enkater/avtal/{id}/acceptera", .staff(.editSurveys))
     static let sharingRevoke = Route1<UUID>(.post, "/enkater/avtal/{id}/aterkalla", .staff(.editSurveys))
 
+    // MARK: Samverkan: forums, meetings, decisions
+    static let forums = Route0(.get, "/samverkan", .staff(.takePartInForums))
+    static let forumCreate = Route0(.post, "/samverkan", .staff(.administerForums))
+    static let forum = Route1<UUID>(.get, "/samverkan/forum/{id}", .staff(.takePartInForums))
+    static let forumSave = Route1<UUID>(.post, "/samverkan/forum/{id}", .staff(.administerForums))
+    static let meetingCreate = Route1<UUID>(.post, "/samverkan/forum/{id}/moten", .staff(.takePartInForums))
+    static let meeting = Route1<UUID>(.get, "/samverkan/moten/{id}", .staff(.takePartInForums))
+    static let meetingSave = Route1<UUID>(.post, "/samverkan/moten/{id}", .staff(.takePartInForums))
+    static let meetingMinutes = Route1<UUID>(.post, "/samverkan/moten/{id}/protokoll", .staff(.takePartInForums))
+    static let meetingApprove = Route1<UUID>(.post, "/samverkan/moten/{id}/justera", .staff(.administerForums))
+    static let meetingCorrect = Route1<UUID>(.post, "/samverkan/moten/{id}/rattelse", .staff(.takePartInForums))
+    static let meetingDecisionAdd = Route1<UUID>(.post, "/samverkan/moten/{id}/beslut", .staff(.takePartInForums))
+    static let meetingReport = Route1<UUID>(.get, "/samverkan/moten/{id}/protokoll", .staff(.takePartInForums))
+    static let meetingReportDocx = Route1<UUID>(.get, "/samverkan/moten/{id}/protokoll.docx", .staff(.takePartInForums))
+    static let decisionFollow = Route1<UUID>(.post, "/samverkan/beslut/{id}", .staff(.takePartInForums))
+    static let calendar = Route0(.get, "/samverkan/kalender", .staff(.takePartInForums))
+    static let calendarFeedRenew = Route0(.post, "/samverkan/kalender/prenumeration", .staff(.takePartInForums))
+    static let calendarFeed = Route1<String>(.get, "/kalender/{token}/moten.ics", .feed)
+
     // MARK: Public pages of a kommun
     static let publicHome = Route1<String>(.get, "/k/{kommun}", .public)
     static let tipForm = Route1<String>(.get, "/k/{kommun}/tipsa", .public)
@@ -231,6 +250,9 @@ enum SiteRoutes {
             surveyResults.route, surveyResultsCSV.route, surveyResultsJSON.route, surveyResultsXlsx.route, surveyResultsDocx.route, surveyTexts.route,
             surveyShare.route, surveyWeights.route, surveyWeightsRemove.route, surveyIndicatorAdd.route, surveyComparison.route,
             sharingAccept.route, sharingRevoke.route,
+            forums.route, forumCreate.route, forum.route, forumSave.route, meetingCreate.route, meeting.route, meetingSave.route, meetingMinutes.route,
+            meetingApprove.route, meetingCorrect.route, meetingDecisionAdd.route, meetingReport.route, meetingReportDocx.route, decisionFollow.route,
+            calendar.route, calendarFeedRenew.route, calendarFeed.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route, surveyForm.route, surveySubmit.route, surveyThanks.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
             open311Service.route, open311Request.route, open311Token.route,

@@ -1,0 +1,131 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// Linköping's forums as the seeds describe them (Trygghetsrådet, the beredningsgrupp, the
+/// samverkansråd, the EST group, områdesgrupper, the LOS network) with four months of meetings:
+/// approved minutes, decisions linked to the plan's measures and the EST insatser, the latest
+/// meeting's minutes still a draft, and the next meetings planned.
+enum DemoForums {
+    struct Definition {
+        let name: String
+        let kind: Forum.Kind
+        let area: String?
+        let mandate: String
+        let users: [String]
+        let organisations: [String]
+        /// Days between meetings, and the weekday hour the meetings start.
+        let everyDays: Int
+        let hour: Int
+    }
+
+    static let definitions: [Definition] = [
+        .init(
+            name: "Trygghetsrådet", kind: .styrgrupp, area: nil,
+            mandate: "Styrgrupp: fastställer inriktning, lägesbild och åtgärdsplan för det brottsförebyggande och trygghetsskapande arbetet.",
+            users: ["samordnare", "analytiker"], organisations: ["Polisen"], everyDays: 42, hour: 13),
+        .init(
+            name: "Samordnings- och beredningsgruppen", kind: .beredningsgrupp, area: nil,
+            mandate: "Bereder ärenden till Trygghetsrådet och samordnar förvaltningarnas genomförande av åtgärdsplanen.",
+            users: ["samordnare", "analytiker", "ansvarig.sf", "ansvarig.utb"], organisations: [], everyDays: 28, hour: 9),
+        .init(
+            name: "Samverkansrådet", kind: .samverkansrad, area: nil, mandate: "Samverkan med externa aktörer om lägesbild och gemensamma insatser.",
+            users: ["samordnare"], organisations: ["Polisen", "Stångåstaden"], everyDays: 56, hour: 10),
+        .init(
+            name: "EST-gruppen", kind: .estGrupp, area: nil, mandate: "Läser veckans lägesbild, beslutar situationella åtgärder och samordnad närvaro.",
+            users: ["samordnare", "rapportor", "polisen", "stangastaden"], organisations: [], everyDays: 7, hour: 9),
+        .init(
+            name: "Områdesgrupp Skäggetorp", kind: .omradesgrupp, area: "Skäggetorp", mandate: "Lokal samverkan i Skäggetorp.",
+            users: ["samordnare", "ansvarig.sf"], organisations: ["Polisen", "Stångåstaden"], everyDays: 28, hour: 14),
+        .init(
+            name: "Områdesgrupp Berga", kind: .omradesgrupp, area: "Berga", mandate: "Lokal samverkan i Berga.", users: ["samordnare", "ansvarig.utb"],
+            organisations: ["Polisen", "Stångåstaden"], everyDays: 28, hour: 14),
+        .init(
+            name: "Områdesgrupp Ryd", kind: .omradesgrupp, area: "Ryd", mandate: "Lokal samverkan i Ryd.", users: ["samordnare"],
+            organisations: ["Polisen", "Stångåstaden"], everyDays: 28, hour: 14),
+        .init(
+            name: "Områdesgrupp City", kind: .omradesgrupp, area: "City", mandate: "Lokal samverkan i City.", users: ["samordnare"],
+            organisations: ["Polisen"], everyDays: 28, hour: 14),
+        .init(
+            name: "LOS-nätverket", kind: .natverk, area: nil, mandate: "Lokal operativ myndighetssamverkan: planerar gemensamma kontroller.",
+            users: ["samordnare"], organisations: ["Polisen"], everyDays: 42, hour: 10),
+    ]
+
+    static func seed(_ database: TryggDatabase, kommun: Kommun) async throws {
+        let scope = KommunScope(database, kommunID: kommun.id)
+        let users = try await UserStore(scope).accounts()
+        let organisations = try await OrganisationStore(scope).organisations()
+        let areas = try await AreaStore(scope).all()
+        guard let samordnare = users.first(where: { $0.role == .samordnare }) else { return }
+        let actor = Actor(user: samordnare, address: "demo")
+        func organisation(_ abbreviation: String) -> UUID? { organisations.first { $0.abbreviation == abbreviation }?.id }
+        var measures: [Measure] = []
+        let plans = PlanStore(scope)
+        if let plan = try await plans.planInForce() { measures = try await plans.measures(planID: plan.id) }
+        let insatser = try await InsatsStore(scope).all()
+        let now = TryggClock.now
+        for definition in definitions {
+            var members = definition.users.compactMap { prefix in
+                users.first { $0.email.hasPrefix(prefix + "@") }.map { Forum.Member(userID: $0.id, secretary: $0.id == samordnare.id) }
+            }
+            members += definition.organisations.compactMap(organisation).map { Forum.Member(organisationID: $0) }
+            let forum = try await ForumStore(scope).create(
+                Forum(
+                    id: UUID(), name: definition.name, kind: definition.kind, areaID: definition.area.flatMap { name in areas.first { $0.name == name }?.id },
+                    convenerID: organisation("KLF (SÄK)"), mandate: definition.mandate, members: members), by: actor)
+            // Meetings on a Tuesday, from four months back to the next one ahead.
+            let thisTuesday = ISOWeek.containing(now).start.addingTimeInterval(86_400)
+            var starts: [Date] = []
+            var day = thisTuesday.addingTimeInterval(Double(definition.everyDays) * 86_400)
+            while day > now.addingTimeInterval(-122 * 86_400) {
+                starts.append(day)
+                day.addTimeInterval(-Double(definition.everyDays) * 86_400)
+            }
+            let instants = try starts.reversed().map { tuesday in
+                let local = StockholmCalendar.local(tuesday)
+                return try StockholmCalendar.instant(year: local.year, month: local.month, day: local.day, hour: definition.hour, minute: 0)
+            }
+            let latestPast = instants.filter { $0 < now }.max()
+            for (index, start) in instants.enumerated() {
+                let meeting = try await MeetingStore(scope).create(
+                    Meeting(
+                        id: UUID(), forumID: forum.id, startsAt: start, endsAt: start.addingTimeInterval(90 * 60),
+                        place: definition.kind == .omradesgrupp ? "Träffpunkt \(definition.area ?? "")" : "Stadshuset, sammanträdesrum Tinnerbäcken",
+                        agenda: "1. Mötets öppnande\n2. Uppföljning av tidigare beslut\n3. Lägesbild\n4. Beslut\n5. Övriga frågor\n6. Nästa möte"),
+                    in: forum, by: actor)
+                guard start < now else { continue }
+                var changed = meeting
+                changed.attendance =
+                    members.compactMap { member in
+                        member.userID.flatMap { id in users.first { $0.id == id } }.map {
+                            Meeting.Attendee(name: $0.name, organisation: $0.organisation.name, present: true)
+                        }
+                    } + definition.organisations.map { Meeting.Attendee(name: "Representant", organisation: $0, present: true) }
+                try await MeetingStore(scope).save(changed, by: actor)
+                try await MeetingStore(scope).saveMinutes(
+                    meetingID: meeting.id,
+                    text:
+                        "§ 1 Mötet öppnades.\n§ 2 Tidigare beslut gicks igenom.\n§ 3 Lägesbilden för perioden redovisades; läget i stort oförändrat (demo).\n§ 4 Se beslutslistan.",
+                    by: actor)
+                if definition.kind != .estGrupp {
+                    let measure = measures.isEmpty ? nil : measures[(index * 7 + definition.name.count) % measures.count]
+                    let insats = definition.kind == .omradesgrupp ? insatser.first : nil
+                    let links = [measure.map { Decision.Link(kind: .measure, id: $0.id) }, insats.map { Decision.Link(kind: .insats, id: $0.id) }]
+                        .compactMap { $0 }
+                    let decision = try await DecisionStore(scope).add(
+                        to: meeting,
+                        text: measure.map { "Följa upp åtgärd \($0.reference) och redovisa läget vid nästa möte (demo)." }
+                            ?? "Ta fram ett underlag om tryggheten i området (demo).",
+                        responsibleID: organisation(index % 2 == 0 ? "KLF (SÄK)" : "SF") ?? samordnare.organisation.id,
+                        dueOn: StockholmCalendar.local(start.addingTimeInterval(60 * 86_400)).dateText, links: links, by: actor)
+                    // Older decisions are done; the latest ones are still open and show up for follow-up.
+                    if start < now.addingTimeInterval(-70 * 86_400) {
+                        try await DecisionStore(scope).follow(id: decision.id, status: .done, note: "Redovisat och klart (demo).", by: actor)
+                    }
+                }
+                // The latest meeting's minutes wait for approval; the earlier ones are approved.
+                if start != latestPast { try await MeetingStore(scope).approve(meetingID: meeting.id, by: actor) }
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import FluentKit
+import SQLKit
+
+/// Forums, their members, meetings with versioned minutes, decisions, and the secret addresses
+/// of the users' calendar feeds.
+struct M032CreateForums: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("forums")
+            .id()
+            .field("kommun_id", .uuid, .required, .references("kommuner", "id"))
+            .field("name", .string, .required)
+            .field("kind", .string, .required)
+            .field("area_id", .uuid, .references("areas", "id"))
+            .field("convener_id", .uuid, .references("organisations", "id"))
+            .field("mandate", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "kommun_id", "name")
+            .create()
+        try await database.schema("forum_members")
+            .id()
+            .field("forum_id", .uuid, .required, .references("forums", "id", onDelete: .cascade))
+            .field("user_id", .uuid, .references("users", "id"))
+            .field("organisation_id", .uuid, .references("organisations", "id"))
+            .field("secretary", .bool, .required)
+            .create()
+        try await database.schema("meetings")
+            .id()
+            .field("kommun_id", .uuid, .required, .references("kommuner", "id"))
+            .field("forum_id", .uuid, .required, .references("forums", "id"))
+            .field("starts_at", .datetime, .required)
+            .field("ends_at", .datetime, .required)
+            .field("place", .string, .required)
+            .field("agenda", .string, .required)
+            .field("attendance", .string, .required)
+            .field("cancelled", .bool, .required)
+            .field("updated_at", .datetime, .required)
+            .create()
+        try await database.schema("meeting_minutes")
+            .id()
+            .field("meeting_id", .uuid, .required, .references("meetings", "id"))
+            .field("version", .int, .required)
+            .field("text", .string, .required)
+            .field("reason", .string, .required)
+            .field("written_by", .string, .required)
+            .field("written_at", .datetime, .required)
+            .field("approved_by", .string)
+            .field("approved_at", .datetime)
+            .unique(on: "meeting_id", "version")
+            .create()
+        try await database.schema("decisions")
+            .id()
+            .field("kommun_id", .uuid, .required, .references("kommuner", "id"))
+            .field("meeting_id", .uuid, .required, .references("meetings", "id"))
+            .field("number", .int, .required)
+            .field("text", .string, .required)
+            .field("responsible_id", .uuid, .required, .references("organisations", "id"))
+            .field("due_on", .string, .required)
+            .field("status", .string, .required)
+            .field("status_note", .string, .required)
+            .field("links", .string, .required)
+            .unique(on: "meeting_id", "number")
+            .create()
+        try await database.schema("calendar_feeds")
+            .field("user_id", .uuid, .identifier(auto: false), .references("users", "id"))
+            .field("kommun_id", .uuid, .required, .references("kommuner", "id"))
+            .field("token_hash", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "token_hash")
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "forum_members_forum").on("forum_members").column("forum_id").run()
+        try await sql.create(index: "meetings_kommun_start").on("meetings").column("kommun_id").column("starts_at").run()
+        try await sql.create(index: "meetings_forum").on("meetings").column("forum_id").run()
+        try await sql.create(index: "decisions_meeting").on("decisions").column("meeting_id").run()
+        try await sql.create(index: "decisions_kommun_status").on("decisions").column("kommun_id").column("status").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        for table in ["calendar_feeds", "decisions", "meeting_minutes", "meetings", "forum_members", "forums"] {
+            try await database.schema(table).delete()
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TryggCore
+import TryggStore
+@testable import TryggWeb
+
+@Suite("Samverkan: forum, möten, protokoll, beslut och möteskalender")
+struct SamverkanWebTests {
+    static func scope(_ harness: Harness) async throws -> KommunScope {
+        KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+    }
+
+    @Test("Samordnaren skapar en områdesgrupp, sekreteraren skriver mötet, samordnaren justerar; bara forumets medlemmar ser det")
+    func forumMeetingFlow() async throws {
+        try await Harness.run { harness, client in
+            let scope = try await Self.scope(harness)
+            let users = try await UserStore(scope).accounts()
+            let sf = try #require(users.first { $0.email == "ansvarig.sf@linkoping.demo" })
+            let stangastaden = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Stångåstaden"))
+            let socialen = try #require(try await OrganisationStore(scope).organisation(abbreviation: "SF"))
+            let skaggetorp = try #require(try await AreaStore(scope).all().first { $0.name == "Skäggetorp" })
+            let forumsBefore = try await ForumStore(scope).all().count
+
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let noArea = try await samordnare.post("/samverkan", ["namn": "Trygghetsgrupp Skäggetorp", "typ": "omradesgrupp"])
+            #expect(noArea.status == .badRequest && noArea.text.contains("En områdesgrupp hör till ett område: välj området."))
+            #expect(noArea.text.contains("value=\"Trygghetsgrupp Skäggetorp\""), "det ifyllda finns kvar")
+            #expect(try await ForumStore(scope).all().count == forumsBefore)
+            let created = try await samordnare.post(
+                "/samverkan",
+                pairs: [
+                    ("namn", "Trygghetsgrupp Skäggetorp"), ("typ", "omradesgrupp"), ("omrade", skaggetorp.id.uuidString),
+                    ("mandat", "Beslutar om lokala insatser."), ("anvandare[]", sf.id.uuidString), ("sekreterare[]", sf.id.uuidString),
+                    ("organisationer[]", stangastaden.id.uuidString),
+                ])
+            #expect(created.status == .seeOther)
+            let forum = try #require(try await ForumStore(scope).all().first { $0.name == "Trygghetsgrupp Skäggetorp" })
+            #expect(created.location == "/samverkan/forum/\(forum.id)")
+            #expect(
+                forum.members.contains(Forum.Member(userID: sf.id, secretary: true)) && forum.members.contains(Forum.Member(organisationID: stangastaden.id)))
+
+            // The secretary plans the meeting (held yesterday) and writes it.
+            let secretary = Browser(client)
+            try await secretary.login("ansvarig.sf@linkoping.demo")
+            let planned = try await secretary.post(
+                "/samverkan/forum/\(forum.id)/moten",
+                ["datum": "2026-03-10", "fran": "13:00", "till": "14:30", "plats": "Skäggetorps bibliotek", "dagordning": "1. Läget"])
+            #expect(planned.status == .seeOther)
+            let meeting = try #require(try await MeetingStore(scope).meetings(forumIDs: [forum.id]).first?.meeting)
+            #expect(planned.location == "/samverkan/moten/\(meeting.id)" && meeting.day == "2026-03-10")
+            let noResponsible = try await secretary.post(
+                "/samverkan/moten/\(meeting.id)/beslut", ["beslut": "Ny belysning i gångtunneln", "klart": "2026-06-30"])
+            #expect(noResponsible.status == .badRequest && noResponsible.text.contains("Ett beslut behöver en ansvarig organisation."))
+            let early = try await secretary.post(
+                "/samverkan/moten/\(meeting.id)/beslut", ["beslut": "Ny belysning i gångtunneln", "ansvarig": socialen.id.uuidString, "klart": "2026-03-01"])
+            #expect(early.status == .badRequest && early.text.contains("Beslutet kan inte ha ett slutdatum före mötet (2026-03-10)."))
+            #expect(try await DecisionStore(scope).decisions(meetingIDs: [meeting.id]).isEmpty)
+            let page = try await secretary.submit(
+                "/samverkan/moten/\(meeting.id)/beslut", ["beslut": "Ny belysning i gångtunneln", "ansvarig": socialen.id.uuidString, "klart": "2026-06-30"])
+            #expect(page.text.contains("Beslutet är antecknat.") && page.text.contains("§ 1</strong> Ny belysning i gångtunneln"))
+            try await secretary.submit(
+                "/samverkan/moten/\(meeting.id)/protokoll",
+                [
+                    "narvarande": "Demo ansvarig, Socialförvaltningen\nLena Lund, Stångåstaden", "franvarande": "Erik Ek, Polisen",
+                    "protokoll": "§ 1 Läget gicks igenom.",
+                ])
+            #expect(try await MeetingStore(scope).find(id: meeting.id)?.attendance.filter(\.present).count == 2)
+            #expect(try await secretary.post("/samverkan/moten/\(meeting.id)/justera").status == .forbidden, "sekreteraren justerar inte")
+
+            let approved = try await samordnare.submit("/samverkan/moten/\(meeting.id)/justera")
+            #expect(approved.text.contains("Protokollet är justerat och låst.") && approved.text.contains("Justerat"))
+            let late = try await secretary.post("/samverkan/moten/\(meeting.id)/protokoll", ["protokoll": "Ändrat i efterhand"])
+            #expect(late.status == .badRequest && late.text.contains("Protokollet är justerat och låst."))
+            #expect(try await MeetingStore(scope).minutes(meetingID: meeting.id).last?.text == "§ 1 Läget gicks igenom.")
+
+            // The housing company sits in the forum through its organisation; the police and a rapportör do not.
+            let housing = Browser(client)
+            try await housing.login("stangastaden@linkoping.demo")
+            let seen = try await housing.get("/samverkan/moten/\(meeting.id)")
+            #expect(seen.status == .ok && seen.text.contains("Ny belysning i gångtunneln") && !seen.text.contains("Spara protokollet"))
+            for email in ["polisen@linkoping.demo", "rapportor@linkoping.demo"] {
+                let outsider = Browser(client)
+                try await outsider.login(email)
+                #expect(try await outsider.get("/samverkan/moten/\(meeting.id)").status == .notFound, "\(email)")
+                #expect(try await outsider.get("/samverkan/forum/\(forum.id)").status == .notFound, "\(email)")
+                #expect(!(try await outsider.get("/samverkan").text.contains("Trygghetsgrupp Skäggetorp")), "\(email)")
+            }
+
+            // The printable minutes and the Word file.
+            let printed = try await housing.get("/samverkan/moten/\(meeting.id)/protokoll")
+            #expect(printed.status == .ok && printed.text.contains("Protokoll: Trygghetsgrupp Skäggetorp") && printed.text.contains("Erik Ek, Polisen"))
+            let word = try await housing.get("/samverkan/moten/\(meeting.id)/protokoll.docx")
+            #expect(word.status == .ok && word.headers[.contentType] == Response.docxType && word.body.readableBytes > 3000)
+            // The next meeting's agenda brings the open decision back.
+            let next = try await MeetingStore(scope).create(
+                Meeting(
+                    id: UUID(), forumID: forum.id, startsAt: Harness.now.addingTimeInterval(7 * 86_400),
+                    endsAt: Harness.now.addingTimeInterval(7 * 86_400 + 3600), place: "", agenda: ""),
+                in: forum, by: .commandLine(kommunID: scope.kommunID))
+            let nextPage = try await secretary.get("/samverkan/moten/\(next.id)")
+            #expect(nextPage.text.contains("Fattat Trygghetsgrupp Skäggetorp 2026-03-10"))
+            let decision = try #require(try await DecisionStore(scope).decisions(meetingIDs: [meeting.id]).first)
+            try await secretary.submit(
+                "/samverkan/beslut/\(decision.id)", ["status": "klar", "kommentar": "Belysningen är bytt", "tillbaka": next.id.uuidString])
+            #expect(try await DecisionStore(scope).find(id: decision.id)?.status == .done)
+            #expect(!(try await secretary.get("/samverkan/moten/\(next.id)").text.contains("Fattat Trygghetsgrupp Skäggetorp 2026-03-10")))
+        }
+    }
+
+    @Test("Möteskalendern prenumereras från Outlook med en hemlig adress som ger iCalendar; en ny adress stänger den gamla")
+    func calendarFeed() async throws {
+        try await Harness.run { harness, client in
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let month = try await samordnare.get("/samverkan/kalender?manad=2026-03")
+            #expect(month.status == .ok && month.text.contains("mars 2026") && month.text.contains("Trygghetsrådet"))
+            let shown = try await samordnare.submit("/samverkan/kalender/prenumeration")
+            let url = try #require(shown.text.firstMatch(of: /value="(http[^"]+moten\.ics)"/).map { String($0.1) })
+            let path = String(url.drop { $0 != "/" }.dropFirst(2).drop { $0 != "/" })
+            #expect(path.hasPrefix("/kalender/"))
+            #expect(!(try await samordnare.get("/samverkan/kalender").text.contains(url)), "adressen visas bara en gång")
+
+            let calendarProgram = Browser(client)
+            let feed = try await calendarProgram.get(path)
+            #expect(feed.status == .ok && feed.headers[.contentType] == "text/calendar; charset=utf-8")
+            #expect(feed.text.hasPrefix("BEGIN:VCALENDAR\r\n") && feed.text.contains("BEGIN:VEVENT") && feed.text.contains("SUMMARY:Trygghetsrådet"))
+            #expect(feed.headers[.setCookie] == nil, "ett kalenderprogram får inga kakor")
+
+            try await samordnare.submit("/samverkan/kalender/prenumeration")
+            #expect(try await calendarProgram.get(path).status == .notFound)
+            // A rapportör's feed holds only the forums the rapportör sits in (the EST group).
+            let rapportor = Browser(client)
+            try await rapportor.login("rapportor@linkoping.demo")
+            let own = try await rapportor.submit("/samverkan/kalender/prenumeration")
+            let ownURL = try #require(own.text.firstMatch(of: /value="(http[^"]+moten\.ics)"/).map { String($0.1) })
+            let ownFeed = try await calendarProgram.get(String(ownURL.drop { $0 != "/" }.dropFirst(2).drop { $0 != "/" }))
+            #expect(ownFeed.text.contains("SUMMARY:EST-gruppen") && !ownFeed.text.contains("Trygghetsrådet"))
+        }
+    }
+
+    @Test("EST-gruppens möte har veckans beslutade insatser som sina beslut, med länk till insatsen och planens åtgärd")
+    func estMeetingDecisions() async throws {
+        try await Harness.run(est: true) { harness, _ in
+            let scope = try await Self.scope(harness)
+            let insats = try #require(try await InsatsStore(scope).all().first { $0.measureID != nil })
+            let est = try #require(try await ForumStore(scope).all().first { $0.kind == .estGrupp })
+            let meeting = try #require(try await MeetingStore(scope).meetings(forumIDs: [est.id]).first { $0.meeting.week == insats.decidedWeek }?.meeting)
+            let report = try #require(
+                try await MeetingReport.load(meetingID: meeting.id, kommun: try await harness.kommun("linkoping"), database: harness.database))
+            let json = report.json
+            let decisions = try #require(json["decisions"] as? [[String: Any]])
+            let links = decisions.flatMap { $0["links"] as? [[String: String]] ?? [] }
+            #expect(links.contains { $0["type"] == "insats" && $0["id"] == insats.id.uuidString })
+            #expect(links.contains { $0["type"] == "measure" && $0["id"] == insats.measureID?.uuidString && $0["label"]?.hasPrefix("24.2") == true })
+            #expect(json["forum"] as? String == "EST-gruppen" && json["date"] as? String == meeting.day && json["attendance"] is [[String: Any]])
+        }
+    }
+}
