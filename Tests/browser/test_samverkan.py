@@ -1,0 +1,83 @@
+"""Samverkan in a real Chromium: the samordnare opens Trygghetsrådet's latest meeting, sees the
+decisions of earlier meetings come back for follow-up, notes a new decision and approves the
+minutes; a police officer sees the forums the police sit in and nothing else; the meeting
+calendar is subscribed to at a secret address that a real iCalendar parser reads."""
+import urllib.request
+
+import icalendar
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from test_login import log_in, serious_violations
+
+
+def wait_for(browser, selector, text):
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, selector), text))
+
+
+def open_latest_meeting(browser, base_url, forum):
+    browser.get(base_url + "/samverkan")
+    browser.find_element(By.LINK_TEXT, forum).click()
+    # The meetings are listed newest first; the first held one has minutes waiting for approval.
+    rows = browser.find_elements(By.XPATH, "//table[.//th[normalize-space()='Tid']]//tbody/tr")
+    waiting = [row for row in rows if "Protokoll under arbete" in row.text]
+    waiting[0].find_element(By.TAG_NAME, "a").click()
+
+
+def test_samordnare_notes_a_decision_and_approves_the_minutes(browser, base_url, artifacts):
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    open_latest_meeting(browser, base_url, "Trygghetsrådet")
+    main = browser.find_element(By.CSS_SELECTOR, "main")
+    assert "Uppföljning av tidigare beslut" in main.text and "Fattat Trygghetsrådet" in main.text
+    assert serious_violations(browser) == []
+    # A decision due before the meeting is refused; what was typed and chosen stays.
+    browser.find_element(By.ID, "beslut").send_keys("Samordna belysningsinventering i Skäggetorp med Stångåstaden")
+    Select(browser.find_element(By.ID, "ansvarig")).select_by_visible_text("Miljö- och samhällsbyggnadsförvaltningen (MOS)")
+    browser.execute_script("document.getElementById('klart').value = '2020-01-01'")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Anteckna beslutet']").click()
+    wait_for(browser, "[role=alert]", "Beslutet kan inte ha ett slutdatum före mötet")
+    assert "belysningsinventering" in browser.find_element(By.ID, "beslut").get_attribute("value")
+    assert Select(browser.find_element(By.ID, "ansvarig")).first_selected_option.text == "Miljö- och samhällsbyggnadsförvaltningen (MOS)"
+    browser.execute_script("document.getElementById('klart').value = '2099-06-30'")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Anteckna beslutet']").click()
+    wait_for(browser, "[role=status]", "Beslutet är antecknat.")
+    assert "belysningsinventering" in browser.find_element(By.CSS_SELECTOR, "main").text
+    browser.find_element(By.XPATH, "//button[normalize-space()='Justera protokollet']").click()
+    wait_for(browser, "[role=status]", "Protokollet är justerat och låst.")
+    assert browser.find_elements(By.ID, "protokoll") == [], "ett justerat protokoll har inget redigeringsfält"
+    assert "Rätta det justerade protokollet" in browser.find_element(By.CSS_SELECTOR, "main").text
+    browser.set_window_size(390, 844)
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"mötessidan rullar i sidled ({width}px)"
+    browser.save_screenshot(str(artifacts / "mote-justerat.png"))
+    assert serious_violations(browser) == []
+
+
+def test_police_see_only_their_forums(browser, base_url):
+    log_in(browser, base_url, "polisen@linkoping.demo")
+    browser.get(base_url + "/samverkan")
+    text = browser.find_element(By.CSS_SELECTOR, "main").text
+    assert "Trygghetsrådet" in text and "Områdesgrupp Berga" in text
+    assert "Samordnings- och beredningsgruppen" not in text
+    assert "Nytt forum" not in text
+    assert serious_violations(browser) == []
+
+
+def test_calendar_feed_is_read_by_an_icalendar_parser(browser, base_url):
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    browser.get(base_url + "/samverkan/kalender")
+    assert "möten i de forum du sitter i" in browser.find_element(By.CSS_SELECTOR, "main").text
+    assert serious_violations(browser) == []
+    browser.find_element(By.XPATH, "//button[contains(., 'kalenderadress')]").click()
+    url = browser.find_element(By.CSS_SELECTOR, "input[aria-label=Kalenderadress]").get_attribute("value")
+    path = url[url.index("/kalender/"):]
+    with urllib.request.urlopen(base_url + path) as response:
+        assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
+        calendar = icalendar.Calendar.from_ical(response.read())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) >= 20
+    summaries = {str(event["SUMMARY"]) for event in events}
+    assert {"Trygghetsrådet", "EST-gruppen", "Områdesgrupp Skäggetorp"} <= summaries
+    for event in events:
+        assert event["UID"] and event["DTSTART"].dt.tzinfo is not None and event["DTEND"].dt > event["DTSTART"].dt
