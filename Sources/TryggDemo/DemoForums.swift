@@ -128,4 +128,42 @@ enum DemoForums {
             }
         }
     }
+
+    /// Linköping's medborgarlöfte with the police for Skäggetorp this year, published, followed up
+    /// every quarter but the latest finished one (which the page flags as missing).
+    static func seedPromise(_ database: TryggDatabase, kommun: Kommun) async throws {
+        let scope = KommunScope(database, kommunID: kommun.id)
+        let organisations = try await OrganisationStore(scope).organisations()
+        guard let samordnare = try await UserStore(scope).accounts().first(where: { $0.role == .samordnare }),
+            let polisen = organisations.first(where: { $0.abbreviation == "Polisen" }), let mos = organisations.first(where: { $0.abbreviation == "MOS" }),
+            let stangastaden = organisations.first(where: { $0.abbreviation == "Stångåstaden" })
+        else { return }
+        let actor = Actor(user: samordnare, address: "demo")
+        let today = StockholmCalendar.local(TryggClock.now)
+        let year = today.year.padded(4)
+        let problem = try await LagesbildStore(scope).find(version: nil)?.problems.first { $0.area == "Skäggetorp" }
+        let promise = try await PromiseStore(scope).save(
+            CitizenPromise(
+                id: UUID(), title: "Tryggare kvällar i Skäggetorps centrum",
+                areaID: try await AreaStore(scope).all().first { $0.name == "Skäggetorp" }?.id, fromMonth: "\(year)-01", toMonth: "\(year)-12",
+                cadence: .quarter,
+                problem: "Boende upplever otrygghet i och kring centrum kvällstid, med skadegörelse och grupper som stör (demo).",
+                lagesbildProblemID: problem?.id,
+                activities: [
+                    .init(text: "Polisen patrullerar till fots i centrum fredag och lördag kväll.", responsibleID: polisen.id),
+                    .init(text: "Kommunen förbättrar belysningen i gångtunnlarna mot centrum.", responsibleID: mos.id),
+                    .init(text: "Stångåstaden tar bort klotter inom ett dygn.", responsibleID: stangastaden.id),
+                ], indicators: ["Andel boende som känner sig otrygga ute sent en kväll (trygghetsundersökningen)", "Anmäld skadegörelse i centrum"]),
+            id: nil, by: actor)
+        try await PromiseStore(scope).setPublished(true, id: promise.id, by: actor)
+        let texts = [
+            "Fotpatrull 22 av 26 helgkvällar. Belysningen i den norra tunneln är bytt (demo).",
+            "Fotpatrull alla helgkvällar. Klotter borttaget inom ett dygn i 9 fall av 10 (demo).",
+        ]
+        let current = promise.period(containing: today.dateText)
+        let finished = promise.periods.filter { $0 < current }
+        for (period, text) in zip(finished.dropLast(), texts) {
+            try await PromiseStore(scope).followUp(promise, period: period, status: period.hasSuffix("K1") ? .partly : .asPlanned, text: text, by: actor)
+        }
+    }
 }

@@ -88,6 +88,7 @@ public enum DemoSeed {
             try await DemoStatistics.seed(database, kommun: linkoping)
             try await DemoLagesbild.seed(database, kommun: linkoping)
         }
+        if let linkoping = created["linkoping"] { try await DemoForums.seedPromise(database, kommun: linkoping) }
         if statistics { for kommun in created.values.sorted(by: { $0.slug < $1.slug }) { try await DemoSurveys.seed(database, kommun: kommun) } }
         return true
     }

@@ -74,3 +74,34 @@ struct SamverkanTests {
         #expect(unfolded.contains("DTSTART:20261208T080000Z\r\nDTEND:20261208T093000Z\r\n") && unfolded.contains("STATUS:CANCELLED"))
     }
 }
+
+@Suite("Medborgarlöften: perioder, saknade uppföljningar och felaktiga uppföljningar")
+struct CitizenPromiseTests {
+    static let promise = CitizenPromise(
+        id: UUID(), title: "Tryggare kvällar", areaID: nil, fromMonth: "2025-11", toMonth: "2026-06", cadence: .quarter, problem: "Otrygghet kvällstid",
+        activities: [.init(text: "Fotpatrull", responsibleID: UUID())], indicators: [])
+
+    @Test("Kvartal och månader inom perioden; passerade perioder utan uppföljning flaggas")
+    func periods() {
+        #expect(Self.promise.periods == ["2025-K4", "2026-K1", "2026-K2"])
+        var monthly = Self.promise
+        monthly.cadence = .month
+        #expect(monthly.periods.count == 8 && monthly.periods.first == "2025-11" && monthly.periods.last == "2026-06")
+        let done = [CitizenPromise.FollowUp(period: "2025-K4", status: .asPlanned, text: "Klart", writtenBy: "x", writtenAt: Date())]
+        #expect(Self.promise.missing(followUps: done, today: "2026-05-02") == ["2026-K1"])
+        #expect(Self.promise.missing(followUps: [], today: "2025-12-31").isEmpty, "den pågående perioden saknas inte än")
+    }
+
+    @Test("En uppföljning utanför perioden eller två gånger för samma period avvisas")
+    func followUpProblems() {
+        let done = [CitizenPromise.FollowUp(period: "2025-K4", status: .asPlanned, text: "Klart", writtenBy: "x", writtenAt: Date())]
+        #expect(Self.promise.followUpProblem(period: "2026-K3", existing: [], text: "x")?.contains("utanför löftets period") == true)
+        #expect(Self.promise.followUpProblem(period: "2026-03", existing: [], text: "x")?.contains("passar inte uppföljningen varje kvartal") == true)
+        #expect(Self.promise.followUpProblem(period: "2025-K4", existing: done, text: "x") == "2025-K4 är redan uppföljd.")
+        #expect(Self.promise.followUpProblem(period: "2026-K1", existing: done, text: "Fotpatrull varje helg") == nil)
+        var empty = Self.promise
+        empty.activities = []
+        empty.toMonth = "2025-10"
+        #expect(empty.problems() == ["Perioden måste sluta efter att den börjar.", "Ett löfte behöver minst en aktivitet med ansvarig."])
+    }
+}

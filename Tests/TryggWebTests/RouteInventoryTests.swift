@@ -48,6 +48,9 @@ struct RouteInventoryTests {
         let meetings = try await MeetingStore(scope).meetings(forumIDs: forums.map(\.id))
         var lines = forums.map { "\($0)" } + meetings.map { "\($0.meeting) \(String(describing: $0.minutes))" }
         lines += try await DecisionStore(scope).decisions(meetingIDs: meetings.map(\.meeting.id)).map { "\($0)" }
+        for promise in try await PromiseStore(scope).all() {
+            lines.append("\(promise) \(try await PromiseStore(scope).followUps(promiseID: promise.id))")
+        }
         return lines
     }
 
@@ -206,6 +209,7 @@ struct RouteInventoryTests {
             let samverkanIDs = [
                 "/samverkan/forum/": forum.id.uuidString, "/samverkan/moten/": try #require(meetings.first).meeting.id.uuidString,
                 "/samverkan/beslut/": decision.id.uuidString, "/kalender/": RandomToken.make(),
+                "/samverkan/medborgarloften/": try #require(try await PromiseStore(linkopingScope).all().first).id.uuidString,
             ]
             let allIDs = objectIDs.merging(estIDs) { a, _ in a }.merging(citizenIDs) { a, _ in a }.merging(lagesbildIDs) { a, _ in a }
                 .merging(surveyIDs) { a, _ in a }.merging(samverkanIDs) { a, _ in a }

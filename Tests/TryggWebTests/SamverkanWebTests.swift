@@ -160,3 +160,58 @@ struct SamverkanWebTests {
         }
     }
 }
+
+@Suite("Medborgarlöften: skapa, följa upp varje kvartal och publicera på den öppna sidan")
+struct PromiseWebTests {
+    @Test("Samordnaren skapar och publicerar ett löfte; polisen följer upp sin period; fel period och dubbletter avvisas")
+    func promiseFlow() async throws {
+        try await Harness.run { harness, client in
+            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let polisen = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Polisen"))
+            let before = try await PromiseStore(scope).all().count
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let fields: [(String, String)] = [
+                ("rubrik", "Lugnare helger vid Ryds centrum"), ("fran", "2025-10"), ("till", "2026-09"), ("uppfoljning", "kvartal"),
+                ("problem", "Bilar som kör runt och stör på kvällarna."), ("aktivitet[]", "Trafikkontroller varannan helg"),
+            ]
+            let missing = try await samordnare.post("/samverkan/medborgarloften", pairs: fields + [("ansvarig[]", "")])
+            #expect(missing.status == .badRequest && missing.text.contains("Varje aktivitet behöver en ansvarig organisation."))
+            #expect(missing.text.contains("value=\"Trafikkontroller varannan helg\""), "det skrivna finns kvar")
+            #expect(try await PromiseStore(scope).all().count == before)
+            let created = try await samordnare.post("/samverkan/medborgarloften", pairs: fields + [("ansvarig[]", polisen.id.uuidString)])
+            #expect(created.status == .seeOther)
+            let promise = try #require(try await PromiseStore(scope).all().first { $0.title == "Lugnare helger vid Ryds centrum" })
+            // The test runs in March 2026: the last quarter of 2025 has ended without a follow-up.
+            let page = try await samordnare.get("/samverkan/medborgarloften/\(promise.id)")
+            #expect(page.text.contains("Uppföljning saknas för 2025-K4."))
+
+            let police = Browser(client)
+            try await police.login("polisen@linkoping.demo")
+            let outside = try await police.post(
+                "/samverkan/medborgarloften/\(promise.id)/uppfoljning", ["period": "2026-K4", "status": "enligt-plan", "text": "Kontroller"])
+            #expect(outside.status == .badRequest && outside.text.contains("2026-K4 ligger utanför löftets period"))
+            let followed = try await police.submit(
+                "/samverkan/medborgarloften/\(promise.id)/uppfoljning", ["period": "2025-K4", "status": "delvis", "text": "Fyra kontroller av sex planerade."])
+            #expect(followed.text.contains("Uppföljningen för 2025-K4 är sparad.") && !followed.text.contains("Uppföljning saknas"))
+            let twice = try await police.post(
+                "/samverkan/medborgarloften/\(promise.id)/uppfoljning", ["period": "2025-K4", "status": "delvis", "text": "Igen"])
+            #expect(twice.status == .badRequest && twice.text.contains("2025-K4 är redan uppföljd."))
+            #expect(try await PromiseStore(scope).followUps(promiseID: promise.id).count == 1)
+            let rapportor = Browser(client)
+            try await rapportor.login("rapportor@linkoping.demo")
+            #expect(
+                try await rapportor.post("/samverkan/medborgarloften/\(promise.id)/uppfoljning", ["period": "2026-K1", "status": "delvis", "text": "x"]).status
+                    == .forbidden)
+            #expect(try await police.post("/samverkan/medborgarloften/\(promise.id)/publicera").status == .forbidden)
+
+            let resident = Browser(client)
+            #expect(!(try await resident.get("/k/linkoping/").text.contains("Lugnare helger vid Ryds centrum")), "inte publicerat än")
+            try await samordnare.submit("/samverkan/medborgarloften/\(promise.id)/publicera")
+            let publicPage = try await resident.get("/k/linkoping/").text
+            #expect(publicPage.contains("Medborgarlöfte: Lugnare helger vid Ryds centrum") && publicPage.contains("2025-K4: Delvis genomfört."))
+            #expect(publicPage.contains("Trafikkontroller varannan helg (Polismyndigheten, lokalpolisområdet)"))
+            #expect(!(try await resident.get("/k/norrkoping/").text.contains("Lugnare helger")))
+        }
+    }
+}

@@ -35,5 +35,6 @@ enum TryggMigrations {
         M030AddSurveyWeights(),
         M031CreateSurveySettings(),
         M032CreateForums(),
+        M033CreateCitizenPromises(),
     ]
 }

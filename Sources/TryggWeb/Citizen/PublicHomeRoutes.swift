@@ -77,6 +77,7 @@ struct PublicHomeRoutes {
         view["surveys"] = try await SurveyStore(deps.scope(of: kommun)).all().map(\.survey)
             .filter { $0.population == .boende && $0.isOpen(at: now) }
             .map { ["title": $0.title, "closesOn": $0.closesOn, "href": SiteRoutes.surveyForm.path(kommun.slug, $0.code)] }
+        view["promises"] = try await PublicPromises.lines(scope: deps.scope(of: kommun))
         return deps.renderer.publicPage(.publicHome, title: "Trygghet i \(kommun.name)", kommun: kommun, context: context, content: view)
     }
 

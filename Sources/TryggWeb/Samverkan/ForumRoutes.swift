@@ -63,6 +63,7 @@ struct ForumRoutes {
         let hasRows: Bool
         let canCreate: Bool
         let calendarHref = SiteRoutes.calendar.path
+        let promisesHref = SiteRoutes.promises.path
         let form: ForumFormView
     }
 

@@ -15,6 +15,7 @@ enum Template: String, CaseIterable, Sendable {
     case planMeasureForm = "plan-measure-form"
     case meetingMinutesBody = "meeting-minutes-body"
     case forumFormFields = "forum-form-fields"
+    case promiseFormFields = "promise-form-fields"
     // Staff pages.
     case home, account, login
     case loginCode = "login-code"
@@ -53,7 +54,7 @@ enum Template: String, CaseIterable, Sendable {
     case surveyResults = "survey-results"
     case surveyTexts = "survey-texts"
     case surveyComparison = "survey-comparison"
-    case forums, forum, meeting, calendar
+    case forums, forum, meeting, calendar, promises, promise
     case error
     // Residents' pages.
     case publicHome = "public-home"

@@ -177,6 +177,12 @@ enum SiteRoutes {
     static let calendar = Route0(.get, "/samverkan/kalender", .staff(.takePartInForums))
     static let calendarFeedRenew = Route0(.post, "/samverkan/kalender/prenumeration", .staff(.takePartInForums))
     static let calendarFeed = Route1<String>(.get, "/kalender/{token}/moten.ics", .feed)
+    static let promises = Route0(.get, "/samverkan/medborgarloften", .staff(.takePartInForums))
+    static let promiseCreate = Route0(.post, "/samverkan/medborgarloften", .staff(.administerForums))
+    static let promise = Route1<UUID>(.get, "/samverkan/medborgarloften/{id}", .staff(.takePartInForums))
+    static let promiseSave = Route1<UUID>(.post, "/samverkan/medborgarloften/{id}", .staff(.administerForums))
+    static let promisePublish = Route1<UUID>(.post, "/samverkan/medborgarloften/{id}/publicera", .staff(.administerForums))
+    static let promiseFollowUp = Route1<UUID>(.post, "/samverkan/medborgarloften/{id}/uppfoljning", .staff(.takePartInForums))
 
     // MARK: Public pages of a kommun
     static let publicHome = Route1<String>(.get, "/k/{kommun}", .public)
@@ -252,7 +258,8 @@ enum SiteRoutes {
             sharingAccept.route, sharingRevoke.route,
             forums.route, forumCreate.route, forum.route, forumSave.route, meetingCreate.route, meeting.route, meetingSave.route, meetingMinutes.route,
             meetingApprove.route, meetingCorrect.route, meetingDecisionAdd.route, meetingReport.route, meetingReportDocx.route, decisionFollow.route,
-            calendar.route, calendarFeedRenew.route, calendarFeed.route,
+            calendar.route, calendarFeedRenew.route, calendarFeed.route, promises.route, promiseCreate.route, promise.route, promiseSave.route,
+            promisePublish.route, promiseFollowUp.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route, surveyForm.route, surveySubmit.route, surveyThanks.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
             open311Service.route, open311Request.route, open311Token.route,

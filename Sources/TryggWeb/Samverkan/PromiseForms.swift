@@ -1,0 +1,92 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// The medborgarlöfte form: up to six activity rows (an empty row is left out), indicators one per line.
+struct PromiseForm: Decodable {
+    @FormText var title: String
+    @FormText var area: String
+    @FormText var from: String
+    @FormText var to: String
+    @FormText var cadence: String
+    @FormRaw var problem: String
+    @FormText var lagesbildProblem: String
+    @FormChoices var activities: [String]
+    @FormChoices var responsible: [String]
+    @FormRaw var indicators: String
+
+    enum CodingKeys: String, CodingKey {
+        case title = "rubrik", area = "omrade", from = "fran", to = "till", cadence = "uppfoljning", problem = "problem"
+        case lagesbildProblem = "lagesbildsproblem", activities = "aktivitet", responsible = "ansvarig", indicators = "indikatorer"
+    }
+
+    static let nobody = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
+    /// The promise as filled in; an activity without a responsible organisation is reported by the store.
+    func promise(id: UUID) -> (CitizenPromise, missingResponsible: Bool) {
+        var missing = false
+        var rows: [CitizenPromise.Activity] = []
+        for (index, text) in activities.enumerated() {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let responsible = index < responsible.count ? UUID(uuidString: responsible[index]) : nil
+            if trimmed.isEmpty && responsible == nil { continue }
+            // A row without its responsible party is kept (with an id no organisation has) so the form shows it again.
+            if responsible == nil { missing = true }
+            rows.append(CitizenPromise.Activity(text: trimmed, responsibleID: responsible ?? Self.nobody))
+        }
+        let promise = CitizenPromise(
+            id: id, title: title, areaID: UUID(uuidString: area), fromMonth: from, toMonth: to, cadence: CitizenPromise.Cadence(rawValue: cadence) ?? .quarter,
+            problem: problem.trimmingCharacters(in: .whitespacesAndNewlines), lagesbildProblemID: UUID(uuidString: lagesbildProblem), activities: rows,
+            indicators: indicators.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        return (promise, missing)
+    }
+}
+
+struct PromiseFollowUpForm: Decodable {
+    @FormText var period: String
+    @FormText var status: String
+    @FormRaw var text: String
+
+    enum CodingKeys: String, CodingKey { case period, status, text = "text" }
+}
+
+/// The form's values and choices.
+struct PromiseFormView {
+    struct ActivityRow {
+        let index: Int
+        let text: String
+        let responsible: [SelectOption]
+    }
+
+    let action: String
+    let title: String
+    let from: String
+    let to: String
+    let problem: String
+    let indicators: String
+    let areas: [SelectOption]
+    let cadences: [SelectOption]
+    let lagesbildProblems: [SelectOption]
+    let activities: [ActivityRow]
+
+    static func make(_ promise: CitizenPromise, action: String, context: StaffContext) async throws -> PromiseFormView {
+        let organisations = try await OrganisationStore(context.kommun).organisations()
+        let areas = try await AreaStore(context.kommun).all()
+        let problems = try await LagesbildStore(context.kommun).find(version: nil)?.problems ?? []
+        let rows = promise.activities + Array(repeating: CitizenPromise.Activity(text: "", responsibleID: UUID()), count: max(0, 6 - promise.activities.count))
+        return PromiseFormView(
+            action: action, title: promise.title, from: promise.fromMonth, to: promise.toMonth, problem: promise.problem,
+            indicators: promise.indicators.joined(separator: "\n"),
+            areas: [SelectOption(value: "", label: "Hela kommunen", selected: promise.areaID == nil)]
+                + areas.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == promise.areaID) },
+            cadences: CitizenPromise.Cadence.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == promise.cadence) },
+            lagesbildProblems: [SelectOption(value: "", label: "Inget", selected: promise.lagesbildProblemID == nil)]
+                + problems.map { SelectOption(value: $0.id.uuidString, label: "\($0.title) (\($0.area))", selected: $0.id == promise.lagesbildProblemID) },
+            activities: rows.enumerated().map { index, activity in
+                ActivityRow(
+                    index: index + 1, text: activity.text,
+                    responsible: [SelectOption(value: "", label: "Välj ansvarig", selected: false)]
+                        + organisations.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == activity.responsibleID) })
+            })
+    }
+}

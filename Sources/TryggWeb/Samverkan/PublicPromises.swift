@@ -1,0 +1,43 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// The published medborgarlöften of a kommun as its public page shows them: the promise, who
+/// does what, and every follow-up (transparency towards the residents it was given to).
+enum PublicPromises {
+    struct Line {
+        let id: String
+        let title: String
+        let area: String
+        let period: String
+        let problem: String
+        let activities: [String]
+        let followUps: [FollowUp]
+    }
+
+    struct FollowUp {
+        let period: String
+        let status: String
+        let text: String
+    }
+
+    static func lines(scope: KommunScope) async throws -> [Line] {
+        let store = PromiseStore(scope)
+        let published = try await store.all().filter { $0.publishedAt != nil }
+        guard !published.isEmpty else { return [] }
+        let organisations = Dictionary(uniqueKeysWithValues: try await OrganisationStore(scope).organisations().map { ($0.id, $0.name) })
+        let areas = Dictionary(uniqueKeysWithValues: try await AreaStore(scope).all().map { ($0.id, $0.name) })
+        var lines: [Line] = []
+        for promise in published {
+            lines.append(
+                Line(
+                    id: promise.id.uuidString, title: promise.title, area: promise.areaID.flatMap { areas[$0] } ?? "Hela kommunen",
+                    period: "\(promise.fromMonth) – \(promise.toMonth)", problem: promise.problem,
+                    activities: promise.activities.map { "\($0.text) (\(organisations[$0.responsibleID] ?? ""))" },
+                    followUps: try await store.followUps(promiseID: promise.id).reversed().map {
+                        FollowUp(period: $0.period, status: $0.status.displayName, text: $0.text)
+                    }))
+        }
+        return lines
+    }
+}
