@@ -83,7 +83,10 @@ public enum DemoSeed {
         }
         if est { for kommun in created.values { try await DemoEST.seed(database, kommun: kommun) } }
         if citizen { for kommun in created.values { try await DemoCitizen.seed(database, kommun: kommun) } }
-        if let linkoping = created["linkoping"] { try await DemoForums.seed(database, kommun: linkoping) }
+        if let linkoping = created["linkoping"] {
+            try await DemoForums.seed(database, kommun: linkoping)
+            try await DemoWalks.seed(database, kommun: linkoping)
+        }
         if statistics, let linkoping = created["linkoping"] {
             try await DemoStatistics.seed(database, kommun: linkoping)
             try await DemoLagesbild.seed(database, kommun: linkoping)

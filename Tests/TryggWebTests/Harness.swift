@@ -110,11 +110,16 @@ final class Browser {
         return try await send(path, method: .post, headers: headers, body: ByteBuffer(string: Self.encode(pairs: all)))
     }
 
-    /// Sends a file the way a browser's upload form does (`multipart/form-data`, with the CSRF token).
-    func upload(_ path: String, file: Data, filename: String, boundary: String = "----trygg\(UUID().uuidString)") async throws -> TestResponse {
+    /// Sends a file the way a browser's upload form does (`multipart/form-data`, with the CSRF token
+    /// and any other fields of the form).
+    func upload(
+        _ path: String, file: Data, filename: String, field: String = "file", fields: [(String, String)] = [],
+        boundary: String = "----trygg\(UUID().uuidString)"
+    ) async throws -> TestResponse {
         var body = ByteBuffer(
             string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf)\r\n"
-                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\n\r\n")
+                + fields.map { "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n" }.joined()
+                + "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n\r\n")
         body.writeBytes(file)
         body.writeString("\r\n--\(boundary)--\r\n")
         var headers = HTTPFields()

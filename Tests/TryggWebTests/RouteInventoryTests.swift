@@ -48,6 +48,9 @@ struct RouteInventoryTests {
         let meetings = try await MeetingStore(scope).meetings(forumIDs: forums.map(\.id))
         var lines = forums.map { "\($0)" } + meetings.map { "\($0.meeting) \(String(describing: $0.minutes))" }
         lines += try await DecisionStore(scope).decisions(meetingIDs: meetings.map(\.meeting.id)).map { "\($0)" }
+        let walks = try await WalkStore(scope).all()
+        lines += walks.map { "\($0)" } + (try await WalkStore(scope).observations()).map { "\($0)" }
+        lines += try await WalkMeasureStore(scope).measures(walkIDs: walks.map(\.id)).map { "\($0)" }
         for promise in try await PromiseStore(scope).all() {
             lines.append("\(promise) \(try await PromiseStore(scope).followUps(promiseID: promise.id))")
         }
@@ -205,11 +208,16 @@ struct RouteInventoryTests {
             let forum = try #require(try await ForumStore(linkopingScope).all().first)
             let meetings = try await MeetingStore(linkopingScope).meetings()
             let decision = try #require(try await DecisionStore(linkopingScope).decisions(meetingIDs: meetings.map(\.meeting.id)).first)
+            let walk = try #require(try await WalkStore(linkopingScope).all().first { $0.protocolPublishedAt != nil })
+            let observation = try #require(try await WalkStore(linkopingScope).observations(walkIDs: [walk.id]).first)
             // The feed's secret of a Linköping user: it is the credential, so it opens the feed whoever asks; a guessed one does not.
             let samverkanIDs = [
                 "/samverkan/forum/": forum.id.uuidString, "/samverkan/moten/": try #require(meetings.first).meeting.id.uuidString,
                 "/samverkan/beslut/": decision.id.uuidString, "/kalender/": RandomToken.make(),
                 "/samverkan/medborgarloften/": try #require(try await PromiseStore(linkopingScope).all().first).id.uuidString,
+                "/samverkan/vandringar/": walk.id.uuidString, "second:vandringar": walk.id.uuidString,
+                "second:observationer": observation.id.uuidString, "second:bilder": observation.id.uuidString,
+                "second:atgarder": try #require(try await WalkMeasureStore(linkopingScope).measures(walkIDs: [walk.id]).first).id.uuidString,
             ]
             let allIDs = objectIDs.merging(estIDs) { a, _ in a }.merging(citizenIDs) { a, _ in a }.merging(lagesbildIDs) { a, _ in a }
                 .merging(surveyIDs) { a, _ in a }.merging(samverkanIDs) { a, _ in a }

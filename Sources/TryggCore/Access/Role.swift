@@ -82,8 +82,11 @@ public enum Permission: Sendable, CaseIterable {
     /// Open the forums one sits in, their meetings and decisions, and one's meeting calendar
     /// (which forums a user sees is decided per forum by `ForumAccess`).
     case takePartInForums
-    /// Create forums, name their members and secretaries, approve minutes.
+    /// Create forums, name their members and secretaries, approve minutes, decide the measures
+    /// of a trygghetsvandring and publish its protocol.
     case administerForums
+    /// Plan and walk trygghetsvandringar: observations on the phone, causes, proposed measures.
+    case conductWalks
 }
 
 extension Role {
@@ -108,6 +111,7 @@ extension Role {
         case .editSurveys: self == .samordnare || self == .analytiker
         case .takePartInForums: true
         case .administerForums: self == .samordnare
+        case .conductWalks: self != .admin
         }
     }
 }

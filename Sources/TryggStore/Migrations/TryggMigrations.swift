@@ -36,5 +36,6 @@ enum TryggMigrations {
         M031CreateSurveySettings(),
         M032CreateForums(),
         M033CreateCitizenPromises(),
+        M034CreateSafetyWalks(),
     ]
 }

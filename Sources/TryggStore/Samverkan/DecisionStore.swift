@@ -107,7 +107,7 @@ public struct DecisionStore: Sendable {
         case .lagesbild:
             return try await LagesbildStore(scope).find(id: link.id).map { "Lägesbild version \($0.version)" }
         case .vandring:
-            return nil
+            return try await WalkStore(scope).find(id: link.id).map { "Trygghetsvandring \($0.title) (\($0.date))" }
         }
     }
 }

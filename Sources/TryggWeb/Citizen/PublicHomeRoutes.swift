@@ -78,6 +78,10 @@ struct PublicHomeRoutes {
             .filter { $0.population == .boende && $0.isOpen(at: now) }
             .map { ["title": $0.title, "closesOn": $0.closesOn, "href": SiteRoutes.surveyForm.path(kommun.slug, $0.code)] }
         view["promises"] = try await PublicPromises.lines(scope: deps.scope(of: kommun))
+        view["walks"] = try await WalkStore(deps.scope(of: kommun)).all().filter { $0.protocolPublishedAt != nil }.map {
+            ["title": $0.title, "date": $0.date, "href": SiteRoutes.publicWalk.path(kommun.slug, $0.id)]
+        }
+        view["hasWalks"] = !((view["walks"] as? [Any])?.isEmpty ?? true)
         return deps.renderer.publicPage(.publicHome, title: "Trygghet i \(kommun.name)", kommun: kommun, context: context, content: view)
     }
 

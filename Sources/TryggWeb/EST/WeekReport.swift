@@ -26,6 +26,8 @@ public struct WeekReport: Sendable {
     public let priorityPlaces: [PriorityPlace]
     public let insatser: [Insats]
     public let includesCitizenReports: Bool
+    /// What the trygghetsvandringar walked this week noticed ("Kvällsvandring Berga: Belysning – …").
+    public let walkObservations: [String]
 
     /// How many events the list shows; the counts always cover all of them.
     public static let listLimit = 300
@@ -63,7 +65,19 @@ public struct WeekReport: Sendable {
             events: try await incidents.list(filter: filter), eventCount: summaries.last?.total ?? 0,
             mapPoints: Array(weekPoints.prefix(mapLimit)), estWeek: try await ESTStore(scope).week(week),
             priorityPlaces: try await ESTStore(scope).priorityPlaces(week: week),
-            insatser: try await InsatsStore(scope).forWeek(week), includesCitizenReports: includeCitizenReports)
+            insatser: try await InsatsStore(scope).forWeek(week), includesCitizenReports: includeCitizenReports,
+            walkObservations: try await walkObservations(week: week, scope: scope))
+    }
+
+    /// The observations of the week's trygghetsvandringar: a source of the lägesbild beside the events.
+    static func walkObservations(week: ISOWeek, scope: KommunScope) async throws -> [String] {
+        let from = StockholmCalendar.local(week.start).dateText, to = StockholmCalendar.local(week.end.addingTimeInterval(-1)).dateText
+        let walks = try await WalkStore(scope).all().filter { $0.date >= from && $0.date <= to }
+        guard !walks.isEmpty else { return [] }
+        let titles = Dictionary(uniqueKeysWithValues: walks.map { ($0.id, $0.title) })
+        return try await WalkStore(scope).observations(walkIDs: walks.map(\.id)).map {
+            "\(titles[$0.walkID] ?? ""): \($0.category.displayName) – \($0.text)"
+        }
     }
 
     public var title: String { "Lägesbild \(week.swedishName)" }

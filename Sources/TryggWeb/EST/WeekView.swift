@@ -153,6 +153,8 @@ struct WeekView {
     let priorityPlaces: [PlaceRow]
     let insatser: [InsatsRow]
     let includesCitizen: Bool
+    let walkObservations: [String]
+    let hasWalkObservations: Bool
 
     init(_ report: WeekReport, linksInsatser: Bool = true) {
         week = report.week.swedishName
@@ -207,6 +209,8 @@ struct WeekView {
         }
         insatser = report.insatser.map { InsatsRow($0, organisations: report.organisations, week: report.week, linked: linksInsatser) }
         includesCitizen = report.includesCitizenReports
+        walkObservations = report.walkObservations
+        hasWalkObservations = !report.walkObservations.isEmpty
     }
 
     static func decimal(_ value: Double) -> String {

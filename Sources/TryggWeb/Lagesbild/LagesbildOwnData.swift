@@ -4,7 +4,8 @@ import TryggStore
 
 /// Trygg's own data over the lägesbild's period, as a source beside the police's statistics:
 /// the EST events per category, the insatser the EST group decided, the residents' tips that
-/// were published and the surveys of residents made in the period. Counts of 1–4 are hidden, as in
+/// were published, the surveys of residents made in the period and the trygghetsvandringar's
+/// observations. Counts of 1–4 are hidden, as in
 /// everything the document shares, and survey shares under 30 answers.
 struct LagesbildOwnData: Sendable {
     struct Line: Sendable {
@@ -37,7 +38,24 @@ struct LagesbildOwnData: Sendable {
         let tips = try await CitizenStore(scope).list(filter: .init(statuses: [.approved, .closed], from: start, until: end, limit: 100_000))
         lines.append(Line(source: "Invånarnas tips", what: "Publicerade tips", count: shown(tips.count)))
         lines += try await surveyLines(from: from, to: to, scope: scope)
+        lines += try await walkLines(from: from, to: to, scope: scope)
         return LagesbildOwnData(lines: lines)
+    }
+
+    /// The observations of the trygghetsvandringar walked in the period, per checklist category.
+    static func walkLines(from: String, to: String, scope: KommunScope) async throws -> [Line] {
+        // A walk planned for later in the period has not happened yet.
+        let today = StockholmCalendar.local(TryggClock.now).dateText
+        let walks = try await WalkStore(scope).all().filter { $0.date >= from && $0.date <= to && $0.date <= today }
+        guard !walks.isEmpty else { return [] }
+        let observations = try await WalkStore(scope).observations(walkIDs: walks.map(\.id))
+        let perCategory = Dictionary(grouping: observations, by: \.category).mapValues(\.count)
+        return [Line(source: "Trygghetsvandringar", what: "Genomförda vandringar", count: SwedishNumber.integer(walks.count))]
+            + WalkObservation.Category.allCases.compactMap { category in
+                perCategory[category].map {
+                    Line(source: "Trygghetsvandringar", what: "Observationer: \(category.displayName)", count: SwedishNumber.integer($0))
+                }
+            }
     }
 
     /// The headline of each residents' survey whose fieldwork lies in the period: its first

@@ -34,6 +34,8 @@ struct InteractiveMapData: Encodable {
     /// What the points are, in the layer switch and the heat cells' tooltips (default: events).
     var pointsLabel: String?
     var pointUnit: [String]?
+    /// A trygghetsvandring's route, drawn as a line in walking order.
+    var route: [[Double]] = []
 
     /// The areas, and points of one kind (the public page's published tips, a survey's unsafe places).
     init(areas: [TryggCore.Area], points: [Point] = [], settings: MapSettings, pointsLabel: String? = nil, pointUnit: [String]? = nil) {

@@ -59,13 +59,14 @@ struct DecisionForm: Decodable {
     @FormText var measure: String
     @FormText var insats: String
     @FormText var lagesbild: String
+    @FormText var walk: String
 
     enum CodingKeys: String, CodingKey {
-        case text = "beslut", responsible = "ansvarig", dueOn = "klart", measure = "atgard", insats = "insats", lagesbild = "lagesbild"
+        case text = "beslut", responsible = "ansvarig", dueOn = "klart", measure = "atgard", insats = "insats", lagesbild = "lagesbild", walk = "vandring"
     }
 
     var links: [Decision.Link] {
-        [(Decision.Link.Kind.measure, measure), (.insats, insats), (.lagesbild, lagesbild)].compactMap { kind, id in
+        [(Decision.Link.Kind.measure, measure), (.insats, insats), (.lagesbild, lagesbild), (.vandring, walk)].compactMap { kind, id in
             UUID(uuidString: id).map { Decision.Link(kind: kind, id: $0) }
         }
     }

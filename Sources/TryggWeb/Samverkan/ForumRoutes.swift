@@ -64,6 +64,7 @@ struct ForumRoutes {
         let canCreate: Bool
         let calendarHref = SiteRoutes.calendar.path
         let promisesHref = SiteRoutes.promises.path
+        let walksHref = SiteRoutes.walks.path
         let form: ForumFormView
     }
 

@@ -21,6 +21,7 @@ struct MeetingPageView {
         let measures: [SelectOption]
         let insatser: [SelectOption]
         let lagesbilder: [SelectOption]
+        let walks: [SelectOption]
     }
 
     let minutes: MeetingReportView
@@ -83,7 +84,7 @@ struct MeetingPageView {
             decisionForm: editable ? try await Self.decisionForm(report, form: decisionForm, context: context) : Self.emptyDecisionForm)
     }
 
-    static let emptyDecisionForm = DecisionFormView(action: "", text: "", dueOn: "", responsible: [], measures: [], insatser: [], lagesbilder: [])
+    static let emptyDecisionForm = DecisionFormView(action: "", text: "", dueOn: "", responsible: [], measures: [], insatser: [], lagesbilder: [], walks: [])
 
     /// The choices of a new decision: the kommun's organisations, the measures of the plan in
     /// force, the open EST insatser and the lägesbilder.
@@ -110,6 +111,10 @@ struct MeetingPageView {
             action: SiteRoutes.meetingDecisionAdd.path(report.meeting.id), text: form?.text ?? "", dueOn: form?.dueOn ?? due,
             responsible: [SelectOption(value: "", label: "Välj organisation", selected: form == nil)]
                 + organisations.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id.uuidString == form?.responsible) },
-            measures: [none] + measures, insatser: [none] + insatser, lagesbilder: [none] + lagesbilder)
+            measures: [none] + measures, insatser: [none] + insatser, lagesbilder: [none] + lagesbilder,
+            walks: [none]
+                + (try await WalkStore(context.kommun).all()).map {
+                    SelectOption(value: $0.id.uuidString, label: "\($0.title) (\($0.date))", selected: $0.id.uuidString == form?.walk)
+                })
     }
 }

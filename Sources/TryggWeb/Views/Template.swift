@@ -16,6 +16,7 @@ enum Template: String, CaseIterable, Sendable {
     case meetingMinutesBody = "meeting-minutes-body"
     case forumFormFields = "forum-form-fields"
     case promiseFormFields = "promise-form-fields"
+    case walkFormFields = "walk-form-fields"
     // Staff pages.
     case home, account, login
     case loginCode = "login-code"
@@ -54,7 +55,7 @@ enum Template: String, CaseIterable, Sendable {
     case surveyResults = "survey-results"
     case surveyTexts = "survey-texts"
     case surveyComparison = "survey-comparison"
-    case forums, forum, meeting, calendar, promises, promise
+    case forums, forum, meeting, calendar, promises, promise, walks, walk
     case error
     // Residents' pages.
     case publicHome = "public-home"
@@ -62,6 +63,7 @@ enum Template: String, CaseIterable, Sendable {
     case publicStatus = "public-status"
     case publicSurvey = "public-survey"
     case publicSurveyThanks = "public-survey-thanks"
+    case publicWalk = "public-walk"
     // Stand-alone documents.
     case reportFollowup = "report-followup"
     case reportWeek = "report-week"

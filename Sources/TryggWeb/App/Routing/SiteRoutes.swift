@@ -183,6 +183,17 @@ enum SiteRoutes {
     static let promiseSave = Route1<UUID>(.post, "/samverkan/medborgarloften/{id}", .staff(.administerForums))
     static let promisePublish = Route1<UUID>(.post, "/samverkan/medborgarloften/{id}/publicera", .staff(.administerForums))
     static let promiseFollowUp = Route1<UUID>(.post, "/samverkan/medborgarloften/{id}/uppfoljning", .staff(.takePartInForums))
+    static let walks = Route0(.get, "/samverkan/vandringar", .staff(.takePartInForums))
+    static let walkCreate = Route0(.post, "/samverkan/vandringar", .staff(.conductWalks))
+    static let walk = Route1<UUID>(.get, "/samverkan/vandringar/{id}", .staff(.takePartInForums))
+    static let walkSave = Route1<UUID>(.post, "/samverkan/vandringar/{id}", .staff(.conductWalks))
+    static let walkObservationAdd = Route1<UUID>(.post, "/samverkan/vandringar/{id}/observationer", .staff(.conductWalks))
+    static let walkObservationCause = Route2<UUID, UUID>(.post, "/samverkan/vandringar/{id}/observationer/{observation}/orsak", .staff(.conductWalks))
+    static let walkPhoto = Route2<UUID, UUID>(.get, "/samverkan/vandringar/{id}/bilder/{observation}", .staff(.takePartInForums))
+    static let walkMeasureAdd = Route1<UUID>(.post, "/samverkan/vandringar/{id}/atgarder", .staff(.conductWalks))
+    static let walkMeasureDecide = Route2<UUID, UUID>(.post, "/samverkan/vandringar/{id}/atgarder/{measure}", .staff(.administerForums))
+    static let walkMeasureInsats = Route2<UUID, UUID>(.post, "/samverkan/vandringar/{id}/atgarder/{measure}/insats", .staff(.leadEST))
+    static let walkPublish = Route1<UUID>(.post, "/samverkan/vandringar/{id}/publicera", .staff(.administerForums))
 
     // MARK: Public pages of a kommun
     static let publicHome = Route1<String>(.get, "/k/{kommun}", .public)
@@ -192,6 +203,7 @@ enum SiteRoutes {
     static let surveyForm = Route2<String, String>(.get, "/k/{kommun}/enkat/{code}", .public)
     static let surveySubmit = Route2<String, String>(.post, "/k/{kommun}/enkat/{code}", .public)
     static let surveyThanks = Route2<String, String>(.get, "/k/{kommun}/enkat/{code}/tack", .public)
+    static let publicWalk = Route2<String, UUID>(.get, "/k/{kommun}/vandringar/{id}", .public)
 
     // MARK: JSON API
     static let openAPI = Route0(.get, "/api/v1/openapi.json", .plain)
@@ -259,7 +271,9 @@ enum SiteRoutes {
             forums.route, forumCreate.route, forum.route, forumSave.route, meetingCreate.route, meeting.route, meetingSave.route, meetingMinutes.route,
             meetingApprove.route, meetingCorrect.route, meetingDecisionAdd.route, meetingReport.route, meetingReportDocx.route, decisionFollow.route,
             calendar.route, calendarFeedRenew.route, calendarFeed.route, promises.route, promiseCreate.route, promise.route, promiseSave.route,
-            promisePublish.route, promiseFollowUp.route,
+            promisePublish.route, promiseFollowUp.route, walks.route, walkCreate.route, walk.route, walkSave.route, walkObservationAdd.route,
+            walkObservationCause.route, walkPhoto.route, walkMeasureAdd.route, walkMeasureDecide.route, walkMeasureInsats.route, walkPublish.route,
+            publicWalk.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route, surveyForm.route, surveySubmit.route, surveyThanks.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
             open311Service.route, open311Request.route, open311Token.route,

@@ -24,3 +24,34 @@
     field.setAttribute("aria-describedby", described ? described + " " + hint.id : hint.id);
   });
 })();
+
+// Forms marked `data-keep-draft` (an observation typed on a phone during a trygghetsvandring)
+// keep what was typed in the browser until the server has confirmed it: on a poor connection a
+// failed send loses nothing, and the text is back when the page is opened again.
+(function () {
+  "use strict";
+  var storage;
+  try { storage = window.localStorage; } catch (e) { return; }
+  if (!storage) { return; }
+  var confirmed = document.querySelector("main > p.notice[role=status]") !== null;
+  document.querySelectorAll("form[data-keep-draft]").forEach(function (form) {
+    var key = "trygg-utkast:" + form.getAttribute("action");
+    if (confirmed && storage.getItem(key + ":skickat")) {
+      storage.removeItem(key);
+      storage.removeItem(key + ":skickat");
+    }
+    var fields = form.querySelectorAll("textarea, input[type=text], input:not([type]), input[inputmode], select");
+    var saved = {};
+    try { saved = JSON.parse(storage.getItem(key) || "{}"); } catch (e) { saved = {}; }
+    fields.forEach(function (field) {
+      if (field.name && saved[field.name] !== undefined && !field.value) { field.value = saved[field.name]; }
+      if (field.name && field.tagName === "SELECT" && saved[field.name] !== undefined) { field.value = saved[field.name]; }
+    });
+    form.addEventListener("input", function () {
+      var draft = {};
+      fields.forEach(function (field) { if (field.name) { draft[field.name] = field.value; } });
+      storage.setItem(key, JSON.stringify(draft));
+    });
+    form.addEventListener("submit", function () { storage.setItem(key + ":skickat", "1"); });
+  });
+})();

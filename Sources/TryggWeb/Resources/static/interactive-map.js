@@ -43,8 +43,32 @@ function showInteractiveMap(element) {
   data.priorityPlaces.forEach(function (place) {
     L.circleMarker([place.lat, place.lon], { radius: 9, color: "#1d5e2f", weight: 3, fillOpacity: 0 }).bindPopup(place.title).addTo(map);
   });
+  if (data.route && data.route.length > 1) {
+    bounds.extend(L.polyline(data.route, { color: "#9b1c1c", weight: 4, dashArray: "8 6" }).bindTooltip("Vandringens rutt").addTo(map).getBounds());
+  }
   if (bounds.isValid()) { map.fitBounds(bounds, { padding: [20, 20] }); } else { map.setView([58.41, 15.62], 12); }
   if (element.hasAttribute("data-pick")) { pickOnMap(map, element.closest("form")); }
+  if (element.hasAttribute("data-route")) { drawRoute(map, element.closest("form")); }
+}
+
+// Planning a trygghetsvandring: each click adds a point to the route (one "lat, lon" line in the
+// route field, which can also be typed) and the line is drawn as it grows.
+function drawRoute(map, form) {
+  "use strict";
+  if (!form) { return; }
+  var field = form.querySelector("textarea[name=rutt]");
+  var line = L.polyline([], { color: "#9b1c1c", weight: 4 }).addTo(map);
+  function read() {
+    return field.value.split("\n").map(function (row) { return row.split(",").map(parseFloat); })
+      .filter(function (point) { return point.length === 2 && isFinite(point[0]) && isFinite(point[1]); });
+  }
+  function redraw() { line.setLatLngs(read()); }
+  redraw();
+  field.addEventListener("change", redraw);
+  map.on("click", function (event) {
+    field.value = (field.value.trim() ? field.value.trim() + "\n" : "") + event.latlng.lat.toFixed(6) + ", " + event.latlng.lng.toFixed(6);
+    redraw();
+  });
 }
 
 // In a report form: a click (or tap) on the map fills in latitude and longitude and shows a

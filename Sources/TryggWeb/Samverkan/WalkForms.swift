@@ -1,0 +1,75 @@
+import Foundation
+import TryggCore
+
+/// Planning a walk: title, area, date and time, light, the route as points, the groups, the förmöte.
+struct WalkForm: Decodable {
+    @FormText var title: String
+    @FormText var area: String
+    @FormText var date: String
+    @FormText var time: String
+    @FormText var light: String
+    @FormRaw var route: String
+    @FormChoices var groups: [String]
+    @FormRaw var premeeting: String
+    @FormText var followsUp: String
+
+    enum CodingKeys: String, CodingKey {
+        case title = "rubrik", area = "omrade", date = "datum", time = "tid", light = "ljus", route = "rutt", groups = "grupper", premeeting = "formote"
+        case followsUp = "foljer_upp"
+    }
+
+    /// The walk as filled in, or what is wrong with its route.
+    func walk(id: UUID) -> Result<SafetyWalk, WalkProblem> {
+        SafetyWalk.route(from: route).map { points in
+            SafetyWalk(
+                id: id, title: title, areaID: UUID(uuidString: area) ?? UUID(), date: date, time: time, light: SafetyWalk.Light(rawValue: light) ?? .dark,
+                route: points, groups: groups.compactMap(SafetyWalk.Group.init(rawValue:)),
+                premeeting: premeeting.trimmingCharacters(in: .whitespacesAndNewlines),
+                followsUpID: UUID(uuidString: followsUp))
+        }
+    }
+}
+
+struct ObservationForm: Decodable {
+    @FormText var category: String
+    @FormRaw var text: String
+    @FormText var latitude: String
+    @FormText var longitude: String
+
+    enum CodingKeys: String, CodingKey { case category = "kategori", text = "text", latitude = "lat", longitude = "lon" }
+
+    var point: GeoPoint? {
+        guard let latitude = Double(latitude.replacingOccurrences(of: ",", with: ".")),
+            let longitude = Double(longitude.replacingOccurrences(of: ",", with: "."))
+        else { return nil }
+        return GeoPoint(latitude: latitude, longitude: longitude)
+    }
+}
+
+struct CauseForm: Decodable {
+    @FormRaw var cause: String
+    enum CodingKeys: String, CodingKey { case cause = "orsak" }
+}
+
+struct WalkMeasureForm: Decodable {
+    @FormRaw var text: String
+    @FormText var owner: String
+    @FormText var ownerName: String
+    @FormText var decision: String
+    @FormRaw var reason: String
+    @FormText var dueOn: String
+    @FormChoices var observations: [String]
+    @FormText var planMeasure: String
+
+    enum CodingKeys: String, CodingKey {
+        case text = "atgard", owner = "agare", ownerName = "fastighetsagare", decision = "beslut", reason = "skal", dueOn = "klart"
+        case observations = "observationer", planMeasure = "planens_atgard"
+    }
+
+    func measure(walkID: UUID, id: UUID) -> WalkMeasure {
+        WalkMeasure(
+            id: id, walkID: walkID, observationIDs: observations.compactMap(UUID.init(uuidString:)), text: text.trimmingCharacters(in: .whitespacesAndNewlines),
+            ownerID: UUID(uuidString: owner), ownerName: ownerName, decision: WalkMeasure.Decision(rawValue: decision) ?? .proposed,
+            reason: reason.trimmingCharacters(in: .whitespacesAndNewlines), dueOn: dueOn, planMeasureID: UUID(uuidString: planMeasure))
+    }
+}

@@ -1,0 +1,63 @@
+"""Trygghetsvandringar in a real Chromium: an observation typed on a phone survives a lost
+connection (the form keeps it until the server has it), the samordnare reads the walk with its
+causes and decided measures, and a resident reads the published protocol without any names."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from test_login import log_in, serious_violations
+
+BERGA = ("58.392500", "15.645000")
+
+
+def open_walk(browser, base_url, title):
+    browser.get(base_url + "/samverkan/vandringar")
+    browser.find_element(By.LINK_TEXT, title).click()
+
+
+def test_observation_on_a_phone_survives_a_lost_connection(browser, base_url, artifacts):
+    log_in(browser, base_url, "ansvarig.sf@linkoping.demo")
+    browser.set_window_size(390, 844)
+    open_walk(browser, base_url, "Kvällsvandring Berga centrum")
+    walk_url = browser.current_url
+    browser.find_element(By.ID, "lat").send_keys(BERGA[0])
+    browser.find_element(By.ID, "lon").send_keys(BERGA[1])
+    Select(browser.find_element(By.ID, "kategori")).select_by_visible_text("Folkliv")
+    browser.find_element(By.ID, "text").send_keys("Tomt på torget efter att butikerna stängt")
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    try:
+        browser.find_element(By.XPATH, "//button[normalize-space()='Spara observationen']").click()
+    finally:
+        browser.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    browser.get(walk_url)
+    assert browser.find_element(By.ID, "text").get_attribute("value") == "Tomt på torget efter att butikerna stängt", "texten finns kvar i telefonen"
+    assert browser.find_element(By.ID, "lat").get_attribute("value") == BERGA[0]
+    browser.find_element(By.XPATH, "//button[normalize-space()='Spara observationen']").click()
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[role=status]"), "Observationen är sparad."))
+    assert "Tomt på torget efter att butikerna stängt" in browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=observationer]").text
+    browser.get(walk_url)
+    assert browser.find_element(By.ID, "text").get_attribute("value") == "", "utkastet är borta när servern har observationen"
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"vandringssidan rullar i sidled ({width}px)"
+    browser.save_screenshot(str(artifacts / "vandring-telefon.png"))
+    assert serious_violations(browser) == []
+
+
+def test_samordnare_reads_causes_and_decided_measures(browser, base_url):
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    open_walk(browser, base_url, "Kvällsvandring Berga centrum")
+    main = browser.find_element(By.CSS_SELECTOR, "main").text
+    assert "Orsak: Trasiga armaturer har inte felanmälts" in main
+    assert "Genomförs ej (Ingen annan plats finns" in main and "Fastighetsägaren Berga Centrum AB" in main
+    assert "Uppföljningsvandring Berga centrum" in main
+    assert serious_violations(browser) == []
+
+
+def test_resident_reads_the_protocol_without_names(browser, base_url):
+    browser.get(base_url + "/k/linkoping/")
+    browser.find_element(By.LINK_TEXT, "Kvällsvandring Berga centrum").click()
+    main = browser.find_element(By.CSS_SELECTOR, "main").text
+    assert "Gångtunneln under Bergavägen är mörk" in main and "Byt armaturerna i gångtunneln" in main
+    assert "@" not in main and "Demo " not in main
+    assert serious_violations(browser) == []
