@@ -67,12 +67,14 @@ struct WalkWebTests {
             #expect(!photo.text.contains("GPS") && !photo.text.contains("Exif") && photo.text.contains("JFIF"), "platsuppgifterna är borta")
             try await officer.submit("/samverkan/vandringar/\(walk.id)/observationer/\(observation.id)/orsak", ["orsak": "Ingen har felanmält armaturerna."])
 
-            // The officer proposes; the samordnare decides. "Genomförs ej" needs its reason.
+            // The officer proposes (carrying out a measure of the plan); the samordnare decides. "Genomförs ej" needs its reason.
+            let plan = try #require(try await PlanStore(scope).planInForce())
+            let planMeasure = try #require(try await PlanStore(scope).measures(planID: plan.id).first)
             try await officer.submit(
                 "/samverkan/vandringar/\(walk.id)/atgarder",
                 [
                     "atgard": "Byt armaturerna i tunneln", "agare": mos.id.uuidString, "klart": walk.defaultDueDate,
-                    "observationer[]": observation.id.uuidString, "beslut": "genomfors",
+                    "observationer[]": observation.id.uuidString, "beslut": "genomfors", "planens_atgard": planMeasure.id.uuidString,
                 ])
             let measure = try #require(try await WalkMeasureStore(scope).measures(walkIDs: [walk.id]).first)
             #expect(measure.decision == .proposed && measure.observationIDs == [observation.id] && measure.dueOn == "2026-09-05", "bara samordnaren beslutar")
@@ -88,7 +90,9 @@ struct WalkWebTests {
             #expect(try await WalkMeasureStore(scope).find(id: measure.id)?.observationIDs == [observation.id], "beslutet behåller observationerna")
             try await samordnare.submit("/samverkan/vandringar/\(walk.id)/atgarder/\(measure.id)/insats")
             let linked = try #require(try await WalkMeasureStore(scope).find(id: measure.id)?.insatsID)
-            #expect(try await InsatsStore(scope).find(id: linked)?.what == "Byt armaturerna i tunneln")
+            let insats = try await InsatsStore(scope).find(id: linked)
+            #expect(insats?.what == "Byt armaturerna i tunneln" && insats?.measureID == planMeasure.id, "insatsen genomför planens åtgärd")
+            #expect(try await samordnare.get("/samverkan/vandringar/\(walk.id)").text.contains("Genomför åtgärd \(planMeasure.reference)"))
 
             // The observations are a source of the week's lägesbild and of the strategic lägesbild.
             let week = try await samordnare.get("/est/vecka/2026-W10")

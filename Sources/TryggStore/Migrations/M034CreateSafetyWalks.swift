@@ -22,6 +22,7 @@ struct M034CreateSafetyWalks: AsyncMigration {
         try await database.schema("walk_observations")
             .id()
             .field("walk_id", .uuid, .required, .references("safety_walks", "id"))
+            .field("position", .int, .required)
             .field("latitude", .double, .required)
             .field("longitude", .double, .required)
             .field("category", .string, .required)

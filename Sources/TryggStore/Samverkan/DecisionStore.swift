@@ -31,7 +31,7 @@ public struct DecisionStore: Sendable {
     /// Every decision of the kommun that is not done or cancelled.
     public func open() async throws -> [Decision] {
         try await sql.select().columns(Self.columns).from("decisions").where("kommun_id", .equal, kommunID)
-            .where("status", .in, Decision.Status.allCases.filter(\.isOpen).map(\.rawValue)).orderBy("due_on").all().map(Self.decision)
+            .where("status", .in, Decision.Status.allCases.filter(\.isOpen).map(\.rawValue)).orderBy("due_on").orderBy("id").all().map(Self.decision)
     }
 
     public func find(id: UUID) async throws -> Decision? {

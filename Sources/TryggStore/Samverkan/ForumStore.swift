@@ -40,7 +40,13 @@ public struct ForumStore: Sendable {
                     userID: try row.decode(column: "user_id", as: UUID?.self), organisationID: try row.decode(column: "organisation_id", as: UUID?.self),
                     secretary: try row.decode(column: "secretary", as: Bool.self)))
         }
-        for index in forums.indices { forums[index].members = byForum[forums[index].id] ?? [] }
+        // People first, then organisations, each in a fixed order: the same list on every engine.
+        for index in forums.indices {
+            forums[index].members = (byForum[forums[index].id] ?? []).sorted {
+                ($0.userID == nil ? 1 : 0, $0.userID?.uuidString ?? $0.organisationID?.uuidString ?? "")
+                    < ($1.userID == nil ? 1 : 0, $1.userID?.uuidString ?? $1.organisationID?.uuidString ?? "")
+            }
+        }
         return forums
     }
 

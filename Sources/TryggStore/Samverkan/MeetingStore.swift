@@ -32,7 +32,7 @@ public struct MeetingStore: Sendable {
         var query = sql.select().columns(Self.columns).from("meetings").where("kommun_id", .equal, kommunID).where("starts_at", .greaterThanOrEqual, from)
             .where("starts_at", .lessThan, to)
         if let forumIDs { query = query.where("forum_id", .in, forumIDs) }
-        let meetings = try await query.orderBy("starts_at").all().map(Self.meeting)
+        let meetings = try await query.orderBy("starts_at").orderBy("id").all().map(Self.meeting)
         let latest = try await latestMinutes(meetingIDs: meetings.map(\.id))
         return meetings.map { Summary(meeting: $0, minutes: latest[$0.id]) }
     }

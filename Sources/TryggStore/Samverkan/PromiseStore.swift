@@ -24,7 +24,7 @@ public struct PromiseStore: Sendable {
     /// Every promise, the latest period first.
     public func all() async throws -> [CitizenPromise] {
         try await sql.select().columns(Self.columns).from("citizen_promises").where("kommun_id", .equal, kommunID).orderBy("from_month", .descending)
-            .orderBy("title").all().map(Self.promise)
+            .orderBy("title").orderBy("id").all().map(Self.promise)
     }
 
     public func find(id: UUID) async throws -> CitizenPromise? {

@@ -27,7 +27,8 @@ public struct WalkMeasureStore: Sendable {
     public func measures(walkIDs: [UUID]) async throws -> [WalkMeasure] {
         let walks = Set(try await WalkStore(scope).all().map(\.id)).intersection(walkIDs)
         guard !walks.isEmpty else { return [] }
-        return try await sql.select().columns(Self.columns).from("walk_measures").where("walk_id", .in, Array(walks)).orderBy("due_on").all().map { row in
+        return try await sql.select().columns(Self.columns).from("walk_measures").where("walk_id", .in, Array(walks)).orderBy("due_on").orderBy("id").all().map
+        { row in
             WalkMeasure(
                 id: try row.decode(column: "id", as: UUID.self), walkID: try row.decode(column: "walk_id", as: UUID.self),
                 observationIDs: try JSONDecoder().decode([UUID].self, from: Data(try row.decode(column: "observation_ids", as: String.self).utf8)),

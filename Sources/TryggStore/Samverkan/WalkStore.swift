@@ -21,7 +21,7 @@ public struct WalkStore: Sendable {
 
     /// Every walk, the latest first.
     public func all() async throws -> [SafetyWalk] {
-        try await sql.select().columns(Self.columns).from("safety_walks").where("kommun_id", .equal, kommunID).orderBy("date", .descending).all()
+        try await sql.select().columns(Self.columns).from("safety_walks").where("kommun_id", .equal, kommunID).orderBy("date", .descending).orderBy("id").all()
             .map(Self.walk)
     }
 
@@ -116,14 +116,16 @@ public struct WalkStore: Sendable {
             guard !walkIDs.isEmpty else { return [] }
             query = query.where(SQLColumn("walk_id", table: "o"), .in, SQLBind.group(walkIDs))
         }
-        return try await query.orderBy(SQLColumn("created_at", table: "o")).all().map { row in
-            WalkObservation(
-                id: try row.decode(column: "id", as: UUID.self), walkID: try row.decode(column: "walk_id", as: UUID.self),
-                point: GeoPoint(latitude: try row.decode(column: "latitude", as: Double.self), longitude: try row.decode(column: "longitude", as: Double.self)),
-                category: WalkObservation.Category(rawValue: try row.decode(column: "category", as: String.self)) ?? .annat,
-                text: try row.decode(column: "text", as: String.self), cause: try row.decode(column: "cause", as: String.self),
-                hasPhoto: try row.decode(column: "photos", as: Int.self) > 0)
-        }
+        return try await query.orderBy(SQLColumn("walk_id", table: "o")).orderBy(SQLColumn("position", table: "o")).orderBy(SQLColumn("id", table: "o")).all()
+            .map { row in
+                WalkObservation(
+                    id: try row.decode(column: "id", as: UUID.self), walkID: try row.decode(column: "walk_id", as: UUID.self),
+                    point: GeoPoint(
+                        latitude: try row.decode(column: "latitude", as: Double.self), longitude: try row.decode(column: "longitude", as: Double.self)),
+                    category: WalkObservation.Category(rawValue: try row.decode(column: "category", as: String.self)) ?? .annat,
+                    text: try row.decode(column: "text", as: String.self), cause: try row.decode(column: "cause", as: String.self),
+                    hasPhoto: try row.decode(column: "photos", as: Int.self) > 0)
+            }
     }
 
     /// Records an observation of `walk` in `area`, with a photo already cleaned of metadata.
@@ -139,10 +141,15 @@ public struct WalkStore: Sendable {
             id: UUID(), walkID: walk.id, point: point, category: category, text: text.trimmingCharacters(in: .whitespacesAndNewlines), hasPhoto: photo != nil)
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
-            try await sql.insert(into: "walk_observations").columns("id", "walk_id", "latitude", "longitude", "category", "text", "cause", "created_at")
+            // The position numbers the walk's observations in the order they were made (1, 2, …).
+            let count =
+                try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("walk_observations")
+                .where("walk_id", .equal, walk.id).first()?.decode(column: "n", as: Int.self) ?? 0
+            try await sql.insert(into: "walk_observations")
+                .columns("id", "walk_id", "position", "latitude", "longitude", "category", "text", "cause", "created_at")
                 .values(
-                    SQLBind(observation.id), SQLBind(walk.id), SQLBind(point.latitude), SQLBind(point.longitude), SQLBind(category.rawValue),
-                    SQLBind(observation.text), SQLBind(""), SQLBind(TryggClock.now)
+                    SQLBind(observation.id), SQLBind(walk.id), SQLBind(count + 1), SQLBind(point.latitude), SQLBind(point.longitude),
+                    SQLBind(category.rawValue), SQLBind(observation.text), SQLBind(""), SQLBind(TryggClock.now)
                 ).run()
             if let photo {
                 try await sql.insert(into: "walk_photos").columns("observation_id", "kind", "bytes")

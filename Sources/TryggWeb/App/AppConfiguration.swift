@@ -49,7 +49,7 @@ public struct AppConfiguration: Sendable {
         bcryptCost: UInt8 = 12,
         lockout: LockoutSettings = .init(maxFailures: 5, seconds: 15 * 60),
         loginAttemptsPerMinute: Int = 20,
-        maxBodyBytes: Int = 4 * 1024 * 1024,
+        maxBodyBytes: Int = 8 * 1024 * 1024,
         migrateOnStart: Bool = false,
         publicLimits: PublicLimits = PublicLimits(),
         map: MapSettings = MapSettings(),

@@ -33,6 +33,7 @@ struct WalkPage {
         let owners: [SelectOption]
         let observationChoices: [WalkFormView.Choice]
         let dueOn: String
+        let planMeasures: [SelectOption]
         let publishAction: String
         let form: WalkFormView
         let maxPhotoMB = PhotoCleaner.maxBytes / 1_048_576
@@ -52,6 +53,7 @@ struct WalkPage {
         let numbers = Dictionary(uniqueKeysWithValues: observations.enumerated().map { ($1.id, $0 + 1) })
         let all = try await walks.all()
         let canDecide = context.user.role.allows(.administerForums)
+        let carriedOut = try await PlanStore(context.kommun).measures(ids: Set(measures.compactMap(\.planMeasureID)))
         var mapData = InteractiveMapData.pickJSON(areas: area.map { [$0] } ?? [], settings: deps.configuration.map)
         if mapData != nil, let area {
             var data = InteractiveMapData(
@@ -86,7 +88,8 @@ struct WalkPage {
                         ? SiteRoutes.walkMeasureInsats.path(walk.id, measure.id) : nil,
                     decideAction: canDecide ? SiteRoutes.walkMeasureDecide.path(walk.id, measure.id) : nil,
                     decisions: WalkMeasure.Decision.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == measure.decision) },
-                    ownerID: measure.ownerID?.uuidString ?? "", ownerName: measure.ownerName, planMeasure: measure.planMeasureID?.uuidString ?? "")
+                    ownerID: measure.ownerID?.uuidString ?? "", ownerName: measure.ownerName,
+                    planMeasure: measure.planMeasureID.flatMap { carriedOut[$0] }.map { "\($0.reference) \($0.row.measure.prefix(90))" } ?? "")
             },
             canWalk: context.user.role.allows(.conductWalks), canDecide: canDecide, observationAction: SiteRoutes.walkObservationAdd.path(walk.id),
             categories: WalkObservation.Category.allCases.map {
@@ -101,10 +104,21 @@ struct WalkPage {
                     id: "obs-\($0.id.uuidString)", value: $0.id.uuidString, label: "\(numbers[$0.id] ?? 0). \($0.category.displayName): \($0.text.prefix(60))",
                     checked: measureForm?.observations.contains($0.id.uuidString) ?? false)
             },
-            dueOn: measureForm?.dueOn ?? walk.defaultDueDate, publishAction: SiteRoutes.walkPublish.path(walk.id),
+            dueOn: measureForm?.dueOn ?? walk.defaultDueDate, planMeasures: try await planMeasures(selected: measureForm?.planMeasure, context: context),
+            publishAction: SiteRoutes.walkPublish.path(walk.id),
             form: try await WalkFormView.make(
                 walkForm, walk: walk, action: SiteRoutes.walkSave.path(walk.id), context: context, mapSettings: deps.configuration.map))
         return deps.renderer.page(.walk, title: walk.title, context: context, content: view, error: error, status: status)
+    }
+
+    /// The measures of the plan in force, for a walk's measure that carries one of them out.
+    func planMeasures(selected: String?, context: StaffContext) async throws -> [SelectOption] {
+        let plans = PlanStore(context.kommun)
+        guard let plan = try await plans.planInForce() else { return [] }
+        return [SelectOption(value: "", label: "Ingen", selected: false)]
+            + (try await plans.measures(planID: plan.id)).map {
+                SelectOption(value: $0.id.uuidString, label: "\($0.reference) \($0.row.measure.prefix(90))", selected: $0.id.uuidString == selected)
+            }
     }
 
     /// The published protocol: the walk, what was seen and why, and what will be done. No names.
