@@ -215,3 +215,29 @@ struct PromiseWebTests {
         }
     }
 }
+
+@Suite("Samverkan på startsidan")
+struct SamverkanStartPageTests {
+    @Test("Samordnaren ser protokoll att justera; handläggaren ser försenade beslut som förvaltningen ansvarar för")
+    func startPage() async throws {
+        try await Harness.run { harness, client in
+            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            #expect(try await samordnare.get("/").text.contains("protokoll väntar på justering"))
+            let socialen = try #require(try await OrganisationStore(scope).organisation(abbreviation: "SF"))
+            let forum = try #require(try await ForumStore(scope).all().first { $0.name == "Samordnings- och beredningsgruppen" })
+            let start = Harness.now.addingTimeInterval(-30 * 86_400)
+            let meeting = try await MeetingStore(scope).create(
+                Meeting(id: UUID(), forumID: forum.id, startsAt: start, endsAt: start.addingTimeInterval(3600), place: "", agenda: ""), in: forum,
+                by: .commandLine(kommunID: scope.kommunID))
+            try await DecisionStore(scope).add(
+                to: meeting, text: "Kartlägg belysningen vid skolorna", responsibleID: socialen.id, dueOn: "2026-03-01", links: [],
+                by: .commandLine(kommunID: scope.kommunID))
+            let officer = Browser(client)
+            try await officer.login("ansvarig.sf@linkoping.demo")
+            let home = try await officer.get("/").text
+            #expect(home.contains("som er organisation ansvarar för") && home.contains("Kartlägg belysningen vid skolorna (klart senast 2026-03-01)"))
+        }
+    }
+}

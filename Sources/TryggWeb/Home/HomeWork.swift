@@ -50,6 +50,7 @@ struct HomeWork {
         if user.role == .partner {
             items += try await partner(user, kommun: kommun)
         }
+        items += try await SamverkanWork.items(for: user, in: kommun, today: today)
         return items.filter(\.urgent) + items.filter { !$0.urgent }
     }
 

@@ -1,0 +1,58 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// What Samverkan puts on the start page: the user's meetings this coming week, the decisions
+/// their organisation answers for that are past due, and for the samordnare minutes waiting for
+/// approval and medborgarlöften missing a follow-up.
+enum SamverkanWork {
+    static func items(for user: UserAccount, in kommun: KommunScope, today: String) async throws -> [HomeWork.Item] {
+        var items: [HomeWork.Item] = []
+        let access = ForumAccess(userID: user.id, organisationID: user.organisation.id, role: user.role)
+        let forums = try await ForumStore(kommun).all().filter(access.sees)
+        let names = Dictionary(uniqueKeysWithValues: forums.map { ($0.id, $0.name) })
+        let now = TryggClock.now
+        let meetings = try await MeetingStore(kommun).meetings(forumIDs: forums.map(\.id), from: now.addingTimeInterval(-30 * 86_400))
+        let coming = meetings.filter { $0.meeting.startsAt >= now && $0.meeting.startsAt < now.addingTimeInterval(7 * 86_400) && !$0.meeting.cancelled }
+        // The samordnare sees every forum; her own week is the forums she sits in.
+        let mine =
+            user.role == .samordnare || user.role == .analytiker
+            ? coming.filter { summary in forums.first { $0.id == summary.meeting.forumID }?.members.contains { $0.userID == user.id } ?? false } : coming
+        if let next = mine.first {
+            items.append(
+                HomeWork.Item(
+                    title: mine.count == 1 ? "1 möte de närmaste sju dagarna" : "\(mine.count) möten de närmaste sju dagarna",
+                    text: mine.prefix(3).map { "\(names[$0.meeting.forumID] ?? "") \(SwedishTime.minute($0.meeting.startsAt))" }.joined(separator: "; "),
+                    href: SiteRoutes.meeting.path(next.meeting.id), linkText: "Till nästa möte", urgent: false))
+        }
+        let late = try await DecisionStore(kommun).open().filter { $0.responsibleID == user.organisation.id && $0.isOverdue(today: today) }
+        if !late.isEmpty {
+            items.append(
+                HomeWork.Item(
+                    title: late.count == 1
+                        ? "1 beslut som er organisation ansvarar för är försenat" : "\(late.count) beslut som er organisation ansvarar för är försenade",
+                    text: late.prefix(3).map { "\($0.text.prefix(80)) (klart senast \($0.dueOn))" }.joined(separator: "; "),
+                    href: SiteRoutes.meeting.path(late[0].meetingID), linkText: "Följ upp beslutet", urgent: true))
+        }
+        if user.role.allows(.administerForums) {
+            let waiting = meetings.filter { $0.minutes.map { !$0.isApproved } ?? false }
+            if !waiting.isEmpty {
+                items.append(
+                    HomeWork.Item(
+                        title: waiting.count == 1 ? "1 protokoll väntar på justering" : "\(waiting.count) protokoll väntar på justering",
+                        text: waiting.prefix(3).map { "\(names[$0.meeting.forumID] ?? "") \($0.meeting.day)" }.joined(separator: "; "),
+                        href: SiteRoutes.meeting.path(waiting[0].meeting.id), linkText: "Till protokollet", urgent: false))
+            }
+            let promises = PromiseStore(kommun)
+            for promise in try await promises.all() {
+                let missing = promise.missing(followUps: try await promises.followUps(promiseID: promise.id), today: today)
+                guard !missing.isEmpty else { continue }
+                items.append(
+                    HomeWork.Item(
+                        title: "Medborgarlöftet ”\(promise.title)” saknar uppföljning", text: "Perioder utan uppföljning: \(missing.joined(separator: ", ")).",
+                        href: SiteRoutes.promise.path(promise.id), linkText: "Följ upp löftet", urgent: true))
+            }
+        }
+        return items
+    }
+}
