@@ -90,3 +90,31 @@ struct WalkTests {
             ])
     }
 }
+
+@Suite("EU:s kriterier för organiserad brottslighet")
+struct EUCriteriaTests {
+    static func assessment(met: Set<Int>) -> CriteriaAssessment {
+        CriteriaAssessment(
+            id: UUID(), title: "Nätverk kring narkotikaförsäljning i centrum", description: "", assessedOn: "2026-03-01",
+            assessedBy: "Kommunpolis, säkerhetssamordnare",
+            criteria: EUCriteria.all.map { .init(number: $0.number, met: met.contains($0.number), evidence: met.contains($0.number) ? "Underlag" : "") })
+    }
+
+    @Test("Definitionen är uppfylld först med minst sex kriterier och alla obligatoriska; inställningen avgör vilka")
+    func outcome() {
+        let six = Self.assessment(met: [1, 2, 3, 4, 7, 11])
+        #expect(six.outcome(mandatory: EUCriteria.programmeMandatory).fulfils)
+        let police = six.outcome(mandatory: EUCriteria.policeMandatory)
+        #expect(!police.fulfils && police.missingMandatory == [5])
+        #expect(police.text == "Uppfyller inte definitionen: obligatoriska kriterier saknas: 5.")
+        let five = Self.assessment(met: [1, 2, 3, 4, 7]).outcome(mandatory: EUCriteria.programmeMandatory)
+        #expect(!five.fulfils && five.text == "Uppfyller inte definitionen: 5 av 11 kriterier är uppfyllda (minst 6 krävs).")
+    }
+
+    @Test("Ett uppfyllt kriterium utan underlag avvisas")
+    func evidenceRequired() {
+        var assessment = Self.assessment(met: [1, 2])
+        assessment.criteria[1].evidence = " "
+        #expect(assessment.problems() == ["Kriterium 2 är markerat som uppfyllt men saknar underlag."])
+    }
+}

@@ -104,6 +104,7 @@ final class Browser {
     /// Posts a form whose fields may repeat (checkboxes), with the page's CSRF token.
     @discardableResult
     func post(_ path: String, pairs: [(String, String)], headers extra: HTTPFields = [:]) async throws -> TestResponse {
+        if csrf.isEmpty && !pairs.contains(where: { $0.0 == "_csrf" }) { try await get("/login") }
         let all = pairs.contains { $0.0 == "_csrf" } ? pairs : pairs + [("_csrf", csrf)]
         var headers = extra
         headers[.contentType] = "application/x-www-form-urlencoded"
@@ -131,7 +132,13 @@ final class Browser {
     /// Get, so a reload does not send the form again), which is followed to the page it names.
     @discardableResult
     func submit(_ path: String, _ fields: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) async throws -> TestResponse {
-        let response = try await post(path, fields)
+        try await submit(path, pairs: fields.map { ($0.key, $0.value) }, sourceLocation: sourceLocation)
+    }
+
+    /// `submit` with repeated names (checkboxes named `name[]`).
+    @discardableResult
+    func submit(_ path: String, pairs: [(String, String)], sourceLocation: SourceLocation = #_sourceLocation) async throws -> TestResponse {
+        let response = try await post(path, pairs: pairs)
         #expect(response.status == .seeOther, "POST \(path) svarade \(response.status), inte 303: \(response.text.prefix(300))", sourceLocation: sourceLocation)
         guard response.status == .seeOther, let location = response.location else { return response }
         return try await get(String(location.prefix { $0 != "#" }))

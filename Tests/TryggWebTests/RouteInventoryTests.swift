@@ -209,13 +209,17 @@ struct RouteInventoryTests {
             let meetings = try await MeetingStore(linkopingScope).meetings()
             let decision = try #require(try await DecisionStore(linkopingScope).decisions(meetingIDs: meetings.map(\.meeting.id)).first)
             let walk = try #require(try await WalkStore(linkopingScope).all().first { $0.protocolPublishedAt != nil })
+            let assessment = try await CriteriaStore(linkopingScope).save(
+                CriteriaAssessment(
+                    id: UUID(), title: "Linköpingsmarkör nätverk", description: "", assessedOn: "2026-01-01", assessedBy: "Linköpingsmarkör",
+                    criteria: EUCriteria.all.map { .init(number: $0.number, met: false, evidence: "") }), id: nil, by: .commandLine(kommunID: linkoping.id))
             let observation = try #require(try await WalkStore(linkopingScope).observations(walkIDs: [walk.id]).first)
             // The feed's secret of a Linköping user: it is the credential, so it opens the feed whoever asks; a guessed one does not.
             let samverkanIDs = [
                 "/samverkan/forum/": forum.id.uuidString, "/samverkan/moten/": try #require(meetings.first).meeting.id.uuidString,
                 "/samverkan/beslut/": decision.id.uuidString, "/kalender/": RandomToken.make(),
                 "/samverkan/medborgarloften/": try #require(try await PromiseStore(linkopingScope).all().first).id.uuidString,
-                "/samverkan/vandringar/": walk.id.uuidString, "second:vandringar": walk.id.uuidString,
+                "/samverkan/vandringar/": walk.id.uuidString, "/lagesbild/eu-kriterier/": assessment.id.uuidString, "second:vandringar": walk.id.uuidString,
                 "second:observationer": observation.id.uuidString, "second:bilder": observation.id.uuidString,
                 "second:atgarder": try #require(try await WalkMeasureStore(linkopingScope).measures(walkIDs: [walk.id]).first).id.uuidString,
             ]
@@ -252,6 +256,8 @@ struct RouteInventoryTests {
                 tipAfter.status == .received && tipAfter.description == tip.report.description && tipAfter.answer.isEmpty
                     && tipAfter.email == "markor@example.org" && tipAfter.insatsID == nil)
             #expect(try await Open311KeyStore(KommunScope(harness.database, kommunID: linkoping.id)).all().allSatisfy { $0.revokedAt == nil })
+            #expect(try await CriteriaStore(linkopingScope).find(id: assessment.id, by: .commandLine(kommunID: linkoping.id)) == assessment)
+            #expect(try await CriteriaStore(linkopingScope).mandatory() == EUCriteria.programmeMandatory)
         }
     }
 }

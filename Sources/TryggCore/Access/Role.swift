@@ -87,6 +87,11 @@ public enum Permission: Sendable, CaseIterable {
     case administerForums
     /// Plan and walk trygghetsvandringar: observations on the phone, causes, proposed measures.
     case conductWalks
+    /// Assess phenomena and networks against the EU criteria for organised crime (the samordnare,
+    /// and partners of the police: `EUCriteria.mayAssess` checks the organisation).
+    case assessOrganisedCrime
+    /// Decide which of the EU criteria are mandatory in the kommun.
+    case configureOrganisedCrime
 }
 
 extension Role {
@@ -112,6 +117,8 @@ extension Role {
         case .takePartInForums: true
         case .administerForums: self == .samordnare
         case .conductWalks: self != .admin
+        case .assessOrganisedCrime: self == .samordnare || self == .partner
+        case .configureOrganisedCrime: self == .samordnare
         }
     }
 }

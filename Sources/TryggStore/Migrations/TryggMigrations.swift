@@ -37,5 +37,6 @@ enum TryggMigrations {
         M032CreateForums(),
         M033CreateCitizenPromises(),
         M034CreateSafetyWalks(),
+        M035CreateCriteriaAssessments(),
     ]
 }

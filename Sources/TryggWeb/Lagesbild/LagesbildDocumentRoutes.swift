@@ -125,7 +125,8 @@ struct LagesbildDocumentRoutes {
             rows: versions.map(LagesbildViews.ListRow.init), hasRows: !versions.isEmpty, canEdit: canEdit,
             createAction: SiteRoutes.lagesbildCreate.path, figuresHref: SiteRoutes.crimeFigures.path, sourcesHref: SiteRoutes.sources.path,
             defaultFrom: "\(StockholmCalendar.local(TryggClock.now).year - 2)-01-01",
-            defaultTo: "\(StockholmCalendar.local(TryggClock.now).year - 1)-12-31")
+            defaultTo: "\(StockholmCalendar.local(TryggClock.now).year - 1)-12-31",
+            criteriaHref: EUCriteria.mayAssess(user) ? SiteRoutes.criteria.path : nil)
         return deps.renderer.page(.lagesbildDocuments, title: "Lägesbild", context: context, content: view, error: error, status: status)
     }
 

@@ -29,6 +29,8 @@ enum LagesbildViews {
         let sourcesHref: String
         let defaultFrom: String
         let defaultTo: String
+        /// The EU criteria assessments, for the samordnare and the police.
+        let criteriaHref: String?
     }
 
     struct MeasureLink {

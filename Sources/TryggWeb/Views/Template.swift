@@ -17,6 +17,7 @@ enum Template: String, CaseIterable, Sendable {
     case forumFormFields = "forum-form-fields"
     case promiseFormFields = "promise-form-fields"
     case walkFormFields = "walk-form-fields"
+    case criteriaFormFields = "criteria-form-fields"
     // Staff pages.
     case home, account, login
     case loginCode = "login-code"
@@ -56,6 +57,8 @@ enum Template: String, CaseIterable, Sendable {
     case surveyTexts = "survey-texts"
     case surveyComparison = "survey-comparison"
     case forums, forum, meeting, calendar, promises, promise, walks, walk
+    case criteria
+    case criteriaAssessment = "criteria-assessment"
     case error
     // Residents' pages.
     case publicHome = "public-home"

@@ -135,6 +135,12 @@ enum SiteRoutes {
     static let lagesbildReport = Route1<UUID>(.get, "/lagesbild/dokument/{id}/rapport", .staff(.readCrimeStatistics))
     static let lagesbildReportDocx = Route1<UUID>(.get, "/lagesbild/dokument/{id}/rapport.docx", .staff(.readCrimeStatistics))
 
+    static let criteria = Route0(.get, "/lagesbild/eu-kriterier", .staff(.assessOrganisedCrime))
+    static let criteriaCreate = Route0(.post, "/lagesbild/eu-kriterier", .staff(.assessOrganisedCrime))
+    static let criteriaSettings = Route0(.post, "/lagesbild/eu-kriterier/installningar", .staff(.configureOrganisedCrime))
+    static let criteriaAssessment = Route1<UUID>(.get, "/lagesbild/eu-kriterier/{id}", .staff(.assessOrganisedCrime))
+    static let criteriaSave = Route1<UUID>(.post, "/lagesbild/eu-kriterier/{id}", .staff(.assessOrganisedCrime))
+
     // MARK: Enkäter
     static let surveys = Route0(.get, "/enkater", .staff(.readSurveys))
     static let surveyCreate = Route0(.post, "/enkater", .staff(.editSurveys))
@@ -261,7 +267,8 @@ enum SiteRoutes {
             sources.route, sourceAdd.route, sourceSave.route, lagesbildDocuments.route, lagesbildCreate.route, lagesbildDocument.route,
             lagesbildTexts.route, lagesbildProblemAdd.route, lagesbildProblemSave.route, lagesbildProblemRemove.route, lagesbildPolice.route,
             lagesbildNextPlan.route, lagesbildDecide.route,
-            lagesbildReport.route, lagesbildReportDocx.route,
+            lagesbildReport.route, lagesbildReportDocx.route, criteria.route, criteriaCreate.route, criteriaSettings.route, criteriaAssessment.route,
+            criteriaSave.route,
             surveys.route, surveyCreate.route, surveySettings.route, survey.route, surveySave.route, surveyQuestionAdd.route, surveyCodes.route,
             surveyCodesCreate.route,
             surveyImport.route,
