@@ -8,7 +8,7 @@ import TryggWeb
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Importera data från filer.",
-        subcommands: [Areas.self, Plan.self, Incidents.self, Crimes.self, Population.self, Regional.self, SurveyResponses.self])
+        subcommands: [Areas.self, Plan.self, Incidents.self, Crimes.self, Population.self, Regional.self, SurveyResponses.self, PoliceAreas.self])
 
     struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -13,7 +13,8 @@ struct Trygg: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Demo.self, Migrate.self, KommunCommand.self, UserCommand.self, TokenCommand.self, APIKeyCommand.self,
-            ImportCommand.self, ExportCommand.self, ReportCommand.self, SurveyCommand.self, ForumCommand.self, Backup.self, Notify.self,
+            ImportCommand.self, ExportCommand.self, ReportCommand.self, SurveyCommand.self, ForumCommand.self, PoliceAreasCommand.self, Backup.self,
+            Notify.self,
         ]
     )
 }

@@ -2,7 +2,8 @@ import Foundation
 import FuzzSupport
 import TryggCore
 
-/// Areas as GeoJSON in WGS84 or SWEREF 99 TM, and DeSO code lists.
+/// Areas as GeoJSON in WGS84 or SWEREF 99 TM, DeSO code lists, and the police's list of utsatta
+/// områden (the same GeoJSON with its properties, or the attribute table as CSV).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = FuzzSupport.data(bytes, count)
@@ -10,6 +11,9 @@ public func fuzz(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         for area in parsed.areas { _ = area.shape.contains(GeoPoint(latitude: 58.41, longitude: 15.62)) }
     }
     _ = try? AreaGeoJSON.parseSingle(data, name: "Fuzz")
+    if let listed = try? PoliceAreaList.read(data, year: 2023) {
+        for area in listed { _ = area.shape?.contains(GeoPoint(latitude: 58.43, longitude: 15.58)) }
+    }
     _ = try? DesoCode.parseList(String(decoding: data, as: UTF8.self), kommunCode: "0580")
     if count >= 16 {
         let (easting, northing) = data.withUnsafeBytes { ($0.loadUnaligned(as: Double.self), $0.loadUnaligned(fromByteOffset: 8, as: Double.self)) }

@@ -4,10 +4,13 @@ import Foundation
 public struct ParsedArea: Sendable, Equatable {
     public var name: String
     public var shape: AreaShape
+    /// The feature's other properties as text (the police's `KATEGORI`, `ORT`, `SPECIALOMR` …).
+    public var properties: [String: String]
 
-    public init(name: String, shape: AreaShape) {
+    public init(name: String, shape: AreaShape, properties: [String: String] = [:]) {
         self.name = name
         self.shape = shape
+        self.properties = properties
     }
 }
 
@@ -62,7 +65,12 @@ public enum AreaGeoJSON {
             }
             do {
                 let shape = try shape(of: feature["geometry"], projection: projection)
-                areas.append(ParsedArea(name: name, shape: shape))
+                let texts = properties.compactMapValues { value -> String? in
+                    if let text = value as? String { return text }
+                    if let number = value as? NSNumber { return number.stringValue }
+                    return nil
+                }
+                areas.append(ParsedArea(name: name, shape: shape, properties: texts))
             } catch {
                 problems.append("\(label) (\(name)): \(error.description)")
             }

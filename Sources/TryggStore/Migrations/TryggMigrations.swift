@@ -38,5 +38,6 @@ enum TryggMigrations {
         M033CreateCitizenPromises(),
         M034CreateSafetyWalks(),
         M035CreateCriteriaAssessments(),
+        M036CreatePoliceAreas(),
     ]
 }
