@@ -32,12 +32,7 @@ struct ExportCommand: AsyncParsableCommand {
                 let rows = try await store.measures(planID: plan.id).map(\.row)
                 return format == "xlsx" ? try PlanFiles.xlsx(rows, year: plan.year) : Data(PlanCSV.csv(rows).utf8)
             }
-            if let output {
-                try data.write(to: URL(fileURLWithPath: output))
-                say("Skrev \(output).")
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try writeOutput(data, to: output)
         }
     }
 }

@@ -88,12 +88,7 @@ extension ReportCommand {
                 default: return try JSONSerialization.data(withJSONObject: report.json, options: [.sortedKeys, .prettyPrinted])
                 }
             }
-            if let output {
-                try data.write(to: URL(fileURLWithPath: output))
-                say("Skrev \(output) (\(data.count / 1024) kB).")
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try writeOutput(data, to: output)
         }
     }
 }

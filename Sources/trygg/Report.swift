@@ -31,12 +31,7 @@ struct ReportCommand: AsyncParsableCommand {
                 }
                 return format == "docx" ? try report.docx() : Data(try report.standaloneHTML(renderer: try await Renderer.load()).utf8)
             }
-            if let output {
-                try data.write(to: URL(fileURLWithPath: output))
-                say("Skrev \(output) (\(data.count / 1024) kB).")
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try writeOutput(data, to: output)
         }
     }
 
@@ -65,12 +60,7 @@ struct ReportCommand: AsyncParsableCommand {
                 default: return try JSONSerialization.data(withJSONObject: report.json, options: [.sortedKeys, .prettyPrinted])
                 }
             }
-            if let output {
-                try data.write(to: URL(fileURLWithPath: output))
-                say("Skrev \(output) (\(data.count / 1024) kB).")
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try writeOutput(data, to: output)
         }
     }
 }

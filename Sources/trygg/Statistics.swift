@@ -142,12 +142,7 @@ extension ReportCommand {
                 if hideSmall { figures = figures.hidingSmallCounts() }
                 return format == "json" ? try CrimeReportFiles.json(figures, kommun: kommun) : CrimeReportFiles.csv(figures)
             }
-            if let output {
-                try data.write(to: URL(fileURLWithPath: output))
-                say("Skrev \(output).")
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try writeOutput(data, to: output)
         }
     }
 }
@@ -179,12 +174,7 @@ extension ReportCommand {
                 default: return try report.json()
                 }
             }
-            if let output {
-                try data.write(to: URL(fileURLWithPath: output))
-                say("Skrev \(output).")
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try writeOutput(data, to: output)
         }
     }
 }

@@ -187,12 +187,7 @@ extension ReportCommand {
                 default: return try SurveyReportFiles.json(results)
                 }
             }
-            if let output {
-                try data.write(to: URL(fileURLWithPath: output))
-                say("Skrev \(output).")
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            try writeOutput(data, to: output)
         }
     }
 }

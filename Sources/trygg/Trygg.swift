@@ -60,3 +60,13 @@ struct CLIError: Error, CustomStringConvertible {
 func say(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+/// A report or export to `-o FILE` (with a line saying so), or to standard out.
+func writeOutput(_ data: Data, to output: String?) throws {
+    if let output {
+        try data.write(to: URL(fileURLWithPath: output))
+        say("Skrev \(output) (\(data.count / 1024) kB).")
+    } else {
+        FileHandle.standardOutput.write(data)
+    }
+}
