@@ -42,3 +42,19 @@ struct PoliceAreaTests {
         #expect(areas.count == 1 && areas[0].specialID == "5" && areas[0].shape?.contains(GeoPoint(latitude: 58.43, longitude: 15.58)) == true)
     }
 }
+
+@Suite("Ändringar mellan polisens listor")
+struct PoliceAreaChangeTests {
+    static func area(_ name: String, _ category: String, id: String) -> PoliceArea {
+        PoliceArea(year: 2023, specialID: id, name: name, category: category, ort: "Norrköping", lokalpolis: "", since: "", shape: nil, areaM2: nil)
+    }
+
+    @Test("Nya, borttagna och omklassade områden, matchade på SPECIALOMR")
+    func changes() {
+        let before = [Self.area("Navestad", "Särskilt utsatt område", id: "33"), Self.area("Klockaretorpet", "Riskområde", id: "40")]
+        let after = [Self.area("Navestad", "Utsatt område", id: "33"), Self.area("Hageby", "Utsatt område", id: "72")]
+        let changes = PoliceAreaChange.between(before, after)
+        #expect(changes.map(\.kind) == [.added, .removed, .recategorised])
+        #expect(changes[2].before == "Särskilt utsatt område" && changes[2].after == "Utsatt område" && changes[0].name == "Hageby")
+    }
+}

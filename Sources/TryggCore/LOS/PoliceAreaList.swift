@@ -99,3 +99,35 @@ public enum PoliceAreaList {
             areaM2: Double(text("area_m2")) ?? Double(text("Shape_Area")))
     }
 }
+
+/// What changed between two of the police's lists: areas added, removed, or with a new category.
+public struct PoliceAreaChange: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case added = "Ny på listan"
+        case removed = "Borttagen från listan"
+        case recategorised = "Ny kategori"
+    }
+
+    public let kind: Kind
+    public let name: String
+    public let ort: String
+    public let before: String?
+    public let after: String?
+
+    public static func between(_ earlier: [PoliceArea], _ later: [PoliceArea]) -> [PoliceAreaChange] {
+        var changes: [PoliceAreaChange] = []
+        for area in later {
+            guard let previous = earlier.first(where: { $0.isSame(as: area) }) else {
+                changes.append(PoliceAreaChange(kind: .added, name: area.name, ort: area.ort, before: nil, after: area.category))
+                continue
+            }
+            if previous.category != area.category {
+                changes.append(PoliceAreaChange(kind: .recategorised, name: area.name, ort: area.ort, before: previous.category, after: area.category))
+            }
+        }
+        for area in earlier where !later.contains(where: { $0.isSame(as: area) }) {
+            changes.append(PoliceAreaChange(kind: .removed, name: area.name, ort: area.ort, before: area.category, after: nil))
+        }
+        return changes.sorted { ($0.ort, $0.name) < ($1.ort, $1.name) }
+    }
+}

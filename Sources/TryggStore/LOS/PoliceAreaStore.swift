@@ -81,3 +81,12 @@ public struct PoliceAreaStore: Sendable {
         try await list(year: year).first { $0.shape?.contains(point) ?? false }
     }
 }
+
+extension PoliceAreaStore {
+    /// The years a list has been imported for, the latest first.
+    public func years() async throws -> [Int] {
+        try await sql.select().distinct().column("year").from("police_areas").orderBy("year", .descending).all().map {
+            try $0.decode(column: "year", as: Int.self)
+        }
+    }
+}

@@ -82,6 +82,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     PromiseRoutes(deps: deps).register(on: routes)
     WalkRoutes(deps: deps).register(on: routes)
     CriteriaRoutes(deps: deps).register(on: routes)
+    PoliceAreaRoutes(deps: deps).register(on: routes)
     PublicSurveyRoutes(deps: deps).register(on: routes)
     LagesbildDocumentRoutes(deps: deps).register(on: routes)
     return router

@@ -31,6 +31,7 @@ enum LagesbildViews {
         let defaultTo: String
         /// The EU criteria assessments, for the samordnare and the police.
         let criteriaHref: String?
+        let policeAreasHref = SiteRoutes.policeAreas.path
     }
 
     struct MeasureLink {

@@ -58,6 +58,7 @@ enum Template: String, CaseIterable, Sendable {
     case surveyComparison = "survey-comparison"
     case forums, forum, meeting, calendar, promises, promise, walks, walk
     case criteria
+    case policeAreas = "police-areas"
     case criteriaAssessment = "criteria-assessment"
     case error
     // Residents' pages.
