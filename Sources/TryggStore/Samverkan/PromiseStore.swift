@@ -107,13 +107,8 @@ public struct PromiseStore: Sendable {
     /// Publishes the promise on the kommun's public page, or takes it down.
     public func setPublished(_ published: Bool, id: UUID, by actor: Actor) async throws {
         guard let promise = try await find(id: id) else { throw StoreError.notFound("Medborgarlöftet") }
-        try await db.transaction { db in
-            try await (db as! any SQLDatabase).update("citizen_promises").set("published_at", to: published ? TryggClock.now : nil)
-                .where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
-            try await AuditLog.record(
-                actor, action: published ? "publicerade medborgarlöfte" : "avpublicerade medborgarlöfte", objectType: "medborgarlöfte",
-                objectID: id.uuidString, detail: promise.title, kommunID: kommunID, on: db)
-        }
+        try await PublicationToggle(table: "citizen_promises", column: "published_at", objectType: "medborgarlöfte", noun: "medborgarlöfte")
+            .set(published, id: id, title: promise.title, kommunID: kommunID, by: actor, on: db)
     }
 
     public func followUps(promiseID: UUID) async throws -> [CitizenPromise.FollowUp] {

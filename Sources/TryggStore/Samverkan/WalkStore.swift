@@ -92,13 +92,8 @@ public struct WalkStore: Sendable {
     /// Publishes the protocol on the kommun's public page (observations, causes and measures; no names).
     public func setProtocolPublished(_ published: Bool, id: UUID, by actor: Actor) async throws {
         guard let walk = try await find(id: id) else { throw StoreError.notFound("Vandringen") }
-        try await db.transaction { db in
-            try await (db as! any SQLDatabase).update("safety_walks").set("protocol_published_at", to: published ? TryggClock.now : nil)
-                .where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
-            try await AuditLog.record(
-                actor, action: published ? "publicerade vandringsprotokoll" : "avpublicerade vandringsprotokoll", objectType: "trygghetsvandring",
-                objectID: id.uuidString, detail: walk.title, kommunID: kommunID, on: db)
-        }
+        try await PublicationToggle(table: "safety_walks", column: "protocol_published_at", objectType: "trygghetsvandring", noun: "vandringsprotokoll")
+            .set(published, id: id, title: walk.title, kommunID: kommunID, by: actor, on: db)
     }
 
     // MARK: Observations
