@@ -13,11 +13,9 @@ public enum ICalendar {
         public var description: String
         public var url: String?
         public var cancelled: Bool
-        public var lastModified: Date?
 
         public init(
-            uid: String, start: Date, end: Date, summary: String, location: String, description: String, url: String?, cancelled: Bool,
-            lastModified: Date? = nil
+            uid: String, start: Date, end: Date, summary: String, location: String, description: String, url: String?, cancelled: Bool
         ) {
             self.uid = uid
             self.start = start
@@ -27,7 +25,6 @@ public enum ICalendar {
             self.description = description
             self.url = url
             self.cancelled = cancelled
-            self.lastModified = lastModified
         }
     }
 
@@ -42,7 +39,6 @@ public enum ICalendar {
             if !event.location.isEmpty { lines.append("LOCATION:" + text(event.location)) }
             if !event.description.isEmpty { lines.append("DESCRIPTION:" + text(event.description)) }
             if let url = event.url { lines.append("URL:" + url) }
-            if let modified = event.lastModified { lines.append("LAST-MODIFIED:" + utc(modified)) }
             lines.append("STATUS:" + (event.cancelled ? "CANCELLED" : "CONFIRMED"))
             lines.append("END:VEVENT")
         }

@@ -16,6 +16,12 @@ public struct InsatsStore: Sendable {
         kommunID = scope.kommunID
     }
 
+    /// Within another store's transaction (a walk's measure and the insats it becomes).
+    init(db: any Database, kommunID: UUID) {
+        self.db = db
+        self.kommunID = kommunID
+    }
+
     struct Row: Codable {
         var id: UUID
         var kommunId: UUID

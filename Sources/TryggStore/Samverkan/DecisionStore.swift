@@ -95,6 +95,9 @@ public struct DecisionStore: Sendable {
         }
     }
 
+    /// An insats as a decision's link names it.
+    public static func label(_ insats: Insats) -> String { "\(insats.kind.displayName): \(insats.what) (\(insats.place))" }
+
     /// What a link points at, in words, when it exists in this kommun; nil otherwise.
     public func label(_ link: Decision.Link) async throws -> String? {
         switch link.kind {
@@ -103,7 +106,7 @@ public struct DecisionStore: Sendable {
                 "\($0.measure.reference) \($0.measure.row.measure.prefix(100)) (plan \($0.plan.year))"
             }
         case .insats:
-            return try await InsatsStore(scope).find(id: link.id).map { "\($0.kind.displayName): \($0.what) (\($0.place))" }
+            return try await InsatsStore(scope).find(id: link.id).map(Self.label)
         case .lagesbild:
             return try await LagesbildStore(scope).find(id: link.id).map { "Lägesbild version \($0.version)" }
         case .vandring:

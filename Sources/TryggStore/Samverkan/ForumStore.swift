@@ -26,15 +26,26 @@ public struct ForumStore: Sendable {
 
     /// Every forum of the kommun with its members, by name.
     public func all() async throws -> [Forum] {
-        let rows = try await sql.select().columns(Self.columns).from("forums").where("kommun_id", .equal, kommunID).orderBy("name").all()
-        var forums = try rows.map(Self.forum)
-        let members = try await sql.select().columns(["forum_id", "user_id", "organisation_id", "secretary"].map { SQLColumn($0, table: "m") }).from(
-            SQLAlias(SQLIdentifier("forum_members"), as: SQLIdentifier("m"))
-        )
-        .join(SQLAlias(SQLIdentifier("forums"), as: SQLIdentifier("f")), on: SQLRaw("f.id = m.forum_id"))
-        .where(SQLColumn("kommun_id", table: "f"), .equal, SQLBind(kommunID)).all()
+        try await read(id: nil)
+    }
+
+    public func find(id: UUID) async throws -> Forum? {
+        try await read(id: id).first
+    }
+
+    /// The kommun's forums (or the one with `id`) with their members.
+    private func read(id: UUID?) async throws -> [Forum] {
+        var query = sql.select().columns(Self.columns).from("forums").where("kommun_id", .equal, kommunID)
+        if let id { query = query.where("id", .equal, id) }
+        var forums = try await query.orderBy("name").all().map(Self.forum)
+        guard !forums.isEmpty else { return [] }
+        var members = sql.select().columns(["forum_id", "user_id", "organisation_id", "secretary"].map { SQLColumn($0, table: "m") })
+            .from(SQLAlias(SQLIdentifier("forum_members"), as: SQLIdentifier("m")))
+            .join(SQLAlias(SQLIdentifier("forums"), as: SQLIdentifier("f")), on: SQLRaw("f.id = m.forum_id"))
+            .where(SQLColumn("kommun_id", table: "f"), .equal, SQLBind(kommunID))
+        if let id { members = members.where(SQLColumn("forum_id", table: "m"), .equal, SQLBind(id)) }
         var byForum: [UUID: [Forum.Member]] = [:]
-        for row in members {
+        for row in try await members.all() {
             byForum[try row.decode(column: "forum_id", as: UUID.self), default: []].append(
                 Forum.Member(
                     userID: try row.decode(column: "user_id", as: UUID?.self), organisationID: try row.decode(column: "organisation_id", as: UUID?.self),
@@ -48,10 +59,6 @@ public struct ForumStore: Sendable {
             }
         }
         return forums
-    }
-
-    public func find(id: UUID) async throws -> Forum? {
-        try await all().first { $0.id == id }
     }
 
     static func forum(_ row: any SQLRow) throws -> Forum {

@@ -96,9 +96,11 @@ public struct MeetingStore: Sendable {
 
     /// Every version of the meeting's minutes, oldest first.
     public func minutes(meetingID: UUID) async throws -> [MeetingMinutes] {
-        guard try await find(id: meetingID) != nil else { return [] }
-        return try await sql.select().columns(Self.minutesColumns).from("meeting_minutes").where("meeting_id", .equal, meetingID).orderBy("version").all()
-            .map(Self.minutes)
+        try await sql.select().columns(Self.minutesColumns.map { SQLColumn($0, table: "n") })
+            .from(SQLAlias(SQLIdentifier("meeting_minutes"), as: SQLIdentifier("n")))
+            .join(SQLAlias(SQLIdentifier("meetings"), as: SQLIdentifier("m")), on: SQLRaw("m.id = n.meeting_id"))
+            .where(SQLColumn("kommun_id", table: "m"), .equal, SQLBind(kommunID)).where(SQLColumn("meeting_id", table: "n"), .equal, SQLBind(meetingID))
+            .orderBy(SQLColumn("version", table: "n")).all().map(Self.minutes)
     }
 
     static let minutesColumns = ["meeting_id", "version", "text", "reason", "written_by", "written_at", "approved_by", "approved_at"]

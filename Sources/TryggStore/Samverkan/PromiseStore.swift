@@ -112,15 +112,28 @@ public struct PromiseStore: Sendable {
     }
 
     public func followUps(promiseID: UUID) async throws -> [CitizenPromise.FollowUp] {
-        guard try await find(id: promiseID) != nil else { return [] }
-        return try await sql.select().columns("period", "status", "text", "written_by", "written_at").from("citizen_promise_followups")
-            .where("promise_id", .equal, promiseID).orderBy("period").all().map {
+        try await followUps(promiseIDs: [promiseID])[promiseID] ?? []
+    }
+
+    /// The follow-ups of several promises of this kommun in one query (lists, the start page and
+    /// the public page show every promise with its follow-ups), each promise's by period.
+    public func followUps(promiseIDs: [UUID]) async throws -> [UUID: [CitizenPromise.FollowUp]] {
+        guard !promiseIDs.isEmpty else { return [:] }
+        let rows = try await sql.select().columns(["promise_id", "period", "status", "text", "written_by", "written_at"].map { SQLColumn($0, table: "f") })
+            .from(SQLAlias(SQLIdentifier("citizen_promise_followups"), as: SQLIdentifier("f")))
+            .join(SQLAlias(SQLIdentifier("citizen_promises"), as: SQLIdentifier("p")), on: SQLRaw("p.id = f.promise_id"))
+            .where(SQLColumn("kommun_id", table: "p"), .equal, SQLBind(kommunID)).where(SQLColumn("promise_id", table: "f"), .in, SQLBind.group(promiseIDs))
+            .orderBy(SQLColumn("period", table: "f")).all()
+        var byPromise: [UUID: [CitizenPromise.FollowUp]] = [:]
+        for row in rows {
+            byPromise[try row.decode(column: "promise_id", as: UUID.self), default: []].append(
                 CitizenPromise.FollowUp(
-                    period: try $0.decode(column: "period", as: String.self),
-                    status: CitizenPromise.FollowUp.Status(rawValue: try $0.decode(column: "status", as: String.self)) ?? .partly,
-                    text: try $0.decode(column: "text", as: String.self), writtenBy: try $0.decode(column: "written_by", as: String.self),
-                    writtenAt: try $0.decode(column: "written_at", as: Date.self))
-            }
+                    period: try row.decode(column: "period", as: String.self),
+                    status: CitizenPromise.FollowUp.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .partly,
+                    text: try row.decode(column: "text", as: String.self), writtenBy: try row.decode(column: "written_by", as: String.self),
+                    writtenAt: try row.decode(column: "written_at", as: Date.self)))
+        }
+        return byPromise
     }
 
     /// Records the follow-up of one period (once; a period of the promise only).

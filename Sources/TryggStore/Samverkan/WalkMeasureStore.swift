@@ -25,10 +25,21 @@ public struct WalkMeasureStore: Sendable {
 
     /// The measures of the given walks, in the order they were proposed.
     public func measures(walkIDs: [UUID]) async throws -> [WalkMeasure] {
-        let walks = Set(try await WalkStore(scope).all().map(\.id)).intersection(walkIDs)
-        guard !walks.isEmpty else { return [] }
-        return try await sql.select().columns(Self.columns).from("walk_measures").where("walk_id", .in, Array(walks)).orderBy("due_on").orderBy("id").all().map
-        { row in
+        guard !walkIDs.isEmpty else { return [] }
+        return try await read { $0.where(SQLColumn("walk_id", table: "m"), .in, SQLBind.group(walkIDs)) }
+    }
+
+    public func find(id: UUID) async throws -> WalkMeasure? {
+        try await read { $0.where(SQLColumn("id", table: "m"), .equal, SQLBind(id)) }.first
+    }
+
+    /// Measures of this kommun's walks (the walk decides the kommun), narrowed by `filter`.
+    private func read(_ filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [WalkMeasure] {
+        let query = sql.select().columns(Self.columns.map { SQLColumn($0, table: "m") })
+            .from(SQLAlias(SQLIdentifier("walk_measures"), as: SQLIdentifier("m")))
+            .join(SQLAlias(SQLIdentifier("safety_walks"), as: SQLIdentifier("w")), on: SQLRaw("w.id = m.walk_id"))
+            .where(SQLColumn("kommun_id", table: "w"), .equal, SQLBind(kommunID))
+        return try await filter(query).orderBy(SQLColumn("due_on", table: "m")).orderBy(SQLColumn("id", table: "m")).all().map { row in
             WalkMeasure(
                 id: try row.decode(column: "id", as: UUID.self), walkID: try row.decode(column: "walk_id", as: UUID.self),
                 observationIDs: try JSONDecoder().decode([UUID].self, from: Data(try row.decode(column: "observation_ids", as: String.self).utf8)),
@@ -38,11 +49,6 @@ public struct WalkMeasureStore: Sendable {
                 reason: try row.decode(column: "reason", as: String.self), dueOn: try row.decode(column: "due_on", as: String.self),
                 insatsID: try row.decode(column: "insats_id", as: UUID?.self), planMeasureID: try row.decode(column: "plan_measure_id", as: UUID?.self))
         }
-    }
-
-    public func find(id: UUID) async throws -> WalkMeasure? {
-        let walks = try await WalkStore(scope).all().map(\.id)
-        return try await measures(walkIDs: walks).first { $0.id == id }
     }
 
     /// Proposes a measure (`id` nil) or saves its decision; it may point only at the walk's own observations.
@@ -102,17 +108,21 @@ public struct WalkMeasureStore: Sendable {
         let point = try await WalkStore(scope).observations(walkIDs: [measure.walkID]).first { measure.observationIDs.contains($0.id) }?.point
         let walk = try await WalkStore(scope).find(id: measure.walkID)
         let week = ISOWeek.containing(TryggClock.now)
-        let insats = try await InsatsStore(scope).decide(
-            .init(
-                kind: .situational, what: measure.text, place: place, point: point, organisationID: owner,
-                startsOn: StockholmCalendar.local(TryggClock.now).dateText, dueOn: measure.dueOn, measureID: measure.planMeasureID),
-            week: week, by: actor)
-        try await db.transaction { db in
+        let kommunID = kommunID
+        // Read the clock out here: the transaction's closure runs in another task (TryggClock is task-local).
+        let startsOn = StockholmCalendar.local(TryggClock.now).dateText
+        // One transaction: an insats without the link back to its measure is never left behind.
+        return try await db.transaction { db in
+            let insats = try await InsatsStore(db: db, kommunID: kommunID).decide(
+                .init(
+                    kind: .situational, what: measure.text, place: place, point: point, organisationID: owner,
+                    startsOn: startsOn, dueOn: measure.dueOn, measureID: measure.planMeasureID),
+                week: week, by: actor)
             try await (db as! any SQLDatabase).update("walk_measures").set("insats_id", to: insats.id).where("id", .equal, measureID).run()
             try await AuditLog.record(
                 actor, action: "gjorde vandringsåtgärd till EST-insats", objectType: "trygghetsvandring", objectID: measure.walkID.uuidString,
                 detail: "\(walk?.title ?? ""): \(measure.text.prefix(120))", kommunID: kommunID, on: db)
+            return insats
         }
-        return insats
     }
 }

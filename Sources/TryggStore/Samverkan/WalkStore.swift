@@ -102,16 +102,25 @@ public struct WalkStore: Sendable {
 
     /// The observations of the given walks (all of the kommun's when nil), in the order they were made.
     public func observations(walkIDs: [UUID]? = nil) async throws -> [WalkObservation] {
-        var query = sql.select().columns(Self.observationColumns.map { SQLColumn($0, table: "o") })
+        guard let walkIDs else { return try await readObservations { $0 } }
+        guard !walkIDs.isEmpty else { return [] }
+        return try await readObservations { $0.where(SQLColumn("walk_id", table: "o"), .in, SQLBind.group(walkIDs)) }
+    }
+
+    /// One observation of this kommun's walks.
+    func observation(id: UUID) async throws -> WalkObservation? {
+        try await readObservations { $0.where(SQLColumn("id", table: "o"), .equal, SQLBind(id)) }.first
+    }
+
+    /// Observations of this kommun's walks (the walk decides the kommun), narrowed by `filter`.
+    private func readObservations(_ filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [WalkObservation] {
+        let query = sql.select().columns(Self.observationColumns.map { SQLColumn($0, table: "o") })
             .column(SQLRaw("(SELECT COUNT(*) FROM walk_photos p WHERE p.observation_id = o.id)"), as: "photos")
             .from(SQLAlias(SQLIdentifier("walk_observations"), as: SQLIdentifier("o")))
             .join(SQLAlias(SQLIdentifier("safety_walks"), as: SQLIdentifier("w")), on: SQLRaw("w.id = o.walk_id"))
             .where(SQLColumn("kommun_id", table: "w"), .equal, SQLBind(kommunID))
-        if let walkIDs {
-            guard !walkIDs.isEmpty else { return [] }
-            query = query.where(SQLColumn("walk_id", table: "o"), .in, SQLBind.group(walkIDs))
-        }
-        return try await query.orderBy(SQLColumn("walk_id", table: "o")).orderBy(SQLColumn("position", table: "o")).orderBy(SQLColumn("id", table: "o")).all()
+        return try await filter(query).orderBy(SQLColumn("walk_id", table: "o")).orderBy(SQLColumn("position", table: "o"))
+            .orderBy(SQLColumn("id", table: "o")).all()
             .map { row in
                 WalkObservation(
                     id: try row.decode(column: "id", as: UUID.self), walkID: try row.decode(column: "walk_id", as: UUID.self),
@@ -159,7 +168,7 @@ public struct WalkStore: Sendable {
 
     /// The orsaksanalys of an observation, written after the walk.
     public func saveCause(observationID: UUID, cause: String, by actor: Actor) async throws {
-        guard let observation = try await observations().first(where: { $0.id == observationID }) else { throw StoreError.notFound("Observationen") }
+        guard let observation = try await observation(id: observationID) else { throw StoreError.notFound("Observationen") }
         guard cause.count <= 4000 else { throw StoreError.invalid("Orsaksanalysen får vara högst 4 000 tecken.") }
         try await db.transaction { db in
             try await (db as! any SQLDatabase).update("walk_observations").set("cause", to: cause.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -172,7 +181,7 @@ public struct WalkStore: Sendable {
 
     /// An observation's photo, when the observation is this kommun's.
     public func photo(observationID: UUID) async throws -> (data: Data, kind: PhotoCleaner.Kind)? {
-        guard try await observations().contains(where: { $0.id == observationID }),
+        guard try await observation(id: observationID) != nil,
             let row = try await sql.select().columns("kind", "bytes").from("walk_photos").where("observation_id", .equal, observationID).first()
         else { return nil }
         return (try row.decode(column: "bytes", as: Data.self), PhotoCleaner.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .jpeg)

@@ -69,7 +69,7 @@ struct MeetingFormView {
             agenda = form.agenda
         } else {
             var day = now.addingTimeInterval(86_400)
-            while [1, 7].contains(Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Stockholm")!, from: day).weekday) {
+            while StockholmCalendar.local(day).weekday >= 6 {
                 day.addTimeInterval(86_400)
             }
             date = StockholmCalendar.local(day).dateText

@@ -63,11 +63,11 @@ public struct MeetingReport: Sendable {
             followUps.append(try await item(decision, decidedAt: at, organisations: organisations, store: decisionStore))
         }
         if forum.kind == .estGrupp {
-            let insatser = InsatsStore(scope)
-            for insats in try await insatser.forWeek(meeting.week) where insats.decidedWeek == meeting.week {
+            let insatser = try await InsatsStore(scope).all()
+            for insats in insatser where insats.decidedWeek == meeting.week {
                 items.append(try await item(insats, decidedAt: "", organisations: organisations, store: decisionStore))
             }
-            for insats in try await insatser.all() where insats.decidedWeek < meeting.week && insats.status.isOpen {
+            for insats in insatser where insats.decidedWeek < meeting.week && insats.status.isOpen {
                 followUps.append(
                     try await item(insats, decidedAt: "EST-gruppen \(insats.decidedWeek.swedishName)", organisations: organisations, store: decisionStore))
             }
@@ -91,7 +91,7 @@ public struct MeetingReport: Sendable {
     }
 
     static func item(_ insats: Insats, decidedAt: String, organisations: [UUID: String], store: DecisionStore) async throws -> Item {
-        var links = [Link(kind: .insats, id: insats.id, label: try await store.label(Decision.Link(kind: .insats, id: insats.id)) ?? insats.what)]
+        var links = [Link(kind: .insats, id: insats.id, label: DecisionStore.label(insats))]
         if let measure = insats.measureID, let label = try await store.label(Decision.Link(kind: .measure, id: measure)) {
             links.append(Link(kind: .measure, id: measure, label: label))
         }

@@ -102,8 +102,10 @@ struct PromiseRoutes {
         let areas = Dictionary(uniqueKeysWithValues: try await AreaStore(context.kommun).all().map { ($0.id, $0.name) })
         let today = StockholmCalendar.local(TryggClock.now).dateText
         var rows: [ListRow] = []
-        for promise in try await store.all() {
-            let missing = promise.missing(followUps: try await store.followUps(promiseID: promise.id), today: today)
+        let promises = try await store.all()
+        let followUps = try await store.followUps(promiseIDs: promises.map(\.id))
+        for promise in promises {
+            let missing = promise.missing(followUps: followUps[promise.id] ?? [], today: today)
             rows.append(
                 ListRow(
                     title: promise.title, href: SiteRoutes.promise.path(promise.id), area: promise.areaID.flatMap { areas[$0] } ?? "Hela kommunen",
@@ -161,12 +163,17 @@ struct PromiseRoutes {
         let done = Set(followUps.map(\.period))
         // Periods that have begun and are not followed up yet, the current one last and chosen.
         let open = promise.periods.filter { $0 <= promise.period(containing: today) && !done.contains($0) }
-        let lagesbildProblem = try await promise.lagesbildProblemID.asyncFlatMap { id in
-            try await LagesbildStore(context.kommun).find(version: nil)?.problems.first { $0.id == id }.map { "\($0.title) (\($0.area))" }
+        var lagesbildProblem: String?
+        if let id = promise.lagesbildProblemID,
+            let problem = try await LagesbildStore(context.kommun).find(version: nil)?.problems.first(where: { $0.id == id })
+        {
+            lagesbildProblem = "\(problem.title) (\(problem.area))"
         }
+        var area = "Hela kommunen"
+        if let id = promise.areaID, let name = try await AreaStore(context.kommun).all().first(where: { $0.id == id })?.name { area = name }
         let view = PageView(
             title: promise.title,
-            area: try await promise.areaID.asyncFlatMap { id in try await AreaStore(context.kommun).all().first { $0.id == id }?.name } ?? "Hela kommunen",
+            area: area,
             period: "\(promise.fromMonth) – \(promise.toMonth)", cadence: promise.cadence.displayName, problem: promise.problem,
             lagesbildProblem: lagesbildProblem, activities: promise.activities.map { "\($0.text) – \(organisations[$0.responsibleID] ?? "")" },
             indicators: promise.indicators, published: promise.publishedAt != nil, publishAction: SiteRoutes.promisePublish.path(promise.id),
@@ -183,13 +190,5 @@ struct PromiseRoutes {
             form: try await PromiseFormView.make(form ?? promise, action: SiteRoutes.promiseSave.path(promise.id), context: context),
             publicHref: SiteRoutes.publicHome.path(context.user.kommun.slug))
         return deps.renderer.page(.promise, title: promise.title, context: context, content: view, error: error, status: status)
-    }
-}
-
-extension Optional {
-    /// `flatMap` with an async transform (a store lookup for an optional id).
-    func asyncFlatMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }

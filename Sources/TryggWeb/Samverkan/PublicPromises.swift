@@ -27,6 +27,7 @@ enum PublicPromises {
         guard !published.isEmpty else { return [] }
         let organisations = Dictionary(uniqueKeysWithValues: try await OrganisationStore(scope).organisations().map { ($0.id, $0.name) })
         let areas = Dictionary(uniqueKeysWithValues: try await AreaStore(scope).all().map { ($0.id, $0.name) })
+        let followUps = try await store.followUps(promiseIDs: published.map(\.id))
         var lines: [Line] = []
         for promise in published {
             lines.append(
@@ -34,7 +35,7 @@ enum PublicPromises {
                     id: promise.id.uuidString, title: promise.title, area: promise.areaID.flatMap { areas[$0] } ?? "Hela kommunen",
                     period: "\(promise.fromMonth) – \(promise.toMonth)", problem: promise.problem,
                     activities: promise.activities.map { "\($0.text) (\(organisations[$0.responsibleID] ?? ""))" },
-                    followUps: try await store.followUps(promiseID: promise.id).reversed().map {
+                    followUps: (followUps[promise.id] ?? []).reversed().map {
                         FollowUp(period: $0.period, status: $0.status.displayName, text: $0.text)
                     }))
         }

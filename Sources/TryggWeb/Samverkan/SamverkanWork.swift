@@ -43,9 +43,11 @@ enum SamverkanWork {
                         text: waiting.prefix(3).map { "\(names[$0.meeting.forumID] ?? "") \($0.meeting.day)" }.joined(separator: "; "),
                         href: SiteRoutes.meeting.path(waiting[0].meeting.id), linkText: "Till protokollet", urgent: false))
             }
-            let promises = PromiseStore(kommun)
-            for promise in try await promises.all() {
-                let missing = promise.missing(followUps: try await promises.followUps(promiseID: promise.id), today: today)
+            let store = PromiseStore(kommun)
+            let promises = try await store.all()
+            let followUps = try await store.followUps(promiseIDs: promises.map(\.id))
+            for promise in promises {
+                let missing = promise.missing(followUps: followUps[promise.id] ?? [], today: today)
                 guard !missing.isEmpty else { continue }
                 items.append(
                     HomeWork.Item(

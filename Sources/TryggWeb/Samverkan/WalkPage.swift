@@ -88,7 +88,6 @@ struct WalkPage {
                         ? SiteRoutes.walkMeasureInsats.path(walk.id, measure.id) : nil,
                     decideAction: canDecide ? SiteRoutes.walkMeasureDecide.path(walk.id, measure.id) : nil,
                     decisions: WalkMeasure.Decision.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == measure.decision) },
-                    ownerID: measure.ownerID?.uuidString ?? "", ownerName: measure.ownerName,
                     planMeasure: measure.planMeasureID.flatMap { carriedOut[$0] }.map { "\($0.reference) \($0.row.measure.prefix(90))" } ?? "")
             },
             canWalk: context.user.role.allows(.conductWalks), canDecide: canDecide, observationAction: SiteRoutes.walkObservationAdd.path(walk.id),

@@ -72,8 +72,6 @@ struct WalkMeasureRow {
     let insatsAction: String?
     let decideAction: String?
     let decisions: [SelectOption]
-    let ownerID: String
-    let ownerName: String
     let planMeasure: String
 }
 
