@@ -90,6 +90,7 @@ public enum DemoSeed {
         if statistics, let linkoping = created["linkoping"] {
             try await DemoStatistics.seed(database, kommun: linkoping)
             try await DemoLagesbild.seed(database, kommun: linkoping)
+            try await DemoLOS.seed(database, linkoping: linkoping, norrkoping: created["norrkoping"])
         }
         if let linkoping = created["linkoping"] { try await DemoForums.seedPromise(database, kommun: linkoping) }
         if statistics { for kommun in created.values.sorted(by: { $0.slug < $1.slug }) { try await DemoSurveys.seed(database, kommun: kommun) } }

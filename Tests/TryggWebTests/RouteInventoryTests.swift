@@ -54,6 +54,14 @@ struct RouteInventoryTests {
         for promise in try await PromiseStore(scope).all() {
             lines.append("\(promise) \(try await PromiseStore(scope).followUps(promiseID: promise.id))")
         }
+        // LOS, read without the audited object reads (they would change the audit count they are compared with).
+        let inspections = try await InspectionStore(scope).inspections()
+        lines += inspections.map { "\($0)" }
+        lines += try await InspectionStore(scope).participantsByInspection(inspections.map(\.id)).map { "\($0.key) \($0.value.map(\.uuidString).sorted())" }
+            .sorted()
+        let access = try await InspectionStore(scope).access()
+        lines.append("\(access.roles.map(\.rawValue).sorted()) \(access.participants.map(\.uuidString).sorted())")
+        lines.append("\(try await InspectedObjectStore(scope).statistics(year: 2026))")
         return lines
     }
 
@@ -128,8 +136,10 @@ struct RouteInventoryTests {
                 let allowed = browser.roleMayUse(route)
                 #expect(response.status == (allowed ? .notFound : .forbidden), "\(label) \(route.method) \(path)")
             }
+            // Kommuner are public: a partner picker (ROS, joint surveys) may name Linköping, and nothing more of it.
+            let text = response.text.replacingOccurrences(of: "<option value=\"linkoping\">Linköpings kommun</option>", with: "")
             for marker in linkopingMarkers {
-                #expect(!response.text.contains(marker), "\(label) \(route.method) \(path) visar \(marker)")
+                #expect(!text.contains(marker), "\(label) \(route.method) \(path) visar \(marker)")
             }
         }
     }
@@ -223,8 +233,30 @@ struct RouteInventoryTests {
                 "second:observationer": observation.id.uuidString, "second:bilder": observation.id.uuidString,
                 "second:atgarder": try #require(try await WalkMeasureStore(linkopingScope).measures(walkIDs: [walk.id]).first).id.uuidString,
             ]
+            // A LOS insats with an object and a finding, and an ROS offer from Linköping to Lund.
+            let losActor = Actor.commandLine(kommunID: linkoping.id)
+            let police = try #require(try await OrganisationStore(linkopingScope).organisation(abbreviation: "Polisen")).id
+            let losInspection = try await InspectionStore(linkopingScope).save(
+                JointInspection(id: UUID(), kommunID: linkoping.id, title: "Linköpingsmarkör insats", date: "2026-02-03", status: .carriedOut, leadID: police),
+                participants: [police], id: nil, by: losActor)
+            let losVisit = try await InspectedObjectStore(linkopingScope).addVisit(
+                inspection: losInspection, objectID: nil,
+                new: InspectedObject(id: UUID(), name: "Linköpingsmarkör AB", orgNumber: "556036-0793", address: "Rydsvägen 1", point: nil, branch: .kiosk),
+                by: losActor)
+            try await InspectedObjectStore(linkopingScope).saveFinding(
+                InspectionFinding(
+                    id: UUID(), visitID: losVisit, organisationID: police, caseNumber: "", finding: "Linköpingsmarkör", decisions: [.init(.forbud)]),
+                by: losActor)
+            let losObject = try #require(try await InspectedObjectStore(linkopingScope).objects(by: losActor).first)
+            let rosOffer = try await SharingStore(linkopingScope).offer(
+                .ros, code: InspectionStore.rosCode, to: lund, what: "Linköpingsmarkör ROS", validFrom: "2020-01-01", decidedBy: "Linköpingsmarkör",
+                by: losActor)
+            let losIDs = [
+                "/los/insatser/": losInspection.id.uuidString, "/los/objekt/": losObject.id.uuidString, "/los/ros/": rosOffer.id.uuidString,
+                "second:besok": losVisit.uuidString,
+            ]
             let allIDs = objectIDs.merging(estIDs) { a, _ in a }.merging(citizenIDs) { a, _ in a }.merging(lagesbildIDs) { a, _ in a }
-                .merging(surveyIDs) { a, _ in a }.merging(samverkanIDs) { a, _ in a }
+                .merging(surveyIDs) { a, _ in a }.merging(samverkanIDs) { a, _ in a }.merging(losIDs) { a, _ in a }
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@norrkoping.demo"))
             let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
             let before = try await Self.snapshot(harness, linkoping)

@@ -283,7 +283,7 @@ struct SurveySharingTests {
 
             let norrkoping = Browser(client)
             try await norrkoping.login("samordnare@norrkoping.demo")
-            let agreement = try #require(try await SharingStore(try await Self.scope(harness, "norrkoping")).all().first)
+            let agreement = try #require(try await SharingStore(try await Self.scope(harness, "norrkoping")).all().first { $0.subject == .survey })
             let revoked = try await norrkoping.submit("/enkater/avtal/\(agreement.id)/aterkalla")
             #expect(revoked.text.contains("Delningen är återkallad"))
             #expect(try await linkoping.get("/enkater/\(survey.id)/jamforelse").status == .notFound)

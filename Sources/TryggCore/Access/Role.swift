@@ -92,6 +92,11 @@ public enum Permission: Sendable, CaseIterable {
     case assessOrganisedCrime
     /// Decide which of the EU criteria are mandatory in the kommun.
     case configureOrganisedCrime
+    /// Open LOS: the insatser, the objects and findings (whose company data `InspectionAccess`
+    /// narrows to the roles the kommun names and the participating organisations' users).
+    case readInspections
+    /// Plan LOS insatser, name who takes part and who sees the company data, agree on ROS.
+    case planInspections
 }
 
 extension Role {
@@ -119,6 +124,8 @@ extension Role {
         case .conductWalks: self != .admin
         case .assessOrganisedCrime: self == .samordnare || self == .partner
         case .configureOrganisedCrime: self == .samordnare
+        case .readInspections: self != .admin && self != .rapportor
+        case .planInspections: self == .samordnare
         }
     }
 }

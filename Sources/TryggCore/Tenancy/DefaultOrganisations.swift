@@ -57,6 +57,8 @@ public enum DefaultOrganisations {
         .init("Arbetsförmedlingen", "Arbetsförmedlingen", .extern),
         .init("Arbetsmiljöverket", "Arbetsmiljöverket", .extern),
         .init("Migrationsverket", "Migrationsverket", .extern),
+        .init("EBM", "Ekobrottsmyndigheten", .extern),
+        .init("Jämställdhetsmyndigheten", "Jämställdhetsmyndigheten", .extern),
         .init("BRÅ", "Brottsförebyggande rådet", .extern),
         .init("Länsstyrelsen", "Länsstyrelsen Östergötland", .extern),
         .init("Region Östergötland", "Region Östergötland", .extern),

@@ -8,6 +8,8 @@ public struct SharingAgreement: Sendable, Equatable {
     public enum Subject: String, Sendable {
         /// A joint survey, named by the code both kommuner's surveys carry.
         case survey = "enkat"
+        /// Regional operative samverkan: LOS insatser planned together (code `InspectionStore.rosCode`).
+        case ros = "ros"
     }
 
     public var id: UUID

@@ -39,5 +39,6 @@ enum TryggMigrations {
         M034CreateSafetyWalks(),
         M035CreateCriteriaAssessments(),
         M036CreatePoliceAreas(),
+        M037CreateJointInspections(),
     ]
 }

@@ -107,11 +107,15 @@ public struct SharingStore: Sendable {
 
     /// The other kommun's stores for what an agreement in force shares, or nil: the only way
     /// from one kommun to another's data. The read is audited in both kommuner.
-    public func sharedScope(_ subject: SharingAgreement.Subject, code: String, by actor: Actor) async throws -> (SharingAgreement, KommunScope)? {
+    public func sharedScope(
+        _ subject: SharingAgreement.Subject, code: String, with partner: UUID? = nil, by actor: Actor
+    ) async throws -> (SharingAgreement, KommunScope)? {
         let now = TryggClock.now
-        guard let agreement = try await all().first(where: { $0.subject == subject && $0.subjectCode == code && $0.state(at: now) == .active }) else {
-            return nil
-        }
+        guard
+            let agreement = try await all().first(where: {
+                $0.subject == subject && $0.subjectCode == code && $0.state(at: now) == .active && (partner == nil || $0.other(than: kommunID) == partner)
+            })
+        else { return nil }
         try await Self.audit(agreement, action: "läste delade uppgifter", detail: "\(subject.rawValue) \(code)", actor: actor, on: db)
         return (agreement, KommunScope(database, kommunID: agreement.other(than: kommunID)))
     }

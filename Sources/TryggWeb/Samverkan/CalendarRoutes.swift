@@ -117,7 +117,7 @@ struct CalendarRoutes {
         let token = deps.oneTimeNotes.take(for: context.sessionID)
         let base = deps.configuration.mail.publicURL.trimmingCharacters(in: ["/"])
         let view = MonthView(
-            title: "\(Self.monthNames[month - 1]) \(year)", weeks: weeks,
+            title: "\(SwedishTime.months[month - 1]) \(year)", weeks: weeks,
             previousHref: SiteRoutes.calendar.path(query: [("manad", "\(previous.0)-\(previous.1.padded(2))")]),
             nextHref: SiteRoutes.calendar.path(query: [("manad", "\(next.0)-\(next.1.padded(2))")]),
             feedURL: token.map { base + SiteRoutes.calendarFeed.path($0) }, hasFeed: try await CalendarFeedStore(deps.database).exists(for: context.user.id),
@@ -125,5 +125,4 @@ struct CalendarRoutes {
         return deps.renderer.page(.calendar, title: "Möteskalender", context: context, content: view)
     }
 
-    static let monthNames = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 }

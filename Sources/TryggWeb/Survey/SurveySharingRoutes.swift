@@ -16,6 +16,10 @@ struct SurveySharingRoutes {
         routes.staff(SiteRoutes.sharingRevoke) { _, context in
             _ = try context.requireUser(allowedTo: .editSurveys)
             let id = try context.parameters.require("id", as: UUID.self)
+            // An ROS agreement is ended from the LOS settings, not from here.
+            guard try await SharingStore(context.kommun).find(id: id)?.subject == .survey else {
+                throw HTTPError(.notFound, message: "Delningsavtalet finns inte.")
+            }
             do {
                 try await SharingStore(context.kommun).revoke(id: id, by: context.actor)
             } catch StoreError.notFound {

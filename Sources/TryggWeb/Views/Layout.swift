@@ -54,6 +54,7 @@ struct Layout {
         if role.allows(.answerFollowUp) || role.allows(.readFollowUpReport) { items.append(("Uppföljning", SiteRoutes.followUp)) }
         if role.allows(.reportIncident) { items.append(("EST", SiteRoutes.est)) }
         if role.allows(.takePartInForums) { items.append(("Samverkan", SiteRoutes.forums)) }
+        if role.allows(.readInspections) { items.append(("LOS", SiteRoutes.inspections)) }
         if role.allows(.moderateCitizenReports) { items.append(("Medborgartips", SiteRoutes.citizenReports)) }
         if role.allows(.readReferenceData) {
             items.append(("Områden", SiteRoutes.areas))

@@ -18,6 +18,7 @@ enum Template: String, CaseIterable, Sendable {
     case promiseFormFields = "promise-form-fields"
     case walkFormFields = "walk-form-fields"
     case criteriaFormFields = "criteria-form-fields"
+    case inspectionFormFields = "los-form-fields"
     // Staff pages.
     case home, account, login
     case loginCode = "login-code"
@@ -60,6 +61,13 @@ enum Template: String, CaseIterable, Sendable {
     case criteria
     case policeAreas = "police-areas"
     case criteriaAssessment = "criteria-assessment"
+    case inspections = "los"
+    case inspection = "los-inspection"
+    case inspectedObjects = "los-objects"
+    case inspectedObject = "los-object"
+    case inspectionRevisits = "los-revisits"
+    case inspectionStatistics = "los-statistics"
+    case inspectionSettings = "los-settings"
     case error
     // Residents' pages.
     case publicHome = "public-home"

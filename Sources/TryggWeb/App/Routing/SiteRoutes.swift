@@ -202,6 +202,24 @@ enum SiteRoutes {
     static let walkMeasureInsats = Route2<UUID, UUID>(.post, "/samverkan/vandringar/{id}/atgarder/{measure}/insats", .staff(.leadEST))
     static let walkPublish = Route1<UUID>(.post, "/samverkan/vandringar/{id}/publicera", .staff(.administerForums))
 
+    // MARK: LOS and ROS
+    static let inspections = Route0(.get, "/los", .staff(.readInspections))
+    static let inspectionCreate = Route0(.post, "/los", .staff(.planInspections))
+    static let inspection = Route1<UUID>(.get, "/los/insatser/{id}", .staff(.readInspections))
+    static let inspectionSave = Route1<UUID>(.post, "/los/insatser/{id}", .staff(.planInspections))
+    static let inspectionParticipants = Route1<UUID>(.post, "/los/insatser/{id}/deltagare", .staff(.planInspections))
+    static let inspectionVisitAdd = Route1<UUID>(.post, "/los/insatser/{id}/objekt", .staff(.readInspections))
+    static let inspectionFinding = Route2<UUID, UUID>(.post, "/los/insatser/{id}/besok/{visit}", .staff(.readInspections))
+    static let inspectedObjects = Route0(.get, "/los/objekt", .staff(.readInspections))
+    static let inspectedObject = Route1<UUID>(.get, "/los/objekt/{id}", .staff(.readInspections))
+    static let revisits = Route0(.get, "/los/aterbesok", .staff(.readInspections))
+    static let inspectionStatistics = Route0(.get, "/los/statistik", .staff(.readInspections))
+    static let inspectionSettings = Route0(.get, "/los/installningar", .staff(.planInspections))
+    static let inspectionSettingsSave = Route0(.post, "/los/installningar", .staff(.planInspections))
+    static let rosOffer = Route0(.post, "/los/ros", .staff(.planInspections))
+    static let rosAccept = Route1<UUID>(.post, "/los/ros/{id}/acceptera", .staff(.planInspections))
+    static let rosRevoke = Route1<UUID>(.post, "/los/ros/{id}/aterkalla", .staff(.planInspections))
+
     // MARK: Public pages of a kommun
     static let publicHome = Route1<String>(.get, "/k/{kommun}", .public)
     static let tipForm = Route1<String>(.get, "/k/{kommun}/tipsa", .public)
@@ -283,6 +301,9 @@ enum SiteRoutes {
             promisePublish.route, promiseFollowUp.route, walks.route, walkCreate.route, walk.route, walkSave.route, walkObservationAdd.route,
             walkObservationCause.route, walkPhoto.route, walkMeasureAdd.route, walkMeasureDecide.route, walkMeasureInsats.route, walkPublish.route,
             publicWalk.route,
+            inspections.route, inspectionCreate.route, inspection.route, inspectionSave.route, inspectionParticipants.route, inspectionVisitAdd.route,
+            inspectionFinding.route, inspectedObjects.route, inspectedObject.route, revisits.route, inspectionStatistics.route, inspectionSettings.route,
+            inspectionSettingsSave.route, rosOffer.route, rosAccept.route, rosRevoke.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route, surveyForm.route, surveySubmit.route, surveyThanks.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
             open311Service.route, open311Request.route, open311Token.route,

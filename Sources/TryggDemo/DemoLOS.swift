@@ -1,0 +1,112 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// LOS in Linköping: three inspection days this year with findings per authority (a kiosk
+/// revisited and closed, a salon with a sanktionsavgift, a garage in order), one day planned, and
+/// an ROS agreement with Norrköping with a shared day where both record their own objects. The
+/// businesses are invented and marked "(demo)"; their numbers are valid only in form.
+enum DemoLOS {
+    static func seed(_ database: TryggDatabase, linkoping: Kommun, norrkoping: Kommun?) async throws {
+        let scope = KommunScope(database, kommunID: linkoping.id)
+        guard let samordnare = try await UserStore(scope).accounts().first(where: { $0.role == .samordnare }) else { return }
+        let actor = Actor(user: samordnare, address: "demo")
+        let organisations = try await OrganisationStore(scope).organisations()
+        func organisation(_ abbreviation: String) -> UUID { organisations.first { $0.abbreviation == abbreviation }!.id }
+        let (police, tax, kfm, fk, av, mos, sf) = (
+            organisation("Polisen"), organisation("Skatteverket"), organisation("Kronofogden"), organisation("Försäkringskassan"),
+            organisation("Arbetsmiljöverket"), organisation("MOS"), organisation("SF")
+        )
+        let areas = try await AreaStore(scope).all()
+        func day(_ offset: Int) -> String { StockholmCalendar.local(TryggClock.now.addingTimeInterval(Double(offset) * 86_400)).dateText }
+        let inspections = InspectionStore(scope)
+        let objects = InspectedObjectStore(scope)
+        func plan(_ title: String, _ offset: Int, _ status: JointInspection.Status, area: String?, _ participants: Set<UUID>, partner: UUID? = nil) async throws
+            -> JointInspection
+        {
+            try await inspections.save(
+                JointInspection(
+                    id: UUID(), kommunID: linkoping.id, partnerKommunID: partner, title: title, date: day(offset), status: status, leadID: police,
+                    areaID: areas.first { $0.name == area }?.id, note: "Kontroll av tillstånd, anställningar, skatter och arbetsmiljö (demo)."),
+                participants: participants, id: nil, by: actor)
+        }
+        func visit(_ inspection: JointInspection, _ object: InspectedObject) async throws -> UUID {
+            let existing = try await objects.objects(by: actor).first { $0.isSame(as: object) }
+            return try await objects.addVisit(inspection: inspection, objectID: existing?.id, new: existing == nil ? object : nil, by: actor)
+        }
+        func record(
+            _ visitID: UUID, _ organisation: UUID, _ text: String, _ decisions: [InspectionFinding.Decision], due: String? = nil, case number: String = ""
+        )
+            async throws
+        {
+            try await objects.saveFinding(
+                InspectionFinding(
+                    id: UUID(), visitID: visitID, organisationID: organisation, caseNumber: number, finding: text, decisions: decisions, revisitDue: due),
+                by: actor)
+        }
+        let kiosk = InspectedObject(
+            id: UUID(), name: "Torgkiosken Skäggetorp AB (demo)", orgNumber: orgNumber("559100001"), address: "Skäggetorps centrum 4", point: nil,
+            branch: .kiosk)
+        let salon = InspectedObject(
+            id: UUID(), name: "Salong Ryd HB (demo)", orgNumber: orgNumber("969700002"), address: "Rydsvägen 200", point: nil, branch: .frisor)
+        let garage = InspectedObject(
+            id: UUID(), name: "Bergabilverkstad AB (demo)", orgNumber: orgNumber("559100003"), address: "Bergavägen 12", point: nil, branch: .bilverkstad)
+
+        let spring = try await plan("Kontroll av kiosker och frisörer", -120, .carriedOut, area: "Skäggetorp", [police, tax, kfm, mos, av])
+        let kioskVisit = try await visit(spring, kiosk)
+        try await record(
+            kioskVisit, police, "Försäljning av tobak utan tillstånd; narkotikaklassade preparat i lagret.", [.init(.polisanmalan)], case: "5000-K123-26")
+        try await record(kioskVisit, tax, "Kassaregister saknas.", [.init(.sanktionsavgift, amount: 25_000)], case: "SKV 131 123456-26")
+        try await record(kioskVisit, mos, "Tillstånd för tobaksförsäljning saknas.", [.init(.forbud)], due: day(-90))
+        let salonVisit = try await visit(spring, salon)
+        try await record(salonVisit, av, "Två anställda utan anställningsavtal; brister i kemikaliehantering.", [.init(.forelaggande)], due: day(20))
+        try await record(salonVisit, tax, "Personalliggare förs inte.", [.init(.sanktionsavgift, amount: 12_500)])
+
+        let summer = try await plan("Återbesök och bilverkstäder", -60, .carriedOut, area: "Berga", [police, tax, fk, mos])
+        let kioskAgain = try await visit(summer, kiosk)
+        try await record(kioskAgain, mos, "Försäljningen fortsatte trots förbudet.", [.init(.vite, amount: 50_000), .init(.stangningHelt)])
+        try await record(kioskAgain, police, "Beslag av otillåtna varor.", [.init(.polisanmalan)])
+        let garageVisit = try await visit(summer, garage)
+        try await record(garageVisit, fk, "Inga avvikelser mot utbetalda ersättningar.", [.init(.ingenAtgard)])
+        try await record(garageVisit, tax, "Verksamheten i ordning.", [.init(.ingenAtgard)])
+
+        _ = try await plan("Kontroll av restauranger i city", -20, .cancelled, area: nil, [police, tax, mos])
+        _ = try await plan("Kontroll av städ- och byggföretag", 25, .planned, area: "Ryd", [police, tax, kfm, av, sf])
+
+        guard let norrkoping else { return }
+        let sharing = SharingStore(scope)
+        let agreement = try await sharing.offer(
+            .ros, code: InspectionStore.rosCode, to: norrkoping,
+            what: "Gemensamma ROS-insatser: planering, objekt och iakttagelser i delade insatser, och årets samlade statistik", validFrom: day(-200),
+            decidedBy: "Säkerhetschefen (demo)", by: actor)
+        _ = try await SharingStore(KommunScope(database, kommunID: norrkoping.id)).accept(
+            id: agreement.id, decidedBy: "Säkerhetschefen i Norrköping (demo)", by: .commandLine(kommunID: norrkoping.id))
+        let shared = try await plan(
+            "ROS-dag Linköping–Norrköping: transport och bilverkstäder", -30, .carriedOut, area: nil, [police, tax], partner: norrkoping.id)
+        try await record(
+            try await visit(shared, garage), tax, "Uppgifter om anställda stämmer inte med arbetsgivardeklarationen.", [.init(.forelaggande)], due: day(60))
+        let norrkopingScope = KommunScope(database, kommunID: norrkoping.id)
+        let partnerActor = Actor.commandLine(kommunID: norrkoping.id)
+        let partnerPolice = try await OrganisationStore(norrkopingScope).organisation(abbreviation: "Polisen")!.id
+        try await InspectionStore(norrkopingScope).saveParticipants(inspectionID: shared.id, [partnerPolice], by: partnerActor)
+        let haulier = try await InspectedObjectStore(norrkopingScope).addVisit(
+            inspection: shared, objectID: nil,
+            new: InspectedObject(
+                id: UUID(), name: "Åkeri Hageby AB (demo)", orgNumber: orgNumber("559100004"), address: "Hagebygatan 9", point: nil, branch: .transport),
+            by: partnerActor)
+        try await InspectedObjectStore(norrkopingScope).saveFinding(
+            InspectionFinding(
+                id: UUID(), visitID: haulier, organisationID: partnerPolice, caseNumber: "", finding: "Fordon i trafik trots körförbud.",
+                decisions: [.init(.polisanmalan)]), by: partnerActor)
+    }
+
+    /// A ten-digit number with a correct Luhn check digit after the nine given.
+    static func orgNumber(_ nine: String) -> String {
+        let digits = nine.compactMap(\.wholeNumberValue)
+        let sum = digits.enumerated().reduce(0) { total, item in
+            let weighted = item.offset % 2 == 0 ? item.element * 2 : item.element
+            return total + (weighted > 9 ? weighted - 9 : weighted)
+        }
+        return String(nine.prefix(6)) + "-" + String(nine.suffix(3)) + String((10 - sum % 10) % 10)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// Planning or editing an insats: the day, its lead and status, and this kommun's participants.
+struct InspectionForm: Decodable {
+    @FormText var title: String
+    @FormText var date: String
+    @FormText var status: String
+    @FormText var lead: String
+    @FormText var area: String
+    @FormText var partner: String
+    @FormRaw var note: String
+    @FormChoices var participants: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case title = "rubrik", date = "datum", status = "status", lead = "leds_av", area = "omrade", partner = "ros_partner", note = "beskrivning"
+        case participants = "deltagare"
+    }
+
+    func inspection(id: UUID, kommunID: UUID) -> JointInspection {
+        JointInspection(
+            id: id, kommunID: kommunID, partnerKommunID: UUID(uuidString: partner), title: title, date: date,
+            status: JointInspection.Status(rawValue: status) ?? .planned, leadID: UUID(uuidString: lead) ?? UUID(), areaID: UUID(uuidString: area),
+            note: note.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    var participantIDs: Set<UUID> { Set(participants.compactMap { UUID(uuidString: $0) }) }
+}
+
+struct ParticipantsForm: Decodable {
+    @FormChoices var participants: [String]
+    enum CodingKeys: String, CodingKey { case participants = "deltagare" }
+}
+
+/// An object for an insats: one from the register, or a new one described here.
+struct VisitForm: Decodable {
+    @FormText var object: String
+    @FormText var name: String
+    @FormText var orgNumber: String
+    @FormText var address: String
+    @FormText var branch: String
+    @FormText var latitude: String
+    @FormText var longitude: String
+
+    enum CodingKeys: String, CodingKey {
+        case object = "objekt", name = "namn", orgNumber = "orgnr", address = "adress", branch = "bransch", latitude = "lat", longitude = "lon"
+    }
+
+    var objectID: UUID? { UUID(uuidString: object) }
+
+    /// The new object as described, or nil when none was (or the point is not a number).
+    var newObject: Result<InspectedObject?, StoreError> {
+        if name.isEmpty && orgNumber.isEmpty && address.isEmpty { return .success(nil) }
+        var point: GeoPoint?
+        if !latitude.isEmpty || !longitude.isEmpty {
+            guard let lat = Double(latitude.replacingOccurrences(of: ",", with: ".")), let lon = Double(longitude.replacingOccurrences(of: ",", with: "."))
+            else { return .failure(.invalid("Skriv punkten som latitud och longitud i decimalgrader (WGS84), eller markera den på kartan.")) }
+            point = GeoPoint(latitude: lat, longitude: lon)
+        }
+        return .success(
+            InspectedObject(
+                id: UUID(), name: name, orgNumber: orgNumber, address: address, point: point, branch: InspectedObject.Branch(rawValue: branch) ?? .annat))
+    }
+}
+
+/// One authority's part of the protocol for one object.
+struct FindingForm: Decodable {
+    @FormText var organisation: String
+    @FormText var caseNumber: String
+    @FormRaw var finding: String
+    @FormChoices var decisions: [String]
+    @FormText var vite: String
+    @FormText var fee: String
+    @FormText var revisitDue: String
+    @FormText var revisitDoneOn: String
+    @FormRaw var revisitOutcome: String
+
+    enum CodingKeys: String, CodingKey {
+        case organisation = "organisation", caseNumber = "diarienummer", finding = "iakttagelser", decisions = "beslut", vite = "vite"
+        case fee = "sanktionsavgift", revisitDue = "aterbesok", revisitDoneOn = "aterbesok_gjort", revisitOutcome = "utfall"
+    }
+
+    /// The finding as filled in, or what is wrong with an amount that is not a whole number.
+    func finding(visitID: UUID) -> Result<InspectionFinding, StoreError> {
+        var decisions: [InspectionFinding.Decision] = []
+        for kind in self.decisions.compactMap(InspectionFinding.DecisionKind.init(rawValue:)) {
+            guard kind.hasAmount else {
+                decisions.append(.init(kind))
+                continue
+            }
+            let typed = (kind == .vite ? vite : fee).filter { !$0.isWhitespace && $0 != "\u{00A0}" }
+            if typed.isEmpty {
+                decisions.append(.init(kind))
+            } else if let amount = Int(typed) {
+                decisions.append(.init(kind, amount: amount))
+            } else {
+                return .failure(.invalid("Skriv beloppet för \(kind.displayName.lowercased()) i hela kronor."))
+            }
+        }
+        return .success(
+            InspectionFinding(
+                id: UUID(), visitID: visitID, organisationID: UUID(uuidString: organisation) ?? UUID(), caseNumber: caseNumber,
+                finding: finding.trimmingCharacters(in: .whitespacesAndNewlines), decisions: decisions, revisitDue: revisitDue.isEmpty ? nil : revisitDue,
+                revisitOutcome: revisitOutcome.trimmingCharacters(in: .whitespacesAndNewlines), revisitDoneOn: revisitDoneOn.isEmpty ? nil : revisitDoneOn))
+    }
+}
+
+struct InspectionSettingsForm: Decodable {
+    @FormChoices var roles: [String]
+    @FormChoices var participants: [String]
+    enum CodingKeys: String, CodingKey { case roles = "roller", participants = "deltagare" }
+}
+
+struct ROSOfferForm: Decodable {
+    @FormText var partner: String
+    @FormText var validFrom: String
+    @FormText var decidedBy: String
+    enum CodingKeys: String, CodingKey { case partner = "kommun", validFrom = "galler_fran", decidedBy = "beslutat_av" }
+}
+
+struct ROSAcceptForm: Decodable {
+    @FormText var decidedBy: String
+    enum CodingKeys: String, CodingKey { case decidedBy = "beslutat_av" }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// One insats: what, when, who takes part; this kommun's objects with one part of the protocol per
+/// participating authority; and, for an ROS insats, the partner kommun's objects and findings.
+struct InspectionPage {
+    let deps: AppDependencies
+
+    struct FindingView {
+        let organisation: String
+        let organisationID: String
+        let action: String
+        let formID: String
+        let recorded: Bool
+        let summary: String
+        let caseNumber: String
+        let finding: String
+        let decisions: [InspectionFormView.Choice]
+        let vite: String
+        let fee: String
+        let revisitDue: String
+        let revisitDoneOn: String
+        let revisitOutcome: String
+        let canRecord: Bool
+    }
+
+    struct VisitView {
+        let id: String
+        let name: String
+        let href: String?
+        let details: String
+        let revisit: Bool
+        let findings: [FindingView]
+    }
+
+    struct PartnerView {
+        let kommun: String
+        let visits: [VisitView]
+    }
+
+    struct View {
+        let date: String
+        let status: String
+        let lead: String
+        let area: String
+        let ros: String?
+        let note: String
+        let participants: [String]
+        let isOwner: Bool
+        let canPlan: Bool
+        let editForm: InspectionFormView?
+        let participantsAction: String
+        let participantChoices: [InspectionFormView.Choice]
+        let visits: [VisitView]
+        let canAddObject: Bool
+        let visitAction: String
+        let registerOptions: [SelectOption]
+        let branches: [SelectOption]
+        let partner: PartnerView?
+        let calendarHref: String
+    }
+
+    func render(
+        _ inspection: JointInspection, access: InspectionAccess, context: StaffContext, edit: (JointInspection, Set<UUID>)? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let names = try await InspectionNames.load(context)
+        let store = InspectionStore(context.kommun)
+        let participants = try await store.participants(inspectionID: inspection.id)
+        let objects = InspectedObjectStore(context.kommun)
+        let visits = try await objects.visits(inspectionID: inspection.id, by: context.actor)
+        let history = try await Self.earlierVisits(visits, inspection: inspection, store: objects)
+        let isOwner = inspection.kommunID == context.kommunID
+        let canPlan = context.user.role.allows(.planInspections)
+        let participating = names.organisations.filter { participants.contains($0.id) }
+        let canAdd = canPlan || participants.contains(context.user.organisation.id)
+        let register = canAdd && inspection.status != .cancelled ? try await objects.objects(by: context.actor) : []
+        let visitViews = visits.map { visit in
+            VisitView(
+                id: visit.id.uuidString, name: visit.object.name, href: SiteRoutes.inspectedObject.path(visit.object.id), details: Self.details(visit.object),
+                revisit: history.contains(visit.object.id),
+                findings: participating.map { organisation in
+                    Self.findingView(
+                        visit.findings.first { $0.organisationID == organisation.id }, organisation: organisation, visitID: visit.id, inspection: inspection,
+                        canRecord: access.mayRecord(for: organisation.id, user: context.user))
+                })
+        }
+        let view = View(
+            date: inspection.date, status: inspection.status.displayName, lead: names.organisation(inspection.leadID),
+            area: try await areaName(inspection, context: context),
+            ros: inspection.isShared ? "Gemensam ROS-insats med \(names.kommunName(of: inspection))" : nil, note: inspection.note,
+            participants: participating.map(\.name), isOwner: isOwner, canPlan: canPlan,
+            editForm: isOwner && canPlan
+                ? try await InspectionFormView.build(
+                    edit?.0 ?? inspection, participants: edit?.1 ?? participants, context: context, names: names,
+                    action: SiteRoutes.inspectionSave.path(inspection.id), allowPartner: false) : nil,
+            participantsAction: SiteRoutes.inspectionParticipants.path(inspection.id),
+            participantChoices: names.organisations.filter { access.participants.contains($0.id) || participants.contains($0.id) }.map {
+                InspectionFormView.Choice(id: "deltar-\($0.id.uuidString)", value: $0.id.uuidString, label: $0.name, checked: participants.contains($0.id))
+            },
+            visits: visitViews, canAddObject: canAdd && inspection.status != .cancelled, visitAction: SiteRoutes.inspectionVisitAdd.path(inspection.id),
+            registerOptions: [.init(value: "", label: "Ett nytt objekt (fyll i nedan)", selected: true)]
+                + register.filter { object in !visits.contains { $0.object.id == object.id } }.map {
+                    .init(value: $0.id.uuidString, label: $0.name + ($0.orgNumber.isEmpty ? "" : " (\($0.orgNumber))") + ", \($0.address)", selected: false)
+                },
+            branches: InspectedObject.Branch.allCases.map { .init(value: $0.rawValue, label: $0.displayName, selected: false) },
+            partner: try await partnerView(inspection, context: context, names: names),
+            calendarHref: SiteRoutes.inspections.path(query: [("ar", String(inspection.date.prefix(4)))]))
+        return deps.renderer.page(
+            .inspection, title: inspection.title, context: context, content: view, error: error, status: status)
+    }
+
+    func areaName(_ inspection: JointInspection, context: StaffContext) async throws -> String {
+        guard let id = inspection.areaID, inspection.kommunID == context.kommunID else {
+            return inspection.areaID == nil ? "Hela kommunen" : "Partnerkommunens område"
+        }
+        return try await AreaStore(context.kommun).find(id: id)?.name ?? "Hela kommunen"
+    }
+
+    /// The objects of this insats that were visited at an earlier insats.
+    static func earlierVisits(_ visits: [InspectedObjectStore.Visit], inspection: JointInspection, store: InspectedObjectStore) async throws -> Set<UUID> {
+        var revisited = Set<UUID>()
+        for visit in visits where try await store.visits(objectID: visit.object.id).count > 1 { revisited.insert(visit.object.id) }
+        return revisited
+    }
+
+    static func details(_ object: InspectedObject) -> String {
+        [object.orgNumber.isEmpty ? "enskild firma, utan nummer" : "org.nr \(object.orgNumber)", object.address, object.branch.displayName]
+            .joined(separator: " · ")
+    }
+
+    static func summary(_ finding: InspectionFinding) -> String {
+        let decisions = finding.decisions.map { decision in
+            decision.amount.map { "\(decision.kind.displayName) \(SwedishNumber.integer($0)) kr" } ?? decision.kind.displayName
+        }
+        var parts = [decisions.isEmpty ? "Inga beslut" : decisions.joined(separator: ", ")]
+        if !finding.caseNumber.isEmpty { parts.append("dnr \(finding.caseNumber)") }
+        if let due = finding.revisitDue { parts.append(finding.revisitDoneOn.map { "återbesök gjort \($0)" } ?? "återbesök senast \(due)") }
+        return parts.joined(separator: " · ")
+    }
+
+    static func findingView(
+        _ finding: InspectionFinding?, organisation: Organisation, visitID: UUID, inspection: JointInspection, canRecord: Bool
+    ) -> FindingView {
+        let chosen = Set(finding?.decisions.map(\.kind) ?? [])
+        let key = "\(visitID.uuidString.prefix(8))-\(organisation.id.uuidString.prefix(8))"
+        return FindingView(
+            organisation: organisation.name, organisationID: organisation.id.uuidString,
+            action: SiteRoutes.inspectionFinding.path(inspection.id, visitID), formID: key, recorded: finding != nil,
+            summary: finding.map(summary) ?? "Inget registrerat", caseNumber: finding?.caseNumber ?? "", finding: finding?.finding ?? "",
+            decisions: InspectionFinding.DecisionKind.allCases.map {
+                .init(id: "beslut-\(key)-\($0.rawValue)", value: $0.rawValue, label: $0.displayName, checked: chosen.contains($0))
+            },
+            vite: finding?.decisions.first { $0.kind == .vite }?.amount.map(String.init) ?? "",
+            fee: finding?.decisions.first { $0.kind == .sanktionsavgift }?.amount.map(String.init) ?? "",
+            revisitDue: finding?.revisitDue ?? "", revisitDoneOn: finding?.revisitDoneOn ?? "", revisitOutcome: finding?.revisitOutcome ?? "",
+            canRecord: canRecord)
+    }
+
+    /// The other kommun's objects and findings on a shared insats, read through the agreement
+    /// (and audited on both sides); nothing when the insats is not shared.
+    func partnerView(_ inspection: JointInspection, context: StaffContext, names: InspectionNames) async throws -> PartnerView? {
+        guard let partnerID = inspection.kommunID == context.kommunID ? inspection.partnerKommunID : inspection.kommunID, inspection.isShared,
+            let (_, scope) = try await SharingStore(context.kommun).sharedScope(.ros, code: InspectionStore.rosCode, with: partnerID, by: context.actor)
+        else { return nil }
+        let organisations = try await OrganisationStore(scope).organisations()
+        let visits = try await InspectedObjectStore(scope).visits(inspectionID: inspection.id, by: context.actor)
+        return PartnerView(
+            kommun: names.kommun(partnerID),
+            visits: visits.map { visit in
+                VisitView(
+                    id: visit.id.uuidString, name: visit.object.name, href: nil, details: Self.details(visit.object), revisit: false,
+                    findings: visit.findings.map { finding in
+                        let organisation = organisations.first { $0.id == finding.organisationID }
+                        return FindingView(
+                            organisation: organisation?.name ?? "Okänd organisation", organisationID: "", action: "", formID: "", recorded: true,
+                            summary: Self.summary(finding), caseNumber: finding.caseNumber, finding: finding.finding, decisions: [], vite: "", fee: "",
+                            revisitDue: "", revisitDoneOn: "", revisitOutcome: "", canRecord: false)
+                    })
+            })
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggStore
+
+/// The year of LOS in figures (which also feeds the follow-up of the plan's measure on
+/// myndighetsgemensamma verksamhetskontroller), the regional ROS figures of both kommuner, and
+/// the kommun's LOS settings with its ROS agreements.
+struct InspectionStatisticsRoutes {
+    let deps: AppDependencies
+    /// Counts under this are hidden in what another kommun sees (they could point at one business).
+    static let sharedMinimum = 5
+
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.inspectionStatistics) { request, context in
+            _ = try await InspectionRoutes.access(context)
+            let year = request.uri.queryParameters.get("ar", as: Int.self) ?? StockholmCalendar.local(TryggClock.now).year
+            return try await statistics(year: year, context: context)
+        }
+        routes.staff(SiteRoutes.inspectionSettings) { _, context in try await settings(context: context) }
+        routes.staff(SiteRoutes.inspectionSettingsSave) { _, context in
+            let form = try context.decodeForm(InspectionSettingsForm.self)
+            let access = InspectionAccess(
+                roles: Set(form.roles.compactMap(Role.init(rawValue:))), participants: Set(form.participants.compactMap { UUID(uuidString: $0) }))
+            do {
+                try await InspectionStore(context.kommun).saveAccess(access, by: context.actor)
+            } catch let error as StoreError {
+                return try await settings(context: context, error: error.description, status: .badRequest)
+            }
+            return Response.seeOther(SiteRoutes.inspectionSettings.path, notice: "Inställningarna är sparade.", context: context)
+        }
+        routes.staff(SiteRoutes.rosOffer) { _, context in
+            let form = try context.decodeForm(ROSOfferForm.self)
+            guard let partner = try await KommunStore(deps.database).all().first(where: { $0.slug == form.partner && $0.id != context.kommunID }) else {
+                return try await settings(context: context, error: "Välj kommunen att samverka med.", status: .badRequest)
+            }
+            do {
+                try await SharingStore(context.kommun).offer(
+                    .ros, code: InspectionStore.rosCode, to: partner,
+                    what: "Gemensamma ROS-insatser: planering, objekt och iakttagelser i delade insatser, och årets samlade statistik",
+                    validFrom: form.validFrom, decidedBy: form.decidedBy, by: context.actor)
+            } catch let error as StoreError {
+                return try await settings(context: context, error: error.description, status: .badRequest)
+            }
+            return Response.seeOther(
+                SiteRoutes.inspectionSettings.path, notice: "ROS-avtalet är erbjudet till \(partner.name). Det gäller när de har godkänt det.", context: context
+            )
+        }
+        routes.staff(SiteRoutes.rosAccept) { _, context in
+            let form = try context.decodeForm(ROSAcceptForm.self)
+            let sharing = SharingStore(context.kommun)
+            guard let agreement = try await sharing.find(id: try context.parameters.require("id", as: UUID.self)), agreement.subject == .ros else {
+                throw HTTPError(.notFound, message: "Avtalet finns inte.")
+            }
+            do {
+                _ = try await sharing.accept(id: agreement.id, decidedBy: form.decidedBy, by: context.actor)
+            } catch let error as StoreError {
+                return try await settings(context: context, error: error.description, status: .badRequest)
+            }
+            return Response.seeOther(SiteRoutes.inspectionSettings.path, notice: "ROS-avtalet är godkänt.", context: context)
+        }
+        routes.staff(SiteRoutes.rosRevoke) { _, context in
+            let sharing = SharingStore(context.kommun)
+            guard let agreement = try await sharing.find(id: try context.parameters.require("id", as: UUID.self)), agreement.subject == .ros else {
+                throw HTTPError(.notFound, message: "Avtalet finns inte.")
+            }
+            do {
+                try await sharing.revoke(id: agreement.id, by: context.actor)
+            } catch let error as StoreError {
+                return try await settings(context: context, error: error.description, status: .badRequest)
+            }
+            return Response.seeOther(
+                SiteRoutes.inspectionSettings.path, notice: "ROS-avtalet är återkallat: den andra kommunen ser inte längre era objekt.", context: context)
+        }
+    }
+
+    struct Figure {
+        let label: String
+        let value: String
+    }
+
+    struct Column {
+        let kommun: String
+        let figures: [Figure]
+    }
+
+    struct DecisionRow {
+        let decision: String
+        let organisation: String
+        let count: Int
+        let amount: String
+    }
+
+    struct Row {
+        let label: String
+        let values: [String]
+    }
+
+    struct StatisticsView {
+        let year: Int
+        let previous: String
+        let next: String
+        let headers: [String]
+        let rows: [Row]
+        let decisions: [DecisionRow]
+        let regional: Bool
+        let hasDecisions: Bool
+        let sharedMinimum = InspectionStatisticsRoutes.sharedMinimum
+    }
+
+    func statistics(year: Int, context: StaffContext) async throws -> Response {
+        let names = try await InspectionNames.load(context)
+        let own = try await InspectedObjectStore(context.kommun).statistics(year: year)
+        var columns = [Column(kommun: context.user.kommun.name, figures: Self.figures(own, hideSmall: false))]
+        for partner in try await InspectionStore(context.kommun).rosPartners().sorted(by: { names.kommun($0) < names.kommun($1) }) {
+            guard let (_, scope) = try await SharingStore(context.kommun).sharedScope(.ros, code: InspectionStore.rosCode, with: partner, by: context.actor)
+            else { continue }
+            columns.append(
+                Column(kommun: names.kommun(partner), figures: Self.figures(try await InspectedObjectStore(scope).statistics(year: year), hideSmall: true)))
+        }
+        let view = StatisticsView(
+            year: year, previous: SiteRoutes.inspectionStatistics.path(query: [("ar", "\(year - 1)")]),
+            next: SiteRoutes.inspectionStatistics.path(query: [("ar", "\(year + 1)")]), headers: columns.map(\.kommun),
+            rows: columns[0].figures.indices.map { index in Row(label: columns[0].figures[index].label, values: columns.map { $0.figures[index].value }) },
+            decisions: own.decisions.map {
+                DecisionRow(
+                    decision: $0.kind.displayName, organisation: names.organisation($0.organisationID), count: $0.count,
+                    amount: $0.kind.hasAmount ? SwedishNumber.integer($0.amount) + " kr" : "")
+            }, regional: columns.count > 1, hasDecisions: !own.decisions.isEmpty)
+        return deps.renderer.page(.inspectionStatistics, title: "LOS-statistik \(year)", context: context, content: view)
+    }
+
+    /// The year's figures as lines; in another kommun's column, counts of 1–4 are hidden.
+    static func figures(_ statistics: InspectionStatistics, hideSmall: Bool) -> [Figure] {
+        func count(_ value: Int) -> String { hideSmall && value > 0 && value < sharedMinimum ? "färre än \(sharedMinimum)" : SwedishNumber.integer(value) }
+        func kronor(_ value: Int, basis: Int) -> String { hideSmall && basis > 0 && basis < sharedMinimum ? "dolt" : SwedishNumber.integer(value) + " kr" }
+        let closed =
+            statistics.closedShare.map { share in
+                hideSmall && statistics.objects < sharedMinimum ? "dolt" : "\(SwedishNumber.percent(share / 100)) (\(count(statistics.objectsClosed)))"
+            } ?? "–"
+        return [
+            Figure(label: "Genomförda insatser", value: count(statistics.carriedOut)),
+            Figure(label: "Planerade insatser", value: count(statistics.planned)),
+            Figure(label: "Inställda insatser", value: count(statistics.cancelled)),
+            Figure(label: "Kontrollerade objekt", value: count(statistics.objects)),
+            Figure(label: "Besök", value: count(statistics.visits)),
+            Figure(label: "Varav återbesök", value: count(statistics.revisits)),
+            Figure(label: "Förelägganden", value: count(statistics.count(.forelaggande))),
+            Figure(label: "Förbud", value: count(statistics.count(.forbud))),
+            Figure(label: "Polisanmälningar", value: count(statistics.count(.polisanmalan))),
+            Figure(label: "Återkallade tillstånd", value: count(statistics.count(.aterkallelse))),
+            Figure(label: "Viten", value: kronor(statistics.viten, basis: statistics.count(.vite))),
+            Figure(label: "Sanktionsavgifter", value: kronor(statistics.sanktionsavgifter, basis: statistics.count(.sanktionsavgift))),
+            Figure(label: "Andel stängda objekt (helt eller delvis)", value: closed),
+            Figure(label: "Väntande återbesök", value: count(statistics.revisitsDue)),
+        ]
+    }
+
+    struct AgreementRow {
+        let kommun: String
+        let state: String
+        let validFrom: String
+        let decided: String
+        let acceptAction: String?
+        let revokeAction: String?
+    }
+
+    struct SettingsView {
+        let action = SiteRoutes.inspectionSettingsSave.path
+        let roles: [InspectionFormView.Choice]
+        let participants: [InspectionFormView.Choice]
+        let agreements: [AgreementRow]
+        let offerAction = SiteRoutes.rosOffer.path
+        let kommuner: [SelectOption]
+        let today: String
+    }
+
+    func settings(context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        _ = try context.requireUser(allowedTo: .planInspections)
+        let access = try await InspectionStore(context.kommun).access()
+        let names = try await InspectionNames.load(context)
+        let now = TryggClock.now
+        let agreements = try await SharingStore(context.kommun).all().filter { $0.subject == .ros }.map { agreement in
+            let state = agreement.state(at: now)
+            return AgreementRow(
+                kommun: names.kommun(agreement.other(than: context.kommunID)), state: state.label, validFrom: agreement.validFrom,
+                decided: [agreement.ownerDecidedBy, agreement.partnerDecidedBy].compactMap { $0 }.joined(separator: "; "),
+                acceptAction: state == .offered && agreement.partnerID == context.kommunID ? SiteRoutes.rosAccept.path(agreement.id) : nil,
+                revokeAction: state != .revoked ? SiteRoutes.rosRevoke.path(agreement.id) : nil)
+        }
+        let view = SettingsView(
+            roles: Role.allCases.filter { $0 != .admin && $0 != .rapportor }.map {
+                .init(id: "roll-\($0.rawValue)", value: $0.rawValue, label: $0.displayName, checked: access.roles.contains($0))
+            },
+            participants: names.organisations.map {
+                .init(id: "org-\($0.id.uuidString)", value: $0.id.uuidString, label: $0.name, checked: access.participants.contains($0.id))
+            },
+            agreements: agreements,
+            kommuner: names.kommuner.filter { $0.id != context.kommunID }.map { .init(value: $0.slug, label: $0.name, selected: false) },
+            today: StockholmCalendar.local(now).dateText)
+        return deps.renderer.page(.inspectionSettings, title: "LOS-inställningar och ROS", context: context, content: view, error: error, status: status)
+    }
+}

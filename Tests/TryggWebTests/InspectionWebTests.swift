@@ -1,0 +1,148 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TryggCore
+import TryggStore
+@testable import TryggWeb
+
+@Suite("LOS och ROS: insatser, objekt, iakttagelser per myndighet, återbesök, statistik och delning")
+struct InspectionWebTests {
+    static func organisation(_ abbreviation: String, _ scope: KommunScope) async throws -> String {
+        try #require(try await OrganisationStore(scope).organisation(abbreviation: abbreviation)).id.uuidString
+    }
+
+    static func plan(title: String, date: String, lead: String, participants: [String], partner: String = "") -> [(String, String)] {
+        [("rubrik", title), ("datum", date), ("status", "genomford"), ("leds_av", lead), ("omrade", ""), ("ros_partner", partner)]
+            + participants.map { ("deltagare[]", $0) }
+    }
+
+    @Test("En insats med myndigheternas delar: felaktig inmatning sparar inget, polisen skriver bara för sig, återbesök och statistik räknar objekt")
+    func inspectionDay() async throws {
+        try await Harness.run { harness, client in
+            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let police = try await Self.organisation("Polisen", scope)
+            let tax = try await Self.organisation("Skatteverket", scope)
+            let kfm = try await Self.organisation("Kronofogden", scope)
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+
+            let none = try await samordnare.post("/los", pairs: Self.plan(title: "Kontroll av kiosker", date: "2026-03-10", lead: police, participants: []))
+            #expect(none.status == .badRequest && none.text.contains("Välj minst en deltagande myndighet eller förvaltning."))
+            #expect(try await InspectionStore(scope).inspections().isEmpty)
+            let created = try await samordnare.post(
+                "/los", pairs: Self.plan(title: "Kontroll av kiosker", date: "2026-03-10", lead: police, participants: [police, tax]))
+            let page = try #require(created.location)
+            let inspection = try #require(try await InspectionStore(scope).inspections().first)
+
+            let badNumber = try await samordnare.post(
+                page + "/objekt", pairs: [("objekt", ""), ("namn", "Kiosken vid torget AB"), ("orgnr", "556036-0794"), ("adress", "Skäggetorps centrum 1")])
+            #expect(badNumber.status == .badRequest && badNumber.text.contains("Organisationsnumret 556036-0794 är inte giltigt"))
+            let actor = Actor.commandLine(kommunID: scope.kommunID)
+            #expect(try await InspectedObjectStore(scope).objects(by: actor).isEmpty)
+            try await samordnare.submit(
+                page + "/objekt",
+                pairs: [
+                    ("objekt", ""), ("namn", "Kiosken vid torget AB"), ("orgnr", "5560360793"), ("adress", "Skäggetorps centrum 1"), ("bransch", "kiosk-tobak"),
+                ])
+            let visit = try #require(try await InspectedObjectStore(scope).visits(inspectionID: inspection.id, by: actor).first)
+            #expect(visit.object.orgNumber == "556036-0793")
+
+            let policeUser = Browser(client)
+            try await policeUser.login("polisen@linkoping.demo")
+            let findingPath = page + "/besok/\(visit.id.uuidString)"
+            #expect(try await policeUser.post(findingPath, pairs: [("organisation", tax), ("iakttagelser", "Kassaregister saknas")]).status == .forbidden)
+            let negative = try await samordnare.post(findingPath, pairs: [("organisation", tax), ("beslut[]", "vite"), ("vite", "-5000")])
+            #expect(negative.status == .badRequest && negative.text.contains("Beloppet för vite kan inte vara negativt."))
+            let outsider = try await samordnare.post(findingPath, pairs: [("organisation", kfm), ("iakttagelser", "Skulder")])
+            #expect(outsider.status == .badRequest && outsider.text.contains("Organisationen deltar inte i insatsen"))
+            let early = try await policeUser.post(findingPath, pairs: [("organisation", police), ("beslut[]", "polisanmalan"), ("aterbesok", "2026-03-01")])
+            #expect(early.status == .badRequest && early.text.contains("Återbesöket måste ligga efter insatsens datum (2026-03-10)."))
+            #expect(try await InspectedObjectStore(scope).visits(inspectionID: inspection.id, by: actor).first?.findings.isEmpty == true)
+            try await policeUser.submit(
+                findingPath,
+                pairs: [("organisation", police), ("iakttagelser", "Otillåten tobaksförsäljning"), ("beslut[]", "polisanmalan"), ("aterbesok", "2026-05-01")])
+            try await samordnare.submit(
+                findingPath,
+                pairs: [
+                    ("organisation", tax), ("diarienummer", "SKV 2026-113"), ("beslut[]", "sanktionsavgift"), ("sanktionsavgift", "25 000"),
+                    ("beslut[]", "stangning-delvis"),
+                ])
+
+            let shown = try await samordnare.get(page)
+            #expect(shown.text.contains("Sanktionsavgift 25") && shown.text.contains("dnr SKV 2026-113"))
+            #expect(shown.text.contains("Polisanmälan · återbesök senast 2026-05-01"))
+            let queue = try await samordnare.get("/los/aterbesok")
+            #expect(queue.text.contains("Kiosken vid torget AB") && queue.text.contains("2026-05-01"), "\(queue.text)")
+
+            // The same business again is a revisit, not a second object.
+            let second = try await samordnare.post("/los", pairs: Self.plan(title: "Uppföljning", date: "2026-06-01", lead: police, participants: [police]))
+            let secondPage = try #require(second.location)
+            let duplicate = try await samordnare.post(
+                secondPage + "/objekt", pairs: [("objekt", ""), ("namn", "Kiosken"), ("orgnr", "556036-0793"), ("adress", "Annan adress")])
+            #expect(duplicate.status == .badRequest && duplicate.text.contains("finns redan i objektregistret"))
+            try await samordnare.submit(secondPage + "/objekt", pairs: [("objekt", visit.object.id.uuidString)])
+            #expect(try await samordnare.get(secondPage).text.contains("Återbesök"))
+
+            let statistics = try await samordnare.get("/los/statistik?ar=2026")
+            #expect(statistics.text.contains("<th scope=\"row\">Kontrollerade objekt</th><td>1</td>"))
+            #expect(statistics.text.contains("<th scope=\"row\">Varav återbesök</th><td>1</td>"))
+            #expect(statistics.text.contains("<th scope=\"row\">Sanktionsavgifter</th><td>25\u{00A0}000 kr</td>") || statistics.text.contains("25 000 kr"))
+            #expect(statistics.text.contains("100,0"), "det enda objektet är delvis stängt")
+
+            for email in ["stangastaden@linkoping.demo", "ansvarig.utb@linkoping.demo", "rapportor@linkoping.demo", "admin@linkoping.demo"] {
+                let other = Browser(client)
+                try await other.login(email)
+                #expect(try await other.get("/los/objekt/\(visit.object.id.uuidString)").status == .forbidden, "\(email)")
+                #expect(try await other.get(page).status == .forbidden, "\(email)")
+            }
+            let reads = try await AuditLog.search(AuditQuery(text: "LOS-objekt", limit: 200), in: scope).map(\.action)
+            #expect(reads.contains("läste LOS-objekt") && reads.contains("registrerade LOS-objekt"))
+            let norrkoping = Browser(client)
+            try await norrkoping.login("samordnare@norrkoping.demo")
+            #expect(try await norrkoping.get(page).status == .notFound)
+        }
+    }
+
+    @Test("ROS: utan avtal ingen gemensam insats; med avtal ser båda kommunerna varandras objekt i den delade insatsen, och efter återkallelse inte")
+    func regional() async throws {
+        try await Harness.run { harness, client in
+            let linkoping = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let norrkopingScope = KommunScope(harness.database, kommunID: try await harness.kommun("norrkoping").id)
+            let police = try await Self.organisation("Polisen", linkoping)
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let norrkoping = Browser(client)
+            try await norrkoping.login("samordnare@norrkoping.demo")
+            let partnerID = norrkopingScope.kommunID.uuidString
+
+            let refused = try await samordnare.post(
+                "/los", pairs: Self.plan(title: "ROS-dag", date: "2026-04-14", lead: police, participants: [police], partner: partnerID))
+            #expect(refused.status == .badRequest && refused.text.contains("Det finns inget gällande ROS-avtal"))
+
+            try await samordnare.submit("/los/ros", pairs: [("kommun", "norrkoping"), ("galler_fran", "2026-01-01"), ("beslutat_av", "Säkerhetschefen")])
+            let offer = try #require(try await SharingStore(norrkopingScope).all().first { $0.subject == .ros })
+            try await norrkoping.submit("/los/ros/\(offer.id.uuidString)/acceptera", pairs: [("beslutat_av", "Kommundirektören")])
+            let created = try await samordnare.post(
+                "/los", pairs: Self.plan(title: "ROS-dag", date: "2026-04-14", lead: police, participants: [police], partner: partnerID))
+            let page = try #require(created.location)
+            #expect(try await norrkoping.get("/los?ar=2026").text.contains("ROS med Linköping"))
+            let partnerPolice = try await Self.organisation("Polisen", norrkopingScope)
+            try await norrkoping.submit(page + "/deltagare", pairs: [("deltagare[]", partnerPolice)])
+            try await norrkoping.submit(
+                page + "/objekt",
+                pairs: [
+                    ("objekt", ""), ("namn", "Bilverkstaden i Hageby AB"), ("orgnr", "212000-0142"), ("adress", "Hagebygatan 2"),
+                    ("bransch", "bilverkstad-biltvatt"),
+                ])
+            #expect(try await samordnare.get(page).text.contains("Bilverkstaden i Hageby AB"))
+            let statistics = try await samordnare.get("/los/statistik?ar=2026")
+            #expect(statistics.text.contains("<th scope=\"col\">Norrköpings kommun</th>") && statistics.text.contains("färre än 5"))
+
+            try await norrkoping.submit("/los/ros/\(offer.id.uuidString)/aterkalla", pairs: [])
+            #expect(try await norrkoping.get(page).status == .notFound)
+            #expect(!(try await samordnare.get(page).text.contains("Bilverkstaden i Hageby AB")))
+        }
+    }
+}
