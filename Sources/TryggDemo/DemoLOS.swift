@@ -18,6 +18,7 @@ enum DemoLOS {
             organisation("Arbetsmiljöverket"), organisation("MOS"), organisation("SF")
         )
         let areas = try await AreaStore(scope).all()
+        try await seedInfluence(scope, areas: areas, actor: actor)
         func day(_ offset: Int) -> String { StockholmCalendar.local(TryggClock.now.addingTimeInterval(Double(offset) * 86_400)).dateText }
         let inspections = InspectionStore(scope)
         let objects = InspectedObjectStore(scope)
@@ -98,6 +99,26 @@ enum DemoLOS {
             InspectionFinding(
                 id: UUID(), visitID: haulier, organisationID: partnerPolice, caseNumber: "", finding: "Fordon i trafik trots körförbud.",
                 decisions: [.init(.polisanmalan)]), by: partnerActor)
+    }
+
+    /// Kriminell påverkan in the three priority districts, assessed with the police for the years
+    /// of the demo's lägesbild (2022–2023) and for Skäggetorp last year too.
+    static func seedInfluence(_ scope: KommunScope, areas: [Area], actor: Actor) async throws {
+        let lastYear = StockholmCalendar.local(TryggClock.now).year - 1
+        let assessments: [(String, Int, Int, String)] = [
+            ("Skäggetorp", 2022, 3, "Öppen narkotikahandel vid centrum, kriminella nätverk med inflytande över boende och näringsidkare (demo)."),
+            ("Skäggetorp", 2023, 3, "Utsatt område på polisens lista 2023; påverkan oförändrad, färre öppna konflikter (demo)."),
+            ("Skäggetorp", lastYear, 2, "Tydlig minskning av öppen handel efter samordnade insatser; nätverken finns kvar (demo)."),
+            ("Ryd", 2023, 2, "Rekrytering av unga till narkotikaförsäljning, ökande otrygghet kvällstid (demo)."),
+            ("Berga", 2023, 1, "Enstaka händelser kopplade till nätverk i andra områden (demo)."),
+        ]
+        for (name, year, stage, motivation) in assessments {
+            guard let area = areas.first(where: { $0.name == name }) else { continue }
+            try await InfluenceStore(scope).save(
+                InfluenceAssessment(
+                    id: UUID(), areaID: area.id, year: year, stage: stage, stageLabel: "", assessedOn: "\(year + 1)-02-15",
+                    assessors: "Kommunpolis och säkerhetssamordnare", motivation: motivation), by: actor)
+        }
     }
 
     /// A ten-digit number with a correct Luhn check digit after the nine given.

@@ -62,6 +62,7 @@ struct RouteInventoryTests {
         let access = try await InspectionStore(scope).access()
         lines.append("\(access.roles.map(\.rawValue).sorted()) \(access.participants.map(\.uuidString).sorted())")
         lines.append("\(try await InspectedObjectStore(scope).statistics(year: 2026))")
+        lines += try await InfluenceStore(scope).all().map { "\($0)" } + (try await InfluenceStore(scope).scale())
         return lines
     }
 

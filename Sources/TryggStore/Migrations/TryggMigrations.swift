@@ -40,5 +40,6 @@ enum TryggMigrations {
         M035CreateCriteriaAssessments(),
         M036CreatePoliceAreas(),
         M037CreateJointInspections(),
+        M038CreateInfluenceAssessments(),
     ]
 }

@@ -82,6 +82,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     PromiseRoutes(deps: deps).register(on: routes)
     WalkRoutes(deps: deps).register(on: routes)
     CriteriaRoutes(deps: deps).register(on: routes)
+    InfluenceRoutes(deps: deps).register(on: routes)
     InspectionRoutes(deps: deps).register(on: routes)
     InspectionObjectRoutes(deps: deps).register(on: routes)
     InspectionStatisticsRoutes(deps: deps).register(on: routes)

@@ -19,6 +19,7 @@ struct PoliceAreaRoutes {
         let since: String
         let polygon: String
         let overlaps: String
+        let deso: String
     }
 
     struct Change {
@@ -38,6 +39,8 @@ struct PoliceAreaRoutes {
         let changes: [Change]
         let previousYear: Int?
         let action = SiteRoutes.policeAreas.path
+        let mapJSON: String?
+        let influenceHref = SiteRoutes.influence.path
     }
 
     func page(_ request: Request, context: StaffContext) async throws -> Response {
@@ -53,8 +56,17 @@ struct PoliceAreaRoutes {
         let rows = shown.map { area in
             Row(
                 name: area.name, ort: area.ort, category: area.category, since: area.since, polygon: area.shape == nil ? "Nej" : "Ja",
-                overlaps: own.filter { Self.overlap(area.shape, $0.shape) }.map(\.name).joined(separator: ", "))
+                overlaps: own.filter { Self.overlap(area.shape, $0.shape) }.map(\.name).joined(separator: ", "),
+                deso: own.filter { Self.overlap(area.shape, $0.shape) }.flatMap(\.desoCodes).joined(separator: ", "))
         }
+        // The listed polygons as outlines beside the kommun's own areas, when Leaflet is installed.
+        let listed = shown.compactMap { area in
+            area.shape.map { Area(id: UUID(), kommunID: context.kommunID, name: "\(area.category): \(area.name)", shape: $0, desoCodes: [], source: "") }
+        }
+        let settings = deps.configuration.map
+        let mapJSON =
+            settings.leafletAvailable && !listed.isEmpty && !wholeCountry
+            ? try? InteractiveMapData(areas: own.filter { $0.shape != nil } + listed, settings: settings).scriptJSON() : nil
         let previousYear = years.first { $0 < year }
         var changes: [Change] = []
         if let previousYear {
@@ -67,7 +79,7 @@ struct PoliceAreaRoutes {
             years: years.map { SelectOption(value: "\($0)", label: "\($0)", selected: $0 == year) }, hasList: !list.isEmpty, year: year, rows: rows,
             wholeCountry: wholeCountry,
             toggleHref: SiteRoutes.policeAreas.path(query: [("ar", "\(year)")] + (wholeCountry ? [] : [("hela-landet", "ja")])),
-            toggleText: wholeCountry ? "Visa bara \(town)" : "Visa hela landet", changes: changes, previousYear: previousYear)
+            toggleText: wholeCountry ? "Visa bara \(town)" : "Visa hela landet", changes: changes, previousYear: previousYear, mapJSON: mapJSON)
         return deps.renderer.page(.policeAreas, title: "Utsatta områden", context: context, content: view)
     }
 

@@ -20,6 +20,8 @@ public struct LagesbildReport: Sendable {
     let figures: LagesbildFigures
     /// EST events, insatser and published tips over the period.
     let ownData: LagesbildOwnData
+    /// The yearly assessments of kriminell påverkan per district within the period (section 5).
+    let influence: [[String]]
     public let createdOn: String
 
     public static func load(_ document: LagesbildDocument, kommun: Kommun, database: TryggDatabase) async throws -> LagesbildReport {
@@ -34,7 +36,16 @@ public struct LagesbildReport: Sendable {
             crimeTotals: figures.totals.filter { $0.count != 0 }.sorted { ($0.count ?? 0) > ($1.count ?? 0) }.prefix(15).map { $0 },
             figures: try await LagesbildFigures.load(all, kommun: kommun, scope: scope),
             ownData: try await LagesbildOwnData.load(from: document.periodFrom, to: document.periodTo, scope: scope),
-            createdOn: SwedishTime.date(TryggClock.now))
+            influence: try await influenceRows(document, scope: scope), createdOn: SwedishTime.date(TryggClock.now))
+    }
+
+    /// Område, år, bedömd påverkan, bedömd av: the period's years, the latest first.
+    static func influenceRows(_ document: LagesbildDocument, scope: KommunScope) async throws -> [[String]] {
+        let years = (Int(document.periodFrom.prefix(4)) ?? 0)...(Int(document.periodTo.prefix(4)) ?? 0)
+        let names = Dictionary(try await AreaStore(scope).all().map { ($0.id, $0.name) }) { first, _ in first }
+        return try await InfluenceStore(scope).all().filter { years.contains($0.year) }.map {
+            [names[$0.areaID] ?? "Område", "\($0.year)", $0.stageLabel, "\($0.assessors), \($0.assessedOn)"]
+        }
     }
 
     var title: String { "Lägesbild \(kommun.name)" }
@@ -125,6 +136,9 @@ public struct LagesbildReport: Sendable {
         }
         doc.heading("5. Kriminell påverkan", level: 1)
         for paragraph in paragraphs(document.text.criminalInfluence) { doc.paragraph(paragraph) }
+        if !influence.isEmpty {
+            doc.table(header: ["Område", "År", "Bedömd påverkan", "Bedömd av"], rows: influence, widths: [25, 10, 35, 30])
+        }
         doc.heading("Polisens bedömning", level: 2)
         for paragraph in paragraphs(document.text.policeAssessment) { doc.paragraph(paragraph) }
         return try doc.data()

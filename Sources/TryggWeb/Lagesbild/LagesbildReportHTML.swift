@@ -61,9 +61,18 @@ extension LagesbildReport {
         let analysis: [String]
         let problems: [ProblemLine]
         let criminalInfluence: [String]
+        let influence: [InfluenceLine]
+        let hasInfluence: Bool
         let policeAssessment: [String]
         let stylesheet: String?
         let inlineStyle: String?
+    }
+
+    struct InfluenceLine {
+        let area: String
+        let year: String
+        let stage: String
+        let assessedBy: String
     }
 
     func htmlView(stylesheet: String?, inlineStyle: String?) -> HTMLView {
@@ -89,7 +98,9 @@ extension LagesbildReport {
                         .filter { !$0.1.isEmpty }.map { "\($0.0): \($0.1)" },
                     measures: measures, hasMeasures: !measures.isEmpty, noMeasureReason: problem.noMeasureReason)
             },
-            criminalInfluence: paragraphs(document.text.criminalInfluence), policeAssessment: paragraphs(document.text.policeAssessment),
+            criminalInfluence: paragraphs(document.text.criminalInfluence),
+            influence: influence.map { InfluenceLine(area: $0[0], year: $0[1], stage: $0[2], assessedBy: $0[3]) }, hasInfluence: !influence.isEmpty,
+            policeAssessment: paragraphs(document.text.policeAssessment),
             stylesheet: stylesheet, inlineStyle: inlineStyle)
     }
 

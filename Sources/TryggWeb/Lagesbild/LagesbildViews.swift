@@ -32,6 +32,7 @@ enum LagesbildViews {
         /// The EU criteria assessments, for the samordnare and the police.
         let criteriaHref: String?
         let policeAreasHref = SiteRoutes.policeAreas.path
+        let influenceHref = SiteRoutes.influence.path
     }
 
     struct MeasureLink {

@@ -60,6 +60,7 @@ enum Template: String, CaseIterable, Sendable {
     case forums, forum, meeting, calendar, promises, promise, walks, walk
     case criteria
     case policeAreas = "police-areas"
+    case influence
     case criteriaAssessment = "criteria-assessment"
     case inspections = "los"
     case inspection = "los-inspection"

@@ -136,6 +136,9 @@ enum SiteRoutes {
     static let lagesbildReportDocx = Route1<UUID>(.get, "/lagesbild/dokument/{id}/rapport.docx", .staff(.readCrimeStatistics))
 
     static let policeAreas = Route0(.get, "/lagesbild/utsatta-omraden", .staff(.readCrimeStatistics))
+    static let influence = Route0(.get, "/lagesbild/kriminell-paverkan", .staff(.readCrimeStatistics))
+    static let influenceSave = Route0(.post, "/lagesbild/kriminell-paverkan", .staff(.readCrimeStatistics))
+    static let influenceScale = Route0(.post, "/lagesbild/kriminell-paverkan/skala", .staff(.editLagesbild))
     static let criteria = Route0(.get, "/lagesbild/eu-kriterier", .staff(.assessOrganisedCrime))
     static let criteriaCreate = Route0(.post, "/lagesbild/eu-kriterier", .staff(.assessOrganisedCrime))
     static let criteriaSettings = Route0(.post, "/lagesbild/eu-kriterier/installningar", .staff(.configureOrganisedCrime))
@@ -286,7 +289,8 @@ enum SiteRoutes {
             sources.route, sourceAdd.route, sourceSave.route, lagesbildDocuments.route, lagesbildCreate.route, lagesbildDocument.route,
             lagesbildTexts.route, lagesbildProblemAdd.route, lagesbildProblemSave.route, lagesbildProblemRemove.route, lagesbildPolice.route,
             lagesbildNextPlan.route, lagesbildDecide.route,
-            lagesbildReport.route, lagesbildReportDocx.route, policeAreas.route, criteria.route, criteriaCreate.route, criteriaSettings.route,
+            lagesbildReport.route, lagesbildReportDocx.route, policeAreas.route, influence.route, influenceSave.route, influenceScale.route, criteria.route,
+            criteriaCreate.route, criteriaSettings.route,
             criteriaAssessment.route,
             criteriaSave.route,
             surveys.route, surveyCreate.route, surveySettings.route, survey.route, surveySave.route, surveyQuestionAdd.route, surveyCodes.route,
