@@ -145,4 +145,32 @@ struct InspectionWebTests {
             #expect(!(try await samordnare.get(page).text.contains("Bilverkstaden i Hageby AB")))
         }
     }
+
+    @Test("Polisens uppföljning av planens LOS-åtgärd får årets LOS-siffror som underlag")
+    func followUpOfTheLOSMeasure() async throws {
+        try await Harness.run(followUp: true) { harness, client in
+            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let round = try #require(try await FollowUpStore(scope).rounds().first)
+            let police = try await Self.organisation("Polisen", scope)
+            let actor = Actor.commandLine(kommunID: scope.kommunID)
+            let day = try await InspectionStore(scope).save(
+                JointInspection(
+                    id: UUID(), kommunID: scope.kommunID, title: "Kontroll", date: "\(round.year)-04-02", status: .carriedOut, leadID: UUID(uuidString: police)!),
+                participants: [UUID(uuidString: police)!], id: nil, by: actor)
+            let visit = try await InspectedObjectStore(scope).addVisit(
+                inspection: day, objectID: nil,
+                new: InspectedObject(id: UUID(), name: "Kiosken AB", orgNumber: "556036-0793", address: "Torget 1", point: nil, branch: .kiosk), by: actor)
+            try await InspectedObjectStore(scope).saveFinding(
+                InspectionFinding(
+                    id: UUID(), visitID: visit, organisationID: UUID(uuidString: police)!, caseNumber: "", finding: "", decisions: [.init(.stangningHelt)]),
+                by: actor)
+            let browser = Browser(client)
+            try await browser.login("polisen@linkoping.demo")
+            let mine = try await browser.get("/uppfoljning/\(round.id.uuidString)/mina")
+            #expect(mine.text.contains("Återkommande myndighetsgemensamma verksamhetskontroller (LOS)"))
+            #expect(
+                mine.text.contains(
+                    "LOS i Trygg \(round.year): 1 genomförda insatser, 1 kontrollerade objekt (0 återbesök), 1 beslut, 100\u{00A0}% av objekten stängda helt eller delvis."))
+        }
+    }
 }

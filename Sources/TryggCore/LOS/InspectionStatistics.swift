@@ -89,6 +89,24 @@ public struct InspectionStatistics: Sendable, Equatable {
     /// The share of inspected objects closed (wholly or partly), in per cent; nil without objects.
     public var closedShare: Double? { objects == 0 ? nil : Double(objectsClosed) / Double(objects) * 100 }
 
+    /// Whether a plan measure is about LOS, so its follow-up is offered these figures.
+    public static func concerns(_ measureText: String) -> Bool {
+        let text = measureText.lowercased()
+        return text.contains("verksamhetskontroll") || text.contains("(los)") || text.contains("lokal operativ myndighetssamverkan")
+    }
+
+    /// The year in one sentence, for the follow-up of the plan's LOS measure.
+    public var summary: String {
+        let decisionsMade = decisions.filter { $0.kind != .ingenAtgard }.reduce(0) { $0 + $1.count }
+        var parts = [
+            "\(carriedOut) genomförda insatser", "\(objects) kontrollerade objekt (\(revisits) återbesök)", "\(decisionsMade) beslut",
+        ]
+        if viten > 0 { parts.append("viten \(SwedishNumber.integer(viten)) kr") }
+        if sanktionsavgifter > 0 { parts.append("sanktionsavgifter \(SwedishNumber.integer(sanktionsavgifter)) kr") }
+        if let closedShare { parts.append("\(SwedishNumber.percent(closedShare / 100, places: 0)) av objekten stängda helt eller delvis") }
+        return "LOS i Trygg \(year): " + parts.joined(separator: ", ") + "."
+    }
+
     /// Decisions of one kind, all authorities together.
     public func count(_ kind: InspectionFinding.DecisionKind) -> Int { decisions.filter { $0.kind == kind }.reduce(0) { $0 + $1.count } }
 }

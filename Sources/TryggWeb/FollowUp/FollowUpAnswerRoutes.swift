@@ -31,6 +31,8 @@ struct FollowUpAnswerRoutes {
         let lastYear: String?
         /// The status as one word for the overview list.
         let statusText: String
+        /// What Trygg itself knows of the measure's year (the LOS figures for the LOS measure).
+        let fromTrygg: String?
     }
 
     struct MineView {
@@ -118,6 +120,9 @@ struct FollowUpAnswerRoutes {
             let chain = ancestors[measure.id] ?? []
             return earlier.first { chain.contains($0.answer.measureID) }.map { "\($0.year): \($0.answer.status.rawValue). \($0.answer.description)" }
         }
+        let losSummary =
+            measures.contains { InspectionStatistics.concerns($0.row.measure) }
+            ? try await InspectedObjectStore(context.kommun).statistics(year: round.year).summary : nil
         let forms = measures.map { measure in
             let answer = answers[measure.id]
             return MeasureForm(
@@ -132,7 +137,8 @@ struct FollowUpAnswerRoutes {
                 description: answer?.description ?? "", answered: answer?.state == .submitted, returned: answer?.state == .returned,
                 returnComment: answer?.returnComment ?? "", answeredBy: answer.map { "\($0.answeredBy), \(SwedishTime.dateTime($0.updatedAt))" } ?? "",
                 lastYear: lastYear(measure),
-                statusText: answer.map { $0.state == .returned ? "Återskickad" : $0.status.rawValue } ?? "Ej besvarad")
+                statusText: answer.map { $0.state == .returned ? "Återskickad" : $0.status.rawValue } ?? "Ej besvarad",
+                fromTrygg: InspectionStatistics.concerns(measure.row.measure) ? losSummary : nil)
         }
         let shown = forms.filter { form in
             switch show {
