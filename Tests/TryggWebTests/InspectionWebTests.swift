@@ -155,7 +155,8 @@ struct InspectionWebTests {
             let actor = Actor.commandLine(kommunID: scope.kommunID)
             let day = try await InspectionStore(scope).save(
                 JointInspection(
-                    id: UUID(), kommunID: scope.kommunID, title: "Kontroll", date: "\(round.year)-04-02", status: .carriedOut, leadID: UUID(uuidString: police)!),
+                    id: UUID(), kommunID: scope.kommunID, title: "Kontroll", date: "\(round.year)-04-02", status: .carriedOut, leadID: UUID(uuidString: police)!
+                ),
                 participants: [UUID(uuidString: police)!], id: nil, by: actor)
             let visit = try await InspectedObjectStore(scope).addVisit(
                 inspection: day, objectID: nil,
@@ -170,7 +171,8 @@ struct InspectionWebTests {
             #expect(mine.text.contains("Återkommande myndighetsgemensamma verksamhetskontroller (LOS)"))
             #expect(
                 mine.text.contains(
-                    "LOS i Trygg \(round.year): 1 genomförda insatser, 1 kontrollerade objekt (0 återbesök), 1 beslut, 100\u{00A0}% av objekten stängda helt eller delvis."))
+                    "LOS i Trygg \(round.year): 1 genomförda insatser, 1 kontrollerade objekt (0 återbesök), 1 beslut, 100\u{00A0}% av objekten stängda helt eller delvis."
+                ))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import FuzzSupport
 import Hummingbird
 import TryggCore
@@ -14,6 +15,16 @@ struct TipShape: Decodable {
     enum CodingKeys: String, CodingKey { case category = "kategori", description = "beskrivning", times = "tid", email = "epost" }
 }
 
+/// The LOS object form: the organisationsnummer is checked digit by digit (Luhn) from whatever
+/// was typed, and the object's other fields with it.
+struct ObjectShape: Decodable {
+    @FormText var name: String
+    @FormText var orgNumber: String
+    @FormText var address: String
+
+    enum CodingKeys: String, CodingKey { case name = "namn", orgNumber = "orgnr", address = "adress" }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let body = String(decoding: FuzzSupport.data(bytes, count), as: UTF8.self)
@@ -22,5 +33,9 @@ public func fuzz(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         _ = FormFields(pairs: form.pairs)["_csrf"]
     }
     _ = try? decoder.decode(TipShape.self, from: body)
+    _ = Organisationsnummer.normalised(body)
+    if let object = try? decoder.decode(ObjectShape.self, from: body) {
+        _ = InspectedObject(id: UUID(), name: object.name, orgNumber: object.orgNumber, address: object.address, point: nil, branch: .annat).problems()
+    }
     return 0
 }

@@ -163,12 +163,7 @@ struct CriteriaForm: Decodable {
 }
 
 struct CriteriaFormView {
-    struct Choice {
-        let id: String
-        let value: String
-        let label: String
-        let checked: Bool
-    }
+    typealias Choice = CheckboxOption
 
     struct Line {
         let number: Int

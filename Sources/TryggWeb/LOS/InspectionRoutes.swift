@@ -156,12 +156,7 @@ struct InspectionNames {
 
 /// The planning form: title, date, status, lead, area, ROS partner, this kommun's participants.
 struct InspectionFormView {
-    struct Choice {
-        let id: String
-        let value: String
-        let label: String
-        let checked: Bool
-    }
+    typealias Choice = CheckboxOption
 
     let action: String
     let title: String

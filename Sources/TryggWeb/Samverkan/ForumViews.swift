@@ -12,12 +12,7 @@ struct ForumFormView {
         let secretary: Bool
     }
 
-    struct Choice {
-        let id: String
-        let value: String
-        let label: String
-        let checked: Bool
-    }
+    typealias Choice = CheckboxOption
 
     let action: String
     let name: String

@@ -16,12 +16,7 @@ struct WalkFormView {
     let followsUp: [SelectOption]
     let mapJSON: String?
 
-    struct Choice {
-        let id: String
-        let value: String
-        let label: String
-        let checked: Bool
-    }
+    typealias Choice = CheckboxOption
 
     static func make(_ form: WalkForm?, walk: SafetyWalk?, action: String, context: StaffContext, mapSettings: MapSettings) async throws -> WalkFormView {
         let areas = try await AreaStore(context.kommun).all()
