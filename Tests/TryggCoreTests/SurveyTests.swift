@@ -225,3 +225,35 @@ struct SurveyTests {
         #expect(OneTimeCode.normalized(" " + code.lowercased().replacingOccurrences(of: "-", with: " ")) == code.replacingOccurrences(of: "-", with: ""))
     }
 }
+
+@Suite("Viktning efter befolkningen i Trygg: SCB:s åldersgrupper fördelas på enkätens")
+struct PopulationWeightsTests {
+    @Test("15–19 delas 4/5 till 16–24, 65+ hela, under 16 utanför; övriga DeSO blir Övriga kommunen")
+    func bands() throws {
+        let survey = Survey(
+            id: UUID(), code: "t", title: "T", purpose: "", population: .boende, mode: "", sampleSize: nil, opensOn: "2025-03-01", closesOn: "2025-04-01",
+            questionnaire: QuestionBank.trygghet.versionKey, questions: QuestionBank.trygghet.questions, areas: ["Ryd", SurveyBackground.otherArea],
+            requiresCode: false)
+        let cells: [SurveyWeights.PopulationCell] = [
+            .init(deso: "0580C1380", gender: "kvinna", age: "15-19", count: 100), .init(deso: "0580C1380", gender: "kvinna", age: "20-24", count: 50),
+            .init(deso: "0580C1380", gender: "kvinna", age: "10-14", count: 70), .init(deso: "0580C1380", gender: "man", age: "65+", count: 40),
+            .init(deso: "0580C9000", gender: "man", age: "25-29", count: 30), .init(deso: "0580C1380", gender: "alla", age: "alla", count: 999),
+        ]
+        let weights = try SurveyWeights.fromPopulation(cells, areas: ["Ryd": ["0580C1380"]], for: survey, year: 2024).get()
+        #expect(weights.population["Ryd|kvinna|16-24"] == 130, "80 av 15–19 och alla 50 av 20–24")
+        #expect(weights.population["Ryd|man|65+"] == 40 && weights.population["Ryd|kvinna|45-64"] == 0)
+        #expect(weights.population["\(SurveyBackground.otherArea)|man|25-44"] == 30)
+        #expect(weights.total == 200, "10–14 och totalraden räknas inte")
+        let missing = SurveyWeights.fromPopulation(cells, areas: [:], for: survey, year: 2024)
+        #expect(missing.failureMessages.first?.contains("Enkätens områden har inga DeSO-koder") == true)
+        let onlyTotals = SurveyWeights.fromPopulation([cells[5]], areas: ["Ryd": ["0580C1380"]], for: survey, year: 2024)
+        #expect(onlyTotals.failureMessages.first?.contains("Befolkning per kön och ålder för 2024 saknas") == true)
+    }
+}
+
+extension Result where Failure == ImportFailure {
+    var failureMessages: [String] {
+        if case .failure(let failure) = self { return failure.problems.map(\.message) }
+        return []
+    }
+}

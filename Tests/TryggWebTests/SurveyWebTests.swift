@@ -200,6 +200,36 @@ struct SurveyWebTests {
         }
     }
 
+    @Test("Viktning med befolkningen i Trygg: utan siffror per kön och ålder ett tydligt fel, med SCB:s långa tabell summerat över områdenas DeSO")
+    func weightsFromPopulation() async throws {
+        try await Harness.run(statistics: true) { harness, client in
+            let survey = try #require(try await Self.store(harness).find(code: "trygghet-2025"))
+            let scope = try await SurveySharingTests.scope(harness, "linkoping")
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let refused = try await samordnare.post("/enkater/\(survey.id)/viktning/befolkning", [:])
+            #expect(refused.status == .badRequest && refused.text.contains("Befolkning per kön och ålder"))
+            #expect(try await Self.store(harness).weights(survey) == nil)
+            let ryd = try #require(try await AreaStore(scope).all().first { $0.name == "Ryd" })
+            var counts: [PopulationCount] = []
+            for deso in ryd.desoCodes {
+                for gender in ["kvinna", "man"] {
+                    for age in ["15-19", "20-24", "25-44", "45-64", "65+"] {
+                        counts.append(PopulationCount(deso: deso, year: 2024, gender: gender, age: age, count: 100))
+                    }
+                }
+            }
+            try await PopulationStore(scope).importCounts(
+                PopulationTable.Result(counts: counts, skippedRows: 0, years: [2024], desoCount: ryd.desoCodes.count), fileName: "scb-lang.csv",
+                by: .commandLine(kommunID: scope.kommunID))
+            let saved = try await samordnare.submit("/enkater/\(survey.id)/viktning/befolkning", [:])
+            #expect(saved.text.contains("viktas efter befolkningen 2024"))
+            let weights = try #require(try await Self.store(harness).weights(survey))
+            #expect(weights.population["Ryd|kvinna|16-24"] == 180 * ryd.desoCodes.count, "fyra femtedelar av 15–19 och hela 20–24")
+            #expect(weights.source == "SCB:s befolkning per DeSO 2024 i Trygg (utan City: inga DeSO-koder)")
+        }
+    }
+
     @Test("Kommunens minsta antal svar: höjt till 300 döljer fler celler överallt; under 10 vägras")
     func kommunMinimum() async throws {
         try await Harness.run(statistics: true) { harness, client in

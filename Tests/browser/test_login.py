@@ -60,7 +60,7 @@ def test_login_start_page_logout(browser, base_url, artifacts):
     assert browser.current_url.rstrip("/") == base_url.rstrip("/")
     assert "Välkommen, Demo samordnare" in browser.find_element(By.CSS_SELECTOR, "main").text
     nav = browser.find_element(By.CSS_SELECTOR, "nav[aria-label=Huvudmeny]")
-    assert [a.text for a in nav.find_elements(By.TAG_NAME, "a")][:8] == ["Start", "Lägesbild", "Enkäter", "Åtgärdsplan", "Uppföljning", "EST", "Samverkan", "Medborgartips"]
+    assert [a.text for a in nav.find_elements(By.TAG_NAME, "a")][:9] == ["Start", "Lägesbild", "Enkäter", "Åtgärdsplan", "Uppföljning", "EST", "Samverkan", "LOS", "Medborgartips"]
     assert nav.find_element(By.CSS_SELECTOR, "a[aria-current=page]").text == "Start"
     browser.save_screenshot(str(artifacts / "start.png"))
     assert serious_violations(browser) == []

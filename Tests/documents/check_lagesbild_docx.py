@@ -1,7 +1,7 @@
 """Opens the lägesbild that `trygg report lagesbild --format docx` wrote, with python-docx, and
 checks what a reader of the decided lägesbild relies on: the law's sections in order, the decision,
 the crime table without small counts, the sources with the one left out, and every prioritised
-problem leading to the plan's measures; the map as a picture, the trend per area and the
+problem leading to the plan's measures; the kriminell påverkan assessed per district; the map as a picture, the trend per area and the
 comparison with län and riket as native charts, with alternative texts."""
 import sys
 import zipfile
@@ -28,6 +28,8 @@ assert problems["Skadegörelse och otrygghet i Skäggetorps centrum"] == "3.1, 3
 assert all(measures for measures in problems.values()), problems
 own = {row.cells[1].text: row.cells[2].text for row in tables["Uppgifter i Trygg"].rows[1:]}
 assert "Beslutade insatser" in own and "Publicerade tips" in own, own
+influence = {(row.cells[0].text, row.cells[1].text): row.cells[2].text for row in tables["Område"].rows[1:]}
+assert influence[("Skäggetorp", "2023")] == "Hög påverkan" and influence[("Berga", "2023")] == "Låg påverkan", influence
 shapes = {shape.type for shape in document.inline_shapes}
 assert WD_INLINE_SHAPE.PICTURE in shapes and WD_INLINE_SHAPE.CHART in shapes, shapes
 areas = [row.cells[1].text for row in tables["Nr"].rows[1:]]

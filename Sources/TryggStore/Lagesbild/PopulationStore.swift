@@ -62,4 +62,21 @@ public struct PopulationStore: Sendable {
         let codes = Set(try rows.map { try $0.decode(column: "deso", as: String.self) })
         return codes.isEmpty ? nil : codes
     }
+
+    /// The year with figures by gender and age closest before (or in) `year`, else the latest.
+    public func detailedYear(near year: Int) async throws -> Int? {
+        let years = try await (db as! any SQLDatabase).select().distinct().column("year").from("population").where("kommun_id", .equal, kommunID)
+            .where("gender", .notEqual, "alla").where("age", .notEqual, "alla").all().map { try $0.decode(column: "year", as: Int.self) }
+        return years.filter { $0 <= year }.max() ?? years.max()
+    }
+
+    /// One year's inhabitants per DeSO, gender and age band (the rows SCB gives in long form).
+    public func cells(year: Int) async throws -> [SurveyWeights.PopulationCell] {
+        try await (db as! any SQLDatabase).select().columns("deso", "gender", "age", "count").from("population").where("kommun_id", .equal, kommunID)
+            .where("year", .equal, year).where("gender", .notEqual, "alla").where("age", .notEqual, "alla").all().map { row in
+                SurveyWeights.PopulationCell(
+                    deso: try row.decode(column: "deso", as: String.self), gender: try row.decode(column: "gender", as: String.self),
+                    age: try row.decode(column: "age", as: String.self), count: try row.decode(column: "count", as: Int.self))
+            }
+    }
 }

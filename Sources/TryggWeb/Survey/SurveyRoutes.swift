@@ -56,6 +56,9 @@ struct SurveyRoutes {
         routes.staff(SiteRoutes.surveyCodes) { _, context in try await codes(try await survey(context), context: context) }
         routes.staff(SiteRoutes.surveyImport) { _, context in try await importAnswers(try await survey(context), context: context) }
         routes.staff(SiteRoutes.surveyWeights) { _, context in try await importWeights(try await survey(context), context: context) }
+        routes.staff(SiteRoutes.surveyWeightsFromPopulation) { _, context in
+            try await weightsFromPopulation(try await survey(context), context: context)
+        }
         routes.staff(SiteRoutes.surveyWeightsRemove) { _, context in
             let survey = try await survey(context)
             _ = try context.requireUser(allowedTo: .editSurveys)
@@ -178,6 +181,7 @@ struct SurveyRoutes {
         /// Own questions can be added until the first answer.
         let canAddQuestions: Bool
         let weightsAction: String
+        let weightsFromPopulationAction: String
         let weightsRemoveAction: String
         /// "befolkning 12 345 från fil.csv" when weighted.
         let weights: String?
@@ -210,7 +214,8 @@ struct SurveyRoutes {
             }, maxUploadMB: context.maxBodyBytes / 1_048_576,
             sharing: try await SurveySharingRoutes.section(for: survey, context: context, database: deps.database),
             questionAction: SiteRoutes.surveyQuestionAdd.path(survey.id), canAddQuestions: canEdit && responses == 0,
-            weightsAction: SiteRoutes.surveyWeights.path(survey.id), weightsRemoveAction: SiteRoutes.surveyWeightsRemove.path(survey.id),
+            weightsAction: SiteRoutes.surveyWeights.path(survey.id), weightsFromPopulationAction: SiteRoutes.surveyWeightsFromPopulation.path(survey.id),
+            weightsRemoveAction: SiteRoutes.surveyWeightsRemove.path(survey.id),
             weights: try await store.weights(survey).map { "befolkningen \(SwedishNumber.integer($0.total)) enligt \($0.source)" })
         return deps.renderer.page(.survey, title: survey.title, context: context, content: view, error: error, status: status)
     }
@@ -270,6 +275,26 @@ struct SurveyRoutes {
             }
         } catch let problem as CSVReader.Problem {
             return try await page(survey, context: context, error: "Ingenting sparades. \(problem.description)", status: .badRequest)
+        }
+    }
+
+    /// Weights from the population Trygg already holds (SCB per DeSO, by gender and age), the
+    /// survey's areas made of the kommun's areas' DeSO codes.
+    func weightsFromPopulation(_ survey: Survey, context: StaffContext) async throws -> Response {
+        _ = try context.requireUser(allowedTo: .editSurveys)
+        let population = PopulationStore(context.kommun)
+        let surveyYear = Int(survey.opensOn.prefix(4)) ?? StockholmCalendar.local(TryggClock.now).year
+        let year = try await population.detailedYear(near: surveyYear) ?? surveyYear
+        let areas = Dictionary(try await AreaStore(context.kommun).all().map { ($0.name, Set($0.desoCodes)) }) { first, _ in first }
+        switch SurveyWeights.fromPopulation(try await population.cells(year: year), areas: areas, for: survey, year: year) {
+        case .failure(let failure):
+            return try await page(survey, context: context, error: failure.problems.map(\.message).joined(separator: " "), status: .badRequest)
+        case .success(let weights):
+            try await SurveyStore(context.kommun).saveWeights(weights, survey: survey, by: context.actor)
+            return Response.seeOther(
+                SiteRoutes.survey.path(survey.id),
+                notice: "Resultaten kan nu viktas efter befolkningen \(year) (\(SwedishNumber.integer(weights.total)) personer 16 år eller äldre).",
+                context: context)
         }
     }
 

@@ -163,6 +163,7 @@ enum SiteRoutes {
     static let surveyTexts = Route1<UUID>(.get, "/enkater/{id}/fritext", .staff(.editSurveys))
     static let surveyShare = Route1<UUID>(.post, "/enkater/{id}/dela", .staff(.editSurveys))
     static let surveyWeights = Route1<UUID>(.post, "/enkater/{id}/viktning", .staff(.editSurveys))
+    static let surveyWeightsFromPopulation = Route1<UUID>(.post, "/enkater/{id}/viktning/befolkning", .staff(.editSurveys))
     static let surveyWeightsRemove = Route1<UUID>(.post, "/enkater/{id}/viktning/ta-bort", .staff(.editSurveys))
     static let surveyIndicatorAdd = Route1<UUID>(.post, "/enkater/{id}/indikator", .staff(.editPlan))
     static let surveyComparison = Route1<UUID>(.get, "/enkater/{id}/jamforelse", .staff(.readSurveys))
@@ -297,7 +298,8 @@ enum SiteRoutes {
             surveyCodesCreate.route,
             surveyImport.route,
             surveyResults.route, surveyResultsCSV.route, surveyResultsJSON.route, surveyResultsXlsx.route, surveyResultsDocx.route, surveyTexts.route,
-            surveyShare.route, surveyWeights.route, surveyWeightsRemove.route, surveyIndicatorAdd.route, surveyComparison.route,
+            surveyShare.route, surveyWeights.route, surveyWeightsFromPopulation.route, surveyWeightsRemove.route, surveyIndicatorAdd.route,
+            surveyComparison.route,
             sharingAccept.route, sharingRevoke.route,
             forums.route, forumCreate.route, forum.route, forumSave.route, meetingCreate.route, meeting.route, meetingSave.route, meetingMinutes.route,
             meetingApprove.route, meetingCorrect.route, meetingDecisionAdd.route, meetingReport.route, meetingReportDocx.route, decisionFollow.route,
