@@ -257,3 +257,19 @@ extension Result where Failure == ImportFailure {
         return []
     }
 }
+
+@Suite("QR-koder på inbjudningskorten")
+struct QRCodeTests {
+    @Test("Versionen växer med texten; sökmönstren sitter i tre hörn; för lång text ger ingen kod")
+    func structure() throws {
+        let short = try #require(QRCode("https://trygg.linkoping.se/k/linkoping/enkat/trygghet-2026?kod=ABCDE-FGHJK"))
+        #expect(short.version == 5 && short.size == 37, "71 byte ryms i version 5 på nivå M")
+        for (x, y) in [(0, 0), (short.size - 7, 0), (0, short.size - 7)] {
+            #expect((0..<7).allSatisfy { short.modules[y][x + $0] } && (0..<7).allSatisfy { short.modules[y + 6][x + $0] }, "sökmönstrets ram")
+            #expect(!short.modules[y + 1][x + 1] && short.modules[y + 3][x + 3], "ljus ring och mörk kärna")
+        }
+        #expect((8..<short.size - 8).allSatisfy { short.modules[6][$0] == ($0 % 2 == 0) }, "tidsmönstret")
+        #expect(QRCode(String(repeating: "a", count: 214)) == nil && QRCode(String(repeating: "a", count: 213))?.version == 10)
+        #expect(QRCode("a")?.svg(label: "Kod <1>").contains("aria-label=\"Kod &lt;1>\"") == true)
+    }
+}

@@ -77,7 +77,11 @@ struct SurveyWebTests {
             #expect(codes.count == 3 && printed.text.contains("/k/linkoping/enkat/trygghet-2026"))
             #expect(try await samordnare.get("/enkater/\(survey.id)/koder").text.contains("visas bara en gång"), "en omladdning visar inga koder")
 
+            #expect(printed.text.matches(of: /<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 (\d+) \1" class="qr"/).count == 3, "ett QR-kort per kod")
             let resident = Browser(client)
+            let linked = try await resident.get("/k/linkoping/enkat/trygghet-2026?kod=\(codes[1].lowercased().replacingOccurrences(of: "-", with: ""))")
+            #expect(linked.text.contains("value=\"\(codes[1])\""), "länken i QR-koden fyller i koden")
+            #expect(try await resident.get("/k/linkoping/enkat/trygghet-2026?kod=%3Cscript%3E").text.contains("id=\"kod\" name=\"kod\" value=\"\""))
             try await resident.get("/k/linkoping/enkat/trygghet-2026")
             let without = try await resident.post("/k/linkoping/enkat/trygghet-2026", pairs: Self.answer)
             #expect(without.status == .badRequest && without.text.contains("Skriv in den"))

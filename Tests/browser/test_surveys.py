@@ -65,3 +65,40 @@ def test_samordnare_reads_results_and_the_comparison(browser, base_url, artifact
     main = browser.find_element(By.CSS_SELECTOR, "main").text
     assert "Norrköpings kommun: alla" in main and "600 svarande" in main
     assert serious_violations(browser) == []
+
+
+def test_printed_codes_carry_a_qr_code_a_real_reader_opens(browser, base_url, artifacts):
+    """The cards for postal invitations: each QR code, photographed off the page and read by
+    zxing-cpp, is the survey's address with the card's code, and opens the form with it filled in."""
+    import io
+    import urllib.parse
+
+    import zxingcpp
+    from PIL import Image
+
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    browser.get(base_url + "/enkater")
+    browser.find_element(By.LINK_TEXT, f"Trygghetsundersökning {YEAR}").click()
+    count = browser.find_element(By.ID, "antal")
+    count.clear()
+    count.send_keys("2")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Skapa koder']").click()
+    cards = WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".code-cards li"))
+    assert len(cards) == 2
+    browser.save_screenshot(str(artifacts / "enkat-koder.png"))
+    assert serious_violations(browser) == []
+    links = []
+    for card in cards:
+        code = card.find_element(By.TAG_NAME, "strong").text
+        image = Image.open(io.BytesIO(card.find_element(By.CSS_SELECTOR, "svg.qr").screenshot_as_png))
+        read = zxingcpp.read_barcodes(image)
+        assert [r.format.name for r in read] == ["QRCode"], read
+        assert read[0].text.endswith(f"/enkat/trygghet-{YEAR}?kod={code}"), read[0].text
+        links.append((read[0].text, code))
+    for link, code in links:
+        url = urllib.parse.urlparse(link)
+        browser.get(base_url + url.path + "?" + url.query)
+        assert f"Trygghetsundersökning {YEAR}" in browser.find_element(By.TAG_NAME, "h1").text
+        # The demo's survey is open to all; where a code is asked for, the link has filled it in.
+        fields = browser.find_elements(By.ID, "kod")
+        assert not fields or fields[0].get_attribute("value") == code

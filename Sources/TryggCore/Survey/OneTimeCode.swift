@@ -15,4 +15,13 @@ public enum OneTimeCode {
     public static func normalized(_ code: String) -> String {
         String(code.uppercased().filter { $0.isLetter || $0.isNumber })
     }
+
+    /// A code as it may stand in an invitation's link (`?kod=`): the code's shape, else nothing, so
+    /// that whatever else a link carries never reaches the form.
+    public static func fromLink(_ text: String?) -> String {
+        guard let text, text.count <= 20 else { return "" }
+        let plain = normalized(text)
+        guard plain.count == 10, plain.allSatisfy({ alphabet.contains($0) }) else { return "" }
+        return String(plain.prefix(5)) + "-" + String(plain.suffix(5))
+    }
 }

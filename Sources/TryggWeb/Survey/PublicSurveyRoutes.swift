@@ -12,7 +12,10 @@ struct PublicSurveyRoutes {
     func register(on routes: RouteRegistry) {
         routes.publicPage(SiteRoutes.surveyForm) { request, context in
             let (kommun, survey) = try await find(context)
-            return try await form(survey, kommun: kommun, english: request.uri.queryParameters["lang"] == "en", context: context)
+            // A postal invitation's QR code carries the one-time code: the form opens with it filled in.
+            return try await form(
+                survey, kommun: kommun, english: request.uri.queryParameters["lang"] == "en", context: context,
+                code: OneTimeCode.fromLink(request.uri.queryParameters.get("kod")))
         }
         routes.publicPage(SiteRoutes.surveySubmit) { request, context in
             try await submit(english: request.uri.queryParameters["lang"] == "en", context: context)

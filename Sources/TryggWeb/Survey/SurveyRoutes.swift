@@ -239,8 +239,14 @@ struct SurveyRoutes {
         }
     }
 
+    struct CodeCard {
+        let code: String
+        /// The QR code as inline SVG (drawn by `QRCode`, its label escaped there).
+        let qr: String
+    }
+
     struct CodesView {
-        let codes: [String]
+        let codes: [CodeCard]
         let hasCodes: Bool
         let address: String
         let backHref: String
@@ -250,9 +256,12 @@ struct SurveyRoutes {
     func codes(_ survey: Survey, context: StaffContext) async throws -> Response {
         let user = try context.requireUser(allowedTo: .editSurveys)
         let codes = deps.oneTimeNotes.take(for: context.sessionID)?.split(separator: "\n").map(String.init) ?? []
-        let view = CodesView(
-            codes: codes, hasCodes: !codes.isEmpty, address: deps.configuration.mail.publicURL + SiteRoutes.surveyForm.path(user.kommun.slug, survey.code),
-            backHref: SiteRoutes.survey.path(survey.id))
+        let address = deps.configuration.mail.publicURL + SiteRoutes.surveyForm.path(user.kommun.slug, survey.code)
+        // Each card's QR code opens the form with the code filled in.
+        let cards = codes.map { code in
+            CodeCard(code: code, qr: QRCode(address + "?kod=" + code)?.svg(label: "QR-kod till enkäten med koden \(code)") ?? "")
+        }
+        let view = CodesView(codes: cards, hasCodes: !codes.isEmpty, address: address, backHref: SiteRoutes.survey.path(survey.id))
         return deps.renderer.page(.surveyCodes, title: "Engångskoder – \(survey.title)", context: context, content: view)
     }
 
