@@ -44,10 +44,11 @@ public struct NoticeRecipientStore: Sendable {
     }
 
     /// Active users with notices on, in the given roles (and organisations, when given).
-    public func users(roles: Set<Role>, organisationIDs: Set<UUID>? = nil) async throws -> [Recipient] {
+    public func users(roles: Set<Role>, organisationIDs: Set<UUID>? = nil, userIDs: Set<UUID>? = nil) async throws -> [Recipient] {
         var query = UserNoticeModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$notices == true).filter(\.$disabled == false)
             .filter(\.$role ~~ roles.map(\.rawValue))
         if let organisationIDs { query = query.filter(\.$organisationID ~~ Array(organisationIDs)) }
+        if let userIDs { query = query.filter(\.$id ~~ Array(userIDs)) }
         return try await query.all().compactMap { user in
             Role(rawValue: user.role).map { Recipient(email: user.email, organisationID: user.organisationID, role: $0) }
         }

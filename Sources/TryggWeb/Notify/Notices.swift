@@ -168,7 +168,7 @@ public struct Notices: Sendable {
 
     /// A staff notice: greeting, paragraphs, the link, and how to stop them.
     func letter(_ paragraphs: String..., link: (text: String, url: String)) -> String {
-        (["Hej!"] + paragraphs + ["\(link.text): \(link.url)"]
+        (["Hej!"] + paragraphs.filter { !$0.isEmpty } + ["\(link.text): \(link.url)"]
             + [
                 "Meddelandet skickades automatiskt av Trygg, \(kommun.name). Du kan stänga av e-post från Trygg under Mitt konto (\(url(SiteRoutes.account.path))); "
                     + "en organisations kontaktadress ändras av kommunens administratör."

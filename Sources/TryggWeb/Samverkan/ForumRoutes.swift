@@ -44,6 +44,8 @@ struct ForumRoutes {
                 let meeting = try await MeetingStore(context.kommun).create(
                     Meeting(id: UUID(), forumID: forum.id, startsAt: start, endsAt: end, place: form.place, agenda: form.agenda), in: forum,
                     by: context.actor)
+                try await Notices(database: deps.database, kommun: context.user.kommun, baseURL: deps.configuration.mail.publicURL)
+                    .meetingPlanned(meeting, forum: forum)
                 return Response.seeOther(SiteRoutes.meeting.path(meeting.id), notice: "Mötet den \(meeting.day) är planerat.", context: context)
             }
         }

@@ -31,6 +31,7 @@ struct MeetingRoutes {
                 changed.cancelled = form.cancelled == "ja"
                 return try await saving(meeting, forum: forum, context: context, notice: "Mötet är sparat.") {
                     try await MeetingStore(context.kommun).save(changed, by: context.actor)
+                    try await notices(context).meetingPlanned(changed, forum: forum, change: "ändrat")
                 }
             }
         }
@@ -59,6 +60,7 @@ struct MeetingRoutes {
             let (meeting, forum) = try await ForumGate.meeting(context)
             return try await saving(meeting, forum: forum, context: context, notice: "Protokollet är justerat och låst.") {
                 try await MeetingStore(context.kommun).approve(meetingID: meeting.id, by: context.actor)
+                try await notices(context).minutesApproved(meeting, forum: forum)
             }
         }
         routes.staff(SiteRoutes.meetingCorrect) { _, context in
@@ -137,6 +139,10 @@ struct MeetingRoutes {
     }
 
     /// Runs a change; on success back to the meeting with a notice, on a refusal the page again with the error.
+    func notices(_ context: StaffContext) -> Notices {
+        Notices(database: deps.database, kommun: context.user.kommun, baseURL: deps.configuration.mail.publicURL)
+    }
+
     func saving(
         _ meeting: Meeting, forum: Forum, context: StaffContext, minutesForm: MinutesForm? = nil, decisionForm: DecisionForm? = nil, notice: String,
         _ change: () async throws -> Void
