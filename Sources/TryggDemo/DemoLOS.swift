@@ -123,11 +123,6 @@ enum DemoLOS {
 
     /// A ten-digit number with a correct Luhn check digit after the nine given.
     static func orgNumber(_ nine: String) -> String {
-        let digits = nine.compactMap(\.wholeNumberValue)
-        let sum = digits.enumerated().reduce(0) { total, item in
-            let weighted = item.offset % 2 == 0 ? item.element * 2 : item.element
-            return total + (weighted > 9 ? weighted - 9 : weighted)
-        }
-        return String(nine.prefix(6)) + "-" + String(nine.suffix(3)) + String((10 - sum % 10) % 10)
+        String(nine.prefix(6)) + "-" + String(nine.suffix(3)) + String(Luhn.checkDigit(for: nine.compactMap(\.wholeNumberValue)))
     }
 }

@@ -11,7 +11,7 @@ public enum Organisationsnummer {
         if digits.count == 12, digits.hasPrefix("16") { digits.removeFirst(2) }
         guard digits.count == 10, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
         let values = digits.compactMap { $0.wholeNumberValue }
-        guard values.count == 10, values[2] >= 2, luhnValid(values) else { return nil }
+        guard values.count == 10, values[2] >= 2, Luhn.isValid(values) else { return nil }
         return String(digits.prefix(6)) + "-" + String(digits.suffix(4))
     }
 
@@ -25,14 +25,20 @@ public enum Organisationsnummer {
         }
         return "Organisationsnumret \(trimmed) är inte giltigt (tio siffror, NNNNNN-NNNN, med rätt kontrollsiffra)."
     }
+}
 
-    /// The Luhn check over all ten digits (the tenth is the check digit).
-    static func luhnValid(_ digits: [Int]) -> Bool {
-        var sum = 0
-        for (index, digit) in digits.enumerated() {
-            let weighted = index % 2 == 0 ? digit * 2 : digit
-            sum += weighted > 9 ? weighted - 9 : weighted
+/// The Luhn check of Swedish ten-digit numbers (personnummer, samordningsnummer,
+/// organisationsnummer): the digits weighted 2, 1, 2, … from the left, digit sums added.
+public enum Luhn {
+    public static func isValid(_ digits: [Int]) -> Bool { sum(digits) % 10 == 0 }
+
+    /// The digit that makes the nine before it valid.
+    public static func checkDigit(for digits: [Int]) -> Int { (10 - sum(digits) % 10) % 10 }
+
+    static func sum(_ digits: [Int]) -> Int {
+        digits.enumerated().reduce(0) { total, item in
+            let weighted = item.offset % 2 == 0 ? item.element * 2 : item.element
+            return total + (weighted > 9 ? weighted - 9 : weighted)
         }
-        return sum % 10 == 0
     }
 }

@@ -57,14 +57,7 @@ public enum PersonalDataGuard {
         return luhnValid(digits)
     }
 
-    static func luhnValid(_ digits: [Int]) -> Bool {
-        var sum = 0
-        for (index, digit) in digits.enumerated() {
-            let weighted = index % 2 == 0 ? digit * 2 : digit
-            sum += weighted > 9 ? weighted - 9 : weighted
-        }
-        return sum % 10 == 0
-    }
+    static func luhnValid(_ digits: [Int]) -> Bool { Luhn.isValid(digits) }
 
     private struct Match {
         let whole: String
