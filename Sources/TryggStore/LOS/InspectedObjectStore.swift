@@ -155,6 +155,18 @@ public struct InspectedObjectStore: Sendable {
         try await visits { $0.where(SQLColumn("object_id", table: "los_visits"), .equal, SQLBind(objectID)) }
     }
 
+    /// How many visits each of the kommun's objects has had.
+    public func visitCounts(objectIDs: [UUID]) async throws -> [UUID: Int] {
+        guard !objectIDs.isEmpty else { return [:] }
+        var counts: [UUID: Int] = [:]
+        for row in try await sql.select().column("object_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("los_visits")
+            .where("kommun_id", .equal, kommunID).where("object_id", .in, objectIDs).groupBy("object_id").all()
+        {
+            counts[try row.decode(column: "object_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
+    }
+
     func visits(_ filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [Visit] {
         let query = sql.select().column(SQLColumn("id", table: "los_visits"), as: "visit_id").column(SQLColumn("inspection_id", table: "los_visits"))
             .columns(Self.objectColumns.map { SQLAlias(SQLColumn($0, table: "los_objects"), as: SQLIdentifier("o_" + $0)) })

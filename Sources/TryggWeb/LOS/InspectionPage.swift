@@ -122,11 +122,9 @@ struct InspectionPage {
         return try await AreaStore(context.kommun).find(id: id)?.name ?? "Hela kommunen"
     }
 
-    /// The objects of this insats that were visited at an earlier insats.
+    /// The objects of this insats that were visited at another insats too (one query for all).
     static func earlierVisits(_ visits: [InspectedObjectStore.Visit], inspection: JointInspection, store: InspectedObjectStore) async throws -> Set<UUID> {
-        var revisited = Set<UUID>()
-        for visit in visits where try await store.visits(objectID: visit.object.id).count > 1 { revisited.insert(visit.object.id) }
-        return revisited
+        Set(try await store.visitCounts(objectIDs: visits.map(\.object.id)).filter { $0.value > 1 }.keys)
     }
 
     static func details(_ object: InspectedObject) -> String {
