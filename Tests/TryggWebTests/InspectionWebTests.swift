@@ -175,4 +175,46 @@ struct InspectionWebTests {
                 ))
         }
     }
+
+    @Test("Startsidan: polisen ser sin nästa insats och sina försenade återbesök, utan att något företag nämns; bostadsbolaget ser inget av LOS")
+    func startPage() async throws {
+        try await Harness.run { harness, client in
+            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let police = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Polisen")).id
+            let tax = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Skatteverket")).id
+            let actor = Actor.commandLine(kommunID: scope.kommunID)
+            let held = try await InspectionStore(scope).save(
+                JointInspection(id: UUID(), kommunID: scope.kommunID, title: "Kontroll av kiosker", date: "2026-03-01", status: .carriedOut, leadID: police),
+                participants: [police, tax], id: nil, by: actor)
+            let visit = try await InspectedObjectStore(scope).addVisit(
+                inspection: held, objectID: nil,
+                new: InspectedObject(id: UUID(), name: "Kiosken vid torget AB", orgNumber: "556036-0793", address: "Torget 1", point: nil, branch: .kiosk),
+                by: actor)
+            for organisation in [police, tax] {
+                try await InspectedObjectStore(scope).saveFinding(
+                    InspectionFinding(
+                        id: UUID(), visitID: visit, organisationID: organisation, caseNumber: "", finding: "Brister", decisions: [.init(.forelaggande)],
+                        revisitDue: "2026-03-05"), by: actor)
+            }
+            _ = try await InspectionStore(scope).save(
+                JointInspection(id: UUID(), kommunID: scope.kommunID, title: "Kontroll av bilverkstäder", date: "2026-03-18", status: .planned, leadID: police),
+                participants: [police], id: nil, by: actor)
+            let reads = try await AuditLog.search(AuditQuery(text: "läste LOS-objekt", limit: 100), in: scope).count
+
+            let policeUser = Browser(client)
+            try await policeUser.login("polisen@linkoping.demo")
+            let start = try await policeUser.get("/")
+            #expect(start.text.contains("1 återbesök efter en LOS-insats är försenat") && start.text.contains("LOS-insats 2026-03-18"))
+            #expect(!start.text.contains("Kiosken vid torget AB"))
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            #expect(try await samordnare.get("/").text.contains("2 återbesök efter LOS-insatser är försenade"))
+            let housing = Browser(client)
+            try await housing.login("stangastaden@linkoping.demo")
+            #expect(!(try await housing.get("/").text.contains("LOS-insats")))
+            #expect(
+                try await AuditLog.search(AuditQuery(text: "läste LOS-objekt", limit: 100), in: scope).count == reads, "startsidan läser inga företagsuppgifter"
+            )
+        }
+    }
 }

@@ -248,6 +248,15 @@ public struct InspectedObjectStore: Sendable {
             .sorted { ($0.finding.revisitDue ?? "", $0.visit.object.name) < ($1.finding.revisitDue ?? "", $1.visit.object.name) }
     }
 
+    /// How many revisits are past due (an organisation's own, or all): a count for the start page,
+    /// which names no business and so reads no company data.
+    public func overdueRevisits(today: String, organisationID: UUID? = nil) async throws -> Int {
+        var query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("los_findings").where("kommun_id", .equal, kommunID)
+            .where("revisit_due", .lessThan, today).where("revisit_done_on", .is, SQLLiteral.null)
+        if let organisationID { query = query.where("organisation_id", .equal, organisationID) }
+        return try await query.first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     /// The year's figures of this kommun (objects visited that year, with all their earlier visits
     /// so that revisits are told apart). Aggregates only: nothing of a single object is read.
     public func statistics(year: Int) async throws -> InspectionStatistics {

@@ -51,6 +51,7 @@ struct HomeWork {
             items += try await partner(user, kommun: kommun)
         }
         items += try await SamverkanWork.items(for: user, in: kommun, today: today)
+        items += try await InspectionWork.items(for: user, in: kommun, today: today)
         return items.filter(\.urgent) + items.filter { !$0.urgent }
     }
 
