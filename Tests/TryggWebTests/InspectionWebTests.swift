@@ -90,6 +90,10 @@ struct InspectionWebTests {
             #expect(statistics.text.contains("<th scope=\"row\">Varav återbesök</th><td>1</td>"))
             #expect(statistics.text.contains("<th scope=\"row\">Sanktionsavgifter</th><td>25\u{00A0}000 kr</td>") || statistics.text.contains("25 000 kr"))
             #expect(statistics.text.contains("100,0"), "det enda objektet är delvis stängt")
+            // A sole trader has no number: the same name and address is the same business.
+            try await samordnare.submit(secondPage + "/objekt", pairs: [("objekt", ""), ("namn", "Salong Ryd"), ("adress", "Rydsvägen 200")])
+            let soleTrader = try await samordnare.post(page + "/objekt", pairs: [("objekt", ""), ("namn", "SALONG RYD"), ("adress", "Rydsvägen 200 ")])
+            #expect(soleTrader.status == .badRequest && soleTrader.text.contains("Salong Ryd finns redan i objektregistret"))
 
             for email in ["stangastaden@linkoping.demo", "ansvarig.utb@linkoping.demo", "rapportor@linkoping.demo", "admin@linkoping.demo"] {
                 let other = Browser(client)

@@ -87,8 +87,9 @@ public struct InspectedObjectStore: Sendable {
             let problems = candidate.problems()
             guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: " ")) }
             candidate.orgNumber = Organisationsnummer.normalised(candidate.orgNumber) ?? ""
-            let register = try await sql.select().columns(Self.objectColumns).from("los_objects").where("kommun_id", .equal, kommunID).all()
-                .map { try Self.object($0) }
+            // Only the candidates: the same number, or (for a business without one) the others without one.
+            let register = try await sql.select().columns(Self.objectColumns).from("los_objects").where("kommun_id", .equal, kommunID)
+                .where("org_number", .equal, candidate.orgNumber).all().map { try Self.object($0) }
             if let duplicate = register.first(where: { $0.isSame(as: candidate) }) {
                 throw StoreError.invalid(
                     "\(duplicate.name)\(duplicate.orgNumber.isEmpty ? "" : " (\(duplicate.orgNumber))") finns redan i objektregistret. Välj det i listan, så blir besöket ett återbesök."
