@@ -35,6 +35,12 @@ if onlyCrimes {
     exit(0)
 }
 
+if arguments.contains("--only-los") {
+    try await benchmarkLOS(directory: directory)
+    try? FileManager.default.removeItem(at: directory)
+    exit(0)
+}
+
 if onlySurveys {
     try await benchmarkSurveys(binary: binary, directory: directory, answers: 100_000, seconds: seconds)
     try? FileManager.default.removeItem(at: directory)

@@ -95,7 +95,7 @@ public struct InspectedObjectStore: Sendable {
                     "\(duplicate.name)\(duplicate.orgNumber.isEmpty ? "" : " (\(duplicate.orgNumber))") finns redan i objektregistret. Välj det i listan, så blir besöket ett återbesök."
                 )
             }
-            candidate.id = UUID()
+            // The caller's fresh id is kept, so it knows the new object by it.
             object = candidate
             isNew = true
         } else {
