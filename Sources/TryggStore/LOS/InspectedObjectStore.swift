@@ -261,15 +261,17 @@ public struct InspectedObjectStore: Sendable {
     /// The year's figures of this kommun (objects visited that year, with all their earlier visits
     /// so that revisits are told apart). Aggregates only: nothing of a single object is read.
     public func statistics(year: Int) async throws -> InspectionStatistics {
-        let inspections = try await InspectionStore(KommunScope(database, kommunID: kommunID)).inspections().filter { $0.kommunID == kommunID || $0.isShared }
+        let inspections = try await InspectionStore(KommunScope(database, kommunID: kommunID)).inspections()
         let dates = Dictionary(uniqueKeysWithValues: inspections.map { ($0.id, $0.date) })
+        let prefix = String(format: "%04d-", year)
         let rows = try await sql.select().columns("id", "inspection_id", "object_id").from("los_visits").where("kommun_id", .equal, kommunID).all()
-        let findings = Dictionary(grouping: try await findings(visitIDs: try rows.map { try $0.decode(column: "id", as: UUID.self) }), by: \.visitID)
-        let visits = try rows.compactMap { row -> InspectionStatistics.Visit? in
-            guard let date = dates[try row.decode(column: "inspection_id", as: UUID.self)] else { return nil }
-            return .init(
-                objectID: try row.decode(column: "object_id", as: UUID.self), date: date, findings: findings[try row.decode(column: "id", as: UUID.self)] ?? [])
-        }
+            .compactMap { row -> (id: UUID, objectID: UUID, date: String)? in
+                guard let date = dates[try row.decode(column: "inspection_id", as: UUID.self)] else { return nil }
+                return (try row.decode(column: "id", as: UUID.self), try row.decode(column: "object_id", as: UUID.self), date)
+            }
+        // Findings only of the year's visits: earlier visits count only as the first visit of an object.
+        let findings = Dictionary(grouping: try await findings(visitIDs: rows.filter { $0.date.hasPrefix(prefix) }.map(\.id)), by: \.visitID)
+        let visits = rows.map { InspectionStatistics.Visit(objectID: $0.objectID, date: $0.date, findings: findings[$0.id] ?? []) }
         return InspectionStatistics(year: year, inspections: inspections, visits: visits)
     }
 }
