@@ -75,6 +75,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     SurveyRoutes(deps: deps).register(on: routes)
     SurveyResultsRoutes(deps: deps).register(on: routes)
     SurveySharingRoutes(deps: deps).register(on: routes)
+    SurveyWeightRoutes(deps: deps).register(on: routes)
     SurveyIndicatorRoutes(deps: deps).register(on: routes)
     ForumRoutes(deps: deps).register(on: routes)
     MeetingRoutes(deps: deps).register(on: routes)
