@@ -31,9 +31,12 @@ enum DemoLOS {
                     areaID: areas.first { $0.name == area }?.id, note: "Kontroll av tillstånd, anställningar, skatter och arbetsmiljö (demo)."),
                 participants: participants, id: nil, by: actor)
         }
+        // A business seen before is visited again by its id (the register keeps the id it was given).
+        var registered = Set<UUID>()
         func visit(_ inspection: JointInspection, _ object: InspectedObject) async throws -> UUID {
-            let existing = try await objects.objects(by: actor).first { $0.isSame(as: object) }
-            return try await objects.addVisit(inspection: inspection, objectID: existing?.id, new: existing == nil ? object : nil, by: actor)
+            let seen = registered.contains(object.id)
+            registered.insert(object.id)
+            return try await objects.addVisit(inspection: inspection, objectID: seen ? object.id : nil, new: seen ? nil : object, by: actor)
         }
         func record(
             _ visitID: UUID, _ organisation: UUID, _ text: String, _ decisions: [InspectionFinding.Decision], due: String? = nil, case number: String = ""

@@ -270,6 +270,6 @@ struct QRCodeTests {
         }
         #expect((8..<short.size - 8).allSatisfy { short.modules[6][$0] == ($0 % 2 == 0) }, "tidsmönstret")
         #expect(QRCode(String(repeating: "a", count: 214)) == nil && QRCode(String(repeating: "a", count: 213))?.version == 10)
-        #expect(QRCode("a")?.svg(label: "Kod <1>").contains("aria-label=\"Kod &lt;1>\"") == true)
+        #expect(QRCode("a")?.svg(label: "Kod <1>").contains("aria-label=\"Kod &lt;1&gt;\"") == true)
     }
 }

@@ -66,10 +66,11 @@ public struct InspectedObjectStore: Sendable {
     /// (`new`), which must not already be there. Returns the visit's id.
     @discardableResult
     public func addVisit(inspection: JointInspection, objectID: UUID?, new: InspectedObject?, by actor: Actor) async throws -> UUID {
-        guard try await InspectionStore(KommunScope(database, kommunID: kommunID)).find(id: inspection.id) != nil else {
+        let inspections = InspectionStore(KommunScope(database, kommunID: kommunID))
+        guard try await inspections.find(id: inspection.id) != nil else {
             throw StoreError.notFound("Insatsen")
         }
-        if try await InspectionStore(KommunScope(database, kommunID: kommunID)).participants(inspectionID: inspection.id).isEmpty {
+        if try await inspections.participants(inspectionID: inspection.id).isEmpty {
             throw StoreError.invalid("Välj först vilka av kommunens myndigheter och förvaltningar som deltar i insatsen.")
         }
         if inspection.status == .cancelled { throw StoreError.invalid("Insatsen är inställd; inga objekt kan läggas till.") }

@@ -73,7 +73,8 @@ struct InspectionPage {
         let participants = try await store.participants(inspectionID: inspection.id)
         let objects = InspectedObjectStore(context.kommun)
         let visits = try await objects.visits(inspectionID: inspection.id, by: context.actor)
-        let history = try await Self.earlierVisits(visits, inspection: inspection, store: objects)
+        // The objects visited at another insats too (one query for all).
+        let revisited = Set(try await objects.visitCounts(objectIDs: visits.map(\.object.id)).filter { $0.value > 1 }.keys)
         let isOwner = inspection.kommunID == context.kommunID
         let canPlan = context.user.role.allows(.planInspections)
         let participating = names.organisations.filter { participants.contains($0.id) }
@@ -82,7 +83,7 @@ struct InspectionPage {
         let visitViews = visits.map { visit in
             VisitView(
                 id: visit.id.uuidString, name: visit.object.name, href: SiteRoutes.inspectedObject.path(visit.object.id), details: Self.details(visit.object),
-                revisit: history.contains(visit.object.id),
+                revisit: revisited.contains(visit.object.id),
                 findings: participating.map { organisation in
                     Self.findingView(
                         visit.findings.first { $0.organisationID == organisation.id }, organisation: organisation, visitID: visit.id, inspection: inspection,
@@ -96,7 +97,7 @@ struct InspectionPage {
             participants: participating.map(\.name), isOwner: isOwner, canPlan: canPlan,
             editForm: isOwner && canPlan
                 ? try await InspectionFormView.build(
-                    edit?.0 ?? inspection, participants: edit?.1 ?? participants, context: context, names: names,
+                    edit?.0 ?? inspection, participants: edit?.1 ?? participants, access: access, context: context, names: names,
                     action: SiteRoutes.inspectionSave.path(inspection.id), allowPartner: false) : nil,
             participantsAction: SiteRoutes.inspectionParticipants.path(inspection.id),
             participantChoices: names.organisations.filter { access.participants.contains($0.id) || participants.contains($0.id) }.map {
@@ -120,11 +121,6 @@ struct InspectionPage {
             return inspection.areaID == nil ? "Hela kommunen" : "Partnerkommunens område"
         }
         return try await AreaStore(context.kommun).find(id: id)?.name ?? "Hela kommunen"
-    }
-
-    /// The objects of this insats that were visited at another insats too (one query for all).
-    static func earlierVisits(_ visits: [InspectedObjectStore.Visit], inspection: JointInspection, store: InspectedObjectStore) async throws -> Set<UUID> {
-        Set(try await store.visitCounts(objectIDs: visits.map(\.object.id)).filter { $0.value > 1 }.keys)
     }
 
     static func details(_ object: InspectedObject) -> String {

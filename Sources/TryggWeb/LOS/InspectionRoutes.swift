@@ -104,7 +104,7 @@ struct InspectionRoutes {
     func calendar(
         year: Int, context: StaffContext, form: (JointInspection, Set<UUID>)? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        _ = try await Self.access(context)
+        let access = try await Self.access(context)
         let store = InspectionStore(context.kommun)
         let inspections = try await store.inspections(year: year)
         let names = try await InspectionNames.load(context)
@@ -124,7 +124,8 @@ struct InspectionRoutes {
         let formView =
             canPlan
             ? try await InspectionFormView.build(
-                form?.0, participants: form?.1, context: context, names: names, action: SiteRoutes.inspectionCreate.path, allowPartner: true) : nil
+                form?.0, participants: form?.1, access: access, context: context, names: names, action: SiteRoutes.inspectionCreate.path, allowPartner: true)
+            : nil
         let view = CalendarView(
             year: year, previous: SiteRoutes.inspections.path(query: [("ar", "\(year - 1)")]),
             next: SiteRoutes.inspections.path(query: [("ar", "\(year + 1)")]), months: months, canPlan: canPlan, form: formView,
@@ -171,9 +172,9 @@ struct InspectionFormView {
     let hasPartners: Bool
 
     static func build(
-        _ inspection: JointInspection?, participants chosen: Set<UUID>?, context: StaffContext, names: InspectionNames, action: String, allowPartner: Bool
+        _ inspection: JointInspection?, participants chosen: Set<UUID>?, access: InspectionAccess, context: StaffContext, names: InspectionNames,
+        action: String, allowPartner: Bool
     ) async throws -> InspectionFormView {
-        let access = try await InspectionStore(context.kommun).access()
         let chosen = chosen ?? access.participants
         let areas = try await AreaStore(context.kommun).all()
         let rosPartners = allowPartner ? try await InspectionStore(context.kommun).rosPartners() : []

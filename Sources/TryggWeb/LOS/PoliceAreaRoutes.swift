@@ -54,10 +54,10 @@ struct PoliceAreaRoutes {
         let own = try await AreaStore(context.kommun).all()
         let shown = wholeCountry ? list : list.filter { $0.ort == town }
         let rows = shown.map { area in
-            Row(
+            let overlapping = own.filter { Self.overlap(area.shape, $0.shape) }
+            return Row(
                 name: area.name, ort: area.ort, category: area.category, since: area.since, polygon: area.shape == nil ? "Nej" : "Ja",
-                overlaps: own.filter { Self.overlap(area.shape, $0.shape) }.map(\.name).joined(separator: ", "),
-                deso: own.filter { Self.overlap(area.shape, $0.shape) }.flatMap(\.desoCodes).joined(separator: ", "))
+                overlaps: overlapping.map(\.name).joined(separator: ", "), deso: overlapping.flatMap(\.desoCodes).joined(separator: ", "))
         }
         // The listed polygons as outlines beside the kommun's own areas, when Leaflet is installed.
         let listed = shown.compactMap { area in

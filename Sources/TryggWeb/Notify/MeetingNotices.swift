@@ -21,12 +21,12 @@ extension Notices {
 
     /// The invitation, or the notice that the time, place or agenda changed or the meeting is off.
     /// Only meetings still to come are announced: recording a past meeting tells nobody.
-    public func meetingPlanned(_ meeting: Meeting, forum: Forum, change: String? = nil) async throws {
+    public func meetingPlanned(_ meeting: Meeting, forum: Forum, changed: Bool = false) async throws {
         guard meeting.startsAt > TryggClock.now else { return }
         let when = "\(SwedishTime.longDate(meeting.startsAt)) kl. \(SwedishTime.clock(meeting.startsAt))–\(SwedishTime.clock(meeting.endsAt))"
         let subject =
             meeting.cancelled
-            ? "Inställt: \(forum.name) \(SwedishTime.longDate(meeting.startsAt))" : "\(change == nil ? "Kallelse" : "Ändrat möte"): \(forum.name) \(when)"
+            ? "Inställt: \(forum.name) \(SwedishTime.longDate(meeting.startsAt))" : "\(changed ? "Ändrat möte" : "Kallelse"): \(forum.name) \(when)"
         let agenda = meeting.agenda.trimmingCharacters(in: .whitespacesAndNewlines)
         // The key names what was sent, so saving the meeting unchanged sends nothing new.
         let version =

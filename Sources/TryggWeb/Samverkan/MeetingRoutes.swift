@@ -31,7 +31,7 @@ struct MeetingRoutes {
                 changed.cancelled = form.cancelled == "ja"
                 return try await saving(meeting, forum: forum, context: context, notice: "Mötet är sparat.") {
                     try await MeetingStore(context.kommun).save(changed, by: context.actor)
-                    try await notices(context).meetingPlanned(changed, forum: forum, change: "ändrat")
+                    try await notices(context).meetingPlanned(changed, forum: forum, changed: true)
                 }
             }
         }
