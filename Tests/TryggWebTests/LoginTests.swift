@@ -79,10 +79,12 @@ struct LoginTests {
         }
     }
 
-    @Test("För många inloggningsförsök från samma adress ger 429")
+    @Test("För många misslyckade inloggningsförsök från samma adress ger 429")
     func rateLimit() async throws {
         try await Harness.run(configure: { $0.loginAttemptsPerMinute = 3 }) { _, client in
             let browser = Browser(client)
+            // Successful logins from a shared office address do not use up the limit.
+            for _ in 0..<5 { #expect(try await Browser(client).login("admin@linkoping.demo").location == "/") }
             for _ in 0..<3 { try await browser.login("x@example.se", password: "fel lösenord 123") }
             let blocked = try await browser.login("admin@linkoping.demo")
             #expect(blocked.status == .tooManyRequests)

@@ -84,6 +84,8 @@ struct LoginRoutes {
             return failure("Fel e-postadress eller lösenord.")
         }
         guard !credentials.account.disabled else { return failure("Kontot är inaktiverat. Kontakta kommunens administratör.", status: .forbidden) }
+        // Only failed attempts count against the address; see RateLimiter.refund.
+        await deps.loginLimiter.refund(context.clientAddress)
         try await accounts.recordSuccessfulLogin(userID: credentials.account.id)
         let needsCode = credentials.totpSecret != nil
         let token = try await SessionStore(deps.database).create(

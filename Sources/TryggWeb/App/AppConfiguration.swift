@@ -16,7 +16,7 @@ public struct AppConfiguration: Sendable {
     /// bcrypt work factor; 12 in production, lower in tests where hashing speed is not the point.
     public var bcryptCost: UInt8
     public var lockout: LockoutSettings
-    /// Login attempts per client address per minute before 429.
+    /// Failed login attempts per client address per minute before 429 (successful ones are given back).
     public var loginAttemptsPerMinute: Int
     /// Largest request body accepted (forms, GeoJSON).
     public var maxBodyBytes: Int

@@ -30,4 +30,13 @@ actor RateLimiter {
         counts[key] = entry
         return entry.count <= limit
     }
+
+    /// Gives back one counted attempt, for attempts that turned out legitimate: a kommun's staff
+    /// often share one public address, and twenty colleagues logging in at eight must not lock
+    /// out the twenty-first.
+    func refund(_ key: String) {
+        guard var entry = counts[key], entry.count > 0 else { return }
+        entry.count -= 1
+        counts[key] = entry
+    }
 }
