@@ -76,8 +76,14 @@ struct ForumStoreTests {
                 try await decisions.add(to: setup.meeting, text: "Sent beslut", responsibleID: setup.klf, dueOn: "2099-01-01", links: [], by: setup.actor)
             }
             // The follow-up of a decision goes on after approval.
-            try await decisions.follow(id: first.id, status: .ongoing, note: "Beställd", by: setup.actor)
-            #expect(try await decisions.find(id: first.id)?.status == .ongoing)
+            try await decisions.follow(id: first.id, status: .ongoing, note: "Beställd", by: setup.actor, now: Date(timeIntervalSince1970: 1_780_000_000))
+            try await decisions.follow(id: first.id, status: .done, note: "Monterad", by: setup.actor, now: Date(timeIntervalSince1970: 1_790_000_000))
+            let found = try await decisions.find(id: first.id)
+            #expect(found?.status == .done && found?.statusNote == "Monterad")
+            // Every follow-up is kept, oldest first, so later minutes show how it went.
+            let history = try await decisions.history(decisionIDs: [first.id])[first.id] ?? []
+            #expect(history.map(\.status) == [.ongoing, .done] && history.map(\.note) == ["Beställd", "Monterad"])
+            #expect(history.first?.by == setup.actor.label)
 
             await #expect(throws: StoreError.self) { try await meetings.correct(meetingID: setup.meeting.id, reason: " ", by: setup.actor) }
             try await meetings.correct(meetingID: setup.meeting.id, reason: "Fel datum i § 1", by: setup.actor)

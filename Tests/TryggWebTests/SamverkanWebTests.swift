@@ -105,8 +105,13 @@ struct SamverkanWebTests {
             #expect(nextPage.text.contains("Fattat Trygghetsgrupp Skäggetorp 2026-03-10"))
             let decision = try #require(try await DecisionStore(scope).decisions(meetingIDs: [meeting.id]).first)
             try await secretary.submit(
+                "/samverkan/beslut/\(decision.id)", ["status": "pagar", "kommentar": "Armaturerna beställda", "tillbaka": next.id.uuidString])
+            try await secretary.submit(
                 "/samverkan/beslut/\(decision.id)", ["status": "klar", "kommentar": "Belysningen är bytt", "tillbaka": next.id.uuidString])
             #expect(try await DecisionStore(scope).find(id: decision.id)?.status == .done)
+            // The minutes keep every follow-up, not only the last.
+            let followedMinutes = try await housing.get("/samverkan/moten/\(meeting.id)/protokoll").text
+            #expect(followedMinutes.contains("Pågår: Armaturerna beställda") && followedMinutes.contains("Klar: Belysningen är bytt"))
             #expect(!(try await secretary.get("/samverkan/moten/\(next.id)").text.contains("Fattat Trygghetsgrupp Skäggetorp 2026-03-10")))
         }
     }

@@ -104,4 +104,24 @@ public struct Decision: Sendable, Equatable {
 
     /// Whether the decision is open and past its due date on `today` (`yyyy-MM-dd`).
     public func isOverdue(today: String) -> Bool { status.isOpen && dueOn < today }
+
+    /// One report on how far a decision has come. Every report is kept, so the minutes of later
+    /// meetings show how it went, not only where it stands.
+    public struct FollowUp: Sendable, Equatable {
+        public var at: Date
+        public var status: Status
+        public var note: String
+        /// Who reported it, as the audit log names them.
+        public var by: String
+
+        public init(at: Date, status: Status, note: String, by: String) {
+            self.at = at
+            self.status = status
+            self.note = note
+            self.by = by
+        }
+
+        /// "2026-11-03 Pågår: Belysningen beställd (anna@linkoping.se)".
+        public var line: String { "\(StockholmCalendar.local(at).dateText) \(status.displayName)\(note.isEmpty ? "" : ": \(note)") (\(by))" }
+    }
 }

@@ -41,5 +41,6 @@ enum TryggMigrations {
         M036CreatePoliceAreas(),
         M037CreateJointInspections(),
         M038CreateInfluenceAssessments(),
+        M039CreateDecisionFollowUps(),
     ]
 }

@@ -81,18 +81,40 @@ public struct DecisionStore: Sendable {
     }
 
     /// The follow-up of a decision: its status and a note on how far it has come.
-    public func follow(id: UUID, status: Decision.Status, note: String, by actor: Actor) async throws {
+    /// Each report is kept (`history`); the decision carries the latest.
+    public func follow(id: UUID, status: Decision.Status, note: String, by actor: Actor, now: Date = TryggClock.now) async throws {
         guard let decision = try await find(id: id) else { throw StoreError.notFound("Beslutet") }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard note.count <= 2000 else { throw StoreError.invalid("Kommentaren får vara högst 2 000 tecken.") }
         try await db.transaction { db in
-            try await (db as! any SQLDatabase).update("decisions").set("status", to: status.rawValue).set("status_note", to: note)
+            let sql = db as! any SQLDatabase
+            try await sql.update("decisions").set("status", to: status.rawValue).set("status_note", to: note)
                 .where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
+            try await sql.insert(into: "decision_followups").columns("id", "kommun_id", "decision_id", "at", "status", "note", "by_label")
+                .values(
+                    SQLBind(UUID()), SQLBind(kommunID), SQLBind(id), SQLBind(now), SQLBind(status.rawValue), SQLBind(note), SQLBind(actor.label)
+                ).run()
             try await AuditLog.record(
                 actor, action: "följde upp beslut", objectType: "beslut", objectID: id.uuidString,
                 detail: "§ \(decision.number): \(decision.status.displayName) → \(status.displayName)\(note.isEmpty ? "" : ", \(note.prefix(200))")",
                 kommunID: kommunID, on: db)
         }
+    }
+
+    /// Every follow-up of the given decisions, oldest first.
+    public func history(decisionIDs: [UUID]) async throws -> [UUID: [Decision.FollowUp]] {
+        guard !decisionIDs.isEmpty else { return [:] }
+        let rows = try await sql.select().columns("decision_id", "at", "status", "note", "by_label").from("decision_followups")
+            .where("kommun_id", .equal, kommunID).where("decision_id", .in, decisionIDs).orderBy("at").orderBy("id").all()
+        var history: [UUID: [Decision.FollowUp]] = [:]
+        for row in rows {
+            history[try row.decode(column: "decision_id", as: UUID.self), default: []].append(
+                Decision.FollowUp(
+                    at: try row.decode(column: "at", as: Date.self),
+                    status: Decision.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .decided,
+                    note: try row.decode(column: "note", as: String.self), by: try row.decode(column: "by_label", as: String.self)))
+        }
+        return history
     }
 
     /// An insats as a decision's link names it.

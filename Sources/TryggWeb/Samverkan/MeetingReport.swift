@@ -24,6 +24,8 @@ public struct MeetingReport: Sendable {
         public let dueOn: String
         public let status: Decision.Status
         public let statusNote: String
+        /// Every follow-up so far, oldest first (empty for an EST insats).
+        public let history: [Decision.FollowUp]
         public let links: [Link]
         /// "Trygghetsrådet 2026-03-12" for a decision of an earlier meeting.
         public let decidedAt: String
@@ -53,14 +55,17 @@ public struct MeetingReport: Sendable {
         let decisionStore = DecisionStore(scope)
         let earlier = try await meetings.meetings(forumIDs: [forum.id], to: meeting.startsAt).map(\.meeting)
         let earlierByID = Dictionary(uniqueKeysWithValues: earlier.map { ($0.id, $0) })
+        let own = try await decisionStore.decisions(meetingIDs: [meetingID])
+        let carried = try await decisionStore.decisions(meetingIDs: earlier.map(\.id)).filter(\.status.isOpen)
+        let history = try await decisionStore.history(decisionIDs: (own + carried).map(\.id))
         var items: [Item] = []
-        for decision in try await decisionStore.decisions(meetingIDs: [meetingID]) {
-            items.append(try await item(decision, decidedAt: "", organisations: organisations, store: decisionStore))
+        for decision in own {
+            items.append(try await item(decision, decidedAt: "", history: history[decision.id] ?? [], organisations: organisations, store: decisionStore))
         }
         var followUps: [Item] = []
-        for decision in try await decisionStore.decisions(meetingIDs: earlier.map(\.id)) where decision.status.isOpen {
+        for decision in carried {
             let at = earlierByID[decision.meetingID].map { "\(forum.name) \($0.day)" } ?? ""
-            followUps.append(try await item(decision, decidedAt: at, organisations: organisations, store: decisionStore))
+            followUps.append(try await item(decision, decidedAt: at, history: history[decision.id] ?? [], organisations: organisations, store: decisionStore))
         }
         if forum.kind == .estGrupp {
             let insatser = try await InsatsStore(scope).all()
@@ -79,7 +84,9 @@ public struct MeetingReport: Sendable {
             areaName: areaName, convener: forum.convenerID.flatMap { organisations[$0] }, status: meeting.status(minutes: minutes.last, now: now))
     }
 
-    static func item(_ decision: Decision, decidedAt: String, organisations: [UUID: String], store: DecisionStore) async throws -> Item {
+    static func item(
+        _ decision: Decision, decidedAt: String, history: [Decision.FollowUp], organisations: [UUID: String], store: DecisionStore
+    ) async throws -> Item {
         var links: [Link] = []
         for link in decision.links {
             links.append(Link(kind: link.kind, id: link.id, label: try await store.label(link) ?? "(finns inte längre)"))
@@ -87,7 +94,7 @@ public struct MeetingReport: Sendable {
         return Item(
             decisionID: decision.id, number: "§ \(decision.number)", text: decision.text, responsibleID: decision.responsibleID,
             responsible: organisations[decision.responsibleID] ?? "", dueOn: decision.dueOn, status: decision.status, statusNote: decision.statusNote,
-            links: links, decidedAt: decidedAt)
+            history: history, links: links, decidedAt: decidedAt)
     }
 
     static func item(_ insats: Insats, decidedAt: String, organisations: [UUID: String], store: DecisionStore) async throws -> Item {
@@ -98,7 +105,7 @@ public struct MeetingReport: Sendable {
         return Item(
             decisionID: nil, number: "Insats", text: "\(insats.kind.displayName): \(insats.what)\(insats.place.isEmpty ? "" : ", \(insats.place)")",
             responsibleID: insats.organisationID, responsible: organisations[insats.organisationID] ?? "", dueOn: insats.dueOn,
-            status: Decision.Status(insats.status), statusNote: "", links: links, decidedAt: decidedAt)
+            status: Decision.Status(insats.status), statusNote: "", history: [], links: links, decidedAt: decidedAt)
     }
 
     /// The shape `trygg report meeting --format json` prints (an interface: keep it stable).
@@ -122,6 +129,9 @@ public struct MeetingReport: Sendable {
         [
             "number": item.number, "text": item.text, "responsible": item.responsible, "due_date": item.dueOn, "status": item.status.rawValue,
             "note": item.statusNote,
+            "history": item.history.map {
+                ["date": StockholmCalendar.local($0.at).dateText, "status": $0.status.rawValue, "note": $0.note, "by": $0.by]
+            },
             "links": item.links.map { ["type": $0.kind.rawValue, "id": $0.id.uuidString, "label": $0.label] },
         ]
     }

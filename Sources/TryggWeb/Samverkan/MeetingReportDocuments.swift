@@ -10,7 +10,11 @@ struct MeetingReportView {
         let responsible: String
         let dueOn: String
         let status: String
+        /// The latest follow-up note: what the follow-up form starts from.
         let note: String
+        /// Every follow-up, oldest first ("2026-11-03 Pågår: … (anna@…)"), or the latest note alone
+        /// for a decision followed up before the history was kept.
+        let notes: [String]
         let links: String
         let decidedAt: String
         let overdue: Bool
@@ -72,7 +76,8 @@ struct MeetingReportView {
     static func row(_ item: MeetingReport.Item, today: String) -> Row {
         Row(
             number: item.number, text: item.text, responsible: item.responsible, dueOn: item.dueOn, status: item.status.displayName,
-            note: item.statusNote, links: item.links.map { "\($0.kind.displayName): \($0.label)" }.joined(separator: "; "), decidedAt: item.decidedAt,
+            note: item.statusNote, notes: item.history.isEmpty ? (item.statusNote.isEmpty ? [] : [item.statusNote]) : item.history.map(\.line),
+            links: item.links.map { "\($0.kind.displayName): \($0.label)" }.joined(separator: "; "), decidedAt: item.decidedAt,
             overdue: item.status.isOpen && item.dueOn < today)
     }
 }
@@ -121,7 +126,7 @@ extension MeetingReport {
                 header: ["Beslut", "Fattat", "Ansvarig", "Klart senast", "Status"],
                 rows: view.followUps.map {
                     [
-                        $0.number + " " + $0.text + ($0.note.isEmpty ? "" : "\n\n" + $0.note), $0.decidedAt, $0.responsible, $0.dueOn,
+                        $0.number + " " + $0.text + ($0.notes.isEmpty ? "" : "\n\n" + $0.notes.joined(separator: "\n")), $0.decidedAt, $0.responsible, $0.dueOn,
                         $0.status + ($0.overdue ? " (försenat)" : ""),
                     ]
                 },
