@@ -1,4 +1,5 @@
 import FluentKit
+import NIOCore
 import Foundation
 import SQLKit
 import TryggCore
@@ -53,12 +54,13 @@ extension IncidentStore {
         try await insert.run()
     }
 
-    /// PostgreSQL imports: the rows stream in with COPY (SQLite takes the JSON paths below).
-    static func copy(_ records: [Incident], on db: any Database) async throws {
-        try await PostgresCopy.copy(into: "incidents", columns: columns, on: db) { rows in
-            for record in records {
-                rows.incident(record)
-                try await rows.sendIfFull()
+    /// Events as COPY text (PostgreSQL imports; SQLite takes the JSON paths below), encoded
+    /// where the chunk is prepared so that the connection only sends.
+    static func copyText(_ records: [Incident]) -> ByteBuffer {
+        CopyRows.encoded(capacity: records.count * 280) { rows in
+            // Borrowed from the buffer: `for record in records` copied each event, retaining its texts.
+            records.withUnsafeBufferPointer { buffer in
+                for index in buffer.indices { rows.incident(buffer[index]) }
             }
         }
     }
@@ -180,7 +182,7 @@ extension CopyRows {
     /// One event in the order of `IncidentStore.columns`, written straight from its fields: going
     /// through the INSERT's list of bound values (21 existentials per row, and a reflection for
     /// each NULL) cost the import more CPU than PostgreSQL's own work.
-    mutating func incident(_ record: Incident) {
+    mutating func incident(_ record: borrowing Incident) {
         let local = StockholmCalendar.local(record.occurredAt)
         uuid(record.id)
         uuid(record.kommunID)

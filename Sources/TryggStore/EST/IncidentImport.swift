@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import NIOCore
 import SQLKit
 import TryggCore
 
@@ -27,7 +28,7 @@ extension IncidentStore {
         let order = checker.timeOrder(table.rows)
         return try await store(count: table.rows.count, kommunID: kommunID, fileName: fileName, by: actor, progress: progress) { range in
             let checked = checker.check(order[range].lazy.map { table.rows[$0] })
-            let resolved = resolver.records(checked.rows, firstIndex: range.lowerBound)
+            let resolved = resolver.records(checked.rows[...], firstIndex: range.lowerBound)
             return (resolved.records, checked.problems + resolved.problems)
         }
     }
@@ -47,16 +48,59 @@ extension IncidentStore {
 
     typealias PreparedChunk = (records: [Incident], problems: [ImportProblem])
 
-    /// A chunk ready to be stored: as JSON batches on SQLite, as records elsewhere. A chunk with
-    /// problems carries only those, as nothing more will be stored.
+    /// A chunk ready to be stored: as JSON batches on SQLite, as COPY text on PostgreSQL. A
+    /// chunk with problems carries only those, as nothing more will be stored.
     struct ReadyChunk: Sendable {
         var count = 0
         var problems: [ImportProblem] = []
         var json: [EncodedBatch] = []
-        var records: [Incident] = []
+        var copyText = ByteBuffer()
     }
 
-    /// The pipeline: two chunks are prepared ahead of the one being stored.
+    /// The chunks of an import in order, each started two ahead of the one being stored, and
+    /// the problems they found.
+    actor ChunkFeed {
+        private let ranges: [Range<Int>]
+        private let start: @Sendable (Range<Int>) -> Task<ReadyChunk, Never>
+        private var waiting: [Task<ReadyChunk, Never>]
+        private var next: Int
+        private(set) var problems: [ImportProblem] = []
+        private(set) var stored = 0
+
+        init(ranges: [Range<Int>], start: @escaping @Sendable (Range<Int>) -> Task<ReadyChunk, Never>) {
+            self.ranges = ranges
+            self.start = start
+            waiting = ranges.prefix(2).map(start)
+            next = waiting.count
+        }
+
+        /// The next chunk to store; nil when all are stored or a problem stopped the storing.
+        /// After the first problem the rest is still checked, so that the error list is
+        /// complete (up to its limit).
+        func nextToStore() async -> ReadyChunk? {
+            while !waiting.isEmpty {
+                let prepared = await waiting.removeFirst().value
+                if next < ranges.count {
+                    waiting.append(start(ranges[next]))
+                    next += 1
+                }
+                problems += prepared.problems
+                if problems.count >= IncidentCSV.maxProblems {
+                    waiting.forEach { $0.cancel() }
+                    waiting = []
+                    return nil
+                }
+                if problems.isEmpty {
+                    stored += prepared.count
+                    return prepared
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The pipeline: two chunks are prepared ahead of the one being stored. On PostgreSQL the
+    /// chunks go through one COPY, so the server never waits for the next statement.
     private func store(
         count: Int, kommunID: UUID, fileName: String, by actor: Actor, progress: (@Sendable (ImportProgress) -> Void)?,
         prepare: @escaping @Sendable (Range<Int>) -> PreparedChunk
@@ -68,7 +112,7 @@ extension IncidentStore {
             Task.detached {
                 let prepared = prepare(range)
                 guard prepared.problems.isEmpty else { return ReadyChunk(problems: prepared.problems) }
-                guard sqlite else { return ReadyChunk(count: prepared.records.count, records: prepared.records) }
+                guard sqlite else { return ReadyChunk(count: prepared.records.count, copyText: Self.copyText(prepared.records)) }
                 let json = stride(from: 0, to: prepared.records.count, by: batch).map {
                     Self.encode(prepared.records[$0..<min($0 + batch, prepared.records.count)])
                 }
@@ -79,35 +123,29 @@ extension IncidentStore {
         @Sendable func storeChunks(db: any Database, rebuild: Bool) async throws -> Int {
             let sql = db as! any SQLDatabase
             if rebuild { try await Self.dropIndexes(on: sql) }
-            var waiting = ranges.prefix(2).map(start)
-            var next = waiting.count
-            var problems: [ImportProblem] = []
-            var stored = 0
-            while !waiting.isEmpty {
-                let prepared = await waiting.removeFirst().value
-                if next < ranges.count {
-                    waiting.append(start(ranges[next]))
-                    next += 1
+            let feed = ChunkFeed(ranges: ranges, start: start)
+            if sqlite {
+                var stored = 0
+                while let ready = await feed.nextToStore() {
+                    for encoded in ready.json { try await Self.insertJSON(encoded, on: sql) }
+                    stored += ready.count
+                    progress?(.stored(stored, of: count))
                 }
-                problems += prepared.problems
-                // After the first problem nothing more is stored, but the rest is still checked so
-                // that the error list is complete (up to its limit).
-                if problems.count >= IncidentCSV.maxProblems {
-                    waiting.forEach { $0.cancel() }
-                    break
+            } else {
+                try await PostgresCopy.copy(into: "incidents", columns: Self.columns, on: db) { rows in
+                    var stored = 0
+                    while let ready = await feed.nextToStore() {
+                        try await rows.write(ready.copyText)
+                        stored += ready.count
+                        progress?(.stored(stored, of: count))
+                    }
                 }
-                guard problems.isEmpty else { continue }
-                if sqlite {
-                    for encoded in prepared.json { try await Self.insertJSON(encoded, on: sql) }
-                } else {
-                    try await Self.copy(prepared.records, on: db)
-                }
-                stored += prepared.count
-                progress?(.stored(stored, of: count))
             }
+            let problems = await feed.problems
             guard problems.isEmpty else {
                 throw ImportFailure(Array(problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }.prefix(IncidentCSV.maxProblems)))
             }
+            let stored = await feed.stored
             if rebuild {
                 progress?(.indexing)
                 try await Self.rebuildIndexes(on: sql)
@@ -144,24 +182,27 @@ extension IncidentStore {
             areas = try await AreaStore(db: db, kommunID: kommunID).all()
             var byName: [String: UUID] = [:]
             for organisation in try await OrganisationStore(db: db, kommunID: kommunID).organisations() {
-                byName[organisation.abbreviation.lowercased()] = organisation.id
-                byName[organisation.name.lowercased()] = organisation.id
+                // As written and lowercased: most files write them as the kommun does.
+                for key in [organisation.abbreviation, organisation.name] {
+                    byName[key] = organisation.id
+                    byName[key.lowercased()] = organisation.id
+                }
             }
             organisations = byName
         }
 
         /// `firstIndex` is the first row's place in the import: keys are one millisecond apart
         /// in that order, so the rows of an import get increasing keys.
-        func records(_ rows: some Collection<IncidentCSV.Row>, firstIndex: Int) -> PreparedChunk {
+        func records(_ rows: ArraySlice<IncidentCSV.Row>, firstIndex: Int) -> PreparedChunk {
             var problems: [ImportProblem] = []
             var records: [Incident] = []
             records.reserveCapacity(rows.count)
             var system = SystemRandomNumberGenerator()
             var random = SplitMix64(seed: system.next())
-            for (offset, row) in rows.enumerated() {
+            func resolve(_ row: borrowing IncidentCSV.Row, offset: Int) {
                 var organisationID: UUID?
                 if !row.organisation.isEmpty {
-                    organisationID = organisations[row.organisation.lowercased()]
+                    organisationID = organisations[row.organisation] ?? organisations[row.organisation.lowercased()]
                     if organisationID == nil {
                         problems.append(
                             ImportProblem(
@@ -172,7 +213,7 @@ extension IncidentStore {
                 let areaID: UUID?
                 do { areaID = try IncidentStore.areaID(for: row.incident, in: areas) } catch {
                     problems.append(ImportProblem(line: row.line, column: "area", message: "\(error)"))
-                    continue
+                    return
                 }
                 let key = TimeOrderedUUID.make(now: now.addingTimeInterval(Double(firstIndex + offset) / 1000), using: &random)
                 records.append(
@@ -181,6 +222,10 @@ extension IncidentStore {
                         occurredAt: row.incident.occurredAt, endedAt: nil, precision: .exact, point: row.incident.point,
                         areaID: areaID, place: row.incident.place, description: row.incident.description,
                         organisationID: organisationID, reporterID: nil, source: source, createdAt: now, updatedAt: now))
+            }
+            // Borrowed from the buffer: iterating the rows copied each one, retaining all its texts.
+            rows.withUnsafeBufferPointer { buffer in
+                for offset in buffer.indices { resolve(buffer[offset], offset: offset) }
             }
             return (records, problems)
         }
