@@ -143,6 +143,12 @@ struct InspectionWebTests {
             #expect(try await samordnare.get(page).text.contains("Bilverkstaden i Hageby AB"))
             let statistics = try await samordnare.get("/los/statistik?ar=2026")
             #expect(statistics.text.contains("<th scope=\"col\">Norrköpings kommun</th>") && statistics.text.contains("färre än 5"))
+            let csv = try await samordnare.get("/los/statistik.csv?ar=2026")
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.text.hasPrefix("Mått,Linköpings kommun,Norrköpings kommun\r\n") && csv.text.contains(/Kontrollerade objekt,\d+,färre än 5\r\n/))
+            let word = try await samordnare.get("/los/statistik.docx?ar=2026")
+            #expect(word.status == .ok && word.headers[.contentType] == Response.docxType)
+            #expect(try await Browser(client).get("/los/statistik.csv?ar=2026").status == .seeOther, "utloggad får inga siffror")
 
             try await norrkoping.submit("/los/ros/\(offer.id.uuidString)/aterkalla", pairs: [])
             #expect(try await norrkoping.get(page).status == .notFound)

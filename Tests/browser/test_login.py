@@ -1,4 +1,6 @@
 """Log in, see the start page, log out, in a real Chromium; check the pages with axe."""
+import urllib.request
+
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -35,6 +37,14 @@ def log_in(browser, base_url, email):
     # Submit with the keyboard, as many users do, and wait for the next page.
     password.send_keys(Keys.ENTER)
     WebDriverWait(browser, 10).until(lambda d: "/login" not in d.current_url or d.find_elements(By.CSS_SELECTOR, "[role=alert]"))
+
+
+def download(browser, url):
+    """A file behind a link, fetched with the browser's session as the user would download it."""
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    request = urllib.request.Request(url, headers={"Cookie": cookies})
+    with urllib.request.urlopen(request) as response:
+        return response.headers, response.read()
 
 
 def test_login_page_is_swedish_and_accessible(browser, base_url, artifacts):

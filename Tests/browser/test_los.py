@@ -1,13 +1,17 @@
 """LOS in a real Chromium: the samordnare follows a revisited kiosk through the year, the police
 record their own part of the protocol on a phone at a shared ROS day and see Norrköping's objects
 there, the year's figures hide the partner's small counts, and the housing company sees nothing."""
+import csv
+import io
 import re
+
+import docx
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_login import log_in, serious_violations
+from test_login import download, log_in, serious_violations
 
 
 def open_inspection(browser, base_url, title):
@@ -66,6 +70,18 @@ def test_statistics_hide_the_partners_small_counts_and_the_housing_company_sees_
     assert "Norrköpings kommun" in table and "färre än 5" in table
     assert re.search(r"Kontrollerade objekt [1-9]", table), table
     assert serious_violations(browser) == []
+    # The same figures for the Trygghetsråd in Word and for a spreadsheet, partner counts hidden there too.
+    headers, word = download(browser, browser.find_element(By.LINK_TEXT, "Word").get_attribute("href"))
+    assert headers["Content-Disposition"] == f'attachment; filename="los-statistik-{year}.docx"'
+    document = docx.Document(io.BytesIO(word))
+    cells = [cell.text for row in document.tables[0].rows for cell in row.cells]
+    assert document.paragraphs[0].text == f"LOS-statistik {year}"
+    assert "Norrköpings kommun" in cells and "färre än 5" in cells
+    _, text = download(browser, browser.find_element(By.LINK_TEXT, "CSV").get_attribute("href"))
+    rows = list(csv.reader(io.StringIO(text.decode("utf-8"))))
+    assert rows[0] == ["Mått", "Linköpings kommun", "Norrköpings kommun"]
+    objects = next(row for row in rows if row and row[0] == "Kontrollerade objekt")
+    assert int(objects[1]) >= 1, objects
     browser.delete_all_cookies()
     log_in(browser, base_url, "stangastaden@linkoping.demo")
     browser.get(base_url + "/los")

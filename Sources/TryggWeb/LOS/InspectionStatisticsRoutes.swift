@@ -14,8 +14,17 @@ struct InspectionStatisticsRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.inspectionStatistics) { request, context in
             _ = try await InspectionRoutes.access(context)
-            let year = request.uri.queryParameters.get("ar", as: Int.self) ?? StockholmCalendar.local(TryggClock.now).year
-            return try await statistics(year: year, context: context)
+            return try await statistics(year: Self.year(request), context: context)
+        }
+        routes.staff(SiteRoutes.inspectionStatisticsDocx) { request, context in
+            _ = try await InspectionRoutes.access(context)
+            let table = try await table(year: Self.year(request), context: context)
+            return .download(try table.docx(), contentType: Response.docxType, filename: "los-statistik-\(table.year).docx")
+        }
+        routes.staff(SiteRoutes.inspectionStatisticsCSV) { request, context in
+            _ = try await InspectionRoutes.access(context)
+            let table = try await table(year: Self.year(request), context: context, plain: true)
+            return .download(table.csv.utf8, contentType: "text/csv; charset=utf-8", filename: "los-statistik-\(table.year).csv")
         }
         routes.staff(SiteRoutes.inspectionSettings) { _, context in try await settings(context: context) }
         routes.staff(SiteRoutes.inspectionSettingsSave) { _, context in
@@ -74,86 +83,59 @@ struct InspectionStatisticsRoutes {
         }
     }
 
-    struct Figure {
-        let label: String
-        let value: String
-    }
-
-    struct Column {
-        let kommun: String
-        let figures: [Figure]
-    }
-
-    struct DecisionRow {
-        let decision: String
-        let organisation: String
-        let count: Int
-        let amount: String
-    }
-
-    struct Row {
-        let label: String
-        let values: [String]
+    static func year(_ request: Request) -> Int {
+        request.uri.queryParameters.get("ar", as: Int.self).map { min(max($0, 2000), 2100) } ?? StockholmCalendar.local(TryggClock.now).year
     }
 
     struct StatisticsView {
         let year: Int
         let previous: String
         let next: String
+        let docx: String
+        let csv: String
         let headers: [String]
-        let rows: [Row]
-        let decisions: [DecisionRow]
+        let rows: [InspectionStatisticsTable.Row]
+        let decisions: [InspectionStatisticsTable.DecisionRow]
         let regional: Bool
         let hasDecisions: Bool
         let sharedMinimum = InspectionStatisticsRoutes.sharedMinimum
     }
 
     func statistics(year: Int, context: StaffContext) async throws -> Response {
-        let names = try await InspectionNames.load(context)
-        let own = try await InspectedObjectStore(context.kommun).statistics(year: year)
-        var columns = [Column(kommun: context.user.kommun.name, figures: Self.figures(own, hideSmall: false))]
-        for partner in try await InspectionStore(context.kommun).rosPartners().sorted(by: { names.kommun($0) < names.kommun($1) }) {
-            guard let (_, scope) = try await SharingStore(context.kommun).sharedScope(.ros, code: InspectionStore.rosCode, with: partner, by: context.actor)
-            else { continue }
-            columns.append(
-                Column(kommun: names.kommun(partner), figures: Self.figures(try await InspectedObjectStore(scope).statistics(year: year), hideSmall: true)))
-        }
+        let table = try await table(year: year, context: context)
+        let query = [("ar", "\(year)")]
         let view = StatisticsView(
             year: year, previous: SiteRoutes.inspectionStatistics.path(query: [("ar", "\(year - 1)")]),
-            next: SiteRoutes.inspectionStatistics.path(query: [("ar", "\(year + 1)")]), headers: columns.map(\.kommun),
-            rows: columns[0].figures.indices.map { index in Row(label: columns[0].figures[index].label, values: columns.map { $0.figures[index].value }) },
-            decisions: own.decisions.map {
-                DecisionRow(
-                    decision: $0.kind.displayName, organisation: names.organisation($0.organisationID), count: $0.count,
-                    amount: $0.kind.hasAmount ? SwedishNumber.integer($0.amount) + " kr" : "")
-            }, regional: columns.count > 1, hasDecisions: !own.decisions.isEmpty)
+            next: SiteRoutes.inspectionStatistics.path(query: [("ar", "\(year + 1)")]), docx: SiteRoutes.inspectionStatisticsDocx.path(query: query),
+            csv: SiteRoutes.inspectionStatisticsCSV.path(query: query), headers: table.headers, rows: table.rows, decisions: table.decisions,
+            regional: table.headers.count > 1, hasDecisions: !table.decisions.isEmpty)
         return deps.renderer.page(.inspectionStatistics, title: "LOS-statistik \(year)", context: context, content: view)
     }
 
-    /// The year's figures as lines; in another kommun's column, counts of 1–4 are hidden.
-    static func figures(_ statistics: InspectionStatistics, hideSmall: Bool) -> [Figure] {
-        func count(_ value: Int) -> String { hideSmall && value > 0 && value < sharedMinimum ? "färre än \(sharedMinimum)" : SwedishNumber.integer(value) }
-        func kronor(_ value: Int, basis: Int) -> String { hideSmall && basis > 0 && basis < sharedMinimum ? "dolt" : SwedishNumber.integer(value) + " kr" }
-        let closed =
-            statistics.closedShare.map { share in
-                hideSmall && statistics.objects < sharedMinimum ? "dolt" : "\(SwedishNumber.percent(share / 100)) (\(count(statistics.objectsClosed)))"
-            } ?? "–"
-        return [
-            Figure(label: "Genomförda insatser", value: count(statistics.carriedOut)),
-            Figure(label: "Planerade insatser", value: count(statistics.planned)),
-            Figure(label: "Inställda insatser", value: count(statistics.cancelled)),
-            Figure(label: "Kontrollerade objekt", value: count(statistics.objects)),
-            Figure(label: "Besök", value: count(statistics.visits)),
-            Figure(label: "Varav återbesök", value: count(statistics.revisits)),
-            Figure(label: "Förelägganden", value: count(statistics.count(.forelaggande))),
-            Figure(label: "Förbud", value: count(statistics.count(.forbud))),
-            Figure(label: "Polisanmälningar", value: count(statistics.count(.polisanmalan))),
-            Figure(label: "Återkallade tillstånd", value: count(statistics.count(.aterkallelse))),
-            Figure(label: "Viten", value: kronor(statistics.viten, basis: statistics.count(.vite))),
-            Figure(label: "Sanktionsavgifter", value: kronor(statistics.sanktionsavgifter, basis: statistics.count(.sanktionsavgift))),
-            Figure(label: "Andel stängda objekt (helt eller delvis)", value: closed),
-            Figure(label: "Väntande återbesök", value: count(statistics.revisitsDue)),
-        ]
+    /// The kommun's year and, under ROS agreements, each partner's aggregates with small counts
+    /// hidden. `plain` writes numbers without thousands spaces or "kr", for a spreadsheet.
+    func table(year: Int, context: StaffContext, plain: Bool = false) async throws -> InspectionStatisticsTable {
+        let names = try await InspectionNames.load(context)
+        let own = try await InspectedObjectStore(context.kommun).statistics(year: year)
+        let format = InspectionStatisticsTable.Format(hideSmall: false, plain: plain)
+        var columns = [(kommun: context.user.kommun.name, figures: InspectionStatisticsTable.figures(own, format: format))]
+        for partner in try await InspectionStore(context.kommun).rosPartners().sorted(by: { names.kommun($0) < names.kommun($1) }) {
+            guard let (_, scope) = try await SharingStore(context.kommun).sharedScope(.ros, code: InspectionStore.rosCode, with: partner, by: context.actor)
+            else { continue }
+            let figures = InspectionStatisticsTable.figures(
+                try await InspectedObjectStore(scope).statistics(year: year), format: .init(hideSmall: true, plain: plain))
+            columns.append((names.kommun(partner), figures))
+        }
+        return InspectionStatisticsTable(
+            year: year, kommun: context.user.kommun.name, headers: columns.map(\.kommun),
+            rows: columns[0].figures.indices.map { index in
+                .init(label: columns[0].figures[index].label, values: columns.map { $0.figures[index].value })
+            },
+            decisions: own.decisions.map {
+                .init(
+                    decision: $0.kind.displayName, organisation: names.organisation($0.organisationID), count: $0.count,
+                    amount: $0.kind.hasAmount ? (plain ? String($0.amount) : SwedishNumber.integer($0.amount) + " kr") : "")
+            })
     }
 
     struct AgreementRow {

@@ -218,6 +218,8 @@ enum SiteRoutes {
     static let inspectedObject = Route1<UUID>(.get, "/los/objekt/{id}", .staff(.readInspections))
     static let revisits = Route0(.get, "/los/aterbesok", .staff(.readInspections))
     static let inspectionStatistics = Route0(.get, "/los/statistik", .staff(.readInspections))
+    static let inspectionStatisticsDocx = Route0(.get, "/los/statistik.docx", .staff(.readInspections))
+    static let inspectionStatisticsCSV = Route0(.get, "/los/statistik.csv", .staff(.readInspections))
     static let inspectionSettings = Route0(.get, "/los/installningar", .staff(.planInspections))
     static let inspectionSettingsSave = Route0(.post, "/los/installningar", .staff(.planInspections))
     static let rosOffer = Route0(.post, "/los/ros", .staff(.planInspections))
@@ -308,7 +310,8 @@ enum SiteRoutes {
             walkObservationCause.route, walkPhoto.route, walkMeasureAdd.route, walkMeasureDecide.route, walkMeasureInsats.route, walkPublish.route,
             publicWalk.route,
             inspections.route, inspectionCreate.route, inspection.route, inspectionSave.route, inspectionParticipants.route, inspectionVisitAdd.route,
-            inspectionFinding.route, inspectedObjects.route, inspectedObject.route, revisits.route, inspectionStatistics.route, inspectionSettings.route,
+            inspectionFinding.route, inspectedObjects.route, inspectedObject.route, revisits.route, inspectionStatistics.route, inspectionStatisticsDocx.route,
+            inspectionStatisticsCSV.route, inspectionSettings.route,
             inspectionSettingsSave.route, rosOffer.route, rosAccept.route, rosRevoke.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route, surveyForm.route, surveySubmit.route, surveyThanks.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
