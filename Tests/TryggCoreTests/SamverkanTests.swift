@@ -73,6 +73,17 @@ struct SamverkanTests {
         #expect(unfolded.contains("i gångtunneln vid Ryds centrum. \\nRad två\\\\\r\n"))
         #expect(unfolded.contains("DTSTART:20261208T080000Z\r\nDTEND:20261208T093000Z\r\n") && unfolded.contains("STATUS:CANCELLED"))
     }
+
+    @Test("En heldag (LOS-dag) skrivs som DATE, och slutet är dagen efter, också över ett årsskifte")
+    func wholeDayEvents() {
+        let start = Date(timeIntervalSince1970: 1_798_675_200)
+        let event = ICalendar.Event(
+            uid: "los@trygg", start: start, end: start.addingTimeInterval(86_400), summary: "LOS: Kontroll", location: "", description: "", url: nil,
+            cancelled: false, day: "2026-12-31")
+        let feed = ICalendar.feed(name: "Trygg", events: [event], now: start)
+        #expect(feed.contains("\r\nDTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n") && !feed.contains("DTSTART:"))
+        #expect(ICalendar.wholeDay("2028-02-28")! == ("20280228", "20280229") && ICalendar.wholeDay("2026-02-30") == nil)
+    }
 }
 
 @Suite("Medborgarlöften: perioder, saknade uppföljningar och felaktiga uppföljningar")

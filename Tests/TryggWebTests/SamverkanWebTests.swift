@@ -119,10 +119,16 @@ struct SamverkanWebTests {
     @Test("Möteskalendern prenumereras från Outlook med en hemlig adress som ger iCalendar; en ny adress stänger den gamla")
     func calendarFeed() async throws {
         try await Harness.run { harness, client in
+            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let police = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Polisen")).id
+            try await InspectionStore(scope).save(
+                JointInspection(id: UUID(), kommunID: scope.kommunID, title: "Kontroll i Skäggetorp", date: "2026-03-18", status: .planned, leadID: police),
+                participants: [police], id: nil, by: .commandLine(kommunID: scope.kommunID))
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
             let month = try await samordnare.get("/samverkan/kalender?manad=2026-03")
             #expect(month.status == .ok && month.text.contains("mars 2026") && month.text.contains("Trygghetsrådet"))
+            #expect(month.text.contains("LOS: Kontroll i Skäggetorp") && month.text.contains("i de forum du sitter i och en LOS- eller ROS-dag."))
             let shown = try await samordnare.submit("/samverkan/kalender/prenumeration")
             let url = try #require(shown.text.firstMatch(of: /value="(http[^"]+moten\.ics)"/).map { String($0.1) })
             let path = String(url.drop { $0 != "/" }.dropFirst(2).drop { $0 != "/" })
@@ -134,6 +140,8 @@ struct SamverkanWebTests {
             #expect(feed.status == .ok && feed.headers[.contentType] == "text/calendar; charset=utf-8")
             #expect(feed.text.hasPrefix("BEGIN:VCALENDAR\r\n") && feed.text.contains("BEGIN:VEVENT") && feed.text.contains("SUMMARY:Trygghetsrådet"))
             #expect(feed.headers[.setCookie] == nil, "ett kalenderprogram får inga kakor")
+            // The samordnare sees LOS: the inspection days come along as whole days.
+            #expect(feed.text.contains("SUMMARY:LOS: Kontroll i Skäggetorp\r\n") && feed.text.contains("DTSTART;VALUE=DATE:20260318\r\n"))
 
             try await samordnare.submit("/samverkan/kalender/prenumeration")
             #expect(try await calendarProgram.get(path).status == .notFound)
@@ -143,7 +151,7 @@ struct SamverkanWebTests {
             let own = try await rapportor.submit("/samverkan/kalender/prenumeration")
             let ownURL = try #require(own.text.firstMatch(of: /value="(http[^"]+moten\.ics)"/).map { String($0.1) })
             let ownFeed = try await calendarProgram.get(String(ownURL.drop { $0 != "/" }.dropFirst(2).drop { $0 != "/" }))
-            #expect(ownFeed.text.contains("SUMMARY:EST-gruppen") && !ownFeed.text.contains("Trygghetsrådet"))
+            #expect(ownFeed.text.contains("SUMMARY:EST-gruppen") && !ownFeed.text.contains("Trygghetsrådet") && !ownFeed.text.contains("OS: "))
         }
     }
 

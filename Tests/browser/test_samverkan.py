@@ -2,6 +2,7 @@
 decisions of earlier meetings come back for follow-up, notes a new decision and approves the
 minutes; a police officer sees the forums the police sit in and nothing else; the meeting
 calendar is subscribed to at a secret address that a real iCalendar parser reads."""
+import datetime
 import urllib.request
 
 import icalendar
@@ -80,4 +81,10 @@ def test_calendar_feed_is_read_by_an_icalendar_parser(browser, base_url):
     summaries = {str(event["SUMMARY"]) for event in events}
     assert {"Trygghetsrådet", "EST-gruppen", "Områdesgrupp Skäggetorp"} <= summaries
     for event in events:
-        assert event["UID"] and event["DTSTART"].dt.tzinfo is not None and event["DTEND"].dt > event["DTSTART"].dt
+        start, end = event["DTSTART"].dt, event["DTEND"].dt
+        if isinstance(start, datetime.datetime):
+            assert event["UID"] and start.tzinfo is not None and end > start
+        else:
+            # A LOS or ROS day: a whole day, ending (exclusively) the day after.
+            assert str(event["SUMMARY"]).startswith(("LOS: ", "ROS: ", "INSTÄLLT: ")) and end == start + datetime.timedelta(days=1)
+    assert any(isinstance(event["DTSTART"].dt, datetime.date) and not isinstance(event["DTSTART"].dt, datetime.datetime) for event in events)

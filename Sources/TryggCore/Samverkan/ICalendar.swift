@@ -13,9 +13,13 @@ public enum ICalendar {
         public var description: String
         public var url: String?
         public var cancelled: Bool
+        /// `yyyy-MM-dd` for an event that takes the whole day (a LOS day): written as a DATE,
+        /// so the calendar shows it at the top of the day in every time zone.
+        public var day: String?
 
         public init(
-            uid: String, start: Date, end: Date, summary: String, location: String, description: String, url: String?, cancelled: Bool
+            uid: String, start: Date, end: Date, summary: String, location: String, description: String, url: String?, cancelled: Bool,
+            day: String? = nil
         ) {
             self.uid = uid
             self.start = start
@@ -25,6 +29,7 @@ public enum ICalendar {
             self.description = description
             self.url = url
             self.cancelled = cancelled
+            self.day = day
         }
     }
 
@@ -34,7 +39,13 @@ public enum ICalendar {
             "X-WR-CALNAME:" + text(name), "X-WR-TIMEZONE:Europe/Stockholm", "REFRESH-INTERVAL;VALUE=DURATION:PT1H", "X-PUBLISHED-TTL:PT1H",
         ]
         for event in events {
-            lines += ["BEGIN:VEVENT", "UID:" + text(event.uid), "DTSTAMP:" + utc(now), "DTSTART:" + utc(event.start), "DTEND:" + utc(event.end)]
+            lines += ["BEGIN:VEVENT", "UID:" + text(event.uid), "DTSTAMP:" + utc(now)]
+            if let day = event.day, let (start, end) = wholeDay(day) {
+                // DTEND of a DATE is the day after (§3.6.1).
+                lines += ["DTSTART;VALUE=DATE:" + start, "DTEND;VALUE=DATE:" + end]
+            } else {
+                lines += ["DTSTART:" + utc(event.start), "DTEND:" + utc(event.end)]
+            }
             lines.append("SUMMARY:" + text(event.summary))
             if !event.location.isEmpty { lines.append("LOCATION:" + text(event.location)) }
             if !event.description.isEmpty { lines.append("DESCRIPTION:" + text(event.description)) }
@@ -63,6 +74,14 @@ public enum ICalendar {
             }
         }
         return out
+    }
+
+    /// `2026-03-15` as `20260315` and the day after, `20260316`; nil when not a date.
+    static func wholeDay(_ day: String) -> (String, String)? {
+        guard StockholmCalendar.isDate(day), let year = Int(day.prefix(4)), let month = Int(day.dropFirst(5).prefix(2)), let date = Int(day.suffix(2))
+        else { return nil }
+        let (nextYear, nextMonth, nextDay) = StockholmCalendar.civil(fromDays: StockholmCalendar.days(fromCivil: year, month, date) + 1)
+        return (year.padded(4) + month.padded(2) + date.padded(2), nextYear.padded(4) + nextMonth.padded(2) + nextDay.padded(2))
     }
 
     /// `20260315T083000Z`.

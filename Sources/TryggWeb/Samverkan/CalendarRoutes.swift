@@ -30,7 +30,10 @@ struct CalendarRoutes {
             let meetings = try await MeetingStore(scope).meetings(
                 forumIDs: forums.map(\.id), from: now.addingTimeInterval(-183 * 86_400), to: now.addingTimeInterval(400 * 86_400))
             let base = deps.configuration.mail.publicURL.trimmingCharacters(in: ["/"])
-            let events = meetings.map { summary in
+            let losDays = try await InspectionCalendar.days(
+                for: user, scope: scope, from: StockholmCalendar.local(now.addingTimeInterval(-183 * 86_400)).dateText,
+                to: StockholmCalendar.local(now.addingTimeInterval(400 * 86_400)).dateText)
+            var events = meetings.map { summary in
                 let meeting = summary.meeting
                 let url = base + SiteRoutes.meeting.path(meeting.id)
                 return ICalendar.Event(
@@ -38,6 +41,7 @@ struct CalendarRoutes {
                     summary: (meeting.cancelled ? "INSTÄLLT: " : "") + (names[meeting.forumID] ?? "Möte"), location: meeting.place,
                     description: meeting.agenda + "\n\n" + url, url: url, cancelled: meeting.cancelled)
             }
+            events += losDays.map { InspectionCalendar.event($0, baseURL: base) }
             var headers = HTTPFields()
             headers[.contentType] = "text/calendar; charset=utf-8"
             headers[.cacheControl] = "private, max-age=900"
@@ -73,6 +77,8 @@ struct CalendarRoutes {
         let feedURL: String?
         let hasFeed: Bool
         let count: Int
+        /// LOS and ROS days of the month, for those who may see LOS.
+        let losDays: String?
     }
 
     func month(_ request: Request, context: StaffContext) async throws -> Response {
@@ -101,6 +107,15 @@ struct CalendarRoutes {
                     href: SiteRoutes.meeting.path(summary.meeting.id),
                     text: "\(SwedishTime.clock(summary.meeting.startsAt)) \(names[summary.meeting.forumID] ?? "")", cancelled: summary.meeting.cancelled))
         }
+        let losDays = try await InspectionCalendar.days(
+            for: context.user, scope: context.kommun, from: StockholmCalendar.local(first.addingTimeInterval(-7 * 86_400)).dateText,
+            to: StockholmCalendar.local(end.addingTimeInterval(7 * 86_400)).dateText)
+        for inspection in losDays {
+            byDay[inspection.date, default: []].append(
+                Entry(href: SiteRoutes.inspection.path(inspection.id), text: InspectionCalendar.label(inspection), cancelled: inspection.status == .cancelled))
+        }
+        let monthPrefix = "\(year.padded(4))-\(month.padded(2))-"
+        let losInMonth = losDays.count { $0.date.hasPrefix(monthPrefix) }
         // Weeks from the Monday on or before the 1st to the Sunday on or after the last day.
         var weeks: [Week] = []
         var week = ISOWeek.containing(first)
@@ -121,7 +136,8 @@ struct CalendarRoutes {
             previousHref: SiteRoutes.calendar.path(query: [("manad", "\(previous.0)-\(previous.1.padded(2))")]),
             nextHref: SiteRoutes.calendar.path(query: [("manad", "\(next.0)-\(next.1.padded(2))")]),
             feedURL: token.map { base + SiteRoutes.calendarFeed.path($0) }, hasFeed: try await CalendarFeedStore(deps.database).exists(for: context.user.id),
-            count: meetings.filter { $0.meeting.startsAt >= first && $0.meeting.startsAt < end }.count)
+            count: meetings.filter { $0.meeting.startsAt >= first && $0.meeting.startsAt < end }.count,
+            losDays: losInMonth == 0 ? nil : losInMonth == 1 ? "en LOS- eller ROS-dag" : "\(losInMonth) LOS- och ROS-dagar")
         return deps.renderer.page(.calendar, title: "Möteskalender", context: context, content: view)
     }
 
