@@ -74,11 +74,13 @@ public struct CrimeStore: Sendable {
             var written = 0
             if sql.isPostgres {
                 let large = extract.records.count >= 100_000 && extract.records.count >= before
-                written =
-                    large
-                    ? try await PostgresCopy.suspendingForeignKeys(of: "crime_reports", on: sql) {
-                        try await copyAndUpsert(extract.records, importID: importID, on: db)
-                    } : try await copyAndUpsert(extract.records, importID: importID, on: db)
+                // The kommun's first extract cannot meet a stored row (its Ids are unique, the
+                // extract checks that): it is copied straight into the table.
+                let store = {
+                    before == 0
+                        ? try await copy(extract.records, importID: importID, on: db) : try await copyAndUpsert(extract.records, importID: importID, on: db)
+                }
+                written = large ? try await PostgresCopy.suspendingForeignKeys(of: "crime_reports", on: sql, store) : try await store()
             } else {
                 var start = 0
                 while start < extract.records.count {
@@ -122,32 +124,53 @@ public struct CrimeStore: Sendable {
         return try await query.first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// PostgreSQL: the rows are copied (COPY) into a table of this transaction and merged from
-    /// there in one statement. Returns the rows inserted or changed.
+    private static let copiedColumns = ["police_id", "crime_code", "reported_on", "occurred_on", "deso", "count"]
+
+    /// The extract's rows as COPY text; `prefix` are columns every row shares (kommun, import).
+    private static func copyRows(_ records: [CrimeRecord], prefix: [UUID], into rows: inout CopyRows) async throws {
+        for index in records.indices {
+            for id in prefix { rows.uuid(id) }
+            let record = records[index]
+            rows.integer(record.policeID)
+            rows.integer(Int64(record.code))
+            rows.plain(record.reportedOn)
+            rows.plain(record.occurredOn)
+            rows.text(record.deso)
+            rows.integer(Int64(record.count))
+            rows.endRow()
+            try await rows.sendIfFull()
+        }
+    }
+
+    /// PostgreSQL, the kommun's first extract: copied straight into the table.
+    private func copy(_ records: [CrimeRecord], importID: UUID, on db: any Database) async throws -> Int {
+        try await PostgresCopy.copy(into: "crime_reports", columns: ["kommun_id", "import_id"] + Self.copiedColumns, on: db) { [kommunID] rows in
+            try await Self.copyRows(records, prefix: [kommunID, importID], into: &rows)
+        }
+        return records.count
+    }
+
+    /// PostgreSQL, a later extract: the rows are copied (COPY) into a table of this transaction
+    /// and merged from there in one statement. Rows stored unchanged are left out first in one
+    /// pass over both tables: asking the key of each of millions of rows cost more than the rest.
+    /// Returns the rows inserted or changed.
     private func copyAndUpsert(_ records: [CrimeRecord], importID: UUID, on db: any Database) async throws -> Int {
         let sql = db as! any SQLDatabase
         try await sql.raw(
             "CREATE TEMPORARY TABLE crime_import_rows (police_id bigint, crime_code int, reported_on text, occurred_on text, deso text, count int) ON COMMIT DROP"
         ).run()
-        try await PostgresCopy.copy(
-            into: "crime_import_rows", columns: ["police_id", "crime_code", "reported_on", "occurred_on", "deso", "count"], on: db
-        ) { rows in
-            for record in records {
-                rows.plain(record.policeID)
-                rows.plain(record.code)
-                rows.plain(record.reportedOn)
-                rows.plain(record.occurredOn)
-                rows.text(record.deso)
-                rows.plain(record.count)
-                rows.endRow()
-                try await rows.sendIfFull()
-            }
+        try await PostgresCopy.copy(into: "crime_import_rows", columns: Self.copiedColumns, on: db) { rows in
+            try await Self.copyRows(records, prefix: [], into: &rows)
         }
+        try await sql.raw("ANALYZE crime_import_rows").run()
         let row = try await sql.raw(
             """
             WITH written AS (
             INSERT INTO crime_reports (kommun_id, import_id, police_id, crime_code, reported_on, occurred_on, deso, count)
-            SELECT \(bind: kommunID), \(bind: importID), police_id, crime_code, reported_on, occurred_on, deso, count FROM crime_import_rows
+            SELECT \(bind: kommunID), \(bind: importID), r.police_id, r.crime_code, r.reported_on, r.occurred_on, r.deso, r.count FROM crime_import_rows r
+            WHERE NOT EXISTS (SELECT 1 FROM crime_reports c WHERE c.kommun_id = \(bind: kommunID) AND c.police_id = r.police_id
+              AND c.crime_code = r.crime_code AND c.reported_on = r.reported_on AND c.occurred_on = r.occurred_on
+              AND c.deso IS NOT DISTINCT FROM r.deso AND c.count = r.count)
             ON CONFLICT (kommun_id, police_id) DO UPDATE SET \(unsafeRaw: Self.mergeUpdate) WHERE \(unsafeRaw: Self.mergeChanged)
             RETURNING 1)
             SELECT COUNT(*) AS n FROM written
