@@ -1,7 +1,8 @@
 import Foundation
+import SQLKit
 import Testing
 import TryggCore
-import TryggStore
+@testable import TryggStore
 
 /// Storing the kartläggning's sources, on SQLite and (in CI) PostgreSQL.
 @Suite("Brottsstatistik i databasen")
@@ -11,6 +12,25 @@ struct CrimeStoreTests {
     static func extract(_ rows: [(id: Int, code: Int, date: String, deso: String)], kommun: Kommun) throws -> CrimeExtract.Result {
         let text = header + rows.map { "\($0.id),\($0.code),Brand,\($0.date),\($0.date),Linköping,Östergötlands Län,\($0.deso),1\n" }.joined()
         return try CrimeExtract.read(try CSVReader.read(Data(text.utf8)), kommun: kommun)
+    }
+
+    @Test("Summor sparade rad för rad före M040 finns kvar, packade per år, efter migreringen")
+    func packedCountsMigration() async throws {
+        try await withMigratedDatabase { database in
+            let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
+            let sql = database.db as! any SQLDatabase
+            try await M040PackCrimeCounts().revert(on: database.db)
+            for (year, deso, code, count) in [(2023, "0580C1010", 1211, 4), (2023, "", 1211, 2), (2024, "0580C1010", 9301, 7)] {
+                try await sql.insert(into: "crime_counts").columns("kommun_id", "basis", "year", "deso", "crime_code", "count")
+                    .values(SQLBind(kommun.id), SQLBind("brott"), SQLBind(year), SQLBind(deso), SQLBind(code), SQLBind(count)).run()
+            }
+            try await M040PackCrimeCounts().prepare(on: database.db)
+            let counts = try await CrimeStore(KommunScope(database, kommunID: kommun.id)).counts(years: 2023...2024, basis: .brott)
+            #expect(
+                Set(counts.map { "\($0.year) \($0.deso ?? "okänt") \($0.code) \($0.count)" })
+                    == ["2023 0580C1010 1211 4", "2023 okänt 1211 2", "2024 0580C1010 9301 7"])
+            #expect(try await CrimeStore(KommunScope(database, kommunID: kommun.id)).years(basis: .brott) == [2023, 2024])
+        }
     }
 
     @Test("Samma uttag två gånger ändrar ingenting; ett nyare uttag för perioden ersätter det äldre; allt loggas")

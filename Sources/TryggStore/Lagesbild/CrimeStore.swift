@@ -1,6 +1,4 @@
 import FluentKit
-import FluentPostgresDriver
-import PostgresNIO
 import Foundation
 import SQLKit
 import TryggCore
@@ -211,19 +209,22 @@ public struct CrimeStore: Sendable {
         return try await sql.raw("SELECT changes() AS n").first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
-    /// Sums the stored reports again for the years given (every year when nil), by both dates.
+    /// Sums the stored reports again for the years given (every year when nil), by both dates,
+    /// packed one row per year (`CrimeYearCounts`).
     private func refreshCounts(kommunID: UUID, years: ClosedRange<Int>?, on sql: any SQLDatabase) async throws {
-        var delete = sql.delete(from: "crime_counts").where("kommun_id", .equal, kommunID)
+        var delete = sql.delete(from: "crime_year_counts").where("kommun_id", .equal, kommunID)
         if let years { delete = delete.where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound) }
         try await delete.run()
         let from = years.map { "\($0.lowerBound)-01-01" } ?? "0000-01-01", to = years.map { "\($0.upperBound)-12-31" } ?? "9999-12-31"
         for (basis, column) in [(CrimeDateBasis.brott, "occurred_on"), (.inskrivning, "reported_on")] {
             try await sql.raw(
                 """
-                INSERT INTO crime_counts (kommun_id, basis, year, deso, crime_code, count)
-                SELECT kommun_id, \(bind: basis.rawValue), CAST(substr(\(unsafeRaw: column), 1, 4) AS INTEGER), COALESCE(deso, ''), crime_code, SUM(count)
-                FROM crime_reports WHERE kommun_id = \(bind: kommunID) AND \(unsafeRaw: column) >= \(bind: from) AND \(unsafeRaw: column) <= \(bind: to)
-                GROUP BY kommun_id, CAST(substr(\(unsafeRaw: column), 1, 4) AS INTEGER), COALESCE(deso, ''), crime_code
+                INSERT INTO crime_year_counts (kommun_id, basis, year, counts)
+                SELECT kommun_id, \(bind: basis.rawValue), year, \(unsafeRaw: CrimeYearCounts.aggregate(sql)) FROM (
+                  SELECT kommun_id, CAST(substr(\(unsafeRaw: column), 1, 4) AS INTEGER) AS year, COALESCE(deso, '') AS deso, crime_code, SUM(count) AS n
+                  FROM crime_reports WHERE kommun_id = \(bind: kommunID) AND \(unsafeRaw: column) >= \(bind: from) AND \(unsafeRaw: column) <= \(bind: to)
+                  GROUP BY kommun_id, CAST(substr(\(unsafeRaw: column), 1, 4) AS INTEGER), COALESCE(deso, ''), crime_code) sums
+                GROUP BY kommun_id, year
                 """
             ).run()
         }
@@ -231,44 +232,20 @@ public struct CrimeStore: Sendable {
 
     /// The kommun's sums replaced by those of `records`, by both dates.
     private func storeCounts(of records: [CrimeRecord], on db: any Database) async throws {
-        struct Key: Hashable {
-            let basis: CrimeDateBasis
-            let year: Int
-            let deso: String
-            let code: Int
-        }
-        var sums: [Key: Int] = [:]
+        var sums: [CrimeYearCounts.Key: [CrimeYearCounts.Cell: Int]] = [:]
         for record in records {
-            let deso = record.deso ?? ""
-            sums[Key(basis: .brott, year: Int(record.occurredOn.prefix(4)) ?? 0, deso: deso, code: record.code), default: 0] += record.count
-            sums[Key(basis: .inskrivning, year: Int(record.reportedOn.prefix(4)) ?? 0, deso: deso, code: record.code), default: 0] += record.count
+            let cell = CrimeYearCounts.Cell(deso: record.deso ?? "", code: record.code)
+            sums[.init(basis: .brott, year: Int(record.occurredOn.prefix(4)) ?? 0), default: [:]][cell, default: 0] += record.count
+            sums[.init(basis: .inskrivning, year: Int(record.reportedOn.prefix(4)) ?? 0), default: [:]][cell, default: 0] += record.count
         }
         let sql = db as! any SQLDatabase
-        try await sql.delete(from: "crime_counts").where("kommun_id", .equal, kommunID).run()
-        let rows = Array(sums)
-        if sql.isPostgres {
-            let kommunID = kommunID
-            try await PostgresCopy.copy(into: "crime_counts", columns: ["kommun_id", "basis", "year", "deso", "crime_code", "count"], on: db) { copy in
-                for (key, count) in rows {
-                    copy.uuid(kommunID)
-                    copy.text(key.basis.rawValue)
-                    copy.plain(key.year)
-                    copy.text(key.deso)
-                    copy.plain(key.code)
-                    copy.plain(count)
-                    copy.endRow()
-                    try await copy.sendIfFull()
-                }
-            }
-            return
+        try await sql.delete(from: "crime_year_counts").where("kommun_id", .equal, kommunID).run()
+        guard !sums.isEmpty else { return }
+        var insert = sql.insert(into: "crime_year_counts").columns("kommun_id", "basis", "year", "counts")
+        for (key, cells) in sums.sorted(by: { ($0.key.basis.rawValue, $0.key.year) < ($1.key.basis.rawValue, $1.key.year) }) {
+            insert = insert.values(SQLBind(kommunID), SQLBind(key.basis.rawValue), SQLBind(key.year), SQLBind(CrimeYearCounts.pack(cells)))
         }
-        for start in stride(from: 0, to: rows.count, by: 5_000) {
-            var insert = sql.insert(into: "crime_counts").columns("kommun_id", "basis", "year", "deso", "crime_code", "count")
-            for (key, count) in rows[start..<min(start + 5_000, rows.count)] {
-                insert = insert.values(SQLBind(kommunID), SQLBind(key.basis.rawValue), SQLBind(key.year), SQLBind(key.deso), SQLBind(key.code), SQLBind(count))
-            }
-            try await insert.run()
-        }
+        try await insert.run()
     }
 
     /// The crime codes' names as the extract gives them; a later extract's name wins.
@@ -283,44 +260,12 @@ public struct CrimeStore: Sendable {
 
     /// Counts per DeSO (nil: not placed), code and year for the years asked, by the date chosen.
     public func counts(years: ClosedRange<Int>, basis: CrimeDateBasis) async throws -> [CrimeCount] {
-        if let postgres = db as? any PostgresDatabase { return try await Self.counts(years: years, basis: basis, kommunID: kommunID, on: postgres) }
-        return try await (db as! any SQLDatabase).select().from("crime_counts")
+        let rows = try await (db as! any SQLDatabase).select().columns("year", "counts").from("crime_year_counts")
             .where("kommun_id", .equal, kommunID).where("basis", .equal, basis.rawValue)
-            .where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound)
-            .plainRows(["deso", "crime_code", "year", "count"], jsonOnPostgres: true) { row in
-                let deso = try row.string("deso")
-                return CrimeCount(
-                    deso: deso.isEmpty ? nil : deso, code: Int(try row.int64("crime_code")), year: Int(try row.int64("year")),
-                    count: Int(try row.int64("count")))
-            }
-    }
-
-    /// On PostgreSQL as one text value ("deso,code,year,count;…"): the year's table reads some
-    /// 24,000 of these rows, and row by row (binary or JSON per row) they cost more than the query.
-    static func counts(years: ClosedRange<Int>, basis: CrimeDateBasis, kommunID: UUID, on postgres: any PostgresDatabase) async throws
-        -> [CrimeCount]
-    {
-        let (first, last, basisText) = (years.lowerBound, years.upperBound, basis.rawValue)
-        let text = try await postgres.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                let rows = try await connection.query(
-                    """
-                    SELECT COALESCE(string_agg(deso || ',' || crime_code || ',' || year || ',' || count, ';'), '') FROM crime_counts
-                    WHERE kommun_id = \(kommunID) AND basis = \(basisText) AND year >= \(first) AND year <= \(last)
-                    """,
-                    logger: postgres.logger)
-                var all = ""
-                for try await (value) in rows.decode(String.self) { all = value }
-                return all
-            }
-        }.get()
+            .where("year", .greaterThanOrEqual, years.lowerBound).where("year", .lessThanOrEqual, years.upperBound).all()
         var counts: [CrimeCount] = []
-        for row in text.utf8.split(separator: UInt8(ascii: ";")) {
-            let parts = row.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-            guard parts.count == 4, let code = Int(Substring(parts[1])), let year = Int(Substring(parts[2])), let count = Int(Substring(parts[3]))
-            else { continue }
-            let deso = String(Substring(parts[0]))
-            counts.append(CrimeCount(deso: deso.isEmpty ? nil : deso, code: code, year: year, count: count))
+        for row in rows {
+            counts += CrimeYearCounts.unpack(try row.decode(column: "counts", as: String.self), year: try row.decode(column: "year", as: Int.self))
         }
         return counts
     }
@@ -339,7 +284,7 @@ public struct CrimeStore: Sendable {
     public func years(basis: CrimeDateBasis) async throws -> [Int] {
         let row = try await (db as! any SQLDatabase).select()
             .column(SQLFunction("MIN", args: SQLColumn("year")), as: "first").column(SQLFunction("MAX", args: SQLColumn("year")), as: "last")
-            .from("crime_counts").where("kommun_id", .equal, kommunID).where("basis", .equal, basis.rawValue).first()
+            .from("crime_year_counts").where("kommun_id", .equal, kommunID).where("basis", .equal, basis.rawValue).first()
         guard let first = try row?.decode(column: "first", as: Int?.self), let last = try row?.decode(column: "last", as: Int?.self) else { return [] }
         return Array(first...last)
     }

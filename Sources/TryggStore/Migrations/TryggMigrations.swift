@@ -42,5 +42,6 @@ enum TryggMigrations {
         M037CreateJointInspections(),
         M038CreateInfluenceAssessments(),
         M039CreateDecisionFollowUps(),
+        M040PackCrimeCounts(),
     ]
 }
