@@ -225,13 +225,16 @@ struct RouteInventoryTests {
                     id: UUID(), title: "Linköpingsmarkör nätverk", description: "", assessedOn: "2026-01-01", assessedBy: "Linköpingsmarkör",
                     criteria: EUCriteria.all.map { .init(number: $0.number, met: false, evidence: "") }), id: nil, by: .commandLine(kommunID: linkoping.id))
             let observation = try #require(try await WalkStore(linkopingScope).observations(walkIDs: [walk.id]).first)
+            let walkCause = try await WalkCauseStore(linkopingScope).add(
+                walk: walk, observationIDs: try await WalkStore(linkopingScope).observations(walkIDs: [walk.id]).prefix(2).map(\.id),
+                text: "Linköpingsmarkör orsak", by: .commandLine(kommunID: linkoping.id))
             // The feed's secret of a Linköping user: it is the credential, so it opens the feed whoever asks; a guessed one does not.
             let samverkanIDs = [
                 "/samverkan/forum/": forum.id.uuidString, "/samverkan/moten/": try #require(meetings.first).meeting.id.uuidString,
                 "/samverkan/beslut/": decision.id.uuidString, "/kalender/": RandomToken.make(),
                 "/samverkan/medborgarloften/": try #require(try await PromiseStore(linkopingScope).all().first).id.uuidString,
                 "/samverkan/vandringar/": walk.id.uuidString, "/lagesbild/eu-kriterier/": assessment.id.uuidString, "second:vandringar": walk.id.uuidString,
-                "second:observationer": observation.id.uuidString, "second:bilder": observation.id.uuidString,
+                "second:observationer": observation.id.uuidString, "second:bilder": observation.id.uuidString, "second:orsaker": walkCause.id.uuidString,
                 "second:atgarder": try #require(try await WalkMeasureStore(linkopingScope).measures(walkIDs: [walk.id]).first).id.uuidString,
             ]
             // A LOS insats with an object and a finding, and an ROS offer from Linköping to Lund.

@@ -113,4 +113,43 @@ struct WalkWebTests {
             #expect(try await resident.get("/k/norrkoping/vandringar/\(walk.id)").status == .notFound)
         }
     }
+
+    @Test("En orsaksanalys för flera observationer: minst två, bara vandringens egna, syns i det publicerade protokollet")
+    func causeForSeveralObservations() async throws {
+        try await Harness.run { harness, client in
+            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let walk = try #require(try await WalkStore(scope).all().first { $0.protocolPublishedAt != nil })
+            let observations = try await WalkStore(scope).observations(walkIDs: [walk.id])
+            #expect(observations.count >= 3)
+            let officer = Browser(client)
+            try await officer.login("ansvarig.sf@linkoping.demo")
+            let page = "/samverkan/vandringar/\(walk.id)"
+            #expect(try await officer.get(page).text.contains("Orsaksanalys för flera observationer"))
+
+            let one = try await officer.submit(page + "/orsaker", pairs: [("observationer[]", observations[0].id.uuidString), ("orsak", "Belysningen")])
+            #expect(one.text.contains("Välj minst två observationer"))
+            let stranger = try await officer.submit(
+                page + "/orsaker", pairs: [("observationer[]", observations[0].id.uuidString), ("observationer[]", UUID().uuidString), ("orsak", "x")])
+            #expect(stranger.text.contains("En vald observation hör inte till vandringen."))
+            #expect(try await WalkCauseStore(scope).causes(walkID: walk.id).isEmpty, "inget sparades")
+
+            try await officer.submit(
+                page + "/orsaker",
+                pairs: [
+                    ("observationer[]", observations[2].id.uuidString), ("observationer[]", observations[0].id.uuidString),
+                    ("orsak", "Gångstråket saknar belysning hela vägen, och ingen äger frågan."),
+                ])
+            let shown = try await officer.get(page).text
+            #expect(shown.contains("<strong>Observation 1 och 3:</strong> Gångstråket saknar belysning hela vägen"))
+            let published = try await Browser(client).get("/k/linkoping/vandringar/\(walk.id)").text
+            #expect(published.contains("Orsaker som gäller flera observationer") && published.contains("Observation 1 och 3:"))
+
+            let cause = try #require(try await WalkCauseStore(scope).causes(walkID: walk.id).first)
+            let reader = Browser(client)
+            try await reader.login("admin@linkoping.demo")
+            #expect(try await reader.post(page + "/orsaker/\(cause.id)/ta-bort", pairs: []).status == .forbidden, "administratören håller inte i vandringar")
+            try await officer.submit(page + "/orsaker/\(cause.id)/ta-bort")
+            #expect(try await WalkCauseStore(scope).causes(walkID: walk.id).isEmpty)
+        }
+    }
 }

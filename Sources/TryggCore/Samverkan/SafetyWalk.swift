@@ -155,6 +155,37 @@ public struct WalkObservation: Sendable, Equatable {
     }
 }
 
+/// An orsaksanalys that covers several observations at once ("the path lacks lighting along its
+/// whole length"), beside the analysis each observation may have of its own.
+public struct WalkCause: Sendable, Equatable {
+    public var id: UUID
+    public var walkID: UUID
+    public var observationIDs: [UUID]
+    public var text: String
+
+    public init(id: UUID, walkID: UUID, observationIDs: [UUID], text: String) {
+        self.id = id
+        self.walkID = walkID
+        self.observationIDs = observationIDs
+        self.text = text
+    }
+
+    /// Why the analysis cannot be saved (nil: it can).
+    public static func problem(observations: Int, text: String) -> String? {
+        if observations < 2 { return "Välj minst två observationer som orsaken gäller (en enskild observation har sin egen orsaksanalys)." }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "Skriv orsaksanalysen." }
+        if text.count > 4000 { return "Orsaksanalysen får vara högst 4 000 tecken." }
+        return nil
+    }
+
+    /// "1, 2 och 4", from the observations' numbers on the walk.
+    public static func numbers(_ ids: [UUID], numbering: [UUID: Int]) -> String {
+        let numbers = ids.compactMap { numbering[$0] }.sorted().map(String.init)
+        guard numbers.count > 1 else { return numbers.first ?? "" }
+        return numbers.dropLast().joined(separator: ", ") + " och " + numbers.last!
+    }
+}
+
 /// A measure proposed after the walk: who owns it, what was decided, by when, and whether it
 /// became an EST insats or a measure of the åtgärdsplan.
 public struct WalkMeasure: Sendable, Equatable {

@@ -43,5 +43,6 @@ enum TryggMigrations {
         M038CreateInfluenceAssessments(),
         M039CreateDecisionFollowUps(),
         M040PackCrimeCounts(),
+        M041CreateWalkCauses(),
     ]
 }

@@ -51,6 +51,13 @@ struct CauseForm: Decodable {
     enum CodingKeys: String, CodingKey { case cause = "orsak" }
 }
 
+/// One orsaksanalys for several observations.
+struct CauseGroupForm: Decodable {
+    @FormRaw var cause: String
+    @FormChoices var observations: [String]
+    enum CodingKeys: String, CodingKey { case cause = "orsak", observations = "observationer" }
+}
+
 struct WalkMeasureForm: Decodable {
     @FormRaw var text: String
     @FormText var owner: String

@@ -19,6 +19,11 @@ struct WalkPage {
         let published: Bool
         let publicHref: String
         let observations: [ObservationRow]
+        /// Orsaksanalyser for several observations, and the form for one when there are two or more to choose from.
+        let causes: [CauseRow]
+        let causeAction: String
+        let causeChoices: [WalkFormView.Choice]
+        let canGroupCauses: Bool
         let measures: [WalkMeasureRow]
         let canWalk: Bool
         let canDecide: Bool
@@ -48,6 +53,7 @@ struct WalkPage {
         let area = areas.first { $0.id == walk.areaID }
         let observations = try await walks.observations(walkIDs: [walk.id])
         let measures = try await WalkMeasureStore(context.kommun).measures(walkIDs: [walk.id])
+        let causes = try await WalkCauseStore(context.kommun).causes(walkID: walk.id)
         let organisations = try await OrganisationStore(context.kommun).organisations()
         let names = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0.name) })
         let numbers = Dictionary(uniqueKeysWithValues: observations.enumerated().map { ($1.id, $0 + 1) })
@@ -78,6 +84,19 @@ struct WalkPage {
                     photoHref: observation.hasPhoto ? SiteRoutes.walkPhoto.path(walk.id, observation.id) : nil,
                     causeAction: SiteRoutes.walkObservationCause.path(walk.id, observation.id))
             },
+            causes: causes.map { cause in
+                CauseRow(
+                    observations: "Observation " + WalkCause.numbers(cause.observationIDs, numbering: numbers), text: cause.text,
+                    removeAction: context.user.role.allows(.conductWalks) ? SiteRoutes.walkCauseRemove.path(walk.id, cause.id) : nil)
+            },
+            causeAction: SiteRoutes.walkCauseAdd.path(walk.id),
+            causeChoices: observations.map {
+                .init(
+                    id: "orsak-obs-\($0.id.uuidString)", value: $0.id.uuidString,
+                    label: "\(numbers[$0.id] ?? 0). \($0.category.displayName): \($0.text.prefix(60))",
+                    checked: false)
+            },
+            canGroupCauses: context.user.role.allows(.conductWalks) && observations.count >= 2,
             measures: measures.map { measure in
                 WalkMeasureRow(
                     id: measure.id.uuidString, text: measure.text, owner: measure.ownerID.flatMap { names[$0] } ?? measure.ownerName,
@@ -128,6 +147,7 @@ struct WalkPage {
             throw HTTPError(.notFound, message: "Protokollet finns inte.")
         }
         let observations = try await WalkStore(scope).observations(walkIDs: [walk.id])
+        let causes = try await WalkCauseStore(scope).causes(walkID: walk.id)
         let numbers = Dictionary(uniqueKeysWithValues: observations.enumerated().map { ($1.id, $0 + 1) })
         let names = Dictionary(uniqueKeysWithValues: try await OrganisationStore(scope).organisations().map { ($0.id, $0.name) })
         let area = try await AreaStore(scope).all().first { $0.id == walk.areaID }?.name ?? ""
@@ -135,6 +155,8 @@ struct WalkPage {
             "title": walk.title, "area": area, "when": "\(walk.date), \(walk.light.displayName.lowercased())",
             "groups": walk.groups.map(\.displayName).joined(separator: ", "),
             "observations": observations.map { ["number": numbers[$0.id] ?? 0, "category": $0.category.displayName, "text": $0.text, "cause": $0.cause] },
+            "causes": causes.map { ["observations": "Observation " + WalkCause.numbers($0.observationIDs, numbering: numbers), "text": $0.text] },
+            "hasCauses": !causes.isEmpty,
             "measures": try await WalkMeasureStore(scope).measures(walkIDs: [walk.id]).map {
                 [
                     "text": $0.text, "owner": $0.ownerID.flatMap { names[$0] } ?? $0.ownerName, "decision": $0.decision.displayName, "reason": $0.reason,

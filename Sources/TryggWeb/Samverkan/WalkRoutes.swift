@@ -63,6 +63,29 @@ struct WalkRoutes {
             }
             return Response.seeOther(SiteRoutes.walk.path(walk.id), notice: "Orsaksanalysen är sparad.", context: context)
         }
+        routes.staff(SiteRoutes.walkCauseAdd) { _, context in
+            let walk = try await walk(context)
+            let form = try context.decodeForm(CauseGroupForm.self)
+            if let problem = PersonalDataGuard.message(for: form.cause, field: "Orsaksanalysen") {
+                return Response.seeOther(SiteRoutes.walk.path(walk.id), error: problem, context: context)
+            }
+            do {
+                try await WalkCauseStore(context.kommun).add(
+                    walk: walk, observationIDs: form.observations.compactMap { UUID(uuidString: $0) }, text: form.cause, by: context.actor)
+            } catch let error as StoreError {
+                return Response.seeOther(SiteRoutes.walk.path(walk.id), error: error.description, context: context)
+            }
+            return Response.seeOther(SiteRoutes.walk.path(walk.id), notice: "Orsaksanalysen för flera observationer är sparad.", context: context)
+        }
+        routes.staff(SiteRoutes.walkCauseRemove) { _, context in
+            let walk = try await walk(context)
+            do {
+                try await WalkCauseStore(context.kommun).remove(id: try context.parameters.require("cause", as: UUID.self), walkID: walk.id, by: context.actor)
+            } catch StoreError.notFound {
+                throw HTTPError(.notFound, message: "Orsaksanalysen finns inte.")
+            }
+            return Response.seeOther(SiteRoutes.walk.path(walk.id), notice: "Orsaksanalysen är borttagen.", context: context)
+        }
         routes.staff(SiteRoutes.walkPhoto) { _, context in
             _ = try await walk(context)
             guard let photo = try await WalkStore(context.kommun).photo(observationID: try context.parameters.require("observation", as: UUID.self)) else {

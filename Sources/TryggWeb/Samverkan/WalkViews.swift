@@ -73,3 +73,10 @@ struct WalkMeasureRow {
 extension WalkObservation {
     var placeText: String { String(format: "%.5f, %.5f", point.latitude, point.longitude) }
 }
+
+/// An orsaksanalys covering several observations ("Observation 1, 2 och 4").
+struct CauseRow {
+    let observations: String
+    let text: String
+    let removeAction: String?
+}

@@ -200,6 +200,8 @@ enum SiteRoutes {
     static let walkSave = Route1<UUID>(.post, "/samverkan/vandringar/{id}", .staff(.conductWalks))
     static let walkObservationAdd = Route1<UUID>(.post, "/samverkan/vandringar/{id}/observationer", .staff(.conductWalks))
     static let walkObservationCause = Route2<UUID, UUID>(.post, "/samverkan/vandringar/{id}/observationer/{observation}/orsak", .staff(.conductWalks))
+    static let walkCauseAdd = Route1<UUID>(.post, "/samverkan/vandringar/{id}/orsaker", .staff(.conductWalks))
+    static let walkCauseRemove = Route2<UUID, UUID>(.post, "/samverkan/vandringar/{id}/orsaker/{cause}/ta-bort", .staff(.conductWalks))
     static let walkPhoto = Route2<UUID, UUID>(.get, "/samverkan/vandringar/{id}/bilder/{observation}", .staff(.takePartInForums))
     static let walkMeasureAdd = Route1<UUID>(.post, "/samverkan/vandringar/{id}/atgarder", .staff(.conductWalks))
     static let walkMeasureDecide = Route2<UUID, UUID>(.post, "/samverkan/vandringar/{id}/atgarder/{measure}", .staff(.administerForums))
@@ -307,7 +309,8 @@ enum SiteRoutes {
             meetingApprove.route, meetingCorrect.route, meetingDecisionAdd.route, meetingReport.route, meetingReportDocx.route, decisionFollow.route,
             calendar.route, calendarFeedRenew.route, calendarFeed.route, promises.route, promiseCreate.route, promise.route, promiseSave.route,
             promisePublish.route, promiseFollowUp.route, walks.route, walkCreate.route, walk.route, walkSave.route, walkObservationAdd.route,
-            walkObservationCause.route, walkPhoto.route, walkMeasureAdd.route, walkMeasureDecide.route, walkMeasureInsats.route, walkPublish.route,
+            walkObservationCause.route, walkCauseAdd.route, walkCauseRemove.route, walkPhoto.route, walkMeasureAdd.route, walkMeasureDecide.route,
+            walkMeasureInsats.route, walkPublish.route,
             publicWalk.route,
             inspections.route, inspectionCreate.route, inspection.route, inspectionSave.route, inspectionParticipants.route, inspectionVisitAdd.route,
             inspectionFinding.route, inspectedObjects.route, inspectedObject.route, revisits.route, inspectionStatistics.route, inspectionStatisticsDocx.route,
