@@ -44,15 +44,7 @@ struct M017CreateCrimeStatistics: AsyncMigration {
             .create()
         // The year's figures read these sums (per date basis, year, DeSO ('' when unknown) and code),
         // kept by every import, instead of grouping millions of reports on every page view.
-        try await database.schema("crime_counts")
-            .field("kommun_id", .uuid, .required, .references("kommuner", "id"))
-            .field("basis", .string, .required)
-            .field("year", .int, .required)
-            .field("deso", .string, .required)
-            .field("crime_code", .int, .required)
-            .field("count", .int, .required)
-            .compositeIdentifier(over: "kommun_id", "basis", "year", "deso", "crime_code")
-            .create()
+        try await Self.createCrimeCounts(on: database)
         try await database.schema("population")
             .field("kommun_id", .uuid, .required, .references("kommuner", "id"))
             .field("deso", .string, .required)
@@ -77,6 +69,19 @@ struct M017CreateCrimeStatistics: AsyncMigration {
             .create()
         let sql = database as! any SQLDatabase
         for statement in Self.dateIndexes { try await sql.raw(SQLQueryString(statement)).run() }
+    }
+
+    /// Also M040's way back: it replaced this table by packed yearly sums.
+    static func createCrimeCounts(on database: any Database) async throws {
+        try await database.schema("crime_counts")
+            .field("kommun_id", .uuid, .required, .references("kommuner", "id"))
+            .field("basis", .string, .required)
+            .field("year", .int, .required)
+            .field("deso", .string, .required)
+            .field("crime_code", .int, .required)
+            .field("count", .int, .required)
+            .compositeIdentifier(over: "kommun_id", "basis", "year", "deso", "crime_code")
+            .create()
     }
 
     func revert(on database: any Database) async throws {

@@ -25,15 +25,7 @@ struct M040PackCrimeCounts: AsyncMigration {
 
     /// The sums themselves are not unpacked again: importing the extract once more recomputes them.
     func revert(on database: any Database) async throws {
-        try await database.schema("crime_counts")
-            .field("kommun_id", .uuid, .required, .references("kommuner", "id"))
-            .field("basis", .string, .required)
-            .field("year", .int, .required)
-            .field("deso", .string, .required)
-            .field("crime_code", .int, .required)
-            .field("count", .int, .required)
-            .compositeIdentifier(over: "kommun_id", "basis", "year", "deso", "crime_code")
-            .create()
+        try await M017CreateCrimeStatistics.createCrimeCounts(on: database)
         try await database.schema("crime_year_counts").delete()
     }
 }
