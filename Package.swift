@@ -142,7 +142,14 @@ let package = Package(
 // -sanitize=fuzzer,address). Declared only when asked for: their entry point is libFuzzer's, so a
 // normal `swift build` could not link them.
 if Context.environment["TRYGG_FUZZ"] != nil {
-    package.targets.append(.target(name: "FuzzSupport", dependencies: ["TryggCore"], path: "Sources/Fuzz/FuzzSupport"))
+    // SwiftPM compiles library targets with -sanitize=address only (-sanitize=fuzzer goes to the
+    // executables): without coverage of the parsers themselves, libFuzzer saw every input alike
+    // and explored nothing.
+    let coverage = SwiftSetting.unsafeFlags(["-sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table"])
+    for target in package.targets where ["TryggCore", "TryggReports"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [coverage]
+    }
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["TryggCore"], path: "Sources/Fuzz/FuzzSupport", swiftSettings: [coverage]))
     let fuzzers: [(String, [Target.Dependency])] = [
         ("FuzzCSV", ["TryggCore"]), ("FuzzXlsx", ["TryggReports"]), ("FuzzGeoJSON", ["TryggCore"]),
         ("FuzzPersonalData", ["TryggCore"]), ("FuzzIncidentJSON", ["TryggCore"]), ("FuzzOpen311", ["TryggCore"]),

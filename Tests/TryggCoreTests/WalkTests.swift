@@ -67,6 +67,11 @@ struct WalkTests {
         }
         #expect(throws: PhotoCleaner.Problem("Bilden är skadad och kan inte sparas.")) { try PhotoCleaner.clean(TestImages.jpegWithExif.prefix(40)) }
         #expect(throws: PhotoCleaner.Problem("Bilden är skadad och kan inte sparas.")) { try PhotoCleaner.clean(TestImages.pngWithText.prefix(30)) }
+        // A stuffed zero (0xFF 0x00) where a marker must stand: read as a segment, the cleaned file
+        // parsed differently the next time (found by FuzzPhoto).
+        #expect(throws: PhotoCleaner.Problem("Bilden är skadad och kan inte sparas.")) {
+            try PhotoCleaner.clean(Data([0xFF, 0xD8, 0xFF, 0x00, 0x00, 0x04, 0x41, 0x42, 0xFF, 0xD9]))
+        }
     }
 
     @Test("Rutten läses rad för rad; en punkt utanför Sverige säger vilken rad; åtgärder förfaller efter sex månader")

@@ -50,6 +50,9 @@ public enum PhotoCleaner {
                 index += 1
                 continue
             }
+            // 0xFF 0x00 is a stuffed byte of scan data and 0x02–0xBF are reserved: outside a scan
+            // neither is a marker, and read as one, a cleaned file parsed differently the next time.
+            if marker < 0xC0 && marker != 0x01 { throw broken }
             if marker == 0xD9 {
                 out += [0xFF, 0xD9]
                 return out
