@@ -78,10 +78,10 @@ public enum ICalendar {
 
     /// `2026-03-15` as `20260315` and the day after, `20260316`; nil when not a date.
     static func wholeDay(_ day: String) -> (String, String)? {
-        guard StockholmCalendar.isDate(day), let year = Int(day.prefix(4)), let month = Int(day.dropFirst(5).prefix(2)), let date = Int(day.suffix(2))
-        else { return nil }
-        let (nextYear, nextMonth, nextDay) = StockholmCalendar.civil(fromDays: StockholmCalendar.days(fromCivil: year, month, date) + 1)
-        return (year.padded(4) + month.padded(2) + date.padded(2), nextYear.padded(4) + nextMonth.padded(2) + nextDay.padded(2))
+        guard let start = SwedishTime.startOfDay(day) else { return nil }
+        // 36 hours on is the next day whatever a change to or from summer time does.
+        let next = StockholmCalendar.local(start.addingTimeInterval(36 * 3600)).dateText
+        return (day.replacingOccurrences(of: "-", with: ""), next.replacingOccurrences(of: "-", with: ""))
     }
 
     /// `20260315T083000Z`.

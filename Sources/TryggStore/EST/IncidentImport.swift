@@ -65,6 +65,7 @@ extension IncidentStore {
         private var waiting: [Task<ReadyChunk, Never>]
         private var next: Int
         private(set) var problems: [ImportProblem] = []
+        /// Rows of the chunks handed out for storing so far.
         private(set) var stored = 0
 
         init(ranges: [Range<Int>], start: @escaping @Sendable (Range<Int>) -> Task<ReadyChunk, Never>) {
@@ -125,19 +126,15 @@ extension IncidentStore {
             if rebuild { try await Self.dropIndexes(on: sql) }
             let feed = ChunkFeed(ranges: ranges, start: start)
             if sqlite {
-                var stored = 0
                 while let ready = await feed.nextToStore() {
                     for encoded in ready.json { try await Self.insertJSON(encoded, on: sql) }
-                    stored += ready.count
-                    progress?(.stored(stored, of: count))
+                    progress?(.stored(await feed.stored, of: count))
                 }
             } else {
                 try await PostgresCopy.copy(into: "incidents", columns: Self.columns, on: db) { rows in
-                    var stored = 0
                     while let ready = await feed.nextToStore() {
                         try await rows.write(ready.copyText)
-                        stored += ready.count
-                        progress?(.stored(stored, of: count))
+                        progress?(.stored(await feed.stored, of: count))
                     }
                 }
             }

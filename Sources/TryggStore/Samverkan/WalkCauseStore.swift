@@ -34,8 +34,9 @@ public struct WalkCauseStore: Sendable {
     public func add(walk: SafetyWalk, observationIDs: [UUID], text: String, by actor: Actor) async throws -> WalkCause {
         let chosen = Array(Set(observationIDs))
         if let problem = WalkCause.problem(observations: chosen.count, text: text) { throw StoreError.invalid(problem) }
-        let ofWalk = Set(try await WalkStore(scope).observations(walkIDs: [walk.id]).map(\.id))
-        guard chosen.allSatisfy(ofWalk.contains) else { throw StoreError.invalid("En vald observation hör inte till vandringen.") }
+        guard try await WalkStore(scope).observationsBelong(chosen, toWalk: walk.id) else {
+            throw StoreError.invalid("En vald observation hör inte till vandringen.")
+        }
         let cause = WalkCause(
             id: UUID(), walkID: walk.id, observationIDs: chosen.sorted { $0.uuidString < $1.uuidString },
             text: text.trimmingCharacters(in: .whitespacesAndNewlines))

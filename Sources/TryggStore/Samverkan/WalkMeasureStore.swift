@@ -59,8 +59,9 @@ public struct WalkMeasureStore: Sendable {
         if let owner = measure.ownerID, try await ForumStore(db: db, kommunID: kommunID).count("organisations", ids: [owner]) != 1 {
             problems.append("Ägaren finns inte bland kommunens organisationer.")
         }
-        let own = Set(try await WalkStore(scope).observations(walkIDs: [walk.id]).map(\.id))
-        if !Set(measure.observationIDs).isSubset(of: own) { problems.append("En av observationerna hör inte till vandringen.") }
+        if try await !WalkStore(scope).observationsBelong(measure.observationIDs, toWalk: walk.id) {
+            problems.append("En av observationerna hör inte till vandringen.")
+        }
         var previous: WalkMeasure?
         if let id {
             previous = try await find(id: id)

@@ -108,6 +108,11 @@ public struct WalkStore: Sendable {
     }
 
     /// One observation of this kommun's walks.
+    /// Whether every one of `ids` is an observation of the walk (a measure or a cause may only name those).
+    func observationsBelong(_ ids: [UUID], toWalk walkID: UUID) async throws -> Bool {
+        Set(ids).isSubset(of: Set(try await observations(walkIDs: [walkID]).map(\.id)))
+    }
+
     func observation(id: UUID) async throws -> WalkObservation? {
         try await readObservations { $0.where(SQLColumn("id", table: "o"), .equal, SQLBind(id)) }.first
     }

@@ -16,9 +16,7 @@ enum InspectionCalendar {
 
     static func event(_ inspection: JointInspection, baseURL: String) -> ICalendar.Event {
         let url = baseURL + SiteRoutes.inspection.path(inspection.id)
-        let start = StockholmCalendar.startOfDay(
-            year: Int(inspection.date.prefix(4)) ?? 2000, month: Int(inspection.date.dropFirst(5).prefix(2)) ?? 1,
-            day: Int(inspection.date.suffix(2)) ?? 1)
+        let start = SwedishTime.startOfDay(inspection.date) ?? TryggClock.now
         return ICalendar.Event(
             uid: "\(inspection.id.uuidString.lowercased())@trygg-los", start: start, end: start.addingTimeInterval(86_400),
             summary: (inspection.status == .cancelled ? "INSTÄLLT: " : "") + label(inspection), location: "",

@@ -13,16 +13,13 @@ struct InspectionStatisticsRoutes {
 
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.inspectionStatistics) { request, context in
-            _ = try await InspectionRoutes.access(context)
             return try await statistics(year: Self.year(request), context: context)
         }
         routes.staff(SiteRoutes.inspectionStatisticsDocx) { request, context in
-            _ = try await InspectionRoutes.access(context)
             let table = try await table(year: Self.year(request), context: context)
             return .download(try table.docx(), contentType: Response.docxType, filename: "los-statistik-\(table.year).docx")
         }
         routes.staff(SiteRoutes.inspectionStatisticsCSV) { request, context in
-            _ = try await InspectionRoutes.access(context)
             let table = try await table(year: Self.year(request), context: context, plain: true)
             return .download(table.csv.utf8, contentType: "text/csv; charset=utf-8", filename: "los-statistik-\(table.year).csv")
         }
@@ -115,6 +112,8 @@ struct InspectionStatisticsRoutes {
     /// The kommun's year and, under ROS agreements, each partner's aggregates with small counts
     /// hidden. `plain` writes numbers without thousands spaces or "kr", for a spreadsheet.
     func table(year: Int, context: StaffContext, plain: Bool = false) async throws -> InspectionStatisticsTable {
+        // Page, Word and CSV alike: only those the kommun lets see LOS.
+        _ = try await InspectionRoutes.access(context)
         let names = try await InspectionNames.load(context)
         let own = try await InspectedObjectStore(context.kommun).statistics(year: year)
         let format = InspectionStatisticsTable.Format(hideSmall: false, plain: plain)
