@@ -19,14 +19,19 @@ enum DemoFollowUp {
         let deadline = StockholmCalendar.local(TryggClock.now.addingTimeInterval(10 * 86_400)).dateText
         let store = FollowUpStore(scope)
         let round = try await store.open(planID: plan.id, deadline: deadline, by: actor)
-        let organisations = try await OrganisationStore(scope).organisations().map(\.id)
-        // Every other organisation has answered; the rest are the ones the reminders go to.
-        let answering = Set(organisations.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+        let organisations = try await OrganisationStore(scope).organisations()
+        // Every other organisation has answered, each through its contact; the rest are the ones
+        // the reminders go to.
+        let answering = Dictionary(
+            uniqueKeysWithValues: organisations.enumerated().filter { $0.offset % 2 == 0 }.map { ($0.element.id, $0.element) })
         for measure in try await plans.measures(planID: plan.id) {
-            for organisationID in measure.responsibleOrganisations where answering.contains(organisationID) {
+            for organisationID in measure.responsibleOrganisations {
+                guard let organisation = answering[organisationID] else { continue }
+                let contact = Actor(
+                    userID: nil, kommunID: kommun.id, label: contactAddress(organisation, kommun: kommun) ?? Actor.commandLineLabel, address: "demo")
                 try await store.submit(
                     roundID: round.id, measureID: measure.id, organisationID: organisationID, status: .pagaende,
-                    description: "Demosvar 2024: arbetet fortsätter enligt plan; se förvaltningens verksamhetsberättelse.", by: actor)
+                    description: "Demosvar 2024: arbetet fortsätter enligt plan; se förvaltningens verksamhetsberättelse.", by: contact)
             }
         }
     }
@@ -35,11 +40,14 @@ enum DemoFollowUp {
     static func seedContactAddresses(_ database: TryggDatabase, kommun: Kommun) async throws {
         let scope = KommunScope(database, kommunID: kommun.id)
         for organisation in try await OrganisationStore(scope).organisations() {
-            let local = organisation.abbreviation.lowercased().folding(options: .diacriticInsensitive, locale: Locale(identifier: "sv_SE"))
-                .filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
-            guard !local.isEmpty else { continue }
-            try await NoticeRecipientStore(scope).setContactAddress(
-                "kontakt.\(local)@\(kommun.slug).demo", organisationID: organisation.id, by: Actor.commandLine(kommunID: kommun.id))
+            guard let address = contactAddress(organisation, kommun: kommun) else { continue }
+            try await NoticeRecipientStore(scope).setContactAddress(address, organisationID: organisation.id, by: Actor.commandLine(kommunID: kommun.id))
         }
+    }
+
+    static func contactAddress(_ organisation: Organisation, kommun: Kommun) -> String? {
+        let local = organisation.abbreviation.lowercased().folding(options: .diacriticInsensitive, locale: Locale(identifier: "sv_SE"))
+            .filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return local.isEmpty ? nil : "kontakt.\(local)@\(kommun.slug).demo"
     }
 }

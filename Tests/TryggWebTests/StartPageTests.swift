@@ -24,6 +24,8 @@ struct StartPageTests {
             #expect(home.text.contains("tips väntar på granskning") && home.text.contains("/medborgare?status=inkommen"))
             #expect(home.text.contains("Uppföljning 2023: 0 av 123 åtgärder besvarade") && home.text.contains("Sista svarsdag 2026-03-01 har passerat."))
             #expect(home.text.contains("<li class=\"card urgent\"><h3>Uppföljning 2023"), "en försenad omgång står först och är markerad")
+            // The law wants a lägesbild behind the plan: none decided is work, and urgent.
+            #expect(home.text.contains("<li class=\"card urgent\"><h3>Ingen beslutad lägesbild</h3><p>Ingen lägesbild är beslutad."))
 
             let officer = Browser(client)
             try await officer.login("ansvarig.sf@linkoping.demo")
@@ -43,6 +45,8 @@ struct StartPageTests {
             #expect(policeHome.text.contains("Senaste publicerade lägesbild: vecka"))
             // The police own 26 measures of Linköping's plan: the start page says so and filters the plan to them.
             #expect(policeHome.text.contains("Polisen ansvarar för 26 åtgärder i åtgärdsplanen 2023"))
+            #expect(policeHome.text.contains("Se Polisens åtgärder"), "genitiv utan kolon efter ett vanligt ord")
+            #expect(!policeHome.text.contains("Ingen beslutad lägesbild"), "lägesbildens förnyelse är samordnarens arbete")
             let ownHref = try #require(
                 policeHome.text.components(separatedBy: "href=\"").first { $0.hasPrefix("/plan/2023?ansvarig=") }?.components(separatedBy: "\"").first)
             #expect(try await police.get(ownHref.replacingOccurrences(of: "&amp;", with: "&")).text.contains("26 av 123 åtgärder"))

@@ -39,12 +39,14 @@ def crawl(browser, base_url, start, limit=70):
         if browser.find_elements(By.CSS_SELECTOR, "main") == []:
             continue
         visited.append(path)
+        # The folded phone menu is opened, so that its links are checked as well.
+        browser.execute_script("var b = document.querySelector('.menu-toggle'); if (b && !b.hidden) b.click();")
         width = browser.execute_script("return document.documentElement.scrollWidth")
         if width > 320:
             problems.append(f"{path}: rullar i sidled vid 320 px ({width} px)")
         problems += [f"{path}: {v}" for v in serious_violations(browser)]
         small = browser.execute_script("""return Array.from(document.querySelectorAll(
-            'main button:not(.link), main select, main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), nav a'))
+            'main button:not(.link), main select, main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), nav a, .menu-toggle'))
             .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
             .map(e => e.tagName.toLowerCase() + ' ' + (e.textContent || e.name || '').trim().slice(0, 30) + ' ' + Math.round(e.getBoundingClientRect().height) + ' px')""")
         problems += [f"{path}: för litet pekmål: {target}" for target in small[:3]]

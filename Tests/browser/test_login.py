@@ -102,10 +102,23 @@ def test_areas_page_is_accessible_and_shows_the_map(browser, base_url, artifacts
 def test_mobile_width_keeps_navigation_reachable(browser, base_url):
     browser.set_window_size(390, 844)
     log_in(browser, base_url, "rapportor@linkoping.demo")
+    # On a phone the menu folds behind one button, so the page's own content comes first.
     nav = browser.find_element(By.CSS_SELECTOR, "nav[aria-label=Huvudmeny]")
-    assert nav.is_displayed()
+    toggle = browser.find_element(By.CSS_SELECTOR, "button.menu-toggle")
+    assert not nav.is_displayed() and toggle.get_attribute("aria-expanded") == "false"
+    report = browser.find_element(By.LINK_TEXT, "Rapportera en händelse")
+    screen = browser.execute_script("return window.innerHeight")
+    assert report.location["y"] + report.size["height"] < screen / 2, "rapportknappen står i skärmens övre halva"
+    toggle.click()
+    assert nav.is_displayed() and toggle.get_attribute("aria-expanded") == "true"
+    browser.find_element(By.LINK_TEXT, "Mitt konto").click()
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/konto"))
     width = browser.execute_script("return document.documentElement.scrollWidth")
     assert width <= 390, f"sidan rullar i sidled ({width}px)"
+    # On a wide screen the menu is open and the button gone.
+    browser.set_window_size(1280, 900)
+    assert browser.find_element(By.CSS_SELECTOR, "nav[aria-label=Huvudmeny]").is_displayed()
+    assert not browser.find_element(By.CSS_SELECTOR, "button.menu-toggle").is_displayed()
 
 
 def test_plan_and_follow_up_pages_are_accessible(browser, base_url, artifacts):

@@ -14,6 +14,12 @@ enum StaticFiles {
             files[name] = (type, try Data(contentsOf: directory.appendingPathComponent(name)))
         }
         serve(files, at: SiteRoutes.staticFile, maxAge: 3600, on: routes)
+        routes.plain(SiteRoutes.faviconICO) { _, _ in
+            var headers = HTTPFields()
+            headers[.location] = SiteRoutes.staticFile.path("favicon.svg")
+            headers[.cacheControl] = "public, max-age=86400"
+            return Response(status: .movedPermanently, headers: headers)
+        }
     }
 
     /// Debian's Leaflet files, read once at start when installed (`MapSettings.leafletFiles`);

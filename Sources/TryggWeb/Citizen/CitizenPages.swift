@@ -41,7 +41,7 @@ struct CitizenListPage {
         let areas = Dictionary(reference.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let lines = reports.map { report in
             Line(
-                id: report.id.uuidString, href: SiteRoutes.citizenReport.path(report.id), submitted: SwedishTime.dateTime(report.submittedAt),
+                id: report.id.uuidString, href: SiteRoutes.citizenReport.path(report.id), submitted: SwedishTime.minute(report.submittedAt),
                 category: categories[report.categoryID] ?? "",
                 area: report.areaID.flatMap { areas[$0] } ?? WeekSummary.restOfKommun, place: report.place,
                 excerpt: report.description.count > 140 ? String(report.description.prefix(140)) + " …" : report.description,

@@ -79,7 +79,7 @@ struct HotspotPage {
                     AreaMapSVG.Cell(
                         corners: [(0.0, 0.0), (size, 0), (size, size), (0, size)].map {
                             Sweref99TM.toWGS84(easting: cell.easting + $0.0, northing: cell.northing + $0.1)
-                        }, title: "\(cell.count) händelser, z = \(SwedishNumber.decimal(cell.z, places: 2))",
+                        }, title: "\(SwedishGrammar.count(cell.count, "händelse", "händelser")), z = \(SwedishNumber.decimal(cell.z, places: 2))",
                         kind: cell.isHotspot
                             ? "hot\(cell.significance == 0.001 ? "3" : cell.significance == 0.01 ? "2" : "1")" : (cell.z < -1.96 ? "cold" : "plain"))
                 }

@@ -135,7 +135,8 @@ struct FollowUpAnswerRoutes {
                         checked: answer?.status == option, id: "s\(measure.id.uuidString.prefix(8))-\(index)")
                 },
                 description: answer?.description ?? "", answered: answer?.state == .submitted, returned: answer?.state == .returned,
-                returnComment: answer?.returnComment ?? "", answeredBy: answer.map { "\($0.answeredBy), \(SwedishTime.dateTime($0.updatedAt))" } ?? "",
+                returnComment: answer?.returnComment ?? "",
+                answeredBy: answer.map { "\(Actor.byline($0.answeredBy)), \(SwedishTime.minute($0.updatedAt))" } ?? "",
                 lastYear: lastYear(measure),
                 statusText: answer.map { $0.state == .returned ? "Återskickad" : $0.status.rawValue } ?? "Ej besvarad",
                 fromTrygg: InspectionStatistics.concerns(measure.row.measure) ? losSummary : nil)
@@ -159,7 +160,7 @@ struct FollowUpAnswerRoutes {
                     current: option == show)
             }, hasMeasures: !forms.isEmpty, hasShown: !shown.isEmpty)
         return deps.renderer.page(
-            .followupMine, title: "Uppföljning \(round.year): \(user.organisation.abbreviation)s åtgärder",
+            .followupMine, title: "Uppföljning \(round.year): \(SwedishGrammar.genitive(user.organisation.abbreviation)) åtgärder",
             context: context, content: view, notice: notice, error: error, status: status)
     }
 }

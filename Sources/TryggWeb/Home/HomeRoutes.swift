@@ -17,14 +17,8 @@ struct HomeRoutes {
         let greeting: String
         let roleSummary: String
         let kommun: String
-        let areaCount: Int
-        let organisationCount: Int
-        let userCount: Int?
         let cards: [Card]
         let secondFactorAdvice: Bool
-        /// For those who write the lägesbild: when the next one is due or overdue.
-        let lagesbildWarning: String?
-        let lagesbildHref: String
         /// What waits for the user (`HomeWork`), most urgent first.
         let work: [HomeWork.Item]
         let hasWork: Bool
@@ -47,7 +41,6 @@ struct HomeRoutes {
             let areaCount = try await AreaStore(context.kommun).count()
             let organisationCount = try await OrganisationStore(context.kommun).organisationCount()
             let isAdmin = user.role.allows(.administerKommun)
-            let users = isAdmin ? try await UserStore(context.kommun).count() : nil
             var cards: [HomeView.Card] = [
                 .init(
                     title: "Områden", text: "Kommunens prioriterade områden där kartläggning sker (\(areaCount) st).",
@@ -69,23 +62,20 @@ struct HomeRoutes {
                 cards.insert(
                     .init(
                         title: "Uppföljning \(round.year) pågår",
-                        text: "Sista svarsdag \(round.deadline). Ange status och beskrivning för \(user.organisation.abbreviation)s åtgärder.",
+                        text:
+                            "Sista svarsdag \(round.deadline). Ange status och beskrivning för \(SwedishGrammar.genitive(user.organisation.abbreviation)) åtgärder.",
                         href: SiteRoutes.followUpMine.path(round.id), linkText: "Svara för \(user.organisation.abbreviation)"), at: 0)
             }
             if isAdmin {
+                let accounts = try await UserStore(context.kommun).count()
                 cards.append(
                     .init(
-                        title: "Användare", text: "Lägg till användare, ge roller och inaktivera konton.",
+                        title: "Användare", text: "Lägg till användare, ge roller och inaktivera konton (\(accounts) konton).",
                         href: SiteRoutes.users.path, linkText: "Hantera användare"))
                 cards.append(
                     .init(
                         title: "Granskningslogg", text: "Sök i loggen över alla ändringar: vem, när, vad och varifrån.",
                         href: SiteRoutes.audit.path, linkText: "Öppna loggen"))
-            }
-            var lagesbildWarning: String?
-            if user.role.allows(.editLagesbild) {
-                let nextDue = try await LagesbildStore(context.kommun).nextDueInForce()
-                lagesbildWarning = LagesbildRules.dueWarning(nextDue: nextDue, today: SwedishTime.date(TryggClock.now))
             }
             var reportHref: String?
             var latest: [ReportLine] = []
@@ -94,16 +84,15 @@ struct HomeRoutes {
                 let names = Dictionary(uniqueKeysWithValues: try await CategoryStore(context.kommun).all().map { ($0.id, $0.name) })
                 latest = try await IncidentStore(context.kommun).list(filter: .init(reporterID: user.id, limit: 5)).map {
                     ReportLine(
-                        when: SwedishTime.dateTime($0.occurredAt), category: names[$0.categoryID] ?? "", place: $0.place,
+                        when: SwedishTime.minute($0.occurredAt), category: names[$0.categoryID] ?? "", place: $0.place,
                         href: SiteRoutes.incident.path($0.id))
                 }
             }
             let work = try await HomeWork.items(for: user, in: context.kommun)
             let view = HomeView(
                 greeting: "Välkommen, \(user.name)", roleSummary: user.role.summary, kommun: user.kommun.name,
-                areaCount: areaCount, organisationCount: organisationCount, userCount: users, cards: cards,
-                secondFactorAdvice: user.role.mayUseSecondFactor && !user.secondFactorEnabled, lagesbildWarning: lagesbildWarning,
-                lagesbildHref: SiteRoutes.lagesbildDocuments.path, work: work, hasWork: !work.isEmpty, reportHref: reportHref,
+                cards: cards, secondFactorAdvice: user.role.mayUseSecondFactor && !user.secondFactorEnabled, work: work, hasWork: !work.isEmpty,
+                reportHref: reportHref,
                 latestReports: latest, hasLatestReports: !latest.isEmpty)
             return deps.renderer.page(.home, title: "Start", context: context, content: view)
         }

@@ -50,6 +50,9 @@ struct HomeWork {
         if user.role == .partner {
             items += try await partner(user, kommun: kommun)
         }
+        if user.role.allows(.editLagesbild), let due = try await lagesbildDue(kommun, today: today) {
+            items.append(due)
+        }
         items += try await SamverkanWork.items(for: user, in: kommun, today: today)
         items += try await InspectionWork.items(for: user, in: kommun, today: today)
         return items.filter(\.urgent) + items.filter { !$0.urgent }
@@ -71,7 +74,7 @@ struct HomeWork {
                     title: "Uppföljning \(round.year): \(measures.count - missing.count) av \(measures.count) åtgärder besvarade",
                     text: missing.isEmpty
                         ? "Alla åtgärder är besvarade; granska och stäng omgången."
-                        : "\(organisations) organisationer har åtgärder kvar att besvara. Sista svarsdag \(round.deadline)"
+                        : "\(SwedishGrammar.count(organisations, "organisation", "organisationer")) har åtgärder kvar att besvara. Sista svarsdag \(round.deadline)"
                             + (overdue ? " har passerat." : "."),
                     href: SiteRoutes.followUpRound.path(round.id), linkText: "Till uppföljningen", urgent: overdue && !missing.isEmpty))
         }
@@ -94,6 +97,17 @@ struct HomeWork {
         return items
     }
 
+    /// For those who write the lägesbild: the law wants one renewed at least every second year;
+    /// overdue (or never decided) is urgent, due within three months is a reminder.
+    static func lagesbildDue(_ kommun: KommunScope, today: String) async throws -> Item? {
+        let nextDue = try await LagesbildStore(kommun).nextDueInForce()
+        guard let warning = LagesbildRules.dueWarning(nextDue: nextDue, today: today) else { return nil }
+        let urgent = nextDue.map { $0 < today } ?? true
+        return Item(
+            title: nextDue == nil ? "Ingen beslutad lägesbild" : urgent ? "Lägesbilden behöver förnyas" : "Nästa lägesbild närmar sig", text: warning,
+            href: SiteRoutes.lagesbildDocuments.path, linkText: "Till lägesbilden", urgent: urgent)
+    }
+
     static func partner(_ user: UserAccount, kommun: KommunScope) async throws -> [Item] {
         var items: [Item] = []
         if let published = try await ESTStore(kommun).publishedWeeks(limit: 1).first {
@@ -106,7 +120,7 @@ struct HomeWork {
         if !insatser.isEmpty {
             items.append(
                 Item(
-                    title: "\(user.organisation.abbreviation) ansvarar för \(insatser.count) pågående insatser",
+                    title: "\(user.organisation.abbreviation) ansvarar för \(SwedishGrammar.count(insatser.count, "pågående insats", "pågående insatser"))",
                     text: insatser.prefix(3).map(\.what).joined(separator: "; ") + (insatser.count > 3 ? " …" : ""),
                     // The week the latest was decided: partners read the weeks, not the EST group's insats pages.
                     href: SiteRoutes.week.path(insatser.map(\.decidedWeek).max()!), linkText: "Till veckan", urgent: false))
@@ -121,7 +135,7 @@ struct HomeWork {
                             "\(user.organisation.abbreviation) ansvarar för \(own.count == 1 ? "1 åtgärd" : "\(own.count) åtgärder") i åtgärdsplanen \(plan.year)",
                         text: own.prefix(3).map { "\($0.reference) \($0.row.measure.prefix(80))" }.joined(separator: "; ") + (own.count > 3 ? " …" : ""),
                         href: SiteRoutes.planYear.path(plan.year, query: [("ansvarig", user.organisation.id.uuidString)]),
-                        linkText: "Se \(user.organisation.abbreviation):s åtgärder", urgent: false))
+                        linkText: "Se \(SwedishGrammar.genitive(user.organisation.abbreviation)) åtgärder", urgent: false))
             }
         }
         return items

@@ -24,6 +24,9 @@ struct InspectionPage {
         let revisitDoneOn: String
         let revisitOutcome: String
         let canRecord: Bool
+        /// The user's own organisation's part, not yet recorded: open, the others folded, so the
+        /// page shows one form to fill in rather than one per authority.
+        let startsOpen: Bool
     }
 
     struct VisitView {
@@ -87,7 +90,7 @@ struct InspectionPage {
                 findings: participating.map { organisation in
                     Self.findingView(
                         visit.findings.first { $0.organisationID == organisation.id }, organisation: organisation, visitID: visit.id, inspection: inspection,
-                        canRecord: access.mayRecord(for: organisation.id, user: context.user))
+                        canRecord: access.mayRecord(for: organisation.id, user: context.user), own: organisation.id == context.user.organisation.id)
                 })
         }
         let view = View(
@@ -139,7 +142,7 @@ struct InspectionPage {
     }
 
     static func findingView(
-        _ finding: InspectionFinding?, organisation: Organisation, visitID: UUID, inspection: JointInspection, canRecord: Bool
+        _ finding: InspectionFinding?, organisation: Organisation, visitID: UUID, inspection: JointInspection, canRecord: Bool, own: Bool
     ) -> FindingView {
         let chosen = Set(finding?.decisions.map(\.kind) ?? [])
         let key = "\(visitID.uuidString.prefix(8))-\(organisation.id.uuidString.prefix(8))"
@@ -153,7 +156,7 @@ struct InspectionPage {
             vite: finding?.decisions.first { $0.kind == .vite }?.amount.map(String.init) ?? "",
             fee: finding?.decisions.first { $0.kind == .sanktionsavgift }?.amount.map(String.init) ?? "",
             revisitDue: finding?.revisitDue ?? "", revisitDoneOn: finding?.revisitDoneOn ?? "", revisitOutcome: finding?.revisitOutcome ?? "",
-            canRecord: canRecord)
+            canRecord: canRecord, startsOpen: canRecord && own && finding == nil)
     }
 
     /// The other kommun's objects and findings on a shared insats, read through the agreement
@@ -174,7 +177,7 @@ struct InspectionPage {
                         return FindingView(
                             organisation: organisation?.name ?? "Okänd organisation", organisationID: "", action: "", formID: "", recorded: true,
                             summary: Self.summary(finding), caseNumber: finding.caseNumber, finding: finding.finding, decisions: [], vite: "", fee: "",
-                            revisitDue: "", revisitDoneOn: "", revisitOutcome: "", canRecord: false)
+                            revisitDue: "", revisitDoneOn: "", revisitOutcome: "", canRecord: false, startsOpen: false)
                     })
             })
     }

@@ -110,7 +110,8 @@ struct LagesbildDocumentRoutes {
             let count = try await plans.measures(planID: draft.id).count
             return Response.seeOther(
                 SiteRoutes.planYear.path(draft.year, query: [("version", "\(draft.version)")]),
-                notice: "Utkastet till åtgärdsplan \(draft.year) har \(count) pågående åtgärder från planen \(source.year), "
+                notice:
+                    "Utkastet till åtgärdsplan \(draft.year) har \(SwedishGrammar.count(count, "pågående åtgärd", "pågående åtgärder")) från planen \(source.year), "
                     + "under lägesbildens \(document.problems.count) prioriterade problem.", context: context)
         } catch let error as StoreError {
             return try await page(context: context, error: error.description, status: .badRequest)

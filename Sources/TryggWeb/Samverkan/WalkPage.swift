@@ -37,6 +37,7 @@ struct WalkPage {
         let measureText: String
         let owners: [SelectOption]
         let observationChoices: [WalkFormView.Choice]
+        let hasObservations: Bool
         let dueOn: String
         let planMeasures: [SelectOption]
         let publishAction: String
@@ -122,6 +123,7 @@ struct WalkPage {
                     id: "obs-\($0.id.uuidString)", value: $0.id.uuidString, label: "\(numbers[$0.id] ?? 0). \($0.category.displayName): \($0.text.prefix(60))",
                     checked: measureForm?.observations.contains($0.id.uuidString) ?? false)
             },
+            hasObservations: !observations.isEmpty,
             dueOn: measureForm?.dueOn ?? walk.defaultDueDate, planMeasures: try await planMeasures(selected: measureForm?.planMeasure, context: context),
             publishAction: SiteRoutes.walkPublish.path(walk.id),
             form: try await WalkFormView.make(

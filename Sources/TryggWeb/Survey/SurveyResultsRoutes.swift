@@ -123,6 +123,7 @@ struct SurveyResultsRoutes {
         let trend: [TrendRow]
         let hasTrend: Bool
         let respondents: String
+        let hasAnswers: Bool
         let minimum: Int
         let action: String
         let questions: [SelectOption]
@@ -224,7 +225,7 @@ struct SurveyResultsRoutes {
             ], canWeight: canWeight, weighting: weighting,
             placesMap: placesMap, placesMapJSON: placesMapJSON, placesCount: placesCount, indexRows: indexRows, hasIndex: !indexRows.isEmpty,
             indicatorForm: indicatorForm, trend: trend, hasTrend: trend.count > 1,
-            respondents: SwedishNumber.integer(results.respondents),
+            respondents: SwedishNumber.integer(results.respondents), hasAnswers: results.respondents > 0,
             minimum: results.minimum,
             action: SiteRoutes.surveyResults.path(survey.id),
             questions: results.questions.map {

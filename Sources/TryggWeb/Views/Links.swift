@@ -40,6 +40,7 @@ struct Links {
     let reportStylesheet = SiteRoutes.staticFile.path("report.css")
     let favicon = SiteRoutes.staticFile.path("favicon.svg")
     let fieldLimits = SiteRoutes.staticFile.path("field-limits.js")
+    let menu = SiteRoutes.staticFile.path("menu.js")
     let mapPicker = SiteRoutes.staticFile.path("map-pick.js")
     let interactiveMap = SiteRoutes.staticFile.path("interactive-map.js")
     let leafletJS = SiteRoutes.leafletFile.path("leaflet.js")

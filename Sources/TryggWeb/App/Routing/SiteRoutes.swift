@@ -11,6 +11,8 @@ enum SiteRoutes {
     static let health = Route0(.get, "/health", .plain)
     static let staticFile = Route1<String>(.get, "/static/{file}", .plain)
     static let leafletFile = Route1<String>(.get, "/vendor/leaflet/{file}", .plain)
+    /// Where browsers look for an icon when a page names none (the print views, JSON, files).
+    static let faviconICO = Route0(.get, "/favicon.ico", .plain)
 
     // MARK: Login and account
     static let login = Route0(.get, "/login", .login)
@@ -272,7 +274,7 @@ enum SiteRoutes {
     /// Every route above, for the inventory test and the route-scope checks.
     static let all: [RouteDescription] =
         [
-            health.route, staticFile.route, leafletFile.route,
+            health.route, staticFile.route, leafletFile.route, faviconICO.route,
             login.route, loginSubmit.route, loginCode.route, loginCodeSubmit.route, logout.route,
             account.route, accountPassword.route, accountNotices.route, twoStepStart.route, twoStepActivate.route, twoStepDisable.route,
             home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route,

@@ -19,8 +19,11 @@ function showInteractiveMap(element) {
   var bounds = L.latLngBounds([]);
   data.areas.forEach(function (area) {
     var outline = L.polygon(area.rings, { color: "#0b4f8a", weight: 2, fillOpacity: 0.05 }).addTo(map);
-    outline.bindTooltip(area.name, { permanent: true, direction: "center", className: "area-label" });
-    bounds.extend(outline.getBounds());
+    var box = outline.getBounds();
+    // The name above the outline, where it does not cover the area's own pins and clusters.
+    L.circleMarker([box.getNorth(), box.getCenter().lng], { radius: 0, stroke: false, fill: false, interactive: false })
+      .bindTooltip(area.name, { permanent: true, direction: "top", className: "area-label" }).addTo(map);
+    bounds.extend(box);
   });
   var events = typeof L.markerClusterGroup === "function" ? L.markerClusterGroup({ maxClusterRadius: 40 }) : L.layerGroup();
   data.events.forEach(function (event) {

@@ -1,0 +1,17 @@
+/// Small pieces of Swedish grammar for sentences built around names.
+public enum SwedishGrammar {
+    /// The genitive of a name: "SF:s" for an abbreviation (also "KLF (SÄK):s"), "Polisens",
+    /// "Linköpings kommuns"; after s, x or z nothing is added ("Hus" stays "Hus").
+    public static func genitive(_ name: String) -> String {
+        // "KLF (SÄK)" is read by its last letter, not the parenthesis.
+        guard let last = name.last(where: { $0.isLetter || $0.isNumber }) else { return name }
+        if last.isUppercase || last.isNumber || !(name.last?.isLetter ?? false) { return name + ":s" }
+        if "sxzSXZ".contains(last) { return name }
+        return name + "s"
+    }
+
+    /// "1 åtgärd", "3 åtgärder": a count with the noun in the right number.
+    public static func count(_ n: Int, _ one: String, _ many: String) -> String {
+        "\(n) \(n == 1 ? one : many)"
+    }
+}
