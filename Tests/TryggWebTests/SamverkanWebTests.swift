@@ -129,6 +129,8 @@ struct SamverkanWebTests {
             let month = try await samordnare.get("/samverkan/kalender?manad=2026-03")
             #expect(month.status == .ok && month.text.contains("mars 2026") && month.text.contains("Trygghetsrådet"))
             #expect(month.text.contains("LOS: Kontroll i Skäggetorp") && month.text.contains("i de forum du sitter i och en LOS- eller ROS-dag."))
+            // On a phone the same month is a list of the days that have something.
+            #expect(month.text.contains("<h3>onsdag 18 mars</h3>"))
             let shown = try await samordnare.submit("/samverkan/kalender/prenumeration")
             let url = try #require(shown.text.firstMatch(of: /value="(http[^"]+moten\.ics)"/).map { String($0.1) })
             let path = String(url.drop { $0 != "/" }.dropFirst(2).drop { $0 != "/" })

@@ -68,9 +68,17 @@ struct CalendarRoutes {
         let days: [Day]
     }
 
+    /// On a phone the month is read as a list of the days that have something, not a grid.
+    struct AgendaDay {
+        let label: String
+        let today: Bool
+        let meetings: [Entry]
+    }
+
     struct MonthView {
         let title: String
         let weeks: [Week]
+        let agenda: [AgendaDay]
         let previousHref: String
         let nextHref: String
         let renewAction = SiteRoutes.calendarFeedRenew.path
@@ -118,13 +126,20 @@ struct CalendarRoutes {
         let losInMonth = losDays.count { $0.date.hasPrefix(monthPrefix) }
         // Weeks from the Monday on or before the 1st to the Sunday on or after the last day.
         var weeks: [Week] = []
+        var agenda: [AgendaDay] = []
         var week = ISOWeek.containing(first)
         while week.start < end {
             let monday = week.start
             let days = (0..<7).map { offset -> Day in
                 let day = StockholmCalendar.local(monday.addingTimeInterval(Double(offset) * 86_400 + 7200))
-                return Day(
-                    label: "\(day.day)", inMonth: day.month == month, today: day.dateText == local.dateText, meetings: byDay[day.dateText] ?? [])
+                let entries = byDay[day.dateText] ?? []
+                if day.month == month, !entries.isEmpty {
+                    agenda.append(
+                        AgendaDay(
+                            label: "\(Self.weekdays[offset]) \(day.day) \(SwedishTime.months[month - 1])", today: day.dateText == local.dateText,
+                            meetings: entries))
+                }
+                return Day(label: "\(day.day)", inMonth: day.month == month, today: day.dateText == local.dateText, meetings: entries)
             }
             weeks.append(Week(number: week.week, days: days))
             week = week.adding(1)
@@ -132,7 +147,7 @@ struct CalendarRoutes {
         let token = deps.oneTimeNotes.take(for: context.sessionID)
         let base = deps.configuration.mail.publicURL.trimmingCharacters(in: ["/"])
         let view = MonthView(
-            title: "\(SwedishTime.months[month - 1]) \(year)", weeks: weeks,
+            title: "\(SwedishTime.months[month - 1]) \(year)", weeks: weeks, agenda: agenda,
             previousHref: SiteRoutes.calendar.path(query: [("manad", "\(previous.0)-\(previous.1.padded(2))")]),
             nextHref: SiteRoutes.calendar.path(query: [("manad", "\(next.0)-\(next.1.padded(2))")]),
             feedURL: token.map { base + SiteRoutes.calendarFeed.path($0) }, hasFeed: try await CalendarFeedStore(deps.database).exists(for: context.user.id),
@@ -140,5 +155,7 @@ struct CalendarRoutes {
             losDays: losInMonth == 0 ? nil : losInMonth == 1 ? "en LOS- eller ROS-dag" : "\(losInMonth) LOS- och ROS-dagar")
         return deps.renderer.page(.calendar, title: "Möteskalender", context: context, content: view)
     }
+
+    static let weekdays = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
 
 }

@@ -41,7 +41,8 @@ function showInteractiveMap(element) {
   }
   data.hotPlaces.forEach(function (place) {
     L.circle([place.lat, place.lon], { radius: 100, color: "#9b1c1c", weight: 3, fillOpacity: 0.15 })
-      .bindTooltip(place.title, { permanent: true, direction: "top" }).addTo(map);
+      // Beside the circle, not over it: the pins and clusters at the place stay visible.
+      .bindTooltip(place.title, { permanent: true, direction: "right", offset: [14, 0] }).addTo(map);
   });
   data.priorityPlaces.forEach(function (place) {
     L.circleMarker([place.lat, place.lon], { radius: 9, color: "#1d5e2f", weight: 3, fillOpacity: 0 }).bindPopup(place.title).addTo(map);
