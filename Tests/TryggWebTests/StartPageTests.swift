@@ -32,12 +32,19 @@ struct StartPageTests {
             let officerHome = try await officer.get("/")
             #expect(officerHome.text.contains("SF: ") && officerHome.text.contains("åtgärder att besvara") && officerHome.text.contains("Svara för SF"))
             #expect(!officerHome.text.contains("tips väntar på granskning"))
+            // The officer's work is the follow-up; reporting an event comes after it.
+            let work = try #require(officerHome.text.range(of: "<h2 id=\"work\">Att göra</h2>"))
+            let report = try #require(officerHome.text.range(of: "Rapportera en händelse</a>"))
+            #expect(work.lowerBound < report.lowerBound)
 
             let reporter = Browser(client)
             try await reporter.login("rapportor@linkoping.demo")
             let reporterHome = try await reporter.get("/")
             #expect(reporterHome.text.contains("<a class=\"button big\" href=\"/est/rapportera\">Rapportera en händelse</a>"))
             #expect(reporterHome.text.contains("Mina senaste rapporter"))
+            #expect(
+                try #require(reporterHome.text.range(of: "Rapportera en händelse</a>")).lowerBound
+                    < reporterHome.text.range(of: "Välkommen")!.lowerBound, "rapportören börjar med knappen")
 
             let police = Browser(client)
             try await police.login("polisen@linkoping.demo")
@@ -51,6 +58,28 @@ struct StartPageTests {
                 policeHome.text.components(separatedBy: "href=\"").first { $0.hasPrefix("/plan/2023?ansvarig=") }?.components(separatedBy: "\"").first)
             #expect(try await police.get(ownHref.replacingOccurrences(of: "&amp;", with: "&")).text.contains("26 av 123 åtgärder"))
             #expect(!policeHome.text.contains("Rapportera en händelse</a>") && !policeHome.text.contains("Uppföljning 2023:"))
+        }
+    }
+}
+
+extension StartPageTests {
+    @Test("Ett erbjudande om ROS från Linköping väntar på Norrköpings samordnares startsida tills det är godkänt")
+    func sharingOfferWaits() async throws {
+        try await Harness.run { harness, client in
+            let linkoping = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let norrkoping = try await harness.kommun("norrkoping")
+            try await SharingStore(linkoping).offer(
+                .ros, code: InspectionStore.rosCode, to: norrkoping, what: "Gemensamma kontrolldagar och deras samlade tal", validFrom: "2026-01-01",
+                decidedBy: "Säkerhetschefen", by: .commandLine(kommunID: linkoping.kommunID))
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@norrkoping.demo")
+            let home = try await samordnare.get("/")
+            #expect(home.text.contains("<h3>Linköpings kommun erbjuder ROS-samverkan</h3>"))
+            #expect(home.text.contains("Vad som delas: Gemensamma kontrolldagar och deras samlade tal. Inget delas förrän ni har godkänt."))
+            #expect(home.text.contains("href=\"/los/installningar\">Svara på erbjudandet</a>"))
+            let offered = Browser(client)
+            try await offered.login("samordnare@linkoping.demo")
+            #expect(!(try await offered.get("/").text.contains("erbjuder ROS-samverkan")), "den som erbjöd har inget att svara på")
         }
     }
 }

@@ -22,8 +22,11 @@ struct HomeRoutes {
         /// What waits for the user (`HomeWork`), most urgent first.
         let work: [HomeWork.Item]
         let hasWork: Bool
-        /// The EST reporter's start: a large button and her latest reports.
+        /// Those who report EST events without reading them all: a large button and their latest
+        /// reports, first for the rapportör (it is her work), after the work for an officer.
         let reportHref: String?
+        let reportsFirst: Bool
+        let reportsLater: Bool
         let latestReports: [ReportLine]
         let hasLatestReports: Bool
     }
@@ -92,7 +95,8 @@ struct HomeRoutes {
             let view = HomeView(
                 greeting: "Välkommen, \(user.name)", roleSummary: user.role.summary, kommun: user.kommun.name,
                 cards: cards, secondFactorAdvice: user.role.mayUseSecondFactor && !user.secondFactorEnabled, work: work, hasWork: !work.isEmpty,
-                reportHref: reportHref,
+                reportHref: reportHref, reportsFirst: reportHref != nil && user.role == .rapportor,
+                reportsLater: reportHref != nil && user.role != .rapportor,
                 latestReports: latest, hasLatestReports: !latest.isEmpty)
             return deps.renderer.page(.home, title: "Start", context: context, content: view)
         }

@@ -53,6 +53,7 @@ struct HomeWork {
         if user.role.allows(.editLagesbild), let due = try await lagesbildDue(kommun, today: today) {
             items.append(due)
         }
+        items += try await sharingOffers(for: user, in: kommun)
         items += try await SamverkanWork.items(for: user, in: kommun, today: today)
         items += try await InspectionWork.items(for: user, in: kommun, today: today)
         return items.filter(\.urgent) + items.filter { !$0.urgent }
@@ -106,6 +107,30 @@ struct HomeWork {
         return Item(
             title: nextDue == nil ? "Ingen beslutad lägesbild" : urgent ? "Lägesbilden behöver förnyas" : "Nästa lägesbild närmar sig", text: warning,
             href: SiteRoutes.lagesbildDocuments.path, linkText: "Till lägesbilden", urgent: urgent)
+    }
+
+    /// Another kommun has offered to share a survey or ROS with this one: nothing is shared until
+    /// this kommun says yes, so the offer waits as work for those who may accept it.
+    static func sharingOffers(for user: UserAccount, in kommun: KommunScope) async throws -> [Item] {
+        let mayAcceptSurveys = user.role.allows(.editSurveys), mayAcceptROS = user.role.allows(.planInspections)
+        guard mayAcceptSurveys || mayAcceptROS else { return [] }
+        let waiting = try await SharingStore(kommun).all().filter {
+            $0.partnerID == kommun.kommunID && $0.state(at: TryggClock.now) == .offered
+                && ($0.subject == .survey ? mayAcceptSurveys : mayAcceptROS)
+        }
+        guard !waiting.isEmpty else { return [] }
+        let names = Dictionary(try await KommunStore(kommun.database).all().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return waiting.map { offer in
+            let from = names[offer.ownerID] ?? "En annan kommun"
+            let text = "Vad som delas: \(offer.what)\(offer.what.hasSuffix(".") ? "" : ".") Inget delas förrän ni har godkänt."
+            return offer.subject == .survey
+                ? Item(
+                    title: "\(from) erbjuder en gemensam enkät", text: text,
+                    href: SiteRoutes.surveys.path, linkText: "Svara på erbjudandet", urgent: false)
+                : Item(
+                    title: "\(from) erbjuder ROS-samverkan", text: text,
+                    href: SiteRoutes.inspectionSettings.path, linkText: "Svara på erbjudandet", urgent: false)
+        }
     }
 
     static func partner(_ user: UserAccount, kommun: KommunScope) async throws -> [Item] {

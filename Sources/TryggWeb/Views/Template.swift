@@ -9,6 +9,7 @@ enum Template: String, CaseIterable, Sendable {
     case layout, `public`, head, csrf, option
     case lagesbildProblemFields = "lagesbild-problem-fields"
     case interactiveMapScripts = "interactive-map-scripts"
+    case homeReports = "home-reports"
     case estWeekBody = "est-week-body"
     case planDocumentForm = "plan-document-form"
     case planImport = "plan-import"
