@@ -84,6 +84,34 @@ extension StartPageTests {
     }
 }
 
+extension StartPageTests {
+    @Test("Administratören ser utskick som inte gick fram och obekräftade organisationsnamn, men ingen rapportknapp")
+    func administratorsWork() async throws {
+        try await Harness.run { harness, client in
+            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let outbox = OutboxStore(scope)
+            try await outbox.enqueue([
+                OutgoingNotice(
+                    key: "test-1", kind: "påminnelse", message: MailMessage(to: "finns.inte@linkoping.demo", subject: "Påminnelse", body: "Text"))
+            ])
+            let entry = try #require(try await outbox.due().first)
+            try await OutboxDelivery(harness.database).markFailed(entry, error: "550 Okänd mottagare", permanent: true)
+            let unconfirmed = try await OrganisationStore(scope).organisations().filter { !$0.nameConfirmed }.count
+
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            let home = try await admin.get("/")
+            #expect(home.text.contains("<li class=\"card urgent\"><h3>1 utskick kunde inte skickas</h3>"))
+            #expect(home.text.contains("med obekräftat namn") == (unconfirmed > 0))
+            #expect(!home.text.contains("Rapportera en händelse</a>"), "administratören rapporterar inte från startsidan")
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let own = try await samordnare.get("/")
+            #expect(own.text.contains("1 utskick kunde inte skickas") && !own.text.contains("med obekräftat namn"))
+        }
+    }
+}
+
 @Suite("Polisen i det dagliga arbetet")
 struct PolicePartnerTests {
     @Test("Polisen besvarar uppföljningen för sina åtgärder men inte andras, och veckosidan länkar inte till insatssidor de inte får öppna")

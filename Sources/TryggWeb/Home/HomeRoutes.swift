@@ -82,7 +82,8 @@ struct HomeRoutes {
             }
             var reportHref: String?
             var latest: [ReportLine] = []
-            if !user.role.allows(.readAllIncidents) && user.role != .partner {
+            // Administrators and partners report through EST's own page, not from their start page.
+            if !user.role.allows(.readAllIncidents) && user.role != .partner && user.role != .admin {
                 reportHref = SiteRoutes.incidentForm.path
                 let names = Dictionary(uniqueKeysWithValues: try await CategoryStore(context.kommun).all().map { ($0.id, $0.name) })
                 latest = try await IncidentStore(context.kommun).list(filter: .init(reporterID: user.id, limit: 5)).map {

@@ -54,6 +54,7 @@ struct HomeWork {
             items.append(due)
         }
         items += try await sharingOffers(for: user, in: kommun)
+        items += try await administration(for: user, in: kommun)
         items += try await SamverkanWork.items(for: user, in: kommun, today: today)
         items += try await InspectionWork.items(for: user, in: kommun, today: today)
         return items.filter(\.urgent) + items.filter { !$0.urgent }
@@ -131,6 +132,35 @@ struct HomeWork {
                     title: "\(from) erbjuder ROS-samverkan", text: text,
                     href: SiteRoutes.inspectionSettings.path, linkText: "Svara på erbjudandet", urgent: false)
         }
+    }
+
+    /// The administrator's and samordnare's housekeeping: messages the relay refused or never took
+    /// (the outbox gives up after three days) and organisation names read from the plan that
+    /// nobody has confirmed yet.
+    static func administration(for user: UserAccount, in kommun: KommunScope) async throws -> [Item] {
+        var items: [Item] = []
+        if user.role.allows(.readOutbox) {
+            let failed = try await OutboxStore(kommun).count(state: .failed)
+            if failed > 0 {
+                items.append(
+                    Item(
+                        title: failed == 1 ? "1 utskick kunde inte skickas" : "\(failed) utskick kunde inte skickas",
+                        text: "E-postservern vägrade ta emot dem, eller svarade inte på tre dagar. Se felet och kontrollera adresserna.",
+                        href: SiteRoutes.outbox.path, linkText: "Till utskicken", urgent: true))
+            }
+        }
+        if user.role.allows(.administerKommun) {
+            let unconfirmed = try await OrganisationStore(kommun).organisations().filter { !$0.nameConfirmed }
+            if !unconfirmed.isEmpty {
+                items.append(
+                    Item(
+                        title: "\(SwedishGrammar.count(unconfirmed.count, "organisation", "organisationer")) med obekräftat namn",
+                        text: "Förkortningar ur planen som ingen har bekräftat: "
+                            + unconfirmed.prefix(5).map(\.abbreviation).joined(separator: ", ") + (unconfirmed.count > 5 ? " …" : "") + ".",
+                        href: SiteRoutes.organisations.path, linkText: "Bekräfta namnen", urgent: false))
+            }
+        }
+        return items
     }
 
     static func partner(_ user: UserAccount, kommun: KommunScope) async throws -> [Item] {
