@@ -44,6 +44,13 @@ struct WalkWebTests {
             #expect(planned.status == .seeOther)
             let walk = try #require(try await WalkStore(scope).all().first { $0.title == "Kvällsvandring Berga" })
             #expect(walk.groups == [.boende, .kvinnor] && walk.route.count == 1)
+            // Nothing to publish before the walk: an empty protocol is refused with the reason.
+            await #expect(
+                throws: StoreError.invalid(
+                    "Vandringen har inga observationer ännu. Protokollet publiceras när vandringen är gjord och observationerna antecknade.")
+            ) {
+                try await WalkStore(scope).setProtocolPublished(true, id: walk.id, by: .commandLine(kommunID: scope.kommunID))
+            }
 
             let outside = try await officer.post(
                 "/samverkan/vandringar/\(walk.id)/observationer", ["kategori": "belysning", "text": "Mörkt", "lat": "58.4100", "lon": "15.6200"])

@@ -89,9 +89,14 @@ public struct WalkStore: Sendable {
         return saved
     }
 
-    /// Publishes the protocol on the kommun's public page (observations, causes and measures; no names).
+    /// Publishes the protocol on the kommun's public page (observations, causes and measures; no
+    /// names), once it has observations; or takes it down.
     public func setProtocolPublished(_ published: Bool, id: UUID, by actor: Actor) async throws {
         guard let walk = try await find(id: id) else { throw StoreError.notFound("Vandringen") }
+        // An empty protocol on the public page says nothing; a walk still to come has none.
+        if published, try await observations(walkIDs: [id]).isEmpty {
+            throw StoreError.invalid("Vandringen har inga observationer ännu. Protokollet publiceras när vandringen är gjord och observationerna antecknade.")
+        }
         try await PublicationToggle(table: "safety_walks", column: "protocol_published_at", objectType: "trygghetsvandring", noun: "vandringsprotokoll")
             .set(published, id: id, title: walk.title, kommunID: kommunID, by: actor, on: db)
     }

@@ -134,7 +134,11 @@ struct WalkRoutes {
         routes.staff(SiteRoutes.walkPublish) { _, context in
             let walk = try await walk(context)
             let publish = walk.protocolPublishedAt == nil
-            try await WalkStore(context.kommun).setProtocolPublished(publish, id: walk.id, by: context.actor)
+            do {
+                try await WalkStore(context.kommun).setProtocolPublished(publish, id: walk.id, by: context.actor)
+            } catch let error as StoreError {
+                return Response.seeOther(SiteRoutes.walk.path(walk.id), error: error.description, context: context)
+            }
             return Response.seeOther(
                 SiteRoutes.walk.path(walk.id),
                 notice: publish ? "Protokollet är publicerat på kommunens öppna sida." : "Protokollet är inte längre publicerat.",
