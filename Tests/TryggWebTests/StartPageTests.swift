@@ -54,6 +54,12 @@ struct StartPageTests {
             #expect(policeHome.text.contains("Polisen ansvarar för 26 åtgärder i åtgärdsplanen 2023"))
             #expect(policeHome.text.contains("Se Polisens åtgärder"), "genitiv utan kolon efter ett vanligt ord")
             #expect(!policeHome.text.contains("Ingen beslutad lägesbild"), "lägesbildens förnyelse är samordnarens arbete")
+            #expect(policeHome.text.contains("Uppföljning 2023 pågår"))
+
+            // The housing company answers for no measure of the plan: the round is not its business.
+            let housing = Browser(client)
+            try await housing.login("stangastaden@linkoping.demo")
+            #expect(!(try await housing.get("/").text.contains("Uppföljning 2023 pågår")))
             let ownHref = try #require(
                 policeHome.text.components(separatedBy: "href=\"").first { $0.hasPrefix("/plan/2023?ansvarig=") }?.components(separatedBy: "\"").first)
             #expect(try await police.get(ownHref.replacingOccurrences(of: "&amp;", with: "&")).text.contains("26 av 123 åtgärder"))

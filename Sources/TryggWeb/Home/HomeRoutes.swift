@@ -59,8 +59,11 @@ struct HomeRoutes {
                         text: "\(plan.status.displayName). Filtrera på målområde, ansvarig organisation eller samverkanspart.",
                         href: SiteRoutes.planYear.path(plan.year), linkText: "Öppna planen"), at: 0)
             }
+            // The round is the user's business only when her organisation answers for a measure in it.
             if user.role.allows(.answerFollowUp),
-                let round = try await FollowUpStore(context.kommun).rounds().first(where: { $0.state == .open })
+                let round = try await FollowUpStore(context.kommun).rounds().first(where: { $0.state == .open }),
+                try await !PlanStore(context.kommun).measures(planID: round.planID, filter: MeasureFilter(responsibleOrganisation: user.organisation.id))
+                    .isEmpty
             {
                 cards.insert(
                     .init(
