@@ -15,6 +15,13 @@ def test_report_on_a_phone_by_tapping_the_map(browser, base_url, artifacts):
     browser.get(base_url + "/est/rapportera")
     assert serious_violations(browser) == []
     Select(browser.find_element(By.ID, "kategori")).select_by_visible_text("Skadegörelse – Klotter")
+    # The end of a period is asked for only when the time is a period.
+    assert not browser.find_element(By.ID, "till_datum").is_displayed()
+    precision = Select(browser.find_element(By.ID, "precision"))
+    precision.select_by_visible_text("Under en period")
+    assert browser.find_element(By.ID, "till_datum").is_displayed()
+    precision.select_by_visible_text("Exakt tid")
+    assert not browser.find_element(By.ID, "till_tid").is_displayed()
     # Tap the interactive map (Leaflet replaces the server-drawn SVG): the script fills in the coordinates.
     tap_leaflet_map(browser)
     latitude = browser.find_element(By.ID, "lat").get_attribute("value")

@@ -63,3 +63,21 @@
     });
   });
 })();
+
+// The end of a period is asked for only when the time is a period: otherwise the two fields are
+// hidden and not sent. Without JavaScript they stay, with the hint that says when to fill them in.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-period-end]").forEach(function (end) {
+    var form = end.closest("form");
+    var precision = form && form.querySelector("select[name=precision]");
+    if (!precision) { return; }
+    function fit() {
+      var period = precision.value === "period";
+      end.hidden = !period;
+      end.querySelectorAll("input").forEach(function (input) { input.disabled = !period; });
+    }
+    precision.addEventListener("change", fit);
+    fit();
+  });
+}());
