@@ -52,10 +52,13 @@ enum DemoEST {
             try await est.setPublished(true, week: week, by: actor)
         }
         if kommun.slug == "linkoping", let polisen = organisations.first(where: { $0.abbreviation == "Polisen" }) {
-            let week = thisWeek.adding(-DemoEvents.spikeWeeksAgo)
+            // Decided at the EST group's meeting the week after the weekend's spike at the school yard.
+            let week = thisWeek.adding(-DemoEvents.spikeWeeksAgo + 1)
             try await InsatsStore(KommunScope(database, kommunID: kommun.id)).decide(
                 .init(
-                    kind: .presence, what: "Polis, fältassistenter och nattvandrare", place: "Bergaskolans skolgård", point: nil,
+                    // At the school yard where the spike's events were, so its effect can be estimated.
+                    kind: .presence, what: "Polis, fältassistenter och nattvandrare", place: "Bergaskolans skolgård",
+                    point: DemoAreas.all.first { $0.kommunSlug == kommun.slug && $0.name == "Berga" }?.centre,
                     organisationID: polisen.id, startsOn: StockholmCalendar.local(week.start).dateText,
                     dueOn: StockholmCalendar.local(week.adding(4).start).dateText,
                     presenceDays: "fredag–lördag", presenceTimes: "19–01", measureID: estMeasure?.id), week: week, by: actor)

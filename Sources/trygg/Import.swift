@@ -146,7 +146,7 @@ struct ImportCommand: AsyncParsableCommand {
                 }
             }
             let seconds = Date().timeIntervalSince(started)
-            say("Importerade \(count) händelser på \(String(format: "%.1f", seconds)) s (\(Int(Double(count) / max(seconds, 0.001))) rader/s).")
+            say("Importerade \(count) händelser på \(SwedishNumber.decimal(seconds)) s (\(Int(Double(count) / max(seconds, 0.001))) rader/s).")
         }
     }
 }

@@ -118,9 +118,14 @@ struct ESTWeekTests {
             #expect(hotspots.status == .ok && hotspots.text.contains("p &lt; 0,001"), "decimalkomma")
             // A hot cell is named by the place its events name, not only by coordinates.
             #expect(hotspots.text.contains("<th scope=\"row\">Skäggetorps torg</th>") || hotspots.text.contains("<th scope=\"row\">nära "))
-            let insats = try #require(try await InsatsStore(KommunScope(harness.database, kommunID: kommun.id)).all().first { $0.point != nil })
-            let effect = try await analytiker.get("/est/insatser/\(insats.id)?radie=150&veckor=8")
+            let insatser = try await InsatsStore(KommunScope(harness.database, kommunID: kommun.id)).all()
+            let tunnel = try #require(insatser.first { $0.place == DemoEvents.tunnel.name })
+            let effect = try await analytiker.get("/est/insatser/\(tunnel.id)?radie=150&veckor=8")
             #expect(effect.text.contains("färre") && effect.text.contains("slumpen"))
+            // The presence at the school yard after the weekend's spike has a point, so its effect is estimated too.
+            let presence = try #require(insatser.first { $0.place == "Bergaskolans skolgård" })
+            let after = try await analytiker.get("/est/insatser/\(presence.id)")
+            #expect(after.text.contains("Kvot (skillnad-i-skillnader)") && !after.text.contains("ingen punkt på kartan"))
             let year = StockholmCalendar.local(TryggClock.now).year
             let trends = try await analytiker.get("/est/trender?ar=\(year)")
             #expect(trends.status == .ok && trends.text.contains("Hela kommunen") && trends.text.contains("<svg"))
