@@ -15,7 +15,13 @@ struct StartPageTests {
             let scope = KommunScope(harness.database, kommunID: kommun.id)
             let plan = try #require(try await PlanStore(scope).plan(year: 2023))
             // Opened with a deadline that has passed (the tests run on 2026-03-11).
-            _ = try await FollowUpStore(scope).open(planID: plan.id, deadline: "2026-03-01", by: .commandLine(kommunID: kommun.id))
+            let round = try await FollowUpStore(scope).open(planID: plan.id, deadline: "2026-03-01", by: .commandLine(kommunID: kommun.id))
+            // One of two responsible organisations answers: the measure still waits for the other,
+            // as the round's own page counts it.
+            let shared = try #require(try await PlanStore(scope).measures(planID: plan.id).first { $0.responsibleOrganisations.count >= 2 })
+            try await FollowUpStore(scope).submit(
+                roundID: round.id, measureID: shared.id, organisationID: shared.responsibleOrganisations[0], status: .pagaende,
+                description: "Arbetet pågår.", by: .commandLine(kommunID: kommun.id))
 
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")

@@ -67,18 +67,21 @@ struct HomeWork {
         let answers = try await FollowUpStore(kommun).answers(roundID: round.id)
         let overdue = round.deadline < today
         if user.role.allows(.editPlan) {
-            let measures = try await PlanStore(kommun).measures(planID: round.planID)
-            let answered = Set(answers.map(\.measureID))
-            let missing = measures.filter { !answered.contains($0.id) }
-            let organisations = Set(missing.flatMap(\.responsibleOrganisations)).count
+            // Counted as the round's own page counts: a measure is answered when every responsible
+            // organisation has answered it, and an answer sent back is still to give.
+            let summary = FollowUpSummary(
+                measures: try await PlanStore(kommun).measures(planID: round.planID), answers: answers,
+                organisations: try await OrganisationStore(kommun).organisations())
+            let total = summary.overall.total, unanswered = summary.overall.unanswered
+            let organisations = Set(summary.missing.map(\.organisation)).count
             items.append(
                 Item(
-                    title: "Uppföljning \(round.year): \(measures.count - missing.count) av \(measures.count) åtgärder besvarade",
-                    text: missing.isEmpty
+                    title: "Uppföljning \(round.year): \(total - unanswered) av \(total) åtgärder besvarade",
+                    text: organisations == 0
                         ? "Alla åtgärder är besvarade; granska och stäng omgången."
-                        : "\(SwedishGrammar.count(organisations, "organisation", "organisationer")) har åtgärder kvar att besvara. Sista svarsdag \(round.deadline)"
+                        : "\(SwedishGrammar.count(organisations, "organisation", "organisationer")) har svar kvar att ge. Sista svarsdag \(round.deadline)"
                             + (overdue ? " har passerat." : "."),
-                    href: SiteRoutes.followUpRound.path(round.id), linkText: "Till uppföljningen", urgent: overdue && !missing.isEmpty))
+                    href: SiteRoutes.followUpRound.path(round.id), linkText: "Till uppföljningen", urgent: overdue && organisations > 0))
         }
         if user.role.allows(.answerFollowUp) {
             let mine = try await PlanStore(kommun).measures(planID: round.planID, filter: MeasureFilter(responsibleOrganisation: user.organisation.id))
