@@ -53,6 +53,8 @@ def test_samordnare_follows_the_round_and_sends_an_answer_back(browser, base_url
     browser.save_screenshot(str(artifacts / "persona-samordnare-start.png"))
     browser.find_element(By.LINK_TEXT, "Till uppföljningen").click()
     wait_for(browser, "Alla åtgärder")
+    # Each answer's send-back form is folded, so the round's page lists the answers, not forms.
+    browser.find_element(By.CSS_SELECTOR, "details.send-back summary").click()
     comment = browser.find_element(By.CSS_SELECTOR, "form.return-form input[name=comment]")
     organisation = comment.find_element(By.XPATH, "./preceding-sibling::label").text
     comment.send_keys("Beskriv vilka skolor som deltar.")
