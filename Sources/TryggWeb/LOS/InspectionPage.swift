@@ -50,7 +50,9 @@ struct InspectionPage {
         let area: String
         let ros: String?
         let note: String
-        let participants: [String]
+        /// The participating organisations, "A; B; C" (empty when none is chosen yet).
+        let participants: String
+        let hasParticipants: Bool
         let isOwner: Bool
         let canPlan: Bool
         let editForm: InspectionFormView?
@@ -97,7 +99,7 @@ struct InspectionPage {
             date: inspection.date, status: inspection.status.displayName, lead: names.organisation(inspection.leadID),
             area: try await areaName(inspection, context: context),
             ros: inspection.isShared ? "Gemensam ROS-insats med \(names.kommunName(of: inspection))" : nil, note: inspection.note,
-            participants: participating.map(\.name), isOwner: isOwner, canPlan: canPlan,
+            participants: participating.map(\.name).joined(separator: "; "), hasParticipants: !participating.isEmpty, isOwner: isOwner, canPlan: canPlan,
             editForm: isOwner && canPlan
                 ? try await InspectionFormView.build(
                     edit?.0 ?? inspection, participants: edit?.1 ?? participants, access: access, context: context, names: names,
