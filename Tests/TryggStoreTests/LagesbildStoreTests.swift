@@ -109,9 +109,9 @@ struct LagesbildStoreTests {
         #expect(LagesbildRules.nextDue(after: "2024-11-20") == "2026-11-20")
         #expect(LagesbildRules.nextDue(after: "2024-02-29") == "2026-02-28")
         #expect(LagesbildRules.nextDue(after: "20 nov") == nil)
-        #expect(LagesbildRules.dueWarning(nextDue: "2026-11-20", today: "2026-03-11") == nil)
-        #expect(LagesbildRules.dueWarning(nextDue: "2026-05-20", today: "2026-03-11") == "Nästa lägesbild ska vara beslutad senast 2026-05-20, om 70 dagar.")
-        #expect(LagesbildRules.dueWarning(nextDue: "2026-03-10", today: "2026-03-11")?.hasPrefix("Lägesbilden skulle ha förnyats senast 2026-03-10") == true)
-        #expect(LagesbildRules.dueWarning(nextDue: nil, today: "2026-03-11")?.hasPrefix("Ingen lägesbild är beslutad") == true)
+        #expect(LagesbildRules.due(nextDue: "2026-11-20", today: "2026-03-11")?.message == nil)
+        #expect(LagesbildRules.due(nextDue: "2026-05-20", today: "2026-03-11")?.message == "Nästa lägesbild ska vara beslutad senast 2026-05-20, om 70 dagar.")
+        #expect(LagesbildRules.due(nextDue: "2026-03-10", today: "2026-03-11")?.message.hasPrefix("Lägesbilden skulle ha förnyats senast 2026-03-10") == true)
+        #expect(LagesbildRules.due(nextDue: nil, today: "2026-03-11")?.message.hasPrefix("Ingen lägesbild är beslutad") == true)
     }
 }

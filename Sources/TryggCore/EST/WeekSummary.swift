@@ -96,5 +96,5 @@ public struct WeekdayHourProfile: Sendable, Equatable {
 
     public var maximum: Int { cells.flatMap { $0 }.max() ?? 0 }
 
-    public static let weekdayNames = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
+    public static let weekdayNames = Weekdays.names
 }

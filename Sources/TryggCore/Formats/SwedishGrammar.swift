@@ -10,6 +10,12 @@ public enum SwedishGrammar {
         return name + "s"
     }
 
+    /// "a, b och c": the items of a list in a sentence.
+    public static func list(_ items: [String]) -> String {
+        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " och " + last
+    }
+
     /// "1 åtgärd", "3 åtgärder": a count with the noun in the right number.
     public static func count(_ n: Int, _ one: String, _ many: String) -> String {
         "\(n) \(n == 1 ? one : many)"

@@ -73,16 +73,35 @@ public enum LagesbildRules {
         return problems
     }
 
-    /// What the start page says about the next lägesbild: nothing while more than three months
-    /// remain, a reminder within three months, a warning when overdue or when none is decided.
-    public static func dueWarning(nextDue: String?, today: String) -> String? {
-        guard let nextDue else {
-            return "Ingen lägesbild är beslutad. Lagen (2023:196) kräver en lägesbild som åtgärdsplanen bygger på."
+    /// Where the kommun stands with its next lägesbild, for the start page.
+    public enum Due: Sendable, Equatable {
+        case noneDecided
+        case overdue(String)
+        case soon(String, days: Int)
+
+        public var message: String {
+            switch self {
+            case .noneDecided: "Ingen lägesbild är beslutad. Lagen (2023:196) kräver en lägesbild som åtgärdsplanen bygger på."
+            case .overdue(let date): "Lägesbilden skulle ha förnyats senast \(date). Skapa en ny version och besluta den."
+            case .soon(let date, let days): "Nästa lägesbild ska vara beslutad senast \(date), om \(days) dagar."
+            }
         }
+
+        /// Overdue, or none decided: the law is not met today.
+        public var isUrgent: Bool {
+            if case .soon = self { return false }
+            return true
+        }
+    }
+
+    /// Nothing while more than three months remain, `soon` within three months, `overdue` past the
+    /// date, `noneDecided` when there is no decided lägesbild.
+    public static func due(nextDue: String?, today: String) -> Due? {
+        guard let nextDue else { return .noneDecided }
         guard let due = SwedishTime.startOfDay(nextDue), let now = SwedishTime.startOfDay(today) else { return nil }
-        if due < now { return "Lägesbilden skulle ha förnyats senast \(nextDue). Skapa en ny version och besluta den." }
+        if due < now { return .overdue(nextDue) }
         let days = Int((due.timeIntervalSince(now) / 86_400).rounded())
-        return days <= 92 ? "Nästa lägesbild ska vara beslutad senast \(nextDue), om \(days) dagar." : nil
+        return days <= 92 ? .soon(nextDue, days: days) : nil
     }
 
     /// The decision date plus 24 months (the same day two years on; 29 February becomes the

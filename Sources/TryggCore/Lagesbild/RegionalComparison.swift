@@ -75,6 +75,6 @@ public struct RegionalComparison: Sendable, Equatable {
             start = year
             previous = year
         }
-        return parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " och " + parts.last! : parts.joined()
+        return SwedishGrammar.list(parts)
     }
 }

@@ -180,9 +180,7 @@ public struct WalkCause: Sendable, Equatable {
 
     /// "1, 2 och 4", from the observations' numbers on the walk.
     public static func numbers(_ ids: [UUID], numbering: [UUID: Int]) -> String {
-        let numbers = ids.compactMap { numbering[$0] }.sorted().map(String.init)
-        guard numbers.count > 1 else { return numbers.first ?? "" }
-        return numbers.dropLast().joined(separator: ", ") + " och " + numbers.last!
+        SwedishGrammar.list(ids.compactMap { numbering[$0] }.sorted().map(String.init))
     }
 }
 

@@ -42,6 +42,11 @@ public struct KommunStore: Sendable {
         try await KommunModel.query(on: db).sort(\.$name).all().map(\.record)
     }
 
+    /// Every kommun's name by id, for naming the other side of an agreement.
+    public func names() async throws -> [UUID: String] {
+        Dictionary(try await all().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public func find(slug: String) async throws -> Kommun? {
         try await KommunModel.query(on: db).filter(\.$slug == slug).first()?.record
     }

@@ -45,6 +45,11 @@ public struct SharingStore: Sendable {
             .orderBy("owner_decided_at", .descending).all().map(Self.agreement)
     }
 
+    /// What other kommuner have offered this one and it has not yet answered.
+    public func offersAwaitingAnswer() async throws -> [SharingAgreement] {
+        try await all().filter { $0.partnerID == kommunID && $0.state(at: TryggClock.now) == .offered }
+    }
+
     public func find(id: UUID) async throws -> SharingAgreement? {
         try await all().first { $0.id == id }
     }

@@ -59,12 +59,9 @@ struct HomeRoutes {
                         text: "\(plan.status.displayName). Filtrera på målområde, ansvarig organisation eller samverkanspart.",
                         href: SiteRoutes.planYear.path(plan.year), linkText: "Öppna planen"), at: 0)
             }
+            let work = try await HomeWork.find(for: user, in: context.kommun)
             // The round is the user's business only when her organisation answers for a measure in it.
-            if user.role.allows(.answerFollowUp),
-                let round = try await FollowUpStore(context.kommun).rounds().first(where: { $0.state == .open }),
-                try await !PlanStore(context.kommun).measures(planID: round.planID, filter: MeasureFilter(responsibleOrganisation: user.organisation.id))
-                    .isEmpty
-            {
+            if let round = work.answeringRound {
                 cards.insert(
                     .init(
                         title: "Uppföljning \(round.year) pågår",
@@ -95,10 +92,9 @@ struct HomeRoutes {
                         href: SiteRoutes.incident.path($0.id))
                 }
             }
-            let work = try await HomeWork.items(for: user, in: context.kommun)
             let view = HomeView(
                 greeting: "Välkommen, \(user.name)", roleSummary: user.role.summary, kommun: user.kommun.name,
-                cards: cards, secondFactorAdvice: user.role.mayUseSecondFactor && !user.secondFactorEnabled, work: work, hasWork: !work.isEmpty,
+                cards: cards, secondFactorAdvice: user.role.mayUseSecondFactor && !user.secondFactorEnabled, work: work.items, hasWork: !work.items.isEmpty,
                 reportHref: reportHref, reportsFirst: reportHref != nil && user.role == .rapportor,
                 reportsLater: reportHref != nil && user.role != .rapportor,
                 latestReports: latest, hasLatestReports: !latest.isEmpty)

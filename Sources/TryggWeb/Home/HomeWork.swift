@@ -15,19 +15,29 @@ struct HomeWork {
         let urgent: Bool
     }
 
-    static func items(for user: UserAccount, in kommun: KommunScope) async throws -> [Item] {
+    /// The work, most urgent first, and the open follow-up round when the user's organisation
+    /// answers for a measure in it (the start page also links it among its shortcuts).
+    struct Found {
+        let items: [Item]
+        let answeringRound: FollowUpRound?
+    }
+
+    static func find(for user: UserAccount, in kommun: KommunScope) async throws -> Found {
         let today = SwedishTime.date(TryggClock.now)
         var items: [Item] = []
+        var answeringRound: FollowUpRound?
         if user.role.allows(.moderateCitizenReports), let waiting = try await CitizenStore(kommun).countByStatus()[.received], waiting > 0 {
             items.append(
                 Item(
-                    title: waiting == 1 ? "1 tips väntar på granskning" : "\(waiting) tips väntar på granskning",
+                    title: "\(waiting) tips väntar på granskning",
                     text: "Invånarnas tips publiceras först när de har granskats.",
                     href: SiteRoutes.citizenReports.path(query: [("status", CitizenReportStatus.received.rawValue)]), linkText: "Granska tipsen",
                     urgent: false))
         }
         if let round = try await FollowUpStore(kommun).rounds().first(where: { $0.state == .open }) {
-            items += try await followUp(round, user: user, kommun: kommun, today: today)
+            let (found, answering) = try await followUp(round, user: user, kommun: kommun, today: today)
+            items += found
+            if answering { answeringRound = round }
         }
         if user.role.allows(.leadEST) {
             let lastWeek = ISOWeek.containing(TryggClock.now).adding(-1)
@@ -42,7 +52,7 @@ struct HomeWork {
             if !overdue.isEmpty {
                 items.append(
                     Item(
-                        title: overdue.count == 1 ? "1 insats har passerat sitt slutdatum" : "\(overdue.count) insatser har passerat sitt slutdatum",
+                        title: "\(SwedishGrammar.count(overdue.count, "insats", "insatser")) har passerat sitt slutdatum",
                         text: "Följ upp och avsluta: " + overdue.prefix(3).map(\.what).joined(separator: "; ") + (overdue.count > 3 ? " …" : ""),
                         href: SiteRoutes.insatser.path, linkText: "Till insatserna", urgent: true))
             }
@@ -57,13 +67,17 @@ struct HomeWork {
         items += try await administration(for: user, in: kommun)
         items += try await SamverkanWork.items(for: user, in: kommun, today: today)
         items += try await InspectionWork.items(for: user, in: kommun, today: today)
-        return items.filter(\.urgent) + items.filter { !$0.urgent }
+        return Found(items: items.filter(\.urgent) + items.filter { !$0.urgent }, answeringRound: answeringRound)
     }
 
     /// The samordnare sees the whole round; an officer (and the samordnare for her own
-    /// organisation) the measures still to answer and the answers sent back.
-    static func followUp(_ round: FollowUpRound, user: UserAccount, kommun: KommunScope, today: String) async throws -> [Item] {
+    /// organisation) the measures still to answer and the answers sent back. `answering`: the
+    /// user's organisation answers for a measure of the round.
+    static func followUp(
+        _ round: FollowUpRound, user: UserAccount, kommun: KommunScope, today: String
+    ) async throws -> (items: [Item], answering: Bool) {
         var items: [Item] = []
+        var answering = false
         let answers = try await FollowUpStore(kommun).answers(roundID: round.id)
         let overdue = round.deadline < today
         if user.role.allows(.editPlan) {
@@ -85,6 +99,7 @@ struct HomeWork {
         }
         if user.role.allows(.answerFollowUp) {
             let mine = try await PlanStore(kommun).measures(planID: round.planID, filter: MeasureFilter(responsibleOrganisation: user.organisation.id))
+            answering = !mine.isEmpty
             let own = answers.filter { $0.organisationID == user.organisation.id }
             let unanswered = mine.filter { measure in !own.contains { $0.measureID == measure.id } }.count
             let returned = own.filter { $0.state == .returned }.count
@@ -99,18 +114,20 @@ struct HomeWork {
                         urgent: returned > 0 || overdue))
             }
         }
-        return items
+        return (items, answering)
     }
 
     /// For those who write the lägesbild: the law wants one renewed at least every second year;
     /// overdue (or never decided) is urgent, due within three months is a reminder.
     static func lagesbildDue(_ kommun: KommunScope, today: String) async throws -> Item? {
-        let nextDue = try await LagesbildStore(kommun).nextDueInForce()
-        guard let warning = LagesbildRules.dueWarning(nextDue: nextDue, today: today) else { return nil }
-        let urgent = nextDue.map { $0 < today } ?? true
-        return Item(
-            title: nextDue == nil ? "Ingen beslutad lägesbild" : urgent ? "Lägesbilden behöver förnyas" : "Nästa lägesbild närmar sig", text: warning,
-            href: SiteRoutes.lagesbildDocuments.path, linkText: "Till lägesbilden", urgent: urgent)
+        guard let due = LagesbildRules.due(nextDue: try await LagesbildStore(kommun).nextDueInForce(), today: today) else { return nil }
+        let title =
+            switch due {
+            case .noneDecided: "Ingen beslutad lägesbild"
+            case .overdue: "Lägesbilden behöver förnyas"
+            case .soon: "Nästa lägesbild närmar sig"
+            }
+        return Item(title: title, text: due.message, href: SiteRoutes.lagesbildDocuments.path, linkText: "Till lägesbilden", urgent: due.isUrgent)
     }
 
     /// Another kommun has offered to share a survey or ROS with this one: nothing is shared until
@@ -118,12 +135,9 @@ struct HomeWork {
     static func sharingOffers(for user: UserAccount, in kommun: KommunScope) async throws -> [Item] {
         let mayAcceptSurveys = user.role.allows(.editSurveys), mayAcceptROS = user.role.allows(.planInspections)
         guard mayAcceptSurveys || mayAcceptROS else { return [] }
-        let waiting = try await SharingStore(kommun).all().filter {
-            $0.partnerID == kommun.kommunID && $0.state(at: TryggClock.now) == .offered
-                && ($0.subject == .survey ? mayAcceptSurveys : mayAcceptROS)
-        }
+        let waiting = try await SharingStore(kommun).offersAwaitingAnswer().filter { $0.subject == .survey ? mayAcceptSurveys : mayAcceptROS }
         guard !waiting.isEmpty else { return [] }
-        let names = Dictionary(try await KommunStore(kommun.database).all().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try await KommunStore(kommun.database).names()
         return waiting.map { offer in
             let from = names[offer.ownerID] ?? "En annan kommun"
             let text = "Vad som delas: \(offer.what)\(offer.what.hasSuffix(".") ? "" : ".") Inget delas förrän ni har godkänt."
@@ -147,7 +161,7 @@ struct HomeWork {
             if failed > 0 {
                 items.append(
                     Item(
-                        title: failed == 1 ? "1 utskick kunde inte skickas" : "\(failed) utskick kunde inte skickas",
+                        title: "\(failed) utskick kunde inte skickas",
                         text: "E-postservern vägrade ta emot dem, eller svarade inte på tre dagar. Se felet och kontrollera adresserna.",
                         href: SiteRoutes.outbox.path, linkText: "Till utskicken", urgent: true))
             }
@@ -190,7 +204,7 @@ struct HomeWork {
                 items.append(
                     Item(
                         title:
-                            "\(user.organisation.abbreviation) ansvarar för \(own.count == 1 ? "1 åtgärd" : "\(own.count) åtgärder") i åtgärdsplanen \(plan.year)",
+                            "\(user.organisation.abbreviation) ansvarar för \(SwedishGrammar.count(own.count, "åtgärd", "åtgärder")) i åtgärdsplanen \(plan.year)",
                         text: own.prefix(3).map { "\($0.reference) \($0.row.measure.prefix(80))" }.joined(separator: "; ") + (own.count > 3 ? " …" : ""),
                         href: SiteRoutes.planYear.path(plan.year, query: [("ansvarig", user.organisation.id.uuidString)]),
                         linkText: "Se \(SwedishGrammar.genitive(user.organisation.abbreviation)) åtgärder", urgent: false))

@@ -136,7 +136,7 @@ struct CalendarRoutes {
                 if day.month == month, !entries.isEmpty {
                     agenda.append(
                         AgendaDay(
-                            label: "\(Self.weekdays[offset]) \(day.day) \(SwedishTime.months[month - 1])", today: day.dateText == local.dateText,
+                            label: "\(Weekdays.names[offset]) \(day.day) \(SwedishTime.months[month - 1])", today: day.dateText == local.dateText,
                             meetings: entries))
                 }
                 return Day(label: "\(day.day)", inMonth: day.month == month, today: day.dateText == local.dateText, meetings: entries)
@@ -155,7 +155,5 @@ struct CalendarRoutes {
             losDays: losInMonth == 0 ? nil : losInMonth == 1 ? "en LOS- eller ROS-dag" : "\(losInMonth) LOS- och ROS-dagar")
         return deps.renderer.page(.calendar, title: "Möteskalender", context: context, content: view)
     }
-
-    static let weekdays = ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"]
 
 }

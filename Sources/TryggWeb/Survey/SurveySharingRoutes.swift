@@ -105,7 +105,7 @@ struct SurveySharingRoutes {
             // As for anything of another kommun: no agreement in force, nothing to see.
             throw HTTPError(.notFound, message: "Det finns inget gällande delningsavtal för den här enkäten.")
         }
-        let names = Dictionary(try await KommunStore(deps.database).all().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try await KommunStore(deps.database).names()
         let otherName = names[otherScope.kommunID] ?? "den andra kommunen"
         var refusal: String?
         if other.questionnaire != survey.questionnaire {
@@ -216,9 +216,9 @@ extension SurveySharingRoutes {
     /// Surveys other kommuner have offered this one and that wait for its answer.
     static func offers(context: StaffContext, database: TryggDatabase) async throws -> [OfferRow] {
         let sharing = SharingStore(context.kommun)
-        let names = Dictionary(try await KommunStore(database).all().map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try await KommunStore(database).names()
         var rows: [OfferRow] = []
-        for agreement in try await sharing.all() where agreement.partnerID == context.kommunID && agreement.state(at: TryggClock.now) == .offered {
+        for agreement in try await sharing.offersAwaitingAnswer() {
             guard let survey = try await sharing.offeredSurvey(agreement) else { continue }
             rows.append(
                 OfferRow(
