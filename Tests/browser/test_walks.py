@@ -27,7 +27,11 @@ def test_observation_on_a_phone_survives_a_lost_connection(browser, base_url, ar
     browser.execute_cdp_cmd("Network.enable", {})
     browser.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": True, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
     try:
-        browser.find_element(By.XPATH, "//button[normalize-space()='Spara observationen']").click()
+        button = browser.find_element(By.XPATH, "//button[normalize-space()='Spara observationen']")
+        button.click()
+        # The click returns before the form's request starts: the connection comes back only
+        # once the browser has shown its offline page, or the request could still get through.
+        WebDriverWait(browser, 10).until(EC.staleness_of(button))
     finally:
         browser.execute_cdp_cmd("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
     browser.get(walk_url)
