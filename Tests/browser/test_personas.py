@@ -40,6 +40,9 @@ def test_officer_answers_the_follow_up_on_a_phone(browser, base_url, artifacts):
     wait_for(browser, "Svaret för åtgärden är sparat", "[role=status]")
     assert "#m-" in browser.current_url, "sidan kommer tillbaka till åtgärden"
     assert heading in main_text(browser)
+    saved = browser.find_element(By.CSS_SELECTOR, f"section[aria-labelledby='{browser.current_url.split('#')[1]}']")
+    assert "Rutinen är införd på alla grundskolor" in saved.text, "the saved answer is shown as text"
+    assert not saved.find_element(By.TAG_NAME, "textarea").is_displayed(), "its form folds behind Ändra svaret"
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
     assert serious_violations(browser) == []
 
