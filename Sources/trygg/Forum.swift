@@ -54,7 +54,9 @@ struct ForumCommand: AsyncParsableCommand {
             if forums.isEmpty { say("Inga forum.") }
             for forum in forums {
                 let meetings = forum["meetings"] as? [[String: Any]] ?? []
-                print("\(forum["name"] ?? "")\t\(forum["type"] ?? "")\t\((forum["members"] as? [Any])?.count ?? 0) medlemmar\t\(meetings.count) möten")
+                print(
+                    "\(forum["name"] ?? "")\t\(forum["type"] ?? "")\t\(SwedishGrammar.count((forum["members"] as? [Any])?.count ?? 0, "medlem", "medlemmar"))\t\(SwedishGrammar.count(meetings.count, "möte", "möten"))"
+                )
             }
         }
     }

@@ -40,7 +40,7 @@ struct ImportCommand: AsyncParsableCommand {
                 }
             }
             say(
-                "Importerade \(summary.measureCount) åtgärder till åtgärdsplan \(summary.plan.year) (version \(summary.plan.version), utkast)"
+                "Importerade \(SwedishGrammar.count(summary.measureCount, "åtgärd", "åtgärder")) till åtgärdsplan \(summary.plan.year) (version \(summary.plan.version), utkast)"
                     + (summary.replacedDraft ? "; det tidigare utkastet ersattes." : "."))
         }
     }
@@ -93,7 +93,7 @@ struct ImportCommand: AsyncParsableCommand {
                 return try await AreaStore(KommunScope(database, kommunID: kommun.id)).importAreas(
                     parsed.areas, source: source, by: .commandLine(kommunID: kommun.id))
             }
-            say("Läste \(parsed.areas.count) områden i \(parsed.projection.rawValue).")
+            say("Läste \(SwedishGrammar.count(parsed.areas.count, "område", "områden")) i \(parsed.projection.rawValue).")
             if !result.created.isEmpty { say("Nya: \(result.created.joined(separator: ", "))") }
             if !result.updated.isEmpty { say("Uppdaterade: \(result.updated.joined(separator: ", "))") }
         }
@@ -146,7 +146,9 @@ struct ImportCommand: AsyncParsableCommand {
                 }
             }
             let seconds = Date().timeIntervalSince(started)
-            say("Importerade \(count) händelser på \(SwedishNumber.decimal(seconds)) s (\(Int(Double(count) / max(seconds, 0.001))) rader/s).")
+            say(
+                "Importerade \(SwedishGrammar.count(count, "händelse", "händelser")) på \(SwedishNumber.decimal(seconds)) s (\(Int(Double(count) / max(seconds, 0.001))) rader/s)."
+            )
         }
     }
 }

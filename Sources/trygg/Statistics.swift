@@ -46,11 +46,8 @@ extension ImportCommand {
                     by: .commandLine(kommunID: kommun.id))
             }
             let seconds = Date().timeIntervalSince(started)
-            say(
-                "Importerade \(summary.rows) rader (\(summary.newRows) nya) med inskrivningsdatum \(summary.reportedFrom ?? "–") – \(summary.reportedTo ?? "–")"
-                    + String(format: " på %.1f s.", seconds))
-            if summary.skippedRows > 0 { say("\(summary.skippedRows) rader gällde andra kommuner och hoppades över.") }
-            if summary.replacedRows > 0 { say("\(summary.replacedRows) tidigare rader i perioden ersattes.") }
+            summary.sentences.forEach(say)
+            say("Tid: \(SwedishNumber.decimal(seconds)) s.")
         }
     }
 
@@ -77,8 +74,7 @@ extension ImportCommand {
                     result, fileName: (file as NSString).lastPathComponent, by: .commandLine(kommunID: kommun.id))
                 return result
             }
-            say("Importerade befolkningen i \(result.desoCount) DeSO för år \(result.years.map(String.init).joined(separator: ", ")).")
-            if result.skippedRows > 0 { say("\(result.skippedRows) rader gällde andra kommuner och hoppades över.") }
+            result.sentences.forEach(say)
         }
     }
 
@@ -106,8 +102,7 @@ extension ImportCommand {
                 try await RegionalStatisticsStore(KommunScope(database, kommunID: kommun.id)).importFigures(
                     figures, fileName: (file as NSString).lastPathComponent, by: .commandLine(kommunID: kommun.id))
             }
-            let years = figures.map(\.year)
-            say("Importerade \(figures.count) värden för \(Set(figures.map(\.region)).count) regioner, \(years.min() ?? 0)–\(years.max() ?? 0).")
+            say(RegionalStatistics.importedSentence(figures))
         }
     }
 }

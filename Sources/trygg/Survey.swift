@@ -147,7 +147,7 @@ extension ImportCommand {
                     throw CLIError(failure.description)
                 }
             }
-            say("Importerade \(count) svar.")
+            say("Importerade \(SwedishGrammar.count(count, "svar", "svar")).")
         }
     }
 }

@@ -40,7 +40,7 @@ struct CrimeFiguresTests {
             #expect(imported.status == .seeOther)
             let page = try await samordnare.get(try #require(imported.location))
             #expect(page.text.contains("Importerade 17 rader (17 nya)"), "meddelandet efter importen")
-            #expect(page.text.contains("1 rader gällde andra kommuner"))
+            #expect(page.text.contains("1 rad gällde andra kommuner"))
             // Skäggetorp: 12 sabotage on 10,000 inhabitants = 1,20 per 1 000.
             #expect(page.text.contains("<td>12</td>") && page.text.contains("1,20"))
             #expect(page.text.contains("Okänt område"))

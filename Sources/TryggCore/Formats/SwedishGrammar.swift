@@ -16,8 +16,8 @@ public enum SwedishGrammar {
         return items.dropLast().joined(separator: ", ") + " och " + last
     }
 
-    /// "1 åtgärd", "3 åtgärder": a count with the noun in the right number.
+    /// "1 åtgärd", "3 åtgärder", "12 000 rader": a count with the noun in the right number.
     public static func count(_ n: Int, _ one: String, _ many: String) -> String {
-        "\(n) \(n == 1 ? one : many)"
+        "\(SwedishNumber.integer(n)) \(n == 1 ? one : many)"
     }
 }

@@ -40,6 +40,13 @@ public enum PopulationTable {
             self.years = years
             self.desoCount = desoCount
         }
+
+        /// What the import did, as the CLI and the web page both tell it.
+        public var sentences: [String] {
+            var out = ["Importerade befolkningen i \(desoCount) DeSO för år \(SwedishGrammar.list(years.map(String.init)))."]
+            if skippedRows > 0 { out.append("\(SwedishGrammar.count(skippedRows, "rad", "rader")) gällde andra kommuner och hoppades över.") }
+            return out
+        }
     }
 
     static let genders: [String: String] = [

@@ -33,6 +33,13 @@ public enum RegionalStatistics {
     /// A result page is a few hundred kilobytes; anything far larger is not one.
     public static let maxBytes = 20 * 1024 * 1024
 
+    /// "Importerade 6 värden för 2 regioner, 2022–2024.": what an import read, for the CLI and the page.
+    public static func importedSentence(_ figures: [RegionalFigure]) -> String {
+        let years = figures.map(\.year)
+        return "Importerade \(SwedishGrammar.count(figures.count, "värde", "värden")) för "
+            + "\(SwedishGrammar.count(Set(figures.map(\.region)).count, "region", "regioner")), \(years.min() ?? 0)–\(years.max() ?? 0)."
+    }
+
     public static func read(_ data: Data) throws(ImportFailure) -> [RegionalFigure] {
         guard data.count <= maxBytes else { throw failure("Filen är för stor för en resultatsida från Brå (högst 20 MB).") }
         guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else {

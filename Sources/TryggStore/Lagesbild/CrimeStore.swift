@@ -28,6 +28,17 @@ public struct CrimeStore: Sendable {
         public var replacedRows: Int
         public var reportedFrom: String?
         public var reportedTo: String?
+
+        /// What the import did, as the CLI and the web page both tell it.
+        public var sentences: [String] {
+            let rowCount = { (n: Int) in SwedishGrammar.count(n, "rad", "rader") }
+            var out = [
+                "Importerade \(rowCount(rows)) (\(SwedishGrammar.count(newRows, "ny", "nya"))) med inskrivningsdatum \(reportedFrom ?? "–") – \(reportedTo ?? "–")."
+            ]
+            if skippedRows > 0 { out.append("\(rowCount(skippedRows)) gällde andra kommuner och hoppades över.") }
+            if replacedRows > 0 { out.append("\(SwedishGrammar.count(replacedRows, "tidigare rad", "tidigare rader")) i perioden ersattes.") }
+            return out
+        }
     }
 
     public struct ImportRecord: Sendable, Equatable, Codable {

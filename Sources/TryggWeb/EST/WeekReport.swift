@@ -95,7 +95,8 @@ public struct WeekReport: Sendable {
         summaries.dropLast().compactMap { summary in
             guard summary.total > 0 || summary.fourWeekAverage > 0 else { return nil }
             let average = WeekView.decimal(summary.fourWeekAverage)
-            var text = "\(summary.area): \(summary.total) händelser (föregående vecka \(summary.previousWeekTotal), snitt fyra veckor \(average))"
+            var text =
+                "\(summary.area): \(SwedishGrammar.count(summary.total, "händelse", "händelser")) (föregående vecka \(summary.previousWeekTotal), snitt fyra veckor \(average))"
             if let percent = summary.percentAgainstAverage, abs(percent) >= 50, summary.total >= 5 {
                 text += percent > 0 ? ", en ökning med \(percent) % mot snittet." : ", en minskning med \(-percent) % mot snittet."
             } else {

@@ -106,7 +106,8 @@ struct HomeWork {
             if unanswered + returned > 0 {
                 items.append(
                     Item(
-                        title: "\(user.organisation.abbreviation): \(unanswered) åtgärder att besvara" + (returned > 0 ? ", \(returned) återskickade" : ""),
+                        title: "\(user.organisation.abbreviation): \(SwedishGrammar.count(unanswered, "åtgärd", "åtgärder")) att besvara"
+                            + (returned > 0 ? ", \(SwedishGrammar.count(returned, "återskickad", "återskickade"))" : ""),
                         text: returned > 0
                             ? "Samordnaren har skickat tillbaka svar för komplettering. Sista svarsdag \(round.deadline)."
                             : "Uppföljning \(round.year), sista svarsdag \(round.deadline).",

@@ -16,20 +16,14 @@ struct CrimeImportRoutes {
                 let extract = try CrimeExtract.read(table, kommun: user.kommun, knownDeso: known)
                 let summary = try await CrimeStore(context.kommun).importExtract(
                     extract, fileName: fileName, replacePeriod: try context.decodeForm(CrimeImportForm.self).replacePeriod == "ja", by: context.actor)
-                var notice =
-                    "Importerade \(SwedishNumber.integer(summary.rows)) rader (\(SwedishNumber.integer(summary.newRows)) nya) med inskrivningsdatum \(summary.reportedFrom ?? "–") – \(summary.reportedTo ?? "–")."
-                if summary.skippedRows > 0 { notice += " \(SwedishNumber.integer(summary.skippedRows)) rader gällde andra kommuner och hoppades över." }
-                if summary.replacedRows > 0 { notice += " \(SwedishNumber.integer(summary.replacedRows)) tidigare rader i perioden ersattes." }
-                return notice
+                return summary.sentences.joined(separator: " ")
             }
         }
         routes.staff(SiteRoutes.populationImport) { request, context in
             try await importing(request, context, limit: 50 * 1024 * 1024) { user, table, fileName in
                 let result = try PopulationTable.read(table, kommun: user.kommun)
                 try await PopulationStore(context.kommun).importCounts(result, fileName: fileName, by: context.actor)
-                var notice = "Importerade befolkningen i \(result.desoCount) DeSO för år \(result.years.map(String.init).joined(separator: ", "))."
-                if result.skippedRows > 0 { notice += " \(result.skippedRows) rader gällde andra kommuner och hoppades över." }
-                return notice
+                return result.sentences.joined(separator: " ")
             }
         }
     }

@@ -32,17 +32,15 @@ struct RegionalComparisonPage {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.regionalComparison) { request, context in try await page(request, context: context) }
         routes.staff(SiteRoutes.regionalImport) { request, context in
-            try context.requireUser(allowedTo: .editLagesbild)
+            _ = try context.requireUser(allowedTo: .editLagesbild)
             do {
                 guard let file = context.files["file"], !file.data.isEmpty else {
                     throw ImportFailure([ImportProblem(line: nil, column: nil, message: "Välj Brås resultatsida (HTML) eller en CSV-fil.")])
                 }
                 let figures = try RegionalStatistics.read(file.data)
                 try await RegionalStatisticsStore(context.kommun).importFigures(figures, fileName: file.filename, by: context.actor)
-                let regions = Set(figures.map(\.region)).count, years = figures.map(\.year)
                 return Response.seeOther(
-                    SiteRoutes.regionalComparison.path,
-                    notice: "Importerade \(figures.count) värden för \(regions) regioner, \(years.min() ?? 0)–\(years.max() ?? 0).", context: context)
+                    SiteRoutes.regionalComparison.path, notice: RegionalStatistics.importedSentence(figures), context: context)
             } catch let failure as ImportFailure {
                 return try await page(request, context: context, error: failure.description, status: .badRequest)
             }
