@@ -192,11 +192,6 @@ final class Browser {
     }
 }
 
-extension RouteDescription {
-    /// Whether a role may use the route, as the route table says (a route without a permission is open to every role).
-    func isOpen(to role: Role) -> Bool { zone.permission.map(role.allows) ?? true }
-}
-
 extension TestResponse {
     var text: String { String(buffer: body) }
     var location: String? { headers[.location] }

@@ -35,6 +35,9 @@ struct WeekRoutes {
 
     struct PageView {
         let report: WeekView
+        /// The pager's weeks: only weeks the user can open (see `neighbours`).
+        let previousWeek: String?
+        let nextWeek: String?
         /// The interactive map's data, when Leaflet is installed; the SVG map stays the fallback.
         let mapJSON: String?
         let leads: Bool
@@ -143,6 +146,14 @@ struct WeekRoutes {
         return (user, week)
     }
 
+    /// The weeks before and after that the pager offers: the adjacent weeks for the EST group and
+    /// analysts; for everyone else the nearest published ones, since the others answer 404 to them.
+    private func neighbours(of week: ISOWeek, user: UserAccount, context: StaffContext) async throws -> (ISOWeek?, ISOWeek?) {
+        if user.role.allows(.readAllIncidents) { return (week.adding(-1), week.adding(1)) }
+        let published = try await ESTStore(context.kommun).publishedWeeks().map(\.week)  // newest first
+        return (published.first { $0 < week }, published.last { $0 > week })
+    }
+
     private func lead(
         _ context: StaffContext, done: String,
         _ change: (ESTStore, ISOWeek, Actor) async throws -> Void
@@ -191,8 +202,10 @@ struct WeekRoutes {
                 }
             }
         }
+        let (previous, next) = try await neighbours(of: week, user: user, context: context)
         let view = PageView(
             report: WeekView(report, linksInsatser: user.role.allows(.readAllIncidents)),
+            previousWeek: previous.map { SiteRoutes.week.path($0) }, nextWeek: next.map { SiteRoutes.week.path($0) },
             mapJSON: deps.configuration.map.leafletAvailable ? try InteractiveMapData(report, settings: deps.configuration.map).scriptJSON() : nil,
             leads: user.role.allows(.leadEST),
             pickMap: user.role.allows(.leadEST) ? AreaMapSVG.render(report.areas, label: "Karta: klicka för att markera platsen", pickable: true) : nil,

@@ -106,8 +106,6 @@ struct WeekView {
     /// The week's addresses, from the route table.
     struct Paths {
         let page: String
-        let previous: String
-        let next: String
         let withoutCitizen: String
         let report: String
         let reportDocx: String
@@ -119,8 +117,6 @@ struct WeekView {
 
         init(_ week: ISOWeek) {
             page = SiteRoutes.week.path(week)
-            previous = SiteRoutes.week.path(week.adding(-1))
-            next = SiteRoutes.week.path(week.adding(1))
             withoutCitizen = SiteRoutes.week.path(week, query: [("medborgare", "dolj")])
             report = SiteRoutes.weekReport.path(week)
             reportDocx = SiteRoutes.weekReportDocx.path(week)

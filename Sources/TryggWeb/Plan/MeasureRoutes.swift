@@ -221,7 +221,8 @@ struct MeasureRoutes {
             preventionLevel: measure.preventionLevel?.rawValue, longTermEffort: measure.longTermEffort?.rawValue,
             history: history, canEdit: user.role.allows(.editPlan) && plan.status == .utkast,
             form: Self.formValues(measure, keep: form), problems: problems, hasProblems: !problems.isEmpty,
-            lagesbildHref: inForce.map { SiteRoutes.lagesbildDocument.path($0.id) }, followUps: followUps, hasFollowUps: !followUps.isEmpty,
+            lagesbildHref: SiteRoutes.lagesbildDocument.route.isOpen(to: user.role) ? inForce.map { SiteRoutes.lagesbildDocument.path($0.id) } : nil,
+            followUps: followUps, hasFollowUps: !followUps.isEmpty,
             insatser: insatser, hasInsatser: !insatser.isEmpty, indicators: indicators, hasIndicators: !indicators.isEmpty)
         return deps.renderer.page(
             .planMeasure, title: "Åtgärd \(measure.reference)", context: context, content: view,

@@ -35,6 +35,9 @@ struct PlanRoutes {
         let statusHeading: String?
         /// The lägesbild in force's problems as headings, with this plan's measures under each.
         let problems: [PlanViews.ProblemHeading]
+        /// The problems of the lägesbild in force are shown to everyone who reads the plan; the
+        /// document itself is linked only for roles that may open it.
+        let hasLagesbild: Bool
         let lagesbildHref: String?
     }
 
@@ -158,7 +161,8 @@ struct PlanRoutes {
             exportXlsxHref: SiteRoutes.planExportXlsx.path(plan.year, query: [("version", "\(plan.version)")]), nextYear: plan.year + 1,
             statusHeading: latestRound.map { "Status \($0.year)" },
             problems: PlanViews.problemHeadings(inForce, measures: all, lineage: try await store.lineage()),
-            lagesbildHref: inForce.map { SiteRoutes.lagesbildDocument.path($0.id) })
+            hasLagesbild: inForce != nil,
+            lagesbildHref: SiteRoutes.lagesbildDocument.route.isOpen(to: user.role) ? inForce.map { SiteRoutes.lagesbildDocument.path($0.id) } : nil)
         return deps.renderer.page(
             .plan, title: "Åtgärdsplan \(plan.year)" + (plan.version > 1 ? ", version \(plan.version)" : ""),
             context: context, content: view, notice: notice, error: error, status: status)

@@ -63,6 +63,10 @@ struct RouteDescription: Sendable, Hashable, CustomStringConvertible {
 
     var description: String { "\(method) \(pattern)" }
 
+    /// Whether a signed-in user of `role` may use the route, as the table says (a route without a
+    /// permission is open to every role): a page links another only where this holds.
+    func isOpen(to role: Role) -> Bool { zone.permission.map(role.allows) ?? true }
+
     /// The pattern with its `{…}` segments filled in order; a query appended when given.
     func path(_ values: [String], query: [(String, String)] = []) -> String {
         var filled = values.makeIterator()
