@@ -64,10 +64,22 @@ struct FollowUpTests {
             #expect(overview.text.contains("VOF: 9.2 Implementera SSPF"), "påminnelselistan visar vem som inte svarat")
             let organisations = try await OrganisationStore(KommunScope(harness.database, kommunID: context.kommun.id)).organisations()
             let sfID = try #require(organisations.first { $0.abbreviation == "SF" }).id
-            let returned = try await samordnare.submit(
+            // The organisation's name in the progress table shows only its answers; a send-back from there comes back to them.
+            let filtered = try await samordnare.get("/uppfoljning/\(round)?organisation=\(sfID)")
+            #expect(overview.text.contains("href=\"/uppfoljning/\(round)?organisation=\(sfID)#atgarder\">SF</a>"))
+            #expect(filtered.text.contains("Åtgärder som SF svarar för") && filtered.text.contains("Implementera SSPF"))
+            #expect(
+                !filtered.text.contains("Kommunen ska implementera") && overview.text.contains("Kommunen ska implementera"),
+                "UTB:s åtgärd visas bara utan urval")
+            let sentBack = try await samordnare.post(
                 "/uppfoljning/\(round)/aterskicka",
-                ["measure": sspf.id.uuidString, "organisation": sfID.uuidString, "comment": "Beskriv vilka förutsättningar som saknas."])
-            #expect(returned.text.contains("skickat tillbaka"))
+                [
+                    "measure": sspf.id.uuidString, "organisation": sfID.uuidString, "comment": "Beskriv vilka förutsättningar som saknas.",
+                    "visa": sfID.uuidString,
+                ])
+            #expect(sentBack.location == "/uppfoljning/\(round)?organisation=\(sfID)#atgarder")
+            let returned = try await samordnare.get("/uppfoljning/\(round)?organisation=\(sfID)")
+            #expect(returned.text.contains("skickat tillbaka") && returned.text.contains("Åtgärder som SF svarar för"))
             let back = try await sf.get("/uppfoljning/\(round)/mina")
             #expect(back.text.contains("Tillbakaskickad för komplettering: Beskriv vilka förutsättningar som saknas."))
             #expect(

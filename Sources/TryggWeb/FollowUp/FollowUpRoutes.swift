@@ -50,6 +50,8 @@ struct FollowUpRoutes {
 
     struct ProgressRow {
         let organisation: String
+        /// The round's measures with only this organisation's answers.
+        let href: String
         let expected: Int
         let answered: Int
         let returned: Int
@@ -93,6 +95,11 @@ struct FollowUpRoutes {
         let missingCount: Int
         let missingOrganisations: String
         let lines: [AnswerRow]
+        /// "Alla åtgärder", or the organisation whose answers are shown.
+        let linesHeading: String
+        /// The organisation filter's id, kept by a send-back so the page comes back the same.
+        let filter: String
+        let filtered: Bool
         let assessment: String
         let assessmentLimit: Int
     }
@@ -113,12 +120,12 @@ struct FollowUpRoutes {
                 return try await list(context: context, error: error.description)
             }
         }
-        routes.staff(SiteRoutes.followUpRound) { _, context in
+        routes.staff(SiteRoutes.followUpRound) { request, context in
             let user = try context.requireUser(allowedTo: .answerFollowUp)
             let id = try context.parameters.require("id", as: UUID.self)
             guard try await FollowUpStore(context.kommun).round(id: id) != nil else { throw HTTPError(.notFound) }
             guard user.role.allows(.editPlan) else { return Response.seeOther(SiteRoutes.followUpMine.path(id)) }
-            return try await overview(context: context)
+            return try await overview(context: context, organisation: request.uri.queryParameters["organisation"].flatMap { UUID(uuidString: String($0)) })
         }
         routes.staff(SiteRoutes.followUpSendBack) { _, context in
             _ = try context.requireUser(allowedTo: .editPlan)
@@ -134,7 +141,9 @@ struct FollowUpRoutes {
                 await deps.notify(context.user.kommun) {
                     try await $0.answerReturned(roundID: id, measureID: measureID, organisationID: organisationID, comment: form.comment)
                 }
-                return Response.seeOther(SiteRoutes.followUpRound.path(id), notice: "Svaret är skickat tillbaka för komplettering.", context: context)
+                let back = UUID(uuidString: form.visa).map { SiteRoutes.followUpRound.path(id, query: [("organisation", $0.uuidString)]) + "#atgarder" }
+                return Response.seeOther(
+                    back ?? SiteRoutes.followUpRound.path(id), notice: "Svaret är skickat tillbaka för komplettering.", context: context)
             } catch let error as StoreError {
                 if case .notFound = error { throw HTTPError(.notFound) }
                 return try await overview(context: context, error: error.description)
@@ -215,7 +224,8 @@ struct FollowUpRoutes {
             status: error == nil ? .ok : .badRequest)
     }
 
-    private func overview(context: StaffContext, notice: String? = nil, error: String? = nil) async throws -> Response {
+    /// The round for the samordnare; `organisation` narrows "Alla åtgärder" to one organisation's answers.
+    private func overview(context: StaffContext, organisation: UUID? = nil, error: String? = nil) async throws -> Response {
         let user = try context.requireUser(allowedTo: .editPlan)
         let id = try context.parameters.require("id", as: UUID.self)
         guard let report = try await FollowUpReport.load(roundID: id, kommun: user.kommun, database: deps.database, withComparison: false) else {
@@ -223,23 +233,28 @@ struct FollowUpRoutes {
         }
         let summary = report.summary
         let missing = summary.missing
+        let shownOrganisation = summary.byOrganisation.first { $0.organisation.id == organisation }?.organisation
         let view = RoundView(
             id: id.uuidString, paths: RoundPaths(id), year: report.round.year, deadline: report.round.deadline,
             isOpen: report.round.state == .open, headline: report.headline,
             chart: FollowUpCharts.bars(report.organisationRows.map { ($0.label, $0.counts) }, title: "Svar per organisation"),
             progress: summary.byOrganisation.map {
                 ProgressRow(
-                    organisation: $0.organisation.abbreviation, expected: $0.expected, answered: $0.answered, returned: $0.returned,
+                    organisation: $0.organisation.abbreviation,
+                    href: SiteRoutes.followUpRound.path(id, query: [("organisation", $0.organisation.id.uuidString)]) + "#atgarder", expected: $0.expected,
+                    answered: $0.answered, returned: $0.returned,
                     complete: $0.answered == $0.expected)
             },
             missing: missing.map { MissingRow(organisation: $0.organisation, reference: $0.measure.reference, text: $0.measure.row.measure) },
             missingCount: missing.count,
             missingOrganisations: Array(Set(missing.map(\.organisation))).sorted().joined(separator: ", "),
-            lines: summary.lines.map { line in
-                AnswerRow(
+            lines: summary.lines.compactMap { line in
+                let answers = line.answers.filter { shownOrganisation == nil || $0.organisationID == shownOrganisation?.id }
+                guard !answers.isEmpty else { return nil }
+                return AnswerRow(
                     reference: line.measure.reference, measureID: line.measure.id.uuidString, text: line.measure.row.measure,
                     status: FollowUpReport.statusName(line.status),
-                    answers: line.answers.map { entry in
+                    answers: answers.map { entry in
                         AnswerEntry(
                             organisation: entry.organisation,
                             organisationID: entry.organisationID.uuidString,
@@ -247,10 +262,12 @@ struct FollowUpRoutes {
                             returned: entry.answer?.state == .returned, returnComment: entry.answer?.returnComment ?? "",
                             answered: entry.answer?.state == .submitted)
                     })
-            }, assessment: report.round.assessment, assessmentLimit: FollowUpRules.maxDescriptionLength)
+            },
+            linesHeading: shownOrganisation.map { "Åtgärder som \($0.abbreviation) svarar för" } ?? "Alla åtgärder",
+            filter: shownOrganisation?.id.uuidString ?? "", filtered: shownOrganisation != nil,
+            assessment: report.round.assessment, assessmentLimit: FollowUpRules.maxDescriptionLength)
         return deps.renderer.page(
-            .followupRound, title: "Uppföljning \(report.round.year)", context: context, content: view,
-            notice: notice, error: error, status: error == nil ? .ok : .badRequest)
+            .followupRound, title: "Uppföljning \(report.round.year)", context: context, content: view, error: error, status: error == nil ? .ok : .badRequest)
     }
 }
 
@@ -272,4 +289,6 @@ struct SendBackForm: Decodable {
     @FormText var measure: String
     @FormText var organisation: String
     @FormText var comment: String
+    /// The organisation filter the page was showing, if any.
+    @FormText var visa: String
 }
