@@ -84,7 +84,9 @@ enum LagesbildViews {
         let criminalInfluence: String
         let policeAssessment: String
         let figureChoices: [Choice]
-        let figuresChosen: String
+        /// The tables, maps and charts the document carries, as chosen under the texts.
+        let figuresChosen: [String]
+        let hasFiguresChosen: Bool
         let canWritePolice: Bool
         let policeAction: String
         /// A decided version can seed next year's plan, for those who edit plans.
@@ -149,8 +151,8 @@ enum LagesbildViews {
             figureChoices: LagesbildDocument.Figure.allCases.map {
                 Choice(value: $0.rawValue, label: $0.label, checked: document.text.figures.contains($0), id: "figur-\($0.rawValue)")
             },
-            figuresChosen: LagesbildDocument.Figure.allCases.filter(document.text.figures.contains).map(\.label).joined(separator: "; ")
-                .nonEmpty ?? "Inga tabeller, kartor eller diagram.",
+            figuresChosen: LagesbildDocument.Figure.allCases.filter(document.text.figures.contains).map(\.label),
+            hasFiguresChosen: !document.text.figures.isEmpty,
             canWritePolice: isDraft && LagesbildRules.mayWritePoliceAssessment(user), policeAction: SiteRoutes.lagesbildPolice.path(document.id),
             canDraftNextPlan: document.status == .beslutad && user.role.allows(.editPlan),
             nextPlanAction: SiteRoutes.lagesbildNextPlan.path(document.id),
