@@ -186,3 +186,27 @@ struct OfficerFollowUpTests {
         }
     }
 }
+
+extension StartPageTests {
+    @Test("Analytikern ser var kommunens uppgifter står: veckans händelser, polisens senaste uttag, den nyaste enkäten; rapportören inget av det")
+    func overviewForThoseWhoReadEverything() async throws {
+        try await Harness.run(est: true, statistics: true) { harness, client in
+            let analyst = Browser(client)
+            try await analyst.login("analytiker@linkoping.demo")
+            let home = try await analyst.get("/").text
+            let week = ISOWeek.containing(TryggClock.now)
+            #expect(home.contains("<h2>EST vecka \(week.week)</h2>") && home.contains("rapporterade hittills i veckan"))
+            #expect(home.contains("href=\"/est/vecka/\(week)\">Till veckan</a>"))
+            #expect(home.contains("Polisens senaste uttag gäller anmälningar till och med 2024-"), "demons uttag slutar 2024")
+            let surveys = try await SurveyStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).all()
+            let newest = try #require(surveys.first)
+            #expect(home.contains("<h2>\(newest.survey.title)</h2>") && home.contains("href=\"/enkater/\(newest.survey.id)\""))
+
+            let reporter = Browser(client)
+            try await reporter.login("rapportor@linkoping.demo")
+            let reporterHome = try await reporter.get("/").text
+            #expect(!reporterHome.contains("Polisens senaste uttag") && !reporterHome.contains("rapporterade hittills i veckan"))
+            #expect(reporterHome.contains("Rapportera en händelse"), "kontroll: rapportörens sida visas")
+        }
+    }
+}

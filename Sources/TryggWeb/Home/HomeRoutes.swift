@@ -59,6 +59,8 @@ struct HomeRoutes {
                         text: "\(plan.status.displayName). Filtrera på målområde, ansvarig organisation eller samverkanspart.",
                         href: SiteRoutes.planYear.path(plan.year), linkText: "Öppna planen"), at: 0)
             }
+            // Before the reference data (areas, organisations), after the plan.
+            cards.insert(contentsOf: try await HomeOverview.cards(for: user, in: context.kommun), at: cards.count - 2)
             let work = try await HomeWork.find(for: user, in: context.kommun)
             // The round is the user's business only when her organisation answers for a measure in it.
             if let round = work.answeringRound {

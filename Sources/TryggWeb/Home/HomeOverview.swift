@@ -1,0 +1,46 @@
+import Foundation
+import TryggCore
+import TryggStore
+
+/// Where the kommun's own information stands, as shortcuts on the start page of those who read
+/// all of it (the samordnare and the analyst): this week's EST events, the police's latest
+/// extract in the kartläggning, the newest survey. Not work, so after it and without urgency.
+enum HomeOverview {
+    typealias Card = HomeRoutes.HomeView.Card
+
+    static func cards(for user: UserAccount, in kommun: KommunScope) async throws -> [Card] {
+        var cards: [Card] = []
+        if user.role.allows(.readAllIncidents) {
+            let week = ISOWeek.containing(TryggClock.now), lastWeek = week.adding(-1)
+            let events = try await IncidentStore(kommun).count(filter: .init(from: week.start, until: week.end))
+            let published = try await ESTStore(kommun).week(lastWeek).isPublished
+            cards.append(
+                Card(
+                    title: "EST vecka \(week.week)",
+                    text: "\(SwedishGrammar.count(events, "händelse", "händelser")) rapporterade hittills i veckan. "
+                        + "Lägesbilden för vecka \(lastWeek.week) är \(published ? "publicerad" : "inte publicerad").",
+                    href: SiteRoutes.week.path(week), linkText: "Till veckan"))
+        }
+        if user.role.allows(.readCrimeStatistics) {
+            let latest = try await CrimeStore(kommun).imports().first
+            cards.append(
+                Card(
+                    title: "Kartläggning",
+                    text: latest.map {
+                        "Polisens senaste uttag gäller anmälningar till och med \($0.reportedTo ?? "–") (importerat \(SwedishTime.date($0.createdAt)))."
+                    } ?? "Inget uttag från polisen är importerat ännu.",
+                    href: SiteRoutes.crimeFigures.path, linkText: "Till anmälda brott"))
+        }
+        if user.role.allows(.readSurveys), let newest = try await SurveyStore(kommun).all().first {
+            let survey = newest.survey
+            let open = survey.isOpen(at: TryggClock.now)
+            cards.append(
+                Card(
+                    title: survey.title,
+                    text: "\(open ? "Öppen" : "Fältperiod") \(survey.opensOn) – \(survey.closesOn). "
+                        + "\(SwedishGrammar.count(newest.responses, "svar", "svar"))\(open ? " hittills" : "").",
+                    href: SiteRoutes.survey.path(survey.id), linkText: "Till enkäten"))
+        }
+        return cards
+    }
+}
