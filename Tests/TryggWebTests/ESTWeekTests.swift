@@ -34,9 +34,15 @@ struct ESTWeekTests {
             try await samordnare.login("samordnare@linkoping.demo")
             let page = try await samordnare.get("/est/vecka/2024-W13")
             #expect(page.status == .ok && page.text.contains("Lägesbild vecka 13 2024"))
-            #expect(page.text.contains("<th scope=\"row\">Skäggetorp</th><td>3</td><td>1</td><td>0,5</td>"))
+            #expect(
+                page.text.contains(
+                    "<th scope=\"row\">Skäggetorp</th><td data-label=\"Veckan\">3</td><td data-label=\"Föregående vecka\">1</td><td data-label=\"Snitt 4 veckor före\">0,5</td>"
+                ))
             // Three events at the square this week and two in the four weeks before: a recurring hot place.
-            #expect(page.text.contains("Torget <span class=\"tag\">återkommande</span></th><td>Skäggetorp</td><td>3</td><td>2</td>"))
+            #expect(
+                page.text.contains(
+                    "Torget <span class=\"tag\">återkommande</span></th><td data-label=\"Område\">Skäggetorp</td><td data-label=\"Händelser\">3</td><td data-label=\"Fyra veckorna före\">2</td>"
+                ))
 
             let saved = try await samordnare.submit("/est/vecka/2024-W13/bedomning", ["bedomning": "Ökat klotter vid torget."])
             #expect(saved.text.contains("Bedömningen är sparad") && saved.text.contains("Ökat klotter vid torget."))
