@@ -51,9 +51,13 @@ def test_samordnare_reads_results_and_the_comparison(browser, base_url, artifact
     browser.get(base_url + "/enkater")
     browser.find_element(By.LINK_TEXT, "Trygghetsundersökning 2025").click()
     browser.find_element(By.LINK_TEXT, "Resultat").click()
+    WebDriverWait(browser, 10).until(EC.url_contains("/resultat"))
     assert "2 000 svarande" in browser.find_element(By.CSS_SELECTOR, "main").text.replace("\u00a0", " ")
     Select(browser.find_element(By.ID, "dela")).select_by_visible_text("Ålder")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Visa']").click()
+    show = browser.find_element(By.XPATH, "//button[normalize-space()='Visa']")
+    show.click()
+    # The click returns before the new page is there; the table must be the one split by age.
+    WebDriverWait(browser, 10).until(EC.staleness_of(show))
     table = browser.find_element(By.CSS_SELECTOR, "#question-table ~ div table")
     assert "16–24 år" in table.text and "–" in table.text and "%" in table.text
     assert "Problemindex" in browser.find_element(By.CSS_SELECTOR, "main").text
