@@ -18,5 +18,14 @@ struct SwedishGrammarTests {
         #expect(SwedishGrammar.count(1, "pågående insats", "pågående insatser") == "1 pågående insats")
         #expect(SwedishGrammar.count(0, "organisation", "organisationer") == "0 organisationer")
         #expect(SwedishGrammar.count(3, "händelse", "händelser") == "3 händelser")
+        #expect(SwedishGrammar.count(12_000, "rad", "rader") == "12\u{00A0}000 rader", "tusental med hårt mellanslag")
+    }
+
+    @Test("En förändring med tecken: plus, minustecken (U+2212), noll utan tecken")
+    func signed() {
+        #expect(SwedishNumber.signed(3) == "+3")
+        #expect(SwedishNumber.signed(-1) == "\u{2212}1")
+        #expect(SwedishNumber.signed(0) == "0")
+        #expect(SwedishNumber.signed(-1_500) == "\u{2212}1\u{00A0}500")
     }
 }

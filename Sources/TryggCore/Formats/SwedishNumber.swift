@@ -26,6 +26,9 @@ public enum SwedishNumber {
         return (value < 0 ? "−" : "") + out
     }
 
+    /// A change with its sign: "+3", "−1" (minus sign, U+2212), "0".
+    public static func signed(_ value: Int) -> String { (value > 0 ? "+" : "") + integer(value) }
+
     /// A share 0–1 as a percentage, e.g. 0.064 → "6,4 %"; a change with its sign, e.g. "+12 %".
     public static func percent(_ share: Double, places: Int = 1, signed: Bool = false) -> String {
         (signed && share > 0 ? "+" : "") + decimal(share * 100, places: places) + "\u{00A0}%"

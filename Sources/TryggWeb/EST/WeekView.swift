@@ -164,7 +164,7 @@ struct WeekView {
             return AreaRow(
                 area: summary.area, total: summary.total, previous: summary.previousWeekTotal,
                 average: Self.decimal(summary.fourWeekAverage),
-                change: (change > 0 ? "+\(change)" : "\(change)") + (summary.percentAgainstAverage.map { " (\($0 > 0 ? "+" : "")\($0) % mot snittet)" } ?? ""),
+                change: SwedishNumber.signed(change) + (summary.percentAgainstAverage.map { " (\(SwedishNumber.signed($0))\u{00A0}% mot snittet)" } ?? ""),
                 categories: summary.categories.map { "\($0.name) \($0.count)" }.joined(separator: ", "),
                 isWhole: index == report.summaries.count - 1)
         }

@@ -77,7 +77,7 @@ public struct FollowUpReport: Sendable {
         let now = summary.overall
         func change(_ status: FollowUpStatus) -> String {
             let delta = now.share(status) - previous.counts.share(status)
-            return "\(status.rawValue.lowercased()) \(previous.counts.share(status)) % → \(now.share(status)) % (\(delta >= 0 ? "+" : "")\(delta))"
+            return "\(status.rawValue.lowercased()) \(previous.counts.share(status)) % → \(now.share(status)) % (\(SwedishNumber.signed(delta)))"
         }
         return "Jämfört med uppföljningen \(previous.year): " + [change(.pagaende), change(.paborjad), change(.ejPaborjad)].joined(separator: ", ") + "."
     }
