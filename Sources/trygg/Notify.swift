@@ -23,7 +23,7 @@ struct Notify: AsyncParsableCommand {
             }
         }
         say(
-            "\(report.reminders) påminnelser köade, \(report.sent) meddelanden skickade, \(report.failed) misslyckade, \(report.waiting) väntar i utkorgen."
+            "\(report.summary) i utkorgen."
                 + (settings.smtp == nil ? " Ingen --smtp-url: inget skickades." : ""))
         if report.failed > 0 { throw ExitCode(3) }
     }

@@ -70,14 +70,14 @@ public struct EffectEstimate: Sendable, Equatable {
         var text: String
         if isSignificantDecrease {
             text =
-                "Efter insatsen rapporterades \(treatedAfter) händelser inom radien mot väntade \(SwedishNumber.decimal(expected)) "
+                "Efter insatsen rapporterades \(SwedishGrammar.count(treatedAfter, "händelse", "händelser")) inom radien mot väntade \(SwedishNumber.decimal(expected)) "
                 + "om platsen hade följt resten av området: ungefär \(percent) % färre. Minskningen är större än vad slumpen brukar ge "
                 + "(95 %-intervall \(SwedishNumber.decimal(interval.low, places: 2))–\(SwedishNumber.decimal(interval.high, places: 2)))."
         } else if isSignificantIncrease {
             text = "Efter insatsen rapporterades fler händelser inom radien (\(treatedAfter)) än väntat (\(SwedishNumber.decimal(expected)))."
         } else {
             text =
-                "Skillnaden mot resten av området (\(treatedAfter) händelser mot väntade \(SwedishNumber.decimal(expected))) "
+                "Skillnaden mot resten av området (\(SwedishGrammar.count(treatedAfter, "händelse", "händelser")) mot väntade \(SwedishNumber.decimal(expected))) "
                 + "ryms inom vad slumpen kan ge; någon effekt går inte att visa med dessa siffror."
         }
         if ringAfter > ringBefore + 2 {

@@ -172,7 +172,7 @@ struct FollowUpRoutes {
                 SiteRoutes.outbox.path,
                 notice: queued == 0
                     ? "Ingen ny påminnelse: de som har svar kvar är redan påminda i dag, eller saknar adress."
-                    : "\(queued) påminnelser ligger i utkorgen och skickas inom fem minuter.",
+                    : "\(SwedishGrammar.count(queued, "påminnelse ligger", "påminnelser ligger")) i utkorgen och skickas inom fem minuter.",
                 context: context)
         }
         routes.staff(SiteRoutes.followUpAssessment) { _, context in

@@ -40,6 +40,14 @@ public struct NoticeSender: Sendable {
         public var sent = 0
         public var failed = 0
         public var waiting = 0
+
+        /// "9 påminnelser köade, 9 meddelanden skickade, 0 misslyckade, 0 väntar": the line the
+        /// server logs and `trygg notify` prints.
+        public var summary: String {
+            "\(SwedishGrammar.count(reminders, "påminnelse köad", "påminnelser köade")), "
+                + "\(SwedishGrammar.count(sent, "meddelande skickat", "meddelanden skickade")), "
+                + "\(SwedishGrammar.count(failed, "misslyckat", "misslyckade")), \(SwedishNumber.integer(waiting)) väntar"
+        }
     }
 
     /// One run, for every kommun or one. Without a relay nothing is sent; the messages wait.
@@ -94,7 +102,7 @@ extension PeriodicJob {
         PeriodicJob(name: "notices", interval: .seconds(300)) { logger in
             let report = try await NoticeSender(database: database, settings: settings).run()
             if report.sent + report.failed + report.reminders > 0 {
-                logger.info("E-post: \(report.reminders) påminnelser köade, \(report.sent) skickade, \(report.failed) misslyckade, \(report.waiting) väntar.")
+                logger.info("E-post: \(report.summary).")
             }
         }
     }
