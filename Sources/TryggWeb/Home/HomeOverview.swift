@@ -4,21 +4,20 @@ import TryggStore
 
 /// Where the kommun's own information stands, as shortcuts on the start page of those who read
 /// all of it (the samordnare and the analyst): this week's EST events, the police's latest
-/// extract in the kartläggning, the newest survey. Not work, so after it and without urgency.
+/// extract in the kartläggning, the newest survey. Not work, so after it and without urgency
+/// (last week's unpublished lägesbild is work, and `HomeWork` says it to those who publish).
 enum HomeOverview {
     typealias Card = HomeRoutes.HomeView.Card
 
     static func cards(for user: UserAccount, in kommun: KommunScope) async throws -> [Card] {
         var cards: [Card] = []
         if user.role.allows(.readAllIncidents) {
-            let week = ISOWeek.containing(TryggClock.now), lastWeek = week.adding(-1)
+            let week = ISOWeek.containing(TryggClock.now)
             let events = try await IncidentStore(kommun).count(filter: .init(from: week.start, until: week.end))
-            let published = try await ESTStore(kommun).week(lastWeek).isPublished
             cards.append(
                 Card(
                     title: "EST vecka \(week.week)",
-                    text: "\(SwedishGrammar.count(events, "händelse", "händelser")) rapporterade hittills i veckan. "
-                        + "Lägesbilden för vecka \(lastWeek.week) är \(published ? "publicerad" : "inte publicerad").",
+                    text: "\(SwedishGrammar.count(events, "händelse", "händelser")) rapporterade hittills i veckan.",
                     href: SiteRoutes.week.path(week), linkText: "Till veckan"))
         }
         if user.role.allows(.readCrimeStatistics) {

@@ -44,23 +44,22 @@ struct HomeRoutes {
             let areaCount = try await AreaStore(context.kommun).count()
             let organisationCount = try await OrganisationStore(context.kommun).organisationCount()
             let isAdmin = user.role.allows(.administerKommun)
-            var cards: [HomeView.Card] = [
-                .init(
-                    title: "Områden", text: "Kommunens prioriterade områden där kartläggning sker (\(areaCount) st).",
-                    href: SiteRoutes.areas.path, linkText: "Visa områden"),
-                .init(
-                    title: "Organisationer", text: "Förvaltningar, enheter och externa samverkansparter (\(organisationCount) st).",
-                    href: SiteRoutes.organisations.path, linkText: "Visa organisationer"),
-            ]
-            if let plan = try await PlanStore(context.kommun).plans().first {
-                cards.insert(
-                    .init(
-                        title: "Åtgärdsplan \(plan.year)",
-                        text: "\(plan.status.displayName). Filtrera på målområde, ansvarig organisation eller samverkanspart.",
-                        href: SiteRoutes.planYear.path(plan.year), linkText: "Öppna planen"), at: 0)
+            // The plan, where the kommun's information stands, then the reference data.
+            let plan = try await PlanStore(context.kommun).plans().first.map { plan in
+                HomeView.Card(
+                    title: "Åtgärdsplan \(plan.year)",
+                    text: "\(plan.status.displayName). Filtrera på målområde, ansvarig organisation eller samverkanspart.",
+                    href: SiteRoutes.planYear.path(plan.year), linkText: "Öppna planen")
             }
-            // Before the reference data (areas, organisations), after the plan.
-            cards.insert(contentsOf: try await HomeOverview.cards(for: user, in: context.kommun), at: cards.count - 2)
+            var cards: [HomeView.Card] =
+                [plan].compactMap { $0 } + (try await HomeOverview.cards(for: user, in: context.kommun)) + [
+                    .init(
+                        title: "Områden", text: "Kommunens prioriterade områden där kartläggning sker (\(areaCount) st).",
+                        href: SiteRoutes.areas.path, linkText: "Visa områden"),
+                    .init(
+                        title: "Organisationer", text: "Förvaltningar, enheter och externa samverkansparter (\(organisationCount) st).",
+                        href: SiteRoutes.organisations.path, linkText: "Visa organisationer"),
+                ]
             let work = try await HomeWork.find(for: user, in: context.kommun)
             // The round is the user's business only when her organisation answers for a measure in it.
             if let round = work.answeringRound {
