@@ -21,6 +21,16 @@ struct SwedishGrammarTests {
         #expect(SwedishGrammar.count(12_000, "rad", "rader") == "12\u{00A0}000 rader", "tusental med hårt mellanslag")
     }
 
+    @Test("Ett utdrag slutar efter ett helt ord, med …; en kort text lämnas hel")
+    func excerpt() {
+        let measure = "Kommunen och polisen ska genomföra kartläggningar av brottslighet och kriminell påverkan"
+        #expect(SwedishGrammar.excerpt(measure, limit: 80) == "Kommunen och polisen ska genomföra kartläggningar av brottslighet och kriminell…")
+        #expect(SwedishGrammar.excerpt("Trygghetsvandring i Skäggetorp, höst", limit: 32) == "Trygghetsvandring i Skäggetorp…", "inget kommatecken före …")
+        #expect(SwedishGrammar.excerpt("  Kort text ", limit: 80) == "Kort text")
+        #expect(SwedishGrammar.firstFew(["a", "b", "c", "d"]) == "a; b; c …")
+        #expect(SwedishGrammar.firstFew(["a", "b"]) == "a; b")
+    }
+
     @Test("En förändring med tecken: plus, minustecken (U+2212), noll utan tecken")
     func signed() {
         #expect(SwedishNumber.signed(3) == "+3")

@@ -89,6 +89,8 @@ struct LagesbildDocumentTests {
             #expect(try await ansvarig.get(base).status == .notFound, "ett utkast visas bara för dem som skriver det")
             let list = try await ansvarig.get("/lagesbild/dokument")
             #expect(list.status == .ok && list.text.contains("Ingen lägesbild är skriven ännu."))
+            let section = try await ansvarig.get("/lagesbild")
+            #expect(section.location == "/lagesbild/dokument", "den som skriver /lagesbild kommer till lägesbilderna, inte till en 404")
             let rapportor = Browser(client)
             try await rapportor.login("rapportor@linkoping.demo")
             #expect(try await rapportor.get("/lagesbild/dokument").status == .forbidden)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small pieces of Swedish grammar for sentences built around names.
 public enum SwedishGrammar {
     /// The genitive of a name: "SF:s" for an abbreviation (also "KLF (SÄK):s"), "Polisens",
@@ -19,5 +21,20 @@ public enum SwedishGrammar {
     /// "1 åtgärd", "3 åtgärder", "12 000 rader": a count with the noun in the right number.
     public static func count(_ n: Int, _ one: String, _ many: String) -> String {
         "\(SwedishNumber.integer(n)) \(n == 1 ? one : many)"
+    }
+
+    /// A long text shortened for a card or a link: cut after the last whole word within
+    /// `limit` characters and marked "…", so nobody reads half a word ("kriminell ;").
+    public static func excerpt(_ text: String, limit: Int) -> String {
+        let whole = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard whole.count > limit else { return whole }
+        let cut = whole.prefix(limit)
+        let words = cut.lastIndex(where: \.isWhitespace).map { cut[..<$0] } ?? cut
+        return words.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)) + "…"
+    }
+
+    /// "a; b; c …": the first few items of a longer list in a card, marked when some are left out.
+    public static func firstFew(_ items: [String], limit: Int = 3) -> String {
+        items.prefix(limit).joined(separator: "; ") + (items.count > limit ? " …" : "")
     }
 }

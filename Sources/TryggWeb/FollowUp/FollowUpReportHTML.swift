@@ -90,7 +90,7 @@ extension FollowUpReport {
             overall: Self.cells(summary.overall),
             overallChart: FollowUpCharts.bars([("Alla åtgärder", summary.overall)], title: "Status för alla åtgärder"),
             sectionChart: FollowUpCharts.bars(
-                sectionRows.map { ($0.label.count > 34 ? String($0.label.prefix(32)) + "…" : $0.label, $0.counts) },
+                sectionRows.map { (SwedishGrammar.excerpt($0.label, limit: 34), $0.counts) },
                 title: "Status per målområde och arbetssätt"),
             organisationChart: FollowUpCharts.bars(organisationRows.map { ($0.label, $0.counts) }, title: "Svar per ansvarig organisation"),
             sectionTable: sectionRows.map { CountLine(label: $0.label, cells: Self.cells($0.counts), total: $0.counts.total) },

@@ -53,7 +53,7 @@ struct HomeWork {
                 items.append(
                     Item(
                         title: "\(SwedishGrammar.count(overdue.count, "insats", "insatser")) har passerat sitt slutdatum",
-                        text: "Följ upp och avsluta: " + overdue.prefix(3).map(\.what).joined(separator: "; ") + (overdue.count > 3 ? " …" : ""),
+                        text: "Följ upp och avsluta: " + SwedishGrammar.firstFew(overdue.map(\.what)),
                         href: SiteRoutes.insatser.path, linkText: "Till insatserna", urgent: true))
             }
         }
@@ -194,7 +194,7 @@ struct HomeWork {
             items.append(
                 Item(
                     title: "\(user.organisation.abbreviation) ansvarar för \(SwedishGrammar.count(insatser.count, "pågående insats", "pågående insatser"))",
-                    text: insatser.prefix(3).map(\.what).joined(separator: "; ") + (insatser.count > 3 ? " …" : ""),
+                    text: SwedishGrammar.firstFew(insatser.map(\.what)),
                     // The week the latest was decided: partners read the weeks, not the EST group's insats pages.
                     href: SiteRoutes.week.path(insatser.map(\.decidedWeek).max()!), linkText: "Till veckan", urgent: false))
         }
@@ -206,7 +206,7 @@ struct HomeWork {
                     Item(
                         title:
                             "\(user.organisation.abbreviation) ansvarar för \(SwedishGrammar.count(own.count, "åtgärd", "åtgärder")) i åtgärdsplanen \(plan.year)",
-                        text: own.prefix(3).map { "\($0.reference) \($0.row.measure.prefix(80))" }.joined(separator: "; ") + (own.count > 3 ? " …" : ""),
+                        text: SwedishGrammar.firstFew(own.map { "\($0.reference) \(SwedishGrammar.excerpt($0.row.measure, limit: 80))" }),
                         href: SiteRoutes.planYear.path(plan.year, query: [("ansvarig", user.organisation.id.uuidString)]),
                         linkText: "Se \(SwedishGrammar.genitive(user.organisation.abbreviation)) åtgärder", urgent: false))
             }

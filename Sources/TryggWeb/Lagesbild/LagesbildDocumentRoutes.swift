@@ -10,6 +10,7 @@ struct LagesbildDocumentRoutes {
     let deps: AppDependencies
 
     func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.lagesbildSection) { _, _ in Response.redirect(to: SiteRoutes.lagesbildDocuments.path, type: .normal) }
         routes.staff(SiteRoutes.lagesbildDocuments) { _, context in try await list(context: context) }
         routes.staff(SiteRoutes.lagesbildCreate) { _, context in
             let form = try context.decodeForm(NewLagesbildForm.self)

@@ -46,7 +46,7 @@ public struct Notices: Sendable {
                     to: address, subject: "Uppföljning av åtgärdsplanen \(round.year): svara senast \(round.deadline)",
                     body: letter(
                         "\(kommun.name) har öppnat den årliga uppföljningen av åtgärdsplanen \(round.year).",
-                        "\(names.joined(separator: ", ")) ansvarar för \(count == 1 ? "1 åtgärd" : "\(count) åtgärder") och ombeds beskriva hur arbetet har gått.",
+                        "\(names.joined(separator: ", ")) ansvarar för \(SwedishGrammar.count(count, "åtgärd", "åtgärder")) och ombeds beskriva hur arbetet har gått.",
                         "Sista svarsdag: \(round.deadline).",
                         link: ("Svara i Trygg", link))))
         }
@@ -98,7 +98,7 @@ public struct Notices: Sendable {
                     subject: overdue
                         ? "Försenad: uppföljningen av åtgärdsplanen \(round.year)" : "Påminnelse: uppföljningen av åtgärdsplanen \(round.year)",
                     body: letter(
-                        "\(names) har \(count == 1 ? "1 åtgärd" : "\(count) åtgärder") kvar att besvara i uppföljningen av åtgärdsplanen \(round.year).",
+                        "\(names) har \(SwedishGrammar.count(count, "åtgärd", "åtgärder")) kvar att besvara i uppföljningen av åtgärdsplanen \(round.year).",
                         when, link: ("Svara i Trygg", link))))
         }
         return try await OutboxStore(scope).enqueue(notices)

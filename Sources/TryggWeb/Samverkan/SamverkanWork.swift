@@ -21,8 +21,8 @@ enum SamverkanWork {
         if let next = mine.first {
             items.append(
                 HomeWork.Item(
-                    title: mine.count == 1 ? "1 möte de närmaste sju dagarna" : "\(mine.count) möten de närmaste sju dagarna",
-                    text: mine.prefix(3).map { "\(names[$0.meeting.forumID] ?? "") \(SwedishTime.minute($0.meeting.startsAt))" }.joined(separator: "; "),
+                    title: "\(SwedishGrammar.count(mine.count, "möte", "möten")) de närmaste sju dagarna",
+                    text: SwedishGrammar.firstFew(mine.map { "\(names[$0.meeting.forumID] ?? "") \(SwedishTime.minute($0.meeting.startsAt))" }),
                     href: SiteRoutes.meeting.path(next.meeting.id), linkText: "Till nästa möte", urgent: false))
         }
         let late = try await DecisionStore(kommun).open().filter { $0.responsibleID == user.organisation.id && $0.isOverdue(today: today) }
@@ -31,7 +31,7 @@ enum SamverkanWork {
                 HomeWork.Item(
                     title: late.count == 1
                         ? "1 beslut som er organisation ansvarar för är försenat" : "\(late.count) beslut som er organisation ansvarar för är försenade",
-                    text: late.prefix(3).map { "\($0.text.prefix(80)) (klart senast \($0.dueOn))" }.joined(separator: "; "),
+                    text: SwedishGrammar.firstFew(late.map { "\(SwedishGrammar.excerpt($0.text, limit: 80)) (klart senast \($0.dueOn))" }),
                     href: SiteRoutes.meeting.path(late[0].meetingID), linkText: "Följ upp beslutet", urgent: true))
         }
         if user.role.allows(.administerForums) {
@@ -39,8 +39,8 @@ enum SamverkanWork {
             if !waiting.isEmpty {
                 items.append(
                     HomeWork.Item(
-                        title: waiting.count == 1 ? "1 protokoll väntar på justering" : "\(waiting.count) protokoll väntar på justering",
-                        text: waiting.prefix(3).map { "\(names[$0.meeting.forumID] ?? "") \($0.meeting.day)" }.joined(separator: "; "),
+                        title: "\(SwedishGrammar.count(waiting.count, "protokoll", "protokoll")) väntar på justering",
+                        text: SwedishGrammar.firstFew(waiting.map { "\(names[$0.meeting.forumID] ?? "") \($0.meeting.day)" }),
                         href: SiteRoutes.meeting.path(waiting[0].meeting.id), linkText: "Till protokollet", urgent: false))
             }
             let store = PromiseStore(kommun)

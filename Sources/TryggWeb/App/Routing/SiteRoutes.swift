@@ -124,6 +124,8 @@ enum SiteRoutes {
     static let sources = Route0(.get, "/lagesbild/kallor", .staff(.readCrimeStatistics))
     static let sourceAdd = Route0(.post, "/lagesbild/kallor", .staff(.editLagesbild))
     static let sourceSave = Route1<UUID>(.post, "/lagesbild/kallor/{id}", .staff(.editLagesbild))
+    /// The section's own address, as people type it or shorten a link: it leads to the documents.
+    static let lagesbildSection = Route0(.get, "/lagesbild", .staff(.readCrimeStatistics))
     static let lagesbildDocuments = Route0(.get, "/lagesbild/dokument", .staff(.readCrimeStatistics))
     static let lagesbildCreate = Route0(.post, "/lagesbild/dokument", .staff(.editLagesbild))
     static let lagesbildDocument = Route1<UUID>(.get, "/lagesbild/dokument/{id}", .staff(.readCrimeStatistics))
@@ -293,7 +295,7 @@ enum SiteRoutes {
             citizenReports.route, citizenReport.route,
             crimeFigures.route, crimeFiguresCSV.route, crimeFiguresJSON.route, crimeImport.route, populationImport.route,
             regionalComparison.route, regionalImport.route,
-            sources.route, sourceAdd.route, sourceSave.route, lagesbildDocuments.route, lagesbildCreate.route, lagesbildDocument.route,
+            sources.route, sourceAdd.route, sourceSave.route, lagesbildSection.route, lagesbildDocuments.route, lagesbildCreate.route, lagesbildDocument.route,
             lagesbildTexts.route, lagesbildProblemAdd.route, lagesbildProblemSave.route, lagesbildProblemRemove.route, lagesbildPolice.route,
             lagesbildNextPlan.route, lagesbildDecide.route,
             lagesbildReport.route, lagesbildReportDocx.route, policeAreas.route, influence.route, influenceSave.route, influenceScale.route, criteria.route,
