@@ -35,6 +35,13 @@ def test_report_on_a_phone_by_tapping_the_map(browser, base_url, artifacts):
     assert width <= 390, f"formuläret rullar i sidled ({width}px)"
     browser.get(base_url + "/est/handelser")
     assert "Klotter på elskåpet vid gångvägen" in browser.find_element(By.CSS_SELECTOR, "main").text
+    # On a phone each event is a short card: when and where on the first line, then what and where exactly.
+    # (Positions, since WebDriver's text leaves out the " · " the style sheet puts between them; the
+    # category's line break is its first box.)
+    top = browser.execute_script("""const row = document.querySelector('table.events tbody tr');
+        return Object.fromEntries(['when', 'area', 'category', 'place', 'description']
+            .map(c => [c, Math.round(Array.from(row.querySelector('td.' + c).getClientRects()).at(c == 'category' ? -1 : 0).top)]));""")
+    assert top["when"] == top["area"] < top["category"] == top["place"] < top["description"], top
 
 
 def test_use_my_position_on_a_phone(browser, base_url):
