@@ -59,13 +59,13 @@ enum DemoLagesbild {
         try await store.saveTexts(
             .init(
                 mapping: "Anmälda brott per område och brottskod 2022–2023 ur polisens uttag per DeSO, med brott per 1 000 invånare. "
-                    + "Skadegörelse och klotter är vanligast i Skäggetorp och ökade 2023; upploppen i april 2022 syns som en topp.",
+                    + "Bränder och bilbränder är de vanligaste anmälda brotten, flest per invånare i Skäggetorp; upploppen i april 2022 syns som en topp.",
                 otherInformation: "Polisens trygghetsmätning 2023 och EST-gruppens veckorapporter. Skolenkäten saknas för 2023.",
                 analysis: "Skadegörelsen i Skäggetorp hänger samman med platsen: en mörk tunnel och ett torg utan kvällsverksamhet, där samma "
                     + "grupp unga återkommer. Rekryteringen av unga bärs av nätverk som verkar i flera stadsdelar och når unga via skolan och "
                     + "sociala medier. I city samlas våld och narkotika till krogstråket sena helgnätter.",
-                criminalInfluence: "Skäggetorp bedöms tillsammans med polisen ha en hög kriminell påverkan (utsatt område 2023); Ryd och Berga "
-                    + "en måttlig."),
+                criminalInfluence: "Skäggetorp bedöms tillsammans med polisen ha en hög kriminell påverkan (utsatt område 2023), Ryd en "
+                    + "påtaglig och Berga en låg."),
             periodFrom: "2022-01-01", periodTo: "2023-12-31", of: draft.id, by: actor)
         try await store.savePoliceAssessment(
             "Lokalpolisområde Linköping bedömer att kriminella nätverk påverkar vardagen i Skäggetorp, där boende avstår från att vittna. "
