@@ -57,6 +57,15 @@ struct LinkWalkTests {
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
             #expect(try await samordnare.get("/est/vecka/\(latest)").text.contains("href=\"/est/vecka/\(latest.adding(1))\">Nästa vecka"))
+
+            // Years of published weeks: one far back still leads to its neighbours, both ways.
+            let store = ESTStore(KommunScope(harness.database, kommunID: kommun.id))
+            let oldest = try #require(published.last)
+            let (older, longAgo, laterRun) = (oldest.adding(-200), oldest.adding(-150), (41...100).map { oldest.adding(-$0) })
+            for week in [older, longAgo] + laterRun { try await store.setPublished(true, week: week, by: .commandLine(kommunID: kommun.id)) }
+            let old = try await police.get("/est/vecka/\(longAgo)").text
+            #expect(old.contains("href=\"/est/vecka/\(older)\">← Föregående vecka"))
+            #expect(old.contains("href=\"/est/vecka/\(oldest.adding(-100))\">Nästa vecka"))
         }
     }
 

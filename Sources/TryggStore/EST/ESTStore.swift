@@ -38,6 +38,17 @@ public struct ESTStore: Sendable {
             .orderBy("iso_week", .descending).limit(limit).all(decoding: WeekRow.self, with: Self.decoder).map(Self.record)
     }
 
+    /// The published weeks next to `week` (which need not be published itself), however far back:
+    /// a partner's pager steps over the weeks the EST group did not publish.
+    public func publishedNeighbours(of week: ISOWeek) async throws -> (before: ISOWeek?, after: ISOWeek?) {
+        func nearest(_ side: SQLBinaryOperator, _ direction: SQLDirection) async throws -> ISOWeek? {
+            try await sql.select().column("*").from("est_weeks").where("kommun_id", .equal, kommunID)
+                .where("published_at", .isNot, SQLLiteral.null).where("iso_week", side, week.key)
+                .orderBy("iso_week", direction).limit(1).first(decoding: WeekRow.self, with: Self.decoder).map(Self.record)?.week
+        }
+        return (try await nearest(.lessThan, .descending), try await nearest(.greaterThan, .ascending))
+    }
+
     /// About two pages: the weekly lägesbild is read at a glance, and the report prints on A4.
     public static let assessmentLimit = 4_000
 

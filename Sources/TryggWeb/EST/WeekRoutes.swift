@@ -150,8 +150,7 @@ struct WeekRoutes {
     /// analysts; for everyone else the nearest published ones, since the others answer 404 to them.
     private func neighbours(of week: ISOWeek, user: UserAccount, context: StaffContext) async throws -> (ISOWeek?, ISOWeek?) {
         if user.role.allows(.readAllIncidents) { return (week.adding(-1), week.adding(1)) }
-        let published = try await ESTStore(context.kommun).publishedWeeks().map(\.week)  // newest first
-        return (published.first { $0 < week }, published.last { $0 > week })
+        return try await ESTStore(context.kommun).publishedNeighbours(of: week)
     }
 
     private func lead(
