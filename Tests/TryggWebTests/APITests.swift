@@ -28,7 +28,7 @@ struct APITests {
             let paths = try #require(json["paths"] as? [String: Any]).keys.sorted()
             #expect(paths == ["/areas", "/incidents", "/incidents/{id}", "/me", "/organisations"])
             let linkoping = try await harness.kommun("linkoping")
-            let incident = try #require(try await IncidentStore(KommunScope(harness.database, kommunID: linkoping.id)).list(filter: .init(limit: 1)).first)
+            let incident = try #require(try await IncidentStore(harness.scope(linkoping)).list(filter: .init(limit: 1)).first)
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "analytiker@linkoping.demo"))
             let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
             var headers = HTTPFields()

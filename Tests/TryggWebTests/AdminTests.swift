@@ -13,7 +13,7 @@ struct AdminTests {
             let admin = Browser(client)
             try await admin.login("admin@linkoping.demo")
             let kommun = try await harness.kommun("linkoping")
-            let kof = try #require(try await OrganisationStore(KommunScope(harness.database, kommunID: kommun.id)).organisation(abbreviation: "KOF"))
+            let kof = try #require(try await OrganisationStore(harness.scope(kommun)).organisation(abbreviation: "KOF"))
             let weak = try await admin.post(
                 "/admin/anvandare",
                 [
@@ -80,7 +80,7 @@ struct AdminTests {
                 let nav = try await browser.get("/").text
                 #expect(!nav.contains("href=\"/admin/anvandare\""), "menyn visar bara det rollen får öppna")
             }
-            #expect(try await AreaStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).all().count == 4)
+            #expect(try await AreaStore(try await harness.scope("linkoping")).all().count == 4)
         }
     }
 
@@ -103,7 +103,7 @@ struct AdminTests {
             #expect(broken.status == .badRequest && broken.text.contains("GeoJSON kunde inte läsas"))
             #expect(broken.text.contains("Trasigt"), "formuläret behåller namnet")
 
-            let areas = try await AreaStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).all()
+            let areas = try await AreaStore(try await harness.scope("linkoping")).all()
             #expect(areas.map(\.name).sorted() == ["Berga", "City", "Ekholmen", "Johannelund", "Ryd", "Skäggetorp"])
             let johannelund = try #require(areas.first { $0.name == "Johannelund" })
             #expect(johannelund.shape?.contains(GeoPoint(latitude: 58.421, longitude: 15.655)) == true)
@@ -119,12 +119,12 @@ struct AdminTests {
             let admin = Browser(client)
             try await admin.login("admin@linkoping.demo")
             let kommun = try await harness.kommun("linkoping")
-            let vof = try #require(try await OrganisationStore(KommunScope(harness.database, kommunID: kommun.id)).organisation(abbreviation: "VOF"))
+            let vof = try #require(try await OrganisationStore(harness.scope(kommun)).organisation(abbreviation: "VOF"))
             #expect(!vof.nameConfirmed)
             #expect(try await admin.get("/organisationer").text.contains("ej bekräftat"))
             let saved = try await admin.submit("/organisationer/\(vof.id)", ["name": "Vård- och omsorgsförvaltningen", "kind": "forvaltning"])
             #expect(saved.status == .ok && saved.text.contains("VOF är sparad"))
-            #expect(try await OrganisationStore(KommunScope(harness.database, kommunID: kommun.id)).organisation(id: vof.id)?.nameConfirmed == true)
+            #expect(try await OrganisationStore(harness.scope(kommun)).organisation(id: vof.id)?.nameConfirmed == true)
             let empty = try await admin.post("/organisationer/\(vof.id)", ["name": " ", "kind": "forvaltning"])
             #expect(empty.status == .badRequest)
         }

@@ -22,7 +22,7 @@ struct CitizenReportTests {
     }
 
     static func reports(_ harness: Harness) async throws -> [CitizenReport] {
-        try await CitizenStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).list(filter: .init())
+        try await CitizenStore(try await harness.scope("linkoping")).list(filter: .init())
     }
 
     /// Sends a tip as an anonymous resident; returns the follow-up path.
@@ -60,14 +60,14 @@ struct CitizenReportTests {
             #expect(stored.status == .received && stored.email == "tipsare@example.org" && stored.timesOfDay == [.evening, .night])
             #expect(stored.weekdays == [5, 6] && stored.gender == .woman && stored.ageBand == .from20to29)
             let areaID = try #require(stored.areaID)
-            #expect(try await AreaStore(KommunScope(harness.database, kommunID: stored.kommunID)).find(id: areaID)?.name == "Skäggetorp")
+            #expect(try await AreaStore(harness.scope(id: stored.kommunID)).find(id: areaID)?.name == "Skäggetorp")
             // Nothing public before review.
             let home = try await Browser(client).get("/k/linkoping/")
             #expect(home.status == .ok && !home.text.contains("Kalle Svensson"))
             let open311 = try await Browser(client).get("/open311/v2/requests.json?jurisdiction_id=linkoping")
             #expect(open311.text == "[]")
             // The audit log has the tip but not the e-mail address.
-            let audit = try await AuditLog.search(AuditQuery(limit: 50), in: KommunScope(harness.database, kommunID: stored.kommunID))
+            let audit = try await AuditLog.search(AuditQuery(limit: 50), in: harness.scope(id: stored.kommunID))
             let entry = try #require(audit.first { $0.action == "tog emot medborgarrapport" })
             #expect(!entry.detail.contains("tipsare@example.org") && entry.actor == "medborgare (webb)")
         }
@@ -128,16 +128,16 @@ struct CitizenReportTests {
             #expect(page.text.contains("tipsare@example.org") && page.text.contains("Publicera"))
             #expect(try await harness.auditActions("linkoping").contains("läste kontaktuppgifter"))
             let category = try #require(
-                try await CategoryStore(KommunScope(harness.database, kommunID: report.kommunID)).all().first { $0.code == "otrygg-plats" })
+                try await CategoryStore(harness.scope(id: report.kommunID)).all().first { $0.code == "otrygg-plats" })
             let published = try await samordnare.submit(
                 "/medborgare/\(report.id.uuidString)/godkann",
                 [
                     "kategori": category.id.uuidString, "platsnamn": "Gångtunneln vid centrum", "beskrivning": "Lamporna i tunneln är trasiga",
                 ])
             #expect(published.status == .ok && published.text.contains("Tipset är publicerat"))
-            let approved = try #require(try await CitizenStore(KommunScope(harness.database, kommunID: report.kommunID)).find(id: report.id))
+            let approved = try #require(try await CitizenStore(harness.scope(id: report.kommunID)).find(id: report.id))
             #expect(approved.status == .approved && approved.publicNumber == 1 && approved.description == "Lamporna i tunneln är trasiga")
-            let audit = try await AuditLog.search(AuditQuery(limit: 100), in: KommunScope(harness.database, kommunID: report.kommunID))
+            let audit = try await AuditLog.search(AuditQuery(limit: 100), in: harness.scope(id: report.kommunID))
             #expect(audit.contains { $0.action == "publicerade medborgarrapport" && $0.detail.contains("Kalle Svensson") })
 
             let home = try await Browser(client).get("/k/linkoping/")
@@ -151,7 +151,7 @@ struct CitizenReportTests {
 
             // In the EST week as its own source, and hidden on request.
             let incidentID = try #require(approved.incidentID)
-            let incident = try #require(try await IncidentStore(KommunScope(harness.database, kommunID: report.kommunID)).find(id: incidentID))
+            let incident = try #require(try await IncidentStore(harness.scope(id: report.kommunID)).find(id: incidentID))
             #expect(incident.source == .citizen && incident.description == "Lamporna i tunneln är trasiga")
             let week = ISOWeek.containing(incident.occurredAt).description
             #expect(try await samordnare.get("/est/vecka/\(week)").text.contains("Lamporna i tunneln är trasiga"))
@@ -163,7 +163,7 @@ struct CitizenReportTests {
             #expect(try await samordnare.submit("/medborgare/\(report.id.uuidString)/avsluta").status == .ok)
             #expect(try await Browser(client).get("/open311/v2/requests/1.json?jurisdiction_id=linkoping").text.contains("\"status\":\"closed\""))
             #expect(try await samordnare.submit("/medborgare/\(report.id.uuidString)/est").status == .ok)
-            let converted = try #require(try await IncidentStore(KommunScope(harness.database, kommunID: report.kommunID)).find(id: incident.id))
+            let converted = try #require(try await IncidentStore(harness.scope(id: report.kommunID)).find(id: incident.id))
             #expect(converted.source == .est && converted.organisationID != nil)
             let organisationID = try #require(converted.organisationID)
             let insats = try await samordnare.submit(
@@ -173,7 +173,7 @@ struct CitizenReportTests {
                     "start": "2026-01-05", "klart": "2026-02-01",
                 ])
             #expect(insats.status == .ok && insats.text.contains("Insatsen är beslutad"))
-            #expect(try await CitizenStore(KommunScope(harness.database, kommunID: report.kommunID)).find(id: report.id)?.insatsID != nil)
+            #expect(try await CitizenStore(harness.scope(id: report.kommunID)).find(id: report.id)?.insatsID != nil)
         }
     }
 
@@ -213,7 +213,7 @@ struct CitizenReportTests {
             for index in 0..<4 { _ = try await Self.submitTip(client, ["beskrivning": "Mörkt vid tunnel \(index)"]) }
             let reports = try await Self.reports(harness)
             let kommunID = try #require(reports.first?.kommunID)
-            let store = CitizenStore(KommunScope(harness.database, kommunID: kommunID))
+            let store = CitizenStore(harness.scope(id: kommunID))
             let actor = Actor.commandLine(kommunID: kommunID)
             let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for _ in 0..<2 {
@@ -230,7 +230,7 @@ struct CitizenReportTests {
             }
             let numbers = try await Self.reports(harness).compactMap(\.publicNumber).sorted()
             #expect(numbers == [1, 2, 3, 4])
-            let events = try await IncidentStore(KommunScope(harness.database, kommunID: kommunID)).list(filter: .init()).filter { $0.source == .citizen }
+            let events = try await IncidentStore(harness.scope(id: kommunID)).list(filter: .init()).filter { $0.source == .citizen }
             #expect(events.count == 4)
         }
     }

@@ -56,11 +56,11 @@ struct ControlCharacterTests {
             let admin = Browser(client)
             try await admin.login("admin@linkoping.demo")
             let kommun = try await harness.kommun("linkoping")
-            let before = try await OrganisationStore(KommunScope(harness.database, kommunID: kommun.id)).organisations().count
+            let before = try await OrganisationStore(harness.scope(kommun)).organisations().count
             let response = try await admin.post("/organisationer", ["name": "Nya\u{0000}förvaltningen", "kind": "forvaltning", "abbreviation": "NYF"])
             #expect(response.status == .badRequest)
             #expect(response.text.contains("osynligt styrtecken (U+0000)"))
-            #expect(try await OrganisationStore(KommunScope(harness.database, kommunID: kommun.id)).organisations().count == before)
+            #expect(try await OrganisationStore(harness.scope(kommun)).organisations().count == before)
         }
     }
 
@@ -70,7 +70,7 @@ struct ControlCharacterTests {
             let admin = Browser(client)
             try await admin.login("admin@linkoping.demo")
             let kommun = try await harness.kommun("linkoping")
-            let organisations = OrganisationStore(KommunScope(harness.database, kommunID: kommun.id))
+            let organisations = OrganisationStore(harness.scope(kommun))
             let before = try await organisations.organisations().count
             for pairs in [
                 [("name", "Nya förvaltningen"), ("name", "Andra namnet")], [("name[", "Nya förvaltningen")],

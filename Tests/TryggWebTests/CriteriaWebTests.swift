@@ -17,7 +17,7 @@ struct CriteriaWebTests {
     @Test("Samordnaren bedömer; utan underlag avvisas; polisen läser; bostadsbolaget och förvaltningen får 403; inställningen ändrar resultatet")
     func assessments() async throws {
         try await Harness.run { harness, client in
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
             let missing = try await samordnare.post("/lagesbild/eu-kriterier", pairs: Self.fields(met: [1, 2, 3, 4, 7, 11], evidence: [7: ""]))

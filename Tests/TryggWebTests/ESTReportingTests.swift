@@ -16,7 +16,7 @@ struct ESTReportingTests {
     ]
 
     static func count(_ harness: Harness) async throws -> Int {
-        try await IncidentStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).count()
+        try await IncidentStore(try await harness.scope("linkoping")).count()
     }
 
     @Test("Rapportören rapporterar; området hittas från punkten; rapporten syns under Mina rapporter")
@@ -32,7 +32,7 @@ struct ESTReportingTests {
             #expect(mine.text.contains("1 händelser som du har rapporterat") && mine.text.contains("Skäggetorp"))
             #expect(mine.text.contains("Skadegörelse – Klotter") && mine.text.contains("2024-03-27 21:40"))
             let stored = try #require(
-                try await IncidentStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).list(filter: .init()).first)
+                try await IncidentStore(try await harness.scope("linkoping")).list(filter: .init()).first)
             #expect(ISOWeek.containing(stored.occurredAt).description == "2024-W13")
             #expect(try await harness.auditActions("linkoping").contains("rapporterade händelse"))
         }
@@ -71,12 +71,12 @@ struct ESTReportingTests {
             try await rapportor.login("rapportor@linkoping.demo")
             try await rapportor.post("/est/rapportera", Self.goodReport)
             let kommun = try await harness.kommun("linkoping")
-            let id = try #require(try await IncidentStore(KommunScope(harness.database, kommunID: kommun.id)).list(filter: .init()).first).id
+            let id = try #require(try await IncidentStore(harness.scope(kommun)).list(filter: .init()).first).id
             let corrected = try await rapportor.submit(
                 "/est/handelser/\(id)", Self.goodReport.merging(["beskrivning": "Klotter på två fasader"]) { _, new in new })
             #expect(corrected.status == .ok && corrected.text.contains("Ändringen är sparad"))
-            #expect(try await IncidentStore(KommunScope(harness.database, kommunID: kommun.id)).find(id: id)?.description == "Klotter på två fasader")
-            let audit = try await AuditLog.search(AuditQuery(limit: 10), in: KommunScope(harness.database, kommunID: kommun.id))
+            #expect(try await IncidentStore(harness.scope(kommun)).find(id: id)?.description == "Klotter på två fasader")
+            let audit = try await AuditLog.search(AuditQuery(limit: 10), in: harness.scope(kommun))
             #expect(audit.contains { $0.action == "ändrade händelse" && $0.detail.contains("Nytt klotter på fasaden") && $0.detail.contains("två fasader") })
 
             let ansvarig = Browser(client)

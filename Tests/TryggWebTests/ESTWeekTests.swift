@@ -50,7 +50,7 @@ struct ESTWeekTests {
             let tooLong = try await samordnare.post("/est/vecka/2024-W13/bedomning", ["bedomning": String(repeating: "a", count: 4_001)])
             #expect(tooLong.status == .badRequest && tooLong.text.contains("högst \(SwedishNumber.integer(4_000)) tecken"))
             let mos = try #require(
-                try await OrganisationStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).organisation(abbreviation: "MOS")
+                try await OrganisationStore(try await harness.scope("linkoping")).organisation(abbreviation: "MOS")
             )
             let decided = try await samordnare.submit(
                 "/est/vecka/2024-W13/insatser",
@@ -66,8 +66,8 @@ struct ESTWeekTests {
                     "klart": "2024-03-01",
                 ])
             #expect(bad.status == .badRequest)
-            let insats = try #require(try await InsatsStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).all().first)
-            #expect(try await InsatsStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).all().count == 1)
+            let insats = try #require(try await InsatsStore(try await harness.scope("linkoping")).all().first)
+            #expect(try await InsatsStore(try await harness.scope("linkoping")).all().count == 1)
 
             // The next week the insats is still open and is followed up there.
             let nextWeek = try await samordnare.get("/est/vecka/2024-W14")
@@ -119,12 +119,12 @@ struct ESTWeekTests {
             let analytiker = Browser(client)
             try await analytiker.login("analytiker@linkoping.demo")
             let kommun = try await harness.kommun("linkoping")
-            let skaggetorp = try #require(try await AreaStore(KommunScope(harness.database, kommunID: kommun.id)).all().first { $0.name == "Skäggetorp" })
+            let skaggetorp = try #require(try await AreaStore(harness.scope(kommun)).all().first { $0.name == "Skäggetorp" })
             let hotspots = try await analytiker.get("/est/hotspots?omrade=\(skaggetorp.id)")
             #expect(hotspots.status == .ok && hotspots.text.contains("p &lt; 0,001"), "decimalkomma")
             // A hot cell is named by the place its events name, not only by coordinates.
             #expect(hotspots.text.contains("<th scope=\"row\">Skäggetorps torg</th>") || hotspots.text.contains("<th scope=\"row\">nära "))
-            let insatser = try await InsatsStore(KommunScope(harness.database, kommunID: kommun.id)).all()
+            let insatser = try await InsatsStore(harness.scope(kommun)).all()
             let tunnel = try #require(insatser.first { $0.place == DemoEvents.tunnel.name })
             let effect = try await analytiker.get("/est/insatser/\(tunnel.id)?radie=150&veckor=8")
             #expect(effect.text.contains("färre") && effect.text.contains("slumpen"))

@@ -18,8 +18,8 @@ struct FollowUpTests {
 
     static func context(_ harness: Harness) async throws -> Context {
         let kommun = try await harness.kommun("linkoping")
-        let plan = try #require(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).plan(year: 2023))
-        return Context(kommun: kommun, plan: plan, measures: try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measures(planID: plan.id))
+        let plan = try #require(try await PlanStore(harness.scope(kommun)).plan(year: 2023))
+        return Context(kommun: kommun, plan: plan, measures: try await PlanStore(harness.scope(kommun)).measures(planID: plan.id))
     }
 
     static func openRound(_ browser: Browser, _ context: Context) async throws -> String {
@@ -62,7 +62,7 @@ struct FollowUpTests {
 
             let overview = try await samordnare.get("/uppfoljning/\(round)")
             #expect(overview.text.contains("VOF: 9.2 Implementera SSPF"), "påminnelselistan visar vem som inte svarat")
-            let organisations = try await OrganisationStore(KommunScope(harness.database, kommunID: context.kommun.id)).organisations()
+            let organisations = try await OrganisationStore(harness.scope(id: context.kommun.id)).organisations()
             let sfID = try #require(organisations.first { $0.abbreviation == "SF" }).id
             // The organisation's name in the progress table shows only its answers; a send-back from there comes back to them.
             let filtered = try await samordnare.get("/uppfoljning/\(round)?organisation=\(sfID)")
@@ -87,7 +87,7 @@ struct FollowUpTests {
                     "/uppfoljning/\(round)/svar/\(sspf.id)", ["status": "Påbörjad", "description": "Kompletterat: lokaler och en samordnare saknas."]
                 ).status == .ok)
 
-            let answers = try await FollowUpStore(KommunScope(harness.database, kommunID: context.kommun.id)).answers(
+            let answers = try await FollowUpStore(harness.scope(id: context.kommun.id)).answers(
                 roundID: try #require(UUID(uuidString: round)))
             #expect(answers.count == 2)
             #expect(answers.first { $0.organisationID == sfID }?.state == .submitted)
@@ -118,7 +118,7 @@ struct FollowUpTests {
                 "/uppfoljning/\(round)/svar/\(measure.id)", ["status": "Pågående", "description": String(repeating: "å", count: 100_000)])
             #expect(long.status == .badRequest && long.text.contains("högst 4000 tillåts"))
             #expect(
-                try await FollowUpStore(KommunScope(harness.database, kommunID: context.kommun.id)).answers(roundID: try #require(UUID(uuidString: round)))
+                try await FollowUpStore(harness.scope(id: context.kommun.id)).answers(roundID: try #require(UUID(uuidString: round)))
                     .isEmpty)
             let badDeadline = try await samordnare.post("/uppfoljning", ["plan": context.plan.id.uuidString, "deadline": "snart"])
             #expect(badDeadline.status == .badRequest && badDeadline.text.contains("ÅÅÅÅ-MM-DD"))
@@ -129,24 +129,24 @@ struct FollowUpTests {
     func oneRoundPerYear() async throws {
         try await Harness.run(followUp: true) { harness, client in
             let kommun = try await harness.kommun("linkoping")
-            let plan = try #require(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).plan(year: 2023))
+            let plan = try #require(try await PlanStore(harness.scope(kommun)).plan(year: 2023))
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
             let again = try await samordnare.post("/uppfoljning", ["plan": plan.id.uuidString, "deadline": "2026-05-31"])
             #expect(again.status == .badRequest && again.text.contains("Uppföljningen av 2023 är redan gjord och stängd."))
-            #expect(try await FollowUpStore(KommunScope(harness.database, kommunID: kommun.id)).rounds().count == 1)
+            #expect(try await FollowUpStore(harness.scope(kommun)).rounds().count == 1)
 
             // The plan has a status column from its round, and a measure copied into next year's
             // draft shows the answers of the measure it came from.
             let planPage = try await samordnare.get("/plan/2023")
             #expect(planPage.text.contains("<th scope=\"col\">Status 2023</th>") && planPage.text.contains("<td>Pågående</td>"))
-            let closed = try #require(try await FollowUpStore(KommunScope(harness.database, kommunID: kommun.id)).rounds().first)
-            let answer = try #require(try await FollowUpStore(KommunScope(harness.database, kommunID: kommun.id)).answers(roundID: closed.id).first)
-            let draft = try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).copy(
+            let closed = try #require(try await FollowUpStore(harness.scope(kommun)).rounds().first)
+            let answer = try #require(try await FollowUpStore(harness.scope(kommun)).answers(roundID: closed.id).first)
+            let draft = try await PlanStore(harness.scope(kommun)).copy(
                 planID: plan.id, toYear: 2024, by: .commandLine(kommunID: kommun.id))
-            let lineage = try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).lineage()
+            let lineage = try await PlanStore(harness.scope(kommun)).lineage()
             let copied = try #require(
-                try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measures(planID: draft.id).first { lineage[$0.id] == answer.measureID })
+                try await PlanStore(harness.scope(kommun)).measures(planID: draft.id).first { lineage[$0.id] == answer.measureID })
             let measurePage = try await samordnare.get("/plan/atgard/\(copied.id)")
             #expect(measurePage.text.contains("Uppföljning år för år") && measurePage.text.contains("<td>2023</td>"))
             #expect(measurePage.text.contains(String(answer.description.prefix(30)).htmlEscaped))
@@ -157,7 +157,7 @@ struct FollowUpTests {
     func assessmentInReport() async throws {
         try await Harness.run(followUp: true) { harness, client in
             let kommun = try await harness.kommun("linkoping")
-            let round = try #require(try await FollowUpStore(KommunScope(harness.database, kommunID: kommun.id)).rounds().first)
+            let round = try #require(try await FollowUpStore(harness.scope(kommun)).rounds().first)
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
             let saved = try await samordnare.submit(
@@ -179,7 +179,7 @@ struct FollowUpTests {
     func report() async throws {
         try await Harness.run(followUp: true) { harness, client in
             let context = try await Self.context(harness)
-            let round = try #require(try await FollowUpStore(KommunScope(harness.database, kommunID: context.kommun.id)).rounds().first)
+            let round = try #require(try await FollowUpStore(harness.scope(id: context.kommun.id)).rounds().first)
             #expect(round.state == .closed && round.year == 2023)
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
@@ -216,7 +216,7 @@ struct FollowUpTests {
     func tenancy() async throws {
         try await Harness.run(followUp: true) { harness, client in
             let context = try await Self.context(harness)
-            let round = try #require(try await FollowUpStore(KommunScope(harness.database, kommunID: context.kommun.id)).rounds().first)
+            let round = try #require(try await FollowUpStore(harness.scope(id: context.kommun.id)).rounds().first)
             let browser = Browser(client)
             try await browser.login("samordnare@norrkoping.demo")
             #expect(try await browser.get("/uppfoljning/\(round.id)").status == .notFound)

@@ -69,6 +69,11 @@ struct Harness {
         try await KommunStore(database).require(slug: slug)
     }
 
+    /// The stores' view of one kommun, as a signed-in user of it gets them.
+    func scope(_ slug: String) async throws -> KommunScope { scope(try await kommun(slug)) }
+    func scope(_ kommun: Kommun) -> KommunScope { KommunScope(database, kommunID: kommun.id) }
+    func scope(id kommunID: UUID) -> KommunScope { KommunScope(database, kommunID: kommunID) }
+
     func auditActions(_ slug: String) async throws -> [String] {
         try await AuditLog.search(AuditQuery(limit: 1000), in: KommunScope(database, kommunID: try await kommun(slug).id)).map(\.action)
     }

@@ -25,7 +25,7 @@ struct HostileUploadTests {
             #expect(response.status == .badRequest)
             #expect(response.text.contains("utanför Excels kolumner A–XFD"))
             let kommun = try await harness.kommun("linkoping")
-            #expect(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).plans().count == 1, "inget importerat")
+            #expect(try await PlanStore(harness.scope(kommun)).plans().count == 1, "inget importerat")
             #expect(try await browser.get("/plan/2023").status == .ok)
         }
     }

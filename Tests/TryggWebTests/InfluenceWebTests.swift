@@ -14,7 +14,7 @@ struct InfluenceWebTests {
     )
     func assessments() async throws {
         try await Harness.run { harness, client in
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let skaggetorp = try #require(try await AreaStore(scope).all().first { $0.name == "Skäggetorp" }).id.uuidString
             func fields(year: String, stage: String, on date: String, motivation: String) -> [(String, String)] {
                 [

@@ -10,7 +10,7 @@ struct InsatsMeasureTests {
     @Test("EST-gruppen kopplar insatsen till en åtgärd; åtgärdssidan visar insatsen, insatsen länkar åtgärden, Norrköpings åtgärd avvisas")
     func insatsOnTheMeasurePage() async throws {
         try await Harness.run { harness, client in
-            let linkoping = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let linkoping = try await harness.scope("linkoping")
             let plan = try #require(try await PlanStore(linkoping).plan(year: 2023))
             let measure = try #require(try await PlanStore(linkoping).measures(planID: plan.id).first { $0.reference == "9.2" })
             let mos = try #require(try await OrganisationStore(linkoping).organisation(abbreviation: "MOS"))
@@ -35,7 +35,7 @@ struct InsatsMeasureTests {
             let officerView = try await officer.get("/plan/atgard/\(measure.id)").text
             #expect(officerView.contains("Fältassistenter vid skolan fredagskvällar") && !officerView.contains("/est/insatser/\(insats.id)"))
 
-            let norrkoping = KommunScope(harness.database, kommunID: try await harness.kommun("norrkoping").id)
+            let norrkoping = try await harness.scope("norrkoping")
             var row = try #require(try PlanCSV.parse(try Data(contentsOf: DemoSeed.linkopingPlan2023)).first)
             row.responsible = ["KLF"]
             row.partners = []

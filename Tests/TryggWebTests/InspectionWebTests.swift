@@ -21,7 +21,7 @@ struct InspectionWebTests {
     @Test("En insats med myndigheternas delar: felaktig inmatning sparar inget, polisen skriver bara för sig, återbesök och statistik räknar objekt")
     func inspectionDay() async throws {
         try await Harness.run { harness, client in
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let police = try await Self.organisation("Polisen", scope)
             let tax = try await Self.organisation("Skatteverket", scope)
             let kfm = try await Self.organisation("Kronofogden", scope)
@@ -112,8 +112,8 @@ struct InspectionWebTests {
     @Test("ROS: utan avtal ingen gemensam insats; med avtal ser båda kommunerna varandras objekt i den delade insatsen, och efter återkallelse inte")
     func regional() async throws {
         try await Harness.run { harness, client in
-            let linkoping = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
-            let norrkopingScope = KommunScope(harness.database, kommunID: try await harness.kommun("norrkoping").id)
+            let linkoping = try await harness.scope("linkoping")
+            let norrkopingScope = try await harness.scope("norrkoping")
             let police = try await Self.organisation("Polisen", linkoping)
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
@@ -159,7 +159,7 @@ struct InspectionWebTests {
     @Test("Polisens uppföljning av planens LOS-åtgärd får årets LOS-siffror som underlag")
     func followUpOfTheLOSMeasure() async throws {
         try await Harness.run(followUp: true) { harness, client in
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let round = try #require(try await FollowUpStore(scope).rounds().first)
             let police = try await Self.organisation("Polisen", scope)
             let actor = Actor.commandLine(kommunID: scope.kommunID)
@@ -189,7 +189,7 @@ struct InspectionWebTests {
     @Test("Startsidan: polisen ser sin nästa insats och sina försenade återbesök, utan att något företag nämns; bostadsbolaget ser inget av LOS")
     func startPage() async throws {
         try await Harness.run { harness, client in
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let police = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Polisen")).id
             let tax = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Skatteverket")).id
             let actor = Actor.commandLine(kommunID: scope.kommunID)

@@ -12,7 +12,7 @@ struct LagesbildDocumentTests {
     func writeAndDecide() async throws {
         try await Harness.run { harness, client in
             let kommun = try await harness.kommun("linkoping")
-            let scope = KommunScope(harness.database, kommunID: kommun.id)
+            let scope = harness.scope(kommun)
             let plan = try #require(try await PlanStore(scope).plan(year: 2023))
             let measures = try await PlanStore(scope).measures(planID: plan.id)
             let samordnare = Browser(client)
@@ -78,7 +78,7 @@ struct LagesbildDocumentTests {
             try await analytiker.login("analytiker@linkoping.demo")
             _ = try await analytiker.submit("/lagesbild/dokument", ["fran": "2024-01-01", "till": "2024-12-31"])
             let kommun = try await harness.kommun("linkoping")
-            let draft = try #require(try await LagesbildStore(KommunScope(harness.database, kommunID: kommun.id)).find(version: 1))
+            let draft = try #require(try await LagesbildStore(harness.scope(kommun)).find(version: 1))
             let base = "/lagesbild/dokument/\(draft.id.uuidString)"
             let page = try await analytiker.get(base)
             #expect(page.text.contains("Skriv i utkastet") && !page.text.contains("Besluta lägesbilden"))

@@ -46,7 +46,7 @@ struct LinkWalkTests {
     func weekPagerLeadsToPublishedWeeks() async throws {
         try await Harness.run(est: true) { harness, client in
             let kommun = try await harness.kommun("linkoping")
-            let published = try await ESTStore(KommunScope(harness.database, kommunID: kommun.id)).publishedWeeks().map(\.week)
+            let published = try await ESTStore(harness.scope(kommun)).publishedWeeks().map(\.week)
             #expect(published.count >= 2, "demon har publicerade veckor")
             let latest = try #require(published.first)
             let police = Browser(client)
@@ -59,7 +59,7 @@ struct LinkWalkTests {
             #expect(try await samordnare.get("/est/vecka/\(latest)").text.contains("href=\"/est/vecka/\(latest.adding(1))\">Nästa vecka"))
 
             // Years of published weeks: one far back still leads to its neighbours, both ways.
-            let store = ESTStore(KommunScope(harness.database, kommunID: kommun.id))
+            let store = ESTStore(harness.scope(kommun))
             let oldest = try #require(published.last)
             let (older, longAgo, laterRun) = (oldest.adding(-200), oldest.adding(-150), (41...100).map { oldest.adding(-$0) })
             for week in [older, longAgo] + laterRun { try await store.setPublished(true, week: week, by: .commandLine(kommunID: kommun.id)) }

@@ -70,7 +70,7 @@ struct PlacePickerTests {
     func insatsAtHotPlace() async throws {
         try await Harness.run(est: true) { harness, client in
             let kommun = try await harness.kommun("linkoping")
-            let scope = KommunScope(harness.database, kommunID: kommun.id)
+            let scope = harness.scope(kommun)
             let week = ISOWeek.containing(TryggClock.now).adding(-1)
             let events = try await IncidentStore(scope).points(from: week.start, until: week.end)
             let hot = try #require(HotPlaces.find(week: events, earlier: []).first { !$0.name.isEmpty })

@@ -12,7 +12,7 @@ struct MeetingNoticeTests {
     @Test("Ett kommande möte ger en kallelse till medlemmarna och organisationens kontaktadress; oförändrat skickas inte igen; ändrat och justerat meddelas")
     func notices() async throws {
         try await Harness.run { harness, client in
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let sf = try #require(try await UserStore(scope).accounts().first { $0.email == "ansvarig.sf@linkoping.demo" })
             let housing = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Stångåstaden"))
             try await NoticeRecipientStore(scope).setContactAddress(

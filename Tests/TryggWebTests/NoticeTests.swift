@@ -7,7 +7,7 @@ import TryggStore
 @Suite("E-postaviseringar: utkorgen, påminnelser, återskickade svar, lägesbild, svar till invånare")
 struct NoticeTests {
     static func outbox(_ harness: Harness) async throws -> [OutboxEntry] {
-        try await OutboxStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).recent(limit: 1000)
+        try await OutboxStore(try await harness.scope("linkoping")).recent(limit: 1000)
     }
 
     @Test("Demons öppna uppföljning 2024 har tio dagar kvar: påminnelser köas till de organisationer som inte svarat, en gång")
@@ -18,7 +18,7 @@ struct NoticeTests {
             #expect(first.reminders > 0 && first.sent == 0 && first.waiting == first.reminders)
             let reminders = try await Self.outbox(harness).filter { $0.kind == "påminnelse" }
             #expect(reminders.count == first.reminders)
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let round = try #require(try await FollowUpStore(scope).rounds().first { $0.year == 2024 })
             let answered = Set(try await FollowUpStore(scope).answers(roundID: round.id).map(\.organisationID))
             let owners = Set(try await PlanStore(scope).measures(planID: round.planID).flatMap(\.responsibleOrganisations))
@@ -87,7 +87,7 @@ struct NoticeTests {
             try await sf.login("ansvarig.sf@linkoping.demo")
             try await sf.submit("/uppfoljning/\(round)/svar/\(measure.id)", ["status": "Påbörjad", "description": "Gruppen är bildad."])
             let organisation = try #require(
-                try await OrganisationStore(KommunScope(harness.database, kommunID: context.kommun.id)).organisation(abbreviation: "SF"))
+                try await OrganisationStore(harness.scope(id: context.kommun.id)).organisation(abbreviation: "SF"))
             try await samordnare.submit(
                 "/uppfoljning/\(round)/aterskicka",
                 ["measure": measure.id.uuidString, "organisation": organisation.id.uuidString, "comment": "Vilka skolor deltar?"])
@@ -131,7 +131,7 @@ struct NoticeTests {
     func retries() async throws {
         try await Harness.run { harness, _ in
             let kommun = try await harness.kommun("linkoping")
-            let outbox = OutboxStore(KommunScope(harness.database, kommunID: kommun.id))
+            let outbox = OutboxStore(harness.scope(kommun))
             let delivery = OutboxDelivery(harness.database)
             let now = Harness.now
             let notices = ["a@b.se", "c@d.se"].map { OutgoingNotice(key: $0, kind: "test", message: MailMessage(to: $0, subject: "Ämne", body: "Text")) }

@@ -13,7 +13,7 @@ struct Open311Tests {
 
     static func key(_ harness: Harness, _ slug: String = "linkoping") async throws -> String {
         let kommun = try await harness.kommun(slug)
-        return try await Open311KeyStore(KommunScope(harness.database, kommunID: kommun.id)).create(
+        return try await Open311KeyStore(harness.scope(kommun)).create(
             label: "Trygghetsappen", by: .commandLine(kommunID: kommun.id))
     }
 
@@ -63,10 +63,10 @@ struct Open311Tests {
             let pending = try await client.execute(uri: "\(Self.base)/tokens/\(token).json?jurisdiction_id=linkoping", method: .get)
             #expect(pending.text == "[{\"service_request_id\":null,\"token\":\"\(token)\"}]")
             let kommun = try await harness.kommun("linkoping")
-            let report = try #require(try await CitizenStore(KommunScope(harness.database, kommunID: kommun.id)).list(filter: .init()).first)
+            let report = try #require(try await CitizenStore(harness.scope(kommun)).list(filter: .init()).first)
             #expect(report.channel == .open311 && report.contactName == "Anna Andersson" && report.timesOfDay == [.evening, .night])
             #expect(try await client.execute(uri: "\(Self.base)/requests/1.json?jurisdiction_id=linkoping", method: .get).status == .notFound)
-            try await CitizenStore(KommunScope(harness.database, kommunID: kommun.id)).approve(id: report.id, edit: nil, by: .commandLine(kommunID: kommun.id))
+            try await CitizenStore(harness.scope(kommun)).approve(id: report.id, edit: nil, by: .commandLine(kommunID: kommun.id))
             let ready = try await client.execute(uri: "\(Self.base)/tokens/\(token).xml?jurisdiction_id=linkoping", method: .get)
             #expect(
                 ready.text.contains("<service_requests><request><service_request_id>1</service_request_id><token>\(token)</token></request></service_requests>")
@@ -115,7 +115,7 @@ struct Open311Tests {
             let xml = try await Self.post(client, without("api_key"), format: "xml")
             #expect(xml.text.contains("<errors><error><code>403</code><description>api_key saknas"))
             let kommun = try await harness.kommun("linkoping")
-            #expect(try await CitizenStore(KommunScope(harness.database, kommunID: kommun.id)).list(filter: .init()).isEmpty)
+            #expect(try await CitizenStore(harness.scope(kommun)).list(filter: .init()).isEmpty)
             let queries: [(String, String)] = [
                 ("requests.json?jurisdiction_id=linkoping&start_date=igår", "ingen tidpunkt"),
                 ("requests.json?jurisdiction_id=linkoping&start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z", "högst 90 dagar"),
@@ -145,7 +145,7 @@ struct Open311Tests {
             #expect(try await Self.post(client, Self.good(key)).status == .created)
             #expect(!(try await admin.get("/admin/medborgare").text.contains(key)))
             let kommun = try await harness.kommun("linkoping")
-            let stored = try #require(try await Open311KeyStore(KommunScope(harness.database, kommunID: kommun.id)).all().first)
+            let stored = try #require(try await Open311KeyStore(harness.scope(kommun)).all().first)
             #expect(try await admin.submit("/admin/medborgare/nycklar/\(stored.id.uuidString)/sparra").status == .ok)
             #expect(try await Self.post(client, Self.good(key)).status == .forbidden)
             let settings = try await admin.submit(
@@ -155,7 +155,7 @@ struct Open311Tests {
                     "min_lon": "15", "max_lon": "16.2",
                 ])
             #expect(settings.status == .ok)
-            #expect(try await CitizenSettingsStore(KommunScope(harness.database, kommunID: kommun.id)).settings().retentionDays == 30)
+            #expect(try await CitizenSettingsStore(harness.scope(kommun)).settings().retentionDays == 30)
             let bad = try await admin.post("/admin/medborgare/installningar", ["dagar": "0"])
             #expect(bad.status == .badRequest && bad.text.contains("Lagringstiden ska vara 1–730 dagar"))
             let samordnare = Browser(client)

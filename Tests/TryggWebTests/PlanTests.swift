@@ -12,7 +12,7 @@ import TryggDemo
 struct PlanTests {
     static func planID(_ harness: Harness, year: Int = 2023) async throws -> (Kommun, ActionPlan) {
         let kommun = try await harness.kommun("linkoping")
-        let plan = try #require(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).plan(year: year))
+        let plan = try #require(try await PlanStore(harness.scope(kommun)).plan(year: year))
         return (kommun, plan)
     }
 
@@ -37,8 +37,8 @@ struct PlanTests {
     func filters() async throws {
         try await Harness.run { harness, client in
             let (kommun, plan) = try await Self.planID(harness)
-            let sf = try #require(try await OrganisationStore(KommunScope(harness.database, kommunID: kommun.id)).organisation(abbreviation: "SF"))
-            let owned = try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measures(
+            let sf = try #require(try await OrganisationStore(harness.scope(kommun)).organisation(abbreviation: "SF"))
+            let owned = try await PlanStore(harness.scope(kommun)).measures(
                 planID: plan.id,
                 filter: MeasureFilter(responsibleOrganisation: sf.id))
             #expect(owned.count > 20)
@@ -62,7 +62,7 @@ struct PlanTests {
         try await Harness.run { harness, client in
             let (kommun, plan) = try await Self.planID(harness)
             let measure = try #require(
-                try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measures(planID: plan.id).first { $0.reference == "3.2" })
+                try await PlanStore(harness.scope(kommun)).measures(planID: plan.id).first { $0.reference == "3.2" })
             let browser = Browser(client)
             try await browser.login("samordnare@linkoping.demo")
             var fields = Self.fields(measure.row)
@@ -72,17 +72,17 @@ struct PlanTests {
 
             let version = try await browser.post("/plan/2023/kopiera?version=1", ["mal": "ny-version"])
             #expect(version.location == "/plan/2023")
-            let draft = try #require(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).plan(year: 2023))
+            let draft = try #require(try await PlanStore(harness.scope(kommun)).plan(year: 2023))
             #expect(draft.version == 2 && draft.status == .utkast)
             let copy = try #require(
-                try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measures(planID: draft.id).first { $0.reference == "3.2" })
+                try await PlanStore(harness.scope(kommun)).measures(planID: draft.id).first { $0.reference == "3.2" })
             let saved = try await browser.submit("/plan/atgard/\(copy.id)", fields)
             #expect(saved.status == .ok && saved.text.contains("Åtgärden är sparad"))
             #expect(saved.text.contains("samordnare@linkoping.demo ändrade"))
             #expect(saved.text.contains("Utvärdera effekterna av installerad kamerabevakning"), "före")
             #expect(saved.text.contains("Utvärdera effekterna av kamerabevakning i Skäggetorp och City"), "efter")
             // The adopted version is untouched.
-            let original = try #require(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measure(id: measure.id))
+            let original = try #require(try await PlanStore(harness.scope(kommun)).measure(id: measure.id))
             #expect(original.measure.row.measure == "Utvärdera effekterna av installerad kamerabevakning")
             #expect(try await harness.auditActions("linkoping").contains("ändrade åtgärd"))
         }
@@ -95,7 +95,7 @@ struct PlanTests {
             try await browser.login("samordnare@linkoping.demo")
             #expect(try await browser.post("/plan/2023/kopiera?version=1", ["mal": "nasta-ar"]).location == "/plan/2024")
             let (kommun, draft) = try await Self.planID(harness, year: 2024)
-            #expect(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measures(planID: draft.id).count == 123)
+            #expect(try await PlanStore(harness.scope(kommun)).measures(planID: draft.id).count == 123)
 
             var row = PlanRow(
                 year: 2024, section: .malomrade3, groupNumber: 24, groupTitle: "Kartlägga brottslighet och otrygghet på allmänna platser",
@@ -108,7 +108,7 @@ struct PlanTests {
             row.position = 8
             let duplicate = try await browser.post("/plan/2024/ny-atgard", Self.fields(row, position: "1"))
             #expect(duplicate.status == .badRequest && duplicate.text.contains("finns redan"))
-            let measures = try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measures(planID: draft.id)
+            let measures = try await PlanStore(harness.scope(kommun)).measures(planID: draft.id)
             #expect(measures.count == 124)
 
             // Move 24.7 to group 25 position 4.
@@ -120,10 +120,10 @@ struct PlanTests {
             moved.subgroupTitle = ""
             moved.position = 4
             #expect(try await browser.submit("/plan/atgard/\(new.id)", Self.fields(moved)).status == .ok)
-            #expect(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measure(id: new.id)?.measure.reference == "25.4")
+            #expect(try await PlanStore(harness.scope(kommun)).measure(id: new.id)?.measure.reference == "25.4")
 
             #expect(try await browser.submit("/plan/atgard/\(new.id)/utgatt").text.contains("utgången"))
-            #expect(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measures(planID: draft.id).count == 123)
+            #expect(try await PlanStore(harness.scope(kommun)).measures(planID: draft.id).count == 123)
             #expect(try await browser.get("/plan/2024?utgangna=1").text.contains("124 åtgärder"))
         }
     }
@@ -140,7 +140,7 @@ struct PlanTests {
                 #expect(try await browser.post("/plan/2023/kopiera?version=1", ["mal": "nasta-ar"]).status == .forbidden, "\(email)")
                 #expect(!(try await browser.get("/plan/2023").text.contains("Hantera planen")))
             }
-            #expect(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).plans().map(\.id) == [plan.id])
+            #expect(try await PlanStore(harness.scope(kommun)).plans().map(\.id) == [plan.id])
         }
     }
 
@@ -157,7 +157,7 @@ struct PlanTests {
             let unknown = try await Self.upload(browser, csv: PlanCSV.columns.joined(separator: ",") + "\n2025,Målområde 1,,5,Styrdokument,,,1,Text,Okänd,,\n")
             #expect(unknown.text.contains("Rad 2, kolumn responsible: okänd organisation"))
             let kommun = try await harness.kommun("linkoping")
-            #expect(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).plan(year: 2025) == nil)
+            #expect(try await PlanStore(harness.scope(kommun)).plan(year: 2025) == nil)
 
             let export = try await browser.get("/plan/2023/export.csv")
             #expect(export.headers[.contentType]?.hasPrefix("text/csv") == true)
@@ -166,10 +166,10 @@ struct PlanTests {
             let nextYear = export.text.replacingOccurrences(of: "\r\n2023,", with: "\r\n2025,")
             let imported = try await Self.upload(browser, csv: nextYear)
             #expect(imported.location == "/plan/2025?version=1")
-            let draft = try #require(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).plan(year: 2025))
+            let draft = try #require(try await PlanStore(harness.scope(kommun)).plan(year: 2025))
             #expect(draft.status == .utkast)
             #expect(
-                try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measures(planID: draft.id).map(\.row.measure) == original.map(\.measure)
+                try await PlanStore(harness.scope(kommun)).measures(planID: draft.id).map(\.row.measure) == original.map(\.measure)
             )
             // An adopted plan is never overwritten by an import.
             let over = try await Self.upload(browser, csv: export.text)
@@ -181,7 +181,7 @@ struct PlanTests {
     func tenancy() async throws {
         try await Harness.run { harness, client in
             let (kommun, plan) = try await Self.planID(harness)
-            let measure = try #require(try await PlanStore(KommunScope(harness.database, kommunID: kommun.id)).measures(planID: plan.id).first)
+            let measure = try #require(try await PlanStore(harness.scope(kommun)).measures(planID: plan.id).first)
             let browser = Browser(client)
             try await browser.login("samordnare@norrkoping.demo")
             #expect(try await browser.get("/plan").text.contains("ingen åtgärdsplan"))
@@ -219,7 +219,7 @@ struct GoverningDocumentTests {
                 #expect(page.text.contains(text), "\(text)")
             }
             let kommun = try await harness.kommun("linkoping")
-            let program = try #require(try await GoverningDocumentStore(KommunScope(harness.database, kommunID: kommun.id)).all().first { $0.kind == .program })
+            let program = try #require(try await GoverningDocumentStore(harness.scope(kommun)).all().first { $0.kind == .program })
             var fields = [
                 "kind": "program", "title": program.title, "diarienummer": program.diarienummer, "adopted_by": "Kommunfullmäktige",
                 "links": "javascript:alert(1)",
@@ -228,7 +228,7 @@ struct GoverningDocumentTests {
             #expect(bad.status == .badRequest && bad.text.contains("ingen webbadress"))
             fields["links"] = "https://www.linkoping.se/program"
             #expect(try await browser.submit("/plan/styrdokument/\(program.id)", fields).text.contains("är sparat"))
-            let saved = try #require(try await GoverningDocumentStore(KommunScope(harness.database, kommunID: kommun.id)).all().first { $0.id == program.id })
+            let saved = try #require(try await GoverningDocumentStore(harness.scope(kommun)).all().first { $0.id == program.id })
             #expect(saved.adoptedBy == "Kommunfullmäktige" && saved.links == ["https://www.linkoping.se/program"])
 
             let admin = Browser(client)

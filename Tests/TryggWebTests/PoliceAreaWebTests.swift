@@ -10,7 +10,7 @@ struct PoliceAreaWebTests {
     func page() async throws {
         try await Harness.run { harness, client in
             let linkoping = try await harness.kommun("linkoping")
-            let skaggetorp = try #require(try await AreaStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first { $0.name == "Skäggetorp" })
+            let skaggetorp = try #require(try await AreaStore(harness.scope(linkoping)).all().first { $0.name == "Skäggetorp" })
             let store = PoliceAreaStore(harness.database)
             func area(_ name: String, _ category: String, ort: String, id: String, shape: AreaShape? = nil) -> PoliceArea {
                 PoliceArea(year: 0, specialID: id, name: name, category: category, ort: ort, lokalpolis: "", since: "2018-10-01", shape: shape, areaM2: nil)

@@ -30,7 +30,7 @@ struct RegionalComparisonTests {
             let broken = try await samordnare.upload(
                 "/lagesbild/jamforelse/import", file: Data("region,period,brottstyp,antal\nRiket,2015,Totalt,tolv\n".utf8), filename: "fel.csv")
             #expect(broken.status == .badRequest && broken.text.contains("”tolv”") == false && broken.text.contains("är inget antal"))
-            #expect(try await RegionalStatisticsStore(KommunScope(harness.database, kommunID: kommun.id)).all().isEmpty)
+            #expect(try await RegionalStatisticsStore(harness.scope(kommun)).all().isEmpty)
 
             let imported = try await samordnare.upload("/lagesbild/jamforelse/import", file: Data(Self.page.utf8), filename: "sol.html")
             #expect(imported.status == .seeOther)
@@ -54,7 +54,7 @@ struct RegionalComparisonTests {
     func policeFiguresAndWord() async throws {
         try await Harness.run(statistics: true) { harness, client in
             let kommun = try await harness.kommun("linkoping")
-            let scope = KommunScope(harness.database, kommunID: kommun.id)
+            let scope = harness.scope(kommun)
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
             let created = try await samordnare.submit("/lagesbild/dokument", ["fran": "2024-01-01", "till": "2024-12-31"])
@@ -98,7 +98,7 @@ struct NextPlanFromLagesbildTests {
     func nextPlanDraft() async throws {
         try await Harness.run(statistics: true) { harness, client in
             let kommun = try await harness.kommun("linkoping")
-            let scope = KommunScope(harness.database, kommunID: kommun.id)
+            let scope = harness.scope(kommun)
             let decided = try #require(try await LagesbildStore(scope).find(version: nil))
             let ansvarig = Browser(client)
             try await ansvarig.login("ansvarig.sf@linkoping.demo")

@@ -32,18 +32,18 @@ struct RouteInventoryTests {
 
     static func snapshot(_ harness: Harness, _ kommun: Kommun) async throws -> Snapshot {
         Snapshot(
-            areas: try await AreaStore(KommunScope(harness.database, kommunID: kommun.id)).all().map { "\($0.name) \($0.desoCodes)" },
-            organisations: try await OrganisationStore(KommunScope(harness.database, kommunID: kommun.id)).organisations().map {
+            areas: try await AreaStore(harness.scope(kommun)).all().map { "\($0.name) \($0.desoCodes)" },
+            organisations: try await OrganisationStore(harness.scope(kommun)).organisations().map {
                 "\($0.abbreviation) \($0.name) \($0.kind)"
             },
-            users: try await UserStore(KommunScope(harness.database, kommunID: kommun.id)).accounts().map { "\($0.email) \($0.disabled) \($0.role)" },
-            auditCount: try await AuditLog.search(AuditQuery(limit: 1000), in: KommunScope(harness.database, kommunID: kommun.id)).count,
-            sources: try await SourceStore(KommunScope(harness.database, kommunID: kommun.id)).all().map { "\($0.name) \($0.included) \($0.reason)" },
+            users: try await UserStore(harness.scope(kommun)).accounts().map { "\($0.email) \($0.disabled) \($0.role)" },
+            auditCount: try await AuditLog.search(AuditQuery(limit: 1000), in: harness.scope(kommun)).count,
+            sources: try await SourceStore(harness.scope(kommun)).all().map { "\($0.name) \($0.included) \($0.reason)" },
             lagesbilder: try await lagesbilder(harness, kommun), surveys: try await surveys(harness, kommun), samverkan: try await samverkan(harness, kommun))
     }
 
     static func samverkan(_ harness: Harness, _ kommun: Kommun) async throws -> [String] {
-        let scope = KommunScope(harness.database, kommunID: kommun.id)
+        let scope = harness.scope(kommun)
         let forums = try await ForumStore(scope).all()
         let meetings = try await MeetingStore(scope).meetings(forumIDs: forums.map(\.id))
         var lines = forums.map { "\($0)" } + meetings.map { "\($0.meeting) \(String(describing: $0.minutes))" }
@@ -67,18 +67,18 @@ struct RouteInventoryTests {
     }
 
     static func surveys(_ harness: Harness, _ kommun: Kommun) async throws -> [String] {
-        let store = SurveyStore(KommunScope(harness.database, kommunID: kommun.id))
+        let store = SurveyStore(harness.scope(kommun))
         var lines: [String] = []
         for summary in try await store.all() {
             let codes = try await store.codeCounts(summary.survey)
             lines.append("\(summary.survey) \(summary.responses) \(codes.total) \(codes.used)")
         }
-        lines += try await SharingStore(KommunScope(harness.database, kommunID: kommun.id)).all().map { "\($0)" }
+        lines += try await SharingStore(harness.scope(kommun)).all().map { "\($0)" }
         return lines
     }
 
     static func lagesbilder(_ harness: Harness, _ kommun: Kommun) async throws -> [String] {
-        let store = LagesbildStore(KommunScope(harness.database, kommunID: kommun.id))
+        let store = LagesbildStore(harness.scope(kommun))
         var lines: [String] = []
         for version in try await store.all() {
             let full = try #require(try await store.find(id: version.id))
@@ -150,60 +150,60 @@ struct RouteInventoryTests {
         try await Harness.run(followUp: true, est: true) { harness, client in
             let linkoping = try await harness.kommun("linkoping")
             let ids: [String: String] = [
-                "/omraden/": try #require(try await AreaStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first).id.uuidString,
+                "/omraden/": try #require(try await AreaStore(harness.scope(linkoping)).all().first).id.uuidString,
                 "/organisationer/": try #require(
-                    try await OrganisationStore(KommunScope(harness.database, kommunID: linkoping.id)).organisation(abbreviation: "SF")
+                    try await OrganisationStore(harness.scope(linkoping)).organisation(abbreviation: "SF")
                 ).id
                     .uuidString,
                 "/admin/anvandare/": try #require(
-                    try await UserStore(KommunScope(harness.database, kommunID: linkoping.id)).accounts().first { $0.role == .rapportor }
+                    try await UserStore(harness.scope(linkoping)).accounts().first { $0.role == .rapportor }
                 ).id
                     .uuidString,
             ]
-            let linkopingPlan = try #require(try await PlanStore(KommunScope(harness.database, kommunID: linkoping.id)).plan(year: 2023))
-            let measures = try await PlanStore(KommunScope(harness.database, kommunID: linkoping.id)).measures(planID: linkopingPlan.id)
-            let round = try #require(try await FollowUpStore(KommunScope(harness.database, kommunID: linkoping.id)).rounds().first)
+            let linkopingPlan = try #require(try await PlanStore(harness.scope(linkoping)).plan(year: 2023))
+            let measures = try await PlanStore(harness.scope(linkoping)).measures(planID: linkopingPlan.id)
+            let round = try #require(try await FollowUpStore(harness.scope(linkoping)).rounds().first)
             let objectIDs = ids.merging([
                 "/plan/atgard/": try #require(measures.first).id.uuidString, "/plan/": "2023",
                 "/uppfoljning/": round.id.uuidString,
-                "/plan/styrdokument/": try #require(try await GoverningDocumentStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first).id
+                "/plan/styrdokument/": try #require(try await GoverningDocumentStore(harness.scope(linkoping)).all().first).id
                     .uuidString,
             ]) { a, _ in a }
             let weekWithPlace = ISOWeek.containing(TryggClock.now).adding(-DemoEvents.tunnelMeasureWeeksAgo - 1)
-            let insats = try #require(try await InsatsStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first)
-            let place = try #require(try await ESTStore(KommunScope(harness.database, kommunID: linkoping.id)).priorityPlaces(week: weekWithPlace).first)
-            let incident = try #require(try await IncidentStore(KommunScope(harness.database, kommunID: linkoping.id)).list(filter: .init(limit: 1)).first)
+            let insats = try #require(try await InsatsStore(harness.scope(linkoping)).all().first)
+            let place = try #require(try await ESTStore(harness.scope(linkoping)).priorityPlaces(week: weekWithPlace).first)
+            let incident = try #require(try await IncidentStore(harness.scope(linkoping)).list(filter: .init(limit: 1)).first)
             let estIDs = [
                 "/est/handelser/": incident.id.uuidString, "/api/v1/incidents/": incident.id.uuidString, "/est/insatser/": insats.id.uuidString,
                 "/est/vecka/": weekWithPlace.description, "second:insatser": insats.id.uuidString, "second:platser": place.id.uuidString,
             ]
             // A Linköping tip with contact details, and an Open311 key.
-            let tip = try await CitizenStore(KommunScope(harness.database, kommunID: linkoping.id)).submit(
+            let tip = try await CitizenStore(harness.scope(linkoping)).submit(
                 CheckedCitizenReport(
-                    category: try #require(try await CategoryStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first { $0.isPublic }),
+                    category: try #require(try await CategoryStore(harness.scope(linkoping)).all().first { $0.isPublic }),
                     point: nil, area: nil, place: "Linköpingsmarkör", description: "Linköpingsmarkör tunnel", timesOfDay: [],
                     weekdays: [], gender: nil, ageBand: nil, email: "markor@example.org", contactName: nil, mediaURL: ""), channel: .web, retentionDays: 30,
                 by: .commandLine(kommunID: linkoping.id))
-            _ = try await Open311KeyStore(KommunScope(harness.database, kommunID: linkoping.id)).create(
+            _ = try await Open311KeyStore(harness.scope(linkoping)).create(
                 label: "Linköpingsmarkör", by: .commandLine(kommunID: linkoping.id))
-            let keyID = try #require(try await Open311KeyStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first).id
+            let keyID = try #require(try await Open311KeyStore(harness.scope(linkoping)).all().first).id
             let citizenIDs = [
                 "/medborgare/": tip.report.id.uuidString, "/admin/medborgare/nycklar/": keyID.uuidString, "/k/": "norrkoping",
                 "second:arende": "okand-token", "/open311/v2/services/": "otrygg-plats.json",
                 "/open311/v2/requests/": "1.json", "/open311/v2/tokens/": "\(tip.token).json", "/static/": "trygg.css",
                 "/vendor/leaflet/": "leaflet.css",
             ]
-            let source = try await SourceStore(KommunScope(harness.database, kommunID: linkoping.id)).save(
+            let source = try await SourceStore(harness.scope(linkoping)).save(
                 SourceEntry(
                     id: UUID(), name: "Linköpingsmarkör källa", owner: "Polisen", period: "2024", method: "", limitations: "", included: false,
                     reason: "Linköpingsmarkör skäl"), id: nil, by: .commandLine(kommunID: linkoping.id))
-            let lagesbild = LagesbildStore(KommunScope(harness.database, kommunID: linkoping.id))
+            let lagesbild = LagesbildStore(harness.scope(linkoping))
             let draft = try await lagesbild.createDraft(periodFrom: "2024-01-01", periodTo: "2024-12-31", by: .commandLine(kommunID: linkoping.id))
             try await lagesbild.saveProblem(
                 PrioritisedProblem(id: UUID(), title: "Linköpingsmarkör problem", area: "Skäggetorp", reasons: [.okar]), in: draft.id,
                 by: .commandLine(kommunID: linkoping.id))
             let lagesbildIDs = ["/lagesbild/kallor/": source.id.uuidString, "/lagesbild/dokument/": draft.id.uuidString]
-            let survey = try await SurveyStore(KommunScope(harness.database, kommunID: linkoping.id)).create(
+            let survey = try await SurveyStore(harness.scope(linkoping)).create(
                 Survey(
                     id: UUID(), code: "linkopingsmarkor", title: "Linköpingsmarkör enkät", purpose: "", population: .boende, mode: "Webbenkät",
                     sampleSize: nil, opensOn: "2020-01-01", closesOn: "2099-12-31", questionnaire: QuestionBank.trygghet.versionKey,
@@ -211,11 +211,11 @@ struct RouteInventoryTests {
                 by: .commandLine(kommunID: linkoping.id))
             // An agreement between Linköping and a third kommun: nothing Norrköping may see or end.
             let lund = try await KommunStore(harness.database).add(slug: "lund", name: "Lunds kommun", code: "1281", by: .commandLine())
-            let agreement = try await SharingStore(KommunScope(harness.database, kommunID: linkoping.id)).offer(
+            let agreement = try await SharingStore(harness.scope(linkoping)).offer(
                 .survey, code: survey.code, to: lund, what: "Linköpingsmarkör delning", validFrom: "2020-01-01", decidedBy: "Linköpingsmarkör",
                 by: .commandLine(kommunID: linkoping.id))
             let surveyIDs = ["/enkater/": survey.id.uuidString, "second:enkat": survey.code, "/enkater/avtal/": agreement.id.uuidString]
-            let linkopingScope = KommunScope(harness.database, kommunID: linkoping.id)
+            let linkopingScope = harness.scope(linkoping)
             let forum = try #require(try await ForumStore(linkopingScope).all().first)
             let meetings = try await MeetingStore(linkopingScope).meetings()
             let decision = try #require(try await DecisionStore(linkopingScope).decisions(meetingIDs: meetings.map(\.meeting.id)).first)
@@ -282,16 +282,16 @@ struct RouteInventoryTests {
                 try await Self.walk(routes, as: browser, label: email, objectIDs: allIDs, bearer: bearer)
             }
             #expect(try await Self.snapshot(harness, linkoping) == before)
-            #expect(try await PlanStore(KommunScope(harness.database, kommunID: linkoping.id)).plans().map(\.id) == [linkopingPlan.id])
-            #expect(try await PlanStore(KommunScope(harness.database, kommunID: linkoping.id)).measures(planID: linkopingPlan.id) == measures)
-            #expect(try await IncidentStore(KommunScope(harness.database, kommunID: linkoping.id)).find(id: incident.id) == incident)
-            #expect(try await InsatsStore(KommunScope(harness.database, kommunID: linkoping.id)).find(id: insats.id) == insats)
-            #expect(try await ESTStore(KommunScope(harness.database, kommunID: linkoping.id)).priorityPlaces(week: weekWithPlace) == [place])
-            let tipAfter = try #require(try await CitizenStore(KommunScope(harness.database, kommunID: linkoping.id)).find(id: tip.report.id))
+            #expect(try await PlanStore(harness.scope(linkoping)).plans().map(\.id) == [linkopingPlan.id])
+            #expect(try await PlanStore(harness.scope(linkoping)).measures(planID: linkopingPlan.id) == measures)
+            #expect(try await IncidentStore(harness.scope(linkoping)).find(id: incident.id) == incident)
+            #expect(try await InsatsStore(harness.scope(linkoping)).find(id: insats.id) == insats)
+            #expect(try await ESTStore(harness.scope(linkoping)).priorityPlaces(week: weekWithPlace) == [place])
+            let tipAfter = try #require(try await CitizenStore(harness.scope(linkoping)).find(id: tip.report.id))
             #expect(
                 tipAfter.status == .received && tipAfter.description == tip.report.description && tipAfter.answer.isEmpty
                     && tipAfter.email == "markor@example.org" && tipAfter.insatsID == nil)
-            #expect(try await Open311KeyStore(KommunScope(harness.database, kommunID: linkoping.id)).all().allSatisfy { $0.revokedAt == nil })
+            #expect(try await Open311KeyStore(harness.scope(linkoping)).all().allSatisfy { $0.revokedAt == nil })
             #expect(try await CriteriaStore(linkopingScope).find(id: assessment.id, by: .commandLine(kommunID: linkoping.id)) == assessment)
             #expect(try await CriteriaStore(linkopingScope).mandatory() == EUCriteria.programmeMandatory)
         }

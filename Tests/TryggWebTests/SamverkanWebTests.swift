@@ -10,7 +10,7 @@ import TryggStore
 @Suite("Samverkan: forum, möten, protokoll, beslut och möteskalender")
 struct SamverkanWebTests {
     static func scope(_ harness: Harness) async throws -> KommunScope {
-        KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+        try await harness.scope("linkoping")
     }
 
     @Test("Samordnaren skapar en områdesgrupp, sekreteraren skriver mötet, samordnaren justerar; bara forumets medlemmar ser det")
@@ -119,7 +119,7 @@ struct SamverkanWebTests {
     @Test("Möteskalendern prenumereras från Outlook med en hemlig adress som ger iCalendar; en ny adress stänger den gamla")
     func calendarFeed() async throws {
         try await Harness.run { harness, client in
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let police = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Polisen")).id
             try await InspectionStore(scope).save(
                 JointInspection(id: UUID(), kommunID: scope.kommunID, title: "Kontroll i Skäggetorp", date: "2026-03-18", status: .planned, leadID: police),
@@ -181,7 +181,7 @@ struct PromiseWebTests {
     @Test("Samordnaren skapar och publicerar ett löfte; polisen följer upp sin period; fel period och dubbletter avvisas")
     func promiseFlow() async throws {
         try await Harness.run { harness, client in
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let polisen = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Polisen"))
             let before = try await PromiseStore(scope).all().count
             let samordnare = Browser(client)
@@ -236,7 +236,7 @@ struct SamverkanStartPageTests {
     @Test("Samordnaren ser protokoll att justera; handläggaren ser försenade beslut som förvaltningen ansvarar för")
     func startPage() async throws {
         try await Harness.run { harness, client in
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
             #expect(try await samordnare.get("/").text.contains("protokoll väntar på justering"))

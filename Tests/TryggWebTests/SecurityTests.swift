@@ -37,12 +37,12 @@ struct SecurityTests {
             let browser = Browser(client)
             try await browser.login("admin@linkoping.demo")
             let kommun = try await harness.kommun("linkoping")
-            let before = try await OrganisationStore(KommunScope(harness.database, kommunID: kommun.id)).organisations().count
+            let before = try await OrganisationStore(harness.scope(kommun)).organisations().count
             let forged = try await browser.post("/organisationer", ["_csrf": "förfalskat", "abbreviation": "NY", "name": "Ny enhet", "kind": "enhet"])
             #expect(forged.status == .forbidden && forged.text.contains("Formuläret har gått ut"))
             let missing = try await browser.post("/organisationer", ["_csrf": "", "abbreviation": "NY", "name": "Ny enhet", "kind": "enhet"])
             #expect(missing.status == .forbidden)
-            #expect(try await OrganisationStore(KommunScope(harness.database, kommunID: kommun.id)).organisations().count == before)
+            #expect(try await OrganisationStore(harness.scope(kommun)).organisations().count == before)
             // The login form is protected too.
             let anonymous = Browser(client)
             let login = try await anonymous.post("/login", ["_csrf": "x", "email": "admin@linkoping.demo", "password": Harness.password])
@@ -75,7 +75,7 @@ struct SecurityTests {
             let huge = String(repeating: "x", count: 200 * 1024)
             let response = try await browser.post("/omraden", ["name": "Stort", "geojson": huge])
             #expect(response.status == .contentTooLarge)
-            #expect(try await AreaStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).all().count == 4)
+            #expect(try await AreaStore(try await harness.scope("linkoping")).all().count == 4)
             #expect(try await browser.get("/omraden").status == .ok)
         }
     }

@@ -24,7 +24,7 @@ struct SourceRegisterTests {
             let leftOut = try await samordnare.submit("/lagesbild/kallor", ["name": "Skolenkät", "owner": "UBN", "used": "nej", "reason": "ej genomförd 2024"])
             #expect(leftOut.text.contains("Nej: ej genomförd 2024"))
             let kommun = try await harness.kommun("linkoping")
-            let entries = try await SourceStore(KommunScope(harness.database, kommunID: kommun.id)).all()
+            let entries = try await SourceStore(harness.scope(kommun)).all()
             #expect(entries.map(\.name) == ["Polisens anmälda brott per DeSO", "Skolenkät"], "den som används först")
             // Corrected: the school survey was carried out after all.
             let school = try #require(entries.last)
@@ -42,7 +42,7 @@ struct SourceRegisterTests {
             try await norrkoping.login("samordnare@norrkoping.demo")
             #expect(try await norrkoping.get("/lagesbild/kallor").text.contains("Inga källor är förtecknade ännu."))
             #expect(try await norrkoping.post("/lagesbild/kallor/\(school.id.uuidString)", ["name": "Kapad", "used": "ja"]).status == .notFound)
-            #expect(try await SourceStore(KommunScope(harness.database, kommunID: kommun.id)).all().map(\.name).contains("Kapad") == false)
+            #expect(try await SourceStore(harness.scope(kommun)).all().map(\.name).contains("Kapad") == false)
         }
     }
 }

@@ -12,7 +12,7 @@ struct StartPageTests {
     func workPerRole() async throws {
         try await Harness.run(est: true, citizen: true) { harness, client in
             let kommun = try await harness.kommun("linkoping")
-            let scope = KommunScope(harness.database, kommunID: kommun.id)
+            let scope = harness.scope(kommun)
             let plan = try #require(try await PlanStore(scope).plan(year: 2023))
             // Opened with a deadline that has passed (the tests run on 2026-03-11).
             let round = try await FollowUpStore(scope).open(planID: plan.id, deadline: "2026-03-01", by: .commandLine(kommunID: kommun.id))
@@ -78,7 +78,7 @@ extension StartPageTests {
     @Test("Ett erbjudande om ROS från Linköping väntar på Norrköpings samordnares startsida tills det är godkänt")
     func sharingOfferWaits() async throws {
         try await Harness.run { harness, client in
-            let linkoping = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let linkoping = try await harness.scope("linkoping")
             let norrkoping = try await harness.kommun("norrkoping")
             try await SharingStore(linkoping).offer(
                 .ros, code: InspectionStore.rosCode, to: norrkoping, what: "Gemensamma kontrolldagar och deras samlade tal", validFrom: "2026-01-01",
@@ -100,7 +100,7 @@ extension StartPageTests {
     @Test("Administratören ser utskick som inte gick fram och obekräftade organisationsnamn, men ingen rapportknapp")
     func administratorsWork() async throws {
         try await Harness.run { harness, client in
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let outbox = OutboxStore(scope)
             try await outbox.enqueue([
                 OutgoingNotice(
@@ -130,7 +130,7 @@ struct PolicePartnerTests {
     func policeAnswerAndWeekLinks() async throws {
         try await Harness.run(est: true) { harness, client in
             let kommun = try await harness.kommun("linkoping")
-            let scope = KommunScope(harness.database, kommunID: kommun.id)
+            let scope = harness.scope(kommun)
             let plan = try #require(try await PlanStore(scope).plan(year: 2023))
             let round = try await FollowUpStore(scope).open(planID: plan.id, deadline: "2026-04-30", by: .commandLine(kommunID: kommun.id))
             let police = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Polisen"))
@@ -161,7 +161,7 @@ struct OfficerFollowUpTests {
     func officerFlow() async throws {
         try await Harness.run(followUp: true) { harness, client in
             let kommun = try await harness.kommun("linkoping")
-            let scope = KommunScope(harness.database, kommunID: kommun.id)
+            let scope = harness.scope(kommun)
             let actor = Actor.commandLine(kommunID: kommun.id)
             let plan2023 = try #require(try await PlanStore(scope).plan(year: 2023))
             let next = try await PlanStore(scope).copy(planID: plan2023.id, toYear: 2024, by: actor)
@@ -198,7 +198,7 @@ extension StartPageTests {
             #expect(home.contains("<h2>EST vecka \(week.week)</h2>") && home.contains("rapporterade hittills i veckan"))
             #expect(home.contains("href=\"/est/vecka/\(week)\">Till veckan</a>"))
             #expect(home.contains("Polisens senaste uttag gäller anmälningar till och med 2024-"), "demons uttag slutar 2024")
-            let surveys = try await SurveyStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)).all()
+            let surveys = try await SurveyStore(try await harness.scope("linkoping")).all()
             let newest = try #require(surveys.first)
             #expect(home.contains("<h2>\(newest.survey.title)</h2>") && home.contains("href=\"/enkater/\(newest.survey.id)\""))
 

@@ -10,7 +10,7 @@ import TryggStore
 @Suite("Enkäter: det öppna formuläret, engångskoder, resultat med dolda celler")
 struct SurveyWebTests {
     static func store(_ harness: Harness) async throws -> SurveyStore {
-        SurveyStore(KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id))
+        SurveyStore(try await harness.scope("linkoping"))
     }
 
     static let answer: [(String, String)] = [
@@ -151,7 +151,7 @@ struct SurveyWebTests {
     @Test("Andelen otrygga kvinnor i Skäggetorp blir en åtgärds indikator och syns på åtgärden år för år")
     func measureIndicator() async throws {
         try await Harness.run(statistics: true) { harness, client in
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let survey = try #require(try await SurveyStore(scope).find(code: "trygghet-2025"))
             let plan = try #require(try await PlanStore(scope).planInForce())
             let measure = try #require(try await PlanStore(scope).measures(planID: plan.id).first)
@@ -297,7 +297,7 @@ struct SurveyWebTests {
 @Suite("Gemensam enkät med Norrköping: erbjudande, eget fönster, jämförelse bara med avtal")
 struct SurveySharingTests {
     static func scope(_ harness: Harness, _ slug: String) async throws -> KommunScope {
-        KommunScope(harness.database, kommunID: try await harness.kommun(slug).id)
+        try await harness.scope(slug)
     }
 
     @Test("Demons påverkansenkät 2022: båda ser jämförelsen av kommunernas andelar, loggat hos båda; återkallad syns den inte längre")

@@ -51,7 +51,7 @@ struct TemplateLinkTests {
     func renderedLinksAreRoutes() async throws {
         try await Harness.run(followUp: true, est: true, citizen: true, statistics: true) { harness, client in
             let kommun = try await harness.kommun("linkoping")
-            let scope = KommunScope(harness.database, kommunID: kommun.id)
+            let scope = harness.scope(kommun)
             let round = try #require(try await FollowUpStore(scope).rounds().first)
             let plan = try #require(try await PlanStore(scope).plan(year: 2023))
             let measure = try #require(try await PlanStore(scope).measures(planID: plan.id).first)

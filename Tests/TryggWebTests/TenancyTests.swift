@@ -14,9 +14,9 @@ struct TenancyTests {
     func objectRoutes() async throws {
         try await Harness.run { harness, client in
             let linkoping = try await harness.kommun("linkoping")
-            let area = try #require(try await AreaStore(KommunScope(harness.database, kommunID: linkoping.id)).all().first)
-            let organisation = try #require(try await OrganisationStore(KommunScope(harness.database, kommunID: linkoping.id)).organisation(abbreviation: "SF"))
-            let user = try #require(try await UserStore(KommunScope(harness.database, kommunID: linkoping.id)).accounts().first { $0.role == .rapportor })
+            let area = try #require(try await AreaStore(harness.scope(linkoping)).all().first)
+            let organisation = try #require(try await OrganisationStore(harness.scope(linkoping)).organisation(abbreviation: "SF"))
+            let user = try #require(try await UserStore(harness.scope(linkoping)).accounts().first { $0.role == .rapportor })
 
             let browser = Browser(client)
             try await browser.login("admin@norrkoping.demo")
@@ -27,7 +27,7 @@ struct TenancyTests {
             #expect(try await browser.post("/admin/anvandare/\(user.id)/aktivera").status == .notFound)
 
             #expect(
-                try await OrganisationStore(KommunScope(harness.database, kommunID: linkoping.id)).organisation(id: organisation.id)?.name
+                try await OrganisationStore(harness.scope(linkoping)).organisation(id: organisation.id)?.name
                     == "Socialförvaltningen")
             #expect(try await AccountStore(harness.database).account(id: user.id)?.disabled == false)
             // A user may not be created in another kommun's organisation either.

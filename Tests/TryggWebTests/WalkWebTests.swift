@@ -21,7 +21,7 @@ struct WalkWebTests {
     @Test("En vandring i Berga: observation utanför området avvisas, bildens GPS tas bort, ”genomförs ej” kräver skäl, protokollet publiceras utan namn")
     func walkFlow() async throws {
         try await Harness.run { harness, client in
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let berga = try #require(try await AreaStore(scope).all().first { $0.name == "Berga" })
             let centre = try #require(berga.shape?.centre)
             let mos = try #require(try await OrganisationStore(scope).organisation(abbreviation: "MOS"))
@@ -124,7 +124,7 @@ struct WalkWebTests {
     @Test("En orsaksanalys för flera observationer: minst två, bara vandringens egna, syns i det publicerade protokollet")
     func causeForSeveralObservations() async throws {
         try await Harness.run { harness, client in
-            let scope = KommunScope(harness.database, kommunID: try await harness.kommun("linkoping").id)
+            let scope = try await harness.scope("linkoping")
             let walk = try #require(try await WalkStore(scope).all().first { $0.protocolPublishedAt != nil })
             let observations = try await WalkStore(scope).observations(walkIDs: [walk.id])
             #expect(observations.count >= 3)
