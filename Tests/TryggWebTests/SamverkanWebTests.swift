@@ -225,7 +225,7 @@ struct PromiseWebTests {
             try await samordnare.submit("/samverkan/medborgarloften/\(promise.id)/publicera")
             let publicPage = try await resident.get("/k/linkoping/").text
             #expect(publicPage.contains("Medborgarlöfte: Lugnare helger vid Ryds centrum") && publicPage.contains("2025-K4: Delvis genomfört."))
-            #expect(publicPage.contains("Trafikkontroller varannan helg (Polismyndigheten, lokalpolisområdet)"))
+            #expect(publicPage.contains("Trafikkontroller varannan helg – Polismyndigheten, lokalpolisområdet"))
             #expect(!(try await resident.get("/k/norrkoping/").text.contains("Lugnare helger")))
         }
     }

@@ -38,10 +38,22 @@ struct StartPageTests {
             let officerHome = try await officer.get("/")
             #expect(officerHome.text.contains("SF: ") && officerHome.text.contains("åtgärder att besvara") && officerHome.text.contains("Svara för SF"))
             #expect(!officerHome.text.contains("tips väntar på granskning"))
+            #expect(officerHome.text.contains("SF har besvarat 0 av "), "hur långt förvaltningen har kommit")
             // The officer's work is the follow-up; reporting an event comes after it.
             let work = try #require(officerHome.text.range(of: "<h2 id=\"work\">Att göra</h2>"))
             let report = try #require(officerHome.text.range(of: "Rapportera en händelse</a>"))
             #expect(work.lowerBound < report.lowerBound)
+
+            // Every measure answered: the card says so and leads to the answers, which can still be changed.
+            let sf = try #require(try await OrganisationStore(scope).organisation(abbreviation: "SF"))
+            for measure in try await PlanStore(scope).measures(planID: plan.id, filter: MeasureFilter(responsibleOrganisation: sf.id)) {
+                try await FollowUpStore(scope).submit(
+                    roundID: round.id, measureID: measure.id, organisationID: sf.id, status: .pagaende, description: "Enligt plan.",
+                    by: .commandLine(kommunID: kommun.id))
+            }
+            let answeredHome = try await officer.get("/").text
+            #expect(answeredHome.contains("SF har besvarat alla sina ") && answeredHome.contains("Svaren kan ändras till sista svarsdag 2026-03-01."))
+            #expect(answeredHome.contains("Se SF:s svar") && !answeredHome.contains("åtgärder att besvara"))
 
             let reporter = Browser(client)
             try await reporter.login("rapportor@linkoping.demo")

@@ -15,17 +15,25 @@ struct HomeWork {
         let urgent: Bool
     }
 
+    /// The open follow-up round as the user's organisation answers it: how far it has come.
+    struct Answering {
+        let round: FollowUpRound
+        /// Answered and not sent back.
+        let answered: Int
+        let total: Int
+    }
+
     /// The work, most urgent first, and the open follow-up round when the user's organisation
     /// answers for a measure in it (the start page also links it among its shortcuts).
     struct Found {
         let items: [Item]
-        let answeringRound: FollowUpRound?
+        let answering: Answering?
     }
 
     static func find(for user: UserAccount, in kommun: KommunScope) async throws -> Found {
         let today = SwedishTime.date(TryggClock.now)
         var items: [Item] = []
-        var answeringRound: FollowUpRound?
+        var answering: Answering?
         if user.role.allows(.moderateCitizenReports), let waiting = try await CitizenStore(kommun).countByStatus()[.received], waiting > 0 {
             items.append(
                 Item(
@@ -35,9 +43,9 @@ struct HomeWork {
                     urgent: false))
         }
         if let round = try await FollowUpStore(kommun).rounds().first(where: { $0.state == .open }) {
-            let (found, answering) = try await followUp(round, user: user, kommun: kommun, today: today)
-            items += found
-            if answering { answeringRound = round }
+            let found = try await followUp(round, user: user, kommun: kommun, today: today)
+            items += found.items
+            answering = found.answering
         }
         if user.role.allows(.leadEST) {
             let lastWeek = ISOWeek.containing(TryggClock.now).adding(-1)
@@ -67,17 +75,17 @@ struct HomeWork {
         items += try await administration(for: user, in: kommun)
         items += try await SamverkanWork.items(for: user, in: kommun, today: today)
         items += try await InspectionWork.items(for: user, in: kommun, today: today)
-        return Found(items: items.filter(\.urgent) + items.filter { !$0.urgent }, answeringRound: answeringRound)
+        return Found(items: items.filter(\.urgent) + items.filter { !$0.urgent }, answering: answering)
     }
 
     /// The samordnare sees the whole round; an officer (and the samordnare for her own
-    /// organisation) the measures still to answer and the answers sent back. `answering`: the
-    /// user's organisation answers for a measure of the round.
+    /// organisation) the measures still to answer and the answers sent back. `answering`: set when
+    /// the user's organisation answers for a measure of the round.
     static func followUp(
         _ round: FollowUpRound, user: UserAccount, kommun: KommunScope, today: String
-    ) async throws -> (items: [Item], answering: Bool) {
+    ) async throws -> (items: [Item], answering: Answering?) {
         var items: [Item] = []
-        var answering = false
+        var answering: Answering?
         let answers = try await FollowUpStore(kommun).answers(roundID: round.id)
         let overdue = round.deadline < today
         if user.role.allows(.editPlan) {
@@ -99,10 +107,10 @@ struct HomeWork {
         }
         if user.role.allows(.answerFollowUp) {
             let mine = try await PlanStore(kommun).measures(planID: round.planID, filter: MeasureFilter(responsibleOrganisation: user.organisation.id))
-            answering = !mine.isEmpty
             let own = answers.filter { $0.organisationID == user.organisation.id }
             let unanswered = mine.filter { measure in !own.contains { $0.measureID == measure.id } }.count
             let returned = own.filter { $0.state == .returned }.count
+            if !mine.isEmpty { answering = Answering(round: round, answered: mine.count - unanswered - returned, total: mine.count) }
             if unanswered + returned > 0 {
                 items.append(
                     Item(

@@ -34,7 +34,11 @@ enum PublicPromises {
                 Line(
                     id: promise.id.uuidString, title: promise.title, area: promise.areaID.flatMap { areas[$0] } ?? "Hela kommunen",
                     period: "\(promise.fromMonth) – \(promise.toMonth)", problem: promise.problem,
-                    activities: promise.activities.map { "\($0.text) (\(organisations[$0.responsibleID] ?? ""))" },
+                    // A dash, as on the staff page: names such as "AB Stångåstaden (kommunalt bostadsbolag)"
+                    // carry parentheses of their own.
+                    activities: promise.activities.map { activity in
+                        organisations[activity.responsibleID].map { "\(activity.text) – \($0)" } ?? activity.text
+                    },
                     followUps: (followUps[promise.id] ?? []).reversed().map {
                         FollowUp(period: $0.period, status: $0.status.displayName, text: $0.text)
                     }))
