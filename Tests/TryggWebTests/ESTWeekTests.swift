@@ -122,6 +122,7 @@ struct ESTWeekTests {
             let skaggetorp = try #require(try await AreaStore(harness.scope(kommun)).all().first { $0.name == "Skäggetorp" })
             let hotspots = try await analytiker.get("/est/hotspots?omrade=\(skaggetorp.id)")
             #expect(hotspots.status == .ok && hotspots.text.contains("p &lt; 0,001"), "decimalkomma")
+            #expect(hotspots.text.contains("händelser med position; Skäggetorp täcker ") && hotspots.text.contains(" rutor.</p>"))
             // A hot cell is named by the place its events name, not only by coordinates.
             #expect(hotspots.text.contains("<th scope=\"row\">Skäggetorps torg</th>") || hotspots.text.contains("<th scope=\"row\">nära "))
             let insatser = try await InsatsStore(harness.scope(kommun)).all()

@@ -22,8 +22,8 @@ struct HotspotPage {
         let until: String
         let map: String
         let hot: [CellRow]
-        let eventCount: Int
-        let cellCount: Int
+        /// "146 händelser med position; området täcker 212 rutor."
+        let summary: String
         let hasArea: Bool
     }
 
@@ -42,7 +42,7 @@ struct HotspotPage {
             var view = View(
                 areas: areas.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == area?.id) },
                 from: SwedishTime.date(from), until: SwedishTime.date(until.addingTimeInterval(-86_400)), map: "", hot: [],
-                eventCount: 0, cellCount: 0, hasArea: area != nil)
+                summary: "", hasArea: area != nil)
             if let area, let shape = area.shape, let bounds = shape.bounds {
                 let events = try await IncidentStore(context.kommun).points(from: from, until: until, areaID: area.id)
                 let lo = Sweref99TM.fromWGS84(bounds.min), hi = Sweref99TM.fromWGS84(bounds.max)
@@ -94,7 +94,9 @@ struct HotspotPage {
                             count: cell.count, z: SwedishNumber.decimal(cell.z, places: 2),
                             level: "p < \(SwedishNumber.decimal(cell.significance ?? 0.05, places: 3))")
                     },
-                    eventCount: events.count, cellCount: grid.cells.count, hasArea: true)
+                    summary: "\(SwedishGrammar.count(events.count, "händelse", "händelser")) med position; \(area.name) täcker "
+                        + "\(SwedishGrammar.count(grid.cells.count, "ruta", "rutor")).",
+                    hasArea: true)
             }
             return deps.renderer.page(.estHotspots, title: "Statistiska hotspots (Getis-Ord Gi*)", context: context, content: view)
         }
