@@ -20,12 +20,16 @@ enum DemoEST {
         try await IncidentStore(KommunScope(database, kommunID: kommun.id)).importRows(rows, fileName: "demo", source: .est, by: actor)
 
         let organisations = try await OrganisationStore(KommunScope(database, kommunID: kommun.id)).organisations()
+        // The EST group's decisions, follow-ups and published weeks are the samordnare's, as in a
+        // real week; the pages name her, not "kommandoraden".
+        let lead = try await UserStore(KommunScope(database, kommunID: kommun.id)).accounts().first { $0.role == .samordnare }
+            .map { Actor(user: $0, address: "demo") } ?? actor
         let thisWeek = ISOWeek.containing(now)
         let est = ESTStore(KommunScope(database, kommunID: kommun.id))
         // The insatser carry out the plan's measure 24.2 (vidareutveckla EST), shown on its page.
         let plans = PlanStore(KommunScope(database, kommunID: kommun.id))
         var estMeasure: Measure?
-        if let plan = try await plans.plan(year: 2023) { estMeasure = try await plans.measures(planID: plan.id).first { $0.reference == "24.2" } }
+        if let plan = try await plans.planInForce() { estMeasure = try await plans.measures(planID: plan.id).first { $0.reference == "24.2" } }
         for measure in DemoEvents.measures where measure.kommunSlug == kommun.slug {
             guard let organisation = organisations.first(where: { $0.abbreviation == measure.organisation }) else { continue }
             let week = thisWeek.adding(-measure.weeksAgo)
@@ -33,13 +37,13 @@ enum DemoEST {
             let insats = try await InsatsStore(KommunScope(database, kommunID: kommun.id)).decide(
                 .init(
                     kind: .situational, what: measure.what, place: measure.place, point: measure.point, organisationID: organisation.id,
-                    startsOn: startText, dueOn: startText, measureID: estMeasure?.id), week: week.adding(-1), by: actor)
+                    startsOn: startText, dueOn: startText, measureID: estMeasure?.id), week: week.adding(-1), by: lead)
             try await InsatsStore(KommunScope(database, kommunID: kommun.id)).followUp(
                 insatsID: insats.id, week: week.adding(2), status: .done,
-                note: "Belysningen är bytt och kameran i drift sedan start (demo).", by: actor)
+                note: "Belysningen är bytt och kameran i drift sedan start (demo).", by: lead)
             try await est.addPriorityPlace(
                 name: measure.place, point: measure.point, note: "Återkommande skadegörelse och otrygghet (demo).",
-                week: week.adding(-1), by: actor)
+                week: week.adding(-1), by: lead)
         }
         // The last eight finished weeks are assessed and published, as the EST group does every week.
         for weeksAgo in 1...8 {
@@ -48,8 +52,8 @@ enum DemoEST {
                 weeksAgo == DemoEvents.spikeWeeksAgo && kommun.slug == "linkoping"
                     ? "Kraftig ökning av ordningsstörningar i Berga kring skolgården under helgen. Polis och fältassistenter samordnar närvaro fredag–lördag kväll (demo)."
                     : "Läget i stort oförändrat. Skadegörelsen vid de heta platserna fortsätter och följs upp med fastighetsägaren (demo).",
-                week: week, by: actor)
-            try await est.setPublished(true, week: week, by: actor)
+                week: week, by: lead)
+            try await est.setPublished(true, week: week, by: lead)
         }
         if kommun.slug == "linkoping", let polisen = organisations.first(where: { $0.abbreviation == "Polisen" }) {
             // Decided at the EST group's meeting the week after the weekend's spike at the school yard.
@@ -61,7 +65,7 @@ enum DemoEST {
                     point: DemoAreas.all.first { $0.kommunSlug == kommun.slug && $0.name == "Berga" }?.centre,
                     organisationID: polisen.id, startsOn: StockholmCalendar.local(week.start).dateText,
                     dueOn: StockholmCalendar.local(week.adding(4).start).dateText,
-                    presenceDays: "fredag–lördag", presenceTimes: "19–01", measureID: estMeasure?.id), week: week, by: actor)
+                    presenceDays: "fredag–lördag", presenceTimes: "19–01", measureID: estMeasure?.id), week: week, by: lead)
         }
         // The demo rapportör's own reports, so "Mina rapporter" shows something.
         if let reporter = try await UserStore(KommunScope(database, kommunID: kommun.id)).accounts().first(where: { $0.role == .rapportor }),
