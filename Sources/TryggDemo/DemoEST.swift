@@ -22,7 +22,8 @@ enum DemoEST {
         let organisations = try await OrganisationStore(KommunScope(database, kommunID: kommun.id)).organisations()
         // The EST group's decisions, follow-ups and published weeks are the samordnare's, as in a
         // real week; the pages name her, not "kommandoraden".
-        let lead = try await UserStore(KommunScope(database, kommunID: kommun.id)).accounts().first { $0.role == .samordnare }
+        let lead =
+            try await UserStore(KommunScope(database, kommunID: kommun.id)).accounts().first { $0.role == .samordnare }
             .map { Actor(user: $0, address: "demo") } ?? actor
         let thisWeek = ISOWeek.containing(now)
         let est = ESTStore(KommunScope(database, kommunID: kommun.id))

@@ -4,8 +4,8 @@ import TryggStore
 
 /// Linköping's forums as the seeds describe them (Trygghetsrådet, the beredningsgrupp, the
 /// samverkansråd, the EST group, områdesgrupper, the LOS network) with four months of meetings:
-/// approved minutes, decisions linked to the plan's measures and the EST insatser, the latest
-/// meeting's minutes still a draft, and the next meetings planned.
+/// approved minutes, decisions linked to the plan's measures and the EST insatser, the minutes of
+/// the last week's meetings still drafts, and the next meetings planned.
 enum DemoForums {
     struct Definition {
         let name: String
@@ -64,7 +64,7 @@ enum DemoForums {
         if let plan = try await plans.planInForce() { measures = try await plans.measures(planID: plan.id) }
         let insatser = try await InsatsStore(scope).all()
         let now = TryggClock.now
-        for definition in definitions {
+        for (number, definition) in definitions.enumerated() {
             var members = definition.users.compactMap { prefix in
                 users.first { $0.email.hasPrefix(prefix + "@") }.map { Forum.Member(userID: $0.id, secretary: $0.id == samordnare.id) }
             }
@@ -73,10 +73,12 @@ enum DemoForums {
                 Forum(
                     id: UUID(), name: definition.name, kind: definition.kind, areaID: definition.area.flatMap { name in areas.first { $0.name == name }?.id },
                     convenerID: organisation("KLF (SÄK)"), mandate: definition.mandate, members: members), by: actor)
-            // Meetings on a Tuesday, from four months back to the next one ahead.
-            let thisTuesday = ISOWeek.containing(now).start.addingTimeInterval(86_400)
+            // Meetings on a Tuesday, from four months back to the next one ahead; the forums that
+            // meet every few weeks do so in different weeks, as a real calendar spreads them.
+            let weeksApart = max(1, definition.everyDays / 7)
+            let anchor = ISOWeek.containing(now).start.addingTimeInterval(86_400 - Double(number % weeksApart) * 7 * 86_400)
             var starts: [Date] = []
-            var day = thisTuesday.addingTimeInterval(Double(definition.everyDays) * 86_400)
+            var day = anchor.addingTimeInterval(Double(definition.everyDays) * 86_400)
             while day > now.addingTimeInterval(-122 * 86_400) {
                 starts.append(day)
                 day.addTimeInterval(-Double(definition.everyDays) * 86_400)
@@ -123,8 +125,10 @@ enum DemoForums {
                         try await DecisionStore(scope).follow(id: decision.id, status: .done, note: "Redovisat och klart (demo).", by: actor)
                     }
                 }
-                // The latest meeting's minutes wait for approval; the earlier ones are approved.
-                if start != latestPast { try await MeetingStore(scope).approve(meetingID: meeting.id, by: actor) }
+                // Minutes are approved within a week or so: only a meeting of the last eight days waits.
+                if start != latestPast || start < now.addingTimeInterval(-8 * 86_400) {
+                    try await MeetingStore(scope).approve(meetingID: meeting.id, by: actor)
+                }
             }
         }
     }

@@ -252,7 +252,7 @@ struct SamverkanStartPageTests {
             let officer = Browser(client)
             try await officer.login("ansvarig.sf@linkoping.demo")
             let home = try await officer.get("/").text
-            #expect(home.contains("som er organisation ansvarar för") && home.contains("Kartlägg belysningen vid skolorna (klart senast 2026-03-01)"))
+            #expect(home.contains("som er organisation ansvarar för") && home.contains("Kartlägg belysningen vid skolorna, klart senast 2026-03-01"))
         }
     }
 }

@@ -25,8 +25,10 @@ public enum SwedishGrammar {
 
     /// A long text shortened for a card or a link: cut after the last whole word within
     /// `limit` characters and marked "…", so nobody reads half a word ("kriminell ;").
-    public static func excerpt(_ text: String, limit: Int) -> String {
-        let whole = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// `endingSentence: false` drops a final full stop, for a text that a clause follows.
+    public static func excerpt(_ text: String, limit: Int, endingSentence: Bool = true) -> String {
+        var whole = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !endingSentence, whole.hasSuffix("."), !whole.hasSuffix("..") { whole.removeLast() }
         guard whole.count > limit else { return whole }
         let cut = whole.prefix(limit)
         let words = cut.lastIndex(where: \.isWhitespace).map { cut[..<$0] } ?? cut

@@ -24,7 +24,10 @@ enum InspectionWork {
             items.append(
                 HomeWork.Item(
                     title: overdue == 1 ? "1 återbesök efter en LOS-insats är försenat" : "\(overdue) återbesök efter LOS-insatser är försenade",
-                    text: all ? "Alla myndigheters återbesök." : "Er organisations återbesök.", href: SiteRoutes.revisits.path,
+                    text: all
+                        ? "Återbesök som någon av de deltagande myndigheterna skulle ha gjort."
+                        : "Återbesök som \(user.organisation.abbreviation) skulle ha gjort.",
+                    href: SiteRoutes.revisits.path,
                     linkText: "Till återbesöken", urgent: true))
         }
         return items

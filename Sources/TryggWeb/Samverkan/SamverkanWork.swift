@@ -31,7 +31,8 @@ enum SamverkanWork {
                 HomeWork.Item(
                     title: late.count == 1
                         ? "1 beslut som er organisation ansvarar för är försenat" : "\(late.count) beslut som er organisation ansvarar för är försenade",
-                    text: SwedishGrammar.firstFew(late.map { "\(SwedishGrammar.excerpt($0.text, limit: 80)) (klart senast \($0.dueOn))" }),
+                    text: SwedishGrammar.firstFew(
+                        late.map { "\(SwedishGrammar.excerpt($0.text, limit: 80, endingSentence: false)), klart senast \($0.dueOn)" }),
                     href: SiteRoutes.meeting.path(late[0].meetingID), linkText: "Följ upp beslutet", urgent: true))
         }
         if user.role.allows(.administerForums) {
