@@ -125,7 +125,7 @@ public struct DecisionStore: Sendable {
         switch link.kind {
         case .measure:
             return try await PlanStore(scope).measure(id: link.id).map {
-                "\($0.measure.reference) \(SwedishGrammar.excerpt($0.measure.row.measure, limit: 100)) (plan \($0.plan.year))"
+                "\($0.measure.label(limit: 100)) (plan \($0.plan.year))"
             }
         case .insats:
             return try await InsatsStore(scope).find(id: link.id).map(Self.label)

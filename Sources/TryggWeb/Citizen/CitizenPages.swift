@@ -44,7 +44,7 @@ struct CitizenListPage {
                 id: report.id.uuidString, href: SiteRoutes.citizenReport.path(report.id), submitted: SwedishTime.minute(report.submittedAt),
                 category: categories[report.categoryID] ?? "",
                 area: report.areaID.flatMap { areas[$0] } ?? WeekSummary.restOfKommun, place: report.place,
-                excerpt: report.description.count > 140 ? String(report.description.prefix(140)) + " …" : report.description,
+                excerpt: SwedishGrammar.excerpt(report.description, limit: 140),
                 channel: report.channel == .open311 ? "Open311" : "Webb", number: report.publicNumber.map(String.init) ?? "")
         }
         let year = try await store.list(filter: .init(from: TryggClock.now.addingTimeInterval(-365 * 86_400), limit: 5_000))
@@ -126,7 +126,8 @@ struct CitizenReportPage {
             view["hasNearby"] = !nearby.isEmpty
             view["nearby"] = nearby.map {
                 SelectOption(
-                    value: $0.id.uuidString, label: "\(SwedishTime.date($0.submittedAt)): \($0.place.ifEmpty(String($0.description.prefix(60))))",
+                    value: $0.id.uuidString,
+                    label: "\(SwedishTime.date($0.submittedAt)): \($0.place.ifEmpty(SwedishGrammar.excerpt($0.description, limit: 60)))",
                     selected: false)
             }
         }

@@ -79,7 +79,7 @@ struct InsatsPage {
             let view = View(
                 insats: WeekView.InsatsRow(insats, organisations: organisations), followUps: followUps, effect: effect,
                 hasPoint: insats.point != nil, area: area?.name ?? "hela kommunen",
-                measure: measure.map { "\($0.measure.reference) \($0.measure.row.measure.prefix(120)) (åtgärdsplan \($0.plan.year))" },
+                measure: measure.map { "\($0.measure.label(limit: 120)) (åtgärdsplan \($0.plan.year))" },
                 measureHref: measure.map { SiteRoutes.measure.path($0.measure.id) })
             return deps.renderer.page(.estInsats, title: insats.what, context: context, content: view)
         }

@@ -197,7 +197,7 @@ struct WeekRoutes {
             // The plan adopted for the week's year, or the latest adopted before it.
             if let plan = try await PlanStore(context.kommun).planInForce(upTo: week.year) {
                 measures = try await PlanStore(context.kommun).measures(planID: plan.id).filter { !$0.retired }.map {
-                    SelectOption(value: $0.id.uuidString, label: "\($0.reference) \($0.row.measure.prefix(90))", selected: false)
+                    SelectOption(value: $0.id.uuidString, label: $0.label(), selected: false)
                 }
             }
         }

@@ -214,7 +214,7 @@ struct HomeWork {
                     Item(
                         title:
                             "\(user.organisation.abbreviation) ansvarar för \(SwedishGrammar.count(own.count, "åtgärd", "åtgärder")) i åtgärdsplanen \(plan.year)",
-                        text: SwedishGrammar.firstFew(own.map { "\($0.reference) \(SwedishGrammar.excerpt($0.row.measure, limit: 80))" }),
+                        text: SwedishGrammar.firstFew(own.map { $0.label(limit: 80) }),
                         href: SiteRoutes.planYear.path(plan.year, query: [("ansvarig", user.organisation.id.uuidString)]),
                         linkText: "Se \(SwedishGrammar.genitive(user.organisation.abbreviation)) åtgärder", urgent: false))
             }

@@ -128,7 +128,7 @@ enum LagesbildViews {
             .merging(try await PlanStore(kommun).measures(ids: named.subtracting(offered.map(\.id)))) { offered, _ in offered }
         func options(_ chosen: [UUID]) -> [SelectOption] {
             offered.map {
-                SelectOption(value: $0.id.uuidString, label: "\($0.reference) \($0.row.measure.prefix(90))", selected: chosen.contains($0.id))
+                SelectOption(value: $0.id.uuidString, label: $0.label(), selected: chosen.contains($0.id))
             }
         }
         let sources = try await SourceStore(kommun).all()

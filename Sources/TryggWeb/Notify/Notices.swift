@@ -117,7 +117,8 @@ public struct Notices: Sendable {
                     to: address, subject: "Komplettera svaret om åtgärd \(measure.row.groupNumber).\(measure.row.position)",
                     body: letter(
                         "Samordnaren har skickat tillbaka svaret om åtgärd \(measure.row.groupNumber).\(measure.row.position) i uppföljningen av åtgärdsplanen \(round.year):",
-                        "”\(measure.row.measure.prefix(200))”", "Det här behöver kompletteras: \(comment)", "Sista svarsdag: \(round.deadline).",
+                        "”\(SwedishGrammar.excerpt(measure.row.measure, limit: 200))”", "Det här behöver kompletteras: \(comment)",
+                        "Sista svarsdag: \(round.deadline).",
                         link: ("Komplettera i Trygg", link))))
         }
         try await OutboxStore(scope).enqueue(notices)

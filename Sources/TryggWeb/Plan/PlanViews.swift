@@ -130,7 +130,7 @@ enum PlanViews {
         let byID = Dictionary(uniqueKeysWithValues: measures.map { ($0.id, $0) })
         return lagesbild.problems.map { problem in
             let answering = trace.measures(measures.map(\.id), answering: problem).compactMap { byID[$0] }.map {
-                LagesbildViews.MeasureLink(number: $0.reference, text: String($0.row.measure.prefix(140)), href: SiteRoutes.measure.path($0.id))
+                LagesbildViews.MeasureLink(number: $0.reference, text: SwedishGrammar.excerpt($0.row.measure, limit: 140), href: SiteRoutes.measure.path($0.id))
             }
             return ProblemHeading(
                 title: problem.title, area: problem.area, measures: answering, hasMeasures: !answering.isEmpty,

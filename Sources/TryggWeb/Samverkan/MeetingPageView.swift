@@ -94,7 +94,7 @@ struct MeetingPageView {
         var measures: [SelectOption] = []
         if let plan = try await plans.planInForce() {
             measures = try await plans.measures(planID: plan.id).map {
-                SelectOption(value: $0.id.uuidString, label: "\($0.reference) \($0.row.measure.prefix(90))", selected: $0.id.uuidString == form?.measure)
+                SelectOption(value: $0.id.uuidString, label: $0.label(), selected: $0.id.uuidString == form?.measure)
             }
         }
         let insatser = try await InsatsStore(context.kommun).all().filter(\.status.isOpen).map {

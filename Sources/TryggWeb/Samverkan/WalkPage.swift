@@ -94,7 +94,7 @@ struct WalkPage {
             causeChoices: observations.map {
                 .init(
                     id: "orsak-obs-\($0.id.uuidString)", value: $0.id.uuidString,
-                    label: "\(numbers[$0.id] ?? 0). \($0.category.displayName): \($0.text.prefix(60))",
+                    label: "\(numbers[$0.id] ?? 0). \($0.category.displayName): \(SwedishGrammar.excerpt($0.text, limit: 60))",
                     checked: false)
             },
             canGroupCauses: context.user.role.allows(.conductWalks) && observations.count >= 2,
@@ -108,7 +108,7 @@ struct WalkPage {
                         ? SiteRoutes.walkMeasureInsats.path(walk.id, measure.id) : nil,
                     decideAction: canDecide ? SiteRoutes.walkMeasureDecide.path(walk.id, measure.id) : nil,
                     decisions: WalkMeasure.Decision.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == measure.decision) },
-                    planMeasure: measure.planMeasureID.flatMap { carriedOut[$0] }.map { "\($0.reference) \($0.row.measure.prefix(90))" } ?? "")
+                    planMeasure: measure.planMeasureID.flatMap { carriedOut[$0] }.map { $0.label() } ?? "")
             },
             canWalk: context.user.role.allows(.conductWalks), canDecide: canDecide, observationAction: SiteRoutes.walkObservationAdd.path(walk.id),
             categories: WalkObservation.Category.allCases.map {
@@ -120,7 +120,8 @@ struct WalkPage {
                 + organisations.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id.uuidString == measureForm?.owner) },
             observationChoices: observations.map {
                 .init(
-                    id: "obs-\($0.id.uuidString)", value: $0.id.uuidString, label: "\(numbers[$0.id] ?? 0). \($0.category.displayName): \($0.text.prefix(60))",
+                    id: "obs-\($0.id.uuidString)", value: $0.id.uuidString,
+                    label: "\(numbers[$0.id] ?? 0). \($0.category.displayName): \(SwedishGrammar.excerpt($0.text, limit: 60))",
                     checked: measureForm?.observations.contains($0.id.uuidString) ?? false)
             },
             hasObservations: !observations.isEmpty,
@@ -137,7 +138,7 @@ struct WalkPage {
         guard let plan = try await plans.planInForce() else { return [] }
         return [SelectOption(value: "", label: "Ingen", selected: false)]
             + (try await plans.measures(planID: plan.id)).map {
-                SelectOption(value: $0.id.uuidString, label: "\($0.reference) \($0.row.measure.prefix(90))", selected: $0.id.uuidString == selected)
+                SelectOption(value: $0.id.uuidString, label: $0.label(), selected: $0.id.uuidString == selected)
             }
     }
 

@@ -91,7 +91,7 @@ struct SurveyIndicatorRoutes {
         let all = SelectOption(value: SurveyBackground.all, label: "Alla", selected: true)
         return FormView(
             action: SiteRoutes.surveyIndicatorAdd.path(survey.id), question: question,
-            measures: measures.map { SelectOption(value: $0.id.uuidString, label: "\($0.reference) \($0.row.measure.prefix(90))", selected: false) },
+            measures: measures.map { SelectOption(value: $0.id.uuidString, label: $0.label(), selected: false) },
             areas: [all] + survey.areas.map { SelectOption(value: $0, label: $0, selected: false) },
             genders: [all] + SurveyBackground.genders.map { SelectOption(value: $0.code, label: $0.text, selected: false) },
             ages: [all] + SurveyBackground.ageBands.map { SelectOption(value: $0.code, label: $0.text, selected: false) })
