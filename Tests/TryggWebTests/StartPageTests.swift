@@ -43,6 +43,7 @@ struct StartPageTests {
             let work = try #require(officerHome.text.range(of: "<h2 id=\"work\">Att göra</h2>"))
             let report = try #require(officerHome.text.range(of: "Rapportera en händelse</a>"))
             #expect(work.lowerBound < report.lowerBound)
+            #expect(try #require(officerHome.text.range(of: "Uppföljning 2023 pågår")).lowerBound < report.lowerBound, "planens kort före rapportknappen")
 
             // Every measure answered: the card says so and leads to the answers, which can still be changed.
             let sf = try #require(try await OrganisationStore(scope).organisation(abbreviation: "SF"))

@@ -23,7 +23,8 @@ struct HomeRoutes {
         let work: [HomeWork.Item]
         let hasWork: Bool
         /// Those who report EST events without reading them all: a large button and their latest
-        /// reports, first for the rapportör (it is her work), after the work for an officer.
+        /// reports, first for the rapportör (it is her work), last for an officer (whose work is the
+        /// follow-up and the plan; reporting is now and then).
         let reportHref: String?
         let reportsFirst: Bool
         let reportsLater: Bool
