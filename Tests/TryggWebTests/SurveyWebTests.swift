@@ -30,6 +30,7 @@ struct SurveyWebTests {
             #expect(form.status == .ok && form.text.contains("Hur trygg eller otrygg känner du dig") && form.text.contains("Går inte ut av oro"))
             let english = try await resident.get("/k/linkoping/enkat/trygghet-2026?lang=en")
             #expect(english.text.contains("lang=\"en\"") && english.text.contains("How safe or unsafe do you feel"))
+            #expect(english.text.contains(">Elsewhere in the municipality</label>") && !english.text.contains(">Övriga kommunen</label>"))
             let sent = try await resident.post("/k/linkoping/enkat/trygghet-2026", pairs: Self.answer)
             #expect(sent.status == .seeOther && sent.location == "/k/linkoping/enkat/trygghet-2026/tack", "\(sent.text.suffix(3000))")
             #expect(try await resident.get(try #require(sent.location)).text.contains("Dina svar på ”Trygghetsundersökning 2026” är mottagna"))

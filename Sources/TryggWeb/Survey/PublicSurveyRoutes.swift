@@ -105,7 +105,10 @@ struct PublicSurveyRoutes {
                 problem: problemByField[code])
         }
         let areaChoices = survey.areas.enumerated().map { index, area in
-            Choice(name: "omrade", value: area, label: area, id: "omrade-\(index)", checked: draft?.area == area)
+            // Area names are names; only the system's own "Övriga kommunen" has an English label.
+            Choice(
+                name: "omrade", value: area, label: english && area == SurveyBackground.otherArea ? "Elsewhere in the municipality" : area,
+                id: "omrade-\(index)", checked: draft?.area == area)
         }
         let whereText =
             survey.population == .boende
