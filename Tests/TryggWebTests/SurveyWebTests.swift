@@ -115,6 +115,8 @@ struct SurveyWebTests {
             #expect(
                 page.status == .ok && page.text.contains("\(SwedishNumber.integer(2_000)) svarande") && page.text.contains("för få svar"),
                 "\(page.status) \(page.text.suffix(2500))")
+            // The whole survey's cell counts over a thousand answers, written as people read numbers.
+            #expect(page.text.range(of: #"n = 1\x{00A0}\d{3}"#, options: .regularExpression) != nil)
             let json = try await analytiker.get("/enkater/\(survey.id)/resultat.json")
             let document = try #require(try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: Any])
             #expect(document["survey"] as? String == "trygghet-2025" && document["n"] as? Int == 2_000)

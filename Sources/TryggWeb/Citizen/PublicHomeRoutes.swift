@@ -45,9 +45,9 @@ struct PublicHomeRoutes {
         let dots = reports.compactMap { report in
             report.publicPoint.map { AreaMapSVG.Dot(point: $0, title: categories[report.categoryID] ?? "") }
         }
-        if let map = AreaMapSVG.render(reference.areas, dots: dots, label: "Karta med \(dots.count) publicerade tips") {
+        if let map = AreaMapSVG.render(reference.areas, dots: dots, label: "Karta med \(SwedishNumber.integer(dots.count)) publicerade tips") {
             view["map"] = map
-            view["mapCaption"] = "\(dots.count) publicerade tips med plats. Färgade ytor: kommunens prioriterade områden."
+            view["mapCaption"] = "\(SwedishNumber.integer(dots.count)) publicerade tips med plats. Färgade ytor: kommunens prioriterade områden."
         }
         if deps.configuration.map.leafletAvailable, reference.areas.contains(where: { $0.shape != nil }) {
             let points = dots.map { InteractiveMapData.Point(lat: $0.point.latitude, lon: $0.point.longitude, title: $0.title) }

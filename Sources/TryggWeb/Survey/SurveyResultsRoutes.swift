@@ -147,7 +147,8 @@ struct SurveyResultsRoutes {
             return Cell(text: "–", detail: "för få svar", hidden: true)
         }
         return Cell(
-            text: SwedishNumber.percent(share), detail: "\(SwedishNumber.percent(interval.lowerBound))–\(SwedishNumber.percent(interval.upperBound)), n = \(n)",
+            text: SwedishNumber.percent(share),
+            detail: "\(SwedishNumber.percent(interval.lowerBound))–\(SwedishNumber.percent(interval.upperBound)), n = \(SwedishNumber.integer(n))",
             hidden: false)
     }
 
@@ -203,7 +204,7 @@ struct SurveyResultsRoutes {
             placesCount = SwedishNumber.integer(places.count)
             placesMap = AreaMapSVG.render(
                 areas, dots: places.map { AreaMapSVG.Dot(point: $0, title: "Otrygg plats") },
-                label: "Karta med \(places.count) platser som svarande känner sig otrygga på")
+                label: "Karta med \(SwedishGrammar.count(places.count, "plats", "platser")) som svarande känner sig otrygga på")
             if deps.configuration.map.leafletAvailable, !places.isEmpty {
                 placesMapJSON = try InteractiveMapData(
                     areas: areas, points: places.map { InteractiveMapData.Point(lat: $0.latitude, lon: $0.longitude, title: "Otrygg plats") },
