@@ -1,4 +1,4 @@
-// Shows the limit of every text field beside it ("12 av 4 000 tecken") and keeps the count up
+// Shows the limit of every text field that is saved ("12 av 4 000 tecken") beside it and keeps the count up
 // to date while typing. The browser already stops input at maxlength; this tells people where
 // the limit is before they reach it. The count is announced politely, only near the limit.
 (function () {
@@ -9,6 +9,8 @@
   Array.prototype.forEach.call(fields, function (field, index) {
     var limit = parseInt(field.getAttribute("maxlength"), 10);
     if (!(limit >= 40)) return; // codes, numbers and coordinates need no counter
+    // A filter (a GET form) stores nothing: a counter there only pushes the row out of line.
+    if (field.form && (field.form.getAttribute("method") || "get").toLowerCase() === "get") return;
     var hint = document.createElement("span");
     hint.className = "hint field-limit";
     hint.id = field.id ? field.id + "-limit" : "field-limit-" + index;
