@@ -46,7 +46,7 @@ public struct Notices: Sendable {
                     to: address, subject: "Uppföljning av åtgärdsplanen \(round.year): svara senast \(round.deadline)",
                     body: letter(
                         "\(kommun.name) har öppnat den årliga uppföljningen av åtgärdsplanen \(round.year).",
-                        "\(names.joined(separator: ", ")) ansvarar för \(SwedishGrammar.count(count, "åtgärd", "åtgärder")) och ombeds beskriva hur arbetet har gått.",
+                        "\(SwedishGrammar.list(names)) ansvarar för \(SwedishGrammar.count(count, "åtgärd", "åtgärder")) och ombeds beskriva hur arbetet har gått.",
                         "Sista svarsdag: \(round.deadline).",
                         link: ("Svara i Trygg", link))))
         }
@@ -90,7 +90,7 @@ public struct Notices: Sendable {
             ? "Sista svarsdagen \(round.deadline) har passerat; svara så snart som möjligt." : "Sista svarsdag är \(round.deadline)."
         let notices = try await respondents(of: Set(outstanding.keys)).map { address, organisationIDs in
             let count = organisationIDs.reduce(0) { $0 + (outstanding[$1] ?? 0) }
-            let names = organisationIDs.compactMap { organisations[$0] }.sorted().joined(separator: ", ")
+            let names = SwedishGrammar.list(organisationIDs.compactMap { organisations[$0] }.sorted())
             return OutgoingNotice(
                 key: "påminnelse:\(round.id):\(key):\(address)", kind: "påminnelse",
                 message: MailMessage(
