@@ -28,6 +28,7 @@ struct SwedishGrammarTests {
         #expect(SwedishGrammar.excerpt("Trygghetsvandring i Skäggetorp, höst", limit: 32) == "Trygghetsvandring i Skäggetorp…", "inget kommatecken före …")
         #expect(SwedishGrammar.excerpt("  Kort text ", limit: 80) == "Kort text")
         #expect(SwedishGrammar.excerpt("Redovisa läget (demo).", limit: 80, endingSentence: false) + ", klart" == "Redovisa läget (demo), klart")
+        #expect(SwedishGrammar.sentence("Andelar per kön") == "Andelar per kön." && SwedishGrammar.sentence("Andelar per kön. ") == "Andelar per kön.")
         #expect(SwedishGrammar.firstFew(["a", "b", "c", "d"]) == "a; b; c …")
         #expect(SwedishGrammar.firstFew(["a", "b"]) == "a; b")
     }

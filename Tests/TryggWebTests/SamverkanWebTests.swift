@@ -9,14 +9,10 @@ import TryggStore
 
 @Suite("Samverkan: forum, möten, protokoll, beslut och möteskalender")
 struct SamverkanWebTests {
-    static func scope(_ harness: Harness) async throws -> KommunScope {
-        try await harness.scope("linkoping")
-    }
-
     @Test("Samordnaren skapar en områdesgrupp, sekreteraren skriver mötet, samordnaren justerar; bara forumets medlemmar ser det")
     func forumMeetingFlow() async throws {
         try await Harness.run { harness, client in
-            let scope = try await Self.scope(harness)
+            let scope = try await harness.scope("linkoping")
             let users = try await UserStore(scope).accounts()
             let sf = try #require(users.first { $0.email == "ansvarig.sf@linkoping.demo" })
             let stangastaden = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Stångåstaden"))
@@ -160,7 +156,7 @@ struct SamverkanWebTests {
     @Test("EST-gruppens möte har veckans beslutade insatser som sina beslut, med länk till insatsen och planens åtgärd")
     func estMeetingDecisions() async throws {
         try await Harness.run(est: true) { harness, _ in
-            let scope = try await Self.scope(harness)
+            let scope = try await harness.scope("linkoping")
             let insats = try #require(try await InsatsStore(scope).all().first { $0.measureID != nil })
             let est = try #require(try await ForumStore(scope).all().first { $0.kind == .estGrupp })
             let meeting = try #require(try await MeetingStore(scope).meetings(forumIDs: [est.id]).first { $0.meeting.week == insats.decidedWeek }?.meeting)

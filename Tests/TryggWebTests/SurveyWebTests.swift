@@ -211,7 +211,7 @@ struct SurveyWebTests {
     func weightsFromPopulation() async throws {
         try await Harness.run(statistics: true) { harness, client in
             let survey = try #require(try await Self.store(harness).find(code: "trygghet-2025"))
-            let scope = try await SurveySharingTests.scope(harness, "linkoping")
+            let scope = try await harness.scope("linkoping")
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
             let refused = try await samordnare.post("/enkater/\(survey.id)/viktning/befolkning", [:])
@@ -299,14 +299,10 @@ struct SurveyWebTests {
 
 @Suite("Gemensam enkät med Norrköping: erbjudande, eget fönster, jämförelse bara med avtal")
 struct SurveySharingTests {
-    static func scope(_ harness: Harness, _ slug: String) async throws -> KommunScope {
-        try await harness.scope(slug)
-    }
-
     @Test("Demons påverkansenkät 2022: båda ser jämförelsen av kommunernas andelar, loggat hos båda; återkallad syns den inte längre")
     func demoComparison() async throws {
         try await Harness.run(statistics: true) { harness, client in
-            let survey = try #require(try await SurveyStore(try await Self.scope(harness, "linkoping")).find(code: "paverkan-2022"))
+            let survey = try #require(try await SurveyStore(try await harness.scope("linkoping")).find(code: "paverkan-2022"))
             let linkoping = Browser(client)
             try await linkoping.login("samordnare@linkoping.demo")
             let page = try await linkoping.get("/enkater/\(survey.id)")
@@ -314,13 +310,14 @@ struct SurveySharingTests {
             let comparison = try await linkoping.get("/enkater/\(survey.id)/jamforelse")
             #expect(comparison.status == .ok && comparison.text.contains("Norrköpings kommun: alla") && comparison.text.contains("900 svarande"))
             #expect(!comparison.text.contains("Inte samtidiga"), "fältperioderna överlappar")
+            #expect(comparison.text.contains("visas inte. Båda kommunernas svar"), "avtalets text som en mening, utan dubbel punkt")
             #expect(!comparison.text.contains("Kultur- och fritidsförvaltningen"), "ingen förvaltning visas för den andra kommunen")
             #expect(try await harness.auditActions("linkoping").contains("läste delade uppgifter"))
             #expect(try await harness.auditActions("norrkoping").contains("läste delade uppgifter"))
 
             let norrkoping = Browser(client)
             try await norrkoping.login("samordnare@norrkoping.demo")
-            let agreement = try #require(try await SharingStore(try await Self.scope(harness, "norrkoping")).all().first { $0.subject == .survey })
+            let agreement = try #require(try await SharingStore(try await harness.scope("norrkoping")).all().first { $0.subject == .survey })
             let revoked = try await norrkoping.submit("/enkater/avtal/\(agreement.id)/aterkalla")
             #expect(revoked.text.contains("Delningen är återkallad"))
             #expect(try await linkoping.get("/enkater/\(survey.id)/jamforelse").status == .notFound)
@@ -330,7 +327,7 @@ struct SurveySharingTests {
     @Test("Linköping erbjuder, Norrköping godkänner med eget fönster och får en egen enkät; olika fönster varnas, olika frågeversion vägras")
     func offerAndAccept() async throws {
         try await Harness.run(statistics: true) { harness, client in
-            let linkopingStore = SurveyStore(try await Self.scope(harness, "linkoping"))
+            let linkopingStore = SurveyStore(try await harness.scope("linkoping"))
             let open = try #require(try await linkopingStore.find(code: "trygghet-2026"))
             let linkoping = Browser(client)
             try await linkoping.login("samordnare@linkoping.demo")
@@ -344,18 +341,18 @@ struct SurveySharingTests {
             try await norrkoping.login("samordnare@norrkoping.demo")
             let list = try await norrkoping.get("/enkater")
             #expect(list.text.contains("Linköpings kommun erbjuder en gemensam enkät: Trygghetsundersökning 2026"))
-            let agreement = try #require(try await SharingStore(try await Self.scope(harness, "norrkoping")).all().first { $0.subjectCode == "trygghet-2026" })
+            let agreement = try #require(try await SharingStore(try await harness.scope("norrkoping")).all().first { $0.subjectCode == "trygghet-2026" })
             let accepted = try await norrkoping.submit(
                 "/enkater/avtal/\(agreement.id)/acceptera", ["fran": "2026-05-04", "till": "2026-05-29", "beslutat_av": "Säkerhetssamordnare"])
             #expect(accepted.text.contains("Erbjudandet är godkänt") && accepted.text.contains("2026-05-04 – 2026-05-29"))
-            let theirs = try #require(try await SurveyStore(try await Self.scope(harness, "norrkoping")).find(code: "trygghet-2026"))
+            let theirs = try #require(try await SurveyStore(try await harness.scope("norrkoping")).find(code: "trygghet-2026"))
             #expect(theirs.questions == open.questions && theirs.areas.contains("Navestad") && !theirs.areas.contains("Skäggetorp"))
             let comparison = try await linkoping.get("/enkater/\(open.id)/jamforelse")
             #expect(comparison.status == .ok && comparison.text.contains("Inte samtidiga"))
 
             // A survey of the same code with other questions cannot be compared.
-            let store = SurveyStore(try await Self.scope(harness, "norrkoping"))
-            var other = try #require(try await SurveyStore(try await Self.scope(harness, "linkoping")).find(code: "paverkan-2022"))
+            let store = SurveyStore(try await harness.scope("norrkoping"))
+            var other = try #require(try await SurveyStore(try await harness.scope("linkoping")).find(code: "paverkan-2022"))
             other.code = "blandad"
             try await linkopingStore.create(other, by: .commandLine())
             var mismatched = open
@@ -364,7 +361,7 @@ struct SurveySharingTests {
             let blandad = try #require(try await linkopingStore.find(code: "blandad"))
             _ = try await linkoping.submit(
                 "/enkater/\(blandad.id)/dela", ["kommun": "norrkoping", "vad": "Andelar", "fran": "2026-03-01", "beslutat_av": "Säkerhetschef"])
-            let offer = try #require(try await SharingStore(try await Self.scope(harness, "norrkoping")).all().first { $0.subjectCode == "blandad" })
+            let offer = try #require(try await SharingStore(try await harness.scope("norrkoping")).all().first { $0.subjectCode == "blandad" })
             _ = try await norrkoping.submit("/enkater/avtal/\(offer.id)/acceptera", ["fran": "2026-03-01", "till": "2026-03-31", "beslutat_av": "S"])
             let refused = try await linkoping.get("/enkater/\(blandad.id)/jamforelse")
             #expect(refused.status == .conflict && refused.text.contains("kan inte jämföras") && refused.text.contains("paverkan-1"))

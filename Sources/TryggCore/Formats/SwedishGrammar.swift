@@ -35,6 +35,14 @@ public enum SwedishGrammar {
         return words.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)) + "…"
     }
 
+    /// A text someone typed, ending as a sentence: a full stop added unless it already ends in
+    /// one (or in "!", "?", "…"), so a page can go on with the next sentence.
+    public static func sentence(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let last = trimmed.last, !".!?…".contains(last) else { return trimmed }
+        return trimmed + "."
+    }
+
     /// "a; b; c …": the first few items of a longer list in a card, marked when some are left out.
     public static func firstFew(_ items: [String], limit: Int = 3) -> String {
         items.prefix(limit).joined(separator: "; ") + (items.count > limit ? " …" : "")

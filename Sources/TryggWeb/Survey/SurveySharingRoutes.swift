@@ -136,7 +136,7 @@ struct SurveySharingRoutes {
             sides: [
                 Side(kommun: user.kommun.name, fieldwork: "\(survey.opensOn) – \(survey.closesOn)", respondents: SwedishNumber.integer(own.respondents)),
                 Side(kommun: otherName, fieldwork: "\(other.opensOn) – \(other.closesOn)", respondents: SwedishNumber.integer(theirs.respondents)),
-            ], refusal: refusal, warning: warning, what: agreement.what, lines: lines, minimum: strictest,
+            ], refusal: refusal, warning: warning, what: SwedishGrammar.sentence(agreement.what), lines: lines, minimum: strictest,
             columns: [user.kommun.name, otherName].flatMap { ["\($0): alla", "kvinnor", "män"] }, backHref: SiteRoutes.survey.path(survey.id))
         return deps.renderer.page(
             .surveyComparison, title: "Jämförelse – \(survey.title)", context: context, content: view, status: refusal == nil ? .ok : .conflict)
@@ -222,7 +222,8 @@ extension SurveySharingRoutes {
             guard let survey = try await sharing.offeredSurvey(agreement) else { continue }
             rows.append(
                 OfferRow(
-                    from: names[agreement.ownerID] ?? "", title: survey.title, questionnaire: survey.questionnaire, what: agreement.what,
+                    from: names[agreement.ownerID] ?? "", title: survey.title, questionnaire: survey.questionnaire,
+                    what: SwedishGrammar.sentence(agreement.what),
                     decidedBy: agreement.ownerDecidedBy, acceptAction: SiteRoutes.sharingAccept.path(agreement.id), id: agreement.id.uuidString,
                     opensOn: survey.opensOn, closesOn: survey.closesOn))
         }
