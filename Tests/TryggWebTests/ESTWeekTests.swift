@@ -78,10 +78,12 @@ struct ESTWeekTests {
             #expect(!(try await samordnare.get("/est/vecka/2024-W15").text.contains("Sanera klottret")))
             let insatsPage = try await samordnare.get("/est/insatser/\(insats.id)")
             #expect(insatsPage.text.contains("vecka 14 2024: Genomförd.") && insatsPage.text.contains("Klottret är borta."))
+            #expect(insatsPage.text.contains("(Demo samordnare (KLF (SÄK)), "), "uppföljningen med namn, inte e-postadress")
 
             try await samordnare.post("/est/vecka/2024-W13/publicera", ["publicera": "ja"])
             let published = try await rapportor.get("/est/vecka/2024-W13")
             #expect(published.status == .ok && published.text.contains("Ökat klotter vid torget.") && !published.text.contains("Besluta en insats"))
+            #expect(published.text.contains(" av Demo samordnare (KLF (SÄK))."), "den som publicerade, med namn")
             #expect(try await rapportor.get("/est").text.contains("/est/vecka/2024-W13"))
             #expect(try await rapportor.post("/est/vecka/2024-W13/bedomning", ["bedomning": "x"]).status == .forbidden)
         }

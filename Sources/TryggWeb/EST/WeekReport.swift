@@ -23,6 +23,9 @@ public struct WeekReport: Sendable {
     public let eventCount: Int
     public let mapPoints: [EventPoint]
     public let estWeek: ESTWeek
+    /// Who published the week, by name when she is a user of the kommun (the record keeps the
+    /// e-mail address, as the audit log does).
+    public let publisher: String
     public let priorityPlaces: [PriorityPlace]
     public let insatser: [Insats]
     public let includesCitizenReports: Bool
@@ -56,6 +59,8 @@ public struct WeekReport: Sendable {
                 place: place, area: areas.first { $0.shape?.contains(place.centre) ?? false }?.name ?? WeekSummary.restOfKommun,
                 categories: place.categoryIDs.compactMap { names[$0] }.joined(separator: ", "))
         }
+        let estWeek = try await ESTStore(scope).week(week)
+        let publisher = estWeek.publishedBy.isEmpty ? "" : try await PeopleNames.byEmail(scope)[estWeek.publishedBy] ?? estWeek.publishedBy
         var filter = IncidentStore.Filter(from: week.start, until: week.end, limit: listLimit)
         filter.sources = sources
         return WeekReport(
@@ -63,7 +68,7 @@ public struct WeekReport: Sendable {
             organisations: try await OrganisationStore(scope).organisations(), summaries: summaries,
             hotPlaces: Array(hot), profile: try await incidents.weekdayHourProfile(week: week, sources: sources),
             events: try await incidents.list(filter: filter), eventCount: summaries.last?.total ?? 0,
-            mapPoints: Array(weekPoints.prefix(mapLimit)), estWeek: try await ESTStore(scope).week(week),
+            mapPoints: Array(weekPoints.prefix(mapLimit)), estWeek: estWeek, publisher: publisher,
             priorityPlaces: try await ESTStore(scope).priorityPlaces(week: week),
             insatser: try await InsatsStore(scope).forWeek(week), includesCitizenReports: includeCitizenReports,
             walkObservations: try await walkObservations(week: week, scope: scope))

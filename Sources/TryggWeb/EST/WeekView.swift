@@ -197,7 +197,7 @@ struct WeekView {
         assessment = report.estWeek.assessment
         published = report.estWeek.isPublished
         publishedText =
-            report.estWeek.publishedAt.map { "Publicerad \(SwedishTime.minute($0)) \(Actor.byline(report.estWeek.publishedBy))." }
+            report.estWeek.publishedAt.map { "Publicerad \(SwedishTime.minute($0)) \(Actor.byline(report.publisher))." }
             ?? "Inte publicerad: bara EST-gruppen och analytiker ser lägesbilden."
         priorityPlaces = report.priorityPlaces.map {
             PlaceRow(
