@@ -49,6 +49,7 @@ struct FollowUpTests {
                 "/uppfoljning/\(round)/svar/\(sspf.id)",
                 ["status": "Påbörjad", "description": "Samverkansgruppen är bildad; skolorna i Skäggetorp saknas ännu."])
             #expect(saved.text.contains("Svaret för åtgärden är sparat"))
+            #expect(saved.text.contains("Besvarad av Demo ansvarig (förvaltning) (SF), "), "vem som svarade, med namn")
 
             let utbOnly = try context.measure("14.1")
             #expect(utbOnly.row.responsible == ["UTB"])

@@ -78,7 +78,7 @@ struct PlanTests {
                 try await PlanStore(harness.scope(kommun)).measures(planID: draft.id).first { $0.reference == "3.2" })
             let saved = try await browser.submit("/plan/atgard/\(copy.id)", fields)
             #expect(saved.status == .ok && saved.text.contains("Åtgärden är sparad"))
-            #expect(saved.text.contains("samordnare@linkoping.demo ändrade"))
+            #expect(saved.text.contains("Demo samordnare (KLF (SÄK)) ändrade"), "vem som ändrade, med namn")
             #expect(saved.text.contains("Utvärdera effekterna av installerad kamerabevakning"), "före")
             #expect(saved.text.contains("Utvärdera effekterna av kamerabevakning i Skäggetorp och City"), "efter")
             // The adopted version is untouched.
