@@ -205,6 +205,7 @@ struct PromiseWebTests {
             let followed = try await police.submit(
                 "/samverkan/medborgarloften/\(promise.id)/uppfoljning", ["period": "2025-K4", "status": "delvis", "text": "Fyra kontroller av sex planerade."])
             #expect(followed.text.contains("Uppföljningen för 2025-K4 är sparad.") && !followed.text.contains("Uppföljning saknas"))
+            #expect(followed.text.contains(" av Demo extern samverkanspart (Polisen)"), "vem som följde upp, med namn")
             let twice = try await police.post(
                 "/samverkan/medborgarloften/\(promise.id)/uppfoljning", ["period": "2025-K4", "status": "delvis", "text": "Igen"])
             #expect(twice.status == .badRequest && twice.text.contains("2025-K4 är redan uppföljd."))
