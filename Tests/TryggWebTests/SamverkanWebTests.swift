@@ -69,6 +69,7 @@ struct SamverkanWebTests {
 
             let approved = try await samordnare.submit("/samverkan/moten/\(meeting.id)/justera")
             #expect(approved.text.contains("Protokollet är justerat och låst.") && approved.text.contains("Justerat"))
+            #expect(approved.text.contains(" av Demo samordnare (KLF (SÄK))."), "protokollet namnger den som justerade, inte en e-postadress")
             let late = try await secretary.post("/samverkan/moten/\(meeting.id)/protokoll", ["protokoll": "Ändrat i efterhand"])
             #expect(late.status == .badRequest && late.text.contains("Protokollet är justerat och låst."))
             #expect(try await MeetingStore(scope).minutes(meetingID: meeting.id).last?.text == "§ 1 Läget gicks igenom.")

@@ -36,5 +36,6 @@ assert [c.text for c in table.rows[0].cells] == ["§", "Beslut", "Ansvarig", "Kl
 rows = [[c.text for c in row.cells] for row in table.rows[1:]]
 for decision in meeting["decisions"]:
     assert any(r[1] == decision["text"] and r[2] == decision["responsible"] and r[3] == decision["due_date"] for r in rows), (decision, rows)
-assert any(text.startswith("Justerat ") for _, text in styles), "protokollet säger vem som justerade det"
+approved = [text for _, text in styles if text.startswith("Justerat ")]
+assert approved and "@" not in approved[0] and " av Demo samordnare" in approved[0], ("protokollet namnger den som justerade det", approved)
 print(f"Protokoll ok: {meeting['forum']} {meeting['date']}, {len(meeting['decisions'])} beslut, {len(forums)} forum i listan.")

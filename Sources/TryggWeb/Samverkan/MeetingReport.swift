@@ -41,6 +41,12 @@ public struct MeetingReport: Sendable {
     public let areaName: String?
     public let convener: String?
     public let status: Meeting.Status
+    /// E-mail address → name: the minutes name who approved and who followed up, not an address
+    /// (the JSON keeps the records' addresses).
+    public let people: [String: String]
+
+    /// The person behind a record's e-mail address, when she is a user of the kommun.
+    public func name(_ label: String) -> String { people[label] ?? label }
 
     public var title: String { "\(forum.name) \(meeting.day)" }
     public var latestMinutes: MeetingMinutes? { minutes.last }
@@ -57,6 +63,7 @@ public struct MeetingReport: Sendable {
         let earlierByID = Dictionary(uniqueKeysWithValues: earlier.map { ($0.id, $0) })
         let own = try await decisionStore.decisions(meetingIDs: [meetingID])
         let carried = try await decisionStore.decisions(meetingIDs: earlier.map(\.id)).filter(\.status.isOpen)
+        let people = try await PeopleNames.byEmail(scope)
         let history = try await decisionStore.history(decisionIDs: (own + carried).map(\.id))
         var items: [Item] = []
         for decision in own {
@@ -81,7 +88,8 @@ public struct MeetingReport: Sendable {
         if let areaID = forum.areaID { areaName = try await AreaStore(scope).all().first { $0.id == areaID }?.name }
         return MeetingReport(
             kommun: kommun, forum: forum, meeting: meeting, minutes: minutes, decisions: items, followUps: followUps.sorted { $0.dueOn < $1.dueOn },
-            areaName: areaName, convener: forum.convenerID.flatMap { organisations[$0] }, status: meeting.status(minutes: minutes.last, now: now))
+            areaName: areaName, convener: forum.convenerID.flatMap { organisations[$0] }, status: meeting.status(minutes: minutes.last, now: now),
+            people: people)
     }
 
     static func item(

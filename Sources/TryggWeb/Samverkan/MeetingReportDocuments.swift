@@ -12,7 +12,7 @@ struct MeetingReportView {
         let status: String
         /// The latest follow-up note: what the follow-up form starts from.
         let note: String
-        /// Every follow-up, oldest first ("2026-11-03 Pågår: … (anna@…)"), or the latest note alone
+        /// Every follow-up, oldest first ("2026-11-03 Pågår: … (Anna Andersson)"), or the latest note alone
         /// for a decision followed up before the history was kept.
         let notes: [String]
         let links: String
@@ -53,7 +53,9 @@ struct MeetingReportView {
         place = meeting.place
         statusText = report.status.displayName
         if let minutes = report.latestMinutes, let at = minutes.approvedAt {
-            approvedText = "Justerat \(SwedishTime.minute(at)) av \(minutes.approvedBy ?? "")" + (minutes.version > 1 ? " (version \(minutes.version))." : ".")
+            approvedText =
+                "Justerat \(SwedishTime.minute(at)) av \(report.name(minutes.approvedBy ?? ""))"
+                + (minutes.version > 1 ? " (version \(minutes.version))." : ".")
         } else {
             approvedText = report.latestMinutes == nil ? "Protokoll saknas." : "Utkast, inte justerat."
         }
@@ -62,21 +64,28 @@ struct MeetingReportView {
         absent = meeting.attendance.filter { !$0.present }.map(\.label)
         hasAbsent = !absent.isEmpty
         minutesText = report.latestMinutes?.text ?? ""
-        decisions = report.decisions.map { Self.row($0, today: today) }
-        followUps = report.followUps.map { Self.row($0, today: today) }
+        decisions = report.decisions.map { Self.row($0, today: today, naming: report.name) }
+        followUps = report.followUps.map { Self.row($0, today: today, naming: report.name) }
         versions = report.minutes.filter { $0.version > 1 }.map {
             Version(
-                label: "Version \($0.version), \(SwedishTime.minute($0.writtenAt)) av \($0.writtenBy)"
+                label: "Version \($0.version), \(SwedishTime.minute($0.writtenAt)) av \(report.name($0.writtenBy))"
                     + ($0.approvedAt.map { ", justerad \(SwedishTime.minute($0))" } ?? ", ej justerad"),
                 reason: $0.reason)
         }
         hasCorrections = !versions.isEmpty
     }
 
-    static func row(_ item: MeetingReport.Item, today: String) -> Row {
+    static func row(_ item: MeetingReport.Item, today: String, naming name: (String) -> String) -> Row {
         Row(
             number: item.number, text: item.text, responsible: item.responsible, dueOn: item.dueOn, status: item.status.displayName,
-            note: item.statusNote, notes: item.history.isEmpty ? (item.statusNote.isEmpty ? [] : [item.statusNote]) : item.history.map(\.line),
+            note: item.statusNote,
+            notes: item.history.isEmpty
+                ? (item.statusNote.isEmpty ? [] : [item.statusNote])
+                : item.history.map { report in
+                    var named = report
+                    named.by = name(report.by)
+                    return named.line
+                },
             links: item.links.map { "\($0.kind.displayName): \($0.label)" }.joined(separator: "; "), decidedAt: item.decidedAt,
             overdue: item.status.isOpen && item.dueOn < today)
     }
