@@ -36,12 +36,12 @@ struct ESTWeekTests {
             #expect(page.status == .ok && page.text.contains("Lägesbild vecka 13 2024"))
             #expect(
                 page.text.contains(
-                    "<th scope=\"row\">Skäggetorp</th><td data-label=\"Veckan\">3</td><td data-label=\"Föregående vecka\">1</td><td data-label=\"Snitt 4 veckor före\">0,5</td>"
+                    "<th scope=\"row\">Skäggetorp</th><td data-label=\"Veckan\" class=\"num\">3</td><td data-label=\"Föregående vecka\" class=\"num\">1</td><td data-label=\"Snitt 4 veckor före\" class=\"num\">0,5</td>"
                 ))
             // Three events at the square this week and two in the four weeks before: a recurring hot place.
             #expect(
                 page.text.contains(
-                    "Torget <span class=\"tag\">återkommande</span></th><td data-label=\"Område\">Skäggetorp</td><td data-label=\"Händelser\">3</td><td data-label=\"Fyra veckorna före\">2</td>"
+                    "Torget <span class=\"tag\">återkommande</span></th><td data-label=\"Område\">Skäggetorp</td><td data-label=\"Händelser\" class=\"num\">3</td><td data-label=\"Fyra veckorna före\" class=\"num\">2</td>"
                 ))
 
             let saved = try await samordnare.submit("/est/vecka/2024-W13/bedomning", ["bedomning": "Ökat klotter vid torget."])
