@@ -82,6 +82,7 @@ def test_weekly_lagesbild_is_accessible(browser, base_url, artifacts):
     WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#veckokarta.leaflet-container"))
     assert browser.find_element(By.ID, "veckokarta").is_displayed()
     assert not browser.find_element(By.CSS_SELECTOR, "figure.week-map").is_displayed()
+    assert not browser.find_element(By.ID, "karta").is_displayed(), "ingen tom rubrik Karta under den interaktiva kartan"
     assert browser.find_elements(By.CSS_SELECTOR, "svg.map circle.dot"), "det serverritade kartan finns kvar som reserv"
     labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, ".leaflet-tooltip.area-label")]
     assert {"Skäggetorp", "Ryd", "Berga"} <= set(labels), labels
