@@ -176,7 +176,7 @@ struct PromiseRoutes {
             title: promise.title,
             area: area,
             period: "\(promise.fromMonth) – \(promise.toMonth)", cadence: promise.cadence.displayName, problem: promise.problem,
-            lagesbildProblem: lagesbildProblem, activities: promise.activities.map { "\($0.text) – \(organisations[$0.responsibleID] ?? "")" },
+            lagesbildProblem: lagesbildProblem, activities: promise.activities.map { PublicPromises.line($0, organisations: organisations) },
             indicators: promise.indicators, published: promise.publishedAt != nil, publishAction: SiteRoutes.promisePublish.path(promise.id),
             followUps: followUps.map {
                 FollowUpRow(

@@ -5,6 +5,12 @@ import TryggStore
 /// The published medborgarlöften of a kommun as its public page shows them: the promise, who
 /// does what, and every follow-up (transparency towards the residents it was given to).
 enum PublicPromises {
+    /// "Stångåstaden tar bort klotter inom ett dygn. – AB Stångåstaden (kommunalt bostadsbolag)": a
+    /// dash, since such names carry parentheses of their own; the staff page writes it the same way.
+    static func line(_ activity: CitizenPromise.Activity, organisations: [UUID: String]) -> String {
+        organisations[activity.responsibleID].map { "\(activity.text) – \($0)" } ?? activity.text
+    }
+
     struct Line {
         let id: String
         let title: String
@@ -34,11 +40,7 @@ enum PublicPromises {
                 Line(
                     id: promise.id.uuidString, title: promise.title, area: promise.areaID.flatMap { areas[$0] } ?? "Hela kommunen",
                     period: "\(promise.fromMonth) – \(promise.toMonth)", problem: promise.problem,
-                    // A dash, as on the staff page: names such as "AB Stångåstaden (kommunalt bostadsbolag)"
-                    // carry parentheses of their own.
-                    activities: promise.activities.map { activity in
-                        organisations[activity.responsibleID].map { "\(activity.text) – \($0)" } ?? activity.text
-                    },
+                    activities: promise.activities.map { line($0, organisations: organisations) },
                     followUps: (followUps[promise.id] ?? []).reversed().map {
                         FollowUp(period: $0.period, status: $0.status.displayName, text: $0.text)
                     }))
