@@ -121,7 +121,10 @@ public struct Decision: Sendable, Equatable {
             self.by = by
         }
 
-        /// "2026-11-03 Pågår: Belysningen beställd (anna@linkoping.se)".
-        public var line: String { "\(StockholmCalendar.local(at).dateText) \(status.displayName)\(note.isEmpty ? "" : ": \(note)") (\(by))" }
+        /// "2026-11-03 Pågår: Belysningen beställd (Anna Andersson)": `name` is who reported it as a
+        /// page names her (`by` is the record's address).
+        public func line(by name: String) -> String {
+            "\(StockholmCalendar.local(at).dateText) \(status.displayName)\(note.isEmpty ? "" : ": \(note)") (\(name))"
+        }
     }
 }

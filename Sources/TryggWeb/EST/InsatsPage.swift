@@ -71,11 +71,11 @@ struct InsatsPage {
                     interval: estimate.interval.map { "\(SwedishNumber.decimal($0.low, places: 2))–\(SwedishNumber.decimal($0.high, places: 2))" } ?? "–",
                     conclusion: estimate.conclusion)
             }
-            let people = try await PeopleNames.byEmail(context.kommun)
+            let people = try await PeopleNames.load(context.kommun)
             let followUps = try await InsatsStore(context.kommun).followUps(insatsID: id).map {
                 FollowUpRow(
                     week: $0.week.swedishName, status: $0.status.displayName, note: $0.note,
-                    actor: "\(people[$0.actor] ?? $0.actor), \(SwedishTime.minute($0.at))")
+                    actor: "\(people.name($0.actor)), \(SwedishTime.minute($0.at))")
             }
             var measure: (measure: Measure, plan: ActionPlan)?
             if let measureID = insats.measureID { measure = try await PlanStore(context.kommun).measure(id: measureID) }

@@ -60,7 +60,7 @@ public struct WeekReport: Sendable {
                 categories: place.categoryIDs.compactMap { names[$0] }.joined(separator: ", "))
         }
         let estWeek = try await ESTStore(scope).week(week)
-        let publisher = estWeek.publishedBy.isEmpty ? "" : try await PeopleNames.byEmail(scope)[estWeek.publishedBy] ?? estWeek.publishedBy
+        let publisher = estWeek.publishedBy.isEmpty ? "" : try await PeopleNames.load(scope).name(estWeek.publishedBy)
         var filter = IncidentStore.Filter(from: week.start, until: week.end, limit: listLimit)
         filter.sources = sources
         return WeekReport(

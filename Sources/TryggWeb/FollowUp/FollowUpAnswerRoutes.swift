@@ -123,7 +123,7 @@ struct FollowUpAnswerRoutes {
         let losSummary =
             measures.contains { InspectionStatistics.concerns($0.row.measure) }
             ? try await InspectedObjectStore(context.kommun).statistics(year: round.year).summary : nil
-        let people = try await PeopleNames.byEmail(context.kommun)
+        let people = try await PeopleNames.load(context.kommun)
         let forms = measures.map { measure in
             let answer = answers[measure.id]
             return MeasureForm(
@@ -137,7 +137,7 @@ struct FollowUpAnswerRoutes {
                 },
                 description: answer?.description ?? "", answered: answer?.state == .submitted, returned: answer?.state == .returned,
                 returnComment: answer?.returnComment ?? "",
-                answeredBy: answer.map { "\(Actor.byline(people[$0.answeredBy] ?? $0.answeredBy)), \(SwedishTime.minute($0.updatedAt))" } ?? "",
+                answeredBy: answer.map { "\(Actor.byline(people.name($0.answeredBy))), \(SwedishTime.minute($0.updatedAt))" } ?? "",
                 lastYear: lastYear(measure),
                 statusText: answer.map { $0.state == .returned ? "Återskickad" : $0.status.rawValue } ?? "Ej besvarad",
                 fromTrygg: InspectionStatistics.concerns(measure.row.measure) ? losSummary : nil)

@@ -64,20 +64,12 @@ struct HomeRoutes {
             let work = try await HomeWork.find(for: user, in: context.kommun)
             // The round is the user's business only when her organisation answers for a measure in it.
             if let answering = work.answering {
-                let organisation = user.organisation.abbreviation, round = answering.round
-                let done = answering.answered == answering.total
+                let organisation = user.organisation.abbreviation
                 cards.insert(
                     .init(
-                        title: "Uppföljning \(round.year) pågår",
-                        text: done
-                            ? (answering.total == 1
-                                ? "\(organisation) har besvarat sin åtgärd. Svaret kan ändras"
-                                : "\(organisation) har besvarat alla sina \(SwedishNumber.integer(answering.total)) åtgärder. Svaren kan ändras")
-                                + " till sista svarsdag \(round.deadline)."
-                            : "\(organisation) har besvarat \(answering.answered) av \(SwedishGrammar.count(answering.total, "åtgärd", "åtgärder")). "
-                                + "Sista svarsdag \(round.deadline).",
-                        href: SiteRoutes.followUpMine.path(round.id),
-                        linkText: done ? "Se \(SwedishGrammar.genitive(organisation)) svar" : "Svara för \(organisation)"), at: 0)
+                        title: "Uppföljning \(answering.round.year) pågår", text: answering.summary(for: organisation),
+                        href: SiteRoutes.followUpMine.path(answering.round.id),
+                        linkText: answering.isDone ? "Se \(SwedishGrammar.genitive(organisation)) svar" : "Svara för \(organisation)"), at: 0)
             }
             if isAdmin {
                 let accounts = try await UserStore(context.kommun).count()

@@ -21,6 +21,20 @@ struct HomeWork {
         /// Answered and not sent back.
         let answered: Int
         let total: Int
+
+        var isDone: Bool { answered == total }
+
+        /// "SF har besvarat 5 av 14 åtgärder. Sista svarsdag …", or that all are answered and can still be changed.
+        func summary(for organisation: String) -> String {
+            guard isDone else {
+                return "\(organisation) har besvarat \(answered) av \(SwedishGrammar.count(total, "åtgärd", "åtgärder")). Sista svarsdag \(round.deadline)."
+            }
+            return
+                (total == 1
+                ? "\(organisation) har besvarat sin åtgärd. Svaret kan ändras"
+                : "\(organisation) har besvarat alla sina \(SwedishNumber.integer(total)) åtgärder. Svaren kan ändras")
+                + " till sista svarsdag \(round.deadline)."
+        }
     }
 
     /// The work, most urgent first, and the open follow-up round when the user's organisation

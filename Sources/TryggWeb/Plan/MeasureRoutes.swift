@@ -191,9 +191,9 @@ struct MeasureRoutes {
         let id = try context.parameters.require("id", as: UUID.self)
         let store = PlanStore(context.kommun)
         guard let (measure, plan) = try await store.measure(id: id) else { throw HTTPError(.notFound) }
-        let people = try await PeopleNames.byEmail(context.kommun)
+        let people = try await PeopleNames.load(context.kommun)
         let history = try await store.history(measureID: id).map {
-            ChangeRow(at: SwedishTime.dateTime($0.at), actor: people[$0.actor] ?? $0.actor, action: $0.action, before: $0.before, after: $0.after)
+            ChangeRow(at: SwedishTime.dateTime($0.at), actor: people.name($0.actor), action: $0.action, before: $0.before, after: $0.after)
         }
         let row = measure.row
         let inForce = try await LagesbildStore(context.kommun).find(version: nil)

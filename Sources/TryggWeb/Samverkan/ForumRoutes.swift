@@ -133,7 +133,7 @@ struct ForumRoutes {
         if let latest = summaries.last,
             let report = try await MeetingReport.load(meetingID: latest.meeting.id, kommun: context.user.kommun, database: deps.database)
         {
-            followUps = (report.followUps + report.decisions.filter(\.status.isOpen)).map { MeetingReportView.row($0, today: today, naming: report.name) }
+            followUps = (report.followUps + report.decisions.filter(\.status.isOpen)).map { MeetingReportView.row($0, today: today, people: report.people) }
         }
         let view = PageView(
             name: forum.name, kind: forum.kind.displayName,

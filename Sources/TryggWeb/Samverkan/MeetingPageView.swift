@@ -60,7 +60,7 @@ struct MeetingPageView {
         func item(_ item: MeetingReport.Item) -> Item {
             let mayFollow = item.decisionID != nil && (canWrite || context.user.organisation.id == item.responsibleID)
             return Item(
-                row: MeetingReportView.row(item, today: today, naming: report.name),
+                row: MeetingReportView.row(item, today: today, people: report.people),
                 followAction: mayFollow ? item.decisionID.map { SiteRoutes.decisionFollow.path($0) } : nil,
                 statuses: Decision.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == item.status) },
                 insatsHref: item.decisionID == nil && context.user.role.allows(.readAllIncidents)

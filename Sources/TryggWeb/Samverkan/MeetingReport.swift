@@ -41,12 +41,9 @@ public struct MeetingReport: Sendable {
     public let areaName: String?
     public let convener: String?
     public let status: Meeting.Status
-    /// E-mail address → name: the minutes name who approved and who followed up, not an address
-    /// (the JSON keeps the records' addresses).
-    public let people: [String: String]
-
-    /// The person behind a record's e-mail address, when she is a user of the kommun.
-    public func name(_ label: String) -> String { people[label] ?? label }
+    /// The minutes name who approved and who followed up, not an address (the JSON keeps the
+    /// records' addresses).
+    let people: PeopleNames
 
     public var title: String { "\(forum.name) \(meeting.day)" }
     public var latestMinutes: MeetingMinutes? { minutes.last }
@@ -63,7 +60,7 @@ public struct MeetingReport: Sendable {
         let earlierByID = Dictionary(uniqueKeysWithValues: earlier.map { ($0.id, $0) })
         let own = try await decisionStore.decisions(meetingIDs: [meetingID])
         let carried = try await decisionStore.decisions(meetingIDs: earlier.map(\.id)).filter(\.status.isOpen)
-        let people = try await PeopleNames.byEmail(scope)
+        let people = try await PeopleNames.load(scope)
         let history = try await decisionStore.history(decisionIDs: (own + carried).map(\.id))
         var items: [Item] = []
         for decision in own {

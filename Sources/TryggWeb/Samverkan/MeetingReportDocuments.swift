@@ -54,7 +54,7 @@ struct MeetingReportView {
         statusText = report.status.displayName
         if let minutes = report.latestMinutes, let at = minutes.approvedAt {
             approvedText =
-                "Justerat \(SwedishTime.minute(at)) av \(report.name(minutes.approvedBy ?? ""))"
+                "Justerat \(SwedishTime.minute(at)) av \(report.people.name(minutes.approvedBy ?? ""))"
                 + (minutes.version > 1 ? " (version \(minutes.version))." : ".")
         } else {
             approvedText = report.latestMinutes == nil ? "Protokoll saknas." : "Utkast, inte justerat."
@@ -64,28 +64,24 @@ struct MeetingReportView {
         absent = meeting.attendance.filter { !$0.present }.map(\.label)
         hasAbsent = !absent.isEmpty
         minutesText = report.latestMinutes?.text ?? ""
-        decisions = report.decisions.map { Self.row($0, today: today, naming: report.name) }
-        followUps = report.followUps.map { Self.row($0, today: today, naming: report.name) }
+        decisions = report.decisions.map { Self.row($0, today: today, people: report.people) }
+        followUps = report.followUps.map { Self.row($0, today: today, people: report.people) }
         versions = report.minutes.filter { $0.version > 1 }.map {
             Version(
-                label: "Version \($0.version), \(SwedishTime.minute($0.writtenAt)) av \(report.name($0.writtenBy))"
+                label: "Version \($0.version), \(SwedishTime.minute($0.writtenAt)) av \(report.people.name($0.writtenBy))"
                     + ($0.approvedAt.map { ", justerad \(SwedishTime.minute($0))" } ?? ", ej justerad"),
                 reason: $0.reason)
         }
         hasCorrections = !versions.isEmpty
     }
 
-    static func row(_ item: MeetingReport.Item, today: String, naming name: (String) -> String) -> Row {
+    static func row(_ item: MeetingReport.Item, today: String, people: PeopleNames) -> Row {
         Row(
             number: item.number, text: item.text, responsible: item.responsible, dueOn: item.dueOn, status: item.status.displayName,
             note: item.statusNote,
             notes: item.history.isEmpty
                 ? (item.statusNote.isEmpty ? [] : [item.statusNote])
-                : item.history.map { report in
-                    var named = report
-                    named.by = name(report.by)
-                    return named.line
-                },
+                : item.history.map { $0.line(by: people.name($0.by)) },
             links: item.links.map { "\($0.kind.displayName): \($0.label)" }.joined(separator: "; "), decidedAt: item.decidedAt,
             overdue: item.status.isOpen && item.dueOn < today)
     }

@@ -171,7 +171,7 @@ struct PromiseRoutes {
         }
         var area = "Hela kommunen"
         if let id = promise.areaID, let name = try await AreaStore(context.kommun).all().first(where: { $0.id == id })?.name { area = name }
-        let people = try await PeopleNames.byEmail(context.kommun)
+        let people = try await PeopleNames.load(context.kommun)
         let view = PageView(
             title: promise.title,
             area: area,
@@ -181,7 +181,7 @@ struct PromiseRoutes {
             followUps: followUps.map {
                 FollowUpRow(
                     period: $0.period, status: $0.status.displayName, text: $0.text,
-                    byline: "\(SwedishTime.date($0.writtenAt)) \(Actor.byline(people[$0.writtenBy] ?? $0.writtenBy))")
+                    byline: "\(SwedishTime.date($0.writtenAt)) \(Actor.byline(people.name($0.writtenBy)))")
             }, missing: missing.isEmpty ? nil : missing.joined(separator: ", "), canEdit: context.user.role.allows(.administerForums),
             canFollowUp: Self.mayFollowUp(promise, context: context) && !open.isEmpty, followUpAction: SiteRoutes.promiseFollowUp.path(promise.id),
             periods: open.map { SelectOption(value: $0, label: $0, selected: $0 == (followUp?.period ?? open.last)) },
