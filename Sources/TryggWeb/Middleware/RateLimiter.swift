@@ -1,4 +1,5 @@
 import Foundation
+import TryggCore
 
 /// A fixed-window counter per key (client address). In memory on purpose: it protects one process
 /// from a flood; the per-account lockout, which must hold across processes, lives in the database.
@@ -17,8 +18,10 @@ actor RateLimiter {
         self.window = window
     }
 
-    /// Counts one attempt; false when the key is over its limit in the current window.
-    func allow(_ key: String, now: TimeInterval = Date().timeIntervalSince1970) -> Bool {
+    /// Counts one attempt; false when the key is over its limit in the current window. The time
+    /// is the caller's `TryggClock`, so a test at a fixed instant stays in one window however slow
+    /// the machine is.
+    func allow(_ key: String, now: TimeInterval = TryggClock.now.timeIntervalSince1970) -> Bool {
         if counts.count >= Self.maxKeys, now - lastPrune >= 1 {
             counts = counts.filter { now - $0.value.windowStart < window }
             lastPrune = now
