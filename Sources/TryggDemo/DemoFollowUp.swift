@@ -25,14 +25,37 @@ enum DemoFollowUp {
         let answering = Dictionary(
             uniqueKeysWithValues: organisations.enumerated().filter { $0.offset % 2 == 0 }.map { ($0.element.id, $0.element) })
         for measure in try await plans.measures(planID: plan.id) {
-            for organisationID in measure.responsibleOrganisations {
+            for (index, organisationID) in measure.responsibleOrganisations.enumerated() {
                 guard let organisation = answering[organisationID] else { continue }
                 let contact = Actor(
                     userID: nil, kommunID: kommun.id, label: contactAddress(organisation, kommun: kommun) ?? Actor.commandLineLabel, address: "demo")
+                let answer = answer2024(after: DemoSeed.status2023(measure, responsible: index), variant: measure.row.position + index)
                 try await store.submit(
-                    roundID: round.id, measureID: measure.id, organisationID: organisationID, status: .pagaende,
-                    description: "Demosvar 2024: arbetet fortsätter enligt plan; se förvaltningens verksamhetsberättelse.", by: contact)
+                    roundID: round.id, measureID: measure.id, organisationID: organisationID, status: answer.status,
+                    description: answer.text, by: contact)
             }
+        }
+    }
+
+    /// A year on from the 2023 answer: what had not started has started, half of what had started
+    /// is now under way, and the wording varies, so the round reads like a real one.
+    static func answer2024(after status2023: FollowUpStatus, variant: Int) -> (status: FollowUpStatus, text: String) {
+        switch status2023 {
+        case .ejPaborjad:
+            return (
+                .paborjad, "Demosvar 2024: arbetet inleddes under våren sedan en kontaktperson utsetts; en första avstämning med samverkansparten är gjord."
+            )
+        case .paborjad where variant % 2 == 0:
+            return (.pagaende, "Demosvar 2024: rutinerna som togs fram förra året är på plats och arbetet pågår nu i hela förvaltningen.")
+        case .paborjad:
+            return (.paborjad, "Demosvar 2024: arbetet är inlett men har försenats av personalomsättning; det väntas vara i full gång under nästa år.")
+        case .pagaende:
+            let texts = [
+                "Demosvar 2024: arbetet fortsätter enligt plan och redovisas i förvaltningens verksamhetsberättelse.",
+                "Demosvar 2024: åtgärden ingår i det ordinarie arbetet; under hösten följdes den upp i områdesgruppen.",
+                "Demosvar 2024: genomfört som planerat under året. Samverkan med polisen och Stångåstaden har fungerat väl.",
+            ]
+            return (.pagaende, texts[variant % texts.count])
         }
     }
 

@@ -19,6 +19,7 @@ enum DemoLOS {
         )
         let areas = try await AreaStore(scope).all()
         try await seedInfluence(scope, areas: areas, actor: actor)
+        try await seedCriteria(scope, actor: actor)
         func day(_ offset: Int) -> String { StockholmCalendar.local(TryggClock.now.addingTimeInterval(Double(offset) * 86_400)).dateText }
         let inspections = InspectionStore(scope)
         let objects = InspectedObjectStore(scope)
@@ -122,6 +123,43 @@ enum DemoLOS {
                     id: UUID(), areaID: area.id, year: year, stage: stage, stageLabel: "", assessedOn: "\(year + 1)-02-15",
                     assessors: "Kommunpolis och säkerhetssamordnare", motivation: motivation), by: actor)
         }
+    }
+
+    /// Two assessments against the EU criteria, described without personal data: a network that
+    /// meets the definition and a group that does not (two mandatory criteria unmet).
+    static func seedCriteria(_ scope: KommunScope, actor: Actor) async throws {
+        func assessment(_ title: String, _ description: String, daysAgo: Int, evidence: [Int: String]) -> CriteriaAssessment {
+            CriteriaAssessment(
+                id: UUID(), title: title, description: description,
+                assessedOn: StockholmCalendar.local(TryggClock.now.addingTimeInterval(-Double(daysAgo) * 86_400)).dateText,
+                assessedBy: "Kommunpolis och säkerhetssamordnare",
+                criteria: (1...11).map { .init(number: $0, met: evidence[$0] != nil, evidence: evidence[$0] ?? "") })
+        }
+        let store = CriteriaStore(scope)
+        try await store.save(
+            assessment(
+                "Nätverk kring narkotikaförsäljning i nordvästra stadsdelarna (demo)",
+                "Bedömt inför den strategiska lägesbilden med stöd av polisens underrättelser och kommunens iakttagelser (demo).", daysAgo: 60,
+                evidence: [
+                    1: "Minst fem personer återkommer i polisens underrättelser om samma försäljning.",
+                    2: "Tydlig rollfördelning: försäljare, kurirer, förvaring och indrivning av skulder.",
+                    3: "Verksamheten har pågått sedan åtminstone 2021.",
+                    4: "Skuldsatta unga hotas när de vill lämna; interna regler för var och när man säljer.",
+                    5: "Grova narkotikabrott och utpressning.",
+                    7: "Våld och hot mot konkurrenter och mot boende som vittnat.",
+                    11: "Vinst från försäljningen och kontroll över platser i området.",
+                ]), id: nil, by: actor)
+        try await store.save(
+            assessment(
+                "Grupp kring olaglig spelverksamhet (demo)",
+                "Uppmärksammad vid en LOS-kontroll; bedömningen visar vad som saknas för att tala om organiserad brottslighet (demo).", daysAgo: 20,
+                evidence: [
+                    1: "Tre personer driver verksamheten tillsammans.",
+                    3: "Spelverksamheten har pågått i mer än två år enligt Spelinspektionen.",
+                    5: "Brott mot spellagen och misstänkt penninghäleri.",
+                    8: "En förening och en kiosk används som täckmantel.",
+                    11: "Vinning.",
+                ]), id: nil, by: actor)
     }
 
     /// A ten-digit number with a correct Luhn check digit after the nine given.

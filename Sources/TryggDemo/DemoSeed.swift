@@ -125,15 +125,20 @@ public enum DemoSeed {
         ]
         for measure in try await PlanStore(KommunScope(database, kommunID: kommun.id)).measures(planID: planID) {
             for (index, organisationID) in measure.responsibleOrganisations.enumerated() {
-                // Deterministic spread: about six in ten pågående, three påbörjade, one ej påbörjad.
-                let bucket = (measure.row.groupNumber * 31 + measure.row.position * 7 + index * 3) % 10
-                let status: FollowUpStatus = bucket < 6 ? .pagaende : bucket < 9 ? .paborjad : .ejPaborjad
+                let status = status2023(measure, responsible: index)
                 try await store.submit(
                     roundID: round.id, measureID: measure.id, organisationID: organisationID,
                     status: status, description: texts[status]!, by: actor)
             }
         }
         try await store.close(roundID: round.id, by: actor)
+    }
+
+    /// The demo's 2023 answer of the measure's `responsible`-th organisation. Deterministic spread:
+    /// about six in ten pågående, three påbörjade, one ej påbörjad.
+    static func status2023(_ measure: Measure, responsible index: Int) -> FollowUpStatus {
+        let bucket = (measure.row.groupNumber * 31 + measure.row.position * 7 + index * 3) % 10
+        return bucket < 6 ? .pagaende : bucket < 9 ? .paborjad : .ejPaborjad
     }
 
     /// The transcription shipped with Trygg (Resources/plans).

@@ -28,6 +28,13 @@ struct CriteriaWebTests {
             let page = try await samordnare.get(try #require(created.location))
             #expect(page.text.contains("Uppfyller definitionen: 6 av 11 kriterier, alla obligatoriska."))
             #expect(page.text.contains("1, 2, 3, 4 (programmets läsning)"))
+            // Read first: each criterion with its answer and evidence; the form is folded away.
+            #expect(page.text.contains("<td data-label=\"Uppfyllt\">Ja</td><td class=\"prewrap\">Polisens underrättelse</td>"))
+            #expect(page.text.contains("<td data-label=\"Uppfyllt\">Nej</td>") && page.text.contains("<details class=\"card\">"))
+            let location = try #require(created.location)
+            let id = try #require(location.split(separator: "/").last.flatMap { UUID(uuidString: String($0)) })
+            let refused = try await samordnare.post(SiteRoutes.criteriaSave.path(id), pairs: Self.fields(met: [1, 2, 3, 4, 7, 11], evidence: [7: ""]))
+            #expect(refused.status == .badRequest && refused.text.contains("<details class=\"card\" open>"), "a refused change shows its form open")
 
             let police = Browser(client)
             try await police.login("polisen@linkoping.demo")
@@ -39,7 +46,7 @@ struct CriteriaWebTests {
                 #expect(try await other.get("/lagesbild/eu-kriterier").status == .forbidden, "\(email)")
             }
             let reads = try await AuditLog.search(AuditQuery(text: "EU-bedömning", limit: 100), in: scope).map(\.action)
-            #expect(reads.filter { $0 == "läste EU-bedömning" }.count == 2, "samordnarens och polisens läsning")
+            #expect(reads.filter { $0 == "läste EU-bedömning" }.count == 3, "samordnarens läsning, hennes avvisade ändring och polisens läsning")
 
             #expect(try await police.post("/lagesbild/eu-kriterier/installningar", pairs: [("obligatorisk[]", "1")]).status == .forbidden)
             try await samordnare.submit("/lagesbild/eu-kriterier/installningar", pairs: [1, 3, 5, 11].map { ("obligatorisk[]", "\($0)") })

@@ -1,11 +1,12 @@
 import TryggCore
 
 /// Stacked horizontal bars of status counts, drawn as SVG so they work on screen, in print
-/// and without JavaScript. Colours are told apart by pattern-free contrast and a legend.
+/// and without JavaScript. Colours are told apart by pattern-free contrast and a legend; every
+/// colour carries a white count at 4.5:1 or more.
 enum FollowUpCharts {
     static let colours: [(FollowUpStatus?, String, String)] = [
         (.pagaende, "#1d5e2f", "Pågående"), (.paborjad, "#b35c00", "Påbörjad"), (.ejPaborjad, "#9b1c1c", "Ej påbörjad"),
-        (nil, "#8a939c", "Ej besvarad"),
+        (nil, "#656d75", "Ej besvarad"),
     ]
 
     static func bars(_ rows: [(label: String, counts: FollowUpSummary.Counts)], title: String) -> String {
@@ -23,7 +24,7 @@ enum FollowUpCharts {
                 let width = barWidth * Double(count) / Double(row.counts.total)
                 svg += "<rect x=\"\(x)\" y=\"\(y + 4)\" width=\"\(width)\" height=\"18\" fill=\"\(colour)\"><title>\(name): \(count)</title></rect>"
                 if width > 22 {
-                    svg += "<text x=\"\(x + width / 2)\" y=\"\(y + 17)\" font-size=\"12\" fill=\"#fff\" text-anchor=\"middle\">\(count)</text>"
+                    svg += "<text x=\"\(x + width / 2)\" y=\"\(y + 17)\" class=\"on-bar\" text-anchor=\"middle\">\(count)</text>"
                 }
                 x += width
             }

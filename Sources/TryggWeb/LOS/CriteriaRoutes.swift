@@ -112,11 +112,15 @@ struct CriteriaRoutes {
             .criteria, title: "EU:s kriterier för organiserad brottslighet", context: context, content: view, error: error, status: status)
     }
 
+    /// The assessment as stored, read first; the form to change it is folded away unless a
+    /// change was just refused.
     struct PageView {
         let result: String
         let fulfils: Bool
         let mandatoryText: String
+        let stored: CriteriaFormView
         let form: CriteriaFormView
+        let editing: Bool
     }
 
     func page(
@@ -126,7 +130,8 @@ struct CriteriaRoutes {
         let outcome = assessment.outcome(mandatory: mandatory)
         let view = PageView(
             result: outcome.text, fulfils: outcome.fulfils, mandatoryText: CriteriaFormView.mandatoryText(mandatory),
-            form: CriteriaFormView(form ?? assessment, mandatory: mandatory, action: SiteRoutes.criteriaSave.path(assessment.id)))
+            stored: CriteriaFormView(assessment, mandatory: mandatory, action: SiteRoutes.criteriaSave.path(assessment.id)),
+            form: CriteriaFormView(form ?? assessment, mandatory: mandatory, action: SiteRoutes.criteriaSave.path(assessment.id)), editing: form != nil)
         return deps.renderer.page(.criteriaAssessment, title: assessment.title, context: context, content: view, error: error, status: status)
     }
 }
