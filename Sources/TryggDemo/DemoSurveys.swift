@@ -31,7 +31,9 @@ enum DemoSurveys {
                     purpose: "Årets trygghetsundersökning: svara gärna, det tar fem minuter.", population: .boende, mode: "Webbenkät", sampleSize: nil,
                     opensOn: StockholmCalendar.local(today.addingTimeInterval(-7 * 86_400)).dateText,
                     closesOn: StockholmCalendar.local(today.addingTimeInterval(30 * 86_400)).dateText,
-                    questionnaire: QuestionBank.trygghet.versionKey, questions: QuestionBank.trygghet.questions, areas: areas, requiresCode: false),
+                    questionnaire: QuestionBank.trygghet.versionKey, questions: QuestionBank.trygghet.questions, areas: areas, requiresCode: false,
+                    titleEnglish: "Safety survey \(StockholmCalendar.local(today).year)",
+                    purposeEnglish: "This year's survey of how safe you feel where you live. Please take part: it takes five minutes."),
                 by: actor)
         }
         // The joint survey: Linköping's, offered to Norrköping, which runs it a week later in its own tenant.

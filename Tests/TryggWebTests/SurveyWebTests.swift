@@ -31,6 +31,11 @@ struct SurveyWebTests {
             let english = try await resident.get("/k/linkoping/enkat/trygghet-2026?lang=en")
             #expect(english.text.contains("lang=\"en\"") && english.text.contains("How safe or unsafe do you feel"))
             #expect(english.text.contains(">Elsewhere in the municipality</label>") && !english.text.contains(">Övriga kommunen</label>"))
+            #expect(english.text.contains("<h1>Safety survey 2026</h1>") && english.text.contains("survey of how safe you feel where you live"))
+            // Without an English title the Swedish one stands, marked as Swedish for screen readers.
+            let closedEnglish = try await resident.get("/k/linkoping/enkat/trygghet-2025?lang=en")
+            #expect(
+                closedEnglish.text.contains("<h1 lang=\"sv\">Trygghetsundersökning 2025</h1>") && closedEnglish.text.contains("<p class=\"lead\" lang=\"sv\">"))
             let sent = try await resident.post("/k/linkoping/enkat/trygghet-2026", pairs: Self.answer)
             #expect(sent.status == .seeOther && sent.location == "/k/linkoping/enkat/trygghet-2026/tack", "\(sent.text.suffix(3000))")
             #expect(try await resident.get(try #require(sent.location)).text.contains("Dina svar på ”Trygghetsundersökning 2026” är mottagna"))
@@ -264,7 +269,11 @@ struct SurveyWebTests {
             let duplicateCode = try await samordnare.post("/enkater", ["formular": "trygghet", "kod": "Fel kod!", "fran": "2026-03-01", "till": "2026-03-31"])
             #expect(duplicateCode.status == .badRequest && duplicateCode.text.contains("Koden ska vara"))
             let created = try await samordnare.submit(
-                "/enkater", ["formular": "trygghet", "kod": "ryd-2026", "rubrik": "", "population": "boende", "fran": "2026-03-01", "till": "2026-03-31"])
+                "/enkater",
+                [
+                    "formular": "trygghet", "kod": "ryd-2026", "rubrik": "", "rubrik_en": "Safety in Ryd 2026", "population": "boende", "fran": "2026-03-01",
+                    "till": "2026-03-31",
+                ])
             #expect(created.text.contains("Trygghetsundersökning") && created.text.contains("Berga, City, Ryd, Skäggetorp, Övriga kommunen"))
             let survey = try #require(try await Self.store(harness).find(code: "ryd-2026"))
             // An own question before the first answer; a broken one says what is wrong and adds nothing.
@@ -281,6 +290,7 @@ struct SurveyWebTests {
             let withOwn = try #require(try await Self.store(harness).find(code: "ryd-2026"))
             #expect(withOwn.questions.map(\.code).suffix(2) == ["parken", "kommentar"])
             #expect(try await Browser(client).get("/k/linkoping/enkat/ryd-2026").text.contains("Känns parken trygg på kvällen?"))
+            #expect(try await Browser(client).get("/k/linkoping/enkat/ryd-2026?lang=en").text.contains("<h1>Safety in Ryd 2026</h1>"))
             let bad = Data("area,kon,alder,otrygg_kvall\nRyd,kvinna,25-44,ganska_trygg\nRyd,kvinna,25-44,kanske\n".utf8)
             let refused = try await samordnare.upload("/enkater/\(survey.id)/import", file: bad, filename: "svar.csv")
             #expect(refused.status == .badRequest && refused.text.contains("Rad 3") && refused.text.contains("kanske"))

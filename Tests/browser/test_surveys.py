@@ -43,6 +43,9 @@ def test_the_form_in_english(browser, base_url):
     browser.find_element(By.LINK_TEXT, "In English").click()
     main = browser.find_element(By.CSS_SELECTOR, "main div[lang=en]")
     assert "How safe or unsafe do you feel" in main.text and "Send my answers" in main.text
+    assert browser.find_element(By.TAG_NAME, "h1").text == f"Safety survey {YEAR}"
+    # The length counter speaks the form's language, not the page's.
+    assert browser.find_element(By.ID, "kommentar-limit").text == "0 of 2,000 characters"
     assert serious_violations(browser) == []
 
 

@@ -20,6 +20,10 @@ public struct Survey: Sendable, Equatable {
     public var code: String
     public var title: String
     public var purpose: String
+    /// The title and purpose on the English form; empty where the kommun wrote none (the Swedish
+    /// text is shown there).
+    public var titleEnglish: String
+    public var purposeEnglish: String
     public var population: Population
     /// How answers are collected ("webb", "webb och post", …), as the methods section prints it.
     public var mode: String
@@ -37,12 +41,15 @@ public struct Survey: Sendable, Equatable {
 
     public init(
         id: UUID, code: String, title: String, purpose: String, population: Population, mode: String, sampleSize: Int?,
-        opensOn: String, closesOn: String, questionnaire: String, questions: [SurveyQuestion], areas: [String], requiresCode: Bool
+        opensOn: String, closesOn: String, questionnaire: String, questions: [SurveyQuestion], areas: [String], requiresCode: Bool,
+        titleEnglish: String = "", purposeEnglish: String = ""
     ) {
         self.id = id
         self.code = code
         self.title = title
         self.purpose = purpose
+        self.titleEnglish = titleEnglish
+        self.purposeEnglish = purposeEnglish
         self.population = population
         self.mode = mode
         self.sampleSize = sampleSize
@@ -52,6 +59,22 @@ public struct Survey: Sendable, Equatable {
         self.questions = questions
         self.areas = areas
         self.requiresCode = requiresCode
+    }
+
+    /// A text as the form in English shows it: the English one where the kommun wrote it, else the
+    /// Swedish one, marked as Swedish so screen readers pronounce it right.
+    public struct Shown: Sendable, Equatable {
+        public let text: String
+        /// "sv" where a Swedish text stands on the English form; nil where the text is in the form's language.
+        public let language: String?
+    }
+
+    public func shownTitle(english: Bool) -> Shown { Self.shown(title, titleEnglish, english: english) }
+    public func shownPurpose(english: Bool) -> Shown { Self.shown(purpose, purposeEnglish, english: english) }
+
+    static func shown(_ swedish: String, _ english: String, english inEnglish: Bool) -> Shown {
+        guard inEnglish else { return Shown(text: swedish, language: nil) }
+        return english.isEmpty ? Shown(text: swedish, language: "sv") : Shown(text: english, language: nil)
     }
 
     /// The year the fieldwork starts, which names the survey in trends.
@@ -78,6 +101,16 @@ public struct Survey: Sendable, Equatable {
             problems.append(message)
         } else if purpose.count > 2_000 {
             problems.append("Syftet får ha högst 2 000 tecken.")
+        }
+        if let message = TextInput.message(for: titleEnglish, field: "Rubriken på engelska") {
+            problems.append(message)
+        } else if titleEnglish.count > 200 {
+            problems.append("Rubriken på engelska får ha högst 200 tecken.")
+        }
+        if let message = TextInput.message(for: purposeEnglish, field: "Syftet på engelska") {
+            problems.append(message)
+        } else if purposeEnglish.count > 2_000 {
+            problems.append("Syftet på engelska får ha högst 2 000 tecken.")
         }
         if mode.count > 200 { problems.append("Insamlingssättet får ha högst 200 tecken.") }
         if let sampleSize, !(1...10_000_000).contains(sampleSize) { problems.append("Urvalets storlek ska vara ett heltal större än noll.") }

@@ -44,5 +44,6 @@ enum TryggMigrations {
         M039CreateDecisionFollowUps(),
         M040PackCrimeCounts(),
         M041CreateWalkCauses(),
+        M042AddSurveyEnglish(),
     ]
 }

@@ -24,7 +24,7 @@ public struct SurveyStore: Sendable {
 
     static let columns = [
         "id", "code", "title", "purpose", "population", "mode", "sample_size", "opens_on", "closes_on", "questionnaire", "questions", "areas",
-        "requires_code",
+        "requires_code", "title_en", "purpose_en",
     ]
 
     /// Newest fieldwork first, with the number of answers of each.
@@ -55,7 +55,9 @@ public struct SurveyStore: Sendable {
             questionnaire: try row.decode(column: "questionnaire", as: String.self),
             questions: try decoder.decode([SurveyQuestion].self, from: Data(try row.decode(column: "questions", as: String.self).utf8)),
             areas: try decoder.decode([String].self, from: Data(try row.decode(column: "areas", as: String.self).utf8)),
-            requiresCode: try row.decode(column: "requires_code", as: Bool.self))
+            requiresCode: try row.decode(column: "requires_code", as: Bool.self),
+            titleEnglish: try row.decode(column: "title_en", as: String?.self) ?? "",
+            purposeEnglish: try row.decode(column: "purpose_en", as: String?.self) ?? "")
     }
 
     /// The areas a new survey offers: the kommun's areas for residents, its organisations for
@@ -93,6 +95,7 @@ public struct SurveyStore: Sendable {
                     SQLBind(created.mode), SQLBind(created.sampleSize), SQLBind(created.opensOn), SQLBind(created.closesOn),
                     SQLBind(created.questionnaire), SQLBind(String(decoding: try encoder.encode(created.questions), as: UTF8.self)),
                     SQLBind(String(decoding: try encoder.encode(created.areas), as: UTF8.self)), SQLBind(created.requiresCode),
+                    SQLBind(created.titleEnglish), SQLBind(created.purposeEnglish),
                     SQLBind(kommunID), SQLBind(now), SQLBind(now)
                 ).run()
             try await AuditLog.record(
@@ -108,6 +111,8 @@ public struct SurveyStore: Sendable {
         guard var survey = try await find(id: changed.id) else { throw StoreError.notFound("Enkäten") }
         survey.title = changed.title
         survey.purpose = changed.purpose
+        survey.titleEnglish = changed.titleEnglish
+        survey.purposeEnglish = changed.purposeEnglish
         survey.mode = changed.mode
         survey.sampleSize = changed.sampleSize
         survey.opensOn = changed.opensOn
@@ -118,7 +123,8 @@ public struct SurveyStore: Sendable {
         let saved = survey
         try await db.transaction { db in
             try await (db as! any SQLDatabase).update("surveys")
-                .set("title", to: saved.title).set("purpose", to: saved.purpose).set("mode", to: saved.mode).set("sample_size", to: saved.sampleSize)
+                .set("title", to: saved.title).set("purpose", to: saved.purpose).set("title_en", to: saved.titleEnglish)
+                .set("purpose_en", to: saved.purposeEnglish).set("mode", to: saved.mode).set("sample_size", to: saved.sampleSize)
                 .set("opens_on", to: saved.opensOn).set("closes_on", to: saved.closesOn).set("requires_code", to: saved.requiresCode)
                 .set("updated_at", to: TryggClock.now)
                 .where("id", .equal, saved.id).where("kommun_id", .equal, kommunID).run()

@@ -5,6 +5,8 @@ import TryggCore
 /// The frame of the public pages: the kommun's name instead of Trygg's staff navigation.
 struct PublicLayout {
     let title: String
+    /// "sv" when a Swedish title stands on a page in English (a survey without an English title).
+    let titleLanguage: String?
     let kommun: String
     let slug: String
     let csrf: String
@@ -17,8 +19,12 @@ struct PublicLayout {
     let notice: String?
     let error: String?
 
-    init(title: String, kommun: Kommun, context: TryggRequestContext, page: Template, notice: String? = nil, error: String? = nil) {
+    init(
+        title: String, titleLanguage: String? = nil, kommun: Kommun, context: TryggRequestContext, page: Template, notice: String? = nil,
+        error: String? = nil
+    ) {
         self.title = title
+        self.titleLanguage = titleLanguage
         self.kommun = kommun.name
         slug = kommun.slug
         csrf = context.csrfToken
@@ -34,10 +40,11 @@ struct PublicLayout {
 
 extension Renderer {
     func publicPage(
-        _ template: Template, title: String, kommun: Kommun, context: TryggRequestContext, content: Any,
+        _ template: Template, title: String, titleLanguage: String? = nil, kommun: Kommun, context: TryggRequestContext, content: Any,
         notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
-        let layout = PublicLayout(title: title, kommun: kommun, context: context, page: template, notice: notice, error: error)
+        let layout = PublicLayout(
+            title: title, titleLanguage: titleLanguage, kommun: kommun, context: context, page: template, notice: notice, error: error)
         return html(template, ["layout": layout, "page": content], status: status)
     }
 }

@@ -25,7 +25,8 @@ struct PublicSurveyRoutes {
             let english = request.uri.queryParameters["lang"] == "en"
             return deps.renderer.publicPage(
                 .publicSurveyThanks, title: english ? "Thank you" : "Tack för dina svar", kommun: kommun, context: context,
-                content: ["english": english, "title": survey.title, "homeHref": SiteRoutes.publicHome.path(kommun.slug) + "/"] as [String: Any])
+                content: ["english": english, "title": survey.shownTitle(english: english), "homeHref": SiteRoutes.publicHome.path(kommun.slug) + "/"]
+                    as [String: Any])
         }
     }
 
@@ -63,7 +64,7 @@ struct PublicSurveyRoutes {
         let open: Bool
         let notYet: Bool
         let window: String
-        let purpose: String
+        let purpose: Survey.Shown
         let action: String
         let otherLanguageHref: String
         let otherLanguage: String
@@ -115,7 +116,7 @@ struct PublicSurveyRoutes {
             ? (english ? "Where do you live?" : "Var bor du?") : (english ? "Where do you work?" : "Var arbetar eller verkar du?")
         let view = FormView(
             english: english, open: survey.isOpen(at: now), notYet: StockholmCalendar.local(now).dateText < survey.opensOn,
-            window: "\(survey.opensOn) – \(survey.closesOn)", purpose: survey.purpose,
+            window: "\(survey.opensOn) – \(survey.closesOn)", purpose: survey.shownPurpose(english: english),
             action: SiteRoutes.surveySubmit.path(kommun.slug, survey.code, query: english ? [("lang", "en")] : []),
             otherLanguageHref: SiteRoutes.surveyForm.path(kommun.slug, survey.code, query: english ? [] : [("lang", "en")]),
             otherLanguage: english ? "På svenska" : "In English", requiresCode: survey.requiresCode, code: code, codeProblem: problemByField["kod"],
@@ -141,7 +142,9 @@ struct PublicSurveyRoutes {
                     pickable: true) : nil,
             mapJSON: hasPlace ? InteractiveMapData.pickJSON(areas: areas, settings: deps.configuration.map) : nil,
             latitude: point.count == 2 ? point[0] : "", longitude: point.count == 2 ? point[1] : "")
-        return deps.renderer.publicPage(.publicSurvey, title: survey.title, kommun: kommun, context: context, content: view, status: status)
+        let title = survey.shownTitle(english: english)
+        return deps.renderer.publicPage(
+            .publicSurvey, title: title.text, titleLanguage: title.language, kommun: kommun, context: context, content: view, status: status)
     }
 
     private func submit(english: Bool, context: TryggRequestContext) async throws -> Response {

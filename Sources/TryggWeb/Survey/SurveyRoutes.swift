@@ -129,7 +129,8 @@ struct SurveyRoutes {
             population: population, mode: form.mode.isEmpty ? "Webbenkät" : form.mode, sampleSize: form.sampleSize.isEmpty ? nil : Int(form.sampleSize) ?? -1,
             opensOn: form.opensOn,
             closesOn: form.closesOn, questionnaire: questionnaire.versionKey, questions: questionnaire.questions,
-            areas: try await store.defaultAreas(for: population), requiresCode: form.requiresCode == "ja")
+            areas: try await store.defaultAreas(for: population), requiresCode: form.requiresCode == "ja", titleEnglish: form.titleEnglish,
+            purposeEnglish: form.purposeEnglish)
         do {
             let survey = try await store.create(draft, by: context.actor)
             return Response.seeOther(SiteRoutes.survey.path(survey.id), notice: "Enkäten ”\(survey.title)” är skapad.", context: context)
@@ -216,6 +217,8 @@ struct SurveyRoutes {
         var changed = survey
         changed.title = form.title
         changed.purpose = form.purpose
+        changed.titleEnglish = form.titleEnglish
+        changed.purposeEnglish = form.purposeEnglish
         changed.mode = form.mode
         changed.sampleSize = form.sampleSize.isEmpty ? nil : Int(form.sampleSize) ?? -1
         changed.opensOn = form.opensOn
@@ -278,6 +281,8 @@ struct SurveyForm: Decodable {
     @FormText var code: String
     @FormText var title: String
     @FormText var purpose: String
+    @FormText var titleEnglish: String
+    @FormText var purposeEnglish: String
     @FormText var population: String
     @FormText var mode: String
     @FormText var sampleSize: String
@@ -287,6 +292,7 @@ struct SurveyForm: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case questionnaire = "formular", code = "kod", title = "rubrik", purpose = "syfte", population = "population", mode = "insamling"
+        case titleEnglish = "rubrik_en", purposeEnglish = "syfte_en"
         case sampleSize = "urval", opensOn = "fran", closesOn = "till", requiresCode = "engangskod"
     }
 
@@ -296,6 +302,8 @@ struct SurveyForm: Decodable {
         var code = ""
         var title = ""
         var purpose = ""
+        var titleEnglish = ""
+        var purposeEnglish = ""
         var population = "boende"
         var mode = "Webbenkät"
         var sampleSize = ""
@@ -317,6 +325,8 @@ struct SurveyForm: Decodable {
             code = survey.code
             title = survey.title
             purpose = survey.purpose
+            titleEnglish = survey.titleEnglish
+            purposeEnglish = survey.purposeEnglish
             population = survey.population.rawValue
             mode = survey.mode
             sampleSize = survey.sampleSize.map(String.init) ?? ""
@@ -331,6 +341,8 @@ struct SurveyForm: Decodable {
         values.code = code
         values.title = title
         values.purpose = purpose
+        values.titleEnglish = titleEnglish
+        values.purposeEnglish = purposeEnglish
         values.population = population
         values.mode = mode
         values.sampleSize = sampleSize

@@ -65,7 +65,8 @@ struct SurveySharingRoutes {
                     Survey(
                         id: UUID(), code: offered.code, title: offered.title, purpose: offered.purpose, population: offered.population, mode: offered.mode,
                         sampleSize: nil, opensOn: form.opensOn, closesOn: form.closesOn, questionnaire: offered.questionnaire, questions: offered.questions,
-                        areas: try await store.defaultAreas(for: offered.population), requiresCode: false), by: context.actor)
+                        areas: try await store.defaultAreas(for: offered.population), requiresCode: false, titleEnglish: offered.titleEnglish,
+                        purposeEnglish: offered.purposeEnglish), by: context.actor)
             }
             _ = try await sharing.accept(id: agreement.id, decidedBy: form.decidedBy, by: context.actor)
             return Response.seeOther(

@@ -3,7 +3,13 @@
 // the limit is before they reach it. The count is announced politely, only near the limit.
 (function () {
   "use strict";
-  var format = function (n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0"); };
+  var format = function (n, separator) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator); };
+  // The page's language where the field stands (the residents' survey has an English form inside
+  // a Swedish page); the field's own lang only says what is typed into it.
+  var english = function (field) {
+    var holder = field.parentElement ? field.parentElement.closest("[lang]") : null;
+    return ((holder || document.documentElement).getAttribute("lang") || "sv").indexOf("en") === 0;
+  };
   var fields = document.querySelectorAll(
     "textarea[maxlength], input[maxlength]:not([type=hidden]):not([type=email]):not([type=search]):not([inputmode=numeric]):not([inputmode=decimal])");
   Array.prototype.forEach.call(fields, function (field, index) {
@@ -14,9 +20,12 @@
     var hint = document.createElement("span");
     hint.className = "hint field-limit";
     hint.id = field.id ? field.id + "-limit" : "field-limit-" + index;
+    var inEnglish = english(field);
     var update = function () {
       var used = field.value.length;
-      hint.textContent = format(used) + " av " + format(limit) + " tecken";
+      hint.textContent = inEnglish
+        ? format(used, ",") + " of " + format(limit, ",") + " characters"
+        : format(used, "\u00a0") + " av " + format(limit, "\u00a0") + " tecken";
       hint.setAttribute("aria-live", used > limit * 0.9 ? "polite" : "off");
     };
     update();
