@@ -69,6 +69,9 @@ struct StartPageTests {
             try await police.login("polisen@linkoping.demo")
             let policeHome = try await police.get("/")
             #expect(policeHome.text.contains("Senaste publicerade lägesbild: vecka"))
+            // The police work with the kommun, not in it.
+            #expect(policeHome.text.contains("Du samverkar med Linköpings kommun för Polismyndigheten, lokalpolisområdet"))
+            #expect(!policeHome.text.contains("Du arbetar i"))
             // The police own 26 measures of Linköping's plan: the start page says so and filters the plan to them.
             #expect(policeHome.text.contains("Polisen ansvarar för 26 åtgärder i åtgärdsplanen 2023"))
             #expect(policeHome.text.contains("Se Polisens åtgärder"), "genitiv utan kolon efter ett vanligt ord")

@@ -15,8 +15,7 @@ struct HomeRoutes {
         }
 
         let greeting: String
-        let roleSummary: String
-        let kommun: String
+        let introduction: String
         let cards: [Card]
         let secondFactorAdvice: Bool
         /// What waits for the user (`HomeWork`), most urgent first.
@@ -95,7 +94,7 @@ struct HomeRoutes {
                 }
             }
             let view = HomeView(
-                greeting: "Välkommen, \(user.name)", roleSummary: user.role.summary, kommun: user.kommun.name,
+                greeting: "Välkommen, \(user.name)", introduction: HomeIntroduction.sentence(for: user),
                 cards: cards, secondFactorAdvice: user.role.mayUseSecondFactor && !user.secondFactorEnabled, work: work.items, hasWork: !work.items.isEmpty,
                 reportHref: reportHref, reportsFirst: reportHref != nil && user.role == .rapportor,
                 reportsLater: reportHref != nil && user.role != .rapportor,
