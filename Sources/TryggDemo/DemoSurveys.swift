@@ -25,7 +25,9 @@ enum DemoSurveys {
             let responses = (0..<2_000).map { _ in residentAnswer(survey, random: &random) }
             try await store.importResponses(responses, survey: survey, fileName: "demo", by: actor)
             let today = TryggClock.now
-            try await store.create(
+            // This year's survey has run a week: its first answers are in, so the results page and
+            // the start page show a survey under way rather than an empty one.
+            let running = try await store.create(
                 Survey(
                     id: UUID(), code: "trygghet-\(StockholmCalendar.local(today).year)", title: "Trygghetsundersökning \(StockholmCalendar.local(today).year)",
                     purpose: "Årets trygghetsundersökning: svara gärna, det tar fem minuter.", population: .boende, mode: "Webbenkät", sampleSize: nil,
@@ -35,6 +37,7 @@ enum DemoSurveys {
                     titleEnglish: "Safety survey \(StockholmCalendar.local(today).year)",
                     purposeEnglish: "This year's survey of how safe you feel where you live. Please take part: it takes five minutes."),
                 by: actor)
+            try await store.importResponses((0..<420).map { _ in residentAnswer(running, random: &random) }, survey: running, fileName: "demo", by: actor)
         }
         // The joint survey: Linköping's, offered to Norrköping, which runs it a week later in its own tenant.
         let linkoping = kommun.slug == "linkoping"
