@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import TryggCore
+import TryggReports
 import TryggStore
 @testable import TryggWeb
 import TryggDemo
@@ -189,6 +190,27 @@ struct PlanTests {
             #expect(try await browser.get("/plan/2023/export.csv").status == .notFound)
             #expect(try await browser.get("/plan/atgard/\(measure.id)").status == .notFound)
             #expect(try await browser.post("/plan/atgard/\(measure.id)/utgatt").status == .notFound)
+        }
+    }
+
+    @Test("En kommun utan plan börjar från en tom mall: Excel och CSV med importens kolumner; ifylld blir den ett utkast")
+    func template() async throws {
+        try await Harness.run { harness, client in
+            let browser = Browser(client)
+            try await browser.login("samordnare@norrkoping.demo")
+            let empty = try await browser.get("/plan")
+            #expect(empty.text.contains("href=\"/plan/mall.xlsx\"") && empty.text.contains("href=\"/plan/mall.csv\""))
+            let workbook = try XlsxReader.read(Data(buffer: try await browser.get("/plan/mall.xlsx").body))
+            #expect(workbook.header == PlanCSV.columns && workbook.rows.isEmpty)
+            let csv = try await browser.get("/plan/mall.csv")
+            #expect(csv.headers[.contentDisposition]?.contains("atgardsplan-mall.csv") == true)
+            let filled = csv.text + "2027,Målområde 1,,1,Organiserad brottslighet,,,1,Kartlägga kriminell påverkan i centrum,KLF (SÄK),,\n"
+            #expect(try await Self.upload(browser, csv: filled).status == .seeOther)
+            let plan = try #require(try await PlanStore(harness.scope("norrkoping")).plans().first)
+            #expect(plan.year == 2027 && plan.status == .utkast)
+            let reader = Browser(client)
+            try await reader.login("rapportor@linkoping.demo")
+            #expect(try await reader.get("/plan/mall.xlsx").status == .forbidden, "bara den som får ändra planen")
         }
     }
 

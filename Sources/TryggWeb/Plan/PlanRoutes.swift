@@ -71,6 +71,13 @@ struct PlanRoutes {
                 filename: "atgardsplan-\(plan.year)-v\(plan.version).xlsx")
         }
         routes.staff(SiteRoutes.planImport) { _, context in try await importFile(context: context) }
+        routes.staff(SiteRoutes.planTemplateCSV) { _, _ in
+            Response.download(PlanCSV.csv([]).utf8, contentType: "text/csv; charset=utf-8", filename: "atgardsplan-mall.csv")
+        }
+        routes.staff(SiteRoutes.planTemplateXlsx) { _, _ in
+            let year = StockholmCalendar.local(TryggClock.now).year + 1
+            return Response.download(try PlanFiles.xlsx([], year: year), contentType: Response.xlsxType, filename: "atgardsplan-mall.xlsx")
+        }
         routes.staff(SiteRoutes.planAdopt) { request, context in
             let (_, plan) = try await requirePlan(request: request, context: context, permission: .editPlan)
             let form = try context.decodeForm(PlanAdoptionForm.self)

@@ -23,6 +23,8 @@ struct Links {
     let open311KeyAdd = SiteRoutes.open311KeyAdd.path
     let plan = SiteRoutes.plan.path
     let planImport = SiteRoutes.planImport.path
+    let planTemplateCSV = SiteRoutes.planTemplateCSV.path
+    let planTemplateXlsx = SiteRoutes.planTemplateXlsx.path
     let governingDocuments = SiteRoutes.governingDocuments.path
     let governingDocumentAdd = SiteRoutes.governingDocumentAdd.path
     let followUp = SiteRoutes.followUp.path

@@ -54,6 +54,9 @@ enum SiteRoutes {
     static let planExportCSV = Route1<Int>(.get, "/plan/{year}/export.csv", .staff(.readPlan))
     static let planExportXlsx = Route1<Int>(.get, "/plan/{year}/export.xlsx", .staff(.readPlan))
     static let planImport = Route0(.post, "/plan/import", .staff(.editPlan))
+    /// The import's columns with no rows, to fill in: a kommun's first plan has nothing to export.
+    static let planTemplateCSV = Route0(.get, "/plan/mall.csv", .staff(.editPlan))
+    static let planTemplateXlsx = Route0(.get, "/plan/mall.xlsx", .staff(.editPlan))
     static let planAdopt = Route1<Int>(.post, "/plan/{year}/anta", .staff(.editPlan))
     static let planCopy = Route1<Int>(.post, "/plan/{year}/kopiera", .staff(.editPlan))
     static let measure = Route1<UUID>(.get, "/plan/atgard/{id}", .staff(.readPlan))
@@ -282,7 +285,8 @@ enum SiteRoutes {
             home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route,
             users.route, userAdd.route, userDisable.route, userEnable.route, audit.route, outbox.route,
             citizenAdmin.route, citizenSettings.route, open311KeyAdd.route, open311KeyRevoke.route,
-            plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planAdopt.route, planCopy.route,
+            plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planTemplateCSV.route, planTemplateXlsx.route,
+            planAdopt.route, planCopy.route,
             measure.route, measureSave.route, measureRetire.route, measureReinstate.route, measureIndicatorRemove.route, measureNew.route, measureCreate.route,
             governingDocuments.route, governingDocumentAdd.route, governingDocumentSave.route,
             followUp.route, followUpOpen.route, followUpRound.route, followUpSendBack.route, followUpClose.route, followUpRemind.route,
