@@ -97,20 +97,17 @@ public struct Survey: Sendable, Equatable {
         } else if title.trimmingCharacters(in: .whitespaces).isEmpty || title.count > 200 {
             problems.append("Rubriken ska ha 1–200 tecken.")
         }
-        if let message = TextInput.message(for: purpose, field: "Syftet") {
-            problems.append(message)
-        } else if purpose.count > 2_000 {
-            problems.append("Syftet får ha högst 2 000 tecken.")
-        }
-        if let message = TextInput.message(for: titleEnglish, field: "Rubriken på engelska") {
-            problems.append(message)
-        } else if titleEnglish.count > 200 {
-            problems.append("Rubriken på engelska får ha högst 200 tecken.")
-        }
-        if let message = TextInput.message(for: purposeEnglish, field: "Syftet på engelska") {
-            problems.append(message)
-        } else if purposeEnglish.count > 2_000 {
-            problems.append("Syftet på engelska får ha högst 2 000 tecken.")
+        // The texts that may be empty: no control characters, and at most `limit` characters.
+        let optionalTexts = [
+            (purpose, "Syftet", 2_000, "2 000"), (titleEnglish, "Rubriken på engelska", 200, "200"),
+            (purposeEnglish, "Syftet på engelska", 2_000, "2 000"),
+        ]
+        for (text, field, limit, written) in optionalTexts {
+            if let message = TextInput.message(for: text, field: field) {
+                problems.append(message)
+            } else if text.count > limit {
+                problems.append("\(field) får ha högst \(written) tecken.")
+            }
         }
         if mode.count > 200 { problems.append("Insamlingssättet får ha högst 200 tecken.") }
         if let sampleSize, !(1...10_000_000).contains(sampleSize) { problems.append("Urvalets storlek ska vara ett heltal större än noll.") }

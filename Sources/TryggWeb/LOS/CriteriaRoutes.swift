@@ -128,10 +128,11 @@ struct CriteriaRoutes {
     ) async throws -> Response {
         let mandatory = try await CriteriaStore(context.kommun).mandatory()
         let outcome = assessment.outcome(mandatory: mandatory)
+        let action = SiteRoutes.criteriaSave.path(assessment.id)
         let view = PageView(
             result: outcome.text, fulfils: outcome.fulfils, mandatoryText: CriteriaFormView.mandatoryText(mandatory),
-            stored: CriteriaFormView(assessment, mandatory: mandatory, action: SiteRoutes.criteriaSave.path(assessment.id)),
-            form: CriteriaFormView(form ?? assessment, mandatory: mandatory, action: SiteRoutes.criteriaSave.path(assessment.id)), editing: form != nil)
+            stored: CriteriaFormView(assessment, mandatory: mandatory, action: action),
+            form: CriteriaFormView(form ?? assessment, mandatory: mandatory, action: action), editing: form != nil)
         return deps.renderer.page(.criteriaAssessment, title: assessment.title, context: context, content: view, error: error, status: status)
     }
 }
