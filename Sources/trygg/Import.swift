@@ -14,7 +14,7 @@ struct ImportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Importerar en åtgärdsplan från CSV eller Excel (.xlsx) med samma kolumner.",
             discussion: """
-                Kolumner: \(PlanCSV.columns.joined(separator: ",")). UTF-8 med eller utan BOM, komma eller semikolon.
+                Kolumner: \(PlanCSV.columns.joined(separator: ",")). UTF-8 (med eller utan BOM) eller Windows-1252, komma eller semikolon.
                 Ansvariga och samverkansparter skiljs med ';'. Varje ansvarig måste vara en organisation i kommunen.
                 Allt eller inget: vid fel importeras ingenting och varje fel anges med rad och kolumn.
                 Ett utkast för samma år ersätts; en antagen plan skrivs aldrig över.
@@ -103,7 +103,7 @@ struct ImportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Importerar EST-händelser från CSV.",
             discussion: """
-                Kolumner: \(IncidentCSV.columns.joined(separator: ",")). UTF-8 med eller utan BOM, komma eller semikolon.
+                Kolumner: \(IncidentCSV.columns.joined(separator: ",")). UTF-8 (med eller utan BOM) eller Windows-1252, komma eller semikolon.
                 occurred_at: ISO 8601 med tidszon, eller svensk lokal tid utan (ÅÅÅÅ-MM-DD TT:MM). category: kod eller svenskt namn.
                 area: valfritt, annars hittas området från punkten; utanför alla områden räknas händelsen till "Övriga kommunen".
                 Allt eller inget: vid fel importeras ingenting och varje fel anges med rad och kolumn.

@@ -29,9 +29,24 @@ struct CSVTests {
         #expect(throws: CSVReader.Problem.self) { try CSVReader.read(Data("a,b\n1,\"x\"y\n".utf8)) }
     }
 
-    @Test("Annat än UTF-8 och tomma filer avvisas med förklaring")
-    func encodingAndEmpty() {
-        #expect(throws: CSVReader.Problem.self) { try CSVReader.read(Data([0x61, 0x0A, 0xE5, 0x0A])) }
+    @Test("Excels semikolonfil i Windows-1252 läses; bilder, Excel-dokument, UTF-16 och tomma filer avvisas med förklaring")
+    func encodingAndEmpty() throws {
+        // "Område;Antal\nSkäggetorp;3" as Swedish Excel saves "CSV (semikolonavgränsad)".
+        let windows = try CSVReader.read(Data([0x4F, 0x6D, 0x72, 0xE5, 0x64, 0x65, 0x3B, 0x41, 0x0A, 0x53, 0x6B, 0xE4, 0x67, 0x67, 0x3B, 0x33, 0x0A]))
+        #expect(windows.header == ["Område", "A"])
+        #expect(windows.rows.map(\.fields) == [["Skägg", "3"]])
+        // 0x81 is no character in Windows-1252 either.
+        #expect(throws: CSVReader.Problem(line: nil, message: "Filen är varken kodad i UTF-8 eller Windows-1252. Spara den som \"CSV UTF-8\" i Excel.")) {
+            try CSVReader.read(Data([0x61, 0x0A, 0x81, 0x0A]))
+        }
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00])
+        #expect(
+            throws: CSVReader.Problem(line: nil, message: "Filen är en bild, inte en CSV-fil. Spara tabellen som \"CSV UTF-8\" i Excel och välj den filen.")
+        ) {
+            try CSVReader.read(png)
+        }
+        #expect(throws: CSVReader.Problem.self) { try CSVReader.read(Data([0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00])) }
+        #expect(throws: CSVReader.Problem.self) { try CSVReader.read(Data([0x61, 0x3B, 0x00, 0x0A])) }
         #expect(throws: CSVReader.Problem(line: nil, message: "Filen är tom: rubrikraden saknas.")) { try CSVReader.read(Data()) }
     }
 

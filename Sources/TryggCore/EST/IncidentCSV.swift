@@ -43,7 +43,7 @@ public enum IncidentCSV {
             let header = header.map { $0.lowercased() }
             let missing = columns.filter { !header.contains($0) }
             if !missing.isEmpty {
-                throw ImportFailure(missing.map { ImportProblem(line: 1, column: $0, message: "kolumnen saknas i rubrikraden.") })
+                throw ImportFailure([.missingColumns(missing, of: columns, in: "En händelsefil")])
             }
             width = header.count
             index = columns.map { header.firstIndex(of: $0)! }

@@ -33,11 +33,7 @@ public enum CSVReader {
     }
 
     public static func read(_ data: Data) throws(Problem) -> CSVTable {
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: Data(bytes), encoding: .utf8) else {
-            throw Problem(line: nil, message: "Filen är inte kodad i UTF-8. Spara den som \"CSV UTF-8\" i Excel.")
-        }
+        let text = try self.text(data)
         let delimiter = detectDelimiter(text)
         let records = try split(text, delimiter: delimiter)
         guard let header = records.first, !(header.fields.count == 1 && header.fields[0].isEmpty) else {
@@ -47,6 +43,35 @@ public enum CSVReader {
         // Excel pads rows with empty trailing columns and ends files with an empty line.
         let rows = records.dropFirst().filter { !$0.fields.allSatisfy { $0.trimmed.isEmpty } }
         return CSVTable(header: names, rows: Array(rows), delimiter: delimiter)
+    }
+
+    /// The file's text: UTF-8 (BOM dropped), else Windows-1252, which Swedish Excel writes for
+    /// "CSV (semikolonavgränsad)" — refusing that made the most common export a dead end. A
+    /// binary file (an image, a PDF, an Excel workbook) is named as such instead of being read as
+    /// garbled text.
+    public static func text(_ data: Data) throws(Problem) -> String {
+        if let kind = binaryKind(data) {
+            throw Problem(line: nil, message: "\(kind) Spara tabellen som \"CSV UTF-8\" i Excel och välj den filen.")
+        }
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let text = String(data: Data(bytes), encoding: .utf8) ?? String(data: Data(bytes), encoding: .windowsCP1252) { return text }
+        throw Problem(line: nil, message: "Filen är varken kodad i UTF-8 eller Windows-1252. Spara den som \"CSV UTF-8\" i Excel.")
+    }
+
+    /// A sentence saying what a binary file is, from its first bytes; nil for text (no NUL byte
+    /// in the first 8 kB).
+    static func binaryKind(_ data: Data) -> String? {
+        let signatures: [([UInt8], String)] = [
+            ([0x50, 0x4B, 0x03, 0x04], "Filen är ett Excel- eller Office-dokument, inte en CSV-fil."),
+            ([0xD0, 0xCF, 0x11, 0xE0], "Filen är ett äldre Excel- eller Word-dokument, inte en CSV-fil."),
+            ([0x25, 0x50, 0x44, 0x46], "Filen är ett PDF-dokument, inte en CSV-fil."), ([0x89, 0x50, 0x4E, 0x47], "Filen är en bild, inte en CSV-fil."),
+            ([0xFF, 0xD8, 0xFF], "Filen är en bild, inte en CSV-fil."), ([0x47, 0x49, 0x46, 0x38], "Filen är en bild, inte en CSV-fil."),
+            // Excel's "Unicode-text": UTF-16 with a byte-order mark, full of NUL bytes.
+            ([0xFF, 0xFE], "Filen är kodad i UTF-16 (Excels \"Unicode-text\")."), ([0xFE, 0xFF], "Filen är kodad i UTF-16."),
+        ]
+        if let match = signatures.first(where: { data.starts(with: $0.0) }) { return match.1 }
+        return data.prefix(8_192).contains(0) ? "Filen är ingen textfil." : nil
     }
 
     /// The delimiter that occurs more often outside quotes in the first line.

@@ -82,13 +82,7 @@ public enum CrimeExtract {
         }
         let missing = Column.required.filter { index[$0] == nil }
         guard missing.isEmpty else {
-            throw ImportFailure([
-                ImportProblem(
-                    line: 1, column: nil,
-                    message:
-                        "Kolumnerna \(missing.map(\.rawValue).joined(separator: ", ")) saknas. Polisens uttag har kolumnerna \(columns.joined(separator: ", "))."
-                )
-            ])
+            throw ImportFailure([.missingColumns(missing.map(\.rawValue), of: columns, in: "Polisens uttag")])
         }
         let kommunNames = namesInFiles(of: kommun)
         var result = Result(records: [], skipped: [:])

@@ -53,6 +53,13 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// One problem for a header without the expected columns, instead of one per column: a
+    /// wrong file (another table, last year's layout) then reads as a wrong file.
+    public static func missingColumns(_ missing: [String], of columns: [String], in kind: String) -> ImportProblem {
+        let what = missing.count == 1 ? "Kolumnen \(missing[0]) saknas" : "Kolumnerna \(SwedishGrammar.list(missing)) saknas"
+        return ImportProblem(line: 1, column: nil, message: "\(what). \(kind) har kolumnerna \(columns.joined(separator: ", ")).")
+    }
+
     public var description: String {
         switch (line, column) {
         case let (line?, column?): "Rad \(line), kolumn \(column): \(message)"
@@ -93,7 +100,7 @@ public enum PlanCSV {
         let header = table.header.map { $0.lowercased() }
         let missing = columns.filter { !header.contains($0) }
         if !missing.isEmpty {
-            throw ImportFailure(missing.map { ImportProblem(line: 1, column: $0, message: "kolumnen saknas i rubrikraden.") })
+            throw ImportFailure([.missingColumns(missing, of: columns, in: "En åtgärdsplan")])
         }
         let index = Dictionary(uniqueKeysWithValues: columns.map { name in (name, header.firstIndex(of: name)!) })
         var problems: [ImportProblem] = []

@@ -6,6 +6,14 @@ import NIOCore
 public struct UploadedFile: Sendable {
     public let filename: String
     public let data: Data
+
+    /// Why a required upload cannot be read: nothing chosen (`choose` says what to choose), or a
+    /// chosen file that is empty — which a browser sends just like no file, so it must be told apart
+    /// by its name.
+    public static func absence(of file: UploadedFile?, choose: String) -> String {
+        guard let name = file?.filename, !name.isEmpty else { return choose }
+        return "Filen \(name) är tom. \(choose)"
+    }
 }
 
 /// Reads `multipart/form-data`, the encoding browsers use for forms with a file, with

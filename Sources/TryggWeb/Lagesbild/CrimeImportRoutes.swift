@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TryggCore
+import TryggReports
 import TryggStore
 
 /// Uploads of the kartläggning's sources: the police's crime extract and SCB's population per
@@ -41,7 +42,9 @@ struct CrimeImportRoutes {
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .editLagesbild)
         do {
-            guard let file = context.files["file"], !file.data.isEmpty else { throw UploadProblem(message: "Välj en CSV-fil att importera.") }
+            guard let file = context.files["file"], !file.data.isEmpty else {
+                throw UploadProblem(message: UploadedFile.absence(of: context.files["file"], choose: "Välj en CSV-fil att importera."))
+            }
             guard file.data.count <= limit else {
                 throw UploadProblem(message: "Filen är större än \(limit / 1_048_576) MB; importera den med trygg import på servern.")
             }

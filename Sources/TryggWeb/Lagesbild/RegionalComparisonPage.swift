@@ -35,7 +35,11 @@ struct RegionalComparisonPage {
             _ = try context.requireUser(allowedTo: .editLagesbild)
             do {
                 guard let file = context.files["file"], !file.data.isEmpty else {
-                    throw ImportFailure([ImportProblem(line: nil, column: nil, message: "Välj Brås resultatsida (HTML) eller en CSV-fil.")])
+                    throw ImportFailure([
+                        ImportProblem(
+                            line: nil, column: nil,
+                            message: UploadedFile.absence(of: context.files["file"], choose: "Välj Brås resultatsida (HTML) eller en CSV-fil."))
+                    ])
                 }
                 let figures = try RegionalStatistics.read(file.data)
                 try await RegionalStatisticsStore(context.kommun).importFigures(figures, fileName: file.filename, by: context.actor)

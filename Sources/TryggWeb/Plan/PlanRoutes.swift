@@ -182,7 +182,9 @@ struct PlanRoutes {
                 .planEmpty, title: "Import av åtgärdsplan", context: context, content: EmptyPage(canEdit: true),
                 error: message, status: .badRequest)
         }
-        guard let file = context.files["file"], !file.data.isEmpty else { return failure("Välj en CSV-fil att importera.") }
+        guard let file = context.files["file"], !file.data.isEmpty else {
+            return failure(UploadedFile.absence(of: context.files["file"], choose: "Välj en CSV- eller Excel-fil att importera."))
+        }
         let rows: [PlanRow]
         do { rows = try PlanFiles.rows(from: file.data) } catch { return failure(error.description) }
         do {

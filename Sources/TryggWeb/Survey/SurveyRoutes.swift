@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TryggCore
+import TryggReports
 import TryggStore
 
 /// The kommun's surveys: the list, a new survey from the question bank, a survey's page with its
@@ -261,7 +262,8 @@ struct SurveyRoutes {
     func importAnswers(_ survey: Survey, context: StaffContext) async throws -> Response {
         _ = try context.requireUser(allowedTo: .editSurveys)
         guard let file = context.files["file"], !file.data.isEmpty else {
-            return try await page(survey, context: context, error: "Välj en CSV-fil att importera.", status: .badRequest)
+            return try await page(
+                survey, context: context, error: UploadedFile.absence(of: context.files["file"], choose: "Välj en CSV-fil att importera."), status: .badRequest)
         }
         do {
             let table = try CSVReader.read(file.data)

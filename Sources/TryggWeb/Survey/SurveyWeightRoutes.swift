@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TryggCore
+import TryggReports
 import TryggStore
 
 /// Weighting a survey's results to the population: from a CSV file, from the population Trygg
@@ -26,7 +27,9 @@ struct SurveyWeightRoutes {
     func importWeights(_ survey: Survey, context: StaffContext) async throws -> Response {
         _ = try context.requireUser(allowedTo: .editSurveys)
         guard let file = context.files["file"], !file.data.isEmpty else {
-            return try await surveys.page(survey, context: context, error: "Välj en CSV-fil med befolkningen.", status: .badRequest)
+            return try await surveys.page(
+                survey, context: context, error: UploadedFile.absence(of: context.files["file"], choose: "Välj en CSV-fil med befolkningen."),
+                status: .badRequest)
         }
         do {
             switch SurveyWeights.read(try CSVReader.read(file.data), for: survey, source: file.filename) {
