@@ -80,4 +80,20 @@ struct CSVTests {
             #expect(error == inOrder && (error.line ?? 0) > sequential.last!.line, "felet anges med sin rad i hela filen")
         }
     }
+
+    @Test("Samma fel på många rader blir en rad som nämner raderna, så att andra fel inte försvinner bland upprepningar")
+    func repeatedProblems() {
+        let unknown = "DeSO 0580C1280 är okänd."
+        let problems =
+            (2...43).map { ImportProblem(line: $0, column: "DeSO.område", message: unknown) }
+            + [ImportProblem(line: 7, column: "Antal", message: "\"x\" är inget antal."), ImportProblem(line: 9, column: "Brottskod", message: "saknas.")]
+            + [ImportProblem(line: 11, column: "Brottskod", message: "saknas.")]
+        #expect(
+            ImportFailure(problems).description == """
+                Ingenting importerades (45 fel):
+                  – Rad 2, 3, 4, 5, 6 m.fl. (42 rader), kolumn DeSO.område: \(unknown)
+                  – Rad 7, kolumn Antal: "x" är inget antal.
+                  – Rad 9 och 11, kolumn Brottskod: saknas.
+                """)
+    }
 }

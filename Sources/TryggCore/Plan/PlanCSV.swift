@@ -74,7 +74,30 @@ public struct ImportFailure: Error, Sendable, Equatable, CustomStringConvertible
     public let problems: [ImportProblem]
     public init(_ problems: [ImportProblem]) { self.problems = problems }
     public var description: String {
-        "Ingenting importerades (\(problems.count) fel):\n" + problems.prefix(200).map { "  – \($0)" }.joined(separator: "\n")
+        "Ingenting importerades (\(problems.count) fel):\n" + Self.grouped(problems).prefix(200).map { "  – \($0)" }.joined(separator: "\n")
+    }
+
+    /// The same problem on many rows (one DeSO missing from the population table, on 40 rows of
+    /// the police's extract) as one line naming its rows, so that the other problems are not
+    /// buried under repeats.
+    static func grouped(_ problems: [ImportProblem]) -> [String] {
+        var order: [String] = []
+        var lines: [String: (problem: ImportProblem, lines: [Int])] = [:]
+        for problem in problems {
+            let key = (problem.column ?? "") + "\u{0}" + problem.message
+            if lines[key] == nil { order.append(key) }
+            lines[key, default: (problem, [])].lines += problem.line.map { [$0] } ?? []
+        }
+        return order.map { key in
+            let (problem, rows) = lines[key]!
+            guard rows.count > 1 else { return problem.description }
+            let named =
+                rows.count <= 5
+                ? SwedishGrammar.list(rows.map(String.init))
+                : rows.prefix(5).map(String.init).joined(separator: ", ") + " m.fl. (\(SwedishNumber.integer(rows.count)) rader)"
+            let place = "Rad \(named)" + (problem.column.map { ", kolumn \($0)" } ?? "")
+            return "\(place): \(problem.message)"
+        }
     }
 }
 
