@@ -61,8 +61,10 @@ struct HomeRoutes {
                         href: SiteRoutes.organisations.path, linkText: "Visa organisationer"),
                 ]
             let work = try await HomeWork.find(for: user, in: context.kommun)
-            // The round is the user's business only when her organisation answers for a measure in it.
-            if let answering = work.answering {
+            // The round is the user's business only when her organisation answers for a measure in
+            // it; while answers are missing the work list already says so, so the card is for a
+            // finished part whose answers can still be changed.
+            if let answering = work.answering, answering.isDone {
                 let organisation = user.organisation.abbreviation
                 cards.insert(
                     .init(

@@ -125,14 +125,14 @@ struct HomeWork {
             let unanswered = mine.filter { measure in !own.contains { $0.measureID == measure.id } }.count
             let returned = own.filter { $0.state == .returned }.count
             if !mine.isEmpty { answering = Answering(round: round, answered: mine.count - unanswered - returned, total: mine.count) }
-            if unanswered + returned > 0 {
+            if unanswered + returned > 0, let answering {
                 items.append(
                     Item(
                         title: "\(user.organisation.abbreviation): \(SwedishGrammar.count(unanswered, "åtgärd", "åtgärder")) att besvara"
                             + (returned > 0 ? ", \(SwedishGrammar.count(returned, "återskickad", "återskickade"))" : ""),
                         text: returned > 0
                             ? "Samordnaren har skickat tillbaka svar för komplettering. Sista svarsdag \(round.deadline)."
-                            : "Uppföljning \(round.year), sista svarsdag \(round.deadline).",
+                            : "Uppföljning \(round.year): " + answering.summary(for: user.organisation.abbreviation),
                         href: SiteRoutes.followUpMine.path(round.id), linkText: "Svara för \(user.organisation.abbreviation)",
                         urgent: returned > 0 || overdue))
             }
