@@ -17,6 +17,13 @@ enum DemoForums {
         /// Days between meetings, and the weekday hour the meetings start.
         let everyDays: Int
         let hour: Int
+
+        /// Who the forum's decisions fall on, in turn: the convener and the administrations
+        /// and parties at the table.
+        var responsible: [String] {
+            let userOrganisations = users.compactMap { ["ansvarig.sf": "SF", "ansvarig.utb": "UTB"][$0] }
+            return ["KLF (SÄK)"] + userOrganisations + organisations
+        }
     }
 
     static let definitions: [Definition] = [
@@ -50,6 +57,70 @@ enum DemoForums {
             name: "LOS-nätverket", kind: .natverk, area: nil, mandate: "Lokal operativ myndighetssamverkan: planerar gemensamma kontroller.",
             users: ["samordnare"], organisations: ["Polisen"], everyDays: 42, hour: 10),
     ]
+
+    /// A decision of the kind the forum takes, and what its follow-up said when under way and when done.
+    static func decision(_ forum: Definition, measure: String?, index: Int) -> (text: String, ongoing: String, done: String) {
+        let measure = measure.map { "åtgärd \($0)" } ?? "åtgärdsplanen"
+        let area = forum.area ?? "kommunen"
+        let choices: [(String, String, String)] =
+            switch forum.kind {
+            case .styrgrupp:
+                [
+                    (
+                        "Ge beredningsgruppen i uppdrag att redovisa genomförandet av \(measure) till nästa möte (demo).",
+                        "Underlaget bereds; förvaltningarnas svar samlas in.", "Redovisat för rådet; inga avvikelser."
+                    ),
+                    (
+                        "Fastställa inriktningen för medborgarlöftet i Skäggetorp tillsammans med polisen (demo).",
+                        "Utkast skickat till lokalpolisområdet.", "Inriktningen fastställd och publicerad."
+                    ),
+                ]
+            case .beredningsgrupp:
+                [
+                    (
+                        "Samordna förvaltningarnas svar i uppföljningen av \(measure) inför Trygghetsrådet (demo).",
+                        "Två av tre förvaltningar har svarat.", "Sammanställningen skickad till Trygghetsrådet."
+                    ),
+                    (
+                        "Ta fram ett förslag till prioriteringar ur lägesbilden för nästa års åtgärdsplan (demo).",
+                        "Första utkastet diskuterat; analytikern kompletterar.", "Förslaget överlämnat till Trygghetsrådet."
+                    ),
+                ]
+            case .samverkansrad:
+                [
+                    ("Redovisa hur respektive part genomför \(measure) (demo).", "Polisen och Stångåstaden har redovisat.", "Alla parter har redovisat."),
+                    ("Ta fram en gemensam kommunikationsplan inför sommarlovet (demo).", "Utkast cirkulerat till parterna.", "Planen antagen."),
+                ]
+            case .natverk:
+                [
+                    (
+                        "Planera en myndighetsgemensam kontroll av restauranger och kiosker i centrum (demo).",
+                        "Datum bokat med Skatteverket och Arbetsmiljöverket.", "Kontrollen genomförd; resultatet redovisat."
+                    ),
+                    (
+                        "Sammanställa erfarenheterna från höstens kontroller och föreslå nästa halvårs inriktning (demo).",
+                        "Myndigheternas underlag inkommet.", "Sammanställningen redovisad för nätverket."
+                    ),
+                ]
+            default:
+                [
+                    (
+                        "Genomföra en trygghetsvandring i \(area) med boende och fastighetsägare (demo).",
+                        "Förmöte hållet; datum för vandringen bokat.", "Vandringen genomförd; protokollet skickat till deltagarna."
+                    ),
+                    (
+                        "Kartlägga belysningen längs gång- och cykelvägarna i \(area) och beställa åtgärder (demo).",
+                        "Inventeringen klar; beställning lagd hos gatukontoret.", "Belysningen åtgärdad på fyra platser."
+                    ),
+                    (
+                        "Följa upp \(measure) i \(area) och redovisa läget vid nästa möte (demo).", "Läget redovisat muntligt; skriftlig redovisning kommer.",
+                        "Redovisat; arbetet löper enligt plan."
+                    ),
+                ]
+            }
+        let chosen = choices[index % choices.count]
+        return (chosen.0, chosen.1, chosen.2)
+    }
 
     static func seed(_ database: TryggDatabase, kommun: Kommun) async throws {
         let scope = KommunScope(database, kommunID: kommun.id)
@@ -114,15 +185,17 @@ enum DemoForums {
                     let insats = definition.kind == .omradesgrupp ? insatser.first : nil
                     let links = [measure.map { Decision.Link(kind: .measure, id: $0.id) }, insats.map { Decision.Link(kind: .insats, id: $0.id) }]
                         .compactMap { $0 }
+                    let decided = decision(definition, measure: measure?.reference, index: index)
+                    // The responsible organisation sits in the forum, so its people see what they answer for.
+                    let responsible = definition.responsible[index % definition.responsible.count]
                     let decision = try await DecisionStore(scope).add(
-                        to: meeting,
-                        text: measure.map { "Följa upp åtgärd \($0.reference) och redovisa läget vid nästa möte (demo)." }
-                            ?? "Ta fram ett underlag om tryggheten i området (demo).",
-                        responsibleID: organisation(index % 2 == 0 ? "KLF (SÄK)" : "SF") ?? samordnare.organisation.id,
+                        to: meeting, text: decided.text, responsibleID: organisation(responsible) ?? samordnare.organisation.id,
                         dueOn: StockholmCalendar.local(start.addingTimeInterval(60 * 86_400)).dateText, links: links, by: actor)
-                    // Older decisions are done; the latest ones are still open and show up for follow-up.
+                    // Older decisions are done; of the open ones, every other has come some way.
                     if start < now.addingTimeInterval(-70 * 86_400) {
-                        try await DecisionStore(scope).follow(id: decision.id, status: .done, note: "Redovisat och klart (demo).", by: actor)
+                        try await DecisionStore(scope).follow(id: decision.id, status: .done, note: decided.done, by: actor)
+                    } else if index % 2 == 1 {
+                        try await DecisionStore(scope).follow(id: decision.id, status: .ongoing, note: decided.ongoing, by: actor)
                     }
                 }
                 // Minutes are approved within a week or so: only a meeting of the last eight days waits.

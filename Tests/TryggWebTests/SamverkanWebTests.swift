@@ -253,4 +253,49 @@ struct SamverkanStartPageTests {
             #expect(home.contains("som er organisation ansvarar för") && home.contains("Kartlägg belysningen vid skolorna, klart senast 2026-03-01"))
         }
     }
+
+    @Test("Beslut att följa upp: alla forums beslut i en lista, det försenade först, per ansvarig organisation, och bara ur forum man ser")
+    func decisionRegister() async throws {
+        try await Harness.run { harness, client in
+            let scope = try await harness.scope("linkoping")
+            let socialen = try #require(try await OrganisationStore(scope).organisation(abbreviation: "SF"))
+            let forum = try #require(try await ForumStore(scope).all().first { $0.name == "Samordnings- och beredningsgruppen" })
+            let start = Harness.now.addingTimeInterval(-30 * 86_400)
+            let meeting = try await MeetingStore(scope).create(
+                Meeting(id: UUID(), forumID: forum.id, startsAt: start, endsAt: start.addingTimeInterval(3600), place: "", agenda: ""), in: forum,
+                by: .commandLine(kommunID: scope.kommunID))
+            var late: [Decision] = []
+            for (text, due) in [("Kartlägg belysningen vid skolorna", "2026-03-01"), ("Bjud in fastighetsägarna i Ryd", "2026-02-20")] {
+                late.append(
+                    try await DecisionStore(scope).add(
+                        to: meeting, text: text, responsibleID: socialen.id, dueOn: due, links: [], by: .commandLine(kommunID: scope.kommunID)))
+            }
+            let officer = Browser(client)
+            try await officer.login("ansvarig.sf@linkoping.demo")
+            let home = try await officer.get("/").text
+            let href = "/samverkan/beslut?ansvarig=\(socialen.id.uuidString)&amp;visa=forsenade"
+            #expect(home.contains("2 beslut som er organisation ansvarar för är försenade") && home.contains("<a href=\"\(href)\">Följ upp besluten</a>"))
+            let list = try await officer.get(href.replacingOccurrences(of: "&amp;", with: "&")).text
+            #expect(list.contains("2 beslut."))
+            let ryd = try #require(list.range(of: "Bjud in fastighetsägarna i Ryd")), schools = try #require(list.range(of: "Kartlägg belysningen"))
+            #expect(ryd.lowerBound < schools.lowerBound, "det som skulle ha varit klart först står först")
+            #expect(list.contains("<strong>(försenat)</strong>") && list.contains("Samordnings- och beredningsgruppen \(meeting.day)"))
+
+            // Done: gone from the open list, there among the closed ones.
+            try await DecisionStore(scope).follow(id: late[1].id, status: .done, note: "Mötet hölls 2026-01-28.", by: .commandLine(kommunID: scope.kommunID))
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let open = try await samordnare.get("/samverkan/beslut").text
+            #expect(open.contains("Kartlägg belysningen") && !open.contains("Bjud in fastighetsägarna i Ryd"))
+            #expect(open.contains("varav") && open.contains("försenade."))
+            let closed = try await samordnare.get("/samverkan/beslut?visa=avslutade").text
+            #expect(closed.contains("Bjud in fastighetsägarna i Ryd") && closed.contains("Mötet hölls 2026-01-28."))
+
+            // The housing company sits in no such forum: neither the decisions nor their meeting.
+            let housing = Browser(client)
+            try await housing.login("stangastaden@linkoping.demo")
+            let theirs = try await housing.get("/samverkan/beslut?visa=alla").text
+            #expect(!theirs.contains("Kartlägg belysningen") && !theirs.contains("Samordnings- och beredningsgruppen"))
+        }
+    }
 }

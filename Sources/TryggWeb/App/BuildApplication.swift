@@ -78,6 +78,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     SurveyWeightRoutes(deps: deps).register(on: routes)
     SurveyIndicatorRoutes(deps: deps).register(on: routes)
     ForumRoutes(deps: deps).register(on: routes)
+    DecisionRegisterRoutes(deps: deps).register(on: routes)
     MeetingRoutes(deps: deps).register(on: routes)
     CalendarRoutes(deps: deps).register(on: routes)
     PromiseRoutes(deps: deps).register(on: routes)

@@ -65,6 +65,7 @@ struct ForumRoutes {
         let hasRows: Bool
         let canCreate: Bool
         let calendarHref = SiteRoutes.calendar.path
+        let decisionsHref = SiteRoutes.decisions.path
         let promisesHref = SiteRoutes.promises.path
         let walksHref = SiteRoutes.walks.path
         let form: ForumFormView

@@ -25,7 +25,11 @@ enum SamverkanWork {
                     text: SwedishGrammar.firstFew(mine.map { "\(names[$0.meeting.forumID] ?? "") \(SwedishTime.minute($0.meeting.startsAt))" }),
                     href: SiteRoutes.meeting.path(next.meeting.id), linkText: "Till nästa möte", urgent: false))
         }
-        let late = try await DecisionStore(kommun).open().filter { $0.responsibleID == user.organisation.id && $0.isOverdue(today: today) }
+        // Only decisions of forums the user sees: the link must open, and a forum's minutes are its members'.
+        let visibleMeetings = Set(try await MeetingStore(kommun).meetings(forumIDs: forums.map(\.id)).map(\.meeting.id))
+        let late = try await DecisionStore(kommun).open().filter {
+            $0.responsibleID == user.organisation.id && $0.isOverdue(today: today) && visibleMeetings.contains($0.meetingID)
+        }
         if !late.isEmpty {
             items.append(
                 HomeWork.Item(
@@ -33,7 +37,10 @@ enum SamverkanWork {
                         ? "1 beslut som er organisation ansvarar för är försenat" : "\(late.count) beslut som er organisation ansvarar för är försenade",
                     text: SwedishGrammar.firstFew(
                         late.map { "\(SwedishGrammar.excerpt($0.text, limit: 80, endingSentence: false)), klart senast \($0.dueOn)" }),
-                    href: SiteRoutes.meeting.path(late[0].meetingID), linkText: "Följ upp beslutet", urgent: true))
+                    href: late.count == 1
+                        ? SiteRoutes.meeting.path(late[0].meetingID)
+                        : SiteRoutes.decisions.path(query: [("ansvarig", user.organisation.id.uuidString), ("visa", "forsenade")]),
+                    linkText: late.count == 1 ? "Följ upp beslutet" : "Följ upp besluten", urgent: true))
         }
         if user.role.allows(.administerForums) {
             let waiting = meetings.filter { $0.minutes.map { !$0.isApproved } ?? false }

@@ -58,7 +58,7 @@ enum Template: String, CaseIterable, Sendable {
     case surveyResults = "survey-results"
     case surveyTexts = "survey-texts"
     case surveyComparison = "survey-comparison"
-    case forums, forum, meeting, calendar, promises, promise, walks, walk
+    case forums, forum, meeting, decisions, calendar, promises, promise, walks, walk
     case criteria
     case policeAreas = "police-areas"
     case influence
