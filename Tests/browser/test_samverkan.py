@@ -65,6 +65,24 @@ def test_police_see_only_their_forums(browser, base_url):
     assert serious_violations(browser) == []
 
 
+def test_police_follow_their_decisions_across_forums(browser, base_url):
+    log_in(browser, base_url, "polisen@linkoping.demo")
+    browser.get(base_url + "/samverkan")
+    browser.find_element(By.LINK_TEXT, "Beslut att följa upp").click()
+    Select(browser.find_element(By.ID, "ansvarig")).select_by_visible_text("Polismyndigheten, lokalpolisområdet (Polisen)")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Visa']").click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "main tbody tr")
+    assert rows, "polisen ansvarar för beslut i de forum de sitter i"
+    assert all("Polisen" in row.find_element(By.CSS_SELECTOR, "td[data-label=Ansvarig]").text for row in rows)
+    assert "Samordnings- och beredningsgruppen" not in browser.find_element(By.CSS_SELECTOR, "main").text
+    assert serious_violations(browser) == []
+    browser.set_window_size(390, 844)
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"beslutslistan rullar i sidled ({width}px)"
+    rows[0].find_element(By.TAG_NAME, "a").click()
+    assert "Mötets beslut" in browser.find_element(By.CSS_SELECTOR, "main").text
+
+
 def test_calendar_feed_is_read_by_an_icalendar_parser(browser, base_url):
     log_in(browser, base_url, "samordnare@linkoping.demo")
     browser.get(base_url + "/samverkan/kalender")
