@@ -112,7 +112,8 @@ struct PlanCSVProblemTests {
             try PlanCSV.parse(data)
         } throws: { error in
             let problems = (error as? ImportFailure)?.problems ?? []
-            return problems.contains { $0.column == "measure" && $0.message.contains("saknas") }
+            return problems.count == 1 && problems[0].line == 1 && problems[0].message.hasPrefix("Kolumnerna target_area, group_title")
+                && problems[0].message.contains("measure") && problems[0].message.contains("saknas")
         }
     }
 
