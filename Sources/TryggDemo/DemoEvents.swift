@@ -55,13 +55,18 @@ public enum DemoEvents {
         ("skadegorelse", 28), ("nedskrapning", 18), ("samling", 12), ("ordningsstorning", 12), ("narkotika", 6),
         ("otrygg-plats", 10), ("trafik", 8), ("positiv", 4), ("ovrigt", 2),
     ]
-    static let organisations = ["MOS", "Polisen", "Stångåstaden", "SF", "KOF", "UTB"]
+    /// Who reports: in Linköping its housing company too, which Norrköping does not have (the
+    /// safety unit's own staff report in its place).
+    static func organisations(_ kommunSlug: String) -> [String] {
+        ["MOS", "Polisen", kommunSlug == "linkoping" ? "Stångåstaden" : "KLF (SÄK)", "SF", "KOF", "UTB"]
+    }
     static let places = ["Gångvägen vid skolan", "Parkeringen vid centrum", "Lekplatsen", "Busshållplatsen", "Idrottsplatsen", "Gång- och cykeltunneln"]
 
     public static func generate(kommunSlug: String, now: Date, weeks: Int = 52) -> [Event] {
         var random = SplitMix64(seed: kommunSlug.utf8.reduce(7) { $0 &* 31 &+ UInt64($1) })
         var events: [Event] = []
         let areas = DemoAreas.all.filter { $0.kommunSlug == kommunSlug }
+        let organisations = organisations(kommunSlug)
         let thisWeek = ISOWeek.containing(now)
         for weeksAgo in 0..<weeks {
             let week = thisWeek.adding(-weeksAgo)

@@ -22,7 +22,9 @@ struct KommunCommand: AsyncParsableCommand {
             let kommun = try await db.withDatabase { database in
                 try await KommunStore(database).add(slug: slug, name: name, code: code, by: .commandLine())
             }
-            say("Kommunen \(kommun.name) (\(kommun.slug), \(kommun.code)) är skapad med \(DefaultOrganisations.all.count) organisationer.")
+            say(
+                "Kommunen \(kommun.name) (\(kommun.slug), \(kommun.code)) är skapad med \(DefaultOrganisations.forKommun(code: kommun.code).count) organisationer."
+            )
         }
     }
 

@@ -30,8 +30,15 @@ struct StoreTests {
         try await withMigratedDatabase { database in
             let kommun = try await KommunStore(database).add(slug: "motala", name: "Motala kommun", code: "0583", by: .commandLine())
             let organisations = try await OrganisationStore(KommunScope(database, kommunID: kommun.id)).organisations()
-            #expect(organisations.count == DefaultOrganisations.all.count)
+            #expect(organisations.count == DefaultOrganisations.forKommun(code: "0583").count)
             #expect(organisations.first?.kind == .forvaltning)
+            // Motala is in Östergötland but has neither Linköping's housing company nor Räddningstjänsten Östra Götaland.
+            let names = Set(organisations.map(\.abbreviation))
+            #expect(names.contains("Region Östergötland") && names.contains("Länsstyrelsen") && names.contains("Polisen"))
+            #expect(!names.contains("Stångåstaden") && !names.contains("RTÖG"))
+            let malmo = try await KommunStore(database).add(slug: "malmo", name: "Malmö stad", code: "1280", by: .commandLine())
+            let skane = Set(try await OrganisationStore(KommunScope(database, kommunID: malmo.id)).organisations().map(\.abbreviation))
+            #expect(!skane.contains("Region Östergötland") && !skane.contains("Länsstyrelsen") && skane.contains("SF"))
             let log = try await AuditLog.search(AuditQuery(), in: KommunScope(database, kommunID: kommun.id))
             #expect(log.map(\.action) == ["skapade kommun"])
             #expect(log.first?.actor == "kommandoraden")
@@ -51,7 +58,7 @@ struct StoreTests {
             }
             await #expect(throws: StoreError.self) { try await store.add(slug: "x y", name: "X", code: "12", by: .commandLine()) }
             #expect(try await store.all().map(\.slug) == ["linkoping"])
-            #expect(try await OrganisationModel.query(on: database.db).count() == DefaultOrganisations.all.count)
+            #expect(try await OrganisationModel.query(on: database.db).count() == DefaultOrganisations.forKommun(code: "0580").count)
         }
     }
 

@@ -23,18 +23,28 @@ public struct OrganisationTemplate: Sendable, Equatable {
     /// False where the governing documents use the abbreviation without expanding it: the name is
     /// our best reading and the kommun's admin is invited to correct it.
     public let nameStatedInDocuments: Bool
+    /// Where the organisation exists: nil for every kommun, else kommun codes ("0580") or a
+    /// county's two-digit prefix ("05" for Östergötland).
+    public let onlyIn: [String]?
 
-    public init(_ abbreviation: String, _ name: String, _ kind: OrganisationKind, stated: Bool = true) {
+    public init(_ abbreviation: String, _ name: String, _ kind: OrganisationKind, stated: Bool = true, onlyIn: [String]? = nil) {
         self.abbreviation = abbreviation
         self.name = name
         self.kind = kind
         self.nameStatedInDocuments = stated
+        self.onlyIn = onlyIn
     }
+
+    public func exists(inKommun code: String) -> Bool { onlyIn?.contains { code.hasPrefix($0) } ?? true }
 }
 
-/// The organisations that Linköping's governing documents name (seeds 000–004). Every new kommun
-/// gets this set; names are editable because other kommuner organise differently.
+/// The organisations that Linköping's governing documents name (seeds 000–004). A new kommun
+/// gets those that exist where it is: the förvaltningar and national authorities everywhere, the
+/// Östergötland bodies in Östergötland, Linköping's housing company and the fire service only
+/// where they work. Names are editable because other kommuner organise differently.
 public enum DefaultOrganisations {
+    public static func forKommun(code: String) -> [OrganisationTemplate] { all.filter { $0.exists(inKommun: code) } }
+
     public static let all: [OrganisationTemplate] = [
         .init("KLF", "Kommunledningsförvaltningen", .forvaltning),
         .init("KLF (SÄK)", "Säkerhetsenheten, kommunledningsförvaltningen", .enhet),
@@ -49,8 +59,9 @@ public enum DefaultOrganisations {
         .init("VSS", "Verksamhetsstöd och service", .forvaltning, stated: false),
         .init("SÄKSAM", "Säkerhetssamordnare", .grupp),
         .init("Polisen", "Polismyndigheten, lokalpolisområdet", .extern),
-        .init("RTÖG", "Räddningstjänsten Östra Götaland", .extern),
-        .init("Stångåstaden", "AB Stångåstaden (kommunalt bostadsbolag)", .extern),
+        // The fire service Linköping and Norrköping share, among others.
+        .init("RTÖG", "Räddningstjänsten Östra Götaland", .extern, onlyIn: ["0580", "0581"]),
+        .init("Stångåstaden", "AB Stångåstaden (kommunalt bostadsbolag)", .extern, onlyIn: ["0580"]),
         .init("Skatteverket", "Skatteverket", .extern),
         .init("Försäkringskassan", "Försäkringskassan", .extern),
         .init("Kronofogden", "Kronofogdemyndigheten", .extern),
@@ -60,7 +71,7 @@ public enum DefaultOrganisations {
         .init("EBM", "Ekobrottsmyndigheten", .extern),
         .init("Jämställdhetsmyndigheten", "Jämställdhetsmyndigheten", .extern),
         .init("BRÅ", "Brottsförebyggande rådet", .extern),
-        .init("Länsstyrelsen", "Länsstyrelsen Östergötland", .extern),
-        .init("Region Östergötland", "Region Östergötland", .extern),
+        .init("Länsstyrelsen", "Länsstyrelsen Östergötland", .extern, onlyIn: ["05"]),
+        .init("Region Östergötland", "Region Östergötland", .extern, onlyIn: ["05"]),
     ]
 }

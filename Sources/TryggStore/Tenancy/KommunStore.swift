@@ -26,13 +26,14 @@ public struct KommunStore: Sendable {
             let kommun = KommunModel(slug: slug, name: name.trimmingCharacters(in: .whitespaces), code: code)
             try await kommun.create(on: db)
             let kommunID = try kommun.requireID()
-            for template in DefaultOrganisations.all {
+            let organisations = DefaultOrganisations.forKommun(code: code)
+            for template in organisations {
                 try await OrganisationModel(kommunID: kommunID, template: template).create(on: db)
             }
             try await CategoryStore.insertDefaults(kommunID: kommunID, on: db as! any SQLDatabase)
             try await AuditLog.record(
                 actor, action: "skapade kommun", objectType: "kommun", objectID: slug,
-                detail: "\(name) (\(code)) med \(DefaultOrganisations.all.count) organisationer",
+                detail: "\(name) (\(code)) med \(organisations.count) organisationer",
                 kommunID: kommunID, on: db)
             return kommun.record
         }
