@@ -11,6 +11,8 @@ struct SwedishGrammarTests {
         #expect(SwedishGrammar.genitive("Linköpings kommun") == "Linköpings kommuns")
         #expect(SwedishGrammar.genitive("Stångåstaden AB") == "Stångåstaden AB:s")
         #expect(SwedishGrammar.genitive("Hus") == "Hus")
+        #expect(SwedishGrammar.possessive("Polisen", "åtgärder") == "Polisens åtgärder")
+        #expect(SwedishGrammar.possessive("KLF (SÄK)", "åtgärder") == "åtgärder för KLF (SÄK)", "ingen genitiv efter en parentes")
     }
 
     @Test("Antal med substantivet i rätt numerus")

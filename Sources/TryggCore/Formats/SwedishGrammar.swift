@@ -12,6 +12,12 @@ public enum SwedishGrammar {
         return name + "s"
     }
 
+    /// "Polisens åtgärder", but "åtgärder för KLF (SÄK)": a genitive after a parenthesis
+    /// ("KLF (SÄK):s åtgärder") reads badly, so the noun comes first.
+    public static func possessive(_ name: String, _ noun: String) -> String {
+        name.hasSuffix(")") ? "\(noun) för \(name)" : "\(genitive(name)) \(noun)"
+    }
+
     /// "a, b och c": the items of a list in a sentence.
     public static func list(_ items: [String]) -> String {
         guard let last = items.last, items.count > 1 else { return items.first ?? "" }

@@ -161,7 +161,7 @@ struct FollowUpAnswerRoutes {
                     current: option == show)
             }, hasMeasures: !forms.isEmpty, hasShown: !shown.isEmpty)
         return deps.renderer.page(
-            .followupMine, title: "Uppföljning \(round.year): \(SwedishGrammar.genitive(user.organisation.abbreviation)) åtgärder",
+            .followupMine, title: "Uppföljning \(round.year): \(SwedishGrammar.possessive(user.organisation.abbreviation, "åtgärder"))",
             context: context, content: view, notice: notice, error: error, status: status)
     }
 }

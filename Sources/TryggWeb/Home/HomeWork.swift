@@ -230,7 +230,7 @@ struct HomeWork {
                             "\(user.organisation.abbreviation) ansvarar för \(SwedishGrammar.count(own.count, "åtgärd", "åtgärder")) i åtgärdsplanen \(plan.year)",
                         text: SwedishGrammar.firstFew(own.map { $0.label(limit: 80) }),
                         href: SiteRoutes.planYear.path(plan.year, query: [("ansvarig", user.organisation.id.uuidString)]),
-                        linkText: "Se \(SwedishGrammar.genitive(user.organisation.abbreviation)) åtgärder", urgent: false))
+                        linkText: "Se \(SwedishGrammar.possessive(user.organisation.abbreviation, "åtgärder"))", urgent: false))
             }
         }
         return items
