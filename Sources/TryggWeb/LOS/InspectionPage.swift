@@ -96,7 +96,7 @@ struct InspectionPage {
                 })
         }
         let view = View(
-            date: inspection.date, status: inspection.status.displayName, lead: names.organisation(inspection.leadID),
+            date: inspection.date, status: inspection.status.displayName, lead: names.lead(of: inspection),
             area: try await areaName(inspection, context: context),
             ros: inspection.isShared ? "Gemensam ROS-insats med \(names.kommunName(of: inspection))" : nil, note: inspection.note,
             participants: participating.map(\.name).joined(separator: "; "), hasParticipants: !participating.isEmpty, isOwner: isOwner, canPlan: canPlan,

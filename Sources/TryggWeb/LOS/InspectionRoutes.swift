@@ -116,7 +116,7 @@ struct InspectionRoutes {
                 let ros: String? = inspection.isShared ? "ROS med " + names.kommunName(of: inspection) : nil
                 return Row(
                     date: inspection.date, title: inspection.title, href: SiteRoutes.inspection.path(inspection.id), status: inspection.status.displayName,
-                    ros: ros, lead: names.organisation(inspection.leadID), participants: participants[inspection.id]?.count ?? 0)
+                    ros: ros, lead: names.lead(of: inspection), participants: participants[inspection.id]?.count ?? 0)
             }
             months.append(Month(name: SwedishTime.months[min(max(month, 1), 12) - 1].capitalized + " \(year)", rows: rows))
         }
@@ -148,6 +148,11 @@ struct InspectionNames {
     }
 
     func organisation(_ id: UUID) -> String { organisations.first { $0.id == id }?.name ?? "Partnerkommunens organisation" }
+    /// Who leads an insats: one of this kommun's organisations, or — on a ROS insats the other
+    /// kommun leads — that kommun, named without reading its organisations for a list.
+    func lead(of inspection: JointInspection) -> String {
+        organisations.first { $0.id == inspection.leadID }?.name ?? kommunName(of: inspection)
+    }
     func kommun(_ id: UUID?) -> String { kommuner.first { $0.id == id }?.name ?? "okänd kommun" }
     /// The other kommun of a shared insats, seen from this one.
     func kommunName(of inspection: JointInspection) -> String {
