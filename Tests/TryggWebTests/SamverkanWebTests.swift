@@ -231,6 +231,15 @@ struct PromiseWebTests {
 
 @Suite("Samverkan på startsidan")
 struct SamverkanStartPageTests {
+    /// A meeting of the beredningsgrupp (where SF sits) a month before the tests' day.
+    static func meetingAMonthAgo(_ scope: KommunScope) async throws -> Meeting {
+        let forum = try #require(try await ForumStore(scope).all().first { $0.name == "Samordnings- och beredningsgruppen" })
+        let start = Harness.now.addingTimeInterval(-30 * 86_400)
+        return try await MeetingStore(scope).create(
+            Meeting(id: UUID(), forumID: forum.id, startsAt: start, endsAt: start.addingTimeInterval(3600), place: "", agenda: ""), in: forum,
+            by: .commandLine(kommunID: scope.kommunID))
+    }
+
     @Test("Samordnaren ser protokoll att justera; handläggaren ser försenade beslut som förvaltningen ansvarar för")
     func startPage() async throws {
         try await Harness.run { harness, client in
@@ -239,11 +248,7 @@ struct SamverkanStartPageTests {
             try await samordnare.login("samordnare@linkoping.demo")
             #expect(try await samordnare.get("/").text.contains("protokoll väntar på justering"))
             let socialen = try #require(try await OrganisationStore(scope).organisation(abbreviation: "SF"))
-            let forum = try #require(try await ForumStore(scope).all().first { $0.name == "Samordnings- och beredningsgruppen" })
-            let start = Harness.now.addingTimeInterval(-30 * 86_400)
-            let meeting = try await MeetingStore(scope).create(
-                Meeting(id: UUID(), forumID: forum.id, startsAt: start, endsAt: start.addingTimeInterval(3600), place: "", agenda: ""), in: forum,
-                by: .commandLine(kommunID: scope.kommunID))
+            let meeting = try await Self.meetingAMonthAgo(scope)
             try await DecisionStore(scope).add(
                 to: meeting, text: "Kartlägg belysningen vid skolorna", responsibleID: socialen.id, dueOn: "2026-03-01", links: [],
                 by: .commandLine(kommunID: scope.kommunID))
@@ -259,11 +264,7 @@ struct SamverkanStartPageTests {
         try await Harness.run { harness, client in
             let scope = try await harness.scope("linkoping")
             let socialen = try #require(try await OrganisationStore(scope).organisation(abbreviation: "SF"))
-            let forum = try #require(try await ForumStore(scope).all().first { $0.name == "Samordnings- och beredningsgruppen" })
-            let start = Harness.now.addingTimeInterval(-30 * 86_400)
-            let meeting = try await MeetingStore(scope).create(
-                Meeting(id: UUID(), forumID: forum.id, startsAt: start, endsAt: start.addingTimeInterval(3600), place: "", agenda: ""), in: forum,
-                by: .commandLine(kommunID: scope.kommunID))
+            let meeting = try await Self.meetingAMonthAgo(scope)
             var late: [Decision] = []
             for (text, due) in [("Kartlägg belysningen vid skolorna", "2026-03-01"), ("Bjud in fastighetsägarna i Ryd", "2026-02-20")] {
                 late.append(

@@ -95,8 +95,9 @@ def test_decided_lagesbild_read_by_the_police_on_a_phone(browser, base_url, arti
 
 def test_samordnare_starts_the_next_version_and_adds_a_problem(browser, base_url, artifacts):
     log_in(browser, base_url, "samordnare@linkoping.demo")
-    assert "Lägesbilden skulle ha förnyats senast 2026-03-14" in browser.find_element(By.TAG_NAME, "main").text
+    wait_for(browser, "Lägesbilden skulle ha förnyats senast 2026-03-14")
     browser.find_element(By.LINK_TEXT, "Till lägesbilden").click()
+    wait_for(browser, "Ny version")
     browser.find_element(By.XPATH, "//button[normalize-space()='Skapa utkast']").click()
     wait_for(browser, "Version 2 är skapad")
     assert "Version 2 är skapad som utkast." in browser.find_element(By.TAG_NAME, "main").text
