@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import TryggCore
+import TryggReports
 import TryggStore
 @testable import TryggWeb
 
@@ -281,6 +282,15 @@ struct SamverkanStartPageTests {
             let ryd = try #require(list.range(of: "Bjud in fastighetsägarna i Ryd")), schools = try #require(list.range(of: "Kartlägg belysningen"))
             #expect(ryd.lowerBound < schools.lowerBound, "det som skulle ha varit klart först står först")
             #expect(list.contains("<strong>(försenat)</strong>") && list.contains("Samordnings- och beredningsgruppen \(meeting.day)"))
+            // The same list in Excel, for the papers of the next meeting.
+            let excel = "/samverkan/beslut.xlsx?ansvarig=\(socialen.id.uuidString)&visa=forsenade"
+            #expect(list.contains(excel.replacingOccurrences(of: "&", with: "&amp;")))
+            let sheet = try XlsxReader.read(Data((try await officer.get(excel)).body.readableBytesView))
+            #expect(sheet.header == ["Nr", "Beslut", "Möte", "Ansvarig", "Klart senast", "Status", "Försenat", "Senaste uppföljning"])
+            #expect(
+                sheet.rows.map { [$0.fields[1], $0.fields[4], $0.fields[6]] } == [
+                    ["Bjud in fastighetsägarna i Ryd", "2026-02-20", "Ja"], ["Kartlägg belysningen vid skolorna", "2026-03-01", "Ja"],
+                ])
 
             // Done: gone from the open list, there among the closed ones.
             try await DecisionStore(scope).follow(id: late[1].id, status: .done, note: "Mötet hölls 2026-01-28.", by: .commandLine(kommunID: scope.kommunID))

@@ -193,6 +193,7 @@ enum SiteRoutes {
     static let meetingReportDocx = Route1<UUID>(.get, "/samverkan/moten/{id}/protokoll.docx", .staff(.takePartInForums))
     static let decisionFollow = Route1<UUID>(.post, "/samverkan/beslut/{id}", .staff(.takePartInForums))
     static let decisions = Route0(.get, "/samverkan/beslut", .staff(.takePartInForums))
+    static let decisionsXlsx = Route0(.get, "/samverkan/beslut.xlsx", .staff(.takePartInForums))
     static let calendar = Route0(.get, "/samverkan/kalender", .staff(.takePartInForums))
     static let calendarFeedRenew = Route0(.post, "/samverkan/kalender/prenumeration", .staff(.takePartInForums))
     static let calendarFeed = Route1<String>(.get, "/kalender/{token}/moten.ics", .feed)
@@ -316,7 +317,7 @@ enum SiteRoutes {
             sharingAccept.route, sharingRevoke.route,
             forums.route, forumCreate.route, forum.route, forumSave.route, meetingCreate.route, meeting.route, meetingSave.route, meetingMinutes.route,
             meetingApprove.route, meetingCorrect.route, meetingDecisionAdd.route, meetingReport.route, meetingReportDocx.route, decisionFollow.route,
-            decisions.route,
+            decisions.route, decisionsXlsx.route,
             calendar.route, calendarFeedRenew.route, calendarFeed.route, promises.route, promiseCreate.route, promise.route, promiseSave.route,
             promisePublish.route, promiseFollowUp.route, walks.route, walkCreate.route, walk.route, walkSave.route, walkObservationAdd.route,
             walkObservationCause.route, walkCauseAdd.route, walkCauseRemove.route, walkPhoto.route, walkMeasureAdd.route, walkMeasureDecide.route,
