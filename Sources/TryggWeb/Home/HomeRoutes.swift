@@ -70,7 +70,7 @@ struct HomeRoutes {
                     .init(
                         title: "Uppföljning \(answering.round.year) pågår", text: answering.summary(for: organisation),
                         href: SiteRoutes.followUpMine.path(answering.round.id),
-                        linkText: answering.isDone ? "Se \(SwedishGrammar.possessive(organisation, "svar"))" : "Svara för \(organisation)"), at: 0)
+                        linkText: "Se \(SwedishGrammar.possessive(organisation, "svar"))"), at: 0)
             }
             if isAdmin {
                 let accounts = try await UserStore(context.kommun).count()

@@ -64,24 +64,25 @@ struct DecisionRegisterRoutes {
 
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.decisions) { request, context in
-            let (filter, rows) = try await Self.rows(request, context: context)
+            let organisations = try await OrganisationStore(context.kommun).organisations()
+            let (filter, rows) = try await Self.rows(request, context: context, organisations: organisations)
             let late = rows.filter(\.overdue).count
             let summary =
                 SwedishGrammar.count(rows.count, "beslut", "beslut") + (filter.show == .open && late > 0 ? ", varav \(late) försenade" : "") + "."
             let own = context.user.organisation
-            let organisations = try await OrganisationStore(context.kommun).organisations()
             let view = View(
                 rows: rows, hasRows: !rows.isEmpty, summary: summary,
                 organisations: [SelectOption(value: "", label: "Alla organisationer", selected: filter.responsible == nil)]
                     + organisations.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == filter.responsible) },
                 shows: Show.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0 == filter.show) },
-                mineHref: SiteRoutes.decisions.path(query: [("ansvarig", own.id.uuidString)]), mine: own.abbreviation.isEmpty ? own.name : own.abbreviation,
+                mineHref: SiteRoutes.decisions.path(query: [("ansvarig", own.id.uuidString)]), mine: own.abbreviation,
                 excelHref: SiteRoutes.decisionsXlsx.path(query: filter.query))
             return deps.renderer.page(.decisions, title: "Beslut att följa upp", context: context, content: view)
         }
         // The same list as a spreadsheet, for the papers of the next Trygghetsrådet.
         routes.staff(SiteRoutes.decisionsXlsx) { request, context in
-            let (_, rows) = try await Self.rows(request, context: context)
+            let organisations = try await OrganisationStore(context.kommun).organisations()
+            let (_, rows) = try await Self.rows(request, context: context, organisations: organisations)
             let header = ["Nr", "Beslut", "Möte", "Ansvarig", "Klart senast", "Status", "Försenat", "Senaste uppföljning"]
             let workbook = try XlsxWriter.workbook(
                 sheetName: "Beslut", header: header,
@@ -106,7 +107,7 @@ struct DecisionRegisterRoutes {
 
     /// The decisions of the meetings of every forum the user sees, as the filter chooses them:
     /// open before closed, the earliest due date first within each, so what is late leads.
-    static func rows(_ request: Request, context: StaffContext) async throws -> (Filter, [Row]) {
+    static func rows(_ request: Request, context: StaffContext, organisations: [Organisation]) async throws -> (Filter, [Row]) {
         let query = request.uri.queryParameters
         let filter = Filter(
             show: query.get("visa").flatMap(Show.init(rawValue:)) ?? .open, responsible: query.get("ansvarig").flatMap(UUID.init(uuidString:)))
@@ -115,10 +116,7 @@ struct DecisionRegisterRoutes {
         let forumNames = Dictionary(uniqueKeysWithValues: forums.map { ($0.id, $0.name) })
         let meetings = try await MeetingStore(context.kommun).meetings(forumIDs: forums.map(\.id)).map(\.meeting)
         let meetingByID = Dictionary(uniqueKeysWithValues: meetings.map { ($0.id, $0) })
-        let names = Dictionary(
-            uniqueKeysWithValues: try await OrganisationStore(context.kommun).organisations().map {
-                ($0.id, $0.abbreviation.isEmpty ? $0.name : $0.abbreviation)
-            })
+        let names = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0.abbreviation) })
         let decisions = try await DecisionStore(context.kommun).decisions(meetingIDs: meetings.map(\.id))
             .filter { filter.show.includes($0, today: today) && (filter.responsible == nil || $0.responsibleID == filter.responsible) }
             .sorted { ($0.status.isOpen ? 0 : 1, $0.dueOn, $0.number) < ($1.status.isOpen ? 0 : 1, $1.dueOn, $1.number) }

@@ -12,7 +12,10 @@ enum SamverkanWork {
         let forums = try await ForumStore(kommun).all().filter(access.sees)
         let names = Dictionary(uniqueKeysWithValues: forums.map { ($0.id, $0.name) })
         let now = TryggClock.now
-        let meetings = try await MeetingStore(kommun).meetings(forumIDs: forums.map(\.id), from: now.addingTimeInterval(-30 * 86_400))
+        // Every meeting of the forums the user sees, read once: the recent ones for the coming week
+        // and the minutes to approve, all of them for which decisions the user may be led to.
+        let visible = try await MeetingStore(kommun).meetings(forumIDs: forums.map(\.id))
+        let meetings = visible.filter { $0.meeting.startsAt >= now.addingTimeInterval(-30 * 86_400) }
         let coming = meetings.filter { $0.meeting.startsAt >= now && $0.meeting.startsAt < now.addingTimeInterval(7 * 86_400) && !$0.meeting.cancelled }
         // The samordnare sees every forum; her own week is the forums she sits in.
         let mine =
@@ -26,7 +29,7 @@ enum SamverkanWork {
                     href: SiteRoutes.meeting.path(next.meeting.id), linkText: "Till nästa möte", urgent: false))
         }
         // Only decisions of forums the user sees: the link must open, and a forum's minutes are its members'.
-        let visibleMeetings = Set(try await MeetingStore(kommun).meetings(forumIDs: forums.map(\.id)).map(\.meeting.id))
+        let visibleMeetings = Set(visible.map(\.meeting.id))
         let late = try await DecisionStore(kommun).open().filter {
             $0.responsibleID == user.organisation.id && $0.isOverdue(today: today) && visibleMeetings.contains($0.meetingID)
         }
