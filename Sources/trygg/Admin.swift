@@ -48,7 +48,9 @@ struct UserCommand: AsyncParsableCommand {
             abstract: "Lägger till en användare.",
             discussion: """
                 Roller: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).
+
                 Utan --password-stdin skapas ett slumpat lösenord som skrivs ut en gång.
+
                 Exempel: echo 'ett långt lösenord' | trygg user add --kommun linkoping --email anna@example.se --role samordnare --organisation "KLF (SÄK)" --password-stdin
                 """)
 

@@ -15,8 +15,11 @@ struct ImportCommand: AsyncParsableCommand {
             abstract: "Importerar en åtgärdsplan från CSV eller Excel (.xlsx) med samma kolumner.",
             discussion: """
                 Kolumner: \(PlanCSV.columns.joined(separator: ",")). UTF-8 (med eller utan BOM) eller Windows-1252, komma eller semikolon.
+
                 Ansvariga och samverkansparter skiljs med ';'. Varje ansvarig måste vara en organisation i kommunen.
+
                 Allt eller inget: vid fel importeras ingenting och varje fel anges med rad och kolumn.
+
                 Ett utkast för samma år ersätts; en antagen plan skrivs aldrig över.
                 """)
 
@@ -49,10 +52,11 @@ struct ImportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Importerar områden från GeoJSON (WGS84 eller SWEREF 99 TM) eller SCB:s tabell DeSO→RegSO (CSV).",
             discussion: """
-                GeoJSON: en FeatureCollection med Polygon/MultiPolygon och namnet i egenskapen name eller NAMN.
-                Koordinatsystemet läses från crs, annars från koordinaternas storlek. Områden med samma namn
+                GeoJSON: en FeatureCollection med Polygon/MultiPolygon och namnet i egenskapen name eller NAMN. \
+                Koordinatsystemet läses från crs, annars från koordinaternas storlek. Områden med samma namn \
                 som ett befintligt får den nya gränsen.
-                CSV med kolumnerna DeSO och RegSO: ett område per RegSO med dess DeSO-koder; ett befintligt område
+
+                CSV med kolumnerna DeSO och RegSO: ett område per RegSO med dess DeSO-koder; ett befintligt område \
                 med samma namn får koderna. Rader för andra kommuner hoppas över. Allt eller inget: vid fel importeras ingenting.
                 """)
 
@@ -64,38 +68,15 @@ struct ImportCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Filen \(file) går inte att läsa.") }
             guard data.count <= 50 * 1024 * 1024 else { throw CLIError("Filen är större än 50 MB.") }
             let source = (file as NSString).lastPathComponent
-            // GeoJSON is an object; anything else is read as SCB's table, without parsing a large
-            // GeoJSON file as CSV first.
-            let isJSON = data.drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first == UInt8(ascii: "{")
-            if !isJSON, let table = try? CSVReader.read(data), DesoRegsoTable.looksLikeTable(table.header) {
-                let (result, skipped) = try await db.withDatabase { database in
-                    let kommun = try await KommunStore(database).require(slug: kommun)
-                    let regions: DesoRegsoTable.Result
-                    do { regions = try DesoRegsoTable.read(table, kommun: kommun) } catch let failure as ImportFailure { throw CLIError(failure.description) }
-                    return (
-                        try await AreaStore(KommunScope(database, kommunID: kommun.id)).importDesoRegions(
-                            regions.regions, source: source, by: .commandLine(kommunID: kommun.id)),
-                        regions.skippedRows
-                    )
-                }
-                say("Läste \(result.created.count + result.updated.count) RegSO med sina DeSO-koder.")
-                if skipped > 0 { say("\(skipped) rader gällde andra kommuner och hoppades över.") }
-                if !result.created.isEmpty { say("Nya: \(result.created.joined(separator: ", "))") }
-                if !result.updated.isEmpty { say("Uppdaterade: \(result.updated.joined(separator: ", "))") }
-                return
-            }
-            let parsed: (areas: [ParsedArea], projection: AreaGeoJSON.Projection)
-            do { parsed = try AreaGeoJSON.parse(data) } catch {
-                throw CLIError("Ingenting importerades. Fel i \(file):\n" + error.messages.map { "  – \($0)" }.joined(separator: "\n"))
-            }
-            let result = try await db.withDatabase { database in
+            let lines = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
-                return try await AreaStore(KommunScope(database, kommunID: kommun.id)).importAreas(
-                    parsed.areas, source: source, by: .commandLine(kommunID: kommun.id))
+                let areas: AreaFile
+                do { areas = try AreaFile.read(data, kommun: kommun) } catch let failure as ImportFailure { throw CLIError(failure.description) }
+                let result = try await AreaStore(KommunScope(database, kommunID: kommun.id)).importFile(
+                    areas, source: source, by: .commandLine(kommunID: kommun.id))
+                return areas.readSentences + result.sentences
             }
-            say("Läste \(SwedishGrammar.count(parsed.areas.count, "område", "områden")) i \(parsed.projection.rawValue).")
-            if !result.created.isEmpty { say("Nya: \(result.created.joined(separator: ", "))") }
-            if !result.updated.isEmpty { say("Uppdaterade: \(result.updated.joined(separator: ", "))") }
+            lines.forEach { say($0) }
         }
     }
 
@@ -104,8 +85,11 @@ struct ImportCommand: AsyncParsableCommand {
             abstract: "Importerar EST-händelser från CSV.",
             discussion: """
                 Kolumner: \(IncidentCSV.columns.joined(separator: ",")). UTF-8 (med eller utan BOM) eller Windows-1252, komma eller semikolon.
+
                 occurred_at: ISO 8601 med tidszon, eller svensk lokal tid utan (ÅÅÅÅ-MM-DD TT:MM). category: kod eller svenskt namn.
+
                 area: valfritt, annars hittas området från punkten; utanför alla områden räknas händelsen till "Övriga kommunen".
+
                 Allt eller inget: vid fel importeras ingenting och varje fel anges med rad och kolumn.
                 """)
 

@@ -9,9 +9,9 @@ extension ImportCommand {
             commandName: "utsatta-omraden",
             abstract: "Importerar polisens lista över utsatta områden för ett år (GeoJSON med polygoner eller attributtabellen som CSV).",
             discussion: """
-                GeoJSON i WGS84 eller SWEREF 99 TM (crs eller koordinaternas storlek avgör) med egenskaperna NAMN, KATEGORI, ORT,
-                LOKALPOLIS, SPECIALOMR, AKTUALITET; eller CSV med samma kolumner. Ett område som redan finns på årets lista
-                (samma SPECIALOMR, annars samma namn och ort) uppdateras och får filens polygon; det läggs aldrig in två gånger.
+                GeoJSON i WGS84 eller SWEREF 99 TM (crs eller koordinaternas storlek avgör) med egenskaperna NAMN, KATEGORI, ORT, \
+                LOKALPOLIS, SPECIALOMR, AKTUALITET; eller CSV med samma kolumner. Ett område som redan finns på årets lista \
+                (samma SPECIALOMR, annars samma namn och ort) uppdateras och får filens polygon; det läggs aldrig in två gånger. \
                 Kategorin måste finnas i årets lista. Allt eller inget.
                 """)
 

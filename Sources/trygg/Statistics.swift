@@ -19,10 +19,11 @@ extension ImportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Importerar polisens uttag av anmälda brott per DeSO (CSV).",
             discussion: """
-                Kolumner: \(CrimeExtract.columns.joined(separator: ", ")). Rader för andra kommuner hoppas över och räknas.
-                En rad utan DeSO räknas för kommunen som helhet och som "okänt område", aldrig i ett område.
-                Samma Id importeras bara en gång: att läsa in samma fil igen ändrar ingenting. Med --replace-period
+                Kolumner: \(CrimeExtract.columns.joined(separator: ", ")). Rader för andra kommuner hoppas över och räknas. \
+                En rad utan DeSO räknas för kommunen som helhet och som "okänt område", aldrig i ett område. \
+                Samma Id importeras bara en gång: att läsa in samma fil igen ändrar ingenting. Med --replace-period \
                 tas kommunens tidigare rader med inskrivningsdatum i filens period bort först (ett nyare uttag ersätter ett äldre).
+
                 Allt eller inget: vid fel importeras ingenting och varje fel anges med rad och kolumn.
                 """)
 
@@ -55,8 +56,8 @@ extension ImportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Importerar SCB:s befolkning per DeSO (CSV, brett eller långt).",
             discussion: """
-                Brett: deso och en kolumn folkmangd_ÅÅÅÅ per år (och gärna alder_A_B_ÅÅÅÅ). Långt: deso,year,kon,alder,antal,
-                där kon är kvinna, man eller alla och alder en åldersgrupp som 0-4, 65+ eller alla. ".." eller tom cell är
+                Brett: deso och en kolumn folkmangd_ÅÅÅÅ per år (och gärna alder_A_B_ÅÅÅÅ). Långt: deso,year,kon,alder,antal, \
+                där kon är kvinna, man eller alla och alder en åldersgrupp som 0-4, 65+ eller alla. ".." eller tom cell är \
                 en saknad uppgift, aldrig 0. Rader för andra kommuner hoppas över. Allt eller inget.
                 """)
 
@@ -83,8 +84,8 @@ extension ImportCommand {
             commandName: "regional",
             abstract: "Importerar Brås statistik för län, polisregion och riket (resultatsida som HTML, eller CSV).",
             discussion: """
-                Resultatsidan från Brås statistikdatabas (SOL) sparad som HTML, eller CSV med kolumnerna region, period,
-                brottstyp, antal. ".." är en saknad uppgift, aldrig 0; "2016 prel." är ett preliminärt år. Samma region,
+                Resultatsidan från Brås statistikdatabas (SOL) sparad som HTML, eller CSV med kolumnerna region, period, \
+                brottstyp, antal. ".." är en saknad uppgift, aldrig 0; "2016 prel." är ett preliminärt år. Samma region, \
                 brottstyp och år ersätts av filens siffra. Allt eller inget.
                 """)
 
@@ -112,8 +113,8 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Anmälda brott per område och brottskod för ett år (JSON eller CSV).",
             discussion: """
-                Per område: antal, antal året före, snittet för de tre åren före, befolkning, brott per 1 000 invånare och
-                andel av kommunen. Befolkningen är samma års, annars närmast tidigare års (population_year). Brott utan DeSO
+                Per område: antal, antal året före, snittet för de tre åren före, befolkning, brott per 1 000 invånare och \
+                andel av kommunen. Befolkningen är samma års, annars närmast tidigare års (population_year). Brott utan DeSO \
                 står under unknown_area. --hide-small döljer antal 1–4 som i allt som publiceras eller delas.
                 """)
 

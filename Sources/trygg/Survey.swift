@@ -123,7 +123,7 @@ extension ImportCommand {
         static let configuration = CommandConfiguration(
             commandName: "survey-responses", abstract: "Importerar enkätsvar insamlade i ett annat verktyg (CSV).",
             discussion: """
-                En rad per svarande: kolumnerna area,kon,alder och en kolumn per frågekod (trygg survey questions) med
+                En rad per svarande: kolumnerna area,kon,alder och en kolumn per frågekod (trygg survey questions) med \
                 svarsalternativens koder, flera åtskilda med |. Allt eller inget: vid fel importeras ingenting.
                 """)
 
@@ -157,8 +157,8 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(
             commandName: "survey", abstract: "En enkäts resultat per område × kön × ålder (JSON, CSV, Excel eller Word).",
             discussion: """
-                Per fråga: indikatorns andel med 95 % konfidensintervall (Wilson) i varje cell; marginalerna har "alla".
-                Celler med färre än 30 svar döljs (n, share och intervallet är null), liksom de celler som annars kunde
+                Per fråga: indikatorns andel med 95 % konfidensintervall (Wilson) i varje cell; marginalerna har "alla". \
+                Celler med färre än 30 svar döljs (n, share och intervallet är null), liksom de celler som annars kunde \
                 räknas fram ur summorna. Fritext och koder finns aldrig i rapporten.
                 """)
 

@@ -8,8 +8,8 @@ struct Trygg: AsyncParsableCommand {
         commandName: "trygg",
         abstract: "Trygg – stöd för kommunens brottsförebyggande och trygghetsskapande arbete.",
         discussion: """
-            Databas: SQLite-filen i --database (standard trygg.sqlite), eller PostgreSQL när
-            miljövariabeln DATABASE_URL=postgres://… är satt.
+            Databas: SQLite-filen i --database (standard trygg.sqlite), eller PostgreSQL \
+            när miljövariabeln DATABASE_URL=postgres://… är satt.
             """,
         subcommands: [
             Serve.self, Demo.self, Migrate.self, KommunCommand.self, UserCommand.self, TokenCommand.self, APIKeyCommand.self,

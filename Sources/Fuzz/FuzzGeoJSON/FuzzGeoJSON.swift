@@ -2,8 +2,11 @@ import Foundation
 import FuzzSupport
 import TryggCore
 
-/// Areas as GeoJSON in WGS84 or SWEREF 99 TM, DeSO code lists, and the police's list of utsatta
-/// områden (the same GeoJSON with its properties, or the attribute table as CSV).
+/// Areas as GeoJSON in WGS84 or SWEREF 99 TM, SCB's DeSO→RegSO table (the areas upload reads
+/// either), DeSO code lists, and the police's list of utsatta områden (the same GeoJSON with its
+/// properties, or the attribute table as CSV).
+private let kommun = Kommun(id: FuzzSupport.kommunID, slug: "linkoping", name: "Linköpings kommun", code: "0580")
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = FuzzSupport.data(bytes, count)
@@ -11,6 +14,7 @@ public func fuzz(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         for area in parsed.areas { _ = area.shape.contains(GeoPoint(latitude: 58.41, longitude: 15.62)) }
     }
     _ = try? AreaGeoJSON.parseSingle(data, name: "Fuzz")
+    if let file = try? AreaFile.read(data, kommun: kommun) { _ = (file.names, file.readSentences) }
     if let listed = try? PoliceAreaList.read(data, year: 2023) {
         for area in listed { _ = area.shape?.contains(GeoPoint(latitude: 58.43, longitude: 15.58)) }
     }

@@ -74,6 +74,10 @@ public struct CrimeFigures: Sendable, Equatable {
     public var totals: [Row]
     /// Years the extract covers (any crime of the kommun dated in it).
     public var coveredYears: [Int]
+    /// The registration dates the imported extracts span; nil before the first import.
+    public var coverage: CrimeCoverage?
+    /// Whether `year` is only partly covered: its counts are not compared with other years.
+    public var isPartialYear: Bool { coverage.map { !$0.isComplete(year) } ?? false }
     /// Whether any population per DeSO is stored, for whichever years.
     public var hasPopulation = false
     public var smallCountsHidden = false
@@ -84,10 +88,15 @@ public struct CrimeFigures: Sendable, Equatable {
     /// - Parameters:
     ///   - counts: the kommun's counts for `year` and the three years before.
     ///   - population: inhabitants per DeSO and year (totals).
+    ///   - coverage: the extracts' span; a year only partly in it is compared with no other.
     public static func compute(
-        year: Int, basis: CrimeDateBasis, counts: [CrimeCount], population: [String: [Int: Int]], areas: [Area], names: [Int: String]
+        year: Int, basis: CrimeDateBasis, counts: [CrimeCount], population: [String: [Int: Int]], areas: [Area], names: [Int: String],
+        coverage: CrimeCoverage? = nil
     ) -> CrimeFigures {
-        let covered = Set(counts.map(\.year))
+        let yearsWithData = Set(counts.map(\.year))
+        // The years a comparison may use: with data, and whole.
+        let comparable = coverage.map { yearsWithData.subtracting($0.partialYears(yearsWithData)) } ?? yearsWithData
+        let compares = comparable.contains(year)
         let populationYears = Set(population.values.flatMap(\.keys))
         let populationYear = populationYears.filter { $0 <= year }.max()
         func inhabitants(_ deso: [String]) -> Int? {
@@ -105,9 +114,9 @@ public struct CrimeFigures: Sendable, Equatable {
         let codes = kommunTotal.keys.sorted()
         func row(area: String, code: Int, years: [Int: Int], population: Int?) -> Row {
             let count = years[year] ?? 0
-            let previous = covered.contains(year - 1) ? years[year - 1] ?? 0 : nil
+            let previous = compares && comparable.contains(year - 1) ? years[year - 1] ?? 0 : nil
             let earlier = (1...3).map { year - $0 }
-            let average = earlier.allSatisfy(covered.contains) ? Double(earlier.map { years[$0] ?? 0 }.reduce(0, +)) / 3 : nil
+            let average = compares && earlier.allSatisfy(comparable.contains) ? Double(earlier.map { years[$0] ?? 0 }.reduce(0, +)) / 3 : nil
             let kommunCount = kommunTotal[code]?[year] ?? 0
             return Row(
                 area: area, code: code, name: names[code] ?? "Brottskod \(code)", count: count, previousCount: previous,
@@ -134,7 +143,8 @@ public struct CrimeFigures: Sendable, Equatable {
         }
         let totals = codes.map { row(area: "Hela kommunen", code: $0, years: kommunTotal[$0] ?? [:], population: kommunPeople) }
         return CrimeFigures(
-            year: year, basis: basis, rows: rows, unknownArea: unknown, totals: totals, coveredYears: covered.sorted(), hasPopulation: !population.isEmpty)
+            year: year, basis: basis, rows: rows, unknownArea: unknown, totals: totals, coveredYears: yearsWithData.sorted(), coverage: coverage,
+            hasPopulation: !population.isEmpty)
     }
 
     /// The same figures with every count of 1–4 hidden, and what could reveal it (its rate, its

@@ -22,7 +22,7 @@ public struct RegionalComparison: Sendable, Equatable {
     public let years: [Int]
     public let series: [Series]
     /// Where a series breaks or is uncertain, in words (missing years, preliminary figures).
-    public let notes: [String]
+    public var notes: [String]
 
     /// `kommunTotals`: the kommun's reported crimes per year of registration (as Brå counts).
     /// `regions`: the regions to show, in order; those without figures are left out.
@@ -56,7 +56,7 @@ public struct RegionalComparison: Sendable, Equatable {
         for line in series {
             let missing = line.points.filter { $0.value == nil }.map(\.year)
             if !missing.isEmpty, missing.count < line.points.count { notes.append("\(line.name): uppgift saknas för \(ranges(missing)).") }
-            let preliminary = line.points.filter(\.preliminary).map(\.year)
+            let preliminary = line.points.filter { $0.preliminary && $0.value != nil }.map(\.year)
             if !preliminary.isEmpty { notes.append("\(line.name): \(ranges(preliminary)) är preliminärt.") }
         }
         return notes

@@ -45,6 +45,10 @@ public enum CrimeReportFiles {
         var dateBasis: String
         var smallCountsHidden: Bool
         var coveredYears: [Int]
+        /// The registration dates the extracts span, and whether `year` lies only partly in it.
+        var reportedFrom: String?
+        var reportedTo: String?
+        var partialYear: Bool
         var rows: [Row]
         var unknownArea: [Row]
         var totals: [Row]
@@ -62,7 +66,8 @@ public enum CrimeReportFiles {
     public static func json(_ figures: CrimeFigures, kommun: Kommun) throws -> Data {
         let document = Document(
             kommun: kommun.name, year: figures.year, dateBasis: figures.basis.rawValue, smallCountsHidden: figures.smallCountsHidden,
-            coveredYears: figures.coveredYears, rows: figures.rows.map { row($0, area: true) },
+            coveredYears: figures.coveredYears, reportedFrom: figures.coverage?.from, reportedTo: figures.coverage?.to,
+            partialYear: figures.isPartialYear, rows: figures.rows.map { row($0, area: true) },
             unknownArea: figures.unknownArea.map { row($0, area: false) }, totals: figures.totals.map { row($0, area: false) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

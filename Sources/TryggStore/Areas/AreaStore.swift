@@ -21,6 +21,16 @@ public struct AreaStore: Sendable {
     public struct ImportResult: Sendable, Equatable {
         public var created: [String]
         public var updated: [String]
+
+        /// What changed, for the notice after an upload and the command line's output; a
+        /// long list (all 40 RegSO of a kommun) names its first ten, the table shows the rest.
+        public var sentences: [String] {
+            func list(_ names: [String]) -> String {
+                names.count <= 12
+                    ? names.joined(separator: ", ") : names.prefix(10).joined(separator: ", ") + " och \(names.count - 10) till"
+            }
+            return (created.isEmpty ? [] : ["Nya: \(list(created))."]) + (updated.isEmpty ? [] : ["Uppdaterade: \(list(updated))."])
+        }
     }
 
     struct AreaRow: Decodable {
@@ -94,6 +104,14 @@ public struct AreaStore: Sendable {
         async throws -> ImportResult
     {
         try await upsert(regions.map { ($0.name, .deso($0.deso)) }, source: source, by: actor)
+    }
+
+    /// Imports a file of areas, GeoJSON boundaries or SCB's DeSO→RegSO table. All or nothing.
+    public func importFile(_ file: AreaFile, source: String, by actor: Actor) async throws -> ImportResult {
+        switch file {
+        case .boundaries(let areas, _): try await importAreas(areas, source: source, by: actor)
+        case .desoRegions(let table): try await importDesoRegions(table.regions, source: source, by: actor)
+        }
     }
 
     private enum Definition {

@@ -14,12 +14,13 @@ extension CrimeStore {
     /// The kartläggning's table for a year: the stored counts of that year and the three before,
     /// the population per DeSO and the kommun's areas.
     public func figures(year: Int, basis: CrimeDateBasis, level: AreaLevel = .omraden) async throws -> CrimeFigures {
-        // The four reads are independent: on PostgreSQL they run on separate connections at once.
+        // The five reads are independent: on PostgreSQL they run on separate connections at once.
         async let countsRead = counts(years: (year - 3)...year, basis: basis)
         async let populationRead = PopulationStore(db: db, kommunID: kommunID).totals()
         async let namesRead = codeNames()
         async let areasRead = level == .omraden ? AreaStore(db: db, kommunID: kommunID).all() : []
-        let (counts, population, names) = try await (countsRead, populationRead, namesRead)
+        async let coverageRead = coverage()
+        let (counts, population, names, coverage) = try await (countsRead, populationRead, namesRead, coverageRead)
         let areas: [CrimeFigures.Area]
         switch level {
         case .omraden:
@@ -30,7 +31,8 @@ extension CrimeStore {
             let codes = Set(population.keys).union(counts.compactMap(\.deso))
             areas = codes.sorted().map { CrimeFigures.Area(name: $0, deso: [$0]) }
         }
-        return CrimeFigures.compute(year: year, basis: basis, counts: counts, population: population, areas: areas, names: names)
+        return CrimeFigures.compute(
+            year: year, basis: basis, counts: counts, population: population, areas: areas, names: names, coverage: coverage)
     }
 }
 
@@ -46,6 +48,6 @@ extension CrimeStore {
             .map { CrimeFigures.Area(name: $0.name, deso: $0.desoCodes) }
         return CrimeTrend.compute(
             counts: try await counts(years: first...last, basis: basis), population: try await PopulationStore(db: db, kommunID: kommunID).totals(),
-            areas: areas, code: code, hideSmall: hideSmall)
+            areas: areas, code: code, hideSmall: hideSmall, coverage: try await coverage())
     }
 }

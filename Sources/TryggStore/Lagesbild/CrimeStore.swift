@@ -300,6 +300,18 @@ public struct CrimeStore: Sendable {
         return Array(first...last)
     }
 
+    /// The registration dates the kommun's imported extracts span; nil before the first import.
+    public func coverage() async throws -> CrimeCoverage? {
+        let row = try await (db as! any SQLDatabase).select()
+            .column(SQLFunction("MIN", args: SQLColumn("reported_from")), as: "first")
+            .column(SQLFunction("MAX", args: SQLColumn("reported_to")), as: "last")
+            .from("crime_imports").where("kommun_id", .equal, kommunID).first()
+        guard let from = try row?.decode(column: "first", as: String?.self), let to = try row?.decode(column: "last", as: String?.self) else {
+            return nil
+        }
+        return CrimeCoverage(from: from, to: to)
+    }
+
     public func imports() async throws -> [ImportRecord] {
         try await (db as! any SQLDatabase).select()
             .columns("file_name", "rows", "new_rows", "skipped_rows", "reported_from", "reported_to", "created_at").from("crime_imports")

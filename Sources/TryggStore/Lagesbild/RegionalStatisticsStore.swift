@@ -69,6 +69,10 @@ extension RegionalStatisticsStore {
     /// none of these, its first regions), for one crime type; nil before anything is imported.
     /// The kommun's own series is its stored extract counted by registration date, as Brå
     /// counts, and is shown only for the total.
+    /// Fewer crime codes than this and an extract is a selection, not every reported crime: a
+    /// year of a large kommun's reports uses some 300 codes.
+    static let codesOfAFullExtract = 100
+
     public func comparison(kommunName: String, kommunCode: String, crimeType: String? = nil) async throws -> RegionalComparison? {
         let figures = try await all()
         guard let first = figures.first else { return nil }
@@ -78,13 +82,32 @@ extension RegionalStatisticsStore {
         var regions = SwedishRegions.comparisons(forKommunCode: kommunCode).filter(present.contains)
         if regions.isEmpty { regions = Array(figures.map(\.region).uniqued().prefix(4)) }
         var totals: [Int: Int] = [:]
+        var kommunNotes: [String] = []
         if type == Self.totalCrimeType {
             let crimes = CrimeStore(db: db, kommunID: kommunID)
             let years = try await crimes.years(basis: .inskrivning)
             if let from = years.first, let to = years.last {
                 for count in try await crimes.counts(years: from...to, basis: .inskrivning) { totals[count.year, default: 0] += count.count }
             }
+            // A part of a year beside Brå's whole years would read as a rise or a fall.
+            if let coverage = try await crimes.coverage() {
+                let partial = coverage.partialYears(totals.keys).sorted()
+                partial.forEach { totals[$0] = nil }
+                if !partial.isEmpty {
+                    kommunNotes.append(
+                        "\(kommunName): \(SwedishGrammar.list(partial.map(String.init))) täcks bara delvis av uttaget (inskrivningsdatum \(coverage.from) – \(coverage.to)) och visas inte."
+                    )
+                }
+            }
+            let codes = try await crimes.codeNames().count
+            if !totals.isEmpty && codes < Self.codesOfAFullExtract {
+                kommunNotes.append(
+                    "\(kommunName): uttaget har \(SwedishGrammar.count(codes, "brottskod", "brottskoder")), medan Brås totala antal omfattar alla brott (ett fullständigt uttag har flera hundra brottskoder). Kommunens linje visar bara de brotten."
+                )
+            }
         }
-        return RegionalComparison.build(kommunName: kommunName, kommunTotals: totals, figures: figures, regions: regions, crimeType: type)
+        var comparison = RegionalComparison.build(kommunName: kommunName, kommunTotals: totals, figures: figures, regions: regions, crimeType: type)
+        comparison.notes = kommunNotes + comparison.notes
+        return comparison
     }
 }

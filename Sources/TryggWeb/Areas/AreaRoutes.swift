@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TryggCore
+import TryggReports
 import TryggStore
 
 /// Priority areas: everyone sees them on a map; admins add areas from GeoJSON or DeSO codes
@@ -49,6 +50,27 @@ struct AreaRoutes {
             return deps.renderer.page(.areasDetail, title: area.name, context: context, content: view)
         }
         routes.staff(SiteRoutes.areaAdd) { _, context in try await add(context: context) }
+        routes.staff(SiteRoutes.areaImport) { _, context in try await importFile(context: context) }
+    }
+
+    /// A whole file from the kommun's GIS or SCB's DeSO→RegSO table, as `trygg import areas`
+    /// reads it: a kommun's admin should not need the server's command line to get its districts.
+    private func importFile(context: StaffContext) async throws -> Response {
+        _ = try context.requireUser(allowedTo: .administerKommun)
+        guard let file = context.files["file"], !file.data.isEmpty else {
+            return try await list(
+                context: context,
+                error: UploadedFile.absence(of: context.files["file"], choose: "Välj en GeoJSON-fil eller SCB:s tabell DeSO→RegSO."),
+                status: .badRequest)
+        }
+        do {
+            let areas = try AreaFile.read(file.data, kommun: context.user.kommun)
+            let result = try await AreaStore(context.kommun).importFile(areas, source: file.filename, by: context.actor)
+            return Response.seeOther(
+                SiteRoutes.areas.path, notice: (areas.readSentences + result.sentences).joined(separator: " "), context: context)
+        } catch let failure as ImportFailure {
+            return try await list(context: context, error: failure.description, status: .badRequest)
+        }
     }
 
     private func add(context: StaffContext) async throws -> Response {

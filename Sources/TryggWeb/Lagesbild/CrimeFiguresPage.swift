@@ -70,6 +70,8 @@ struct CrimeFiguresPage {
         let basis: CrimeDateBasis
         let level: CrimeStore.AreaLevel
         let years: [Int]
+        /// Years the extracts cover only in part, named as such in the year list.
+        let partialYears: Set<Int>
 
         var query: [(String, String)] { [("ar", "\(year)"), ("datum", basis.rawValue), ("niva", level.rawValue)] }
     }
@@ -78,13 +80,16 @@ struct CrimeFiguresPage {
         let query = request.uri.queryParameters
         let basis = query["datum"].flatMap { CrimeDateBasis(rawValue: String($0)) } ?? .brott
         let level = query["niva"].flatMap { CrimeStore.AreaLevel(rawValue: String($0)) } ?? .omraden
-        let years = try await CrimeStore(kommun).years(basis: basis)
-        var year = years.last ?? Int(SwedishTime.date(TryggClock.now).prefix(4))!
+        let store = CrimeStore(kommun)
+        let years = try await store.years(basis: basis)
+        let partial = try await store.coverage()?.partialYears(years) ?? []
+        // The latest whole year: an extract that ends in March should not open on a quarter.
+        var year = years.last { !partial.contains($0) } ?? years.last ?? Int(SwedishTime.date(TryggClock.now).prefix(4))!
         if let asked = query["ar"] {
             guard let value = Int(String(asked)), (1900...2199).contains(value) else { throw HTTPError(.badRequest, message: "Året måste vara ett årtal.") }
             year = value
         }
-        return Selection(year: year, basis: basis, level: level, years: years)
+        return Selection(year: year, basis: basis, level: level, years: years, partialYears: partial)
     }
 
     func figures(_ selection: Selection, context: StaffContext) async throws -> CrimeFigures {
@@ -120,7 +125,8 @@ struct CrimeFiguresPage {
         let imports = try await CrimeStore(context.kommun).imports()
         var view = View(
             years: Set(selection.years + [selection.year]).sorted(by: >).map {
-                SelectOption(value: "\($0)", label: "\($0)", selected: $0 == selection.year)
+                SelectOption(
+                    value: "\($0)", label: selection.partialYears.contains($0) ? "\($0) (del av året)" : "\($0)", selected: $0 == selection.year)
             },
             bases: CrimeDateBasis.allCases.map {
                 SelectOption(value: $0.rawValue, label: $0 == .brott ? "Brottsdatum" : "Inskrivningsdatum", selected: $0 == selection.basis)
@@ -129,7 +135,7 @@ struct CrimeFiguresPage {
                 SelectOption(value: "omraden", label: "Kommunens områden", selected: selection.level == .omraden),
                 SelectOption(value: "deso", label: "Varje DeSO", selected: selection.level == .deso),
             ],
-            hasData: !figures.totals.isEmpty, basisText: "Året avgörs av \(figures.basis.label).",
+            hasData: !figures.totals.isEmpty, basisText: Self.basisText(figures),
             populationText: Self.populationText(figures),
             hiddenText: figures.smallCountsHidden
                 ? "Antal 1–4 visas inte (”–”), och där bara ett antal i en brottskod skulle döljas döljs även nästa minsta, som i allt som delas med samverkansparter."
@@ -151,6 +157,25 @@ struct CrimeFiguresPage {
         view.hasImports = !view.imports.isEmpty
         return deps.renderer.page(
             .lagesbildCrimes, title: "Kartläggning: anmälda brott \(selection.year)", context: context, content: view, error: error, status: status)
+    }
+
+    /// Which date decides the year, and what the extracts leave out of it or of the years it is
+    /// compared with.
+    static func basisText(_ figures: CrimeFigures) -> String {
+        var text = "Året avgörs av \(figures.basis.label)."
+        let unplaced = figures.unknownArea.compactMap(\.count).reduce(0, +), all = figures.totals.compactMap(\.count).reduce(0, +)
+        if all > 0, Double(unplaced) / Double(all) > CrimeTrend.placedEnough {
+            text +=
+                " \(SwedishNumber.integer(unplaced)) av \(SwedishNumber.integer(all)) brott \(figures.year) saknar DeSO och står under okänt område: områdenas antal det året är för låga."
+        }
+        guard let coverage = figures.coverage else { return text }
+        if let note = coverage.partialNote(figures.year) { text += " " + note }
+        let earlier = coverage.partialYears((1...3).map { figures.year - $0 }).filter(figures.coveredYears.contains).sorted()
+        if !figures.isPartialYear && !earlier.isEmpty {
+            text +=
+                " \(SwedishGrammar.list(earlier.map(String.init))) täcks bara delvis av uttaget (inskrivningsdatum \(coverage.from) – \(coverage.to)) och ingår inte i jämförelserna."
+        }
+        return text
     }
 
     static func populationText(_ figures: CrimeFigures) -> String {

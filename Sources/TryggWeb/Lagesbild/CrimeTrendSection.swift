@@ -13,6 +13,9 @@ struct CrimeTrendSection {
         let values: [String]
     }
 
+    /// Areas drawn at most; the table has every area.
+    static let chartedAreas = 7
+
     let chart: String
     let caption: String
     let codes: [SelectOption]
@@ -29,15 +32,34 @@ struct CrimeTrendSection {
         guard trend.years.count >= 2 else { return nil }
         let withRates = trend.hasRates
         let what = code.map { "\(names[$0] ?? "brottskod \($0)") (\($0))" } ?? "Alla anmälda brott"
-        let chart = LineChart(trend: trend, title: "\(what) per år och område")
+        let charted = trend.busiestAreas(Self.chartedAreas)
+        let chart = LineChart(trend: charted, title: "\(what) per år och område")
+        var notes: [String] = []
+        if charted.series.count < trend.series.count, let year = trend.years.last(where: { !trend.partialYears.contains($0) }) {
+            notes.append(
+                "Diagrammet visar de \(Self.chartedAreas) områden som hade \(withRates ? "flest brott per invånare" : "flest brott") \(year) och hela kommunen; tabellen har alla \(trend.series.count - 1)."
+            )
+        }
+        if withRates, let first = trend.firstPopulationYear, let start = trend.years.first, start < first {
+            notes.append("Åren före \(first) räknas på befolkningen \(first), det första året med uppgift.")
+        }
+        let poorlyPlaced = trend.poorlyPlacedYears.filter { !trend.partialYears.contains($0) }
+        if !poorlyPlaced.isEmpty {
+            notes.append(
+                "Under \(SwedishGrammar.list(poorlyPlaced.map(String.init))) saknar mer än vart tionde brott DeSO: områdenas linjer visar inte \(poorlyPlaced.count == 1 ? "det året" : "de åren"), hela kommunens gör det."
+            )
+        }
+        if !trend.partialYears.isEmpty {
+            notes.append("\(SwedishGrammar.list(trend.partialYears.map(String.init))) täcks bara delvis av uttaget: de står i tabellen men inte i diagrammet.")
+        }
         let dash = "–"
         return CrimeTrendSection(
             chart: chart.svg(),
             caption: "\(what), \(withRates ? "brott per 1 000 invånare" : "antal") per år efter \(selection.basis.label)."
-                + (trend.smallCountsHidden ? " Antal 1–4 visas inte." : ""),
+                + (trend.smallCountsHidden ? " Antal 1–4 visas inte." : "") + notes.map { " " + $0 }.joined(),
             codes: [SelectOption(value: "", label: "Alla brott", selected: code == nil)]
                 + names.keys.sorted().map { SelectOption(value: "\($0)", label: "\($0) \(names[$0] ?? "")", selected: $0 == code) },
-            years: trend.years.map(String.init),
+            years: trend.years.map { trend.partialYears.contains($0) ? "\($0) (del av året)" : "\($0)" },
             rows: trend.series.map { series in
                 Row(
                     area: series.area,

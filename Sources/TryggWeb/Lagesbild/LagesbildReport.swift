@@ -15,6 +15,8 @@ public struct LagesbildReport: Sendable {
     public let measures: [UUID: Measure]
     /// The kommun's reported crimes per code in the last year of the period (by brottsdatum).
     public let crimeYear: Int
+    /// When the extracts cover only a part of `crimeYear`, the sentence saying so.
+    let crimePartialNote: String?
     public let crimeTotals: [CrimeFigures.Row]
     /// The map and the comparison chart, when the author put them in.
     let figures: LagesbildFigures
@@ -33,6 +35,7 @@ public struct LagesbildReport: Sendable {
         let figures = all.hidingSmallCounts()
         return LagesbildReport(
             kommun: kommun, document: document, sources: try await SourceStore(scope).all(), measures: measures, crimeYear: year,
+            crimePartialNote: all.coverage?.partialNote(year),
             crimeTotals: figures.totals.filter { $0.count != 0 }.sorted { ($0.count ?? 0) > ($1.count ?? 0) }.prefix(15).map { $0 },
             figures: try await LagesbildFigures.load(all, kommun: kommun, scope: scope),
             ownData: try await LagesbildOwnData.load(from: document.periodFrom, to: document.periodTo, scope: scope),
@@ -86,7 +89,7 @@ public struct LagesbildReport: Sendable {
         for paragraph in paragraphs(document.text.mapping) { doc.paragraph(paragraph) }
         if shows(.crimeTable) {
             doc.heading("Anmälda brott \(crimeYear) i kommunen", level: 2)
-            doc.paragraph("Efter brottsdatum; antal 1–4 visas inte.")
+            doc.paragraph("Efter brottsdatum; antal 1–4 visas inte." + (crimePartialNote.map { " " + $0 } ?? ""))
             doc.table(header: ["Brott", "Antal", "Per 1 000 invånare"], rows: crimeRows(), widths: [60, 20, 20])
         }
         if shows(.areaMap), let map = figures.map {

@@ -44,6 +44,7 @@ extension LagesbildReport {
         let createdOn: String
         let mapping: [String]
         let crimeYear: Int
+        let crimePartialNote: String?
         let crimes: [CrimeLine]
         let showsCrimes: Bool
         let map: String?
@@ -78,7 +79,7 @@ extension LagesbildReport {
     func htmlView(stylesheet: String?, inlineStyle: String?) -> HTMLView {
         HTMLView(
             title: title, subtitle: subtitle, kommun: kommun.name, decision: decisionLine, createdOn: createdOn,
-            mapping: paragraphs(document.text.mapping), crimeYear: crimeYear,
+            mapping: paragraphs(document.text.mapping), crimeYear: crimeYear, crimePartialNote: crimePartialNote,
             crimes: crimeRows().map { CrimeLine(crime: $0[0], count: $0[1], rate: $0[2]) }, showsCrimes: shows(.crimeTable),
             map: shows(.areaMap) ? figures.map?.svg() : nil, mapTitle: figures.map?.title ?? "",
             legend: shows(.areaMap) ? (figures.map?.legend.map { LegendLine(colour: $0.colour, label: $0.label) } ?? []) : [],

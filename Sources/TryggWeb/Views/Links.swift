@@ -14,6 +14,7 @@ struct Links {
     let twoStepDisable = SiteRoutes.twoStepDisable.path
     let areas = SiteRoutes.areas.path
     let areaAdd = SiteRoutes.areaAdd.path
+    let areaImport = SiteRoutes.areaImport.path
     let organisations = SiteRoutes.organisations.path
     let organisationAdd = SiteRoutes.organisationAdd.path
     let users = SiteRoutes.users.path
