@@ -16,6 +16,10 @@ struct IncidentRoutes {
         let areas: [SelectOption]
         let categories: [SelectOption]
         let nextPage: String?
+        /// The EST group's leads may import events from a file.
+        let canImport: Bool
+        let columns = IncidentCSV.columns.joined(separator: ", ")
+        let importAction = SiteRoutes.incidentImport.path
     }
 
     struct DetailView {
@@ -58,6 +62,7 @@ struct IncidentRoutes {
             return try await list(request: request, user: user, context: context)
         }
         routes.staff(SiteRoutes.incident) { _, context in try await detail(context: context) }
+        IncidentImportRoutes(incidents: self).register(on: routes)
         routes.staff(SiteRoutes.incidentCorrect) { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             let id = try context.parameters.require("id", as: UUID.self)
@@ -97,7 +102,8 @@ struct IncidentRoutes {
             status: problems.isEmpty ? .ok : .badRequest)
     }
 
-    private func list(request: Request, user: UserAccount, context: StaffContext) async throws -> Response {
+    /// The events; `error` shows a failed import's problems (nothing stored).
+    func list(request: Request, user: UserAccount, context: StaffContext, error: String? = nil) async throws -> Response {
         let query = request.uri.queryParameters
         let seesAll = user.role.allows(.readAllIncidents)
         var filter = IncidentStore.Filter(limit: 100)
@@ -131,8 +137,10 @@ struct IncidentRoutes {
             nextPage: count > filter.offset + events.count
                 ? SiteRoutes.incidents.path(query: [
                     ("vecka", week?.description ?? ""), ("omrade", areaText), ("kategori", filter.categoryID?.uuidString ?? ""), ("sida", "\(page + 1)"),
-                ]) : nil)
-        return deps.renderer.page(.estEvents, title: seesAll ? "Händelser" : "Mina rapporter", context: context, content: view)
+                ]) : nil, canImport: user.role.allows(.leadEST))
+        return deps.renderer.page(
+            .estEvents, title: seesAll ? "Händelser" : "Mina rapporter", context: context, content: view, error: error,
+            status: error == nil ? .ok : .badRequest)
     }
 
     private func detail(

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+import TryggCore
+import TryggStore
+@testable import TryggWeb
+
+/// The years a kommun kept its EST events in Excel come into Trygg from the events page.
+@Suite("EST-händelser från fil i webben")
+struct IncidentImportTests {
+    static let header = "occurred_at,category,latitude,longitude,area,description,reporter_organisation\n"
+    static let events =
+        header + "2024-03-27 21:40,Nedskräpning,58.4100,15.6200,,Skräp vid entrén,MOS\n"
+        + "2024-03-25T00:30:00+01:00,skadegorelse,58.4320,15.5800,,Klotter på gaveln,Polisen\n"
+
+    @Test("Samordnaren importerar en fil och ser händelserna i sin vecka; en felaktig fil säger rad och kolumn och sparar inget")
+    func importsAndRefuses() async throws {
+        try await Harness.run { harness, client in
+            let kommun = try await harness.kommun("linkoping")
+            let before = try await IncidentStore(harness.scope(kommun)).count(filter: IncidentStore.Filter())
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            #expect(try await samordnare.get("/est/handelser").text.contains("Importera händelser från fil"))
+            let bad = Self.header + "2024-03-31 02:30,Nedskräpning,200,15.6,,Skräp,MOS\n"
+            let refused = try await samordnare.upload("/est/handelser/import", file: Data(bad.utf8), filename: "est.csv")
+            #expect(refused.status == .badRequest && refused.text.contains("Ingenting importerades") && refused.text.contains("Rad 2"))
+            let picture = try await samordnare.upload("/est/handelser/import", file: Data([0x89, 0x50, 0x4E, 0x47, 0, 0]), filename: "bild.png")
+            #expect(picture.status == .badRequest && picture.text.contains("Filen är en bild"))
+            #expect(try await IncidentStore(harness.scope(kommun)).count(filter: IncidentStore.Filter()) == before, "inget sparat")
+
+            let imported = try await samordnare.upload("/est/handelser/import", file: Data(Self.events.utf8), filename: "est-2024.csv")
+            #expect(imported.status == .seeOther)
+            #expect(try await samordnare.get(try #require(imported.location)).text.contains("Importerade 2 händelser från est-2024.csv."))
+            let week = try await samordnare.get("/est/handelser?vecka=2024-W13")
+            #expect(week.text.contains("Skräp vid entrén") && week.text.contains("Klotter på gaveln"))
+            #expect(try await IncidentStore(harness.scope(kommun)).count(filter: IncidentStore.Filter()) == before + 2)
+
+            let reporter = Browser(client)
+            try await reporter.login("rapportor@linkoping.demo")
+            #expect(!(try await reporter.get("/est/handelser").text.contains("Importera händelser från fil")))
+            #expect(try await reporter.upload("/est/handelser/import", file: Data(Self.events.utf8), filename: "est.csv").status == .forbidden)
+        }
+    }
+}
