@@ -68,6 +68,7 @@ enum DemoEST {
                     dueOn: StockholmCalendar.local(week.adding(4).start).dateText,
                     presenceDays: "fredag–lördag", presenceTimes: "19–01", measureID: estMeasure?.id), week: week, by: lead)
         }
+        try await seedGatherings(database, kommun: kommun, now: now)
         // The demo rapportör's own reports, so "Mina rapporter" shows something.
         if let reporter = try await UserStore(KommunScope(database, kommunID: kommun.id)).accounts().first(where: { $0.role == .rapportor }),
             let litter = byCode["nedskrapning"], let damage = byCode["skadegorelse"]
@@ -83,5 +84,21 @@ enum DemoEST {
                     reporterID: reporter.id, source: .est, by: reporterActor)
             }
         }
+    }
+
+    /// The police's decisions on gatherings the EST group plans by: two coming (one in the
+    /// Berga district), one refused last month. Synthetic, in the police's own list format.
+    static func seedGatherings(_ database: TryggDatabase, kommun: Kommun, now: Date) async throws {
+        guard let berga = DemoAreas.all.first(where: { $0.kommunSlug == kommun.slug && $0.name == "Berga" })?.centre else { return }
+        func day(_ offset: Int) -> String { StockholmCalendar.local(now.addingTimeInterval(Double(offset) * 86_400)).dateText }
+        let gatherings = [
+            Gathering(plannedOn: day(4), place: "Stora torget", decision: "Bifall", outcome: .bifall, point: nil),
+            Gathering(plannedOn: day(9), place: "Bergas centrum, vid skolgården", decision: "Bifall", outcome: .bifall, point: berga),
+            Gathering(
+                plannedOn: day(-24), place: "Bergas centrum, alternativt Trädgårdstorget", decision: "Avslag Bergas centrum, Bifall Trädgårdstorget",
+                outcome: .delvis, point: berga),
+        ]
+        _ = try await GatheringStore(KommunScope(database, kommunID: kommun.id)).importDecisions(
+            gatherings, source: "demo", by: .commandLine(kommunID: kommun.id))
     }
 }

@@ -34,6 +34,13 @@ public enum SwedishTime {
         return "\(local.day) \(months[local.month - 1]) \(local.year)"
     }
 
+    /// "torsdag 2022-04-14" for a `yyyy-MM-dd` date (the text itself when it is none): for
+    /// lists of coming days, where the weekday is what a reader plans by.
+    public static func weekdayDate(_ text: String) -> String {
+        guard let start = startOfDay(text) else { return text }
+        return Weekdays.names[StockholmCalendar.local(start.addingTimeInterval(3600)).weekday - 1] + " " + text
+    }
+
     /// "mar" for a month key (202403) or a month number.
     public static func shortMonth(_ key: Int) -> String { String(months[(key % 100) - 1].prefix(3)) }
 

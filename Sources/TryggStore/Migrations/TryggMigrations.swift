@@ -45,5 +45,6 @@ enum TryggMigrations {
         M040PackCrimeCounts(),
         M041CreateWalkCauses(),
         M042AddSurveyEnglish(),
+        M043CreateGatherings(),
     ]
 }

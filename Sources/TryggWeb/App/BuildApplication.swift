@@ -59,6 +59,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     FollowUpRoutes(deps: deps).register(on: routes)
     FollowUpAnswerRoutes(deps: deps).register(on: routes)
     IncidentRoutes(deps: deps).register(on: routes)
+    GatheringRoutes(deps: deps).register(on: routes)
     WeekRoutes(deps: deps).register(on: routes)
     AnalysisRoutes(deps: deps).register(on: routes)
     CategoryRoutes(deps: deps).register(on: routes)

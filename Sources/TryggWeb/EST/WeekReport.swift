@@ -31,6 +31,9 @@ public struct WeekReport: Sendable {
     public let includesCitizenReports: Bool
     /// What the trygghetsvandringar walked this week noticed ("Kvällsvandring Berga: Belysning – …").
     public let walkObservations: [String]
+    /// The police's decisions on public gatherings in the week and the two after it: the group
+    /// plans presence before a granted manifestation, not after it.
+    public let gatherings: [Gathering]
 
     /// How many events the list shows; the counts always cover all of them.
     public static let listLimit = 300
@@ -71,7 +74,9 @@ public struct WeekReport: Sendable {
             mapPoints: Array(weekPoints.prefix(mapLimit)), estWeek: estWeek, publisher: publisher,
             priorityPlaces: try await ESTStore(scope).priorityPlaces(week: week),
             insatser: try await InsatsStore(scope).forWeek(week), includesCitizenReports: includeCitizenReports,
-            walkObservations: try await walkObservations(week: week, scope: scope))
+            walkObservations: try await walkObservations(week: week, scope: scope),
+            gatherings: try await GatheringStore(scope).planned(
+                from: StockholmCalendar.local(week.start).dateText, to: StockholmCalendar.local(week.adding(2).end.addingTimeInterval(-1)).dateText))
     }
 
     /// The observations of the week's trygghetsvandringar: a source of the lägesbild beside the events.

@@ -151,6 +151,27 @@ struct WeekView {
     let includesCitizen: Bool
     let walkObservations: [String]
     let hasWalkObservations: Bool
+    let gatherings: [GatheringRow]
+    let hasGatherings: Bool
+    let gatheringsHref = SiteRoutes.gatherings.path
+
+    /// A public gathering the police decided on, in the week or the two after it.
+    struct GatheringRow {
+        let date: String
+        let place: String
+        let outcome: String
+        let decision: String
+        /// The police's text when it says more than the outcome ("Avslag Växjö, Bifall Koppargården").
+        let detail: String?
+
+        init(_ gathering: Gathering) {
+            date = SwedishTime.weekdayDate(gathering.plannedOn)
+            place = gathering.place
+            outcome = gathering.outcome.label
+            decision = gathering.decision
+            detail = gathering.decision.lowercased() == gathering.outcome.label.lowercased() ? nil : gathering.decision
+        }
+    }
 
     init(_ report: WeekReport, linksInsatser: Bool = true) {
         week = report.week.swedishName
@@ -207,6 +228,8 @@ struct WeekView {
         includesCitizen = report.includesCitizenReports
         walkObservations = report.walkObservations
         hasWalkObservations = !report.walkObservations.isEmpty
+        gatherings = report.gatherings.map(GatheringRow.init)
+        hasGatherings = !report.gatherings.isEmpty
     }
 
     static func decimal(_ value: Double) -> String {
@@ -241,6 +264,12 @@ extension WeekReport {
         if !priorityPlaces.isEmpty {
             doc.heading("Prioriterade platser", level: 2)
             doc.table(header: ["Plats", "Anteckning"], rows: priorityPlaces.map { [$0.name, $0.note] }, widths: [2, 4])
+        }
+        if !view.gatherings.isEmpty {
+            doc.heading("Allmänna sammankomster", level: 2)
+            doc.table(
+                header: ["Dag", "Plats", "Polisens beslut"], rows: view.gatherings.map { [$0.date, $0.place, $0.detail ?? $0.outcome] },
+                widths: [2, 3, 3])
         }
         doc.heading("Heta platser", level: 1)
         if hotPlaces.isEmpty {

@@ -15,6 +15,7 @@ struct Links {
     let areas = SiteRoutes.areas.path
     let areaAdd = SiteRoutes.areaAdd.path
     let areaImport = SiteRoutes.areaImport.path
+    let gatherings = SiteRoutes.gatherings.path
     let organisations = SiteRoutes.organisations.path
     let organisationAdd = SiteRoutes.organisationAdd.path
     let users = SiteRoutes.users.path

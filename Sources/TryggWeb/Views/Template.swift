@@ -38,6 +38,7 @@ enum Template: String, CaseIterable, Sendable {
     case estCategories = "est-categories"
     case estEvent = "est-event"
     case estEvents = "est-events"
+    case estGatherings = "est-gatherings"
     case estHotspots = "est-hotspots"
     case estInsats = "est-insats"
     case estInsatser = "est-insatser"

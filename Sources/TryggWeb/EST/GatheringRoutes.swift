@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import TryggCore
+import TryggReports
+import TryggStore
+
+/// The police's decisions on public gatherings in the kommun: the coming ones for the EST group to
+/// plan by, the earlier ones beside the weeks they fell in. The police's list is national; the
+/// import keeps the rows whose point lies in the kommun (the rectangle residents' tips must lie in).
+struct GatheringRoutes {
+    let deps: AppDependencies
+
+    struct Row {
+        let date: String
+        let place: String
+        let outcome: String
+        let decision: String
+        let weekHref: String
+        let weekLabel: String
+    }
+
+    struct View {
+        let coming: [Row]
+        let earlier: [Row]
+        let canImport: Bool
+        let columns = GatheringDecisionsCSV.columns.joined(separator: "; ")
+        let importAction = SiteRoutes.gatheringImport.path
+        // Mustache reads stored properties only.
+        var hasComing = false
+        var hasEarlier = false
+    }
+
+    func register(on routes: RouteRegistry) {
+        routes.staff(SiteRoutes.gatherings) { _, context in try await page(context: context) }
+        routes.staff(SiteRoutes.gatheringImport) { _, context in
+            _ = try context.requireUser(allowedTo: .leadEST)
+            guard let file = context.files["file"], !file.data.isEmpty else {
+                return try await page(
+                    context: context, error: UploadedFile.absence(of: context.files["file"], choose: "Välj polisens lista som CSV-fil."))
+            }
+            do {
+                let table = try CSVReader.read(file.data)
+                let settings = try await CitizenSettingsStore(context.kommun).settings()
+                let shapes = try await AreaStore(context.kommun).all().compactMap(\.shape)
+                let bounds = settings.bounds ?? KommunBounds.around(shapes)
+                let read = try GatheringDecisionsCSV.read(table, within: bounds)
+                let stored = try await GatheringStore(context.kommun).importDecisions(read.gatherings, source: file.filename, by: context.actor)
+                var notice =
+                    "Läste \(SwedishGrammar.count(read.gatherings.count, "beslut", "beslut")) i kommunen: \(stored.added) nya, \(stored.updated) uppdaterade."
+                if read.skippedRows > 0 {
+                    notice += " \(SwedishGrammar.count(read.skippedRows, "rad", "rader")) gällde platser utanför kommunen och hoppades över."
+                }
+                return Response.seeOther(SiteRoutes.gatherings.path, notice: notice, context: context)
+            } catch let problem as CSVReader.Problem {
+                return try await page(context: context, error: "Ingenting importerades. \(problem.description)")
+            } catch let failure as ImportFailure {
+                return try await page(context: context, error: failure.description)
+            }
+        }
+    }
+
+    private func page(context: StaffContext, error: String? = nil) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .readAllIncidents)
+        let today = SwedishTime.date(TryggClock.now)
+        let all = try await GatheringStore(context.kommun).all()
+        func row(_ gathering: Gathering) -> Row {
+            let week = SwedishTime.startOfDay(gathering.plannedOn).map { ISOWeek.containing($0.addingTimeInterval(3600)) }
+            return Row(
+                date: SwedishTime.weekdayDate(gathering.plannedOn), place: gathering.place, outcome: gathering.outcome.label,
+                decision: gathering.decision, weekHref: week.map { SiteRoutes.week.path($0) } ?? "", weekLabel: week?.swedishName ?? "")
+        }
+        var view = View(
+            coming: all.filter { $0.plannedOn >= today }.reversed().map(row), earlier: all.filter { $0.plannedOn < today }.map(row),
+            canImport: user.role.allows(.leadEST))
+        view.hasComing = !view.coming.isEmpty
+        view.hasEarlier = !view.earlier.isEmpty
+        return deps.renderer.page(
+            .estGatherings, title: "Allmänna sammankomster", context: context, content: view, error: error,
+            status: error == nil ? .ok : .badRequest)
+    }
+}
