@@ -14,6 +14,7 @@ struct GatheringRoutes {
         let date: String
         let place: String
         let outcome: String
+        /// The police's text when it says more than the outcome ("Avslag Växjö, Bifall Koppargården").
         let decision: String
         let weekHref: String
         let weekLabel: String
@@ -67,7 +68,8 @@ struct GatheringRoutes {
             let week = SwedishTime.startOfDay(gathering.plannedOn).map { ISOWeek.containing($0.addingTimeInterval(3600)) }
             return Row(
                 date: SwedishTime.weekdayDate(gathering.plannedOn), place: gathering.place, outcome: gathering.outcome.label,
-                decision: gathering.decision, weekHref: week.map { SiteRoutes.week.path($0) } ?? "", weekLabel: week?.swedishName ?? "")
+                decision: gathering.decision.lowercased() == gathering.outcome.label.lowercased() ? "" : gathering.decision,
+                weekHref: week.map { SiteRoutes.week.path($0) } ?? "", weekLabel: week?.swedishName ?? "")
         }
         var view = View(
             coming: all.filter { $0.plannedOn >= today }.reversed().map(row), earlier: all.filter { $0.plannedOn < today }.map(row),

@@ -3,8 +3,9 @@ import TryggCore
 import TryggStore
 
 /// Where the kommun's own information stands, as shortcuts on the start page of those who read
-/// all of it (the samordnare and the analyst): this week's EST events, the police's latest
-/// extract in the kartläggning, the newest survey. Not work, so after it and without urgency
+/// all of it (the samordnare and the analyst): this week's EST events and the coming public
+/// gatherings the police have decided on, the police's latest extract in the kartläggning, the
+/// newest survey. Not work, so after it and without urgency
 /// (last week's unpublished lägesbild is work, and `HomeWork` says it to those who publish).
 enum HomeOverview {
     typealias Card = HomeRoutes.HomeView.Card
@@ -19,6 +20,17 @@ enum HomeOverview {
                     title: "EST vecka \(week.week)",
                     text: "\(SwedishGrammar.count(events, "händelse", "händelser")) rapporterade hittills i veckan.",
                     href: SiteRoutes.week.path(week), linkText: "Till veckan"))
+            let today = TryggClock.now
+            let coming = try await GatheringStore(kommun).planned(
+                from: SwedishTime.date(today), to: SwedishTime.date(today.addingTimeInterval(14 * 86_400)))
+            if let first = coming.first {
+                cards.append(
+                    Card(
+                        title: "Allmänna sammankomster",
+                        text: "\(SwedishGrammar.count(coming.count, "beslut", "beslut")) från polisen de närmaste två veckorna; "
+                            + "först \(SwedishTime.weekdayDate(first.plannedOn)), \(first.place) (\(first.outcome.label.lowercased())).",
+                        href: SiteRoutes.gatherings.path, linkText: "Till sammankomsterna"))
+            }
         }
         if user.role.allows(.readCrimeStatistics) {
             let latest = try await CrimeStore(kommun).imports().first
