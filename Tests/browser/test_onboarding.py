@@ -51,3 +51,20 @@ def test_norrkoping_starts_its_kartlaggning_from_the_real_files(browser, base_ur
     wait_for(browser, "anmälda brott 2024", tag="h1")
     assert "Uttaget täcker bara 2024-01-01 – 2024-03-30 av 2024" in browser.find_element(By.TAG_NAME, "main").text
     browser.save_screenshot(str(artifacts / "kartlaggning-norrkoping-delar.png"))
+
+
+def test_est_group_reads_the_polices_decisions_on_gatherings_on_a_phone(browser, base_url, artifacts):
+    browser.set_window_size(390, 844)
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    browser.get(base_url + "/est")
+    browser.find_element(By.LINK_TEXT, "Allmänna sammankomster").click()
+    wait_for(browser, "Allmänna sammankomster", tag="h1")
+    upload(browser, "form[action$='/sammankomster/import']", DATA / "polisen_allmanna_sammankomster_2022_beslut.csv")
+    wait_for(browser, "15 rader gällde platser utanför kommunen och hoppades över.")
+    earlier = browser.find_element(By.XPATH, "//h2[normalize-space()='Tidigare']/following-sibling::div[1]").text
+    assert "torsdag 2022-04-14" in earlier and "Skäggetorps Centrum i Linköping" in earlier, earlier
+    assert "Ensjövägen" not in browser.find_element(By.TAG_NAME, "main").text, "Norrköpings beslut hör inte till Linköping"
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"sidan rullar i sidled ({width}px)"
+    assert serious_violations(browser) == []
+    browser.save_screenshot(str(artifacts / "sammankomster-telefon.png"))
