@@ -46,6 +46,12 @@ struct CrimePartialYearTests {
             #expect(total["count"] as? Int == 4 && total["previous_count"] is NSNull, "fyra bränder i mars jämförs inte med tretton under 2022")
             #expect(json["partial_year"] as? Bool == true && json["reported_to"] as? String == "2023-03-31")
             #expect(try await browser.get("/lagesbild/brott").text.contains("(del av året)</th>"), "trendtabellen märker delåret")
+
+            // A lägesbild for 2022 – March 2023 shows 2022, the period's last whole year.
+            let created = try await browser.submit("/lagesbild/dokument", ["fran": "2022-01-01", "till": "2023-03-31"])
+            let report = try #require(created.text.range(of: #"href="(/lagesbild/dokument/[0-9A-F-]+/rapport)""#, options: .regularExpression))
+            let href = String(created.text[report].dropFirst(6).dropLast())
+            #expect(try await browser.get(href).text.contains("Anmälda brott 2022 i kommunen"))
         }
     }
 }

@@ -34,24 +34,7 @@ struct CrimeTrendSection {
         let what = code.map { "\(names[$0] ?? "brottskod \($0)") (\($0))" } ?? "Alla anmälda brott"
         let charted = trend.busiestAreas(Self.chartedAreas)
         let chart = LineChart(trend: charted, title: "\(what) per år och område")
-        var notes: [String] = []
-        if charted.series.count < trend.series.count, let year = trend.years.last(where: { !trend.partialYears.contains($0) }) {
-            notes.append(
-                "Diagrammet visar de \(Self.chartedAreas) områden som hade \(withRates ? "flest brott per invånare" : "flest brott") \(year) och hela kommunen; tabellen har alla \(trend.series.count - 1)."
-            )
-        }
-        if withRates, let first = trend.firstPopulationYear, let start = trend.years.first, start < first {
-            notes.append("Åren före \(first) räknas på befolkningen \(first), det första året med uppgift.")
-        }
-        let poorlyPlaced = trend.poorlyPlacedYears.filter { !trend.partialYears.contains($0) }
-        if !poorlyPlaced.isEmpty {
-            notes.append(
-                "Under \(SwedishGrammar.list(poorlyPlaced.map(String.init))) saknar mer än vart tionde brott DeSO: områdenas linjer visar inte \(poorlyPlaced.count == 1 ? "det året" : "de åren"), hela kommunens gör det."
-            )
-        }
-        if !trend.partialYears.isEmpty {
-            notes.append("\(SwedishGrammar.list(trend.partialYears.map(String.init))) täcks bara delvis av uttaget: de står i tabellen men inte i diagrammet.")
-        }
+        let notes = Self.notes(trend, charted: charted, table: true)
         let dash = "–"
         return CrimeTrendSection(
             chart: chart.svg(),
@@ -68,5 +51,33 @@ struct CrimeTrendSection {
                         return SwedishNumber.integer(count) + (rate.map { " (\(SwedishNumber.decimal($0, places: 1)))" } ?? "")
                     })
             })
+    }
+
+    /// What the chart leaves out and why: the areas not drawn, the years rated on a later
+    /// population, the years without DeSO and the parts of years. `table`: whether a table with
+    /// every area and year stands beside the chart.
+    static func notes(_ trend: CrimeTrend, charted: CrimeTrend, table: Bool) -> [String] {
+        let withRates = trend.hasRates
+        var notes: [String] = []
+        if charted.series.count < trend.series.count, let year = trend.years.last(where: { !trend.partialYears.contains($0) }) {
+            notes.append(
+                "Diagrammet visar de \(Self.chartedAreas) områden som hade \(withRates ? "flest brott per invånare" : "flest brott") \(year) och hela kommunen"
+                    + (table ? "; tabellen har alla \(trend.series.count - 1)." : ", av kommunens \(trend.series.count - 1) områden."))
+        }
+        if withRates, let first = trend.firstPopulationYear, let start = trend.years.first, start < first {
+            notes.append("Åren före \(first) räknas på befolkningen \(first), det första året med uppgift.")
+        }
+        let poorlyPlaced = trend.poorlyPlacedYears.filter { !trend.partialYears.contains($0) }
+        if !poorlyPlaced.isEmpty {
+            notes.append(
+                "Under \(SwedishGrammar.list(poorlyPlaced.map(String.init))) saknar mer än vart tionde brott DeSO: områdenas linjer visar inte \(poorlyPlaced.count == 1 ? "det året" : "de åren"), hela kommunens gör det."
+            )
+        }
+        if !trend.partialYears.isEmpty {
+            notes.append(
+                "\(SwedishGrammar.list(trend.partialYears.map(String.init))) täcks bara delvis av uttaget: de "
+                    + (table ? "står i tabellen men inte i diagrammet." : "visas inte i diagrammet."))
+        }
+        return notes
     }
 }

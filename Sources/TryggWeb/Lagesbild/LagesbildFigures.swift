@@ -41,7 +41,7 @@ struct LagesbildFigures: Sendable {
             lines.append(
                 AreaLine(
                     number: index + 1, name: name, count: shown.map(SwedishNumber.integer) ?? "1–4",
-                    population: total.population.map(SwedishNumber.integer) ?? "–", rate: rate.map { SwedishNumber.decimal($0, places: 1) } ?? "–"))
+                    population: total.population.map(SwedishNumber.integer) ?? "–", rate: rate.map { SwedishNumber.decimal($0, places: 2) } ?? "–"))
             if let shape = shapes[name] { regions.append(.init(number: index + 1, name: name, shape: shape, value: rate)) }
         }
         let map = regions.isEmpty ? nil : ChoroplethMap(title: "Anmälda brott per 1 000 invånare \(year) per område", regions: regions)
@@ -52,11 +52,15 @@ struct LagesbildFigures: Sendable {
 
     var comparisonChart: LineChart? { comparison.map(RegionalComparisonPage.chart) }
 
-    var trendChart: LineChart? { trend.map { LineChart(trend: $0, title: "Anmälda brott per år och område") } }
+    var trendChart: LineChart? {
+        trend.map { LineChart(trend: $0.busiestAreas(CrimeTrendSection.chartedAreas), title: "Anmälda brott per år och område") }
+    }
 
     var trendCaption: String {
         "Alla anmälda brott per område och år, \(trend?.hasRates == true ? "per 1 000 invånare" : "antal"), "
             + "enligt polisens uttag. Antal 1–4 visas inte."
+            + (trend.map { CrimeTrendSection.notes($0, charted: $0.busiestAreas(CrimeTrendSection.chartedAreas), table: false) } ?? [])
+            .map { " " + $0 }.joined()
     }
 
     var comparisonCaption: String {

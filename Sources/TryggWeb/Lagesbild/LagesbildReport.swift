@@ -29,7 +29,12 @@ public struct LagesbildReport: Sendable {
     public static func load(_ document: LagesbildDocument, kommun: Kommun, database: TryggDatabase) async throws -> LagesbildReport {
         let scope = KommunScope(database, kommunID: kommun.id)
         let measures = try await PlanStore(scope).measures(ids: Set(document.problems.flatMap(\.measureIDs)))
-        let year = Int(document.periodTo.prefix(4)) ?? StockholmCalendar.local(TryggClock.now).year
+        let lastYear = Int(document.periodTo.prefix(4)) ?? StockholmCalendar.local(TryggClock.now).year
+        let firstYear = min(Int(document.periodFrom.prefix(4)) ?? lastYear, lastYear)
+        // The period's latest year the extracts cover whole: a lägesbild for 2023 – March 2024
+        // should not show a quarter as its year.
+        let coverage = try await CrimeStore(scope).coverage()
+        let year = coverage.flatMap { coverage in (firstYear...lastYear).reversed().first(where: coverage.isComplete) } ?? lastYear
         // Read once: the map sums the areas' counts before small ones are hidden, the table shows them hidden.
         let all = try await CrimeStore(scope).figures(year: year, basis: .brott, level: .omraden)
         let figures = all.hidingSmallCounts()
