@@ -20,15 +20,18 @@ struct GatheringRoutes {
         let weekLabel: String
     }
 
+    /// The coming gatherings, then the earlier ones: one table each.
+    struct Section {
+        let title: String
+        let rows: [Row]
+        let empty: String?
+    }
+
     struct View {
-        let coming: [Row]
-        let earlier: [Row]
+        let sections: [Section]
         let canImport: Bool
         let columns = GatheringDecisionsCSV.columns.joined(separator: "; ")
         let importAction = SiteRoutes.gatheringImport.path
-        // Mustache reads stored properties only.
-        var hasComing = false
-        var hasEarlier = false
     }
 
     func register(on routes: RouteRegistry) {
@@ -71,11 +74,11 @@ struct GatheringRoutes {
                 decision: gathering.decision.lowercased() == gathering.outcome.label.lowercased() ? "" : gathering.decision,
                 weekHref: week.map { SiteRoutes.week.path($0) } ?? "", weekLabel: week?.swedishName ?? "")
         }
-        var view = View(
-            coming: all.filter { $0.plannedOn >= today }.reversed().map(row), earlier: all.filter { $0.plannedOn < today }.map(row),
+        let coming = all.filter { $0.plannedOn >= today }.reversed().map(row), earlier = all.filter { $0.plannedOn < today }.map(row)
+        let view = View(
+            sections: [Section(title: "Kommande", rows: coming, empty: coming.isEmpty ? "Inga kommande sammankomster är inlästa." : nil)]
+                + (earlier.isEmpty ? [] : [Section(title: "Tidigare", rows: earlier, empty: nil)]),
             canImport: user.role.allows(.leadEST))
-        view.hasComing = !view.coming.isEmpty
-        view.hasEarlier = !view.earlier.isEmpty
         return deps.renderer.page(
             .estGatherings, title: "Allmänna sammankomster", context: context, content: view, error: error,
             status: error == nil ? .ok : .badRequest)
