@@ -44,6 +44,16 @@ struct GatheringWebTests {
             let kommun = try await harness.kommun("linkoping")
             #expect(try await GatheringStore(harness.scope(kommun)).all().count == 2, "inget mer sparat")
 
+            let typed = try await samordnare.submit(
+                "/est/sammankomster", ["datum": SwedishTime.date(now.addingTimeInterval(5 * 86_400)), "plats": "Stora torget", "beslut": "Bifall"])
+            #expect(typed.text.contains("Stora torget: bifall, sparat."))
+            let wrong = try await samordnare.post("/est/sammankomster", ["datum": "2026-02-30", "plats": "", "beslut": "Återkallad"])
+            #expect(wrong.status == .badRequest)
+            #expect(
+                wrong.text.contains("Datum: ") && wrong.text.contains("Plats: Får inte vara tom.") && wrong.text.contains("säger varken bifall eller avslag"))
+            #expect(wrong.text.contains("value=\"Återkallad\""), "formuläret behåller det som skrevs")
+            #expect(try await GatheringStore(harness.scope(kommun)).all().count == 3)
+
             let reporter = Browser(client)
             try await reporter.login("rapportor@linkoping.demo")
             #expect(try await reporter.get("/est/sammankomster").status == .forbidden)

@@ -41,6 +41,20 @@ public struct Gathering: Sendable, Equatable, Identifiable {
     public var outcome: Outcome
     public var point: GeoPoint?
 
+    /// The rules a decision meets, from the police's list or the form: a real date, a place and
+    /// the police's text, each at most 300 characters without control characters, and a text
+    /// that says bifall or avslag. Problems by column of the list (0 date, 1 place, 2 decision).
+    public static func check(plannedOn: String, place: String, decision: String) -> (outcome: Outcome?, problems: [(Int, String)]) {
+        var problems: [(Int, String)] = []
+        if !CrimeExtract.isDate(plannedOn) { problems.append((0, "\"\(plannedOn.prefix(20))\" är inget datum (ÅÅÅÅ-MM-DD).")) }
+        for (column, text) in [(1, place), (2, decision)] where text.isEmpty || text.count > 300 || TextInput.forbiddenCharacter(in: text) != nil {
+            problems.append((column, text.isEmpty ? "Får inte vara tom." : "Högst 300 tecken, utan styrtecken."))
+        }
+        let outcome = Outcome(policeText: decision)
+        if outcome == nil && !decision.isEmpty { problems.append((2, "\"\(decision.prefix(40))\" säger varken bifall eller avslag.")) }
+        return (outcome, problems)
+    }
+
     public init(id: UUID = UUID(), plannedOn: String, place: String, decision: String, outcome: Outcome, point: GeoPoint?) {
         self.id = id
         self.plannedOn = plannedOn
@@ -80,21 +94,9 @@ public enum GatheringDecisionsCSV {
                 if problems.count < IncidentCSV.maxProblems { problems.append(ImportProblem(line: row.line, column: columns[column], message: message)) }
             }
             let date = field(0), place = field(1), decision = field(2)
-            var valid = true
-            if !CrimeExtract.isDate(date) {
-                problem(0, "\"\(date.prefix(20))\" är inget datum (ÅÅÅÅ-MM-DD).")
-                valid = false
-            }
-            for (column, text, limit) in [(1, place, 300), (2, decision, 300)]
-            where text.isEmpty || text.count > limit || TextInput.forbiddenCharacter(in: text) != nil {
-                problem(column, text.isEmpty ? "Får inte vara tom." : "Högst \(limit) tecken, utan styrtecken.")
-                valid = false
-            }
-            let outcome = Gathering.Outcome(policeText: decision)
-            if outcome == nil && !decision.isEmpty {
-                problem(2, "\"\(decision.prefix(40))\" säger varken bifall eller avslag.")
-                valid = false
-            }
+            let checked = Gathering.check(plannedOn: date, place: place, decision: decision)
+            for (column, message) in checked.problems { problem(column, message) }
+            var valid = checked.problems.isEmpty
             var point: GeoPoint?
             let latitude = field(3), longitude = field(4)
             if !latitude.isEmpty || !longitude.isEmpty {
@@ -107,7 +109,7 @@ public enum GatheringDecisionsCSV {
                     valid = false
                 }
             }
-            guard valid, let outcome else { continue }
+            guard valid, let outcome = checked.outcome else { continue }
             if let bounds, let point, !bounds.contains(point) {
                 skipped += 1
                 continue

@@ -32,10 +32,17 @@ struct GatheringRoutes {
         let canImport: Bool
         let columns = GatheringDecisionsCSV.columns.joined(separator: "; ")
         let importAction = SiteRoutes.gatheringImport.path
+        let addAction = SiteRoutes.gatheringAdd.path
+        /// The form as sent, when it is shown again with its problems (Mustache reads plain
+        /// stored properties, not the form's wrapped ones).
+        let date: String
+        let place: String
+        let decision: String
     }
 
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.gatherings) { _, context in try await page(context: context) }
+        routes.staff(SiteRoutes.gatheringAdd) { _, context in try await add(context: context) }
         routes.staff(SiteRoutes.gatheringImport) { _, context in
             _ = try context.requireUser(allowedTo: .leadEST)
             guard let file = context.files["file"], !file.data.isEmpty else {
@@ -63,7 +70,27 @@ struct GatheringRoutes {
         }
     }
 
-    private func page(context: StaffContext, error: String? = nil) async throws -> Response {
+    /// One decision as the police sent it by e-mail, between two lists.
+    private func add(context: StaffContext) async throws -> Response {
+        _ = try context.requireUser(allowedTo: .leadEST)
+        let form = try context.decodeForm(GatheringForm.self)
+        let checked = Gathering.check(plannedOn: form.datum, place: form.plats, decision: form.beslut)
+        guard checked.problems.isEmpty, let outcome = checked.outcome else {
+            let labels = ["Datum", "Plats", "Polisens beslut"]
+            return try await page(
+                context: context, error: checked.problems.map { "\(labels[$0.0]): \($0.1)" }.joined(separator: " "), form: form)
+        }
+        let gathering = Gathering(plannedOn: form.datum, place: form.plats, decision: form.beslut, outcome: outcome, point: nil)
+        let stored = try await GatheringStore(context.kommun).importDecisions([gathering], source: "webbformulär", by: context.actor)
+        let day = SwedishTime.weekdayDate(form.datum)
+        return Response.seeOther(
+            SiteRoutes.gatherings.path,
+            notice:
+                "\(day.prefix(1).uppercased() + day.dropFirst()), \(form.plats): \(outcome.label.lowercased()), \(stored.added > 0 ? "sparat" : "uppdaterat").",
+            context: context)
+    }
+
+    private func page(context: StaffContext, error: String? = nil, form: GatheringForm = GatheringForm()) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readAllIncidents)
         let today = SwedishTime.date(TryggClock.now)
         let all = try await GatheringStore(context.kommun).all()
@@ -78,9 +105,18 @@ struct GatheringRoutes {
         let view = View(
             sections: [Section(title: "Kommande", rows: coming, empty: coming.isEmpty ? "Inga kommande sammankomster är inlästa." : nil)]
                 + (earlier.isEmpty ? [] : [Section(title: "Tidigare", rows: earlier, empty: nil)]),
-            canImport: user.role.allows(.leadEST))
+            canImport: user.role.allows(.leadEST), date: form.datum, place: form.plats, decision: form.beslut)
         return deps.renderer.page(
             .estGatherings, title: "Allmänna sammankomster", context: context, content: view, error: error,
             status: error == nil ? .ok : .badRequest)
     }
+}
+
+/// One decision on a gathering, typed in from the police's e-mail.
+struct GatheringForm: Decodable {
+    @FormText var datum: String
+    @FormText var plats: String
+    @FormText var beslut: String
+
+    init() {}
 }

@@ -92,6 +92,7 @@ enum SiteRoutes {
     static let incidentImport = Route0(.post, "/est/handelser/import", .staff(.leadEST))
     static let gatherings = Route0(.get, "/est/sammankomster", .staff(.readAllIncidents))
     static let gatheringImport = Route0(.post, "/est/sammankomster/import", .staff(.leadEST))
+    static let gatheringAdd = Route0(.post, "/est/sammankomster", .staff(.leadEST))
     static let incident = Route1<UUID>(.get, "/est/handelser/{id}", .staff(.reportIncident))
     static let incidentCorrect = Route1<UUID>(.post, "/est/handelser/{id}", .staff(.reportIncident))
     static let week = Route1<ISOWeek>(.get, "/est/vecka/{week}", .staff(.reportIncident))
@@ -298,7 +299,8 @@ enum SiteRoutes {
             followUp.route, followUpOpen.route, followUpRound.route, followUpSendBack.route, followUpClose.route, followUpRemind.route,
             followUpAssessment.route,
             followUpReport.route, followUpReportDocx.route, followUpMine.route, followUpAnswer.route,
-            est.route, incidentForm.route, incidentReport.route, incidents.route, incidentImport.route, gatherings.route, gatheringImport.route, incident.route,
+            est.route, incidentForm.route, incidentReport.route, incidents.route, incidentImport.route, gatherings.route, gatheringImport.route,
+            gatheringAdd.route, incident.route,
             incidentCorrect.route,
             week.route, weekReport.route, weekReportDocx.route, weekReportJSON.route, weekAssess.route, weekPublish.route,
             weekPlaceAdd.route, weekPlaceRemove.route, weekInsatsAdd.route, weekInsatsFollowUp.route,
