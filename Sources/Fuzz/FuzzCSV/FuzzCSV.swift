@@ -1,11 +1,11 @@
 import FuzzSupport
 import TryggCore
 
-/// The CSV reader and the importers behind it (plan, EST events, the police's decisions on
-/// public gatherings).
 /// Around Linköping, as a kommun's rectangle for residents' tips.
 private let bounds = KommunBounds(minLatitude: 58.30, maxLatitude: 58.55, minLongitude: 15.40, maxLongitude: 15.80)
 
+/// The CSV reader and the importers behind it (plan, EST events, the police's decisions on
+/// public gatherings).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let data = FuzzSupport.data(bytes, count)

@@ -35,14 +35,6 @@ public enum AreaFile: Sendable {
     private static let notAreasHint =
         " Områden läses från GeoJSON (en FeatureCollection med polygoner) eller från SCB:s tabell med kolumnerna DeSO och RegSO."
 
-    /// The areas' names in the order of the file.
-    public var names: [String] {
-        switch self {
-        case .boundaries(let areas, _): areas.map(\.name)
-        case .desoRegions(let result): result.regions.map(\.name)
-        }
-    }
-
     /// What was read, before the store says what changed.
     public var readSentences: [String] {
         switch self {

@@ -14,13 +14,18 @@ extension CrimeStore {
     /// The kartläggning's table for a year: the stored counts of that year and the three before,
     /// the population per DeSO and the kommun's areas.
     public func figures(year: Int, basis: CrimeDateBasis, level: AreaLevel = .omraden) async throws -> CrimeFigures {
-        // The five reads are independent: on PostgreSQL they run on separate connections at once.
+        try await figures(year: year, basis: basis, level: level, coverage: try await coverage())
+    }
+
+    /// The same, with the extracts' span the caller has read already (the page needs it to
+    /// choose the year).
+    public func figures(year: Int, basis: CrimeDateBasis, level: AreaLevel = .omraden, coverage: CrimeCoverage?) async throws -> CrimeFigures {
+        // The four reads are independent: on PostgreSQL they run on separate connections at once.
         async let countsRead = counts(years: (year - 3)...year, basis: basis)
         async let populationRead = PopulationStore(db: db, kommunID: kommunID).totals()
         async let namesRead = codeNames()
         async let areasRead = level == .omraden ? AreaStore(db: db, kommunID: kommunID).all() : []
-        async let coverageRead = coverage()
-        let (counts, population, names, coverage) = try await (countsRead, populationRead, namesRead, coverageRead)
+        let (counts, population, names) = try await (countsRead, populationRead, namesRead)
         let areas: [CrimeFigures.Area]
         switch level {
         case .omraden:
@@ -39,7 +44,8 @@ extension CrimeStore {
 extension CrimeStore {
     /// Every covered year's counts of one crime code (nil: all), per area with DeSO codes and for
     /// the kommun, with rates; small counts hidden when `hideSmall`.
-    public func trend(basis: CrimeDateBasis, code: Int?, hideSmall: Bool) async throws -> CrimeTrend {
+    /// `coverage`: the extracts' span, as the caller read it for the year's table.
+    public func trend(basis: CrimeDateBasis, code: Int?, hideSmall: Bool, coverage: CrimeCoverage?) async throws -> CrimeTrend {
         let years = try await years(basis: basis)
         guard let first = years.first, let last = years.last else {
             return CrimeTrend.compute(counts: [], population: [:], areas: [], code: code, hideSmall: hideSmall)
@@ -48,6 +54,6 @@ extension CrimeStore {
             .map { CrimeFigures.Area(name: $0.name, deso: $0.desoCodes) }
         return CrimeTrend.compute(
             counts: try await counts(years: first...last, basis: basis), population: try await PopulationStore(db: db, kommunID: kommunID).totals(),
-            areas: areas, code: code, hideSmall: hideSmall, coverage: try await coverage())
+            areas: areas, code: code, hideSmall: hideSmall, coverage: coverage)
     }
 }

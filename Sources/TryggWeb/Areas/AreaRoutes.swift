@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import TryggCore
-import TryggReports
 import TryggStore
 
 /// Priority areas: everyone sees them on a map; admins add areas from GeoJSON or DeSO codes
@@ -57,17 +56,14 @@ struct AreaRoutes {
     /// reads it: a kommun's admin should not need the server's command line to get its districts.
     private func importFile(context: StaffContext) async throws -> Response {
         _ = try context.requireUser(allowedTo: .administerKommun)
-        guard let file = context.files["file"], !file.data.isEmpty else {
-            return try await list(
-                context: context,
-                error: UploadedFile.absence(of: context.files["file"], choose: "Välj en GeoJSON-fil eller SCB:s tabell DeSO→RegSO."),
-                status: .badRequest)
-        }
         do {
+            let file = try context.uploadedFile(choose: "Välj en GeoJSON-fil eller SCB:s tabell DeSO→RegSO.")
             let areas = try AreaFile.read(file.data, kommun: context.user.kommun)
             let result = try await AreaStore(context.kommun).importFile(areas, source: file.filename, by: context.actor)
             return Response.seeOther(
                 SiteRoutes.areas.path, notice: (areas.readSentences + result.sentences).joined(separator: " "), context: context)
+        } catch let refused as UploadRefused {
+            return try await list(context: context, error: refused.message, status: .badRequest)
         } catch let failure as ImportFailure {
             return try await list(context: context, error: failure.description, status: .badRequest)
         }

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import TryggCore
-import TryggReports
 import TryggStore
 
 /// The police's decisions on public gatherings in the kommun: the coming ones for the EST group to
@@ -45,25 +44,21 @@ struct GatheringRoutes {
         routes.staff(SiteRoutes.gatheringAdd) { _, context in try await add(context: context) }
         routes.staff(SiteRoutes.gatheringImport) { _, context in
             _ = try context.requireUser(allowedTo: .leadEST)
-            guard let file = context.files["file"], !file.data.isEmpty else {
-                return try await page(
-                    context: context, error: UploadedFile.absence(of: context.files["file"], choose: "Välj polisens lista som CSV-fil."))
-            }
             do {
-                let table = try CSVReader.read(file.data)
+                let upload = try context.uploadedTable(choose: "Välj polisens lista som CSV-fil.")
                 let settings = try await CitizenSettingsStore(context.kommun).settings()
                 let shapes = try await AreaStore(context.kommun).all().compactMap(\.shape)
                 let bounds = settings.bounds ?? KommunBounds.around(shapes)
-                let read = try GatheringDecisionsCSV.read(table, within: bounds)
-                let stored = try await GatheringStore(context.kommun).importDecisions(read.gatherings, source: file.filename, by: context.actor)
+                let read = try GatheringDecisionsCSV.read(upload.table, within: bounds)
+                let stored = try await GatheringStore(context.kommun).importDecisions(read.gatherings, source: upload.filename, by: context.actor)
                 var notice =
                     "Läste \(SwedishGrammar.count(read.gatherings.count, "beslut", "beslut")) i kommunen: \(stored.added) nya, \(stored.updated) uppdaterade."
                 if read.skippedRows > 0 {
                     notice += " \(SwedishGrammar.count(read.skippedRows, "rad", "rader")) gällde platser utanför kommunen och hoppades över."
                 }
                 return Response.seeOther(SiteRoutes.gatherings.path, notice: notice, context: context)
-            } catch let problem as CSVReader.Problem {
-                return try await page(context: context, error: "Ingenting importerades. \(problem.description)")
+            } catch let refused as UploadRefused {
+                return try await page(context: context, error: refused.message)
             } catch let failure as ImportFailure {
                 return try await page(context: context, error: failure.description)
             }

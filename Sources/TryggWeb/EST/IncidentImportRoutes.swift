@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import TryggCore
-import TryggReports
 import TryggStore
 
 /// EST events from a file, as `trygg import incidents` reads it: the years a kommun kept in
@@ -16,17 +15,14 @@ struct IncidentImportRoutes {
             func failure(_ message: String) async throws -> Response {
                 try await incidents.list(request: request, user: user, context: context, error: message)
             }
-            guard let file = context.files["file"], !file.data.isEmpty else {
-                return try await failure(UploadedFile.absence(of: context.files["file"], choose: "Välj en CSV-fil med händelser att importera."))
-            }
             do {
-                let table = try CSVReader.read(file.data)
-                let count = try await IncidentStore(context.kommun).importCSV(table, fileName: file.filename, by: context.actor)
+                let upload = try context.uploadedTable(choose: "Välj en CSV-fil med händelser att importera.")
+                let count = try await IncidentStore(context.kommun).importCSV(upload.table, fileName: upload.filename, by: context.actor)
                 return Response.seeOther(
                     SiteRoutes.incidents.path,
-                    notice: "Importerade \(SwedishGrammar.count(count, "händelse", "händelser")) från \(file.filename).", context: context)
-            } catch let problem as CSVReader.Problem {
-                return try await failure("Ingenting importerades. \(problem.description)")
+                    notice: "Importerade \(SwedishGrammar.count(count, "händelse", "händelser")) från \(upload.filename).", context: context)
+            } catch let refused as UploadRefused {
+                return try await failure(refused.message)
             } catch let problems as ImportFailure {
                 return try await failure(problems.description)
             }

@@ -70,8 +70,9 @@ struct CrimeFiguresPage {
         let basis: CrimeDateBasis
         let level: CrimeStore.AreaLevel
         let years: [Int]
-        /// Years the extracts cover only in part, named as such in the year list.
-        let partialYears: Set<Int>
+        /// The extracts' span, read once for the year list (a part of a year is named so), the
+        /// table and the trend.
+        let coverage: CrimeCoverage?
 
         var query: [(String, String)] { [("ar", "\(year)"), ("datum", basis.rawValue), ("niva", level.rawValue)] }
     }
@@ -82,19 +83,21 @@ struct CrimeFiguresPage {
         let level = query["niva"].flatMap { CrimeStore.AreaLevel(rawValue: String($0)) } ?? .omraden
         let store = CrimeStore(kommun)
         let years = try await store.years(basis: basis)
-        let partial = try await store.coverage()?.partialYears(years) ?? []
+        let coverage = try await store.coverage()
+        let partial = coverage?.partialYears(years) ?? []
         // The latest whole year: an extract that ends in March should not open on a quarter.
         var year = years.last { !partial.contains($0) } ?? years.last ?? Int(SwedishTime.date(TryggClock.now).prefix(4))!
         if let asked = query["ar"] {
             guard let value = Int(String(asked)), (1900...2199).contains(value) else { throw HTTPError(.badRequest, message: "Året måste vara ett årtal.") }
             year = value
         }
-        return Selection(year: year, basis: basis, level: level, years: years, partialYears: partial)
+        return Selection(year: year, basis: basis, level: level, years: years, coverage: coverage)
     }
 
     func figures(_ selection: Selection, context: StaffContext) async throws -> CrimeFigures {
         let user = context.user
-        let figures = try await CrimeStore(context.kommun).figures(year: selection.year, basis: selection.basis, level: selection.level)
+        let figures = try await CrimeStore(context.kommun).figures(
+            year: selection.year, basis: selection.basis, level: selection.level, coverage: selection.coverage)
         return user.role.allows(.editLagesbild) ? figures : figures.hidingSmallCounts()
     }
 
@@ -126,7 +129,7 @@ struct CrimeFiguresPage {
         var view = View(
             years: Set(selection.years + [selection.year]).sorted(by: >).map {
                 SelectOption(
-                    value: "\($0)", label: selection.partialYears.contains($0) ? "\($0) (del av året)" : "\($0)", selected: $0 == selection.year)
+                    value: "\($0)", label: selection.coverage?.isComplete($0) == false ? "\($0) (del av året)" : "\($0)", selected: $0 == selection.year)
             },
             bases: CrimeDateBasis.allCases.map {
                 SelectOption(value: $0.rawValue, label: $0 == .brott ? "Brottsdatum" : "Inskrivningsdatum", selected: $0 == selection.basis)

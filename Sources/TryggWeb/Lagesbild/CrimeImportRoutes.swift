@@ -29,11 +29,6 @@ struct CrimeImportRoutes {
         }
     }
 
-    /// A problem with the uploaded file itself, before its rows are read.
-    private struct UploadProblem: Error {
-        let message: String
-    }
-
     /// Reads the uploaded CSV file (at most `limit` bytes) and hands it to `store`, whose notice
     /// follows the redirect; any problem shows the page again and nothing is stored.
     private func importing(
@@ -42,18 +37,11 @@ struct CrimeImportRoutes {
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .editLagesbild)
         do {
-            guard let file = context.files["file"], !file.data.isEmpty else {
-                throw UploadProblem(message: UploadedFile.absence(of: context.files["file"], choose: "Välj en CSV-fil att importera."))
-            }
-            guard file.data.count <= limit else {
-                throw UploadProblem(message: "Filen är större än \(limit / 1_048_576) MB; importera den med trygg import på servern.")
-            }
-            let table: CSVTable
-            do { table = try CSVReader.read(file.data) } catch { throw UploadProblem(message: "Ingenting importerades. \(error.description)") }
-            let notice = try await store(user, table, file.filename)
+            let upload = try context.uploadedTable(choose: "Välj en CSV-fil att importera.", limit: limit)
+            let notice = try await store(user, upload.table, upload.filename)
             return Response.seeOther(SiteRoutes.crimeFigures.path, notice: notice, context: context)
-        } catch let problem as UploadProblem {
-            return try await failure(problem.message, request: request, context: context)
+        } catch let refused as UploadRefused {
+            return try await failure(refused.message, request: request, context: context)
         } catch let failure as ImportFailure {
             return try await self.failure(failure.description, request: request, context: context)
         }

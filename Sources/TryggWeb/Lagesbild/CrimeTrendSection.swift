@@ -28,7 +28,7 @@ struct CrimeTrendSection {
     ) async throws -> CrimeTrendSection? {
         let asked = request.uri.queryParameters["kod"].flatMap { Int(String($0)) }
         let code = asked.flatMap { names[$0] == nil ? nil : $0 }
-        let trend = try await CrimeStore(kommun).trend(basis: selection.basis, code: code, hideSmall: hideSmall)
+        let trend = try await CrimeStore(kommun).trend(basis: selection.basis, code: code, hideSmall: hideSmall, coverage: selection.coverage)
         guard trend.years.count >= 2 else { return nil }
         let withRates = trend.hasRates
         let what = code.map { "\(names[$0] ?? "brottskod \($0)") (\($0))" } ?? "Alla anmälda brott"

@@ -46,7 +46,7 @@ struct LagesbildFigures: Sendable {
         }
         let map = regions.isEmpty ? nil : ChoroplethMap(title: "Anmälda brott per 1 000 invånare \(year) per område", regions: regions)
         let comparison = try await RegionalStatisticsStore(scope).comparison(kommunName: kommun.name, kommunCode: kommun.code)
-        let trend = try await CrimeStore(scope).trend(basis: figures.basis, code: nil, hideSmall: true)
+        let trend = try await CrimeStore(scope).trend(basis: figures.basis, code: nil, hideSmall: true, coverage: figures.coverage)
         return LagesbildFigures(year: year, map: map, areas: lines, comparison: comparison, trend: trend.years.count >= 2 ? trend : nil)
     }
 

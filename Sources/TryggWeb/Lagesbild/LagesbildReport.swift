@@ -36,7 +36,7 @@ public struct LagesbildReport: Sendable {
         let coverage = try await CrimeStore(scope).coverage()
         let year = coverage.flatMap { coverage in (firstYear...lastYear).reversed().first(where: coverage.isComplete) } ?? lastYear
         // Read once: the map sums the areas' counts before small ones are hidden, the table shows them hidden.
-        let all = try await CrimeStore(scope).figures(year: year, basis: .brott, level: .omraden)
+        let all = try await CrimeStore(scope).figures(year: year, basis: .brott, level: .omraden, coverage: coverage)
         let figures = all.hidingSmallCounts()
         return LagesbildReport(
             kommun: kommun, document: document, sources: try await SourceStore(scope).all(), measures: measures, crimeYear: year,

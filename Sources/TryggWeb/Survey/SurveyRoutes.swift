@@ -261,16 +261,12 @@ struct SurveyRoutes {
 
     func importAnswers(_ survey: Survey, context: StaffContext) async throws -> Response {
         _ = try context.requireUser(allowedTo: .editSurveys)
-        guard let file = context.files["file"], !file.data.isEmpty else {
-            return try await page(
-                survey, context: context, error: UploadedFile.absence(of: context.files["file"], choose: "Välj en CSV-fil att importera."), status: .badRequest)
-        }
         do {
-            let table = try CSVReader.read(file.data)
-            let count = try await SurveyStore(context.kommun).importResponses(table, survey: survey, fileName: file.filename, by: context.actor)
+            let upload = try context.uploadedTable(choose: "Välj en CSV-fil att importera.")
+            let count = try await SurveyStore(context.kommun).importResponses(upload.table, survey: survey, fileName: upload.filename, by: context.actor)
             return Response.seeOther(SiteRoutes.survey.path(survey.id), notice: "Importerade \(SwedishNumber.integer(count)) svar.", context: context)
-        } catch let problem as CSVReader.Problem {
-            return try await page(survey, context: context, error: "Ingenting importerades. \(problem.description)", status: .badRequest)
+        } catch let refused as UploadRefused {
+            return try await page(survey, context: context, error: refused.message, status: .badRequest)
         } catch let failure as ImportFailure {
             return try await page(survey, context: context, error: failure.description, status: .badRequest)
         }
