@@ -221,12 +221,15 @@ struct InspectionWebTests {
             let start = try await policeUser.get("/")
             #expect(start.text.contains("1 återbesök efter en LOS-insats är försenat") && start.text.contains("LOS-insats 2026-03-18"))
             #expect(!start.text.contains("Kiosken vid torget AB"))
+            #expect(start.text.contains("href=\"/los\""), "polisen deltar i LOS och har det i menyn")
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
             #expect(try await samordnare.get("/").text.contains("2 återbesök efter LOS-insatser är försenade"))
             let housing = Browser(client)
             try await housing.login("stangastaden@linkoping.demo")
-            #expect(!(try await housing.get("/").text.contains("LOS-insats")))
+            let housingStart = try await housing.get("/").text
+            #expect(!housingStart.contains("LOS-insats"))
+            #expect(!housingStart.contains("href=\"/los\""), "menyn visar inte LOS för en partner som inte deltar i LOS")
             #expect(
                 try await AuditLog.search(AuditQuery(text: "läste LOS-objekt", limit: 100), in: scope).count == reads, "startsidan läser inga företagsuppgifter"
             )

@@ -32,6 +32,9 @@ public struct TryggRequestContext: RequestContext, RemoteAddressRequestContext, 
     public var secureCookies = false
     /// The message a form left for this page (Post/Redirect/Get), read once by the session middleware.
     var flash: Flash?
+    /// The signed-in user may open LOS: the kommun names their role or organisation
+    /// (`InspectionAccess`), so the menu offers it only then.
+    var seesInspections = false
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

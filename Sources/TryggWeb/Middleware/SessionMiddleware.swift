@@ -33,6 +33,7 @@ struct SessionMiddleware: RouterMiddleware {
             } else {
                 context.session = session
                 context.database = deps.database
+                context.seesInspections = try await Self.seesInspections(session.account, database: database)
             }
         }
         if request.method == .get, let value = request.cookies[Flash.cookieName]?.value {
@@ -58,6 +59,14 @@ struct SessionMiddleware: RouterMiddleware {
             }
         }
         return try await next(request, context)
+    }
+
+    /// Whether the menu offers LOS: the role alone does not say, the kommun's LOS settings do.
+    /// The samordnare always may; a role that never may costs no query.
+    static func seesInspections(_ user: UserAccount, database: TryggDatabase) async throws -> Bool {
+        guard user.role.allows(.readInspections) else { return false }
+        guard user.role != .samordnare else { return true }
+        return try await InspectionStore(KommunScope(database, kommunID: user.kommun.id)).access().maySee(user)
     }
 }
 

@@ -37,7 +37,7 @@ struct Layout {
         self.user = SignedIn(
             name: user.name, role: user.role.displayName, organisation: user.organisation.abbreviation,
             kommun: user.kommun.name)
-        nav = Self.modules(for: user.role).map { module in
+        nav = Self.modules(for: user.role, seesInspections: context.seesInspections).map { module in
             let path = module.route.path
             // The lägesbild's pages (figures, sources, documents) share one module.
             let scope = path.hasPrefix("/lagesbild/") ? "/lagesbild" : path
@@ -45,8 +45,9 @@ struct Layout {
         }
     }
 
-    /// The modules that exist, in the order a user meets them. Only what the role may open is shown.
-    static func modules(for role: Role) -> [(label: String, route: Route0)] {
+    /// The modules that exist, in the order a user meets them. Only what the role may open is
+    /// shown; LOS only to those the kommun's LOS settings name.
+    static func modules(for role: Role, seesInspections: Bool) -> [(label: String, route: Route0)] {
         var items: [(String, Route0)] = [("Start", SiteRoutes.home)]
         if role.allows(.readCrimeStatistics) { items.append(("Lägesbild", SiteRoutes.lagesbildDocuments)) }
         if role.allows(.readSurveys) { items.append(("Enkäter", SiteRoutes.surveys)) }
@@ -54,7 +55,7 @@ struct Layout {
         if role.allows(.answerFollowUp) || role.allows(.readFollowUpReport) { items.append(("Uppföljning", SiteRoutes.followUp)) }
         if role.allows(.reportIncident) { items.append(("EST", SiteRoutes.est)) }
         if role.allows(.takePartInForums) { items.append(("Samverkan", SiteRoutes.forums)) }
-        if role.allows(.readInspections) { items.append(("LOS", SiteRoutes.inspections)) }
+        if seesInspections { items.append(("LOS", SiteRoutes.inspections)) }
         if role.allows(.moderateCitizenReports) { items.append(("Medborgartips", SiteRoutes.citizenReports)) }
         if role.allows(.readReferenceData) {
             items.append(("Områden", SiteRoutes.areas))

@@ -10,6 +10,7 @@ protocol PageContext {
     var pageUser: UserAccount? { get }
     var csrfToken: String { get }
     var flash: Flash? { get }
+    var seesInspections: Bool { get }
 }
 
 extension TryggRequestContext: PageContext {
@@ -55,12 +56,14 @@ struct StaffContext: ChildRequestContext, PageContext, SignedInContext, FormCont
     let maxBodyBytes: Int
     let secureCookies: Bool
     let flash: Flash?
+    let seesInspections: Bool
 
     init(context: TryggRequestContext) throws {
         guard let session = context.session, let database = context.database else { throw AuthenticationRequired() }
         kommun = KommunScope(database, kommunID: session.account.kommun.id)
         secureCookies = context.secureCookies
         flash = context.flash
+        seesInspections = context.seesInspections
         coreContext = context.coreContext
         user = session.account
         sessionID = session.id
