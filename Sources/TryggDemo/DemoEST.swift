@@ -92,7 +92,8 @@ enum DemoEST {
         guard let berga = DemoAreas.all.first(where: { $0.kommunSlug == kommun.slug && $0.name == "Berga" })?.centre else { return }
         func day(_ offset: Int) -> String { StockholmCalendar.local(now.addingTimeInterval(Double(offset) * 86_400)).dateText }
         let gatherings = [
-            Gathering(plannedOn: day(4), place: "Stora torget", decision: "Bifall", outcome: .bifall, point: nil),
+            Gathering(
+                plannedOn: day(4), place: "Stora torget", decision: "Bifall", outcome: .bifall, point: GeoPoint(latitude: 58.41086, longitude: 15.62157)),
             Gathering(plannedOn: day(9), place: "Bergas centrum, vid skolgården", decision: "Bifall", outcome: .bifall, point: berga),
             Gathering(
                 plannedOn: day(-24), place: "Bergas centrum, alternativt Trädgårdstorget", decision: "Avslag Bergas centrum, Bifall Trädgårdstorget",

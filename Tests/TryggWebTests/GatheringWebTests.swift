@@ -34,6 +34,13 @@ struct GatheringWebTests {
             let week = try await samordnare.get("/est/vecka/\(ISOWeek.containing(now).description)")
             #expect(week.text.contains("Allmänna sammankomster veckan och två veckor framåt"))
             #expect(week.text.contains("\(SwedishTime.weekdayDate(SwedishTime.date(now.addingTimeInterval(2 * 86_400)))): Skäggetorps centrum – Bifall"))
+            #expect(
+                week.text.contains(
+                    "class=\"dot gathering\"")
+                    && week.text.contains(
+                        "<title>Allmän sammankomst \(SwedishTime.weekdayDate(SwedishTime.date(now.addingTimeInterval(2 * 86_400)))): Skäggetorps centrum (bifall)</title>"
+                    ),
+                "den beviljade sammankomsten står på veckans karta")
             let start = try await samordnare.get("/")
             #expect(start.text.contains("1 beslut från polisen de närmaste två veckorna; först"), "startsidan påminner om dem")
             let docx = try await samordnare.get("/est/vecka/\(ISOWeek.containing(now).description)/rapport.docx")

@@ -97,6 +97,11 @@ def test_weekly_lagesbild_is_accessible(browser, base_url, artifacts):
     assert "Hela kommunen" in browser.find_element(By.CSS_SELECTOR, "table.week-areas").text
     browser.save_screenshot(str(artifacts / "est-vecka.png"))
     assert serious_violations(browser) == []
+    # This week's map also shows the gatherings the police decided on for the coming two weeks.
+    this_year, this_week, _ = datetime.date.today().isocalendar()
+    browser.get(f"{base_url}/est/vecka/{this_year}-W{this_week:02d}")
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#veckokarta path.gathering"))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#veckokarta path.gathering")) == 2, "Stora torget och Bergas centrum"
     browser.get(base_url + "/est/hotspots")
     browser.save_screenshot(str(artifacts / "est-hotspots.png"))
     assert serious_violations(browser) == []

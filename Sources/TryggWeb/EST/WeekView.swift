@@ -210,6 +210,9 @@ struct WeekView {
             + report.priorityPlaces.compactMap { place in
                 place.point.map { AreaMapSVG.Dot(point: $0, title: "Prioriterad: \(place.name)", kind: "priority", radius: 8) }
             }
+            + report.gatherings.compactMap { gathering in
+                gathering.point.map { AreaMapSVG.Dot(point: $0, title: gathering.mapTitle, kind: "gathering", radius: 8) }
+            }
         map = AreaMapSVG.render(report.areas, dots: dots, label: "Karta över veckans händelser") ?? ""
         events = report.events.map { EventRow($0, areas: report.areas, categories: report.categories, organisations: report.organisations) }
         eventCount = report.eventCount
@@ -304,5 +307,13 @@ extension WeekReport {
             header: ["Tid", "Område", "Kategori", "Plats", "Beskrivning"],
             rows: view.events.map { [$0.when, $0.area, $0.category, $0.place, $0.description] }, widths: [2, 2, 2, 2, 4])
         return try doc.data()
+    }
+}
+
+extension Gathering {
+    /// How a gathering is named on the week's maps: "Allmän sammankomst fredag 2026-12-11:
+    /// Bergas centrum (bifall)".
+    var mapTitle: String {
+        "Allmän sammankomst \(SwedishTime.weekdayDate(plannedOn)): \(place) (\(outcome.label.lowercased()))"
     }
 }

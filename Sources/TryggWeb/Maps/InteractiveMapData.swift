@@ -3,7 +3,7 @@ import TryggCore
 
 /// A map as data for the interactive map (`static/interactive-map.js` on Leaflet): the areas'
 /// outlines, and for a week the events as points to cluster, the hot places as labelled
-/// circles and the priority places. Sent inside the page as a JSON data block, which the CSP
+/// circles, the priority places and the coming public gatherings. Sent inside the page as a JSON data block, which the CSP
 /// lets through because it is never executed.
 struct InteractiveMapData: Encodable {
     struct Area: Encodable {
@@ -31,6 +31,9 @@ struct InteractiveMapData: Encodable {
     let events: [Point]
     let hotPlaces: [Circle]
     let priorityPlaces: [Point]
+    /// The police's decisions on public gatherings of the week and the two after it, where the
+    /// list gave a place.
+    var gatherings: [Point] = []
     /// What the points are, in the layer switch and the heat cells' tooltips (default: events).
     var pointsLabel: String?
     var pointUnit: [String]?
@@ -77,6 +80,9 @@ struct InteractiveMapData: Encodable {
         }
         priorityPlaces = report.priorityPlaces.compactMap { place in
             place.point.map { Point(lat: $0.latitude, lon: $0.longitude, title: "Prioriterad plats: \(place.name)") }
+        }
+        gatherings = report.gatherings.compactMap { gathering in
+            gathering.point.map { Point(lat: $0.latitude, lon: $0.longitude, title: gathering.mapTitle) }
         }
     }
 

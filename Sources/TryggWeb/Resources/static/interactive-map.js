@@ -1,6 +1,6 @@
 // Interactive maps on Leaflet (Debian's libjs-leaflet, served by Trygg): the areas as outlines,
 // events clustered, a heat layer of the events' density, hot places as labelled circles,
-// priority places. Each map is an element with
+// priority places, the coming public gatherings. Each map is an element with
 // `data-interactive-map`, its data in the JSON block `data-source` names, and the server-drawn
 // SVG it replaces in `data-fallback`. Without Leaflet or JavaScript the SVG stays.
 function showInteractiveMap(element) {
@@ -46,6 +46,12 @@ function showInteractiveMap(element) {
   });
   data.priorityPlaces.forEach(function (place) {
     L.circleMarker([place.lat, place.lon], { radius: 9, color: "#1d5e2f", weight: 3, fillOpacity: 0 }).bindPopup(place.title).addTo(map);
+  });
+  (data.gatherings || []).forEach(function (gathering) {
+    // Purple, as on the SVG map, and not clustered: a gathering is one decided event, not density.
+    L.circleMarker([gathering.lat, gathering.lon], { radius: 9, color: "#ffffff", weight: 2, fillColor: "#6a1b9a", fillOpacity: 0.9, className: "gathering" })
+      .bindTooltip(gathering.title).bindPopup(gathering.title).addTo(map);
+    bounds.extend([gathering.lat, gathering.lon]);
   });
   if (data.route && data.route.length > 1) {
     bounds.extend(L.polyline(data.route, { color: "#9b1c1c", weight: 4, dashArray: "8 6" }).bindTooltip("Vandringens rutt").addTo(map).getBounds());
