@@ -69,4 +69,42 @@ struct AreaImportTests {
             #expect(try await samordnare.upload("/omraden/import", file: Data(Self.regso.utf8), filename: "x.csv").status == .forbidden)
         }
     }
+
+    @Test("Administratören byter namn och DeSO-koder på ett område; en dubblett eller fel kod sparar inget; samordnaren och andra kommunen kan inte")
+    func editsAnArea() async throws {
+        try await Harness.run { harness, client in
+            let kommun = try await harness.kommun("linkoping")
+            let store = AreaStore(harness.scope(kommun))
+            let berga = try #require(try await store.all().first { $0.name == "Berga" })
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            let page = "/omraden/\(berga.id.uuidString)"
+            #expect(try await admin.get(page).text.contains("Ändra området"))
+
+            let duplicate = try await admin.post(page, ["name": "ryd", "deso": "0580C1160", "geojson": ""])
+            #expect(duplicate.status == .badRequest && duplicate.text.contains("ryd"), "namnet finns redan")
+            let wrongCode = try await admin.post(page, ["name": "Berga", "deso": "0581C1070", "geojson": ""])
+            #expect(wrongCode.status == .badRequest && wrongCode.text.contains("0581C1070 hör inte till kommunkod 0580"))
+            #expect(wrongCode.text.contains("value=\"Berga\"") && wrongCode.text.contains("0581C1070</textarea>"), "det inskrivna står kvar")
+            let badShape = try await admin.post(page, ["name": "Berga", "deso": "", "geojson": "{\"type\":\"Point\""])
+            #expect(badShape.status == .badRequest && badShape.text.contains("GeoJSON kunde inte läsas"))
+            #expect(try await store.find(id: berga.id) == berga, "inget ändrat")
+
+            let saved = try await admin.submit(page, ["name": "Berga med Hjulsbro", "deso": "0580C1160; 0580c1180", "geojson": ""])
+            #expect(saved.text.contains("Området Berga med Hjulsbro är sparat."))
+            let changed = try #require(try await store.find(id: berga.id))
+            #expect(changed.name == "Berga med Hjulsbro" && changed.desoCodes == ["0580C1160", "0580C1180"] && changed.shape == berga.shape)
+            let audit = try await AuditLog.search(AuditQuery(text: "ändrade område", limit: 5), in: harness.scope(kommun))
+            #expect(audit.first?.detail.contains("namn: Berga → Berga med Hjulsbro") == true)
+
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            #expect(!(try await samordnare.get(page).text.contains("Ändra området")))
+            #expect(try await samordnare.post(page, ["name": "X", "deso": "", "geojson": ""]).status == .forbidden)
+            let norrkoping = Browser(client)
+            try await norrkoping.login("admin@norrkoping.demo")
+            #expect(try await norrkoping.post(page, ["name": "X", "deso": "", "geojson": ""]).status == .notFound)
+            #expect(try await store.find(id: berga.id)?.name == "Berga med Hjulsbro")
+        }
+    }
 }

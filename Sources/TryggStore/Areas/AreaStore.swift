@@ -92,6 +92,42 @@ public struct AreaStore: Sendable {
         }
     }
 
+    /// Renames an area or gives it new DeSO codes or a new boundary (`shape` nil keeps the one it
+    /// has). Events, insatser and lägesbilder refer to the area by id, so they follow; decided
+    /// documents keep the name they were decided with.
+    @discardableResult
+    public func update(id: UUID, name: String, shape: AreaShape?, desoCodes: [String], by actor: Actor) async throws -> Area {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard (1...120).contains(name.count) else { throw StoreError.invalid("Områdets namn måste ha 1–120 tecken.") }
+        return try await db.transaction { db in
+            guard let model = try await AreaModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first() else {
+                throw StoreError.notFound("Området")
+            }
+            guard shape != nil || model.geometry != nil || !desoCodes.isEmpty else {
+                throw StoreError.invalid("Ett område utan gräns behöver minst en DeSO-kod.")
+            }
+            if name.lowercased() != model.name.lowercased(),
+                try await AreaModel.query(on: db).filter(\.$kommunID == kommunID).all().contains(where: { $0.name.lowercased() == name.lowercased() })
+            {
+                throw StoreError.duplicate("Området \"\(name)\"")
+            }
+            var changes: [String] = []
+            if name != model.name { changes.append("namn: \(model.name) → \(name)") }
+            let codes = desoCodes.joined(separator: ",")
+            if codes != model.desoCodes { changes.append("DeSO: \(codes.isEmpty ? "inga" : desoCodes.joined(separator: ", "))") }
+            if let shape { changes.append("ny gräns, \(shape.polygons.count) polygon(er)") }
+            guard !changes.isEmpty else { return model.record }
+            model.name = name
+            model.desoCodes = codes
+            if let shape { model.geometry = try AreaModel.encode(shape) }
+            try await model.save(on: db)
+            try await AuditLog.record(
+                actor, action: "ändrade område", objectType: "område", objectID: name, detail: changes.joined(separator: "; "),
+                kommunID: kommunID, on: db)
+            return model.record
+        }
+    }
+
     /// Imports areas from a parsed GeoJSON file: new names are added, existing names get the new
     /// boundary. All or nothing.
     public func importAreas(_ areas: [ParsedArea], source: String, by actor: Actor) async throws -> ImportResult {

@@ -35,21 +35,75 @@ struct AreaRoutes {
         let desoCodes: [String]
         let source: String
         let polygonCount: Int
+        /// The admin's form to rename the area or change its DeSO codes or boundary.
+        let canEdit: Bool
+        let saveAction: String
+        let formName: String
+        let formDeso: String
+        let formGeojson: String
+        let kommunCode: String
     }
 
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.areas) { _, context in try await list(context: context) }
-        routes.staff(SiteRoutes.area) { _, context in
-            _ = try context.requireUser(allowedTo: .readReferenceData)
-            let id = try context.parameters.require("id", as: UUID.self)
-            guard let area = try await AreaStore(context.kommun).find(id: id) else { throw HTTPError(.notFound) }
-            let view = DetailView(
-                name: area.name, map: AreaMapSVG.render([area], label: "Karta över \(area.name)"),
-                desoCodes: area.desoCodes, source: area.source, polygonCount: area.shape?.polygons.count ?? 0)
-            return deps.renderer.page(.areasDetail, title: area.name, context: context, content: view)
-        }
+        routes.staff(SiteRoutes.area) { _, context in try await detail(context: context) }
+        routes.staff(SiteRoutes.areaSave) { _, context in try await save(context: context) }
         routes.staff(SiteRoutes.areaAdd) { _, context in try await add(context: context) }
         routes.staff(SiteRoutes.areaImport) { _, context in try await importFile(context: context) }
+    }
+
+    private func area(_ context: StaffContext) async throws -> Area {
+        guard let area = try await AreaStore(context.kommun).find(id: try context.parameters.require("id", as: UUID.self)) else {
+            throw HTTPError(.notFound, message: "Området finns inte.")
+        }
+        return area
+    }
+
+    private func detail(
+        context: StaffContext, form: (name: String, deso: String, geojson: String)? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .readReferenceData)
+        let area = try await area(context)
+        let view = DetailView(
+            name: area.name, map: AreaMapSVG.render([area], label: "Karta över \(area.name)"),
+            desoCodes: area.desoCodes, source: area.source, polygonCount: area.shape?.polygons.count ?? 0,
+            canEdit: user.role.allows(.administerKommun), saveAction: SiteRoutes.areaSave.path(area.id),
+            formName: form?.name ?? area.name, formDeso: form?.deso ?? area.desoCodes.joined(separator: ", "),
+            formGeojson: form?.geojson ?? "", kommunCode: user.kommun.code)
+        return deps.renderer.page(.areasDetail, title: area.name, context: context, content: view, error: error, status: status)
+    }
+
+    /// A new name, other DeSO codes or a new boundary; an empty GeoJSON field keeps the boundary.
+    private func save(context: StaffContext) async throws -> Response {
+        let user = try context.requireUser(allowedTo: .administerKommun)
+        let area = try await area(context)
+        let form = try context.decodeForm(AreaForm.self)
+        let typed = (name: form.name, deso: form.deso, geojson: form.geojson)
+        do {
+            let shape = try Self.shape(geojson: form.geojson, name: form.name)
+            let codes = try DesoCode.parseList(form.deso, kommunCode: user.kommun.code)
+            let saved = try await AreaStore(context.kommun).update(id: area.id, name: form.name, shape: shape, desoCodes: codes, by: context.actor)
+            return Response.seeOther(SiteRoutes.area.path(area.id), notice: "Området \(saved.name) är sparat.", context: context)
+        } catch let error as AreaFormError {
+            return try await detail(context: context, form: typed, error: error.message, status: .badRequest)
+        } catch let error as DesoCode.Problem {
+            return try await detail(context: context, form: typed, error: error.description, status: .badRequest)
+        } catch let error as StoreError {
+            return try await detail(context: context, form: typed, error: error.description, status: .badRequest)
+        }
+    }
+
+    struct AreaFormError: Error {
+        let message: String
+    }
+
+    /// The boundary typed as GeoJSON, or nil when the field is empty.
+    static func shape(geojson: String, name: String) throws -> AreaShape? {
+        guard !geojson.isEmpty else { return nil }
+        do { return try AreaGeoJSON.parseSingle(Data(geojson.utf8), name: name.isEmpty ? "Område" : name).shape } catch {
+            throw AreaFormError(message: "GeoJSON kunde inte läsas: " + error.messages.joined(separator: " "))
+        }
     }
 
     /// A whole file from the kommun's GIS or SCB's DeSO→RegSO table, as `trygg import areas`
@@ -76,11 +130,9 @@ struct AreaRoutes {
         func failure(_ message: String) async throws -> Response {
             try await list(context: context, form: (name, geojson, deso), error: message, status: .badRequest)
         }
-        var shape: AreaShape?
-        if !geojson.isEmpty {
-            do { shape = try AreaGeoJSON.parseSingle(Data(geojson.utf8), name: name.isEmpty ? "Område" : name).shape } catch {
-                return try await failure("GeoJSON kunde inte läsas: " + error.messages.joined(separator: " "))
-            }
+        let shape: AreaShape?
+        do { shape = try Self.shape(geojson: geojson, name: name) } catch let error as AreaFormError {
+            return try await failure(error.message)
         }
         var codes: [String] = []
         do { codes = try DesoCode.parseList(deso, kommunCode: user.kommun.code) } catch {

@@ -36,6 +36,7 @@ enum SiteRoutes {
     static let area = Route1<UUID>(.get, "/omraden/{id}", .staff(.readReferenceData))
     static let areaAdd = Route0(.post, "/omraden", .staff(.administerKommun))
     static let areaImport = Route0(.post, "/omraden/import", .staff(.administerKommun))
+    static let areaSave = Route1<UUID>(.post, "/omraden/{id}", .staff(.administerKommun))
 
     // MARK: Administration
     static let users = Route0(.get, "/admin/anvandare", .staff(.administerKommun))
@@ -290,6 +291,7 @@ enum SiteRoutes {
             login.route, loginSubmit.route, loginCode.route, loginCodeSubmit.route, logout.route,
             account.route, accountPassword.route, accountNotices.route, twoStepStart.route, twoStepActivate.route, twoStepDisable.route,
             home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route, areaImport.route,
+            areaSave.route,
             users.route, userAdd.route, userDisable.route, userEnable.route, audit.route, outbox.route,
             citizenAdmin.route, citizenSettings.route, open311KeyAdd.route, open311KeyRevoke.route,
             plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planTemplateCSV.route, planTemplateXlsx.route,
