@@ -41,7 +41,7 @@ struct KommunCommand: AsyncParsableCommand {
 }
 
 struct UserCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Hantera användare.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Hantera användare.", subcommands: [Add.self, Password.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -81,6 +81,40 @@ struct UserCommand: AsyncParsableCommand {
                     passwordHash: hash, by: .commandLine(kommunID: kommun.id))
             }
             say("Användaren \(account.email) (\(account.role.rawValue), \(account.organisation.abbreviation), \(account.kommun.slug)) är skapad.")
+            if !passwordStdin { print("Lösenord: \(password)") }
+        }
+    }
+
+    /// For the kommun's only admin, locked out: on the web another admin sets a new password.
+    struct Password: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sätter ett nytt lösenord för en användare, lyfter en spärr och loggar ut användaren överallt.",
+            discussion: """
+                För den som är kommunens enda administratör och har glömt sitt lösenord; andra användare får ett nytt \
+                av administratören på sidan Användare. Utan --password-stdin skapas ett slumpat lösenord som skrivs ut en gång.
+
+                Exempel: echo 'ett långt lösenord' | trygg user password --kommun linkoping --email anna@example.se --password-stdin
+                """)
+
+        @OptionGroup var db: DatabaseOptions
+        @Option(help: "Kommunens kortform.") var kommun: String
+        @Option(help: "Användarens e-postadress.") var email: String
+        @Flag(help: "Läs lösenordet från standard in.") var passwordStdin = false
+
+        func run() async throws {
+            let password = passwordStdin ? (readLine(strippingNewline: true) ?? "") : RandomToken.make(length: 16)
+            if let problem = PasswordPolicy.problem(with: password) { throw CLIError(problem) }
+            let hash = try await Passwords.hash(password)
+            let address = AccountStore.normalised(email: email)
+            try await db.withDatabase { database in
+                let kommun = try await KommunStore(database).require(slug: kommun)
+                let users = UserStore(KommunScope(database, kommunID: kommun.id))
+                guard let user = try await users.accounts().first(where: { $0.email == address }) else {
+                    throw CLIError("Ingen användare med adressen \(address) i \(kommun.name).")
+                }
+                try await users.setPassword(userID: user.id, hash: hash, by: .commandLine(kommunID: kommun.id))
+            }
+            say("\(address) har ett nytt lösenord och är utloggad.")
             if !passwordStdin { print("Lösenord: \(password)") }
         }
     }

@@ -91,4 +91,79 @@ public struct UserStore: Sendable {
                 objectType: "användare", objectID: user.email, on: db)
         }
     }
+
+    /// A user's name, role or organisation changes (a move to another förvaltning, a new task);
+    /// the user's open sessions read the account at their next request, so it takes effect at once.
+    @discardableResult
+    public func update(userID: UUID, name: String, role: Role, organisationID: UUID, by actor: Actor) async throws -> UserAccount {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard (1...120).contains(name.count) else { throw StoreError.invalid("Namnet måste ha 1–120 tecken.") }
+        return try await db.transaction { db in
+            let user = try await Self.user(userID, kommunID: kommunID, on: db)
+            guard let organisation = try await OrganisationStore(db: db, kommunID: kommunID).organisation(id: organisationID) else {
+                throw StoreError.invalid("Välj en av kommunens organisationer.")
+            }
+            if user.role == Role.admin.rawValue, role != .admin, !user.disabled,
+                try await UserModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$role == Role.admin.rawValue)
+                    .filter(\.$disabled == false).count() == 1
+            {
+                throw StoreError.invalid("Kommunen måste ha minst en aktiv administratör.")
+            }
+            var changes: [String] = []
+            if user.name != name { changes.append("namn: \(user.name) → \(name)") }
+            if user.role != role.rawValue { changes.append("roll: \(user.role) → \(role.rawValue)") }
+            if user.organisationID != organisationID { changes.append("organisation: \(organisation.abbreviation)") }
+            if !changes.isEmpty {
+                user.name = name
+                user.role = role.rawValue
+                user.organisationID = organisationID
+                try await user.save(on: db)
+                try await AuditLog.record(
+                    actor, action: "ändrade användare", objectType: "användare", objectID: user.email,
+                    detail: changes.joined(separator: "; "), kommunID: kommunID, on: db)
+            }
+            guard let account = try await AccountStore(db: db).account(of: user) else { throw StoreError.notFound("Användaren") }
+            return account
+        }
+    }
+
+    /// A new password the admin gives a user who lost theirs: a lock after wrong passwords is
+    /// lifted and the user is signed out everywhere, so whoever knew the old one is out too.
+    public func setPassword(userID: UUID, hash: String, by actor: Actor) async throws {
+        try await db.transaction { db in
+            let user = try await Self.user(userID, kommunID: kommunID, on: db)
+            user.passwordHash = hash
+            user.passwordChangedAt = Date()
+            user.failedLogins = 0
+            user.lockedUntil = nil
+            try await user.save(on: db)
+            try await SessionModel.query(on: db).filter(\.$userID == userID).delete()
+            try await AuditLog.record(
+                actor, action: "satte nytt lösenord", objectType: "användare", objectID: user.email, kommunID: kommunID, on: db)
+        }
+    }
+
+    /// Turns off the second factor of a user who lost the phone that held it, and signs them
+    /// out everywhere; they log in with the password and can set up a new one.
+    public func turnOffSecondFactor(userID: UUID, by actor: Actor) async throws {
+        try await db.transaction { db in
+            let user = try await Self.user(userID, kommunID: kommunID, on: db)
+            guard user.totpEnabled else { return }
+            user.totpEnabled = false
+            user.totpSecret = nil
+            user.totpLastStep = nil
+            try await user.save(on: db)
+            try await SessionModel.query(on: db).filter(\.$userID == userID).delete()
+            try await AuditLog.record(
+                actor, action: "stängde av tvåstegsverifiering åt användaren", objectType: "användare", objectID: user.email,
+                kommunID: kommunID, on: db)
+        }
+    }
+
+    private static func user(_ id: UUID, kommunID: UUID, on db: any Database) async throws -> UserModel {
+        guard let user = try await UserModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first() else {
+            throw StoreError.notFound("Användaren")
+        }
+        return user
+    }
 }

@@ -9,6 +9,7 @@ struct UserRoutes {
 
     struct Row {
         let id: String
+        let href: String
         let enableAction: String
         let disableAction: String
         let email: String
@@ -34,6 +35,7 @@ struct UserRoutes {
         routes.staff(SiteRoutes.userAdd) { _, context in try await add(context: context) }
         routes.staff(SiteRoutes.userDisable) { _, context in try await setDisabled(true, context: context) }
         routes.staff(SiteRoutes.userEnable) { _, context in try await setDisabled(false, context: context) }
+        UserPage(deps: deps).register(on: routes)
     }
 
     private func add(context: StaffContext) async throws -> Response {
@@ -85,7 +87,8 @@ struct UserRoutes {
         let organisations = try await OrganisationStore(context.kommun).organisations()
         let rows = users.map { user in
             Row(
-                id: user.id.uuidString, enableAction: SiteRoutes.userEnable.path(user.id), disableAction: SiteRoutes.userDisable.path(user.id),
+                id: user.id.uuidString, href: SiteRoutes.user.path(user.id), enableAction: SiteRoutes.userEnable.path(user.id),
+                disableAction: SiteRoutes.userDisable.path(user.id),
                 email: user.email, name: user.name, role: user.role.displayName,
                 organisation: user.organisation.abbreviation, secondFactor: user.secondFactorEnabled,
                 disabled: user.disabled, isSelf: user.id == admin.id)

@@ -26,6 +26,7 @@ enum Template: String, CaseIterable, Sendable {
     case areas
     case areasDetail = "areas-detail"
     case audit, organisations, users, outbox
+    case userDetail = "user-detail"
     case plan
     case planEmpty = "plan-empty"
     case planDocuments = "plan-documents"

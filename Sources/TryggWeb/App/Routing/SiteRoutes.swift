@@ -41,6 +41,10 @@ enum SiteRoutes {
     // MARK: Administration
     static let users = Route0(.get, "/admin/anvandare", .staff(.administerKommun))
     static let userAdd = Route0(.post, "/admin/anvandare", .staff(.administerKommun))
+    static let user = Route1<UUID>(.get, "/admin/anvandare/{id}", .staff(.administerKommun))
+    static let userSave = Route1<UUID>(.post, "/admin/anvandare/{id}", .staff(.administerKommun))
+    static let userPassword = Route1<UUID>(.post, "/admin/anvandare/{id}/losenord", .staff(.administerKommun))
+    static let userSecondFactorOff = Route1<UUID>(.post, "/admin/anvandare/{id}/tvasteg/stang-av", .staff(.administerKommun))
     static let userDisable = Route1<UUID>(.post, "/admin/anvandare/{id}/inaktivera", .staff(.administerKommun))
     static let userEnable = Route1<UUID>(.post, "/admin/anvandare/{id}/aktivera", .staff(.administerKommun))
     static let audit = Route0(.get, "/admin/logg", .staff(.administerKommun))
@@ -292,7 +296,8 @@ enum SiteRoutes {
             account.route, accountPassword.route, accountNotices.route, twoStepStart.route, twoStepActivate.route, twoStepDisable.route,
             home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route, areaImport.route,
             areaSave.route,
-            users.route, userAdd.route, userDisable.route, userEnable.route, audit.route, outbox.route,
+            users.route, userAdd.route, user.route, userSave.route, userPassword.route, userSecondFactorOff.route, userDisable.route, userEnable.route,
+            audit.route, outbox.route,
             citizenAdmin.route, citizenSettings.route, open311KeyAdd.route, open311KeyRevoke.route,
             plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planTemplateCSV.route, planTemplateXlsx.route,
             planAdopt.route, planCopy.route,
