@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TryggCore
+import TryggReports
 import TryggStore
 @testable import TryggWeb
 
@@ -38,6 +39,52 @@ struct IncidentImportTests {
             try await reporter.login("rapportor@linkoping.demo")
             #expect(!(try await reporter.get("/est/handelser").text.contains("Importera händelser från fil")))
             #expect(try await reporter.upload("/est/handelser/import", file: Data(Self.events.utf8), filename: "est.csv").status == .forbidden)
+        }
+    }
+
+    @Test("Analytikern laddar ner urvalet som Excel och CSV; CSV-filen läses in igen; en formel blir text; rapportören kan inte")
+    func exportsTheSelection() async throws {
+        try await Harness.run { harness, client in
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let events =
+                Self.header + "2024-03-27 21:40,Nedskräpning,58.4100,15.6200,,=SUMMA(A1:A9),MOS\n"
+                + "2024-03-28 08:10,Skadegörelse,58.4320,15.5800,,\"Klotter, stort\",Polisen\n"
+                + "2024-04-02 12:00,Skadegörelse,58.4320,15.5800,,Nästa vecka,Polisen\n"
+            let imported = try await samordnare.upload("/est/handelser/import", file: Data(events.utf8), filename: "est.csv")
+            #expect(imported.status == .seeOther, "\(imported.text.split(separator: "\n").filter { $0.contains("Rad") })")
+
+            let analyst = Browser(client)
+            try await analyst.login("analytiker@linkoping.demo")
+            let list = try await analyst.get("/est/handelser?fran=2024-03-27&till=2024-03-31")
+            #expect(list.text.contains("2 händelser.") && list.text.contains("Ladda ner urvalet"))
+            #expect(list.text.contains("href=\"/est/handelser/export.xlsx?fran=2024-03-27&amp;till=2024-03-31\""))
+            let badDate = try await analyst.get("/est/handelser?fran=2024-02-30")
+            #expect(badDate.text.contains("Datumet från är inget datum"))
+
+            let csv = try await analyst.get("/est/handelser/export.csv?fran=2024-03-27&till=2024-03-31")
+            #expect(csv.status == .ok)
+            let table = try CSVReader.read(Data(buffer: csv.body))
+            #expect(table.header.prefix(7) == IncidentCSV.columns[...])
+            #expect(table.rows.count == 2)
+            #expect(table.rows.first?.fields[5] == "'=SUMMA(A1:A9)", "Excel kör inte texten som en formel")
+            #expect(table.rows.last?.fields[5] == "Klotter, stort")
+            let kommun = try await harness.kommun("linkoping")
+            let categories = try await CategoryStore(harness.scope(kommun)).all()
+            let areas = try await AreaStore(harness.scope(kommun)).all().map(\.name)
+            let again = try IncidentCSV.rows(from: table, categories: categories, areaNames: areas)
+            #expect(again.map(\.incident.description) == ["'=SUMMA(A1:A9)", "Klotter, stort"], "filen läses in igen")
+
+            let xlsx = try XlsxReader.read(Data(buffer: try await analyst.get("/est/handelser/export.xlsx?fran=2024-03-27&till=2024-03-31").body))
+            #expect(xlsx.header.first == "Tidpunkt" && xlsx.rows.count == 2)
+            #expect(xlsx.rows.first?.fields[5] == "=SUMMA(A1:A9)", "i Excel-filen är texten en textcell, inte en formel")
+            let audit = try await AuditLog.search(AuditQuery(text: "laddade ner händelser", limit: 5), in: harness.scope(kommun))
+            #expect(audit.count == 2 && audit.first?.detail.contains("2 händelser") == true)
+
+            let reporter = Browser(client)
+            try await reporter.login("rapportor@linkoping.demo")
+            #expect(!(try await reporter.get("/est/handelser").text.contains("Ladda ner urvalet")))
+            #expect(try await reporter.get("/est/handelser/export.csv").status == .forbidden)
         }
     }
 }

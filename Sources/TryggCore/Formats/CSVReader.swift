@@ -230,6 +230,14 @@ private struct UncheckedSendable<Value>: @unchecked Sendable {
 
 /// Writes RFC 4180 CSV with CRLF line ends; fields are quoted only when they must be.
 public enum CSVWriter {
+    /// Free text as a CSV cell Excel will not run: a cell starting with `=`, `+`, `-`, `@` or a
+    /// tab is read by spreadsheet programs as a formula (OWASP's CSV injection), so it gets a
+    /// leading apostrophe, which Excel shows as text.
+    public static func inertText(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+        return "'" + text
+    }
+
     public static func line(_ fields: [String]) -> String {
         fields.map { field in
             // Scalars, not Characters: "\r\n" is one Character and would slip past a check for "\n".

@@ -13,6 +13,8 @@ struct IncidentRoutes {
         let count: Int
         let seesAll: Bool
         let weeks: [SelectOption]
+        let from: String
+        let until: String
         let areas: [SelectOption]
         let categories: [SelectOption]
         let nextPage: String?
@@ -20,6 +22,13 @@ struct IncidentRoutes {
         let canImport: Bool
         let columns = IncidentCSV.columns.joined(separator: ", ")
         let importAction = SiteRoutes.incidentImport.path
+        /// The selection as Excel and CSV, for those who read every event.
+        let downloads: Downloads?
+    }
+
+    struct Downloads {
+        let xlsx: String
+        let csv: String
     }
 
     struct DetailView {
@@ -63,6 +72,7 @@ struct IncidentRoutes {
         }
         routes.staff(SiteRoutes.incident) { _, context in try await detail(context: context) }
         IncidentImportRoutes(incidents: self).register(on: routes)
+        IncidentExportRoutes(deps: deps).register(on: routes)
         routes.staff(SiteRoutes.incidentCorrect) { _, context in
             let user = try context.requireUser(allowedTo: .reportIncident)
             let id = try context.parameters.require("id", as: UUID.self)
@@ -104,22 +114,13 @@ struct IncidentRoutes {
 
     /// The events; `error` shows a failed import's problems (nothing stored).
     func list(request: Request, user: UserAccount, context: StaffContext, error: String? = nil) async throws -> Response {
-        let query = request.uri.queryParameters
         let seesAll = user.role.allows(.readAllIncidents)
-        var filter = IncidentStore.Filter(limit: 100)
-        let week = query["vecka"].flatMap { ISOWeek(parsing: String($0)) }
-        if let week {
-            filter.from = week.start
-            filter.until = week.end
-        }
+        var selection = EventSelection(request.uri.queryParameters, user: user)
+        let page = max(0, Int(request.uri.queryParameters["sida"] ?? "0") ?? 0)
+        selection.filter.offset = page * selection.filter.limit
+        let filter = selection.filter
         let areas = try await AreaStore(context.kommun).all()
         let categories = try await CategoryStore(context.kommun).all()
-        let areaText = query["omrade"].map(String.init) ?? ""
-        if areaText == "ovriga" { filter.restOfKommun = true } else { filter.areaID = UUID(uuidString: areaText) }
-        filter.categoryID = query["kategori"].flatMap { UUID(uuidString: String($0)) }
-        if !seesAll { filter.reporterID = user.id }
-        let page = max(0, Int(query["sida"] ?? "0") ?? 0)
-        filter.offset = page * filter.limit
         let store = IncidentStore(context.kommun)
         let events = try await store.list(filter: filter)
         let count = try await store.count(filter: filter)
@@ -127,19 +128,21 @@ struct IncidentRoutes {
         let current = ISOWeek.containing(TryggClock.now)
         let view = ListView(
             rows: events.map { WeekView.EventRow($0, areas: areas, categories: categories, organisations: organisations) }, count: count, seesAll: seesAll,
-            weeks: [SelectOption(value: "", label: "Alla veckor", selected: week == nil)]
-                + (0..<12).map { current.adding(-$0) }.map { SelectOption(value: $0.description, label: $0.swedishName, selected: $0 == week) },
-            areas: [SelectOption(value: "", label: "Alla områden", selected: areaText.isEmpty)]
+            weeks: [SelectOption(value: "", label: "Alla veckor", selected: selection.week == nil)]
+                + (0..<12).map { current.adding(-$0) }.map { SelectOption(value: $0.description, label: $0.swedishName, selected: $0 == selection.week) },
+            from: selection.from, until: selection.until,
+            areas: [SelectOption(value: "", label: "Alla områden", selected: selection.areaText.isEmpty)]
                 + areas.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == filter.areaID) }
                 + [SelectOption(value: "ovriga", label: WeekSummary.restOfKommun, selected: filter.restOfKommun)],
             categories: [SelectOption(value: "", label: "Alla kategorier", selected: filter.categoryID == nil)]
                 + categories.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == filter.categoryID) },
-            nextPage: count > filter.offset + events.count
-                ? SiteRoutes.incidents.path(query: [
-                    ("vecka", week?.description ?? ""), ("omrade", areaText), ("kategori", filter.categoryID?.uuidString ?? ""), ("sida", "\(page + 1)"),
-                ]) : nil, canImport: user.role.allows(.leadEST))
+            nextPage: count > filter.offset + events.count ? SiteRoutes.incidents.path(query: selection.query + [("sida", "\(page + 1)")]) : nil,
+            canImport: user.role.allows(.leadEST),
+            downloads: seesAll && count > 0
+                ? Downloads(xlsx: SiteRoutes.incidentExportXlsx.path(query: selection.query), csv: SiteRoutes.incidentExportCSV.path(query: selection.query))
+                : nil)
         return deps.renderer.page(
-            .estEvents, title: seesAll ? "Händelser" : "Mina rapporter", context: context, content: view, error: error,
+            .estEvents, title: seesAll ? "Händelser" : "Mina rapporter", context: context, content: view, notice: nil, error: error ?? selection.problem,
             status: error == nil ? .ok : .badRequest)
     }
 

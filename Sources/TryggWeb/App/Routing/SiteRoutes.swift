@@ -95,6 +95,8 @@ enum SiteRoutes {
     static let incidentReport = Route0(.post, "/est/rapportera", .staff(.reportIncident))
     static let incidents = Route0(.get, "/est/handelser", .staff(.reportIncident))
     static let incidentImport = Route0(.post, "/est/handelser/import", .staff(.leadEST))
+    static let incidentExportCSV = Route0(.get, "/est/handelser/export.csv", .staff(.readAllIncidents))
+    static let incidentExportXlsx = Route0(.get, "/est/handelser/export.xlsx", .staff(.readAllIncidents))
     static let gatherings = Route0(.get, "/est/sammankomster", .staff(.readAllIncidents))
     static let gatheringImport = Route0(.post, "/est/sammankomster/import", .staff(.leadEST))
     static let gatheringAdd = Route0(.post, "/est/sammankomster", .staff(.leadEST))
@@ -306,7 +308,8 @@ enum SiteRoutes {
             followUp.route, followUpOpen.route, followUpRound.route, followUpSendBack.route, followUpClose.route, followUpRemind.route,
             followUpAssessment.route,
             followUpReport.route, followUpReportDocx.route, followUpMine.route, followUpAnswer.route,
-            est.route, incidentForm.route, incidentReport.route, incidents.route, incidentImport.route, gatherings.route, gatheringImport.route,
+            est.route, incidentForm.route, incidentReport.route, incidents.route, incidentImport.route, incidentExportCSV.route, incidentExportXlsx.route,
+            gatherings.route, gatheringImport.route,
             gatheringAdd.route, incident.route,
             incidentCorrect.route,
             week.route, weekReport.route, weekReportDocx.route, weekReportJSON.route, weekAssess.route, weekPublish.route,
