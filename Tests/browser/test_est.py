@@ -1,12 +1,15 @@
 """EST in a real Chromium: a rapportör reports on a phone by tapping the map; the samordnare's
 weekly lägesbild and the report form pass axe."""
 import datetime
+import io
+import re
 
+import openpyxl
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_login import log_in, serious_violations, tap_leaflet_map
+from test_login import download, log_in, serious_violations, tap_leaflet_map
 
 
 def test_report_on_a_phone_by_tapping_the_map(browser, base_url, artifacts):
@@ -105,3 +108,23 @@ def test_weekly_lagesbild_is_accessible(browser, base_url, artifacts):
     browser.get(base_url + "/est/hotspots")
     browser.save_screenshot(str(artifacts / "est-hotspots.png"))
     assert serious_violations(browser) == []
+
+
+def test_analyst_downloads_a_week_of_events_as_excel(browser, base_url):
+    """The analyst picks last week on the event list and opens the download in a spreadsheet."""
+    log_in(browser, base_url, "analytiker@linkoping.demo")
+    browser.get(base_url + "/est/handelser")
+    last_week = datetime.date.today() - datetime.timedelta(days=7)
+    year, week, _ = last_week.isocalendar()
+    Select(browser.find_element(By.ID, "vecka")).select_by_visible_text(f"vecka {week} {year}")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Visa']").click()
+    count = int(re.search(r"(\d+) händelser\.", browser.find_element(By.TAG_NAME, "main").text).group(1))
+    assert count > 0
+    headers, data = download(browser, browser.find_element(By.LINK_TEXT, "som Excel").get_attribute("href"))
+    assert headers["Content-Disposition"] == 'attachment; filename="handelser.xlsx"'
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Tidpunkt", "Kategori", "Underkategori", "Område")
+    assert len(rows) - 1 == count, "lika många rader som listan säger"
+    assert all(row[0].startswith(str(year)) or row[0].startswith(str(year + 1)) for row in rows[1:])
+
