@@ -127,6 +127,31 @@ struct NoticeTests {
         }
     }
 
+    @Test("Väntande tips meddelas samordnaren en gång om dagen, på morgonen; andra kommunen och den utan tips får inget")
+    func tipsWaitingInTheMorning() async throws {
+        try await Harness.run { harness, client in
+            let scope = try await harness.scope("linkoping")
+            let notices = Notices(database: harness.database, kommun: try await harness.kommun("linkoping"), baseURL: "https://trygg.linkoping.se")
+            let today = StockholmCalendar.local(TryggClock.now)
+            func at(_ hour: Int, dayOffset: Int = 0) throws -> Date {
+                try StockholmCalendar.instant(year: today.year, month: today.month, day: today.day, hour: hour, minute: 0)
+                    .addingTimeInterval(Double(dayOffset) * 86_400)
+            }
+            #expect(try await notices.tipsWaiting(now: try at(9)) == 0, "inga tips, inget meddelande")
+            _ = try await CitizenReportTests.submitTip(client)
+            _ = try await CitizenReportTests.submitTip(client, ["epost": ""])
+            #expect(try await notices.tipsWaiting(now: try at(6)) == 0, "inte före sju")
+            #expect(try await notices.tipsWaiting(now: try at(8)) == 1)
+            #expect(try await notices.tipsWaiting(now: try at(15)) == 0, "en gång om dagen")
+            let message = try #require(try await OutboxStore(scope).recent(limit: 10).first { $0.kind == "tips att granska" }?.message)
+            #expect(message.to == "samordnare@linkoping.demo" && message.subject == "2 tips från invånare väntar på granskning")
+            #expect(message.body.contains("https://trygg.linkoping.se/medborgare?status=inkommen"))
+            #expect(try await notices.tipsWaiting(now: try at(8, dayOffset: 1)) == 1, "nästa dag igen, så länge tipsen väntar")
+            let norrkoping = Notices(database: harness.database, kommun: try await harness.kommun("norrkoping"), baseURL: "https://x")
+            #expect(try await norrkoping.tipsWaiting(now: try at(8)) == 0)
+        }
+    }
+
     @Test("Utkorgen: ett misslyckat försök görs om senare, ett permanent nej eller tre dygn ger upp, det skickade rensas efter 30 dagar")
     func retries() async throws {
         try await Harness.run { harness, _ in

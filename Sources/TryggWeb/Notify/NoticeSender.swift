@@ -61,8 +61,9 @@ public struct NoticeSender: Sendable {
         }
         let today = StockholmCalendar.local(now).dateText
         for kommun in kommuner {
-            report.reminders += try await Notices(database: database, kommun: kommun, baseURL: settings.publicURL)
-                .reminders(today: today, schedule: settings.reminders)
+            let notices = Notices(database: database, kommun: kommun, baseURL: settings.publicURL)
+            report.reminders += try await notices.reminders(today: today, schedule: settings.reminders)
+            report.reminders += try await notices.tipsWaiting(now: now)
         }
         let outbox = OutboxDelivery(database)
         try await outbox.purge(now: now)
