@@ -1,6 +1,7 @@
 """Reads what the relay received (a Maildir) as a mail reader would and checks the demo's
 follow-up reminders: one per address, Swedish subject, a link into Trygg, sent over STARTTLS
-after AUTH."""
+after AUTH. From 07:00 the samordnare's morning message about residents' tips waiting for review
+comes too (the demo has tips waiting); before seven it does not."""
 import email
 import email.policy
 import mailbox
@@ -12,6 +13,10 @@ def main(maildir, expected_count, public_url):
     problems = []
     if len(messages) != expected_count:
         problems.append(f"{len(messages)} meddelanden kom fram, väntade {expected_count}")
+    tips = [m for m in messages if str(m["Subject"]).endswith("från invånare väntar på granskning")]
+    messages = [m for m in messages if m not in tips]
+    if len(tips) > 1 or any(str(m["To"]) != "samordnare@linkoping.demo" or f"{public_url}/medborgare?status=inkommen" not in m.get_content() for m in tips):
+        problems.append(f"tipsmeddelandet: {[(str(m['To']), str(m['Subject'])) for m in tips]}")
     recipients = [str(m["To"]) for m in messages]
     if len(set(recipients)) != len(recipients):
         problems.append("samma adress fick två påminnelser")
