@@ -44,10 +44,8 @@ struct UserPage {
         let role = typed?.role ?? user.role.rawValue, organisation = typed?.organisation ?? user.organisation.id.uuidString
         let view = View(
             email: user.email, name: typed?.name ?? user.name,
-            roles: Role.allCases.map { SelectOption(value: $0.rawValue, label: "\($0.displayName): \($0.summary)", selected: $0.rawValue == role) },
-            organisations: try await OrganisationStore(context.kommun).organisations().map {
-                SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id.uuidString == organisation)
-            },
+            roles: UserRoutes.roleOptions(selected: role),
+            organisations: UserRoutes.organisationOptions(try await OrganisationStore(context.kommun).organisations(), selected: organisation),
             secondFactor: user.secondFactorEnabled, disabled: user.disabled, isSelf: user.id == context.user.id,
             minimumLength: PasswordPolicy.minimumLength, saveAction: SiteRoutes.userSave.path(user.id),
             passwordAction: SiteRoutes.userPassword.path(user.id), secondFactorAction: SiteRoutes.userSecondFactorOff.path(user.id))

@@ -95,16 +95,22 @@ struct UserRoutes {
         }
         let view = ListView(
             rows: rows,
-            roles: Role.allCases.map {
-                SelectOption(value: $0.rawValue, label: "\($0.displayName): \($0.summary)", selected: $0.rawValue == form.role)
-            },
-            organisations: organisations.map {
-                SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id.uuidString == form.organisation)
-            },
+            roles: Self.roleOptions(selected: form.role), organisations: Self.organisationOptions(organisations, selected: form.organisation),
             email: form.email, name: form.name, minimumLength: PasswordPolicy.minimumLength)
         return deps.renderer.page(
             .users, title: "Användare", context: context, content: view,
             notice: notice, error: error, status: status)
+    }
+}
+
+extension UserRoutes {
+    /// The roles with what each may do, for the new-user form and a user's own page.
+    static func roleOptions(selected: String) -> [SelectOption] {
+        Role.allCases.map { SelectOption(value: $0.rawValue, label: "\($0.displayName): \($0.summary)", selected: $0.rawValue == selected) }
+    }
+
+    static func organisationOptions(_ organisations: [Organisation], selected: String) -> [SelectOption] {
+        organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id.uuidString == selected) }
     }
 }
 
