@@ -87,4 +87,17 @@ struct IncidentImportTests {
             #expect(try await reporter.get("/est/handelser/export.csv").status == .forbidden)
         }
     }
+
+    @Test("Händelselistan bläddras framåt och bakåt med urvalet kvar")
+    func pagesThroughTheList() async throws {
+        try await Harness.run(est: true) { _, client in
+            let analyst = Browser(client)
+            try await analyst.login("analytiker@linkoping.demo")
+            let first = try await analyst.get("/est/handelser?fran=2026-01-01")
+            #expect(first.text.contains("Sida 1 av") && !first.text.contains("Föregående sida"))
+            let second = try await analyst.get("/est/handelser?fran=2026-01-01&sida=1")
+            #expect(second.text.contains("Sida 2 av") && second.text.contains("href=\"/est/handelser?fran=2026-01-01\">← Föregående sida"))
+            #expect(second.text.contains("value=\"2026-01-01\""), "datumet står kvar i filtret")
+        }
+    }
 }

@@ -17,7 +17,9 @@ struct IncidentRoutes {
         let until: String
         let areas: [SelectOption]
         let categories: [SelectOption]
+        let previousPage: String?
         let nextPage: String?
+        let pageText: String?
         /// The EST group's leads may import events from a file.
         let canImport: Bool
         let columns = IncidentCSV.columns.joined(separator: ", ")
@@ -136,7 +138,9 @@ struct IncidentRoutes {
                 + [SelectOption(value: "ovriga", label: WeekSummary.restOfKommun, selected: filter.restOfKommun)],
             categories: [SelectOption(value: "", label: "Alla kategorier", selected: filter.categoryID == nil)]
                 + categories.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == filter.categoryID) },
+            previousPage: page > 0 ? SiteRoutes.incidents.path(query: selection.query + (page > 1 ? [("sida", "\(page - 1)")] : [])) : nil,
             nextPage: count > filter.offset + events.count ? SiteRoutes.incidents.path(query: selection.query + [("sida", "\(page + 1)")]) : nil,
+            pageText: count > filter.limit ? "Sida \(page + 1) av \((count + filter.limit - 1) / filter.limit)" : nil,
             canImport: user.role.allows(.leadEST),
             downloads: seesAll && count > 0
                 ? Downloads(xlsx: SiteRoutes.incidentExportXlsx.path(query: selection.query), csv: SiteRoutes.incidentExportCSV.path(query: selection.query))
