@@ -152,6 +152,33 @@ struct NoticeTests {
         }
     }
 
+    @Test("Ett medborgarlöfte utan uppföljning för perioden som gått ut: de som bär aktiviteterna påminns en gång per period och ser det på startsidan")
+    func promiseWithoutFollowUp() async throws {
+        try await Harness.run { harness, _ in
+            let scope = try await harness.scope("linkoping")
+            let notices = Notices(database: harness.database, kommun: try await harness.kommun("linkoping"), baseURL: "https://trygg.linkoping.se")
+            let promise = try #require(try await PromiseStore(scope).all().first { $0.title == "Tryggare kvällar i Skäggetorps centrum" })
+            #expect(try await notices.promiseFollowUpsMissing(today: "2026-03-11") == 0, "första kvartalet pågår")
+            let queued = try await notices.promiseFollowUpsMissing(today: "2026-04-02")
+            #expect(queued >= 3)
+            let sent = try await OutboxStore(scope).recent(limit: 100).filter { $0.kind == "medborgarlöfte utan uppföljning" }
+            #expect(sent.contains { $0.message.to == "polisen@linkoping.demo" } && !sent.contains { $0.message.to == "admin@linkoping.demo" })
+            #expect(sent.first?.message.subject == "Följ upp medborgarlöftet ”Tryggare kvällar i Skäggetorps centrum” för 2026-K1")
+            #expect(sent.first?.message.body.contains("https://trygg.linkoping.se/samverkan/medborgarloften/\(promise.id)") == true)
+            #expect(try await notices.promiseFollowUpsMissing(today: "2026-04-20") == 0, "en gång per period")
+
+            let polisen = try #require(try await UserStore(scope).accounts().first { $0.email == "polisen@linkoping.demo" })
+            let work = try await SamverkanWork.items(for: polisen, in: scope, today: "2026-04-02")
+            #expect(work.contains { $0.title == "Medborgarlöftet ”Tryggare kvällar i Skäggetorps centrum” saknar uppföljning" })
+            let utb = try #require(try await UserStore(scope).accounts().first { $0.email == "ansvarig.utb@linkoping.demo" })
+            #expect(!(try await SamverkanWork.items(for: utb, in: scope, today: "2026-04-02")).contains { $0.title.hasPrefix("Medborgarlöftet") })
+
+            try await PromiseStore(scope).followUp(promise, period: "2026-K1", status: .asPlanned, text: "Fotpatrull varje helg.", by: .commandLine())
+            #expect(try await notices.promiseFollowUpsMissing(today: "2026-05-02") == 0)
+            #expect(try await SamverkanWork.items(for: polisen, in: scope, today: "2026-05-02").allSatisfy { !$0.title.hasPrefix("Medborgarlöftet") })
+        }
+    }
+
     @Test("Utkorgen: ett misslyckat försök görs om senare, ett permanent nej eller tre dygn ger upp, det skickade rensas efter 30 dagar")
     func retries() async throws {
         try await Harness.run { harness, _ in

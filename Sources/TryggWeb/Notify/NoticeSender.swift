@@ -64,6 +64,7 @@ public struct NoticeSender: Sendable {
             let notices = Notices(database: database, kommun: kommun, baseURL: settings.publicURL)
             report.reminders += try await notices.reminders(today: today, schedule: settings.reminders)
             report.reminders += try await notices.tipsWaiting(now: now)
+            report.reminders += try await notices.promiseFollowUpsMissing(today: today)
         }
         let outbox = OutboxDelivery(database)
         try await outbox.purge(now: now)

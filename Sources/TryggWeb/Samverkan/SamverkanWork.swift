@@ -4,7 +4,8 @@ import TryggStore
 
 /// What Samverkan puts on the start page: the user's meetings this coming week, the decisions
 /// their organisation answers for that are past due, and for the samordnare minutes waiting for
-/// approval and medborgarlöften missing a follow-up.
+/// approval, and medborgarlöften missing a follow-up (for the samordnare and whoever carries an
+/// activity of the promise).
 enum SamverkanWork {
     static func items(for user: UserAccount, in kommun: KommunScope, today: String) async throws -> [HomeWork.Item] {
         var items: [HomeWork.Item] = []
@@ -54,17 +55,20 @@ enum SamverkanWork {
                         text: SwedishGrammar.firstFew(waiting.map { "\(names[$0.meeting.forumID] ?? "") \($0.meeting.day)" }),
                         href: SiteRoutes.meeting.path(waiting[0].meeting.id), linkText: "Till protokollet", urgent: false))
             }
-            let store = PromiseStore(kommun)
-            let promises = try await store.all()
-            let followUps = try await store.followUps(promiseIDs: promises.map(\.id))
-            for promise in promises {
-                let missing = promise.missing(followUps: followUps[promise.id] ?? [], today: today)
-                guard !missing.isEmpty else { continue }
-                items.append(
-                    HomeWork.Item(
-                        title: "Medborgarlöftet ”\(promise.title)” saknar uppföljning", text: "Perioder utan uppföljning: \(missing.joined(separator: ", ")).",
-                        href: SiteRoutes.promise.path(promise.id), linkText: "Följ upp löftet", urgent: true))
-            }
+        }
+        // The samordnare follows up every promise; the police (or whoever carries an activity) theirs.
+        let store = PromiseStore(kommun)
+        let promises = try await store.all().filter { promise in
+            user.role.allows(.administerForums) || promise.activities.contains { $0.responsibleID == user.organisation.id }
+        }
+        let followUps = promises.isEmpty ? [:] : try await store.followUps(promiseIDs: promises.map(\.id))
+        for promise in promises {
+            let missing = promise.missing(followUps: followUps[promise.id] ?? [], today: today)
+            guard !missing.isEmpty else { continue }
+            items.append(
+                HomeWork.Item(
+                    title: "Medborgarlöftet ”\(promise.title)” saknar uppföljning", text: "Perioder utan uppföljning: \(missing.joined(separator: ", ")).",
+                    href: SiteRoutes.promise.path(promise.id), linkText: "Följ upp löftet", urgent: true))
         }
         return items
     }
