@@ -108,7 +108,8 @@ struct RouteInventoryTests {
                 // A week is not an object of one kommun: the week page shows the caller's own kommun.
                 // Public pages and Open311 name their kommun in the path or query, not the user's.
                 targetsAnObject = ![
-                    "/est/vecka/", "/k/", "/kalender/", "/open311/v2/services/", "/open311/v2/requests/", "/open311/v2/tokens/", "/static/", "/vendor/leaflet/",
+                    "/est/vecka/", "/k/", "/kalender/", "/login/aterstall/", "/open311/v2/services/", "/open311/v2/requests/", "/open311/v2/tokens/",
+                    "/static/", "/vendor/leaflet/",
                 ].contains(prefix)
                 // A second parameter gets a Linköping object of its kind (an insats, a priority place, else a measure).
                 if let open = path.range(of: "{"), let close = path.range(of: "}", range: open.upperBound..<path.endIndex) {
@@ -231,7 +232,7 @@ struct RouteInventoryTests {
             // The feed's secret of a Linköping user: it is the credential, so it opens the feed whoever asks; a guessed one does not.
             let samverkanIDs = [
                 "/samverkan/forum/": forum.id.uuidString, "/samverkan/moten/": try #require(meetings.first).meeting.id.uuidString,
-                "/samverkan/beslut/": decision.id.uuidString, "/kalender/": RandomToken.make(),
+                "/samverkan/beslut/": decision.id.uuidString, "/kalender/": RandomToken.make(), "/login/aterstall/": RandomToken.make(),
                 "/samverkan/medborgarloften/": try #require(try await PromiseStore(linkopingScope).all().first).id.uuidString,
                 "/samverkan/vandringar/": walk.id.uuidString, "/lagesbild/eu-kriterier/": assessment.id.uuidString, "second:vandringar": walk.id.uuidString,
                 "second:observationer": observation.id.uuidString, "second:bilder": observation.id.uuidString, "second:orsaker": walkCause.id.uuidString,

@@ -46,5 +46,6 @@ enum TryggMigrations {
         M041CreateWalkCauses(),
         M042AddSurveyEnglish(),
         M043CreateGatherings(),
+        M044CreatePasswordResets(),
     ]
 }

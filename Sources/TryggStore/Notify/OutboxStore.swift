@@ -50,10 +50,17 @@ public struct OutboxStore: Sendable {
 
     /// Messages to residents hold their address: deleted as soon as the relay took them.
     public static let residentKind = "svar till invånare"
+    /// A link that sets a password is a secret: deleted as soon as the relay took it.
+    public static let passwordLinkKind = "länk för nytt lösenord"
+
+    /// The message queued under `key`, to send it at once (a password link).
+    public func entry(key: String) async throws -> OutboxEntry? {
+        try await OutboxModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$dedupeKey == key).first()?.entry
+    }
 
     /// Queues notices; a key already queued is skipped. Returns how many were new.
     @discardableResult
-    public func enqueue(_ notices: [OutgoingNotice], now: Date = TryggClock.now) async throws -> Int {
+    public func enqueue(_ notices: [OutgoingNotice], now: Date = TryggClock.now, firstAttempt: Date? = nil) async throws -> Int {
         guard !notices.isEmpty else { return 0 }
         let sql = db as! any SQLDatabase
         let before = try await count()
@@ -64,7 +71,7 @@ public struct OutboxStore: Sendable {
             insert = insert.values(
                 SQLBind(UUID()), SQLBind(kommunID), SQLBind(notice.kind), SQLBind(String(notice.key.prefix(300))),
                 SQLBind(notice.message.to), SQLBind(notice.message.subject), SQLBind(notice.message.body),
-                SQLBind(OutboxEntry.State.waiting.rawValue), SQLBind(0), SQLBind(now), SQLBind(now), SQLBind(""))
+                SQLBind(OutboxEntry.State.waiting.rawValue), SQLBind(0), SQLBind(firstAttempt ?? now), SQLBind(now), SQLBind(""))
         }
         try await insert.ignoringConflicts(with: ["kommun_id", "dedupe_key"]).run()
         return try await count() - before
@@ -106,7 +113,7 @@ public struct OutboxDelivery: Sendable {
     }
 
     public func markSent(_ entry: OutboxEntry, now: Date = TryggClock.now) async throws {
-        if entry.kind == OutboxStore.residentKind {
+        if entry.kind == OutboxStore.residentKind || entry.kind == OutboxStore.passwordLinkKind {
             try await OutboxModel.query(on: db).filter(\.$id == entry.id).delete()
             return
         }

@@ -12,15 +12,23 @@ struct LoginRoutes {
     struct LoginView {
         let email: String
         let next: String
+        /// "Glömt lösenordet?" where Trygg can send the link.
+        var canReset = false
+    }
+
+    func loginView(email: String, next: String) -> LoginView {
+        LoginView(email: email, next: next, canReset: deps.configuration.mail.smtp != nil)
     }
 
     func register(on routes: RouteRegistry) {
         routes.login(SiteRoutes.login) { request, context in
             if context.session != nil { return Response.seeOther(SiteRoutes.home.path) }
             let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init))
+            let query = request.uri.queryParameters
             return deps.renderer.page(
-                .login, title: "Logga in", context: context, content: LoginView(email: "", next: next),
-                notice: request.uri.queryParameters["utloggad"] != nil ? "Du är utloggad." : nil)
+                .login, title: "Logga in", context: context, content: loginView(email: "", next: next),
+                notice: query["utloggad"] != nil
+                    ? "Du är utloggad." : query["nytt-losenord"] != nil ? "Lösenordet är bytt. Logga in med det nya." : nil)
         }
         routes.login(SiteRoutes.loginSubmit) { _, context in try await login(context: context) }
         routes.login(SiteRoutes.loginCode) { _, context in
@@ -54,7 +62,7 @@ struct LoginRoutes {
         let next = Self.safeNext(form.next)
         func failure(_ message: String, status: HTTPResponse.Status = .unauthorized) -> Response {
             deps.renderer.page(
-                .login, title: "Logga in", context: context, content: LoginView(email: email, next: next),
+                .login, title: "Logga in", context: context, content: loginView(email: email, next: next),
                 error: message, status: status)
         }
         guard await deps.loginLimiter.allow(context.clientAddress) else {

@@ -46,6 +46,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     try StaticFiles.register(on: routes)
     StaticFiles.registerLeaflet(configuration.map, on: routes)
     LoginRoutes(deps: deps).register(on: routes)
+    PasswordResetRoutes(deps: deps).register(on: routes)
     AccountRoutes(deps: deps).register(on: routes)
     HomeRoutes(deps: deps).register(on: routes)
     OrganisationRoutes(deps: deps).register(on: routes)

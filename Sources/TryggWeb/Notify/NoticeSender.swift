@@ -98,6 +98,20 @@ public struct NoticeSender: Sendable {
     }
 }
 
+extension NoticeSender {
+    /// Sends one queued message at once: a password link should not wait for the next run. When
+    /// the relay does not take it, it stays in the outbox and the job tries again.
+    func sendNow(key: String, in scope: KommunScope) async throws {
+        guard let smtp = settings.smtp, let entry = try await OutboxStore(scope).entry(key: key), entry.state == .waiting else { return }
+        let outbox = OutboxDelivery(database)
+        switch await SMTPClient(settings: smtp, senderAddress: settings.fromAddress).send([entry.message]).first {
+        case .sent: try await outbox.markSent(entry)
+        case .failed(let error): try await outbox.markFailed(entry, error: error.description, permanent: error.isPermanent)
+        case nil: break
+        }
+    }
+}
+
 extension PeriodicJob {
     /// Reminders and the outbox, every five minutes: a notice waits at most that long.
     public static func notices(_ database: TryggDatabase, settings: MailSettings) -> PeriodicJob {

@@ -6,6 +6,7 @@ struct Links {
     let login = SiteRoutes.loginSubmit.path
     let loginCode = SiteRoutes.loginCodeSubmit.path
     let logout = SiteRoutes.logout.path
+    let passwordForgot = SiteRoutes.passwordForgot.path
     let account = SiteRoutes.account.path
     let accountPassword = SiteRoutes.accountPassword.path
     let accountNotices = SiteRoutes.accountNotices.path

@@ -27,6 +27,8 @@ enum Template: String, CaseIterable, Sendable {
     case areasDetail = "areas-detail"
     case audit, organisations, users, outbox
     case userDetail = "user-detail"
+    case passwordForgot = "password-forgot"
+    case passwordReset = "password-reset"
     case plan
     case planEmpty = "plan-empty"
     case planDocuments = "plan-documents"

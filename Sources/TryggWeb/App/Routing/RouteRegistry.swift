@@ -48,9 +48,12 @@ struct RouteRegistry {
 
     // MARK: Login, public pages, Open311, plain
 
-    func login(_ route: Route0, _ handler: @escaping Handler<TryggRequestContext>) {
-        precondition(route.route.zone == .login, "\(route.route) hör inte till inloggningen")
-        loginZone.on(RouterPath(route.path), method: route.route.method, use: handler)
+    func login(_ route: Route0, _ handler: @escaping Handler<TryggRequestContext>) { login(route.route, handler) }
+    func login<A>(_ route: Route1<A>, _ handler: @escaping Handler<TryggRequestContext>) { login(route.route, handler) }
+
+    private func login(_ route: RouteDescription, _ handler: @escaping Handler<TryggRequestContext>) {
+        precondition(route.zone == .login, "\(route) hör inte till inloggningen")
+        loginZone.on(RouterPath(route.pattern), method: route.method, use: handler)
     }
 
     func publicPage<A>(_ route: Route1<A>, _ handler: @escaping Handler<TryggRequestContext>) { publicPage(route.route, handler) }

@@ -20,6 +20,10 @@ enum SiteRoutes {
     static let loginCode = Route0(.get, "/login/kod", .login)
     static let loginCodeSubmit = Route0(.post, "/login/kod", .login)
     static let logout = Route0(.post, "/logout", .login)
+    static let passwordForgot = Route0(.get, "/login/glomt", .login)
+    static let passwordForgotSubmit = Route0(.post, "/login/glomt", .login)
+    static let passwordReset = Route1<String>(.get, "/login/aterstall/{token}", .login)
+    static let passwordResetSubmit = Route1<String>(.post, "/login/aterstall/{token}", .login)
     static let account = Route0(.get, "/konto", .staff(nil))
     static let accountPassword = Route0(.post, "/konto/losenord", .staff(nil))
     static let accountNotices = Route0(.post, "/konto/epost", .staff(nil))
@@ -294,7 +298,8 @@ enum SiteRoutes {
     static let all: [RouteDescription] =
         [
             health.route, staticFile.route, leafletFile.route, faviconICO.route,
-            login.route, loginSubmit.route, loginCode.route, loginCodeSubmit.route, logout.route,
+            login.route, loginSubmit.route, loginCode.route, loginCodeSubmit.route, logout.route, passwordForgot.route, passwordForgotSubmit.route,
+            passwordReset.route, passwordResetSubmit.route,
             account.route, accountPassword.route, accountNotices.route, twoStepStart.route, twoStepActivate.route, twoStepDisable.route,
             home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route, areaImport.route,
             areaSave.route,
