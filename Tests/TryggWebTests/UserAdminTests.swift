@@ -21,7 +21,11 @@ struct UserAdminTests {
 
             let admin = Browser(client)
             try await admin.login("admin@linkoping.demo")
-            #expect(try await admin.get("/admin/anvandare").text.contains("href=\"/admin/anvandare/\(id.uuidString)\""))
+            let list = try await admin.get("/admin/anvandare").text
+            #expect(list.contains("href=\"/admin/anvandare/\(id.uuidString)\""))
+            let row = { (email: String) in list.components(separatedBy: email + "</a>").dropFirst().first?.components(separatedBy: "</tr>").first ?? "" }
+            #expect(row("ansvarig.utb@linkoping.demo").contains("<td data-label=\"Senast inloggad\">\(SwedishTime.date(TryggClock.now))</td>"))
+            #expect(row("stangastaden@linkoping.demo").contains("<td data-label=\"Senast inloggad\">Aldrig</td>"), "ett konto som ingen använt")
             let page = "/admin/anvandare/\(id.uuidString)"
             let unknown = try await admin.post(page, ["name": "Utbildning", "role": "chef", "organisation": klf.id.uuidString])
             #expect(unknown.status == .badRequest && unknown.text.contains("Välj en roll och en organisation."))

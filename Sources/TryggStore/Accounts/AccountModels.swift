@@ -20,6 +20,7 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "disabled") var disabled: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "password_changed_at") var passwordChangedAt: Date?
+    @OptionalField(key: "last_login_at") var lastLoginAt: Date?
 
     init() {}
 }

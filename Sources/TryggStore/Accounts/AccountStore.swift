@@ -57,6 +57,7 @@ public struct AccountStore: Sendable {
         guard let user = try await UserModel.find(userID, on: db) else { return }
         user.failedLogins = 0
         user.lockedUntil = nil
+        user.lastLoginAt = TryggClock.now
         try await user.save(on: db)
     }
 

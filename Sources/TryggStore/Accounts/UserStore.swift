@@ -75,6 +75,15 @@ public struct UserStore: Sendable {
         }
     }
 
+    /// When each user of the kommun last signed in; a user who never has is missing.
+    public func lastLogins() async throws -> [UUID: Date] {
+        var result: [UUID: Date] = [:]
+        for user in try await UserModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$lastLoginAt != nil).all() {
+            if let id = user.id, let at = user.lastLoginAt { result[id] = at }
+        }
+        return result
+    }
+
     public func count() async throws -> Int {
         try await UserModel.query(on: db).filter(\.$kommunID == kommunID).count()
     }

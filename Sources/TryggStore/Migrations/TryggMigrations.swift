@@ -47,5 +47,6 @@ enum TryggMigrations {
         M042AddSurveyEnglish(),
         M043CreateGatherings(),
         M044CreatePasswordResets(),
+        M045AddUserLastLogin(),
     ]
 }

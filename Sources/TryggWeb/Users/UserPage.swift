@@ -14,6 +14,7 @@ struct UserPage {
         let roles: [SelectOption]
         let organisations: [SelectOption]
         let secondFactor: Bool
+        let lastLogin: String
         let disabled: Bool
         let isSelf: Bool
         let minimumLength: Int
@@ -46,7 +47,8 @@ struct UserPage {
             email: user.email, name: typed?.name ?? user.name,
             roles: UserRoutes.roleOptions(selected: role),
             organisations: UserRoutes.organisationOptions(try await OrganisationStore(context.kommun).organisations(), selected: organisation),
-            secondFactor: user.secondFactorEnabled, disabled: user.disabled, isSelf: user.id == context.user.id,
+            secondFactor: user.secondFactorEnabled, lastLogin: UserRoutes.lastLogin(try await UserStore(context.kommun).lastLogins()[user.id]),
+            disabled: user.disabled, isSelf: user.id == context.user.id,
             minimumLength: PasswordPolicy.minimumLength, saveAction: SiteRoutes.userSave.path(user.id),
             passwordAction: SiteRoutes.userPassword.path(user.id), secondFactorAction: SiteRoutes.userSecondFactorOff.path(user.id))
         return deps.renderer.page(.userDetail, title: user.name, context: context, content: view, error: error, status: status)

@@ -17,6 +17,7 @@ struct UserRoutes {
         let role: String
         let organisation: String
         let secondFactor: Bool
+        let lastLogin: String
         let disabled: Bool
         let isSelf: Bool
     }
@@ -84,6 +85,7 @@ struct UserRoutes {
     ) async throws -> Response {
         let admin = try context.requireUser(allowedTo: .administerKommun)
         let users = try await UserStore(context.kommun).accounts()
+        let lastLogins = try await UserStore(context.kommun).lastLogins()
         let organisations = try await OrganisationStore(context.kommun).organisations()
         let rows = users.map { user in
             Row(
@@ -91,6 +93,7 @@ struct UserRoutes {
                 disableAction: SiteRoutes.userDisable.path(user.id),
                 email: user.email, name: user.name, role: user.role.displayName,
                 organisation: user.organisation.abbreviation, secondFactor: user.secondFactorEnabled,
+                lastLogin: Self.lastLogin(lastLogins[user.id]),
                 disabled: user.disabled, isSelf: user.id == admin.id)
         }
         let view = ListView(
@@ -104,6 +107,9 @@ struct UserRoutes {
 }
 
 extension UserRoutes {
+    /// "2026-12-03", or "Aldrig" for an account nobody has used: one the admin may disable.
+    static func lastLogin(_ date: Date?) -> String { date.map(SwedishTime.date) ?? "Aldrig" }
+
     /// The roles with what each may do, for the new-user form and a user's own page.
     static func roleOptions(selected: String) -> [SelectOption] {
         Role.allCases.map { SelectOption(value: $0.rawValue, label: "\($0.displayName): \($0.summary)", selected: $0.rawValue == selected) }
