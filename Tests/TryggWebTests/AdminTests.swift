@@ -142,6 +142,18 @@ struct AdminTests {
             #expect(!page.text.contains("skapade användare"))
             let badDate = try await admin.get("/admin/logg?fran=igår")
             #expect(badDate.status == .badRequest && badDate.text.contains("ÅÅÅÅ-MM-DD"))
+
+            // The dataskyddsombud's copy: the same search as a file, and the download is itself logged.
+            #expect(page.text.contains("href=\"/admin/logg/export.csv?q=lambohov\""))
+            let file = try await admin.get("/admin/logg/export.csv?q=lambohov")
+            #expect(file.headers[.contentDisposition] == "attachment; filename=\"granskningslogg.csv\"")
+            let table = try CSVReader.read(Data(buffer: file.body))
+            #expect(table.header == ["tid", "vem", "handling", "objekttyp", "objekt", "detaljer", "adress"])
+            #expect(table.rows.count == 1 && table.rows.first?.fields[2] == "skapade område" && table.rows.first?.fields[4] == "Lambohov")
+            #expect(try await admin.get("/admin/logg?q=granskningsloggen").text.contains("laddade ner granskningsloggen"))
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            #expect(try await samordnare.get("/admin/logg/export.csv").status == .forbidden)
         }
     }
 }

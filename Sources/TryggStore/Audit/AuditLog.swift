@@ -5,6 +5,8 @@ import TryggCore
 
 /// Filters for the admin page that searches the audit log.
 public struct AuditQuery: Sendable {
+    /// The most entries one search returns (the admin's download; the page shows 500).
+    public static let maximumLimit = 10_000
     public var text: String
     public var from: Date?
     public var to: Date?
@@ -112,6 +114,6 @@ public enum AuditLog {
                     .filter(\.$address, like, pattern)
             }
         }
-        return try await builder.sort(\.$createdAt, .descending).limit(max(1, min(query.limit, 1000))).all().map(\.record)
+        return try await builder.sort(\.$createdAt, .descending).limit(max(1, min(query.limit, AuditQuery.maximumLimit))).all().map(\.record)
     }
 }

@@ -23,32 +23,75 @@ struct AuditRoutes {
         let rows: [Row]
         let limit: Int
         let truncated: Bool
+        let download: String?
+    }
+
+    /// The search as typed: words, and a period in whole Swedish days.
+    struct Selection {
+        let q: String
+        let from: String
+        let to: String
+        let query: AuditQuery?
+
+        init(_ parameters: Hummingbird.Parameters, limit: Int) {
+            q = String(String(parameters["q"] ?? "").prefix(200))
+            from = String(parameters["fran"] ?? "")
+            to = String(parameters["till"] ?? "")
+            let fromDate = from.isEmpty ? nil : SwedishTime.startOfDay(from)
+            let toDate = to.isEmpty ? nil : SwedishTime.startOfDay(to).map { $0.addingTimeInterval(86_400) }
+            let valid = (from.isEmpty || fromDate != nil) && (to.isEmpty || toDate != nil)
+            query = valid ? AuditQuery(text: q, from: fromDate, to: toDate, limit: limit) : nil
+        }
+
+        var parameters: [(String, String)] { [("q", q), ("fran", from), ("till", to)].filter { !$0.1.isEmpty } }
     }
 
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.audit) { request, context in
             _ = try context.requireUser(allowedTo: .administerKommun)
-            let parameters = request.uri.queryParameters
-            let q = String(parameters["q"] ?? "").prefix(200)
-            let from = String(parameters["fran"] ?? "")
-            let to = String(parameters["till"] ?? "")
-            var error: String?
-            let fromDate = from.isEmpty ? nil : SwedishTime.startOfDay(from)
-            let toDate = to.isEmpty ? nil : SwedishTime.startOfDay(to).map { $0.addingTimeInterval(86_400) }
-            if (!from.isEmpty && fromDate == nil) || (!to.isEmpty && toDate == nil) {
-                error = "Datum skrivs som ÅÅÅÅ-MM-DD."
-            }
             let limit = 500
-            let entries = try await AuditLog.search(AuditQuery(text: String(q), from: fromDate, to: toDate, limit: limit), in: context.kommun)
+            let selection = Selection(request.uri.queryParameters, limit: limit)
+            let entries = try await AuditLog.search(selection.query ?? AuditQuery(limit: limit), in: context.kommun)
             let rows = entries.map { entry in
                 Row(
                     at: SwedishTime.dateTime(entry.at), actor: entry.actor, action: entry.action,
                     object: "\(entry.objectType): \(entry.objectID)", detail: entry.detail, address: entry.address)
             }
-            let view = ListView(q: String(q), from: from, to: to, rows: rows, limit: limit, truncated: rows.count == limit)
+            let view = ListView(
+                q: selection.q, from: selection.from, to: selection.to, rows: rows, limit: limit, truncated: rows.count == limit,
+                download: rows.isEmpty ? nil : SiteRoutes.auditExport.path(query: selection.parameters))
+            let error = selection.query == nil ? "Datum skrivs som ÅÅÅÅ-MM-DD." : nil
             return deps.renderer.page(
                 .audit, title: "Granskningslogg", context: context, content: view, error: error,
                 status: error == nil ? .ok : .badRequest)
         }
+        routes.staff(SiteRoutes.auditExport) { request, context in try await export(request: request, context: context) }
+    }
+
+    /// The search as a CSV file for the dataskyddsombud or an investigation; the download itself
+    /// is logged. More than `AuditQuery.maximumLimit` entries: narrow the search first.
+    private func export(request: Request, context: StaffContext) async throws -> Response {
+        let selection = Selection(request.uri.queryParameters, limit: AuditQuery.maximumLimit + 1)
+        let back = SiteRoutes.audit.path(query: selection.parameters)
+        guard let query = selection.query else { return Response.seeOther(back, error: "Datum skrivs som ÅÅÅÅ-MM-DD.", context: context) }
+        let entries = try await AuditLog.search(query, in: context.kommun)
+        guard entries.count <= AuditQuery.maximumLimit else {
+            return Response.seeOther(
+                back,
+                error: "Sökningen ger mer än \(SwedishNumber.integer(AuditQuery.maximumLimit)) poster. Avgränsa med datum eller sökord för att ladda ner.",
+                context: context)
+        }
+        try await AuditLog.record(
+            context.actor, action: "laddade ner granskningsloggen", objectType: "granskningslogg", objectID: "CSV",
+            detail: "\(entries.count) poster; urval: \(selection.parameters.map { "\($0.0)=\($0.1)" }.joined(separator: ", "))",
+            kommunID: context.kommunID, on: deps.database.db)
+        let header = ["tid", "vem", "handling", "objekttyp", "objekt", "detaljer", "adress"]
+        let body = entries.map { entry in
+            CSVWriter.line(
+                [SwedishTime.dateTime(entry.at)]
+                    + [entry.actor, entry.action, entry.objectType, entry.objectID, entry.detail, entry.address].map(CSVWriter.inertText))
+        }
+        return Response.download(
+            ("\u{FEFF}" + CSVWriter.line(header) + body.joined()).utf8, contentType: "text/csv; charset=utf-8", filename: "granskningslogg.csv")
     }
 }

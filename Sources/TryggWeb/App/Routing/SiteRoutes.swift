@@ -52,6 +52,7 @@ enum SiteRoutes {
     static let userDisable = Route1<UUID>(.post, "/admin/anvandare/{id}/inaktivera", .staff(.administerKommun))
     static let userEnable = Route1<UUID>(.post, "/admin/anvandare/{id}/aktivera", .staff(.administerKommun))
     static let audit = Route0(.get, "/admin/logg", .staff(.administerKommun))
+    static let auditExport = Route0(.get, "/admin/logg/export.csv", .staff(.administerKommun))
     static let outbox = Route0(.get, "/utskick", .staff(.readOutbox))
     static let citizenAdmin = Route0(.get, "/admin/medborgare", .staff(.administerKommun))
     static let citizenSettings = Route0(.post, "/admin/medborgare/installningar", .staff(.administerKommun))
@@ -304,7 +305,7 @@ enum SiteRoutes {
             home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route, areaImport.route,
             areaSave.route,
             users.route, userAdd.route, user.route, userSave.route, userPassword.route, userSecondFactorOff.route, userDisable.route, userEnable.route,
-            audit.route, outbox.route,
+            audit.route, auditExport.route, outbox.route,
             citizenAdmin.route, citizenSettings.route, open311KeyAdd.route, open311KeyRevoke.route,
             plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planTemplateCSV.route, planTemplateXlsx.route,
             planAdopt.route, planCopy.route,
