@@ -1,7 +1,8 @@
+import FluentKit
 import Foundation
 import Testing
 import TryggCore
-import TryggStore
+@testable import TryggStore
 @testable import TryggWeb
 
 /// What an admin is asked on a Monday morning: someone moved to another förvaltning, someone
@@ -90,6 +91,32 @@ struct UserAdminTests {
             #expect(off.text.contains("Tvåstegsverifieringen för polisen@linkoping.demo är avstängd"))
             #expect(!off.text.contains("<button type=\"submit\" class=\"secondary\">Stäng av tvåstegsverifiering"))
             #expect(try await Browser(client).login("polisen@linkoping.demo").location == "/")
+        }
+    }
+
+    @Test("Startsidan visar administratören konton som ingen använder: ett halvår utan inloggning, eller aldrig på en månad")
+    func unusedAccounts() async throws {
+        try await Harness.run { harness, client in
+            let scope = try await harness.scope("linkoping")
+            let now = TryggClock.now
+            for (email, lastLogin, passwordSet) in [
+                ("stangastaden@linkoping.demo", nil, now.addingTimeInterval(-60 * 86_400)),
+                ("polisen@linkoping.demo", now.addingTimeInterval(-200 * 86_400), now.addingTimeInterval(-400 * 86_400)),
+                ("analytiker@linkoping.demo", now.addingTimeInterval(-20 * 86_400), now.addingTimeInterval(-400 * 86_400)),
+            ] as [(String, Date?, Date)] {
+                let user = try #require(try await UserModel.query(on: harness.database.db).filter(\.$email == email).first())
+                user.lastLoginAt = lastLogin
+                user.passwordChangedAt = passwordSet
+                try await user.save(on: harness.database.db)
+            }
+            #expect(try await UserStore(scope).unused() == ["polisen@linkoping.demo", "stangastaden@linkoping.demo"])
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            let start = try await admin.get("/").text
+            #expect(start.contains("2 konton som ingen använder") && start.contains("polisen@linkoping.demo; stangastaden@linkoping.demo"))
+            let id = try #require(try await APITokenStore(harness.database).userID(email: "polisen@linkoping.demo"))
+            try await UserStore(scope).setDisabled(userID: id, disabled: true, by: .commandLine())
+            #expect(try await UserStore(scope).unused() == ["stangastaden@linkoping.demo"], "ett inaktiverat konto är åtgärdat")
         }
     }
 }

@@ -84,6 +84,18 @@ public struct UserStore: Sendable {
         return result
     }
 
+    /// Active accounts nobody uses: not signed in for `days`, or never since the first password
+    /// was set more than 30 days ago. A leaver's account that still opens is a way in.
+    public func unused(days: Int = 180, now: Date = TryggClock.now) async throws -> [String] {
+        let longAgo = now.addingTimeInterval(-Double(days) * 86_400), monthAgo = now.addingTimeInterval(-30 * 86_400)
+        return try await UserModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$disabled == false).sort(\.$email).all()
+            .filter { user in
+                if let last = user.lastLoginAt { return last < longAgo }
+                return (user.passwordChangedAt ?? .distantPast) < monthAgo
+            }
+            .map(\.email)
+    }
+
     public func count() async throws -> Int {
         try await UserModel.query(on: db).filter(\.$kommunID == kommunID).count()
     }

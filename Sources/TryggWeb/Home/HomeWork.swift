@@ -199,6 +199,15 @@ struct HomeWork {
                             + unconfirmed.prefix(5).map(\.abbreviation).joined(separator: ", ") + (unconfirmed.count > 5 ? " …" : "") + ".",
                         href: SiteRoutes.organisations.path, linkText: "Bekräfta namnen", urgent: false))
             }
+            let unused = try await UserStore(kommun).unused()
+            if !unused.isEmpty {
+                items.append(
+                    Item(
+                        title: "\(SwedishGrammar.count(unused.count, "konto", "konton")) som ingen använder",
+                        text: "Inaktivera de konton som inte behövs, till exempel för den som slutat. Inte inloggade på ett halvår, eller aldrig: "
+                            + SwedishGrammar.firstFew(unused),
+                        href: SiteRoutes.users.path, linkText: "Till användarna", urgent: false))
+            }
         }
         return items
     }
