@@ -26,7 +26,7 @@ struct EventSelection {
         until = query["till"].map(String.init) ?? ""
         var problems: [String] = []
         if !from.isEmpty {
-            if let start = SwedishTime.startOfDay(from) { filter.from = max(filter.from ?? start, start) } else { problems.append("från") }
+            if let start = SwedishTime.startOfDay(from) { filter.from = max(filter.from ?? start, start) } else { problems.append(from) }
         }
         if !until.isEmpty {
             // Till och med: the whole last day counts.
@@ -34,10 +34,12 @@ struct EventSelection {
             if let day = SwedishTime.startOfDay(until), let end = SwedishTime.startOfDay(SwedishTime.date(day.addingTimeInterval(36 * 3600))) {
                 filter.until = min(filter.until ?? end, end)
             } else {
-                problems.append("till")
+                problems.append(until)
             }
         }
-        problem = problems.isEmpty ? nil : "Datumet \(problems.joined(separator: " och ")) är inget datum (ÅÅÅÅ-MM-DD) och används inte."
+        problem =
+            problems.isEmpty
+            ? nil : problems.map { "”\($0.prefix(20))”" }.joined(separator: " och ") + " är inget datum (ÅÅÅÅ-MM-DD) och används inte."
         areaText = query["omrade"].map(String.init) ?? ""
         if areaText == "ovriga" { filter.restOfKommun = true } else { filter.areaID = UUID(uuidString: areaText) }
         filter.categoryID = query["kategori"].flatMap { UUID(uuidString: String($0)) }
