@@ -56,6 +56,20 @@ def test_login_page_is_swedish_and_accessible(browser, base_url, artifacts):
     assert serious_violations(browser) == []
 
 
+def test_password_pages_without_a_relay_are_accessible(browser, base_url):
+    """The demo has no e-mail relay: the login page sends people to their admin, and the pages
+    of a forgotten password say why they cannot help; a made-up link is refused."""
+    browser.get(base_url + "/login")
+    assert "Kontakta kommunens administratör om du har glömt lösenordet." in browser.find_element(By.TAG_NAME, "main").text
+    browser.get(base_url + "/login/glomt")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Glömt lösenordet"
+    assert "Trygg kan inte skicka e-post här." in browser.find_element(By.TAG_NAME, "main").text
+    assert serious_violations(browser) == []
+    browser.get(base_url + "/login/aterstall/" + "A" * 43)
+    assert "Länken är ogiltig" in browser.find_element(By.TAG_NAME, "main").text
+    assert serious_violations(browser) == []
+
+
 def test_wrong_password_is_announced(browser, base_url):
     browser.get(base_url + "/login")
     browser.find_element(By.ID, "email").send_keys("samordnare@linkoping.demo")
