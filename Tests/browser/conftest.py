@@ -7,9 +7,25 @@ import pathlib
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.wait import WebDriverWait
 
 BASE_URL = os.environ.get("TRYGG_URL", "http://127.0.0.1:8765")
+
+# Every wait in these tests waits for a page to change. Chromium answers a read of the page being
+# replaced with a stale element or, now and then, a plain "Node with given id does not belong to
+# the document": both mean "not yet", so every wait rides them out (a real failure still ends in
+# the wait's timeout).
+_wait_init = WebDriverWait.__init__
+
+
+def _patient_wait_init(self, driver, timeout, poll_frequency=0.5, ignored_exceptions=None):
+    ignored = tuple(ignored_exceptions or ()) + (StaleElementReferenceException, WebDriverException)
+    _wait_init(self, driver, timeout, poll_frequency, ignored)
+
+
+WebDriverWait.__init__ = _patient_wait_init
 ARTIFACTS = pathlib.Path(os.environ.get("TRYGG_ARTIFACTS", "artifacts"))
 
 
