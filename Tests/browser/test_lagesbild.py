@@ -1,5 +1,5 @@
 """The kartläggning page in a real Chromium: the demo's crimes per area, accessible, readable on a phone."""
-from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -7,9 +7,8 @@ from test_login import log_in, serious_violations
 
 
 def wait_for(browser, text, tag="main"):
-    """Waits for the page a click leads to: reading the old one while it unloads gives stale elements,
-    or Chromium's "node does not belong to the document" when the swap happens mid-read."""
-    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException, WebDriverException)).until(
+    """Waits for the page a click leads to: reading the old one while it unloads gives stale elements."""
+    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda b: text in b.find_element(By.TAG_NAME, tag).text)
 
 
