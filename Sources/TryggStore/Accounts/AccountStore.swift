@@ -65,14 +65,23 @@ public struct AccountStore: Sendable {
     public func changePassword(userID: UUID, newHash: String, keepingSession sessionID: UUID?, by actor: Actor) async throws {
         try await db.transaction { db in
             guard let user = try await UserModel.find(userID, on: db) else { throw StoreError.notFound("Användaren") }
-            user.passwordHash = newHash
-            user.passwordChangedAt = Date()
-            try await user.save(on: db)
-            var others = SessionModel.query(on: db).filter(\.$userID == userID)
-            if let sessionID { others = others.filter(\.$id != sessionID) }
-            try await others.delete()
+            try await Self.replacePassword(of: user, hash: newHash, keepingSession: sessionID, on: db)
             try await AuditLog.record(actor, action: "bytte lösenord", objectType: "användare", objectID: user.email, on: db)
         }
+    }
+
+    /// Every way a password is replaced (the user's own change, the admin's, a link from e-mail):
+    /// a lock after wrong passwords is lifted and every session but `keepingSession` ended, so
+    /// whoever knew the old password is out too.
+    static func replacePassword(of user: UserModel, hash: String, keepingSession sessionID: UUID? = nil, on db: any Database) async throws {
+        user.passwordHash = hash
+        user.passwordChangedAt = TryggClock.now
+        user.failedLogins = 0
+        user.lockedUntil = nil
+        try await user.save(on: db)
+        var sessions = SessionModel.query(on: db).filter(\.$userID == (try user.requireID()))
+        if let sessionID { sessions = sessions.filter(\.$id != sessionID) }
+        try await sessions.delete()
     }
 
     /// Accepts a TOTP time step once: false when it (or a later one) was already used.

@@ -62,12 +62,7 @@ public struct PasswordResetStore: Sendable {
                 let account = try await AccountStore(db: db).account(of: user)
             else { return nil }
             try await PasswordResetModel.query(on: db).filter(\.$userID == user.requireID()).delete()
-            user.passwordHash = newHash
-            user.passwordChangedAt = now
-            user.failedLogins = 0
-            user.lockedUntil = nil
-            try await user.save(on: db)
-            try await SessionModel.query(on: db).filter(\.$userID == user.requireID()).delete()
+            try await AccountStore.replacePassword(of: user, hash: newHash, on: db)
             try await AuditLog.record(
                 Actor(user: account, address: address), action: "bytte lösenord med en länk från e-post", objectType: "användare",
                 objectID: account.email, kommunID: account.kommun.id, on: db)

@@ -153,12 +153,7 @@ public struct UserStore: Sendable {
     public func setPassword(userID: UUID, hash: String, by actor: Actor) async throws {
         try await db.transaction { db in
             let user = try await Self.user(userID, kommunID: kommunID, on: db)
-            user.passwordHash = hash
-            user.passwordChangedAt = Date()
-            user.failedLogins = 0
-            user.lockedUntil = nil
-            try await user.save(on: db)
-            try await SessionModel.query(on: db).filter(\.$userID == userID).delete()
+            try await AccountStore.replacePassword(of: user, hash: hash, on: db)
             try await AuditLog.record(
                 actor, action: "satte nytt lösenord", objectType: "användare", objectID: user.email, kommunID: kommunID, on: db)
         }

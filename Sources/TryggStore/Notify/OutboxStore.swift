@@ -52,6 +52,8 @@ public struct OutboxStore: Sendable {
     public static let residentKind = "svar till invånare"
     /// A link that sets a password is a secret: deleted as soon as the relay took it.
     public static let passwordLinkKind = "länk för nytt lösenord"
+    /// The kinds whose message is deleted, not kept as sent, once the relay took it.
+    static let deletedWhenSent: Set<String> = [residentKind, passwordLinkKind]
 
     /// The message queued under `key`, to send it at once (a password link).
     public func entry(key: String) async throws -> OutboxEntry? {
@@ -113,7 +115,7 @@ public struct OutboxDelivery: Sendable {
     }
 
     public func markSent(_ entry: OutboxEntry, now: Date = TryggClock.now) async throws {
-        if entry.kind == OutboxStore.residentKind || entry.kind == OutboxStore.passwordLinkKind {
+        if OutboxStore.deletedWhenSent.contains(entry.kind) {
             try await OutboxModel.query(on: db).filter(\.$id == entry.id).delete()
             return
         }

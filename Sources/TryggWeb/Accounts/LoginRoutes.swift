@@ -23,8 +23,8 @@ struct LoginRoutes {
     func register(on routes: RouteRegistry) {
         routes.login(SiteRoutes.login) { request, context in
             if context.session != nil { return Response.seeOther(SiteRoutes.home.path) }
-            let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init))
             let query = request.uri.queryParameters
+            let next = Self.safeNext(query["next"].map(String.init))
             return deps.renderer.page(
                 .login, title: "Logga in", context: context, content: loginView(email: "", next: next),
                 notice: query["utloggad"] != nil

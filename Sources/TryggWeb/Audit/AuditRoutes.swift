@@ -85,13 +85,12 @@ struct AuditRoutes {
             context.actor, action: "laddade ner granskningsloggen", objectType: "granskningslogg", objectID: "CSV",
             detail: "\(entries.count) poster; urval: \(selection.parameters.map { "\($0.0)=\($0.1)" }.joined(separator: ", "))",
             kommunID: context.kommunID, on: deps.database.db)
-        let header = ["tid", "vem", "handling", "objekttyp", "objekt", "detaljer", "adress"]
-        let body = entries.map { entry in
-            CSVWriter.line(
+        return Response.csv(
+            header: ["tid", "vem", "handling", "objekttyp", "objekt", "detaljer", "adress"],
+            rows: entries.map { entry in
                 [SwedishTime.dateTime(entry.at)]
-                    + [entry.actor, entry.action, entry.objectType, entry.objectID, entry.detail, entry.address].map(CSVWriter.inertText))
-        }
-        return Response.download(
-            ("\u{FEFF}" + CSVWriter.line(header) + body.joined()).utf8, contentType: "text/csv; charset=utf-8", filename: "granskningslogg.csv")
+                    + [entry.actor, entry.action, entry.objectType, entry.objectID, entry.detail, entry.address].map(CSVWriter.inertText)
+            },
+            filename: "granskningslogg.csv")
     }
 }

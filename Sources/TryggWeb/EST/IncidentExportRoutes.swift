@@ -17,8 +17,7 @@ struct IncidentExportRoutes {
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.incidentExportCSV) { request, context in
             try await export(request: request, context: context, format: "CSV") { events, names in
-                let body = CSVWriter.line(Self.csvColumns) + events.map { CSVWriter.line(Self.csvFields($0, names)) }.joined()
-                return Response.download(("\u{FEFF}" + body).utf8, contentType: "text/csv; charset=utf-8", filename: "handelser.csv")
+                Response.csv(header: Self.csvColumns, rows: events.map { Self.csvFields($0, names) }, filename: "handelser.csv")
             }
         }
         routes.staff(SiteRoutes.incidentExportXlsx) { request, context in

@@ -146,7 +146,7 @@ struct IncidentRoutes {
                 ? Downloads(xlsx: SiteRoutes.incidentExportXlsx.path(query: selection.query), csv: SiteRoutes.incidentExportCSV.path(query: selection.query))
                 : nil)
         return deps.renderer.page(
-            .estEvents, title: seesAll ? "Händelser" : "Mina rapporter", context: context, content: view, notice: nil, error: error ?? selection.problem,
+            .estEvents, title: seesAll ? "Händelser" : "Mina rapporter", context: context, content: view, error: error ?? selection.problem,
             status: error == nil ? .ok : .badRequest)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Mustache
+import TryggCore
 
 /// Renders Mustache templates shipped as package resources (not read from the working
 /// directory, so `trygg` runs from anywhere). Values are HTML-escaped by Mustache's `{{ }}`.
@@ -62,6 +63,11 @@ extension Response {
 
     static let docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    /// A table the browser saves as a CSV file, with a byte-order mark so that Excel reads it as UTF-8.
+    static func csv(header: [String], rows: [[String]], filename: String) -> Response {
+        download(("\u{FEFF}" + CSVWriter.line(header) + rows.map(CSVWriter.line).joined()).utf8, contentType: "text/csv; charset=utf-8", filename: filename)
+    }
 
     /// A file the browser saves under `filename` (reports and exports).
     static func download(_ bytes: some Sequence<UInt8>, contentType: String, filename: String) -> Response {
