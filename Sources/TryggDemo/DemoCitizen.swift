@@ -44,6 +44,11 @@ enum DemoCitizen {
         let actor = Actor.commandLine(kommunID: kommun.id)
         let bounds: KommunBounds = kommun.slug == "norrkoping" ? .norrkoping : .linkoping
         try await CitizenSettingsStore(KommunScope(database, kommunID: kommun.id)).save(CitizenSettings(bounds: bounds), by: actor)
+        // Contacts as a kommun would give them; no own assessment yet, which the statement then says.
+        var information = PublicInformation.defaults(for: kommun)
+        information.privacyContact = "dataskyddsombud@\(kommun.slug).demo"
+        information.accessibilityContact = "trygghet@\(kommun.slug).demo"
+        try await PublicInformationStore(KommunScope(database, kommunID: kommun.id)).save(information, by: actor)
         let categories = try await CategoryStore(KommunScope(database, kommunID: kommun.id)).all()
         let areas = try await AreaStore(KommunScope(database, kommunID: kommun.id)).all()
         let definitions = DemoAreas.all.filter { $0.kommunSlug == kommun.slug }

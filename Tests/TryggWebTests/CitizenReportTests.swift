@@ -66,10 +66,11 @@ struct CitizenReportTests {
             #expect(home.status == .ok && !home.text.contains("Kalle Svensson"))
             let open311 = try await Browser(client).get("/open311/v2/requests.json?jurisdiction_id=linkoping")
             #expect(open311.text == "[]")
-            // The audit log has the tip but not the e-mail address.
+            // The audit log has the tip but neither the e-mail address nor where it was sent from.
             let audit = try await AuditLog.search(AuditQuery(limit: 50), in: harness.scope(id: stored.kommunID))
             let entry = try #require(audit.first { $0.action == "tog emot medborgarrapport" })
             #expect(!entry.detail.contains("tipsare@example.org") && entry.actor == "medborgare (webb)")
+            #expect(entry.address == "ej sparad")
         }
     }
 

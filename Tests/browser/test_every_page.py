@@ -50,7 +50,7 @@ def crawl(browser, base_url, start, limit=70):
             .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
             .map(e => e.tagName.toLowerCase() + ' ' + (e.textContent || e.name || '').trim().slice(0, 30) + ' ' + Math.round(e.getBoundingClientRect().height) + ' px')""")
         problems += [f"{path}: för litet pekmål: {target}" for target in small[:3]]
-        for href in browser.execute_script("return Array.from(document.querySelectorAll('main a[href], nav a[href]')).map(a => a.href)"):
+        for href in browser.execute_script("return Array.from(document.querySelectorAll('main a[href], nav a[href], footer a[href]')).map(a => a.href)"):
             url = urllib.parse.urlparse(href)
             if url.netloc == origin and not any(part in url.path for part in NOT_PAGES):
                 queue.append(url.path + (f"?{url.query}" if url.query else ""))
@@ -74,4 +74,6 @@ def test_every_public_page_passes_axe_and_reflows(browser, base_url):
     phone_width(browser)
     visited, problems = crawl(browser, base_url, "/k/linkoping/")
     assert "/k/linkoping/tipsa" in visited
+    # The footer's statements on personal data and accessibility, which the law asks for.
+    assert {"/k/linkoping/personuppgifter", "/k/linkoping/tillganglighet"} <= set(visited), visited
     assert problems == [], "\n".join(problems)

@@ -27,7 +27,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
         case .analytiker: "Läser allt i kommunen och tar fram rapporter."
         case .ansvarig: "Tjänsteperson på en förvaltning: ser planen och rapporterar uppföljning för sin organisations åtgärder."
         case .rapportor: "EST-rapportör: rapporterar händelser och ser den publicerade lägesbilden."
-        case .partner: "Extern part som Polisen eller Stångåstaden: läser det som delas med partner."
+        case .partner: "Extern part som Polisen eller Stångåstaden: rapporterar händelser till EST och läser det som delas med partner."
         }
     }
 

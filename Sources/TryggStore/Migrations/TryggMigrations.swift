@@ -48,5 +48,6 @@ enum TryggMigrations {
         M043CreateGatherings(),
         M044CreatePasswordResets(),
         M045AddUserLastLogin(),
+        M046CreatePublicInformation(),
     ]
 }

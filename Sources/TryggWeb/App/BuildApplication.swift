@@ -68,6 +68,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     IncidentAPIRoutes(deps: deps).register(on: routes)
     Open311Routes(deps: deps).register(on: routes)
     PublicHomeRoutes(deps: deps).register(on: routes)
+    PublicInformationRoutes(deps: deps).register(on: routes)
     PublicReportRoutes(deps: deps).register(on: routes)
     ModerationRoutes(deps: deps).register(on: routes)
     CitizenAdminRoutes(deps: deps).register(on: routes)

@@ -4,7 +4,8 @@ import TryggCore
 import TryggStore
 
 /// The admin's page for residents' reports: how long contact details are kept, the rectangle
-/// reports must lie in, and the Open311 API keys (created, shown once, revoked).
+/// reports must lie in, the statements on personal data and accessibility the public pages link
+/// to, and the Open311 API keys (created, shown once, revoked).
 struct CitizenAdminRoutes {
     let deps: AppDependencies
 
@@ -32,6 +33,21 @@ struct CitizenAdminRoutes {
                 return try await page(user: user, context: context, error: error.description, status: .badRequest)
             }
             return Response.seeOther(SiteRoutes.citizenAdmin.path, notice: "Inställningarna är sparade.", context: context)
+        }
+        routes.staff(SiteRoutes.publicInformationSave) { _, context in
+            let user = try context.requireUser(allowedTo: .administerKommun)
+            let form = try context.decodeForm(PublicInformationForm.self)
+            let information = PublicInformation(
+                controller: form.controller, privacyContact: form.privacyContact, accessibilityContact: form.accessibilityContact,
+                conformance: PublicInformation.Conformance(rawValue: form.conformance) ?? .partial, knownBarriers: form.knownBarriers,
+                assessedOn: form.assessedOn)
+            do {
+                try await PublicInformationStore(context.kommun).save(information, by: context.actor)
+            } catch let error as StoreError {
+                return try await page(user: user, context: context, typed: information, error: error.description, status: .badRequest)
+            }
+            return Response.seeOther(
+                SiteRoutes.citizenAdmin.path, notice: "Informationen om personuppgifter och tillgänglighet är sparad.", context: context)
         }
         routes.staff(SiteRoutes.open311KeyAdd) { _, context in
             let user = try context.requireUser(allowedTo: .administerKommun)
@@ -73,11 +89,14 @@ struct CitizenAdminRoutes {
                 maxLongitude: numbers[3]), retentionDays: days)
     }
 
+    /// The page; `typed` is a statement the admin sent that could not be saved, shown as she wrote it.
     private func page(
-        user: UserAccount, context: StaffContext, notice: String? = nil, error: String? = nil,
+        user: UserAccount, context: StaffContext, typed: PublicInformation? = nil, notice: String? = nil, error: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let settings = try await CitizenSettingsStore(context.kommun).settings()
+        let information: PublicInformation
+        if let typed { information = typed } else { information = try await PublicInformationStore(context.kommun).information(for: user.kommun) }
         let keys = try await Open311KeyStore(context.kommun).all().map {
             KeyLine(
                 id: $0.id.uuidString, revokeAction: SiteRoutes.open311KeyRevoke.path($0.id), label: $0.label, createdBy: $0.createdBy,
@@ -89,6 +108,7 @@ struct CitizenAdminRoutes {
             "days": settings.retentionDays, "minLat": text(settings.bounds?.minLatitude), "maxLat": text(settings.bounds?.maxLatitude),
             "minLon": text(settings.bounds?.minLongitude), "maxLon": text(settings.bounds?.maxLongitude), "keys": keys,
             "slug": user.kommun.slug, "publicHref": SiteRoutes.publicHome.path(user.kommun.slug) + "/",
+            "information": PublicInformationRoutes.adminView(information, kommun: user.kommun),
         ]
         if let newKey = deps.oneTimeNotes.take(for: context.sessionID) { view["newKey"] = newKey }
         return deps.renderer.page(

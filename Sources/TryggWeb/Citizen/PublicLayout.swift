@@ -16,6 +16,9 @@ struct PublicLayout {
     let tipHref: String
     /// The kommun's published tips as Open311 JSON, for those who build on them.
     let open311Href: String
+    /// The kommun's statements every public page links to in its footer.
+    let privacyHref: String
+    let accessibilityHref: String
     let notice: String?
     let error: String?
 
@@ -33,6 +36,8 @@ struct PublicLayout {
         homeHref = SiteRoutes.publicHome.path(kommun.slug) + "/"
         tipHref = SiteRoutes.tipForm.path(kommun.slug)
         open311Href = SiteRoutes.open311Requests("json").path(query: [("jurisdiction_id", kommun.slug)])
+        privacyHref = SiteRoutes.publicPrivacy.path(kommun.slug)
+        accessibilityHref = SiteRoutes.publicAccessibility.path(kommun.slug)
         self.notice = notice
         self.error = error
     }

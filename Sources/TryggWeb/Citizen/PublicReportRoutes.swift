@@ -91,7 +91,9 @@ struct PublicReportRoutes {
         case .failure(let problems):
             return try await form(kommun: kommun, draft: draft, problems: problems.problems.map(Self.problem), context: context, status: .badRequest)
         case .success(let checked):
-            let actor = Actor(userID: nil, kommunID: kommun.id, label: "medborgare (webb)", address: context.clientAddress)
+            // The resident is anonymous unless she gives an address: her IP address serves the rate
+            // limit in memory and is not written into the audit log (the privacy page says so).
+            let actor = Actor(userID: nil, kommunID: kommun.id, label: "medborgare (webb)", address: "ej sparad")
             let tip = CitizenStore.receive(checked, kommunID: kommun.id, channel: .web, retentionDays: reference.citizenSettings.retentionDays, by: actor)
             guard
                 let token = try await deps.publicGate.whileWriting({ () async throws -> String in

@@ -20,7 +20,7 @@ enum HomeIntroduction {
         case .rapportor:
             return "Du rapporterar händelser till EST i \(kommun) för \(organisation) och ser den publicerade lägesbilden."
         case .partner:
-            return "Du samverkar med \(kommun) för \(organisation) och ser det som delas med samverkansparterna."
+            return "Du samverkar med \(kommun) för \(organisation), rapporterar händelser till EST och ser det som delas med samverkansparterna."
         }
     }
 }

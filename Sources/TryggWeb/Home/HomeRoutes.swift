@@ -85,8 +85,10 @@ struct HomeRoutes {
             }
             var reportHref: String?
             var latest: [ReportLine] = []
-            // Administrators and partners report through EST's own page, not from their start page.
-            if !user.role.allows(.readAllIncidents) && user.role != .partner && user.role != .admin {
+            // Those who report without reading every event: the rapportör, the officer and the partners
+            // (the housing company's caretakers report damage; the police their own observations).
+            // The administrator does not report in her role.
+            if !user.role.allows(.readAllIncidents) && user.role != .admin {
                 reportHref = SiteRoutes.incidentForm.path
                 let names = Dictionary(uniqueKeysWithValues: try await CategoryStore(context.kommun).all().map { ($0.id, $0.name) })
                 latest = try await IncidentStore(context.kommun).list(filter: .init(reporterID: user.id, limit: 5)).map {

@@ -23,6 +23,7 @@ struct Links {
     let userAdd = SiteRoutes.userAdd.path
     let audit = SiteRoutes.audit.path
     let citizenSettings = SiteRoutes.citizenSettings.path
+    let publicInformationSave = SiteRoutes.publicInformationSave.path
     let open311KeyAdd = SiteRoutes.open311KeyAdd.path
     let plan = SiteRoutes.plan.path
     let planImport = SiteRoutes.planImport.path

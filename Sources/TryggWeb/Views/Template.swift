@@ -82,6 +82,8 @@ enum Template: String, CaseIterable, Sendable {
     case publicSurvey = "public-survey"
     case publicSurveyThanks = "public-survey-thanks"
     case publicWalk = "public-walk"
+    case publicPrivacy = "public-privacy"
+    case publicAccessibility = "public-accessibility"
     // Stand-alone documents.
     case reportFollowup = "report-followup"
     case reportWeek = "report-week"

@@ -56,6 +56,7 @@ enum SiteRoutes {
     static let outbox = Route0(.get, "/utskick", .staff(.readOutbox))
     static let citizenAdmin = Route0(.get, "/admin/medborgare", .staff(.administerKommun))
     static let citizenSettings = Route0(.post, "/admin/medborgare/installningar", .staff(.administerKommun))
+    static let publicInformationSave = Route0(.post, "/admin/medborgare/information", .staff(.administerKommun))
     static let open311KeyAdd = Route0(.post, "/admin/medborgare/nycklar", .staff(.administerKommun))
     static let open311KeyRevoke = Route1<UUID>(.post, "/admin/medborgare/nycklar/{id}/sparra", .staff(.administerKommun))
 
@@ -263,6 +264,8 @@ enum SiteRoutes {
     static let surveySubmit = Route2<String, String>(.post, "/k/{kommun}/enkat/{code}", .public)
     static let surveyThanks = Route2<String, String>(.get, "/k/{kommun}/enkat/{code}/tack", .public)
     static let publicWalk = Route2<String, UUID>(.get, "/k/{kommun}/vandringar/{id}", .public)
+    static let publicPrivacy = Route1<String>(.get, "/k/{kommun}/personuppgifter", .public)
+    static let publicAccessibility = Route1<String>(.get, "/k/{kommun}/tillganglighet", .public)
 
     // MARK: JSON API
     static let openAPI = Route0(.get, "/api/v1/openapi.json", .plain)
@@ -306,7 +309,7 @@ enum SiteRoutes {
             areaSave.route,
             users.route, userAdd.route, user.route, userSave.route, userPassword.route, userSecondFactorOff.route, userDisable.route, userEnable.route,
             audit.route, auditExport.route, outbox.route,
-            citizenAdmin.route, citizenSettings.route, open311KeyAdd.route, open311KeyRevoke.route,
+            citizenAdmin.route, citizenSettings.route, publicInformationSave.route, open311KeyAdd.route, open311KeyRevoke.route,
             plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planTemplateCSV.route, planTemplateXlsx.route,
             planAdopt.route, planCopy.route,
             measure.route, measureSave.route, measureRetire.route, measureReinstate.route, measureIndicatorRemove.route, measureNew.route, measureCreate.route,
@@ -351,6 +354,7 @@ enum SiteRoutes {
             inspectionStatisticsCSV.route, inspectionSettings.route,
             inspectionSettingsSave.route, rosOffer.route, rosAccept.route, rosRevoke.route,
             publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route, surveyForm.route, surveySubmit.route, surveyThanks.route,
+            publicPrivacy.route, publicAccessibility.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
             open311Service.route, open311Request.route, open311Token.route,
         ] + citizenReviewActions.map { citizenReview($0).route }
