@@ -144,4 +144,19 @@ extension CitizenStore {
         guard before.place != after.place || before.description != after.description || before.categoryID != after.categoryID else { return "" }
         return "\nföre: \(before.place) | \(before.description)\nefter: \(after.place) | \(after.description)"
     }
+
+    /// Deletes the resident's contact details now, when she asks (the privacy page promises it);
+    /// the tip itself stays. The retention job does the same when the time is up.
+    public func eraseContact(id: UUID, by actor: Actor) async throws {
+        guard let report = try await find(id: id) else { throw StoreError.notFound("Rapporten") }
+        guard report.hasContact else { throw StoreError.invalid("Tipset har inga kontaktuppgifter kvar.") }
+        try await db.transaction { db in
+            try await (db as! any SQLDatabase).update("citizen_reports").set("email", to: SQLLiteral.null)
+                .set("contact_name", to: SQLLiteral.null).set("contact_delete_after", to: SQLLiteral.null)
+                .where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
+            try await AuditLog.record(
+                actor, action: "raderade kontaktuppgifter", objectType: "medborgarrapport", objectID: id.uuidString,
+                detail: "på begäran av den som tipsade", kommunID: kommunID, on: db)
+        }
+    }
 }

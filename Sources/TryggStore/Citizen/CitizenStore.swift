@@ -83,17 +83,20 @@ public struct CitizenStore: Sendable {
         public var until: Date?
         public var categoryIDs: [UUID]?
         public var publicNumbers: [Int]?
+        /// The tips a resident sent from this address (any case), for her registerutdrag or erasure.
+        public var email: String?
         public var limit: Int
 
         public init(
             statuses: [CitizenReportStatus]? = nil, from: Date? = nil, until: Date? = nil, categoryIDs: [UUID]? = nil,
-            publicNumbers: [Int]? = nil, limit: Int = 200
+            publicNumbers: [Int]? = nil, email: String? = nil, limit: Int = 200
         ) {
             self.statuses = statuses
             self.from = from
             self.until = until
             self.categoryIDs = categoryIDs
             self.publicNumbers = publicNumbers
+            self.email = email
             self.limit = limit
         }
     }
@@ -106,6 +109,9 @@ public struct CitizenStore: Sendable {
         if let until = filter.until { query = query.where("submitted_at", .lessThanOrEqual, Int64(until.timeIntervalSince1970)) }
         if let ids = filter.categoryIDs { query = query.where("category_id", .in, ids) }
         if let numbers = filter.publicNumbers { query = query.where("public_number", .in, numbers) }
+        if let email = filter.email {
+            query = query.where(SQLFunction("LOWER", args: SQLColumn("email")), .equal, SQLBind(email.trimmed.lowercased()))
+        }
         return try await query.orderBy("submitted_at", .descending).limit(min(max(filter.limit, 1), 5_000))
             .all(decoding: CitizenReportRow.self, with: CitizenReportRow.decoder).map(\.record)
     }

@@ -32,10 +32,19 @@ struct CitizenListPage {
         let women: Int, men: Int, other: Int, unstated: Int, total: Int
     }
 
-    func render(user: UserAccount, status: CitizenReportStatus, context: StaffContext) async throws -> Response {
+    /// The tips of one status, or, with `email`, every tip sent from that address: what a
+    /// samordnare needs when a resident asks what the kommun has about her or to have it erased.
+    func render(user: UserAccount, status: CitizenReportStatus, email: String, context: StaffContext) async throws -> Response {
         let store = CitizenStore(context.kommun)
         let counts = try await store.countByStatus()
-        let reports = try await store.list(filter: .init(statuses: [status], limit: 500))
+        let reports = try await store.list(filter: email.isEmpty ? .init(statuses: [status], limit: 500) : .init(email: email, limit: 500))
+        if !email.isEmpty {
+            // Reading contact details is logged; the address itself is not, so that it does not
+            // outlive the tips' retention period in the log.
+            try await AuditLog.record(
+                context.actor, action: "sökte tips på e-postadress", objectType: "medborgarrapport", objectID: "",
+                detail: "\(reports.count) träffar", kommunID: user.kommun.id, on: deps.database.db)
+        }
         let reference = try await deps.referenceCache.lookups(for: context.kommun)
         let categories = Dictionary(reference.categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let areas = Dictionary(reference.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -52,9 +61,11 @@ struct CitizenListPage {
             "tabs": CitizenReportStatus.allCases.map {
                 Tab(
                     value: $0.rawValue, href: SiteRoutes.citizenReports.path(query: [("status", $0.rawValue)]), label: $0.displayName, count: counts[$0] ?? 0,
-                    current: $0 == status)
+                    current: email.isEmpty && $0 == status)
             },
-            "lines": lines, "statusName": status.displayName,
+            "lines": lines, "email": email,
+            "heading": email.isEmpty ? status.displayName : "Tips från \(email) (\(reports.count))",
+            "emptyText": email.isEmpty ? "Inga tips med den statusen." : "Inga tips från den adressen. Kontaktuppgifter raderas efter lagringstiden.",
             "genders": Self.genderLines(year, areas: reference.areas),
         ]
         return deps.renderer.page(.citizenList, title: "Medborgartips", context: context, content: view)
@@ -96,7 +107,7 @@ struct CitizenReportPage {
             "times": report.timesOfDay.map(\.displayName).joined(separator: ", "),
             "days": report.weekdays.map { Weekdays.names[$0 - 1] }.joined(separator: ", "),
             "gender": report.gender?.displayName ?? "Ej angivet", "age": report.ageBand?.displayName ?? "Ej angivet",
-            "email": report.email ?? "", "contactName": report.contactName ?? "",
+            "email": report.email ?? "", "contactName": report.contactName ?? "", "hasContact": report.hasContact,
             "contactDeleted": report.contactDeleteAfter.map(SwedishTime.date) ?? "",
             "mediaURL": report.mediaURL, "answer": report.answer, "rejectReason": report.rejectReason,
 
@@ -118,6 +129,7 @@ struct CitizenReportPage {
         for (key, action) in [
             ("editAction", report.status == .received ? "godkann" : "redigera"), ("rejectAction", "avvisa"), ("duplicateAction", "dubblett"),
             ("answerAction", "svara"), ("closeAction", "avsluta"), ("eventAction", "est"), ("insatsAction", "insats"),
+            ("eraseContactAction", "radera-kontakt"),
         ] {
             view[key] = SiteRoutes.citizenReview(action).path(report.id)
         }

@@ -12,7 +12,8 @@ struct ModerationRoutes {
         routes.staff(SiteRoutes.citizenReports) { request, context in
             let user = try context.requireUser(allowedTo: .moderateCitizenReports)
             let status = request.uri.queryParameters["status"].flatMap { CitizenReportStatus(rawValue: String($0)) } ?? .received
-            return try await CitizenListPage(deps: deps).render(user: user, status: status, context: context)
+            let email = request.uri.queryParameters["epost"].map { String($0).trimmed } ?? ""
+            return try await CitizenListPage(deps: deps).render(user: user, status: status, email: email, context: context)
         }
         routes.staff(SiteRoutes.citizenReport) { _, context in
             let (user, report) = try await load(context)
@@ -56,6 +57,9 @@ struct ModerationRoutes {
             try await CitizenStore(context.kommun).makeESTEvent(
                 id: report.id, organisationID: context.user.organisation.id,
                 reporterID: context.user.id, by: context.actor)
+        }
+        action(routes, "radera-kontakt", done: "Kontaktuppgifterna är raderade. Tipset finns kvar utan dem.") { report, context in
+            try await CitizenStore(context.kommun).eraseContact(id: report.id, by: context.actor)
         }
         action(routes, "insats", done: "Insatsen är beslutad och kopplad till tipset.") { report, context in
             let form = try context.decodeForm(InsatsForm.self)

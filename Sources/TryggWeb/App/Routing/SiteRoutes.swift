@@ -132,7 +132,7 @@ enum SiteRoutes {
     static func citizenReview(_ action: String) -> Route1<UUID> {
         Route1(.post, "/medborgare/{id}/\(action)", .staff(.moderateCitizenReports))
     }
-    static let citizenReviewActions = ["godkann", "redigera", "avvisa", "dubblett", "svara", "avsluta", "est", "insats"]
+    static let citizenReviewActions = ["godkann", "redigera", "avvisa", "dubblett", "svara", "avsluta", "est", "insats", "radera-kontakt"]
 
     // MARK: Lägesbild
     static let crimeFigures = Route0(.get, "/lagesbild/brott", .staff(.readCrimeStatistics))
