@@ -42,6 +42,8 @@ struct AreaRoutes {
         let formDeso: String
         let formGeojson: String
         let kommunCode: String
+        /// The area's picture: crimes, events, what is done, who meets (`AreaProfile`).
+        let profile: AreaProfile
     }
 
     func register(on routes: RouteRegistry) {
@@ -65,12 +67,16 @@ struct AreaRoutes {
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readReferenceData)
         let area = try await area(context)
+        let categories = try await deps.referenceCache.lookups(for: context.kommun).categories
+        let profile = try await AreaProfile.load(
+            area: area, user: user, scope: context.kommun,
+            categoryNames: Dictionary(categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
         let view = DetailView(
             name: area.name, map: AreaMapSVG.render([area], label: "Karta över \(area.name)"),
             desoCodes: area.desoCodes, source: area.source, polygonCount: area.shape?.polygons.count ?? 0,
             canEdit: user.role.allows(.administerKommun), saveAction: SiteRoutes.areaSave.path(area.id),
             formName: form?.name ?? area.name, formDeso: form?.deso ?? area.desoCodes.joined(separator: ", "),
-            formGeojson: form?.geojson ?? "", kommunCode: user.kommun.code)
+            formGeojson: form?.geojson ?? "", kommunCode: user.kommun.code, profile: profile)
         return deps.renderer.page(.areasDetail, title: area.name, context: context, content: view, error: error, status: status)
     }
 
