@@ -45,11 +45,12 @@ struct PublicInformationTests {
         }
     }
 
-    @Test("Administratören anger ansvarig, kontakter och bedömning; det syns på de offentliga sidorna och loggas")
+    @Test("Administratören påminns om adresserna, anger ansvarig, kontakter och bedömning; det syns på de offentliga sidorna och loggas")
     func adminSaves() async throws {
         try await Harness.run { harness, client in
             let admin = Browser(client)
             try await admin.login("admin@linkoping.demo")
+            #expect(try await admin.get("/").text.contains("Kontaktadresser saknas på de offentliga sidorna"))
             let form = try await admin.get("/admin/medborgare")
             #expect(
                 form.text.contains("value=\"Kommunstyrelsen i Linköpings kommun\"")
@@ -73,6 +74,12 @@ struct PublicInformationTests {
             #expect(accessibility.contains("Linköpings kommun bedömde senast sidorna 2026-11-30."))
             // Without an address for barriers, residents are sent to the kommun, not to an empty link.
             #expect(!accessibility.contains("mailto:\"") && accessibility.contains("kontakta Linköpings kommun"))
+            // One address is still missing, so the reminder stays until both are given.
+            #expect(try await admin.get("/").text.contains("Kontaktadresser saknas på de offentliga sidorna"))
+            try await admin.submit(
+                "/admin/medborgare/information",
+                ["ansvarig": "Kommunstyrelsen", "dataskydd_epost": "dso@linkoping.se", "tillganglighet_epost": "webb@linkoping.se", "forenlighet": "helt"])
+            #expect(!(try await admin.get("/").text.contains("Kontaktadresser saknas")))
             // Norrköping's statements are its own.
             #expect(try await resident.get("/k/norrkoping/personuppgifter").text.contains("Kommunstyrelsen i Norrköpings kommun"))
         }

@@ -208,6 +208,16 @@ struct HomeWork {
                             + SwedishGrammar.firstFew(unused),
                         href: SiteRoutes.users.path, linkText: "Till användarna", urgent: false))
             }
+            // The public pages name where residents turn about their data and about barriers;
+            // until the kommun gives addresses they can only say "contact the kommun".
+            let information = try await PublicInformationStore(kommun).information(for: user.kommun)
+            if information.privacyContact.isEmpty || information.accessibilityContact.isEmpty {
+                items.append(
+                    Item(
+                        title: "Kontaktadresser saknas på de offentliga sidorna",
+                        text: "Ange dataskyddsombudets e-postadress och vart invånare rapporterar brister i tillgängligheten.",
+                        href: SiteRoutes.citizenAdmin.path, linkText: "Ange adresserna", urgent: false))
+            }
         }
         return items
     }
