@@ -32,6 +32,27 @@ def test_resident_reports_on_a_phone_without_logging_in(browser, base_url, artif
     assert values and min(values) > 250, values
 
 
+def test_a_keyboard_user_marks_the_place_without_a_mouse(browser, base_url):
+    """WCAG 2.1.1: the map pans with the arrow keys, a crosshair shows its centre while it has
+    focus, and Enter marks the centre; the status line says so for those who do not see it."""
+    from selenium.webdriver.common.keys import Keys
+    browser.get(base_url + "/k/linkoping/tipsa")
+    leaflet = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, "#platskarta.leaflet-container"))
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", leaflet)
+    leaflet.send_keys(Keys.ARROW_RIGHT)
+    crosshair = browser.execute_script("return getComputedStyle(arguments[0], '::after').borderTopStyle", leaflet)
+    assert crosshair == "solid", "hårkorset visas när kartan har fokus"
+    leaflet.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, "path.picked-point"))
+    centre = browser.execute_script("var c = document.getElementById('platskarta').getBoundingClientRect(); return [c.left + c.width / 2, c.top + c.height / 2];")
+    assert 58.3 < float(browser.find_element(By.ID, "lat").get_attribute("value")) < 58.5
+    assert 15.4 < float(browser.find_element(By.ID, "lon").get_attribute("value")) < 15.8
+    assert browser.find_element(By.CSS_SELECTOR, "[data-position-status]").text == "Platsen är markerad på kartan."
+    marker = browser.execute_script("var r = document.querySelector('path.picked-point').getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];")
+    assert abs(marker[0] - centre[0]) < 3 and abs(marker[1] - centre[1]) < 3, f"kartans mitt är markerad: {marker} mot {centre}"
+    assert serious_violations(browser) == []
+
+
 def test_errors_are_announced_and_the_text_is_kept(browser, base_url):
     browser.get(base_url + "/k/linkoping/tipsa")
     browser.find_element(By.ID, "beskrivning").send_keys("Han heter Kalle, ring 070-123 45 67")

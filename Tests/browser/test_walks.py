@@ -65,3 +65,19 @@ def test_resident_reads_the_protocol_without_names(browser, base_url):
     assert "Gångtunneln under Bergavägen är mörk" in main and "Byt armaturerna i gångtunneln" in main
     assert "@" not in main and "Demo " not in main
     assert serious_violations(browser) == []
+
+
+def test_route_is_drawn_with_the_keyboard(browser, base_url):
+    """The walk's route can be drawn without a mouse: arrow keys move the map, Enter adds its centre."""
+    from selenium.webdriver.common.keys import Keys
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    browser.get(base_url + "/samverkan/vandringar")
+    route_map = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.CSS_SELECTOR, "#ruttkarta.leaflet-container"))
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", route_map)
+    route_map.send_keys(Keys.ENTER)
+    route_map.send_keys(Keys.ARROW_UP)
+    route_map.send_keys(Keys.ENTER)
+    status = browser.find_element(By.CSS_SELECTOR, "[data-map-status]")
+    WebDriverWait(browser, 5).until(lambda b: status.text == "Punkt 2 är tillagd i rutten.")
+    points = browser.find_element(By.NAME, "rutt").get_attribute("value").strip().split("\n")
+    assert len(points) == 2 and points[0] != points[1], points

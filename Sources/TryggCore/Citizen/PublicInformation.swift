@@ -37,11 +37,12 @@ public struct PublicInformation: Sendable, Equatable {
     public static let maxNameLength = 200
     public static let maxBarriersLength = 4_000
 
-    /// The barrier every kommun has until it says otherwise: the maps. Leaflet pans and zooms
-    /// with the keyboard, but marking a place takes a pointer and the background map has no text
-    /// alternative; every form and figure has a way without it, which the statement says.
+    /// The barrier every kommun has until it says otherwise: the maps. A place can be marked with
+    /// the keyboard (arrow keys and Enter), but the background map has no text alternative and a
+    /// screen reader cannot tell where things lie; every form and figure has a way without the
+    /// map, which the statement says.
     public static let defaultBarriers =
-        "Kartorna går inte att använda fullt ut med tangentbord eller skärmläsare, och bakgrundskartan saknar textalternativ. Du kan lämna samma uppgifter utan karta genom att välja område och skriva platsens namn, och läsa samma siffror i tabellen per område."
+        "Kartorna visar områden, platser och händelser som bild: bakgrundskartan saknar textalternativ, och en skärmläsare kan inte läsa var något ligger. Du kan lämna samma uppgifter utan karta genom att välja område och skriva platsens namn, och läsa samma siffror i tabellen per område."
 
     public init(
         controller: String, privacyContact: String = "", accessibilityContact: String = "", conformance: Conformance = .partial,

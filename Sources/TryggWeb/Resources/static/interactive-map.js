@@ -75,10 +75,38 @@ function drawRoute(map, form) {
   function redraw() { line.setLatLngs(read()); }
   redraw();
   field.addEventListener("change", redraw);
-  map.on("click", function (event) {
-    field.value = (field.value.trim() ? field.value.trim() + "\n" : "") + event.latlng.lat.toFixed(6) + ", " + event.latlng.lng.toFixed(6);
+  function add(latlng) {
+    field.value = (field.value.trim() ? field.value.trim() + "\n" : "") + latlng.lat.toFixed(6) + ", " + latlng.lng.toFixed(6);
     redraw();
+    announce(form, "Punkt " + read().length + " är tillagd i rutten.");
+  }
+  map.on("click", function (event) { add(event.latlng); });
+  markWithKeyboard(map, add);
+}
+
+// Not only by pointer (WCAG 2.1.1): the map pans with the arrow keys and zooms with + and −
+// (Leaflet's own keyboard handling), a crosshair marks its centre while it has focus, and Enter
+// or the space bar marks the centre as a click would.
+function markWithKeyboard(map, mark) {
+  "use strict";
+  var container = map.getContainer(), moving = false;
+  container.classList.add("keyboard-pick");
+  map.on("movestart", function () { moving = true; });
+  map.on("moveend", function () { moving = false; });
+  container.addEventListener("keydown", function (event) {
+    if ((event.key === "Enter" || event.key === " ") && event.target === container) {
+      event.preventDefault();
+      // While an arrow key's pan glides on, the centre under the crosshair is where it stops.
+      if (moving) { map.once("moveend", function () { mark(map.getCenter()); }); } else { mark(map.getCenter()); }
+    }
   });
+}
+
+// Says what the map did in the form's status line, for those who do not see the map.
+function announce(form, text) {
+  "use strict";
+  var status = form.querySelector("[data-map-status]") || form.querySelector("[data-position-status]");
+  if (status) { status.textContent = text; }
 }
 
 // In a report form: a click (or tap) on the map fills in latitude and longitude and shows a
@@ -96,13 +124,16 @@ function pickOnMap(map, form) {
   var read = function () { return [parseFloat(lat.value.replace(",", ".")), parseFloat(lon.value.replace(",", "."))]; };
   if (lat.value && lon.value) { show.apply(null, read()); }
   [lat, lon].forEach(function (input) { input.addEventListener("change", function () { show.apply(null, read()); }); });
-  map.on("click", function (event) {
-    lat.value = event.latlng.lat.toFixed(6);
-    lon.value = event.latlng.lng.toFixed(6);
-    show(event.latlng.lat, event.latlng.lng);
+  function pick(latlng) {
+    lat.value = latlng.lat.toFixed(6);
+    lon.value = latlng.lng.toFixed(6);
+    show(latlng.lat, latlng.lng);
     var area = form.querySelector("select[name=omrade]");
     if (area) { area.value = ""; }
-  });
+    announce(form, map.getContainer().dataset.marked || "Platsen är markerad på kartan.");
+  }
+  map.on("click", function (event) { pick(event.latlng); });
+  markWithKeyboard(map, pick);
 }
 // The events' density: counts per cell of about 150 × 150 m, darker where more happened. A grid
 // rather than a blurred kernel keeps each cell's count readable (its tooltip says it).
