@@ -45,4 +45,27 @@ struct CitizenContactTests {
             #expect(try await analyst.get("/medborgare?epost=n%C3%A5gon.annan%40example.org").status == .forbidden)
         }
     }
+
+    @Test("Invånaren raderar själv sin e-postadress via länken till tipset; utan adress syns ingen knapp")
+    func residentErases() async throws {
+        try await Harness.run { harness, client in
+            let link = try await CitizenReportTests.submitTip(client)
+            let resident = Browser(client)
+            let page = try await resident.get(link)
+            #expect(page.text.contains("Radera min e-postadress"))
+            let path = String(link.prefix { $0 != "?" })
+            let erased = try await resident.post(path + "/radera-epost")
+            #expect(erased.status == .seeOther)
+            let after = try await resident.get(try #require(erased.location))
+            #expect(after.text.contains("Din e-postadress är raderad.") && !after.text.contains("Radera min e-postadress"))
+            let stored = try #require(try await CitizenReportTests.reports(harness).first)
+            #expect(stored.email == nil && stored.description.contains("Lamporna i tunneln"))
+            let log = try await AuditLog.search(AuditQuery(text: "raderade kontaktuppgifter", limit: 5), in: harness.scope("linkoping"))
+            #expect(log.first?.detail == "av den som tipsade, via länken till tipset" && log.first?.address == "ej sparad")
+            // A wrong link erases nothing and says so.
+            #expect(try await resident.post("/k/linkoping/arende/fel-lank/radera-epost").status == .notFound)
+            // Without a CSRF token (a forged form on another site) nothing happens.
+            #expect(try await resident.post(path + "/radera-epost", ["_csrf": "fel"]).status == .forbidden)
+        }
+    }
 }

@@ -147,7 +147,7 @@ extension CitizenStore {
 
     /// Deletes the resident's contact details now, when she asks (the privacy page promises it);
     /// the tip itself stays. The retention job does the same when the time is up.
-    public func eraseContact(id: UUID, by actor: Actor) async throws {
+    public func eraseContact(id: UUID, asked how: String = "på begäran av den som tipsade", by actor: Actor) async throws {
         guard let report = try await find(id: id) else { throw StoreError.notFound("Rapporten") }
         guard report.hasContact else { throw StoreError.invalid("Tipset har inga kontaktuppgifter kvar.") }
         try await db.transaction { db in
@@ -156,7 +156,7 @@ extension CitizenStore {
                 .where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
             try await AuditLog.record(
                 actor, action: "raderade kontaktuppgifter", objectType: "medborgarrapport", objectID: id.uuidString,
-                detail: "på begäran av den som tipsade", kommunID: kommunID, on: db)
+                detail: how, kommunID: kommunID, on: db)
         }
     }
 }

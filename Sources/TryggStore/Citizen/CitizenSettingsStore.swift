@@ -67,15 +67,12 @@ public struct CitizenSettingsStore: Sendable {
             kommunId: kommunID, minLatitude: settings.bounds?.minLatitude, maxLatitude: settings.bounds?.maxLatitude,
             minLongitude: settings.bounds?.minLongitude, maxLongitude: settings.bounds?.maxLongitude,
             contactRetentionDays: settings.retentionDays)
-        try await db.transaction { db in
-            let sql = db as! any SQLDatabase
-            try await sql.delete(from: "citizen_settings").where("kommun_id", .equal, kommunID).run()
-            try await sql.insert(into: "citizen_settings").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
-            let area = settings.bounds.map { "\($0.minLatitude)–\($0.maxLatitude) N, \($0.minLongitude)–\($0.maxLongitude) E" } ?? "kring områdena"
-            try await AuditLog.record(
-                actor, action: "ändrade inställningar för medborgarrapporter", objectType: "inställningar",
-                objectID: "medborgarrapporter", detail: "lagringstid \(settings.retentionDays) dagar; \(area)",
-                kommunID: kommunID, on: db)
+        let area = settings.bounds.map { "\($0.minLatitude)–\($0.maxLatitude) N, \($0.minLongitude)–\($0.maxLongitude) E" } ?? "kring områdena"
+        let audit = AuditLog.Draft(
+            actor: actor, action: "ändrade inställningar för medborgarrapporter", objectType: "inställningar",
+            objectID: "medborgarrapporter", detail: "lagringstid \(settings.retentionDays) dagar; \(area)", kommunID: kommunID)
+        try await KommunSettingsRow.replace(in: "citizen_settings", kommunID: kommunID, on: db, audit: audit) {
+            try $0.model(row, keyEncodingStrategy: .convertToSnakeCase)
         }
     }
 }

@@ -25,12 +25,12 @@ public struct PublicInformationStore: Sendable {
         var assessedOn: String
     }
 
-    /// What the kommun has saved, or the defaults for it when it has saved nothing.
-    public func information(for kommun: Kommun) async throws -> PublicInformation {
+    /// What the kommun has saved; nil before it saves anything (then `PublicInformation.defaults`).
+    public func saved() async throws -> PublicInformation? {
         guard
             let row = try await sql.select().column("*").from("public_information").where("kommun_id", .equal, kommunID)
                 .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-        else { return .defaults(for: kommun) }
+        else { return nil }
         return PublicInformation(
             controller: row.controller, privacyContact: row.privacyContact, accessibilityContact: row.accessibilityContact,
             conformance: PublicInformation.Conformance(rawValue: row.conformance) ?? .partial, knownBarriers: row.knownBarriers,
@@ -49,15 +49,13 @@ public struct PublicInformationStore: Sendable {
             kommunId: kommunID, controller: clean.controller, privacyContact: clean.privacyContact,
             accessibilityContact: clean.accessibilityContact, conformance: clean.conformance.rawValue, knownBarriers: clean.knownBarriers,
             assessedOn: clean.assessedOn)
-        try await db.transaction { db in
-            let sql = db as! any SQLDatabase
-            try await sql.delete(from: "public_information").where("kommun_id", .equal, kommunID).run()
-            try await sql.insert(into: "public_information").model(row, keyEncodingStrategy: .convertToSnakeCase).run()
-            try await AuditLog.record(
-                actor, action: "ändrade information om personuppgifter och tillgänglighet", objectType: "inställningar",
-                objectID: "offentliga-sidor",
-                detail: "ansvarig \(clean.controller); \(clean.conformance.phrase) lagen; bedömd \(clean.assessedOn.isEmpty ? "–" : clean.assessedOn)",
-                kommunID: kommunID, on: db)
+        let audit = AuditLog.Draft(
+            actor: actor, action: "ändrade information om personuppgifter och tillgänglighet", objectType: "inställningar",
+            objectID: "offentliga-sidor",
+            detail: "ansvarig \(clean.controller); \(clean.conformance.phrase) lagen; bedömd \(clean.assessedOn.isEmpty ? "–" : clean.assessedOn)",
+            kommunID: kommunID)
+        try await KommunSettingsRow.replace(in: "public_information", kommunID: kommunID, on: db, audit: audit) {
+            try $0.model(row, keyEncodingStrategy: .convertToSnakeCase)
         }
     }
 }

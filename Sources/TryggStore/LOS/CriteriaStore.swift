@@ -98,13 +98,11 @@ public struct CriteriaStore: Sendable {
             throw StoreError.invalid("Välj högst \(EUCriteria.required) av de elva kriterierna som obligatoriska.")
         }
         let json = String(decoding: try JSONEncoder().encode(numbers.sorted()), as: UTF8.self)
-        try await db.transaction { db in
-            let sql = db as! any SQLDatabase
-            try await sql.delete(from: "criteria_settings").where("kommun_id", .equal, kommunID).run()
-            try await sql.insert(into: "criteria_settings").columns("kommun_id", "mandatory").values(SQLBind(kommunID), SQLBind(json)).run()
-            try await AuditLog.record(
-                actor, action: "ändrade obligatoriska EU-kriterier", objectType: "eu-kriterier", objectID: "inställning",
-                detail: numbers.sorted().map(String.init).joined(separator: ", "), kommunID: kommunID, on: db)
+        let audit = AuditLog.Draft(
+            actor: actor, action: "ändrade obligatoriska EU-kriterier", objectType: "eu-kriterier", objectID: "inställning",
+            detail: numbers.sorted().map(String.init).joined(separator: ", "), kommunID: kommunID)
+        try await KommunSettingsRow.replace(in: "criteria_settings", kommunID: kommunID, on: db, audit: audit) { [kommunID] in
+            $0.columns("kommun_id", "mandatory").values(SQLBind(kommunID), SQLBind(json))
         }
     }
 }

@@ -204,15 +204,12 @@ public struct InspectionStore: Sendable {
         let encoder = JSONEncoder()
         let roles = String(decoding: try encoder.encode(access.roles.map(\.rawValue).sorted()), as: UTF8.self)
         let participants = String(decoding: try encoder.encode(access.participants.sorted { $0.uuidString < $1.uuidString }), as: UTF8.self)
-        try await db.transaction { db in
-            let sql = db as! any SQLDatabase
-            try await sql.delete(from: "los_settings").where("kommun_id", .equal, kommunID).run()
-            try await sql.insert(into: "los_settings").columns("kommun_id", "roles", "participants")
-                .values(SQLBind(kommunID), SQLBind(roles), SQLBind(participants)).run()
-            try await AuditLog.record(
-                actor, action: "ändrade LOS-inställningar", objectType: "los", objectID: "inställningar",
-                detail: "roller: \(access.roles.map(\.displayName).sorted().joined(separator: ", ")); \(access.participants.count) deltagande organisationer",
-                kommunID: kommunID, on: db)
+        let audit = AuditLog.Draft(
+            actor: actor, action: "ändrade LOS-inställningar", objectType: "los", objectID: "inställningar",
+            detail: "roller: \(access.roles.map(\.displayName).sorted().joined(separator: ", ")); \(access.participants.count) deltagande organisationer",
+            kommunID: kommunID)
+        try await KommunSettingsRow.replace(in: "los_settings", kommunID: kommunID, on: db, audit: audit) { [kommunID] in
+            $0.columns("kommun_id", "roles", "participants").values(SQLBind(kommunID), SQLBind(roles), SQLBind(participants))
         }
     }
 }

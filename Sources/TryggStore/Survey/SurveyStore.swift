@@ -175,13 +175,11 @@ extension SurveyStore {
         guard (Self.lowestMinimum...10_000).contains(minimum) else {
             throw StoreError.invalid("Minsta antal svar ska vara ett heltal från \(Self.lowestMinimum) och uppåt.")
         }
-        try await db.transaction { db in
-            let sql = db as! any SQLDatabase
-            try await sql.delete(from: "survey_settings").where("kommun_id", .equal, kommunID).run()
-            try await sql.insert(into: "survey_settings").columns("kommun_id", "minimum_for_share").values(SQLBind(kommunID), SQLBind(minimum)).run()
-            try await AuditLog.record(
-                actor, action: "ändrade minsta antal svar", objectType: "enkäter", objectID: "inställningar", detail: "\(minimum) svar per andel",
-                kommunID: kommunID, on: db)
+        let audit = AuditLog.Draft(
+            actor: actor, action: "ändrade minsta antal svar", objectType: "enkäter", objectID: "inställningar", detail: "\(minimum) svar per andel",
+            kommunID: kommunID)
+        try await KommunSettingsRow.replace(in: "survey_settings", kommunID: kommunID, on: db, audit: audit) { [kommunID] in
+            $0.columns("kommun_id", "minimum_for_share").values(SQLBind(kommunID), SQLBind(minimum))
         }
     }
 

@@ -96,7 +96,7 @@ struct CitizenAdminRoutes {
     ) async throws -> Response {
         let settings = try await CitizenSettingsStore(context.kommun).settings()
         let information: PublicInformation
-        if let typed { information = typed } else { information = try await PublicInformationStore(context.kommun).information(for: user.kommun) }
+        if let typed { information = typed } else { information = try await PublicInformationStore(context.kommun).saved() ?? .defaults(for: user.kommun) }
         let keys = try await Open311KeyStore(context.kommun).all().map {
             KeyLine(
                 id: $0.id.uuidString, revokeAction: SiteRoutes.open311KeyRevoke.path($0.id), label: $0.label, createdBy: $0.createdBy,

@@ -13,7 +13,7 @@ struct PublicInformationRoutes {
     func register(on routes: RouteRegistry) {
         routes.publicPage(SiteRoutes.publicPrivacy) { _, context in
             let kommun = try await PublicReportRoutes.kommun(context, deps: deps)
-            let information = try await PublicInformationStore(deps.scope(of: kommun)).information(for: kommun)
+            let information = try await PublicInformationStore(deps.scope(of: kommun)).saved() ?? .defaults(for: kommun)
             let retention = try await CitizenSettingsStore(deps.scope(of: kommun)).settings().retentionDays
             return deps.renderer.publicPage(
                 .publicPrivacy, title: "Så behandlar vi dina personuppgifter", kommun: kommun, context: context,
@@ -22,7 +22,7 @@ struct PublicInformationRoutes {
         }
         routes.publicPage(SiteRoutes.publicAccessibility) { _, context in
             let kommun = try await PublicReportRoutes.kommun(context, deps: deps)
-            let information = try await PublicInformationStore(deps.scope(of: kommun)).information(for: kommun)
+            let information = try await PublicInformationStore(deps.scope(of: kommun)).saved() ?? .defaults(for: kommun)
             return deps.renderer.publicPage(
                 .publicAccessibility, title: "Tillgänglighetsredogörelse", kommun: kommun, context: context,
                 content: AccessibilityView(information: information, kommun: kommun))

@@ -54,7 +54,25 @@ struct PublicReportRoutes {
             guard let report = try await CitizenStore(deps.scope(of: kommun)).find(token: token) else {
                 throw HTTPError(.notFound, message: "Det finns inget tips med den länken. Kontrollera att hela adressen kom med.")
             }
-            return try await status(report, token: token, kommun: kommun, thanks: request.uri.queryParameters["tack"] != nil, context: context)
+            return try await status(
+                report, token: token, kommun: kommun, thanks: request.uri.queryParameters["tack"] != nil,
+                erased: request.uri.queryParameters["raderad"] != nil, context: context)
+        }
+        // The link to the tip is the resident's proof that it is hers: with it she erases her
+        // address herself, without asking anyone (the privacy page promises she can).
+        routes.publicPage(SiteRoutes.tipContactErase) { _, context in
+            let kommun = try await Self.kommun(context, deps: deps)
+            let token = context.parameters.get("token") ?? ""
+            let store = CitizenStore(deps.scope(of: kommun))
+            guard let report = try await store.find(token: token) else {
+                throw HTTPError(.notFound, message: "Det finns inget tips med den länken. Kontrollera att hela adressen kom med.")
+            }
+            if report.hasContact {
+                try await store.eraseContact(
+                    id: report.id, asked: "av den som tipsade, via länken till tipset",
+                    by: Actor(userID: nil, kommunID: kommun.id, label: "medborgare (webb)", address: "ej sparad"))
+            }
+            return .seeOther(SiteRoutes.tipStatus.path(kommun.slug, token, query: [("raderad", "1")]))
         }
     }
 
@@ -153,7 +171,9 @@ struct PublicReportRoutes {
         return deps.renderer.publicPage(.publicReport, title: title, kommun: kommun, context: context, content: view, status: status)
     }
 
-    private func status(_ report: CitizenReport, token: String, kommun: Kommun, thanks: Bool, context: TryggRequestContext) async throws -> Response {
+    private func status(
+        _ report: CitizenReport, token: String, kommun: Kommun, thanks: Bool, erased: Bool, context: TryggRequestContext
+    ) async throws -> Response {
         let reference = try await deps.referenceCache.lookups(for: deps.scope(of: kommun))
         let area = report.areaID.flatMap { id in reference.areas.first { $0.id == id }?.name }
         let view: [String: Any] = [
@@ -164,6 +184,8 @@ struct PublicReportRoutes {
             "place": [report.place, area ?? ""].filter { !$0.isEmpty }.joined(separator: ", ").ifEmpty("Markerad på kartan"),
             "description": report.description,
             "rejectReason": report.status == .rejected ? report.rejectReason : "", "answer": report.answer,
+            "hasEmail": report.email != nil, "erased": erased && report.email == nil,
+            "eraseAction": SiteRoutes.tipContactErase.path(kommun.slug, token),
         ]
         return deps.renderer.publicPage(
             .publicStatus, title: thanks ? "Tack för ditt tips" : "Ditt tips", kommun: kommun,

@@ -210,7 +210,7 @@ struct HomeWork {
             }
             // The public pages name where residents turn about their data and about barriers;
             // until the kommun gives addresses they can only say "contact the kommun".
-            let information = try await PublicInformationStore(kommun).information(for: user.kommun)
+            let information = try await PublicInformationStore(kommun).saved() ?? .defaults(for: user.kommun)
             if information.privacyContact.isEmpty || information.accessibilityContact.isEmpty {
                 items.append(
                     Item(

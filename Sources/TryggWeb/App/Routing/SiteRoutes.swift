@@ -260,6 +260,7 @@ enum SiteRoutes {
     static let tipForm = Route1<String>(.get, "/k/{kommun}/tipsa", .public)
     static let tipSubmit = Route1<String>(.post, "/k/{kommun}/tipsa", .public)
     static let tipStatus = Route2<String, String>(.get, "/k/{kommun}/arende/{token}", .public)
+    static let tipContactErase = Route2<String, String>(.post, "/k/{kommun}/arende/{token}/radera-epost", .public)
     static let surveyForm = Route2<String, String>(.get, "/k/{kommun}/enkat/{code}", .public)
     static let surveySubmit = Route2<String, String>(.post, "/k/{kommun}/enkat/{code}", .public)
     static let surveyThanks = Route2<String, String>(.get, "/k/{kommun}/enkat/{code}/tack", .public)
@@ -353,7 +354,7 @@ enum SiteRoutes {
             inspectionFinding.route, inspectedObjects.route, inspectedObject.route, revisits.route, inspectionStatistics.route, inspectionStatisticsDocx.route,
             inspectionStatisticsCSV.route, inspectionSettings.route,
             inspectionSettingsSave.route, rosOffer.route, rosAccept.route, rosRevoke.route,
-            publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route, surveyForm.route, surveySubmit.route, surveyThanks.route,
+            publicHome.route, tipForm.route, tipSubmit.route, tipStatus.route, tipContactErase.route, surveyForm.route, surveySubmit.route, surveyThanks.route,
             publicPrivacy.route, publicAccessibility.route,
             openAPI.route, apiMe.route, apiOrganisations.route, apiAreas.route, apiIncidents.route, apiIncident.route, apiIncidentCreate.route,
             open311Service.route, open311Request.route, open311Token.route,
