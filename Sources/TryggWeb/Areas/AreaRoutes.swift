@@ -44,12 +44,25 @@ struct AreaRoutes {
         let kommunCode: String
         /// The area's picture: crimes, events, what is done, who meets (`AreaProfile`).
         let profile: AreaProfile
+        /// For the admin: what refers to the area ("587 händelser"); it can be removed only when nothing does.
+        let uses: String
+        let canDelete: Bool
+        let deleteAction: String
     }
 
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.areas) { _, context in try await list(context: context) }
         routes.staff(SiteRoutes.area) { _, context in try await detail(context: context) }
         routes.staff(SiteRoutes.areaSave) { _, context in try await save(context: context) }
+        routes.staff(SiteRoutes.areaDelete) { _, context in
+            let area = try await area(context)
+            do {
+                try await AreaStore(context.kommun).delete(id: area.id, by: context.actor)
+            } catch let error as StoreError {
+                return try await detail(context: context, error: error.description, status: .badRequest)
+            }
+            return Response.seeOther(SiteRoutes.areas.path, notice: "Området \(area.name) är borttaget.", context: context)
+        }
         routes.staff(SiteRoutes.areaAdd) { _, context in try await add(context: context) }
         routes.staff(SiteRoutes.areaImport) { _, context in try await importFile(context: context) }
     }
@@ -71,12 +84,15 @@ struct AreaRoutes {
         let profile = try await AreaProfile.load(
             area: area, user: user, scope: context.kommun,
             categoryNames: Dictionary(categories.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }))
+        let isAdmin = user.role.allows(.administerKommun)
+        let uses = isAdmin ? try await AreaStore(context.kommun).uses(of: area.id) : []
         let view = DetailView(
             name: area.name, map: AreaMapSVG.render([area], label: "Karta över \(area.name)"),
             desoCodes: area.desoCodes, source: area.source, polygonCount: area.shape?.polygons.count ?? 0,
             canEdit: user.role.allows(.administerKommun), saveAction: SiteRoutes.areaSave.path(area.id),
             formName: form?.name ?? area.name, formDeso: form?.deso ?? area.desoCodes.joined(separator: ", "),
-            formGeojson: form?.geojson ?? "", kommunCode: user.kommun.code, profile: profile)
+            formGeojson: form?.geojson ?? "", kommunCode: user.kommun.code, profile: profile,
+            uses: SwedishGrammar.list(uses), canDelete: isAdmin && uses.isEmpty, deleteAction: SiteRoutes.areaDelete.path(area.id))
         return deps.renderer.page(.areasDetail, title: area.name, context: context, content: view, error: error, status: status)
     }
 

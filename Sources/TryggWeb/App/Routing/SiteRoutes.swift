@@ -41,6 +41,7 @@ enum SiteRoutes {
     static let areaAdd = Route0(.post, "/omraden", .staff(.administerKommun))
     static let areaImport = Route0(.post, "/omraden/import", .staff(.administerKommun))
     static let areaSave = Route1<UUID>(.post, "/omraden/{id}", .staff(.administerKommun))
+    static let areaDelete = Route1<UUID>(.post, "/omraden/{id}/ta-bort", .staff(.administerKommun))
 
     // MARK: Administration
     static let users = Route0(.get, "/admin/anvandare", .staff(.administerKommun))
@@ -307,7 +308,7 @@ enum SiteRoutes {
             passwordReset.route, passwordResetSubmit.route,
             account.route, accountPassword.route, accountNotices.route, twoStepStart.route, twoStepActivate.route, twoStepDisable.route,
             home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route, areaImport.route,
-            areaSave.route,
+            areaSave.route, areaDelete.route,
             users.route, userAdd.route, user.route, userSave.route, userPassword.route, userSecondFactorOff.route, userDisable.route, userEnable.route,
             audit.route, auditExport.route, outbox.route,
             citizenAdmin.route, citizenSettings.route, publicInformationSave.route, open311KeyAdd.route, open311KeyRevoke.route,
