@@ -79,4 +79,30 @@ struct AccountTests {
             #expect(try await browser.post("/konto/tvastegs/starta").status == .forbidden)
         }
     }
+
+    @Test("Användaren ser var hon är inloggad och loggar ut de andra inloggningarna; en annan användares påverkas inte")
+    func endOtherLogins() async throws {
+        try await Harness.run { harness, client in
+            let desk = Browser(client)
+            try await desk.login("ansvarig.sf@linkoping.demo")
+            let laptop = Browser(client)
+            try await laptop.login("ansvarig.sf@linkoping.demo")
+            let colleague = Browser(client)
+            try await colleague.login("samordnare@linkoping.demo")
+            let page = try await desk.get("/konto")
+            #expect(page.text.components(separatedBy: "<td data-label=\"Inloggad\">").count - 1 == 2, "två inloggningar")
+            #expect(page.text.components(separatedBy: "Den här inloggningen").count - 1 == 1)
+            let ended = try await desk.submit("/konto/inloggningar/logga-ut-andra")
+            #expect(ended.text.contains("Den andra inloggningen är utloggad."))
+            #expect(!ended.text.contains("Logga ut alla andra inloggningar"), "ingen annan inloggning kvar")
+            // The laptop is logged out; the desk and the colleague are not.
+            let laptopPage = try await laptop.get("/konto")
+            #expect(laptopPage.status == .seeOther && (laptopPage.location ?? "").hasPrefix("/login"))
+            #expect(try await desk.get("/konto").status == .ok)
+            #expect(try await colleague.get("/konto").status == .ok)
+            #expect(try await harness.auditActions("linkoping").contains("loggade ut sina andra inloggningar"))
+            let again = try await desk.submit("/konto/inloggningar/logga-ut-andra")
+            #expect(again.text.contains("Du var inte inloggad någon annanstans."))
+        }
+    }
 }

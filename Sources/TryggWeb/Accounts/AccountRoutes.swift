@@ -3,7 +3,7 @@ import Hummingbird
 import TryggCore
 import TryggStore
 
-/// "Mitt konto": password change and the optional second factor.
+/// "Mitt konto": password change, e-mail, the optional second factor and the user's logins.
 struct AccountRoutes {
     let deps: AppDependencies
 
@@ -19,6 +19,15 @@ struct AccountRoutes {
         let setup: SetupView?
         /// E-mail about the follow-up and the weekly lägesbild.
         let notices: Bool
+        let sessions: [SessionLine]
+        let hasOtherSessions: Bool
+    }
+
+    struct SessionLine {
+        let started: String
+        let lastUsed: String
+        let address: String
+        let current: Bool
     }
 
     struct SetupView {
@@ -34,6 +43,15 @@ struct AccountRoutes {
             try await NoticeRecipientStore(context.kommun).setNotices(enabled, userID: context.user.id, by: context.actor)
             return Response.seeOther(
                 SiteRoutes.account.path, notice: enabled ? "Du får e-post från Trygg." : "Trygg skickar inte längre e-post till dig.", context: context)
+        }
+        routes.staff(SiteRoutes.accountSessionsEnd) { _, context in
+            let ended = try await SessionStore(deps.database).endOthers(userID: context.user.id, keeping: context.sessionID, by: context.actor)
+            return Response.seeOther(
+                SiteRoutes.account.path,
+                notice: ended == 0
+                    ? "Du var inte inloggad någon annanstans."
+                    : ended == 1 ? "Den andra inloggningen är utloggad." : "\(SwedishNumber.integer(ended)) andra inloggningar är utloggade.",
+                context: context)
         }
         routes.staff(SiteRoutes.twoStepStart) { _, context in
             let user = context.user
@@ -81,12 +99,18 @@ struct AccountRoutes {
             let parts = SecondFactor.setup(secret: secret, email: user.email)
             setup = SetupView(manualKey: parts.manualKey, url: parts.url)
         }
+        let sessions = try await SessionStore(deps.database).active(userID: user.id, lifetime: deps.configuration.sessionLifetime)
         let view = AccountView(
             email: fresh.email, name: fresh.name, role: fresh.role.displayName,
             organisation: "\(fresh.organisation.abbreviation) – \(fresh.organisation.name)",
             kommun: fresh.kommun.name, mayUseSecondFactor: fresh.role.mayUseSecondFactor,
             secondFactorEnabled: fresh.secondFactorEnabled, minimumLength: PasswordPolicy.minimumLength,
-            setup: setup, notices: try await NoticeRecipientStore(context.kommun).noticesEnabled(userID: user.id))
+            setup: setup, notices: try await NoticeRecipientStore(context.kommun).noticesEnabled(userID: user.id),
+            sessions: sessions.map {
+                SessionLine(
+                    started: $0.createdAt.map(SwedishTime.minute) ?? "", lastUsed: SwedishTime.minute($0.lastUsed), address: $0.address,
+                    current: $0.id == context.sessionID)
+            }, hasOtherSessions: sessions.contains { $0.id != context.sessionID })
         return deps.renderer.page(
             .account, title: "Mitt konto", context: context, content: view,
             notice: notice, error: error, status: status)

@@ -10,6 +10,7 @@ struct Links {
     let account = SiteRoutes.account.path
     let accountPassword = SiteRoutes.accountPassword.path
     let accountNotices = SiteRoutes.accountNotices.path
+    let accountSessionsEnd = SiteRoutes.accountSessionsEnd.path
     let twoStepStart = SiteRoutes.twoStepStart.path
     let twoStepActivate = SiteRoutes.twoStepActivate.path
     let twoStepDisable = SiteRoutes.twoStepDisable.path

@@ -27,6 +27,7 @@ enum SiteRoutes {
     static let account = Route0(.get, "/konto", .staff(nil))
     static let accountPassword = Route0(.post, "/konto/losenord", .staff(nil))
     static let accountNotices = Route0(.post, "/konto/epost", .staff(nil))
+    static let accountSessionsEnd = Route0(.post, "/konto/inloggningar/logga-ut-andra", .staff(nil))
     static let twoStepStart = Route0(.post, "/konto/tvastegs/starta", .staff(nil))
     static let twoStepActivate = Route0(.post, "/konto/tvastegs/aktivera", .staff(nil))
     static let twoStepDisable = Route0(.post, "/konto/tvastegs/stang-av", .staff(nil))
@@ -306,7 +307,8 @@ enum SiteRoutes {
             health.route, staticFile.route, leafletFile.route, faviconICO.route,
             login.route, loginSubmit.route, loginCode.route, loginCodeSubmit.route, logout.route, passwordForgot.route, passwordForgotSubmit.route,
             passwordReset.route, passwordResetSubmit.route,
-            account.route, accountPassword.route, accountNotices.route, twoStepStart.route, twoStepActivate.route, twoStepDisable.route,
+            account.route, accountPassword.route, accountNotices.route, accountSessionsEnd.route, twoStepStart.route, twoStepActivate.route,
+            twoStepDisable.route,
             home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route, areaImport.route,
             areaSave.route, areaDelete.route,
             users.route, userAdd.route, user.route, userSave.route, userPassword.route, userSecondFactorOff.route, userDisable.route, userEnable.route,
