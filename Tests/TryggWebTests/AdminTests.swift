@@ -130,9 +130,9 @@ struct AdminTests {
         }
     }
 
-    @Test("Granskningsloggen visar vem som gjorde vad och varifrån, och går att söka i")
+    @Test("Granskningsloggen visar vem som gjorde vad och varifrån, går att söka i och bläddras en sida i taget")
     func auditPage() async throws {
-        try await Harness.run { _, client in
+        try await Harness.run { harness, client in
             let admin = Browser(client)
             try await admin.login("admin@linkoping.demo")
             try await admin.post("/omraden", ["name": "Lambohov", "deso": "0580C1400"])
@@ -151,6 +151,19 @@ struct AdminTests {
             #expect(table.header == ["tid", "vem", "handling", "objekttyp", "objekt", "detaljer", "adress"])
             #expect(table.rows.count == 1 && table.rows.first?.fields[2] == "skapade område" && table.rows.first?.fields[4] == "Lambohov")
             #expect(try await admin.get("/admin/logg?q=granskningsloggen").text.contains("laddade ner granskningsloggen"))
+
+            // The whole log a page at a time, newest first; the pager keeps the search.
+            let whole = try await admin.get("/admin/logg")
+            let total = try await AuditLog.count(AuditQuery(), in: harness.scope("linkoping"))
+            #expect(total > 100, "demodatan har fler än en sidas poster")
+            let pages = (total + 99) / 100
+            #expect(whole.text.contains("Sida 1 av \(pages) (\(SwedishNumber.integer(total)) poster)"))
+            #expect(whole.text.components(separatedBy: "<td data-label=\"Tid\">").count - 1 == 100)
+            #expect(whole.text.contains("href=\"/admin/logg?sida=1\"") && !whole.text.contains("Nyare poster"))
+            let last = try await admin.get("/admin/logg?sida=\(pages - 1)")
+            #expect(last.text.components(separatedBy: "<td data-label=\"Tid\">").count - 1 == total - (pages - 1) * 100)
+            #expect(last.text.contains("Nyare poster") && !last.text.contains("Äldre poster"))
+            #expect(!page.text.contains("Sida 1"), "en sökning med en träff har ingen bläddring")
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
             #expect(try await samordnare.get("/admin/logg/export.csv").status == .forbidden)

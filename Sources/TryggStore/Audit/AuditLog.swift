@@ -5,18 +5,21 @@ import TryggCore
 
 /// Filters for the admin page that searches the audit log.
 public struct AuditQuery: Sendable {
-    /// The most entries one search returns (the admin's download; the page shows 500).
+    /// The most entries one search returns (the admin's download; the page shows 100 at a time).
     public static let maximumLimit = 10_000
     public var text: String
     public var from: Date?
     public var to: Date?
     public var limit: Int
+    /// Entries skipped from the newest, for the page's pager.
+    public var offset: Int
 
-    public init(text: String = "", from: Date? = nil, to: Date? = nil, limit: Int = 200) {
+    public init(text: String = "", from: Date? = nil, to: Date? = nil, limit: Int = 200, offset: Int = 0) {
         self.text = text
         self.from = from
         self.to = to
         self.limit = limit
+        self.offset = offset
     }
 }
 
@@ -94,6 +97,17 @@ public enum AuditLog {
 
     /// One kommun's log, newest first.
     public static func search(_ query: AuditQuery, in kommun: KommunScope) async throws -> [AuditEntry] {
+        let offset = max(0, query.offset)
+        return try await matching(query, in: kommun).sort(\.$createdAt, .descending)
+            .range(offset..<(offset + max(1, min(query.limit, AuditQuery.maximumLimit)))).all().map(\.record)
+    }
+
+    /// How many entries the search finds, for "Sida 2 av 40".
+    public static func count(_ query: AuditQuery, in kommun: KommunScope) async throws -> Int {
+        try await matching(query, in: kommun).count()
+    }
+
+    private static func matching(_ query: AuditQuery, in kommun: KommunScope) -> QueryBuilder<AuditEntryModel> {
         let db = kommun.database.db
         var builder = AuditEntryModel.query(on: db).filter(\.$kommunID == kommun.kommunID)
         if let from = query.from { builder = builder.filter(\.$createdAt >= from) }
@@ -114,6 +128,6 @@ public enum AuditLog {
                     .filter(\.$address, like, pattern)
             }
         }
-        return try await builder.sort(\.$createdAt, .descending).limit(max(1, min(query.limit, AuditQuery.maximumLimit))).all().map(\.record)
+        return builder
     }
 }

@@ -21,9 +21,10 @@ struct AuditRoutes {
         let from: String
         let to: String
         let rows: [Row]
-        let limit: Int
-        let truncated: Bool
         let download: String?
+        let previousPage: String?
+        let nextPage: String?
+        let pageText: String?
     }
 
     /// The search as typed: words, and a period in whole Swedish days.
@@ -46,20 +47,31 @@ struct AuditRoutes {
         var parameters: [(String, String)] { [("q", q), ("fran", from), ("till", to)].filter { !$0.1.isEmpty } }
     }
 
+    /// Entries per page.
+    static let pageSize = 100
+
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.audit) { request, context in
             _ = try context.requireUser(allowedTo: .administerKommun)
-            let limit = 500
+            // A page of entries at a time: the whole log stacked on a phone was 110,000 px long.
+            let limit = Self.pageSize
             let selection = Selection(request.uri.queryParameters, limit: limit)
-            let entries = try await AuditLog.search(selection.query ?? AuditQuery(limit: limit), in: context.kommun)
+            let page = max(0, Int(request.uri.queryParameters["sida"] ?? "0") ?? 0)
+            var query = selection.query ?? AuditQuery(limit: limit)
+            query.offset = page * limit
+            let entries = try await AuditLog.search(query, in: context.kommun)
+            let count = try await AuditLog.count(query, in: context.kommun)
             let rows = entries.map { entry in
                 Row(
                     at: SwedishTime.dateTime(entry.at), actor: entry.actor, action: entry.action,
                     object: "\(entry.objectType): \(entry.objectID)", detail: entry.detail, address: entry.address)
             }
             let view = ListView(
-                q: selection.q, from: selection.from, to: selection.to, rows: rows, limit: limit, truncated: rows.count == limit,
-                download: rows.isEmpty ? nil : SiteRoutes.auditExport.path(query: selection.parameters))
+                q: selection.q, from: selection.from, to: selection.to, rows: rows,
+                download: rows.isEmpty ? nil : SiteRoutes.auditExport.path(query: selection.parameters),
+                previousPage: page > 0 ? SiteRoutes.audit.path(query: selection.parameters + (page > 1 ? [("sida", "\(page - 1)")] : [])) : nil,
+                nextPage: count > query.offset + rows.count ? SiteRoutes.audit.path(query: selection.parameters + [("sida", "\(page + 1)")]) : nil,
+                pageText: count > limit ? "Sida \(page + 1) av \((count + limit - 1) / limit) (\(SwedishNumber.integer(count)) poster)" : nil)
             let error = selection.query == nil ? "Datum skrivs som ÅÅÅÅ-MM-DD." : nil
             return deps.renderer.page(
                 .audit, title: "Granskningslogg", context: context, content: view, error: error,
