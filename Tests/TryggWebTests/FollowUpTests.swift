@@ -81,6 +81,18 @@ struct FollowUpTests {
             #expect(sentBack.location == "/uppfoljning/\(round)?organisation=\(sfID)#atgarder")
             let returned = try await samordnare.get("/uppfoljning/\(round)?organisation=\(sfID)")
             #expect(returned.text.contains("skickat tillbaka") && returned.text.contains("Åtgärder som SF svarar för"))
+            // A part at a time: the sent back, one status, the unanswered; the organisation filter stays.
+            let sfAnswer = "Samverkansgruppen är bildad"
+            let sentBackOnly = try await samordnare.get("/uppfoljning/\(round)?svar=tillbakaskickade")
+            #expect(sentBackOnly.text.contains(sfAnswer) && !sentBackOnly.text.contains("Rutinen används på alla skolor."))
+            #expect(sentBackOnly.text.contains("<option value=\"tillbakaskickade\" selected>"))
+            let going = try await samordnare.get("/uppfoljning/\(round)?svar=pagaende")
+            #expect(going.text.contains("Rutinen används på alla skolor.") && !going.text.contains(sfAnswer))
+            let unanswered = try await samordnare.get("/uppfoljning/\(round)?svar=obesvarade&organisation=\(sfID)")
+            #expect(!unanswered.text.contains(sfAnswer) && unanswered.text.contains("<strong>SF</strong>: Ej besvarad"))
+            #expect(!unanswered.text.contains("<strong>UTB</strong>") && unanswered.text.contains("name=\"organisation\" value=\"\(sfID)\""))
+            let none = try await samordnare.get("/uppfoljning/\(round)?svar=ej-paborjad")
+            #expect(none.text.contains("Inga svar med det urvalet."))
             let back = try await sf.get("/uppfoljning/\(round)/mina")
             #expect(back.text.contains("Tillbakaskickad för komplettering: Beskriv vilka förutsättningar som saknas."))
             #expect(

@@ -100,6 +100,7 @@ struct FollowUpRoutes {
         /// The organisation filter's id, kept by a send-back so the page comes back the same.
         let filter: String
         let filtered: Bool
+        let answerFilters: [SelectOption]
         let assessment: String
         let assessmentLimit: Int
     }
@@ -125,7 +126,9 @@ struct FollowUpRoutes {
             let id = try context.parameters.require("id", as: UUID.self)
             guard try await FollowUpStore(context.kommun).round(id: id) != nil else { throw HTTPError(.notFound) }
             guard user.role.allows(.editPlan) else { return Response.seeOther(SiteRoutes.followUpMine.path(id)) }
-            return try await overview(context: context, organisation: request.uri.queryParameters["organisation"].flatMap { UUID(uuidString: String($0)) })
+            return try await overview(
+                context: context, organisation: request.uri.queryParameters["organisation"].flatMap { UUID(uuidString: String($0)) },
+                answers: request.uri.queryParameters["svar"].flatMap { AnswerFilter(rawValue: String($0)) } ?? .all)
         }
         routes.staff(SiteRoutes.followUpSendBack) { _, context in
             _ = try context.requireUser(allowedTo: .editPlan)
@@ -224,8 +227,11 @@ struct FollowUpRoutes {
             status: error == nil ? .ok : .badRequest)
     }
 
-    /// The round for the samordnare; `organisation` narrows "Alla åtgärder" to one organisation's answers.
-    private func overview(context: StaffContext, organisation: UUID? = nil, error: String? = nil) async throws -> Response {
+    /// The round for the samordnare; `organisation` narrows "Alla åtgärder" to one organisation's
+    /// answers, `answers` to the unanswered, the sent back or one status.
+    private func overview(
+        context: StaffContext, organisation: UUID? = nil, answers answerFilter: AnswerFilter = .all, error: String? = nil
+    ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .editPlan)
         let id = try context.parameters.require("id", as: UUID.self)
         guard let report = try await FollowUpReport.load(roundID: id, kommun: user.kommun, database: deps.database, withComparison: false) else {
@@ -249,7 +255,9 @@ struct FollowUpRoutes {
             missingCount: missing.count,
             missingOrganisations: Array(Set(missing.map(\.organisation))).sorted().joined(separator: ", "),
             lines: summary.lines.compactMap { line in
-                let answers = line.answers.filter { shownOrganisation == nil || $0.organisationID == shownOrganisation?.id }
+                let answers = line.answers.filter {
+                    (shownOrganisation == nil || $0.organisationID == shownOrganisation?.id) && answerFilter.matches($0.answer)
+                }
                 guard !answers.isEmpty else { return nil }
                 return AnswerRow(
                     reference: line.measure.reference, measureID: line.measure.id.uuidString, text: line.measure.row.measure,
@@ -265,6 +273,7 @@ struct FollowUpRoutes {
             },
             linesHeading: shownOrganisation.map { "Åtgärder som \($0.abbreviation) svarar för" } ?? "Alla åtgärder",
             filter: shownOrganisation?.id.uuidString ?? "", filtered: shownOrganisation != nil,
+            answerFilters: answerFilter.options,
             assessment: report.round.assessment, assessmentLimit: FollowUpRules.maxDescriptionLength)
         return deps.renderer.page(
             .followupRound, title: "Uppföljning \(report.round.year)", context: context, content: view, error: error, status: error == nil ? .ok : .badRequest)
