@@ -129,6 +129,11 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
     if let samordnare = try HTTPConnection.logIn(port: server.port, email: "samordnare@linkoping.demo") {
         let page = runLoad(port: server.port, path: "/est/vecka/\(lastWeek.description)", headers: samordnare, connections: 1, seconds: seconds)
         print("Veckans sida /est/vecka/\(lastWeek.description) över HTTP, 1 anslutning: " + page.summary)
+        // The area's picture: crimes, the year's events against the year before, what is done.
+        if let area = areas.first {
+            let areaPage = runLoad(port: server.port, path: "/omraden/\(area.id)", headers: samordnare, connections: 1, seconds: seconds)
+            print("Områdets sida /omraden/… (\(area.name)) över HTTP, 1 anslutning: " + areaPage.summary)
+        }
     } else {
         print("Inloggningen som samordnare misslyckades")
     }
