@@ -53,6 +53,28 @@ struct AreaProfileTests {
         }
     }
 
+    @Test("Polisens senaste lista över utsatta områden står på det område den överlappar, och att ingen gör det på de andra")
+    func policeList() async throws {
+        try await Harness.run { harness, client in
+            let areas = try await AreaStore(try await harness.scope("linkoping")).all()
+            let skaggetorp = try #require(areas.first { $0.name == "Skäggetorp" })
+            let listed = PoliceArea(
+                year: 2023, specialID: "", name: "Skäggetorp", category: "Särskilt utsatt område", ort: "Linköping", lokalpolis: "Linköping",
+                since: "2015-12-01", shape: skaggetorp.shape, areaM2: nil)
+            _ = try await PoliceAreaStore(harness.database).importList([listed], year: 2023, fileName: "utsatta_2023.geojson", by: .commandLine())
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let page = try await Self.areaPage(samordnare, harness, "Skäggetorp").0
+            #expect(page.contains("Polisens lista över utsatta områden") && page.contains("Skäggetorp (Linköping): särskilt utsatt område"))
+            #expect(page.contains("på polisens lista 2023"))
+            let other = try await Self.areaPage(samordnare, harness, "Ryd").0
+            #expect(other.contains("Området överlappar inget område på polisens lista 2023."))
+            let reporter = Browser(client)
+            try await reporter.login("rapportor@linkoping.demo")
+            #expect(!(try await Self.areaPage(reporter, harness, "Skäggetorp").0.contains("area-police")))
+        }
+    }
+
     @Test("Året innan jämförs bara när kommunens händelser når så långt tillbaka")
     func yearBefore() {
         let first = ISOWeek.containing(Harness.now).adding(-103)

@@ -27,6 +27,10 @@ struct AreaProfile {
         let detail: String
     }
 
+    /// The police's latest list of utsatta områden, as far as it touches this area.
+    var policeYear = ""
+    var policeListed: [String] = []
+    var policeAreasHref = ""
     var crimeYears: [CrimeYear] = []
     var crimeNote = ""
     var crimesHref = ""
@@ -47,6 +51,8 @@ struct AreaProfile {
 
     // Stored, not computed: the templates read a value by reflection, which sees no computed property.
     var hasCrimes = false
+    var hasPoliceList = false
+    var hasPoliceListed = false
     var hasEventLines = false
     var hasInsatser = false
     var hasMeetings = false
@@ -64,6 +70,9 @@ struct AreaProfile {
         let now = TryggClock.now
         if role.allows(.readCrimeStatistics), !area.desoCodes.isEmpty {
             try await profile.addCrimes(area: area, scope: scope, hideSmall: !role.allows(.editLagesbild))
+        }
+        if role.allows(.readCrimeStatistics), area.shape != nil {
+            try await profile.addPoliceList(area: area, scope: scope)
         }
         if role.allows(.readAllIncidents) {
             try await profile.addEvents(area: area, scope: scope, categoryNames: categoryNames, now: now)
@@ -88,13 +97,16 @@ struct AreaProfile {
             profile.tipsHref = SiteRoutes.citizenReports.path
         }
         profile.hasCrimes = !profile.crimeYears.isEmpty
+        profile.hasPoliceList = !profile.policeYear.isEmpty
+        profile.hasPoliceListed = !profile.policeListed.isEmpty
         profile.hasEventLines = !profile.eventLines.isEmpty
         profile.hasInsatser = !profile.insatser.isEmpty
         profile.hasMeetings = !profile.meetings.isEmpty
         profile.hasPromises = !profile.promises.isEmpty
         profile.hasWalks = !profile.walks.isEmpty
         profile.hasSamverkan = profile.hasMeetings || profile.hasPromises || profile.hasWalks
-        profile.isEmpty = !profile.hasCrimes && !profile.seesEvents && !profile.hasInsatser && !profile.hasSamverkan && !profile.seesTips
+        profile.isEmpty =
+            !profile.hasCrimes && !profile.hasPoliceList && !profile.seesEvents && !profile.hasInsatser && !profile.hasSamverkan && !profile.seesTips
         return profile
     }
 
@@ -120,6 +132,16 @@ struct AreaProfile {
                 ? ""
                 : "År \(trend.poorlyPlacedYears.map(String.init).joined(separator: ", ")) saknar många brott DeSO: områdets siffror är för låga för att jämföras.")
         crimesHref = SiteRoutes.crimeFigures.path
+    }
+
+    /// The utsatta områden of the police's latest list whose polygon overlaps the area's.
+    private mutating func addPoliceList(area: Area, scope: KommunScope) async throws {
+        let store = PoliceAreaStore(scope.database)
+        guard let year = try await store.years().max() else { return }
+        policeYear = String(year)
+        policeListed = try await store.list(year: year).filter { PoliceAreaRoutes.overlap(area.shape, $0.shape) }
+            .map { "\($0.name) (\($0.ort)): \($0.category.lowercased())" }
+        policeAreasHref = SiteRoutes.policeAreas.path
     }
 
     /// The last 52 weeks against the 52 before, per category, most frequent first. The year
