@@ -10,19 +10,21 @@ import TryggDemo
 struct StoreTests {
     @Test("En ny databas migreras helt och har sedan inga väntande migreringar")
     func migrations() async throws {
-        let database = try TryggDatabase(location: .isolatedForTest())
-        do {
-            let pendingBefore = try await database.pendingMigrations()
-            #expect(pendingBefore.count == TryggMigrations.all.count)
-            let ran = try await database.migrate()
-            #expect(ran == pendingBefore)
-            #expect(try await database.pendingMigrations().isEmpty)
-            #expect(try await database.migrate().isEmpty)
-        } catch {
-            Issue.record(error)
+        try await TestDatabaseSlots.withSlot {
+            let database = try TryggDatabase(location: .isolatedForTest())
+            do {
+                let pendingBefore = try await database.pendingMigrations()
+                #expect(pendingBefore.count == TryggMigrations.all.count)
+                let ran = try await database.migrate()
+                #expect(ran == pendingBefore)
+                #expect(try await database.pendingMigrations().isEmpty)
+                #expect(try await database.migrate().isEmpty)
+            } catch {
+                Issue.record(error)
+            }
+            try? await database.dropTestSchema()
+            await database.shutdown()
         }
-        try? await database.dropTestSchema()
-        await database.shutdown()
     }
 
     @Test("En ny kommun får standardorganisationerna, och loggen visar vem som skapade den")

@@ -23,9 +23,12 @@ struct Harness {
         configure: (inout AppConfiguration) -> Void = { _ in },
         _ body: @Sendable (Harness, any TestClientProtocol) async throws -> Void
     ) async throws {
-        try await TryggClock.$current.withValue(.fixed(now)) {
-            try await run(
-                followUp: followUp, est: est, citizen: citizen, statistics: statistics, openRound: openRound, configure: configure, atFixedTime: body)
+        try await TestDatabaseSlots.withSlot {
+            try await TryggClock.$current.withValue(.fixed(now)) {
+                try await run(
+                    followUp: followUp, est: est, citizen: citizen, statistics: statistics, openRound: openRound, configure: configure,
+                    atFixedTime: body)
+            }
         }
     }
 
