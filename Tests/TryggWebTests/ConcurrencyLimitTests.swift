@@ -1,5 +1,5 @@
 import Testing
-@testable import TryggWeb
+import TryggCore
 
 @Suite("Skrivplatser för invånarnas rapporter")
 struct ConcurrencyLimitTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import TryggCore
 
 /// Limits for the pages anyone can reach without logging in (`/k/…`, `/open311/…`).
 public struct PublicLimits: Sendable {
@@ -19,45 +20,6 @@ public struct PublicLimits: Sendable {
         self.reportsPerHour = reportsPerHour
         self.open311ReportsPerHour = open311ReportsPerHour
         self.concurrentReports = concurrentReports
-    }
-}
-
-/// Counts reports being written: at most `limit` at once, at most `maxWaiting` more waiting in
-/// turn for a place, and the rest refused at once. Refusing everything beyond `limit` made a
-/// busy minute worse: the refused clients asked again at once, and answering them took the CPU
-/// the writes needed (measured at 50 clients: three times the stored reports with the queue, and no refusals).
-actor ConcurrencyLimit {
-    private let limit: Int
-    private let maxWaiting: Int
-    private var running = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    init(limit: Int, maxWaiting: Int) {
-        self.limit = limit
-        self.maxWaiting = maxWaiting
-    }
-
-    /// True when the caller may write (after waiting its turn if need be); false when full.
-    func enter() async -> Bool {
-        if running < limit {
-            running += 1
-            return true
-        }
-        guard waiting.count < maxWaiting else { return false }
-        // The place is handed over by `leave`, so `running` stays as it is.
-        await withCheckedContinuation { waiting.append($0) }
-        return true
-    }
-
-    /// Whether a new report would be refused now.
-    var isQueueFull: Bool { running >= limit && waiting.count >= maxWaiting }
-
-    func leave() {
-        if waiting.isEmpty {
-            running = max(0, running - 1)
-        } else {
-            waiting.removeFirst().resume()
-        }
     }
 }
 
