@@ -151,9 +151,7 @@ extension CitizenStore {
         guard let report = try await find(id: id) else { throw StoreError.notFound("Rapporten") }
         guard report.hasContact else { throw StoreError.invalid("Tipset har inga kontaktuppgifter kvar.") }
         try await db.transaction { db in
-            try await (db as! any SQLDatabase).update("citizen_reports").set("email", to: SQLLiteral.null)
-                .set("contact_name", to: SQLLiteral.null).set("contact_delete_after", to: SQLLiteral.null)
-                .where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
+            try await Self.erasingContact(on: db as! any SQLDatabase).where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
             try await AuditLog.record(
                 actor, action: "raderade kontaktuppgifter", objectType: "medborgarrapport", objectID: id.uuidString,
                 detail: how, kommunID: kommunID, on: db)

@@ -179,6 +179,12 @@ public struct CitizenStore: Sendable {
         return (try row?.decode(column: "n", as: Int?.self) ?? 0) + 1
     }
 
+    /// The update that deletes tips' contact details, when their time is up or the resident asks.
+    static func erasingContact(on sql: any SQLDatabase) -> SQLUpdateBuilder {
+        sql.update("citizen_reports").set("email", to: SQLLiteral.null).set("contact_name", to: SQLLiteral.null)
+            .set("contact_delete_after", to: SQLLiteral.null)
+    }
+
     /// Deletes contact details whose time is up, in every kommun (the nightly job). Returns how
     /// many reports lost them.
     @discardableResult
@@ -191,8 +197,7 @@ public struct CitizenStore: Sendable {
         guard !due.isEmpty else { return 0 }
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
-            try await sql.update("citizen_reports").set("email", to: SQLLiteral.null).set("contact_name", to: SQLLiteral.null)
-                .set("contact_delete_after", to: SQLLiteral.null).where("contact_delete_after", .lessThanOrEqual, cutoff).run()
+            try await erasingContact(on: sql).where("contact_delete_after", .lessThanOrEqual, cutoff).run()
             let drafts = try due.map { row in
                 AuditLog.Draft(
                     actor: Actor(userID: nil, kommunID: nil, label: "gallring", address: "lokal"),

@@ -30,10 +30,8 @@ struct AreaProfile {
     /// The police's latest list of utsatta områden, as far as it touches this area.
     var policeYear = ""
     var policeListed: [String] = []
-    var policeAreasHref = ""
     var crimeYears: [CrimeYear] = []
     var crimeNote = ""
-    var crimesHref = ""
     var seesEvents = false
     var eventLines: [CategoryLine] = []
     var eventsRecent = ""
@@ -47,7 +45,6 @@ struct AreaProfile {
     var seesTips = false
     var tipsYear = 0
     var tipsWaiting = 0
-    var tipsHref = ""
 
     // Stored, not computed: the templates read a value by reflection, which sees no computed property.
     var hasCrimes = false
@@ -59,7 +56,6 @@ struct AreaProfile {
     var hasPromises = false
     var hasWalks = false
     var hasSamverkan = false
-    var isEmpty = true
 
     /// The years of police-reported crime shown: the last five the extracts cover.
     static let crimeYearsShown = 5
@@ -94,7 +90,6 @@ struct AreaProfile {
                 .filter { $0.areaID == area.id }
             profile.tipsYear = year.count
             profile.tipsWaiting = year.filter { $0.status == .received }.count
-            profile.tipsHref = SiteRoutes.citizenReports.path
         }
         profile.hasCrimes = !profile.crimeYears.isEmpty
         profile.hasPoliceList = !profile.policeYear.isEmpty
@@ -105,8 +100,6 @@ struct AreaProfile {
         profile.hasPromises = !profile.promises.isEmpty
         profile.hasWalks = !profile.walks.isEmpty
         profile.hasSamverkan = profile.hasMeetings || profile.hasPromises || profile.hasWalks
-        profile.isEmpty =
-            !profile.hasCrimes && !profile.hasPoliceList && !profile.seesEvents && !profile.hasInsatser && !profile.hasSamverkan && !profile.seesTips
         return profile
     }
 
@@ -131,7 +124,6 @@ struct AreaProfile {
             + (trend.poorlyPlacedYears.isEmpty
                 ? ""
                 : "År \(trend.poorlyPlacedYears.map(String.init).joined(separator: ", ")) saknar många brott DeSO: områdets siffror är för låga för att jämföras.")
-        crimesHref = SiteRoutes.crimeFigures.path
     }
 
     /// The utsatta områden of the police's latest list whose polygon overlaps the area's.
@@ -141,7 +133,6 @@ struct AreaProfile {
         policeYear = String(year)
         policeListed = try await store.list(year: year).filter { PoliceAreaRoutes.overlap(area.shape, $0.shape) }
             .map { "\($0.name) (\($0.ort)): \($0.category.lowercased())" }
-        policeAreasHref = SiteRoutes.policeAreas.path
     }
 
     /// The last 52 weeks against the 52 before, per category, most frequent first. The year

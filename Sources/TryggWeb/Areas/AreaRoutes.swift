@@ -89,7 +89,7 @@ struct AreaRoutes {
         let view = DetailView(
             name: area.name, map: AreaMapSVG.render([area], label: "Karta över \(area.name)"),
             desoCodes: area.desoCodes, source: area.source, polygonCount: area.shape?.polygons.count ?? 0,
-            canEdit: user.role.allows(.administerKommun), saveAction: SiteRoutes.areaSave.path(area.id),
+            canEdit: isAdmin, saveAction: SiteRoutes.areaSave.path(area.id),
             formName: form?.name ?? area.name, formDeso: form?.deso ?? area.desoCodes.joined(separator: ", "),
             formGeojson: form?.geojson ?? "", kommunCode: user.kommun.code, profile: profile,
             uses: SwedishGrammar.list(uses), canDelete: isAdmin && uses.isEmpty, deleteAction: SiteRoutes.areaDelete.path(area.id))

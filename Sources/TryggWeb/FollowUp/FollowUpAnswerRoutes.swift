@@ -96,6 +96,15 @@ struct FollowUpAnswerRoutes {
             case .aterskickade: "Återskickade"
             }
         }
+
+        /// The same selection as the samordnare's list of the round, under the officer's names.
+        var answers: AnswerFilter {
+            switch self {
+            case .alla: .all
+            case .obesvarade: .unanswered
+            case .aterskickade: .returned
+            }
+        }
     }
 
     private func mine(
@@ -142,20 +151,14 @@ struct FollowUpAnswerRoutes {
                 statusText: answer.map { $0.state == .returned ? "Återskickad" : $0.status.rawValue } ?? "Ej besvarad",
                 fromTrygg: InspectionStatistics.concerns(measure.row.measure) ? losSummary : nil)
         }
-        let shown = forms.filter { form in
-            switch show {
-            case .alla: true
-            case .obesvarade: !form.answered && !form.returned
-            case .aterskickade: form.returned
-            }
-        }
+        let shown = zip(measures, forms).filter { show.answers.matches(answers[$0.0.id]) }.map(\.1)
         let view = MineView(
             id: id.uuidString, year: round.year, deadline: round.deadline, isOpen: round.state == .open,
             organisation: "\(user.organisation.abbreviation) – \(user.organisation.name)",
             answered: forms.filter(\.answered).count, total: forms.count, measures: shown,
             maxLength: FollowUpRules.maxDescriptionLength,
             filters: Show.allCases.map { option in
-                let count = forms.filter { option == .alla || (option == .obesvarade ? !$0.answered && !$0.returned : $0.returned) }.count
+                let count = measures.filter { option.answers.matches(answers[$0.id]) }.count
                 return FilterLink(
                     label: "\(option.label) (\(count))", href: SiteRoutes.followUpMine.path(id, query: [("visa", option.rawValue)]),
                     current: option == show)

@@ -42,6 +42,8 @@ struct Links {
     let trends = SiteRoutes.trends.path
     let hotspots = SiteRoutes.hotspots.path
     let citizenReports = SiteRoutes.citizenReports.path
+    let crimeFigures = SiteRoutes.crimeFigures.path
+    let policeAreas = SiteRoutes.policeAreas.path
     let open311Discovery = SiteRoutes.open311Discovery("json").path
     let stylesheet = SiteRoutes.staticFile.path("trygg.css")
     let reportStylesheet = SiteRoutes.staticFile.path("report.css")
