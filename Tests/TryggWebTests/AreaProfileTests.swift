@@ -46,6 +46,11 @@ struct AreaProfileTests {
             #expect(page.contains("area-crimes") && page.contains("Antal 1–4 visas inte"))
             #expect(!page.contains("area-events") && !page.contains("area-tips"))
             #expect(page.contains("Områdesgrupp Skäggetorp"))
+            // The admin does not sit in the områdesgrupp: its meetings would answer 404.
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            let adminPage = try await Self.areaPage(admin, harness, "Skäggetorp").0
+            #expect(adminPage.contains("Tryggare kvällar i Skäggetorps centrum") && !adminPage.contains("Områdesgrupp Skäggetorp"))
             let reporter = Browser(client)
             try await reporter.login("rapportor@linkoping.demo")
             let reporterPage = try await Self.areaPage(reporter, harness, "Skäggetorp").0

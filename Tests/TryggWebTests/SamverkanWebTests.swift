@@ -172,6 +172,32 @@ struct SamverkanWebTests {
             #expect(json["forum"] as? String == "EST-gruppen" && json["date"] as? String == meeting.day && json["attendance"] is [[String: Any]])
         }
     }
+
+    @Test("EST-gruppens möte länkar polisen till veckans sida först när veckan är publicerad; EST-gruppen alltid")
+    func estMeetingWeekLink() async throws {
+        try await Harness.run(est: true) { harness, client in
+            let scope = try await harness.scope("linkoping")
+            let est = try #require(try await ForumStore(scope).all().first { $0.kind == .estGrupp })
+            var published: Meeting?
+            var unpublished: Meeting?
+            for meeting in try await MeetingStore(scope).meetings(forumIDs: [est.id]).map(\.meeting) {
+                if try await ESTStore(scope).week(meeting.week).isPublished { published = meeting } else { unpublished = meeting }
+            }
+            let open = try #require(published)
+            let closed = try #require(unpublished)
+            let police = Browser(client)
+            try await police.login("polisen@linkoping.demo")
+            let seen = try await police.get("/samverkan/moten/\(open.id)")
+            #expect(seen.text.contains("href=\"/est/vecka/\(open.week)\""), "en publicerad vecka går att öppna")
+            let notYet = try await police.get("/samverkan/moten/\(closed.id)")
+            #expect(notYet.status == .ok && !notYet.text.contains("href=\"/est/vecka/\(closed.week)\""), "länken gav 404")
+            #expect(notYet.text.contains("som visas här när veckans lägesbild är publicerad"))
+            #expect(try await police.get("/est/vecka/\(closed.week)").status == .notFound)
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            #expect(try await samordnare.get("/samverkan/moten/\(closed.id)").text.contains("href=\"/est/vecka/\(closed.week)\""))
+        }
+    }
 }
 
 @Suite("Medborgarlöften: skapa, följa upp varje kvartal och publicera på den öppna sidan")

@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_login import log_in, serious_violations, tap_leaflet_map
+from test_login import follow, log_in, serious_violations, tap_leaflet_map
 
 
 def test_resident_reports_on_a_phone_without_logging_in(browser, base_url, artifacts):
@@ -100,7 +100,7 @@ def test_samordnare_publishes_a_tip(browser, base_url):
     log_in(browser, base_url, "samordnare@linkoping.demo")
     browser.get(base_url + "/medborgare")
     assert serious_violations(browser) == []
-    browser.find_element(By.CSS_SELECTOR, "main table tbody a").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "main table tbody a"))
     assert serious_violations(browser) == []
     browser.find_element(By.XPATH, "//button[normalize-space()='Publicera']").click()
     WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[role=status]"), "Tipset är publicerat"))

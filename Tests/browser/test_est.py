@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_login import download, log_in, serious_violations, tap_leaflet_map
+from test_login import download, log_in, serious_violations, tap_leaflet_map, wait_for
 
 
 def test_report_on_a_phone_by_tapping_the_map(browser, base_url, artifacts):
@@ -118,6 +118,8 @@ def test_analyst_downloads_a_week_of_events_as_excel(browser, base_url):
     year, week, _ = last_week.isocalendar()
     Select(browser.find_element(By.ID, "vecka")).select_by_visible_text(f"vecka {week} {year}")
     browser.find_element(By.XPATH, "//button[normalize-space()='Visa']").click()
+    WebDriverWait(browser, 10).until(lambda d: "vecka=" in d.current_url)
+    wait_for(browser, " händelser.")
     count = int(re.search(r"(\d+) händelser\.", browser.find_element(By.TAG_NAME, "main").text).group(1))
     assert count > 0
     headers, data = download(browser, browser.find_element(By.LINK_TEXT, "som Excel").get_attribute("href"))

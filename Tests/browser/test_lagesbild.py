@@ -1,26 +1,19 @@
 """The kartläggning page in a real Chromium: the demo's crimes per area, accessible, readable on a phone."""
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from test_login import log_in, serious_violations
-
-
-def wait_for(browser, text, tag="main"):
-    """Waits for the page a click leads to: reading the old one while it unloads gives stale elements."""
-    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
-        lambda b: text in b.find_element(By.TAG_NAME, tag).text)
+from test_login import follow, log_in, serious_violations, wait_for
 
 
 def test_crime_figures_per_area(browser, base_url, artifacts):
     log_in(browser, base_url, "samordnare@linkoping.demo")
-    browser.find_element(By.LINK_TEXT, "Lägesbild").click()
-    browser.find_element(By.LINK_TEXT, "kartläggningen av anmälda brott").click()
+    follow(browser, browser.find_element(By.LINK_TEXT, "Lägesbild"))
+    follow(browser, browser.find_element(By.LINK_TEXT, "kartläggningen av anmälda brott"))
     # Choose the year of the demo's riots with the form, as a user does.
     Select(browser.find_element(By.ID, "ar")).select_by_visible_text("2022")
     browser.find_element(By.XPATH, "//button[normalize-space()='Visa']").click()
     # Wait for the new page: reading the old one while it unloads gives stale elements.
-    wait_for(browser, "anmälda brott 2022", tag="h1")
+    wait_for(browser, "anmälda brott 2022", selector="h1")
     areas = {th.text for th in browser.find_elements(By.CSS_SELECTOR, "tbody th[scope=row]") if th.text}
     assert {"Skäggetorp", "Ryd", "Berga"} <= areas
     assert "Brott per 1 000 invånare räknas på befolkningen 2022." in browser.find_element(By.TAG_NAME, "main").text
@@ -44,7 +37,7 @@ def test_comparison_with_lan_and_riket_on_a_phone(browser, base_url, artifacts):
     log_in(browser, base_url, "analytiker@linkoping.demo")
     browser.get(base_url + "/lagesbild/brott")
     browser.find_element(By.LINK_TEXT, "jämförelsen").click()
-    wait_for(browser, "jämförelse med län", tag="h1")
+    wait_for(browser, "jämförelse med län", selector="h1")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Kartläggning: jämförelse med län och riket"
     chart = browser.find_element(By.CSS_SELECTOR, "figure.chart svg")
     assert chart.get_attribute("aria-label").startswith("Totalt antal brott, index")
@@ -79,7 +72,7 @@ def test_decided_lagesbild_read_by_the_police_on_a_phone(browser, base_url, arti
     log_in(browser, base_url, "polisen@linkoping.demo")
     browser.get(base_url + "/lagesbild/dokument")
     browser.find_element(By.LINK_TEXT, "Version 1").click()
-    wait_for(browser, "Lägesbild version 1", tag="h1")
+    wait_for(browser, "Lägesbild version 1", selector="h1")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Lägesbild version 1"
     main = browser.find_element(By.TAG_NAME, "main").text
     assert "Trygghetsrådet, 2024-03-14 (KS 2024-212)" in main

@@ -39,6 +39,20 @@ def log_in(browser, base_url, email):
     WebDriverWait(browser, 10).until(lambda d: "/login" not in d.current_url or d.find_elements(By.CSS_SELECTOR, "[role=alert]"))
 
 
+def wait_for(browser, text, selector="main"):
+    """Waits for the page a click leads to: reading the old one while it unloads gives stale
+    elements (the patient WebDriverWait in conftest.py ignores those while it waits)."""
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, selector), text))
+
+
+def follow(browser, element):
+    """Clicks a link or submit button and waits until the next page has replaced this one: a form's
+    navigation starts after the click returns, and reading the old page then gives stale elements."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(browser, 10).until(EC.staleness_of(page))
+
+
 def download(browser, url):
     """A file behind a link, fetched with the browser's session as the user would download it."""
     cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())

@@ -11,15 +11,15 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_login import download, log_in, serious_violations
+from test_login import download, follow, log_in, serious_violations, wait_for
 
 
 def open_inspection(browser, base_url, title):
     """The demo's days lie up to 120 days back: early in a year they are in the year before."""
     browser.get(base_url + "/los")
     if not browser.find_elements(By.PARTIAL_LINK_TEXT, title):
-        browser.find_element(By.LINK_TEXT, "Föregående år").click()
-    browser.find_element(By.PARTIAL_LINK_TEXT, title).click()
+        follow(browser, browser.find_element(By.LINK_TEXT, "Föregående år"))
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, title))
 
 
 def test_samordnare_follows_a_revisited_kiosk(browser, base_url, artifacts):
@@ -29,6 +29,7 @@ def test_samordnare_follows_a_revisited_kiosk(browser, base_url, artifacts):
     assert "Torgkiosken Skäggetorp AB (demo)" in main and "Återbesök" in main
     assert "Vite 50 000 kr, Stängning, helt" in main.replace("\u00a0", " ")
     browser.find_element(By.LINK_TEXT, "Torgkiosken Skäggetorp AB (demo)").click()
+    wait_for(browser, "Besök (2)")
     history = browser.find_element(By.CSS_SELECTOR, "main").text
     assert "Besök (2)" in history and "Kontroll av kiosker och frisörer" in history
     assert serious_violations(browser) == []

@@ -9,8 +9,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from test_login import log_in, serious_violations
-from test_lagesbild import wait_for
+from test_login import follow, log_in, serious_violations, wait_for
 
 DATA = pathlib.Path(__file__).resolve().parents[2].parent / "shared" / "data"
 pytestmark = pytest.mark.skipif(not (DATA / "polisen_deso_brott_linkoping_norrkoping.csv").exists(), reason="../shared/data saknas")
@@ -19,7 +18,7 @@ pytestmark = pytest.mark.skipif(not (DATA / "polisen_deso_brott_linkoping_norrko
 def upload(browser, form_selector, path):
     form = browser.find_element(By.CSS_SELECTOR, form_selector)
     form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(path))
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    follow(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
 
 
 def test_norrkoping_starts_its_kartlaggning_from_the_real_files(browser, base_url, artifacts):
@@ -48,7 +47,7 @@ def test_norrkoping_starts_its_kartlaggning_from_the_real_files(browser, base_ur
 
     Select(browser.find_element(By.ID, "ar")).select_by_visible_text("2024 (del av året)")
     browser.find_element(By.XPATH, "//button[normalize-space()='Visa']").click()
-    wait_for(browser, "anmälda brott 2024", tag="h1")
+    wait_for(browser, "anmälda brott 2024", selector="h1")
     assert "Uttaget täcker bara 2024-01-01 – 2024-03-30 av 2024" in browser.find_element(By.TAG_NAME, "main").text
     browser.save_screenshot(str(artifacts / "kartlaggning-norrkoping-delar.png"))
 
@@ -58,7 +57,7 @@ def test_est_group_reads_the_polices_decisions_on_gatherings_on_a_phone(browser,
     log_in(browser, base_url, "samordnare@linkoping.demo")
     browser.get(base_url + "/est")
     browser.find_element(By.LINK_TEXT, "Allmänna sammankomster").click()
-    wait_for(browser, "Allmänna sammankomster", tag="h1")
+    wait_for(browser, "Allmänna sammankomster", selector="h1")
     upload(browser, "form[action$='/sammankomster/import']", DATA / "polisen_allmanna_sammankomster_2022_beslut.csv")
     wait_for(browser, "15 rader gällde platser utanför kommunen och hoppades över.")
     earlier = browser.find_element(By.XPATH, "//h2[normalize-space()='Tidigare']/following-sibling::div[1]").text

@@ -3,20 +3,12 @@ device they use (screenshots persona-*.png in artifacts/). The rapportör report
 and the resident's tip are in test_est.py and test_citizen.py."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
-from selenium.common.exceptions import StaleElementReferenceException
 
-from test_login import log_in, serious_violations
+from test_login import follow, log_in, serious_violations, wait_for
 
 
 def main_text(browser):
     return browser.find_element(By.CSS_SELECTOR, "main").text
-
-
-def wait_for(browser, text, selector="main"):
-    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
-        EC.text_to_be_present_in_element((By.CSS_SELECTOR, selector), text))
 
 
 def test_officer_answers_the_follow_up_on_a_phone(browser, base_url, artifacts):
@@ -26,7 +18,7 @@ def test_officer_answers_the_follow_up_on_a_phone(browser, base_url, artifacts):
     log_in(browser, base_url, "ansvarig.utb@linkoping.demo")
     assert "åtgärder att besvara" in main_text(browser)
     browser.save_screenshot(str(artifacts / "persona-forvaltning-start.png"))
-    browser.find_element(By.PARTIAL_LINK_TEXT, "Svara för UTB").click()
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Svara för UTB"))
     browser.find_element(By.PARTIAL_LINK_TEXT, "Obesvarade").click()
     wait_for(browser, "Sista svarsdag")
     first = browser.find_element(By.CSS_SELECTOR, "section.followup-answer")

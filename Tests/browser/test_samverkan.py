@@ -7,23 +7,18 @@ import urllib.request
 
 import icalendar
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from test_login import log_in, serious_violations
-
-
-def wait_for(browser, selector, text):
-    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, selector), text))
+from test_login import follow, log_in, serious_violations, wait_for
 
 
 def open_latest_meeting(browser, base_url, forum):
     browser.get(base_url + "/samverkan")
-    browser.find_element(By.LINK_TEXT, forum).click()
+    follow(browser, browser.find_element(By.LINK_TEXT, forum))
     # The meetings are listed newest first; the first held one has minutes waiting for approval.
     rows = browser.find_elements(By.XPATH, "//table[.//th[normalize-space()='Tid']]//tbody/tr")
     waiting = [row for row in rows if "Protokoll under arbete" in row.text]
-    waiting[0].find_element(By.TAG_NAME, "a").click()
+    follow(browser, waiting[0].find_element(By.TAG_NAME, "a"))
 
 
 def test_samordnare_notes_a_decision_and_approves_the_minutes(browser, base_url, artifacts):
@@ -37,15 +32,15 @@ def test_samordnare_notes_a_decision_and_approves_the_minutes(browser, base_url,
     Select(browser.find_element(By.ID, "ansvarig")).select_by_visible_text("Miljö- och samhällsbyggnadsförvaltningen (MOS)")
     browser.execute_script("document.getElementById('klart').value = '2020-01-01'")
     browser.find_element(By.XPATH, "//button[normalize-space()='Anteckna beslutet']").click()
-    wait_for(browser, "[role=alert]", "Beslutet kan inte ha ett slutdatum före mötet")
+    wait_for(browser, "Beslutet kan inte ha ett slutdatum före mötet", "[role=alert]")
     assert "belysningsinventering" in browser.find_element(By.ID, "beslut").get_attribute("value")
     assert Select(browser.find_element(By.ID, "ansvarig")).first_selected_option.text == "Miljö- och samhällsbyggnadsförvaltningen (MOS)"
     browser.execute_script("document.getElementById('klart').value = '2099-06-30'")
     browser.find_element(By.XPATH, "//button[normalize-space()='Anteckna beslutet']").click()
-    wait_for(browser, "[role=status]", "Beslutet är antecknat.")
+    wait_for(browser, "Beslutet är antecknat.", "[role=status]")
     assert "belysningsinventering" in browser.find_element(By.CSS_SELECTOR, "main").text
     browser.find_element(By.XPATH, "//button[normalize-space()='Justera protokollet']").click()
-    wait_for(browser, "[role=status]", "Protokollet är justerat och låst.")
+    wait_for(browser, "Protokollet är justerat och låst.", "[role=status]")
     assert browser.find_elements(By.ID, "protokoll") == [], "ett justerat protokoll har inget redigeringsfält"
     assert "Rätta det justerade protokollet" in browser.find_element(By.CSS_SELECTOR, "main").text
     browser.set_window_size(390, 844)
@@ -68,9 +63,9 @@ def test_police_see_only_their_forums(browser, base_url):
 def test_police_follow_their_decisions_across_forums(browser, base_url):
     log_in(browser, base_url, "polisen@linkoping.demo")
     browser.get(base_url + "/samverkan")
-    browser.find_element(By.LINK_TEXT, "Beslut att följa upp").click()
+    follow(browser, browser.find_element(By.LINK_TEXT, "Beslut att följa upp"))
     Select(browser.find_element(By.ID, "ansvarig")).select_by_visible_text("Polismyndigheten, lokalpolisområdet (Polisen)")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Visa']").click()
+    follow(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Visa']"))
     rows = browser.find_elements(By.CSS_SELECTOR, "main tbody tr")
     assert rows, "polisen ansvarar för beslut i de forum de sitter i"
     assert all("Polisen" in row.find_element(By.CSS_SELECTOR, "td[data-label=Ansvarig]").text for row in rows)
@@ -79,7 +74,7 @@ def test_police_follow_their_decisions_across_forums(browser, base_url):
     browser.set_window_size(390, 844)
     width = browser.execute_script("return document.documentElement.scrollWidth")
     assert width <= 390, f"beslutslistan rullar i sidled ({width}px)"
-    rows[0].find_element(By.TAG_NAME, "a").click()
+    follow(browser, rows[0].find_element(By.TAG_NAME, "a"))
     assert "Mötets beslut" in browser.find_element(By.CSS_SELECTOR, "main").text
 
 

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_login import log_in, serious_violations
+from test_login import follow, log_in, serious_violations
 
 YEAR = datetime.date.today().year
 
@@ -16,7 +16,7 @@ YEAR = datetime.date.today().year
 def test_resident_answers_on_a_phone(browser, base_url, artifacts):
     browser.set_window_size(390, 844)
     browser.get(base_url + "/k/linkoping/")
-    browser.find_element(By.PARTIAL_LINK_TEXT, f"Svara på Trygghetsundersökning {YEAR}").click()
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, f"Svara på Trygghetsundersökning {YEAR}"))
     assert serious_violations(browser) == []
     # Forgetting the age: the form says so, and what was chosen stays chosen.
     browser.find_element(By.CSS_SELECTOR, "label[for='omrade-0']").click()

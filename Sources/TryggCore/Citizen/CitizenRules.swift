@@ -88,6 +88,8 @@ public enum CitizenRules {
     public static func check(_ draft: CitizenDraft, categories: [IncidentCategory], areas: [Area], bounds: KommunBounds?)
         -> Result<CheckedCitizenReport, IncidentProblems>
     {
+        // A resident can neither name nor land in a retired area.
+        let areas = areas.current
         var problems: [IncidentProblem] = []
         let lookup = CategoryLookup(categories.filter(\.isPublic))
         let category = lookup.match(draft.category)

@@ -49,14 +49,32 @@ public struct Area: Sendable, Equatable {
     public var shape: AreaShape?
     public var desoCodes: [String]
     public var source: String
+    /// The day (YYYY-MM-DD) the area was retired, or nil while it is in use.
+    public var retiredOn: String?
 
-    public init(id: UUID, kommunID: UUID, name: String, shape: AreaShape?, desoCodes: [String], source: String) {
+    public init(id: UUID, kommunID: UUID, name: String, shape: AreaShape?, desoCodes: [String], source: String, retiredOn: String? = nil) {
         self.id = id
         self.kommunID = kommunID
         self.name = name
         self.shape = shape
         self.desoCodes = desoCodes
         self.source = source
+        self.retiredOn = retiredOn
+    }
+
+    /// A retired area keeps its history (events, insatser, figures are still shown under it) but
+    /// new things are not placed in it: no point falls in it and no form offers it.
+    public var isRetired: Bool { retiredOn != nil }
+}
+
+extension Array where Element == Area {
+    /// The areas in use, for pickers and for placing a new point.
+    public var current: [Area] { filter { !$0.isRetired } }
+
+    /// The areas a form offers: those in use, and the retired one a saved record already has, so
+    /// editing an old record does not silently move it.
+    public func offered(keeping id: UUID?) -> [Area] {
+        filter { !$0.isRetired || $0.id == id }
     }
 }
 

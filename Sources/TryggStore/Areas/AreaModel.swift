@@ -13,6 +13,7 @@ final class AreaModel: Model, @unchecked Sendable {
     /// DeSO codes separated by commas.
     @Field(key: "deso_codes") var desoCodes: String
     @Field(key: "source") var source: String
+    @OptionalField(key: "retired_on") var retiredOn: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -41,6 +42,6 @@ final class AreaModel: Model, @unchecked Sendable {
     var record: Area {
         Area(
             id: id!, kommunID: kommunID, name: name, shape: geometry.flatMap(Self.decode),
-            desoCodes: desoCodes.split(separator: ",").map(String.init), source: source)
+            desoCodes: desoCodes.split(separator: ",").map(String.init), source: source, retiredOn: retiredOn)
     }
 }

@@ -4,8 +4,8 @@ import SQLKit
 import TryggCore
 
 /// Removing an area: only one nothing refers to (a mistaken import, a typo), so no event, tip,
-/// insats or walk loses the area it was reported in. An area with history is renamed or
-/// redrawn instead.
+/// insats or walk loses the area it was reported in. An area with history is renamed, redrawn
+/// or retired instead.
 extension AreaStore {
     /// The tables that refer to an area, with the nouns that count their rows.
     static let references: [(table: String, one: String, many: String)] = [
@@ -40,13 +40,31 @@ extension AreaStore {
             let uses = try await Self.uses(of: id, kommunID: kommunID, on: db as! any SQLDatabase)
             guard uses.isEmpty else {
                 throw StoreError.invalid(
-                    "\(model.name) kan inte tas bort: området används av \(SwedishGrammar.list(uses)). Byt namn eller gräns i stället.")
+                    "\(model.name) kan inte tas bort: området används av \(SwedishGrammar.list(uses)). Avveckla det i stället, eller byt namn eller gräns.")
             }
             try await model.delete(on: db)
             try await AuditLog.record(
                 actor, action: "tog bort område", objectType: "område", objectID: model.name,
                 detail: Self.summary(shape: model.geometry.flatMap(AreaModel.decode), desoCodes: model.record.desoCodes, source: model.source),
                 kommunID: kommunID, on: db)
+        }
+    }
+
+    /// Retires an area (from `day`, YYYY-MM-DD) or brings it back (`day` nil). A retired area
+    /// keeps all that refers to it; new points are no longer placed in it and forms stop offering it.
+    @discardableResult
+    public func retire(id: UUID, on day: String?, by actor: Actor) async throws -> Area {
+        try await db.transaction { db in
+            guard let model = try await AreaModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first() else {
+                throw StoreError.notFound("Området")
+            }
+            guard (model.retiredOn == nil) != (day == nil) else { return model.record }
+            model.retiredOn = day
+            try await model.save(on: db)
+            try await AuditLog.record(
+                actor, action: day == nil ? "återinförde område" : "avvecklade område", objectType: "område", objectID: model.name,
+                detail: day.map { "från \($0)" } ?? "", kommunID: kommunID, on: db)
+            return model.record
         }
     }
 }

@@ -40,17 +40,18 @@ public struct AreaStore: Sendable {
         var geometry: String?
         var desoCodes: String
         var source: String
+        var retiredOn: String?
     }
 
     /// Read with SQLKit rather than Fluent models: the areas are needed on every event report.
     public func all() async throws -> [Area] {
-        try await (db as! any SQLDatabase).select().columns("id", "kommun_id", "name", "geometry", "deso_codes", "source").from("areas")
+        try await (db as! any SQLDatabase).select().columns("id", "kommun_id", "name", "geometry", "deso_codes", "source", "retired_on").from("areas")
             .where("kommun_id", .equal, kommunID).orderBy("name")
             .all(decoding: AreaRow.self, with: SQLRowDecoder(keyDecodingStrategy: .convertFromSnakeCase))
             .map {
                 Area(
                     id: $0.id, kommunID: $0.kommunId, name: $0.name, shape: $0.geometry.flatMap(AreaModel.decode),
-                    desoCodes: $0.desoCodes.split(separator: ",").map(String.init), source: $0.source)
+                    desoCodes: $0.desoCodes.split(separator: ",").map(String.init), source: $0.source, retiredOn: $0.retiredOn)
             }
     }
 
@@ -62,9 +63,9 @@ public struct AreaStore: Sendable {
         try await AreaModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first()?.record
     }
 
-    /// The first area (by name) whose polygon holds the point, or nil for "Övriga kommunen".
+    /// The first area in use (by name) whose polygon holds the point, or nil for "Övriga kommunen".
     public func area(containing point: GeoPoint) async throws -> Area? {
-        try await all().first { $0.shape?.contains(point) == true }
+        try await all().current.first { $0.shape?.contains(point) == true }
     }
 
     /// Adds one area drawn as a shape, defined by DeSO codes, or both.

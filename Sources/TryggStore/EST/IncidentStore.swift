@@ -151,8 +151,9 @@ public struct IncidentStore: Sendable {
             }
             return area.id
         }
+        // A named area may be retired (an old event imported again); a point is placed only in one in use.
         guard let point = incident.point else { return nil }
-        return areas.first { $0.shape?.contains(point) ?? false }?.id
+        return areas.current.first { $0.shape?.contains(point) ?? false }?.id
     }
 
     static func values(_ record: Incident) -> [any Encodable & Sendable] {

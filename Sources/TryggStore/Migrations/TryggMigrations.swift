@@ -49,5 +49,6 @@ enum TryggMigrations {
         M044CreatePasswordResets(),
         M045AddUserLastLogin(),
         M046CreatePublicInformation(),
+        M047AddAreaRetirement(),
     ]
 }

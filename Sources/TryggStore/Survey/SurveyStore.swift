@@ -60,12 +60,12 @@ public struct SurveyStore: Sendable {
             purposeEnglish: try row.decode(column: "purpose_en", as: String?.self) ?? "")
     }
 
-    /// The areas a new survey offers: the kommun's areas for residents, its organisations for
+    /// The areas a new survey offers: the kommun's areas in use for residents, its organisations for
     /// employees and elected officials; then one for everybody else.
     public func defaultAreas(for population: Survey.Population) async throws -> [String] {
         switch population {
         case .boende:
-            return try await AreaStore(db: db, kommunID: kommunID).all().map(\.name) + [SurveyBackground.otherArea]
+            return try await AreaStore(db: db, kommunID: kommunID).all().current.map(\.name) + [SurveyBackground.otherArea]
         case .medarbetare, .fortroendevalda:
             let names = try await OrganisationStore(db: db, kommunID: kommunID).organisations().filter { $0.kind == .forvaltning }.map(\.name)
             return names + ["Annan eller vill inte ange"]

@@ -61,7 +61,10 @@ struct APIRoutes {
                 [
                     "type": "Feature",
                     "id": area.id.uuidString,
-                    "properties": ["name": area.name, "deso_codes": area.desoCodes, "source": area.source] as [String: Any],
+                    // retired_on: the day an area was retired (null while in use); its history stays under it.
+                    "properties": [
+                        "name": area.name, "deso_codes": area.desoCodes, "source": area.source, "retired_on": area.retiredOn ?? NSNull(),
+                    ] as [String: Any],
                     "geometry": area.shape.map { ["type": "MultiPolygon", "coordinates": $0.geoJSONCoordinates] as [String: Any] }
                         ?? NSNull(),
                 ]

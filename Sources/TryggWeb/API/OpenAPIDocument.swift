@@ -71,7 +71,7 @@ enum OpenAPIDocument {
             "/me": get("Den inloggade användaren", schema: ref("Me")),
             "/organisations": get("Kommunens organisationer", schema: ["type": "array", "items": ref("Organisation")]),
             "/areas": get(
-                "Kommunens områden som GeoJSON FeatureCollection (WGS84)",
+                "Kommunens områden som GeoJSON FeatureCollection (WGS84); properties: name, deso_codes, source och retired_on (dagen ett avvecklat område avvecklades, annars null)",
                 schema: ["type": "object", "description": "GeoJSON FeatureCollection"]),
             "/incidents": incidents,
             "/incidents/{id}": get(

@@ -82,7 +82,8 @@ struct AreaProfile {
                 }
         }
         if role.allows(.takePartInForums) {
-            try await profile.addSamverkan(area: area, scope: scope, now: now)
+            let access = ForumAccess(userID: user.id, organisationID: user.organisation.id, role: user.role)
+            try await profile.addSamverkan(area: area, access: access, scope: scope, now: now)
         }
         if role.allows(.moderateCitizenReports) {
             profile.seesTips = true
@@ -169,9 +170,10 @@ struct AreaProfile {
         return earliestWeek <= first.adding(4).key
     }
 
-    /// The forums of the area and their next meetings, its medborgarlöften and its walks.
-    private mutating func addSamverkan(area: Area, scope: KommunScope, now: Date) async throws {
-        let forums = try await ForumStore(scope).all().filter { $0.areaID == area.id }
+    /// The forums of the area the user sits in (others' meetings answer 404) and their next
+    /// meetings, its medborgarlöften and its walks.
+    private mutating func addSamverkan(area: Area, access: ForumAccess, scope: KommunScope, now: Date) async throws {
+        let forums = try await ForumStore(scope).all().filter { $0.areaID == area.id && access.sees($0) }
         let names = Dictionary(uniqueKeysWithValues: forums.map { ($0.id, $0.name) })
         meetings = try await MeetingStore(scope).meetings(forumIDs: forums.map(\.id), from: now, to: now.addingTimeInterval(62 * 86_400))
             .prefix(3).map {

@@ -15,10 +15,14 @@ struct AreaRoutes {
         let desoCodes: String
         let hasShape: Bool
         let source: String
+        /// "Avvecklat 2026-12-04" for a retired area, empty for one in use.
+        let retired: String
     }
 
     struct ListView {
         let rows: [Row]
+        let retiredRows: [Row]
+        let hasRetired: Bool
         let map: String?
         /// The interactive map's data when Leaflet is installed; the SVG map stays the fallback.
         let mapJSON: String?
@@ -48,6 +52,12 @@ struct AreaRoutes {
         let uses: String
         let canDelete: Bool
         let deleteAction: String
+        /// The day the area was retired, or nil while it is in use; the admin retires an area
+        /// with history (it cannot be removed) or brings a retired one back.
+        let retiredOn: String?
+        let canRetire: Bool
+        let retireAction: String
+        let reinstateAction: String
     }
 
     func register(on routes: RouteRegistry) {
@@ -57,14 +67,32 @@ struct AreaRoutes {
         routes.staff(SiteRoutes.areaDelete) { _, context in
             let area = try await area(context)
             do {
-                try await AreaStore(context.kommun).delete(id: area.id, by: context.actor)
+                try await changeAreas(context) { try await $0.delete(id: area.id, by: context.actor) }
             } catch let error as StoreError {
                 return try await detail(context: context, error: error.description, status: .badRequest)
             }
             return Response.seeOther(SiteRoutes.areas.path, notice: "Området \(area.name) är borttaget.", context: context)
         }
+        routes.staff(SiteRoutes.areaRetire) { _, context in
+            let area = try await area(context)
+            try await changeAreas(context) { try await $0.retire(id: area.id, on: StockholmCalendar.local(TryggClock.now).dateText, by: context.actor) }
+            let notice = "Området \(area.name) är avvecklat. Det som hör till det finns kvar; nya händelser och formulär hamnar inte längre där."
+            return Response.seeOther(SiteRoutes.area.path(area.id), notice: notice, context: context)
+        }
+        routes.staff(SiteRoutes.areaReinstate) { _, context in
+            let area = try await area(context)
+            try await changeAreas(context) { try await $0.retire(id: area.id, on: nil, by: context.actor) }
+            return Response.seeOther(SiteRoutes.area.path(area.id), notice: "Området \(area.name) används igen.", context: context)
+        }
         routes.staff(SiteRoutes.areaAdd) { _, context in try await add(context: context) }
         routes.staff(SiteRoutes.areaImport) { _, context in try await importFile(context: context) }
+    }
+
+    /// A change to the kommun's areas, after which the copy the intake and the public pages keep
+    /// (`ReferenceCache`) is dropped, so a new or retired area applies at once.
+    private func changeAreas<T>(_ context: StaffContext, _ change: (AreaStore) async throws -> T) async throws -> T {
+        defer { deps.referenceCache.forget(context.kommun) }
+        return try await change(AreaStore(context.kommun))
     }
 
     private func area(_ context: StaffContext) async throws -> Area {
@@ -92,7 +120,9 @@ struct AreaRoutes {
             canEdit: isAdmin, saveAction: SiteRoutes.areaSave.path(area.id),
             formName: form?.name ?? area.name, formDeso: form?.deso ?? area.desoCodes.joined(separator: ", "),
             formGeojson: form?.geojson ?? "", kommunCode: user.kommun.code, profile: profile,
-            uses: SwedishGrammar.list(uses), canDelete: isAdmin && uses.isEmpty, deleteAction: SiteRoutes.areaDelete.path(area.id))
+            uses: SwedishGrammar.list(uses), canDelete: isAdmin && uses.isEmpty, deleteAction: SiteRoutes.areaDelete.path(area.id),
+            retiredOn: area.retiredOn, canRetire: isAdmin && !uses.isEmpty && !area.isRetired, retireAction: SiteRoutes.areaRetire.path(area.id),
+            reinstateAction: SiteRoutes.areaReinstate.path(area.id))
         return deps.renderer.page(.areasDetail, title: area.name, context: context, content: view, error: error, status: status)
     }
 
@@ -105,7 +135,7 @@ struct AreaRoutes {
         do {
             let shape = try Self.shape(geojson: form.geojson, name: form.name)
             let codes = try DesoCode.parseList(form.deso, kommunCode: user.kommun.code)
-            let saved = try await AreaStore(context.kommun).update(id: area.id, name: form.name, shape: shape, desoCodes: codes, by: context.actor)
+            let saved = try await changeAreas(context) { try await $0.update(id: area.id, name: form.name, shape: shape, desoCodes: codes, by: context.actor) }
             return Response.seeOther(SiteRoutes.area.path(area.id), notice: "Området \(saved.name) är sparat.", context: context)
         } catch let error as AreaFormError {
             return try await detail(context: context, form: typed, error: error.message, status: .badRequest)
@@ -135,7 +165,7 @@ struct AreaRoutes {
         do {
             let file = try context.uploadedFile(choose: "Välj en GeoJSON-fil eller SCB:s tabell DeSO→RegSO.")
             let areas = try AreaFile.read(file.data, kommun: context.user.kommun)
-            let result = try await AreaStore(context.kommun).importFile(areas, source: file.filename, by: context.actor)
+            let result = try await changeAreas(context) { try await $0.importFile(areas, source: file.filename, by: context.actor) }
             return Response.seeOther(
                 SiteRoutes.areas.path, notice: (areas.readSentences + result.sentences).joined(separator: " "), context: context)
         } catch let refused as UploadRefused {
@@ -161,8 +191,9 @@ struct AreaRoutes {
             return try await failure(error.description)
         }
         do {
-            let area = try await AreaStore(context.kommun).add(
-                name: name, shape: shape, desoCodes: codes, source: "webbformulär", by: context.actor)
+            let area = try await changeAreas(context) {
+                try await $0.add(name: name, shape: shape, desoCodes: codes, source: "webbformulär", by: context.actor)
+            }
             return Response.seeOther(SiteRoutes.areas.path, notice: "Området \(area.name) är tillagt.", context: context)
         } catch let error as StoreError {
             return try await failure(error.description)
@@ -175,15 +206,18 @@ struct AreaRoutes {
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readReferenceData)
         let areas = try await AreaStore(context.kommun).all()
-        let rows = areas.map { area in
+        func row(_ area: Area) -> Row {
             Row(
                 id: area.id.uuidString, href: SiteRoutes.area.path(area.id), name: area.name, desoCodes: area.desoCodes.joined(separator: ", "),
-                hasShape: area.shape != nil, source: area.source)
+                hasShape: area.shape != nil, source: area.source, retired: area.retiredOn.map { "Avvecklat \($0)" } ?? "")
         }
+        // The map shows the areas in use: a retired district under its successors would hide them.
+        let current = areas.current
         let view = ListView(
-            rows: rows, map: AreaMapSVG.render(areas, label: "Karta över \(user.kommun.name)s områden"),
-            mapJSON: deps.configuration.map.leafletAvailable && areas.contains { $0.shape != nil }
-                ? try InteractiveMapData(areas: areas, settings: deps.configuration.map).scriptJSON() : nil,
+            rows: current.map(row), retiredRows: areas.filter(\.isRetired).map(row), hasRetired: areas.contains(where: \.isRetired),
+            map: AreaMapSVG.render(current, label: "Karta över \(user.kommun.name)s områden"),
+            mapJSON: deps.configuration.map.leafletAvailable && current.contains { $0.shape != nil }
+                ? try InteractiveMapData(areas: current, settings: deps.configuration.map).scriptJSON() : nil,
             canEdit: user.role.allows(.administerKommun), name: form.0, geojson: form.1, deso: form.2,
             kommunCode: user.kommun.code)
         return deps.renderer.page(

@@ -45,13 +45,15 @@ struct PublicHomeRoutes {
         let dots = reports.compactMap { report in
             report.publicPoint.map { AreaMapSVG.Dot(point: $0, title: categories[report.categoryID] ?? "") }
         }
-        if let map = AreaMapSVG.render(reference.areas, dots: dots, label: "Karta med \(SwedishNumber.integer(dots.count)) publicerade tips") {
+        // The map draws the areas in use; the table below still names a retired one its tips were placed in.
+        let drawn = reference.areas.current
+        if let map = AreaMapSVG.render(drawn, dots: dots, label: "Karta med \(SwedishNumber.integer(dots.count)) publicerade tips") {
             view["map"] = map
             view["mapCaption"] = "\(SwedishNumber.integer(dots.count)) publicerade tips med plats. Färgade ytor: kommunens prioriterade områden."
         }
-        if deps.configuration.map.leafletAvailable, reference.areas.contains(where: { $0.shape != nil }) {
+        if deps.configuration.map.leafletAvailable, drawn.contains(where: { $0.shape != nil }) {
             let points = dots.map { InteractiveMapData.Point(lat: $0.point.latitude, lon: $0.point.longitude, title: $0.title) }
-            view["mapJSON"] = try InteractiveMapData(areas: reference.areas, points: points, settings: deps.configuration.map).scriptJSON()
+            view["mapJSON"] = try InteractiveMapData(areas: drawn, points: points, settings: deps.configuration.map).scriptJSON()
         }
         let areaNames = Dictionary(reference.areas.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         view["recent"] = reports.prefix(20).map { report in

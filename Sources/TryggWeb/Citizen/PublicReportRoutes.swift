@@ -152,13 +152,14 @@ struct PublicReportRoutes {
         let settings = reference.citizenSettings
         let draft = draft ?? CitizenDraft(category: "", description: "")
         let categories = reference.categories.filter { $0.isPublic && !$0.retired }
+        let areas = reference.areas.current
         let view = FormView(
             categories: [SelectOption(value: "", label: "Välj …", selected: draft.category.isEmpty)]
                 + categories.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == draft.category) },
             areas: [SelectOption(value: "", label: "Vet inte / annan plats i kommunen", selected: draft.area.isEmpty)]
-                + reference.areas.map { SelectOption(value: $0.name, label: $0.name, selected: $0.name == draft.area) },
-            map: AreaMapSVG.render(reference.areas, label: "Karta över kommunens områden. Klicka för att markera platsen.", pickable: true),
-            mapJSON: InteractiveMapData.pickJSON(areas: reference.areas, settings: deps.configuration.map),
+                + areas.map { SelectOption(value: $0.name, label: $0.name, selected: $0.name == draft.area) },
+            map: AreaMapSVG.render(areas, label: "Karta över kommunens områden. Klicka för att markera platsen.", pickable: true),
+            mapJSON: InteractiveMapData.pickJSON(areas: areas, settings: deps.configuration.map),
             latitude: draft.latitude, longitude: draft.longitude, place: draft.place, description: draft.description,
             times: TimeOfDay.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, checked: draft.timesOfDay.contains($0.rawValue)) },
             days: zip(Weekdays.codes, Weekdays.names).map { Choice(value: $0.0, label: $0.1.capitalized, checked: draft.weekdays.contains($0.0)) },

@@ -105,7 +105,7 @@ struct IncidentRoutes {
         notice: String? = nil
     ) async throws -> Response {
         let categories = try await CategoryStore(context.kommun).all()
-        let areas = try await AreaStore(context.kommun).all()
+        let areas = try await AreaStore(context.kommun).all().current
         let view = input.view(
             action: SiteRoutes.incidentReport.path, submitLabel: "Skicka rapporten", categories: categories, areas: areas, problems: problems,
             mapJSON: InteractiveMapData.pickJSON(areas: areas, settings: deps.configuration.map))
@@ -172,7 +172,8 @@ struct IncidentRoutes {
             editable: editable,
             form: editable
                 ? form.view(
-                    action: SiteRoutes.incidentCorrect.path(id), submitLabel: "Spara ändringen", categories: categories, areas: areas,
+                    action: SiteRoutes.incidentCorrect.path(id), submitLabel: "Spara ändringen", categories: categories,
+                    areas: areas.offered(keeping: event.areaID),
                     problems: problems) : nil)
         return deps.renderer.page(
             .estEvent, title: "Händelse \(SwedishTime.minute(event.occurredAt))", context: context, content: view,

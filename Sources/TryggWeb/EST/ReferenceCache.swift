@@ -31,6 +31,12 @@ final class ReferenceCache: @unchecked Sendable {
 
     init(lifetime: TimeInterval = 5) { self.lifetime = lifetime }
 
+    /// Drops the kommun's entry after its areas change here, so this process answers with the
+    /// change at once (another process still within `lifetime`).
+    func forget(_ kommun: KommunScope) {
+        _ = lock.withLock { entries.removeValue(forKey: kommun.kommunID) }
+    }
+
     func lookups(for kommun: KommunScope, now: Date = Date()) async throws -> Entry {
         let kommunID = kommun.kommunID
         if let entry = lock.withLock({ entries[kommunID] }), now.timeIntervalSince(entry.loaded) < lifetime { return entry }

@@ -116,7 +116,7 @@ struct InspectionPage {
             branches: InspectedObject.Branch.allCases.map { .init(value: $0.rawValue, label: $0.displayName, selected: false) },
             partner: try await partnerView(inspection, context: context, names: names),
             calendarHref: SiteRoutes.inspections.path(query: [("ar", String(inspection.date.prefix(4)))]),
-            mapJSON: canAdd ? InteractiveMapData.pickJSON(areas: try await AreaStore(context.kommun).all(), settings: deps.configuration.map) : nil)
+            mapJSON: canAdd ? InteractiveMapData.pickJSON(areas: try await AreaStore(context.kommun).all().current, settings: deps.configuration.map) : nil)
         return deps.renderer.page(
             .inspection, title: inspection.title, context: context, content: view, error: error, status: status)
     }

@@ -83,7 +83,7 @@ struct Open311Routes {
         guard let category = try await publicCategories(of: kommun).first(where: { $0.code == code }) else {
             throw Open311Error(.notFound, "service_code ”\(code.prefix(60))” finns inte i \(kommun.name).")
         }
-        let areas = try await deps.referenceCache.lookups(for: deps.scope(of: kommun)).areas
+        let areas = try await deps.referenceCache.lookups(for: deps.scope(of: kommun)).areas.current
         return Open311Response.document(
             .object([
                 ("service_code", .text(category.code)),

@@ -26,7 +26,7 @@ struct ForumFormView {
     static func make(_ forum: Forum, action: String, context: StaffContext) async throws -> ForumFormView {
         let organisations = try await OrganisationStore(context.kommun).organisations()
         let users = try await UserStore(context.kommun).accounts().filter { !$0.disabled }
-        let areas = try await AreaStore(context.kommun).all()
+        let areas = try await AreaStore(context.kommun).all().offered(keeping: forum.areaID)
         let members = Dictionary(forum.members.compactMap { member in member.userID.map { ($0, member.secretary) } }) { a, _ in a }
         let memberOrganisations = Set(forum.members.compactMap(\.organisationID))
         return ForumFormView(

@@ -30,7 +30,8 @@ struct MeetingPageView {
     let printHref: String
     let docxHref: String
     let isEST: Bool
-    let weekHref: String
+    /// The EST week's page, for those who may open it: the EST group always, others once it is published.
+    let weekHref: String?
     let decisions: [Item]
     let followUps: [Item]
     let canWrite: Bool
@@ -68,10 +69,13 @@ struct MeetingPageView {
                 id: item.decisionID?.uuidString ?? item.links.first?.id.uuidString ?? UUID().uuidString)
         }
         let editable = canWrite && !report.isLocked
+        let isEST = report.forum.kind == .estGrupp
+        var weekVisible = isEST && context.user.role.allows(.readAllIncidents)
+        if isEST && !weekVisible { weekVisible = try await ESTStore(context.kommun).week(meeting.week).isPublished }
         return MeetingPageView(
             minutes: MeetingReportView(report, today: today), meetingID: meeting.id.uuidString, forumHref: SiteRoutes.forum.path(report.forum.id),
             printHref: SiteRoutes.meetingReport.path(meeting.id), docxHref: SiteRoutes.meetingReportDocx.path(meeting.id),
-            isEST: report.forum.kind == .estGrupp, weekHref: SiteRoutes.week.path(meeting.week), decisions: report.decisions.map(item),
+            isEST: isEST, weekHref: weekVisible ? SiteRoutes.week.path(meeting.week) : nil, decisions: report.decisions.map(item),
             followUps: report.followUps.map(item), canWrite: canWrite, locked: report.isLocked, editable: editable,
             canApprove: access.administers && report.latestMinutes.map { !$0.isApproved } == true,
             canCorrect: canWrite && report.isLocked, saveAction: SiteRoutes.meetingSave.path(meeting.id),

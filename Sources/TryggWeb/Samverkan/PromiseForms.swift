@@ -71,7 +71,7 @@ struct PromiseFormView {
 
     static func make(_ promise: CitizenPromise, action: String, context: StaffContext) async throws -> PromiseFormView {
         let organisations = try await OrganisationStore(context.kommun).organisations()
-        let areas = try await AreaStore(context.kommun).all()
+        let areas = try await AreaStore(context.kommun).all().offered(keeping: promise.areaID)
         let problems = try await LagesbildStore(context.kommun).find(version: nil)?.problems ?? []
         let rows = promise.activities + Array(repeating: CitizenPromise.Activity(text: "", responsibleID: UUID()), count: max(0, 6 - promise.activities.count))
         return PromiseFormView(

@@ -19,7 +19,7 @@ struct WalkFormView {
     typealias Choice = CheckboxOption
 
     static func make(_ form: WalkForm?, walk: SafetyWalk?, action: String, context: StaffContext, mapSettings: MapSettings) async throws -> WalkFormView {
-        let areas = try await AreaStore(context.kommun).all()
+        let areas = try await AreaStore(context.kommun).all().offered(keeping: walk?.areaID)
         let walks = try await WalkStore(context.kommun).all().filter { $0.id != walk?.id }
         let area = form.map(\.area) ?? walk?.areaID.uuidString ?? ""
         let light = form.map(\.light) ?? walk?.light.rawValue ?? SafetyWalk.Light.dark.rawValue

@@ -43,6 +43,8 @@ enum SiteRoutes {
     static let areaImport = Route0(.post, "/omraden/import", .staff(.administerKommun))
     static let areaSave = Route1<UUID>(.post, "/omraden/{id}", .staff(.administerKommun))
     static let areaDelete = Route1<UUID>(.post, "/omraden/{id}/ta-bort", .staff(.administerKommun))
+    static let areaRetire = Route1<UUID>(.post, "/omraden/{id}/avveckla", .staff(.administerKommun))
+    static let areaReinstate = Route1<UUID>(.post, "/omraden/{id}/aterinfor", .staff(.administerKommun))
 
     // MARK: Administration
     static let users = Route0(.get, "/admin/anvandare", .staff(.administerKommun))
@@ -310,7 +312,7 @@ enum SiteRoutes {
             account.route, accountPassword.route, accountNotices.route, accountSessionsEnd.route, twoStepStart.route, twoStepActivate.route,
             twoStepDisable.route,
             home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route, areaImport.route,
-            areaSave.route, areaDelete.route,
+            areaSave.route, areaDelete.route, areaRetire.route, areaReinstate.route,
             users.route, userAdd.route, user.route, userSave.route, userPassword.route, userSecondFactorOff.route, userDisable.route, userEnable.route,
             audit.route, auditExport.route, outbox.route,
             citizenAdmin.route, citizenSettings.route, publicInformationSave.route, open311KeyAdd.route, open311KeyRevoke.route,
