@@ -88,6 +88,24 @@ struct CrimeStoreTests {
         }
     }
 
+    @Test("Ett område som avvecklades före året står inte i årets tabell; under avvecklingsåret står det kvar")
+    func retiredAreaLeavesLaterYears() async throws {
+        try await withMigratedDatabase { database in
+            let kommun = try await KommunStore(database).add(slug: "linkoping", name: "Linköpings kommun", code: "0580", by: .commandLine())
+            let scope = KommunScope(database, kommunID: kommun.id)
+            let actor = Actor.commandLine(kommunID: kommun.id)
+            _ = try await AreaStore(scope).importDesoRegions([("Berga", ["0580C1160"]), ("Ryd", ["0580C1510"])], source: "regso.csv", by: actor)
+            let rows = [(id: 1, code: 1311, date: "2022-04-11", deso: "0580C1510"), (id: 2, code: 1311, date: "2023-04-11", deso: "0580C1160")]
+            _ = try await CrimeStore(scope).importExtract(try Self.extract(rows, kommun: kommun), fileName: "u.csv", by: actor)
+            let berga = try #require(try await AreaStore(scope).all().first { $0.name == "Berga" })
+            try await AreaStore(scope).retire(id: berga.id, on: "2022-06-01", by: actor)
+            #expect(try await CrimeStore(scope).figures(year: 2022, basis: .brott).rows.map(\.area) == ["Berga", "Ryd"])
+            #expect(try await CrimeStore(scope).figures(year: 2023, basis: .brott).rows.map(\.area) == ["Ryd"])
+            try await AreaStore(scope).retire(id: berga.id, on: nil, by: actor)
+            #expect(try await CrimeStore(scope).figures(year: 2023, basis: .brott).rows.map(\.area) == ["Berga", "Ryd"])
+        }
+    }
+
     @Test("En anmälan som ett senare uttag daterar om flyttar mellan åren i summorna, även till ett år filen inte täcker")
     func redatedReport() async throws {
         try await withMigratedDatabase { database in

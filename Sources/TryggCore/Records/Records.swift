@@ -65,6 +65,17 @@ public struct Area: Sendable, Equatable {
     /// A retired area keeps its history (events, insatser, figures are still shown under it) but
     /// new things are not placed in it: no point falls in it and no form offers it.
     public var isRetired: Bool { retiredOn != nil }
+
+    /// The name in a list to choose from: a retired area (kept on an old record, or in a filter
+    /// over history) says so.
+    public var choiceLabel: String { isRetired ? "\(name) (avvecklat)" : name }
+
+    /// Whether the area was in use during (part of) the year: a year's figures per area leave out
+    /// the areas retired before it, whose DeSO codes their successors now carry.
+    public func wasInUse(in year: Int) -> Bool {
+        guard let retiredOn, let retiredYear = Int(retiredOn.prefix(4)) else { return true }
+        return retiredYear >= year
+    }
 }
 
 extension Array where Element == Area {

@@ -153,7 +153,8 @@ public struct IncidentStore: Sendable {
         }
         // A named area may be retired (an old event imported again); a point is placed only in one in use.
         guard let point = incident.point else { return nil }
-        return areas.current.first { $0.shape?.contains(point) ?? false }?.id
+        // (Tested in the predicate, not by `areas.current`: this runs for every row of an import.)
+        return areas.first { !$0.isRetired && $0.shape?.contains(point) == true }?.id
     }
 
     static func values(_ record: Incident) -> [any Encodable & Sendable] {

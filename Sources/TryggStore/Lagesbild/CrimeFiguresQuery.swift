@@ -29,7 +29,7 @@ extension CrimeStore {
         let areas: [CrimeFigures.Area]
         switch level {
         case .omraden:
-            areas = try await areasRead.filter { !$0.desoCodes.isEmpty }
+            areas = try await areasRead.filter { !$0.desoCodes.isEmpty && $0.wasInUse(in: year) }
                 .map { CrimeFigures.Area(name: $0.name, deso: $0.desoCodes) }
         case .deso:
             _ = try await areasRead

@@ -40,7 +40,7 @@ struct HotspotPage {
                 throw HTTPError(.badRequest, message: "Perioden måste börja före slutet och vara högst tre år.")
             }
             var view = View(
-                areas: areas.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == area?.id) },
+                areas: areas.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == area?.id) },
                 from: SwedishTime.date(from), until: SwedishTime.date(until.addingTimeInterval(-86_400)), map: "", hot: [],
                 summary: "", hasArea: area != nil)
             if let area, let shape = area.shape, let bounds = shape.bounds {

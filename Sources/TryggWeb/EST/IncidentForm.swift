@@ -108,7 +108,7 @@ struct IncidentForm: Decodable {
         }
         let areaOptions =
             [SelectOption(value: "", label: "Hitta från punkten på kartan", selected: area.isEmpty)]
-            + areas.map { SelectOption(value: $0.name, label: $0.name, selected: $0.name == area) }
+            + areas.map { SelectOption(value: $0.name, label: $0.choiceLabel, selected: $0.name == area) }
             + [SelectOption(value: WeekSummary.restOfKommun, label: WeekSummary.restOfKommun, selected: area == WeekSummary.restOfKommun)]
         return View(
             action: action, submitLabel: submitLabel, categories: options,

@@ -134,7 +134,7 @@ struct IncidentRoutes {
                 + (0..<12).map { current.adding(-$0) }.map { SelectOption(value: $0.description, label: $0.swedishName, selected: $0 == selection.week) },
             from: selection.from, until: selection.until,
             areas: [SelectOption(value: "", label: "Alla områden", selected: selection.areaText.isEmpty)]
-                + areas.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == filter.areaID) }
+                + areas.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == filter.areaID) }
                 + [SelectOption(value: "ovriga", label: WeekSummary.restOfKommun, selected: filter.restOfKommun)],
             categories: [SelectOption(value: "", label: "Alla kategorier", selected: filter.categoryID == nil)]
                 + categories.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == filter.categoryID) },

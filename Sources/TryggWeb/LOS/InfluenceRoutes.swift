@@ -116,7 +116,7 @@ struct InfluenceRoutes {
             },
             canAssess: Self.mayAssess(context.user), canEditScale: context.user.role.allows(.editLagesbild), scaleText: scale.joined(separator: "\n"),
             scale: scale.joined(separator: "; "),
-            areas: areas.offered(keeping: form?.areaID).map { .init(value: $0.id.uuidString, label: $0.name, selected: $0.id == form?.areaID) },
+            areas: areas.offered(keeping: form?.areaID).map { .init(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == form?.areaID) },
             stages: scale.enumerated().map { .init(value: "\($0.offset)", label: $0.element, selected: $0.offset == form?.stage) },
             year: form.map { "\($0.year)" } ?? "\(thisYear)", assessedOn: form?.assessedOn ?? StockholmCalendar.local(TryggClock.now).dateText,
             assessors: form?.assessors ?? "", motivation: form?.motivation ?? "")

@@ -193,7 +193,9 @@ struct InspectionFormView {
             },
             leads: names.organisations.map { .init(value: $0.id.uuidString, label: $0.name, selected: $0.id == lead) },
             areas: [.init(value: "", label: "Hela kommunen", selected: inspection?.areaID == nil)]
-                + areas.offered(keeping: inspection?.areaID).map { .init(value: $0.id.uuidString, label: $0.name, selected: $0.id == inspection?.areaID) },
+                + areas.offered(keeping: inspection?.areaID).map {
+                    .init(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == inspection?.areaID)
+                },
             partners: allowPartner
                 ? [.init(value: "", label: "Ingen (LOS i den egna kommunen)", selected: inspection?.partnerKommunID == nil)]
                     + names.kommuner.filter { rosPartners.contains($0.id) }.map {

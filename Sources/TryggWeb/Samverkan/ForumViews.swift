@@ -33,7 +33,7 @@ struct ForumFormView {
             action: action, name: forum.name, mandate: forum.mandate,
             kinds: Forum.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == forum.kind) },
             areas: [SelectOption(value: "", label: "Inget område", selected: forum.areaID == nil)]
-                + areas.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == forum.areaID) },
+                + areas.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == forum.areaID) },
             conveners: [SelectOption(value: "", label: "Ingen angiven", selected: forum.convenerID == nil)]
                 + organisations.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == forum.convenerID) },
             people: users.sorted { $0.name < $1.name }.map {

@@ -78,7 +78,7 @@ struct PromiseFormView {
             action: action, title: promise.title, from: promise.fromMonth, to: promise.toMonth, problem: promise.problem,
             indicators: promise.indicators.joined(separator: "\n"),
             areas: [SelectOption(value: "", label: "Hela kommunen", selected: promise.areaID == nil)]
-                + areas.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == promise.areaID) },
+                + areas.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == promise.areaID) },
             cadences: CitizenPromise.Cadence.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == promise.cadence) },
             lagesbildProblems: [SelectOption(value: "", label: "Inget", selected: promise.lagesbildProblemID == nil)]
                 + problems.map { SelectOption(value: $0.id.uuidString, label: "\($0.title) (\($0.area))", selected: $0.id == promise.lagesbildProblemID) },

@@ -31,7 +31,7 @@ struct WalkFormView {
             time: form?.time ?? walk?.time ?? "19:00",
             route: form?.route ?? walk?.route.map { "\($0.latitude), \($0.longitude)" }.joined(separator: "\n") ?? "",
             premeeting: form?.premeeting ?? walk?.premeeting ?? "",
-            areas: areas.map { SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id.uuidString == area) },
+            areas: areas.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id.uuidString == area) },
             lights: SafetyWalk.Light.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0.rawValue == light) },
             groups: SafetyWalk.Group.allCases.map {
                 Choice(id: "grupp-\($0.rawValue)", value: $0.rawValue, label: $0.displayName, checked: groups.contains($0.rawValue))
