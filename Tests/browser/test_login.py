@@ -176,3 +176,24 @@ def tap_leaflet_map(browser, selector="#platskarta"):
     assert not browser.find_element(By.CSS_SELECTOR, "figure.map.pick").is_displayed(), "SVG-kartan är reserv"
     ActionChains(browser).move_to_element_with_offset(leaflet, 15, 25).click().perform()
     WebDriverWait(browser, 5).until(lambda b: b.find_elements(By.CSS_SELECTOR, "path.picked-point"))
+
+
+def test_search_from_the_header(browser, base_url, artifacts):
+    """The samordnare types in the header's search field and presses Enter; the hits open their pages."""
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    field = browser.find_element(By.ID, "site-sok")
+    field.send_keys("kamerabevakning")
+    page = browser.find_element(By.TAG_NAME, "html")
+    field.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(EC.staleness_of(page))
+    assert "/sok?q=kamerabevakning" in browser.current_url
+    assert "Åtgärder i åtgärdsplanen" in browser.find_element(By.TAG_NAME, "main").text
+    hits = browser.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=sok-atgarder] ul.search-hits a")
+    assert hits and all("/plan/atgard/" in hit.get_attribute("href") for hit in hits)
+    assert serious_violations(browser) == []
+    browser.set_window_size(390, 844)
+    browser.save_screenshot(str(artifacts / "sok.png"))
+    width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"söksidan rullar i sidled ({width}px)"
+    follow(browser, hits[0])
+    assert "kamerabevakning" in browser.find_element(By.TAG_NAME, "main").text.lower()

@@ -6,18 +6,27 @@ import TryggCore
 /// The aggregates the lägesbild, trends and spatial analyses are built from. Each is one query
 /// over the `incidents_week` or `incidents_time` index.
 extension IncidentStore {
-    /// Counts per area, category and week for `weeks` (a lägesbild needs the week and the four before).
-    public func weekCounts(weeks: ClosedRange<ISOWeek>, sources: [IncidentSource]? = nil) async throws -> [WeekCount] {
+    /// Counts per area, category and week for `weeks` (a lägesbild needs the week and the four
+    /// before); only one area's with `areaID` (its page compares two years).
+    public func weekCounts(weeks: ClosedRange<ISOWeek>, sources: [IncidentSource]? = nil, areaID: UUID? = nil) async throws -> [WeekCount] {
         var query = sql.select().from("incidents")
             .where("kommun_id", .equal, kommunID).where("iso_week", .greaterThanOrEqual, weeks.lowerBound.key)
             .where("iso_week", .lessThanOrEqual, weeks.upperBound.key)
         if let sources { query = query.where("source", .in, sources.map(\.rawValue)) }
+        if let areaID { query = query.where("area_id", .equal, areaID) }
         return try await query.groupBy("area_id").groupBy("category_id").groupBy("iso_week")
             .plainRows(["area_id", "category_id", "iso_week"], counted: "n") { row in
                 WeekCount(
                     areaID: try row.optionalUUID("area_id"), categoryID: try row.uuid("category_id"),
                     week: Int(try row.int64("iso_week")), count: Int(try row.int64("n")))
             }
+    }
+
+    /// The key of the kommun's earliest week with an event (nil without any): whether its events
+    /// reach back far enough to compare with a year before. The first entry of the week index.
+    public func earliestWeek() async throws -> Int? {
+        try await sql.select().column(SQLFunction("MIN", args: SQLIdentifier("iso_week")), as: "first").from("incidents")
+            .where("kommun_id", .equal, kommunID).first()?.decode(column: "first", as: Int?.self)
     }
 
     /// Weekday × hour (Swedish time) of a week's events, optionally in one area.

@@ -82,6 +82,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     SurveyIndicatorRoutes(deps: deps).register(on: routes)
     ForumRoutes(deps: deps).register(on: routes)
     DecisionRegisterRoutes(deps: deps).register(on: routes)
+    SearchRoutes(deps: deps).register(on: routes)
     MeetingRoutes(deps: deps).register(on: routes)
     CalendarRoutes(deps: deps).register(on: routes)
     PromiseRoutes(deps: deps).register(on: routes)

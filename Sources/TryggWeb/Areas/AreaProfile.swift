@@ -143,12 +143,13 @@ struct AreaProfile {
         seesEvents = true
         let thisWeek = ISOWeek.containing(now)
         let first = thisWeek.adding(-103)
-        let all = try await IncidentStore(scope).weekCounts(weeks: first...thisWeek)
-        let covered = Self.comparesYearBefore(earliestWeek: all.map(\.week).min(), yearBeforeStarts: first)
+        let store = IncidentStore(scope)
+        let counts = try await store.weekCounts(weeks: first...thisWeek, areaID: area.id)
+        let covered = Self.comparesYearBefore(earliestWeek: try await store.earliestWeek(), yearBeforeStarts: first)
         let split = thisWeek.adding(-51).key
         var recent: [UUID: Int] = [:]
         var before: [UUID: Int] = [:]
-        for count in all where count.areaID == area.id {
+        for count in counts {
             if count.week >= split { recent[count.categoryID, default: 0] += count.count } else { before[count.categoryID, default: 0] += count.count }
         }
         eventsRecent = SwedishNumber.integer(recent.values.reduce(0, +))

@@ -3,6 +3,7 @@
 /// address with a parameter comes from the page's own view model (`href`, `action`).
 struct Links {
     let home = SiteRoutes.home.path
+    let search = SiteRoutes.search.path
     let login = SiteRoutes.loginSubmit.path
     let loginCode = SiteRoutes.loginCodeSubmit.path
     let logout = SiteRoutes.logout.path

@@ -34,6 +34,8 @@ enum SiteRoutes {
 
     // MARK: Start page and reference data
     static let home = Route0(.get, "/", .staff(nil))
+    /// One search over measures, insatser, forums, decisions, löften, walks, areas and tips.
+    static let search = Route0(.get, "/sok", .staff(nil))
     static let organisations = Route0(.get, "/organisationer", .staff(.readReferenceData))
     static let organisationAdd = Route0(.post, "/organisationer", .staff(.administerKommun))
     static let organisationSave = Route1<UUID>(.post, "/organisationer/{id}", .staff(.administerKommun))
@@ -311,7 +313,8 @@ enum SiteRoutes {
             passwordReset.route, passwordResetSubmit.route,
             account.route, accountPassword.route, accountNotices.route, accountSessionsEnd.route, twoStepStart.route, twoStepActivate.route,
             twoStepDisable.route,
-            home.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route, areaImport.route,
+            home.route, search.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route,
+            areaImport.route,
             areaSave.route, areaDelete.route, areaRetire.route, areaReinstate.route,
             users.route, userAdd.route, user.route, userSave.route, userPassword.route, userSecondFactorOff.route, userDisable.route, userEnable.route,
             audit.route, auditExport.route, outbox.route,
