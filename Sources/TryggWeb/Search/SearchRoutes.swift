@@ -27,6 +27,8 @@ struct SearchRoutes {
         let id: String
         let hits: [Hit]
         let more: String?
+        /// All that matched, the listed and the counted.
+        let total: Int
     }
 
     struct View {
@@ -44,8 +46,11 @@ struct SearchRoutes {
             var summary: String?
             if query.count >= Self.shortestQuery {
                 groups = try await Self.groups(matching: query, context: context)
-                let total = groups.reduce(0) { $0 + $1.hits.count + ($1.more == nil ? 0 : 1) }
-                summary = total == 0 ? "Inget matchar ”\(query)”." : nil
+                let total = groups.reduce(0) { $0 + $1.total }
+                summary =
+                    total == 0
+                    ? "Inget matchar ”\(query)”."
+                    : "\(SwedishGrammar.count(total, "träff", "träffar")) i \(SwedishGrammar.count(groups.count, "grupp", "grupper"))."
             } else if !query.isEmpty {
                 summary = "Skriv minst \(Self.shortestQuery) tecken."
             }
@@ -63,7 +68,7 @@ struct SearchRoutes {
     static func group(_ heading: String, _ id: String, _ hits: [Hit]) -> Group? {
         guard !hits.isEmpty else { return nil }
         let more = hits.count > hitsPerGroup ? "och \(hits.count - hitsPerGroup) till" : nil
-        return Group(heading: heading, id: id, hits: Array(hits.prefix(hitsPerGroup)), more: more)
+        return Group(heading: heading, id: id, hits: Array(hits.prefix(hitsPerGroup)), more: more, total: hits.count)
     }
 
     static func groups(matching query: String, context: StaffContext) async throws -> [Group] {
