@@ -31,6 +31,14 @@ struct SearchTests {
                 .filter { $0.hasPrefix("/samverkan/") || $0.hasPrefix("/omraden/") || $0.hasPrefix("/lagesbild/dokument/") }
             #expect(!links.isEmpty)
             for link in Set(links) { #expect(try await samordnare.get(link).status == .ok, "\(link)") }
+            let survey = try await samordnare.get("/sok?q=trygghetsunders%C3%B6kning").text
+            #expect(survey.contains("<h2 id=\"sok-enkater\">Enkäter</h2>") && survey.contains("href=\"/enkater/"))
+            // Users are the admin's: the samordnare finds none, the admin finds them with their page.
+            #expect(!(try await samordnare.get("/sok?q=ansvarig.sf").text.contains("sok-anvandare")))
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            let users = try await admin.get("/sok?q=ansvarig.sf").text
+            #expect(users.contains("<h2 id=\"sok-anvandare\">Användare</h2>") && users.contains("href=\"/admin/anvandare/"))
             #expect(try await samordnare.get("/sok?q=a").text.contains("Skriv minst 2 tecken."))
             #expect(try await samordnare.get("/sok?q=xyzzyq").text.contains("Inget matchar ”xyzzyq”."))
         }

@@ -4,9 +4,10 @@ import TryggCore
 import TryggStore
 
 /// One search over what a user works with ("where was that decision about the lighting?"): the
-/// plan's measures, the decided lägesbild's prioritised problems, EST insatser, forums and their decisions, medborgarlöften, trygghetsvandringar,
-/// areas and residents' tips, each part only for the roles that may open it, and decisions only
-/// from forums the user sits in. LOS objects are left out: every read of one is audited, and a
+/// plan's measures, the decided lägesbild's prioritised problems, EST insatser, forums and their
+/// decisions, medborgarlöften, trygghetsvandringar, surveys, users (for the admin), areas and
+/// residents' tips, each part only for the roles that may open it, and decisions only from
+/// forums the user sits in. LOS objects are left out: every read of one is audited, and a
 /// search would read them all.
 struct SearchRoutes {
     let deps: AppDependencies
@@ -107,6 +108,24 @@ struct SearchRoutes {
         }
         if role.allows(.takePartInForums) {
             groups += try await samverkan(matching: query, context: context)
+        }
+        if role.allows(.readSurveys) {
+            let surveys = try await SurveyStore(scope).all().map(\.survey).filter { matches(query, $0.title, $0.purpose, $0.code) }
+            groups.append(
+                group(
+                    "Enkäter", "sok-enkater",
+                    surveys.map { Hit(title: $0.title, href: SiteRoutes.survey.path($0.id), detail: "\($0.code), \($0.opensOn) – \($0.closesOn)") }))
+        }
+        if role.allows(.administerKommun) {
+            let users = try await UserStore(scope).accounts().filter { matches(query, $0.name, $0.email) }
+            groups.append(
+                group(
+                    "Användare", "sok-anvandare",
+                    users.map {
+                        Hit(
+                            title: $0.name, href: SiteRoutes.user.path($0.id),
+                            detail: "\($0.email), \($0.role.displayName), \($0.organisation.abbreviation)\($0.disabled ? ", avstängd" : "")")
+                    }))
         }
         if role.allows(.readReferenceData) {
             let areas = try await AreaStore(scope).all().filter { matches(query, $0.name) }
