@@ -31,6 +31,10 @@ struct SearchTests {
                 .filter { $0.hasPrefix("/samverkan/") || $0.hasPrefix("/omraden/") || $0.hasPrefix("/lagesbild/dokument/") }
             #expect(!links.isEmpty)
             for link in Set(links) { #expect(try await samordnare.get(link).status == .ok, "\(link)") }
+            // A walk by what was seen on it, a promise by what it promises.
+            let seen = try await samordnare.get("/sok?q=armaturer").text
+            #expect(seen.contains("<h2 id=\"sok-vandringar\">Trygghetsvandringar</h2>") && seen.contains("Berga"))
+            #expect(try await samordnare.get("/sok?q=belysningen%20i%20g%C3%A5ngtunnlarna").text.contains("Tryggare kvällar i Skäggetorps centrum"))
             let survey = try await samordnare.get("/sok?q=trygghetsunders%C3%B6kning").text
             #expect(survey.contains("<h2 id=\"sok-enkater\">Enkäter</h2>") && survey.contains("href=\"/enkater/"))
             // Users are the admin's: the samordnare finds none, the admin finds them with their page.

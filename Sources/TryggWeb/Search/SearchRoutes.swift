@@ -62,6 +62,10 @@ struct SearchRoutes {
 
     /// Whether any of the texts holds the query, in any case.
     static func matches(_ query: String, _ texts: String...) -> Bool {
+        matches(query, texts)
+    }
+
+    static func matches(_ query: String, _ texts: [String]) -> Bool {
         texts.contains { $0.range(of: query, options: .caseInsensitive) != nil }
     }
 
@@ -162,8 +166,11 @@ struct SearchRoutes {
                 detail: "§ \(decision.number), \(forumNames[meeting.forumID] ?? "") \(meeting.day), \(decision.status.displayName)")
             return (meeting.day, hit)
         }
-        let promises = try await PromiseStore(scope).all().filter { matches(query, $0.title, $0.problem) }
-        let walks = try await WalkStore(scope).all().filter { matches(query, $0.title, $0.premeeting) }.sorted { $0.date > $1.date }
+        let promises = try await PromiseStore(scope).all().filter { matches(query, [$0.title, $0.problem] + $0.activities.map(\.text)) }
+        // A walk is found by what was seen on it too ("belysning" in an observation).
+        let observed = Set(try await WalkStore(scope).observations().filter { matches(query, $0.text, $0.cause) }.map(\.walkID))
+        let walks = try await WalkStore(scope).all().filter { observed.contains($0.id) || matches(query, $0.title, $0.premeeting) }
+            .sorted { $0.date > $1.date }
         return [
             group(
                 "Forum", "sok-forum",
