@@ -79,6 +79,9 @@ struct AreaRemovalTests {
             try await samordnare.login("samordnare@linkoping.demo")
             let forumForm = try await samordnare.get("/samverkan").text
             #expect(forumForm.contains(">Ryd</option>") && !forumForm.contains(">Skäggetorp</option>"))
+            // The week's tables and map leave it out when none of the five weeks' events lie in it.
+            let week = try await samordnare.get("/est/vecka/2024-W13").text
+            #expect(week.contains(">Ryd<") && week.contains("Nytt klotter på fasaden") && !week.contains(">Skäggetorp<"))
             // The event list still filters on it, for its history, and says that it is retired.
             #expect(try await samordnare.get("/est/handelser").text.contains(">Skäggetorp (avvecklat)</option>"))
 

@@ -43,9 +43,10 @@ public struct WeekReport: Sendable {
         let scope = KommunScope(database, kommunID: kommun.id)
         let incidents = IncidentStore(scope)
         let sources: [IncidentSource]? = includeCitizenReports ? nil : IncidentSource.allCases.filter { $0 != .citizen }
-        let areas = try await AreaStore(scope).all()
         let categories = try await CategoryStore(scope).all()
         let counts = try await incidents.weekCounts(weeks: week.adding(-4)...week, sources: sources)
+        // A retired area stays in the week's tables and map only while events of these five weeks lie in it.
+        let areas = try await AreaStore(scope).all().filter { area in !area.isRetired || counts.contains { $0.areaID == area.id } }
         let summaries = WeekSummary.summarise(week: week, counts: counts, areas: areas.map { ($0.id, $0.name) }, categories: categories)
         let weekPoints = try await incidents.points(from: week.start, until: week.end, sources: sources)
         var places = Array(HotPlaces.find(week: weekPoints, earlier: []).prefix(15))
