@@ -88,6 +88,11 @@ public struct ForumAccess: Sendable {
         self.role = role
     }
 
+    /// What the signed-in user may see and write.
+    public init(user: UserAccount) {
+        self.init(userID: user.id, organisationID: user.organisation.id, role: user.role)
+    }
+
     public var seesEveryForum: Bool { role == .samordnare || role == .analytiker }
     public var administers: Bool { role == .samordnare }
 

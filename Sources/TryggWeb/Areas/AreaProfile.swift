@@ -82,7 +82,7 @@ struct AreaProfile {
                 }
         }
         if role.allows(.takePartInForums) {
-            let access = ForumAccess(userID: user.id, organisationID: user.organisation.id, role: user.role)
+            let access = ForumAccess(user: user)
             try await profile.addSamverkan(area: area, access: access, scope: scope, now: now)
         }
         if role.allows(.moderateCitizenReports) {

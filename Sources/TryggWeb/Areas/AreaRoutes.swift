@@ -213,8 +213,9 @@ struct AreaRoutes {
         }
         // The map shows the areas in use: a retired district under its successors would hide them.
         let current = areas.current
+        let retiredRows = areas.filter(\.isRetired).map(row)
         let view = ListView(
-            rows: current.map(row), retiredRows: areas.filter(\.isRetired).map(row), hasRetired: areas.contains(where: \.isRetired),
+            rows: current.map(row), retiredRows: retiredRows, hasRetired: !retiredRows.isEmpty,
             map: AreaMapSVG.render(current, label: "Karta över \(user.kommun.name)s områden"),
             mapJSON: deps.configuration.map.leafletAvailable && current.contains { $0.shape != nil }
                 ? try InteractiveMapData(areas: current, settings: deps.configuration.map).scriptJSON() : nil,

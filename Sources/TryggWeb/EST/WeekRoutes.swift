@@ -135,15 +135,20 @@ struct WeekRoutes {
         }
     }
 
-    /// The week from the path, and the user when they may see it: the EST group and analysts
-    /// always, everyone else once it is published.
+    /// The week from the path, and the user when they may see it (`mayOpen`).
     private func weekAccess(_ context: StaffContext) async throws -> (UserAccount, ISOWeek) {
         let user = try context.requireUser(allowedTo: .reportIncident)
-        guard let week = ISOWeek(parsing: try context.parameters.require("week")) else { throw HTTPError(.notFound) }
-        if !user.role.allows(.readAllIncidents) {
-            guard try await ESTStore(context.kommun).week(week).isPublished else { throw HTTPError(.notFound) }
-        }
+        guard let week = ISOWeek(parsing: try context.parameters.require("week")),
+            try await Self.mayOpen(week, user: user, kommun: context.kommun)
+        else { throw HTTPError(.notFound) }
         return (user, week)
+    }
+
+    /// Whether the user may open the week's page: the EST group and analysts always, everyone
+    /// else once it is published. Pages that link to a week ask the same.
+    static func mayOpen(_ week: ISOWeek, user: UserAccount, kommun: KommunScope) async throws -> Bool {
+        if user.role.allows(.readAllIncidents) { return true }
+        return try await ESTStore(kommun).week(week).isPublished
     }
 
     /// The weeks before and after that the pager offers: the adjacent weeks for the EST group and

@@ -23,7 +23,7 @@ struct CalendarRoutes {
             }
             let now = TryggClock.now
             let scope = KommunScope(deps.database, kommunID: user.kommun.id)
-            let access = ForumAccess(userID: user.id, organisationID: user.organisation.id, role: user.role)
+            let access = ForumAccess(user: user)
             let forums = try await ForumStore(scope).all().filter(access.sees)
             let names = Dictionary(uniqueKeysWithValues: forums.map { ($0.id, $0.name) })
             // Half a year back and a year ahead: what a calendar shows without growing forever.

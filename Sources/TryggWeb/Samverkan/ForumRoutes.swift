@@ -161,7 +161,7 @@ struct ForumRoutes {
 /// Who may open a forum or meeting: another kommun's, or a forum the user does not sit in, is 404.
 enum ForumGate {
     static func access(_ context: StaffContext) -> ForumAccess {
-        ForumAccess(userID: context.user.id, organisationID: context.user.organisation.id, role: context.user.role)
+        ForumAccess(user: context.user)
     }
 
     static func forum(_ context: StaffContext) async throws -> Forum {

@@ -70,12 +70,12 @@ struct MeetingPageView {
         }
         let editable = canWrite && !report.isLocked
         let isEST = report.forum.kind == .estGrupp
-        var weekVisible = isEST && context.user.role.allows(.readAllIncidents)
-        if isEST && !weekVisible { weekVisible = try await ESTStore(context.kommun).week(meeting.week).isPublished }
+        var weekHref: String?
+        if isEST, try await WeekRoutes.mayOpen(meeting.week, user: context.user, kommun: context.kommun) { weekHref = SiteRoutes.week.path(meeting.week) }
         return MeetingPageView(
             minutes: MeetingReportView(report, today: today), meetingID: meeting.id.uuidString, forumHref: SiteRoutes.forum.path(report.forum.id),
             printHref: SiteRoutes.meetingReport.path(meeting.id), docxHref: SiteRoutes.meetingReportDocx.path(meeting.id),
-            isEST: isEST, weekHref: weekVisible ? SiteRoutes.week.path(meeting.week) : nil, decisions: report.decisions.map(item),
+            isEST: isEST, weekHref: weekHref, decisions: report.decisions.map(item),
             followUps: report.followUps.map(item), canWrite: canWrite, locked: report.isLocked, editable: editable,
             canApprove: access.administers && report.latestMinutes.map { !$0.isApproved } == true,
             canCorrect: canWrite && report.isLocked, saveAction: SiteRoutes.meetingSave.path(meeting.id),

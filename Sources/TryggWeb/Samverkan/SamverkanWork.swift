@@ -9,7 +9,7 @@ import TryggStore
 enum SamverkanWork {
     static func items(for user: UserAccount, in kommun: KommunScope, today: String) async throws -> [HomeWork.Item] {
         var items: [HomeWork.Item] = []
-        let access = ForumAccess(userID: user.id, organisationID: user.organisation.id, role: user.role)
+        let access = ForumAccess(user: user)
         let forums = try await ForumStore(kommun).all().filter(access.sees)
         let names = Dictionary(uniqueKeysWithValues: forums.map { ($0.id, $0.name) })
         let now = TryggClock.now
