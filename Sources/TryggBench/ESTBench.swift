@@ -134,6 +134,11 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
             let areaPage = runLoad(port: server.port, path: "/omraden/\(area.id)", headers: samordnare, connections: 1, seconds: seconds)
             print("Områdets sida /omraden/… (\(area.name)) över HTTP, 1 anslutning: " + areaPage.summary)
         }
+        // Words in the place or description: a scan of the kommun's events, the year's for the search.
+        let search = runLoad(port: server.port, path: "/sok?q=torget", headers: samordnare, connections: 1, seconds: seconds)
+        print("Sökningen /sok?q=torget (årets händelser m.m.), 1 anslutning: " + search.summary)
+        let eventSearch = runLoad(port: server.port, path: "/est/handelser?q=torget", headers: samordnare, connections: 1, seconds: seconds)
+        print("Händelselistan /est/handelser?q=torget (alla datum), 1 anslutning: " + eventSearch.summary)
     } else {
         print("Inloggningen som samordnare misslyckades")
     }

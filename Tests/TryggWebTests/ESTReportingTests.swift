@@ -29,7 +29,7 @@ struct ESTReportingTests {
             let saved = try await rapportor.post("/est/rapportera", Self.goodReport)
             #expect(saved.status == .seeOther)
             let mine = try await rapportor.get("/est/handelser")
-            #expect(mine.text.contains("1 händelser som du har rapporterat") && mine.text.contains("Skäggetorp"))
+            #expect(mine.text.contains("1 händelse som du har rapporterat") && mine.text.contains("Skäggetorp"))
             #expect(mine.text.contains("Skadegörelse – Klotter") && mine.text.contains("2024-03-27 21:40"))
             let stored = try #require(
                 try await IncidentStore(try await harness.scope("linkoping")).list(filter: .init()).first)

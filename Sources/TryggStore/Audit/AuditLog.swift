@@ -114,18 +114,10 @@ public enum AuditLog {
         if let to = query.to { builder = builder.filter(\.$createdAt < to) }
         let text = query.text.trimmingCharacters(in: .whitespaces)
         if !text.isEmpty {
-            // Case-insensitive on both engines: SQLite's LIKE folds ASCII, PostgreSQL needs ILIKE.
-            let pattern = "%" + text.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            let like: DatabaseQuery.Filter.Method =
-                (db as? any SQLDatabase)?.isPostgres == true
-                ? .custom(SQLRaw("ILIKE")) : .custom(SQLRaw("LIKE"))
             builder = builder.group(.or) { group in
-                group.filter(\.$actor, like, pattern)
-                    .filter(\.$action, like, pattern)
-                    .filter(\.$objectType, like, pattern)
-                    .filter(\.$objectID, like, pattern)
-                    .filter(\.$detail, like, pattern)
-                    .filter(\.$address, like, pattern)
+                for column in ["actor", "action", "object_type", "object_id", "detail", "address"] {
+                    group.filter(.custom(TextContains(column, text)))
+                }
             }
         }
         return builder

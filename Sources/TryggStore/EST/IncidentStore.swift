@@ -32,6 +32,8 @@ public struct IncidentStore: Sendable {
         public var organisationID: UUID?
         public var reporterID: UUID?
         public var sources: [IncidentSource]?
+        /// Words the place or the description contains ("bergaskolan"), case not counting.
+        public var text = ""
         public var limit = 200
         public var offset = 0
 
@@ -141,6 +143,9 @@ public struct IncidentStore: Sendable {
         if let organisation = filter.organisationID { query = query.where("organisation_id", .equal, organisation) }
         if let reporter = filter.reporterID { query = query.where("reporter_id", .equal, reporter) }
         if let sources = filter.sources { query = query.where("source", .in, sources.map(\.rawValue)) }
+        if !filter.text.isEmpty {
+            query = query.where { $0.where(TextContains("place", filter.text)).orWhere(TextContains("description", filter.text)) }
+        }
         return query
     }
 

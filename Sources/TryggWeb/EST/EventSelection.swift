@@ -3,7 +3,8 @@ import Hummingbird
 import TryggCore
 import TryggStore
 
-/// The events a user picked on the event list (week, dates, area, category), read from the
+/// The events a user picked on the event list (week, dates, area, category, words in the place or
+/// the description), read from the
 /// page's query so the list, its next page and its downloads show the same events.
 struct EventSelection {
     var filter = IncidentStore.Filter(limit: 100)
@@ -12,6 +13,8 @@ struct EventSelection {
     let from: String
     let until: String
     let areaText: String
+    /// The words searched for, as typed.
+    let text: String
     /// A date that is not one, said in Swedish; the list then shows every date.
     let problem: String?
 
@@ -43,6 +46,8 @@ struct EventSelection {
         areaText = query["omrade"].map(String.init) ?? ""
         if areaText == "ovriga" { filter.restOfKommun = true } else { filter.areaID = UUID(uuidString: areaText) }
         filter.categoryID = query["kategori"].flatMap { UUID(uuidString: String($0)) }
+        text = String((query["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        filter.text = text
         if !user.role.allows(.readAllIncidents) { filter.reporterID = user.id }
     }
 
@@ -50,7 +55,7 @@ struct EventSelection {
     var query: [(String, String)] {
         [
             ("vecka", week?.description ?? ""), ("fran", from), ("till", until), ("omrade", areaText),
-            ("kategori", filter.categoryID?.uuidString ?? ""),
+            ("kategori", filter.categoryID?.uuidString ?? ""), ("q", text),
         ].filter { !$0.1.isEmpty }
     }
 }

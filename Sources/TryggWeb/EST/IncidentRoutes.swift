@@ -11,10 +11,13 @@ struct IncidentRoutes {
     struct ListView {
         let rows: [WeekView.EventRow]
         let count: Int
+        /// "1 händelse", "2 händelser".
+        let countText: String
         let seesAll: Bool
         let weeks: [SelectOption]
         let from: String
         let until: String
+        let text: String
         let areas: [SelectOption]
         let categories: [SelectOption]
         let previousPage: String?
@@ -129,10 +132,11 @@ struct IncidentRoutes {
         let organisations = try await OrganisationStore(context.kommun).organisations()
         let current = ISOWeek.containing(TryggClock.now)
         let view = ListView(
-            rows: events.map { WeekView.EventRow($0, areas: areas, categories: categories, organisations: organisations) }, count: count, seesAll: seesAll,
+            rows: events.map { WeekView.EventRow($0, areas: areas, categories: categories, organisations: organisations) }, count: count,
+            countText: SwedishGrammar.count(count, "händelse", "händelser"), seesAll: seesAll,
             weeks: [SelectOption(value: "", label: "Alla veckor", selected: selection.week == nil)]
                 + (0..<12).map { current.adding(-$0) }.map { SelectOption(value: $0.description, label: $0.swedishName, selected: $0 == selection.week) },
-            from: selection.from, until: selection.until,
+            from: selection.from, until: selection.until, text: selection.text,
             areas: [SelectOption(value: "", label: "Alla områden", selected: selection.areaText.isEmpty)]
                 + areas.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == filter.areaID) }
                 + [SelectOption(value: "ovriga", label: WeekSummary.restOfKommun, selected: filter.restOfKommun)],

@@ -30,6 +30,8 @@ struct SearchRoutes {
         let more: String?
         /// All that matched, the listed and the counted.
         let total: Int
+        /// Where all of them are listed, when a page does (the EST events).
+        var allHref: String? = nil
     }
 
     struct View {
@@ -107,8 +109,10 @@ struct SearchRoutes {
                     insatser.sorted { $0.decidedWeek > $1.decidedWeek }.map {
                         Hit(
                             title: $0.what, href: SiteRoutes.insats.path($0.id),
-                            detail: "\($0.status.displayName), beslutad \($0.decidedWeek.swedishName)\($0.place.isEmpty ? "" : ", \($0.place)")")
+                            detail: ($0.status == .decided ? "Beslutad " : "\($0.status.displayName), beslutad ") + $0.decidedWeek.swedishName
+                                + ($0.place.isEmpty ? "" : ", \($0.place)"))
                     }))
+            groups.append(try await events(matching: query, scope: scope))
         }
         if role.allows(.takePartInForums) {
             groups += try await samverkan(matching: query, context: context)
@@ -149,6 +153,28 @@ struct SearchRoutes {
                     }))
         }
         return groups.compactMap { $0 }
+    }
+
+    /// The EST events of the last twelve months whose place or description holds the query,
+    /// counted in the database (a kommun gathers hundreds of thousands), the latest listed and
+    /// all of them on the event list, where the search can be widened to every date.
+    private static func events(matching query: String, scope: KommunScope) async throws -> Group? {
+        let from = SwedishTime.date(TryggClock.now.addingTimeInterval(-365 * 86_400))
+        var filter = IncidentStore.Filter(from: SwedishTime.startOfDay(from), limit: hitsPerGroup)
+        filter.text = query
+        let store = IncidentStore(scope)
+        let total = try await store.count(filter: filter)
+        guard total > 0 else { return nil }
+        let categories = Dictionary(uniqueKeysWithValues: try await CategoryStore(scope).all().map { ($0.id, $0.name) })
+        let hits = try await store.list(filter: filter).map {
+            Hit(
+                title: $0.place.isEmpty ? String($0.description.prefix(120)) : $0.place, href: SiteRoutes.incident.path($0.id),
+                detail: "\(SwedishTime.minute($0.occurredAt)), \(categories[$0.categoryID] ?? "")\($0.place.isEmpty ? "" : ": \($0.description.prefix(120))")")
+        }
+        return Group(
+            heading: "EST-händelser sedan \(from)", id: "sok-handelser", hits: hits,
+            more: total > hits.count ? "och \(total - hits.count) till" : nil, total: total,
+            allHref: SiteRoutes.incidents.path(query: [("fran", from), ("q", query)]))
     }
 
     /// Forums the user sits in and their decisions, and the kommun's medborgarlöften and walks.
