@@ -29,12 +29,12 @@ def test_samordnare_notes_a_decision_and_approves_the_minutes(browser, base_url,
     assert serious_violations(browser) == []
     # A decision due before the meeting is refused; what was typed and chosen stays.
     browser.find_element(By.ID, "beslut").send_keys("Samordna belysningsinventering i Skäggetorp med Stångåstaden")
-    Select(browser.find_element(By.ID, "ansvarig")).select_by_visible_text("Miljö- och samhällsbyggnadsförvaltningen (MOS)")
+    Select(browser.find_element(By.ID, "ansvarig")).select_by_visible_text("MOS – Miljö- och samhällsbyggnadsförvaltningen")
     browser.execute_script("document.getElementById('klart').value = '2020-01-01'")
     browser.find_element(By.XPATH, "//button[normalize-space()='Anteckna beslutet']").click()
     wait_for(browser, "Beslutet kan inte ha ett slutdatum före mötet", "[role=alert]")
     assert "belysningsinventering" in browser.find_element(By.ID, "beslut").get_attribute("value")
-    assert Select(browser.find_element(By.ID, "ansvarig")).first_selected_option.text == "Miljö- och samhällsbyggnadsförvaltningen (MOS)"
+    assert Select(browser.find_element(By.ID, "ansvarig")).first_selected_option.text == "MOS – Miljö- och samhällsbyggnadsförvaltningen"
     browser.execute_script("document.getElementById('klart').value = '2099-06-30'")
     browser.find_element(By.XPATH, "//button[normalize-space()='Anteckna beslutet']").click()
     wait_for(browser, "Beslutet är antecknat.", "[role=status]")

@@ -25,14 +25,43 @@ public struct Organisation: Sendable, Equatable, Codable {
     public var kind: OrganisationKind
     /// False while the name is our reading of an abbreviation the documents do not expand.
     public var nameConfirmed: Bool
+    /// The day (YYYY-MM-DD) the organisation was retired (a förvaltning merged or closed), or nil
+    /// while it exists.
+    public var retiredOn: String?
 
-    public init(id: UUID, kommunID: UUID, abbreviation: String, name: String, kind: OrganisationKind, nameConfirmed: Bool) {
+    public init(
+        id: UUID, kommunID: UUID, abbreviation: String, name: String, kind: OrganisationKind, nameConfirmed: Bool, retiredOn: String? = nil
+    ) {
         self.id = id
         self.kommunID = kommunID
         self.abbreviation = abbreviation
         self.name = name
         self.kind = kind
         self.nameConfirmed = nameConfirmed
+        self.retiredOn = retiredOn
+    }
+
+    /// A retired organisation keeps what it did and answered for (its measures in adopted plans,
+    /// its reports, decisions and findings still name it) but is offered for nothing new.
+    public var isRetired: Bool { retiredOn != nil }
+
+    /// The name in a list to choose from, "SF – Socialförvaltningen" (a name that is or already
+    /// ends in its abbreviation stands alone); a retired one (kept on an old record) says so.
+    public var choiceLabel: String {
+        let label = name == abbreviation || name.hasSuffix("(\(abbreviation))") ? name : "\(abbreviation) – \(name)"
+        return isRetired ? "\(label) (avvecklad)" : label
+    }
+}
+
+extension Array where Element == Organisation {
+    /// The organisations that exist, for pickers.
+    public var current: [Organisation] { filter { !$0.isRetired } }
+
+    /// The organisations a form offers: those that exist, and the retired ones a saved record
+    /// already names, so editing an old record does not silently drop them.
+    public func offered(keeping ids: some Sequence<UUID>) -> [Organisation] {
+        let kept = Set(ids)
+        return filter { !$0.isRetired || kept.contains($0.id) }
     }
 }
 

@@ -50,5 +50,6 @@ enum TryggMigrations {
         M045AddUserLastLogin(),
         M046CreatePublicInformation(),
         M047AddAreaRetirement(),
+        M048AddOrganisationRetirement(),
     ]
 }

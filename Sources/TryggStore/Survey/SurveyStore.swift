@@ -67,7 +67,7 @@ public struct SurveyStore: Sendable {
         case .boende:
             return try await AreaStore(db: db, kommunID: kommunID).all().current.map(\.name) + [SurveyBackground.otherArea]
         case .medarbetare, .fortroendevalda:
-            let names = try await OrganisationStore(db: db, kommunID: kommunID).organisations().filter { $0.kind == .forvaltning }.map(\.name)
+            let names = try await OrganisationStore(db: db, kommunID: kommunID).organisations().current.filter { $0.kind == .forvaltning }.map(\.name)
             return names + ["Annan eller vill inte ange"]
         }
     }

@@ -31,6 +31,7 @@ final class OrganisationModel: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "kind") var kind: String
     @Field(key: "name_confirmed") var nameConfirmed: Bool
+    @OptionalField(key: "retired_on") var retiredOn: String?
 
     init() {}
 
@@ -45,6 +46,6 @@ final class OrganisationModel: Model, @unchecked Sendable {
     var record: Organisation {
         Organisation(
             id: id!, kommunID: kommunID, abbreviation: abbreviation, name: name,
-            kind: OrganisationKind(rawValue: kind) ?? .extern, nameConfirmed: nameConfirmed)
+            kind: OrganisationKind(rawValue: kind) ?? .extern, nameConfirmed: nameConfirmed, retiredOn: retiredOn)
     }
 }

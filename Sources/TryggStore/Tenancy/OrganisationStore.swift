@@ -25,6 +25,7 @@ public struct OrganisationStore: Sendable {
         var name: String
         var kind: String
         var nameConfirmed: Bool
+        var retiredOn: String?
     }
 
     /// Read with SQLKit rather than Fluent: every page and API call needs the list, and Fluent's
@@ -35,7 +36,7 @@ public struct OrganisationStore: Sendable {
             .map {
                 Organisation(
                     id: $0.id, kommunID: $0.kommunId, abbreviation: $0.abbreviation, name: $0.name,
-                    kind: OrganisationKind(rawValue: $0.kind) ?? .extern, nameConfirmed: $0.nameConfirmed)
+                    kind: OrganisationKind(rawValue: $0.kind) ?? .extern, nameConfirmed: $0.nameConfirmed, retiredOn: $0.retiredOn)
             }
             .sorted { ($0.kind.sortOrder, $0.abbreviation.lowercased()) < ($1.kind.sortOrder, $1.abbreviation.lowercased()) }
     }

@@ -22,6 +22,8 @@ struct APIRoutes {
         let name: String
         let kind: String
         let nameConfirmed: Bool
+        /// Left out while the organisation exists.
+        let retiredOn: String?
     }
 
     func register(on routes: RouteRegistry) {
@@ -43,7 +45,7 @@ struct APIRoutes {
                 organisations.map {
                     OrganisationDTO(
                         id: $0.id, abbreviation: $0.abbreviation, name: $0.name, kind: $0.kind.rawValue,
-                        nameConfirmed: $0.nameConfirmed)
+                        nameConfirmed: $0.nameConfirmed, retiredOn: $0.retiredOn)
                 })
         }
         routes.api(SiteRoutes.apiAreas) { _, context in

@@ -18,11 +18,18 @@ enum OpenAPIDocument {
                     "email": string, "name": string, "role": string, "organisation": string, "kommun": string,
                     "kommun_code": string,
                 ]),
-                "Organisation": object([
-                    "id": ["type": "string", "format": "uuid"], "abbreviation": string, "name": string,
-                    "kind": ["type": "string", "enum": ["forvaltning", "enhet", "grupp", "extern"]],
-                    "name_confirmed": ["type": "boolean"],
-                ]),
+                "Organisation": object(
+                    [
+                        "id": ["type": "string", "format": "uuid"], "abbreviation": string, "name": string,
+                        "kind": ["type": "string", "enum": ["forvaltning", "enhet", "grupp", "extern"]],
+                        "name_confirmed": ["type": "boolean"],
+                    ],
+                    optional: [
+                        "retired_on": [
+                            "type": "string", "format": "date",
+                            "description": "Dagen organisationen avvecklades; saknas för en organisation som finns. Det den gjort står kvar under den.",
+                        ]
+                    ]),
                 "Incident": object(
                     [
                         "id": ["type": "string", "format": "uuid"], "category": string, "category_name": string,

@@ -117,8 +117,8 @@ struct CitizenReportPage {
             "categories": reference.categories.filter { !$0.retired }.map {
                 SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == report.categoryID)
             },
-            "organisations": try await OrganisationStore(context.kommun).organisations().map {
-                SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id == user.organisation.id)
+            "organisations": try await OrganisationStore(context.kommun).organisations().current.map {
+                SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == user.organisation.id)
             },
             "today": SwedishTime.date(TryggClock.now), "inAMonth": SwedishTime.date(TryggClock.now.addingTimeInterval(30 * 86_400)),
         ]

@@ -213,7 +213,7 @@ struct WeekRoutes {
             mapJSON: deps.configuration.map.leafletAvailable ? try InteractiveMapData(report, settings: deps.configuration.map).scriptJSON() : nil,
             leads: user.role.allows(.leadEST),
             pickMap: user.role.allows(.leadEST) ? AreaMapSVG.render(report.areas.current, label: "Karta: klicka för att markera platsen", pickable: true) : nil,
-            organisations: report.organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: false) },
+            organisations: report.organisations.current.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: false) },
             measures: measures, hasMeasures: !measures.isEmpty,
             kinds: Insats.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: false) },
             statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) },

@@ -190,7 +190,7 @@ struct HomeWork {
             }
         }
         if user.role.allows(.administerKommun) {
-            let unconfirmed = try await OrganisationStore(kommun).organisations().filter { !$0.nameConfirmed }
+            let unconfirmed = try await OrganisationStore(kommun).organisations().current.filter { !$0.nameConfirmed }
             if !unconfirmed.isEmpty {
                 items.append(
                     Item(

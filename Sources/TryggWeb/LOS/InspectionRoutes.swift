@@ -184,14 +184,16 @@ struct InspectionFormView {
         let areas = try await AreaStore(context.kommun).all()
         let rosPartners = allowPartner ? try await InspectionStore(context.kommun).rosPartners() : []
         let lead = inspection?.leadID ?? names.organisations.first { $0.abbreviation == "Polisen" }?.id
-        // The participating organisations first, then the rest of the kommun's.
-        let ordered = names.organisations.filter { access.participants.contains($0.id) } + names.organisations.filter { !access.participants.contains($0.id) }
+        // The participating organisations first, then the rest of the kommun's; a retired one only
+        // where the insats already has it.
+        let offered = names.organisations.offered(keeping: chosen.union([lead].compactMap { $0 }))
+        let ordered = offered.filter { access.participants.contains($0.id) } + offered.filter { !access.participants.contains($0.id) }
         return InspectionFormView(
             action: action, title: inspection?.title ?? "", date: inspection?.date ?? "", note: inspection?.note ?? "",
             statuses: JointInspection.Status.allCases.map {
                 .init(value: $0.rawValue, label: $0.displayName, selected: $0 == (inspection?.status ?? .planned))
             },
-            leads: names.organisations.map { .init(value: $0.id.uuidString, label: $0.name, selected: $0.id == lead) },
+            leads: offered.map { .init(value: $0.id.uuidString, label: $0.isRetired ? "\($0.name) (avvecklad)" : $0.name, selected: $0.id == lead) },
             areas: [.init(value: "", label: "Hela kommunen", selected: inspection?.areaID == nil)]
                 + areas.offered(keeping: inspection?.areaID).map {
                     .init(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == inspection?.areaID)

@@ -17,6 +17,16 @@ struct OrganisationRoutes {
         let contact: String
         let kindOptions: [SelectOption]
         let unconfirmed: Bool
+        let retireAction: String
+        /// Users who are not turned off: while there are any, the organisation cannot be retired.
+        let activeUsers: String?
+    }
+
+    struct RetiredRow {
+        let abbreviation: String
+        let name: String
+        let retiredOn: String
+        let reinstateAction: String
     }
 
     struct Group {
@@ -26,6 +36,8 @@ struct OrganisationRoutes {
 
     struct ListView {
         let groups: [Group]
+        let retired: [RetiredRow]
+        let hasRetired: Bool
         let canEdit: Bool
         let kindOptions: [SelectOption]
     }
@@ -45,6 +57,10 @@ struct OrganisationRoutes {
                 return try await list(context: context, error: error.description, status: .badRequest)
             }
         }
+        routes.staff(SiteRoutes.organisationRetire) { _, context in
+            try await retire(context: context, on: StockholmCalendar.local(TryggClock.now).dateText)
+        }
+        routes.staff(SiteRoutes.organisationReinstate) { _, context in try await retire(context: context, on: nil) }
         routes.staff(SiteRoutes.organisationSave) { _, context in
             _ = try context.requireUser(allowedTo: .administerKommun)
             let id = try context.parameters.require("id", as: UUID.self)
@@ -67,6 +83,25 @@ struct OrganisationRoutes {
         }
     }
 
+    /// Retires (from `day`) or reinstates (nil) the organisation; the list says what happened or
+    /// why not (users still belong to it).
+    private func retire(context: StaffContext, on day: String?) async throws -> Response {
+        _ = try context.requireUser(allowedTo: .administerKommun)
+        let id = try context.parameters.require("id", as: UUID.self)
+        let store = OrganisationStore(context.kommun)
+        guard let existing = try await store.organisation(id: id) else { throw HTTPError(.notFound) }
+        do {
+            try await store.retire(id: existing.id, on: day, by: context.actor)
+        } catch let error as StoreError {
+            return try await list(context: context, error: error.description, status: .badRequest)
+        }
+        let notice =
+            day == nil
+            ? "\(existing.abbreviation) finns igen och kan väljas i formulären."
+            : "\(existing.abbreviation) är avvecklad. Det organisationen rapporterat, beslutat och svarat för finns kvar; i formulären kan den inte längre väljas."
+        return Response.seeOther(SiteRoutes.organisations.path, notice: notice, context: context)
+    }
+
     private func list(
         context: StaffContext, notice: String? = nil, error: String? = nil,
         status: HTTPResponse.Status = .ok
@@ -75,17 +110,27 @@ struct OrganisationRoutes {
         let organisations = try await OrganisationStore(context.kommun).organisations()
         let mayEdit = user.role.allows(.administerKommun)
         let contacts = mayEdit ? try await NoticeRecipientStore(context.kommun).contactAddresses() : [:]
+        let users = mayEdit ? try await OrganisationStore(context.kommun).activeUserCounts() : [:]
+        let current = organisations.current
         let groups = OrganisationKind.allCases.map { kind in
             Group(
                 title: Self.pluralTitle(kind),
-                rows: organisations.filter { $0.kind == kind }.map { organisation in
+                rows: current.filter { $0.kind == kind }.map { organisation in
                     Row(
                         id: organisation.id.uuidString, saveAction: SiteRoutes.organisationSave.path(organisation.id), abbreviation: organisation.abbreviation,
                         name: organisation.name, contact: contacts[organisation.id] ?? "",
-                        kindOptions: Self.options(selected: organisation.kind), unconfirmed: !organisation.nameConfirmed)
+                        kindOptions: Self.options(selected: organisation.kind), unconfirmed: !organisation.nameConfirmed,
+                        retireAction: SiteRoutes.organisationRetire.path(organisation.id),
+                        activeUsers: users[organisation.id].map { SwedishGrammar.count($0, "användare", "användare") })
                 })
         }.filter { !$0.rows.isEmpty }
-        let view = ListView(groups: groups, canEdit: mayEdit, kindOptions: Self.options(selected: .forvaltning))
+        let retired = organisations.filter(\.isRetired).map {
+            RetiredRow(
+                abbreviation: $0.abbreviation, name: $0.name, retiredOn: $0.retiredOn ?? "",
+                reinstateAction: SiteRoutes.organisationReinstate.path($0.id))
+        }
+        let view = ListView(
+            groups: groups, retired: retired, hasRetired: !retired.isEmpty, canEdit: mayEdit, kindOptions: Self.options(selected: .forvaltning))
         return deps.renderer.page(
             .organisations, title: "Organisationer", context: context, content: view,
             notice: notice, error: error, status: status)

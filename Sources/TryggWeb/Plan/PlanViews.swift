@@ -111,7 +111,7 @@ enum PlanViews {
     }
 
     static func organisationOptions(_ organisations: [Organisation], selected: UUID?) -> [SelectOption] {
-        organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id == selected) }
+        organisations.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == selected) }
     }
 
     struct ProblemHeading {

@@ -25,6 +25,7 @@ struct ForumFormView {
 
     static func make(_ forum: Forum, action: String, context: StaffContext) async throws -> ForumFormView {
         let organisations = try await OrganisationStore(context.kommun).organisations()
+            .offered(keeping: forum.members.compactMap(\.organisationID) + [forum.convenerID].compactMap { $0 })
         let users = try await UserStore(context.kommun).accounts().filter { !$0.disabled }
         let areas = try await AreaStore(context.kommun).all().offered(keeping: forum.areaID)
         let members = Dictionary(forum.members.compactMap { member in member.userID.map { ($0, member.secretary) } }) { a, _ in a }
@@ -82,9 +83,4 @@ struct MeetingFormView {
         place = meeting.place
         agenda = meeting.agenda
     }
-}
-
-extension Organisation {
-    /// "Socialförvaltningen (SF)"; a name that already ends in its abbreviation stands alone.
-    var choiceLabel: String { name.hasSuffix("(\(abbreviation))") || name == abbreviation ? name : "\(name) (\(abbreviation))" }
 }

@@ -111,7 +111,7 @@ struct MeetingPageView {
         }
         // Three months is the forums' usual horizon for a decision; the secretary changes it.
         let due = StockholmCalendar.local(report.meeting.startsAt.addingTimeInterval(91 * 86_400)).dateText
-        let organisations = try await OrganisationStore(context.kommun).organisations()
+        let organisations = try await OrganisationStore(context.kommun).organisations().current
         return DecisionFormView(
             action: SiteRoutes.meetingDecisionAdd.path(report.meeting.id), text: form?.text ?? "", dueOn: form?.dueOn ?? due,
             responsible: [SelectOption(value: "", label: "Välj organisation", selected: form == nil)]

@@ -70,7 +70,7 @@ struct PromiseFormView {
     let activities: [ActivityRow]
 
     static func make(_ promise: CitizenPromise, action: String, context: StaffContext) async throws -> PromiseFormView {
-        let organisations = try await OrganisationStore(context.kommun).organisations()
+        let organisations = try await OrganisationStore(context.kommun).organisations().offered(keeping: promise.activities.map(\.responsibleID))
         let areas = try await AreaStore(context.kommun).all().offered(keeping: promise.areaID)
         let problems = try await LagesbildStore(context.kommun).find(version: nil)?.problems ?? []
         let rows = promise.activities + Array(repeating: CitizenPromise.Activity(text: "", responsibleID: UUID()), count: max(0, 6 - promise.activities.count))

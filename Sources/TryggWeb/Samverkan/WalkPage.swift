@@ -117,7 +117,7 @@ struct WalkPage {
             observationText: observationForm?.text ?? "", latitude: observationForm?.latitude ?? "", longitude: observationForm?.longitude ?? "",
             mapJSON: mapData, measureAction: SiteRoutes.walkMeasureAdd.path(walk.id), measureText: measureForm?.text ?? "",
             owners: [SelectOption(value: "", label: "En privat fastighetsägare (skriv namnet)", selected: true)]
-                + organisations.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id.uuidString == measureForm?.owner) },
+                + organisations.current.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id.uuidString == measureForm?.owner) },
             observationChoices: observations.map {
                 .init(
                     id: "obs-\($0.id.uuidString)", value: $0.id.uuidString,

@@ -46,7 +46,8 @@ struct UserPage {
         let view = View(
             email: user.email, name: typed?.name ?? user.name,
             roles: UserRoutes.roleOptions(selected: role),
-            organisations: UserRoutes.organisationOptions(try await OrganisationStore(context.kommun).organisations(), selected: organisation),
+            organisations: UserRoutes.organisationOptions(
+                try await OrganisationStore(context.kommun).organisations().offered(keeping: [user.organisation.id]), selected: organisation),
             secondFactor: user.secondFactorEnabled, lastLogin: UserRoutes.lastLogin(try await UserStore(context.kommun).lastLogins()[user.id]),
             disabled: user.disabled, isSelf: user.id == context.user.id,
             minimumLength: PasswordPolicy.minimumLength, saveAction: SiteRoutes.userSave.path(user.id),

@@ -98,7 +98,7 @@ struct UserRoutes {
         }
         let view = ListView(
             rows: rows,
-            roles: Self.roleOptions(selected: form.role), organisations: Self.organisationOptions(organisations, selected: form.organisation),
+            roles: Self.roleOptions(selected: form.role), organisations: Self.organisationOptions(organisations.current, selected: form.organisation),
             email: form.email, name: form.name, minimumLength: PasswordPolicy.minimumLength)
         return deps.renderer.page(
             .users, title: "Användare", context: context, content: view,
@@ -116,7 +116,7 @@ extension UserRoutes {
     }
 
     static func organisationOptions(_ organisations: [Organisation], selected: String) -> [SelectOption] {
-        organisations.map { SelectOption(value: $0.id.uuidString, label: "\($0.abbreviation) – \($0.name)", selected: $0.id.uuidString == selected) }
+        organisations.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id.uuidString == selected) }
     }
 }
 

@@ -39,6 +39,8 @@ enum SiteRoutes {
     static let organisations = Route0(.get, "/organisationer", .staff(.readReferenceData))
     static let organisationAdd = Route0(.post, "/organisationer", .staff(.administerKommun))
     static let organisationSave = Route1<UUID>(.post, "/organisationer/{id}", .staff(.administerKommun))
+    static let organisationRetire = Route1<UUID>(.post, "/organisationer/{id}/avveckla", .staff(.administerKommun))
+    static let organisationReinstate = Route1<UUID>(.post, "/organisationer/{id}/aterinfor", .staff(.administerKommun))
     static let areas = Route0(.get, "/omraden", .staff(.readReferenceData))
     static let area = Route1<UUID>(.get, "/omraden/{id}", .staff(.readReferenceData))
     static let areaAdd = Route0(.post, "/omraden", .staff(.administerKommun))
@@ -313,7 +315,8 @@ enum SiteRoutes {
             passwordReset.route, passwordResetSubmit.route,
             account.route, accountPassword.route, accountNotices.route, accountSessionsEnd.route, twoStepStart.route, twoStepActivate.route,
             twoStepDisable.route,
-            home.route, search.route, organisations.route, organisationAdd.route, organisationSave.route, areas.route, area.route, areaAdd.route,
+            home.route, search.route, organisations.route, organisationAdd.route, organisationSave.route, organisationRetire.route, organisationReinstate.route,
+            areas.route, area.route, areaAdd.route,
             areaImport.route,
             areaSave.route, areaDelete.route, areaRetire.route, areaReinstate.route,
             users.route, userAdd.route, user.route, userSave.route, userPassword.route, userSecondFactorOff.route, userDisable.route, userEnable.route,

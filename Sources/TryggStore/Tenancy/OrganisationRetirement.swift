@@ -1,0 +1,40 @@
+import FluentKit
+import Foundation
+import TryggCore
+
+/// A förvaltning merged into another, a company that left the samverkan: the organisation is
+/// retired on a day, keeps everything it reported, decided and answered for, and is offered for
+/// nothing new. Its people move first, so nobody signs in on behalf of an organisation that is gone.
+extension OrganisationStore {
+    /// Retires the organisation from `day` (YYYY-MM-DD), or reinstates it with nil. Retiring is
+    /// refused while users who are not turned off belong to it.
+    @discardableResult
+    public func retire(id: UUID, on day: String?, by actor: Actor) async throws -> Organisation {
+        try await db.transaction { db in
+            guard let model = try await OrganisationModel.query(on: db).filter(\.$id == id).filter(\.$kommunID == kommunID).first() else {
+                throw StoreError.notFound("Organisationen")
+            }
+            guard (model.retiredOn == nil) != (day == nil) else { return model.record }
+            if day != nil {
+                let users = try await UserModel.query(on: db).filter(\.$organisationID == id).filter(\.$disabled == false).count()
+                if users > 0 {
+                    throw StoreError.invalid(
+                        "\(model.abbreviation) har \(SwedishGrammar.count(users, "användare", "användare")) som inte är avstängda. "
+                            + "Flytta dem till en annan organisation eller stäng av dem först.")
+                }
+            }
+            model.retiredOn = day
+            try await model.save(on: db)
+            try await AuditLog.record(
+                actor, action: day == nil ? "återinförde organisation" : "avvecklade organisation", objectType: "organisation",
+                objectID: model.abbreviation, detail: day.map { "från \($0)" } ?? "", kommunID: kommunID, on: db)
+            return model.record
+        }
+    }
+
+    /// How many users (not turned off) belong to each organisation, for the list's retire buttons.
+    public func activeUserCounts() async throws -> [UUID: Int] {
+        let users = try await UserModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$disabled == false).all()
+        return Dictionary(users.map { ($0.organisationID, 1) }, uniquingKeysWith: +)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import TryggCore
+import TryggStore
+@testable import TryggWeb
+
+/// A förvaltning merged into another: retired, it keeps its history and is offered for nothing new.
+@Suite("Organisationer: avveckla och återinföra")
+struct OrganisationRetirementTests {
+    @Test("Admin avvecklar KOF: åtgärderna behåller KOF, formulären erbjuder den inte, API:t visar dagen; återinförd finns den igen")
+    func retireAndReinstate() async throws {
+        try await Harness.run { harness, client in
+            let scope = try await harness.scope("linkoping")
+            let kof = try #require(try await OrganisationStore(scope).organisation(abbreviation: "KOF"))
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let option = "value=\"\(kof.id.uuidString)\""
+            #expect(try await admin.get("/admin/anvandare").text.contains(option))
+            #expect(try await samordnare.get("/samverkan").text.contains(option))
+
+            #expect(try await samordnare.post("/organisationer/\(kof.id)/avveckla").status == .forbidden)
+            let retired = try await admin.post("/organisationer/\(kof.id)/avveckla")
+            #expect(retired.status == .seeOther)
+            let list = try await admin.get("/organisationer").text
+            #expect(list.contains("KOF är avvecklad."))
+            #expect(list.contains("<h2 id=\"retired-orgs\">Avvecklade organisationer</h2>") && list.contains("<td>2026-03-11</td>"))
+            #expect(list.contains("Återinför KOF") && !list.contains("Avveckla KOF"))
+
+            // Not offered for a new user, forum or decision; a hand-made POST is refused with a reason.
+            #expect(!(try await admin.get("/admin/anvandare").text.contains(option)))
+            #expect(!(try await samordnare.get("/samverkan").text.contains(option)))
+            let refused = try await admin.post(
+                "/admin/anvandare",
+                [
+                    "email": "ny@linkoping.demo", "name": "Ny Person", "role": "ansvarig", "organisation": kof.id.uuidString,
+                    "password": "ett långt lösenord 2026",
+                ])
+            #expect(refused.status == .badRequest && refused.text.contains("KOF är avvecklad sedan 2026-03-11 och får inga nya användare."))
+            #expect(try await UserStore(scope).accounts().allSatisfy { $0.email != "ny@linkoping.demo" })
+
+            // The plan's measures keep KOF, and the plan's filter still finds them.
+            let year = try #require(try await PlanStore(scope).plans().first?.year)
+            let plan = try await samordnare.get("/plan/\(year)?ansvarig=\(kof.id)").text
+            #expect(plan.contains("KOF – \(kof.name) (avvecklad)") && plan.contains("href=\"/plan/atgard/"))
+
+            // The API says since when.
+            let userID = try #require(try await APITokenStore(harness.database).userID(email: "analytiker@linkoping.demo"))
+            let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
+            let api = try await admin.get("/api/v1/organisations", headers: [.authorization: "Bearer \(token)"])
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [[String: Any]])
+            #expect(rows.first { $0["abbreviation"] as? String == "KOF" }?["retired_on"] as? String == "2026-03-11")
+            #expect(rows.first { $0["abbreviation"] as? String == "SF" }?["retired_on"] == nil)
+
+            // Another kommun's admin cannot touch it.
+            let norrkoping = Browser(client)
+            try await norrkoping.login("admin@norrkoping.demo")
+            #expect(try await norrkoping.post("/organisationer/\(kof.id)/aterinfor").status == .notFound)
+
+            #expect(try await admin.post("/organisationer/\(kof.id)/aterinfor").status == .seeOther)
+            #expect(try await admin.get("/admin/anvandare").text.contains(option))
+            #expect(try await OrganisationStore(scope).organisation(id: kof.id)?.isRetired == false)
+            let actions = try await harness.auditActions("linkoping")
+            #expect(actions.contains("avvecklade organisation") && actions.contains("återinförde organisation"))
+        }
+    }
+
+    @Test("En organisation med användare avvecklas inte: felet säger vad som ska göras och inget ändras")
+    func refusedWhileUsersBelong() async throws {
+        try await Harness.run { harness, client in
+            let scope = try await harness.scope("linkoping")
+            let sf = try #require(try await OrganisationStore(scope).organisation(abbreviation: "SF"))
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            let list = try await admin.get("/organisationer").text
+            #expect(list.contains("1 användare: flytta dem till en annan organisation eller stäng av dem för att kunna avveckla SF."))
+            let refused = try await admin.post("/organisationer/\(sf.id)/avveckla")
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("SF har 1 användare som inte är avstängda. Flytta dem till en annan organisation eller stäng av dem först."))
+            #expect(try await OrganisationStore(scope).organisation(id: sf.id)?.isRetired == false)
+        }
+    }
+}
