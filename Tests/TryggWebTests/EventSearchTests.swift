@@ -25,7 +25,7 @@ struct EventSearchTests {
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
             let expected: [(String, Int)] = [
-                ("ånestad", 1), ("ÅNESTADSKOLANS", 1), ("klotter", 2), ("torget", 2), ("100%", 1), ("%", 1), ("_", 0), ("cykel", 0),
+                ("ånestad", 1), ("ÅNESTADSKOLANS", 1), ("anestad", 0), ("klotter", 2), ("torget", 2), ("100%", 1), ("%", 1), ("_", 0), ("cykel", 0),
             ]
             for (words, count) in expected {
                 let page = try await samordnare.get("/est/handelser?q=\(words.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")

@@ -25,7 +25,7 @@ struct OrganisationRetirementTests {
             #expect(retired.status == .seeOther)
             let list = try await admin.get("/organisationer").text
             #expect(list.contains("KOF är avvecklad."))
-            #expect(list.contains("<h2 id=\"retired-orgs\">Avvecklade organisationer</h2>") && list.contains("<td>2026-03-11</td>"))
+            #expect(list.contains("<h2 id=\"retired-orgs\">Avvecklade organisationer</h2>") && list.contains("<td data-label=\"Avvecklad\">2026-03-11</td>"))
             #expect(list.contains("Återinför KOF") && !list.contains("Avveckla KOF"))
 
             // Not offered for a new user, forum or decision; a hand-made POST is refused with a reason.
