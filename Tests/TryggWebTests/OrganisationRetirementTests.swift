@@ -39,6 +39,12 @@ struct OrganisationRetirementTests {
                 ])
             #expect(refused.status == .badRequest && refused.text.contains("KOF är avvecklad sedan 2026-03-11 och får inga nya användare."))
             #expect(try await UserStore(scope).accounts().allSatisfy { $0.email != "ny@linkoping.demo" })
+            // A form loaded before the retirement: the forum is not created, and the reason is given.
+            let forum = try await samordnare.post(
+                "/samverkan",
+                pairs: [("namn", "Kulturgruppen"), ("typ", "natverk"), ("mandat", "Samordnar."), ("organisationer[]", kof.id.uuidString)])
+            #expect(forum.status == .badRequest && forum.text.contains("KOF är avvecklad och kan inte väljas."))
+            #expect(try await ForumStore(scope).all().allSatisfy { $0.name != "Kulturgruppen" })
 
             // The plan's measures keep KOF, and the plan's filter still finds them.
             let year = try #require(try await PlanStore(scope).plans().first?.year)

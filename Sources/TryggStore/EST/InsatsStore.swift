@@ -105,6 +105,9 @@ public struct InsatsStore: Sendable {
         guard try await OrganisationStore(db: db, kommunID: kommunID).organisation(id: decision.organisationID) != nil else {
             throw StoreError.invalid("Välj en ansvarig organisation i kommunen.")
         }
+        if let retired = try await OrganisationStore(db: db, kommunID: kommunID).retiredChoice([decision.organisationID]) {
+            throw StoreError.invalid(retired)
+        }
         if let measureID = decision.measureID,
             try await MeasureModel.query(on: db).filter(\.$id == measureID).filter(\.$kommunID == kommunID).first() == nil
         {

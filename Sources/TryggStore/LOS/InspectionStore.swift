@@ -94,6 +94,11 @@ public struct InspectionStore: Sendable {
         }
         let removed = try await participantsWithFindings(id).subtracting(participants)
         if !removed.isEmpty { problems.append("En organisation som redan har registrerat iakttagelser kan inte tas bort från insatsen.") }
+        var kept: Set<UUID> = []
+        if let existing { kept = try await self.participants(inspectionID: existing.id).union([existing.leadID]) }
+        if let retired = try await OrganisationStore(db: db, kommunID: kommunID).retiredChoice(participants.union([saved.leadID]), kept: kept) {
+            problems.append(retired)
+        }
         guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: " ")) }
         saved.id = id ?? UUID()
         let record = saved
@@ -132,6 +137,8 @@ public struct InspectionStore: Sendable {
         if !(try await participantsWithFindings(inspectionID).subtracting(participants)).isEmpty {
             problems.append("En organisation som redan har registrerat iakttagelser kan inte tas bort från insatsen.")
         }
+        let kept = try await self.participants(inspectionID: inspectionID)
+        if let retired = try await OrganisationStore(db: db, kommunID: kommunID).retiredChoice(participants, kept: kept) { problems.append(retired) }
         guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: " ")) }
         try await db.transaction { db in
             try await Self.replaceParticipants(inspectionID, participants, kommunID: kommunID, on: db as! any SQLDatabase)

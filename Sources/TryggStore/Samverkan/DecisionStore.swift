@@ -58,6 +58,9 @@ public struct DecisionStore: Sendable {
         if let responsibleID, try await ForumStore(db: db, kommunID: kommunID).count("organisations", ids: [responsibleID]) != 1 {
             problems.append("Den ansvariga organisationen finns inte i kommunen.")
         }
+        if let responsibleID, let retired = try await OrganisationStore(db: db, kommunID: kommunID).retiredChoice([responsibleID]) {
+            problems.append(retired)
+        }
         for link in links where try await label(link) == nil { problems.append("\(link.kind.displayName) som beslutet gäller finns inte.") }
         guard problems.isEmpty, let responsibleID else { throw StoreError.invalid(problems.joined(separator: " ")) }
         try await MeetingStore(scope).requireUnlocked(meeting.id)

@@ -96,7 +96,7 @@ public struct ForumStore: Sendable {
         guard let before = try await find(id: forum.id) else { throw StoreError.notFound("Forumet") }
         var forum = forum
         forum.name = forum.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        try await check(forum)
+        try await check(forum, kept: before.members.compactMap(\.organisationID) + [before.convenerID].compactMap { $0 })
         let saved = forum
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
@@ -122,7 +122,7 @@ public struct ForumStore: Sendable {
     }
 
     /// The forum's rules, then that everything it points at belongs to this kommun.
-    private func check(_ forum: Forum) async throws {
+    private func check(_ forum: Forum, kept: [UUID] = []) async throws {
         var problems = forum.problems()
         let userIDs = forum.members.compactMap(\.userID)
         let organisationIDs = forum.members.compactMap(\.organisationID) + [forum.convenerID].compactMap { $0 }
@@ -130,6 +130,7 @@ public struct ForumStore: Sendable {
         if try await count("organisations", ids: organisationIDs) != Set(organisationIDs).count {
             problems.append("En av de valda organisationerna finns inte i kommunen.")
         }
+        if let retired = try await OrganisationStore(db: db, kommunID: kommunID).retiredChoice(organisationIDs, kept: kept) { problems.append(retired) }
         if let area = forum.areaID, try await count("areas", ids: [area]) != 1 { problems.append("Området finns inte i kommunen.") }
         if Set(userIDs).count != userIDs.count || Set(forum.members.compactMap(\.organisationID)).count != forum.members.compactMap(\.organisationID).count {
             problems.append("Samma medlem står två gånger.")

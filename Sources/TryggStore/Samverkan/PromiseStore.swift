@@ -68,6 +68,8 @@ public struct PromiseStore: Sendable {
                 problems.append("Perioden kan inte krympa förbi uppföljningar som redan finns (\(outside.sorted().joined(separator: ", "))).")
             }
         }
+        let kept = existing?.activities.map(\.responsibleID) ?? []
+        if let retired = try await OrganisationStore(db: db, kommunID: kommunID).retiredChoice(organisations, kept: kept) { problems.append(retired) }
         guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: " ")) }
         promise.id = id ?? UUID()
         promise.publishedAt = existing?.publishedAt

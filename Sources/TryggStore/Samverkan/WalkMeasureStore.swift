@@ -67,6 +67,11 @@ public struct WalkMeasureStore: Sendable {
             previous = try await find(id: id)
             guard previous?.walkID == walk.id else { throw StoreError.notFound("Åtgärden") }
         }
+        if let owner = measure.ownerID,
+            let retired = try await OrganisationStore(db: db, kommunID: kommunID).retiredChoice([owner], kept: [previous?.ownerID].compactMap { $0 })
+        {
+            problems.append(retired)
+        }
         guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: " ")) }
         var saved = measure
         saved.id = id ?? UUID()

@@ -32,6 +32,19 @@ extension OrganisationStore {
         }
     }
 
+    /// A sentence naming the retired organisations among `ids` that the record did not already
+    /// have (`kept`), or nil: a form loaded before the retirement must not give one something new,
+    /// while a record that already names one may be saved as it is.
+    func retiredChoice(_ ids: some Sequence<UUID>, kept: some Sequence<UUID> = [UUID]()) async throws -> String? {
+        let wanted = Set(ids).subtracting(kept)
+        guard !wanted.isEmpty else { return nil }
+        let retired = try await organisations().filter { $0.isRetired && wanted.contains($0.id) }.map(\.abbreviation)
+        guard !retired.isEmpty else { return nil }
+        return retired.count == 1
+            ? "\(retired[0]) är avvecklad och kan inte väljas."
+            : "\(SwedishGrammar.list(retired)) är avvecklade och kan inte väljas."
+    }
+
     /// How many users (not turned off) belong to each organisation, for the list's retire buttons.
     public func activeUserCounts() async throws -> [UUID: Int] {
         let users = try await UserModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$disabled == false).all()
