@@ -85,6 +85,14 @@ struct OrganisationRetirementTests {
             #expect(refused.status == .badRequest)
             #expect(refused.text.contains("SF har 1 användare som inte är avstängda. Flytta dem till en annan organisation eller stäng av dem först."))
             #expect(try await OrganisationStore(scope).organisation(id: sf.id)?.isRetired == false)
+
+            // Once its one user is turned off it can go; its open decision says so in the register.
+            let user = try #require(try await UserStore(scope).accounts().first { $0.organisation.id == sf.id })
+            #expect(try await admin.post("/admin/anvandare/\(user.id)/inaktivera").status == .seeOther)
+            #expect(try await admin.post("/organisationer/\(sf.id)/avveckla").status == .seeOther)
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            #expect(try await samordnare.get("/samverkan/beslut?ansvarig=\(sf.id)&visa=alla").text.contains("SF (avvecklad)"))
         }
     }
 }

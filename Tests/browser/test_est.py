@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_login import download, log_in, serious_violations, tap_leaflet_map, wait_for
+from test_login import download, follow, log_in, serious_violations, tap_leaflet_map, wait_for
 
 
 def test_report_on_a_phone_by_tapping_the_map(browser, base_url, artifacts):
@@ -130,3 +130,36 @@ def test_analyst_downloads_a_week_of_events_as_excel(browser, base_url):
     assert len(rows) - 1 == count, "lika många rader som listan säger"
     assert all(row[0].startswith(str(year)) or row[0].startswith(str(year + 1)) for row in rows[1:])
 
+
+
+def test_a_search_in_the_event_list_shows_where_the_events_are(browser, base_url):
+    """The analyst searches for a place: the list shows its events and the map their pins; a place
+    someone typed with markup in it stays text in the pin's popup."""
+    log_in(browser, base_url, "rapportor@linkoping.demo")
+    browser.get(base_url + "/est/rapportera")
+    Select(browser.find_element(By.ID, "kategori")).select_by_visible_text("Skadegörelse – Klotter")
+    browser.execute_script("document.getElementById('lat').value = '58.4105'; document.getElementById('lon').value = '15.6212';")
+    browser.find_element(By.ID, "platsnamn").send_keys("<i>Kursiva</i> gången")
+    browser.find_element(By.ID, "beskrivning").send_keys("Klotter på muren")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Skicka rapporten']").click()
+    WebDriverWait(browser, 10).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[role=status]"), "Tack! Händelsen är rapporterad."))
+
+    browser.delete_all_cookies()
+    log_in(browser, base_url, "analytiker@linkoping.demo")
+    browser.get(base_url + "/est/handelser")
+    browser.find_element(By.ID, "q").send_keys("KURSIVA")
+    follow(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Visa']"))
+    wait_for(browser, "1 händelse.")
+    assert "<i>Kursiva</i> gången" in browser.find_element(By.CSS_SELECTOR, "table.events").text
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#handelsekarta.leaflet-container"))
+    assert "Kartan visar 1 händelse i urvalet som har en punkt." in browser.find_element(By.TAG_NAME, "main").text
+    pins = browser.find_elements(By.CSS_SELECTOR, "#handelsekarta path.leaflet-interactive[fill='#b35c00']")
+    assert len(pins) == 1
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", pins[0])
+    pins[0].click()
+    # (Leaflet fades the popup in: its text is read once it shows.)
+    wait_for(browser, "<i>Kursiva</i> gången", "#handelsekarta .leaflet-popup-content")
+    popup = browser.find_element(By.CSS_SELECTOR, "#handelsekarta .leaflet-popup-content")
+    assert popup.text.startswith("Skadegörelse · ")
+    assert popup.find_elements(By.TAG_NAME, "i") == [], "platsen är text, inte HTML"
+    assert serious_violations(browser) == []

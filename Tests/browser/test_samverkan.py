@@ -64,7 +64,7 @@ def test_police_follow_their_decisions_across_forums(browser, base_url):
     log_in(browser, base_url, "polisen@linkoping.demo")
     browser.get(base_url + "/samverkan")
     follow(browser, browser.find_element(By.LINK_TEXT, "Beslut att följa upp"))
-    Select(browser.find_element(By.ID, "ansvarig")).select_by_visible_text("Polismyndigheten, lokalpolisområdet (Polisen)")
+    Select(browser.find_element(By.ID, "ansvarig")).select_by_visible_text("Polisen – Polismyndigheten, lokalpolisområdet")
     follow(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Visa']"))
     rows = browser.find_elements(By.CSS_SELECTOR, "main tbody tr")
     assert rows, "polisen ansvarar för beslut i de forum de sitter i"

@@ -45,6 +45,10 @@ public struct Organisation: Sendable, Equatable, Codable {
     /// its reports, decisions and findings still name it) but is offered for nothing new.
     public var isRetired: Bool { retiredOn != nil }
 
+    /// The abbreviation in a table of open work ("KOF (avvecklad)"): a decision or insats left
+    /// with a retired organisation shows it, so the forum can give it to someone else.
+    public var shortLabel: String { isRetired ? "\(abbreviation) (avvecklad)" : abbreviation }
+
     /// The name in a list to choose from, "SF – Socialförvaltningen" (a name that is or already
     /// ends in its abbreviation stands alone); a retired one (kept on an old record) says so.
     public var choiceLabel: String {

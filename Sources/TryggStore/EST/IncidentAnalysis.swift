@@ -44,6 +44,18 @@ extension IncidentStore {
         return profile
     }
 
+    /// The located events of the event list's selection, the latest `limit`: its map.
+    public func points(filter: Filter, limit: Int) async throws -> [EventPoint] {
+        try await Self.apply(filter, kommunID: kommunID, to: sql.select().from("incidents")).where("latitude", .isNot, SQLLiteral.null)
+            .orderBy("occurred_at", .descending).limit(limit)
+            .plainRows(["latitude", "longitude", "occurred_at", "category_id", "place"]) { row in
+                EventPoint(
+                    point: GeoPoint(latitude: try row.double("latitude"), longitude: try row.double("longitude")),
+                    occurredAt: Date(timeIntervalSince1970: TimeInterval(try row.int64("occurred_at"))),
+                    categoryID: try row.uuid("category_id"), place: try row.string("place"))
+            }
+    }
+
     /// Located events in a period, for hot places, Gi* and effect estimates.
     public func points(
         from: Date, until: Date, areaID: UUID? = nil, sources: [IncidentSource]? = nil,

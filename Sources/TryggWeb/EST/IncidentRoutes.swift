@@ -29,7 +29,13 @@ struct IncidentRoutes {
         let importAction = SiteRoutes.incidentImport.path
         /// The selection as Excel and CSV, for those who read every event.
         let downloads: Downloads?
+        /// The selection's located events on the interactive map (when Leaflet is installed).
+        let mapJSON: String?
+        let mapNote: String?
     }
+
+    /// The most events the list's map shows: the latest of the selection.
+    static let mapLimit = 2_000
 
     struct Downloads {
         let xlsx: String
@@ -131,6 +137,7 @@ struct IncidentRoutes {
         let count = try await store.count(filter: filter)
         let organisations = try await OrganisationStore(context.kommun).organisations()
         let current = ISOWeek.containing(TryggClock.now)
+        let map = try await selectionMap(filter, total: count, store: store, areas: areas, categories: categories)
         let view = ListView(
             rows: events.map { WeekView.EventRow($0, areas: areas, categories: categories, organisations: organisations) }, count: count,
             countText: SwedishGrammar.count(count, "händelse", "händelser"), seesAll: seesAll,
@@ -148,10 +155,34 @@ struct IncidentRoutes {
             canImport: user.role.allows(.leadEST),
             downloads: seesAll && count > 0
                 ? Downloads(xlsx: SiteRoutes.incidentExportXlsx.path(query: selection.query), csv: SiteRoutes.incidentExportCSV.path(query: selection.query))
-                : nil)
+                : nil, mapJSON: map?.json, mapNote: map?.note)
         return deps.renderer.page(
             .estEvents, title: seesAll ? "Händelser" : "Mina rapporter", context: context, content: view, error: error ?? selection.problem,
             status: error == nil ? .ok : .badRequest)
+    }
+
+    /// Where the selected events happened: the latest `mapLimit` with a point, as pins and density
+    /// over the areas' outlines, so a search for a place shows where its reports lie.
+    private func selectionMap(
+        _ filter: IncidentStore.Filter, total: Int, store: IncidentStore, areas: [Area], categories: [IncidentCategory]
+    ) async throws -> (json: String, note: String)? {
+        guard deps.configuration.map.leafletAvailable, total > 0 else { return nil }
+        let points = try await store.points(filter: filter, limit: Self.mapLimit)
+        guard !points.isEmpty else { return nil }
+        let names = Dictionary(uniqueKeysWithValues: categories.map { ($0.id, $0.name) })
+        let json = try InteractiveMapData(
+            areas: areas.current,
+            points: points.map {
+                InteractiveMapData.Point(
+                    lat: $0.point.latitude, lon: $0.point.longitude,
+                    title: [names[$0.categoryID] ?? "", SwedishTime.minute($0.occurredAt), $0.place].filter { !$0.isEmpty }.joined(separator: " · "))
+            }, settings: deps.configuration.map, pointsLabel: "Händelser i urvalet"
+        ).scriptJSON()
+        let note =
+            points.count == Self.mapLimit
+            ? "Kartan visar de \(SwedishNumber.integer(Self.mapLimit)) senaste händelserna i urvalet som har en punkt."
+            : "Kartan visar \(SwedishGrammar.count(points.count, "händelse", "händelser")) i urvalet som har en punkt."
+        return (json, note)
     }
 
     private func detail(

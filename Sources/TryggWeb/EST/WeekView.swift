@@ -87,7 +87,7 @@ struct WeekView {
             kind = insats.kind.displayName
             what = insats.what
             place = insats.place
-            responsible = organisations.first { $0.id == insats.organisationID }?.abbreviation ?? ""
+            responsible = organisations.first { $0.id == insats.organisationID }?.shortLabel ?? ""
             period = "\(insats.startsOn) – \(insats.dueOn)"
             presence = [insats.presenceDays, insats.presenceTimes].filter { !$0.isEmpty }.joined(separator: ", ")
             status = insats.status.displayName

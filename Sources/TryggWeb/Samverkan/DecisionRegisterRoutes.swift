@@ -116,7 +116,7 @@ struct DecisionRegisterRoutes {
         let forumNames = Dictionary(uniqueKeysWithValues: forums.map { ($0.id, $0.name) })
         let meetings = try await MeetingStore(context.kommun).meetings(forumIDs: forums.map(\.id)).map(\.meeting)
         let meetingByID = Dictionary(uniqueKeysWithValues: meetings.map { ($0.id, $0) })
-        let names = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0.abbreviation) })
+        let names = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0.shortLabel) })
         let decisions = try await DecisionStore(context.kommun).decisions(meetingIDs: meetings.map(\.id))
             .filter { filter.show.includes($0, today: today) && (filter.responsible == nil || $0.responsibleID == filter.responsible) }
             .sorted { ($0.status.isOpen ? 0 : 1, $0.dueOn, $0.number) < ($1.status.isOpen ? 0 : 1, $1.dueOn, $1.number) }

@@ -3,6 +3,14 @@
 // priority places, the coming public gatherings. Each map is an element with
 // `data-interactive-map`, its data in the JSON block `data-source` names, and the server-drawn
 // SVG it replaces in `data-fallback`. Without Leaflet or JavaScript the SVG stays.
+// Leaflet takes a string as HTML; names and places are what people typed, so they go in as text.
+function plain(text) {
+  "use strict";
+  var span = document.createElement("span");
+  span.textContent = text;
+  return span;
+}
+
 function showInteractiveMap(element) {
   "use strict";
   var source = document.getElementById(element.dataset.source);
@@ -22,12 +30,12 @@ function showInteractiveMap(element) {
     var box = outline.getBounds();
     // The name above the outline, where it does not cover the area's own pins and clusters.
     L.circleMarker([box.getNorth(), box.getCenter().lng], { radius: 0, stroke: false, fill: false, interactive: false })
-      .bindTooltip(area.name, { permanent: true, direction: "top", className: "area-label" }).addTo(map);
+      .bindTooltip(plain(area.name), { permanent: true, direction: "top", className: "area-label" }).addTo(map);
     bounds.extend(box);
   });
   var events = typeof L.markerClusterGroup === "function" ? L.markerClusterGroup({ maxClusterRadius: 40 }) : L.layerGroup();
   data.events.forEach(function (event) {
-    events.addLayer(L.circleMarker([event.lat, event.lon], { radius: 6, color: "#33393f", weight: 1, fillColor: "#b35c00", fillOpacity: 0.9 }).bindPopup(event.title));
+    events.addLayer(L.circleMarker([event.lat, event.lon], { radius: 6, color: "#33393f", weight: 1, fillColor: "#b35c00", fillOpacity: 0.9 }).bindPopup(plain(event.title)));
     bounds.extend([event.lat, event.lon]);
   });
   events.addTo(map);
@@ -42,15 +50,15 @@ function showInteractiveMap(element) {
   data.hotPlaces.forEach(function (place) {
     L.circle([place.lat, place.lon], { radius: 100, color: "#9b1c1c", weight: 3, fillOpacity: 0.15 })
       // Beside the circle, not over it: the pins and clusters at the place stay visible.
-      .bindTooltip(place.title, { permanent: true, direction: "right", offset: [14, 0] }).addTo(map);
+      .bindTooltip(plain(place.title), { permanent: true, direction: "right", offset: [14, 0] }).addTo(map);
   });
   data.priorityPlaces.forEach(function (place) {
-    L.circleMarker([place.lat, place.lon], { radius: 9, color: "#1d5e2f", weight: 3, fillOpacity: 0 }).bindPopup(place.title).addTo(map);
+    L.circleMarker([place.lat, place.lon], { radius: 9, color: "#1d5e2f", weight: 3, fillOpacity: 0 }).bindPopup(plain(place.title)).addTo(map);
   });
   (data.gatherings || []).forEach(function (gathering) {
     // Purple, as on the SVG map, and not clustered: a gathering is one decided event, not density.
     L.circleMarker([gathering.lat, gathering.lon], { radius: 9, color: "#ffffff", weight: 2, fillColor: "#6a1b9a", fillOpacity: 0.9, className: "gathering" })
-      .bindTooltip(gathering.title).bindPopup(gathering.title).addTo(map);
+      .bindTooltip(plain(gathering.title)).bindPopup(plain(gathering.title)).addTo(map);
     bounds.extend([gathering.lat, gathering.lon]);
   });
   if (data.route && data.route.length > 1) {
