@@ -95,4 +95,31 @@ struct OrganisationRetirementTests {
             #expect(try await samordnare.get("/samverkan/beslut?ansvarig=\(sf.id)&visa=alla").text.contains("SF (avvecklad)"))
         }
     }
+
+    @Test("En sammanslagning: admin flyttar SF:s användare till UTB på en gång, sedan avvecklas SF; fel mål nekas med skäl")
+    func moveUsersThenRetire() async throws {
+        try await Harness.run { harness, client in
+            let scope = try await harness.scope("linkoping")
+            let sf = try #require(try await OrganisationStore(scope).organisation(abbreviation: "SF"))
+            let utb = try #require(try await OrganisationStore(scope).organisation(abbreviation: "UTB"))
+            let admin = Browser(client)
+            try await admin.login("admin@linkoping.demo")
+            let same = try await admin.post("/organisationer/\(sf.id)/flytta-anvandare", ["till": sf.id.uuidString])
+            #expect(same.status == .badRequest && same.text.contains("Välj en annan organisation att flytta användarna till."))
+            let none = try await admin.post("/organisationer/\(sf.id)/flytta-anvandare", ["till": ""])
+            #expect(none.status == .badRequest)
+
+            let moved = try await admin.post("/organisationer/\(sf.id)/flytta-anvandare", ["till": utb.id.uuidString])
+            #expect(moved.status == .seeOther)
+            #expect(try await admin.get("/organisationer").text.contains("1 användare flyttade från SF till UTB. Nu kan SF avvecklas."))
+            let officer = try #require(try await UserStore(scope).accounts().first { $0.email == "ansvarig.sf@linkoping.demo" })
+            #expect(officer.organisation.id == utb.id)
+            #expect(try await admin.post("/organisationer/\(sf.id)/avveckla").status == .seeOther)
+            // Nobody moves into a retired organisation.
+            let intoRetired = try await admin.post("/organisationer/\(utb.id)/flytta-anvandare", ["till": sf.id.uuidString])
+            #expect(intoRetired.status == .badRequest && intoRetired.text.contains("SF är avvecklad sedan 2026-03-11 och får inga nya användare."))
+            let audit = try await AuditLog.search(AuditQuery(text: "organisation: SF → UTB", limit: 10), in: scope)
+            #expect(audit.map(\.objectID) == ["ansvarig.sf@linkoping.demo"])
+        }
+    }
 }

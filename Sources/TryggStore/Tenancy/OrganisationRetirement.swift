@@ -32,6 +32,31 @@ extension OrganisationStore {
         }
     }
 
+    /// A förvaltning merged into another: its users (those not turned off) move in one go, each
+    /// move logged the way a user's own page logs one. Returns how many moved.
+    @discardableResult
+    public func moveUsers(from sourceID: UUID, to targetID: UUID?, by actor: Actor) async throws -> Int {
+        guard let targetID, targetID != sourceID else { throw StoreError.invalid("Välj en annan organisation att flytta användarna till.") }
+        return try await db.transaction { db in
+            let store = OrganisationStore(db: db, kommunID: kommunID)
+            guard let source = try await store.organisation(id: sourceID) else { throw StoreError.notFound("Organisationen") }
+            guard let target = try await store.organisation(id: targetID) else { throw StoreError.invalid("Välj en av kommunens organisationer.") }
+            if let retiredOn = target.retiredOn {
+                throw StoreError.invalid("\(target.abbreviation) är avvecklad sedan \(retiredOn) och får inga nya användare.")
+            }
+            let users = try await UserModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$organisationID == sourceID)
+                .filter(\.$disabled == false).all()
+            for user in users {
+                user.organisationID = targetID
+                try await user.save(on: db)
+                try await AuditLog.record(
+                    actor, action: "ändrade användare", objectType: "användare", objectID: user.email,
+                    detail: "organisation: \(source.abbreviation) → \(target.abbreviation)", kommunID: kommunID, on: db)
+            }
+            return users.count
+        }
+    }
+
     /// A sentence naming the retired organisations among `ids` that the record did not already
     /// have (`kept`), or nil: a form loaded before the retirement must not give one something new,
     /// while a record that already names one may be saved as it is.

@@ -20,6 +20,7 @@ struct OrganisationRoutes {
         let retireAction: String
         /// Users who are not turned off: while there are any, the organisation cannot be retired.
         let activeUsers: String?
+        let moveAction: String
     }
 
     struct RetiredRow {
@@ -38,6 +39,8 @@ struct OrganisationRoutes {
         let groups: [Group]
         let retired: [RetiredRow]
         let hasRetired: Bool
+        /// Where an organisation's users can move (any organisation that exists).
+        let moveTargets: [SelectOption]
         let canEdit: Bool
         let kindOptions: [SelectOption]
     }
@@ -61,6 +64,23 @@ struct OrganisationRoutes {
             try await retire(context: context, on: StockholmCalendar.local(TryggClock.now).dateText)
         }
         routes.staff(SiteRoutes.organisationReinstate) { _, context in try await retire(context: context, on: nil) }
+        routes.staff(SiteRoutes.organisationMoveUsers) { _, context in
+            _ = try context.requireUser(allowedTo: .administerKommun)
+            let id = try context.parameters.require("id", as: UUID.self)
+            let store = OrganisationStore(context.kommun)
+            guard let source = try await store.organisation(id: id) else { throw HTTPError(.notFound) }
+            let form = try context.decodeForm(MoveUsersForm.self)
+            do {
+                let moved = try await store.moveUsers(from: source.id, to: UUID(uuidString: form.target), by: context.actor)
+                let target = try await store.organisation(id: UUID(uuidString: form.target) ?? source.id)
+                let notice =
+                    "\(SwedishGrammar.count(moved, "användare", "användare")) flyttade från \(source.abbreviation) till \(target?.abbreviation ?? "")."
+                    + " Nu kan \(source.abbreviation) avvecklas."
+                return Response.seeOther(SiteRoutes.organisations.path, notice: notice, context: context)
+            } catch let error as StoreError {
+                return try await list(context: context, error: error.description, status: .badRequest)
+            }
+        }
         routes.staff(SiteRoutes.organisationSave) { _, context in
             _ = try context.requireUser(allowedTo: .administerKommun)
             let id = try context.parameters.require("id", as: UUID.self)
@@ -121,7 +141,8 @@ struct OrganisationRoutes {
                         name: organisation.name, contact: contacts[organisation.id] ?? "",
                         kindOptions: Self.options(selected: organisation.kind), unconfirmed: !organisation.nameConfirmed,
                         retireAction: SiteRoutes.organisationRetire.path(organisation.id),
-                        activeUsers: users[organisation.id].map { SwedishGrammar.count($0, "användare", "användare") })
+                        activeUsers: users[organisation.id].map { SwedishGrammar.count($0, "användare", "användare") },
+                        moveAction: SiteRoutes.organisationMoveUsers.path(organisation.id))
                 })
         }.filter { !$0.rows.isEmpty }
         let retired = organisations.filter(\.isRetired).map {
@@ -130,7 +151,10 @@ struct OrganisationRoutes {
                 reinstateAction: SiteRoutes.organisationReinstate.path($0.id))
         }
         let view = ListView(
-            groups: groups, retired: retired, hasRetired: !retired.isEmpty, canEdit: mayEdit, kindOptions: Self.options(selected: .forvaltning))
+            groups: groups, retired: retired, hasRetired: !retired.isEmpty,
+            moveTargets: [SelectOption(value: "", label: "Välj organisation", selected: true)]
+                + current.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: false) },
+            canEdit: mayEdit, kindOptions: Self.options(selected: .forvaltning))
         return deps.renderer.page(
             .organisations, title: "Organisationer", context: context, content: view,
             notice: notice, error: error, status: status)
@@ -147,6 +171,15 @@ struct OrganisationRoutes {
         case .grupp: "Samverkansgrupper och funktioner"
         case .extern: "Externa samverkansparter"
         }
+    }
+}
+
+/// Where an organisation's users move.
+struct MoveUsersForm: Decodable {
+    @FormText var target: String
+
+    enum CodingKeys: String, CodingKey {
+        case target = "till"
     }
 }
 

@@ -41,6 +41,7 @@ enum SiteRoutes {
     static let organisationSave = Route1<UUID>(.post, "/organisationer/{id}", .staff(.administerKommun))
     static let organisationRetire = Route1<UUID>(.post, "/organisationer/{id}/avveckla", .staff(.administerKommun))
     static let organisationReinstate = Route1<UUID>(.post, "/organisationer/{id}/aterinfor", .staff(.administerKommun))
+    static let organisationMoveUsers = Route1<UUID>(.post, "/organisationer/{id}/flytta-anvandare", .staff(.administerKommun))
     static let areas = Route0(.get, "/omraden", .staff(.readReferenceData))
     static let area = Route1<UUID>(.get, "/omraden/{id}", .staff(.readReferenceData))
     static let areaAdd = Route0(.post, "/omraden", .staff(.administerKommun))
@@ -316,6 +317,7 @@ enum SiteRoutes {
             account.route, accountPassword.route, accountNotices.route, accountSessionsEnd.route, twoStepStart.route, twoStepActivate.route,
             twoStepDisable.route,
             home.route, search.route, organisations.route, organisationAdd.route, organisationSave.route, organisationRetire.route, organisationReinstate.route,
+            organisationMoveUsers.route,
             areas.route, area.route, areaAdd.route,
             areaImport.route,
             areaSave.route, areaDelete.route, areaRetire.route, areaReinstate.route,
