@@ -25,6 +25,8 @@ struct OrganisationRetirementTests {
             #expect(retired.status == .seeOther)
             let list = try await admin.get("/organisationer").text
             #expect(list.contains("KOF är avvecklad."))
+            #expect(list.contains("KOF står som ansvarig för ") && list.contains(": ge dem en ny ansvarig i en ny version av planen."))
+            #expect(list.contains("ansvarig=\(kof.id)\">") && list.contains("(ges en ny ansvarig i planens nästa version)"))
             #expect(list.contains("<h2 id=\"retired-orgs\">Avvecklade organisationer</h2>") && list.contains("<td data-label=\"Avvecklad\">2026-03-11</td>"))
             #expect(list.contains("Återinför KOF") && !list.contains("Avveckla KOF"))
 

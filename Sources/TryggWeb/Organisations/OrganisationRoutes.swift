@@ -28,6 +28,13 @@ struct OrganisationRoutes {
         let name: String
         let retiredOn: String
         let reinstateAction: String
+        /// Its measures in the latest plan ("38 åtgärder i åtgärdsplanen 2024"), linked to the plan's filter.
+        let measures: Measures?
+    }
+
+    struct Measures {
+        let text: String
+        let href: String
     }
 
     struct Group {
@@ -115,10 +122,13 @@ struct OrganisationRoutes {
         } catch let error as StoreError {
             return try await list(context: context, error: error.description, status: .badRequest)
         }
-        let notice =
+        var notice =
             day == nil
             ? "\(existing.abbreviation) finns igen och kan väljas i formulären."
             : "\(existing.abbreviation) är avvecklad. Det organisationen rapporterat, beslutat och svarat för finns kvar; i formulären kan den inte längre väljas."
+        if day != nil, let measures = try await measuresLeft(existing.id, context: context) {
+            notice += " \(existing.abbreviation) står som ansvarig för \(measures.text): ge dem en ny ansvarig i en ny version av planen."
+        }
         return Response.seeOther(SiteRoutes.organisations.path, notice: notice, context: context)
     }
 
@@ -145,10 +155,13 @@ struct OrganisationRoutes {
                         moveAction: SiteRoutes.organisationMoveUsers.path(organisation.id))
                 })
         }.filter { !$0.rows.isEmpty }
-        let retired = organisations.filter(\.isRetired).map {
-            RetiredRow(
-                abbreviation: $0.abbreviation, name: $0.name, retiredOn: $0.retiredOn ?? "",
-                reinstateAction: SiteRoutes.organisationReinstate.path($0.id))
+        var retired: [RetiredRow] = []
+        for organisation in organisations.filter(\.isRetired) {
+            retired.append(
+                RetiredRow(
+                    abbreviation: organisation.abbreviation, name: organisation.name, retiredOn: organisation.retiredOn ?? "",
+                    reinstateAction: SiteRoutes.organisationReinstate.path(organisation.id),
+                    measures: try await measuresLeft(organisation.id, context: context)))
         }
         let view = ListView(
             groups: groups, retired: retired, hasRetired: !retired.isEmpty,
@@ -158,6 +171,17 @@ struct OrganisationRoutes {
         return deps.renderer.page(
             .organisations, title: "Organisationer", context: context, content: view,
             notice: notice, error: error, status: status)
+    }
+
+    /// What a retired organisation still stands responsible for in the latest plan. An adopted
+    /// plan does not change, so its measures get a new responsible in the plan's next version.
+    private func measuresLeft(_ organisationID: UUID, context: StaffContext) async throws -> Measures? {
+        guard let plan = try await PlanStore(context.kommun).plans().first else { return nil }
+        let count = try await PlanStore(context.kommun).measures(planID: plan.id, filter: MeasureFilter(responsibleOrganisation: organisationID)).count
+        guard count > 0 else { return nil }
+        return Measures(
+            text: "\(SwedishGrammar.count(count, "åtgärd", "åtgärder")) i åtgärdsplanen \(plan.year)",
+            href: SiteRoutes.planYear.path(plan.year, query: [("version", "\(plan.version)"), ("ansvarig", organisationID.uuidString)]))
     }
 
     static func options(selected: OrganisationKind) -> [SelectOption] {
