@@ -61,6 +61,11 @@ struct NoticeTests {
             #expect(try await utb.submit("/konto/epost", [:]).text.contains("Trygg skickar inte längre e-post till dig."))
             #expect(!(try await utb.get("/konto").text.contains("value=\"ja\" checked")))
 
+            // KOF has merged into another förvaltning: its mailbox is asked nothing.
+            let scope = try await harness.scope("linkoping")
+            let kof = try #require(try await OrganisationStore(scope).organisation(abbreviation: "KOF"))
+            try await OrganisationStore(scope).retire(id: kof.id, on: "2026-03-01", by: .commandLine())
+
             let context = try await FollowUpTests.context(harness)
             let samordnare = Browser(client)
             try await samordnare.login("samordnare@linkoping.demo")
@@ -71,6 +76,7 @@ struct NoticeTests {
             #expect(sf.message.body.contains("http://127.0.0.1:8080/uppfoljning/\(round)/mina"))
             #expect(opened.contains { $0.message.to == "kontakt.utb@linkoping.demo" })
             #expect(!opened.contains { $0.message.to == "ansvarig.utb@linkoping.demo" }, "UTB:s handläggare har stängt av e-post")
+            #expect(!opened.contains { $0.message.to == "kontakt.kof@linkoping.demo" }, "KOF är avvecklad")
             #expect(Set(opened.map(\.message.to)).count == opened.count, "en adress, ett meddelande")
         }
     }

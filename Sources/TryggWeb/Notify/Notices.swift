@@ -19,8 +19,10 @@ public struct Notices: Sendable {
     var scope: KommunScope { KommunScope(database, kommunID: kommun.id) }
 
     /// Who answers for an organisation: its contact address and its officers and partners who
-    /// have notices on. One address, one message, however many organisations it serves.
+    /// have notices on. One address, one message, however many organisations it serves. A retired
+    /// organisation is asked nothing: nobody answers in its name any more.
     func respondents(of organisationIDs: Set<UUID>) async throws -> [String: Set<UUID>] {
+        let organisationIDs = organisationIDs.intersection(try await OrganisationStore(scope).organisations().current.map(\.id))
         var addresses: [String: Set<UUID>] = [:]
         for (organisationID, address) in try await NoticeRecipientStore(scope).contactAddresses() where organisationIDs.contains(organisationID) {
             addresses[address.lowercased(), default: []].insert(organisationID)
