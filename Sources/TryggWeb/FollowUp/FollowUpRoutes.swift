@@ -246,7 +246,7 @@ struct FollowUpRoutes {
             chart: FollowUpCharts.bars(report.organisationRows.map { ($0.label, $0.counts) }, title: "Svar per organisation"),
             progress: summary.byOrganisation.map {
                 ProgressRow(
-                    organisation: $0.organisation.abbreviation,
+                    organisation: $0.organisation.shortLabel,
                     href: SiteRoutes.followUpRound.path(id, query: [("organisation", $0.organisation.id.uuidString)]) + "#atgarder", expected: $0.expected,
                     answered: $0.answered, returned: $0.returned,
                     complete: $0.answered == $0.expected)
