@@ -3,11 +3,12 @@ import TryggCore
 import TryggStore
 
 /// The demo's kartläggning: a synthetic extract in the police's format and synthetic population
-/// for the DeSO of Linköping's three priority areas, 2019–2024. The shape follows what such
+/// for Linköping, 2019–2024: the DeSO of its three priority areas, and as many more for the rest
+/// of the kommun, so that "hela kommunen" has the kommun's size (about 167,000 people, as SCB's
+/// table gives for 2023) and a lower rate than the priority areas. The shape follows what such
 /// extracts show — fires and car fires every year, and in April 2022 a few days of riots in
 /// Skäggetorp with many sabotage, riot and violence-against-police reports — but every row is
-/// generated here. The demo's extract covers only these three districts and crimes the police
-/// could not place, so "hela kommunen" means those.
+/// generated here, and the rest of the kommun's DeSO codes are made up for the demo.
 enum DemoStatistics {
     static let crimeNames: [Int: String] = [
         1210: "Skadegörelse, genom brand (ej på motorfordon)",
@@ -20,6 +21,12 @@ enum DemoStatistics {
     /// Reports per year and code in a district of average exposure; Skäggetorp gets twice as many.
     static let yearly: [Int: Int] = [1210: 4, 1211: 3, 1311: 1, 1615: 0, 1701: 2]
 
+    /// Reports per year and code in all the rest of the kommun together: more people, fewer per person.
+    static let yearlyElsewhere: [Int: Int] = [1210: 14, 1211: 9, 1311: 1, 1615: 0, 1701: 7]
+
+    /// DeSO for the rest of the kommun, made up (`0580A0010`, `0580A0020` …), about 1,700 people each.
+    static let otherDesoCount = 80
+
     static func seed(_ database: TryggDatabase, kommun: Kommun) async throws {
         let areas = DemoAreas.all.filter { $0.kommunSlug == kommun.slug && !$0.desoCodes.isEmpty }
         guard !areas.isEmpty else { return }
@@ -30,6 +37,11 @@ enum DemoStatistics {
                 let base = 1_600 + Int(random.unit() * 900)
                 for year in 2019...2024 { population.append(PopulationCount(deso: deso, year: year, count: base + (year - 2019) * 15)) }
             }
+        }
+        let elsewhere = (1...otherDesoCount).map { String(format: "%@A%04d", kommun.code, $0 * 10) }
+        for deso in elsewhere {
+            let base = 1_400 + Int(random.unit() * 600)
+            for year in 2019...2024 { population.append(PopulationCount(deso: deso, year: year, count: base + (year - 2019) * 12)) }
         }
         let people = PopulationTable.Result(
             counts: population, skippedRows: 0, years: Array(2019...2024), desoCount: Set(population.map(\.deso)).count)
@@ -56,6 +68,10 @@ enum DemoStatistics {
                     let count = Int((Double(mean) * factor * (0.6 + random.unit() * 0.8)).rounded())
                     for _ in 0..<count { add(code, on: randomDay(year), deso: area.desoCodes[Int(random.unit() * Double(area.desoCodes.count))]) }
                 }
+            }
+            for (code, mean) in yearlyElsewhere.sorted(by: { $0.key < $1.key }) {
+                let count = Int((Double(mean) * (0.7 + random.unit() * 0.6)).rounded())
+                for _ in 0..<count { add(code, on: randomDay(year), deso: elsewhere[Int(random.unit() * Double(elsewhere.count))]) }
             }
             for _ in 0..<2 { add(1210, on: randomDay(year), deso: nil) }
         }
