@@ -38,6 +38,7 @@ def test_report_on_a_phone_by_tapping_the_map(browser, base_url, artifacts):
     assert width <= 390, f"formuläret rullar i sidled ({width}px)"
     browser.get(base_url + "/est/handelser")
     assert "Klotter på elskåpet vid gångvägen" in browser.find_element(By.CSS_SELECTOR, "main").text
+    assert browser.find_elements(By.ID, "handelsekarta") == [], "rapportörens egna rapporter som lista, utan karta"
     # On a phone each event is a short card: when and where on the first line, then what and where exactly.
     # (Positions, since WebDriver's text leaves out the " · " the style sheet puts between them; the
     # category's line break is its first box.)

@@ -137,7 +137,8 @@ struct IncidentRoutes {
         let count = try await store.count(filter: filter)
         let organisations = try await OrganisationStore(context.kommun).organisations()
         let current = ISOWeek.containing(TryggClock.now)
-        let map = try await selectionMap(filter, total: count, store: store, areas: areas, categories: categories)
+        // The analysts' map; a reporter's own few reports read better as the list alone, nearer the top on a phone.
+        let map = seesAll ? try await selectionMap(filter, total: count, store: store, areas: areas, categories: categories) : nil
         let view = ListView(
             rows: events.map { WeekView.EventRow($0, areas: areas, categories: categories, organisations: organisations) }, count: count,
             countText: SwedishGrammar.count(count, "händelse", "händelser"), seesAll: seesAll,
