@@ -17,6 +17,18 @@ struct JointInspectionTests {
         #expect(Organisationsnummer.problem("") == nil, "enskild firma utan nummer")
     }
 
+    @Test("Objektregistrets sökning: namn och adress i alla versaler, organisationsnummer med eller utan bindestreck")
+    func objectSearch() {
+        let kiosk = InspectedObject(
+            id: UUID(), name: "Torgkiosken Skäggetorp AB", orgNumber: "559100-0012", address: "Skäggetorps centrum 4", point: nil, branch: .kiosk)
+        for query in ["", "torgkiosken", "SKÄGGETORP", "centrum 4", "559100-0012", "5591000012", "9100 0012", "0012"] {
+            #expect(kiosk.matches(query), "\(query)")
+        }
+        for query in ["pizzeria", "556036", "12", "skaggetorp"] { #expect(!kiosk.matches(query), "\(query)") }
+        let soleTrader = InspectedObject(id: UUID(), name: "Salong Ryd", orgNumber: "", address: "Rydsvägen 200", point: nil, branch: .frisor)
+        #expect(!soleTrader.matches("0200") && soleTrader.matches("rydsvägen 200"))
+    }
+
     @Test("Ett beslut om vite kräver ett belopp som inte är negativt; återbesök efter insatsen")
     func findingRules() {
         let visit = UUID()

@@ -191,6 +191,36 @@ struct InspectionWebTests {
         }
     }
 
+    @Test("Objektregistret söks på namn, nummer och bransch; varje visning är en loggad läsning")
+    func registerSearch() async throws {
+        try await Harness.run { harness, client in
+            let scope = try await harness.scope("linkoping")
+            let police = try #require(try await OrganisationStore(scope).organisation(abbreviation: "Polisen")).id
+            let actor = Actor.commandLine(kommunID: scope.kommunID)
+            let held = try await InspectionStore(scope).save(
+                JointInspection(id: UUID(), kommunID: scope.kommunID, title: "Kontroll", date: "2026-03-01", status: .carriedOut, leadID: police),
+                participants: [police], id: nil, by: actor)
+            for object in [
+                InspectedObject(id: UUID(), name: "Kiosken vid torget AB", orgNumber: "556036-0793", address: "Torget 1", point: nil, branch: .kiosk),
+                InspectedObject(id: UUID(), name: "Salong Ryd", orgNumber: "", address: "Rydsvägen 200", point: nil, branch: .frisor),
+            ] {
+                _ = try await InspectedObjectStore(scope).addVisit(inspection: held, objectID: nil, new: object, by: actor)
+            }
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let all = try await samordnare.get("/los/objekt").text
+            #expect(all.contains("2 objekt.") && all.contains("Kiosken vid torget AB") && all.contains("Salong Ryd"))
+            let byNumber = try await samordnare.get("/los/objekt?q=5560360793").text
+            #expect(byNumber.contains("1 av 2 objekt matchar.") && byNumber.contains("Kiosken vid torget AB") && !byNumber.contains(">Salong Ryd<"))
+            let byBranch = try await samordnare.get("/los/objekt?bransch=frisor-skonhet").text
+            #expect(byBranch.contains("1 av 2 objekt matchar.") && byBranch.contains(">Salong Ryd<"))
+            #expect(byBranch.contains("<option value=\"frisor-skonhet\" selected>"))
+            #expect(try await samordnare.get("/los/objekt?q=pizzeria").text.contains("0 av 2 objekt matchar."))
+            let reads = try await harness.auditActions("linkoping").filter { $0 == "läste LOS-objekt" }
+            #expect(reads.count == 4, "varje visning av registret loggas")
+        }
+    }
+
     @Test("Startsidan: polisen ser sin nästa insats och sina försenade återbesök, utan att något företag nämns; bostadsbolaget ser inget av LOS")
     func startPage() async throws {
         try await Harness.run { harness, client in

@@ -125,6 +125,17 @@ public struct InspectedObject: Sendable, Equatable {
         return problems
     }
 
+    /// Whether the words typed into the register's search are in the name or the address, in any
+    /// case, or are (part of) the organisationsnummer, with or without its hyphen.
+    public func matches(_ query: String) -> Bool {
+        let query = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !query.isEmpty else { return true }
+        if name.range(of: query, options: .caseInsensitive) != nil || address.range(of: query, options: .caseInsensitive) != nil { return true }
+        let digits = query.filter(\.isNumber)
+        return digits.count >= 4 && digits.count == query.filter { $0 != "-" && $0 != " " }.count
+            && orgNumber.filter(\.isNumber).contains(digits)
+    }
+
     /// Two records are the same business when their numbers agree, or (without numbers) their
     /// name and address do.
     public func isSame(as other: InspectedObject) -> Bool {

@@ -49,13 +49,25 @@ struct InspectionObjectRoutes {
             return Response.seeOther(
                 SiteRoutes.inspection.path(inspection.id) + "#besok-\(visitID.uuidString)", notice: "Iakttagelserna är sparade.", context: context)
         }
-        routes.staff(SiteRoutes.inspectedObjects) { _, context in
+        routes.staff(SiteRoutes.inspectedObjects) { request, context in
             _ = try await InspectionRoutes.access(context)
             let objects = try await InspectedObjectStore(context.kommun).objects(by: context.actor)
+            // "Have we been to this pizzeria before?": name, address or number, and the branch.
+            let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(100))
+            let branch = request.uri.queryParameters["bransch"].flatMap { InspectedObject.Branch(rawValue: String($0)) }
+            let shown = objects.filter { $0.matches(query) && (branch == nil || $0.branch == branch) }
+            let filtered = shown.count != objects.count
             let view = RegisterView(
-                rows: objects.map {
+                rows: shown.map {
                     RegisterRow(name: $0.name, href: SiteRoutes.inspectedObject.path($0.id), details: InspectionPage.details($0))
-                })
+                },
+                query: query,
+                branches: [SelectOption(value: "", label: "Alla branscher", selected: branch == nil)]
+                    + InspectedObject.Branch.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == branch) },
+                summary: filtered
+                    ? "\(SwedishNumber.integer(shown.count)) av \(SwedishGrammar.count(objects.count, "objekt", "objekt")) matchar."
+                    : SwedishGrammar.count(objects.count, "objekt", "objekt") + ".",
+                hasObjects: !objects.isEmpty)
             return deps.renderer.page(.inspectedObjects, title: "Objektregister", context: context, content: view)
         }
         routes.staff(SiteRoutes.inspectedObject) { _, context in
@@ -101,6 +113,10 @@ struct InspectionObjectRoutes {
 
     struct RegisterView {
         let rows: [RegisterRow]
+        let query: String
+        let branches: [SelectOption]
+        let summary: String
+        let hasObjects: Bool
     }
 
     struct HistoryRow {

@@ -52,6 +52,7 @@ struct Links {
     let fieldLimits = SiteRoutes.staticFile.path("field-limits.js")
     let menu = SiteRoutes.staticFile.path("menu.js")
     let mapPicker = SiteRoutes.staticFile.path("map-pick.js")
+    let inspectedObjects = SiteRoutes.inspectedObjects.path
     let interactiveMap = SiteRoutes.staticFile.path("interactive-map.js")
     let leafletJS = SiteRoutes.leafletFile.path("leaflet.js")
     let leafletCSS = SiteRoutes.leafletFile.path("leaflet.css")
