@@ -43,6 +43,11 @@ struct SearchTests {
             try await admin.login("admin@linkoping.demo")
             let users = try await admin.get("/sok?q=ansvarig.sf").text
             #expect(users.contains("<h2 id=\"sok-anvandare\">Användare</h2>") && users.contains("href=\"/admin/anvandare/"))
+            // LOS objects are searched in their register, where each view is an audited read.
+            #expect(try await samordnare.get("/sok?q=kiosk").text.contains("<a href=\"/los/objekt?q=kiosk\">objektregistret</a>"))
+            let housing = Browser(client)
+            try await housing.login("stangastaden@linkoping.demo")
+            #expect(!(try await housing.get("/sok?q=kiosk").text.contains("/los/objekt")), "bostadsbolaget ser inget av LOS")
             #expect(try await samordnare.get("/sok?q=a").text.contains("Skriv minst 2 tecken."))
             #expect(try await samordnare.get("/sok?q=xyzzyq").text.contains("Inget matchar ”xyzzyq”."))
         }

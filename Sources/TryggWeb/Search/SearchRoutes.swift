@@ -39,6 +39,9 @@ struct SearchRoutes {
         let groups: [Group]
         let hasGroups: Bool
         let summary: String?
+        /// The LOS object register with the same words, for those who may open it: the search
+        /// does not read the objects itself, as each read of company data is audited.
+        let objectRegisterHref: String?
         let action = SiteRoutes.search.path
     }
 
@@ -57,7 +60,11 @@ struct SearchRoutes {
             } else if !query.isEmpty {
                 summary = "Skriv minst \(Self.shortestQuery) tecken."
             }
-            let view = View(query: query, groups: groups, hasGroups: !groups.isEmpty, summary: summary)
+            var mayOpenObjects = false
+            if query.count >= Self.shortestQuery { mayOpenObjects = try await InspectionStore(context.kommun).access().maySee(context.user) }
+            let view = View(
+                query: query, groups: groups, hasGroups: !groups.isEmpty, summary: summary,
+                objectRegisterHref: mayOpenObjects ? SiteRoutes.inspectedObjects.path(query: [("q", query)]) : nil)
             return deps.renderer.page(.search, title: query.isEmpty ? "Sök" : "Sök: \(query)", context: context, content: view)
         }
     }
