@@ -32,6 +32,15 @@ struct EventSearchTests {
                 #expect(page.status == .ok)
                 #expect(page.text.contains(">\(count) \(count == 1 ? "händelse" : "händelser")."), "\(words): \(count)")
             }
+            // A NUL typed into the box finds nothing, on PostgreSQL too (which refuses it in a parameter).
+            for path in ["/est/handelser?q=%00torget", "/sok?q=%00klotter", "/est/handelser?q=torget%00"] {
+                #expect(try await samordnare.get(path).status == .ok, "\(path)")
+            }
+            // The API takes the same words.
+            let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@linkoping.demo"))
+            let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
+            let api = try await samordnare.get("/api/v1/incidents?q=KLOTTER", headers: [.authorization: "Bearer \(token)"])
+            #expect((try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [Any])?.count == 2)
             // The form shows the words again, and the download carries them.
             let page = try await samordnare.get("/est/handelser?q=%C3%A5nestad")
             #expect(page.text.contains(#"name="q" type="search" maxlength="100" value="ånestad""#))

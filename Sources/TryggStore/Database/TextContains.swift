@@ -19,7 +19,9 @@ struct TextContains: SQLExpression {
 
     init(_ column: String, _ text: String) {
         self.column = SQLColumn(column)
-        self.text = text
+        // PostgreSQL refuses a NUL in a text parameter, and no stored text holds one (the intake
+        // refuses them), so a NUL typed into a search box matches nothing rather than failing.
+        self.text = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{0}" }))
     }
 
     /// The typed text as a LIKE pattern: folded the way the column is, its wildcards escaped.

@@ -116,6 +116,7 @@ enum OpenAPIDocument {
                 ("from", "Från och med (ÅÅÅÅ-MM-DD eller ISO 8601)", time), ("to", "Till (exklusive)", time),
                 ("area", "Områdets namn", string), ("category", "Kategorins kod eller namn", string),
                 ("organisation", "Rapporterande organisations förkortning", string),
+                ("q", "Ord som platsen eller beskrivningen innehåller; versaler spelar ingen roll (högst 100 tecken)", ["type": "string", "maxLength": 100]),
                 ("limit", "Högst så många (standard 100)", ["type": "integer", "minimum": 1, "maximum": 1000]),
                 ("offset", "Hoppa över så många", ["type": "integer", "minimum": 0]),
             ].map {

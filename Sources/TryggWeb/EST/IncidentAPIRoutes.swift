@@ -94,6 +94,7 @@ struct IncidentAPIRoutes {
                 }
                 filter.organisationID = found.id
             }
+            if let words = query("q") { filter.text = String(words.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100)) }
             if !user.role.allows(.readAllIncidents) { filter.reporterID = user.id }
             let events = try await IncidentStore(context.kommun).list(filter: filter)
             return APIRoutes.json(bytes: IncidentDTO.json(events.map { lookups.dto($0) }))
