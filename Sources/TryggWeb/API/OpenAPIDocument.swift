@@ -122,7 +122,7 @@ enum OpenAPIDocument {
             ].map {
                 ["name": $0.0, "in": "query", "required": false, "description": $0.1, "schema": $0.2]
             },
-            errors: ["400": error("En parameter går inte att tolka (tidpunkt, område, kategori eller organisation som inte finns)")])
+            errors: ["400": error("En parameter går inte att tolka (tidpunkt, område, kategori eller organisation som inte finns, q längre än 100 tecken)")])
         path["post"] =
             [
                 "summary": "Rapportera en händelse",

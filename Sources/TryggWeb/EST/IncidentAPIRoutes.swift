@@ -94,7 +94,10 @@ struct IncidentAPIRoutes {
                 }
                 filter.organisationID = found.id
             }
-            if let words = query("q") { filter.text = String(words.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100)) }
+            if let words = query("q") {
+                guard words.count <= 100 else { throw HTTPError(.badRequest, message: "q får vara högst 100 tecken.") }
+                filter.text = words.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
             if !user.role.allows(.readAllIncidents) { filter.reporterID = user.id }
             let events = try await IncidentStore(context.kommun).list(filter: filter)
             return APIRoutes.json(bytes: IncidentDTO.json(events.map { lookups.dto($0) }))
