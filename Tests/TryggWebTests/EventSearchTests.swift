@@ -32,9 +32,13 @@ struct EventSearchTests {
                 #expect(page.status == .ok)
                 #expect(page.text.contains(">\(count) \(count == 1 ? "händelse" : "händelser")."), "\(words): \(count)")
             }
-            // A NUL typed into the box finds nothing, on PostgreSQL too (which refuses it in a parameter).
-            for path in ["/est/handelser?q=%00torget", "/sok?q=%00klotter", "/est/handelser?q=torget%00"] {
-                #expect(try await samordnare.get(path).status == .ok, "\(path)")
+            // A NUL in an address is a clear 400 for every route, on PostgreSQL too (which refuses
+            // one in a text parameter: the tip list's e-mail filter and Open311's jurisdiction gave 500).
+            for path in [
+                "/est/handelser?q=%00torget", "/sok?q=%00klotter", "/medborgare?epost=a%00b", "/open311/v2/requests.json?jurisdiction_id=linkoping%00",
+            ] {
+                let answer = try await samordnare.get(path)
+                #expect(answer.status == .badRequest && answer.text.contains("ogiltigt tecken (NUL)"), "\(path)")
             }
             // The API takes the same words.
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@linkoping.demo"))

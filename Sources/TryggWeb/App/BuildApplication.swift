@@ -37,6 +37,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies, tileOrigin: configuration.map.tileOrigin))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: ClientMiddleware(configuration: configuration))
+    router.add(middleware: NulGuardMiddleware())
     let routes = RouteRegistry(router: router, deps: deps)
 
     routes.plain(SiteRoutes.health) { _, _ in
