@@ -40,9 +40,12 @@ struct EventSearchTests {
                 let answer = try await samordnare.get(path)
                 #expect(answer.status == .badRequest && answer.text.contains("ogiltigt tecken (NUL)"), "\(path)")
             }
-            // The API takes the same words.
+            // The API takes the same words; a NUL there is a 400 in JSON, as its document says.
             let userID = try #require(try await APITokenStore(harness.database).userID(email: "samordnare@linkoping.demo"))
             let token = try await APITokenStore(harness.database).create(userID: userID, label: "test", by: .commandLine())
+            let nul = try await samordnare.get("/api/v1/incidents?q=%00", headers: [.authorization: "Bearer \(token)"])
+            #expect(nul.status == .badRequest && nul.headers[.contentType]?.hasPrefix("application/json") == true)
+            #expect(nul.text.contains("ogiltigt tecken (NUL)"))
             let api = try await samordnare.get("/api/v1/incidents?q=KLOTTER", headers: [.authorization: "Bearer \(token)"])
             #expect((try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [Any])?.count == 2)
             // The form shows the words again, and the download carries them.

@@ -42,22 +42,23 @@ struct ErrorPageMiddleware: RouterMiddleware {
 
     /// 405 with `Allow`, in the form of the zone the path belongs to.
     func methodNotAllowed(_ request: Request, allowed routes: [RouteDescription]) -> Response {
-        let message = "Metoden \(request.method) stöds inte här."
-        var response: Response
-        switch routes[0].zone {
-        case .api: response = APIErrorMiddleware.json(status: .methodNotAllowed, message: message)
-        case .open311:
-            response = Open311Response.errors([(405, message)], status: .methodNotAllowed, format: Open311Format(path: request.uri.path))
-        default: response = respond(status: .methodNotAllowed, message: message, request: request, requestID: nil)
-        }
+        var response = respond(status: .methodNotAllowed, message: "Metoden \(request.method) stöds inte här.", request: request, requestID: nil)
         response.headers[.allow] = Set(routes.map(\.method.rawValue)).sorted().joined(separator: ", ")
         return response
     }
 
+    /// The error in the form of the zone the path belongs to: JSON for the API, Open311's own
+    /// list for Open311 (an error the zone's own middleware did not see, such as an address with
+    /// a NUL), a page for everything else.
     func respond(status: HTTPResponse.Status, message: String?, request: Request, requestID: String?) -> Response {
         let text = message ?? Self.defaultMessage(status)
-        let view = ErrorView(status: status.code, title: Self.title(status), message: text, requestID: requestID)
-        return renderer.html(.error, view, status: status)
+        switch SiteRoutes.routes(matching: request.uri.path).first?.zone {
+        case .api: return APIErrorMiddleware.json(status: status, message: text)
+        case .open311: return Open311Response.errors([(Int(status.code), text)], status: status, format: Open311Format(path: request.uri.path))
+        default:
+            let view = ErrorView(status: status.code, title: Self.title(status), message: text, requestID: requestID)
+            return renderer.html(.error, view, status: status)
+        }
     }
 
     static func title(_ status: HTTPResponse.Status) -> String {
