@@ -47,13 +47,15 @@ public struct Organisation: Sendable, Equatable, Codable {
 
     /// The abbreviation in a table of open work ("KOF (avvecklad)"): a decision or insats left
     /// with a retired organisation shows it, so the forum can give it to someone else.
-    public var shortLabel: String { isRetired ? "\(abbreviation) (avvecklad)" : abbreviation }
+    public var shortLabel: String { marked(abbreviation) }
+
+    /// A label of the organisation, saying "(avvecklad)" after it once it is retired.
+    public func marked(_ label: String) -> String { isRetired ? "\(label) (avvecklad)" : label }
 
     /// The name in a list to choose from, "SF – Socialförvaltningen" (a name that is or already
     /// ends in its abbreviation stands alone); a retired one (kept on an old record) says so.
     public var choiceLabel: String {
-        let label = name == abbreviation || name.hasSuffix("(\(abbreviation))") ? name : "\(abbreviation) – \(name)"
-        return isRetired ? "\(label) (avvecklad)" : label
+        marked(name == abbreviation || name.hasSuffix("(\(abbreviation))") ? name : "\(abbreviation) – \(name)")
     }
 }
 

@@ -35,9 +35,7 @@ public struct UserStore: Sendable {
             else {
                 throw StoreError.invalid("Okänd organisation \"\(organisationAbbreviation)\" i \(kommun.name).")
             }
-            if let retiredOn = organisation.retiredOn {
-                throw StoreError.invalid("\(organisation.abbreviation) är avvecklad sedan \(retiredOn) och får inga nya användare.")
-            }
+            try OrganisationStore.requireOpenToUsers(organisation)
             if try await UserModel.query(on: db).filter(\.$email == email).first() != nil {
                 throw StoreError.duplicate("Användaren \(email)")
             }
@@ -127,9 +125,7 @@ public struct UserStore: Sendable {
             guard let organisation = try await OrganisationStore(db: db, kommunID: kommunID).organisation(id: organisationID) else {
                 throw StoreError.invalid("Välj en av kommunens organisationer.")
             }
-            if let retiredOn = organisation.retiredOn, user.organisationID != organisationID {
-                throw StoreError.invalid("\(organisation.abbreviation) är avvecklad sedan \(retiredOn) och får inga nya användare.")
-            }
+            if user.organisationID != organisationID { try OrganisationStore.requireOpenToUsers(organisation) }
             if user.role == Role.admin.rawValue, role != .admin, !user.disabled,
                 try await UserModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$role == Role.admin.rawValue)
                     .filter(\.$disabled == false).count() == 1

@@ -41,9 +41,7 @@ extension OrganisationStore {
             let store = OrganisationStore(db: db, kommunID: kommunID)
             guard let source = try await store.organisation(id: sourceID) else { throw StoreError.notFound("Organisationen") }
             guard let target = try await store.organisation(id: targetID) else { throw StoreError.invalid("Välj en av kommunens organisationer.") }
-            if let retiredOn = target.retiredOn {
-                throw StoreError.invalid("\(target.abbreviation) är avvecklad sedan \(retiredOn) och får inga nya användare.")
-            }
+            try Self.requireOpenToUsers(target)
             let users = try await UserModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$organisationID == sourceID)
                 .filter(\.$disabled == false).all()
             for user in users {
@@ -54,6 +52,13 @@ extension OrganisationStore {
                     detail: "organisation: \(source.abbreviation) → \(target.abbreviation)", kommunID: kommunID, on: db)
             }
             return users.count
+        }
+    }
+
+    /// A retired organisation takes no users, new or moved in.
+    static func requireOpenToUsers(_ organisation: Organisation) throws {
+        if let retiredOn = organisation.retiredOn {
+            throw StoreError.invalid("\(organisation.abbreviation) är avvecklad sedan \(retiredOn) och får inga nya användare.")
         }
     }
 

@@ -193,7 +193,7 @@ struct InspectionFormView {
             statuses: JointInspection.Status.allCases.map {
                 .init(value: $0.rawValue, label: $0.displayName, selected: $0 == (inspection?.status ?? .planned))
             },
-            leads: offered.map { .init(value: $0.id.uuidString, label: $0.isRetired ? "\($0.name) (avvecklad)" : $0.name, selected: $0.id == lead) },
+            leads: offered.map { .init(value: $0.id.uuidString, label: $0.marked($0.name), selected: $0.id == lead) },
             areas: [.init(value: "", label: "Hela kommunen", selected: inspection?.areaID == nil)]
                 + areas.offered(keeping: inspection?.areaID).map {
                     .init(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == inspection?.areaID)

@@ -126,7 +126,9 @@ struct OrganisationRoutes {
             day == nil
             ? "\(existing.abbreviation) finns igen och kan väljas i formulären."
             : "\(existing.abbreviation) är avvecklad. Det organisationen rapporterat, beslutat och svarat för finns kvar; i formulären kan den inte längre väljas."
-        if day != nil, let measures = try await measuresLeft(existing.id, context: context) {
+        if day != nil, let plan = try await PlanStore(context.kommun).plans().first,
+            let measures = try await measuresLeft(existing.id, in: plan, context: context)
+        {
             notice += " \(existing.abbreviation) står som ansvarig för \(measures.text): ge dem en ny ansvarig i en ny version av planen."
         }
         return Response.seeOther(SiteRoutes.organisations.path, notice: notice, context: context)
@@ -156,12 +158,16 @@ struct OrganisationRoutes {
                 })
         }.filter { !$0.rows.isEmpty }
         var retired: [RetiredRow] = []
-        for organisation in organisations.filter(\.isRetired) {
+        let retiredOnes = organisations.filter(\.isRetired)
+        // The latest plan, read once for all the retired organisations (none retired: not at all).
+        let plan = retiredOnes.isEmpty ? nil : try await PlanStore(context.kommun).plans().first
+        for organisation in retiredOnes {
+            var measures: Measures?
+            if let plan { measures = try await measuresLeft(organisation.id, in: plan, context: context) }
             retired.append(
                 RetiredRow(
                     abbreviation: organisation.abbreviation, name: organisation.name, retiredOn: organisation.retiredOn ?? "",
-                    reinstateAction: SiteRoutes.organisationReinstate.path(organisation.id),
-                    measures: try await measuresLeft(organisation.id, context: context)))
+                    reinstateAction: SiteRoutes.organisationReinstate.path(organisation.id), measures: measures))
         }
         let view = ListView(
             groups: groups, retired: retired, hasRetired: !retired.isEmpty,
@@ -175,8 +181,7 @@ struct OrganisationRoutes {
 
     /// What a retired organisation still stands responsible for in the latest plan. An adopted
     /// plan does not change, so its measures get a new responsible in the plan's next version.
-    private func measuresLeft(_ organisationID: UUID, context: StaffContext) async throws -> Measures? {
-        guard let plan = try await PlanStore(context.kommun).plans().first else { return nil }
+    private func measuresLeft(_ organisationID: UUID, in plan: ActionPlan, context: StaffContext) async throws -> Measures? {
         let count = try await PlanStore(context.kommun).measures(planID: plan.id, filter: MeasureFilter(responsibleOrganisation: organisationID)).count
         guard count > 0 else { return nil }
         return Measures(

@@ -4,11 +4,11 @@ import TryggCore
 import TryggStore
 
 /// One search over what a user works with ("where was that decision about the lighting?"): the
-/// plan's measures, the decided lägesbild's prioritised problems, EST insatser, forums and their
-/// decisions, medborgarlöften, trygghetsvandringar, surveys, users (for the admin), areas and
-/// residents' tips, each part only for the roles that may open it, and decisions only from
-/// forums the user sits in. LOS objects are left out: every read of one is audited, and a
-/// search would read them all.
+/// plan's measures, the decided lägesbild's prioritised problems, EST insatser and the year's
+/// events, forums and their decisions, medborgarlöften, trygghetsvandringar, surveys, users (for
+/// the admin), areas and residents' tips, each part only for the roles that may open it, and
+/// decisions only from forums the user sits in. LOS objects are not read: every read of one is
+/// audited, and a search would read them all; those who may open them get a link to the register.
 struct SearchRoutes {
     let deps: AppDependencies
 
