@@ -171,17 +171,36 @@ public struct LagesbildStore: Sendable {
         return document
     }
 
-    public func saveTexts(_ texts: LagesbildDocument.Texts, periodFrom: String, periodTo: String, of id: UUID, by actor: Actor) async throws {
+    /// Saves the draft's period, section texts and figures. `seen` holds the fingerprints of the
+    /// sections as the form showed them, keyed by the `Texts` field (`mapping`, `otherInformation`,
+    /// `analysis`, `criminalInfluence`): a section someone else changed meanwhile is kept, one both
+    /// changed is an `EditConflict` and nothing is written.
+    public func saveTexts(
+        _ texts: LagesbildDocument.Texts, periodFrom: String, periodTo: String, of id: UUID, seen: [String: String] = [:], by actor: Actor
+    ) async throws {
         let problems = LagesbildRules.period(from: periodFrom, to: periodTo) + LagesbildRules.texts(texts)
         guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: " ")) }
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
             let document = try await LagesbildStore(db: db, kommunID: kommunID).draft(id, on: sql)
-            try await sql.update("lagesbilder").set("mapping", to: texts.mapping).set("other_information", to: texts.otherInformation)
-                .set("analysis", to: texts.analysis).set("criminal_influence", to: texts.criminalInfluence)
+            let stored = document.text
+            let merged = try ConcurrentEdit.mergeAll([
+                ("mapping", EditedText(texts.mapping, seen: seen["mapping"]), stored.mapping),
+                ("otherInformation", EditedText(texts.otherInformation, seen: seen["otherInformation"]), stored.otherInformation),
+                ("analysis", EditedText(texts.analysis, seen: seen["analysis"]), stored.analysis),
+                ("criminalInfluence", EditedText(texts.criminalInfluence, seen: seen["criminalInfluence"]), stored.criminalInfluence),
+            ])
+            // The texts read above must still be the stored ones: a save that slipped in between
+            // is a conflict too, not a silent overwrite.
+            let updated = try await sql.update("lagesbilder").set("mapping", to: merged[0]).set("other_information", to: merged[1])
+                .set("analysis", to: merged[2]).set("criminal_influence", to: merged[3])
                 .set("figures", to: Self.figureCodes(texts.figures))
                 .set("period_from", to: periodFrom).set("period_to", to: periodTo).set("updated_at", to: TryggClock.now)
-                .where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
+                .where("id", .equal, id).where("kommun_id", .equal, kommunID)
+                .where("mapping", .equal, stored.mapping).where("other_information", .equal, stored.otherInformation)
+                .where("analysis", .equal, stored.analysis).where("criminal_influence", .equal, stored.criminalInfluence)
+                .returning("id").all()
+            guard !updated.isEmpty else { throw EditConflict(stored: [:]) }
             try await AuditLog.record(
                 actor, action: "ändrade lägesbild", objectType: "lägesbild", objectID: "version \(document.version)", detail: "texterna",
                 kommunID: kommunID, on: db)
@@ -192,15 +211,20 @@ public struct LagesbildStore: Sendable {
         LagesbildDocument.Figure.allCases.filter(figures.contains).map(\.rawValue).joined(separator: ",")
     }
 
-    /// The police's assessment of kriminell påverkan in a draft: the one part of it the police write.
-    public func savePoliceAssessment(_ text: String, of id: UUID, by actor: Actor) async throws {
+    /// The police's assessment of kriminell påverkan in a draft: the one part of it the police
+    /// write. `seen` is the fingerprint of the text the form showed (see `saveTexts`).
+    public func savePoliceAssessment(_ text: String, of id: UUID, seen: String? = nil, by actor: Actor) async throws {
         let problems = LagesbildRules.texts(.init(policeAssessment: text))
         guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: " ")) }
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
             let document = try await LagesbildStore(db: db, kommunID: kommunID).draft(id, on: sql)
-            try await sql.update("lagesbilder").set("police_assessment", to: text).set("updated_at", to: TryggClock.now)
-                .where("id", .equal, id).where("kommun_id", .equal, kommunID).run()
+            let stored = document.text.policeAssessment
+            let merged = try ConcurrentEdit.mergeAll([("policeAssessment", EditedText(text, seen: seen), stored)])
+            let updated = try await sql.update("lagesbilder").set("police_assessment", to: merged[0]).set("updated_at", to: TryggClock.now)
+                .where("id", .equal, id).where("kommun_id", .equal, kommunID).where("police_assessment", .equal, stored)
+                .returning("id").all()
+            guard !updated.isEmpty else { throw EditConflict(stored: [:]) }
             try await AuditLog.record(
                 actor, action: "ändrade lägesbild", objectType: "lägesbild", objectID: "version \(document.version)",
                 detail: "polisens bedömning av kriminell påverkan", kommunID: kommunID, on: db)

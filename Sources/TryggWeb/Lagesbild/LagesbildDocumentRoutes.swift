@@ -34,28 +34,28 @@ struct LagesbildDocumentRoutes {
         }
         routes.staff(SiteRoutes.lagesbildTexts) { _, context in
             let form = try context.decodeForm(LagesbildTextsForm.self)
-            return try await change(context, done: "Texterna är sparade.") { store, id in
-                try await store.saveTexts(form.texts, periodFrom: form.periodFrom, periodTo: form.periodTo, of: id, by: context.actor)
+            return try await change(context, done: "Texterna är sparade.", typed: .init(texts: form)) { store, id in
+                try await store.saveTexts(form.texts, periodFrom: form.periodFrom, periodTo: form.periodTo, of: id, seen: form.seen, by: context.actor)
             }
         }
         routes.staff(SiteRoutes.lagesbildPolice) { _, context in
             guard LagesbildRules.mayWritePoliceAssessment(context.user) else { throw HTTPError(.forbidden) }
             let form = try context.decodeForm(PoliceAssessmentForm.self)
-            return try await change(context, done: "Polisens bedömning är sparad.") { store, id in
-                try await store.savePoliceAssessment(form.text, of: id, by: context.actor)
+            return try await change(context, done: "Polisens bedömning är sparad.", typed: .init(police: form)) { store, id in
+                try await store.savePoliceAssessment(form.text, of: id, seen: form.seen, by: context.actor)
             }
         }
         routes.staff(SiteRoutes.lagesbildNextPlan) { _, context in try await nextPlan(context) }
         routes.staff(SiteRoutes.lagesbildProblemAdd) { _, context in
             let form = try context.decodeForm(ProblemForm.self)
-            return try await change(context, done: "Problemet är tillagt.") { store, id in
+            return try await change(context, done: "Problemet är tillagt.", typed: .init(problem: form)) { store, id in
                 try await store.saveProblem(try form.problem(id: UUID()), in: id, by: context.actor)
             }
         }
         routes.staff(SiteRoutes.lagesbildProblemSave) { _, context in
             let problemID = try context.parameters.require("problem", as: UUID.self)
             let form = try context.decodeForm(ProblemForm.self)
-            return try await change(context, done: "Problemet är sparat.") { store, id in
+            return try await change(context, done: "Problemet är sparat.", typed: .init(problem: form, problemID: problemID)) { store, id in
                 guard try await store.find(id: id)?.problems.contains(where: { $0.id == problemID }) == true else {
                     throw StoreError.notFound("Problemet")
                 }
@@ -76,9 +76,10 @@ struct LagesbildDocumentRoutes {
         }
     }
 
-    /// A change to one version: another kommun's id is 404, a refusal re-renders the page with 400.
+    /// A change to one version: another kommun's id is 404, a refusal re-renders the page with 400
+    /// and the form as it was sent (`typed`), a collision with someone else's save with 409.
     private func change(
-        _ context: StaffContext, done: String, _ body: (LagesbildStore, UUID) async throws -> Void
+        _ context: StaffContext, done: String, typed: LagesbildViews.Typed = .init(), _ body: (LagesbildStore, UUID) async throws -> Void
     ) async throws -> Response {
         let id = try context.parameters.require("id", as: UUID.self)
         do {
@@ -86,7 +87,11 @@ struct LagesbildDocumentRoutes {
         } catch StoreError.notFound {
             throw HTTPError(.notFound)
         } catch let error as StoreError {
-            return try await page(context: context, error: error.description, status: .badRequest)
+            return try await page(context: context, error: error.description, typed: typed, status: .badRequest)
+        } catch let conflict as EditConflict {
+            var typed = typed
+            typed.conflict = conflict
+            return try await page(context: context, error: conflict.description, typed: typed, status: .conflict)
         }
         return Response.seeOther(SiteRoutes.lagesbildDocument.path(id), notice: done, context: context)
     }
@@ -145,10 +150,12 @@ struct LagesbildDocumentRoutes {
         try await LagesbildReport.load(try await readable(context), kommun: context.user.kommun, database: context.kommun.database)
     }
 
-    private func page(context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func page(
+        context: StaffContext, error: String? = nil, typed: LagesbildViews.Typed = .init(), status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = context.user
         let document = try await readable(context)
-        let view = try await LagesbildViews.document(document, for: user, kommun: context.kommun)
+        let view = try await LagesbildViews.document(document, for: user, kommun: context.kommun, typed: typed)
         return deps.renderer.page(
             .lagesbildDocument, title: "Lägesbild version \(document.version)", context: context, content: view, error: error, status: status)
     }

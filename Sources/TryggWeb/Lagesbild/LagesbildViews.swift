@@ -54,8 +54,33 @@ enum LagesbildViews {
         let noMeasureReason: String
         let saveAction: String
         let removeAction: String
+        /// The edit form's fields: the stored problem, or what a refused save sent.
+        let form: ProblemFields
+        /// A refused save opens its form again.
+        let open: Bool
+    }
+
+    /// The fields of a problem's form (the `lagesbild-problem-fields` partial).
+    struct ProblemFields {
+        let id: String
+        let title: String
+        let area: String
+        let victims: String
+        let offenders: String
+        let place: String
+        let noMeasureReason: String
         let reasonChoices: [Choice]
         let measureOptions: [SelectOption]
+    }
+
+    /// What a refused form sent, shown again in its fields instead of the stored text.
+    struct Typed {
+        var texts: LagesbildTextsForm?
+        var police: PoliceAssessmentForm?
+        /// A problem's form; `problemID` nil is the form for a new one.
+        var problem: ProblemForm?
+        var problemID: UUID?
+        var conflict: EditConflict?
     }
 
     struct Choice {
@@ -83,6 +108,11 @@ enum LagesbildViews {
         let analysis: String
         let criminalInfluence: String
         let policeAssessment: String
+        /// The draft's form: period and sections as stored, or as a refused save sent them.
+        let formPeriodFrom: String
+        let formPeriodTo: String
+        let sections: [EditedTextField]
+        let policeField: EditedTextField
         let figureChoices: [Choice]
         /// The tables, maps and charts the document carries, as chosen under the texts.
         let figuresChosen: [String]
@@ -101,7 +131,7 @@ enum LagesbildViews {
         let textsAction: String
         let problemAddAction: String
         let decideAction: String
-        let newProblem: ProblemView
+        let newProblem: ProblemFields
         let today: String
         let listHref: String
         let figuresHref: String
@@ -116,7 +146,9 @@ enum LagesbildViews {
         }
     }
 
-    static func document(_ document: LagesbildDocument, for user: UserAccount, kommun: KommunScope) async throws -> DocumentView {
+    static func document(
+        _ document: LagesbildDocument, for user: UserAccount, kommun: KommunScope, typed: Typed = Typed()
+    ) async throws -> DocumentView {
         let isDraft = document.status == .utkast
         let plans = try await PlanStore(kommun).plans()
         // The measures a draft can point at: those of the latest plan, and whatever a problem already names.
@@ -132,24 +164,57 @@ enum LagesbildViews {
             }
         }
         let sources = try await SourceStore(kommun).all()
+        func fields(_ id: String, _ problem: PrioritisedProblem?, typed: ProblemForm?) -> ProblemFields {
+            let reasons = typed.map { $0.reasons.compactMap(PrioritisedProblem.Reason.init(rawValue:)) } ?? problem?.reasons ?? []
+            return ProblemFields(
+                id: id, title: typed?.title ?? problem?.title ?? "", area: typed?.area ?? problem?.area ?? "",
+                victims: typed?.victims ?? problem?.victims ?? "", offenders: typed?.offenders ?? problem?.offenders ?? "",
+                place: typed?.place ?? problem?.place ?? "", noMeasureReason: typed?.noMeasureReason ?? problem?.noMeasureReason ?? "",
+                reasonChoices: reasonChoices(reasons, prefix: id),
+                measureOptions: options(typed.map { $0.measures.compactMap(UUID.init(uuidString:)) } ?? problem?.measureIDs ?? []))
+        }
         let problems = document.problems.map { problem in
             let measures = problem.measureIDs.compactMap { known[$0] }.map {
                 MeasureLink(number: $0.reference, text: $0.row.measure, href: SiteRoutes.measure.path($0.id))
             }
+            let typedHere = typed.problemID == problem.id ? typed.problem : nil
             return ProblemView(
                 id: problem.id.uuidString, title: problem.title, area: problem.area, reasons: problem.reasons.map(\.label).joined(separator: ", "),
                 victims: problem.victims, offenders: problem.offenders, place: problem.place, measures: measures, hasMeasures: !measures.isEmpty,
                 noMeasureReason: problem.noMeasureReason, saveAction: SiteRoutes.lagesbildProblemSave.path(document.id, problem.id),
                 removeAction: SiteRoutes.lagesbildProblemRemove.path(document.id, problem.id),
-                reasonChoices: reasonChoices(problem.reasons, prefix: problem.id.uuidString), measureOptions: options(problem.measureIDs))
+                form: fields(problem.id.uuidString, problem, typed: typedHere), open: typedHere != nil)
         }
+        let sent = typed.texts
+        func section(_ name: String, _ key: String, _ label: String, _ stored: String, _ typedText: String?, _ typedSeen: String?, rows: Int) -> EditedTextField {
+            EditedTextField(
+                name: name, label: label, stored: stored, rows: rows, maxLength: 20_000, typed: typedText, typedSeen: typedSeen,
+                conflictKey: key, conflict: typed.conflict)
+        }
+        let text = document.text
+        let sections = [
+            section("kartlaggning", "mapping", "Kartläggning: brotten, deras omfattning och konsekvenser", text.mapping, sent?.mapping, sent?.seenMapping, rows: 8),
+            section(
+                "annan_information", "otherInformation", "Annan information av betydelse", text.otherInformation, sent?.otherInformation,
+                sent?.seenOtherInformation, rows: 6),
+            section("analys", "analysis", "Analys", text.analysis, sent?.analysis, sent?.seenAnalysis, rows: 8),
+            section(
+                "kriminell_paverkan", "criminalInfluence", "Kriminell påverkan per område (bedömd med polisen)", text.criminalInfluence,
+                sent?.criminalInfluence, sent?.seenCriminalInfluence, rows: 6),
+        ]
+        let police = section(
+            "polisens_bedomning", "policeAssessment", "Polisens bedömning av kriminell påverkan per område", text.policeAssessment,
+            typed.police?.text, typed.police?.seen, rows: 6)
+        let figures = sent.map { Set($0.figures.compactMap(LagesbildDocument.Figure.init(rawValue:))) } ?? text.figures
         return DocumentView(
             version: document.version, status: document.status.label, isDraft: isDraft, periodFrom: document.periodFrom,
             periodTo: document.periodTo, decision: document.decision, mapping: document.text.mapping,
             otherInformation: document.text.otherInformation, analysis: document.text.analysis,
             criminalInfluence: document.text.criminalInfluence, policeAssessment: document.text.policeAssessment,
+            formPeriodFrom: sent?.periodFrom ?? document.periodFrom, formPeriodTo: sent?.periodTo ?? document.periodTo,
+            sections: sections, policeField: police,
             figureChoices: LagesbildDocument.Figure.allCases.map {
-                Choice(value: $0.rawValue, label: $0.label, checked: document.text.figures.contains($0), id: "figur-\($0.rawValue)")
+                Choice(value: $0.rawValue, label: $0.label, checked: figures.contains($0), id: "figur-\($0.rawValue)")
             },
             figuresChosen: LagesbildDocument.Figure.allCases.filter(document.text.figures.contains).map(\.label),
             hasFiguresChosen: !document.text.figures.isEmpty,
@@ -160,9 +225,7 @@ enum LagesbildViews {
             problems: problems, hasProblems: !problems.isEmpty, canEdit: isDraft && user.role.allows(.editLagesbild),
             canDecide: isDraft && user.role.allows(.decideLagesbild), textsAction: SiteRoutes.lagesbildTexts.path(document.id),
             problemAddAction: SiteRoutes.lagesbildProblemAdd.path(document.id), decideAction: SiteRoutes.lagesbildDecide.path(document.id),
-            newProblem: ProblemView(
-                id: "ny", title: "", area: "", reasons: "", victims: "", offenders: "", place: "", measures: [], hasMeasures: false,
-                noMeasureReason: "", saveAction: "", removeAction: "", reasonChoices: reasonChoices([], prefix: "ny"), measureOptions: options([])),
+            newProblem: fields("ny", nil, typed: typed.problemID == nil ? typed.problem : nil),
             today: SwedishTime.date(TryggClock.now),
             listHref: SiteRoutes.lagesbildDocuments.path, figuresHref: SiteRoutes.crimeFigures.path, sourcesHref: SiteRoutes.sources.path,
             reportHref: SiteRoutes.lagesbildReport.path(document.id), reportDocxHref: SiteRoutes.lagesbildReportDocx.path(document.id))
@@ -186,10 +249,21 @@ struct LagesbildTextsForm: Decodable {
     @FormRaw var analysis: String
     @FormRaw var criminalInfluence: String
     @FormChoices var figures: [String]
+    @FormText var seenMapping: String
+    @FormText var seenOtherInformation: String
+    @FormText var seenAnalysis: String
+    @FormText var seenCriminalInfluence: String
 
     enum CodingKeys: String, CodingKey {
         case periodFrom = "fran", periodTo = "till", mapping = "kartlaggning", otherInformation = "annan_information"
         case analysis = "analys", criminalInfluence = "kriminell_paverkan", figures = "figur"
+        case seenMapping = "sett_kartlaggning", seenOtherInformation = "sett_annan_information", seenAnalysis = "sett_analys"
+        case seenCriminalInfluence = "sett_kriminell_paverkan"
+    }
+
+    /// The fingerprints the form showed, keyed as `LagesbildStore.saveTexts` reads them.
+    var seen: [String: String] {
+        ["mapping": seenMapping, "otherInformation": seenOtherInformation, "analysis": seenAnalysis, "criminalInfluence": seenCriminalInfluence]
     }
 
     /// An unknown figure code is ignored: the choice is a set of checkboxes.
@@ -203,8 +277,9 @@ struct LagesbildTextsForm: Decodable {
 /// The police's assessment of kriminell påverkan, as they write it.
 struct PoliceAssessmentForm: Decodable {
     @FormRaw var text: String
+    @FormText var seen: String
 
-    enum CodingKeys: String, CodingKey { case text = "polisens_bedomning" }
+    enum CodingKeys: String, CodingKey { case text = "polisens_bedomning", seen = "sett_polisens_bedomning" }
 }
 
 /// A prioritised problem: why it is prioritised (`skal[]`), Brå's triangle, and the measures

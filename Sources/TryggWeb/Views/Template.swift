@@ -8,6 +8,7 @@ enum Template: String, CaseIterable, Sendable {
     // page's head, the CSRF field of every form, one option of a select.
     case layout, `public`, head, csrf, option
     case lagesbildProblemFields = "lagesbild-problem-fields"
+    case editedTextField = "edited-text-field"
     case interactiveMapScripts = "interactive-map-scripts"
     case homeReports = "home-reports"
     case estWeekBody = "est-week-body"

@@ -1,0 +1,43 @@
+import TryggStore
+
+/// A textarea whose text others may change at the same time (see `ConcurrentEdit`): the text it
+/// shows, the fingerprint of the stored text it was built on (sent back as `sett_<name>`), and,
+/// after a save that collided with someone else's, the text stored now, shown under the
+/// sender's own. Rendered by the `edited-text-field` partial.
+struct EditedTextField {
+    let name: String
+    let label: String
+    let value: String
+    let seenName: String
+    let seen: String
+    let rows: Int
+    let maxLength: Int
+    let hasMeanwhile: Bool
+    let meanwhile: String
+
+    /// `typed` and `typedSeen` are what a refused form sent; `conflict` the refusal, when it was a
+    /// collision. A collided field's fingerprint becomes the stored text's, since the sender has
+    /// now seen it; any other keeps the one it was typed on, so a refusal for another reason does
+    /// not let a later save overwrite what someone else wrote meanwhile.
+    init(
+        name: String, label: String, stored: String, rows: Int = 6, maxLength: Int,
+        typed: String? = nil, typedSeen: String? = nil, conflictKey: String? = nil, conflict: EditConflict? = nil
+    ) {
+        self.name = name
+        self.label = label
+        self.rows = rows
+        self.maxLength = maxLength
+        seenName = "sett_\(name)"
+        value = typed ?? stored
+        let collided = conflictKey.flatMap { conflict?.stored[$0] }
+        hasMeanwhile = collided != nil
+        meanwhile = collided.map { $0.isEmpty ? "(Texten är borttagen.)" : $0 } ?? ""
+        if collided == nil, let typedSeen, !typedSeen.isEmpty, typed != nil {
+            seen = typedSeen
+        } else {
+            seen = ConcurrentEdit.fingerprint(stored)
+        }
+    }
+
+    static func seenField(_ name: String) -> String { "sett_\(name)" }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import Testing
+import TryggCore
+import TryggStore
+@testable import TryggWeb
+
+/// Two people with the same text open: different sections both keep their work, the same section
+/// is refused with both texts on the page, and a refused form keeps what was typed.
+@Suite("Samtidiga ändringar")
+struct ConcurrentEditTests {
+    @Test("Två skriver i samma utkast: olika avsnitt sparas båda, samma avsnitt stoppas med båda texterna framme")
+    func lagesbildSections() async throws {
+        try await Harness.run { harness, client in
+            let scope = harness.scope(try await harness.kommun("linkoping"))
+            let samordnare = Browser(client), analytiker = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            try await analytiker.login("analytiker@linkoping.demo")
+            _ = try await samordnare.submit("/lagesbild/dokument", ["fran": "2024-01-01", "till": "2024-12-31"])
+            let draft = try #require(try await LagesbildStore(scope).all().first { $0.status == .utkast })
+            let base = "/lagesbild/dokument/\(draft.id.uuidString)"
+            _ = try await samordnare.submit(base + "/text", ["fran": "2024-01-01", "till": "2024-12-31", "analys": "Första analysen."])
+
+            // Both open the draft; the samordnare rewrites the analysis, the analyst the kartläggning.
+            let hers = try await samordnare.get(base).text, his = try await analytiker.get(base).text
+            _ = try await samordnare.submit(base + "/text", Self.texts(in: hers, ["analys": "Samordnarens analys."]))
+            let merged = try await analytiker.submit(base + "/text", Self.texts(in: his, ["kartlaggning": "Analytikerns kartläggning."]))
+            #expect(merged.text.contains("Texterna är sparade."))
+            let both = try #require(try await LagesbildStore(scope).find(id: draft.id)).text
+            #expect(both.analysis == "Samordnarens analys." && both.mapping == "Analytikerns kartläggning.", "båda ändringarna står kvar")
+
+            // The analyst, still on his old page, now changes the analysis too: refused, nothing lost.
+            let clash = try await analytiker.post(base + "/text", pairs: Self.pairs(Self.texts(in: his, ["analys": "Analytikerns analys."])))
+            #expect(clash.status == .conflict)
+            #expect(clash.text.contains("Någon annan har ändrat texten medan du skrev"))
+            #expect(clash.text.contains(">Analytikerns analys.</textarea>"), "hans text står kvar i rutan")
+            #expect(clash.text.contains("Sparat av någon annan medan du skrev") && clash.text.contains("Samordnarens analys."))
+            #expect(try await LagesbildStore(scope).find(id: draft.id)?.text.analysis == "Samordnarens analys.", "inget skrevs över")
+            // Having seen her text, he saves from the page he got back: now it is his.
+            let again = try await analytiker.submit(base + "/text", Self.texts(in: clash.text, ["analys": "Analytikerns analys, med hennes."]))
+            #expect(again.text.contains("Texterna är sparade."))
+            #expect(try await LagesbildStore(scope).find(id: draft.id)?.text.analysis == "Analytikerns analys, med hennes.")
+        }
+    }
+
+    @Test("Ett nekat utkast behåller det inskrivna: perioden fel, texterna står kvar")
+    func refusedDraftKeepsText() async throws {
+        try await Harness.run { harness, client in
+            let scope = harness.scope(try await harness.kommun("linkoping"))
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            _ = try await samordnare.submit("/lagesbild/dokument", ["fran": "2024-01-01", "till": "2024-12-31"])
+            let draft = try #require(try await LagesbildStore(scope).all().first { $0.status == .utkast })
+            let base = "/lagesbild/dokument/\(draft.id.uuidString)"
+            let page = try await samordnare.get(base).text
+            let refused = try await samordnare.post(
+                base + "/text", pairs: Self.pairs(Self.texts(in: page, ["till": "2023-01-01", "analys": "En timmes arbete."])))
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains(">En timmes arbete.</textarea>") && refused.text.contains(#"value="2023-01-01""#))
+            #expect(try await LagesbildStore(scope).find(id: draft.id)?.text.analysis == "")
+
+            let problem = try await samordnare.post(base + "/problem", pairs: [("titel", "Rån i Ryd"), ("plats", "Gångvägen vid skolan")])
+            #expect(problem.status == .badRequest && problem.text.contains("Ange varför problemet prioriteras"))
+            #expect(problem.text.contains(#"value="Rån i Ryd""#) && problem.text.contains(">Gångvägen vid skolan</textarea>"))
+        }
+    }
+
+    @Test("Sammanslagningen: radbrytningar från webbläsaren är ingen ändring; bara den som båda ändrat stoppas")
+    func mergeRules() {
+        let seen = ConcurrentEdit.fingerprint("rad ett\nrad två")
+        #expect(ConcurrentEdit.merge(EditedText("rad ett\r\nrad två", seen: seen), stored: "rad ett\nrad två") == "rad ett\r\nrad två")
+        #expect(ConcurrentEdit.merge(EditedText("ny", seen: seen), stored: "rad ett\nrad två") == "ny", "bara avsändaren ändrade")
+        #expect(ConcurrentEdit.merge(EditedText("rad ett\r\nrad två", seen: seen), stored: "annans") == "annans", "bara den andra ändrade")
+        #expect(ConcurrentEdit.merge(EditedText("ny", seen: seen), stored: "annans") == nil, "båda ändrade")
+        #expect(ConcurrentEdit.merge(EditedText("ny", seen: ""), stored: "annans") == "ny", "utan fingeravtryck sparas som förr")
+    }
+
+    /// The draft form's fields as the page shows them (with its fingerprints), with `changes` typed over them.
+    static func texts(in page: String, _ changes: [String: String]) -> [String: String] {
+        var fields: [String: String] = ["fran": "2024-01-01", "till": "2024-12-31"]
+        for name in ["kartlaggning", "annan_information", "analys", "kriminell_paverkan"] {
+            fields[name] = textarea(name, in: page)
+            fields["sett_\(name)"] = hidden("sett_\(name)", in: page)
+        }
+        return fields.merging(changes) { $1 }
+    }
+
+    static func pairs(_ fields: [String: String]) -> [(String, String)] { fields.map { ($0.key, $0.value) } }
+
+    static func hidden(_ name: String, in page: String) -> String {
+        guard let range = page.range(of: #"name="\#(name)" value=""#) else { return "" }
+        let rest = page[range.upperBound...]
+        return String(rest.prefix { $0 != "\"" })
+    }
+
+    static func textarea(_ name: String, in page: String) -> String {
+        guard let start = page.range(of: #"name="\#(name)""#), let open = page[start.upperBound...].firstIndex(of: ">"),
+            let close = page[open...].range(of: "</textarea>")
+        else { return "" }
+        // Mustache escapes &, <, >, " and '; the texts here are plain Swedish.
+        return String(page[page.index(after: open)..<close.lowerBound]).replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
