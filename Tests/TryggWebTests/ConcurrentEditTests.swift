@@ -65,6 +65,79 @@ struct ConcurrentEditTests {
         }
     }
 
+    @Test("En nekad insats på veckosidan och ett nekat uppföljningssvar behåller det inskrivna")
+    func refusedWeekAndAnswerKeepText() async throws {
+        try await Harness.run { harness, client in
+            let scope = harness.scope(try await harness.kommun("linkoping"))
+            let samordnare = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            let insats = try await samordnare.post(
+                "/est/vecka/2026-W10/insatser",
+                [
+                    "typ": "situational", "vad": "Nattvandring vid torget", "plats": "Skäggetorps centrum", "start": "2026-03-10", "klart": "2026-03-01",
+                    "dagar": "fre–lör",
+                ])
+            #expect(insats.status == .badRequest)
+            #expect(insats.text.contains(#"value="Nattvandring vid torget""#) && insats.text.contains(#"value="2026-03-01""#))
+            #expect(insats.text.contains(#"value="fre–lör""#) && insats.text.contains("<details open><summary>Besluta en insats"))
+
+            let plan = try #require(try await PlanStore(scope).plan(year: 2023))
+            let round = try #require(try await samordnare.post("/uppfoljning", ["plan": plan.id.uuidString, "deadline": "2026-04-30"]).location)
+            let measure = try #require(try await PlanStore(scope).measures(planID: plan.id).first { $0.reference == "9.2" })
+            let sf = Browser(client)
+            try await sf.login("ansvarig.sf@linkoping.demo")
+            let answer = try await sf.post(round + "/svar/\(measure.id)", ["description": "Gruppen är bildad men skolorna saknas."])
+            #expect(answer.status == .badRequest && answer.text.contains("Välj status"))
+            #expect(answer.text.contains(">Gruppen är bildad men skolorna saknas.</textarea>") && answer.text.contains(" autofocus>"))
+        }
+    }
+
+    @Test("Veckans bedömning, årets bedömning, ett uppföljningssvar och ett protokoll: den som skulle skriva över får båda texterna")
+    func singleTexts() async throws {
+        try await Harness.run { harness, client in
+            let scope = harness.scope(try await harness.kommun("linkoping"))
+            let first = Browser(client), second = Browser(client)
+            try await first.login("samordnare@linkoping.demo")
+            try await second.login("samordnare@linkoping.demo")
+            try await Self.clash(first, second, page: "/est/vecka/2026-W10", post: "/est/vecka/2026-W10/bedomning", field: "bedomning")
+
+            let plan = try #require(try await PlanStore(scope).plan(year: 2023))
+            let opened = try await first.post("/uppfoljning", ["plan": plan.id.uuidString, "deadline": "2026-04-30"])
+            let round = try #require(opened.location)
+            try await Self.clash(first, second, page: round, post: round + "/bedomning", field: "bedomning")
+
+            let measure = try #require(try await PlanStore(scope).measures(planID: plan.id).first { $0.reference == "9.2" })
+            let sf = Browser(client), colleague = Browser(client)
+            try await sf.login("ansvarig.sf@linkoping.demo")
+            try await colleague.login("ansvarig.sf@linkoping.demo")
+            try await Self.clash(
+                sf, colleague, page: round + "/mina", post: round + "/svar/\(measure.id)", field: "description", extra: ["status": "Påbörjad"])
+
+            let forum = try #require(try await ForumStore(scope).all().first)
+            let planned = try await first.post(
+                "/samverkan/forum/\(forum.id)/moten", ["datum": "2026-03-10", "fran": "13:00", "till": "14:00", "plats": "Stadshuset"])
+            let meeting = try #require(planned.location)
+            try await Self.clash(first, second, page: meeting, post: meeting + "/protokoll", field: "protokoll")
+        }
+    }
+
+    /// Both open `page`; the first saves `field`, then the second saves hers from the page she had:
+    /// 409, her text kept in the field, the first's shown beside it, and the first's still stored.
+    static func clash(
+        _ first: Browser, _ second: Browser, page: String, post: String, field: String, extra: [String: String] = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        let hers = try await first.get(page).text, mine = try await second.get(page).text
+        let firstText = "Först sparat i \(field).", secondText = "Sedan skrivet i \(field)."
+        _ = try await first.submit(post, extra.merging([field: firstText, "sett_\(field)": hidden("sett_\(field)", in: hers)]) { $1 })
+        let clash = try await second.post(post, extra.merging([field: secondText, "sett_\(field)": hidden("sett_\(field)", in: mine)]) { $1 })
+        #expect(clash.status == .conflict, "\(post): \(clash.status)", sourceLocation: sourceLocation)
+        #expect(clash.text.contains(">\(secondText)</textarea>"), "\(post): den andras text står kvar", sourceLocation: sourceLocation)
+        #expect(clash.text.contains("Sparat av någon annan medan du skrev"), sourceLocation: sourceLocation)
+        #expect(clash.text.contains(firstText), "\(post): den sparade texten visas", sourceLocation: sourceLocation)
+        #expect(try await first.get(page).text.contains(firstText), "\(post): inget skrevs över", sourceLocation: sourceLocation)
+    }
+
     @Test("Sammanslagningen: radbrytningar från webbläsaren är ingen ändring; bara den som båda ändrat stoppas")
     func mergeRules() {
         let seen = ConcurrentEdit.fingerprint("rad ett\nrad två")

@@ -52,7 +52,9 @@ public struct ESTStore: Sendable {
     /// About two pages: the weekly lägesbild is read at a glance, and the report prints on A4.
     public static let assessmentLimit = 4_000
 
-    public func saveAssessment(_ text: String, week: ISOWeek, by actor: Actor) async throws {
+    /// `seen` is the fingerprint of the assessment the form showed: when another lead saved a
+    /// different one meanwhile, this one is an `EditConflict` and nothing is written.
+    public func saveAssessment(_ text: String, week: ISOWeek, seen: String? = nil, by actor: Actor) async throws {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count <= Self.assessmentLimit else {
             throw StoreError.invalid(
@@ -60,7 +62,11 @@ public struct ESTStore: Sendable {
         }
         if let message = PersonalDataGuard.message(for: text, field: "Bedömningen") { throw StoreError.invalid(message) }
         try await upsert(week, kommunID: kommunID, by: actor, action: "skrev veckobedömning", detail: String(text.prefix(300))) { row in
-            row.assessment = text
+            // Trimmed, as stored, so an unchanged text with a trailing line break is no change.
+            guard let merged = ConcurrentEdit.merge(EditedText(text, seen: seen), stored: row.assessment) else {
+                throw EditConflict(stored: ["assessment": row.assessment])
+            }
+            row.assessment = merged
         }
     }
 
@@ -76,7 +82,7 @@ public struct ESTStore: Sendable {
 
     private func upsert(
         _ week: ISOWeek, kommunID: UUID, by actor: Actor, action: String, detail: String,
-        change: @escaping @Sendable (inout WeekRow) -> Void
+        change: @escaping @Sendable (inout WeekRow) throws -> Void
     ) async throws {
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
@@ -85,7 +91,7 @@ public struct ESTStore: Sendable {
                 ?? WeekRow(
                     id: UUID(), kommunId: kommunID, isoWeek: week.key, assessment: "", publishedAt: nil, publishedBy: "",
                     updatedAt: 0, updatedBy: "")
-            change(&row)
+            try change(&row)
             row.updatedAt = Int64(TryggClock.now.timeIntervalSince1970)
             row.updatedBy = actor.label
             try await sql.delete(from: "est_weeks").where("id", .equal, row.id).run()

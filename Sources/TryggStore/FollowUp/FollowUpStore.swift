@@ -69,7 +69,8 @@ public struct FollowUpStore: Sendable {
     }
 
     /// The säkerhetschef's assessment of the round, at most 4,000 characters; open or closed.
-    public func saveAssessment(_ text: String, roundID: UUID, by actor: Actor) async throws {
+    /// `seen` is the fingerprint of the assessment the form showed (see `ConcurrentEdit`).
+    public func saveAssessment(_ text: String, roundID: UUID, seen: String? = nil, by actor: Actor) async throws {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count <= FollowUpRules.maxDescriptionLength else {
             throw StoreError.invalid("Bedömningen får vara högst \(FollowUpRules.maxDescriptionLength) tecken (nu \(text.count)).")
@@ -79,7 +80,10 @@ public struct FollowUpStore: Sendable {
             guard let round = try await FollowUpRoundModel.query(on: db).filter(\.$id == roundID).filter(\.$kommunID == kommunID).first() else {
                 throw StoreError.notFound("Uppföljningen")
             }
-            round.assessment = text
+            guard let merged = ConcurrentEdit.merge(EditedText(text, seen: seen), stored: round.assessment) else {
+                throw EditConflict(stored: ["assessment": round.assessment])
+            }
+            round.assessment = merged
             try await round.save(on: db)
             try await AuditLog.record(
                 actor, action: "skrev bedömning av uppföljning", objectType: "uppföljning", objectID: "\(round.year)",
@@ -90,7 +94,7 @@ public struct FollowUpStore: Sendable {
     /// Saves an organisation's answer for a measure it is responsible for.
     public func submit(
         roundID: UUID, measureID: UUID, organisationID: UUID, status: FollowUpStatus,
-        description: String, by actor: Actor
+        description: String, seen: String? = nil, by actor: Actor
     ) async throws {
         let description = description.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !description.isEmpty else {
@@ -107,15 +111,21 @@ public struct FollowUpStore: Sendable {
                 try await MeasureOrganisationModel.query(on: db).filter(\.$measureID == measureID)
                     .filter(\.$organisationID == organisationID).first() != nil
             else { throw StoreError.notFound("Åtgärden för din organisation") }
-            let answer =
-                try await FollowUpAnswerModel.query(on: db).filter(\.$roundID == roundID).filter(\.$measureID == measureID)
-                .filter(\.$organisationID == organisationID).first() ?? FollowUpAnswerModel()
+            let existing = try await FollowUpAnswerModel.query(on: db).filter(\.$roundID == roundID).filter(\.$measureID == measureID)
+                .filter(\.$organisationID == organisationID).first()
+            // Two officers of one organisation may answer the same measure: `seen` is the
+            // fingerprint of the answer the form showed (see `ConcurrentEdit`).
+            let stored = existing?.description ?? ""
+            guard let merged = ConcurrentEdit.merge(EditedText(description, seen: seen), stored: stored) else {
+                throw EditConflict(stored: ["description": stored])
+            }
+            let answer = existing ?? FollowUpAnswerModel()
             answer.roundID = roundID
             answer.kommunID = kommunID
             answer.measureID = measureID
             answer.organisationID = organisationID
             answer.status = status.rawValue
-            answer.description = description
+            answer.description = merged
             answer.state = FollowUpAnswer.State.submitted.rawValue
             answer.returnComment = ""
             answer.answeredBy = actor.label

@@ -133,19 +133,26 @@ public struct MeetingStore: Sendable {
         }
     }
 
-    /// Writes the minutes' text: the first version, or the draft being worked on.
-    public func saveMinutes(meetingID: UUID, text: String, by actor: Actor) async throws {
+    /// Writes the minutes' text: the first version, or the draft being worked on. `seen` is the
+    /// fingerprint of the draft the form showed (see `ConcurrentEdit`).
+    public func saveMinutes(meetingID: UUID, text: String, seen: String? = nil, by actor: Actor) async throws {
         guard try await find(id: meetingID) != nil else { throw StoreError.notFound("Mötet") }
         guard text.count <= 50_000 else { throw StoreError.invalid("Protokollet får vara högst 50 000 tecken.") }
         let versions = try await minutes(meetingID: meetingID)
         if versions.last?.isApproved == true {
             throw StoreError.invalid("Protokollet är justerat och låst. Gör en rättelse om något behöver ändras.")
         }
+        let stored = versions.last?.text ?? ""
+        guard let text = ConcurrentEdit.merge(EditedText(text, seen: seen), stored: stored) else { throw EditConflict(stored: ["minutes": stored]) }
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
             if let draft = versions.last {
-                try await sql.update("meeting_minutes").set("text", to: text).set("written_by", to: actor.label).set("written_at", to: TryggClock.now)
-                    .where("meeting_id", .equal, meetingID).where("version", .equal, draft.version).run()
+                // Only over the text read above: a save in between is a conflict, not overwritten.
+                let updated = try await sql.update("meeting_minutes").set("text", to: text).set("written_by", to: actor.label)
+                    .set("written_at", to: TryggClock.now)
+                    .where("meeting_id", .equal, meetingID).where("version", .equal, draft.version).where("text", .equal, stored)
+                    .returning("meeting_id").all()
+                guard !updated.isEmpty else { throw EditConflict(stored: [:]) }
             } else {
                 try await Self.insertVersion(meetingID: meetingID, version: 1, text: text, reason: "", actor: actor, on: sql)
             }

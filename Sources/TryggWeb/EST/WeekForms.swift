@@ -5,8 +5,10 @@ import TryggStore
 /// The EST group's assessment of the week, kept as written.
 struct AssessmentForm: Decodable {
     @FormRaw var text: String
+    /// The fingerprint of the assessment the page showed (see `ConcurrentEdit`).
+    @FormText var seen: String
 
-    enum CodingKeys: String, CodingKey { case text = "bedomning" }
+    enum CodingKeys: String, CodingKey { case text = "bedomning", seen = "sett_bedomning" }
 }
 
 /// Publish (`ja`) or withdraw the week's lägesbild.

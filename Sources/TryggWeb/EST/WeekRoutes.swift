@@ -43,13 +43,12 @@ struct WeekRoutes {
         let leads: Bool
         /// A map to click in the priority-place and insats forms (fills in latitude and longitude).
         let pickMap: String?
-        let organisations: [SelectOption]
-        /// The measures of the plan in force, for "Genomför åtgärd i planen".
-        let measures: [SelectOption]
+        let assessmentField: EditedTextField
+        let place: PlaceFields
+        /// The insats form, whose measures are those of the plan in force ("Genomför åtgärd i planen").
+        let insats: InsatsFields
         let hasMeasures: Bool
-        let kinds: [SelectOption]
         let statuses: [SelectOption]
-        let today: String
     }
 
     func register(on routes: RouteRegistry) {
@@ -86,8 +85,9 @@ struct WeekRoutes {
             return APIRoutes.json(try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database).json)
         }
         routes.staff(SiteRoutes.weekAssess) { _, context in
-            try await lead(context, done: "Bedömningen är sparad.") { store, week, actor in
-                try await store.saveAssessment(try context.decodeForm(AssessmentForm.self).text, week: week, by: actor)
+            let form = try context.decodeForm(AssessmentForm.self)
+            return try await lead(context, done: "Bedömningen är sparad.", typed: .init(assessment: form)) { store, week, actor in
+                try await store.saveAssessment(form.text, week: week, seen: form.seen, by: actor)
             }
         }
         routes.staff(SiteRoutes.weekPublish) { _, context in
@@ -103,8 +103,8 @@ struct WeekRoutes {
             }
         }
         routes.staff(SiteRoutes.weekPlaceAdd) { _, context in
-            try await lead(context, done: "Platsen är markerad som prioriterad.") { store, week, actor in
-                let form = try context.decodeForm(PriorityPlaceForm.self)
+            let form = try context.decodeForm(PriorityPlaceForm.self)
+            return try await lead(context, done: "Platsen är markerad som prioriterad.", typed: .init(place: form)) { store, week, actor in
                 let point = try await WeekRoutes.point(
                     latitude: form.latitude, longitude: form.longitude, orHotPlace: form.name, week: week, kommun: context.kommun)
                 try await store.addPriorityPlace(name: form.name, point: point, note: form.note, week: week, by: actor)
@@ -117,8 +117,8 @@ struct WeekRoutes {
             }
         }
         routes.staff(SiteRoutes.weekInsatsAdd) { _, context in
-            try await lead(context, done: "Insatsen är beslutad.") { _, week, actor in
-                let form = try context.decodeForm(InsatsForm.self)
+            let form = try context.decodeForm(InsatsForm.self)
+            return try await lead(context, done: "Insatsen är beslutad.", typed: .init(insats: form)) { _, week, actor in
                 let point = try await WeekRoutes.point(
                     latitude: form.latitude, longitude: form.longitude, orHotPlace: form.place, week: week, kommun: context.kommun)
                 try await InsatsStore(context.kommun).decide(try form.decision(at: point), week: week, by: actor)
@@ -159,7 +159,7 @@ struct WeekRoutes {
     }
 
     private func lead(
-        _ context: StaffContext, done: String,
+        _ context: StaffContext, done: String, typed: WeekTyped = .init(),
         _ change: (ESTStore, ISOWeek, Actor) async throws -> Void
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .leadEST)
@@ -169,7 +169,11 @@ struct WeekRoutes {
         } catch StoreError.notFound {
             throw HTTPError(.notFound)
         } catch let error as StoreError {
-            return try await page(user: user, week: week, context: context, error: error.description)
+            return try await page(user: user, week: week, context: context, error: error.description, typed: typed)
+        } catch let conflict as EditConflict {
+            var typed = typed
+            typed.conflict = conflict
+            return try await page(user: user, week: week, context: context, error: conflict.description, typed: typed, status: .conflict)
         }
         return Response.seeOther(SiteRoutes.week.path(week), notice: done, context: context)
     }
@@ -194,16 +198,14 @@ struct WeekRoutes {
 
     private func page(
         user: UserAccount, week: ISOWeek, context: StaffContext, includeCitizen: Bool = true,
-        notice: String? = nil, error: String? = nil
+        notice: String? = nil, error: String? = nil, typed: WeekTyped = .init(), status: HTTPResponse.Status? = nil
     ) async throws -> Response {
         let report = try await WeekReport.load(kommun: user.kommun, week: week, database: deps.database, includeCitizenReports: includeCitizen)
-        var measures: [SelectOption] = []
+        var measures: [Measure] = []
         if user.role.allows(.leadEST) {
             // The plan adopted for the week's year, or the latest adopted before it.
             if let plan = try await PlanStore(context.kommun).planInForce(upTo: week.year) {
-                measures = try await PlanStore(context.kommun).measures(planID: plan.id).filter { !$0.retired }.map {
-                    SelectOption(value: $0.id.uuidString, label: $0.label(), selected: false)
-                }
+                measures = try await PlanStore(context.kommun).measures(planID: plan.id).filter { !$0.retired }
             }
         }
         let (previous, next) = try await neighbours(of: week, user: user, context: context)
@@ -213,13 +215,18 @@ struct WeekRoutes {
             mapJSON: deps.configuration.map.leafletAvailable ? try InteractiveMapData(report, settings: deps.configuration.map).scriptJSON() : nil,
             leads: user.role.allows(.leadEST),
             pickMap: user.role.allows(.leadEST) ? AreaMapSVG.render(report.areas.current, label: "Karta: klicka för att markera platsen", pickable: true) : nil,
-            organisations: report.organisations.current.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: false) },
-            measures: measures, hasMeasures: !measures.isEmpty,
-            kinds: Insats.Kind.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: false) },
-            statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) },
-            today: StockholmCalendar.local(TryggClock.now).dateText)
+            assessmentField: EditedTextField(
+                name: "bedomning", id: "bedomning-text", label: "Bedömning av veckan (högst 4 000 tecken)", stored: report.estWeek.assessment,
+                rows: 5, maxLength: ESTStore.assessmentLimit, typed: typed.assessment?.text, typedSeen: typed.assessment?.seen,
+                conflictKey: "assessment", conflict: typed.conflict),
+            place: PlaceFields(typed.place),
+            insats: InsatsFields(
+                typed.insats, today: StockholmCalendar.local(TryggClock.now).dateText, organisations: report.organisations.current,
+                measures: measures),
+            hasMeasures: !measures.isEmpty,
+            statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) })
         return deps.renderer.page(
             .estWeek, title: report.title, context: context, content: view, notice: notice, error: error,
-            status: error == nil ? .ok : .badRequest)
+            status: status ?? (error == nil ? .ok : .badRequest))
     }
 }

@@ -33,6 +33,18 @@ struct FollowUpAnswerRoutes {
         let statusText: String
         /// What Trygg itself knows of the measure's year (the LOS figures for the LOS measure).
         let fromTrygg: String?
+        /// The answer's text field: the stored answer, or what a refused save sent.
+        let field: EditedTextField
+        /// The answer a refusal sent back: its form opens (and takes the focus, so the page
+        /// scrolls to it); when the round has closed meanwhile, the text is shown to copy.
+        let refused: Bool
+    }
+
+    /// What a refused answer sent, for the measure it was for.
+    struct Typed {
+        let measureID: UUID
+        let form: FollowUpAnswerForm
+        var conflict: EditConflict?
     }
 
     struct MineView {
@@ -61,18 +73,22 @@ struct FollowUpAnswerRoutes {
             let measureID = try context.parameters.require("measure", as: UUID.self)
             guard try await FollowUpStore(context.kommun).round(id: id) != nil else { throw HTTPError(.notFound) }
             let form = try context.decodeForm(FollowUpAnswerForm.self)
+            var typed = Typed(measureID: measureID, form: form)
             guard let status = FollowUpStatus(text: form.status) else {
-                return try await mine(context: context, error: "Välj status: Pågående, Påbörjad eller Ej påbörjad.", status: .badRequest)
+                return try await mine(context: context, error: "Välj status: Pågående, Påbörjad eller Ej påbörjad.", typed: typed, status: .badRequest)
             }
             do {
                 try await FollowUpStore(context.kommun).submit(
                     roundID: id, measureID: measureID, organisationID: user.organisation.id, status: status,
-                    description: form.description, by: context.actor)
+                    description: form.description, seen: form.seen, by: context.actor)
             } catch StoreError.notFound(let what) {
                 // Another organisation's measure looks the same as a measure that does not exist.
                 throw HTTPError(.notFound, message: "\(what) finns inte.")
             } catch let error as StoreError {
-                return try await mine(context: context, error: error.description, status: .badRequest)
+                return try await mine(context: context, error: error.description, typed: typed, status: .badRequest)
+            } catch let conflict as EditConflict {
+                typed.conflict = conflict
+                return try await mine(context: context, error: conflict.description, typed: typed, status: .conflict)
             }
             // Back to the answered measure, not the top of a long page.
             return Response.seeOther(SiteRoutes.followUpMine.path(id) + "#m-\(measureID)", notice: "Svaret för åtgärden är sparat.", context: context)
@@ -108,7 +124,7 @@ struct FollowUpAnswerRoutes {
     }
 
     private func mine(
-        context: StaffContext, show: Show = .alla, notice: String? = nil, error: String? = nil,
+        context: StaffContext, show: Show = .alla, notice: String? = nil, error: String? = nil, typed: Typed? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .answerFollowUp)
@@ -135,6 +151,7 @@ struct FollowUpAnswerRoutes {
         let people = try await PeopleNames.load(context.kommun)
         let forms = measures.map { measure in
             let answer = answers[measure.id]
+            let sent = typed?.measureID == measure.id ? typed : nil
             return MeasureForm(
                 measureID: measure.id.uuidString, action: SiteRoutes.followUpAnswer.path(id, measure.id), reference: measure.reference,
                 text: measure.row.measure,
@@ -142,14 +159,20 @@ struct FollowUpAnswerRoutes {
                 options: FollowUpStatus.allCases.enumerated().map { index, option in
                     StatusOption(
                         value: option.rawValue, label: option.rawValue, definition: option.definition,
-                        checked: answer?.status == option, id: "s\(measure.id.uuidString.prefix(8))-\(index)")
+                        checked: sent.map { $0.form.status == option.rawValue } ?? (answer?.status == option),
+                        id: "s\(measure.id.uuidString.prefix(8))-\(index)")
                 },
                 description: answer?.description ?? "", answered: answer?.state == .submitted, returned: answer?.state == .returned,
                 returnComment: answer?.returnComment ?? "",
                 answeredBy: answer.map { "\(Actor.byline(people.name($0.answeredBy))), \(SwedishTime.minute($0.updatedAt))" } ?? "",
                 lastYear: lastYear(measure),
                 statusText: answer.map { $0.state == .returned ? "Återskickad" : $0.status.rawValue } ?? "Ej besvarad",
-                fromTrygg: InspectionStatistics.concerns(measure.row.measure) ? losSummary : nil)
+                fromTrygg: InspectionStatistics.concerns(measure.row.measure) ? losSummary : nil,
+                field: EditedTextField(
+                    name: "description", id: "d-\(measure.id.uuidString)", label: "Beskrivning av utveckling", stored: answer?.description ?? "",
+                    rows: 4, maxLength: FollowUpRules.maxDescriptionLength, typed: sent?.form.description, typedSeen: sent?.form.seen,
+                    conflictKey: "description", conflict: sent?.conflict),
+                refused: sent != nil)
         }
         let shown = zip(measures, forms).filter { show.answers.matches(answers[$0.0.id]) }.map(\.1)
         let view = MineView(
@@ -173,4 +196,8 @@ struct FollowUpAnswerRoutes {
 struct FollowUpAnswerForm: Decodable {
     @FormText var status: String
     @FormRaw var description: String
+    /// The fingerprint of the answer the page showed (see `ConcurrentEdit`).
+    @FormText var seen: String
+
+    enum CodingKeys: String, CodingKey { case status, description, seen = "sett_description" }
 }

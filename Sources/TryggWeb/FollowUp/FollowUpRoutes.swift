@@ -101,8 +101,7 @@ struct FollowUpRoutes {
         let filter: String
         let filtered: Bool
         let answerFilters: [SelectOption]
-        let assessment: String
-        let assessmentLimit: Int
+        let assessment: EditedTextField
     }
 
     func register(on routes: RouteRegistry) {
@@ -180,13 +179,15 @@ struct FollowUpRoutes {
         }
         routes.staff(SiteRoutes.followUpAssessment) { _, context in
             let id = try context.parameters.require("id", as: UUID.self)
+            let form = try context.decodeForm(FollowUpAssessmentForm.self)
             do {
-                try await FollowUpStore(context.kommun).saveAssessment(
-                    try context.decodeForm(FollowUpAssessmentForm.self).text, roundID: id, by: context.actor)
+                try await FollowUpStore(context.kommun).saveAssessment(form.text, roundID: id, seen: form.seen, by: context.actor)
             } catch StoreError.notFound {
                 throw HTTPError(.notFound)
             } catch let error as StoreError {
-                return try await overview(context: context, error: error.description)
+                return try await overview(context: context, error: error.description, typed: form)
+            } catch let conflict as EditConflict {
+                return try await overview(context: context, error: conflict.description, typed: form, conflict: conflict)
             }
             return Response.seeOther(
                 SiteRoutes.followUpRound.path(id) + "#bedomning", notice: "Bedömningen är sparad och står i rapporten.", context: context)
@@ -230,7 +231,8 @@ struct FollowUpRoutes {
     /// The round for the samordnare; `organisation` narrows "Alla åtgärder" to one organisation's
     /// answers, `answers` to the unanswered, the sent back or one status.
     private func overview(
-        context: StaffContext, organisation: UUID? = nil, answers answerFilter: AnswerFilter = .all, error: String? = nil
+        context: StaffContext, organisation: UUID? = nil, answers answerFilter: AnswerFilter = .all, error: String? = nil,
+        typed: FollowUpAssessmentForm? = nil, conflict: EditConflict? = nil
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .editPlan)
         let id = try context.parameters.require("id", as: UUID.self)
@@ -274,17 +276,23 @@ struct FollowUpRoutes {
             linesHeading: shownOrganisation.map { "Åtgärder som \($0.abbreviation) svarar för" } ?? "Alla åtgärder",
             filter: shownOrganisation?.id.uuidString ?? "", filtered: shownOrganisation != nil,
             answerFilters: answerFilter.options,
-            assessment: report.round.assessment, assessmentLimit: FollowUpRules.maxDescriptionLength)
+            assessment: EditedTextField(
+                name: "bedomning", id: "bedomning-text", label: "Bedömning av årets arbete i rapporten till kommunfullmäktige (högst 4 000 tecken)",
+                stored: report.round.assessment, maxLength: FollowUpRules.maxDescriptionLength, typed: typed?.text, typedSeen: typed?.seen,
+                conflictKey: "assessment", conflict: conflict))
         return deps.renderer.page(
-            .followupRound, title: "Uppföljning \(report.round.year)", context: context, content: view, error: error, status: error == nil ? .ok : .badRequest)
+            .followupRound, title: "Uppföljning \(report.round.year)", context: context, content: view, error: error,
+            status: conflict != nil ? .conflict : error == nil ? .ok : .badRequest)
     }
 }
 
 /// The säkerhetschef's assessment of the year, as written.
 struct FollowUpAssessmentForm: Decodable {
     @FormRaw var text: String
+    /// The fingerprint of the assessment the page showed (see `ConcurrentEdit`).
+    @FormText var seen: String
 
-    enum CodingKeys: String, CodingKey { case text = "bedomning" }
+    enum CodingKeys: String, CodingKey { case text = "bedomning", seen = "sett_bedomning" }
 }
 
 /// A new follow-up round: the plan and the last day to answer.

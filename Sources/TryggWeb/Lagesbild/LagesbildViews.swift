@@ -186,14 +186,16 @@ enum LagesbildViews {
                 form: fields(problem.id.uuidString, problem, typed: typedHere), open: typedHere != nil)
         }
         let sent = typed.texts
-        func section(_ name: String, _ key: String, _ label: String, _ stored: String, _ typedText: String?, _ typedSeen: String?, rows: Int) -> EditedTextField {
+        func section(_ name: String, _ key: String, _ label: String, _ stored: String, _ typedText: String?, _ typedSeen: String?, rows: Int) -> EditedTextField
+        {
             EditedTextField(
                 name: name, label: label, stored: stored, rows: rows, maxLength: 20_000, typed: typedText, typedSeen: typedSeen,
                 conflictKey: key, conflict: typed.conflict)
         }
         let text = document.text
         let sections = [
-            section("kartlaggning", "mapping", "Kartläggning: brotten, deras omfattning och konsekvenser", text.mapping, sent?.mapping, sent?.seenMapping, rows: 8),
+            section(
+                "kartlaggning", "mapping", "Kartläggning: brotten, deras omfattning och konsekvenser", text.mapping, sent?.mapping, sent?.seenMapping, rows: 8),
             section(
                 "annan_information", "otherInformation", "Annan information av betydelse", text.otherInformation, sent?.otherInformation,
                 sent?.seenOtherInformation, rows: 6),

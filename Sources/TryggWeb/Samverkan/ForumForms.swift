@@ -48,8 +48,10 @@ struct MinutesForm: Decodable {
     @FormRaw var present: String
     @FormRaw var absent: String
     @FormRaw var text: String
+    /// The fingerprint of the minutes the page showed (see `ConcurrentEdit`).
+    @FormText var seen: String
 
-    enum CodingKeys: String, CodingKey { case present = "narvarande", absent = "franvarande", text = "protokoll" }
+    enum CodingKeys: String, CodingKey { case present = "narvarande", absent = "franvarande", text = "protokoll", seen = "sett_protokoll" }
 }
 
 struct DecisionForm: Decodable {

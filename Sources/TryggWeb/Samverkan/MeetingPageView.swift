@@ -48,11 +48,12 @@ struct MeetingPageView {
     let cancelled: Bool
     let presentText: String
     let absentText: String
-    let minutesText: String
+    let minutesField: EditedTextField
     let decisionForm: DecisionFormView
 
     static func make(
-        _ report: MeetingReport, context: StaffContext, meetingForm: MeetingForm?, minutesForm: MinutesForm?, decisionForm: DecisionForm?
+        _ report: MeetingReport, context: StaffContext, meetingForm: MeetingForm?, minutesForm: MinutesForm?, decisionForm: DecisionForm?,
+        conflict: EditConflict? = nil
     ) async throws -> MeetingPageView {
         let access = ForumGate.access(context)
         let canWrite = access.writes(report.forum)
@@ -85,7 +86,9 @@ struct MeetingPageView {
             cancelled: meeting.cancelled,
             presentText: minutesForm?.present ?? meeting.attendance.filter(\.present).map(\.label).joined(separator: "\n"),
             absentText: minutesForm?.absent ?? meeting.attendance.filter { !$0.present }.map(\.label).joined(separator: "\n"),
-            minutesText: minutesForm?.text ?? report.latestMinutes?.text ?? "",
+            minutesField: EditedTextField(
+                name: "protokoll", label: "Protokoll", stored: report.latestMinutes?.text ?? "", rows: 14, maxLength: 50_000,
+                typed: minutesForm?.text, typedSeen: minutesForm?.seen, conflictKey: "minutes", conflict: conflict),
             decisionForm: editable ? try await Self.decisionForm(report, form: decisionForm, context: context) : Self.emptyDecisionForm)
     }
 

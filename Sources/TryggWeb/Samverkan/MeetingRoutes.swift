@@ -52,7 +52,7 @@ struct MeetingRoutes {
             changed.attendance = Meeting.Attendee.parse(form.present, present: true) + Meeting.Attendee.parse(form.absent, present: false)
             return try await saving(meeting, forum: forum, context: context, minutesForm: form, notice: "Protokollet är sparat som utkast.") {
                 let store = MeetingStore(context.kommun)
-                try await store.saveMinutes(meetingID: meeting.id, text: form.text, by: context.actor)
+                try await store.saveMinutes(meetingID: meeting.id, text: form.text, seen: form.seen, by: context.actor)
                 if changed.attendance != meeting.attendance { try await store.save(changed, by: context.actor) }
             }
         }
@@ -152,19 +152,22 @@ struct MeetingRoutes {
         } catch let error as StoreError {
             return try await page(
                 meeting, forum: forum, context: context, minutesForm: minutesForm, decisionForm: decisionForm, error: error.description, status: .badRequest)
+        } catch let conflict as EditConflict {
+            return try await page(
+                meeting, forum: forum, context: context, minutesForm: minutesForm, error: conflict.description, conflict: conflict, status: .conflict)
         }
         return Response.seeOther(SiteRoutes.meeting.path(meeting.id), notice: notice, context: context)
     }
 
     func page(
         _ meeting: Meeting, forum: Forum, context: StaffContext, meetingForm: MeetingForm? = nil, minutesForm: MinutesForm? = nil,
-        decisionForm: DecisionForm? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+        decisionForm: DecisionForm? = nil, error: String? = nil, conflict: EditConflict? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         guard let report = try await MeetingReport.load(meetingID: meeting.id, kommun: context.user.kommun, database: deps.database) else {
             throw HTTPError(.notFound, message: "Mötet finns inte.")
         }
         let view = try await MeetingPageView.make(
-            report, context: context, meetingForm: meetingForm, minutesForm: minutesForm, decisionForm: decisionForm)
+            report, context: context, meetingForm: meetingForm, minutesForm: minutesForm, decisionForm: decisionForm, conflict: conflict)
         return deps.renderer.page(.meeting, title: report.title, context: context, content: view, error: error, status: status)
     }
 }

@@ -6,6 +6,7 @@ import TryggStore
 /// sender's own. Rendered by the `edited-text-field` partial.
 struct EditedTextField {
     let name: String
+    let id: String
     let label: String
     let value: String
     let seenName: String
@@ -20,10 +21,11 @@ struct EditedTextField {
     /// now seen it; any other keeps the one it was typed on, so a refusal for another reason does
     /// not let a later save overwrite what someone else wrote meanwhile.
     init(
-        name: String, label: String, stored: String, rows: Int = 6, maxLength: Int,
+        name: String, id: String? = nil, label: String, stored: String, rows: Int = 6, maxLength: Int,
         typed: String? = nil, typedSeen: String? = nil, conflictKey: String? = nil, conflict: EditConflict? = nil
     ) {
         self.name = name
+        self.id = id ?? name
         self.label = label
         self.rows = rows
         self.maxLength = maxLength
