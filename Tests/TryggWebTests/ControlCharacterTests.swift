@@ -13,6 +13,19 @@ import TryggStore
 struct ControlCharacterTests {
     static let nul = "Klotter\u{0000} på fasaden"
 
+    @Test("Text inklistrad från Word: radbrytning (U+000B) och sidbrytning (U+000C) sparas som radbrytningar")
+    func wordBreaks() async throws {
+        try await Harness.run { harness, client in
+            let rapportor = Browser(client)
+            try await rapportor.login("rapportor@linkoping.demo")
+            let pasted = "Klotter på fasaden\u{000B}och vid porten\u{000C}Sida två"
+            let saved = try await rapportor.submit("/est/rapportera", ESTReportingTests.goodReport.merging(["beskrivning": pasted]) { _, new in new })
+            #expect(saved.status == .ok)
+            let stored = try await IncidentStore(try await harness.scope("linkoping")).list(filter: .init()).map(\.description)
+            #expect(stored.contains("Klotter på fasaden\noch vid porten\nSida två"))
+        }
+    }
+
     @Test("EST-formuläret, API:t, e-tjänsten och Open311 avvisar U+0000 och sparar inget")
     func everyIntakePath() async throws {
         try await Harness.run { harness, client in

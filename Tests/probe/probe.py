@@ -4,7 +4,9 @@ For every page a user can open: each GET form is sent with each field holding a 
 UTF-8, 5,000 characters, a number too large for any column, a date that does not exist and a
 right-to-left override; each query value of the page's own address gets the same; each POST form
 is sent with one field at a time holding a NUL (forms that sign out, delete, turn off or import
-are left alone). Any answer 500 or above fails the run: bad input must get a clear error.
+are left alone). Any answer 500 or above fails the run: bad input must get a clear error. Each
+POST form with a text area is also sent with every text area longer than any limit: the refusal
+must show the text again, so that nothing a person wrote is lost to an error.
 
 Usage: probe.py BASE_URL EMAIL... (the demo's password; "-" is a resident on the public pages);
 pages per user from PROBE_PAGES.
@@ -21,6 +23,7 @@ import urllib.request
 BASE = sys.argv[1].rstrip("/")
 PASSWORD = "trygg-demo-2026"
 PAGES = int(os.environ.get("PROBE_PAGES", "120"))
+KEPT = "Skrivet-och-kvar "
 QUERY_VALUES = ["%00", "%FF%FE", "x" * 5000, "99999999999999999999", "2026-02-30", "%E2%80%AE"]
 SKIP_LINKS = ("logga-ut", "/static/", "/vendor/", ".ics", ".xlsx", ".docx", ".pdf", ".png", ".zip", ".csv", "/api/")
 SKIP_ACTIONS = ("logga-ut", "inaktivera", "ta-bort", "avveckla", "radera", "anta", "stang", "aterkalla", "losenord",
@@ -111,6 +114,14 @@ def probe(email):
                     pairs = [(field, value + "\x00b" if position == index else value) for position, (field, value, _) in enumerate(fields)]
                     sent += 1
                     check(client.post(action, pairs)[0], f"POST {action} {name}=…NUL")
+            if method == "post" and any(kind == "textarea" for _, _, kind in fields):
+                long_text = KEPT + "lång text " * 6000
+                pairs = [(field, long_text if kind == "textarea" else value) for field, value, kind in fields]
+                sent += 1
+                status, answer = client.post(action, pairs)
+                check(status, f"POST {action} lång text")
+                if status in (400, 409) and KEPT not in answer:
+                    failures.append(f"{email}: {status} POST {action}: det skrivna visas inte igen efter felet")
         if "?" in path:
             address, query = path.split("?", 1)
             pairs = urllib.parse.parse_qsl(query)

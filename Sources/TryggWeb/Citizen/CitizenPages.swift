@@ -92,7 +92,7 @@ struct CitizenReportPage {
 
     func render(
         _ report: CitizenReport, user: UserAccount, context: StaffContext, notice: String? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok
+        typed: ReviewForm? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let reference = try await deps.referenceCache.lookups(for: context.kommun)
         let category = reference.categories.first { $0.id == report.categoryID }
@@ -114,8 +114,14 @@ struct CitizenReportPage {
             "isReceived": report.status == .received, "isApproved": report.status == .approved,
             "canEdit": [.received, .approved, .closed].contains(report.status),
             "canMakeEvent": report.incidentID != nil,
+            // The forms show what a refused change sent; the facts above them, what is stored.
+            "formPlace": typed?.description != nil ? typed?.place ?? "" : report.place,
+            "formDescription": typed?.description ?? report.description,
+            "formAnswer": typed.map { $0.answer.isEmpty ? report.answer : $0.answer } ?? report.answer,
+            "formReason": typed?.reason ?? "",
             "categories": reference.categories.filter { !$0.retired }.map {
-                SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id == report.categoryID)
+                let chosen = typed?.description != nil ? typed?.category : report.categoryID.uuidString
+                return SelectOption(value: $0.id.uuidString, label: $0.name, selected: $0.id.uuidString == chosen)
             },
             "organisations": try await OrganisationStore(context.kommun).organisations().current.map {
                 SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == user.organisation.id)

@@ -91,7 +91,9 @@ struct ModerationRoutes {
             } catch StoreError.notFound {
                 throw HTTPError(.notFound)
             } catch let error as StoreError {
-                return try await page.render(report, user: user, context: context, error: error.description, status: .badRequest)
+                // The page comes back with what was typed in the refused form.
+                let typed = try? context.decodeForm(ReviewForm.self)
+                return try await page.render(report, user: user, context: context, error: error.description, typed: typed, status: .badRequest)
             }
             return Response.seeOther(SiteRoutes.citizenReport.path(report.id), notice: done, context: context)
         }

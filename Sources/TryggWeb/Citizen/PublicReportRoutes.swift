@@ -90,10 +90,13 @@ struct PublicReportRoutes {
             category: fields.category, latitude: fields.latitude, longitude: fields.longitude, area: fields.area,
             place: fields.place, description: fields.description, timesOfDay: fields.timesOfDay, weekdays: fields.weekdays,
             gender: fields.gender, ageBand: fields.ageBand, email: fields.email)
-        // A field people never see: only programs fill it in.
+        // A field people never see: only programs fill it in. A person whose browser did comes
+        // back to her own text, with the field emptied.
         guard fields.homepage.isEmpty else {
-            throw HTTPError(
-                .badRequest, message: "Tipset kunde inte tas emot. Om du använder ett program som fyller i formulär automatiskt, stäng av det och försök igen.")
+            let problem = Problem(
+                anchor: "beskrivning",
+                text: "Tipset kunde inte tas emot. Om du använder ett program som fyller i formulär automatiskt, stäng av det och skicka igen.")
+            return try await form(kommun: kommun, draft: draft, problems: [problem], context: context, status: .badRequest)
         }
         guard await deps.publicGate.webReports.allow(context.clientAddress) else {
             return try await form(

@@ -44,7 +44,8 @@ struct InspectionObjectRoutes {
             } catch StoreError.notFound {
                 throw HTTPError(.notFound, message: "Besöket finns inte.")
             } catch let error as StoreError {
-                return try await InspectionPage(deps: deps).render(inspection, access: access, context: context, error: error.description, status: .badRequest)
+                return try await InspectionPage(deps: deps).render(
+                    inspection, access: access, context: context, typedFinding: (visitID, form), error: error.description, status: .badRequest)
             }
             return Response.seeOther(
                 SiteRoutes.inspection.path(inspection.id) + "#besok-\(visitID.uuidString)", notice: "Iakttagelserna är sparade.", context: context)

@@ -70,8 +70,8 @@ struct InspectionPage {
     }
 
     func render(
-        _ inspection: JointInspection, access: InspectionAccess, context: StaffContext, edit: (JointInspection, Set<UUID>)? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok
+        _ inspection: JointInspection, access: InspectionAccess, context: StaffContext, edit: (JointInspection, Set<UUID>)? = nil,
+        typedFinding: (visitID: UUID, form: FindingForm)? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let names = try await InspectionNames.load(context)
         let store = InspectionStore(context.kommun)
@@ -90,9 +90,11 @@ struct InspectionPage {
                 id: visit.id.uuidString, name: visit.object.name, href: SiteRoutes.inspectedObject.path(visit.object.id), details: Self.details(visit.object),
                 revisit: revisited.contains(visit.object.id),
                 findings: participating.map { organisation in
-                    Self.findingView(
+                    let typed = typedFinding.flatMap { $0.visitID == visit.id && $0.form.organisation == organisation.id.uuidString ? $0.form : nil }
+                    return Self.findingView(
                         visit.findings.first { $0.organisationID == organisation.id }, organisation: organisation, visitID: visit.id, inspection: inspection,
-                        canRecord: access.mayRecord(for: organisation.id, user: context.user), own: organisation.id == context.user.organisation.id)
+                        canRecord: access.mayRecord(for: organisation.id, user: context.user), own: organisation.id == context.user.organisation.id,
+                        typed: typed)
                 })
         }
         let view = View(
@@ -143,22 +145,26 @@ struct InspectionPage {
         return parts.joined(separator: " · ")
     }
 
+    /// One authority's part of the protocol; `typed` is a refused save of it, shown again and open.
     static func findingView(
-        _ finding: InspectionFinding?, organisation: Organisation, visitID: UUID, inspection: JointInspection, canRecord: Bool, own: Bool
+        _ finding: InspectionFinding?, organisation: Organisation, visitID: UUID, inspection: JointInspection, canRecord: Bool, own: Bool,
+        typed: FindingForm? = nil
     ) -> FindingView {
-        let chosen = Set(finding?.decisions.map(\.kind) ?? [])
+        let chosen = typed.map { Set($0.decisions.compactMap(InspectionFinding.DecisionKind.init(rawValue:))) } ?? Set(finding?.decisions.map(\.kind) ?? [])
         let key = "\(visitID.uuidString.prefix(8))-\(organisation.id.uuidString.prefix(8))"
         return FindingView(
             organisation: organisation.name, organisationID: organisation.id.uuidString,
             action: SiteRoutes.inspectionFinding.path(inspection.id, visitID), formID: key, recorded: finding != nil,
-            summary: finding.map(summary) ?? "Inget registrerat", caseNumber: finding?.caseNumber ?? "", finding: finding?.finding ?? "",
+            summary: finding.map(summary) ?? "Inget registrerat", caseNumber: typed?.caseNumber ?? finding?.caseNumber ?? "",
+            finding: typed?.finding ?? finding?.finding ?? "",
             decisions: InspectionFinding.DecisionKind.allCases.map {
                 .init(id: "beslut-\(key)-\($0.rawValue)", value: $0.rawValue, label: $0.displayName, checked: chosen.contains($0))
             },
-            vite: finding?.decisions.first { $0.kind == .vite }?.amount.map(String.init) ?? "",
-            fee: finding?.decisions.first { $0.kind == .sanktionsavgift }?.amount.map(String.init) ?? "",
-            revisitDue: finding?.revisitDue ?? "", revisitDoneOn: finding?.revisitDoneOn ?? "", revisitOutcome: finding?.revisitOutcome ?? "",
-            canRecord: canRecord, startsOpen: canRecord && own && finding == nil)
+            vite: typed?.vite ?? finding?.decisions.first { $0.kind == .vite }?.amount.map(String.init) ?? "",
+            fee: typed?.fee ?? finding?.decisions.first { $0.kind == .sanktionsavgift }?.amount.map(String.init) ?? "",
+            revisitDue: typed?.revisitDue ?? finding?.revisitDue ?? "", revisitDoneOn: typed?.revisitDoneOn ?? finding?.revisitDoneOn ?? "",
+            revisitOutcome: typed?.revisitOutcome ?? finding?.revisitOutcome ?? "",
+            canRecord: canRecord, startsOpen: canRecord && (typed != nil || (own && finding == nil)))
     }
 
     /// The other kommun's objects and findings on a shared insats, read through the agreement

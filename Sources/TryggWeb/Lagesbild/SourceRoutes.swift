@@ -17,7 +17,33 @@ struct SourceRoutes {
         let included: Bool
         let reason: String
         let action: String
+        let form: Fields
+    }
+
+    /// A source's form (the `lagesbild-source-fields` partial): the stored entry, or what a
+    /// refused save sent, which then opens again.
+    struct Fields {
+        let suffix: String
+        let name: String
+        let owner: String
+        let period: String
+        let method: String
+        let limitations: String
+        let reason: String
         let usedOptions: [SelectOption]
+        let open: Bool
+
+        init(suffix: String, entry: SourceEntry?, typed: SourceForm?) {
+            self.suffix = suffix
+            name = typed?.name ?? entry?.name ?? ""
+            owner = typed?.owner ?? entry?.owner ?? ""
+            period = typed?.period ?? entry?.period ?? ""
+            method = typed?.method ?? entry?.method ?? ""
+            limitations = typed?.limitations ?? entry?.limitations ?? ""
+            reason = typed?.reason ?? entry?.reason ?? ""
+            usedOptions = SourceRoutes.options(included: typed.map { $0.used != "nej" } ?? entry?.included ?? true)
+            open = typed != nil
+        }
     }
 
     struct View {
@@ -25,7 +51,7 @@ struct SourceRoutes {
         let canEdit: Bool
         let addAction = SiteRoutes.sourceAdd.path
         let figuresHref = SiteRoutes.crimeFigures.path
-        let usedOptions = SourceRoutes.options(included: true)
+        let newForm: Fields
         var hasRows = false
     }
 
@@ -53,19 +79,24 @@ struct SourceRoutes {
         } catch StoreError.notFound {
             throw HTTPError(.notFound, message: "Källan finns inte.")
         } catch let error as StoreError {
-            return try await page(context: context, error: error.description, status: .badRequest)
+            return try await page(context: context, error: error.description, typed: (id, form), status: .badRequest)
         }
     }
 
-    func page(context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    /// `typed` is a refused form and the entry it was for (nil: a new one).
+    func page(
+        context: StaffContext, error: String? = nil, typed: (id: UUID?, form: SourceForm)? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readCrimeStatistics)
         let entries = try await SourceStore(context.kommun).all()
         var view = View(
             rows: entries.map {
                 Row(
                     id: $0.id.uuidString, name: $0.name, owner: $0.owner, period: $0.period, method: $0.method, limitations: $0.limitations,
-                    included: $0.included, reason: $0.reason, action: SiteRoutes.sourceSave.path($0.id), usedOptions: Self.options(included: $0.included))
-            }, canEdit: user.role.allows(.editLagesbild))
+                    included: $0.included, reason: $0.reason, action: SiteRoutes.sourceSave.path($0.id),
+                    form: Fields(suffix: "-\($0.id.uuidString)", entry: $0, typed: typed?.id == $0.id ? typed?.form : nil))
+            }, canEdit: user.role.allows(.editLagesbild),
+            newForm: Fields(suffix: "", entry: nil, typed: typed.flatMap { $0.id == nil ? $0.form : nil }))
         view.hasRows = !view.rows.isEmpty
         return deps.renderer.page(.lagesbildSources, title: "Lägesbildens källor", context: context, content: view, error: error, status: status)
     }

@@ -29,6 +29,7 @@ struct CSRFMiddleware: RouterMiddleware {
         }
         // Read once here with the same decoder the handler uses: a body it cannot read is refused
         // before anything else.
+        context.formBody = FormBody.normalisingBreaks(context.formBody)
         let form = FormFields(pairs: try FormBody.decode(AnyForm.self, from: context.formBody).pairs)
         let sent = form["_csrf"] ?? ""
         guard !context.csrfToken.isEmpty, Self.constantTimeEqual(sent, context.csrfToken) else {

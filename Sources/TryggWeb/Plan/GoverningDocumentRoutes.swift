@@ -20,7 +20,36 @@ struct GoverningDocumentRoutes {
         let validity: String
         let reviewOn: String
         let links: [String]
+        let form: Fields
+    }
+
+    /// A document's form (the `plan-document-form` partial): the stored document, or what a
+    /// refused save sent, which then opens again.
+    struct Fields {
+        let id: String
+        let kindOptions: [SelectOption]
+        let title: String
+        let diarienummer: String
+        let adoptedBy: String
+        let adoptedOn: String
+        let validity: String
+        let reviewOn: String
         let linksText: String
+        let open: Bool
+
+        init(id: String, document: GoverningDocument?, typed: GoverningDocumentForm?) {
+            self.id = id
+            let kind = typed.map { GoverningDocument.Kind(rawValue: $0.kind) ?? .handlingsplan } ?? document?.kind ?? .handlingsplan
+            kindOptions = GoverningDocumentRoutes.kinds(selected: kind)
+            title = typed?.title ?? document?.title ?? ""
+            diarienummer = typed?.diarienummer ?? document?.diarienummer ?? ""
+            adoptedBy = typed?.adoptedBy ?? document?.adoptedBy ?? ""
+            adoptedOn = typed?.adoptedOn ?? document?.adoptedOn ?? ""
+            validity = typed?.validity ?? document?.validity ?? ""
+            reviewOn = typed?.reviewOn ?? document?.reviewOn ?? ""
+            linksText = typed?.links ?? document?.links.joined(separator: "\n") ?? ""
+            open = typed != nil
+        }
     }
 
     struct PageView {
@@ -30,7 +59,7 @@ struct GoverningDocumentRoutes {
         let levels: [String]
         let documents: [DocumentRow]
         let canEdit: Bool
-        let kindOptions: [SelectOption]
+        let newForm: Fields
     }
 
     func register(on routes: RouteRegistry) {
@@ -59,12 +88,13 @@ struct GoverningDocumentRoutes {
         } catch StoreError.notFound {
             throw HTTPError(.notFound)
         } catch let error as StoreError {
-            return try await page(context: context, error: error.description, status: .badRequest)
+            return try await page(context: context, error: error.description, typed: (id, form), status: .badRequest)
         }
     }
 
+    /// `typed` is a refused form and the document it was for (nil: a new one).
     private func page(
-        context: StaffContext, notice: String? = nil, error: String? = nil,
+        context: StaffContext, notice: String? = nil, error: String? = nil, typed: (id: UUID?, form: GoverningDocumentForm)? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readPlan)
@@ -74,13 +104,13 @@ struct GoverningDocumentRoutes {
                 kindOptions: Self.kinds(selected: document.kind),
                 title: document.title, diarienummer: document.diarienummer, adoptedBy: document.adoptedBy, adoptedOn: document.adoptedOn,
                 validity: document.validity, reviewOn: document.reviewOn, links: document.links,
-                linksText: document.links.joined(separator: "\n"))
+                form: Fields(id: document.id.uuidString, document: document, typed: typed?.id == document.id ? typed?.form : nil))
         }
         let view = PageView(
             targetAreas: PlanSection.allCases.filter(\.isTargetArea).map(\.heading), efforts: LongTermEffort.allCases.map(\.rawValue),
             methods: PlanSection.allCases.filter(\.isWorkingMethod).map(\.rawValue),
             levels: PreventionLevel.allCases.map(\.rawValue), documents: documents, canEdit: user.role.allows(.editPlan),
-            kindOptions: Self.kinds(selected: .handlingsplan))
+            newForm: Fields(id: "", document: nil, typed: typed.flatMap { $0.id == nil ? $0.form : nil }))
         return deps.renderer.page(
             .planDocuments, title: "Program och styrdokument", context: context, content: view,
             notice: notice, error: error, status: status)

@@ -150,9 +150,6 @@ struct PublicSurveyRoutes {
     private func submit(english: Bool, context: TryggRequestContext) async throws -> Response {
         let (kommun, survey) = try await find(context)
         let fields = FormFields(encoded: context.formBody)
-        guard fields.text("hemsida").isEmpty else {
-            throw HTTPError(.badRequest, message: "Svaren kunde inte tas emot. Stäng av program som fyller i formulär automatiskt och försök igen.")
-        }
         guard survey.isOpen(at: TryggClock.now) else {
             return try await form(
                 survey, kommun: kommun, english: english, context: context,
@@ -171,6 +168,17 @@ struct PublicSurveyRoutes {
         }
         let draft = SurveyRules.Draft(area: fields.text("omrade"), gender: fields.text("kon"), ageBand: fields.text("alder"), choices: choices)
         let code = fields.text("kod")
+        // A field people never see: only programs fill it in. A person whose browser did gets
+        // her answers back, with the field emptied.
+        guard fields.text("hemsida").isEmpty else {
+            let message =
+                english
+                ? "Your answers could not be received. Turn off any program that fills in forms automatically and send again."
+                : "Svaren kunde inte tas emot. Stäng av program som fyller i formulär automatiskt och skicka igen."
+            return try await form(
+                survey, kommun: kommun, english: english, context: context, draft: draft, code: code,
+                problems: [SurveyRules.Problem(field: "enkat", message: message)], status: .badRequest)
+        }
         switch SurveyRules.check(draft, for: survey) {
         case .failure(let problems):
             return try await form(

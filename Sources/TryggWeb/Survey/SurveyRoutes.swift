@@ -44,12 +44,13 @@ struct SurveyRoutes {
                 code: form.code, text: form.text, english: form.english, kind: form.kind, options: form.options, indicator: form.indicator)
             switch OwnQuestion.check(draft, in: survey) {
             case .failure(let problems):
-                return try await page(survey, context: context, error: problems.list.map(\.message).joined(separator: " "), status: .badRequest)
+                return try await page(
+                    survey, context: context, error: problems.list.map(\.message).joined(separator: " "), typed: .init(question: form), status: .badRequest)
             case .success(let question):
                 do {
                     try await SurveyStore(context.kommun).addQuestion(question, to: survey, by: context.actor)
                 } catch let error as StoreError {
-                    return try await page(survey, context: context, error: error.description, status: .badRequest)
+                    return try await page(survey, context: context, error: error.description, typed: .init(question: form), status: .badRequest)
                 }
                 return Response.seeOther(SiteRoutes.survey.path(survey.id), notice: "Frågan ”\(question.text)” är tillagd.", context: context)
             }
@@ -149,7 +150,12 @@ struct SurveyRoutes {
     }
 
     struct PageView {
+        /// The survey as stored, and its settings form (as a refused save sent it).
         let survey: SurveyForm.Values
+        let settingsForm: SurveyForm.Values
+        let settingsOpen: Bool
+        let question: QuestionFields
+        let share: ShareFields
         let populationLabel: String
         let questionnaire: String
         let status: String
@@ -179,21 +185,27 @@ struct SurveyRoutes {
         let weights: String?
     }
 
-    func page(_ survey: Survey, context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func page(
+        _ survey: Survey, context: StaffContext, error: String? = nil, typed: SurveyTyped = .init(), status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readSurveys)
         let store = SurveyStore(context.kommun)
         let responses = try await store.responseCount(survey)
         let codes = try await store.codeCounts(survey)
         let canEdit = user.role.allows(.editSurveys)
+        let sharing = try await SurveySharingRoutes.section(for: survey, context: context, database: deps.database)
+        let requiresCode = typed.settings.map { $0.requiresCode == "ja" } ?? survey.requiresCode
         let view = PageView(
-            survey: SurveyForm.Values(survey), populationLabel: survey.population.label, questionnaire: survey.questionnaire,
+            survey: SurveyForm.Values(survey), settingsForm: typed.settings?.values ?? SurveyForm.Values(survey), settingsOpen: typed.settings != nil,
+            question: QuestionFields(typed.question), share: ShareFields(sharing, typed: typed.share), populationLabel: survey.population.label,
+            questionnaire: survey.questionnaire,
             status: Self.status(survey), responses: SwedishNumber.integer(responses),
             publicHref: SiteRoutes.surveyForm.path(user.kommun.slug, survey.code), resultsHref: SiteRoutes.surveyResults.path(survey.id),
             textsHref: canEdit ? SiteRoutes.surveyTexts.path(survey.id) : nil, canEdit: canEdit, saveAction: SiteRoutes.surveySave.path(survey.id),
             codesAction: SiteRoutes.surveyCodesCreate.path(survey.id), importAction: SiteRoutes.surveyImport.path(survey.id),
             codeOptions: [
-                SelectOption(value: "nej", label: "Nej, alla får svara", selected: !survey.requiresCode),
-                SelectOption(value: "ja", label: "Ja", selected: survey.requiresCode),
+                SelectOption(value: "nej", label: "Nej, alla får svara", selected: !requiresCode),
+                SelectOption(value: "ja", label: "Ja", selected: requiresCode),
             ],
             codesTotal: SwedishNumber.integer(codes.total), codesUsed: SwedishNumber.integer(codes.used), requiresCode: survey.requiresCode,
             areas: survey.areas.joined(separator: ", "),
@@ -204,7 +216,7 @@ struct SurveyRoutes {
                     options: question.options.map(\.text).joined(separator: " · "),
                     indicator: question.options.filter { question.indicator.contains($0.code) }.map(\.text).joined(separator: ", "))
             }, maxUploadMB: context.maxBodyBytes / 1_048_576,
-            sharing: try await SurveySharingRoutes.section(for: survey, context: context, database: deps.database),
+            sharing: sharing,
             questionAction: SiteRoutes.surveyQuestionAdd.path(survey.id), canAddQuestions: canEdit && responses == 0,
             weightsAction: SiteRoutes.surveyWeights.path(survey.id), weightsFromPopulationAction: SiteRoutes.surveyWeightsFromPopulation.path(survey.id),
             weightsRemoveAction: SiteRoutes.surveyWeightsRemove.path(survey.id),
@@ -229,7 +241,7 @@ struct SurveyRoutes {
             try await SurveyStore(context.kommun).saveSettings(changed, by: context.actor)
             return Response.seeOther(SiteRoutes.survey.path(survey.id), notice: "Inställningarna är sparade.", context: context)
         } catch let error as StoreError {
-            return try await page(survey, context: context, error: error.description, status: .badRequest)
+            return try await page(survey, context: context, error: error.description, typed: .init(settings: form), status: .badRequest)
         }
     }
 

@@ -37,13 +37,14 @@ struct SurveySharingRoutes {
         _ = try context.requireUser(allowedTo: .editSurveys)
         let form = try context.decodeForm(ShareForm.self)
         guard let partner = try await KommunStore(deps.database).all().first(where: { $0.slug == form.partner && $0.id != context.kommunID }) else {
-            return try await surveys.page(survey, context: context, error: "Välj kommunen som ska erbjudas enkäten.", status: .badRequest)
+            return try await surveys.page(
+                survey, context: context, error: "Välj kommunen som ska erbjudas enkäten.", typed: .init(share: form), status: .badRequest)
         }
         do {
             try await SharingStore(context.kommun).offer(
                 .survey, code: survey.code, to: partner, what: form.what, validFrom: form.validFrom, decidedBy: form.decidedBy, by: context.actor)
         } catch let error as StoreError {
-            return try await surveys.page(survey, context: context, error: error.description, status: .badRequest)
+            return try await surveys.page(survey, context: context, error: error.description, typed: .init(share: form), status: .badRequest)
         }
         return Response.seeOther(
             SiteRoutes.survey.path(survey.id), notice: "Enkäten är erbjuden till \(partner.name). Jämförelsen visas när de har godkänt.", context: context)

@@ -14,6 +14,17 @@ enum FormBody {
         return pairs.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
     }
 
+    /// Vertical tab and form feed are line and page breaks by meaning: Word puts them in text
+    /// copied from a document (a manual line break, a page break). In the encoded body they become
+    /// line feeds, so a text pasted from Word is saved as it reads instead of being refused for an
+    /// invisible character. A `%` in a value is itself encoded (`%25`), so `%0B` is only ever U+000B.
+    static func normalisingBreaks(_ body: String) -> String {
+        guard body.contains("%0") else { return body }
+        var result = body
+        for code in ["%0B", "%0b", "%0C", "%0c"] { result = result.replacingOccurrences(of: code, with: "%0A") }
+        return result
+    }
+
     static func decode<Form: Decodable>(_ type: Form.Type, from body: String) throws -> Form {
         do {
             return try URLEncodedFormDecoder().decode(type, from: body)
