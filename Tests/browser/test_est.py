@@ -164,3 +164,28 @@ def test_a_search_in_the_event_list_shows_where_the_events_are(browser, base_url
     assert popup.text.startswith("Skadegörelse · ")
     assert popup.find_elements(By.TAG_NAME, "i") == [], "platsen är text, inte HTML"
     assert serious_violations(browser) == []
+
+
+def test_text_written_before_the_login_expired_is_filled_in_again(browser, base_url):
+    """Two hours on the week's assessment, and meanwhile the login expired: the save is refused,
+    but after logging in again in the same tab the text is back in its field."""
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    week = base_url + "/est/vecka/2025-W02"
+    browser.get(week)
+    text = "Lugnare vecka i Skäggetorp; två bränder i Ryd som hänger ihop med konflikten i området."
+    browser.find_element(By.ID, "bedomning-text").send_keys(text)
+    # The session ends on the server (as after eight idle hours): the cookie no longer opens it.
+    browser.delete_cookie("trygg_session")
+    browser.add_cookie({"name": "trygg_session", "value": "utgangen-inloggning-" + "x" * 24, "path": "/"})
+    follow(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Spara bedömningen']"))
+    assert "Du har blivit utloggad" in browser.find_element(By.TAG_NAME, "main").text
+
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    browser.get(week)
+    assert browser.find_element(By.ID, "bedomning-text").get_attribute("value") == text
+    assert "ifylld igen" in browser.find_element(By.TAG_NAME, "main").text
+    follow(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Spara bedömningen']"))
+    wait_for(browser, "Bedömningen är sparad.")
+    browser.get(week)
+    assert browser.find_element(By.ID, "bedomning-text").get_attribute("value") == text, "sparad på servern"
+    assert "ifylld igen" not in browser.find_element(By.TAG_NAME, "main").text, "det sparade glöms i fliken"

@@ -33,6 +33,14 @@ struct CSRFMiddleware: RouterMiddleware {
         let form = FormFields(pairs: try FormBody.decode(AnyForm.self, from: context.formBody).pairs)
         let sent = form["_csrf"] ?? ""
         guard !context.csrfToken.isEmpty, Self.constantTimeEqual(sent, context.csrfToken) else {
+            // A session cookie that no longer opens a session: the login expired (or ended in
+            // another tab) while the form was open. The page's script kept the text in the tab.
+            if request.cookies[CookieName.session] != nil && context.session == nil && context.pendingSession == nil {
+                throw HTTPError(
+                    .forbidden,
+                    message: "Du har blivit utloggad, så det du skickade är inte sparat. Logga in igen och öppna sidan i samma flik: "
+                        + "text du skrev fylls i igen.")
+            }
             throw HTTPError(.forbidden, message: "Formuläret har gått ut eller kom inte från Trygg. Ladda om sidan och försök igen.")
         }
         // Fields without their own text rules (names, titles, notes) are covered here, before any

@@ -66,3 +66,60 @@
     form.addEventListener("submit", function () { storage.setItem(key + ":skickat", "1"); });
   });
 })();
+
+// Every other form with a text area keeps its texts in this tab (sessionStorage) until the server
+// has confirmed them: when the login has expired, the network failed or the page was closed by
+// mistake, the text is filled in again when the page is opened in the same tab, provided the
+// page still shows what the text was written over. Signing out forgets every kept text.
+(function () {
+  "use strict";
+  var storage;
+  try { storage = window.sessionStorage; } catch (e) { return; }
+  if (!storage) { return; }
+  var prefix = "trygg-text:";
+  var confirmed = document.querySelector("main > p.notice[role=status]") !== null;
+  document.querySelectorAll("form[method=post]:not([data-keep-draft])").forEach(function (form) {
+    var areas = form.querySelectorAll("textarea[name]");
+    if (!areas.length) { return; }
+    if (form.getAttribute("action") === null) { return; }
+    var key = prefix + form.getAttribute("action");
+    if (confirmed && storage.getItem(key + ":skickat")) {
+      storage.removeItem(key);
+      storage.removeItem(key + ":skickat");
+    }
+    var kept = {};
+    try { kept = JSON.parse(storage.getItem(key) || "{}"); } catch (e) { kept = {}; }
+    var restored = false;
+    areas.forEach(function (area) {
+      var draft = kept[area.name];
+      // Only over the text it was written on: a text someone has since changed is left alone.
+      if (draft && draft.base === area.defaultValue && draft.value !== area.value) {
+        area.value = draft.value;
+        restored = true;
+      }
+    });
+    if (restored) {
+      var note = document.createElement("p");
+      note.className = "hint";
+      note.setAttribute("role", "status");
+      note.textContent = "Text du skrev här tidigare men som inte sparades är ifylld igen. Spara den, eller ladda om sidan för att ta bort den.";
+      form.insertBefore(note, form.firstChild);
+    }
+    form.addEventListener("input", function () {
+      var draft = {};
+      areas.forEach(function (area) {
+        if (area.value !== area.defaultValue) { draft[area.name] = { base: area.defaultValue, value: area.value }; }
+      });
+      try { storage.setItem(key, JSON.stringify(draft)); } catch (e) { /* full: nothing kept */ }
+    });
+    form.addEventListener("submit", function () { storage.setItem(key + ":skickat", "1"); });
+  });
+  var forget = function () {
+    [window.sessionStorage, window.localStorage].forEach(function (store) {
+      if (!store) { return; }
+      Object.keys(store).filter(function (name) { return name.indexOf(prefix) === 0 || name.indexOf("trygg-utkast:") === 0; })
+        .forEach(function (name) { store.removeItem(name); });
+    });
+  };
+  document.querySelectorAll("form[data-sign-out]").forEach(function (form) { form.addEventListener("submit", forget); });
+})();
