@@ -6,7 +6,7 @@ import TryggStore
 import TryggWeb
 
 struct ExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Exportera data till filer.", subcommands: [Plan.self])
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Exportera data till filer.", subcommands: [Plan.self, KommunData.self])
 
     struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -62,6 +62,8 @@ def form_fields(form):
         kind = (re.search(r'type="([^"]+)"', tag) or [None, "text"])[1]
         if kind in ("checkbox", "radio") and "checked" not in tag:
             continue
+        if kind == "text" and ("inputmode=" in tag or "list=" in tag or 'name="hemsida"' in tag):
+            kind = "coded"  # numbers, coordinates and picks from a list: not free text
         value = re.search(r'value="([^"]*)"', tag)
         fields.append((name.group(1), html.unescape(value.group(1)) if value else "x", kind))
     for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
@@ -115,13 +117,17 @@ def probe(email):
                     sent += 1
                     check(client.post(action, pairs)[0], f"POST {action} {name}=…NUL")
             if method == "post" and any(kind == "textarea" for _, _, kind in fields):
+                # Every text area over its limit, so the form is refused; every free-text field a
+                # mark of its own, which must come back with the text.
                 long_text = KEPT + "lång text " * 6000
-                pairs = [(field, long_text if kind == "textarea" else value) for field, value, kind in fields]
+                marks = {index: f"Kvar{index}x" for index, (_, _, kind) in enumerate(fields) if kind == "text"}
+                pairs = [(field, long_text if kind == "textarea" else marks.get(index, value)) for index, (field, value, kind) in enumerate(fields)]
                 sent += 1
                 status, answer = client.post(action, pairs)
                 check(status, f"POST {action} lång text")
-                if status in (400, 409) and KEPT not in answer:
-                    failures.append(f"{email}: {status} POST {action}: det skrivna visas inte igen efter felet")
+                lost = [fields[index][0] for index, mark in marks.items() if mark not in answer]
+                if status in (400, 409) and (KEPT not in answer or lost):
+                    failures.append(f"{email}: {status} POST {action}: det skrivna visas inte igen efter felet {lost}")
         if "?" in path:
             address, query = path.split("?", 1)
             pairs = urllib.parse.parse_qsl(query)

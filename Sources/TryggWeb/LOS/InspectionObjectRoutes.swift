@@ -26,7 +26,8 @@ struct InspectionObjectRoutes {
                 }
                 try await InspectedObjectStore(context.kommun).addVisit(inspection: inspection, objectID: form.objectID, new: new, by: context.actor)
             } catch let error as StoreError {
-                return try await InspectionPage(deps: deps).render(inspection, access: access, context: context, error: error.description, status: .badRequest)
+                return try await InspectionPage(deps: deps).render(
+                    inspection, access: access, context: context, typedVisit: form, error: error.description, status: .badRequest)
             }
             return Response.seeOther(SiteRoutes.inspection.path(inspection.id), notice: "Objektet är tillagt i insatsen.", context: context)
         }

@@ -29,6 +29,14 @@ struct InspectionPage {
         let startsOpen: Bool
     }
 
+    struct NewObject {
+        let name: String
+        let orgNumber: String
+        let address: String
+        let latitude: String
+        let longitude: String
+    }
+
     struct VisitView {
         let id: String
         let name: String
@@ -63,6 +71,8 @@ struct InspectionPage {
         let visitAction: String
         let registerOptions: [SelectOption]
         let branches: [SelectOption]
+        /// The new object's fields: empty, or as a refused add sent them.
+        let newObject: NewObject
         let partner: PartnerView?
         let calendarHref: String
         /// The kommun's areas to click the object's point in, when Leaflet is installed.
@@ -71,7 +81,8 @@ struct InspectionPage {
 
     func render(
         _ inspection: JointInspection, access: InspectionAccess, context: StaffContext, edit: (JointInspection, Set<UUID>)? = nil,
-        typedFinding: (visitID: UUID, form: FindingForm)? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+        typedFinding: (visitID: UUID, form: FindingForm)? = nil, typedVisit: VisitForm? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let names = try await InspectionNames.load(context)
         let store = InspectionStore(context.kommun)
@@ -111,11 +122,16 @@ struct InspectionPage {
                 InspectionFormView.Choice(id: "deltar-\($0.id.uuidString)", value: $0.id.uuidString, label: $0.name, checked: participants.contains($0.id))
             },
             visits: visitViews, canAddObject: canAdd && inspection.status != .cancelled, visitAction: SiteRoutes.inspectionVisitAdd.path(inspection.id),
-            registerOptions: [.init(value: "", label: "Ett nytt objekt (fyll i nedan)", selected: true)]
+            registerOptions: [.init(value: "", label: "Ett nytt objekt (fyll i nedan)", selected: typedVisit?.objectID == nil)]
                 + register.filter { object in !visits.contains { $0.object.id == object.id } }.map {
-                    .init(value: $0.id.uuidString, label: $0.name + ($0.orgNumber.isEmpty ? "" : " (\($0.orgNumber))") + ", \($0.address)", selected: false)
+                    .init(
+                        value: $0.id.uuidString, label: $0.name + ($0.orgNumber.isEmpty ? "" : " (\($0.orgNumber))") + ", \($0.address)",
+                        selected: $0.id == typedVisit?.objectID)
                 },
-            branches: InspectedObject.Branch.allCases.map { .init(value: $0.rawValue, label: $0.displayName, selected: false) },
+            branches: InspectedObject.Branch.allCases.map { .init(value: $0.rawValue, label: $0.displayName, selected: $0.rawValue == typedVisit?.branch) },
+            newObject: NewObject(
+                name: typedVisit?.name ?? "", orgNumber: typedVisit?.orgNumber ?? "", address: typedVisit?.address ?? "",
+                latitude: typedVisit?.latitude ?? "", longitude: typedVisit?.longitude ?? ""),
             partner: try await partnerView(inspection, context: context, names: names),
             calendarHref: SiteRoutes.inspections.path(query: [("ar", String(inspection.date.prefix(4)))]),
             mapJSON: canAdd ? InteractiveMapData.pickJSON(areas: try await AreaStore(context.kommun).all().current, settings: deps.configuration.map) : nil)

@@ -38,7 +38,7 @@ struct InspectionStatisticsRoutes {
         routes.staff(SiteRoutes.rosOffer) { _, context in
             let form = try context.decodeForm(ROSOfferForm.self)
             guard let partner = try await KommunStore(deps.database).all().first(where: { $0.slug == form.partner && $0.id != context.kommunID }) else {
-                return try await settings(context: context, error: "Välj kommunen att samverka med.", status: .badRequest)
+                return try await settings(context: context, error: "Välj kommunen att samverka med.", typedOffer: form, status: .badRequest)
             }
             do {
                 try await SharingStore(context.kommun).offer(
@@ -46,7 +46,7 @@ struct InspectionStatisticsRoutes {
                     what: "Gemensamma ROS-insatser: planering, objekt och iakttagelser i delade insatser, och årets samlade statistik",
                     validFrom: form.validFrom, decidedBy: form.decidedBy, by: context.actor)
             } catch let error as StoreError {
-                return try await settings(context: context, error: error.description, status: .badRequest)
+                return try await settings(context: context, error: error.description, typedOffer: form, status: .badRequest)
             }
             return Response.seeOther(
                 SiteRoutes.inspectionSettings.path, notice: "ROS-avtalet är erbjudet till \(partner.name). Det gäller när de har godkänt det.", context: context
@@ -153,10 +153,14 @@ struct InspectionStatisticsRoutes {
         let agreements: [AgreementRow]
         let offerAction = SiteRoutes.rosOffer.path
         let kommuner: [SelectOption]
+        /// The offer form's date and decision maker: today and empty, or as a refused offer sent them.
         let today: String
+        let decidedBy: String
     }
 
-    func settings(context: StaffContext, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func settings(
+        context: StaffContext, error: String? = nil, typedOffer: ROSOfferForm? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         _ = try context.requireUser(allowedTo: .planInspections)
         let access = try await InspectionStore(context.kommun).access()
         let names = try await InspectionNames.load(context)
@@ -177,8 +181,10 @@ struct InspectionStatisticsRoutes {
                 .init(id: "org-\($0.id.uuidString)", value: $0.id.uuidString, label: $0.name, checked: access.participants.contains($0.id))
             },
             agreements: agreements,
-            kommuner: names.kommuner.filter { $0.id != context.kommunID }.map { .init(value: $0.slug, label: $0.name, selected: false) },
-            today: StockholmCalendar.local(now).dateText)
+            kommuner: names.kommuner.filter { $0.id != context.kommunID }.map {
+                .init(value: $0.slug, label: $0.name, selected: $0.slug == typedOffer?.partner)
+            },
+            today: typedOffer?.validFrom ?? StockholmCalendar.local(now).dateText, decidedBy: typedOffer?.decidedBy ?? "")
         return deps.renderer.page(.inspectionSettings, title: "LOS-inställningar och ROS", context: context, content: view, error: error, status: status)
     }
 }

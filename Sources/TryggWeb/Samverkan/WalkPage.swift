@@ -35,6 +35,7 @@ struct WalkPage {
         let mapJSON: String?
         let measureAction: String
         let measureText: String
+        let measureOwnerName: String
         let owners: [SelectOption]
         let observationChoices: [WalkFormView.Choice]
         let hasObservations: Bool
@@ -116,7 +117,8 @@ struct WalkPage {
             },
             observationText: observationForm?.text ?? "", latitude: observationForm?.latitude ?? "", longitude: observationForm?.longitude ?? "",
             mapJSON: mapData, measureAction: SiteRoutes.walkMeasureAdd.path(walk.id), measureText: measureForm?.text ?? "",
-            owners: [SelectOption(value: "", label: "En privat fastighetsägare (skriv namnet)", selected: true)]
+            measureOwnerName: measureForm?.ownerName ?? "",
+            owners: [SelectOption(value: "", label: "En privat fastighetsägare (skriv namnet)", selected: (measureForm?.owner ?? "").isEmpty)]
                 + organisations.current.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id.uuidString == measureForm?.owner) },
             observationChoices: observations.map {
                 .init(
