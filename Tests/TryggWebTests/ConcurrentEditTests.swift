@@ -89,6 +89,7 @@ struct ConcurrentEditTests {
             let answer = try await sf.post(round + "/svar/\(measure.id)", ["description": "Gruppen är bildad men skolorna saknas."])
             #expect(answer.status == .badRequest && answer.text.contains("Välj status"))
             #expect(answer.text.contains(">Gruppen är bildad men skolorna saknas.</textarea>") && answer.text.contains(" autofocus>"))
+            #expect(answer.text.contains(#"<p class="error" id="fel-\#(measure.id.uuidString)">Välj status"#), "skälet står också vid svaret")
         }
     }
 

@@ -38,6 +38,8 @@ struct FollowUpAnswerRoutes {
         /// The answer a refusal sent back: its form opens (and takes the focus, so the page
         /// scrolls to it); when the round has closed meanwhile, the text is shown to copy.
         let refused: Bool
+        /// Why, beside the form as well as at the top: the page opens scrolled to the answer.
+        let refusal: String
     }
 
     /// What a refused answer sent, for the measure it was for.
@@ -172,7 +174,7 @@ struct FollowUpAnswerRoutes {
                     name: "description", id: "d-\(measure.id.uuidString)", label: "Beskrivning av utveckling", stored: answer?.description ?? "",
                     rows: 4, maxLength: FollowUpRules.maxDescriptionLength, typed: sent?.form.description, typedSeen: sent?.form.seen,
                     conflictKey: "description", conflict: sent?.conflict),
-                refused: sent != nil)
+                refused: sent != nil, refusal: sent != nil ? error ?? "" : "")
         }
         let shown = zip(measures, forms).filter { show.answers.matches(answers[$0.0.id]) }.map(\.1)
         let view = MineView(
