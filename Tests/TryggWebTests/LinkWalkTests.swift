@@ -11,7 +11,7 @@ import TryggStore
 @Suite("Varje länk en roll ser öppnar en sida")
 struct LinkWalkTests {
     /// Downloads are checked where they are made; the walk reads pages.
-    static let downloads = [".docx", ".xlsx", ".csv", ".json", ".ics", ".pdf", ".svg", ".png"]
+    static let downloads = [".docx", ".xlsx", ".csv", ".json", ".ics", ".pdf", ".svg", ".png", ".zip"]
 
     @Test("Rollen följer länkarna från startsidan och möts aldrig av 403 eller 404", arguments: [Role.rapportor, .partner, .ansvarig, .analytiker])
     func everyLinkOpens(role: Role) async throws {

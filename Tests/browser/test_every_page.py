@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from test_login import log_in, serious_violations
 
 # Downloads, machine formats and actions are not pages.
-NOT_PAGES = (".docx", ".csv", ".json", ".xlsx", ".xml", ".js", ".css", "/vendor/", "/static/", "/open311/", "/api/", "/logout")
+NOT_PAGES = (".docx", ".csv", ".json", ".xlsx", ".zip", ".xml", ".js", ".css", "/vendor/", "/static/", "/open311/", "/api/", "/logout")
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 

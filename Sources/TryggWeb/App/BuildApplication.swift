@@ -54,6 +54,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     AreaRoutes(deps: deps).register(on: routes)
     UserRoutes(deps: deps).register(on: routes)
     AuditRoutes(deps: deps).register(on: routes)
+    KommunExportRoutes(deps: deps).register(on: routes)
     OutboxRoutes(deps: deps).register(on: routes)
     PlanRoutes(deps: deps).register(on: routes)
     GoverningDocumentRoutes(deps: deps).register(on: routes)

@@ -24,6 +24,7 @@ struct Links {
     let users = SiteRoutes.users.path
     let userAdd = SiteRoutes.userAdd.path
     let audit = SiteRoutes.audit.path
+    let kommunExport = SiteRoutes.kommunExport.path
     let citizenSettings = SiteRoutes.citizenSettings.path
     let publicInformationSave = SiteRoutes.publicInformationSave.path
     let open311KeyAdd = SiteRoutes.open311KeyAdd.path

@@ -62,6 +62,7 @@ enum SiteRoutes {
     static let userEnable = Route1<UUID>(.post, "/admin/anvandare/{id}/aktivera", .staff(.administerKommun))
     static let audit = Route0(.get, "/admin/logg", .staff(.administerKommun))
     static let auditExport = Route0(.get, "/admin/logg/export.csv", .staff(.administerKommun))
+    static let kommunExport = Route0(.get, "/admin/export.zip", .staff(.administerKommun))
     static let outbox = Route0(.get, "/utskick", .staff(.readOutbox))
     static let citizenAdmin = Route0(.get, "/admin/medborgare", .staff(.administerKommun))
     static let citizenSettings = Route0(.post, "/admin/medborgare/installningar", .staff(.administerKommun))
@@ -322,7 +323,7 @@ enum SiteRoutes {
             areaImport.route,
             areaSave.route, areaDelete.route, areaRetire.route, areaReinstate.route,
             users.route, userAdd.route, user.route, userSave.route, userPassword.route, userSecondFactorOff.route, userDisable.route, userEnable.route,
-            audit.route, auditExport.route, outbox.route,
+            audit.route, auditExport.route, kommunExport.route, outbox.route,
             citizenAdmin.route, citizenSettings.route, publicInformationSave.route, open311KeyAdd.route, open311KeyRevoke.route,
             plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planTemplateCSV.route, planTemplateXlsx.route,
             planAdopt.route, planCopy.route,
