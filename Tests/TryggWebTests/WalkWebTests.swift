@@ -93,6 +93,7 @@ struct WalkWebTests {
             let noReason = try await samordnare.post(
                 "/samverkan/vandringar/\(walk.id)/atgarder/\(measure.id)", ["beslut": "genomfors-ej", "klart": "2026-09-05"])
             #expect(noReason.status == .badRequest && noReason.text.contains("Skriv varför åtgärden inte genomförs."))
+            #expect(noReason.text.contains(#"<option value="genomfors-ej" selected>"#) && noReason.text.contains(#"value="2026-09-05""#), "beslutet står kvar")
             try await samordnare.submit("/samverkan/vandringar/\(walk.id)/atgarder/\(measure.id)", ["beslut": "genomfors", "klart": "2026-09-05"])
             #expect(try await WalkMeasureStore(scope).find(id: measure.id)?.observationIDs == [observation.id], "beslutet behåller observationerna")
             try await samordnare.submit("/samverkan/vandringar/\(walk.id)/atgarder/\(measure.id)/insats")

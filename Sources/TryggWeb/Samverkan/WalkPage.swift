@@ -48,7 +48,7 @@ struct WalkPage {
 
     func render(
         _ walk: SafetyWalk, context: StaffContext, walkForm: WalkForm? = nil, observationForm: ObservationForm? = nil, measureForm: WalkMeasureForm? = nil,
-        error: String? = nil, status: HTTPResponse.Status = .ok
+        decided: (id: UUID, form: WalkMeasureForm)? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let walks = WalkStore(context.kommun)
         let areas = try await AreaStore(context.kommun).all()
@@ -100,7 +100,9 @@ struct WalkPage {
             },
             canGroupCauses: context.user.role.allows(.conductWalks) && observations.count >= 2,
             measures: measures.map { measure in
-                WalkMeasureRow(
+                let typed = decided?.id == measure.id ? decided?.form : nil
+                let decision = typed.flatMap { WalkMeasure.Decision(rawValue: $0.decision) } ?? measure.decision
+                return WalkMeasureRow(
                     id: measure.id.uuidString, text: measure.text, owner: measure.ownerID.flatMap { names[$0] } ?? measure.ownerName,
                     decision: measure.decision.displayName, reason: measure.reason, dueOn: measure.dueOn,
                     observations: measure.observationIDs.compactMap { numbers[$0] }.map { "nr \($0)" }.joined(separator: ", "),
@@ -108,7 +110,8 @@ struct WalkPage {
                     insatsAction: measure.insatsID == nil && measure.decision == .carriedOut && context.user.role.allows(.leadEST)
                         ? SiteRoutes.walkMeasureInsats.path(walk.id, measure.id) : nil,
                     decideAction: canDecide ? SiteRoutes.walkMeasureDecide.path(walk.id, measure.id) : nil,
-                    decisions: WalkMeasure.Decision.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == measure.decision) },
+                    decisions: WalkMeasure.Decision.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == decision) },
+                    formReason: typed?.reason ?? measure.reason, formDueOn: typed?.dueOn ?? measure.dueOn,
                     planMeasure: measure.planMeasureID.flatMap { carriedOut[$0] }.map { $0.label() } ?? "")
             },
             canWalk: context.user.role.allows(.conductWalks), canDecide: canDecide, observationAction: SiteRoutes.walkObservationAdd.path(walk.id),

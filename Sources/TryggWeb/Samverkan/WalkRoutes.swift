@@ -115,7 +115,7 @@ struct WalkRoutes {
             measure.decision = WalkMeasure.Decision(rawValue: form.decision) ?? measure.decision
             measure.reason = form.reason.trimmingCharacters(in: .whitespacesAndNewlines)
             measure.dueOn = form.dueOn
-            return try await saveMeasure(measure, id: id, walk: walk, form: nil, context: context)
+            return try await saveMeasure(measure, id: id, walk: walk, form: nil, decided: (id, form), context: context)
         }
         routes.staff(SiteRoutes.walkMeasureInsats) { _, context in
             let walk = try await walk(context)
@@ -183,16 +183,22 @@ struct WalkRoutes {
         return Response.seeOther(SiteRoutes.walk.path(walk.id) + "#observationer", notice: "Observationen är sparad.", context: context)
     }
 
-    func saveMeasure(_ measure: WalkMeasure, id: UUID?, walk: SafetyWalk, form: WalkMeasureForm?, context: StaffContext) async throws -> Response {
+    /// `form` is a new measure's form, `decided` a decision on an existing one: a refusal shows
+    /// either again as sent.
+    func saveMeasure(
+        _ measure: WalkMeasure, id: UUID?, walk: SafetyWalk, form: WalkMeasureForm?, decided: (id: UUID, form: WalkMeasureForm)? = nil,
+        context: StaffContext
+    ) async throws -> Response {
         if let problem = PersonalDataGuard.message(for: measure.text + "\n" + measure.ownerName + "\n" + measure.reason, field: "Åtgärden") {
-            return try await WalkPage(deps: deps).render(walk, context: context, measureForm: form, error: problem, status: .badRequest)
+            return try await WalkPage(deps: deps).render(walk, context: context, measureForm: form, decided: decided, error: problem, status: .badRequest)
         }
         do {
             try await WalkMeasureStore(context.kommun).save(measure, id: id, by: context.actor)
         } catch StoreError.notFound {
             throw HTTPError(.notFound, message: "Åtgärden finns inte.")
         } catch let error as StoreError {
-            return try await WalkPage(deps: deps).render(walk, context: context, measureForm: form, error: error.description, status: .badRequest)
+            return try await WalkPage(deps: deps).render(
+                walk, context: context, measureForm: form, decided: decided, error: error.description, status: .badRequest)
         }
         return Response.seeOther(
             SiteRoutes.walk.path(walk.id) + "#atgarder", notice: id == nil ? "Åtgärden är föreslagen." : "Beslutet är sparat.", context: context)

@@ -66,7 +66,10 @@ struct WalkMeasureRow {
     let insatsHref: String?
     let insatsAction: String?
     let decideAction: String?
+    /// The decision form: as stored, or as a refused decision sent it.
     let decisions: [SelectOption]
+    let formReason: String
+    let formDueOn: String
     let planMeasure: String
 }
 
