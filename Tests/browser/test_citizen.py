@@ -30,6 +30,9 @@ def test_resident_reports_on_a_phone_without_logging_in(browser, base_url, artif
     # The facts stack on a phone: each value gets the line's width, not a sliver beside its term.
     values = [dd.size["width"] for dd in browser.find_elements(By.CSS_SELECTOR, ".facts dd")]
     assert values and min(values) > 250, values
+    # The tip was received: the tab forgets its text, and the next tip starts empty.
+    browser.get(base_url + "/k/linkoping/tipsa")
+    assert browser.find_element(By.ID, "beskrivning").get_attribute("value") == ""
 
 
 def test_a_keyboard_user_marks_the_place_without_a_mouse(browser, base_url):

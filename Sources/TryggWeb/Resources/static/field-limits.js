@@ -77,16 +77,19 @@
   try { storage = window.sessionStorage; } catch (e) { return; }
   if (!storage) { return; }
   var prefix = "trygg-text:";
-  var confirmed = document.querySelector("main > p.notice[role=status]") !== null;
+  // The form sent last; a confirmation on the page that follows (often another page) means the
+  // server has it, so its kept text is forgotten. A refusal shows no confirmation: it stays.
+  var sent = prefix + "skickat";
+  // A confirmation anywhere in the page: staff pages put it first in main, the residents' pages in a box.
+  if (document.querySelector("main .notice[role=status]") !== null && storage.getItem(sent)) {
+    storage.removeItem(storage.getItem(sent));
+    storage.removeItem(sent);
+  }
   document.querySelectorAll("form[method=post]:not([data-keep-draft])").forEach(function (form) {
     var areas = form.querySelectorAll("textarea[name]");
     if (!areas.length) { return; }
     if (form.getAttribute("action") === null) { return; }
     var key = prefix + form.getAttribute("action");
-    if (confirmed && storage.getItem(key + ":skickat")) {
-      storage.removeItem(key);
-      storage.removeItem(key + ":skickat");
-    }
     var kept = {};
     try { kept = JSON.parse(storage.getItem(key) || "{}"); } catch (e) { kept = {}; }
     var restored = false;
@@ -112,7 +115,7 @@
       });
       try { storage.setItem(key, JSON.stringify(draft)); } catch (e) { /* full: nothing kept */ }
     });
-    form.addEventListener("submit", function () { storage.setItem(key + ":skickat", "1"); });
+    form.addEventListener("submit", function () { storage.setItem(sent, key); });
   });
   var forget = function () {
     [window.sessionStorage, window.localStorage].forEach(function (store) {
