@@ -19,6 +19,11 @@ extension ExportCommand {
 
         func run() async throws {
             guard !FileManager.default.fileExists(atPath: output) else { throw CLIError("\(output) finns redan; välj ett nytt filnamn.") }
+            // Said before the work, not after minutes of it.
+            let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
+            guard FileManager.default.isWritableFile(atPath: folder) else {
+                throw CLIError("Mappen \(folder) finns inte eller går inte att skriva i.")
+            }
             let summary = try await db.withDatabase { database in
                 let kommun = try await KommunStore(database).require(slug: kommun)
                 return try await KommunExportPackage.write(
