@@ -40,6 +40,23 @@ struct ConcurrentEditTests {
             let again = try await analytiker.submit(base + "/text", Self.texts(in: clash.text, ["analys": "Analytikerns analys, med hennes."]))
             #expect(again.text.contains("Texterna är sparade."))
             #expect(try await LagesbildStore(scope).find(id: draft.id)?.text.analysis == "Analytikerns analys, med hennes.")
+
+            // A prioritised problem's texts the same way: her place stays, his victims are added.
+            _ = try await samordnare.submit(base + "/problem", pairs: [("titel", "Rån i Ryd"), ("skal[]", "okar"), ("utan_atgard", "Utreds")])
+            let problem = try #require(try await LagesbildStore(scope).find(id: draft.id)?.problems.first)
+            let path = base + "/problem/\(problem.id)"
+            let herPage = try await samordnare.get(base).text, hisPage = try await analytiker.get(base).text
+            func problemForm(_ page: String, _ changes: [(String, String)]) -> [(String, String)] {
+                [("titel", "Rån i Ryd"), ("skal[]", "okar"), ("utan_atgard", "Utreds")]
+                    + ["utsatta", "garningspersoner", "plats"].map { ("sett_\($0)", Self.hidden("sett_\($0)", in: page)) } + changes
+            }
+            _ = try await samordnare.submit(path, pairs: problemForm(herPage, [("plats", "Gångvägen vid Ryds centrum")]))
+            _ = try await analytiker.submit(path, pairs: problemForm(hisPage, [("utsatta", "Unga på väg hem")]))
+            let saved = try #require(try await LagesbildStore(scope).find(id: draft.id)?.problems.first)
+            #expect(saved.place == "Gångvägen vid Ryds centrum" && saved.victims == "Unga på väg hem")
+            let placeClash = try await analytiker.post(path, pairs: problemForm(hisPage, [("plats", "Busshållplatsen")]))
+            #expect(placeClash.status == .conflict && placeClash.text.contains(">Busshållplatsen</textarea>"))
+            #expect(placeClash.text.contains("Sparat av någon annan medan du skrev") && placeClash.text.contains("Gångvägen vid Ryds centrum"))
         }
     }
 

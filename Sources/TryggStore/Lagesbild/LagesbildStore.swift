@@ -232,7 +232,9 @@ public struct LagesbildStore: Sendable {
     }
 
     /// Adds a problem (`problem.id` not in the draft) or saves one. Measures must be of this kommun.
-    public func saveProblem(_ problem: PrioritisedProblem, in id: UUID, by actor: Actor) async throws {
+    /// `seen` holds the fingerprints of the problem's texts as the form showed them (`victims`,
+    /// `offenders`, `place`; see `saveTexts`).
+    public func saveProblem(_ problem: PrioritisedProblem, in id: UUID, seen: [String: String] = [:], by actor: Actor) async throws {
         let problems = LagesbildRules.problem(problem)
         guard problems.isEmpty else { throw StoreError.invalid(problems.joined(separator: " ")) }
         try await db.transaction { db in
@@ -246,8 +248,16 @@ public struct LagesbildStore: Sendable {
                 guard known == Set(problem.measureIDs).count else { throw StoreError.invalid("En vald åtgärd finns inte i kommunens planer.") }
             }
             if let position = document.problems.firstIndex(where: { $0.id == problem.id }) {
+                let stored = document.problems[position]
+                let merged = try ConcurrentEdit.mergeAll([
+                    ("victims", EditedText(problem.victims, seen: seen["victims"]), stored.victims),
+                    ("offenders", EditedText(problem.offenders, seen: seen["offenders"]), stored.offenders),
+                    ("place", EditedText(problem.place, seen: seen["place"]), stored.place),
+                ])
+                var changed = problem
+                (changed.victims, changed.offenders, changed.place) = (merged[0], merged[1], merged[2])
                 try await sql.delete(from: "lagesbild_problems").where("id", .equal, problem.id).where("kommun_id", .equal, kommunID).run()
-                try await LagesbildStore(db: db, kommunID: kommunID).insert(problem, position: position, into: id, on: sql)
+                try await LagesbildStore(db: db, kommunID: kommunID).insert(changed, position: position, into: id, on: sql)
             } else {
                 var added = problem
                 added.id = UUID()

@@ -59,7 +59,7 @@ struct LagesbildDocumentRoutes {
                 guard try await store.find(id: id)?.problems.contains(where: { $0.id == problemID }) == true else {
                     throw StoreError.notFound("Problemet")
                 }
-                try await store.saveProblem(try form.problem(id: problemID), in: id, by: context.actor)
+                try await store.saveProblem(try form.problem(id: problemID), in: id, seen: form.seen, by: context.actor)
             }
         }
         routes.staff(SiteRoutes.lagesbildProblemRemove) { _, context in

@@ -65,9 +65,10 @@ enum LagesbildViews {
         let id: String
         let title: String
         let area: String
-        let victims: String
-        let offenders: String
-        let place: String
+        /// Brå's triangle, each a text others may edit at the same time.
+        let victims: EditedTextField
+        let offenders: EditedTextField
+        let place: EditedTextField
         let noMeasureReason: String
         let reasonChoices: [Choice]
         let measureOptions: [SelectOption]
@@ -164,12 +165,20 @@ enum LagesbildViews {
             }
         }
         let sources = try await SourceStore(kommun).all()
+        let conflict = typed.conflict
         func fields(_ id: String, _ problem: PrioritisedProblem?, typed: ProblemForm?) -> ProblemFields {
             let reasons = typed.map { $0.reasons.compactMap(PrioritisedProblem.Reason.init(rawValue:)) } ?? problem?.reasons ?? []
+            func text(_ name: String, _ key: String, _ label: String, _ stored: String?, _ sent: String?, _ sentSeen: String?) -> EditedTextField {
+                EditedTextField(
+                    name: name, id: "\(name)-\(id)", label: label, stored: stored ?? "", rows: 3, maxLength: 4_000, typed: sent, typedSeen: sentSeen,
+                    conflictKey: key, conflict: typed == nil ? nil : conflict)
+            }
             return ProblemFields(
                 id: id, title: typed?.title ?? problem?.title ?? "", area: typed?.area ?? problem?.area ?? "",
-                victims: typed?.victims ?? problem?.victims ?? "", offenders: typed?.offenders ?? problem?.offenders ?? "",
-                place: typed?.place ?? problem?.place ?? "", noMeasureReason: typed?.noMeasureReason ?? problem?.noMeasureReason ?? "",
+                victims: text("utsatta", "victims", "Brottsutsatta", problem?.victims, typed?.victims, typed?.seenVictims),
+                offenders: text("garningspersoner", "offenders", "Gärningspersoner", problem?.offenders, typed?.offenders, typed?.seenOffenders),
+                place: text("plats", "place", "Platsen", problem?.place, typed?.place, typed?.seenPlace),
+                noMeasureReason: typed?.noMeasureReason ?? problem?.noMeasureReason ?? "",
                 reasonChoices: reasonChoices(reasons, prefix: id),
                 measureOptions: options(typed.map { $0.measures.compactMap(UUID.init(uuidString:)) } ?? problem?.measureIDs ?? []))
         }
@@ -295,11 +304,18 @@ struct ProblemForm: Decodable {
     @FormRaw var place: String
     @FormChoices var measures: [String]
     @FormText var noMeasureReason: String
+    @FormText var seenVictims: String
+    @FormText var seenOffenders: String
+    @FormText var seenPlace: String
 
     enum CodingKeys: String, CodingKey {
         case title = "titel", area = "omrade", reasons = "skal", victims = "utsatta", offenders = "garningspersoner", place = "plats"
         case measures = "atgarder", noMeasureReason = "utan_atgard"
+        case seenVictims = "sett_utsatta", seenOffenders = "sett_garningspersoner", seenPlace = "sett_plats"
     }
+
+    /// The fingerprints the form showed, keyed as `LagesbildStore.saveProblem` reads them.
+    var seen: [String: String] { ["victims": seenVictims, "offenders": seenOffenders, "place": seenPlace] }
 
     func problem(id: UUID) throws -> PrioritisedProblem {
         let reasons = try self.reasons.map { code in
