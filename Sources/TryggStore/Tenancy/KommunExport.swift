@@ -173,10 +173,10 @@ public struct KommunExport: Sendable {
             let list =
                 (columns.map { $0.isBlob ? "encode(\(quoted($0.name)), 'hex') AS \(quoted($0.name))" : quoted($0.name) }
                 + (order.map { ["\($0) AS k"] } ?? [])).joined(separator: ", ")
-            let fields = columns.map { quoted($0.name) }.joined(separator: ", ")
+            let fields = columns.map { "x.\(quoted($0.name))" }.joined(separator: ", ")
             // row_to_json over the exported columns only; the key rides beside it.
             parts.appendLiteral(
-                "SELECT (SELECT row_to_json(r)::text FROM (SELECT \(fields.isEmpty ? "1" : columns.map { "x.\(quoted($0.name))" }.joined(separator: ", "))) r) AS line"
+                "SELECT (SELECT row_to_json(r)::text FROM (SELECT \(fields)) r) AS line"
                     + (order == nil ? "" : ", x.k") + " FROM (SELECT \(list) FROM \(quoted(table.name)) WHERE (")
         } else {
             let pairs = columns.map { "'\($0.name)', " + ($0.isBlob ? "hex(\(quoted($0.name)))" : quoted($0.name)) }.joined(separator: ", ")

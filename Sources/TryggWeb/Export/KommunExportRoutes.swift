@@ -18,7 +18,7 @@ struct KommunExportRoutes {
                 try? FileManager.default.removeItem(at: file)
                 throw error
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int
             var headers = HTTPFields()
             headers[.contentType] = "application/zip"
             headers[.contentDisposition] = "attachment; filename=\"trygg-\(context.user.kommun.slug).zip\""

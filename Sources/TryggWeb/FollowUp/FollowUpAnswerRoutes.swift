@@ -173,7 +173,9 @@ struct FollowUpAnswerRoutes {
                 field: EditedTextField(
                     name: "description", id: "d-\(measure.id.uuidString)", label: "Beskrivning av utveckling", stored: answer?.description ?? "",
                     rows: 4, maxLength: FollowUpRules.maxDescriptionLength, typed: sent?.form.description, typedSeen: sent?.form.seen,
-                    conflictKey: "description", conflict: sent?.conflict),
+                    conflictKey: "description", conflict: sent?.conflict,
+                    hint: "Vad har hänt? Vilka förutsättningar finns eller saknas för att genomföra åtgärden?", required: true,
+                    autofocus: sent != nil, alsoDescribedBy: sent != nil ? "fel-\(measure.id.uuidString)" : nil),
                 refused: sent != nil, refusal: sent != nil ? error ?? "" : "")
         }
         let shown = zip(measures, forms).filter { show.answers.matches(answers[$0.0.id]) }.map(\.1)

@@ -154,7 +154,7 @@ struct InspectionStatisticsRoutes {
         let offerAction = SiteRoutes.rosOffer.path
         let kommuner: [SelectOption]
         /// The offer form's date and decision maker: today and empty, or as a refused offer sent them.
-        let today: String
+        let validFrom: String
         let decidedBy: String
     }
 
@@ -184,7 +184,7 @@ struct InspectionStatisticsRoutes {
             kommuner: names.kommuner.filter { $0.id != context.kommunID }.map {
                 .init(value: $0.slug, label: $0.name, selected: $0.slug == typedOffer?.partner)
             },
-            today: typedOffer?.validFrom ?? StockholmCalendar.local(now).dateText, decidedBy: typedOffer?.decidedBy ?? "")
+            validFrom: typedOffer?.validFrom ?? StockholmCalendar.local(now).dateText, decidedBy: typedOffer?.decidedBy ?? "")
         return deps.renderer.page(.inspectionSettings, title: "LOS-inställningar och ROS", context: context, content: view, error: error, status: status)
     }
 }

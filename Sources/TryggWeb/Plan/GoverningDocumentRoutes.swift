@@ -12,7 +12,6 @@ struct GoverningDocumentRoutes {
         let id: String
         let saveAction: String
         let kind: String
-        let kindOptions: [SelectOption]
         let title: String
         let diarienummer: String
         let adoptedBy: String
@@ -101,7 +100,6 @@ struct GoverningDocumentRoutes {
         let documents = try await GoverningDocumentStore(context.kommun).all().map { document in
             DocumentRow(
                 id: document.id.uuidString, saveAction: SiteRoutes.governingDocumentSave.path(document.id), kind: document.kind.displayName,
-                kindOptions: Self.kinds(selected: document.kind),
                 title: document.title, diarienummer: document.diarienummer, adoptedBy: document.adoptedBy, adoptedOn: document.adoptedOn,
                 validity: document.validity, reviewOn: document.reviewOn, links: document.links,
                 form: Fields(id: document.id.uuidString, document: document, typed: typed?.id == document.id ? typed?.form : nil))

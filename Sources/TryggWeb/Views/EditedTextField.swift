@@ -15,6 +15,11 @@ struct EditedTextField {
     let maxLength: Int
     let hasMeanwhile: Bool
     let meanwhile: String
+    let hint: String
+    let required: Bool
+    let autofocus: Bool
+    /// The ids that describe the field: its hint, the text saved meanwhile, and `alsoDescribedBy`.
+    let describedBy: String
 
     /// `typed` and `typedSeen` are what a refused form sent; `conflict` the refusal, when it was a
     /// collision. A collided field's fingerprint becomes the stored text's, since the sender has
@@ -22,7 +27,8 @@ struct EditedTextField {
     /// not let a later save overwrite what someone else wrote meanwhile.
     init(
         name: String, id: String? = nil, label: String, stored: String, rows: Int = 6, maxLength: Int,
-        typed: String? = nil, typedSeen: String? = nil, conflictKey: String? = nil, conflict: EditConflict? = nil
+        typed: String? = nil, typedSeen: String? = nil, conflictKey: String? = nil, conflict: EditConflict? = nil,
+        hint: String = "", required: Bool = false, autofocus: Bool = false, alsoDescribedBy: String? = nil
     ) {
         self.name = name
         self.id = id ?? name
@@ -39,7 +45,11 @@ struct EditedTextField {
         } else {
             seen = ConcurrentEdit.fingerprint(stored)
         }
+        self.hint = hint
+        self.required = required
+        self.autofocus = autofocus
+        let fieldID = self.id
+        describedBy = [hint.isEmpty ? nil : "\(fieldID)-hint", collided == nil ? nil : "\(fieldID)-meanwhile", alsoDescribedBy]
+            .compactMap { $0 }.joined(separator: " ")
     }
-
-    static func seenField(_ name: String) -> String { "sett_\(name)" }
 }
