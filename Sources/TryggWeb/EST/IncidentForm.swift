@@ -3,7 +3,7 @@ import TryggCore
 
 /// The report form: its fields as typed, the choices it offers, and the draft it becomes.
 /// Mobile first: one column, native date and time inputs, the map optional.
-struct IncidentForm: Decodable {
+struct IncidentForm: Decodable, EditedRecordForm {
     var category = ""
     var date = ""
     var time = ""
@@ -15,6 +15,17 @@ struct IncidentForm: Decodable {
     var latitude = ""
     var longitude = ""
     var description = ""
+    /// The fingerprints of the report the correction form showed (see `EditedRecord`).
+    var seen = ""
+
+    static let editedFields: [EditedField<IncidentForm>] = [
+        .init(name: "kategori", label: "Kategori", path: \.category), .init(name: "datum", label: "Datum", path: \.date),
+        .init(name: "tid", label: "Klockslag", path: \.time), .init(name: "precision", label: "Hur säker är tiden?", path: \.precision),
+        .init(name: "till_datum", label: "Till datum", path: \.endDate), .init(name: "till_tid", label: "Till klockslag", path: \.endTime),
+        .init(name: "lat", label: "Latitud", path: \.latitude), .init(name: "lon", label: "Longitud", path: \.longitude),
+        .init(name: "omrade", label: "Område", path: \.area), .init(name: "platsnamn", label: "Platsens namn", path: \.place),
+        .init(name: "beskrivning", label: "Beskrivning", path: \.description),
+    ]
 
     init() {
         let now = StockholmCalendar.local(TryggClock.now)
@@ -24,7 +35,7 @@ struct IncidentForm: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case category = "kategori", date = "datum", time = "tid", precision, endDate = "till_datum", endTime = "till_tid"
-        case area = "omrade", place = "platsnamn", latitude = "lat", longitude = "lon", description = "beskrivning"
+        case area = "omrade", place = "platsnamn", latitude = "lat", longitude = "lon", description = "beskrivning", seen = "sett"
     }
 
     /// As posted: every field trimmed, a missing one empty.
@@ -42,6 +53,7 @@ struct IncidentForm: Decodable {
         latitude = try text(.latitude)
         longitude = try text(.longitude)
         description = try text(.description)
+        seen = try text(.seen)
     }
 
     init(incident: Incident, categories: [IncidentCategory], areas: [Area]) {
@@ -92,6 +104,8 @@ struct IncidentForm: Decodable {
         let maxDescription: Int
         /// The Leaflet map to click in, when installed; the SVG map stays the fallback.
         let mapJSON: String?
+        /// On the correction form: the fingerprints of the report it showed and what collided.
+        var edited: EditedRecordView?
     }
 
     func view(

@@ -88,23 +88,30 @@ struct IncidentRoutes {
             let user = try context.requireUser(allowedTo: .reportIncident)
             let id = try context.parameters.require("id", as: UUID.self)
             let reporter = user.role.allows(.leadEST) ? nil : user.id
-            guard let existing = try await IncidentStore(context.kommun).find(id: id),
-                reporter == nil || existing.reporterID == reporter
-            else { throw HTTPError(.notFound) }
             let input = try context.decodeForm(IncidentForm.self)
-            let categories = try await CategoryStore(context.kommun).all()
-            switch IncidentRules.check(input.draft, categories: categories) {
-            case .failure(let failure):
-                return try await detail(context: context, input: input, problems: failure.problems)
-            case .success(let checked):
+            return try await deps.recordLocks.serially(id) {
+                guard let existing = try await IncidentStore(context.kommun).find(id: id),
+                    reporter == nil || existing.reporterID == reporter
+                else { throw HTTPError(.notFound) }
+                let categories = try await CategoryStore(context.kommun).all()
+                let areas = try await AreaStore(context.kommun).all()
+                let merged: IncidentForm
                 do {
-                    try await IncidentStore(context.kommun).update(
-                        id: id, with: checked, onlyReporter: reporter,
-                        by: context.actor)
-                } catch let error as StoreError {
-                    return try await detail(context: context, input: input, problems: [IncidentProblem(field: "område", message: error.description)])
+                    merged = try EditedRecord.merge(input, stored: IncidentForm(incident: existing, categories: categories, areas: areas))
+                } catch let conflict as RecordConflict<IncidentForm> {
+                    return try await detail(context: context, input: input, conflict: conflict)
                 }
-                return Response.seeOther(SiteRoutes.incident.path(id), notice: "Ändringen är sparad.", context: context)
+                switch IncidentRules.check(merged.draft, categories: categories) {
+                case .failure(let failure):
+                    return try await detail(context: context, input: input, problems: failure.problems)
+                case .success(let checked):
+                    do {
+                        try await IncidentStore(context.kommun).update(id: id, with: checked, onlyReporter: reporter, by: context.actor)
+                    } catch let error as StoreError {
+                        return try await detail(context: context, input: input, problems: [IncidentProblem(field: "område", message: error.description)])
+                    }
+                    return Response.seeOther(SiteRoutes.incident.path(id), notice: "Ändringen är sparad.", context: context)
+                }
             }
         }
     }
@@ -187,7 +194,7 @@ struct IncidentRoutes {
     }
 
     private func detail(
-        context: StaffContext, input: IncidentForm? = nil, problems: [IncidentProblem] = [],
+        context: StaffContext, input: IncidentForm? = nil, problems: [IncidentProblem] = [], conflict: RecordConflict<IncidentForm>? = nil,
         notice: String? = nil
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .reportIncident)
@@ -199,20 +206,25 @@ struct IncidentRoutes {
         let categories = try await CategoryStore(context.kommun).all()
         let organisations = try await OrganisationStore(context.kommun).organisations()
         let editable = user.role.allows(.leadEST) || event.reporterID == user.id
-        let form = (input ?? IncidentForm(incident: event, categories: categories, areas: areas))
+        let stored = IncidentForm(incident: event, categories: categories, areas: areas)
+        let form = input ?? stored
         let week = ISOWeek.containing(event.occurredAt)
+        var formView = form.view(
+            action: SiteRoutes.incidentCorrect.path(id), submitLabel: "Spara ändringen", categories: categories, areas: areas.offered(keeping: event.areaID),
+            problems: problems)
+        // What collided, as the form names it: the category and precision by name, not code.
+        let names = Dictionary((formView.categories + formView.precisions).map { ($0.value, $0.label) }) { a, _ in a }
+        formView.edited = EditedRecordView(stored: stored, typed: input, conflict: conflict) { field, value in
+            field == "kategori" || field == "precision" ? names[value] ?? value : value
+        }
         let view = DetailView(
             event: WeekView.EventRow(event, areas: areas, categories: categories, organisations: organisations), weekHref: SiteRoutes.week.path(week),
             weekLabel: week.swedishName, precision: event.precision.displayName + (event.endedAt.map { ", till \(SwedishTime.minute($0))" } ?? ""),
             coordinates: event.point.map { SwedishNumber.coordinate(latitude: $0.latitude, longitude: $0.longitude) } ?? "ingen punkt angiven",
             editable: editable,
-            form: editable
-                ? form.view(
-                    action: SiteRoutes.incidentCorrect.path(id), submitLabel: "Spara ändringen", categories: categories,
-                    areas: areas.offered(keeping: event.areaID),
-                    problems: problems) : nil)
+            form: editable ? formView : nil)
         return deps.renderer.page(
             .estEvent, title: "Händelse \(SwedishTime.minute(event.occurredAt))", context: context, content: view,
-            notice: notice, status: problems.isEmpty ? .ok : .badRequest)
+            notice: notice, error: conflict?.description, status: conflict != nil ? .conflict : problems.isEmpty ? .ok : .badRequest)
     }
 }

@@ -37,17 +37,27 @@ struct CriteriaRoutes {
         }
         routes.staff(SiteRoutes.criteriaSave) { _, context in
             let context = try allowed(context)
-            let existing = try await assessment(context)
-            let changed = try context.decodeForm(CriteriaForm.self).assessment(id: existing.id)
-            if let problem = Self.personalData(changed) {
-                return try await page(existing, context: context, form: changed, error: problem, status: .badRequest)
+            let typed = try context.decodeForm(CriteriaForm.self)
+            return try await deps.recordLocks.serially(try context.parameters.require("id", as: UUID.self)) {
+                let existing = try await assessment(context)
+                func refused(_ error: String, status: HTTPResponse.Status = .badRequest, conflict: RecordConflict<CriteriaForm>? = nil) async throws -> Response
+                {
+                    try await page(existing, context: context, form: typed, conflict: conflict, error: error, status: status)
+                }
+                let changed: CriteriaAssessment
+                do {
+                    changed = try EditedRecord.merge(typed, stored: CriteriaForm(shown: existing)).assessment(id: existing.id)
+                } catch let conflict as RecordConflict<CriteriaForm> {
+                    return try await refused(conflict.description, status: .conflict, conflict: conflict)
+                }
+                if let problem = Self.personalData(changed) { return try await refused(problem) }
+                do {
+                    try await CriteriaStore(context.kommun).save(changed, id: existing.id, by: context.actor)
+                } catch let error as StoreError {
+                    return try await refused(error.description)
+                }
+                return Response.seeOther(SiteRoutes.criteriaAssessment.path(existing.id), notice: "Bedömningen är sparad.", context: context)
             }
-            do {
-                try await CriteriaStore(context.kommun).save(changed, id: existing.id, by: context.actor)
-            } catch let error as StoreError {
-                return try await page(existing, context: context, form: changed, error: error.description, status: .badRequest)
-            }
-            return Response.seeOther(SiteRoutes.criteriaAssessment.path(existing.id), notice: "Bedömningen är sparad.", context: context)
         }
     }
 
@@ -121,10 +131,13 @@ struct CriteriaRoutes {
         let stored: CriteriaFormView
         let form: CriteriaFormView
         let editing: Bool
+        /// The fingerprints the form was shown with and what collided.
+        let edited: EditedRecordView
     }
 
     func page(
-        _ assessment: CriteriaAssessment, context: StaffContext, form: CriteriaAssessment? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+        _ assessment: CriteriaAssessment, context: StaffContext, form: CriteriaForm? = nil, conflict: RecordConflict<CriteriaForm>? = nil,
+        error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let mandatory = try await CriteriaStore(context.kommun).mandatory()
         let outcome = assessment.outcome(mandatory: mandatory)
@@ -132,7 +145,10 @@ struct CriteriaRoutes {
         let view = PageView(
             result: outcome.text, fulfils: outcome.fulfils, mandatoryText: CriteriaFormView.mandatoryText(mandatory),
             stored: CriteriaFormView(assessment, mandatory: mandatory, action: action),
-            form: CriteriaFormView(form ?? assessment, mandatory: mandatory, action: action), editing: form != nil)
+            form: CriteriaFormView(form?.assessment(id: assessment.id) ?? assessment, mandatory: mandatory, action: action), editing: form != nil,
+            edited: EditedRecordView(stored: CriteriaForm(shown: assessment), typed: form, conflict: conflict) { field, value in
+                field.hasPrefix("uppfyllt") ? (value.isEmpty ? "Inte uppfyllt" : "Uppfyllt") : value
+            })
         return deps.renderer.page(.criteriaAssessment, title: assessment.title, context: context, content: view, error: error, status: status)
     }
 }
@@ -143,16 +159,65 @@ struct MandatoryForm: Decodable {
 }
 
 /// The assessment form: the description, and per criterion whether it is met and on what evidence.
-struct CriteriaForm: Decodable {
+struct CriteriaForm: Decodable, EditedRecordForm {
     @FormText var title: String
     @FormRaw var description: String
     @FormText var assessedOn: String
     @FormText var assessedBy: String
     @FormChoices var met: [String]
     @FormChoices var evidence: [String]
+    @FormText var seen: String
 
     enum CodingKeys: String, CodingKey {
         case title = "rubrik", description = "beskrivning", assessedOn = "datum", assessedBy = "bedomare", met = "uppfyllt", evidence = "underlag"
+        case seen = "sett"
+    }
+
+    // Each criterion's box and evidence merge on their own: one person may assess criterion 3
+    // while another writes the evidence for criterion 7.
+    static let editedFields: [EditedField<CriteriaForm>] =
+        [
+            .init(name: "rubrik", label: "Fenomen eller nätverk", path: \.title), .init(name: "beskrivning", label: "Beskrivning", path: \.description),
+            .init(name: "datum", label: "Bedömd den", path: \.assessedOn), .init(name: "bedomare", label: "Bedömd av", path: \.assessedBy),
+        ]
+        + EUCriteria.all.flatMap { criterion in
+            [
+                EditedField(name: "uppfyllt-\(criterion.number)", label: "Kriterium \(criterion.number)", path: \CriteriaForm.[met: criterion.number]),
+                EditedField(
+                    name: "underlag-\(criterion.number)", label: "Underlag för kriterium \(criterion.number)", path: \CriteriaForm.[evidence: criterion.number]),
+            ]
+        }
+
+    init() {}
+
+    /// The form as it shows a stored assessment.
+    init(shown assessment: CriteriaAssessment) {
+        title = assessment.title
+        description = assessment.description
+        assessedOn = assessment.assessedOn
+        assessedBy = assessment.assessedBy
+        for criterion in assessment.criteria {
+            self[met: criterion.number] = criterion.met ? "ja" : ""
+            self[evidence: criterion.number] = criterion.evidence
+        }
+    }
+
+    /// Whether criterion `number` is ticked: "ja" or "".
+    subscript(met number: Int) -> String {
+        get { met.contains(String(number)) ? "ja" : "" }
+        set {
+            met.removeAll { $0 == String(number) }
+            if !newValue.isEmpty { met.append(String(number)) }
+        }
+    }
+
+    /// The evidence for criterion `number` (the form sends one per criterion, in order).
+    subscript(evidence number: Int) -> String {
+        get { number - 1 < evidence.count ? evidence[number - 1] : "" }
+        set {
+            while evidence.count < number { evidence.append("") }
+            evidence[number - 1] = newValue
+        }
     }
 
     func assessment(id: UUID) -> CriteriaAssessment {

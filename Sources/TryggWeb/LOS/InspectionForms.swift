@@ -3,7 +3,7 @@ import TryggCore
 import TryggStore
 
 /// Planning or editing an insats: the day, its lead and status, and this kommun's participants.
-struct InspectionForm: Decodable {
+struct InspectionForm: Decodable, EditedRecordForm {
     @FormText var title: String
     @FormText var date: String
     @FormText var status: String
@@ -12,10 +12,39 @@ struct InspectionForm: Decodable {
     @FormText var partner: String
     @FormRaw var note: String
     @FormChoices var participants: [String]
+    @FormText var seen: String
 
     enum CodingKeys: String, CodingKey {
         case title = "rubrik", date = "datum", status = "status", lead = "leds_av", area = "omrade", partner = "ros_partner", note = "beskrivning"
-        case participants = "deltagare"
+        case participants = "deltagare", seen = "sett"
+    }
+
+    // The ROS partner is chosen when the insats is planned, not on the edit form.
+    static let editedFields: [EditedField<InspectionForm>] = [
+        .init(name: "rubrik", label: "Rubrik", path: \.title), .init(name: "datum", label: "Datum", path: \.date),
+        .init(name: "status", label: "Status", path: \.status), .init(name: "leds_av", label: "Leds av", path: \.lead),
+        .init(name: "omrade", label: "Område", path: \.area), .init(name: "beskrivning", label: "Inriktning och upplägg", path: \.note),
+        .init(name: "deltagare", label: "Deltagande myndigheter och förvaltningar", path: \.participantList),
+    ]
+
+    init() {}
+
+    /// The edit form as it shows a stored insats and this kommun's participants in it.
+    init(shown inspection: JointInspection, participants: Set<UUID>) {
+        title = inspection.title
+        date = inspection.date
+        status = inspection.status.rawValue
+        lead = inspection.leadID.uuidString
+        area = inspection.areaID?.uuidString ?? ""
+        partner = inspection.partnerKommunID?.uuidString ?? ""
+        note = inspection.note
+        self.participants = participants.map(\.uuidString)
+    }
+
+    /// The ticked participants as one field, in a fixed order, so they merge like the texts.
+    var participantList: String {
+        get { Set(participants.map { $0.uppercased() }).sorted().joined(separator: " ") }
+        set { participants = newValue.split(separator: " ").map(String.init) }
     }
 
     func inspection(id: UUID, kommunID: UUID) -> JointInspection {

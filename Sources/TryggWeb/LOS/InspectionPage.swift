@@ -80,7 +80,8 @@ struct InspectionPage {
     }
 
     func render(
-        _ inspection: JointInspection, access: InspectionAccess, context: StaffContext, edit: (JointInspection, Set<UUID>)? = nil,
+        _ inspection: JointInspection, access: InspectionAccess, context: StaffContext,
+        edit: (typed: InspectionForm, conflict: RecordConflict<InspectionForm>?)? = nil,
         typedFinding: (visitID: UUID, form: FindingForm)? = nil, typedVisit: VisitForm? = nil, error: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
@@ -114,9 +115,7 @@ struct InspectionPage {
             ros: inspection.isShared ? "Gemensam ROS-insats med \(names.kommunName(of: inspection))" : nil, note: inspection.note,
             participants: participating.map(\.name).joined(separator: "; "), hasParticipants: !participating.isEmpty, isOwner: isOwner, canPlan: canPlan,
             editForm: isOwner && canPlan
-                ? try await InspectionFormView.build(
-                    edit?.0 ?? inspection, participants: edit?.1 ?? participants, access: access, context: context, names: names,
-                    action: SiteRoutes.inspectionSave.path(inspection.id), allowPartner: false) : nil,
+                ? try await editForm(inspection, participants: participants, edit: edit, access: access, context: context, names: names) : nil,
             participantsAction: SiteRoutes.inspectionParticipants.path(inspection.id),
             participantChoices: names.organisations.filter { access.participants.contains($0.id) || participants.contains($0.id) }.map {
                 InspectionFormView.Choice(id: "deltar-\($0.id.uuidString)", value: $0.id.uuidString, label: $0.name, checked: participants.contains($0.id))
@@ -137,6 +136,32 @@ struct InspectionPage {
             mapJSON: canAdd ? InteractiveMapData.pickJSON(areas: try await AreaStore(context.kommun).all().current, settings: deps.configuration.map) : nil)
         return deps.renderer.page(
             .inspection, title: inspection.title, context: context, content: view, error: error, status: status)
+    }
+
+    /// The insats's edit form: as stored, or as a refused save sent it (with what collided, if anything did).
+    func editForm(
+        _ inspection: JointInspection, participants: Set<UUID>, edit: (typed: InspectionForm, conflict: RecordConflict<InspectionForm>?)?,
+        access: InspectionAccess, context: StaffContext, names: InspectionNames
+    ) async throws -> InspectionFormView {
+        var typed = edit?.typed.inspection(id: inspection.id, kommunID: inspection.kommunID)
+        typed?.partnerKommunID = inspection.partnerKommunID
+        var form = try await InspectionFormView.build(
+            typed ?? inspection, participants: edit?.typed.participantIDs ?? participants, access: access, context: context, names: names,
+            action: SiteRoutes.inspectionSave.path(inspection.id), allowPartner: false)
+        // What collided, as the form names it: the status, the organisations and the area by name, not code.
+        var labels = Dictionary(names.organisations.map { ($0.id.uuidString, $0.name) }) { a, _ in a }
+        for area in try await AreaStore(context.kommun).all() { labels[area.id.uuidString] = area.choiceLabel }
+        form.edited = EditedRecordView(stored: InspectionForm(shown: inspection, participants: participants), typed: edit?.typed, conflict: edit?.conflict) {
+            field, value in
+            switch field {
+            case "status": JointInspection.Status(rawValue: value)?.displayName ?? value
+            case "leds_av", "omrade": labels[value] ?? (value.isEmpty ? "Hela kommunen" : value)
+            case "deltagare": value.split(separator: " ").map { labels[String($0)] ?? String($0) }.joined(separator: "; ")
+            default: value
+            }
+        }
+        form.open = edit != nil
+        return form
     }
 
     func areaName(_ inspection: JointInspection, context: StaffContext) async throws -> String {

@@ -32,17 +32,27 @@ struct InspectionRoutes {
         }
         routes.staff(SiteRoutes.inspectionSave) { _, context in
             let access = try await Self.access(context)
-            let existing = try await Self.inspection(context)
             let form = try context.decodeForm(InspectionForm.self)
-            var changed = form.inspection(id: existing.id, kommunID: context.kommunID)
-            changed.partnerKommunID = existing.partnerKommunID
-            do {
-                try await InspectionStore(context.kommun).save(changed, participants: form.participantIDs, id: existing.id, by: context.actor)
-            } catch let error as StoreError {
-                return try await InspectionPage(deps: deps).render(
-                    existing, access: access, context: context, edit: (changed, form.participantIDs), error: error.description, status: .badRequest)
+            let id = try context.parameters.require("id", as: UUID.self)
+            return try await deps.recordLocks.serially(id) {
+                let existing = try await Self.inspection(context)
+                let participants = try await InspectionStore(context.kommun).participants(inspectionID: existing.id)
+                func refused(_ error: String, status: HTTPResponse.Status, conflict: RecordConflict<InspectionForm>? = nil) async throws -> Response {
+                    try await InspectionPage(deps: deps).render(
+                        existing, access: access, context: context, edit: (form, conflict), error: error, status: status)
+                }
+                do {
+                    let merged = try EditedRecord.merge(form, stored: InspectionForm(shown: existing, participants: participants))
+                    var changed = merged.inspection(id: existing.id, kommunID: context.kommunID)
+                    changed.partnerKommunID = existing.partnerKommunID
+                    try await InspectionStore(context.kommun).save(changed, participants: merged.participantIDs, id: existing.id, by: context.actor)
+                } catch let conflict as RecordConflict<InspectionForm> {
+                    return try await refused(conflict.description, status: .conflict, conflict: conflict)
+                } catch let error as StoreError {
+                    return try await refused(error.description, status: .badRequest)
+                }
+                return Response.seeOther(SiteRoutes.inspection.path(existing.id), notice: "Insatsen är sparad.", context: context)
             }
-            return Response.seeOther(SiteRoutes.inspection.path(existing.id), notice: "Insatsen är sparad.", context: context)
         }
         routes.staff(SiteRoutes.inspectionParticipants) { _, context in
             _ = try await Self.access(context)
@@ -175,6 +185,10 @@ struct InspectionFormView {
     let participants: [Choice]
     /// Only a kommun with an ROS agreement in force is offered a joint insats.
     let hasPartners: Bool
+    /// On the form of a stored insats: the fingerprints it was shown with and what collided.
+    var edited: EditedRecordView?
+    /// Open when it comes back refused, so what was typed is in sight.
+    var open = false
 
     static func build(
         _ inspection: JointInspection?, participants chosen: Set<UUID>?, access: InspectionAccess, context: StaffContext, names: InspectionNames,

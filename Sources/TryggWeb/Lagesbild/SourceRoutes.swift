@@ -32,8 +32,10 @@ struct SourceRoutes {
         let reason: String
         let usedOptions: [SelectOption]
         let open: Bool
+        /// On a stored source's form: the fingerprints it was shown with and what collided.
+        let edited: EditedRecordView?
 
-        init(suffix: String, entry: SourceEntry?, typed: SourceForm?) {
+        init(suffix: String, entry: SourceEntry?, typed: SourceForm?, conflict: RecordConflict<SourceForm>? = nil) {
             self.suffix = suffix
             name = typed?.name ?? entry?.name ?? ""
             owner = typed?.owner ?? entry?.owner ?? ""
@@ -43,6 +45,11 @@ struct SourceRoutes {
             reason = typed?.reason ?? entry?.reason ?? ""
             usedOptions = SourceRoutes.options(included: typed.map { $0.used != "nej" } ?? entry?.included ?? true)
             open = typed != nil
+            edited = entry.map { entry in
+                EditedRecordView(stored: SourceForm(shown: entry), typed: typed, conflict: conflict) { field, value in
+                    field == "used" ? (value == "nej" ? "Används inte" : "Används") : value
+                }
+            }
         }
     }
 
@@ -69,7 +76,22 @@ struct SourceRoutes {
 
     func save(id: UUID?, context: StaffContext) async throws -> Response {
         _ = try context.requireUser(allowedTo: .editLagesbild)
-        let form = try context.decodeForm(SourceForm.self)
+        let typed = try context.decodeForm(SourceForm.self)
+        guard let id else { return try await store(typed, id: nil, context: context) }
+        return try await deps.recordLocks.serially(id) {
+            guard let stored = try await SourceStore(context.kommun).all().first(where: { $0.id == id }) else {
+                throw HTTPError(.notFound, message: "Källan finns inte.")
+            }
+            do {
+                return try await store(try EditedRecord.merge(typed, stored: SourceForm(shown: stored)), id: id, typed: typed, context: context)
+            } catch let conflict as RecordConflict<SourceForm> {
+                return try await page(context: context, error: conflict.description, typed: (id, typed), conflict: conflict, status: .conflict)
+            }
+        }
+    }
+
+    /// Saves `form` (merged with what is stored, for a source that exists); a refusal shows `typed` again.
+    private func store(_ form: SourceForm, id: UUID?, typed: SourceForm? = nil, context: StaffContext) async throws -> Response {
         let entry = SourceEntry(
             id: id ?? UUID(), name: form.name, owner: form.owner, period: form.period, method: form.method,
             limitations: form.limitations, included: form.used != "nej", reason: form.reason)
@@ -79,13 +101,14 @@ struct SourceRoutes {
         } catch StoreError.notFound {
             throw HTTPError(.notFound, message: "Källan finns inte.")
         } catch let error as StoreError {
-            return try await page(context: context, error: error.description, typed: (id, form), status: .badRequest)
+            return try await page(context: context, error: error.description, typed: (id, typed ?? form), status: .badRequest)
         }
     }
 
     /// `typed` is a refused form and the entry it was for (nil: a new one).
     func page(
-        context: StaffContext, error: String? = nil, typed: (id: UUID?, form: SourceForm)? = nil, status: HTTPResponse.Status = .ok
+        context: StaffContext, error: String? = nil, typed: (id: UUID?, form: SourceForm)? = nil, conflict: RecordConflict<SourceForm>? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readCrimeStatistics)
         let entries = try await SourceStore(context.kommun).all()
@@ -94,7 +117,9 @@ struct SourceRoutes {
                 Row(
                     id: $0.id.uuidString, name: $0.name, owner: $0.owner, period: $0.period, method: $0.method, limitations: $0.limitations,
                     included: $0.included, reason: $0.reason, action: SiteRoutes.sourceSave.path($0.id),
-                    form: Fields(suffix: "-\($0.id.uuidString)", entry: $0, typed: typed?.id == $0.id ? typed?.form : nil))
+                    form: Fields(
+                        suffix: "-\($0.id.uuidString)", entry: $0, typed: typed?.id == $0.id ? typed?.form : nil, conflict: typed?.id == $0.id ? conflict : nil)
+                )
             }, canEdit: user.role.allows(.editLagesbild),
             newForm: Fields(suffix: "", entry: nil, typed: typed.flatMap { $0.id == nil ? $0.form : nil }))
         view.hasRows = !view.rows.isEmpty
@@ -103,7 +128,7 @@ struct SourceRoutes {
 }
 
 /// A source of the lägesbild; `used` is `nej` when it is left out (then `reason` is required).
-struct SourceForm: Decodable {
+struct SourceForm: Decodable, EditedRecordForm {
     @FormText var name: String
     @FormText var owner: String
     @FormText var period: String
@@ -111,4 +136,27 @@ struct SourceForm: Decodable {
     @FormText var limitations: String
     @FormText var used: String
     @FormText var reason: String
+    @FormText var seen: String
+
+    enum CodingKeys: String, CodingKey { case name, owner, period, method, limitations, used, reason, seen = "sett" }
+
+    static let editedFields: [EditedField<SourceForm>] = [
+        .init(name: "name", label: "Källa", path: \.name), .init(name: "owner", label: "Ägare", path: \.owner),
+        .init(name: "period", label: "Period", path: \.period), .init(name: "method", label: "Metod", path: \.method),
+        .init(name: "limitations", label: "Begränsningar", path: \.limitations), .init(name: "used", label: "Används i lägesbilden", path: \.used),
+        .init(name: "reason", label: "Skäl om den inte används", path: \.reason),
+    ]
+
+    init() {}
+
+    /// The form as it shows a stored source.
+    init(shown entry: SourceEntry) {
+        name = entry.name
+        owner = entry.owner
+        period = entry.period
+        method = entry.method
+        limitations = entry.limitations
+        used = entry.included ? "ja" : "nej"
+        reason = entry.reason
+    }
 }

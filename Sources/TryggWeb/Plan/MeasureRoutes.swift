@@ -20,6 +20,8 @@ struct MeasureRoutes {
         let funding: String
         let preventionOptions: [SelectOption]
         let effortOptions: [SelectOption]
+        /// Nil on the form for a new measure.
+        let edited: EditedRecordView?
     }
 
     struct ChangeRow {
@@ -93,14 +95,21 @@ struct MeasureRoutes {
             let id = try context.parameters.require("id", as: UUID.self)
             guard let (measure, _) = try await PlanStore(context.kommun).measure(id: id) else { throw HTTPError(.notFound) }
             let form = try context.decodeForm(MeasureForm.self)
-            do {
-                let edit = try Self.edit(from: form, year: measure.row.year)
-                try await PlanStore(context.kommun).updateMeasure(id: id, edit: edit, by: context.actor)
-                return Response.seeOther(SiteRoutes.measure.path(id), notice: "Åtgärden är sparad.", context: context)
-            } catch let error as StoreError {
-                return try await page(context: context, error: error.description, status: .badRequest, keep: form)
-            } catch let error as ImportFailure {
-                return try await page(context: context, error: Self.messages(error), status: .badRequest, keep: form)
+            return try await deps.recordLocks.serially(id) {
+                // Read again inside the queue: another save of this measure may just have landed.
+                guard let (stored, _) = try await PlanStore(context.kommun).measure(id: id) else { throw HTTPError(.notFound) }
+                do {
+                    let merged = try EditedRecord.merge(form, stored: MeasureForm(shown: stored))
+                    let edit = try Self.edit(from: merged, year: measure.row.year)
+                    try await PlanStore(context.kommun).updateMeasure(id: id, edit: edit, by: context.actor)
+                    return Response.seeOther(SiteRoutes.measure.path(id), notice: "Åtgärden är sparad.", context: context)
+                } catch let conflict as RecordConflict<MeasureForm> {
+                    return try await page(context: context, error: conflict.description, status: .conflict, keep: form, conflict: conflict)
+                } catch let error as StoreError {
+                    return try await page(context: context, error: error.description, status: .badRequest, keep: form)
+                } catch let error as ImportFailure {
+                    return try await page(context: context, error: Self.messages(error), status: .badRequest, keep: form)
+                }
             }
         }
         for (route, retired) in [(SiteRoutes.measureRetire, true), (SiteRoutes.measureReinstate, false)] {
@@ -164,28 +173,23 @@ struct MeasureRoutes {
     }
 
     /// What the form shows: what was just entered when it failed, else the stored measure.
-    static func formValues(_ measure: Measure?, keep form: MeasureForm?) -> FormValues {
-        func value(_ entered: KeyPath<MeasureForm, String>, _ stored: String) -> String { form?[keyPath: entered] ?? stored }
-        let row = measure?.row
-        let section = form.flatMap { PlanSection(text: $0.section) } ?? row?.section
-        let prevention = form?.preventionLevel ?? measure?.preventionLevel?.rawValue ?? ""
-        let effort = form?.longTermEffort ?? measure?.longTermEffort?.rawValue ?? ""
+    static func formValues(_ measure: Measure?, keep typed: MeasureForm?, conflict: RecordConflict<MeasureForm>? = nil) -> FormValues {
+        let stored = measure.map(MeasureForm.init(shown:)) ?? MeasureForm()
+        let form = typed ?? stored
         return FormValues(
-            sectionOptions: PlanViews.sectionOptions(selected: section),
-            groupNumber: value(\.groupNumber, row.map { String($0.groupNumber) } ?? ""),
-            groupTitle: value(\.groupTitle, row?.groupTitle ?? ""), subgroupLabel: value(\.subgroupLabel, row?.subgroupLabel ?? ""),
-            subgroupTitle: value(\.subgroupTitle, row?.subgroupTitle ?? ""), position: value(\.position, row.map { String($0.position) } ?? ""),
-            measure: value(\.measure, row?.measure ?? ""), responsible: value(\.responsible, row?.responsible.joined(separator: "; ") ?? ""),
-            partners: value(\.partners, row?.partners.joined(separator: "; ") ?? ""), funding: value(\.funding, row?.funding ?? ""),
-            preventionOptions: [SelectOption(value: "", label: "Ej angiven", selected: prevention.isEmpty)]
-                + PreventionLevel.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == prevention) },
-            effortOptions: [SelectOption(value: "", label: "Ej angiven", selected: effort.isEmpty)]
-                + LongTermEffort.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == effort) })
+            sectionOptions: PlanViews.sectionOptions(selected: PlanSection(text: form.section)),
+            groupNumber: form.groupNumber, groupTitle: form.groupTitle, subgroupLabel: form.subgroupLabel, subgroupTitle: form.subgroupTitle,
+            position: form.position, measure: form.measure, responsible: form.responsible, partners: form.partners, funding: form.funding,
+            preventionOptions: [SelectOption(value: "", label: "Ej angiven", selected: form.preventionLevel.isEmpty)]
+                + PreventionLevel.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == form.preventionLevel) },
+            effortOptions: [SelectOption(value: "", label: "Ej angiven", selected: form.longTermEffort.isEmpty)]
+                + LongTermEffort.allCases.map { SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == form.longTermEffort) },
+            edited: measure.map { _ in EditedRecordView(stored: stored, typed: typed, conflict: conflict) })
     }
 
     private func page(
         context: StaffContext, notice: String? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok, keep form: MeasureForm? = nil
+        status: HTTPResponse.Status = .ok, keep form: MeasureForm? = nil, conflict: RecordConflict<MeasureForm>? = nil
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readPlan)
         let id = try context.parameters.require("id", as: UUID.self)
@@ -221,7 +225,7 @@ struct MeasureRoutes {
             fundingKronor: Funding(text: row.funding).amountKronor.map { "\($0.formatted(.number.locale(Locale(identifier: "sv_SE")))) kr" },
             preventionLevel: measure.preventionLevel?.rawValue, longTermEffort: measure.longTermEffort?.rawValue,
             history: history, canEdit: user.role.allows(.editPlan) && plan.status == .utkast,
-            form: Self.formValues(measure, keep: form), problems: problems, hasProblems: !problems.isEmpty,
+            form: Self.formValues(measure, keep: form, conflict: conflict), problems: problems, hasProblems: !problems.isEmpty,
             lagesbildHref: SiteRoutes.lagesbildDocument.route.isOpen(to: user.role) ? inForce.map { SiteRoutes.lagesbildDocument.path($0.id) } : nil,
             followUps: followUps, hasFollowUps: !followUps.isEmpty,
             insatser: insatser, hasInsatser: !insatser.isEmpty, indicators: indicators, hasIndicators: !indicators.isEmpty)
@@ -245,7 +249,7 @@ struct MeasureRoutes {
 }
 
 /// A measure of the åtgärdsplan as the form sends it; checked by the plan file's rules.
-struct MeasureForm: Decodable {
+struct MeasureForm: Decodable, EditedRecordForm {
     @FormText var section: String
     @FormText var groupNumber: String
     @FormText var groupTitle: String
@@ -258,10 +262,46 @@ struct MeasureForm: Decodable {
     @FormText var funding: String
     @FormText var preventionLevel: String
     @FormText var longTermEffort: String
+    @FormText var seen: String
 
     enum CodingKeys: String, CodingKey {
         case section, position, measure, responsible, partners, funding
         case groupNumber = "group_number", groupTitle = "group_title", subgroupLabel = "subgroup_label"
         case subgroupTitle = "subgroup_title", preventionLevel = "prevention_level", longTermEffort = "long_term_effort"
+        case seen = "sett"
+    }
+
+    static let editedFields: [EditedField<MeasureForm>] = [
+        .init(name: "section", label: "Målområde eller arbetssätt", path: \.section),
+        .init(name: "group_number", label: "Grupp (nr)", path: \.groupNumber),
+        .init(name: "position", label: "Position i gruppen", path: \.position),
+        .init(name: "group_title", label: "Gruppens rubrik", path: \.groupTitle),
+        .init(name: "subgroup_label", label: "Undergrupp", path: \.subgroupLabel),
+        .init(name: "subgroup_title", label: "Undergruppens rubrik", path: \.subgroupTitle),
+        .init(name: "measure", label: "Åtgärd", path: \.measure),
+        .init(name: "responsible", label: "Ansvarig", path: \.responsible),
+        .init(name: "partners", label: "Samverkan", path: \.partners),
+        .init(name: "funding", label: "Finansiering", path: \.funding),
+        .init(name: "prevention_level", label: "Preventionsnivå", path: \.preventionLevel),
+        .init(name: "long_term_effort", label: "Prioriterad långsiktig insats", path: \.longTermEffort),
+    ]
+
+    init() {}
+
+    /// The form as it shows a stored measure.
+    init(shown measure: Measure) {
+        let row = measure.row
+        section = row.section.rawValue
+        groupNumber = String(row.groupNumber)
+        groupTitle = row.groupTitle
+        subgroupLabel = row.subgroupLabel
+        subgroupTitle = row.subgroupTitle
+        position = String(row.position)
+        self.measure = row.measure
+        responsible = row.responsible.joined(separator: "; ")
+        partners = row.partners.joined(separator: "; ")
+        funding = row.funding
+        preventionLevel = measure.preventionLevel?.rawValue ?? ""
+        longTermEffort = measure.longTermEffort?.rawValue ?? ""
     }
 }

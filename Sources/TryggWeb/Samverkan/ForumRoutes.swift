@@ -22,13 +22,19 @@ struct ForumRoutes {
         routes.staff(SiteRoutes.forum) { _, context in try await page(try await ForumGate.forum(context), context: context) }
         routes.staff(SiteRoutes.forumSave) { _, context in
             let forum = try await ForumGate.forum(context)
-            let changed = try context.decodeForm(ForumForm.self).forum(id: forum.id)
-            do {
-                try await ForumStore(context.kommun).save(changed, by: context.actor)
-            } catch let error as StoreError {
-                return try await page(forum, context: context, form: changed, error: error.description, status: .badRequest)
+            let typed = try context.decodeForm(ForumForm.self)
+            return try await deps.recordLocks.serially(forum.id) {
+                let stored = try await ForumGate.forum(context)
+                do {
+                    let merged = try EditedRecord.merge(typed, stored: ForumForm(shown: stored))
+                    try await ForumStore(context.kommun).save(merged.forum(id: forum.id), by: context.actor)
+                } catch let conflict as RecordConflict<ForumForm> {
+                    return try await page(stored, context: context, form: typed, conflict: conflict, error: conflict.description, status: .conflict)
+                } catch let error as StoreError {
+                    return try await page(stored, context: context, form: typed, error: error.description, status: .badRequest)
+                }
+                return Response.seeOther(SiteRoutes.forum.path(forum.id), notice: "Forumet är sparat.", context: context)
             }
-            return Response.seeOther(SiteRoutes.forum.path(forum.id), notice: "Forumet är sparat.", context: context)
         }
         routes.staff(SiteRoutes.meetingCreate) { _, context in
             let forum = try await ForumGate.forum(context)
@@ -119,8 +125,8 @@ struct ForumRoutes {
     }
 
     func page(
-        _ forum: Forum, context: StaffContext, form: Forum? = nil, meetingForm: MeetingForm? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok
+        _ forum: Forum, context: StaffContext, form: ForumForm? = nil, conflict: RecordConflict<ForumForm>? = nil, meetingForm: MeetingForm? = nil,
+        error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let access = ForumGate.access(context)
         let summaries = try await MeetingStore(context.kommun).meetings(forumIDs: [forum.id])
@@ -153,7 +159,10 @@ struct ForumRoutes {
                     status: $0.status(now: now).displayName)
             }, hasMeetings: !summaries.isEmpty, followUps: followUps, canWrite: access.writes(forum), canAdminister: access.administers,
             meetingAction: SiteRoutes.meetingCreate.path(forum.id), meetingForm: MeetingFormView(meetingForm, now: now),
-            form: try await ForumFormView.make(form ?? forum, action: SiteRoutes.forumSave.path(forum.id), context: context), isEST: forum.kind == .estGrupp)
+            form: try await ForumFormView.make(
+                form?.forum(id: forum.id) ?? forum, action: SiteRoutes.forumSave.path(forum.id), context: context,
+                edited: (stored: forum, typed: form, conflict: conflict)),
+            isEST: forum.kind == .estGrupp)
         return deps.renderer.page(.forum, title: forum.name, context: context, content: view, error: error, status: status)
     }
 }

@@ -22,8 +22,14 @@ struct ForumFormView {
     let conveners: [SelectOption]
     let people: [Person]
     let organisations: [Choice]
+    /// On the form of a stored forum: the fingerprints it was shown with and what collided.
+    let edited: EditedRecordView?
+    /// Open when it comes back refused, so what was typed is in sight.
+    let open: Bool
 
-    static func make(_ forum: Forum, action: String, context: StaffContext) async throws -> ForumFormView {
+    static func make(
+        _ forum: Forum, action: String, context: StaffContext, edited: (stored: Forum, typed: ForumForm?, conflict: RecordConflict<ForumForm>?)? = nil
+    ) async throws -> ForumFormView {
         let organisations = try await OrganisationStore(context.kommun).organisations()
             .offered(keeping: forum.members.compactMap(\.organisationID) + [forum.convenerID].compactMap { $0 })
         let users = try await UserStore(context.kommun).accounts().filter { !$0.disabled }
@@ -44,7 +50,22 @@ struct ForumFormView {
             },
             organisations: organisations.map {
                 Choice(id: "org-\($0.id.uuidString)", value: $0.id.uuidString, label: $0.choiceLabel, checked: memberOrganisations.contains($0.id))
-            })
+            },
+            edited: edited.map { stored, typed, conflict in
+                // What collided, as the form names it: the type's, area's and people's names, not their codes.
+                let names = Dictionary(
+                    users.map { ($0.id.uuidString, $0.name) } + organisations.map { ($0.id.uuidString, $0.choiceLabel) }
+                        + areas.map { ($0.id.uuidString, $0.choiceLabel) }
+                ) { a, _ in a }
+                return EditedRecordView(stored: ForumForm(shown: stored), typed: typed, conflict: conflict) { field, value in
+                    switch field {
+                    case "typ": Forum.Kind(rawValue: value)?.displayName ?? value
+                    case "namn", "mandat": value
+                    default: ForumForm.items(value).map { names[$0] ?? $0 }.joined(separator: ", ")
+                    }
+                }
+            },
+            open: edited?.typed != nil)
     }
 }
 
@@ -55,6 +76,11 @@ struct MeetingFormView {
     let to: String
     let place: String
     let agenda: String
+    let cancelled: Bool
+    /// On the form of a planned meeting: the fingerprints it was shown with and what collided.
+    var edited: EditedRecordView?
+    /// Open when it comes back refused, so what was typed is in sight.
+    var open = false
 
     init(_ form: MeetingForm?, now: Date) {
         if let form {
@@ -63,6 +89,7 @@ struct MeetingFormView {
             to = form.to
             place = form.place
             agenda = form.agenda
+            cancelled = form.cancelled == "ja"
         } else {
             var day = now.addingTimeInterval(86_400)
             while StockholmCalendar.local(day).weekday >= 6 {
@@ -73,14 +100,17 @@ struct MeetingFormView {
             to = "10:30"
             place = ""
             agenda = "1. Mötets öppnande\n2. Uppföljning av tidigare beslut\n3. Lägesbild\n4. Beslut\n5. Övriga frågor\n6. Nästa möte"
+            cancelled = false
         }
     }
 
-    init(_ meeting: Meeting) {
-        date = meeting.day
-        from = SwedishTime.clock(meeting.startsAt)
-        to = SwedishTime.clock(meeting.endsAt)
-        place = meeting.place
-        agenda = meeting.agenda
+    /// The form of a planned meeting: as stored, or as a refused save sent it.
+    init(_ meeting: Meeting, typed: MeetingForm?, conflict: RecordConflict<MeetingForm>?) {
+        let stored = MeetingForm(shown: meeting)
+        self.init(typed ?? stored, now: meeting.startsAt)
+        edited = EditedRecordView(stored: stored, typed: typed, conflict: conflict) { field, value in
+            field == "installt" ? (value == "ja" ? "Ja" : "Nej") : value
+        }
+        open = typed != nil
     }
 }

@@ -45,7 +45,6 @@ struct MeetingPageView {
     let approveAction: String
     let correctAction: String
     let meetingForm: MeetingFormView
-    let cancelled: Bool
     let presentText: String
     let absentText: String
     let minutesField: EditedTextField
@@ -53,7 +52,7 @@ struct MeetingPageView {
 
     static func make(
         _ report: MeetingReport, context: StaffContext, meetingForm: MeetingForm?, minutesForm: MinutesForm?, decisionForm: DecisionForm?,
-        conflict: EditConflict? = nil
+        conflict: EditConflict? = nil, meetingConflict: RecordConflict<MeetingForm>? = nil
     ) async throws -> MeetingPageView {
         let access = ForumGate.access(context)
         let canWrite = access.writes(report.forum)
@@ -82,8 +81,7 @@ struct MeetingPageView {
             canCorrect: canWrite && report.isLocked, saveAction: SiteRoutes.meetingSave.path(meeting.id),
             minutesAction: SiteRoutes.meetingMinutes.path(meeting.id), approveAction: SiteRoutes.meetingApprove.path(meeting.id),
             correctAction: SiteRoutes.meetingCorrect.path(meeting.id),
-            meetingForm: meetingForm.map { MeetingFormView($0, now: TryggClock.now) } ?? MeetingFormView(meeting),
-            cancelled: meeting.cancelled,
+            meetingForm: MeetingFormView(meeting, typed: meetingForm, conflict: meetingConflict),
             presentText: minutesForm?.present ?? meeting.attendance.filter(\.present).map(\.label).joined(separator: "\n"),
             absentText: minutesForm?.absent ?? meeting.attendance.filter { !$0.present }.map(\.label).joined(separator: "\n"),
             minutesField: EditedTextField(

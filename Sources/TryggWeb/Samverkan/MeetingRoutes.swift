@@ -14,24 +14,33 @@ struct MeetingRoutes {
             return try await page(meeting, forum: forum, context: context)
         }
         routes.staff(SiteRoutes.meetingSave) { _, context in
-            let (meeting, forum) = try await writable(context)
-            let form = try context.decodeForm(MeetingForm.self)
-            switch Meeting.check(date: form.date, from: form.from, to: form.to, place: form.place, agenda: form.agenda) {
-            case .failure(let problems):
-                return try await page(meeting, forum: forum, context: context, meetingForm: form, error: problems.text, status: .badRequest)
-            case .success(let (start, end)):
-                if let problem = PersonalDataGuard.message(for: form.agenda, field: "Dagordningen") {
-                    return try await page(meeting, forum: forum, context: context, meetingForm: form, error: problem, status: .badRequest)
+            let typed = try context.decodeForm(MeetingForm.self)
+            return try await deps.recordLocks.serially(try context.parameters.require("id", as: UUID.self)) {
+                let (meeting, forum) = try await writable(context)
+                let form: MeetingForm
+                do {
+                    form = try EditedRecord.merge(typed, stored: MeetingForm(shown: meeting))
+                } catch let conflict as RecordConflict<MeetingForm> {
+                    return try await page(
+                        meeting, forum: forum, context: context, meetingForm: typed, meetingConflict: conflict, error: conflict.description, status: .conflict)
                 }
-                var changed = meeting
-                changed.startsAt = start
-                changed.endsAt = end
-                changed.place = form.place
-                changed.agenda = form.agenda
-                changed.cancelled = form.cancelled == "ja"
-                return try await saving(meeting, forum: forum, context: context, notice: "Mötet är sparat.") {
-                    try await MeetingStore(context.kommun).save(changed, by: context.actor)
-                    try await notices(context).meetingPlanned(changed, forum: forum, changed: true)
+                switch Meeting.check(date: form.date, from: form.from, to: form.to, place: form.place, agenda: form.agenda) {
+                case .failure(let problems):
+                    return try await page(meeting, forum: forum, context: context, meetingForm: typed, error: problems.text, status: .badRequest)
+                case .success(let (start, end)):
+                    if let problem = PersonalDataGuard.message(for: form.agenda, field: "Dagordningen") {
+                        return try await page(meeting, forum: forum, context: context, meetingForm: typed, error: problem, status: .badRequest)
+                    }
+                    var changed = meeting
+                    changed.startsAt = start
+                    changed.endsAt = end
+                    changed.place = form.place
+                    changed.agenda = form.agenda
+                    changed.cancelled = form.cancelled == "ja"
+                    return try await saving(meeting, forum: forum, context: context, meetingForm: typed, notice: "Mötet är sparat.") {
+                        try await MeetingStore(context.kommun).save(changed, by: context.actor)
+                        try await notices(context).meetingPlanned(changed, forum: forum, changed: true)
+                    }
                 }
             }
         }
@@ -144,14 +153,15 @@ struct MeetingRoutes {
     }
 
     func saving(
-        _ meeting: Meeting, forum: Forum, context: StaffContext, minutesForm: MinutesForm? = nil, decisionForm: DecisionForm? = nil, notice: String,
-        _ change: () async throws -> Void
+        _ meeting: Meeting, forum: Forum, context: StaffContext, meetingForm: MeetingForm? = nil, minutesForm: MinutesForm? = nil,
+        decisionForm: DecisionForm? = nil, notice: String, _ change: () async throws -> Void
     ) async throws -> Response {
         do {
             try await change()
         } catch let error as StoreError {
             return try await page(
-                meeting, forum: forum, context: context, minutesForm: minutesForm, decisionForm: decisionForm, error: error.description, status: .badRequest)
+                meeting, forum: forum, context: context, meetingForm: meetingForm, minutesForm: minutesForm, decisionForm: decisionForm,
+                error: error.description, status: .badRequest)
         } catch let conflict as EditConflict {
             return try await page(
                 meeting, forum: forum, context: context, minutesForm: minutesForm, error: conflict.description, conflict: conflict, status: .conflict)
@@ -161,13 +171,15 @@ struct MeetingRoutes {
 
     func page(
         _ meeting: Meeting, forum: Forum, context: StaffContext, meetingForm: MeetingForm? = nil, minutesForm: MinutesForm? = nil,
-        decisionForm: DecisionForm? = nil, error: String? = nil, conflict: EditConflict? = nil, status: HTTPResponse.Status = .ok
+        decisionForm: DecisionForm? = nil, meetingConflict: RecordConflict<MeetingForm>? = nil, error: String? = nil, conflict: EditConflict? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         guard let report = try await MeetingReport.load(meetingID: meeting.id, kommun: context.user.kommun, database: deps.database) else {
             throw HTTPError(.notFound, message: "Mötet finns inte.")
         }
         let view = try await MeetingPageView.make(
-            report, context: context, meetingForm: meetingForm, minutesForm: minutesForm, decisionForm: decisionForm, conflict: conflict)
+            report, context: context, meetingForm: meetingForm, minutesForm: minutesForm, decisionForm: decisionForm, conflict: conflict,
+            meetingConflict: meetingConflict)
         return deps.renderer.page(.meeting, title: report.title, context: context, content: view, error: error, status: status)
     }
 }

@@ -3,7 +3,7 @@ import TryggCore
 import TryggStore
 
 /// The medborgarlöfte form: up to six activity rows (an empty row is left out), indicators one per line.
-struct PromiseForm: Decodable {
+struct PromiseForm: Decodable, EditedRecordForm {
     @FormText var title: String
     @FormText var area: String
     @FormText var from: String
@@ -14,10 +14,50 @@ struct PromiseForm: Decodable {
     @FormChoices var activities: [String]
     @FormChoices var responsible: [String]
     @FormRaw var indicators: String
+    @FormText var seen: String
 
     enum CodingKeys: String, CodingKey {
         case title = "rubrik", area = "omrade", from = "fran", to = "till", cadence = "uppfoljning", problem = "problem"
-        case lagesbildProblem = "lagesbildsproblem", activities = "aktivitet", responsible = "ansvarig", indicators = "indikatorer"
+        case lagesbildProblem = "lagesbildsproblem", activities = "aktivitet", responsible = "ansvarig", indicators = "indikatorer", seen = "sett"
+    }
+
+    static let editedFields: [EditedField<PromiseForm>] = [
+        .init(name: "rubrik", label: "Rubrik", path: \.title), .init(name: "omrade", label: "Område", path: \.area),
+        .init(name: "fran", label: "Från och med månad", path: \.from), .init(name: "till", label: "Till och med månad", path: \.to),
+        .init(name: "uppfoljning", label: "Uppföljning", path: \.cadence), .init(name: "problem", label: "Problem", path: \.problem),
+        .init(name: "lagesbildsproblem", label: "Problem i lägesbilden", path: \.lagesbildProblem),
+        .init(name: "aktivitet", label: "Aktiviteter", path: \.activityList), .init(name: "indikatorer", label: "Indikatorer", path: \.indicators),
+    ]
+
+    init() {}
+
+    /// The form as it shows a stored promise.
+    init(shown promise: CitizenPromise) {
+        title = promise.title
+        area = promise.areaID?.uuidString ?? ""
+        from = promise.fromMonth
+        to = promise.toMonth
+        cadence = promise.cadence.rawValue
+        problem = promise.problem
+        lagesbildProblem = promise.lagesbildProblemID?.uuidString ?? ""
+        activities = promise.activities.map(\.text)
+        responsible = promise.activities.map(\.responsibleID.uuidString)
+        indicators = promise.indicators.joined(separator: "\n")
+    }
+
+    /// The activity rows as one field, "text – ansvarig" a line, empty rows left out as on saving.
+    var activityList: String {
+        get {
+            zip(activities, responsible + Array(repeating: "", count: max(0, activities.count - responsible.count)))
+                .map { ($0.trimmingCharacters(in: .whitespacesAndNewlines), $1) }
+                .filter { !$0.isEmpty || UUID(uuidString: $1) != nil }
+                .map { "\($0)\t\($1)" }.joined(separator: "\n")
+        }
+        set {
+            let rows = newValue.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            activities = rows.map { $0.first ?? "" }
+            responsible = rows.map { $0.count > 1 ? $0[1] : "" }
+        }
     }
 
     static let nobody = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
@@ -68,8 +108,15 @@ struct PromiseFormView {
     let cadences: [SelectOption]
     let lagesbildProblems: [SelectOption]
     let activities: [ActivityRow]
+    /// On the form of a stored promise: the fingerprints it was shown with and what collided.
+    let edited: EditedRecordView?
+    /// Open when it comes back refused, so what was typed is in sight.
+    let open: Bool
 
-    static func make(_ promise: CitizenPromise, action: String, context: StaffContext) async throws -> PromiseFormView {
+    static func make(
+        _ promise: CitizenPromise, action: String, context: StaffContext,
+        edited: (stored: CitizenPromise, typed: PromiseForm?, conflict: RecordConflict<PromiseForm>?)? = nil
+    ) async throws -> PromiseFormView {
         let organisations = try await OrganisationStore(context.kommun).organisations().offered(keeping: promise.activities.map(\.responsibleID))
         let areas = try await AreaStore(context.kommun).all().offered(keeping: promise.areaID)
         let problems = try await LagesbildStore(context.kommun).find(version: nil)?.problems ?? []
@@ -87,6 +134,25 @@ struct PromiseFormView {
                     index: index + 1, text: activity.text,
                     responsible: [SelectOption(value: "", label: "Välj ansvarig", selected: false)]
                         + organisations.map { SelectOption(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == activity.responsibleID) })
-            })
+            },
+            edited: edited.map { stored, typed, conflict in
+                // What collided, as the form names it: areas, problems and organisations by name, not code.
+                var names = Dictionary(organisations.map { ($0.id.uuidString, $0.choiceLabel) } + areas.map { ($0.id.uuidString, $0.choiceLabel) }) { a, _ in a
+                }
+                for problem in problems { names[problem.id.uuidString] = problem.title }
+                return EditedRecordView(stored: PromiseForm(shown: stored), typed: typed, conflict: conflict) { field, value in
+                    switch field {
+                    case "omrade", "lagesbildsproblem": names[value] ?? value
+                    case "uppfoljning": CitizenPromise.Cadence(rawValue: value)?.displayName ?? value
+                    case "aktivitet":
+                        value.split(separator: "\n").map { line in
+                            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                            return parts.count > 1 ? "\(parts[0]) (\(names[parts[1]] ?? "ansvarig saknas"))" : parts[0]
+                        }.joined(separator: "\n")
+                    default: value
+                    }
+                }
+            },
+            open: edited?.typed != nil)
     }
 }

@@ -25,15 +25,29 @@ struct PromiseRoutes {
         routes.staff(SiteRoutes.promise) { _, context in try await page(try await promise(context), context: context) }
         routes.staff(SiteRoutes.promiseSave) { _, context in
             let promise = try await promise(context)
-            let (changed, missing) = try context.decodeForm(PromiseForm.self).promise(id: promise.id)
-            if missing { return try await page(promise, context: context, form: changed, error: Self.missingResponsible, status: .badRequest) }
-            if let problem = Self.personalData(changed) { return try await page(promise, context: context, form: changed, error: problem, status: .badRequest) }
-            do {
-                try await PromiseStore(context.kommun).save(changed, id: promise.id, by: context.actor)
-            } catch let error as StoreError {
-                return try await page(promise, context: context, form: changed, error: error.description, status: .badRequest)
+            let typed = try context.decodeForm(PromiseForm.self)
+            return try await deps.recordLocks.serially(promise.id) {
+                let stored = try await self.promise(context)
+                func refused(_ error: String, status: HTTPResponse.Status = .badRequest, conflict: RecordConflict<PromiseForm>? = nil) async throws -> Response
+                {
+                    try await page(stored, context: context, form: typed, conflict: conflict, error: error, status: status)
+                }
+                let merged: PromiseForm
+                do {
+                    merged = try EditedRecord.merge(typed, stored: PromiseForm(shown: stored))
+                } catch let conflict as RecordConflict<PromiseForm> {
+                    return try await refused(conflict.description, status: .conflict, conflict: conflict)
+                }
+                let (changed, missing) = merged.promise(id: promise.id)
+                if missing { return try await refused(Self.missingResponsible) }
+                if let problem = Self.personalData(changed) { return try await refused(problem) }
+                do {
+                    try await PromiseStore(context.kommun).save(changed, id: promise.id, by: context.actor)
+                } catch let error as StoreError {
+                    return try await refused(error.description)
+                }
+                return Response.seeOther(SiteRoutes.promise.path(promise.id), notice: "Medborgarlöftet är sparat.", context: context)
             }
-            return Response.seeOther(SiteRoutes.promise.path(promise.id), notice: "Medborgarlöftet är sparat.", context: context)
         }
         routes.staff(SiteRoutes.promisePublish) { _, context in
             let promise = try await promise(context)
@@ -152,8 +166,8 @@ struct PromiseRoutes {
     }
 
     func page(
-        _ promise: CitizenPromise, context: StaffContext, form: CitizenPromise? = nil, followUp: PromiseFollowUpForm? = nil, error: String? = nil,
-        status: HTTPResponse.Status = .ok
+        _ promise: CitizenPromise, context: StaffContext, form: PromiseForm? = nil, conflict: RecordConflict<PromiseForm>? = nil,
+        followUp: PromiseFollowUpForm? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let store = PromiseStore(context.kommun)
         let followUps = try await store.followUps(promiseID: promise.id)
@@ -189,7 +203,9 @@ struct PromiseRoutes {
                 SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0.rawValue == followUp?.status)
             },
             followUpText: followUp?.text ?? "",
-            form: try await PromiseFormView.make(form ?? promise, action: SiteRoutes.promiseSave.path(promise.id), context: context),
+            form: try await PromiseFormView.make(
+                form?.promise(id: promise.id).0 ?? promise, action: SiteRoutes.promiseSave.path(promise.id), context: context,
+                edited: (stored: promise, typed: form, conflict: conflict)),
             publicHref: SiteRoutes.publicHome.path(context.user.kommun.slug))
         return deps.renderer.page(.promise, title: promise.title, context: context, content: view, error: error, status: status)
     }

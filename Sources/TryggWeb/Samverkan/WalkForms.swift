@@ -2,7 +2,7 @@ import Foundation
 import TryggCore
 
 /// Planning a walk: title, area, date and time, light, the route as points, the groups, the förmöte.
-struct WalkForm: Decodable {
+struct WalkForm: Decodable, EditedRecordForm {
     @FormText var title: String
     @FormText var area: String
     @FormText var date: String
@@ -12,10 +12,39 @@ struct WalkForm: Decodable {
     @FormChoices var groups: [String]
     @FormRaw var premeeting: String
     @FormText var followsUp: String
+    @FormText var seen: String
 
     enum CodingKeys: String, CodingKey {
         case title = "rubrik", area = "omrade", date = "datum", time = "tid", light = "ljus", route = "rutt", groups = "grupper", premeeting = "formote"
-        case followsUp = "foljer_upp"
+        case followsUp = "foljer_upp", seen = "sett"
+    }
+
+    static let editedFields: [EditedField<WalkForm>] = [
+        .init(name: "rubrik", label: "Rubrik", path: \.title), .init(name: "omrade", label: "Område", path: \.area),
+        .init(name: "datum", label: "Datum", path: \.date), .init(name: "tid", label: "Tid", path: \.time), .init(name: "ljus", label: "Ljus", path: \.light),
+        .init(name: "rutt", label: "Rutt", path: \.route), .init(name: "grupper", label: "Deltagande grupper", path: \.groupList),
+        .init(name: "formote", label: "Förmöte", path: \.premeeting), .init(name: "foljer_upp", label: "Uppföljningsvandring av", path: \.followsUp),
+    ]
+
+    init() {}
+
+    /// The form as it shows a stored walk.
+    init(shown walk: SafetyWalk) {
+        title = walk.title
+        area = walk.areaID.uuidString
+        date = walk.date
+        time = walk.time
+        light = walk.light.rawValue
+        route = walk.route.map { "\($0.latitude), \($0.longitude)" }.joined(separator: "\n")
+        groups = walk.groups.map(\.rawValue)
+        premeeting = walk.premeeting
+        followsUp = walk.followsUpID?.uuidString ?? ""
+    }
+
+    /// The ticked groups as one field, in a fixed order, so they merge like the texts.
+    var groupList: String {
+        get { Set(groups).sorted().joined(separator: " ") }
+        set { groups = newValue.split(separator: " ").map(String.init) }
     }
 
     /// The walk as filled in, or what is wrong with its route.

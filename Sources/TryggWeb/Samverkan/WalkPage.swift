@@ -47,7 +47,8 @@ struct WalkPage {
     }
 
     func render(
-        _ walk: SafetyWalk, context: StaffContext, walkForm: WalkForm? = nil, observationForm: ObservationForm? = nil, measureForm: WalkMeasureForm? = nil,
+        _ walk: SafetyWalk, context: StaffContext, walkForm: WalkForm? = nil, walkConflict: RecordConflict<WalkForm>? = nil,
+        observationForm: ObservationForm? = nil, measureForm: WalkMeasureForm? = nil,
         decided: (id: UUID, form: WalkMeasureForm)? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let walks = WalkStore(context.kommun)
@@ -133,7 +134,8 @@ struct WalkPage {
             dueOn: measureForm?.dueOn ?? walk.defaultDueDate, planMeasures: try await planMeasures(selected: measureForm?.planMeasure, context: context),
             publishAction: SiteRoutes.walkPublish.path(walk.id),
             form: try await WalkFormView.make(
-                walkForm, walk: walk, action: SiteRoutes.walkSave.path(walk.id), context: context, mapSettings: deps.configuration.map))
+                walkForm, walk: walk, action: SiteRoutes.walkSave.path(walk.id), context: context, mapSettings: deps.configuration.map,
+                conflict: walkConflict))
         return deps.renderer.page(.walk, title: walk.title, context: context, content: view, error: error, status: status)
     }
 

@@ -32,18 +32,30 @@ struct WalkRoutes {
             let walk = try await walk(context)
             let form = try context.decodeForm(WalkForm.self)
             let page = WalkPage(deps: deps)
-            switch form.walk(id: walk.id) {
-            case .failure(let problem): return try await page.render(walk, context: context, walkForm: form, error: problem.description, status: .badRequest)
-            case .success(let changed):
-                if let problem = PersonalDataGuard.message(for: changed.title + "\n" + changed.premeeting, field: "Planeringen") {
-                    return try await page.render(walk, context: context, walkForm: form, error: problem, status: .badRequest)
+            return try await deps.recordLocks.serially(walk.id) {
+                let stored = try await self.walk(context)
+                func refused(_ error: String, status: HTTPResponse.Status = .badRequest, conflict: RecordConflict<WalkForm>? = nil) async throws -> Response {
+                    try await page.render(stored, context: context, walkForm: form, walkConflict: conflict, error: error, status: status)
                 }
+                let merged: WalkForm
                 do {
-                    try await WalkStore(context.kommun).save(changed, id: walk.id, by: context.actor)
-                } catch let error as StoreError {
-                    return try await page.render(walk, context: context, walkForm: form, error: error.description, status: .badRequest)
+                    merged = try EditedRecord.merge(form, stored: WalkForm(shown: stored))
+                } catch let conflict as RecordConflict<WalkForm> {
+                    return try await refused(conflict.description, status: .conflict, conflict: conflict)
                 }
-                return Response.seeOther(SiteRoutes.walk.path(walk.id), notice: "Vandringen är sparad.", context: context)
+                switch merged.walk(id: walk.id) {
+                case .failure(let problem): return try await refused(problem.description)
+                case .success(let changed):
+                    if let problem = PersonalDataGuard.message(for: changed.title + "\n" + changed.premeeting, field: "Planeringen") {
+                        return try await refused(problem)
+                    }
+                    do {
+                        try await WalkStore(context.kommun).save(changed, id: walk.id, by: context.actor)
+                    } catch let error as StoreError {
+                        return try await refused(error.description)
+                    }
+                    return Response.seeOther(SiteRoutes.walk.path(walk.id), notice: "Vandringen är sparad.", context: context)
+                }
             }
         }
         routes.staff(SiteRoutes.walkObservationAdd) { _, context in try await addObservation(try await walk(context), context: context) }

@@ -15,10 +15,16 @@ struct WalkFormView {
     let groups: [Choice]
     let followsUp: [SelectOption]
     let mapJSON: String?
+    /// On the form of a stored walk: the fingerprints it was shown with and what collided.
+    let edited: EditedRecordView?
+    /// Open when it comes back refused, so what was typed is in sight.
+    let open: Bool
 
     typealias Choice = CheckboxOption
 
-    static func make(_ form: WalkForm?, walk: SafetyWalk?, action: String, context: StaffContext, mapSettings: MapSettings) async throws -> WalkFormView {
+    static func make(
+        _ form: WalkForm?, walk: SafetyWalk?, action: String, context: StaffContext, mapSettings: MapSettings, conflict: RecordConflict<WalkForm>? = nil
+    ) async throws -> WalkFormView {
         let areas = try await AreaStore(context.kommun).all().offered(keeping: walk?.areaID)
         let walks = try await WalkStore(context.kommun).all().filter { $0.id != walk?.id }
         let area = form.map(\.area) ?? walk?.areaID.uuidString ?? ""
@@ -38,7 +44,23 @@ struct WalkFormView {
             },
             followsUp: [SelectOption(value: "", label: "Nej, en första vandring", selected: followsUp.isEmpty)]
                 + walks.map { SelectOption(value: $0.id.uuidString, label: "\($0.title) (\($0.date))", selected: $0.id.uuidString == followsUp) },
-            mapJSON: InteractiveMapData.pickJSON(areas: areas, settings: mapSettings))
+            mapJSON: InteractiveMapData.pickJSON(areas: areas, settings: mapSettings),
+            edited: walk.map { walk in
+                // What collided, as the form names it: the area, light, groups and walk by name, not code.
+                var names = Dictionary(areas.map { ($0.id.uuidString, $0.choiceLabel) } + walks.map { ($0.id.uuidString, "\($0.title) (\($0.date))") }) {
+                    a, _ in a
+                }
+                for light in SafetyWalk.Light.allCases { names[light.rawValue] = light.displayName }
+                return EditedRecordView(stored: WalkForm(shown: walk), typed: form, conflict: conflict) { field, value in
+                    switch field {
+                    case "omrade", "ljus", "foljer_upp": names[value] ?? value
+                    case "grupper":
+                        value.split(separator: " ").map { SafetyWalk.Group(rawValue: String($0))?.displayName ?? String($0) }.joined(separator: ", ")
+                    default: value
+                    }
+                }
+            },
+            open: form != nil && walk != nil)
     }
 }
 

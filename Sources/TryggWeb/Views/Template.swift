@@ -9,6 +9,7 @@ enum Template: String, CaseIterable, Sendable {
     case layout, `public`, head, csrf, option
     case lagesbildProblemFields = "lagesbild-problem-fields"
     case editedTextField = "edited-text-field"
+    case editedRecord = "edited-record"
     case lagesbildSourceFields = "lagesbild-source-fields"
     case interactiveMapScripts = "interactive-map-scripts"
     case homeReports = "home-reports"

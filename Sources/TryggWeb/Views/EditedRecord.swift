@@ -1,0 +1,100 @@
+import TryggStore
+
+/// A form over a whole record — a measure, a forum, a walk — that someone else may have open at
+/// the same time. The form carries one hidden field, `sett`, with the fingerprint of each field as
+/// it was shown. On saving, a field the sender left alone takes what is stored now, one she
+/// changed takes hers, and one that both she and someone else changed stops the save, with what
+/// is stored now shown beside her form. Textareas that several people write in at once (the
+/// lägesbild's sections) use `EditedTextField` instead, one fingerprint each.
+protocol EditedRecordForm {
+    /// Each field the form edits: its name in the form, its label on the page, and where it is.
+    static var editedFields: [EditedField<Self>] { get }
+    /// The `sett` field as sent: the fingerprints of the fields the form showed.
+    var seen: String { get }
+}
+
+struct EditedField<Form> {
+    let name: String
+    let label: String
+    let path: WritableKeyPath<Form, String>
+}
+
+/// Fields both the sender and someone else changed since the form was shown; nothing was saved.
+struct RecordConflict<Form: EditedRecordForm>: Error {
+    /// The record as stored now.
+    let stored: Form
+    /// The names of the fields that collided.
+    let fields: [String]
+
+    var description: String {
+        "Någon annan har ändrat samma uppgifter medan du hade formuläret öppet, så ingenting är sparat. Dina värden står kvar i "
+            + "formuläret och det som är sparat nu visas ovanför det: ändra det du vill behålla och spara igen."
+    }
+}
+
+enum EditedRecord {
+    static let seenName = "sett"
+
+    /// The `sett` value of a form showing `form`: each field's fingerprint, in the order of `editedFields`.
+    static func seen<Form: EditedRecordForm>(_ form: Form) -> String {
+        Form.editedFields.map { ConcurrentEdit.fingerprint(form[keyPath: $0.path]) }.joined(separator: ".")
+    }
+
+    /// The record to save: `typed` merged field by field with `stored`, what the database holds
+    /// now. A form that sent no fingerprints (the command line, a page from before this existed,
+    /// or one changed to another field list) saves as typed.
+    static func merge<Form: EditedRecordForm>(_ typed: Form, stored: Form) throws -> Form {
+        let fields = Form.editedFields
+        let seen = typed.seen.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard seen.count == fields.count else { return typed }
+        var merged = typed
+        var collided: [String] = []
+        for (field, fingerprint) in zip(fields, seen) {
+            let edit = EditedText(typed[keyPath: field.path], seen: fingerprint)
+            if let text = ConcurrentEdit.merge(edit, stored: stored[keyPath: field.path]) {
+                merged[keyPath: field.path] = text
+            } else {
+                collided.append(field.name)
+            }
+        }
+        guard collided.isEmpty else { throw RecordConflict(stored: stored, fields: collided) }
+        return merged
+    }
+}
+
+/// The hidden `sett` field of a record form and, after a collision, what is stored now. Rendered
+/// by the `edited-record` partial inside the form.
+struct EditedRecordView {
+    struct Line {
+        let label: String
+        let text: String
+    }
+
+    let seenName = EditedRecord.seenName
+    let seen: String
+    let meanwhile: [Line]
+    let hasMeanwhile: Bool
+
+    /// `stored` is the record as stored now, `typed` what a refused form sent. A collided field's
+    /// fingerprint becomes the stored value's, since the sender has now seen it; the others keep
+    /// the one they were typed on, so a refusal for another reason does not let the next save
+    /// overwrite what someone else changed meanwhile. `describe` turns a field's value into what
+    /// the form shows for it (a select's label rather than its code).
+    init<Form: EditedRecordForm>(
+        stored: Form, typed: Form? = nil, conflict: RecordConflict<Form>? = nil, describe: (_ field: String, _ value: String) -> String = { $1 }
+    ) {
+        let fields = Form.editedFields
+        let collided = Set(conflict?.fields ?? [])
+        let shown = EditedRecord.seen(stored).split(separator: ".").map(String.init)
+        if let typed, case let sent = typed.seen.split(separator: ".", omittingEmptySubsequences: false).map(String.init), sent.count == fields.count {
+            seen = zip(fields, zip(sent, shown)).map { field, pair in collided.contains(field.name) ? pair.1 : pair.0 }.joined(separator: ".")
+        } else {
+            seen = shown.joined(separator: ".")
+        }
+        meanwhile = fields.filter { collided.contains($0.name) }.map { field in
+            let text = describe(field.name, stored[keyPath: field.path])
+            return Line(label: field.label, text: text.isEmpty ? "(tomt)" : text)
+        }
+        hasMeanwhile = !meanwhile.isEmpty
+    }
+}
