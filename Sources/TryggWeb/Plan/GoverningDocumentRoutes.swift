@@ -35,8 +35,10 @@ struct GoverningDocumentRoutes {
         let reviewOn: String
         let linksText: String
         let open: Bool
+        /// On a stored document's form: the fingerprints it was shown with and what collided.
+        let edited: EditedRecordView?
 
-        init(id: String, document: GoverningDocument?, typed: GoverningDocumentForm?) {
+        init(id: String, document: GoverningDocument?, typed: GoverningDocumentForm?, conflict: RecordConflict<GoverningDocumentForm>? = nil) {
             self.id = id
             let kind = typed.map { GoverningDocument.Kind(rawValue: $0.kind) ?? .handlingsplan } ?? document?.kind ?? .handlingsplan
             kindOptions = GoverningDocumentRoutes.kinds(selected: kind)
@@ -48,6 +50,11 @@ struct GoverningDocumentRoutes {
             reviewOn = typed?.reviewOn ?? document?.reviewOn ?? ""
             linksText = typed?.links ?? document?.links.joined(separator: "\n") ?? ""
             open = typed != nil
+            edited = document.map { document in
+                EditedRecordView(stored: GoverningDocumentForm(shown: document), typed: typed, conflict: conflict) { field, value in
+                    field == "kind" ? GoverningDocument.Kind(rawValue: value)?.displayName ?? value : value
+                }
+            }
         }
     }
 
@@ -71,11 +78,21 @@ struct GoverningDocumentRoutes {
 
     private func save(id: UUID?, context: StaffContext) async throws -> Response {
         _ = try context.requireUser(allowedTo: .editPlan)
-        // Another kommun's document is "not found" before anything about the form is said.
-        if let id, try await !GoverningDocumentStore(context.kommun).all().contains(where: { $0.id == id }) {
-            throw HTTPError(.notFound)
+        let typed = try context.decodeForm(GoverningDocumentForm.self)
+        guard let id else { return try await store(typed, id: nil, context: context) }
+        return try await deps.recordLocks.serially(id) {
+            // Another kommun's document is "not found" before anything about the form is said.
+            guard let stored = try await GoverningDocumentStore(context.kommun).all().first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
+            do {
+                return try await store(try EditedRecord.merge(typed, stored: GoverningDocumentForm(shown: stored)), id: id, typed: typed, context: context)
+            } catch let conflict as RecordConflict<GoverningDocumentForm> {
+                return try await page(context: context, error: conflict.description, typed: (id, typed), conflict: conflict, status: .conflict)
+            }
         }
-        let form = try context.decodeForm(GoverningDocumentForm.self)
+    }
+
+    /// Saves `form` (merged with what is stored, for a document that exists); a refusal shows `typed` again.
+    private func store(_ form: GoverningDocumentForm, id: UUID?, typed: GoverningDocumentForm? = nil, context: StaffContext) async throws -> Response {
         let document = GoverningDocument(
             id: id ?? UUID(), kind: GoverningDocument.Kind(rawValue: form.kind) ?? .handlingsplan, title: form.title,
             diarienummer: form.diarienummer, adoptedBy: form.adoptedBy, adoptedOn: form.adoptedOn,
@@ -87,14 +104,14 @@ struct GoverningDocumentRoutes {
         } catch StoreError.notFound {
             throw HTTPError(.notFound)
         } catch let error as StoreError {
-            return try await page(context: context, error: error.description, typed: (id, form), status: .badRequest)
+            return try await page(context: context, error: error.description, typed: (id, typed ?? form), status: .badRequest)
         }
     }
 
     /// `typed` is a refused form and the document it was for (nil: a new one).
     private func page(
         context: StaffContext, notice: String? = nil, error: String? = nil, typed: (id: UUID?, form: GoverningDocumentForm)? = nil,
-        status: HTTPResponse.Status = .ok
+        conflict: RecordConflict<GoverningDocumentForm>? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .readPlan)
         let documents = try await GoverningDocumentStore(context.kommun).all().map { document in
@@ -102,7 +119,9 @@ struct GoverningDocumentRoutes {
                 id: document.id.uuidString, saveAction: SiteRoutes.governingDocumentSave.path(document.id), kind: document.kind.displayName,
                 title: document.title, diarienummer: document.diarienummer, adoptedBy: document.adoptedBy, adoptedOn: document.adoptedOn,
                 validity: document.validity, reviewOn: document.reviewOn, links: document.links,
-                form: Fields(id: document.id.uuidString, document: document, typed: typed?.id == document.id ? typed?.form : nil))
+                form: Fields(
+                    id: document.id.uuidString, document: document, typed: typed?.id == document.id ? typed?.form : nil,
+                    conflict: typed?.id == document.id ? conflict : nil))
         }
         let view = PageView(
             targetAreas: PlanSection.allCases.filter(\.isTargetArea).map(\.heading), efforts: LongTermEffort.allCases.map(\.rawValue),
@@ -120,7 +139,7 @@ struct GoverningDocumentRoutes {
 }
 
 /// A governing document; `links` has one address per line.
-struct GoverningDocumentForm: Decodable {
+struct GoverningDocumentForm: Decodable, EditedRecordForm {
     @FormText var kind: String
     @FormText var title: String
     @FormText var diarienummer: String
@@ -129,9 +148,31 @@ struct GoverningDocumentForm: Decodable {
     @FormText var validity: String
     @FormText var reviewOn: String
     @FormText var links: String
+    @FormText var seen: String
 
     enum CodingKeys: String, CodingKey {
         case kind, title, diarienummer, validity, links
-        case adoptedBy = "adopted_by", adoptedOn = "adopted_on", reviewOn = "review_on"
+        case adoptedBy = "adopted_by", adoptedOn = "adopted_on", reviewOn = "review_on", seen = "sett"
+    }
+
+    static let editedFields: [EditedField<GoverningDocumentForm>] = [
+        .init(name: "kind", label: "Typ", path: \.kind), .init(name: "title", label: "Titel", path: \.title),
+        .init(name: "diarienummer", label: "Diarienummer", path: \.diarienummer), .init(name: "adopted_by", label: "Antagen av", path: \.adoptedBy),
+        .init(name: "adopted_on", label: "Antagen datum", path: \.adoptedOn), .init(name: "validity", label: "Giltighetstid", path: \.validity),
+        .init(name: "review_on", label: "Aktualitetsprövning", path: \.reviewOn), .init(name: "links", label: "Länkar", path: \.links),
+    ]
+
+    init() {}
+
+    /// The form as it shows a stored document.
+    init(shown document: GoverningDocument) {
+        kind = document.kind.rawValue
+        title = document.title
+        diarienummer = document.diarienummer
+        adoptedBy = document.adoptedBy
+        adoptedOn = document.adoptedOn
+        validity = document.validity
+        reviewOn = document.reviewOn
+        links = document.links.joined(separator: "\n")
     }
 }

@@ -154,6 +154,8 @@ struct SurveyRoutes {
         let survey: SurveyForm.Values
         let settingsForm: SurveyForm.Values
         let settingsOpen: Bool
+        /// The fingerprints the settings form was shown with and what collided.
+        let settingsEdited: EditedRecordView
         let question: QuestionFields
         let share: ShareFields
         let populationLabel: String
@@ -197,6 +199,9 @@ struct SurveyRoutes {
         let requiresCode = typed.settings.map { $0.requiresCode == "ja" } ?? survey.requiresCode
         let view = PageView(
             survey: SurveyForm.Values(survey), settingsForm: typed.settings?.values ?? SurveyForm.Values(survey), settingsOpen: typed.settings != nil,
+            settingsEdited: EditedRecordView(stored: SurveyForm(shown: survey), typed: typed.settings, conflict: typed.settingsConflict) { field, value in
+                field == "engangskod" ? (value == "ja" ? "Ja" : "Nej, alla får svara") : value
+            },
             question: QuestionFields(typed.question), share: ShareFields(sharing, typed: typed.share), populationLabel: survey.population.label,
             questionnaire: survey.questionnaire,
             status: Self.status(survey), responses: SwedishNumber.integer(responses),
@@ -226,22 +231,32 @@ struct SurveyRoutes {
 
     func save(_ survey: Survey, context: StaffContext) async throws -> Response {
         _ = try context.requireUser(allowedTo: .editSurveys)
-        let form = try context.decodeForm(SurveyForm.self)
-        var changed = survey
-        changed.title = form.title
-        changed.purpose = form.purpose
-        changed.titleEnglish = form.titleEnglish
-        changed.purposeEnglish = form.purposeEnglish
-        changed.mode = form.mode
-        changed.sampleSize = form.sampleSize.isEmpty ? nil : Int(form.sampleSize) ?? -1
-        changed.opensOn = form.opensOn
-        changed.closesOn = form.closesOn
-        changed.requiresCode = form.requiresCode == "ja"
-        do {
-            try await SurveyStore(context.kommun).saveSettings(changed, by: context.actor)
-            return Response.seeOther(SiteRoutes.survey.path(survey.id), notice: "Inställningarna är sparade.", context: context)
-        } catch let error as StoreError {
-            return try await page(survey, context: context, error: error.description, typed: .init(settings: form), status: .badRequest)
+        let typed = try context.decodeForm(SurveyForm.self)
+        return try await deps.recordLocks.serially(survey.id) {
+            let stored = try await self.survey(context)
+            let form: SurveyForm
+            do {
+                form = try EditedRecord.merge(typed, stored: SurveyForm(shown: stored))
+            } catch let conflict as RecordConflict<SurveyForm> {
+                return try await page(
+                    stored, context: context, error: conflict.description, typed: .init(settings: typed, settingsConflict: conflict), status: .conflict)
+            }
+            var changed = stored
+            changed.title = form.title
+            changed.purpose = form.purpose
+            changed.titleEnglish = form.titleEnglish
+            changed.purposeEnglish = form.purposeEnglish
+            changed.mode = form.mode
+            changed.sampleSize = form.sampleSize.isEmpty ? nil : Int(form.sampleSize) ?? -1
+            changed.opensOn = form.opensOn
+            changed.closesOn = form.closesOn
+            changed.requiresCode = form.requiresCode == "ja"
+            do {
+                try await SurveyStore(context.kommun).saveSettings(changed, by: context.actor)
+                return Response.seeOther(SiteRoutes.survey.path(survey.id), notice: "Inställningarna är sparade.", context: context)
+            } catch let error as StoreError {
+                return try await page(stored, context: context, error: error.description, typed: .init(settings: typed), status: .badRequest)
+            }
         }
     }
 
@@ -283,104 +298,4 @@ struct SurveyRoutes {
             return try await page(survey, context: context, error: failure.description, status: .badRequest)
         }
     }
-}
-
-/// A new survey, or a survey's settings.
-struct SurveyForm: Decodable {
-    @FormText var questionnaire: String
-    @FormText var code: String
-    @FormText var title: String
-    @FormText var purpose: String
-    @FormText var titleEnglish: String
-    @FormText var purposeEnglish: String
-    @FormText var population: String
-    @FormText var mode: String
-    @FormText var sampleSize: String
-    @FormText var opensOn: String
-    @FormText var closesOn: String
-    @FormText var requiresCode: String
-
-    enum CodingKeys: String, CodingKey {
-        case questionnaire = "formular", code = "kod", title = "rubrik", purpose = "syfte", population = "population", mode = "insamling"
-        case titleEnglish = "rubrik_en", purposeEnglish = "syfte_en"
-        case sampleSize = "urval", opensOn = "fran", closesOn = "till", requiresCode = "engangskod"
-    }
-
-    /// What the form shows again (after a problem, or for an existing survey).
-    struct Values {
-        var questionnaire = "trygghet"
-        var code = ""
-        var title = ""
-        var purpose = ""
-        var titleEnglish = ""
-        var purposeEnglish = ""
-        var population = "boende"
-        var mode = "Webbenkät"
-        var sampleSize = ""
-        var opensOn = ""
-        var closesOn = ""
-
-        /// A new survey starts with a three-week window from today.
-        static func suggested(now: Date = TryggClock.now) -> Values {
-            var values = Values()
-            values.opensOn = StockholmCalendar.local(now).dateText
-            values.closesOn = StockholmCalendar.local(now.addingTimeInterval(21 * 86_400)).dateText
-            return values
-        }
-
-        init() {}
-
-        init(_ survey: Survey) {
-            questionnaire = survey.questionnaire
-            code = survey.code
-            title = survey.title
-            purpose = survey.purpose
-            titleEnglish = survey.titleEnglish
-            purposeEnglish = survey.purposeEnglish
-            population = survey.population.rawValue
-            mode = survey.mode
-            sampleSize = survey.sampleSize.map(String.init) ?? ""
-            opensOn = survey.opensOn
-            closesOn = survey.closesOn
-        }
-    }
-
-    var values: Values {
-        var values = Values()
-        values.questionnaire = questionnaire
-        values.code = code
-        values.title = title
-        values.purpose = purpose
-        values.titleEnglish = titleEnglish
-        values.purposeEnglish = purposeEnglish
-        values.population = population
-        values.mode = mode
-        values.sampleSize = sampleSize
-        values.opensOn = opensOn
-        values.closesOn = closesOn
-        return values
-    }
-}
-
-/// A question of the kommun's own.
-struct QuestionForm: Decodable {
-    @FormText var code: String
-    @FormText var text: String
-    @FormText var english: String
-    @FormText var kind: String
-    @FormRaw var options: String
-    @FormText var indicator: String
-    enum CodingKeys: String, CodingKey {
-        case code = "kod", text = "fraga", english = "fraga_en", kind = "typ", options = "alternativ", indicator = "indikator"
-    }
-}
-
-struct MinimumForm: Decodable {
-    @FormText var minimum: String
-    enum CodingKeys: String, CodingKey { case minimum = "minsta" }
-}
-
-struct CodesForm: Decodable {
-    @FormText var count: String
-    enum CodingKeys: String, CodingKey { case count = "antal" }
 }

@@ -3,6 +3,8 @@ import TryggCore
 /// What a refused form of a survey's page sent, shown again in its fields.
 struct SurveyTyped {
     var settings: SurveyForm?
+    /// The settings fields someone else changed meanwhile, when that refused `settings`.
+    var settingsConflict: RecordConflict<SurveyForm>?
     var question: QuestionForm?
     var share: ShareForm?
 }

@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import Testing
+import TryggCore
+import TryggStore
+
+@testable import TryggWeb
+
+/// Record forms on pages with several forms (the lägesbild's sources, the governing documents,
+/// a survey's page): the right form's fingerprints, and only it opens again.
+@Suite("Samtidiga ändringar på sidor med flera formulär")
+struct RecordListEditTests {
+    @Test("Två ändrar samma källa: period och begränsningar sparas båda, samma metod stoppas och just den källan står öppen")
+    func source() async throws {
+        try await Harness.run { harness, client in
+            let scope = try await harness.scope("linkoping")
+            let first = Browser(client), second = Browser(client)
+            try await first.login("samordnare@linkoping.demo")
+            try await second.login("analytiker@linkoping.demo")
+            let stored = ["name": "Skolenkät", "owner": "UBN", "period": "2024", "method": "Enkät i åk 9", "limitations": "", "used": "ja", "reason": ""]
+            _ = try await first.submit("/lagesbild/kallor", ["name": "Polisens anmälda brott", "owner": "Polisen", "used": "ja"])
+            _ = try await first.submit("/lagesbild/kallor", stored)
+            let entry = try #require(try await SourceStore(scope).all().first { $0.name == "Skolenkät" })
+            let path = "/lagesbild/kallor/\(entry.id)"
+            func form(_ page: String, _ changes: [String: String]) -> [String: String] {
+                stored.merging(changes) { $1 }.merging(["sett": Self.hidden("sett", in: page, after: #"action="\#(path)""#)]) { $1 }
+            }
+
+            let hers = try await first.get("/lagesbild/kallor").text, his = try await second.get("/lagesbild/kallor").text
+            _ = try await first.submit(path, form(hers, ["period": "2024–2025"]))
+            let merged = try await second.submit(path, form(his, ["limitations": "Bara de som var i skolan den dagen"]))
+            #expect(merged.text.contains("Källan ”Skolenkät” är sparad"))
+            let both = try #require(try await SourceStore(scope).all().first { $0.id == entry.id })
+            #expect(both.period == "2024–2025" && both.limitations == "Bara de som var i skolan den dagen")
+
+            _ = try await first.submit(path, form(try await first.get("/lagesbild/kallor").text, ["method": "Webbenkät i åk 9 och gymnasiet år 2"]))
+            let clash = try await second.post(path, form(merged.text, ["method": "Pappersenkät i åk 9"]))
+            #expect(clash.status == .conflict)
+            #expect(clash.text.contains(">Pappersenkät i åk 9</textarea>"))
+            #expect(clash.text.contains("<dt>Metod</dt><dd class=\"prewrap\">Webbenkät i åk 9 och gymnasiet år 2</dd>"))
+            #expect(clash.text.components(separatedBy: "<details open>").count == 2, "bara den krockade källan står öppen")
+        }
+    }
+
+    @Test("Två ändrar samma enkäts inställningar: rubrik och urval sparas båda, samma syfte stoppas")
+    func surveySettings() async throws {
+        try await Harness.run { harness, client in
+            let scope = try await harness.scope("linkoping")
+            let first = Browser(client), second = Browser(client)
+            try await first.login("samordnare@linkoping.demo")
+            try await second.login("analytiker@linkoping.demo")
+            _ = try await first.submit(
+                "/enkater", ["formular": "trygghet", "kod": "ryd-2026", "population": "boende", "fran": "2026-03-01", "till": "2026-03-31"])
+            let survey = try #require(try await SurveyStore(scope).find(code: "ryd-2026"))
+            let path = "/enkater/\(survey.id)"
+            let stored = RecordEditTests.fields(SurveyForm(shown: survey))
+            func form(_ page: String, _ changes: [String: String]) -> [String: String] {
+                stored.merging(changes) { $1 }.merging(["sett": Self.hidden("sett", in: page, after: #"action="\#(path)""#)]) { $1 }
+            }
+
+            let hers = try await first.get(path).text, his = try await second.get(path).text
+            _ = try await first.submit(path, form(hers, ["rubrik": "Trygghetsundersökning 2025, prioriterade områden"]))
+            let merged = try await second.submit(path, form(his, ["urval": "4000"]))
+            #expect(merged.text.contains("Inställningarna är sparade"))
+            let both = try #require(try await SurveyStore(scope).find(id: survey.id))
+            #expect(both.title == "Trygghetsundersökning 2025, prioriterade områden" && both.sampleSize == 4000)
+
+            _ = try await first.submit(path, form(try await first.get(path).text, ["syfte": "Följa upp åtgärdsplanen"]))
+            let clash = try await second.post(path, form(merged.text, ["syfte": "Underlag till lägesbilden"]))
+            #expect(clash.status == .conflict && clash.text.contains(">Underlag till lägesbilden</textarea>"))
+            #expect(clash.text.contains("<dt>Syfte</dt><dd class=\"prewrap\">Följa upp åtgärdsplanen</dd>"))
+        }
+    }
+
+    /// The value of the hidden field `name` in the first form after `marker` (a page with several forms).
+    static func hidden(_ name: String, in page: String, after marker: String) -> String {
+        guard let start = page.range(of: marker) else { return "" }
+        return ConcurrentEditTests.hidden(name, in: String(page[start.upperBound...]))
+    }
+
+    @Test("Två ändrar samma styrdokument: diarienummer och länkar sparas båda, samma titel stoppas")
+    func governingDocument() async throws {
+        try await Harness.run { harness, client in
+            let scope = try await harness.scope("linkoping")
+            let first = Browser(client), second = Browser(client)
+            try await first.login("samordnare@linkoping.demo")
+            try await second.login("samordnare@linkoping.demo")
+            let program = try #require(try await GoverningDocumentStore(scope).all().first { $0.kind == .program })
+            let path = "/plan/styrdokument/\(program.id)"
+            let stored = RecordEditTests.fields(GoverningDocumentForm(shown: program))
+            func form(_ page: String, _ changes: [String: String]) -> [String: String] {
+                stored.merging(changes) { $1 }.merging(["sett": Self.hidden("sett", in: page, after: #"action="\#(path)""#)]) { $1 }
+            }
+
+            let hers = try await first.get("/plan/styrdokument").text, his = try await second.get("/plan/styrdokument").text
+            _ = try await first.submit(path, form(hers, ["diarienummer": "KS 2021-178 (rev)"]))
+            let merged = try await second.submit(path, form(his, ["links": "https://www.linkoping.se/program"]))
+            #expect(merged.text.contains("är sparat"))
+            let both = try #require(try await GoverningDocumentStore(scope).all().first { $0.id == program.id })
+            #expect(both.diarienummer == "KS 2021-178 (rev)" && both.links == ["https://www.linkoping.se/program"])
+
+            _ = try await first.submit(path, form(try await first.get("/plan/styrdokument").text, ["title": "Program för trygghet 2024–2027"]))
+            let clash = try await second.post(path, form(merged.text, ["title": "Trygghetsprogrammet"]))
+            #expect(clash.status == .conflict && clash.text.contains(#"value="Trygghetsprogrammet""#))
+            #expect(clash.text.contains("<dt>Titel</dt><dd class=\"prewrap\">Program för trygghet 2024–2027</dd>"))
+        }
+    }
+}
