@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_login import log_in, serious_violations
+from test_login import follow, log_in, serious_violations, wait_for
 
 BERGA = ("58.392500", "15.645000")
 
@@ -81,3 +81,34 @@ def test_route_is_drawn_with_the_keyboard(browser, base_url):
     WebDriverWait(browser, 5).until(lambda b: status.text == "Punkt 2 är tillagd i rutten.")
     points = browser.find_element(By.NAME, "rutt").get_attribute("value").strip().split("\n")
     assert len(points) == 2 and points[0] != points[1], points
+
+
+def test_two_tabs_changing_the_same_walk_keep_both_and_show_the_collision(browser, base_url, artifacts):
+    """The planning is open in two tabs (two colleagues): the second to save the förmöte is
+    stopped with the first's text above her form, which stands open with her text in it."""
+    log_in(browser, base_url, "samordnare@linkoping.demo")
+    browser.set_window_size(390, 844)
+    open_walk(browser, base_url, "Uppföljningsvandring Berga centrum")
+    walk_url, mine = browser.current_url, browser.current_window_handle
+    browser.switch_to.new_window("tab")
+    browser.get(walk_url)
+
+    def change(field, text):
+        browser.find_element(By.XPATH, "//summary[normalize-space()='Ändra planeringen']").click()
+        box = browser.find_element(By.ID, field)
+        box.clear()
+        box.send_keys(text)
+        follow(browser, browser.find_element(By.XPATH, f"//form[@action='{walk_url.removeprefix(base_url)}']//button[@type='submit']"))
+
+    change("formote", "Förmöte i Berga bibliotek kl. 18.")
+    wait_for(browser, "Vandringen är sparad.")
+    browser.close()
+    browser.switch_to.window(mine)
+    change("formote", "Förmöte på fritidsgården kl. 17.")
+    wait_for(browser, "Någon annan har ändrat samma uppgifter")
+    meanwhile = browser.find_element(By.ID, "meanwhile")
+    assert "Förmöte i Berga bibliotek kl. 18." in meanwhile.text
+    assert browser.switch_to.active_element == meanwhile, "det krockade syns utan att leta"
+    assert browser.find_element(By.ID, "formote").get_attribute("value") == "Förmöte på fritidsgården kl. 17."
+    browser.save_screenshot(str(artifacts / "vandring-krock-telefon.png"))
+    assert serious_violations(browser) == []

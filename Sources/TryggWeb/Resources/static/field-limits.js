@@ -126,3 +126,11 @@
   };
   document.querySelectorAll("form[data-sign-out]").forEach(function (form) { form.addEventListener("submit", forget); });
 })();
+
+// A record form refused because someone else saved meanwhile may sit far down the page (in a
+// folded section that now stands open): bring what they saved, and the form under it, into view.
+(function () {
+  "use strict";
+  var meanwhile = document.getElementById("meanwhile");
+  if (meanwhile) { meanwhile.focus(); }
+})();
