@@ -35,8 +35,11 @@ struct SurveyForm: Decodable, EditedRecordForm {
 
     init() {}
 
-    /// The settings form as it shows a stored survey.
+    /// The form as it shows a stored survey (the settings form leaves out the questionnaire, code and population).
     init(shown survey: Survey) {
+        questionnaire = survey.questionnaire
+        code = survey.code
+        population = survey.population.rawValue
         title = survey.title
         purpose = survey.purpose
         titleEnglish = survey.titleEnglish
@@ -72,19 +75,7 @@ struct SurveyForm: Decodable, EditedRecordForm {
 
         init() {}
 
-        init(_ survey: Survey) {
-            questionnaire = survey.questionnaire
-            code = survey.code
-            title = survey.title
-            purpose = survey.purpose
-            titleEnglish = survey.titleEnglish
-            purposeEnglish = survey.purposeEnglish
-            population = survey.population.rawValue
-            mode = survey.mode
-            sampleSize = survey.sampleSize.map(String.init) ?? ""
-            opensOn = survey.opensOn
-            closesOn = survey.closesOn
-        }
+        init(_ survey: Survey) { self = SurveyForm(shown: survey).values }
     }
 
     var values: Values {
