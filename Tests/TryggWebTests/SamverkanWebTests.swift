@@ -102,6 +102,11 @@ struct SamverkanWebTests {
             let nextPage = try await secretary.get("/samverkan/moten/\(next.id)")
             #expect(nextPage.text.contains("Fattat Trygghetsgrupp Skäggetorp 2026-03-10"))
             let decision = try #require(try await DecisionStore(scope).decisions(meetingIDs: [meeting.id]).first)
+            let named = try await secretary.post(
+                "/samverkan/beslut/\(decision.id)", ["status": "pagar", "kommentar": "Beställt av anna.svensson@example.com", "tillbaka": next.id.uuidString])
+            #expect(named.status == .badRequest && named.text.contains("Kommentaren ser ut att innehålla"))
+            #expect(named.text.contains(#"value="Beställt av anna.svensson@example.com""#), "kommentaren står kvar i det mötets formulär")
+            #expect(named.text.contains(#"<option value="pagar" selected>"#))
             try await secretary.submit(
                 "/samverkan/beslut/\(decision.id)", ["status": "pagar", "kommentar": "Armaturerna beställda", "tillbaka": next.id.uuidString])
             try await secretary.submit(

@@ -72,6 +72,9 @@ struct WalkWebTests {
             let photo = try await officer.get("/samverkan/vandringar/\(walk.id)/bilder/\(observation.id)")
             #expect(photo.status == .ok && photo.headers[.contentType] == "image/jpeg")
             #expect(!photo.text.contains("GPS") && !photo.text.contains("Exif") && photo.text.contains("JFIF"), "platsuppgifterna är borta")
+            let named = try await officer.post(
+                "/samverkan/vandringar/\(walk.id)/observationer/\(observation.id)/orsak", ["orsak": "Fråga anna.svensson@example.com om armaturerna."])
+            #expect(named.status == .badRequest && named.text.contains(">Fråga anna.svensson@example.com om armaturerna.</textarea>"), "avvisad text står kvar")
             try await officer.submit("/samverkan/vandringar/\(walk.id)/observationer/\(observation.id)/orsak", ["orsak": "Ingen har felanmält armaturerna."])
 
             // The officer proposes (carrying out a measure of the plan); the samordnare decides. "Genomförs ej" needs its reason.
@@ -134,9 +137,11 @@ struct WalkWebTests {
             let page = "/samverkan/vandringar/\(walk.id)"
             #expect(try await officer.get(page).text.contains("Orsaksanalys för flera observationer"))
 
-            let one = try await officer.submit(page + "/orsaker", pairs: [("observationer[]", observations[0].id.uuidString), ("orsak", "Belysningen")])
-            #expect(one.text.contains("Välj minst två observationer"))
-            let stranger = try await officer.submit(
+            let one = try await officer.post(page + "/orsaker", pairs: [("observationer[]", observations[0].id.uuidString), ("orsak", "Belysningen")])
+            #expect(one.status == .badRequest && one.text.contains("Välj minst två observationer"))
+            #expect(one.text.contains(">Belysningen</textarea>"), "texten står kvar")
+            #expect(one.text.contains(#"value="\#(observations[0].id.uuidString)" checked"#), "och det ikryssade")
+            let stranger = try await officer.post(
                 page + "/orsaker", pairs: [("observationer[]", observations[0].id.uuidString), ("observationer[]", UUID().uuidString), ("orsak", "x")])
             #expect(stranger.text.contains("En vald observation hör inte till vandringen."))
             #expect(try await WalkCauseStore(scope).causes(walkID: walk.id).isEmpty, "inget sparades")

@@ -9,6 +9,8 @@ struct MeetingPageView {
         let row: MeetingReportView.Row
         let followAction: String?
         let statuses: [SelectOption]
+        /// The follow-up form's comment: the latest, or what a refused follow-up sent.
+        let note: String
         let insatsHref: String?
         let id: String
     }
@@ -52,7 +54,7 @@ struct MeetingPageView {
 
     static func make(
         _ report: MeetingReport, context: StaffContext, meetingForm: MeetingForm?, minutesForm: MinutesForm?, decisionForm: DecisionForm?,
-        conflict: EditConflict? = nil, meetingConflict: RecordConflict<MeetingForm>? = nil
+        conflict: EditConflict? = nil, meetingConflict: RecordConflict<MeetingForm>? = nil, followForm: (decisionID: UUID, form: DecisionFollowForm)? = nil
     ) async throws -> MeetingPageView {
         let access = ForumGate.access(context)
         let canWrite = access.writes(report.forum)
@@ -60,10 +62,13 @@ struct MeetingPageView {
         let meeting = report.meeting
         func item(_ item: MeetingReport.Item) -> Item {
             let mayFollow = item.decisionID != nil && (canWrite || context.user.organisation.id == item.responsibleID)
+            let typed = followForm.flatMap { $0.decisionID == item.decisionID ? $0.form : nil }
+            let status = typed.map(\.status) ?? item.status.rawValue
             return Item(
                 row: MeetingReportView.row(item, today: today, people: report.people),
                 followAction: mayFollow ? item.decisionID.map { SiteRoutes.decisionFollow.path($0) } : nil,
-                statuses: Decision.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == item.status) },
+                statuses: Decision.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0.rawValue == status) },
+                note: typed?.note ?? item.statusNote,
                 insatsHref: item.decisionID == nil && context.user.role.allows(.readAllIncidents)
                     ? item.links.first { $0.kind == .insats }.map { SiteRoutes.insats.path($0.id) } : nil,
                 id: item.decisionID?.uuidString ?? item.links.first?.id.uuidString ?? UUID().uuidString)

@@ -105,16 +105,17 @@ struct MeetingRoutes {
             if let back = UUID(uuidString: form.back), let later = try await MeetingStore(context.kommun).find(id: back), later.forumID == forum.id {
                 target = later.id
             }
-            guard let status = Decision.Status(rawValue: form.status) else {
-                return Response.seeOther(SiteRoutes.meeting.path(target), error: "Välj en status för beslutet.", context: context)
+            // A refusal shows the meeting again with what was typed in this decision's form.
+            func refused(_ problem: String) async throws -> Response {
+                let shown = try await MeetingStore(context.kommun).find(id: target) ?? meeting
+                return try await page(shown, forum: forum, context: context, followForm: (decision.id, form), error: problem, status: .badRequest)
             }
-            if let problem = PersonalDataGuard.message(for: form.note, field: "Kommentaren") {
-                return Response.seeOther(SiteRoutes.meeting.path(target), error: problem, context: context)
-            }
+            guard let status = Decision.Status(rawValue: form.status) else { return try await refused("Välj en status för beslutet.") }
+            if let problem = PersonalDataGuard.message(for: form.note, field: "Kommentaren") { return try await refused(problem) }
             do {
                 try await store.follow(id: decision.id, status: status, note: form.note, by: context.actor)
             } catch let error as StoreError {
-                return Response.seeOther(SiteRoutes.meeting.path(target), error: error.description, context: context)
+                return try await refused(error.description)
             }
             return Response.seeOther(
                 SiteRoutes.meeting.path(target), notice: "Beslut § \(decision.number) är uppföljt: \(status.displayName).", context: context)
@@ -171,7 +172,8 @@ struct MeetingRoutes {
 
     func page(
         _ meeting: Meeting, forum: Forum, context: StaffContext, meetingForm: MeetingForm? = nil, minutesForm: MinutesForm? = nil,
-        decisionForm: DecisionForm? = nil, meetingConflict: RecordConflict<MeetingForm>? = nil, error: String? = nil, conflict: EditConflict? = nil,
+        decisionForm: DecisionForm? = nil, meetingConflict: RecordConflict<MeetingForm>? = nil,
+        followForm: (decisionID: UUID, form: DecisionFollowForm)? = nil, error: String? = nil, conflict: EditConflict? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         guard let report = try await MeetingReport.load(meetingID: meeting.id, kommun: context.user.kommun, database: deps.database) else {
@@ -179,7 +181,7 @@ struct MeetingRoutes {
         }
         let view = try await MeetingPageView.make(
             report, context: context, meetingForm: meetingForm, minutesForm: minutesForm, decisionForm: decisionForm, conflict: conflict,
-            meetingConflict: meetingConflict)
+            meetingConflict: meetingConflict, followForm: followForm)
         return deps.renderer.page(.meeting, title: report.title, context: context, content: view, error: error, status: status)
     }
 }

@@ -7,6 +7,13 @@ import TryggStore
 struct WalkPage {
     let deps: AppDependencies
 
+    /// An orsaksanalys a save refused: for one observation, or (no observation) for those ticked.
+    struct TypedCause {
+        let observationID: UUID?
+        let text: String
+        var observations: [String] = []
+    }
+
     struct View {
         let title: String
         let area: String
@@ -24,6 +31,8 @@ struct WalkPage {
         let causeAction: String
         let causeChoices: [WalkFormView.Choice]
         let canGroupCauses: Bool
+        /// The cause for several observations as a refused save sent it.
+        let groupCauseText: String
         let measures: [WalkMeasureRow]
         let canWalk: Bool
         let canDecide: Bool
@@ -49,7 +58,7 @@ struct WalkPage {
     func render(
         _ walk: SafetyWalk, context: StaffContext, walkForm: WalkForm? = nil, walkConflict: RecordConflict<WalkForm>? = nil,
         observationForm: ObservationForm? = nil, measureForm: WalkMeasureForm? = nil,
-        decided: (id: UUID, form: WalkMeasureForm)? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+        decided: (id: UUID, form: WalkMeasureForm)? = nil, typedCause: TypedCause? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let walks = WalkStore(context.kommun)
         let areas = try await AreaStore(context.kommun).all()
@@ -83,7 +92,8 @@ struct WalkPage {
             observations: observations.map { observation in
                 ObservationRow(
                     id: observation.id.uuidString, number: numbers[observation.id] ?? 0, category: observation.category.displayName, text: observation.text,
-                    cause: observation.cause, place: observation.placeText,
+                    cause: observation.cause,
+                    causeText: typedCause.flatMap { $0.observationID == observation.id ? $0.text : nil } ?? observation.cause, place: observation.placeText,
                     photoHref: observation.hasPhoto ? SiteRoutes.walkPhoto.path(walk.id, observation.id) : nil,
                     causeAction: SiteRoutes.walkObservationCause.path(walk.id, observation.id))
             },
@@ -93,13 +103,14 @@ struct WalkPage {
                     removeAction: context.user.role.allows(.conductWalks) ? SiteRoutes.walkCauseRemove.path(walk.id, cause.id) : nil)
             },
             causeAction: SiteRoutes.walkCauseAdd.path(walk.id),
-            causeChoices: observations.map {
+            causeChoices: observations.map { observation in
                 .init(
-                    id: "orsak-obs-\($0.id.uuidString)", value: $0.id.uuidString,
-                    label: "\(numbers[$0.id] ?? 0). \($0.category.displayName): \(SwedishGrammar.excerpt($0.text, limit: 60))",
-                    checked: false)
+                    id: "orsak-obs-\(observation.id.uuidString)", value: observation.id.uuidString,
+                    label: "\(numbers[observation.id] ?? 0). \(observation.category.displayName): \(SwedishGrammar.excerpt(observation.text, limit: 60))",
+                    checked: typedCause.map { $0.observationID == nil && $0.observations.contains(observation.id.uuidString) } ?? false)
             },
             canGroupCauses: context.user.role.allows(.conductWalks) && observations.count >= 2,
+            groupCauseText: typedCause.flatMap { $0.observationID == nil ? $0.text : nil } ?? "",
             measures: measures.map { measure in
                 let typed = decided?.id == measure.id ? decided?.form : nil
                 let decision = typed.flatMap { WalkMeasure.Decision(rawValue: $0.decision) } ?? measure.decision

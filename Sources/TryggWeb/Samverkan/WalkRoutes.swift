@@ -63,29 +63,31 @@ struct WalkRoutes {
             let walk = try await walk(context)
             let form = try context.decodeForm(CauseForm.self)
             let observation = try context.parameters.require("observation", as: UUID.self)
+            let typed = WalkPage.TypedCause(observationID: observation, text: form.cause)
             if let problem = PersonalDataGuard.message(for: form.cause, field: "Orsaksanalysen") {
-                return Response.seeOther(SiteRoutes.walk.path(walk.id), error: problem, context: context)
+                return try await WalkPage(deps: deps).render(walk, context: context, typedCause: typed, error: problem, status: .badRequest)
             }
             do {
                 try await WalkStore(context.kommun).saveCause(observationID: observation, cause: form.cause, by: context.actor)
             } catch StoreError.notFound {
                 throw HTTPError(.notFound, message: "Observationen finns inte.")
             } catch let error as StoreError {
-                return Response.seeOther(SiteRoutes.walk.path(walk.id), error: error.description, context: context)
+                return try await WalkPage(deps: deps).render(walk, context: context, typedCause: typed, error: error.description, status: .badRequest)
             }
             return Response.seeOther(SiteRoutes.walk.path(walk.id), notice: "Orsaksanalysen är sparad.", context: context)
         }
         routes.staff(SiteRoutes.walkCauseAdd) { _, context in
             let walk = try await walk(context)
             let form = try context.decodeForm(CauseGroupForm.self)
+            let typed = WalkPage.TypedCause(observationID: nil, text: form.cause, observations: form.observations)
             if let problem = PersonalDataGuard.message(for: form.cause, field: "Orsaksanalysen") {
-                return Response.seeOther(SiteRoutes.walk.path(walk.id), error: problem, context: context)
+                return try await WalkPage(deps: deps).render(walk, context: context, typedCause: typed, error: problem, status: .badRequest)
             }
             do {
                 try await WalkCauseStore(context.kommun).add(
                     walk: walk, observationIDs: form.observations.compactMap { UUID(uuidString: $0) }, text: form.cause, by: context.actor)
             } catch let error as StoreError {
-                return Response.seeOther(SiteRoutes.walk.path(walk.id), error: error.description, context: context)
+                return try await WalkPage(deps: deps).render(walk, context: context, typedCause: typed, error: error.description, status: .badRequest)
             }
             return Response.seeOther(SiteRoutes.walk.path(walk.id), notice: "Orsaksanalysen för flera observationer är sparad.", context: context)
         }

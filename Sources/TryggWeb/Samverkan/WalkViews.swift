@@ -71,6 +71,8 @@ struct ObservationRow {
     let category: String
     let text: String
     let cause: String
+    /// The cause in the form: as stored, or as a refused save sent it.
+    let causeText: String
     let place: String
     let photoHref: String?
     let causeAction: String
