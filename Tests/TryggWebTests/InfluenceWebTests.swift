@@ -40,6 +40,9 @@ struct InfluenceWebTests {
             let saved = try await InfluenceStore(scope).all()
             #expect(saved.count == 1 && saved.first?.stageLabel == "Påtaglig påverkan", "samma område och år ersätts")
 
+            let twice = try await samordnare.post("/lagesbild/kriminell-paverkan/skala", pairs: [("skala", "Ingen\nViss\nViss")])
+            #expect(twice.status == .badRequest && twice.text.contains("Två steg har samma namn."))
+            #expect(twice.text.contains("<details open>") && twice.text.contains(">Ingen\nViss\nViss</textarea>"), "skalan står kvar att rätta")
             try await samordnare.submit("/lagesbild/kriminell-paverkan/skala", pairs: [("skala", "Ingen\nViss\nStark")])
             let page = try await samordnare.get("/lagesbild/kriminell-paverkan")
             #expect(page.text.contains("<td>Påtaglig påverkan</td>"), "den gjorda bedömningen behåller sitt steg")

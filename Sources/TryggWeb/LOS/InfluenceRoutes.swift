@@ -37,7 +37,7 @@ struct InfluenceRoutes {
             do {
                 try await InfluenceStore(context.kommun).saveScale(form.labels.components(separatedBy: .newlines), by: context.actor)
             } catch let error as StoreError {
-                return Response.seeOther(SiteRoutes.influence.path, error: error.description, context: context)
+                return try await page(context: context, typedScale: form.labels, error: error.description, status: .badRequest)
             }
             return Response.seeOther(SiteRoutes.influence.path, notice: "Skalan är sparad.", context: context)
         }
@@ -84,6 +84,8 @@ struct InfluenceRoutes {
         let action = SiteRoutes.influenceSave.path
         let scaleAction = SiteRoutes.influenceScale.path
         let scaleText: String
+        /// The scale's form stands open after a refused change.
+        let scaleOpen: Bool
         /// The steps, lowest first, "A; B; C".
         let scale: String
         let areas: [SelectOption]
@@ -95,7 +97,10 @@ struct InfluenceRoutes {
         let policeAreasHref = SiteRoutes.policeAreas.path
     }
 
-    func page(context: StaffContext, form: InfluenceAssessment? = nil, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    /// `typedScale` is a refused scale, shown again in its opened form.
+    func page(
+        context: StaffContext, form: InfluenceAssessment? = nil, typedScale: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let store = InfluenceStore(context.kommun)
         let scale = try await store.scale()
         let assessments = try await store.all()
@@ -114,7 +119,8 @@ struct InfluenceRoutes {
                     area: names[$0.areaID] ?? "Område", year: $0.year, stage: $0.stageLabel, assessedOn: $0.assessedOn, assessors: $0.assessors,
                     text: $0.motivation)
             },
-            canAssess: Self.mayAssess(context.user), canEditScale: context.user.role.allows(.editLagesbild), scaleText: scale.joined(separator: "\n"),
+            canAssess: Self.mayAssess(context.user), canEditScale: context.user.role.allows(.editLagesbild),
+            scaleText: typedScale ?? scale.joined(separator: "\n"), scaleOpen: typedScale != nil,
             scale: scale.joined(separator: "; "),
             areas: areas.offered(keeping: form?.areaID).map { .init(value: $0.id.uuidString, label: $0.choiceLabel, selected: $0.id == form?.areaID) },
             stages: scale.enumerated().map { .init(value: "\($0.offset)", label: $0.element, selected: $0.offset == form?.stage) },
