@@ -60,6 +60,27 @@ struct ConcurrentEditTests {
         }
     }
 
+    @Test("Två skriver i samma avsnitt men i olika stycken: båda styckena sparas")
+    func paragraphs() async throws {
+        try await Harness.run { harness, client in
+            let scope = harness.scope(try await harness.kommun("linkoping"))
+            let samordnare = Browser(client), analytiker = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            try await analytiker.login("analytiker@linkoping.demo")
+            _ = try await samordnare.submit("/lagesbild/dokument", ["fran": "2024-01-01", "till": "2024-12-31"])
+            let draft = try #require(try await LagesbildStore(scope).all().first { $0.status == .utkast })
+            let base = "/lagesbild/dokument/\(draft.id.uuidString)"
+            _ = try await samordnare.submit(base + "/text", ["fran": "2024-01-01", "till": "2024-12-31", "analys": "Läget i Skäggetorp.\n\nLäget i Ryd."])
+
+            let hers = try await samordnare.get(base).text, his = try await analytiker.get(base).text
+            _ = try await samordnare.submit(base + "/text", Self.texts(in: hers, ["analys": "Läget i Skäggetorp: lugnare än i fjol.\r\n\r\nLäget i Ryd."]))
+            let merged = try await analytiker.submit(base + "/text", Self.texts(in: his, ["analys": "Läget i Skäggetorp.\r\n\r\nLäget i Ryd: fler rån."]))
+            #expect(merged.text.contains("Texterna är sparade."))
+            let analysis = try #require(try await LagesbildStore(scope).find(id: draft.id)).text.analysis
+            #expect(analysis == "Läget i Skäggetorp: lugnare än i fjol.\n\nLäget i Ryd: fler rån.", "båda styckena står kvar")
+        }
+    }
+
     @Test("Ett nekat utkast behåller det inskrivna: perioden fel, texterna står kvar")
     func refusedDraftKeepsText() async throws {
         try await Harness.run { harness, client in
@@ -164,6 +185,25 @@ struct ConcurrentEditTests {
         #expect(ConcurrentEdit.merge(EditedText("rad ett\r\nrad två", seen: seen), stored: "annans") == "annans", "bara den andra ändrade")
         #expect(ConcurrentEdit.merge(EditedText("ny", seen: seen), stored: "annans") == nil, "båda ändrade")
         #expect(ConcurrentEdit.merge(EditedText("ny", seen: ""), stored: "annans") == "ny", "utan fingeravtryck sparas som förr")
+    }
+
+    @Test("Sammanslagning per rad: olika stycken behålls båda, samma eller angränsande rader stoppas")
+    func lineMerge() {
+        let base = "Första stycket.\n\nAndra stycket.\n\nTredje stycket."
+        let seen = ConcurrentEdit.shown(base)
+        let hers = "Första stycket, omskrivet.\n\nAndra stycket.\n\nTredje stycket."
+        let his = "Första stycket.\r\n\r\nAndra stycket.\r\n\r\nTredje stycket.\r\n\r\nEtt fjärde stycke."
+        #expect(
+            ConcurrentEdit.merge(EditedText(his, seen: seen), stored: hers)
+                == "Första stycket, omskrivet.\n\nAndra stycket.\n\nTredje stycket.\n\nEtt fjärde stycke.")
+        #expect(
+            ConcurrentEdit.merge(EditedText("Första stycket, annorlunda.\n\nAndra stycket.\n\nTredje stycket.", seen: seen), stored: hers) == nil,
+            "samma stycke")
+        let inserted = "Första stycket.\nInskjuten rad.\n\nAndra stycket.\n\nTredje stycket."
+        #expect(ConcurrentEdit.merge(EditedText(inserted, seen: seen), stored: hers) == nil, "raden intill den andras ändring")
+        #expect(ConcurrentEdit.merge(EditedText(hers, seen: seen), stored: hers) == hers, "samma ändring av båda")
+        let forged = ConcurrentEdit.fingerprint(base) + "." + Data("Något helt annat".utf8).base64EncodedString()
+        #expect(ConcurrentEdit.merge(EditedText(his, seen: forged), stored: hers) == nil, "en text som inte hör till fingeravtrycket används inte")
     }
 
     /// The draft form's fields as the page shows them (with its fingerprints), with `changes` typed over them.

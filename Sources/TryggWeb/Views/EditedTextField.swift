@@ -1,7 +1,8 @@
 import TryggStore
 
 /// A textarea whose text others may change at the same time (see `ConcurrentEdit`): the text it
-/// shows, the fingerprint of the stored text it was built on (sent back as `sett_<name>`), and,
+/// shows, the fingerprint of the stored text it was built on with that text (sent back as
+/// `sett_<name>`, so a change to other lines than someone else's merges), and,
 /// after a save that collided with someone else's, the text stored now, shown under the
 /// sender's own. Rendered by the `edited-text-field` partial.
 struct EditedTextField {
@@ -43,7 +44,7 @@ struct EditedTextField {
         if collided == nil, let typedSeen, !typedSeen.isEmpty, typed != nil {
             seen = typedSeen
         } else {
-            seen = ConcurrentEdit.fingerprint(stored)
+            seen = ConcurrentEdit.shown(stored)
         }
         self.hint = hint
         self.required = required
