@@ -155,7 +155,7 @@ if Context.environment["TRYGG_FUZZ"] != nil {
         ("FuzzPersonalData", ["TryggCore"]), ("FuzzIncidentJSON", ["TryggCore"]), ("FuzzOpen311", ["TryggCore"]),
         ("FuzzMultipart", ["TryggReports"]), ("FuzzCrimeStatistics", ["TryggCore"]),
         ("FuzzForm", ["TryggCore", .product(name: "Hummingbird", package: "hummingbird")]), ("FuzzSMTPReply", ["TryggCore"]), ("FuzzSurvey", ["TryggCore"]),
-        ("FuzzPhoto", ["TryggCore"]),
+        ("FuzzPhoto", ["TryggCore"]), ("FuzzLineMerge", ["TryggCore"]),
     ]
     for (name, dependencies) in fuzzers {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Sources/Fuzz/\(name)",

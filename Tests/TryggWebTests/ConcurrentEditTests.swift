@@ -204,6 +204,8 @@ struct ConcurrentEditTests {
         #expect(ConcurrentEdit.merge(EditedText(hers, seen: seen), stored: hers) == hers, "samma ändring av båda")
         let forged = ConcurrentEdit.fingerprint(base) + "." + Data("Något helt annat".utf8).base64EncodedString()
         #expect(ConcurrentEdit.merge(EditedText(his, seen: forged), stored: hers) == nil, "en text som inte hör till fingeravtrycket används inte")
+        let long = Array(repeating: "rad", count: LineMerge.maxLines + 1).joined(separator: "\n")
+        #expect(LineMerge.merge(base: long, mine: long + "\nny", theirs: "ny\n" + long) == nil, "för långa texter jämförs inte rad för rad")
     }
 
     /// The draft form's fields as the page shows them (with its fingerprints), with `changes` typed over them.

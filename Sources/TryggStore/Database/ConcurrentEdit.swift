@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TryggCore
 
 /// A text typed in a form that others may have open at the same time (the lägesbild's sections,
 /// the week's assessment, a follow-up answer, a meeting's minutes). The form carries a fingerprint

@@ -2,9 +2,15 @@
 /// text since `base` are both kept when they touch different lines, so one may rewrite the
 /// analysis's first paragraph while another adds a paragraph at its end. Changes to the same or
 /// neighbouring lines are a conflict (nil): then the people decide, not the program.
-enum LineMerge {
-    static func merge(base: String, mine: String, theirs: String) -> String? {
+public enum LineMerge {
+    /// Above this many lines in any of the three texts no merge is tried (a conflict): comparing
+    /// takes time in proportion to the lines times the changes, and a form's text is never this long
+    /// unless someone is trying to make the server slow.
+    public static let maxLines = 2_000
+
+    public static func merge(base: String, mine: String, theirs: String) -> String? {
         let baseLines = lines(base), myLines = lines(mine), theirLines = lines(theirs)
+        guard max(baseLines.count, myLines.count, theirLines.count) <= maxLines else { return nil }
         let myChanges = changes(from: baseLines, to: myLines)
         let theirChanges = changes(from: baseLines, to: theirLines)
         var merged: [Change] = []
@@ -66,7 +72,7 @@ enum LineMerge {
         return changes
     }
 
-    static func lines(_ text: String) -> [Substring] {
+    public static func lines(_ text: String) -> [Substring] {
         text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
     }
 }
