@@ -27,7 +27,7 @@ struct RecordEditTests {
             let hers = try await first.get(path).text, his = try await second.get(path).text
             _ = try await first.submit(path, Self.form(stored, page: hers, ["funding": "Stöd från Brå 400 000 kr"]))
             let merged = try await second.submit(path, Self.form(stored, page: his, ["measure": "Utvärdera kamerorna i City"]))
-            #expect(merged.text.contains("Åtgärden är sparad"))
+            #expect(merged.text.contains("Åtgärden är sparad. Medan du hade formuläret öppet ändrade någon annan ”Finansiering”; den ändringen står kvar."))
             let both = try #require(try await PlanStore(scope).measure(id: measure.id)).measure.row
             #expect(both.funding == "Stöd från Brå 400 000 kr" && both.measure == "Utvärdera kamerorna i City", "båda ändringarna står kvar")
 
@@ -70,7 +70,7 @@ struct RecordEditTests {
             var members = stored
             members.organisations.append(joining.id.uuidString)
             let merged = try await second.submit(path, pairs: Self.forumPairs(members, page: his))
-            #expect(merged.text.contains("Forumet är sparat"))
+            #expect(merged.text.contains("Forumet är sparat. Medan du hade formuläret öppet ändrade någon annan ”Vad forumet beslutar”"))
             let both = try #require(try await ForumStore(scope).find(id: forum.id))
             #expect(both.mandate == "Rådet beslutar om gemensamma insatser." && both.members.contains { $0.organisationID == joining.id })
 

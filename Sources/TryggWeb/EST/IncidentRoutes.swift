@@ -110,7 +110,8 @@ struct IncidentRoutes {
                     } catch let error as StoreError {
                         return try await detail(context: context, input: input, problems: [IncidentProblem(field: "område", message: error.description)])
                     }
-                    return Response.seeOther(SiteRoutes.incident.path(id), notice: "Ändringen är sparad.", context: context)
+                    return Response.seeOther(
+                        SiteRoutes.incident.path(id), notice: EditedRecord.notice("Ändringen är sparad.", typed: input, merged: merged), context: context)
                 }
             }
         }

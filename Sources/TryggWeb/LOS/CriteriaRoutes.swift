@@ -44,19 +44,22 @@ struct CriteriaRoutes {
                 {
                     try await page(existing, context: context, form: typed, conflict: conflict, error: error, status: status)
                 }
-                let changed: CriteriaAssessment
+                let merged: CriteriaForm
                 do {
-                    changed = try EditedRecord.merge(typed, stored: CriteriaForm(shown: existing)).assessment(id: existing.id)
+                    merged = try EditedRecord.merge(typed, stored: CriteriaForm(shown: existing))
                 } catch let conflict as RecordConflict<CriteriaForm> {
                     return try await refused(conflict.description, status: .conflict, conflict: conflict)
                 }
+                let changed = merged.assessment(id: existing.id)
                 if let problem = Self.personalData(changed) { return try await refused(problem) }
                 do {
                     try await CriteriaStore(context.kommun).save(changed, id: existing.id, by: context.actor)
                 } catch let error as StoreError {
                     return try await refused(error.description)
                 }
-                return Response.seeOther(SiteRoutes.criteriaAssessment.path(existing.id), notice: "Bedömningen är sparad.", context: context)
+                return Response.seeOther(
+                    SiteRoutes.criteriaAssessment.path(existing.id), notice: EditedRecord.notice("Bedömningen är sparad.", typed: typed, merged: merged),
+                    context: context)
             }
         }
     }

@@ -41,8 +41,10 @@ struct InspectionRoutes {
                     try await InspectionPage(deps: deps).render(
                         existing, access: access, context: context, edit: (form, conflict), error: error, status: status)
                 }
+                let notice: String
                 do {
                     let merged = try EditedRecord.merge(form, stored: InspectionForm(shown: existing, participants: participants))
+                    notice = EditedRecord.notice("Insatsen är sparad.", typed: form, merged: merged)
                     var changed = merged.inspection(id: existing.id, kommunID: context.kommunID)
                     changed.partnerKommunID = existing.partnerKommunID
                     try await InspectionStore(context.kommun).save(changed, participants: merged.participantIDs, id: existing.id, by: context.actor)
@@ -51,7 +53,7 @@ struct InspectionRoutes {
                 } catch let error as StoreError {
                     return try await refused(error.description, status: .badRequest)
                 }
-                return Response.seeOther(SiteRoutes.inspection.path(existing.id), notice: "Insatsen är sparad.", context: context)
+                return Response.seeOther(SiteRoutes.inspection.path(existing.id), notice: notice, context: context)
             }
         }
         routes.staff(SiteRoutes.inspectionParticipants) { _, context in

@@ -97,7 +97,9 @@ struct SourceRoutes {
             limitations: form.limitations, included: form.used != "nej", reason: form.reason)
         do {
             let saved = try await SourceStore(context.kommun).save(entry, id: id, by: context.actor)
-            return Response.seeOther(SiteRoutes.sources.path, notice: "Källan ”\(saved.name)” är sparad.", context: context)
+            let notice = "Källan ”\(saved.name)” är sparad."
+            return Response.seeOther(
+                SiteRoutes.sources.path, notice: typed.map { EditedRecord.notice(notice, typed: $0, merged: form) } ?? notice, context: context)
         } catch StoreError.notFound {
             throw HTTPError(.notFound, message: "Källan finns inte.")
         } catch let error as StoreError {

@@ -100,7 +100,9 @@ struct GoverningDocumentRoutes {
             links: form.links.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         do {
             try await GoverningDocumentStore(context.kommun).save(document, id: id, by: context.actor)
-            return Response.seeOther(SiteRoutes.governingDocuments.path, notice: "\(document.title) är sparat.", context: context)
+            let notice = "\(document.title) är sparat."
+            return Response.seeOther(
+                SiteRoutes.governingDocuments.path, notice: typed.map { EditedRecord.notice(notice, typed: $0, merged: form) } ?? notice, context: context)
         } catch StoreError.notFound {
             throw HTTPError(.notFound)
         } catch let error as StoreError {

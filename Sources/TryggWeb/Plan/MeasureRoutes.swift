@@ -102,7 +102,8 @@ struct MeasureRoutes {
                     let merged = try EditedRecord.merge(form, stored: MeasureForm(shown: stored))
                     let edit = try Self.edit(from: merged, year: measure.row.year)
                     try await PlanStore(context.kommun).updateMeasure(id: id, edit: edit, by: context.actor)
-                    return Response.seeOther(SiteRoutes.measure.path(id), notice: "Åtgärden är sparad.", context: context)
+                    return Response.seeOther(
+                        SiteRoutes.measure.path(id), notice: EditedRecord.notice("Åtgärden är sparad.", typed: form, merged: merged), context: context)
                 } catch let conflict as RecordConflict<MeasureForm> {
                     return try await page(context: context, error: conflict.description, status: .conflict, keep: form, conflict: conflict)
                 } catch let error as StoreError {

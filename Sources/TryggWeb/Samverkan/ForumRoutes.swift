@@ -25,15 +25,17 @@ struct ForumRoutes {
             let typed = try context.decodeForm(ForumForm.self)
             return try await deps.recordLocks.serially(forum.id) {
                 let stored = try await ForumGate.forum(context)
+                let notice: String
                 do {
                     let merged = try EditedRecord.merge(typed, stored: ForumForm(shown: stored))
                     try await ForumStore(context.kommun).save(merged.forum(id: forum.id), by: context.actor)
+                    notice = EditedRecord.notice("Forumet är sparat.", typed: typed, merged: merged)
                 } catch let conflict as RecordConflict<ForumForm> {
                     return try await page(stored, context: context, form: typed, conflict: conflict, error: conflict.description, status: .conflict)
                 } catch let error as StoreError {
                     return try await page(stored, context: context, form: typed, error: error.description, status: .badRequest)
                 }
-                return Response.seeOther(SiteRoutes.forum.path(forum.id), notice: "Forumet är sparat.", context: context)
+                return Response.seeOther(SiteRoutes.forum.path(forum.id), notice: notice, context: context)
             }
         }
         routes.staff(SiteRoutes.meetingCreate) { _, context in

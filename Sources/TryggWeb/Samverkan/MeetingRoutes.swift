@@ -37,7 +37,10 @@ struct MeetingRoutes {
                     changed.place = form.place
                     changed.agenda = form.agenda
                     changed.cancelled = form.cancelled == "ja"
-                    return try await saving(meeting, forum: forum, context: context, meetingForm: typed, notice: "Mötet är sparat.") {
+                    return try await saving(
+                        meeting, forum: forum, context: context, meetingForm: typed,
+                        notice: EditedRecord.notice("Mötet är sparat.", typed: typed, merged: form)
+                    ) {
                         try await MeetingStore(context.kommun).save(changed, by: context.actor)
                         try await notices(context).meetingPlanned(changed, forum: forum, changed: true)
                     }

@@ -46,7 +46,9 @@ struct PromiseRoutes {
                 } catch let error as StoreError {
                     return try await refused(error.description)
                 }
-                return Response.seeOther(SiteRoutes.promise.path(promise.id), notice: "Medborgarlöftet är sparat.", context: context)
+                return Response.seeOther(
+                    SiteRoutes.promise.path(promise.id), notice: EditedRecord.notice("Medborgarlöftet är sparat.", typed: typed, merged: merged),
+                    context: context)
             }
         }
         routes.staff(SiteRoutes.promisePublish) { _, context in

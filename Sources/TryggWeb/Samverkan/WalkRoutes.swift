@@ -54,7 +54,8 @@ struct WalkRoutes {
                     } catch let error as StoreError {
                         return try await refused(error.description)
                     }
-                    return Response.seeOther(SiteRoutes.walk.path(walk.id), notice: "Vandringen är sparad.", context: context)
+                    return Response.seeOther(
+                        SiteRoutes.walk.path(walk.id), notice: EditedRecord.notice("Vandringen är sparad.", typed: form, merged: merged), context: context)
                 }
             }
         }

@@ -253,7 +253,8 @@ struct SurveyRoutes {
             changed.requiresCode = form.requiresCode == "ja"
             do {
                 try await SurveyStore(context.kommun).saveSettings(changed, by: context.actor)
-                return Response.seeOther(SiteRoutes.survey.path(survey.id), notice: "Inställningarna är sparade.", context: context)
+                return Response.seeOther(
+                    SiteRoutes.survey.path(survey.id), notice: EditedRecord.notice("Inställningarna är sparade.", typed: typed, merged: form), context: context)
             } catch let error as StoreError {
                 return try await page(stored, context: context, error: error.description, typed: .init(settings: typed), status: .badRequest)
             }

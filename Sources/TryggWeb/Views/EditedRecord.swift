@@ -1,3 +1,4 @@
+import TryggCore
 import TryggStore
 
 /// A form over a whole record — a measure, a forum, a walk — that someone else may have open at
@@ -59,6 +60,20 @@ enum EditedRecord {
         }
         guard collided.isEmpty else { throw RecordConflict(stored: stored, fields: collided) }
         return merged
+    }
+}
+
+extension EditedRecord {
+    /// The confirmation after a save, naming the fields that kept what someone else saved while
+    /// the form was open, so nobody wonders where a value she did not type came from.
+    static func notice<Form: EditedRecordForm>(_ saved: String, typed: Form, merged: Form) -> String {
+        let kept = Form.editedFields.filter { field in
+            typed[keyPath: field.path].replacingOccurrences(of: "\r\n", with: "\n") != merged[keyPath: field.path].replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        guard !kept.isEmpty else { return saved }
+        let names = SwedishGrammar.list(kept.map { "”\($0.label)”" })
+        return saved + " Medan du hade formuläret öppet ändrade någon annan \(names); "
+            + (kept.count == 1 ? "den ändringen står kvar." : "de ändringarna står kvar.")
     }
 }
 
