@@ -72,7 +72,11 @@ public enum LineMerge {
         return changes
     }
 
+    /// The lines of a text, with line ends of one kind and without blank lines or spaces at its end:
+    /// an Enter after the last line is no change that could collide with someone else's.
     public static func lines(_ text: String) -> [Substring] {
-        text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        var text = Substring(text.replacingOccurrences(of: "\r\n", with: "\n"))
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 }

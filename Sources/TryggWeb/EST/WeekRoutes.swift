@@ -86,8 +86,11 @@ struct WeekRoutes {
         }
         routes.staff(SiteRoutes.weekAssess) { _, context in
             let form = try context.decodeForm(AssessmentForm.self)
-            return try await lead(context, done: "Bedömningen är sparad.", typed: .init(assessment: form)) { store, week, actor in
+            var notice = "Bedömningen är sparad."
+            return try await lead(context, done: notice, typed: .init(assessment: form)) { store, week, actor in
                 try await store.saveAssessment(form.text, week: week, seen: form.seen, by: actor)
+                let saved = try await store.week(week).assessment
+                notice = EditedTextField.notice(notice, typed: [("Veckans bedömning", form.text)], stored: [saved])
             }
         }
         routes.staff(SiteRoutes.weekPublish) { _, context in
@@ -159,7 +162,7 @@ struct WeekRoutes {
     }
 
     private func lead(
-        _ context: StaffContext, done: String, typed: WeekTyped = .init(),
+        _ context: StaffContext, done: @autoclosure () -> String, typed: WeekTyped = .init(),
         _ change: (ESTStore, ISOWeek, Actor) async throws -> Void
     ) async throws -> Response {
         let user = try context.requireUser(allowedTo: .leadEST)
@@ -175,7 +178,7 @@ struct WeekRoutes {
             typed.conflict = conflict
             return try await page(user: user, week: week, context: context, error: conflict.description, typed: typed, status: .conflict)
         }
-        return Response.seeOther(SiteRoutes.week.path(week), notice: done, context: context)
+        return Response.seeOther(SiteRoutes.week.path(week), notice: done(), context: context)
     }
 
     /// A point typed as latitude and longitude, with a decimal comma or point; nil unless both parse.

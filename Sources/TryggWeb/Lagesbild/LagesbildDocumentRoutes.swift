@@ -34,8 +34,18 @@ struct LagesbildDocumentRoutes {
         }
         routes.staff(SiteRoutes.lagesbildTexts) { _, context in
             let form = try context.decodeForm(LagesbildTextsForm.self)
-            return try await change(context, done: "Texterna är sparade.", typed: .init(texts: form)) { store, id in
+            var notice = "Texterna är sparade."
+            return try await change(context, done: notice, typed: .init(texts: form)) { store, id in
                 try await store.saveTexts(form.texts, periodFrom: form.periodFrom, periodTo: form.periodTo, of: id, seen: form.seen, by: context.actor)
+                if let saved = try await store.find(id: id)?.text {
+                    let typed = form.texts
+                    notice = EditedTextField.notice(
+                        notice,
+                        typed: [
+                            ("Kartläggning", typed.mapping), ("Annan information", typed.otherInformation), ("Analys", typed.analysis),
+                            ("Kriminell påverkan", typed.criminalInfluence),
+                        ], stored: [saved.mapping, saved.otherInformation, saved.analysis, saved.criminalInfluence])
+                }
             }
         }
         routes.staff(SiteRoutes.lagesbildPolice) { _, context in
@@ -79,7 +89,8 @@ struct LagesbildDocumentRoutes {
     /// A change to one version: another kommun's id is 404, a refusal re-renders the page with 400
     /// and the form as it was sent (`typed`), a collision with someone else's save with 409.
     private func change(
-        _ context: StaffContext, done: String, typed: LagesbildViews.Typed = .init(), _ body: (LagesbildStore, UUID) async throws -> Void
+        _ context: StaffContext, done: @autoclosure () -> String, typed: LagesbildViews.Typed = .init(),
+        _ body: (LagesbildStore, UUID) async throws -> Void
     ) async throws -> Response {
         let id = try context.parameters.require("id", as: UUID.self)
         do {
@@ -93,7 +104,7 @@ struct LagesbildDocumentRoutes {
             typed.conflict = conflict
             return try await page(context: context, error: conflict.description, typed: typed, status: .conflict)
         }
-        return Response.seeOther(SiteRoutes.lagesbildDocument.path(id), notice: done, context: context)
+        return Response.seeOther(SiteRoutes.lagesbildDocument.path(id), notice: done(), context: context)
     }
 
     /// Next year's åtgärdsplan as a draft from a decided lägesbild: the latest plan's measures

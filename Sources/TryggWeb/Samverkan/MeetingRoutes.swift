@@ -62,9 +62,12 @@ struct MeetingRoutes {
             }
             var changed = meeting
             changed.attendance = Meeting.Attendee.parse(form.present, present: true) + Meeting.Attendee.parse(form.absent, present: false)
-            return try await saving(meeting, forum: forum, context: context, minutesForm: form, notice: "Protokollet är sparat som utkast.") {
+            var notice = "Protokollet är sparat som utkast."
+            return try await saving(meeting, forum: forum, context: context, minutesForm: form, notice: notice) {
                 let store = MeetingStore(context.kommun)
                 try await store.saveMinutes(meetingID: meeting.id, text: form.text, seen: form.seen, by: context.actor)
+                let saved = try await store.minutes(meetingID: meeting.id).last?.text ?? ""
+                notice = EditedTextField.notice(notice, typed: [("Protokoll", form.text)], stored: [saved])
                 if changed.attendance != meeting.attendance { try await store.save(changed, by: context.actor) }
             }
         }
@@ -158,7 +161,7 @@ struct MeetingRoutes {
 
     func saving(
         _ meeting: Meeting, forum: Forum, context: StaffContext, meetingForm: MeetingForm? = nil, minutesForm: MinutesForm? = nil,
-        decisionForm: DecisionForm? = nil, notice: String, _ change: () async throws -> Void
+        decisionForm: DecisionForm? = nil, notice: @autoclosure () -> String, _ change: () async throws -> Void
     ) async throws -> Response {
         do {
             try await change()
@@ -170,7 +173,7 @@ struct MeetingRoutes {
             return try await page(
                 meeting, forum: forum, context: context, minutesForm: minutesForm, error: conflict.description, conflict: conflict, status: .conflict)
         }
-        return Response.seeOther(SiteRoutes.meeting.path(meeting.id), notice: notice, context: context)
+        return Response.seeOther(SiteRoutes.meeting.path(meeting.id), notice: notice(), context: context)
     }
 
     func page(

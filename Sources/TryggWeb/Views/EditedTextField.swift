@@ -1,3 +1,4 @@
+import TryggCore
 import TryggStore
 
 /// A textarea whose text others may change at the same time (see `ConcurrentEdit`): the text it
@@ -6,6 +7,16 @@ import TryggStore
 /// after a save that collided with someone else's, the text stored now, shown under the
 /// sender's own. Rendered by the `edited-text-field` partial.
 struct EditedTextField {
+    /// The confirmation after texts were saved, naming those that now also hold what someone else
+    /// wrote meanwhile (merged by field or by line), so nobody wonders where those lines came from.
+    static func notice(_ saved: String, typed: [(label: String, text: String)], stored: [String]) -> String {
+        // As the stores keep texts: line ends of one kind, no blank space around.
+        func kept(_ text: String) -> String { text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let changed = zip(typed, stored).filter { kept($0.text) != kept($1) }.map { "”\($0.0.label)”" }
+        guard !changed.isEmpty else { return saved }
+        return saved + " Medan du skrev ändrade någon annan i \(SwedishGrammar.list(changed)); de ändringarna står kvar tillsammans med dina."
+    }
+
     let name: String
     let id: String
     let label: String
