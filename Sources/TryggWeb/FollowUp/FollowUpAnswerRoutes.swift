@@ -92,8 +92,13 @@ struct FollowUpAnswerRoutes {
                 typed.conflict = conflict
                 return try await mine(context: context, error: conflict.description, typed: typed, status: .conflict)
             }
+            let saved = try await FollowUpStore(context.kommun).answers(roundID: id).first {
+                $0.measureID == measureID && $0.organisationID == user.organisation.id
+            }
+            let notice = EditedTextField.notice(
+                "Svaret för åtgärden är sparat.", typed: [("Beskrivning av utveckling", form.description)], stored: [saved?.description ?? form.description])
             // Back to the answered measure, not the top of a long page.
-            return Response.seeOther(SiteRoutes.followUpMine.path(id) + "#m-\(measureID)", notice: "Svaret för åtgärden är sparat.", context: context)
+            return Response.seeOther(SiteRoutes.followUpMine.path(id) + "#m-\(measureID)", notice: notice, context: context)
         }
     }
 

@@ -189,8 +189,9 @@ struct FollowUpRoutes {
             } catch let conflict as EditConflict {
                 return try await overview(context: context, error: conflict.description, typed: form, conflict: conflict)
             }
-            return Response.seeOther(
-                SiteRoutes.followUpRound.path(id) + "#bedomning", notice: "Bedömningen är sparad och står i rapporten.", context: context)
+            let saved = try await FollowUpStore(context.kommun).round(id: id)?.assessment ?? form.text
+            let notice = EditedTextField.notice("Bedömningen är sparad och står i rapporten.", typed: [("Bedömning", form.text)], stored: [saved])
+            return Response.seeOther(SiteRoutes.followUpRound.path(id) + "#bedomning", notice: notice, context: context)
         }
         routes.staff(SiteRoutes.followUpReport) { _, context in
             let report = try await report(context: context)

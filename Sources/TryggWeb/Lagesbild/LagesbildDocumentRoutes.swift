@@ -51,8 +51,11 @@ struct LagesbildDocumentRoutes {
         routes.staff(SiteRoutes.lagesbildPolice) { _, context in
             guard LagesbildRules.mayWritePoliceAssessment(context.user) else { throw HTTPError(.forbidden) }
             let form = try context.decodeForm(PoliceAssessmentForm.self)
-            return try await change(context, done: "Polisens bedömning är sparad.", typed: .init(police: form)) { store, id in
+            var notice = "Polisens bedömning är sparad."
+            return try await change(context, done: notice, typed: .init(police: form)) { store, id in
                 try await store.savePoliceAssessment(form.text, of: id, seen: form.seen, by: context.actor)
+                let saved = try await store.find(id: id)?.text.policeAssessment ?? form.text
+                notice = EditedTextField.notice(notice, typed: [("Polisens bedömning", form.text)], stored: [saved])
             }
         }
         routes.staff(SiteRoutes.lagesbildNextPlan) { _, context in try await nextPlan(context) }
