@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdTesting
 import Testing
 import TryggCore
 import TryggStore
@@ -12,14 +13,7 @@ struct ConcurrentEditTests {
     @Test("Två skriver i samma utkast: olika avsnitt sparas båda, samma avsnitt stoppas med båda texterna framme")
     func lagesbildSections() async throws {
         try await Harness.run { harness, client in
-            let scope = harness.scope(try await harness.kommun("linkoping"))
-            let samordnare = Browser(client), analytiker = Browser(client)
-            try await samordnare.login("samordnare@linkoping.demo")
-            try await analytiker.login("analytiker@linkoping.demo")
-            _ = try await samordnare.submit("/lagesbild/dokument", ["fran": "2024-01-01", "till": "2024-12-31"])
-            let draft = try #require(try await LagesbildStore(scope).all().first { $0.status == .utkast })
-            let base = "/lagesbild/dokument/\(draft.id.uuidString)"
-            _ = try await samordnare.submit(base + "/text", ["fran": "2024-01-01", "till": "2024-12-31", "analys": "Första analysen."])
+            let (scope, samordnare, analytiker, draft, base) = try await Self.draft(harness, client, analysis: "Första analysen.")
 
             // Both open the draft; the samordnare rewrites the analysis, the analyst the kartläggning.
             let hers = try await samordnare.get(base).text, his = try await analytiker.get(base).text
@@ -63,14 +57,7 @@ struct ConcurrentEditTests {
     @Test("Två skriver i samma avsnitt men i olika stycken: båda styckena sparas")
     func paragraphs() async throws {
         try await Harness.run { harness, client in
-            let scope = harness.scope(try await harness.kommun("linkoping"))
-            let samordnare = Browser(client), analytiker = Browser(client)
-            try await samordnare.login("samordnare@linkoping.demo")
-            try await analytiker.login("analytiker@linkoping.demo")
-            _ = try await samordnare.submit("/lagesbild/dokument", ["fran": "2024-01-01", "till": "2024-12-31"])
-            let draft = try #require(try await LagesbildStore(scope).all().first { $0.status == .utkast })
-            let base = "/lagesbild/dokument/\(draft.id.uuidString)"
-            _ = try await samordnare.submit(base + "/text", ["fran": "2024-01-01", "till": "2024-12-31", "analys": "Läget i Skäggetorp.\n\nLäget i Ryd."])
+            let (scope, samordnare, analytiker, draft, base) = try await Self.draft(harness, client, analysis: "Läget i Skäggetorp.\n\nLäget i Ryd.")
 
             let hers = try await samordnare.get(base).text, his = try await analytiker.get(base).text
             let alone = try await samordnare.submit(
@@ -208,6 +195,21 @@ struct ConcurrentEditTests {
         #expect(ConcurrentEdit.merge(EditedText(his, seen: forged), stored: hers) == nil, "en text som inte hör till fingeravtrycket används inte")
         let long = Array(repeating: "rad", count: LineMerge.maxLines + 1).joined(separator: "\n")
         #expect(LineMerge.merge(base: long, mine: long + "\nny", theirs: "ny\n" + long) == nil, "för långa texter jämförs inte rad för rad")
+    }
+
+    /// The samordnare and the analyst signed in, and a draft lägesbild for 2024 whose analysis is `analysis`.
+    static func draft(
+        _ harness: Harness, _ client: any TestClientProtocol, analysis: String
+    ) async throws -> (KommunScope, Browser, Browser, LagesbildDocument, String) {
+        let scope = harness.scope(try await harness.kommun("linkoping"))
+        let samordnare = Browser(client), analytiker = Browser(client)
+        try await samordnare.login("samordnare@linkoping.demo")
+        try await analytiker.login("analytiker@linkoping.demo")
+        _ = try await samordnare.submit("/lagesbild/dokument", ["fran": "2024-01-01", "till": "2024-12-31"])
+        let draft = try #require(try await LagesbildStore(scope).all().first { $0.status == .utkast })
+        let base = "/lagesbild/dokument/\(draft.id.uuidString)"
+        _ = try await samordnare.submit(base + "/text", ["fran": "2024-01-01", "till": "2024-12-31", "analys": analysis])
+        return (scope, samordnare, analytiker, draft, base)
     }
 
     /// The draft form's fields as the page shows them (with its fingerprints), with `changes` typed over them.
