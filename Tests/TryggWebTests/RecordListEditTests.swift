@@ -72,6 +72,45 @@ struct RecordListEditTests {
         }
     }
 
+    @Test("Polisen och samordnaren fyller i polisens del av samma besök: olika fält sparas båda, samma iakttagelser stoppas")
+    func inspectionFinding() async throws {
+        try await Harness.run { harness, client in
+            let scope = try await harness.scope("linkoping")
+            let samordnare = Browser(client), police = Browser(client)
+            try await samordnare.login("samordnare@linkoping.demo")
+            try await police.login("polisen@linkoping.demo")
+            let policeID = try await InspectionWebTests.organisation("Polisen", scope), tax = try await InspectionWebTests.organisation("Skatteverket", scope)
+            let page = try #require(
+                try await samordnare.post(
+                    "/los", pairs: InspectionWebTests.plan(title: "Kontroll av kiosker", date: "2026-03-10", lead: policeID, participants: [policeID, tax])
+                ).location)
+            try await samordnare.submit(
+                page + "/objekt",
+                pairs: [
+                    ("objekt", ""), ("namn", "Kiosken vid torget AB"), ("orgnr", "5560360793"), ("adress", "Skäggetorps centrum 1"), ("bransch", "kiosk-tobak"),
+                ])
+            let inspection = try #require(try await InspectionStore(scope).inspections().first)
+            let visit = try #require(
+                try await InspectedObjectStore(scope).visits(inspectionID: inspection.id, by: .commandLine(kommunID: scope.kommunID)).first)
+            let path = page + "/besok/\(visit.id.uuidString)"
+            func form(_ page: String, _ fields: [(String, String)]) -> [(String, String)] {
+                [("organisation", policeID)] + fields + [("sett", Self.hidden("sett", in: page, after: #"name="organisation" value="\#(policeID)""#))]
+            }
+
+            let theirs = try await police.get(page).text, mine = try await samordnare.get(page).text
+            _ = try await police.submit(path, pairs: form(theirs, [("iakttagelser", "Kassaregister saknas")]))
+            let merged = try await samordnare.submit(path, pairs: form(mine, [("diarienummer", "5000-K123-26")]))
+            #expect(merged.text.contains("Iakttagelserna är sparade. Medan du hade formuläret öppet ändrade någon annan ”Iakttagelser”"))
+            let policeUUID = try #require(UUID(uuidString: policeID))
+            let both = try #require(try await InspectedObjectStore(scope).finding(visitID: visit.id, organisationID: policeUUID))
+            #expect(both.finding == "Kassaregister saknas" && both.caseNumber == "5000-K123-26")
+
+            let clash = try await samordnare.post(path, pairs: form(mine, [("iakttagelser", "Inga brister")]))
+            #expect(clash.status == .conflict && clash.text.contains(">Inga brister</textarea>"))
+            #expect(clash.text.contains("<dt>Iakttagelser</dt><dd class=\"prewrap\">Kassaregister saknas</dd>"))
+        }
+    }
+
     /// The value of the hidden field `name` in the first form after `marker` (a page with several forms).
     static func hidden(_ name: String, in page: String, after marker: String) -> String {
         guard let start = page.range(of: marker) else { return "" }

@@ -188,6 +188,11 @@ public struct InspectedObjectStore: Sendable {
         }
     }
 
+    /// What one authority has recorded at one visit, read to merge a correction with it.
+    public func finding(visitID: UUID, organisationID: UUID) async throws -> InspectionFinding? {
+        try await findings(visitIDs: [visitID]).first { $0.organisationID == organisationID }
+    }
+
     func findings(visitIDs: [UUID]) async throws -> [InspectionFinding] {
         guard !visitIDs.isEmpty else { return [] }
         return try await sql.select().columns(Self.findingColumns).from("los_findings").where("visit_id", .in, visitIDs)

@@ -94,7 +94,7 @@ struct VisitForm: Decodable {
 }
 
 /// One authority's part of the protocol for one object.
-struct FindingForm: Decodable {
+struct FindingForm: Decodable, EditedRecordForm {
     @FormText var organisation: String
     @FormText var caseNumber: String
     @FormRaw var finding: String
@@ -104,10 +104,41 @@ struct FindingForm: Decodable {
     @FormText var revisitDue: String
     @FormText var revisitDoneOn: String
     @FormRaw var revisitOutcome: String
+    @FormText var seen: String
 
     enum CodingKeys: String, CodingKey {
         case organisation = "organisation", caseNumber = "diarienummer", finding = "iakttagelser", decisions = "beslut", vite = "vite"
-        case fee = "sanktionsavgift", revisitDue = "aterbesok", revisitDoneOn = "aterbesok_gjort", revisitOutcome = "utfall"
+        case fee = "sanktionsavgift", revisitDue = "aterbesok", revisitDoneOn = "aterbesok_gjort", revisitOutcome = "utfall", seen = "sett"
+    }
+
+    static let editedFields: [EditedField<FindingForm>] = [
+        .init(name: "diarienummer", label: "Myndighetens diarienummer", path: \.caseNumber),
+        .init(name: "aterbesok", label: "Återbesök senast", path: \.revisitDue), .init(name: "iakttagelser", label: "Iakttagelser", path: \.finding),
+        .init(name: "beslut", label: "Beslut", path: \.decisionList), .init(name: "vite", label: "Vite (kronor)", path: \.vite),
+        .init(name: "sanktionsavgift", label: "Sanktionsavgift (kronor)", path: \.fee),
+        .init(name: "aterbesok_gjort", label: "Återbesök gjort den", path: \.revisitDoneOn),
+        .init(name: "utfall", label: "Vad återbesöket visade", path: \.revisitOutcome),
+    ]
+
+    init() {}
+
+    /// The form as it shows what the authority has recorded (empty before its first save).
+    init(shown finding: InspectionFinding?, organisationID: UUID) {
+        organisation = organisationID.uuidString
+        caseNumber = finding?.caseNumber ?? ""
+        self.finding = finding?.finding ?? ""
+        decisions = finding?.decisions.map(\.kind.rawValue) ?? []
+        vite = finding?.decisions.first { $0.kind == .vite }?.amount.map(String.init) ?? ""
+        fee = finding?.decisions.first { $0.kind == .sanktionsavgift }?.amount.map(String.init) ?? ""
+        revisitDue = finding?.revisitDue ?? ""
+        revisitDoneOn = finding?.revisitDoneOn ?? ""
+        revisitOutcome = finding?.revisitOutcome ?? ""
+    }
+
+    /// The ticked decisions as one field, in a fixed order, so they merge like the texts.
+    var decisionList: String {
+        get { Set(decisions).sorted().joined(separator: " ") }
+        set { decisions = newValue.split(separator: " ").map(String.init) }
     }
 
     /// The finding as filled in, or what is wrong with an amount that is not a whole number.

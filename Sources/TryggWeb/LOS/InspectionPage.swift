@@ -27,6 +27,8 @@ struct InspectionPage {
         /// The user's own organisation's part, not yet recorded: open, the others folded, so the
         /// page shows one form to fill in rather than one per authority.
         let startsOpen: Bool
+        /// The fingerprints the form was shown with and what collided (see `EditedRecord`).
+        var edited: EditedRecordView?
     }
 
     struct NewObject {
@@ -82,7 +84,7 @@ struct InspectionPage {
     func render(
         _ inspection: JointInspection, access: InspectionAccess, context: StaffContext,
         edit: (typed: InspectionForm, conflict: RecordConflict<InspectionForm>?)? = nil,
-        typedFinding: (visitID: UUID, form: FindingForm)? = nil, typedVisit: VisitForm? = nil, error: String? = nil,
+        typedFinding: (visitID: UUID, form: FindingForm, conflict: RecordConflict<FindingForm>?)? = nil, typedVisit: VisitForm? = nil, error: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let names = try await InspectionNames.load(context)
@@ -102,11 +104,11 @@ struct InspectionPage {
                 id: visit.id.uuidString, name: visit.object.name, href: SiteRoutes.inspectedObject.path(visit.object.id), details: Self.details(visit.object),
                 revisit: revisited.contains(visit.object.id),
                 findings: participating.map { organisation in
-                    let typed = typedFinding.flatMap { $0.visitID == visit.id && $0.form.organisation == organisation.id.uuidString ? $0.form : nil }
+                    let refused = typedFinding.flatMap { $0.visitID == visit.id && $0.form.organisation == organisation.id.uuidString ? $0 : nil }
                     return Self.findingView(
                         visit.findings.first { $0.organisationID == organisation.id }, organisation: organisation, visitID: visit.id, inspection: inspection,
                         canRecord: access.mayRecord(for: organisation.id, user: context.user), own: organisation.id == context.user.organisation.id,
-                        typed: typed)
+                        typed: refused?.form, conflict: refused?.conflict)
                 })
         }
         let view = View(
@@ -189,7 +191,7 @@ struct InspectionPage {
     /// One authority's part of the protocol; `typed` is a refused save of it, shown again and open.
     static func findingView(
         _ finding: InspectionFinding?, organisation: Organisation, visitID: UUID, inspection: JointInspection, canRecord: Bool, own: Bool,
-        typed: FindingForm? = nil
+        typed: FindingForm? = nil, conflict: RecordConflict<FindingForm>? = nil
     ) -> FindingView {
         let chosen = typed.map { Set($0.decisions.compactMap(InspectionFinding.DecisionKind.init(rawValue:))) } ?? Set(finding?.decisions.map(\.kind) ?? [])
         let key = "\(visitID.uuidString.prefix(8))-\(organisation.id.uuidString.prefix(8))"
@@ -205,7 +207,14 @@ struct InspectionPage {
             fee: typed?.fee ?? finding?.decisions.first { $0.kind == .sanktionsavgift }?.amount.map(String.init) ?? "",
             revisitDue: typed?.revisitDue ?? finding?.revisitDue ?? "", revisitDoneOn: typed?.revisitDoneOn ?? finding?.revisitDoneOn ?? "",
             revisitOutcome: typed?.revisitOutcome ?? finding?.revisitOutcome ?? "",
-            canRecord: canRecord, startsOpen: canRecord && (typed != nil || (own && finding == nil)))
+            canRecord: canRecord, startsOpen: canRecord && (typed != nil || (own && finding == nil)),
+            edited: canRecord
+                ? EditedRecordView(stored: FindingForm(shown: finding, organisationID: organisation.id), typed: typed, conflict: conflict) { field, value in
+                    field == "beslut"
+                        ? SwedishGrammar.list(
+                            value.split(separator: " ").map { InspectionFinding.DecisionKind(rawValue: String($0))?.displayName ?? String($0) })
+                        : value
+                } : nil)
     }
 
     /// The other kommun's objects and findings on a shared insats, read through the agreement
