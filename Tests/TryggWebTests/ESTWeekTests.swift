@@ -72,6 +72,11 @@ struct ESTWeekTests {
             // The next week the insats is still open and is followed up there.
             let nextWeek = try await samordnare.get("/est/vecka/2024-W14")
             #expect(nextWeek.text.contains("Sanera klottret") && nextWeek.text.contains("/insatser/\(insats.id)/uppfoljning"))
+            let named = try await samordnare.post(
+                "/est/vecka/2024-W14/insatser/\(insats.id)/uppfoljning", ["status": "genomford", "notering": "Sanerat av anna.svensson@example.com"])
+            #expect(named.status == .badRequest && named.text.contains("Uppföljningen ser ut att innehålla"))
+            #expect(named.text.contains(#"value="Sanerat av anna.svensson@example.com""#), "noteringen står kvar")
+            #expect(named.text.contains(#"<option value="genomford" selected>"#), "och statusen")
             let followed = try await samordnare.submit(
                 "/est/vecka/2024-W14/insatser/\(insats.id)/uppfoljning", ["status": "genomford", "notering": "Klottret är borta."])
             #expect(followed.text.contains("Uppföljningen är sparad"))

@@ -48,7 +48,6 @@ struct WeekRoutes {
         /// The insats form, whose measures are those of the plan in force ("Genomför åtgärd i planen").
         let insats: InsatsFields
         let hasMeasures: Bool
-        let statuses: [SelectOption]
     }
 
     func register(on routes: RouteRegistry) {
@@ -129,9 +128,9 @@ struct WeekRoutes {
         }
         routes.staff(SiteRoutes.weekInsatsFollowUp) { _, context in
             let id = try context.parameters.require("id", as: UUID.self)
-            return try await lead(context, done: "Uppföljningen är sparad.") { _, week, actor in
+            let form = try context.decodeForm(InsatsFollowUpForm.self)
+            return try await lead(context, done: "Uppföljningen är sparad.", typed: .init(followUp: (id, form))) { _, week, actor in
                 guard try await InsatsStore(context.kommun).find(id: id) != nil else { throw StoreError.notFound("Insatsen") }
-                let form = try context.decodeForm(InsatsFollowUpForm.self)
                 guard let status = Insats.Status(rawValue: form.status) else { throw StoreError.invalid("Välj en status.") }
                 try await InsatsStore(context.kommun).followUp(insatsID: id, week: week, status: status, note: form.note, by: actor)
             }
@@ -212,8 +211,17 @@ struct WeekRoutes {
             }
         }
         let (previous, next) = try await neighbours(of: week, user: user, context: context)
+        var weekView = WeekView(report, linksInsatser: user.role.allows(.readAllIncidents))
+        for index in weekView.insatser.indices {
+            let refused = typed.followUp.flatMap { $0.insatsID.uuidString == weekView.insatser[index].id ? $0.form : nil }
+            let status = refused?.status ?? Insats.Status.ongoing.rawValue
+            weekView.insatser[index].followUpStatuses = Insats.Status.allCases.map {
+                SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0.rawValue == status)
+            }
+            weekView.insatser[index].followUpNote = refused?.note ?? ""
+        }
         let view = PageView(
-            report: WeekView(report, linksInsatser: user.role.allows(.readAllIncidents)),
+            report: weekView,
             previousWeek: previous.map { SiteRoutes.week.path($0) }, nextWeek: next.map { SiteRoutes.week.path($0) },
             mapJSON: deps.configuration.map.leafletAvailable ? try InteractiveMapData(report, settings: deps.configuration.map).scriptJSON() : nil,
             leads: user.role.allows(.leadEST),
@@ -226,8 +234,7 @@ struct WeekRoutes {
             insats: InsatsFields(
                 typed.insats, today: StockholmCalendar.local(TryggClock.now).dateText, organisations: report.organisations.current,
                 measures: measures),
-            hasMeasures: !measures.isEmpty,
-            statuses: Insats.Status.allCases.map { SelectOption(value: $0.rawValue, label: $0.displayName, selected: $0 == .ongoing) })
+            hasMeasures: !measures.isEmpty)
         return deps.renderer.page(
             .estWeek, title: report.title, context: context, content: view, notice: notice, error: error,
             status: status ?? (error == nil ? .ok : .badRequest))

@@ -1,13 +1,16 @@
+import Foundation
 import TryggCore
 import TryggStore
 
 /// What a refused form of the week page sent, shown again in its fields: the EST group does not
 /// type an insats twice because its end date was before its start.
 struct WeekTyped {
-    var assessment: AssessmentForm?
-    var place: PriorityPlaceForm?
-    var insats: InsatsForm?
-    var conflict: EditConflict?
+    var assessment: AssessmentForm? = nil
+    var place: PriorityPlaceForm? = nil
+    var insats: InsatsForm? = nil
+    /// A refused follow-up of one insats.
+    var followUp: (insatsID: UUID, form: InsatsFollowUpForm)? = nil
+    var conflict: EditConflict? = nil
 }
 
 /// The priority-place form's fields; `open` unfolds it after a refusal.

@@ -75,8 +75,11 @@ struct WeekView {
         let decidedWeek: String
         let isOpen: Bool
         let href: String
-        /// This week's follow-up of the insats, from the week page.
+        /// This week's follow-up of the insats, from the week page, and its form's values: the
+        /// status it starts from and the note, as a refused follow-up sent them.
         let followUpAction: String
+        var followUpStatuses: [SelectOption] = []
+        var followUpNote = ""
 
         /// `linked`: whether the reader may open the insats page (the EST group and analysts; a
         /// partner reading the week got a 403 from the link).
@@ -147,7 +150,7 @@ struct WeekView {
     let published: Bool
     let publishedText: String
     let priorityPlaces: [PlaceRow]
-    let insatser: [InsatsRow]
+    var insatser: [InsatsRow]
     let includesCitizen: Bool
     let walkObservations: [String]
     let hasWalkObservations: Bool
