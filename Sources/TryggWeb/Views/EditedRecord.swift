@@ -5,8 +5,8 @@ import TryggStore
 /// the same time. The form carries one hidden field, `sett`, with the fingerprint of each field as
 /// it was shown. On saving, a field the sender left alone takes what is stored now, one she
 /// changed takes hers, and one that both she and someone else changed stops the save, with what
-/// is stored now shown beside her form. Textareas that several people write in at once (the
-/// lägesbild's sections) use `EditedTextField` instead, one fingerprint each.
+/// is stored now shown beside her form. Long texts that several people write in at once (the
+/// lägesbild's sections) use `EditedTextField` instead, which also merges by line.
 protocol EditedRecordForm {
     /// Each field the form edits: its name in the form, its label on the page, and where it is.
     static var editedFields: [EditedField<Self>] { get }
@@ -21,9 +21,8 @@ struct EditedField<Form> {
 }
 
 /// Fields both the sender and someone else changed since the form was shown; nothing was saved.
+/// The page shows the record as stored now beside the sender's form (`EditedRecordView`).
 struct RecordConflict<Form: EditedRecordForm>: Error {
-    /// The record as stored now.
-    let stored: Form
     /// The names of the fields that collided.
     let fields: [String]
 
@@ -58,7 +57,7 @@ enum EditedRecord {
                 collided.append(field.name)
             }
         }
-        guard collided.isEmpty else { throw RecordConflict(stored: stored, fields: collided) }
+        guard collided.isEmpty else { throw RecordConflict<Form>(fields: collided) }
         return merged
     }
 }
