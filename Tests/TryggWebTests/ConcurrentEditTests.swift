@@ -120,7 +120,7 @@ struct ConcurrentEditTests {
         }
     }
 
-    @Test("Veckans bedömning, årets bedömning, ett uppföljningssvar och ett protokoll: den som skulle skriva över får båda texterna")
+    @Test("Veckans bedömning, årets bedömning, ett uppföljningssvar, ett protokoll och ett svar på ett tips: den som skulle skriva över får båda texterna")
     func singleTexts() async throws {
         try await Harness.run { harness, client in
             let scope = harness.scope(try await harness.kommun("linkoping"))
@@ -146,6 +146,11 @@ struct ConcurrentEditTests {
                 "/samverkan/forum/\(forum.id)/moten", ["datum": "2026-03-10", "fran": "13:00", "till": "14:00", "plats": "Stadshuset"])
             let meeting = try #require(planned.location)
             try await Self.clash(first, second, page: meeting, post: meeting + "/protokoll", field: "protokoll")
+
+            // Two reviewers answering the same resident's tip.
+            _ = try await CitizenReportTests.submitTip(client)
+            let tip = try #require(try await CitizenReportTests.reports(harness).first)
+            try await Self.clash(first, second, page: "/medborgare/\(tip.id)", post: "/medborgare/\(tip.id)/svara", field: "svar")
         }
     }
 

@@ -99,11 +99,13 @@ extension CitizenStore {
             detail: "dubblett av \(original.publicNumber.map { "nr \($0)" } ?? original.id.uuidString)", by: actor)
     }
 
-    /// The kommun's answer, shown to the reporter on the follow-up page.
-    public func answer(id: UUID, text: String, by actor: Actor) async throws {
+    /// The kommun's answer, shown to the reporter on the follow-up page. `seen` is the form's
+    /// fingerprint of the answer it showed: two reviewers answering at once do not overwrite
+    /// each other unseen (see `ConcurrentEdit`).
+    public func answer(id: UUID, text: String, seen: String? = nil, by actor: Actor) async throws {
         var report = try await require(id, kommunID: kommunID, in: Set(CitizenReportStatus.allCases), doing: "besvaras")
         let previous = report.status
-        report.answer = text
+        report.answer = try ConcurrentEdit.mergeAll([("svar", EditedText(text, seen: seen), report.answer)])[0]
         try await save(report, from: previous, action: "svarade på medborgarrapport", detail: text, by: actor)
     }
 

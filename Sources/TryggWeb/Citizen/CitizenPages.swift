@@ -92,10 +92,12 @@ struct CitizenReportPage {
 
     func render(
         _ report: CitizenReport, user: UserAccount, context: StaffContext, notice: String? = nil, error: String? = nil,
-        typed: ReviewForm? = nil, status: HTTPResponse.Status = .ok
+        typed: ReviewForm? = nil, conflict: EditConflict? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let reference = try await deps.referenceCache.lookups(for: context.kommun)
         let category = reference.categories.first { $0.id == report.categoryID }
+        // Another action's refused form sends no answer: the answer field then shows the stored one.
+        let typedAnswer = typed.flatMap { $0.answer.isEmpty ? nil : $0 }
         let area = report.areaID.flatMap { id in reference.areas.first { $0.id == id }?.name } ?? WeekSummary.restOfKommun
         let store = CitizenStore(context.kommun)
         var view: [String: Any] = [
@@ -117,7 +119,10 @@ struct CitizenReportPage {
             // The forms show what a refused change sent; the facts above them, what is stored.
             "formPlace": typed?.description != nil ? typed?.place ?? "" : report.place,
             "formDescription": typed?.description ?? report.description,
-            "formAnswer": typed.map { $0.answer.isEmpty ? report.answer : $0.answer } ?? report.answer,
+            "answerField": EditedTextField(
+                name: "svar", label: "Svar (syns på uppföljningssidan och, när tipset är publicerat, offentligt)", stored: report.answer, rows: 3,
+                maxLength: CitizenRules.maxAnswerLength, typed: typedAnswer?.answer, typedSeen: typedAnswer?.seenAnswer, conflictKey: "svar",
+                conflict: conflict, autofocus: conflict != nil),
             "formReason": typed?.reason ?? "",
             "categories": reference.categories.filter { !$0.retired }.map {
                 let chosen = typed?.description != nil ? typed?.category : report.categoryID.uuidString

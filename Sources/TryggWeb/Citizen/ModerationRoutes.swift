@@ -46,8 +46,9 @@ struct ModerationRoutes {
             try await CitizenStore(context.kommun).markDuplicate(id: report.id, of: original, by: context.actor)
         }
         action(routes, "svara", done: "Svaret är sparat och syns för den som tipsade.") { report, context in
-            let answer = try text(try context.decodeForm(ReviewForm.self).answer, "Svaret", required: true)
-            try await CitizenStore(context.kommun).answer(id: report.id, text: answer, by: context.actor)
+            let form = try context.decodeForm(ReviewForm.self)
+            let answer = try text(form.answer, "Svaret", required: true)
+            try await CitizenStore(context.kommun).answer(id: report.id, text: answer, seen: form.seenAnswer, by: context.actor)
             await deps.notify(context.user.kommun) { try await $0.residentAnswered(reportID: report.id) }
         }
         action(routes, "avsluta", done: "Tipset är avslutat.") { report, context in
@@ -94,6 +95,10 @@ struct ModerationRoutes {
                 // The page comes back with what was typed in the refused form.
                 let typed = try? context.decodeForm(ReviewForm.self)
                 return try await page.render(report, user: user, context: context, error: error.description, typed: typed, status: .badRequest)
+            } catch let conflict as EditConflict {
+                let typed = try? context.decodeForm(ReviewForm.self)
+                return try await page.render(
+                    report, user: user, context: context, error: conflict.description, typed: typed, conflict: conflict, status: .conflict)
             }
             return Response.seeOther(SiteRoutes.citizenReport.path(report.id), notice: done, context: context)
         }
@@ -137,8 +142,11 @@ struct ReviewForm: Decodable {
     @FormText var reason: String
     @FormText var original: String
     @FormText var answer: String
+    /// The fingerprint of the answer the page showed (see `ConcurrentEdit`).
+    @FormText var seenAnswer: String
 
     enum CodingKeys: String, CodingKey {
         case description = "beskrivning", category = "kategori", place = "platsnamn", reason = "skal", original, answer = "svar"
+        case seenAnswer = "sett_svar"
     }
 }
