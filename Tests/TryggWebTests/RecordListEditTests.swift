@@ -111,6 +111,34 @@ struct RecordListEditTests {
         }
     }
 
+    @Test("Två granskare redigerar samma publicerade tips: platsnamn och beskrivning sparas båda, samma beskrivning stoppas")
+    func tipEdit() async throws {
+        try await Harness.run { harness, client in
+            let first = Browser(client), second = Browser(client)
+            try await first.login("samordnare@linkoping.demo")
+            try await second.login("samordnare@linkoping.demo")
+            _ = try await CitizenReportTests.submitTip(client)
+            let tip = try #require(try await CitizenReportTests.reports(harness).first)
+            let page = "/medborgare/\(tip.id)"
+            _ = try await first.submit(
+                page + "/godkann", ["beskrivning": "Lamporna i tunneln är trasiga.", "kategori": tip.categoryID.uuidString, "platsnamn": tip.place])
+            let stored = ["kategori": tip.categoryID.uuidString, "platsnamn": tip.place, "beskrivning": "Lamporna i tunneln är trasiga."]
+            func form(_ html: String, _ changes: [String: String]) -> [String: String] {
+                stored.merging(changes) { $1 }.merging(["sett": Self.hidden("sett", in: html, after: #"action="\#(page)/redigera""#)]) { $1 }
+            }
+
+            let hers = try await first.get(page).text, his = try await second.get(page).text
+            _ = try await first.submit(page + "/redigera", form(hers, ["beskrivning": "Lamporna i gångtunneln är trasiga sedan en vecka."]))
+            _ = try await second.submit(page + "/redigera", form(his, ["platsnamn": "Gångtunneln under Skäggetorpsvägen"]))
+            let both = try #require(try await CitizenReportTests.reports(harness).first { $0.id == tip.id })
+            #expect(both.description == "Lamporna i gångtunneln är trasiga sedan en vecka." && both.place == "Gångtunneln under Skäggetorpsvägen")
+
+            let clash = try await second.post(page + "/redigera", form(his, ["beskrivning": "Trasig belysning i tunneln."]))
+            #expect(clash.status == .conflict && clash.text.contains(">Trasig belysning i tunneln.</textarea>"))
+            #expect(clash.text.contains("<dt>Beskrivning</dt><dd class=\"prewrap\">Lamporna i gångtunneln är trasiga sedan en vecka.</dd>"))
+        }
+    }
+
     /// The value of the hidden field `name` in the first form after `marker` (a page with several forms).
     static func hidden(_ name: String, in page: String, after marker: String) -> String {
         guard let start = page.range(of: marker) else { return "" }

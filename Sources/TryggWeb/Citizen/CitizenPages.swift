@@ -92,7 +92,8 @@ struct CitizenReportPage {
 
     func render(
         _ report: CitizenReport, user: UserAccount, context: StaffContext, notice: String? = nil, error: String? = nil,
-        typed: ReviewForm? = nil, conflict: EditConflict? = nil, status: HTTPResponse.Status = .ok
+        typed: ReviewForm? = nil, conflict: EditConflict? = nil, recordConflict: RecordConflict<ReviewForm>? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let reference = try await deps.referenceCache.lookups(for: context.kommun)
         let category = reference.categories.first { $0.id == report.categoryID }
@@ -133,6 +134,10 @@ struct CitizenReportPage {
             },
             "today": SwedishTime.date(TryggClock.now), "inAMonth": SwedishTime.date(TryggClock.now.addingTimeInterval(30 * 86_400)),
         ]
+        let categoryNames = Dictionary(reference.categories.map { ($0.id.uuidString, $0.name) }) { first, _ in first }
+        view["edited"] = EditedRecordView(
+            stored: ReviewForm(shown: report), typed: typed?.description != nil ? typed : nil, conflict: recordConflict
+        ) { field, value in field == "kategori" ? categoryNames[value] ?? value : value }
         // Links to what the tip became, only when it became something (an empty id made a link to nothing).
         if let duplicateOf = report.duplicateOf { view["duplicateHref"] = SiteRoutes.citizenReport.path(duplicateOf) }
         if let incident = report.incidentID { view["incidentHref"] = SiteRoutes.incident.path(incident) }

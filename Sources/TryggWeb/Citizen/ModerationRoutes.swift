@@ -85,27 +85,40 @@ struct ModerationRoutes {
         _ change: @escaping @Sendable (CitizenReport, StaffContext) async throws -> Void
     ) {
         routes.staff(SiteRoutes.citizenReview(name)) { _, context in
-            let (user, report) = try await load(context)
-            let page = CitizenReportPage(deps: deps)
-            do {
-                try await change(report, context)
-            } catch StoreError.notFound {
-                throw HTTPError(.notFound)
-            } catch let error as StoreError {
-                // The page comes back with what was typed in the refused form.
-                let typed = try? context.decodeForm(ReviewForm.self)
-                return try await page.render(report, user: user, context: context, error: error.description, typed: typed, status: .badRequest)
-            } catch let conflict as EditConflict {
-                let typed = try? context.decodeForm(ReviewForm.self)
-                return try await page.render(
-                    report, user: user, context: context, error: conflict.description, typed: typed, conflict: conflict, status: .conflict)
-            }
-            return Response.seeOther(SiteRoutes.citizenReport.path(report.id), notice: done, context: context)
+            let (_, shown) = try await load(context)
+            // One review of a tip at a time, on the tip as it is then: two reviewers publishing or
+            // editing it at once merge (`EditedRecord`) instead of overwriting each other.
+            return try await deps.recordLocks.serially(shown.id) { try await review(context, done: done, change) }
         }
     }
 
-    private func edit(from form: ReviewForm, report: CitizenReport, kommun: KommunScope) async throws -> CitizenStore.Edit? {
-        guard let description = form.description else { return nil }
+    private func review(
+        _ context: StaffContext, done: String, _ change: (CitizenReport, StaffContext) async throws -> Void
+    ) async throws -> Response {
+        let (user, report) = try await load(context)
+        let page = CitizenReportPage(deps: deps)
+        // The page comes back with what was typed in the refused form.
+        let typed = try? context.decodeForm(ReviewForm.self)
+        do {
+            try await change(report, context)
+        } catch let conflict as RecordConflict<ReviewForm> {
+            return try await page.render(
+                report, user: user, context: context, error: conflict.description, typed: typed, recordConflict: conflict, status: .conflict)
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound)
+        } catch let error as StoreError {
+            return try await page.render(report, user: user, context: context, error: error.description, typed: typed, status: .badRequest)
+        } catch let conflict as EditConflict {
+            return try await page.render(
+                report, user: user, context: context, error: conflict.description, typed: typed, conflict: conflict, status: .conflict)
+        }
+        return Response.seeOther(SiteRoutes.citizenReport.path(report.id), notice: done, context: context)
+    }
+
+    private func edit(from typed: ReviewForm, report: CitizenReport, kommun: KommunScope) async throws -> CitizenStore.Edit? {
+        guard typed.description != nil else { return nil }
+        let form = try EditedRecord.merge(typed, stored: ReviewForm(shown: report))
+        let description = form.descriptionText
         let categories = try await CategoryStore(kommun).all()
         guard let category = categories.first(where: { $0.id.uuidString == form.category && !$0.retired }) else {
             throw StoreError.invalid("Välj en kategori.")
@@ -134,7 +147,7 @@ struct ModerationRoutes {
 }
 
 /// The fields of the review page's forms: the edit, the rejection, the duplicate and the answer.
-struct ReviewForm: Decodable {
+struct ReviewForm: Decodable, EditedRecordForm {
     /// Present only in the edit and publish forms; its absence means "publish as written".
     var description: String?
     @FormText var category: String
@@ -144,9 +157,31 @@ struct ReviewForm: Decodable {
     @FormText var answer: String
     /// The fingerprint of the answer the page showed (see `ConcurrentEdit`).
     @FormText var seenAnswer: String
+    /// The fingerprints of the tip the edit form showed (see `EditedRecord`).
+    @FormText var seen: String
 
     enum CodingKeys: String, CodingKey {
         case description = "beskrivning", category = "kategori", place = "platsnamn", reason = "skal", original, answer = "svar"
-        case seenAnswer = "sett_svar"
+        case seenAnswer = "sett_svar", seen = "sett"
+    }
+
+    /// The edit form's fields (the other actions' fields are not the tip's).
+    static let editedFields: [EditedField<ReviewForm>] = [
+        .init(name: "kategori", label: "Kategori", path: \.category), .init(name: "platsnamn", label: "Platsnamn", path: \.place),
+        .init(name: "beskrivning", label: "Beskrivning", path: \.descriptionText),
+    ]
+
+    init() {}
+
+    /// The edit form as it shows a stored tip.
+    init(shown report: CitizenReport) {
+        category = report.categoryID.uuidString
+        place = report.place
+        description = report.description
+    }
+
+    var descriptionText: String {
+        get { description ?? "" }
+        set { description = newValue }
     }
 }
