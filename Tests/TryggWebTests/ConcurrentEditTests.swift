@@ -45,7 +45,8 @@ struct ConcurrentEditTests {
                     + ["utsatta", "garningspersoner", "plats"].map { ("sett_\($0)", Self.hidden("sett_\($0)", in: page)) } + changes
             }
             _ = try await samordnare.submit(path, pairs: problemForm(herPage, [("plats", "Gångvägen vid Ryds centrum")]))
-            _ = try await analytiker.submit(path, pairs: problemForm(hisPage, [("utsatta", "Unga på väg hem")]))
+            let problemMerged = try await analytiker.submit(path, pairs: problemForm(hisPage, [("utsatta", "Unga på väg hem")]))
+            #expect(problemMerged.text.contains("Problemet är sparat. Medan du skrev ändrade någon annan i ”Platsen”"))
             let saved = try #require(try await LagesbildStore(scope).find(id: draft.id)?.problems.first)
             #expect(saved.place == "Gångvägen vid Ryds centrum" && saved.victims == "Unga på väg hem")
             let placeClash = try await analytiker.post(path, pairs: problemForm(hisPage, [("plats", "Busshållplatsen")]))

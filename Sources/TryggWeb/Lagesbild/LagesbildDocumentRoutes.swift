@@ -68,11 +68,18 @@ struct LagesbildDocumentRoutes {
         routes.staff(SiteRoutes.lagesbildProblemSave) { _, context in
             let problemID = try context.parameters.require("problem", as: UUID.self)
             let form = try context.decodeForm(ProblemForm.self)
-            return try await change(context, done: "Problemet är sparat.", typed: .init(problem: form, problemID: problemID)) { store, id in
+            var notice = "Problemet är sparat."
+            return try await change(context, done: notice, typed: .init(problem: form, problemID: problemID)) { store, id in
                 guard try await store.find(id: id)?.problems.contains(where: { $0.id == problemID }) == true else {
                     throw StoreError.notFound("Problemet")
                 }
-                try await store.saveProblem(try form.problem(id: problemID), in: id, seen: form.seen, by: context.actor)
+                let problem = try form.problem(id: problemID)
+                try await store.saveProblem(problem, in: id, seen: form.seen, by: context.actor)
+                if let saved = try await store.find(id: id)?.problems.first(where: { $0.id == problemID }) {
+                    notice = EditedTextField.notice(
+                        notice, typed: [("Brottsutsatta", problem.victims), ("Gärningspersoner", problem.offenders), ("Platsen", problem.place)],
+                        stored: [saved.victims, saved.offenders, saved.place])
+                }
             }
         }
         routes.staff(SiteRoutes.lagesbildProblemRemove) { _, context in
