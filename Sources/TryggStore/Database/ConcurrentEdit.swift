@@ -65,7 +65,8 @@ public enum ConcurrentEdit {
         return merged
     }
 
-    static func normalised(_ text: String) -> String {
+    /// Line ends of one kind: browsers send `\r\n` for what was stored as `\n`.
+    public static func normalised(_ text: String) -> String {
         text.replacingOccurrences(of: "\r\n", with: "\n")
     }
 }

@@ -85,10 +85,10 @@ struct ModerationRoutes {
         _ change: @escaping @Sendable (CitizenReport, StaffContext) async throws -> Void
     ) {
         routes.staff(SiteRoutes.citizenReview(name)) { _, context in
-            let (_, shown) = try await load(context)
             // One review of a tip at a time, on the tip as it is then: two reviewers publishing or
             // editing it at once merge (`EditedRecord`) instead of overwriting each other.
-            return try await deps.recordLocks.serially(shown.id) { try await review(context, done: done, change) }
+            guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
+            return try await deps.recordLocks.serially(id) { try await review(context, done: done, change) }
         }
     }
 

@@ -93,14 +93,13 @@ struct MeasureRoutes {
         routes.staff(SiteRoutes.measureSave) { _, context in
             _ = try context.requireUser(allowedTo: .editPlan)
             let id = try context.parameters.require("id", as: UUID.self)
-            guard let (measure, _) = try await PlanStore(context.kommun).measure(id: id) else { throw HTTPError(.notFound) }
             let form = try context.decodeForm(MeasureForm.self)
             return try await deps.recordLocks.serially(id) {
-                // Read again inside the queue: another save of this measure may just have landed.
+                // Read inside the queue: another save of this measure may just have landed.
                 guard let (stored, _) = try await PlanStore(context.kommun).measure(id: id) else { throw HTTPError(.notFound) }
                 do {
                     let merged = try EditedRecord.merge(form, stored: MeasureForm(shown: stored))
-                    let edit = try Self.edit(from: merged, year: measure.row.year)
+                    let edit = try Self.edit(from: merged, year: stored.row.year)
                     try await PlanStore(context.kommun).updateMeasure(id: id, edit: edit, by: context.actor)
                     return Response.seeOther(
                         SiteRoutes.measure.path(id), notice: EditedRecord.notice("Åtgärden är sparad.", typed: form, merged: merged), context: context)

@@ -24,10 +24,9 @@ struct PromiseRoutes {
         }
         routes.staff(SiteRoutes.promise) { _, context in try await page(try await promise(context), context: context) }
         routes.staff(SiteRoutes.promiseSave) { _, context in
-            let promise = try await promise(context)
             let typed = try context.decodeForm(PromiseForm.self)
-            return try await deps.recordLocks.serially(promise.id) {
-                let stored = try await self.promise(context)
+            return try await deps.recordLocks.serially(try context.parameters.require("id", as: UUID.self)) {
+                let stored = try await promise(context)
                 func refused(_ error: String, status: HTTPResponse.Status = .badRequest, conflict: RecordConflict<PromiseForm>? = nil) async throws -> Response
                 {
                     try await page(stored, context: context, form: typed, conflict: conflict, error: error, status: status)
@@ -38,16 +37,16 @@ struct PromiseRoutes {
                 } catch let conflict as RecordConflict<PromiseForm> {
                     return try await refused(conflict.description, status: .conflict, conflict: conflict)
                 }
-                let (changed, missing) = merged.promise(id: promise.id)
+                let (changed, missing) = merged.promise(id: stored.id)
                 if missing { return try await refused(Self.missingResponsible) }
                 if let problem = Self.personalData(changed) { return try await refused(problem) }
                 do {
-                    try await PromiseStore(context.kommun).save(changed, id: promise.id, by: context.actor)
+                    try await PromiseStore(context.kommun).save(changed, id: stored.id, by: context.actor)
                 } catch let error as StoreError {
                     return try await refused(error.description)
                 }
                 return Response.seeOther(
-                    SiteRoutes.promise.path(promise.id), notice: EditedRecord.notice("Medborgarlöftet är sparat.", typed: typed, merged: merged),
+                    SiteRoutes.promise.path(stored.id), notice: EditedRecord.notice("Medborgarlöftet är sparat.", typed: typed, merged: merged),
                     context: context)
             }
         }

@@ -29,11 +29,10 @@ struct WalkRoutes {
         }
         routes.staff(SiteRoutes.walk) { _, context in try await WalkPage(deps: deps).render(try await walk(context), context: context) }
         routes.staff(SiteRoutes.walkSave) { _, context in
-            let walk = try await walk(context)
             let form = try context.decodeForm(WalkForm.self)
             let page = WalkPage(deps: deps)
-            return try await deps.recordLocks.serially(walk.id) {
-                let stored = try await self.walk(context)
+            return try await deps.recordLocks.serially(try context.parameters.require("id", as: UUID.self)) {
+                let stored = try await walk(context)
                 func refused(_ error: String, status: HTTPResponse.Status = .badRequest, conflict: RecordConflict<WalkForm>? = nil) async throws -> Response {
                     try await page.render(stored, context: context, walkForm: form, walkConflict: conflict, error: error, status: status)
                 }
@@ -43,19 +42,19 @@ struct WalkRoutes {
                 } catch let conflict as RecordConflict<WalkForm> {
                     return try await refused(conflict.description, status: .conflict, conflict: conflict)
                 }
-                switch merged.walk(id: walk.id) {
+                switch merged.walk(id: stored.id) {
                 case .failure(let problem): return try await refused(problem.description)
                 case .success(let changed):
                     if let problem = PersonalDataGuard.message(for: changed.title + "\n" + changed.premeeting, field: "Planeringen") {
                         return try await refused(problem)
                     }
                     do {
-                        try await WalkStore(context.kommun).save(changed, id: walk.id, by: context.actor)
+                        try await WalkStore(context.kommun).save(changed, id: stored.id, by: context.actor)
                     } catch let error as StoreError {
                         return try await refused(error.description)
                     }
                     return Response.seeOther(
-                        SiteRoutes.walk.path(walk.id), notice: EditedRecord.notice("Vandringen är sparad.", typed: form, merged: merged), context: context)
+                        SiteRoutes.walk.path(stored.id), notice: EditedRecord.notice("Vandringen är sparad.", typed: form, merged: merged), context: context)
                 }
             }
         }

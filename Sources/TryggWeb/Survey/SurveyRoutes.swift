@@ -24,7 +24,7 @@ struct SurveyRoutes {
                 SiteRoutes.surveys.path, notice: "Andelar visas nu bara för grupper med minst \(form.minimum) svar.", context: context)
         }
         routes.staff(SiteRoutes.survey) { _, context in try await page(try await survey(context), context: context) }
-        routes.staff(SiteRoutes.surveySave) { _, context in try await save(try await survey(context), context: context) }
+        routes.staff(SiteRoutes.surveySave) { _, context in try await saveSettings(context: context) }
         routes.staff(SiteRoutes.surveyCodesCreate) { _, context in
             let survey = try await survey(context)
             let form = try context.decodeForm(CodesForm.self)
@@ -229,11 +229,11 @@ struct SurveyRoutes {
         return deps.renderer.page(.survey, title: survey.title, context: context, content: view, error: error, status: status)
     }
 
-    func save(_ survey: Survey, context: StaffContext) async throws -> Response {
+    func saveSettings(context: StaffContext) async throws -> Response {
         _ = try context.requireUser(allowedTo: .editSurveys)
         let typed = try context.decodeForm(SurveyForm.self)
-        return try await deps.recordLocks.serially(survey.id) {
-            let stored = try await self.survey(context)
+        return try await deps.recordLocks.serially(try context.parameters.require("id", as: UUID.self)) {
+            let stored = try await survey(context)
             let form: SurveyForm
             do {
                 form = try EditedRecord.merge(typed, stored: SurveyForm(shown: stored))
@@ -254,7 +254,7 @@ struct SurveyRoutes {
             do {
                 try await SurveyStore(context.kommun).saveSettings(changed, by: context.actor)
                 return Response.seeOther(
-                    SiteRoutes.survey.path(survey.id), notice: EditedRecord.notice("Inställningarna är sparade.", typed: typed, merged: form), context: context)
+                    SiteRoutes.survey.path(stored.id), notice: EditedRecord.notice("Inställningarna är sparade.", typed: typed, merged: form), context: context)
             } catch let error as StoreError {
                 return try await page(stored, context: context, error: error.description, typed: .init(settings: typed), status: .badRequest)
             }

@@ -40,16 +40,21 @@ enum EditedRecord {
         Form.editedFields.map { ConcurrentEdit.fingerprint(form[keyPath: $0.path]) }.joined(separator: ".")
     }
 
+    /// The fingerprints a form sent, one per field of `editedFields`, or nil when it sent another
+    /// number (none: the command line or an older page).
+    static func fingerprints<Form: EditedRecordForm>(sentBy form: Form) -> [String]? {
+        let sent = form.seen.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        return sent.count == Form.editedFields.count ? sent : nil
+    }
+
     /// The record to save: `typed` merged field by field with `stored`, what the database holds
     /// now. A form that sent no fingerprints (the command line, a page from before this existed,
     /// or one changed to another field list) saves as typed.
     static func merge<Form: EditedRecordForm>(_ typed: Form, stored: Form) throws -> Form {
-        let fields = Form.editedFields
-        let seen = typed.seen.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard seen.count == fields.count else { return typed }
+        guard let seen = fingerprints(sentBy: typed) else { return typed }
         var merged = typed
         var collided: [String] = []
-        for (field, fingerprint) in zip(fields, seen) {
+        for (field, fingerprint) in zip(Form.editedFields, seen) {
             let edit = EditedText(typed[keyPath: field.path], seen: fingerprint)
             if let text = ConcurrentEdit.merge(edit, stored: stored[keyPath: field.path]) {
                 merged[keyPath: field.path] = text
@@ -67,7 +72,7 @@ extension EditedRecord {
     /// the form was open, so nobody wonders where a value she did not type came from.
     static func notice<Form: EditedRecordForm>(_ saved: String, typed: Form, merged: Form) -> String {
         let kept = Form.editedFields.filter { field in
-            typed[keyPath: field.path].replacingOccurrences(of: "\r\n", with: "\n") != merged[keyPath: field.path].replacingOccurrences(of: "\r\n", with: "\n")
+            ConcurrentEdit.normalised(typed[keyPath: field.path]) != ConcurrentEdit.normalised(merged[keyPath: field.path])
         }
         guard !kept.isEmpty else { return saved }
         let names = SwedishGrammar.list(kept.map { "”\($0.label)”" })
@@ -100,7 +105,7 @@ struct EditedRecordView {
         let fields = Form.editedFields
         let collided = Set(conflict?.fields ?? [])
         let shown = EditedRecord.seen(stored).split(separator: ".").map(String.init)
-        if let typed, case let sent = typed.seen.split(separator: ".", omittingEmptySubsequences: false).map(String.init), sent.count == fields.count {
+        if let typed, let sent = EditedRecord.fingerprints(sentBy: typed) {
             seen = zip(fields, zip(sent, shown)).map { field, pair in collided.contains(field.name) ? pair.1 : pair.0 }.joined(separator: ".")
         } else {
             seen = shown.joined(separator: ".")

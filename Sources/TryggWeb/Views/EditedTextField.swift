@@ -11,7 +11,7 @@ struct EditedTextField {
     /// wrote meanwhile (merged by field or by line), so nobody wonders where those lines came from.
     static func notice(_ saved: String, typed: [(label: String, text: String)], stored: [String]) -> String {
         // As the stores keep texts: line ends of one kind, no blank space around.
-        func kept(_ text: String) -> String { text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines) }
+        func kept(_ text: String) -> String { ConcurrentEdit.normalised(text).trimmingCharacters(in: .whitespacesAndNewlines) }
         let changed = zip(typed, stored).filter { kept($0.text) != kept($1) }.map { "”\($0.0.label)”" }
         guard !changed.isEmpty else { return saved }
         return saved + " Medan du skrev ändrade någon annan i \(SwedishGrammar.list(changed)); de ändringarna står kvar tillsammans med dina."
