@@ -84,6 +84,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                // Its zlib deflate, for gzip-compressed answers.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Sources/TryggWeb",
             resources: [.copy("Resources")]
@@ -155,7 +157,7 @@ if Context.environment["TRYGG_FUZZ"] != nil {
         ("FuzzPersonalData", ["TryggCore"]), ("FuzzIncidentJSON", ["TryggCore"]), ("FuzzOpen311", ["TryggCore"]),
         ("FuzzMultipart", ["TryggReports"]), ("FuzzCrimeStatistics", ["TryggCore"]),
         ("FuzzForm", ["TryggCore", .product(name: "Hummingbird", package: "hummingbird")]), ("FuzzSMTPReply", ["TryggCore"]), ("FuzzSurvey", ["TryggCore"]),
-        ("FuzzPhoto", ["TryggCore"]), ("FuzzLineMerge", ["TryggCore"]),
+        ("FuzzPhoto", ["TryggCore"]), ("FuzzLineMerge", ["TryggCore"]), ("FuzzHeaders", ["TryggCore"]),
     ]
     for (name, dependencies) in fuzzers {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Sources/Fuzz/\(name)",

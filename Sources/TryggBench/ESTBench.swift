@@ -129,6 +129,13 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
     if let samordnare = try HTTPConnection.logIn(port: server.port, email: "samordnare@linkoping.demo") {
         let page = runLoad(port: server.port, path: "/est/vecka/\(lastWeek.description)", headers: samordnare, connections: 1, seconds: seconds)
         print("Veckans sida /est/vecka/\(lastWeek.description) över HTTP, 1 anslutning: " + page.summary)
+        // The same page as a browser asks for it, gzip-compressed: what a phone has to download.
+        let gzip = samordnare.merging(["Accept-Encoding": "gzip"]) { $1 }
+        let packed = runLoad(port: server.port, path: "/est/vecka/\(lastWeek.description)", headers: gzip, connections: 1, seconds: seconds)
+        let probe = try HTTPConnection(port: server.port)
+        let plainBytes = try probe.request("GET", "/est/vecka/\(lastWeek.description)", headers: samordnare).headers["content-length"] ?? "?"
+        let packedBytes = try probe.request("GET", "/est/vecka/\(lastWeek.description)", headers: gzip).headers["content-length"] ?? "?"
+        print("  gzip-komprimerad (\(packedBytes) byte i stället för \(plainBytes)): " + packed.summary)
         // The area's picture: crimes, the year's events against the year before, what is done.
         if let area = areas.first {
             let areaPage = runLoad(port: server.port, path: "/omraden/\(area.id)", headers: samordnare, connections: 1, seconds: seconds)

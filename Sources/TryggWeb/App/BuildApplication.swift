@@ -31,9 +31,12 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
         loginLimiter: RateLimiter(limit: configuration.loginAttemptsPerMinute, window: 60), incidentQueue: IncidentWriteQueue(database: database),
         citizenQueue: CitizenWriteQueue(database: database), surveyQueue: SurveyWriteQueue(database: database),
         publicGate: PublicGate(limits: configuration.publicLimits))
-    let router = Router(context: TryggRequestContext.self)
-    // Outermost first: headers wrap error pages, which wrap everything that can fail. The rest of
-    // the middleware belongs to a zone and runs only for the routes registered in it.
+    // HEAD is answered wherever GET is (RFC 9110 §9.3.2), as uptime checks and link checkers ask.
+    let router = Router(context: TryggRequestContext.self, options: .autoGenerateHeadEndpoints)
+    // Outermost first: compression takes the finished answer, headers wrap error pages, which wrap
+    // everything that can fail. The rest of the middleware belongs to a zone and runs only for the
+    // routes registered in it.
+    router.add(middleware: CompressionMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies, tileOrigin: configuration.map.tileOrigin))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: ClientMiddleware(configuration: configuration))

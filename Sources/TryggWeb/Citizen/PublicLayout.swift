@@ -30,7 +30,7 @@ struct PublicLayout {
         self.titleLanguage = titleLanguage
         self.kommun = kommun.name
         slug = kommun.slug
-        csrf = context.csrfToken
+        csrf = RandomToken.masked(context.csrfToken)
         onHome = page == .publicHome
         onForm = page == .publicReport
         homeHref = SiteRoutes.publicHome.path(kommun.slug) + "/"

@@ -246,10 +246,7 @@ struct WeekView {
 extension WeekReport {
     /// A self-contained HTML file (styles inline) for `trygg report week --format html`.
     public func standaloneHTML(renderer: Renderer) throws -> String {
-        let folder = Bundle.module.url(forResource: "Resources", withExtension: nil)!.appendingPathComponent("static")
-        let css =
-            try String(contentsOf: folder.appendingPathComponent("trygg.css"), encoding: .utf8) + "\n"
-            + String(contentsOf: folder.appendingPathComponent("report.css"), encoding: .utf8)
+        let css = StaticFiles.text("trygg.css") + "\n" + StaticFiles.text("report.css")
         return renderer.render(.reportWeek, ["page": WeekView(self), "inlineStyle": css])
     }
 

@@ -104,9 +104,6 @@ extension FollowUpReport {
 
     /// A self-contained file: the stylesheet is inlined so it prints the same when opened from disk.
     public func standaloneHTML(renderer: Renderer) throws -> String {
-        let css = try String(
-            contentsOf: Bundle.module.url(forResource: "Resources", withExtension: nil)!
-                .appendingPathComponent("static/report.css"), encoding: .utf8)
-        return renderer.render(.reportFollowup, htmlView(stylesheet: nil, inlineStyle: css))
+        renderer.render(.reportFollowup, htmlView(stylesheet: nil, inlineStyle: StaticFiles.text("report.css")))
     }
 }

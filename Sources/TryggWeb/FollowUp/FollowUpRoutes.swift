@@ -195,7 +195,7 @@ struct FollowUpRoutes {
         }
         routes.staff(SiteRoutes.followUpReport) { _, context in
             let report = try await report(context: context)
-            return deps.renderer.html(.reportFollowup, report.htmlView(stylesheet: SiteRoutes.staticFile.path("report.css"), inlineStyle: nil))
+            return deps.renderer.html(.reportFollowup, report.htmlView(stylesheet: StaticFiles.path("report.css"), inlineStyle: nil))
         }
         routes.staff(SiteRoutes.followUpReportDocx) { _, context in
             let report = try await report(context: context)

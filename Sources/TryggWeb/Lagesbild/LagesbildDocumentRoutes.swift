@@ -25,7 +25,7 @@ struct LagesbildDocumentRoutes {
         routes.staff(SiteRoutes.lagesbildDocument) { _, context in try await page(context: context) }
         routes.staff(SiteRoutes.lagesbildReport) { _, context in
             let report = try await report(context: context)
-            return deps.renderer.html(.reportLagesbild, report.htmlView(stylesheet: SiteRoutes.staticFile.path("report.css"), inlineStyle: nil))
+            return deps.renderer.html(.reportLagesbild, report.htmlView(stylesheet: StaticFiles.path("report.css"), inlineStyle: nil))
         }
         routes.staff(SiteRoutes.lagesbildReportDocx) { _, context in
             let report = try await report(context: context)

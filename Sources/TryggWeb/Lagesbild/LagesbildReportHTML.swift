@@ -107,8 +107,6 @@ extension LagesbildReport {
 
     /// A self-contained file: the stylesheet is inlined so it prints the same when opened from disk.
     public func standaloneHTML(renderer: Renderer) throws -> String {
-        let css = try String(
-            contentsOf: Bundle.module.url(forResource: "Resources", withExtension: nil)!.appendingPathComponent("static/report.css"), encoding: .utf8)
-        return renderer.render(.reportLagesbild, htmlView(stylesheet: nil, inlineStyle: css))
+        renderer.render(.reportLagesbild, htmlView(stylesheet: nil, inlineStyle: StaticFiles.text("report.css")))
     }
 }

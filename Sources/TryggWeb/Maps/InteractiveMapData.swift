@@ -86,9 +86,12 @@ struct InteractiveMapData: Encodable {
         }
     }
 
-    /// JSON that cannot end the `<script>` element it stands in.
+    /// JSON that cannot end the `<script>` element it stands in; keys sorted, so the same page is
+    /// the same bytes each time.
     func scriptJSON() throws -> String {
-        let data = try JSONEncoder().encode(self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(self)
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
     }
 }

@@ -32,7 +32,7 @@ struct CSRFMiddleware: RouterMiddleware {
         context.formBody = FormBody.normalisingBreaks(context.formBody)
         let form = FormFields(pairs: try FormBody.decode(AnyForm.self, from: context.formBody).pairs)
         let sent = form["_csrf"] ?? ""
-        guard !context.csrfToken.isEmpty, Self.constantTimeEqual(sent, context.csrfToken) else {
+        guard !context.csrfToken.isEmpty, Self.sent(sent, matches: context.csrfToken) else {
             // A session cookie that no longer opens a session: the login expired (or ended in
             // another tab) while the form was open. The page's script kept the text in the tab.
             if request.cookies[CookieName.session] != nil && context.session == nil && context.pendingSession == nil {
@@ -59,6 +59,12 @@ struct CSRFMiddleware: RouterMiddleware {
             if let scalar = TextInput.forbiddenCharacter(in: value) ?? TextInput.forbiddenCharacter(in: name) { return (name, scalar) }
         }
         return nil
+    }
+
+    /// Pages carry the token masked, with a new mask on each page (`RandomToken.masked`); a form
+    /// opened before that came in carries it as it is, and is still taken.
+    static func sent(_ sent: String, matches token: String) -> Bool {
+        constantTimeEqual(RandomToken.unmasked(sent) ?? sent, token)
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

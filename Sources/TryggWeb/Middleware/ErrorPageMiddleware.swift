@@ -36,14 +36,16 @@ struct ErrorPageMiddleware: RouterMiddleware {
     /// The methods the route table has for this path when the one asked is not among them.
     static func otherMethods(_ request: Request) -> [RouteDescription]? {
         let routes = SiteRoutes.routes(matching: request.uri.path)
-        guard !routes.isEmpty, !routes.contains(where: { $0.method == request.method }) else { return nil }
+        let asked: HTTPRequest.Method = request.method == .head ? .get : request.method
+        guard !routes.isEmpty, !routes.contains(where: { $0.method == asked }) else { return nil }
         return routes
     }
 
     /// 405 with `Allow`, in the form of the zone the path belongs to.
     func methodNotAllowed(_ request: Request, allowed routes: [RouteDescription]) -> Response {
         var response = respond(status: .methodNotAllowed, message: "Metoden \(request.method) stöds inte här.", request: request, requestID: nil)
-        response.headers[.allow] = Set(routes.map(\.method.rawValue)).sorted().joined(separator: ", ")
+        let methods = routes.map(\.method)
+        response.headers[.allow] = Set((methods + (methods.contains(.get) ? [.head] : [])).map(\.rawValue)).sorted().joined(separator: ", ")
         return response
     }
 

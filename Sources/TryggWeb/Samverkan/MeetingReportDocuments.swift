@@ -90,10 +90,7 @@ struct MeetingReportView {
 extension MeetingReport {
     /// A self-contained HTML file (styles inline) for printing and `trygg report meeting --format html`.
     public func standaloneHTML(renderer: Renderer) throws -> String {
-        let folder = Bundle.module.url(forResource: "Resources", withExtension: nil)!.appendingPathComponent("static")
-        let css =
-            try String(contentsOf: folder.appendingPathComponent("trygg.css"), encoding: .utf8) + "\n"
-            + String(contentsOf: folder.appendingPathComponent("report.css"), encoding: .utf8)
+        let css = StaticFiles.text("trygg.css") + "\n" + StaticFiles.text("report.css")
         return renderer.render(.reportMeeting, ["page": MeetingReportView(self), "inlineStyle": css])
     }
 

@@ -26,7 +26,7 @@ struct Layout {
     /// marked as current.
     init(title: String, context: some PageContext, route: String, notice: String?, error: String?) {
         self.title = title
-        csrf = context.csrfToken
+        csrf = RandomToken.masked(context.csrfToken)
         self.notice = notice
         self.error = error
         guard let user = context.pageUser else {
