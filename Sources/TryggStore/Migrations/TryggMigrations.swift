@@ -51,5 +51,6 @@ enum TryggMigrations {
         M046CreatePublicInformation(),
         M047AddAreaRetirement(),
         M048AddOrganisationRetirement(),
+        M049CreateRecordLocks(),
     ]
 }

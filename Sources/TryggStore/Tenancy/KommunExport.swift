@@ -82,6 +82,7 @@ public struct KommunExport: Sendable {
         ("survey_codes", "engångskoder till enkäter: bara kontrollsummor, aldrig kopplade till svaren"),
         ("incident_intake", "ingång för händelser på väg in (bara i SQLite), utan egna uppgifter"),
         ("outbox", "e-post som väntar på att skickas: raderas när den har skickats"),
+        ("record_locks", "sparningar som pågår just nu, utan egna uppgifter"),
         ("_fluent_migrations", "databasens versionshistorik, inga uppgifter om kommunen"),
     ]
 

@@ -14,7 +14,7 @@ struct AppDependencies: Sendable {
     /// Areas and categories for the event intake API, kept a few seconds.
     let referenceCache = ReferenceCache()
     /// Saves of record forms, one at a time per record (see `EditedRecord`).
-    let recordLocks = RecordLocks()
+    let recordLocks: RecordLocks
     /// API tokens confirmed in the last seconds (see CredentialCache for why and the bound).
     let apiTokens = CredentialCache<UserAccount>()
     /// Open311 keys confirmed in the last seconds: their kommun and label.

@@ -28,7 +28,8 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     let renderer = try await Renderer.load()
     let deps = AppDependencies(
         database: database, renderer: renderer, configuration: configuration,
-        loginLimiter: RateLimiter(limit: configuration.loginAttemptsPerMinute, window: 60), incidentQueue: IncidentWriteQueue(database: database),
+        loginLimiter: RateLimiter(limit: configuration.loginAttemptsPerMinute, window: 60),
+        recordLocks: RecordLocks(database: database), incidentQueue: IncidentWriteQueue(database: database),
         citizenQueue: CitizenWriteQueue(database: database), surveyQueue: SurveyWriteQueue(database: database),
         publicGate: PublicGate(limits: configuration.publicLimits))
     // HEAD is answered wherever GET is (RFC 9110 §9.3.2), as uptime checks and link checkers ask.

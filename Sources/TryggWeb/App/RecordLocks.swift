@@ -1,19 +1,31 @@
 import Foundation
+import TryggStore
 
 /// Saves to one record, taken one at a time. A record form is merged with what is stored now
 /// (`EditedRecord`) in the handler, between reading and writing; two saves of the same record in
 /// the same instant would otherwise both merge against the old record and the second overwrite
-/// the first. Trygg runs as one process, so an in-process queue per record is enough.
+/// the first. Saves in this process queue here; the hold in the database
+/// (`RecordLockStore`) makes another app process on the same database wait its turn too.
 actor RecordLocks {
     private var waiting: [UUID: [CheckedContinuation<Void, Never>]] = [:]
+    private let store: RecordLockStore
 
-    /// Runs `body` when no other save of `id` is running.
+    init(database: TryggDatabase) { store = RecordLockStore(database) }
+
+    /// Runs `body` when no other save of `id` is running, in this process or another.
     nonisolated func serially<T: Sendable>(_ id: UUID, _ body: () async throws -> T) async throws -> T {
         await acquire(id)
         do {
-            let result = try await body()
-            await release(id)
-            return result
+            let holder = try await store.acquire(id)
+            do {
+                let result = try await body()
+                try await store.release(id, holder: holder)
+                await release(id)
+                return result
+            } catch {
+                try? await store.release(id, holder: holder)
+                throw error
+            }
         } catch {
             await release(id)
             throw error
