@@ -76,6 +76,7 @@ struct CompressionTests {
             let plain = try await client.execute(uri: "/static/trygg.css", method: .get)
             let packed = try await client.execute(uri: "/static/trygg.css", method: .get, headers: Self.gzipHeaders())
             #expect(packed.headers[.contentEncoding] == "gzip" && packed.headers[.cacheControl] == "public, max-age=3600")
+            #expect(packed.headers[values: .vary] == ["Accept-Encoding"], "sagt en gång")
             #expect(try Self.gunzip(Data(buffer: packed.body)) == Data(buffer: plain.body))
             #expect(packed.body.readableBytes * 2 < plain.body.readableBytes)
         }

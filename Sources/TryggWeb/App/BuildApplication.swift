@@ -54,6 +54,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     PasswordResetRoutes(deps: deps).register(on: routes)
     AccountRoutes(deps: deps).register(on: routes)
     HomeRoutes(deps: deps).register(on: routes)
+    HelpRoutes(deps: deps).register(on: routes)
     OrganisationRoutes(deps: deps).register(on: routes)
     AreaRoutes(deps: deps).register(on: routes)
     UserRoutes(deps: deps).register(on: routes)

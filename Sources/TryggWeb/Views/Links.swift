@@ -4,6 +4,7 @@
 struct Links {
     let home = SiteRoutes.home.path
     let search = SiteRoutes.search.path
+    let help = SiteRoutes.help.path
     let login = SiteRoutes.loginSubmit.path
     let loginCode = SiteRoutes.loginCodeSubmit.path
     let logout = SiteRoutes.logout.path

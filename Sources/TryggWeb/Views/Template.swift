@@ -24,7 +24,7 @@ enum Template: String, CaseIterable, Sendable {
     case criteriaFormFields = "criteria-form-fields"
     case inspectionFormFields = "los-form-fields"
     // Staff pages.
-    case home, account, login, search
+    case home, account, login, search, help
     case loginCode = "login-code"
     case areas
     case areasDetail = "areas-detail"

@@ -36,6 +36,7 @@ enum SiteRoutes {
     static let home = Route0(.get, "/", .staff(nil))
     /// One search over measures, insatser, forums, decisions, löften, walks, areas and tips.
     static let search = Route0(.get, "/sok", .staff(nil))
+    static let help = Route0(.get, "/hjalp", .staff(nil))
     static let organisations = Route0(.get, "/organisationer", .staff(.readReferenceData))
     static let organisationAdd = Route0(.post, "/organisationer", .staff(.administerKommun))
     static let organisationSave = Route1<UUID>(.post, "/organisationer/{id}", .staff(.administerKommun))
@@ -317,7 +318,8 @@ enum SiteRoutes {
             passwordReset.route, passwordResetSubmit.route,
             account.route, accountPassword.route, accountNotices.route, accountSessionsEnd.route, twoStepStart.route, twoStepActivate.route,
             twoStepDisable.route,
-            home.route, search.route, organisations.route, organisationAdd.route, organisationSave.route, organisationRetire.route, organisationReinstate.route,
+            home.route, search.route, help.route, organisations.route, organisationAdd.route, organisationSave.route, organisationRetire.route,
+            organisationReinstate.route,
             organisationMoveUsers.route,
             areas.route, area.route, areaAdd.route,
             areaImport.route,
