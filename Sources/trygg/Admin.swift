@@ -69,7 +69,8 @@ struct UserCommand: AsyncParsableCommand {
             let password: String
             if passwordStdin {
                 password = (readLine(strippingNewline: true) ?? "")
-                if let problem = PasswordPolicy.problem(with: password) { throw CLIError(problem) }
+                let personal = PasswordPolicy.personalWords(email: email, name: name ?? "", kommun: [kommun])
+                if let problem = PasswordPolicy.problem(with: password, personal: personal) { throw CLIError(problem) }
             } else {
                 password = RandomToken.make(length: 16)
             }
@@ -103,7 +104,9 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = passwordStdin ? (readLine(strippingNewline: true) ?? "") : RandomToken.make(length: 16)
-            if let problem = PasswordPolicy.problem(with: password) { throw CLIError(problem) }
+            if let problem = PasswordPolicy.problem(with: password, personal: PasswordPolicy.personalWords(email: email, kommun: [kommun])) {
+                throw CLIError(problem)
+            }
             let hash = try await Passwords.hash(password)
             let address = AccountStore.normalised(email: email)
             try await db.withDatabase { database in

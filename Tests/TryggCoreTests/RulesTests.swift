@@ -29,6 +29,27 @@ struct RulesTests {
         #expect(PasswordPolicy.problem(with: "en lång mening som lösenord") == nil)
     }
 
+    @Test(
+        "Lösenord som gissas först avvisas: ordet lösenord, årstid eller månad med år, tangentbordsrader, sifferföljder",
+        arguments: ["Sommar2024!", "Lösenord2025", "Password123!", "qwertyuiop", "1234567890", "0987654321", "2024202420", "VinterVinter1", "Augusti-2025"])
+    func guessedPasswords(password: String) {
+        #expect(PasswordPolicy.problem(with: password)?.contains("för lätt att gissa") == true)
+    }
+
+    @Test("Lösenord med ens eget namn, adress eller kommun avvisas; andra långa lösenord går igenom")
+    func personalPasswords() {
+        let personal = PasswordPolicy.personalWords(
+            email: "anna.andersson@linkoping.se", name: "Anna Andersson", kommun: ["Linköpings kommun", "linkoping"])
+        #expect(Set(personal).isSuperset(of: ["anna", "andersson", "linkoping", "Linköpings"]) && !personal.contains("kommun"))
+        #expect(!personal.contains("se"), "toppdomänen räknas inte")
+        for password in ["Andersson2024!", "linköping-2026", "ANNA-anna-1234", "Anna2024!!!", "AnnaAndersson1"] {
+            #expect(PasswordPolicy.problem(with: password, personal: personal)?.contains("ditt namn") == true, "\(password)")
+        }
+        for password in ["grön cykel vid ån", "7391028465", "kaffe och kanelbulle", "Sommar i Skäggetorp 2024", "ett annat långt lösenord"] {
+            #expect(PasswordPolicy.problem(with: password, personal: personal) == nil, "\(password)")
+        }
+    }
+
     @Test("Kontot låses vid femte misslyckade försöket och räknaren börjar om")
     func lockout() {
         let rule = LoginLockoutRule(maxFailures: 5, lockoutSeconds: 900)

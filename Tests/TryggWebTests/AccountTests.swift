@@ -21,6 +21,11 @@ struct AccountTests {
             #expect(short.status == .badRequest && short.text.contains("minst 10 tecken"))
             let mismatch = try await browser.post("/konto/losenord", ["current": Harness.password, "new": "ett nytt långt lösenord", "repeat": "annat"])
             #expect(mismatch.text.contains("inte lika"))
+            // The first guesses: a season and a year, and the account's own address.
+            let season = try await browser.post("/konto/losenord", ["current": Harness.password, "new": "Sommar2024!", "repeat": "Sommar2024!"])
+            #expect(season.status == .badRequest && season.text.contains("för lätt att gissa"))
+            let own = try await browser.post("/konto/losenord", ["current": Harness.password, "new": "Ansvarig-2026!", "repeat": "Ansvarig-2026!"])
+            #expect(own.status == .badRequest && own.text.contains("får inte innehålla ditt namn"))
 
             let ok = try await browser.submit(
                 "/konto/losenord", ["current": Harness.password, "new": "ett nytt långt lösenord", "repeat": "ett nytt långt lösenord"])

@@ -124,7 +124,7 @@ struct AccountRoutes {
         guard new == form.repeated else {
             return try await page(context: context, error: "De två nya lösenorden är inte lika.", status: .badRequest)
         }
-        if let problem = PasswordPolicy.problem(with: new) {
+        if let problem = PasswordPolicy.problem(with: new, personal: PasswordPolicy.personalWords(of: user)) {
             return try await page(context: context, error: problem, status: .badRequest)
         }
         guard let credentials = try await AccountStore(deps.database).credentials(email: user.email),

@@ -76,7 +76,7 @@ struct PasswordResetRoutes {
         let store = PasswordResetStore(deps.database)
         guard let account = try await store.account(token: token) else { return resetPage(token: token, account: nil, context: context) }
         let form = try context.decodeForm(ResetForm.self)
-        if let problem = PasswordPolicy.problem(with: form.password) {
+        if let problem = PasswordPolicy.problem(with: form.password, personal: PasswordPolicy.personalWords(of: account)) {
             return resetPage(token: token, account: account, context: context, error: problem, status: .badRequest)
         }
         guard form.password == form.repeated else {

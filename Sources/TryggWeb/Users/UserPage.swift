@@ -80,7 +80,7 @@ struct UserPage {
     private func setPassword(context: StaffContext) async throws -> Response {
         let user = try await target(context)
         let password = try context.decodeForm(NewPasswordForm.self).password
-        if let problem = PasswordPolicy.problem(with: password) {
+        if let problem = PasswordPolicy.problem(with: password, personal: PasswordPolicy.personalWords(of: user)) {
             return try await page(context: context, error: problem, status: .badRequest)
         }
         try await UserStore(context.kommun).setPassword(userID: user.id, hash: try await deps.hashPassword(password), by: context.actor)

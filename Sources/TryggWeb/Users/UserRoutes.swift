@@ -47,7 +47,9 @@ struct UserRoutes {
         }
         guard let role = Role(rawValue: form.role) else { return try await failure("Välj en roll.") }
         let password = form.password
-        if let problem = PasswordPolicy.problem(with: password) { return try await failure(problem) }
+        let personal = PasswordPolicy.personalWords(
+            email: form.email, name: form.name, kommun: [context.user.kommun.name, context.user.kommun.slug])
+        if let problem = PasswordPolicy.problem(with: password, personal: personal) { return try await failure(problem) }
         guard let organisationID = UUID(uuidString: form.organisation),
             let organisation = try await OrganisationStore(context.kommun).organisation(id: organisationID)
         else { return try await failure("Välj en organisation.") }
