@@ -48,6 +48,29 @@ public struct PasswordResetStore: Sendable {
         return (token, account)
     }
 
+    /// How long an invitation's link lasts: a new colleague may not read mail the same day.
+    public static let invitationLifetime: TimeInterval = 7 * 86_400
+
+    /// A link the admin sends: to a new account (an invitation, so nobody but its owner ever
+    /// knows its password) or to one whose owner forgot it. Earlier links of the account stop
+    /// working; no two-minute wait, as only an admin can ask.
+    public func invite(_ account: UserAccount, newAccount: Bool, by actor: Actor, now: Date = TryggClock.now) async throws -> String {
+        let token = RandomToken.make()
+        try await db.transaction { db in
+            try await PasswordResetModel.query(on: db).filter(\.$userID == account.id).delete()
+            let model = PasswordResetModel()
+            model.userID = account.id
+            model.tokenHash = SessionStore.hash(token)
+            model.expiresAt = now.addingTimeInterval(newAccount ? Self.invitationLifetime : Self.lifetime * 24)
+            model.createdAt = now
+            try await model.create(on: db)
+            try await AuditLog.record(
+                actor, action: newAccount ? "skickade en inbjudan" : "skickade en länk för nytt lösenord", objectType: "användare",
+                objectID: account.email, kommunID: account.kommun.id, on: db)
+        }
+        return token
+    }
+
     /// The account a link belongs to while it can still be used.
     public func account(token: String, now: Date = TryggClock.now) async throws -> UserAccount? {
         guard let link = try await valid(token, now: now, on: db) else { return nil }

@@ -51,15 +51,18 @@ struct PasswordResetRoutes {
         let email = try context.decodeForm(ForgotForm.self).email
         if let (token, account) = try await PasswordResetStore(deps.database).create(email: email, address: context.clientAddress) {
             let notices = Notices(database: deps.database, kommun: account.kommun, baseURL: deps.configuration.mail.publicURL)
-            let notice = notices.passwordLink(to: account, token: token)
-            let scope = KommunScope(deps.database, kommunID: account.kommun.id)
-            // Not due for the outbox job for two minutes: it is sent here first, and only a
-            // message the relay did not take is left for the job.
-            try await OutboxStore(scope).enqueue([notice], firstAttempt: TryggClock.now.addingTimeInterval(120))
-            let sender = NoticeSender(database: deps.database, settings: deps.configuration.mail)
-            Task { try? await sender.sendNow(key: notice.key, in: scope) }
+            try await Self.deliver(notices.passwordLink(to: account, token: token), kommun: account.kommun, deps: deps)
         }
         return Response.seeOther(SiteRoutes.passwordForgot.path(query: [("skickat", "1")]))
+    }
+
+    /// A message with a link: not due for the outbox job for two minutes, since it is sent here
+    /// first and only a message the relay did not take is left for the job.
+    static func deliver(_ notice: OutgoingNotice, kommun: Kommun, deps: AppDependencies) async throws {
+        let scope = KommunScope(deps.database, kommunID: kommun.id)
+        try await OutboxStore(scope).enqueue([notice], firstAttempt: TryggClock.now.addingTimeInterval(120))
+        let sender = NoticeSender(database: deps.database, settings: deps.configuration.mail)
+        Task { try? await sender.sendNow(key: notice.key, in: scope) }
     }
 
     private func resetPage(

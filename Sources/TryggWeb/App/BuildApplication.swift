@@ -55,6 +55,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     AccountRoutes(deps: deps).register(on: routes)
     HomeRoutes(deps: deps).register(on: routes)
     HelpRoutes(deps: deps).register(on: routes)
+    UserInvitation(deps: deps).register(on: routes)
     OrganisationRoutes(deps: deps).register(on: routes)
     AreaRoutes(deps: deps).register(on: routes)
     UserRoutes(deps: deps).register(on: routes)

@@ -21,6 +21,9 @@ struct UserPage {
         let saveAction: String
         let passwordAction: String
         let secondFactorAction: String
+        /// With a relay: a link to the user's own address, an invitation again for one who never signed in.
+        let linkAction: String?
+        let linkIsInvitation: Bool
     }
 
     func register(on routes: RouteRegistry) {
@@ -43,15 +46,18 @@ struct UserPage {
     ) async throws -> Response {
         let user = try await target(context)
         let role = typed?.role ?? user.role.rawValue, organisation = typed?.organisation ?? user.organisation.id.uuidString
+        let lastLogin = try await UserStore(context.kommun).lastLogins()[user.id]
         let view = View(
             email: user.email, name: typed?.name ?? user.name,
             roles: UserRoutes.roleOptions(selected: role),
             organisations: UserRoutes.organisationOptions(
                 try await OrganisationStore(context.kommun).organisations().offered(keeping: [user.organisation.id]), selected: organisation),
-            secondFactor: user.secondFactorEnabled, lastLogin: UserRoutes.lastLogin(try await UserStore(context.kommun).lastLogins()[user.id]),
+            secondFactor: user.secondFactorEnabled, lastLogin: UserRoutes.lastLogin(lastLogin),
             disabled: user.disabled, isSelf: user.id == context.user.id,
             minimumLength: PasswordPolicy.minimumLength, saveAction: SiteRoutes.userSave.path(user.id),
-            passwordAction: SiteRoutes.userPassword.path(user.id), secondFactorAction: SiteRoutes.userSecondFactorOff.path(user.id))
+            passwordAction: SiteRoutes.userPassword.path(user.id), secondFactorAction: SiteRoutes.userSecondFactorOff.path(user.id),
+            linkAction: UserInvitation(deps: deps).canSend && !user.disabled ? SiteRoutes.userPasswordLink.path(user.id) : nil,
+            linkIsInvitation: lastLogin == nil)
         return deps.renderer.page(.userDetail, title: user.name, context: context, content: view, error: error, status: status)
     }
 

@@ -29,6 +29,8 @@ struct UserRoutes {
         let email: String
         let name: String
         let minimumLength: Int
+        /// Trygg can send the new user an invitation; otherwise the admin sets a first password.
+        let invites: Bool
     }
 
     func register(on routes: RouteRegistry) {
@@ -47,17 +49,26 @@ struct UserRoutes {
         }
         guard let role = Role(rawValue: form.role) else { return try await failure("Välj en roll.") }
         let password = form.password
+        // With a relay the form asks for no password: the user gets an invitation to choose one.
+        let invitation = UserInvitation(deps: deps)
+        let invites = invitation.canSend && password.isEmpty
         let personal = PasswordPolicy.personalWords(
             email: form.email, name: form.name, kommun: [context.user.kommun.name, context.user.kommun.slug])
-        if let problem = PasswordPolicy.problem(with: password, personal: personal) { return try await failure(problem) }
+        if !invites, let problem = PasswordPolicy.problem(with: password, personal: personal) { return try await failure(problem) }
         guard let organisationID = UUID(uuidString: form.organisation),
             let organisation = try await OrganisationStore(context.kommun).organisation(id: organisationID)
         else { return try await failure("Välj en organisation.") }
         do {
+            // An invited account's first password is a secret nobody is told: only the link opens it.
             let created = try await UserStore(context.kommun).add(
                 organisationAbbreviation: organisation.abbreviation, email: form.email,
-                name: form.name, role: role, passwordHash: try await deps.hashPassword(password), by: context.actor)
-            return Response.seeOther(SiteRoutes.users.path, notice: "\(created.email) är tillagd som \(role.displayName.lowercased()).", context: context)
+                name: form.name, role: role, passwordHash: try await deps.hashPassword(invites ? RandomToken.make() : password), by: context.actor)
+            if invites { try await invitation.send(to: created, newAccount: true, context: context) }
+            let added = "\(created.email) är tillagd som \(role.displayName.lowercased())"
+            return Response.seeOther(
+                SiteRoutes.users.path,
+                notice: invites ? added + " och har fått en inbjudan att välja sitt lösenord (länken gäller i sju dagar)." : added + ".",
+                context: context)
         } catch let error as StoreError {
             return try await failure(error.description)
         }
@@ -101,7 +112,7 @@ struct UserRoutes {
         let view = ListView(
             rows: rows,
             roles: Self.roleOptions(selected: form.role), organisations: Self.organisationOptions(organisations.current, selected: form.organisation),
-            email: form.email, name: form.name, minimumLength: PasswordPolicy.minimumLength)
+            email: form.email, name: form.name, minimumLength: PasswordPolicy.minimumLength, invites: UserInvitation(deps: deps).canSend)
         return deps.renderer.page(
             .users, title: "Användare", context: context, content: view,
             notice: notice, error: error, status: status)

@@ -58,6 +58,7 @@ enum SiteRoutes {
     static let user = Route1<UUID>(.get, "/admin/anvandare/{id}", .staff(.administerKommun))
     static let userSave = Route1<UUID>(.post, "/admin/anvandare/{id}", .staff(.administerKommun))
     static let userPassword = Route1<UUID>(.post, "/admin/anvandare/{id}/losenord", .staff(.administerKommun))
+    static let userPasswordLink = Route1<UUID>(.post, "/admin/anvandare/{id}/lank", .staff(.administerKommun))
     static let userSecondFactorOff = Route1<UUID>(.post, "/admin/anvandare/{id}/tvasteg/stang-av", .staff(.administerKommun))
     static let userDisable = Route1<UUID>(.post, "/admin/anvandare/{id}/inaktivera", .staff(.administerKommun))
     static let userEnable = Route1<UUID>(.post, "/admin/anvandare/{id}/aktivera", .staff(.administerKommun))
@@ -324,7 +325,8 @@ enum SiteRoutes {
             areas.route, area.route, areaAdd.route,
             areaImport.route,
             areaSave.route, areaDelete.route, areaRetire.route, areaReinstate.route,
-            users.route, userAdd.route, user.route, userSave.route, userPassword.route, userSecondFactorOff.route, userDisable.route, userEnable.route,
+            users.route, userAdd.route, user.route, userSave.route, userPassword.route, userPasswordLink.route, userSecondFactorOff.route, userDisable.route,
+            userEnable.route,
             audit.route, auditExport.route, kommunExport.route, outbox.route,
             citizenAdmin.route, citizenSettings.route, publicInformationSave.route, open311KeyAdd.route, open311KeyRevoke.route,
             plan.route, planYear.route, planExportCSV.route, planExportXlsx.route, planImport.route, planTemplateCSV.route, planTemplateXlsx.route,
