@@ -42,9 +42,10 @@ struct InvitationTests {
             let eva = Browser(client)
             #expect(try await eva.login("eva.berg@polisen.se", password: "").location != "/")
             let page = try await eva.get(link)
-            #expect(page.status == .ok && page.text.contains("eva.berg@polisen.se"))
+            #expect(page.status == .ok && page.text.contains("Välj ditt lösenord") && page.text.contains("Lösenord för <strong>eva.berg@polisen.se</strong>"))
             let chosen = try await eva.post(link, ["password": "grön cykel vid ån", "repeat": "grön cykel vid ån"])
-            #expect(chosen.location == "/login?nytt-losenord=1")
+            #expect(chosen.location == "/login?valt-losenord=1")
+            #expect(try await eva.get("/login?valt-losenord=1").text.contains("Välkommen till Trygg! Logga in med ditt lösenord."))
             #expect(try await Browser(client).login("eva.berg@polisen.se", password: "grön cykel vid ån").location == "/")
 
             // Seven days, not an hour; then no more.

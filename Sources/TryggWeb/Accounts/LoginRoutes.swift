@@ -7,6 +7,12 @@ import TryggStore
 
 /// Login with password, the optional TOTP step, and logout.
 struct LoginRoutes {
+    /// What the login page says to one who arrives from signing out or from a password link.
+    static let arrivals: [(parameter: String, notice: String)] = [
+        ("utloggad", "Du är utloggad."), ("nytt-losenord", "Lösenordet är bytt. Logga in med det nya."),
+        ("valt-losenord", "Välkommen till Trygg! Logga in med ditt lösenord."),
+    ]
+
     let deps: AppDependencies
 
     struct LoginView {
@@ -27,8 +33,7 @@ struct LoginRoutes {
             let next = Self.safeNext(query["next"].map(String.init))
             return deps.renderer.page(
                 .login, title: "Logga in", context: context, content: loginView(email: "", next: next),
-                notice: query["utloggad"] != nil
-                    ? "Du är utloggad." : query["nytt-losenord"] != nil ? "Lösenordet är bytt. Logga in med det nya." : nil)
+                notice: Self.arrivals.first { query[Substring($0.parameter)] != nil }?.notice)
         }
         routes.login(SiteRoutes.loginSubmit) { _, context in try await login(context: context) }
         routes.login(SiteRoutes.loginCode) { _, context in

@@ -16,6 +16,8 @@ struct PasswordResetRoutes {
 
     struct ResetView {
         let valid: Bool
+        /// An invitation: the account's first password of its owner's own.
+        let first: Bool
         let email: String
         let action: String
         let minimumLength = PasswordPolicy.minimumLength
@@ -34,7 +36,7 @@ struct PasswordResetRoutes {
         routes.login(SiteRoutes.passwordReset) { _, context in
             let token = try context.parameters.require("token")
             let account = try await PasswordResetStore(deps.database).account(token: token)
-            return resetPage(token: token, account: account, context: context)
+            return try await resetPage(token: token, account: account, context: context)
         }
         routes.login(SiteRoutes.passwordResetSubmit) { _, context in try await reset(context: context) }
     }
@@ -65,31 +67,40 @@ struct PasswordResetRoutes {
         Task { try? await sender.sendNow(key: notice.key, in: scope) }
     }
 
+    /// One who never signed in (an invitation) chooses a password; the others a new one.
     private func resetPage(
         token: String, account: UserAccount?, context: TryggRequestContext, error: String? = nil, status: HTTPResponse.Status = .ok
-    ) -> Response {
-        deps.renderer.page(
-            .passwordReset, title: "Välj ett nytt lösenord", context: context,
-            content: ResetView(valid: account != nil, email: account?.email ?? "", action: SiteRoutes.passwordResetSubmit.path(token)),
+    ) async throws -> Response {
+        var first = false
+        if let account { first = try await Self.neverSignedIn(account, deps: deps) }
+        return deps.renderer.page(
+            .passwordReset, title: first ? "Välj ditt lösenord" : "Välj ett nytt lösenord", context: context,
+            content: ResetView(
+                valid: account != nil, first: first, email: account?.email ?? "", action: SiteRoutes.passwordResetSubmit.path(token)),
             error: error, status: account == nil ? .notFound : status)
+    }
+
+    static func neverSignedIn(_ account: UserAccount, deps: AppDependencies) async throws -> Bool {
+        try await UserStore(KommunScope(deps.database, kommunID: account.kommun.id)).lastLogins()[account.id] == nil
     }
 
     private func reset(context: TryggRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
         let store = PasswordResetStore(deps.database)
-        guard let account = try await store.account(token: token) else { return resetPage(token: token, account: nil, context: context) }
+        guard let account = try await store.account(token: token) else { return try await resetPage(token: token, account: nil, context: context) }
         let form = try context.decodeForm(ResetForm.self)
         if let problem = PasswordPolicy.problem(with: form.password, personal: PasswordPolicy.personalWords(of: account)) {
-            return resetPage(token: token, account: account, context: context, error: problem, status: .badRequest)
+            return try await resetPage(token: token, account: account, context: context, error: problem, status: .badRequest)
         }
         guard form.password == form.repeated else {
-            return resetPage(token: token, account: account, context: context, error: "Lösenorden är inte lika.", status: .badRequest)
+            return try await resetPage(token: token, account: account, context: context, error: "Lösenorden är inte lika.", status: .badRequest)
         }
+        let first = try await Self.neverSignedIn(account, deps: deps)
         guard try await store.redeem(token: token, newHash: try await deps.hashPassword(form.password), address: context.clientAddress) != nil else {
-            return resetPage(token: token, account: nil, context: context)
+            return try await resetPage(token: token, account: nil, context: context)
         }
         deps.apiTokens.removeAll()
-        return Response.seeOther(SiteRoutes.login.path(query: [("nytt-losenord", "1")]))
+        return Response.seeOther(SiteRoutes.login.path(query: [(first ? "valt-losenord" : "nytt-losenord", "1")]))
     }
 }
 
