@@ -79,6 +79,14 @@ struct ESTReportingTests {
             let audit = try await AuditLog.search(AuditQuery(limit: 10), in: harness.scope(kommun))
             #expect(audit.contains { $0.action == "ändrade händelse" && $0.detail.contains("Nytt klotter på fasaden") && $0.detail.contains("två fasader") })
 
+            // The week of 2024-03-27 is not published: the reporter sees its name, not a link she would get 404 from.
+            let own = try await rapportor.get("/est/handelser/\(id)")
+            #expect(own.text.contains("vecka 13") && !own.text.contains("href=\"/est/vecka/2024-W13\""))
+            #expect(try await rapportor.get("/est/vecka/2024-W13").status == .notFound)
+            let lead = Browser(client)
+            try await lead.login("samordnare@linkoping.demo")
+            #expect(try await lead.get("/est/handelser/\(id)").text.contains("href=\"/est/vecka/2024-W13\""))
+
             let ansvarig = Browser(client)
             try await ansvarig.login("ansvarig.sf@linkoping.demo")
             #expect(try await ansvarig.get("/est/handelser/\(id)").status == .notFound)

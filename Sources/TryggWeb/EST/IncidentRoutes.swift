@@ -44,7 +44,8 @@ struct IncidentRoutes {
 
     struct DetailView {
         let event: WeekView.EventRow
-        let weekHref: String
+        /// The week's page, for those who may open it (a reporter only once it is published).
+        let weekHref: String?
         let weekLabel: String
         let precision: String
         let coordinates: String
@@ -219,7 +220,8 @@ struct IncidentRoutes {
             field == "kategori" || field == "precision" ? names[value] ?? value : value
         }
         let view = DetailView(
-            event: WeekView.EventRow(event, areas: areas, categories: categories, organisations: organisations), weekHref: SiteRoutes.week.path(week),
+            event: WeekView.EventRow(event, areas: areas, categories: categories, organisations: organisations),
+            weekHref: try await WeekRoutes.mayOpen(week, user: user, kommun: context.kommun) ? SiteRoutes.week.path(week) : nil,
             weekLabel: week.swedishName, precision: event.precision.displayName + (event.endedAt.map { ", till \(SwedishTime.minute($0))" } ?? ""),
             coordinates: event.point.map { SwedishNumber.coordinate(latitude: $0.latitude, longitude: $0.longitude) } ?? "ingen punkt angiven",
             editable: editable,
