@@ -32,19 +32,11 @@ public struct PasswordResetStore: Sendable {
         if try await PasswordResetModel.query(on: db).filter(\.$userID == account.id).filter(\.$createdAt > now.addingTimeInterval(-120)).first() != nil {
             return nil
         }
-        let token = RandomToken.make()
-        try await db.transaction { db in
-            try await PasswordResetModel.query(on: db).filter(\.$userID == account.id).delete()
-            let model = PasswordResetModel()
-            model.userID = account.id
-            model.tokenHash = SessionStore.hash(token)
-            model.expiresAt = now.addingTimeInterval(Self.lifetime)
-            model.createdAt = now
-            try await model.create(on: db)
-            try await AuditLog.record(
-                Actor(user: account, address: address), action: "bad om en länk för nytt lösenord", objectType: "användare", objectID: account.email,
-                kommunID: account.kommun.id, on: db)
-        }
+        let token = try await link(
+            for: account, lasting: Self.lifetime, now: now,
+            audit: AuditLog.Draft(
+                actor: Actor(user: account, address: address), action: "bad om en länk för nytt lösenord", objectType: "användare",
+                objectID: account.email, detail: "", kommunID: account.kommun.id))
         return (token, account)
     }
 
@@ -55,18 +47,26 @@ public struct PasswordResetStore: Sendable {
     /// knows its password) or to one whose owner forgot it. Earlier links of the account stop
     /// working; no two-minute wait, as only an admin can ask.
     public func invite(_ account: UserAccount, newAccount: Bool, by actor: Actor, now: Date = TryggClock.now) async throws -> String {
+        try await link(
+            for: account, lasting: newAccount ? Self.invitationLifetime : Self.lifetime * 24, now: now,
+            audit: AuditLog.Draft(
+                actor: actor, action: newAccount ? "skickade en inbjudan" : "skickade en länk för nytt lösenord", objectType: "användare",
+                objectID: account.email, detail: "", kommunID: account.kommun.id))
+    }
+
+    /// The account's one link (earlier ones deleted) and its audit line, in one transaction;
+    /// only the token's hash is stored.
+    private func link(for account: UserAccount, lasting lifetime: TimeInterval, now: Date, audit: AuditLog.Draft) async throws -> String {
         let token = RandomToken.make()
         try await db.transaction { db in
             try await PasswordResetModel.query(on: db).filter(\.$userID == account.id).delete()
             let model = PasswordResetModel()
             model.userID = account.id
             model.tokenHash = SessionStore.hash(token)
-            model.expiresAt = now.addingTimeInterval(newAccount ? Self.invitationLifetime : Self.lifetime * 24)
+            model.expiresAt = now.addingTimeInterval(lifetime)
             model.createdAt = now
             try await model.create(on: db)
-            try await AuditLog.record(
-                actor, action: newAccount ? "skickade en inbjudan" : "skickade en länk för nytt lösenord", objectType: "användare",
-                objectID: account.email, kommunID: account.kommun.id, on: db)
+            try await AuditLog.recordAll([audit], on: db)
         }
         return token
     }
