@@ -10,18 +10,11 @@ import re
 import sys
 import time
 
-from check_reset import client, get, post
+from check_reset import client, get, log_in, post
 
 SUBJECT = "Du har fått ett konto i Trygg"
 INVITED = "ny.kollega@polisen.se"
 CHOSEN = "grön cykel vid ån 2026"
-
-
-def log_in(base, address, password):
-    opener = client()
-    _, page, _ = get(opener, f"{base}/login")
-    status, _, headers = post(opener, f"{base}/login", page, {"email": address, "password": password, "next": "/"})
-    return opener, status == 303 and headers.get("Location") == "/"
 
 
 def invitations(maildir):

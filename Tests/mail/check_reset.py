@@ -46,6 +46,14 @@ def post(opener, url, page, fields):
         return error.code, error.read().decode("utf-8"), error.headers
 
 
+def log_in(base, address, password):
+    """A new browser through the login form; its opener and whether it reached the start page."""
+    opener = client()
+    _, page, _ = get(opener, f"{base}/login")
+    status, _, headers = post(opener, f"{base}/login", page, {"email": address, "password": password, "next": "/"})
+    return opener, status == 303 and headers.get("Location") == "/"
+
+
 def password_messages(maildir):
     box = mailbox.Maildir(maildir, create=False)
     messages = [email.message_from_bytes(bytes(m), policy=email.policy.default) for m in box]
@@ -61,9 +69,7 @@ def ask_for_link(base, address):
 def main(base, maildir, address, public_url):
     problems = []
     # Someone who has used Trygg before and forgot: one who never signed in chooses a first password instead.
-    opener = client()
-    _, page, _ = get(opener, f"{base}/login")
-    post(opener, f"{base}/login", page, {"email": address, "password": "trygg-demo-2026", "next": "/"})
+    log_in(base, address, "trygg-demo-2026")
     before = len(password_messages(maildir))
     status, _, headers = ask_for_link(base, address)
     if status != 303 or "skickat=1" not in headers.get("Location", ""):
@@ -95,15 +101,9 @@ def main(base, maildir, address, public_url):
     if status != 303 or "nytt-losenord=1" not in headers.get("Location", ""):
         problems.append(f"det nya lösenordet sparades inte ({status} {headers.get('Location')})")
 
-    def log_in(password):
-        opener = client()
-        _, page, _ = get(opener, f"{base}/login")
-        status, _, headers = post(opener, f"{base}/login", page, {"email": address, "password": password, "next": "/"})
-        return status == 303 and headers.get("Location") == "/"
-
-    if not log_in(NEW_PASSWORD):
+    if not log_in(base, address, NEW_PASSWORD)[1]:
         problems.append("det nya lösenordet loggar inte in")
-    if log_in("trygg-demo-2026"):
+    if log_in(base, address, "trygg-demo-2026")[1]:
         problems.append("det gamla lösenordet loggar fortfarande in")
     status, page, _ = get(client(), reset_url)
     if 'name="password"' in page:

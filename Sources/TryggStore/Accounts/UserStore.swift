@@ -85,6 +85,12 @@ public struct UserStore: Sendable {
         return result
     }
 
+    /// When one user of the kommun last signed in; nil for one who never has (an invitation not
+    /// yet taken up).
+    public func lastLogin(userID: UUID) async throws -> Date? {
+        try await UserModel.query(on: db).filter(\.$kommunID == kommunID).filter(\.$id == userID).first()?.lastLoginAt
+    }
+
     /// Active accounts nobody uses: not signed in for `days`, or never since the first password
     /// was set more than 30 days ago. A leaver's account that still opens is a way in.
     public func unused(days: Int = 180, now: Date = TryggClock.now) async throws -> [String] {

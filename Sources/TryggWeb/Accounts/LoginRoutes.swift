@@ -23,7 +23,7 @@ struct LoginRoutes {
     }
 
     func loginView(email: String, next: String) -> LoginView {
-        LoginView(email: email, next: next, canReset: deps.configuration.mail.smtp != nil)
+        LoginView(email: email, next: next, canReset: deps.configuration.mail.hasRelay)
     }
 
     func register(on routes: RouteRegistry) {

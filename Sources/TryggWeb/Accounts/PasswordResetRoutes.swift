@@ -24,7 +24,7 @@ struct PasswordResetRoutes {
         let forgotHref = SiteRoutes.passwordForgot.path
     }
 
-    var canSend: Bool { deps.configuration.mail.smtp != nil }
+    var canSend: Bool { deps.configuration.mail.hasRelay }
 
     func register(on routes: RouteRegistry) {
         routes.login(SiteRoutes.passwordForgot) { request, context in
@@ -72,16 +72,12 @@ struct PasswordResetRoutes {
         token: String, account: UserAccount?, context: TryggRequestContext, error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         var first = false
-        if let account { first = try await Self.neverSignedIn(account, deps: deps) }
+        if let account { first = try await UserStore(deps.scope(of: account.kommun)).lastLogin(userID: account.id) == nil }
         return deps.renderer.page(
             .passwordReset, title: first ? "Välj ditt lösenord" : "Välj ett nytt lösenord", context: context,
             content: ResetView(
                 valid: account != nil, first: first, email: account?.email ?? "", action: SiteRoutes.passwordResetSubmit.path(token)),
             error: error, status: account == nil ? .notFound : status)
-    }
-
-    static func neverSignedIn(_ account: UserAccount, deps: AppDependencies) async throws -> Bool {
-        try await UserStore(KommunScope(deps.database, kommunID: account.kommun.id)).lastLogins()[account.id] == nil
     }
 
     private func reset(context: TryggRequestContext) async throws -> Response {
@@ -95,7 +91,7 @@ struct PasswordResetRoutes {
         guard form.password == form.repeated else {
             return try await resetPage(token: token, account: account, context: context, error: "Lösenorden är inte lika.", status: .badRequest)
         }
-        let first = try await Self.neverSignedIn(account, deps: deps)
+        let first = try await UserStore(deps.scope(of: account.kommun)).lastLogin(userID: account.id) == nil
         guard try await store.redeem(token: token, newHash: try await deps.hashPassword(form.password), address: context.clientAddress) != nil else {
             return try await resetPage(token: token, account: nil, context: context)
         }
@@ -121,19 +117,24 @@ struct ResetForm: Decodable {
 extension Notices {
     /// The link for a forgotten password, to the account's own address only.
     func passwordLink(to account: UserAccount, token: String) -> OutgoingNotice {
-        let link = url(SiteRoutes.passwordReset.path(token))
+        linkMessage(to: account, token: token, subject: "Välj ett nytt lösenord till Trygg", greeting: "Hej!") { link in
+            [
+                "Någon, förhoppningsvis du, bad om ett nytt lösenord till Trygg för \(account.email) (\(kommun.name)).", "",
+                "Välj ett nytt lösenord här inom en timme: \(link)", "",
+                "Länken fungerar en gång. Har du inte bett om den kan du låta bli: ditt lösenord är oförändrat. "
+                    + "Har du tvåstegsverifiering behöver du fortfarande koden från din app när du loggar in.",
+            ]
+        }
+    }
+
+    /// A message carrying a link to choose a password: one per link (its key), of the kind the
+    /// outbox deletes once the relay has taken it, since the link is a secret.
+    func linkMessage(
+        to account: UserAccount, token: String, subject: String, greeting: String, lines: (_ link: String) -> [String]
+    ) -> OutgoingNotice {
+        let body = [greeting, ""] + lines(url(SiteRoutes.passwordReset.path(token))) + ["", "Meddelandet skickades automatiskt av Trygg, \(kommun.name)."]
         return OutgoingNotice(
             key: "lösenordslänk:\(SessionStore.hash(token))", kind: OutboxStore.passwordLinkKind,
-            message: MailMessage(
-                to: account.email, subject: "Välj ett nytt lösenord till Trygg",
-                body: [
-                    "Hej!", "",
-                    "Någon, förhoppningsvis du, bad om ett nytt lösenord till Trygg för \(account.email) (\(kommun.name)).", "",
-                    "Välj ett nytt lösenord här inom en timme: \(link)", "",
-                    "Länken fungerar en gång. Har du inte bett om den kan du låta bli: ditt lösenord är oförändrat. "
-                        + "Har du tvåstegsverifiering behöver du fortfarande koden från din app när du loggar in.",
-                    "",
-                    "Meddelandet skickades automatiskt av Trygg, \(kommun.name).",
-                ].joined(separator: "\n")))
+            message: MailMessage(to: account.email, subject: subject, body: body.joined(separator: "\n")))
     }
 }

@@ -13,23 +13,20 @@ actor RecordLocks {
     init(database: TryggDatabase) { store = RecordLockStore(database) }
 
     /// Runs `body` when no other save of `id` is running, in this process or another.
+    /// A hold in the database that cannot be given up (the database went away) stops counting
+    /// after its lifetime; the save itself is done, so that is not the user's error.
     nonisolated func serially<T: Sendable>(_ id: UUID, _ body: () async throws -> T) async throws -> T {
         await acquire(id)
+        var outcome: Result<T, any Error>
         do {
             let holder = try await store.acquire(id)
-            do {
-                let result = try await body()
-                try await store.release(id, holder: holder)
-                await release(id)
-                return result
-            } catch {
-                try? await store.release(id, holder: holder)
-                throw error
-            }
+            do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
+            try? await store.release(id, holder: holder)
         } catch {
-            await release(id)
-            throw error
+            outcome = .failure(error)
         }
+        await release(id)
+        return try outcome.get()
     }
 
     private func acquire(_ id: UUID) async {

@@ -85,14 +85,14 @@ enum StaticFiles {
             guard let name = context.parameters.get("file"), let file = files[name] else { throw HTTPError(.notFound) }
             let compressed = file.gzipped.flatMap { HTTPHeaderValues.acceptsGzip(request.headers[.acceptEncoding] ?? "") ? $0 : nil }
             // The two encodings are different bytes, so they get different tags.
-            let tag = "\"\(file.fingerprint)\(compressed == nil ? "" : "-gz")\""
+            let tags = ["\"\(file.fingerprint)\"", "\"\(file.fingerprint)-gz\""]
             var headers = HTTPFields()
             headers[.contentType] = file.type
-            headers[.eTag] = tag
+            headers[.eTag] = tags[compressed == nil ? 0 : 1]
             headers[.vary] = "Accept-Encoding"
             let current = request.uri.queryParameters.get("v") == file.fingerprint
             headers[.cacheControl] = current ? "public, max-age=31536000, immutable" : "public, max-age=\(maxAge)"
-            if HTTPHeaderValues.noneMatch(request.headers[.ifNoneMatch], tags: ["\"\(file.fingerprint)\"", "\"\(file.fingerprint)-gz\""]) {
+            if HTTPHeaderValues.noneMatch(request.headers[.ifNoneMatch], tags: tags) {
                 return Response(status: .notModified, headers: headers)
             }
             if let compressed {

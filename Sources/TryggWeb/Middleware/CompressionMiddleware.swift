@@ -26,10 +26,9 @@ struct CompressionMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         guard let type = response.headers[.contentType], Self.isCompressible(type) else { return response }
         // Caches between Trygg and the browser must keep the two versions apart.
-        if let vary = response.headers[.vary] {
-            if !vary.lowercased().contains("accept-encoding") { response.headers[.vary] = vary + ", Accept-Encoding" }
-        } else {
-            response.headers[.vary] = "Accept-Encoding"
+        let vary = response.headers[.vary]
+        if vary?.lowercased().contains("accept-encoding") != true {
+            response.headers[.vary] = vary.map { $0 + ", Accept-Encoding" } ?? "Accept-Encoding"
         }
         guard request.method != .head, response.headers[.contentEncoding] == nil,
             HTTPHeaderValues.acceptsGzip(request.headers[.acceptEncoding] ?? ""),

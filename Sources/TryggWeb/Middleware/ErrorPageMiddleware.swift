@@ -44,8 +44,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
     /// 405 with `Allow`, in the form of the zone the path belongs to.
     func methodNotAllowed(_ request: Request, allowed routes: [RouteDescription]) -> Response {
         var response = respond(status: .methodNotAllowed, message: "Metoden \(request.method) stöds inte här.", request: request, requestID: nil)
-        let methods = routes.map(\.method)
-        response.headers[.allow] = Set((methods + (methods.contains(.get) ? [.head] : [])).map(\.rawValue)).sorted().joined(separator: ", ")
+        var methods = Set(routes.map(\.method.rawValue))
+        // The router answers HEAD wherever there is a GET.
+        if methods.contains(HTTPRequest.Method.get.rawValue) { methods.insert(HTTPRequest.Method.head.rawValue) }
+        response.headers[.allow] = methods.sorted().joined(separator: ", ")
         return response
     }
 

@@ -22,6 +22,9 @@ public struct MailSettings: Sendable {
         self.publicURL = publicURL
         self.reminders = reminders
     }
+
+    /// Whether Trygg can send e-mail now (a link to choose a password among it), not only queue it.
+    public var hasRelay: Bool { smtp != nil }
 }
 
 /// The job `serve` runs every few minutes and `trygg notify` runs once: queue the reminders due

@@ -10,15 +10,13 @@ import TryggStore
 struct UserInvitation {
     let deps: AppDependencies
 
-    var canSend: Bool { deps.configuration.mail.smtp != nil }
-
     func register(on routes: RouteRegistry) {
         routes.staff(SiteRoutes.userPasswordLink) { _, context in
             _ = try context.requireUser(allowedTo: .administerKommun)
-            guard canSend else { throw HTTPError(.notFound) }
+            guard deps.configuration.mail.hasRelay else { throw HTTPError(.notFound) }
             guard let user = try await UserStore(context.kommun).account(id: try context.parameters.require("id", as: UUID.self)), !user.disabled
             else { throw HTTPError(.notFound, message: "Användaren finns inte eller är inaktiverad.") }
-            let newAccount = try await UserStore(context.kommun).lastLogins()[user.id] == nil
+            let newAccount = try await UserStore(context.kommun).lastLogin(userID: user.id) == nil
             try await send(to: user, newAccount: newAccount, context: context)
             return Response.seeOther(
                 SiteRoutes.user.path(user.id),
@@ -39,25 +37,22 @@ struct UserInvitation {
 extension Notices {
     /// An invitation to a new account, or a new password for one who forgot it, sent by the admin.
     func adminLink(to account: UserAccount, token: String, newAccount: Bool, from admin: UserAccount) -> OutgoingNotice {
-        let link = url(SiteRoutes.passwordReset.path(token))
-        let lines =
+        linkMessage(
+            to: account, token: token, subject: newAccount ? "Du har fått ett konto i Trygg" : "Välj ett nytt lösenord till Trygg",
+            greeting: "Hej \(account.name)!"
+        ) { link in
             newAccount
-            ? [
-                "\(admin.name) har lagt till dig i Trygg för \(kommun.name): \(account.role.displayName.lowercased()), "
-                    + "\(account.organisation.name).", "",
-                "Välj ditt lösenord här inom sju dagar: \(link)", "",
-                "Länken fungerar en gång. Sedan loggar du in på \(url(SiteRoutes.login.path)) med din e-postadress \(account.email).",
-            ]
-            : [
-                "\(admin.name) har skickat dig en länk för att välja ett nytt lösenord till Trygg för \(account.email) (\(kommun.name)).", "",
-                "Välj ett nytt lösenord här inom ett dygn: \(link)", "",
-                "Länken fungerar en gång. Ditt gamla lösenord gäller tills du har valt ett nytt.",
-            ]
-        return OutgoingNotice(
-            key: "lösenordslänk:\(SessionStore.hash(token))", kind: OutboxStore.passwordLinkKind,
-            message: MailMessage(
-                to: account.email, subject: newAccount ? "Du har fått ett konto i Trygg" : "Välj ett nytt lösenord till Trygg",
-                body: (["Hej \(account.name)!", ""] + lines + ["", "Meddelandet skickades automatiskt av Trygg, \(kommun.name)."])
-                    .joined(separator: "\n")))
+                ? [
+                    "\(admin.name) har lagt till dig i Trygg för \(kommun.name): \(account.role.displayName.lowercased()), "
+                        + "\(account.organisation.name).", "",
+                    "Välj ditt lösenord här inom sju dagar: \(link)", "",
+                    "Länken fungerar en gång. Sedan loggar du in på \(url(SiteRoutes.login.path)) med din e-postadress \(account.email).",
+                ]
+                : [
+                    "\(admin.name) har skickat dig en länk för att välja ett nytt lösenord till Trygg för \(account.email) (\(kommun.name)).", "",
+                    "Välj ett nytt lösenord här inom ett dygn: \(link)", "",
+                    "Länken fungerar en gång. Ditt gamla lösenord gäller tills du har valt ett nytt.",
+                ]
+        }
     }
 }

@@ -46,7 +46,7 @@ struct UserPage {
     ) async throws -> Response {
         let user = try await target(context)
         let role = typed?.role ?? user.role.rawValue, organisation = typed?.organisation ?? user.organisation.id.uuidString
-        let lastLogin = try await UserStore(context.kommun).lastLogins()[user.id]
+        let lastLogin = try await UserStore(context.kommun).lastLogin(userID: user.id)
         let view = View(
             email: user.email, name: typed?.name ?? user.name,
             roles: UserRoutes.roleOptions(selected: role),
@@ -56,7 +56,7 @@ struct UserPage {
             disabled: user.disabled, isSelf: user.id == context.user.id,
             minimumLength: PasswordPolicy.minimumLength, saveAction: SiteRoutes.userSave.path(user.id),
             passwordAction: SiteRoutes.userPassword.path(user.id), secondFactorAction: SiteRoutes.userSecondFactorOff.path(user.id),
-            linkAction: UserInvitation(deps: deps).canSend && !user.disabled ? SiteRoutes.userPasswordLink.path(user.id) : nil,
+            linkAction: deps.configuration.mail.hasRelay && !user.disabled ? SiteRoutes.userPasswordLink.path(user.id) : nil,
             linkIsInvitation: lastLogin == nil)
         return deps.renderer.page(.userDetail, title: user.name, context: context, content: view, error: error, status: status)
     }

@@ -51,7 +51,7 @@ struct UserRoutes {
         let password = form.password
         // With a relay the form asks for no password: the user gets an invitation to choose one.
         let invitation = UserInvitation(deps: deps)
-        let invites = invitation.canSend && password.isEmpty
+        let invites = deps.configuration.mail.hasRelay && password.isEmpty
         let personal = PasswordPolicy.personalWords(
             email: form.email, name: form.name, kommun: [context.user.kommun.name, context.user.kommun.slug])
         if !invites, let problem = PasswordPolicy.problem(with: password, personal: personal) { return try await failure(problem) }
@@ -112,7 +112,7 @@ struct UserRoutes {
         let view = ListView(
             rows: rows,
             roles: Self.roleOptions(selected: form.role), organisations: Self.organisationOptions(organisations.current, selected: form.organisation),
-            email: form.email, name: form.name, minimumLength: PasswordPolicy.minimumLength, invites: UserInvitation(deps: deps).canSend)
+            email: form.email, name: form.name, minimumLength: PasswordPolicy.minimumLength, invites: deps.configuration.mail.hasRelay)
         return deps.renderer.page(
             .users, title: "Användare", context: context, content: view,
             notice: notice, error: error, status: status)
