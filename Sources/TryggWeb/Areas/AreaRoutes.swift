@@ -90,6 +90,7 @@ struct AreaRoutes {
 
     /// A change to the kommun's areas, after which the copy the intake and the public pages keep
     /// (`ReferenceCache`) is dropped, so a new or retired area applies at once.
+    @discardableResult
     private func changeAreas<T>(_ context: StaffContext, _ change: (AreaStore) async throws -> T) async throws -> T {
         defer { deps.referenceCache.forget(context.kommun) }
         return try await change(AreaStore(context.kommun))

@@ -96,23 +96,21 @@ struct IncidentRoutes {
                 else { throw HTTPError(.notFound) }
                 let categories = try await CategoryStore(context.kommun).all()
                 let areas = try await AreaStore(context.kommun).all()
-                let merged: IncidentForm
-                do {
-                    merged = try EditedRecord.merge(input, stored: IncidentForm(incident: existing, categories: categories, areas: areas))
-                } catch let conflict as RecordConflict<IncidentForm> {
-                    return try await detail(context: context, input: input, conflict: conflict)
-                }
-                switch IncidentRules.check(merged.draft, categories: categories) {
-                case .failure(let failure):
-                    return try await detail(context: context, input: input, problems: failure.problems)
-                case .success(let checked):
-                    do {
+                return try await EditedRecord.save(input, over: IncidentForm(incident: existing, categories: categories, areas: areas)) {
+                    error, _, conflict in
+                    // A field's problem is shown at the field; what the store refuses is about the area.
+                    try await detail(
+                        context: context, input: input, problems: conflict == nil ? [IncidentProblem(field: "område", message: error)] : [],
+                        conflict: conflict)
+                } _: { merged in
+                    switch IncidentRules.check(merged.draft, categories: categories) {
+                    case .failure(let failure):
+                        return try await detail(context: context, input: input, problems: failure.problems)
+                    case .success(let checked):
                         try await IncidentStore(context.kommun).update(id: id, with: checked, onlyReporter: reporter, by: context.actor)
-                    } catch let error as StoreError {
-                        return try await detail(context: context, input: input, problems: [IncidentProblem(field: "område", message: error.description)])
+                        return Response.seeOther(
+                            SiteRoutes.incident.path(id), notice: EditedRecord.notice("Ändringen är sparad.", typed: input, merged: merged), context: context)
                     }
-                    return Response.seeOther(
-                        SiteRoutes.incident.path(id), notice: EditedRecord.notice("Ändringen är sparad.", typed: input, merged: merged), context: context)
                 }
             }
         }

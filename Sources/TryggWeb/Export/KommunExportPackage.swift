@@ -23,7 +23,8 @@ public enum KommunExportPackage {
         let counts = try await export.rows { table, lines in
             if files[table] == nil {
                 let url = folder.appendingPathComponent("\(table).jsonl")
-                FileManager.default.createFile(atPath: url.path, contents: nil)
+                // A file that cannot be created fails on opening it, with the system's reason.
+                _ = FileManager.default.createFile(atPath: url.path, contents: nil)
                 files[table] = try FileHandle(forWritingTo: url)
             }
             try files[table]?.write(contentsOf: Data((lines.joined(separator: "\n") + "\n").utf8))

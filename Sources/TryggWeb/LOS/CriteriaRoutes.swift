@@ -40,26 +40,16 @@ struct CriteriaRoutes {
             let typed = try context.decodeForm(CriteriaForm.self)
             return try await deps.recordLocks.serially(try context.parameters.require("id", as: UUID.self)) {
                 let existing = try await assessment(context)
-                func refused(_ error: String, status: HTTPResponse.Status = .badRequest, conflict: RecordConflict<CriteriaForm>? = nil) async throws -> Response
-                {
+                return try await EditedRecord.save(typed, over: CriteriaForm(shown: existing)) { error, status, conflict in
                     try await page(existing, context: context, form: typed, conflict: conflict, error: error, status: status)
-                }
-                let merged: CriteriaForm
-                do {
-                    merged = try EditedRecord.merge(typed, stored: CriteriaForm(shown: existing))
-                } catch let conflict as RecordConflict<CriteriaForm> {
-                    return try await refused(conflict.description, status: .conflict, conflict: conflict)
-                }
-                let changed = merged.assessment(id: existing.id)
-                if let problem = Self.personalData(changed) { return try await refused(problem) }
-                do {
+                } _: { merged in
+                    let changed = merged.assessment(id: existing.id)
+                    if let problem = Self.personalData(changed) { throw FormRefusal(message: problem) }
                     try await CriteriaStore(context.kommun).save(changed, id: existing.id, by: context.actor)
-                } catch let error as StoreError {
-                    return try await refused(error.description)
+                    return Response.seeOther(
+                        SiteRoutes.criteriaAssessment.path(existing.id),
+                        notice: EditedRecord.notice("Bedömningen är sparad.", typed: typed, merged: merged), context: context)
                 }
-                return Response.seeOther(
-                    SiteRoutes.criteriaAssessment.path(existing.id), notice: EditedRecord.notice("Bedömningen är sparad.", typed: typed, merged: merged),
-                    context: context)
             }
         }
     }

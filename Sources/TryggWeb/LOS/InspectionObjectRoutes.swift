@@ -38,26 +38,24 @@ struct InspectionObjectRoutes {
             let form = try context.decodeForm(FindingForm.self)
             // One save per visit at a time: what the authority recorded is read again and merged in the queue.
             return try await deps.recordLocks.serially(visitID) {
-                let notice: String
-                do {
-                    let organisationID = UUID(uuidString: form.organisation) ?? UUID()
-                    guard access.mayRecord(for: organisationID, user: context.user) else {
-                        throw HTTPError(.forbidden, message: "Du registrerar bara för din egen organisation.")
-                    }
-                    let stored = try await InspectedObjectStore(context.kommun).finding(visitID: visitID, organisationID: organisationID)
-                    let merged = try EditedRecord.merge(form, stored: FindingForm(shown: stored, organisationID: organisationID))
-                    try await InspectedObjectStore(context.kommun).saveFinding(try merged.finding(visitID: visitID).get(), by: context.actor)
-                    notice = EditedRecord.notice("Iakttagelserna är sparade.", typed: form, merged: merged)
-                } catch StoreError.notFound {
-                    throw HTTPError(.notFound, message: "Besöket finns inte.")
-                } catch let conflict as RecordConflict<FindingForm> {
-                    return try await InspectionPage(deps: deps).render(
-                        inspection, access: access, context: context, typedFinding: (visitID, form, conflict), error: conflict.description, status: .conflict)
-                } catch let error as StoreError {
-                    return try await InspectionPage(deps: deps).render(
-                        inspection, access: access, context: context, typedFinding: (visitID, form, nil), error: error.description, status: .badRequest)
+                let organisationID = UUID(uuidString: form.organisation) ?? UUID()
+                guard access.mayRecord(for: organisationID, user: context.user) else {
+                    throw HTTPError(.forbidden, message: "Du registrerar bara för din egen organisation.")
                 }
-                return Response.seeOther(SiteRoutes.inspection.path(inspection.id) + "#besok-\(visitID.uuidString)", notice: notice, context: context)
+                let stored = try await InspectedObjectStore(context.kommun).finding(visitID: visitID, organisationID: organisationID)
+                return try await EditedRecord.save(form, over: FindingForm(shown: stored, organisationID: organisationID)) { error, status, conflict in
+                    try await InspectionPage(deps: deps).render(
+                        inspection, access: access, context: context, typedFinding: (visitID, form, conflict), error: error, status: status)
+                } _: { merged in
+                    do {
+                        try await InspectedObjectStore(context.kommun).saveFinding(try merged.finding(visitID: visitID).get(), by: context.actor)
+                    } catch StoreError.notFound {
+                        throw HTTPError(.notFound, message: "Besöket finns inte.")
+                    }
+                    return Response.seeOther(
+                        SiteRoutes.inspection.path(inspection.id) + "#besok-\(visitID.uuidString)",
+                        notice: EditedRecord.notice("Iakttagelserna är sparade.", typed: form, merged: merged), context: context)
+                }
             }
         }
         routes.staff(SiteRoutes.inspectedObjects) { request, context in

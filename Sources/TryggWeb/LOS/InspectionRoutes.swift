@@ -37,23 +37,17 @@ struct InspectionRoutes {
             return try await deps.recordLocks.serially(id) {
                 let existing = try await Self.inspection(context)
                 let participants = try await InspectionStore(context.kommun).participants(inspectionID: existing.id)
-                func refused(_ error: String, status: HTTPResponse.Status, conflict: RecordConflict<InspectionForm>? = nil) async throws -> Response {
+                return try await EditedRecord.save(form, over: InspectionForm(shown: existing, participants: participants)) { error, status, conflict in
                     try await InspectionPage(deps: deps).render(
                         existing, access: access, context: context, edit: (form, conflict), error: error, status: status)
-                }
-                let notice: String
-                do {
-                    let merged = try EditedRecord.merge(form, stored: InspectionForm(shown: existing, participants: participants))
-                    notice = EditedRecord.notice("Insatsen är sparad.", typed: form, merged: merged)
+                } _: { merged in
                     var changed = merged.inspection(id: existing.id, kommunID: context.kommunID)
                     changed.partnerKommunID = existing.partnerKommunID
                     try await InspectionStore(context.kommun).save(changed, participants: merged.participantIDs, id: existing.id, by: context.actor)
-                } catch let conflict as RecordConflict<InspectionForm> {
-                    return try await refused(conflict.description, status: .conflict, conflict: conflict)
-                } catch let error as StoreError {
-                    return try await refused(error.description, status: .badRequest)
+                    return Response.seeOther(
+                        SiteRoutes.inspection.path(existing.id), notice: EditedRecord.notice("Insatsen är sparad.", typed: form, merged: merged),
+                        context: context)
                 }
-                return Response.seeOther(SiteRoutes.inspection.path(existing.id), notice: notice, context: context)
             }
         }
         routes.staff(SiteRoutes.inspectionParticipants) { _, context in

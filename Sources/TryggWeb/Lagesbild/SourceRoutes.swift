@@ -82,10 +82,10 @@ struct SourceRoutes {
             guard let stored = try await SourceStore(context.kommun).all().first(where: { $0.id == id }) else {
                 throw HTTPError(.notFound, message: "Källan finns inte.")
             }
-            do {
-                return try await store(try EditedRecord.merge(typed, stored: SourceForm(shown: stored)), id: id, typed: typed, context: context)
-            } catch let conflict as RecordConflict<SourceForm> {
-                return try await page(context: context, error: conflict.description, typed: (id, typed), conflict: conflict, status: .conflict)
+            return try await EditedRecord.save(typed, over: SourceForm(shown: stored)) { error, status, conflict in
+                try await page(context: context, error: error, typed: (id, typed), conflict: conflict, status: status)
+            } _: { merged in
+                try await store(merged, id: id, typed: typed, context: context)
             }
         }
     }

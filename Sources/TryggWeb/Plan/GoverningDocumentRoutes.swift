@@ -83,10 +83,10 @@ struct GoverningDocumentRoutes {
         return try await deps.recordLocks.serially(id) {
             // Another kommun's document is "not found" before anything about the form is said.
             guard let stored = try await GoverningDocumentStore(context.kommun).all().first(where: { $0.id == id }) else { throw HTTPError(.notFound) }
-            do {
-                return try await store(try EditedRecord.merge(typed, stored: GoverningDocumentForm(shown: stored)), id: id, typed: typed, context: context)
-            } catch let conflict as RecordConflict<GoverningDocumentForm> {
-                return try await page(context: context, error: conflict.description, typed: (id, typed), conflict: conflict, status: .conflict)
+            return try await EditedRecord.save(typed, over: GoverningDocumentForm(shown: stored)) { error, status, conflict in
+                try await page(context: context, error: error, typed: (id, typed), conflict: conflict, status: status)
+            } _: { merged in
+                try await store(merged, id: id, typed: typed, context: context)
             }
         }
     }

@@ -97,18 +97,18 @@ struct MeasureRoutes {
             return try await deps.recordLocks.serially(id) {
                 // Read inside the queue: another save of this measure may just have landed.
                 guard let (stored, _) = try await PlanStore(context.kommun).measure(id: id) else { throw HTTPError(.notFound) }
-                do {
-                    let merged = try EditedRecord.merge(form, stored: MeasureForm(shown: stored))
-                    let edit = try Self.edit(from: merged, year: stored.row.year)
+                return try await EditedRecord.save(form, over: MeasureForm(shown: stored)) { error, status, conflict in
+                    try await page(context: context, error: error, status: status, keep: form, conflict: conflict)
+                } _: { merged in
+                    let edit: PlanStore.MeasureEdit
+                    do {
+                        edit = try Self.edit(from: merged, year: stored.row.year)
+                    } catch let error as ImportFailure {
+                        throw FormRefusal(message: Self.messages(error))
+                    }
                     try await PlanStore(context.kommun).updateMeasure(id: id, edit: edit, by: context.actor)
                     return Response.seeOther(
                         SiteRoutes.measure.path(id), notice: EditedRecord.notice("Åtgärden är sparad.", typed: form, merged: merged), context: context)
-                } catch let conflict as RecordConflict<MeasureForm> {
-                    return try await page(context: context, error: conflict.description, status: .conflict, keep: form, conflict: conflict)
-                } catch let error as StoreError {
-                    return try await page(context: context, error: error.description, status: .badRequest, keep: form)
-                } catch let error as ImportFailure {
-                    return try await page(context: context, error: Self.messages(error), status: .badRequest, keep: form)
                 }
             }
         }

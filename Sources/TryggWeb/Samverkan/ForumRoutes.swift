@@ -24,17 +24,13 @@ struct ForumRoutes {
             let typed = try context.decodeForm(ForumForm.self)
             return try await deps.recordLocks.serially(try context.parameters.require("id", as: UUID.self)) {
                 let stored = try await ForumGate.forum(context)
-                let notice: String
-                do {
-                    let merged = try EditedRecord.merge(typed, stored: ForumForm(shown: stored))
+                return try await EditedRecord.save(typed, over: ForumForm(shown: stored)) { error, status, conflict in
+                    try await page(stored, context: context, form: typed, conflict: conflict, error: error, status: status)
+                } _: { merged in
                     try await ForumStore(context.kommun).save(merged.forum(id: stored.id), by: context.actor)
-                    notice = EditedRecord.notice("Forumet är sparat.", typed: typed, merged: merged)
-                } catch let conflict as RecordConflict<ForumForm> {
-                    return try await page(stored, context: context, form: typed, conflict: conflict, error: conflict.description, status: .conflict)
-                } catch let error as StoreError {
-                    return try await page(stored, context: context, form: typed, error: error.description, status: .badRequest)
+                    return Response.seeOther(
+                        SiteRoutes.forum.path(stored.id), notice: EditedRecord.notice("Forumet är sparat.", typed: typed, merged: merged), context: context)
                 }
-                return Response.seeOther(SiteRoutes.forum.path(stored.id), notice: notice, context: context)
             }
         }
         routes.staff(SiteRoutes.meetingCreate) { _, context in

@@ -17,33 +17,22 @@ struct MeetingRoutes {
             let typed = try context.decodeForm(MeetingForm.self)
             return try await deps.recordLocks.serially(try context.parameters.require("id", as: UUID.self)) {
                 let (meeting, forum) = try await writable(context)
-                let form: MeetingForm
-                do {
-                    form = try EditedRecord.merge(typed, stored: MeetingForm(shown: meeting))
-                } catch let conflict as RecordConflict<MeetingForm> {
-                    return try await page(
-                        meeting, forum: forum, context: context, meetingForm: typed, meetingConflict: conflict, error: conflict.description, status: .conflict)
-                }
-                switch Meeting.check(date: form.date, from: form.from, to: form.to, place: form.place, agenda: form.agenda) {
-                case .failure(let problems):
-                    return try await page(meeting, forum: forum, context: context, meetingForm: typed, error: problems.text, status: .badRequest)
-                case .success(let (start, end)):
-                    if let problem = PersonalDataGuard.message(for: form.agenda, field: "Dagordningen") {
-                        return try await page(meeting, forum: forum, context: context, meetingForm: typed, error: problem, status: .badRequest)
-                    }
+                return try await EditedRecord.save(typed, over: MeetingForm(shown: meeting)) { error, status, conflict in
+                    try await page(meeting, forum: forum, context: context, meetingForm: typed, meetingConflict: conflict, error: error, status: status)
+                } _: { form in
+                    let (start, end) = try Meeting.check(date: form.date, from: form.from, to: form.to, place: form.place, agenda: form.agenda)
+                        .mapError { FormRefusal(message: $0.text) }.get()
+                    if let problem = PersonalDataGuard.message(for: form.agenda, field: "Dagordningen") { throw FormRefusal(message: problem) }
                     var changed = meeting
                     changed.startsAt = start
                     changed.endsAt = end
                     changed.place = form.place
                     changed.agenda = form.agenda
                     changed.cancelled = form.cancelled == "ja"
-                    return try await saving(
-                        meeting, forum: forum, context: context, meetingForm: typed,
-                        notice: EditedRecord.notice("Mötet är sparat.", typed: typed, merged: form)
-                    ) {
-                        try await MeetingStore(context.kommun).save(changed, by: context.actor)
-                        try await notices(context).meetingPlanned(changed, forum: forum, changed: true)
-                    }
+                    try await MeetingStore(context.kommun).save(changed, by: context.actor)
+                    try await notices(context).meetingPlanned(changed, forum: forum, changed: true)
+                    return Response.seeOther(
+                        SiteRoutes.meeting.path(meeting.id), notice: EditedRecord.notice("Mötet är sparat.", typed: typed, merged: form), context: context)
                 }
             }
         }

@@ -27,27 +27,17 @@ struct PromiseRoutes {
             let typed = try context.decodeForm(PromiseForm.self)
             return try await deps.recordLocks.serially(try context.parameters.require("id", as: UUID.self)) {
                 let stored = try await promise(context)
-                func refused(_ error: String, status: HTTPResponse.Status = .badRequest, conflict: RecordConflict<PromiseForm>? = nil) async throws -> Response
-                {
+                return try await EditedRecord.save(typed, over: PromiseForm(shown: stored)) { error, status, conflict in
                     try await page(stored, context: context, form: typed, conflict: conflict, error: error, status: status)
-                }
-                let merged: PromiseForm
-                do {
-                    merged = try EditedRecord.merge(typed, stored: PromiseForm(shown: stored))
-                } catch let conflict as RecordConflict<PromiseForm> {
-                    return try await refused(conflict.description, status: .conflict, conflict: conflict)
-                }
-                let (changed, missing) = merged.promise(id: stored.id)
-                if missing { return try await refused(Self.missingResponsible) }
-                if let problem = Self.personalData(changed) { return try await refused(problem) }
-                do {
+                } _: { merged in
+                    let (changed, missing) = merged.promise(id: stored.id)
+                    if missing { throw FormRefusal(message: Self.missingResponsible) }
+                    if let problem = Self.personalData(changed) { throw FormRefusal(message: problem) }
                     try await PromiseStore(context.kommun).save(changed, id: stored.id, by: context.actor)
-                } catch let error as StoreError {
-                    return try await refused(error.description)
+                    return Response.seeOther(
+                        SiteRoutes.promise.path(stored.id), notice: EditedRecord.notice("Medborgarlöftet är sparat.", typed: typed, merged: merged),
+                        context: context)
                 }
-                return Response.seeOther(
-                    SiteRoutes.promise.path(stored.id), notice: EditedRecord.notice("Medborgarlöftet är sparat.", typed: typed, merged: merged),
-                    context: context)
             }
         }
         routes.staff(SiteRoutes.promisePublish) { _, context in

@@ -33,26 +33,14 @@ struct WalkRoutes {
             let page = WalkPage(deps: deps)
             return try await deps.recordLocks.serially(try context.parameters.require("id", as: UUID.self)) {
                 let stored = try await walk(context)
-                func refused(_ error: String, status: HTTPResponse.Status = .badRequest, conflict: RecordConflict<WalkForm>? = nil) async throws -> Response {
+                return try await EditedRecord.save(form, over: WalkForm(shown: stored)) { error, status, conflict in
                     try await page.render(stored, context: context, walkForm: form, walkConflict: conflict, error: error, status: status)
-                }
-                let merged: WalkForm
-                do {
-                    merged = try EditedRecord.merge(form, stored: WalkForm(shown: stored))
-                } catch let conflict as RecordConflict<WalkForm> {
-                    return try await refused(conflict.description, status: .conflict, conflict: conflict)
-                }
-                switch merged.walk(id: stored.id) {
-                case .failure(let problem): return try await refused(problem.description)
-                case .success(let changed):
+                } _: { merged in
+                    let changed = try merged.walk(id: stored.id).mapError { FormRefusal(message: $0.description) }.get()
                     if let problem = PersonalDataGuard.message(for: changed.title + "\n" + changed.premeeting, field: "Planeringen") {
-                        return try await refused(problem)
+                        throw FormRefusal(message: problem)
                     }
-                    do {
-                        try await WalkStore(context.kommun).save(changed, id: stored.id, by: context.actor)
-                    } catch let error as StoreError {
-                        return try await refused(error.description)
-                    }
+                    try await WalkStore(context.kommun).save(changed, id: stored.id, by: context.actor)
                     return Response.seeOther(
                         SiteRoutes.walk.path(stored.id), notice: EditedRecord.notice("Vandringen är sparad.", typed: form, merged: merged), context: context)
                 }

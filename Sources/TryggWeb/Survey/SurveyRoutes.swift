@@ -234,29 +234,22 @@ struct SurveyRoutes {
         let typed = try context.decodeForm(SurveyForm.self)
         return try await deps.recordLocks.serially(try context.parameters.require("id", as: UUID.self)) {
             let stored = try await survey(context)
-            let form: SurveyForm
-            do {
-                form = try EditedRecord.merge(typed, stored: SurveyForm(shown: stored))
-            } catch let conflict as RecordConflict<SurveyForm> {
-                return try await page(
-                    stored, context: context, error: conflict.description, typed: .init(settings: typed, settingsConflict: conflict), status: .conflict)
-            }
-            var changed = stored
-            changed.title = form.title
-            changed.purpose = form.purpose
-            changed.titleEnglish = form.titleEnglish
-            changed.purposeEnglish = form.purposeEnglish
-            changed.mode = form.mode
-            changed.sampleSize = form.sampleSize.isEmpty ? nil : Int(form.sampleSize) ?? -1
-            changed.opensOn = form.opensOn
-            changed.closesOn = form.closesOn
-            changed.requiresCode = form.requiresCode == "ja"
-            do {
+            return try await EditedRecord.save(typed, over: SurveyForm(shown: stored)) { error, status, conflict in
+                try await page(stored, context: context, error: error, typed: .init(settings: typed, settingsConflict: conflict), status: status)
+            } _: { form in
+                var changed = stored
+                changed.title = form.title
+                changed.purpose = form.purpose
+                changed.titleEnglish = form.titleEnglish
+                changed.purposeEnglish = form.purposeEnglish
+                changed.mode = form.mode
+                changed.sampleSize = form.sampleSize.isEmpty ? nil : Int(form.sampleSize) ?? -1
+                changed.opensOn = form.opensOn
+                changed.closesOn = form.closesOn
+                changed.requiresCode = form.requiresCode == "ja"
                 try await SurveyStore(context.kommun).saveSettings(changed, by: context.actor)
                 return Response.seeOther(
                     SiteRoutes.survey.path(stored.id), notice: EditedRecord.notice("Inställningarna är sparade.", typed: typed, merged: form), context: context)
-            } catch let error as StoreError {
-                return try await page(stored, context: context, error: error.description, typed: .init(settings: typed), status: .badRequest)
             }
         }
     }

@@ -1,3 +1,4 @@
+import Hummingbird
 import TryggCore
 import TryggStore
 
@@ -67,7 +68,34 @@ enum EditedRecord {
     }
 }
 
+/// A merged form that breaks a rule (a field missing, personal data in free text): nothing is
+/// saved and the page comes back with the message and what was typed.
+struct FormRefusal: Error {
+    let message: String
+}
+
 extension EditedRecord {
+    /// Saves one edit of a record, the shape every record form shares. `stored` is the record as it
+    /// is now, read inside its `RecordLocks` queue; `typed` is merged with it field by field and
+    /// `save` checks and stores the merged form and answers (a redirect). A collision answers 409,
+    /// a `FormRefusal` or `StoreError` from `save` 400, each through `refused`, which shows the
+    /// page again with what was typed.
+    static func save<Form: EditedRecordForm>(
+        _ typed: Form, over stored: Form,
+        refused: (_ message: String, _ status: HTTPResponse.Status, _ conflict: RecordConflict<Form>?) async throws -> Response,
+        _ save: (_ merged: Form) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await save(try merge(typed, stored: stored))
+        } catch let conflict as RecordConflict<Form> {
+            return try await refused(conflict.description, .conflict, conflict)
+        } catch let refusal as FormRefusal {
+            return try await refused(refusal.message, .badRequest, nil)
+        } catch let error as StoreError {
+            return try await refused(error.description, .badRequest, nil)
+        }
+    }
+
     /// The confirmation after a save, naming the fields that kept what someone else saved while
     /// the form was open, so nobody wonders where a value she did not type came from.
     static func notice<Form: EditedRecordForm>(_ saved: String, typed: Form, merged: Form) -> String {
