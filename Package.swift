@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         .target(
@@ -86,6 +87,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 // Its zlib deflate, for gzip-compressed answers.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                // The counters and the text format of /metrics.
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             path: "Sources/TryggWeb",
             resources: [.copy("Resources")]

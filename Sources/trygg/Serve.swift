@@ -16,6 +16,11 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Kartbakgrundens adressmall med {z}/{x}/{y} (standard OpenStreetMap; en egen WMTS går lika bra; none: ingen bakgrund).")
     var mapTiles: String?
     @Option(help: "Upphovsrättsraden under kartan.") var mapAttribution: String?
+    @Option(
+        help:
+            "Fil med nyckeln som övervakningen (Prometheus) skickar som Authorization: Bearer … för att läsa /metrics (minst 32 tecken). Utan den finns ingen /metrics."
+    )
+    var metricsTokenFile: String?
     @OptionGroup var mail: MailOptions
 
     func configuration(database: DatabaseLocation) throws -> AppConfiguration {
@@ -26,7 +31,20 @@ struct ServerOptions: ParsableArguments {
                 requestsPerMinute: max(1, publicRequestsPerMinute), reportsPerHour: max(1, publicReportsPerHour),
                 open311ReportsPerHour: max(1, open311ReportsPerHour)),
             map: MapSettings(tilesOption: mapTiles, attribution: mapAttribution),
-            mail: mail.settings(defaultPublicURL: "http://\(hostname):\(port)"))
+            mail: mail.settings(defaultPublicURL: "http://\(hostname):\(port)"), metricsToken: metricsToken())
+    }
+
+    /// The token in `--metrics-token-file`, read from a file so it is not in the process list.
+    func metricsToken() throws -> String? {
+        guard let metricsTokenFile else { return nil }
+        guard let text = FileManager.default.contents(atPath: metricsTokenFile).map({ String(decoding: $0, as: UTF8.self) }) else {
+            throw CLIError("--metrics-token-file: \(metricsTokenFile) går inte att läsa.")
+        }
+        let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard token.count >= 32, !token.contains(where: { $0.isWhitespace }) else {
+            throw CLIError("--metrics-token-file: nyckeln ska vara minst 32 tecken utan mellanslag (till exempel: openssl rand -hex 32).")
+        }
+        return token
     }
 }
 

@@ -135,6 +135,14 @@ public struct OutboxDelivery: Sendable {
             .set(\.$lastError, to: String(error.prefix(500))).update()
     }
 
+    /// The outbox over every kommun as monitoring sees it: how many messages wait and how many
+    /// were given up (failed in the last 30 days), and when the oldest waiting one was queued. A
+    /// relay that is down shows as a waiting message growing old.
+    public func health() async throws -> (waiting: Int, failed: Int, oldestWaiting: Date?) {
+        func inState(_ state: OutboxEntry.State) -> QueryBuilder<OutboxModel> { OutboxModel.query(on: db).filter(\.$state == state.rawValue) }
+        return (try await inState(.waiting).count(), try await inState(.failed).count(), try await inState(.waiting).min(\.$createdAt))
+    }
+
     /// Deletes what was sent or given up more than 30 days ago (the notices' texts are not a
     /// record), and gives up messages no relay took within three days (none was configured, or
     /// it stayed down), so they do not all arrive late at once.

@@ -28,6 +28,8 @@ public struct AppConfiguration: Sendable {
     public var map: MapSettings
     /// The relay, sender and links of e-mail notices.
     public var mail: MailSettings
+    /// The token monitoring sends to read `/metrics`; nil: there is no `/metrics`.
+    public var metricsToken: String?
 
     public struct LockoutSettings: Sendable {
         public var maxFailures: Int
@@ -53,8 +55,10 @@ public struct AppConfiguration: Sendable {
         migrateOnStart: Bool = false,
         publicLimits: PublicLimits = PublicLimits(),
         map: MapSettings = MapSettings(),
-        mail: MailSettings? = nil
+        mail: MailSettings? = nil,
+        metricsToken: String? = nil
     ) {
+        self.metricsToken = metricsToken
         self.map = map
         self.mail = mail ?? MailSettings(publicURL: "http://\(hostname):\(port)")
         self.hostname = hostname

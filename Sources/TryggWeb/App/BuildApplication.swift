@@ -34,9 +34,12 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
         publicGate: PublicGate(limits: configuration.publicLimits))
     // HEAD is answered wherever GET is (RFC 9110 §9.3.2), as uptime checks and link checkers ask.
     let router = Router(context: TryggRequestContext.self, options: .autoGenerateHeadEndpoints)
-    // Outermost first: compression takes the finished answer, headers wrap error pages, which wrap
+    // Outermost first: the metrics time the whole answer (and record nothing when nobody may read
+    // them), compression takes the finished answer, headers wrap error pages, which wrap
     // everything that can fail. The rest of the middleware belongs to a zone and runs only for the
     // routes registered in it.
+    let metrics = configuration.metricsToken == nil ? nil : ServerMetrics()
+    if let metrics { router.add(middleware: RequestMetricsMiddleware(metrics: metrics)) }
     router.add(middleware: CompressionMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies, tileOrigin: configuration.map.tileOrigin))
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
@@ -44,6 +47,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
     router.add(middleware: NulGuardMiddleware())
     let routes = RouteRegistry(router: router, deps: deps)
 
+    MetricsRoutes(deps: deps, metrics: metrics).register(on: routes)
     routes.plain(SiteRoutes.health) { _, _ in
         try await database.sql.raw("SELECT 1").run()
         return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok")))

@@ -9,6 +9,7 @@ import TryggCore
 enum SiteRoutes {
     // MARK: Plain
     static let health = Route0(.get, "/health", .plain)
+    static let metrics = Route0(.get, "/metrics", .plain)
     static let staticFile = Route1<String>(.get, "/static/{file}", .plain)
     static let leafletFile = Route1<String>(.get, "/vendor/leaflet/{file}", .plain)
     /// Where browsers look for an icon when a page names none (the print views, JSON, files).
@@ -314,7 +315,7 @@ enum SiteRoutes {
     /// Every route above, for the inventory test and the route-scope checks.
     static let all: [RouteDescription] =
         [
-            health.route, staticFile.route, leafletFile.route, faviconICO.route,
+            health.route, metrics.route, staticFile.route, leafletFile.route, faviconICO.route,
             login.route, loginSubmit.route, loginCode.route, loginCodeSubmit.route, logout.route, passwordForgot.route, passwordForgotSubmit.route,
             passwordReset.route, passwordResetSubmit.route,
             account.route, accountPassword.route, accountNotices.route, accountSessionsEnd.route, twoStepStart.route, twoStepActivate.route,
