@@ -6,10 +6,11 @@ final class ServerProcess {
     let process = Process()
     let port: Int
 
-    init(binary: String, database: String, port: Int, options: [String] = []) throws {
+    /// `database` nil: the one in DATABASE_URL (PostgreSQL).
+    init(binary: String, database: String?, port: Int, options: [String] = []) throws {
         self.port = port
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--database", database, "--port", String(port)] + options
+        process.arguments = ["serve"] + (database.map { ["--database", $0] } ?? []) + ["--port", String(port)] + options
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
