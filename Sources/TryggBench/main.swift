@@ -116,7 +116,7 @@ let planSingle = runLoad(port: server.port, path: "/plan/2023", headers: cookieH
 print("  samma, 1 anslutning     " + planSingle.summary)
 print(String(format: "RSS efter last: %.1f MB", server.residentMB ?? .nan))
 server.stop()
-try benchmarkMetrics(binary: binary, databasePath: databasePath, directory: directory, without: health, connections: connections, seconds: seconds)
+try benchmarkMetrics(binary: binary, databasePath: databasePath, directory: directory, connections: connections, seconds: seconds)
 
 // 4. The report to kommunfullmäktige for the whole plan.
 let report = try await benchmarkFollowUpReport(databasePath: databasePath)

@@ -58,7 +58,7 @@ final class ServerMetrics: Sendable {
         let status: Int
     }
     /// The series met so far, so an answer costs one lookup instead of building the registry's
-    /// names and labels again (that halved what counting costs /health).
+    /// names and labels again.
     private let series = NIOLockedValueBox<[Series: (Counter, DurationHistogram)]>([:])
 
     func record(method: HTTPRequest.Method, route: String?, status: HTTPResponse.Status, duration: Duration) {
