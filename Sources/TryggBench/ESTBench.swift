@@ -82,13 +82,13 @@ func benchmarkEST(binary: String, directory: URL, events: Int, seconds: Double, 
     // PostgreSQL when DATABASE_URL is set (the events imported there above).
     let server = try ServerProcess(binary: binary, database: databasePath, port: 18_190)
     try await benchmarkESTServer(
-        server, database: .sqliteFile(path: databasePath), events: events, lastWeek: lastWeek, areas: areas, seconds: seconds, connections: connections)
+        server, database: .sqliteFile(path: databasePath), events: events, lastWeek: lastWeek, seconds: seconds, connections: connections)
     server.stop()
     if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
         print("PostgreSQL:")
         let onPostgres = try ServerProcess(binary: binary, database: nil, port: 18_191)
         try await benchmarkESTServer(
-            onPostgres, database: .postgres(url: url), events: events, lastWeek: lastWeek, areas: areas, seconds: seconds, connections: connections)
+            onPostgres, database: .postgres(url: url), events: events, lastWeek: lastWeek, seconds: seconds, connections: connections)
         onPostgres.stop()
     }
 }
