@@ -140,17 +140,12 @@ struct IncidentRoutes {
         let areas = try await AreaStore(context.kommun).all()
         let categories = try await CategoryStore(context.kommun).all()
         let store = IncidentStore(context.kommun)
-        // The page, the total and the map are three reads of one selection; side by side they
-        // take the time of the slowest instead of the sum (a word search reads all the kommun's
-        // events). The analysts' map only: a reporter's few reports read better as the list alone.
-        let mapped = seesAll && deps.configuration.map.leafletAvailable
-        async let listed = store.list(filter: filter)
-        async let counted = store.count(filter: filter)
-        async let located = mapped ? store.points(filter: filter, limit: Self.mapLimit) : []
-        let (events, count, points) = try await (listed, counted, located)
+        let events = try await store.list(filter: filter)
+        let count = try await store.count(filter: filter)
         let organisations = try await OrganisationStore(context.kommun).organisations()
         let current = ISOWeek.containing(TryggClock.now)
-        let map = try selectionMap(points, areas: areas, categories: categories)
+        // The analysts' map; a reporter's own few reports read better as the list alone, nearer the top on a phone.
+        let map = seesAll ? try await selectionMap(filter, total: count, store: store, areas: areas, categories: categories) : nil
         let view = ListView(
             rows: events.map { WeekView.EventRow($0, areas: areas, categories: categories, organisations: organisations) }, count: count,
             countText: SwedishGrammar.count(count, "händelse", "händelser"), seesAll: seesAll,
@@ -176,7 +171,11 @@ struct IncidentRoutes {
 
     /// Where the selected events happened: the latest `mapLimit` with a point, as pins and density
     /// over the areas' outlines, so a search for a place shows where its reports lie.
-    private func selectionMap(_ points: [EventPoint], areas: [Area], categories: [IncidentCategory]) throws -> (json: String, note: String)? {
+    private func selectionMap(
+        _ filter: IncidentStore.Filter, total: Int, store: IncidentStore, areas: [Area], categories: [IncidentCategory]
+    ) async throws -> (json: String, note: String)? {
+        guard deps.configuration.map.leafletAvailable, total > 0 else { return nil }
+        let points = try await store.points(filter: filter, limit: Self.mapLimit)
         guard !points.isEmpty else { return nil }
         let names = Dictionary(uniqueKeysWithValues: categories.map { ($0.id, $0.name) })
         let json = try InteractiveMapData(

@@ -170,13 +170,10 @@ struct SearchRoutes {
         var filter = IncidentStore.Filter(from: SwedishTime.startOfDay(from), limit: hitsPerGroup)
         filter.text = query
         let store = IncidentStore(scope)
-        // Two reads of every event of the year: side by side, not one after the other.
-        async let counted = store.count(filter: filter)
-        async let listed = store.list(filter: filter)
-        let (total, latest) = try await (counted, listed)
+        let total = try await store.count(filter: filter)
         guard total > 0 else { return nil }
         let categories = Dictionary(uniqueKeysWithValues: try await CategoryStore(scope).all().map { ($0.id, $0.name) })
-        let hits = latest.map {
+        let hits = try await store.list(filter: filter).map {
             Hit(
                 title: $0.place.isEmpty ? String($0.description.prefix(120)) : $0.place, href: SiteRoutes.incident.path($0.id),
                 detail: "\(SwedishTime.minute($0.occurredAt)), \(categories[$0.categoryID] ?? "")\($0.place.isEmpty ? "" : ": \($0.description.prefix(120))")")
