@@ -13,18 +13,18 @@ func benchmarkESTServer(
         print("Servern startade inte")
         return
     }
-    let tokenDatabase = try TryggDatabase(location: database)
+    let direct = try TryggDatabase(location: database)
     // The areas as this database has them (their ids differ between the two).
-    let kommun = try await KommunStore(tokenDatabase).require(slug: "linkoping")
-    let areas = try await AreaStore(KommunScope(tokenDatabase, kommunID: kommun.id)).all()
+    let kommun = try await KommunStore(direct).require(slug: "linkoping")
+    let areas = try await AreaStore(KommunScope(direct, kommunID: kommun.id)).all()
     if case .postgres = database {
         // As after autovacuum has been by: right after a bulk load the first reads set every
         // row's hint bits and autovacuum works beside the load, which measured twice the steady time.
-        try await tokenDatabase.sql.raw("VACUUM ANALYZE incidents").run()
+        try await direct.sql.raw("VACUUM ANALYZE incidents").run()
     }
-    let userID = try await APITokenStore(tokenDatabase).userID(email: "rapportor@linkoping.demo")!
-    let token = try await APITokenStore(tokenDatabase).create(userID: userID, label: "bench", by: .commandLine())
-    await tokenDatabase.shutdown()
+    let userID = try await APITokenStore(direct).userID(email: "rapportor@linkoping.demo")!
+    let token = try await APITokenStore(direct).create(userID: userID, label: "bench", by: .commandLine())
+    await direct.shutdown()
     print(String(format: "Server med %d händelser: RSS efter start %.1f MB", events, server.residentMB ?? .nan))
     let body =
         #"{"category":"Nedskräpning","occurred_at":"2024-03-27 21:40","latitude":58.4318,"longitude":15.579,"place":"Torget","description":"Skräp vid entrén"}"#

@@ -1,4 +1,5 @@
 import Foundation
+import TryggCore
 
 /// The real `trygg` binary, started as a separate process so that its start-up time and memory
 /// are measured as an operator would see them.
@@ -32,13 +33,7 @@ final class ServerProcess {
     /// Resident set size in MB, from /proc.
     var residentMB: Double? { Self.residentMB(pid: process.processIdentifier) }
 
-    static func residentMB(pid: Int32) -> Double? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-            let kb = Double(line.split(separator: " ").dropFirst().first ?? "")
-        else { return nil }
-        return kb / 1024
-    }
+    static func residentMB(pid: Int32) -> Double? { ResidentMemory.bytes(pid: pid).map { $0 / 1_048_576 } }
 
     /// CPU time the server has used so far (user + system), from /proc.
     var cpuSeconds: Double? {

@@ -42,7 +42,12 @@ public enum PasswordPolicy {
 
     /// The words of an account, for a new password of its own.
     public static func personalWords(of user: UserAccount) -> [String] {
-        personalWords(email: user.email, name: user.name, kommun: [user.kommun.name, user.kommun.slug])
+        personalWords(email: user.email, name: user.name, in: user.kommun)
+    }
+
+    /// The words of an account about to be made in `kommun`.
+    public static func personalWords(email: String, name: String, in kommun: Kommun) -> [String] {
+        personalWords(email: email, name: name, kommun: [kommun.name, kommun.slug])
     }
 
     /// A word of the password is one of the person's (Anna2024!), or a longer one of theirs is

@@ -59,6 +59,9 @@ public final class TryggDatabase: Sendable {
 
     public var sql: any SQLDatabase { db as! any SQLDatabase }
 
+    /// Throws when the database does not answer (`/health`, `/metrics`).
+    public func ping() async throws { try await sql.raw("SELECT 1").run() }
+
     /// Settings that must hold before anything else touches the database.
     public func prepare() async throws {
         switch location {

@@ -49,7 +49,7 @@ public func buildRouter(configuration: AppConfiguration, database: TryggDatabase
 
     MetricsRoutes(deps: deps, metrics: metrics).register(on: routes)
     routes.plain(SiteRoutes.health) { _, _ in
-        try await database.sql.raw("SELECT 1").run()
+        try await database.ping()
         return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok")))
     }
     try StaticFiles.register(on: routes)

@@ -81,27 +81,18 @@ final class ServerMetrics: Sendable {
     /// The text a scrape gets: the counters so far and the state read now.
     func scrape(database: TryggDatabase) async -> [UInt8] {
         var databaseUp = 1.0
-        do { try await database.sql.raw("SELECT 1").run() } catch { databaseUp = 0 }
+        do { try await database.ping() } catch { databaseUp = 0 }
         registry.makeGauge(descriptor: Self.databaseUp).set(databaseUp)
         if databaseUp == 1, let outbox = try? await OutboxDelivery(database).health() {
             registry.makeGauge(descriptor: Self.outbox, labels: [("state", "waiting")]).set(Double(outbox.waiting))
             registry.makeGauge(descriptor: Self.outbox, labels: [("state", "failed")]).set(Double(outbox.failed))
             registry.makeGauge(descriptor: Self.oldestWaiting).set(outbox.oldestWaiting.map { max(0, TryggClock.now.timeIntervalSince($0)) } ?? 0)
         }
-        if let resident = Self.residentBytes() { registry.makeGauge(descriptor: Self.resident).set(resident) }
+        if let resident = ResidentMemory.bytes() { registry.makeGauge(descriptor: Self.resident).set(resident) }
         registry.makeGauge(descriptor: Self.startTime).set(started.timeIntervalSince1970)
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return buffer
-    }
-
-    /// The process's resident memory from Linux's /proc (nil elsewhere).
-    static func residentBytes() -> Double? {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
-        else { return nil }
-        return kilobytes * 1024
     }
 }
 

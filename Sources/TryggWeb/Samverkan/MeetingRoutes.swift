@@ -143,20 +143,20 @@ struct MeetingRoutes {
         return (meeting, forum)
     }
 
-    /// Runs a change; on success back to the meeting with a notice, on a refusal the page again with the error.
     func notices(_ context: StaffContext) -> Notices {
         Notices(database: deps.database, kommun: context.user.kommun, baseURL: deps.configuration.mail.publicURL)
     }
 
+    /// Runs a change; on success back to the meeting with a notice, on a refusal the page again with the error.
     func saving(
-        _ meeting: Meeting, forum: Forum, context: StaffContext, meetingForm: MeetingForm? = nil, minutesForm: MinutesForm? = nil,
+        _ meeting: Meeting, forum: Forum, context: StaffContext, minutesForm: MinutesForm? = nil,
         decisionForm: DecisionForm? = nil, notice: @autoclosure () -> String, _ change: () async throws -> Void
     ) async throws -> Response {
         do {
             try await change()
         } catch let error as StoreError {
             return try await page(
-                meeting, forum: forum, context: context, meetingForm: meetingForm, minutesForm: minutesForm, decisionForm: decisionForm,
+                meeting, forum: forum, context: context, minutesForm: minutesForm, decisionForm: decisionForm,
                 error: error.description, status: .badRequest)
         } catch let conflict as EditConflict {
             return try await page(

@@ -50,10 +50,8 @@ struct UserRoutes {
         guard let role = Role(rawValue: form.role) else { return try await failure("Välj en roll.") }
         let password = form.password
         // With a relay the form asks for no password: the user gets an invitation to choose one.
-        let invitation = UserInvitation(deps: deps)
         let invites = deps.configuration.mail.hasRelay && password.isEmpty
-        let personal = PasswordPolicy.personalWords(
-            email: form.email, name: form.name, kommun: [context.user.kommun.name, context.user.kommun.slug])
+        let personal = PasswordPolicy.personalWords(email: form.email, name: form.name, in: context.user.kommun)
         if !invites, let problem = PasswordPolicy.problem(with: password, personal: personal) { return try await failure(problem) }
         guard let organisationID = UUID(uuidString: form.organisation),
             let organisation = try await OrganisationStore(context.kommun).organisation(id: organisationID)
@@ -63,7 +61,7 @@ struct UserRoutes {
             let created = try await UserStore(context.kommun).add(
                 organisationAbbreviation: organisation.abbreviation, email: form.email,
                 name: form.name, role: role, passwordHash: try await deps.hashPassword(invites ? RandomToken.make() : password), by: context.actor)
-            if invites { try await invitation.send(to: created, newAccount: true, context: context) }
+            if invites { try await UserInvitation(deps: deps).send(to: created, newAccount: true, context: context) }
             let added = "\(created.email) är tillagd som \(role.displayName.lowercased())"
             return Response.seeOther(
                 SiteRoutes.users.path,
